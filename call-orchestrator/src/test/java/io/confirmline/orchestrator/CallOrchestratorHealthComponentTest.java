@@ -1,0 +1,63 @@
+package io.confirmline.orchestrator;
+
+import io.confirmline.testing.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The service starts on the real broker, registry and database and reports itself ready and live. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@AutoConfigureMetrics
+class CallOrchestratorHealthComponentTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.kafkaAndDatabase(registry);
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient database;
+
+    @Test
+    void flywayMigratedTheServicesOwnSchemaAndR2dbcSeesIt() {
+        Long tables = database.sql("SELECT count(*) FROM information_schema.tables "
+                        + "WHERE table_schema = 'orchestrator' AND table_name = 'processed_event'")
+                .map(row -> row.get(0, Long.class)).one().block();
+        org.assertj.core.api.Assertions.assertThat(tables).isEqualTo(1L);
+    }
+
+    @Test
+    void readinessIsUpAndIncludesTheBroker() {
+        http.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.kafka.status").isEqualTo("UP")
+                .jsonPath("$.components.kafka.details.nodes").isEqualTo(1);
+    }
+
+    @Test
+    void livenessIsUp() {
+        http.get().uri("/actuator/health/liveness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusMetricsAreServedWithTheApplicationTag() {
+        http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class)
+                .value(body -> org.assertj.core.api.Assertions.assertThat(body)
+                        .contains("application=\"call-orchestrator\""));
+    }
+}

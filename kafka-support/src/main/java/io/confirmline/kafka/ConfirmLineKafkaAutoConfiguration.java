@@ -1,0 +1,111 @@
+package io.confirmline.kafka;
+
+import io.confirmline.events.Topic;
+import io.confirmline.events.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+
+/**
+ * The Spring Kafka configuration of every ConfirmLine service. Boot's Kafka auto-configuration builds the clients
+ * from {@code spring.kafka.*}; this adds what the contract requires on top, whatever a service's yml says: Avro
+ * through the registry, acks=all with idempotence, decoding errors caught, dead-lettering, and the topics.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(ConfirmLineKafkaProperties.class)
+public class ConfirmLineKafkaAutoConfiguration {
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer confirmLineProducerSettings(ConfirmLineKafkaProperties properties) {
+        Map<String, Object> settings = AvroSerdeSettings.producer(properties.registryUrl(), properties.autoRegisterSchemas());
+        return factory -> factory.updateConfigs(settings);
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer confirmLineConsumerSettings(ConfirmLineKafkaProperties properties) {
+        Map<String, Object> settings = AvroSerdeSettings.consumer(properties.registryUrl());
+        return factory -> factory.updateConfigs(settings);
+    }
+
+    /**
+     * The template services publish events with; keys are strings and values Avro events. (Declared here rather
+     * than left to Boot so it is typed, and so the dead-letter byte template below does not replace it.)
+     */
+    @Bean
+    @ConditionalOnMissingBean(KafkaTemplate.class)
+    KafkaTemplate<String, SpecificRecord> kafkaTemplate(ProducerFactory<?, ?> producerFactory) {
+        @SuppressWarnings("unchecked")
+        ProducerFactory<String, SpecificRecord> events = (ProducerFactory<String, SpecificRecord>) producerFactory;
+        KafkaTemplate<String, SpecificRecord> template = new KafkaTemplate<>(events);
+        template.setObservationEnabled(true);
+        return template;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    CommonErrorHandler deadLetterErrorHandler(KafkaTemplate<String, SpecificRecord> kafkaTemplate,
+            KafkaProperties kafkaProperties, ConfirmLineKafkaProperties properties,
+            @Value("${spring.application.name:confirmline}") String serviceName) {
+        return DeadLetterErrorHandlerFactory.create(kafkaTemplate, bytesTemplate(kafkaProperties),
+                properties.deadLetter(), serviceName);
+    }
+
+    /** Publishes the original bytes of records that could not be decoded; not a bean, only the DLT uses it. */
+    static KafkaTemplate<String, byte[]> bytesTemplate(KafkaProperties kafkaProperties) {
+        Map<String, Object> config = kafkaProperties.buildProducerProperties();
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    /** Readiness includes the broker: a service that cannot reach Kafka should not get traffic. */
+    @Bean
+    @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+    KafkaBrokerHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin, ConfirmLineKafkaProperties properties) {
+        return new KafkaBrokerHealthIndicator(kafkaAdmin, properties.healthTimeout());
+    }
+
+    /** The contract's topics and their dead-letter topics, created if missing (never altered). */
+    @Bean
+    @ConditionalOnProperty(name = "confirmline.kafka.create-topics", havingValue = "true", matchIfMissing = true)
+    KafkaAdmin.NewTopics confirmLineTopics(ConfirmLineKafkaProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic<?> topic : Topics.all()) {
+            TopicBuilder builder = TopicBuilder.name(topic.name())
+                    .partitions(topic.partitions())
+                    .replicas(properties.replicationFactor());
+            if (topic.compacted()) {
+                builder.compact().config(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0");
+            }
+            topics.add(builder.build());
+            topics.add(TopicBuilder.name(topic.deadLetterTopic()).partitions(1)
+                    .replicas(properties.replicationFactor()).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}

@@ -1,0 +1,44 @@
+package io.confirmline.kafka;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings every service shares for Kafka ({@code confirmline.kafka.*}); the broker itself is Spring Boot's
+ * {@code spring.kafka.bootstrap-servers}.
+ *
+ * @param registryUrl the schema registry's native API, e.g. {@code http://127.0.0.1:8085/apis/registry/v3}
+ * @param autoRegisterSchemas whether producers register their schema on first use (on for the local stack and
+ *     tests; production teams usually register schemas from CI and turn this off)
+ * @param createTopics whether the service creates the contract topics and their dead-letter topics at start-up
+ * @param replicationFactor replication factor of topics the service creates
+ * @param deadLetter how records that cannot be processed are retried and dead-lettered
+ * @param healthTimeout how long the readiness check waits for the broker to describe the cluster
+ */
+@Validated
+@ConfigurationProperties("confirmline.kafka")
+public record ConfirmLineKafkaProperties(
+        @NotBlank String registryUrl,
+        @DefaultValue("true") boolean autoRegisterSchemas,
+        @DefaultValue("true") boolean createTopics,
+        @DefaultValue("1") @Min(1) @Max(32767) short replicationFactor,
+        @DefaultValue @Valid @NotNull DeadLetter deadLetter,
+        @DefaultValue("3s") @NotNull Duration healthTimeout) {
+
+    /**
+     * @param retries how often a record whose processing threw is retried in place before it is dead-lettered;
+     *     invalid records ({@link InvalidEventException}, undecodable bytes) are never retried
+     * @param retryInterval the pause between those retries
+     */
+    public record DeadLetter(
+            @DefaultValue("2") @Min(0) int retries,
+            @DefaultValue("500ms") @NotNull Duration retryInterval) {
+    }
+}

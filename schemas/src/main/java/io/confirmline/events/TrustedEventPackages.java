@@ -1,0 +1,35 @@
+package io.confirmline.events;
+
+import org.apache.avro.util.ClassSecurityValidator;
+import org.apache.avro.util.ClassSecurityValidator.ClassSecurityPredicate;
+
+/**
+ * Avro 1.12 refuses to instantiate generated classes it has not been told to trust
+ * ({@code SecurityException: Forbidden io.confirmline.events.X}). This is the one place that trusts our event
+ * package; {@link Topics} calls it when first used, so every service that names a topic is covered, and the
+ * serde configuration calls it again before the first record is read.
+ */
+public final class TrustedEventPackages {
+
+    /** The package of every generated event class. */
+    public static final String EVENTS_PACKAGE = "io.confirmline.events";
+
+    private static volatile boolean installed;
+
+    private TrustedEventPackages() {
+    }
+
+    /** Trusts {@value #EVENTS_PACKAGE} on top of Avro's defaults; safe to call any number of times. */
+    public static synchronized void install() {
+        if (installed) {
+            return;
+        }
+        ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous, TrustedEventPackages::isEvent));
+        installed = true;
+    }
+
+    static boolean isEvent(Class<?> type) {
+        return EVENTS_PACKAGE.equals(type.getPackageName());
+    }
+}
