@@ -9,10 +9,6 @@ import java.util.Optional;
  */
 public final class Topics {
 
-    static {
-        TrustedEventPackages.install();
-    }
-
     /** The platform's bookings, keyed by reservationId. */
     public static final Topic<ReservationEvent> RESERVATIONS =
             new Topic<>("platform.reservations.v1", String.class, ReservationEvent.class, false, 6);

@@ -6,8 +6,8 @@ import org.apache.avro.util.ClassSecurityValidator.ClassSecurityPredicate;
 /**
  * Avro 1.12 refuses to instantiate generated classes it has not been told to trust
  * ({@code SecurityException: Forbidden io.confirmline.events.X}). This is the one place that trusts our event
- * package; {@link Topics} calls it when first used, so every service that names a topic is covered, and the
- * serde configuration calls it again before the first record is read.
+ * package. Every generated record class calls it from its static initialiser (our copy of Avro's code template,
+ * {@code src/main/avro-templates}), so no service, test or tool has to remember to.
  */
 public final class TrustedEventPackages {
 

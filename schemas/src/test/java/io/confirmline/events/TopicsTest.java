@@ -54,7 +54,7 @@ class TopicsTest {
     }
 
     @Test
-    void generatedClassesAreTrustedByAvrosSpecificReader() throws IOException {
+    void generatedClassesTrustThemselvesForAvrosSpecificReader() throws IOException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ReservationEvent event = ReservationEvent.newBuilder()
                 .setEventId("e-1").setOccurredAt(now).setTenantId("luigis").setReservationId("r-1").setVersion(3)
@@ -66,7 +66,6 @@ class TopicsTest {
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
         new SpecificDatumWriter<>(ReservationEvent.class).write(event, encoder);
         encoder.flush();
-        Topics.all(); // the registry installs the trusted-package rule
         ReservationEvent read = new SpecificDatumReader<>(ReservationEvent.class)
                 .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
 

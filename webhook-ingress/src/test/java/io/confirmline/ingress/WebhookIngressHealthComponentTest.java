@@ -11,7 +11,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The service starts on the real broker, registry and database and reports itself ready and live. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
+                "confirmline.tenants[0].auth-token=" + IngressTestSupport.LUIGIS_AUTH})
 @AutoConfigureWebTestClient
 @AutoConfigureMetrics
 class WebhookIngressHealthComponentTest {
@@ -26,12 +28,13 @@ class WebhookIngressHealthComponentTest {
 
     @Test
     void readinessIsUpAndIncludesTheBroker() {
-        http.get().uri("/actuator/health/readiness").exchange()
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.status").isEqualTo("UP")
-                .jsonPath("$.components.kafka.details.nodes").isEqualTo(1);
+                .jsonPath("$.components.kafka.details.nodes").isEqualTo(1)
+                .jsonPath("$.components.sessionView.status").isEqualTo("UP"));
     }
 
     @Test

@@ -1,0 +1,28 @@
+package io.confirmline.ingress.publish;
+
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How webhook events reach Kafka.
+ *
+ * @param summaryTimeout a VSS is answered 200 only once the broker acknowledged its event; if that takes longer,
+ *     8x8 gets 503 and redelivers
+ * @param spoolDirectory where VCA events wait, on local disk, until the broker acknowledged them; survives a
+ *     restart of the ingress (mount a volume here in containers)
+ * @param spoolFsync whether each spooled event is forced to disk before the reply (survives a power loss too, at
+ *     the cost of a disk flush per key press)
+ * @param retryInterval how often events the broker did not take are sent again
+ */
+@Validated
+@ConfigurationProperties("confirmline.ingress.publish")
+public record PublishProperties(
+        @DefaultValue("5s") @NotNull Duration summaryTimeout,
+        @DefaultValue("${java.io.tmpdir}/confirmline-ingress-spool") @NotNull Path spoolDirectory,
+        @DefaultValue("false") boolean spoolFsync,
+        @DefaultValue("2s") @NotNull Duration retryInterval) {
+}

@@ -1,0 +1,43 @@
+package io.confirmline.ingress.publish;
+
+import io.confirmline.events.SessionSummaryReceived;
+import io.confirmline.events.Topics;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publishes a session summary and completes only when the broker has acknowledged it (acks=all), or fails after
+ * the configured time. {@code send} itself can block while the producer waits for metadata, so it runs off the
+ * event loop.
+ */
+@Component
+public class SummaryPublisher {
+
+    private final KafkaTemplate<String, SpecificRecord> kafka;
+    private final PublishProperties properties;
+
+    public SummaryPublisher(KafkaTemplate<String, SpecificRecord> kafka, PublishProperties properties) {
+        this.kafka = kafka;
+        this.properties = properties;
+    }
+
+    public Mono<Void> publish(SessionSummaryReceived summary) {
+        // The send is not cancelled when the deadline passes: if the broker takes it late, the event is stored
+        // anyway, and 8x8's redelivery carries the same eventId, which consumers drop.
+        CompletableFuture<?> acknowledged = CompletableFuture
+                .supplyAsync(() -> kafka.send(Topics.SESSION_SUMMARIES.name(), summary.getSessionId(), summary),
+                        task -> Schedulers.boundedElastic().schedule(task))
+                .thenCompose(Function.identity());
+        // The failure travels as a value, so one that arrives after the deadline is not reported as dropped.
+        CompletableFuture<Throwable> failure = acknowledged.handle((result, error) -> error);
+        return Mono.fromFuture(failure, true)
+                .timeout(properties.summaryTimeout())
+                .flatMap(Mono::<Void>error)
+                .then();
+    }
+}

@@ -1,0 +1,73 @@
+package io.confirmline.ingress.session;
+
+import io.confirmline.events.CallSessionOpened;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The open call sessions, from {@code voice.sessions.v1}: what the VCA endpoint answers from, without asking
+ * anyone. In memory; rebuilt from the (compacted) topic at every start.
+ */
+@Component
+public class SessionView {
+
+    private final Map<String, OpenSession> sessions = new ConcurrentHashMap<>();
+    private final SessionViewProperties properties;
+    private final Clock clock;
+    private volatile boolean caughtUp;
+
+    public SessionView(SessionViewProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Optional<OpenSession> find(String sessionId) {
+        OpenSession session = sessions.get(sessionId);
+        if (session == null || !session.forgetAt().isAfter(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(session);
+    }
+
+    /** Adds or replaces a session; one that has already expired is not added. */
+    public void put(CallSessionOpened opened) {
+        Instant byAge = opened.getOccurredAt().plus(properties.maxAge());
+        Instant forgetAt = opened.getExpiresAt().isBefore(byAge) ? opened.getExpiresAt() : byAge;
+        if (forgetAt.isAfter(clock.instant())) {
+            sessions.compute(opened.getSessionId(), (id, existing) ->
+                    existing != null && existing.opened().getEventId().equals(opened.getEventId())
+                            ? existing : new OpenSession(opened, forgetAt));
+        } else {
+            sessions.remove(opened.getSessionId());
+        }
+    }
+
+    /** A tombstone on the compacted topic. */
+    public void remove(String sessionId) {
+        sessions.remove(sessionId);
+    }
+
+    /** Drops expired sessions; returns how many. */
+    public int sweep() {
+        Instant now = clock.instant();
+        int before = sessions.size();
+        sessions.values().removeIf(session -> !session.forgetAt().isAfter(now));
+        return before - sessions.size();
+    }
+
+    public int size() {
+        return sessions.size();
+    }
+
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    void markCaughtUp() {
+        caughtUp = true;
+    }
+}

@@ -1,0 +1,42 @@
+package io.confirmline.ingress.source;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/** One address or CIDR range ({@code 10.0.0.0/8}, {@code 2001:db8::/32}), IPv4 or IPv6. Literals only: no DNS. */
+record AddressRange(byte[] network, int prefixLength) {
+
+    static AddressRange parse(String text) {
+        String[] parts = text.trim().split("/", 2);
+        byte[] address = literal(parts[0]);
+        int bits = address.length * 8;
+        int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : bits;
+        if (prefix < 0 || prefix > bits) {
+            throw new IllegalArgumentException("Bad prefix length in " + text);
+        }
+        return new AddressRange(address, prefix);
+    }
+
+    boolean contains(InetAddress candidate) {
+        byte[] bytes = candidate.getAddress();
+        if (bytes.length != network.length) {
+            return false;
+        }
+        int shift = network.length * 8 - prefixLength;
+        return new BigInteger(1, bytes).shiftRight(shift).equals(new BigInteger(1, network).shiftRight(shift));
+    }
+
+    /** Parses an IP literal; refuses host names so configuration never triggers a DNS lookup. */
+    static byte[] literal(String text) {
+        String trimmed = text.trim();
+        if (!trimmed.matches("[0-9a-fA-F:.]+")) {
+            throw new IllegalArgumentException("Not an IP address: " + text);
+        }
+        try {
+            return InetAddress.getByName(trimmed).getAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("Not an IP address: " + text, e);
+        }
+    }
+}

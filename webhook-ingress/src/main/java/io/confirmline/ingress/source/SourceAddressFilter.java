@@ -1,0 +1,95 @@
+package io.confirmline.ingress.source;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/** Refuses webhooks from addresses outside the allow-list when it is enabled. Other paths are not affected. */
+@Component
+public class SourceAddressFilter implements WebFilter, Ordered {
+
+    private final boolean enabled;
+    private final List<AddressRange> allowed;
+    private final List<AddressRange> trustedProxies;
+
+    public SourceAddressFilter(SourceAddressProperties properties) {
+        this.enabled = properties.enabled();
+        this.allowed = properties.allowed().stream().map(AddressRange::parse).toList();
+        this.trustedProxies = properties.trustedProxies().stream().map(AddressRange::parse).toList();
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (!enabled || !(path.startsWith("/webhooks/") || path.startsWith("/api/webhooks/"))) {
+            return chain.filter(exchange);
+        }
+        Optional<InetAddress> caller = caller(exchange);
+        if (caller.isPresent() && allowed.stream().anyMatch(range -> range.contains(caller.get()))) {
+            return chain.filter(exchange);
+        }
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.FORBIDDEN);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] body = ("{\"type\":\"https://confirmline.io/problems/webhook-403\",\"title\":\"Forbidden\","
+                + "\"status\":403,\"detail\":\"Webhooks are accepted only from 8x8's published addresses\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    /**
+     * The caller: the peer address, unless the peer is one of our trusted proxies; then the right-most
+     * {@code X-Forwarded-For} entry that is not a trusted proxy (entries left of it could be forged by the caller).
+     */
+    Optional<InetAddress> caller(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        if (remote == null || remote.getAddress() == null) {
+            return Optional.empty();
+        }
+        InetAddress peer = remote.getAddress();
+        if (!isTrustedProxy(peer)) {
+            return Optional.of(peer);
+        }
+        List<String> forwarded = exchange.getRequest().getHeaders().getValuesAsList("X-Forwarded-For");
+        for (int i = forwarded.size() - 1; i >= 0; i--) {
+            Optional<InetAddress> hop = address(forwarded.get(i));
+            if (hop.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!isTrustedProxy(hop.get())) {
+                return hop;
+            }
+        }
+        return Optional.of(peer);
+    }
+
+    private boolean isTrustedProxy(InetAddress address) {
+        return trustedProxies.stream().anyMatch(range -> range.contains(address));
+    }
+
+    private static Optional<InetAddress> address(String text) {
+        try {
+            return Optional.of(InetAddress.getByAddress(AddressRange.literal(text)));
+        } catch (IllegalArgumentException | UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 10;
+    }
+}

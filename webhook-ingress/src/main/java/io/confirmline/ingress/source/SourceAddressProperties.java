@@ -1,0 +1,24 @@
+package io.confirmline.ingress.source;
+
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Optional allow-list of the addresses 8x8's voice webhooks come from (8x8-voice-api.md §5.2), off by default.
+ *
+ * @param enabled whether webhooks from other addresses are refused (403)
+ * @param allowed addresses or CIDR ranges allowed to call the webhooks; defaults to 8x8's published voice
+ *     webhook addresses (updated 1 Jan 2026)
+ * @param trustedProxies addresses of our own proxies or load balancers; only from them is {@code X-Forwarded-For}
+ *     believed, and then the right-most address they did not add is the caller
+ */
+@Validated
+@ConfigurationProperties("confirmline.ingress.source-allow-list")
+public record SourceAddressProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue({"18.140.80.2", "52.220.253.234", "54.255.116.8", "52.74.232.241"}) @NotNull List<String> allowed,
+        @DefaultValue({}) @NotNull List<String> trustedProxies) {
+}

@@ -1,0 +1,50 @@
+package io.confirmline.ingress.webhook;
+
+import io.confirmline.events.CallActionReceived;
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+
+/** Turns a VCA webhook into a {@link CallActionReceived}. */
+public final class CallActions {
+
+    private CallActions() {
+    }
+
+    public static CallActionReceived toEvent(EightByEightWebhook webhook, String tenantId, Instant receivedAt) {
+        JsonNode payload = webhook.payload();
+        Instant at = EightByEightWebhook.instant(payload, "timestamp");
+        return CallActionReceived.newBuilder()
+                .setEventId(webhook.eventId("CALL_ACTION"))
+                .setOccurredAt(at == null ? receivedAt : at)
+                .setTenantId(tenantId)
+                .setSessionId(webhook.sessionId())
+                .setSubAccountId(webhook.subAccountId())
+                .setCallId(EightByEightWebhook.text(payload, "callId"))
+                .setDigits(digits(payload))
+                .setCallStatus(EightByEightWebhook.text(payload, "callStatus"))
+                .setClientActionId(EightByEightWebhook.text(payload, "clientActionId"))
+                .setSipCode(EightByEightWebhook.integer(payload, "sipCode"))
+                .setCallDurationSeconds(EightByEightWebhook.integer(payload, "callDuration"))
+                .setReceivedAt(receivedAt)
+                .build();
+    }
+
+    /**
+     * The captured digits in any of the three documented shapes: {@code eventData: {"dtmf": "1"}} (current),
+     * {@code eventData: "1"} (V2 and the 2025 sample), or {@code dtmf: "1"} at the top of the payload (2023).
+     * Null when nothing was captured.
+     */
+    public static String digits(JsonNode payload) {
+        JsonNode eventData = payload.get("eventData");
+        String digits = null;
+        if (eventData != null && eventData.isObject()) {
+            digits = EightByEightWebhook.text(eventData, "dtmf");
+        } else if (eventData != null && (eventData.isString() || eventData.isNumber())) {
+            digits = eventData.asString();
+        }
+        if (digits == null) {
+            digits = EightByEightWebhook.text(payload, "dtmf");
+        }
+        return digits == null || digits.isBlank() ? null : digits.trim();
+    }
+}

@@ -1,0 +1,101 @@
+package io.confirmline.ingress.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An 8x8 voice webhook envelope ({@code namespace, eventType, description, payload}) with the fields every one of
+ * them must have. Unknown fields are ignored: 8x8 documents that more may appear.
+ *
+ * @param eventType {@code CALL_ACTION}, {@code SESSION_SUMMARY}, {@code CALL_STATUS}...; null when absent
+ * @param payload the {@code payload} object
+ * @param sessionId {@code payload.sessionId}
+ * @param subAccountId {@code payload.subAccountId}
+ */
+public record EightByEightWebhook(String eventType, JsonNode payload, String sessionId, String subAccountId) {
+
+    /** Reads and checks a body; a body that is not an 8x8 webhook is a 400 with the reason. */
+    public static EightByEightWebhook parse(byte[] body) {
+        JsonNode root = WebhookJson.read(body);
+        JsonNode payload = root.get("payload");
+        if (payload == null || !payload.isObject()) {
+            throw WebhookRejectedException.badRequest("payload is required and must be an object");
+        }
+        String sessionId = text(payload, "sessionId");
+        if (sessionId == null || sessionId.isBlank()) {
+            throw WebhookRejectedException.badRequest("payload.sessionId is required");
+        }
+        String subAccountId = text(payload, "subAccountId");
+        if (subAccountId == null || subAccountId.isBlank()) {
+            throw WebhookRejectedException.badRequest("payload.subAccountId is required");
+        }
+        return new EightByEightWebhook(text(root, "eventType"), payload, sessionId, subAccountId);
+    }
+
+    /** The eventType, or {@code fallback} when 8x8 sent none (older payloads). */
+    public String eventTypeOr(String fallback) {
+        return eventType == null || eventType.isBlank() ? fallback : eventType;
+    }
+
+    /**
+     * 8x8's {@code payload.eventId} when present; otherwise a name-based UUID of the event type and the canonical
+     * payload, so a redelivery of the same webhook gets the same id and consumers can drop it.
+     */
+    public String eventId(String assumedType) {
+        String given = text(payload, "eventId");
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        String identity = "8x8:" + eventTypeOr(assumedType) + ":" + WebhookJson.canonical(payload);
+        return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** A string field, or null when absent or JSON null; numbers are given as text. */
+    static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || value.isNull() || value.isMissingNode() || value.isContainer()) {
+            return null;
+        }
+        return value.asString();
+    }
+
+    /** An integer given as a number or as a string ({@code callDuration} is documented as both); else null. */
+    static Integer integer(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isNumber()) {
+            return value.asInt();
+        }
+        if (value.isString()) {
+            try {
+                return (int) Math.round(Double.parseDouble(value.asString().trim()));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** An ISO-8601 timestamp ({@code 2024-05-16T04:12:11.217Z}, or with an offset); null when absent or unreadable. */
+    static Instant instant(JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(value.trim());
+            } catch (DateTimeParseException again) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.confirmline.ingress.webhook;
+
+import io.confirmline.events.CallActionReceived;
+import io.confirmline.events.SessionSummaryReceived;
+import io.confirmline.ingress.publish.CallActionSpool;
+import io.confirmline.ingress.publish.SummaryPublisher;
+import io.confirmline.ingress.reply.VcaReplies;
+import io.confirmline.ingress.session.SessionView;
+import io.confirmline.ingress.tenant.TenantDirectory;
+import io.confirmline.ingress.tenant.TenantDirectory.KnownTenant;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * 8x8's voice webhooks. Mounted at the documented paths and at the first prototype's, so an existing 8x8 webhook
+ * registration keeps working. Every request is authenticated (the tenant's registered Authorization value) before
+ * its body is parsed.
+ */
+@RestController
+public class WebhookController {
+
+    /** 8x8 payloads are a few KiB; anything above this is not 8x8's. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
+    private static final String CALL_ACTION = "CALL_ACTION";
+    private static final String SESSION_SUMMARY = "SESSION_SUMMARY";
+    private static final String IGNORED_REPLY = "{}";
+
+    private final TenantDirectory tenants;
+    private final SessionView sessions;
+    private final VcaReplies replies;
+    private final CallActionSpool callActions;
+    private final SummaryPublisher summaries;
+    private final WebhookMetrics metrics;
+    private final Clock clock;
+
+    public WebhookController(TenantDirectory tenants, SessionView sessions, VcaReplies replies,
+            CallActionSpool callActions, SummaryPublisher summaries, WebhookMetrics metrics, Clock clock) {
+        this.tenants = tenants;
+        this.sessions = sessions;
+        this.replies = replies;
+        this.callActions = callActions;
+        this.summaries = summaries;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Voice Call Action: answered at once from the session view; the event follows through the spool. */
+    @PostMapping(path = {"/webhooks/8x8/vca", "/api/webhooks/vca"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<String>> callAction(ServerHttpRequest request) {
+        return receive(request, CALL_ACTION).map(received -> {
+            long started = System.nanoTime();
+            EightByEightWebhook webhook = received.webhook();
+            String type = webhook.eventTypeOr(CALL_ACTION);
+            if (!CALL_ACTION.equals(type)) {
+                metrics.count(type, "ignored");
+                return ResponseEntity.ok(IGNORED_REPLY);
+            }
+            CallActionReceived event = CallActions.toEvent(webhook, received.tenant().id(), clock.instant());
+            String reply = replies.choose(sessions.find(event.getSessionId()), event.getEventId(), event.getDigits());
+            callActions.accept(event);
+            metrics.vcaReplyTook(System.nanoTime() - started);
+            metrics.count(type, "published");
+            return ResponseEntity.ok(reply);
+        });
+    }
+
+    /** Voice Session Summary: 200 only once the broker has acknowledged the event, else 503 so 8x8 redelivers. */
+    @PostMapping(path = {"/webhooks/8x8/vss", "/api/webhooks/vss"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<String>> sessionSummary(ServerHttpRequest request) {
+        return receive(request, SESSION_SUMMARY).flatMap(received -> {
+            EightByEightWebhook webhook = received.webhook();
+            String type = webhook.eventTypeOr(SESSION_SUMMARY);
+            if (!SESSION_SUMMARY.equals(type)) {
+                metrics.count(type, "ignored");
+                return Mono.just(ResponseEntity.ok(IGNORED_REPLY));
+            }
+            SessionSummaryReceived event = SessionSummaries.toEvent(webhook, received.tenant().id(), clock.instant());
+            return summaries.publish(event)
+                    .then(Mono.fromSupplier(() -> {
+                        metrics.count(type, "published");
+                        return ResponseEntity.ok("{\"status\":\"ok\"}");
+                    }))
+                    .onErrorMap(error -> !(error instanceof WebhookRejectedException), error -> {
+                        metrics.count(type, "unavailable");
+                        log.warn("Session summary {} not acknowledged by Kafka in time: {}", event.getEventId(),
+                                error.toString());
+                        return new WebhookRejectedException(HttpStatus.SERVICE_UNAVAILABLE, "Kafka unavailable",
+                                "The session summary could not be stored; deliver it again");
+                    });
+        });
+    }
+
+    private record Received(KnownTenant tenant, EightByEightWebhook webhook) {
+    }
+
+    private Mono<Received> receive(ServerHttpRequest request, String endpointType) {
+        List<KnownTenant> authenticated = tenants.authenticate(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        if (authenticated.isEmpty()) {
+            metrics.count(endpointType, "unauthorized");
+            return Mono.error(WebhookRejectedException.unauthorized(
+                    "Missing or unknown Authorization value for this webhook"));
+        }
+        MediaType contentType = request.getHeaders().getContentType();
+        if (contentType == null || !(MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
+                || contentType.getSubtype().endsWith("+json"))) {
+            metrics.count(endpointType, "rejected");
+            return Mono.error(WebhookRejectedException.badRequest(
+                    "Content-Type must be application/json, was " + (contentType == null ? "absent" : contentType)));
+        }
+        if (request.getHeaders().getContentLength() > MAX_BODY_BYTES) {
+            metrics.count(endpointType, "rejected");
+            return Mono.error(tooLarge());
+        }
+        return DataBufferUtils.join(request.getBody(), MAX_BODY_BYTES)
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .defaultIfEmpty(new byte[0])
+                .onErrorMap(DataBufferLimitException.class, e -> tooLarge())
+                .map(body -> {
+                    EightByEightWebhook webhook = EightByEightWebhook.parse(body);
+                    KnownTenant tenant = TenantDirectory.owning(authenticated, webhook.subAccountId())
+                            .orElseThrow(() -> WebhookRejectedException.unauthorized(
+                                    "The Authorization value does not belong to payload.subAccountId"));
+                    return new Received(tenant, webhook);
+                })
+                .doOnError(WebhookRejectedException.class, e -> metrics.count(endpointType,
+                        e.status() == HttpStatus.UNAUTHORIZED ? "unauthorized" : "rejected"));
+    }
+
+    private static WebhookRejectedException tooLarge() {
+        return new WebhookRejectedException(HttpStatus.CONTENT_TOO_LARGE, "Body too large",
+                "Webhook bodies are limited to " + MAX_BODY_BYTES + " bytes");
+    }
+}

@@ -1,0 +1,39 @@
+package io.confirmline.ingress.webhook;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/** Webhooks by type and outcome, and how long the guest waited for the VCA reply. */
+@Component
+public class WebhookMetrics {
+
+    private final MeterRegistry meters;
+    private final Timer vcaReply;
+
+    public WebhookMetrics(MeterRegistry meters) {
+        this.meters = meters;
+        this.vcaReply = Timer.builder("confirmline.ingress.vca.reply")
+                .description("Time from receiving a VCA webhook to having its reply ready")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(100))
+                .register(meters);
+    }
+
+    /**
+     * @param type the 8x8 eventType (CALL_ACTION, SESSION_SUMMARY, CALL_STATUS...) or the endpoint's when unknown
+     * @param outcome published, ignored, rejected, unauthorized, unavailable
+     */
+    public void count(String type, String outcome) {
+        Counter.builder("confirmline.ingress.webhooks")
+                .description("8x8 webhooks received, by event type and outcome")
+                .tag("type", type).tag("outcome", outcome)
+                .register(meters).increment();
+    }
+
+    public void vcaReplyTook(long nanos) {
+        vcaReply.record(Duration.ofNanos(nanos));
+    }
+}

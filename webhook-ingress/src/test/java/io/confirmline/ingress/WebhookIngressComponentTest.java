@@ -1,0 +1,211 @@
+package io.confirmline.ingress;
+
+import static io.confirmline.ingress.IngressTestSupport.LUIGIS_AUTH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.events.CallActionReceived;
+import io.confirmline.events.SessionStatus;
+import io.confirmline.events.SessionSummaryReceived;
+import io.confirmline.events.Topics;
+import io.confirmline.testing.RegistryServer;
+import io.confirmline.testing.SharedKafka;
+import io.confirmline.testing.TestInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The ingress on the real broker and registry, called over HTTP as 8x8 calls it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
+                "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH, "confirmline.tenants[1].id=clinic",
+                "confirmline.tenants[1].subaccount-id=clinic_voice",
+                "confirmline.tenants[1].auth-token=" + IngressTestSupport.CLINIC_AUTH})
+@AutoConfigureWebTestClient
+@AutoConfigureMetrics
+class WebhookIngressComponentTest {
+
+    static Path spool;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+        TestInfrastructure.kafka(registry);
+        spool = Files.createTempDirectory("ingress-spool");
+        registry.add("confirmline.ingress.publish.spool-directory", spool::toString);
+    }
+
+    static KafkaConsumer<String, CallActionReceived> actions;
+    static KafkaConsumer<String, SessionSummaryReceived> summaries;
+
+    @BeforeAll
+    static void consumers() {
+        actions = IngressTestSupport.consumer(SharedKafka.bootstrapServers(), RegistryServer.shared().apiUrl(),
+                Topics.CALL_ACTIONS.name());
+        summaries = IngressTestSupport.consumer(SharedKafka.bootstrapServers(), RegistryServer.shared().apiUrl(),
+                Topics.SESSION_SUMMARIES.name());
+    }
+
+    @AfterAll
+    static void close() {
+        actions.close();
+        summaries.close();
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    KafkaTemplate<String, SpecificRecord> kafka;
+
+    private WebTestClient.ResponseSpec post(String path, String authorization, MediaType type, byte[] body) {
+        WebTestClient.RequestBodySpec request = http.post().uri(path).contentType(type);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request.bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec post(String path, byte[] body) {
+        return post(path, LUIGIS_AUTH, MediaType.APPLICATION_JSON, body);
+    }
+
+    private static byte[] vcaFor(String sessionId, String digit, String eventId) {
+        String body = Fixtures.text("vca-event-data-object.json")
+                .replace("a4fad4b3-b388-12ee-b217-2fb8260fcf59", sessionId)
+                .replace("\"dtmf\": \"1\"", "\"dtmf\": \"" + digit + "\"")
+                .replace("77e6a667-133a-11ef-9dd4-e911cc6fc82f", eventId);
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readinessWaitsForTheSessionView() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                        .expectBody().jsonPath("$.components.sessionView.status").isEqualTo("UP"));
+    }
+
+    @Test
+    void aKeyPressIsAnsweredFromTheSessionViewAndItsEventPublished() throws Exception {
+        String sessionId = "s-" + UUID.randomUUID();
+        kafka.send(Topics.SESSIONS.name(), sessionId, IngressTestSupport.session(sessionId)).get(10, TimeUnit.SECONDS);
+        String eventId = UUID.randomUUID().toString();
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                post("/webhooks/8x8/vca", vcaFor(sessionId, "1", UUID.randomUUID().toString()))
+                        .expectStatus().isOk()
+                        .expectBody(String.class).isEqualTo(IngressTestSupport.CONFIRMED_REPLY));
+        post("/api/webhooks/vca", vcaFor(sessionId, "7", eventId))
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody(String.class).isEqualTo(IngressTestSupport.REPROMPT_REPLY);
+
+        ConsumerRecord<String, CallActionReceived> published = IngressTestSupport.await(actions,
+                r -> r.value().getEventId().equals(eventId), 1, Duration.ofSeconds(30)).get(0);
+        assertThat(published.key()).isEqualTo(sessionId);
+        assertThat(published.value().getDigits()).isEqualTo("7");
+        assertThat(published.value().getTenantId()).isEqualTo("luigis");
+        assertThat(published.value().getSessionId()).isEqualTo(sessionId);
+    }
+
+    @Test
+    void anUnknownSessionGetsTheSafeReplyAndTheEventIsStillPublished() {
+        String sessionId = "unknown-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+
+        post("/webhooks/8x8/vca", vcaFor(sessionId, "1", eventId)).expectStatus().isOk()
+                .expectBody().jsonPath("$.callflow[0].action").isEqualTo("say")
+                .jsonPath("$.callflow[1].action").isEqualTo("hangup");
+
+        IngressTestSupport.await(actions, r -> r.value().getEventId().equals(eventId), 1, Duration.ofSeconds(30));
+        http.get().uri("/actuator/prometheus").exchange().expectBody(String.class)
+                .value(body -> assertThat(body).contains("confirmline_ingress_vca_unknown_sessions_total"));
+    }
+
+    @Test
+    void aSummaryIsAnswered200AfterTheBrokerHasItAndARedeliveryCarriesTheSameEventId() {
+        String sessionId = "vss-" + UUID.randomUUID();
+        byte[] body = Fixtures.text("vss-error.json").replace("47f19e66-2154-11ee-b1a2-0242ac120002", sessionId)
+                .getBytes(StandardCharsets.UTF_8);
+
+        post("/webhooks/8x8/vss", body).expectStatus().isOk();
+        post("/api/webhooks/vss", body).expectStatus().isOk();
+
+        List<ConsumerRecord<String, SessionSummaryReceived>> records = IngressTestSupport.await(summaries,
+                r -> r.key().equals(sessionId), 2, Duration.ofSeconds(30));
+        assertThat(records).extracting(r -> r.value().getEventId()).containsOnly(records.get(0).value().getEventId());
+        SessionSummaryReceived summary = records.get(0).value();
+        assertThat(summary.getSessionStatus()).isEqualTo(SessionStatus.ERROR);
+        assertThat(summary.getErrorCode()).isEqualTo(-2004);
+        assertThat(summary.getTenantId()).isEqualTo("luigis");
+    }
+
+    @Test
+    void eventTypesWeDoNotUseAreAnswered200CountedAndNotPublished() {
+        post("/webhooks/8x8/vca", Fixtures.bytes("call-status.json")).expectStatus().isOk();
+
+        assertThat(actions.poll(Duration.ofSeconds(2))).noneMatch(r -> r.value().getEventId()
+                .equals("c0ffee00-133a-11ef-9dd4-e911cc6fc82f"));
+        http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(body -> assertThat(body)
+                .contains("confirmline_ingress_webhooks_total{application=\"webhook-ingress\",outcome=\"ignored\",type=\"CALL_STATUS\"}"));
+    }
+
+    @Test
+    void aMissingOrWrongAuthorizationIs401ProblemJson() {
+        byte[] body = Fixtures.bytes("vss-completed.json");
+        for (String authorization : new String[] {null, "Bearer wrong", LUIGIS_AUTH + "x", "", IngressTestSupport.CLINIC_AUTH}) {
+            post("/webhooks/8x8/vss", authorization, MediaType.APPLICATION_JSON, body)
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.detail").isNotEmpty();
+        }
+    }
+
+    @Test
+    void badBodiesAre400ProblemJsonWithTheReason() {
+        assertProblem(post("/webhooks/8x8/vca", LUIGIS_AUTH, MediaType.TEXT_PLAIN, Fixtures.bytes("vca-no-input.json")),
+                400, "Content-Type must be application/json");
+        assertProblem(post("/webhooks/8x8/vca", "{\"payload\": {".getBytes(StandardCharsets.UTF_8)), 400, "Malformed JSON");
+        assertProblem(post("/webhooks/8x8/vss", "{\"payload\": {\"subAccountId\": \"luigis_voice\"}}"
+                .getBytes(StandardCharsets.UTF_8)), 400, "payload.sessionId is required");
+        String deep = "{\"payload\": {\"sessionId\": \"s\", \"subAccountId\": \"luigis_voice\", \"x\": "
+                + "[".repeat(500) + "]".repeat(500) + "}}";
+        assertProblem(post("/webhooks/8x8/vca", deep.getBytes(StandardCharsets.UTF_8)), 400, "nesting depth");
+        byte[] notUtf8 = {'{', '"', 'p', 'a', 'y', 'l', 'o', 'a', 'd', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}'};
+        assertProblem(post("/webhooks/8x8/vca", notUtf8), 400, "UTF-8");
+    }
+
+    @Test
+    void bodiesOver64KiBAre413() {
+        String padding = "x".repeat(70 * 1024);
+        byte[] body = ("{\"payload\": {\"sessionId\": \"s\", \"subAccountId\": \"luigis_voice\", \"pad\": \"" + padding
+                + "\"}}").getBytes(StandardCharsets.UTF_8);
+        assertProblem(post("/webhooks/8x8/vss", body), 413, "limited to 65536 bytes");
+    }
+
+    private static void assertProblem(WebTestClient.ResponseSpec response, int status, String reason) {
+        response.expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(status)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(reason));
+    }
+}

@@ -1,0 +1,67 @@
+package io.confirmline.ingress.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import reactor.core.publisher.Mono;
+
+class SourceAddressFilterTest {
+
+    private final SourceAddressFilter filter = new SourceAddressFilter(new SourceAddressProperties(true,
+            List.of("18.140.80.2", "52.220.253.234", "54.255.116.8", "52.74.232.241"), List.of("10.0.0.0/8")));
+
+    private static MockServerWebExchange from(String peer, String... forwardedFor) {
+        MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.post("/webhooks/8x8/vca")
+                .remoteAddress(new InetSocketAddress(peer, 40000));
+        for (String hop : forwardedFor) {
+            request.header("X-Forwarded-For", hop);
+        }
+        return MockServerWebExchange.from(request);
+    }
+
+    @Test
+    void eightByEightsAddressIsLetThroughAndOthersGet403() {
+        assertThat(passes(from("18.140.80.2"))).isTrue();
+        MockServerWebExchange stranger = from("203.0.113.9");
+        assertThat(passes(stranger)).isFalse();
+        assertThat(stranger.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void forwardedForIsBelievedOnlyFromATrustedProxy() throws Exception {
+        assertThat(filter.caller(from("10.1.2.3", "18.140.80.2"))).contains(InetAddress.getByName("18.140.80.2"));
+        assertThat(passes(from("10.1.2.3", "18.140.80.2"))).isTrue();
+        assertThat(passes(from("203.0.113.9", "18.140.80.2"))).as("forged by an untrusted caller").isFalse();
+        assertThat(passes(from("10.1.2.3", "18.140.80.2, 203.0.113.9"))).as("right-most untrusted hop").isFalse();
+        assertThat(passes(from("10.1.2.3", "203.0.113.9, 18.140.80.2"))).isTrue();
+    }
+
+    @Test
+    void otherPathsAndADisabledListAreNotFiltered() {
+        MockServerWebExchange health = MockServerWebExchange.from(MockServerHttpRequest.get("/actuator/health")
+                .remoteAddress(new InetSocketAddress("203.0.113.9", 1)));
+        assertThat(passes(health)).isTrue();
+        SourceAddressFilter off = new SourceAddressFilter(new SourceAddressProperties(false, List.of(), List.of()));
+        boolean[] called = {false};
+        off.filter(from("203.0.113.9"), exchange -> {
+            called[0] = true;
+            return Mono.empty();
+        }).block();
+        assertThat(called[0]).isTrue();
+    }
+
+    private boolean passes(MockServerWebExchange exchange) {
+        boolean[] called = {false};
+        filter.filter(exchange, e -> {
+            called[0] = true;
+            return Mono.empty();
+        }).block();
+        return called[0];
+    }
+}
