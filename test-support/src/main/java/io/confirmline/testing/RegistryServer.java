@@ -156,11 +156,17 @@ public final class RegistryServer {
         throw new IllegalStateException("The registry server did not answer within " + START_TIMEOUT + "; see " + logFile);
     }
 
+    /** The server version the build downloads (the root pom's apicurio.server.version). */
+    static final String DEFAULT_VERSION = "3.0.9";
+
     static Path locateZip() {
         String configured = System.getProperty(ZIP_PROPERTY, System.getenv("CONFIRMLINE_APICURIO_ZIP"));
         if (configured == null || configured.isBlank()) {
-            throw new IllegalStateException("Set -D" + ZIP_PROPERTY + " to the apicurio-registry-app zip "
-                    + "(the Maven build does this; the test-support module downloads it)");
+            // Outside surefire (benchmarks, the local stack): the file the test-support build put in the local repository.
+            String repository = System.getProperty("maven.repo.local",
+                    Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
+            configured = Path.of(repository, "io", "apicurio", "apicurio-registry-app", DEFAULT_VERSION,
+                    "apicurio-registry-app-" + DEFAULT_VERSION + "-all.zip").toString();
         }
         Path zip = Path.of(configured);
         if (!Files.isRegularFile(zip)) {

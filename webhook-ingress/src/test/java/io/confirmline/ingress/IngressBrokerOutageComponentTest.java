@@ -57,7 +57,7 @@ class IngressBrokerOutageComponentTest {
         CallActionReceived leftOver = CallActionReceived.newBuilder().setEventId(leftOverEventId)
                 .setOccurredAt(Instant.now()).setTenantId("luigis").setSessionId("crashed-session")
                 .setSubAccountId("luigis_voice").setDigits("0").setReceivedAt(Instant.now()).build();
-        Files.write(spool.resolve("0000000000000000001-" + leftOverEventId + ".avro"), CallActionSpool.encode(leftOver));
+        CallActionSpool.appendTo(spool, leftOver);
         registry.add("confirmline.ingress.publish.spool-directory", spool::toString);
     }
 

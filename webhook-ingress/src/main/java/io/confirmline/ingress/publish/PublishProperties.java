@@ -12,10 +12,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param summaryTimeout a VSS is answered 200 only once the broker acknowledged its event; if that takes longer,
  *     8x8 gets 503 and redelivers
- * @param spoolDirectory where VCA events wait, on local disk, until the broker acknowledged them; survives a
- *     restart of the ingress (mount a volume here in containers)
- * @param spoolFsync whether each spooled event is forced to disk before the reply (survives a power loss too, at
- *     the cost of a disk flush per key press)
+ * @param spoolDirectory the journal where VCA events wait, on local disk, until the broker acknowledged them;
+ *     survives a restart of the ingress (mount a volume here in containers)
+ * @param spoolFsync whether each journaled event is forced to disk before the reply (survives a power loss too,
+ *     at the cost of a disk flush per key press)
  * @param retryInterval how often events the broker did not take are sent again
  */
 @Validated

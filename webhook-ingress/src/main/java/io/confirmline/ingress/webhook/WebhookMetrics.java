@@ -12,6 +12,7 @@ public class WebhookMetrics {
 
     private final MeterRegistry meters;
     private final Timer vcaReply;
+    private final java.util.Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public WebhookMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -27,10 +28,10 @@ public class WebhookMetrics {
      * @param outcome published, ignored, rejected, unauthorized, unavailable
      */
     public void count(String type, String outcome) {
-        Counter.builder("confirmline.ingress.webhooks")
+        counters.computeIfAbsent(type + '|' + outcome, key -> Counter.builder("confirmline.ingress.webhooks")
                 .description("8x8 webhooks received, by event type and outcome")
                 .tag("type", type).tag("outcome", outcome)
-                .register(meters).increment();
+                .register(meters)).increment();
     }
 
     public void vcaReplyTook(long nanos) {

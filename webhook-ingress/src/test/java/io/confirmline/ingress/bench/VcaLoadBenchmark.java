@@ -1,0 +1,246 @@
+package io.confirmline.ingress.bench;
+
+import io.confirmline.events.Topics;
+import io.confirmline.ingress.Fixtures;
+import io.confirmline.ingress.IngressTestSupport;
+import io.confirmline.ingress.WebhookIngressApplication;
+import io.confirmline.ingress.publish.CallActionSpool;
+import io.confirmline.testing.RegistryServer;
+import io.confirmline.testing.SharedKafka;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Load generator for the VCA endpoint against the running ingress on a real KRaft broker and Apicurio registry,
+ * with the same generator against a trivial endpoint of the same app as the baseline (docs/benchmarks.md).
+ *
+ * <p>Two measurements per endpoint: latency at a fixed offered rate (open loop: each request has an intended send
+ * time and its latency is counted from then, so a stall is not hidden by the generator waiting), and the most
+ * requests per second a fixed number of concurrent connections gets (closed loop).
+ *
+ * <p>Run: {@code ./mvnw -q install -DskipTests && ./mvnw -q -pl webhook-ingress test-compile exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=io.confirmline.ingress.bench.VcaLoadBenchmark}
+ * Optional: {@code -Dbench.rate=1000 -Dbench.seconds=30 -Dbench.concurrency=32}.
+ */
+public final class VcaLoadBenchmark {
+
+    private static final int RATE = Integer.getInteger("bench.rate", 1000);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 15);
+    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
+    private static final int SESSIONS = 1000;
+
+    private VcaLoadBenchmark() {
+    }
+
+    record Result(String name, long requests, long errors, double seconds, Histogram latency) {
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        double ms(double percentile) {
+            return latency.getValueAtPercentile(percentile) / 1_000_000.0;
+        }
+    }
+
+    public static void main(String[] args) {
+        int exit = 0;
+        try {
+            run();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            exit = 1;
+        }
+        // The in-process broker and the registry have non-daemon threads; the shutdown hooks stop them.
+        System.exit(exit);
+    }
+
+    private static void run() throws Exception {
+        String bootstrap = SharedKafka.bootstrapServers();
+        String registry = RegistryServer.shared().apiUrl();
+        String spool = Files.createTempDirectory("bench-spool").toString();
+        List<String> properties = new ArrayList<>(List.of(IngressTestSupport.tenantProperties()));
+        properties.addAll(List.of("server.port=0", "spring.kafka.bootstrap-servers=" + bootstrap,
+                "confirmline.kafka.registry-url=" + registry, "confirmline.ingress.publish.spool-directory=" + spool,
+                "logging.level.root=WARN", "logging.level.io.confirmline=WARN"));
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(WebhookIngressApplication.class,
+                BaselineEndpoint.class).run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+        try {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            List<String> sessions = seedSessions(app);
+            awaitReady(port);
+            HttpClient client = HttpClient.create(ConnectionProvider.builder("bench").maxConnections(256)
+                            .pendingAcquireMaxCount(-1).build())
+                    .baseUrl("http://127.0.0.1:" + port)
+                    .headers(h -> h.set("Content-Type", "application/json").set("Authorization", IngressTestSupport.LUIGIS_AUTH));
+            String template = Fixtures.text("vca-event-data-object.json");
+            AtomicLong counter = new AtomicLong();
+            java.util.function.Supplier<byte[]> vcaBody = () -> {
+                long n = counter.incrementAndGet();
+                return template.replace("a4fad4b3-b388-12ee-b217-2fb8260fcf59", sessions.get((int) (n % SESSIONS)))
+                        .replace("77e6a667-133a-11ef-9dd4-e911cc6fc82f", UUID.randomUUID().toString())
+                        .getBytes(StandardCharsets.UTF_8);
+            };
+            CallActionSpool spoolBean = app.getBean(CallActionSpool.class);
+
+            System.out.printf("Warm-up: %d s of VCA and baseline at %d req/s%n", WARMUP_SECONDS, RATE);
+            openLoop(client, "/webhooks/8x8/vca", vcaBody, RATE, WARMUP_SECONDS, "warm-up");
+            openLoop(client, "/benchmark/baseline", vcaBody, RATE, WARMUP_SECONDS / 2, "warm-up");
+
+            Result baselineFixed = openLoop(client, "/benchmark/baseline", vcaBody, RATE, SECONDS, "baseline @ fixed rate");
+            Result vcaFixed = openLoop(client, "/webhooks/8x8/vca", vcaBody, RATE, SECONDS, "VCA @ fixed rate");
+            Result baselineMax = closedLoop(client, "/benchmark/baseline", vcaBody, CONCURRENCY, SECONDS, "baseline max");
+            Result vcaMax = closedLoop(client, "/webhooks/8x8/vca", vcaBody, CONCURRENCY, SECONDS, "VCA max");
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (spoolBean.pending() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            double published = app.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                    .get("confirmline.ingress.call.actions.published").counter().count();
+
+            System.out.println();
+            System.out.printf(Locale.ROOT, "| endpoint | mode | requests | errors | req/s | p50 ms | p99 ms | p99.9 ms | max ms |%n");
+            System.out.printf("|---|---|---|---|---|---|---|---|---|%n");
+            for (Result r : List.of(baselineFixed, vcaFixed, baselineMax, vcaMax)) {
+                System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f |%n",
+                        r.name().startsWith("VCA") ? "VCA `/webhooks/8x8/vca`" : "baseline `/benchmark/baseline`",
+                        r.name().endsWith("max") ? CONCURRENCY + " connections, closed loop" : RATE + " req/s offered, open loop",
+                        r.requests(), r.errors(), r.perSecond(), r.ms(50), r.ms(99), r.ms(99.9), r.latency().getMaxValue() / 1e6);
+            }
+            System.out.println();
+            System.out.printf(Locale.ROOT, "VCA p99 at %d req/s: %.2f ms (target <= 20 ms); baseline p99: %.2f ms%n",
+                    RATE, vcaFixed.ms(99), baselineFixed.ms(99));
+            System.out.printf(Locale.ROOT, "VCA max throughput / baseline max throughput: %.0f / %.0f = %.2f (target >= 0.50)%n",
+                    vcaMax.perSecond(), baselineMax.perSecond(), vcaMax.perSecond() / baselineMax.perSecond());
+            System.out.printf(Locale.ROOT, "VCA events acknowledged by the broker: %.0f of %d answered; still spooled: %d%n",
+                    published, counter.get() - baselineFixed.requests() - baselineMax.requests() - (long) RATE * WARMUP_SECONDS / 2,
+                    spoolBean.pending());
+        } finally {
+            app.close();
+        }
+    }
+
+    private static List<String> seedSessions(ConfigurableApplicationContext app) throws Exception {
+        @SuppressWarnings("unchecked")
+        KafkaTemplate<String, SpecificRecord> kafka = app.getBean(KafkaTemplate.class);
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < SESSIONS; i++) {
+            String id = "bench-" + UUID.randomUUID();
+            sessions.add(id);
+            kafka.send(Topics.SESSIONS.name(), id, IngressTestSupport.session(id));
+        }
+        kafka.flush();
+        Thread.sleep(3000);
+        return sessions;
+    }
+
+    private static void awaitReady(int port) throws InterruptedException {
+        HttpClient health = HttpClient.create().baseUrl("http://127.0.0.1:" + port);
+        for (int i = 0; i < 120; i++) {
+            Integer status = health.get().uri("/actuator/health/readiness").response((r, body) -> Mono.just(r.status().code()))
+                    .blockFirst(Duration.ofSeconds(5));
+            if (status != null && status == 200) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The ingress did not become ready");
+    }
+
+    /** Fixed offered rate; latency measured from each request's intended send time. */
+    static Result openLoop(HttpClient client, String path, java.util.function.Supplier<byte[]> body, int rate,
+            int seconds, String name) throws InterruptedException {
+        Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        int total = rate * seconds;
+        long period = 1_000_000_000L / rate;
+        CountDownLatch done = new CountDownLatch(total);
+        AtomicInteger errors = new AtomicInteger();
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long intended = start + i * period;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            send(client, path, body.get()).subscribe(status -> {
+                synchronized (histogram) {
+                    histogram.recordValue(Math.min(System.nanoTime() - intended, histogram.getHighestTrackableValue()));
+                }
+                if (status != 200) {
+                    errors.incrementAndGet();
+                }
+                done.countDown();
+            }, error -> {
+                errors.incrementAndGet();
+                done.countDown();
+            });
+        }
+        done.await(seconds + 60L, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Result(name, total, errors.get(), elapsed, histogram);
+    }
+
+    /** Fixed number of concurrent requests, each sent as soon as the previous one on its connection finished. */
+    static Result closedLoop(HttpClient client, String path, java.util.function.Supplier<byte[]> body, int concurrency,
+            int seconds, String name) throws InterruptedException {
+        Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        AtomicLong requests = new AtomicLong();
+        AtomicInteger errors = new AtomicInteger();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long start = System.nanoTime();
+        CountDownLatch workers = new CountDownLatch(concurrency);
+        for (int w = 0; w < concurrency; w++) {
+            loop(client, path, body, end, histogram, requests, errors, workers);
+        }
+        workers.await(seconds + 60L, TimeUnit.SECONDS);
+        return new Result(name, requests.get(), errors.get(), (System.nanoTime() - start) / 1e9, histogram);
+    }
+
+    private static void loop(HttpClient client, String path, java.util.function.Supplier<byte[]> body, long end,
+            Histogram histogram, AtomicLong requests, AtomicInteger errors, CountDownLatch workers) {
+        if (System.nanoTime() >= end) {
+            workers.countDown();
+            return;
+        }
+        long sent = System.nanoTime();
+        send(client, path, body.get()).subscribe(status -> {
+            synchronized (histogram) {
+                histogram.recordValue(Math.min(System.nanoTime() - sent, histogram.getHighestTrackableValue()));
+            }
+            requests.incrementAndGet();
+            if (status != 200) {
+                errors.incrementAndGet();
+            }
+            loop(client, path, body, end, histogram, requests, errors, workers);
+        }, error -> {
+            errors.incrementAndGet();
+            loop(client, path, body, end, histogram, requests, errors, workers);
+        });
+    }
+
+    private static Mono<Integer> send(HttpClient client, String path, byte[] body) {
+        return client.post().uri(path).send(ByteBufFlux.fromInbound(Mono.just(Unpooled.wrappedBuffer(body))))
+                .responseSingle((response, content) -> content.then(Mono.just(response.status().code())));
+    }
+}

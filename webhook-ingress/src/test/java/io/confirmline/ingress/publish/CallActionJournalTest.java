@@ -1,0 +1,94 @@
+package io.confirmline.ingress.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CallActionJournalTest {
+
+    @TempDir
+    Path dir;
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<String> files() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void whatAProcessLeftUnacknowledgedIsReadBackInOrderByTheNext() {
+        CallActionJournal crashed = new CallActionJournal(dir, false, 100);
+        crashed.recover();
+        long segment = crashed.append(bytes("first"));
+        crashed.append(bytes("second"));
+        crashed.acknowledged(segment);
+        // no close(): the process died
+
+        CallActionJournal next = new CallActionJournal(dir, false, 100);
+        List<CallActionJournal.Recovered> recovered = next.recover();
+
+        assertThat(recovered).extracting(r -> new String(r.bytes(), StandardCharsets.UTF_8))
+                .as("acknowledgements are not journaled, so both come back; consumers drop the duplicate")
+                .containsExactly("first", "second");
+        assertThat(next.unacknowledged()).isEqualTo(2);
+    }
+
+    @Test
+    void aTornLastRecordIsIgnored() throws Exception {
+        CallActionJournal crashed = new CallActionJournal(dir, false, 100);
+        crashed.recover();
+        crashed.append(bytes("whole"));
+        Path segment = dir.resolve(files().get(0));
+        Files.write(segment, new byte[] {0, 0, 0, 50, 'h', 'a'}, StandardOpenOption.APPEND);
+
+        List<CallActionJournal.Recovered> recovered = new CallActionJournal(dir, false, 100).recover();
+
+        assertThat(recovered).extracting(r -> new String(r.bytes(), StandardCharsets.UTF_8)).containsExactly("whole");
+    }
+
+    @Test
+    void aFullSegmentWhoseRecordsWereAllAcknowledgedIsDeleted() throws Exception {
+        CallActionJournal journal = new CallActionJournal(dir, true, 2);
+        journal.recover();
+        long first = journal.append(bytes("a"));
+        journal.append(bytes("b"));
+        long second = journal.append(bytes("c"));
+        assertThat(second).isGreaterThan(first);
+        assertThat(files()).hasSize(2);
+
+        journal.acknowledged(first);
+        assertThat(files()).hasSize(2);
+        journal.acknowledged(first);
+        assertThat(files()).as("full and acknowledged").hasSize(1);
+        journal.acknowledged(second);
+        assertThat(files()).as("the open segment stays until it is closed").hasSize(1);
+        journal.close();
+        assertThat(files()).isEmpty();
+        assertThat(journal.unacknowledged()).isZero();
+    }
+
+    @Test
+    void recoveredSegmentsAreDeletedOnceTheirRecordsAreAcknowledged() throws Exception {
+        CallActionJournal crashed = new CallActionJournal(dir, false, 100);
+        crashed.recover();
+        crashed.append(bytes("x"));
+
+        CallActionJournal next = new CallActionJournal(dir, false, 100);
+        List<CallActionJournal.Recovered> recovered = next.recover();
+        next.append(bytes("y"));
+        next.acknowledged(recovered.get(0).segment());
+
+        assertThat(files()).as("only the new process's open segment is left").hasSize(1);
+    }
+}
