@@ -80,7 +80,7 @@ public final class KafkaProcess implements AutoCloseable {
         }
         try {
             String command = String.join(" ", List.of(javaBinary(), "-Xmx384m", "-XX:+UseSerialGC",
-                    "-cp", quote(System.getProperty("java.class.path")), "kafka.Kafka", quote(properties.toString())));
+                    "-cp", quote(classpath()), "kafka.Kafka", quote(properties.toString())));
             watchdog = RegistryServer.superviseUntilParentExits(command, ProcessHandle.current().pid(), directory,
                     directory.resolve("broker.log"));
             awaitPort(true, Duration.ofSeconds(60));
@@ -141,10 +141,27 @@ public final class KafkaProcess implements AutoCloseable {
 
     private static Process java(String mainClass, String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-cp",
-                System.getProperty("java.class.path"), mainClass));
+                classpath(), mainClass));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /**
+     * The classpath the Kafka jars are on: this JVM's, or, when a tool such as exec:java loaded us in a class
+     * loader of its own, that loader's.
+     */
+    static String classpath() {
+        if (KafkaProcess.class.getClassLoader() instanceof java.net.URLClassLoader loader) {
+            return java.util.Arrays.stream(loader.getURLs()).map(url -> {
+                try {
+                    return Path.of(url.toURI()).toString();
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        }
+        return System.getProperty("java.class.path");
     }
 
     private static String javaBinary() {

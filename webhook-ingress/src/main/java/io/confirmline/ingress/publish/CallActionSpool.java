@@ -176,12 +176,14 @@ public class CallActionSpool implements SmartLifecycle {
         journal.close();
     }
 
+    private static final SpecificDatumWriter<CallActionReceived> WRITER = new SpecificDatumWriter<>(CallActionReceived.class);
+
     /** The journal's record format: the event in plain Avro binary (no registry needed to read it back). */
     static byte[] encode(CallActionReceived event) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-            new SpecificDatumWriter<>(CallActionReceived.class).write(event, encoder);
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            WRITER.write(event, encoder);
             encoder.flush();
             return out.toByteArray();
         } catch (IOException e) {

@@ -1,0 +1,144 @@
+package io.confirmline.notifier.api;
+
+import io.confirmline.notifier.delivery.Delivery;
+import io.confirmline.notifier.delivery.DeliveryProperties;
+import io.confirmline.notifier.delivery.DeliveryStore;
+import io.confirmline.notifier.delivery.DeliveryWorker;
+import io.confirmline.notifier.delivery.RetrySchedule;
+import io.confirmline.notifier.tenant.NotifierTenantProperties.Tenant;
+import io.confirmline.notifier.tenant.Tenants;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The delivery log for the platform ({@code Authorization: Bearer <tenant API key>}, which also names the tenant)
+ * and replay of dead letters for operators (the admin token).
+ */
+@RestController
+public class DeliveryApi {
+
+    private static final Set<String> STATUSES = Set.of(Delivery.PENDING, Delivery.SUCCEEDED, Delivery.DEAD);
+
+    private final DeliveryStore store;
+    private final Tenants tenants;
+    private final DeliveryProperties properties;
+    private final RetrySchedule schedule;
+    private final DeliveryWorker worker;
+    private final Clock clock;
+
+    public DeliveryApi(DeliveryStore store, Tenants tenants, DeliveryProperties properties, RetrySchedule schedule,
+            DeliveryWorker worker, Clock clock) {
+        this.store = store;
+        this.tenants = tenants;
+        this.properties = properties;
+        this.schedule = schedule;
+        this.worker = worker;
+        this.clock = clock;
+    }
+
+    /** What the API shows of a delivery: everything but the signing details. */
+    public record DeliveryView(String id, String webhookId, String subjectId, String eventId, String type,
+            String status, int attempts, Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, Instant deadAt,
+            Integer lastStatusCode, String lastError) {
+
+        static DeliveryView of(Delivery d) {
+            return new DeliveryView(d.id().toString(), d.webhookId(), d.subjectId(), d.eventId(), d.type(), d.status(),
+                    d.attempts(), d.createdAt(), Delivery.PENDING.equals(d.status()) ? d.nextAttemptAt() : null,
+                    d.deliveredAt(), d.deadAt(), d.lastStatusCode(), d.lastError());
+        }
+    }
+
+    @GetMapping(path = "/api/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<List<DeliveryView>> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String reservationId,
+            @RequestParam(required = false) String messageId, @RequestParam(defaultValue = "100") int limit) {
+        Tenant tenant = tenants.byApiKey(bearer(auth)).orElseThrow(() -> problem(HttpStatus.UNAUTHORIZED,
+                "A tenant API key is required: Authorization: Bearer <key>"));
+        if (status != null && !STATUSES.contains(status)) {
+            throw problem(HttpStatus.BAD_REQUEST, "status must be one of " + STATUSES + ", was " + status);
+        }
+        if (limit < 1 || limit > 1000) {
+            throw problem(HttpStatus.BAD_REQUEST, "limit must be between 1 and 1000");
+        }
+        String subject = reservationId != null ? reservationId : messageId;
+        return store.list(tenant.id(), status, subject, limit).map(DeliveryView::of).collectList();
+    }
+
+    @PostMapping(path = "/api/deliveries/{id}/replay", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<DeliveryView> replay(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            @PathVariable String id) {
+        if (!Tenants.sameSecret(bearer(auth), properties.adminToken())) {
+            throw problem(HttpStatus.UNAUTHORIZED, "The admin token is required: Authorization: Bearer <token>");
+        }
+        UUID deliveryId;
+        try {
+            deliveryId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw problem(HttpStatus.NOT_FOUND, "No delivery " + id);
+        }
+        return store.replay(deliveryId, schedule.first(clock.instant()))
+                .doOnNext(replayed -> worker.wake())
+                .map(DeliveryView::of)
+                .switchIfEmpty(store.find(deliveryId)
+                        .flatMap(existing -> Mono.<DeliveryView>error(problem(HttpStatus.CONFLICT,
+                                "Delivery " + id + " is " + existing.status() + "; only DEAD deliveries are replayed")))
+                        .switchIfEmpty(Mono.error(problem(HttpStatus.NOT_FOUND, "No delivery " + id))));
+    }
+
+    @PostMapping(path = "/api/endpoints/{tenantId}/enable", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<Void>> enable(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            @PathVariable String tenantId) {
+        if (!Tenants.sameSecret(bearer(auth), properties.adminToken())) {
+            throw problem(HttpStatus.UNAUTHORIZED, "The admin token is required: Authorization: Bearer <token>");
+        }
+        return store.enableEndpoint(tenantId).map(enabled -> {
+            worker.wake();
+            return ResponseEntity.noContent().build();
+        });
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return authorization.substring(7).trim();
+    }
+
+    static ApiProblem problem(HttpStatus status, String detail) {
+        return new ApiProblem(status, detail);
+    }
+
+    /** An API error, answered as RFC 9457 problem+json. */
+    static class ApiProblem extends RuntimeException {
+        final HttpStatus status;
+
+        ApiProblem(HttpStatus status, String detail) {
+            super(detail);
+            this.status = status;
+        }
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> onProblem(ApiProblem e) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status, e.getMessage());
+        body.setType(URI.create("https://confirmline.io/problems/deliveries-" + e.status.value()));
+        return ResponseEntity.status(e.status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+}

@@ -1,0 +1,65 @@
+package io.confirmline.notifier.delivery;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** The delivery feature's wiring: the clock, the retry schedule, and the backlog gauges. */
+@Configuration
+@EnableScheduling
+class DeliveryConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    RetrySchedule retrySchedule(DeliveryProperties properties) {
+        return new RetrySchedule(properties.retrySchedule(), properties.jitter(), () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    @Bean
+    BacklogGauges backlogGauges(DeliveryStore store, MeterRegistry meters, Clock clock) {
+        return new BacklogGauges(store, meters, clock);
+    }
+
+    /** Pending deliveries and the age of the oldest, per endpoint; refreshed every 10 s from the table. */
+    static class BacklogGauges {
+        private final DeliveryStore store;
+        private final Clock clock;
+        private final MultiGauge pending;
+        private final MultiGauge oldestAge;
+
+        BacklogGauges(DeliveryStore store, MeterRegistry meters, Clock clock) {
+            this.store = store;
+            this.clock = clock;
+            this.pending = MultiGauge.builder("confirmline.notifier.backlog")
+                    .description("Deliveries not yet delivered or dead-lettered, per endpoint").register(meters);
+            this.oldestAge = MultiGauge.builder("confirmline.notifier.backlog.age.seconds")
+                    .description("Age of the oldest pending delivery, per endpoint").register(meters);
+        }
+
+        @Scheduled(fixedDelay = 10_000, initialDelay = 1_000)
+        void refresh() {
+            Instant now = clock.instant();
+            var rows = store.backlog().collectList().block(Duration.ofSeconds(10));
+            if (rows == null) {
+                return;
+            }
+            pending.register(rows.stream().map(r -> MultiGauge.Row.of(Tags.of("tenant", r.tenantId()), r.pending()))
+                    .toList(), true);
+            oldestAge.register(rows.stream().map(r -> MultiGauge.Row.of(Tags.of("tenant", r.tenantId()),
+                    Duration.between(r.oldestCreatedAt(), now).toMillis() / 1000.0)).toList(), true);
+        }
+    }
+}

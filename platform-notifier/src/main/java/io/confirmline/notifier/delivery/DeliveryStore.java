@@ -1,0 +1,210 @@
+package io.confirmline.notifier.delivery;
+
+import io.r2dbc.spi.Readable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The notifier's tables: deliveries, their attempts and disabled endpoints. */
+@Component
+public class DeliveryStore {
+
+    private static final String COLUMNS = "id, sequence, tenant_id, subject_id, event_id, type, payload, occurred_at, "
+            + "status, attempts, next_attempt_at, last_status_code, last_error, created_at, delivered_at, dead_at";
+
+    private final DatabaseClient db;
+
+    public DeliveryStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** What a new delivery is made of. */
+    public record NewDelivery(String eventId, String topic, String tenantId, String subjectId, String type,
+            String payload, Instant occurredAt, Instant firstAttemptAt) {
+    }
+
+    /**
+     * Records the eventId and creates its delivery in one statement (one transaction): a redelivered record finds
+     * its eventId and creates nothing. Returns whether a delivery was created.
+     */
+    public Mono<Boolean> create(NewDelivery d) {
+        return db.sql("""
+                        WITH seen AS (
+                            INSERT INTO processed_event (event_id, topic) VALUES (:eventId, :topic)
+                            ON CONFLICT (event_id) DO NOTHING RETURNING event_id)
+                        INSERT INTO delivery (id, tenant_id, subject_id, event_id, type, payload, occurred_at, status,
+                                              next_attempt_at)
+                        SELECT :id, :tenantId, :subjectId, seen.event_id, :type, :payload, :occurredAt, 'PENDING',
+                               :firstAttemptAt
+                        FROM seen""")
+                .bind("eventId", d.eventId()).bind("topic", d.topic()).bind("id", UUID.randomUUID())
+                .bind("tenantId", d.tenantId()).bind("subjectId", d.subjectId()).bind("type", d.type())
+                .bind("payload", d.payload()).bind("occurredAt", utc(d.occurredAt()))
+                .bind("firstAttemptAt", utc(d.firstAttemptAt()))
+                .fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
+    /**
+     * Claims up to {@code limit} due deliveries for {@code lease}: each the oldest still-pending delivery of its
+     * subject, to an endpoint that is not disabled. {@code SKIP LOCKED} lets several instances claim side by side
+     * without waiting for each other or taking the same row.
+     */
+    public Flux<Delivery> claim(int limit, Duration lease) {
+        return db.sql("""
+                        UPDATE delivery SET lease_until = now() + make_interval(secs => :leaseSeconds)
+                        WHERE id IN (
+                            SELECT d.id FROM delivery d
+                            WHERE d.status = 'PENDING' AND d.next_attempt_at <= now()
+                              AND (d.lease_until IS NULL OR d.lease_until < now())
+                              AND NOT EXISTS (SELECT 1 FROM delivery earlier
+                                              WHERE earlier.tenant_id = d.tenant_id
+                                                AND earlier.subject_id = d.subject_id
+                                                AND earlier.status = 'PENDING'
+                                                AND earlier.sequence < d.sequence)
+                              AND NOT EXISTS (SELECT 1 FROM disabled_endpoint e WHERE e.tenant_id = d.tenant_id)
+                            ORDER BY d.next_attempt_at, d.sequence
+                            LIMIT :limit
+                            FOR UPDATE SKIP LOCKED)
+                        RETURNING\s""" + COLUMNS)
+                .bind("leaseSeconds", lease.toMillis() / 1000.0).bind("limit", limit)
+                .map(DeliveryStore::delivery).all();
+    }
+
+    /** The platform answered 2xx. */
+    public Mono<Void> succeeded(Delivery d, Attempt attempt) {
+        return record(attempt).then(db.sql("""
+                        UPDATE delivery SET status = 'SUCCEEDED', attempts = :attempts, last_status_code = :code,
+                               last_error = NULL, delivered_at = now(), lease_until = NULL
+                        WHERE id = :id""")
+                .bind("attempts", attempt.number()).bind("code", attempt.statusCode()).bind("id", d.id())
+                .then());
+    }
+
+    /** The attempt failed and another is due at {@code nextAttemptAt}. */
+    public Mono<Void> retryLater(Delivery d, Attempt attempt, Instant nextAttemptAt) {
+        return record(attempt).then(nullable(db.sql("""
+                        UPDATE delivery SET attempts = :attempts, next_attempt_at = :next, last_status_code = :code,
+                               last_error = :error, lease_until = NULL
+                        WHERE id = :id""")
+                .bind("attempts", attempt.number()).bind("next", utc(nextAttemptAt)).bind("id", d.id()),
+                attempt).then());
+    }
+
+    /** No more attempts: the delivery is dead-lettered (kept, listed, replayable). */
+    public Mono<Void> dead(Delivery d, Attempt attempt) {
+        return record(attempt).then(nullable(db.sql("""
+                        UPDATE delivery SET status = 'DEAD', attempts = :attempts, last_status_code = :code,
+                               last_error = :error, dead_at = now(), lease_until = NULL
+                        WHERE id = :id""")
+                .bind("attempts", attempt.number()).bind("id", d.id()), attempt).then());
+    }
+
+    /** Not attempted (the endpoint's breaker is open): try again later, no attempt counted. */
+    public Mono<Void> postpone(Delivery d, Instant nextAttemptAt) {
+        return db.sql("UPDATE delivery SET next_attempt_at = :next, lease_until = NULL WHERE id = :id")
+                .bind("next", utc(nextAttemptAt)).bind("id", d.id()).then();
+    }
+
+    public Mono<Void> disableEndpoint(String tenantId, String reason) {
+        return db.sql("""
+                        INSERT INTO disabled_endpoint (tenant_id, reason) VALUES (:tenant, :reason)
+                        ON CONFLICT (tenant_id) DO UPDATE SET reason = excluded.reason, disabled_at = now()""")
+                .bind("tenant", tenantId).bind("reason", reason).then();
+    }
+
+    public Mono<Boolean> enableEndpoint(String tenantId) {
+        return db.sql("DELETE FROM disabled_endpoint WHERE tenant_id = :tenant").bind("tenant", tenantId)
+                .fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
+    /** A tenant's deliveries, newest first, optionally of one status and one subject. */
+    public Flux<Delivery> list(String tenantId, String status, String subjectId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM delivery WHERE tenant_id = :tenant");
+        if (status != null) {
+            sql.append(" AND status = :status");
+        }
+        if (subjectId != null) {
+            sql.append(" AND subject_id = :subject");
+        }
+        sql.append(" ORDER BY sequence DESC LIMIT :limit");
+        GenericExecuteSpec spec = db.sql(sql.toString()).bind("tenant", tenantId).bind("limit", limit);
+        if (status != null) {
+            spec = spec.bind("status", status);
+        }
+        if (subjectId != null) {
+            spec = spec.bind("subject", subjectId);
+        }
+        return spec.map(DeliveryStore::delivery).all();
+    }
+
+    public Mono<Delivery> find(UUID id) {
+        return db.sql("SELECT " + COLUMNS + " FROM delivery WHERE id = :id").bind("id", id)
+                .map(DeliveryStore::delivery).one();
+    }
+
+    /** A dead delivery goes back to PENDING with a fresh schedule; returns it, or empty if it was not dead. */
+    public Mono<Delivery> replay(UUID id, Instant firstAttemptAt) {
+        return db.sql("""
+                        UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at = :next, dead_at = NULL,
+                               lease_until = NULL
+                        WHERE id = :id AND status = 'DEAD'
+                        RETURNING\s""" + COLUMNS)
+                .bind("id", id).bind("next", utc(firstAttemptAt)).map(DeliveryStore::delivery).one();
+    }
+
+    /** Pending deliveries per tenant: how many and how old the oldest is. */
+    public record Backlog(String tenantId, long pending, Instant oldestCreatedAt) {
+    }
+
+    public Flux<Backlog> backlog() {
+        return db.sql("SELECT tenant_id, count(*) AS pending, min(created_at) AS oldest FROM delivery "
+                        + "WHERE status = 'PENDING' GROUP BY tenant_id")
+                .map(row -> new Backlog(row.get("tenant_id", String.class), row.get("pending", Long.class),
+                        instant(row, "oldest")))
+                .all();
+    }
+
+    /** One HTTP attempt. */
+    public record Attempt(UUID deliveryId, int number, Instant startedAt, long durationMs, Integer statusCode,
+            String error) {
+    }
+
+    private Mono<Void> record(Attempt a) {
+        return nullable(db.sql("""
+                        INSERT INTO delivery_attempt (delivery_id, attempt, started_at, duration_ms, status_code, error)
+                        VALUES (:id, :attempt, :started, :duration, :code, :error)
+                        ON CONFLICT (delivery_id, attempt) DO NOTHING""")
+                .bind("id", a.deliveryId()).bind("attempt", a.number()).bind("started", utc(a.startedAt()))
+                .bind("duration", (int) Math.min(Integer.MAX_VALUE, a.durationMs())), a).then();
+    }
+
+    private static GenericExecuteSpec nullable(GenericExecuteSpec spec, Attempt a) {
+        spec = a.statusCode() == null ? spec.bindNull("code", Integer.class) : spec.bind("code", a.statusCode());
+        return a.error() == null ? spec.bindNull("error", String.class) : spec.bind("error", a.error());
+    }
+
+    private static Delivery delivery(Readable row) {
+        return new Delivery(row.get("id", UUID.class), row.get("sequence", Long.class), row.get("tenant_id", String.class),
+                row.get("subject_id", String.class), row.get("event_id", String.class), row.get("type", String.class),
+                row.get("payload", String.class), instant(row, "occurred_at"), row.get("status", String.class),
+                row.get("attempts", Integer.class), instant(row, "next_attempt_at"),
+                row.get("last_status_code", Integer.class), row.get("last_error", String.class),
+                instant(row, "created_at"), instant(row, "delivered_at"), instant(row, "dead_at"));
+    }
+
+    private static Instant instant(Readable row, String column) {
+        OffsetDateTime value = row.get(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,265 @@
+package io.confirmline.notifier.delivery;
+
+import io.confirmline.notifier.delivery.DeliveryStore.Attempt;
+import io.confirmline.notifier.signing.WebhookSigner;
+import io.confirmline.notifier.tenant.NotifierTenantProperties.Tenant;
+import io.confirmline.notifier.tenant.Tenants;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * Sends due deliveries. One loop claims deliveries (a lease, with SKIP LOCKED) whenever it has room for more in
+ * flight; each attempt runs on its own, so a slow platform holds only its own deliveries. Redirects are not
+ * followed: the callback URL is the tenant's configured one and nothing else.
+ *
+ * <p>Outcomes: 2xx delivered; 410 disables the endpoint and dead-letters the delivery; 408, 429 (honouring
+ * {@code Retry-After}), 5xx, timeouts and connection errors are retried on the schedule, then dead-lettered; any
+ * other answer (3xx, 4xx) is dead-lettered at once: sending the same request again would get the same answer.
+ */
+@Component
+public class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final DeliveryStore store;
+    private final Tenants tenants;
+    private final DeliveryProperties properties;
+    private final RetrySchedule schedule;
+    private final EndpointBreakers breakers;
+    private final Clock clock;
+    private final WebClient http;
+    private final Semaphore inFlight;
+    private final Map<String, WebhookSigner> signers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
+    private volatile boolean running;
+    private volatile Thread loop;
+
+    public DeliveryWorker(DeliveryStore store, Tenants tenants, DeliveryProperties properties, RetrySchedule schedule,
+            EndpointBreakers breakers, Clock clock, WebClient.Builder webClient, MeterRegistry meters) {
+        this.store = store;
+        this.tenants = tenants;
+        this.properties = properties;
+        this.schedule = schedule;
+        this.breakers = breakers;
+        this.clock = clock;
+        this.meters = meters;
+        this.inFlight = new Semaphore(properties.concurrency());
+        HttpClient client = HttpClient.create()
+                .followRedirect(false)
+                .responseTimeout(properties.timeout())
+                .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                        (int) Math.min(properties.timeout().toMillis(), 5_000));
+        this.http = webClient.clientConnector(new ReactorClientHttpConnector(client)).build();
+    }
+
+    /** New work arrived: look for due deliveries now rather than at the next poll. */
+    public void wake() {
+        Thread current = loop;
+        if (current != null) {
+            LockSupport.unpark(current);
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                int room = inFlight.availablePermits();
+                if (room == 0) {
+                    inFlight.acquire();
+                    inFlight.release();
+                    continue;
+                }
+                List<Delivery> claimed = store.claim(Math.min(room, properties.batchSize()), properties.lease())
+                        .collectList().block(Duration.ofSeconds(30));
+                if (claimed == null || claimed.isEmpty()) {
+                    LockSupport.parkNanos(properties.pollInterval().toNanos());
+                    continue;
+                }
+                for (Delivery delivery : claimed) {
+                    inFlight.acquire();
+                    attempt(delivery).doFinally(signal -> inFlight.release())
+                            .subscribe(null, error -> log.error("Delivery {} could not be recorded: {}",
+                                    delivery.id(), error.toString()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Delivery loop: {}", e.toString());
+                LockSupport.parkNanos(properties.pollInterval().toNanos());
+            }
+        }
+    }
+
+    /** The answer to one attempt: a status code, or the error that stood in for one. */
+    record Answer(Integer statusCode, Optional<Duration> retryAfter, String error) {
+    }
+
+    Mono<Void> attempt(Delivery delivery) {
+        Optional<Tenant> tenant = tenants.byId(delivery.tenantId());
+        Instant started = clock.instant();
+        int number = delivery.attempts() + 1;
+        if (tenant.isEmpty()) {
+            count("dead");
+            return store.dead(delivery, new Attempt(delivery.id(), number, started, 0, null,
+                    "No tenant " + delivery.tenantId() + " is configured"));
+        }
+        CircuitBreaker breaker = breakers.forEndpoint(delivery.tenantId());
+        if (!breaker.tryAcquirePermission()) {
+            count("postponed");
+            return store.postpone(delivery, started.plus(properties.breaker().openFor()));
+        }
+        long startNanos = System.nanoTime();
+        return send(tenant.get(), delivery, started).flatMap(answer -> {
+            long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+            Attempt attempt = new Attempt(delivery.id(), number, started, durationMs, answer.statusCode(), answer.error());
+            return settle(delivery, tenant.get(), breaker, attempt, answer, durationMs);
+        });
+    }
+
+    private Mono<Answer> send(Tenant tenant, Delivery delivery, Instant now) {
+        long timestamp = now.getEpochSecond();
+        String signature = signers.computeIfAbsent(tenant.id(), id -> new WebhookSigner(tenant.signingSecrets()))
+                .sign(delivery.webhookId(), timestamp, delivery.payload());
+        return http.post().uri(tenant.callbackUrl())
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("webhook-id", delivery.webhookId())
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", signature)
+                .header(HttpHeaders.USER_AGENT, "ConfirmLine-Webhooks/1.0")
+                .bodyValue(delivery.payload())
+                .exchangeToMono(response -> response.releaseBody().thenReturn(new Answer(response.statusCode().value(),
+                        retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), now), null)))
+                .timeout(properties.timeout().plusSeconds(1))
+                .onErrorResume(error -> Mono.just(new Answer(null, Optional.empty(), describe(error))));
+    }
+
+    private Mono<Void> settle(Delivery delivery, Tenant tenant, CircuitBreaker breaker, Attempt attempt, Answer answer,
+            long durationMs) {
+        Integer code = answer.statusCode();
+        if (code != null && code >= 200 && code < 300) {
+            breaker.onSuccess(durationMs, TimeUnit.MILLISECONDS);
+            count("succeeded");
+            return store.succeeded(delivery, attempt);
+        }
+        if (code != null && code == 410) {
+            breaker.onSuccess(durationMs, TimeUnit.MILLISECONDS);
+            count("dead");
+            log.warn("Tenant {} answered 410 Gone: its endpoint is disabled until enabled again", tenant.id());
+            return store.disableEndpoint(tenant.id(), "410 Gone from " + tenant.callbackUrl())
+                    .then(store.dead(delivery, withError(attempt, "410 Gone: endpoint disabled")));
+        }
+        boolean retryable = code == null || code == 408 || code == 429 || code >= 500;
+        if (!retryable) {
+            breaker.onSuccess(durationMs, TimeUnit.MILLISECONDS);
+            count("dead");
+            return store.dead(delivery, withError(attempt, code >= 300 && code < 400
+                    ? "HTTP " + code + ": redirects are not followed" : "HTTP " + code + ": not retried"));
+        }
+        breaker.onError(durationMs, TimeUnit.MILLISECONDS, new IllegalStateException(describe(attempt)));
+        Attempt failed = code == null ? attempt : withError(attempt, "HTTP " + code);
+        Optional<Instant> next = schedule.next(clock.instant(), attempt.number(), answer.retryAfter());
+        if (next.isEmpty()) {
+            count("dead");
+            return store.dead(delivery, failed);
+        }
+        count("retried");
+        return store.retryLater(delivery, failed, next.get());
+    }
+
+    private static Attempt withError(Attempt a, String error) {
+        return new Attempt(a.deliveryId(), a.number(), a.startedAt(), a.durationMs(), a.statusCode(), error);
+    }
+
+    private static String describe(Attempt a) {
+        return a.statusCode() == null ? a.error() : "HTTP " + a.statusCode();
+    }
+
+    private static String describe(Throwable error) {
+        if (error instanceof TimeoutException || error.getClass().getSimpleName().contains("Timeout")) {
+            return "Timed out waiting for the platform";
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** {@code Retry-After} as seconds or as an HTTP date. */
+    static Optional<Duration> retryAfter(String header, Instant now) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim()))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = java.time.ZonedDateTime.parse(header.trim(),
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+            } catch (java.time.format.DateTimeParseException unreadable) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private void count(String outcome) {
+        counters.computeIfAbsent(outcome, o -> Counter.builder("confirmline.notifier.deliveries")
+                .description("Delivery outcomes: succeeded, retried, dead, postponed (breaker open)")
+                .tag("outcome", o).register(meters)).increment();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread thread = new Thread(this::run, "delivery-loop");
+        thread.setDaemon(true);
+        loop = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        Thread current = loop;
+        if (current != null) {
+            try {
+                current.join(5_000);
+                // Let attempts in flight finish and record their outcome (their leases would expire otherwise).
+                inFlight.tryAcquire(properties.concurrency(), properties.timeout().toMillis() + 2_000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

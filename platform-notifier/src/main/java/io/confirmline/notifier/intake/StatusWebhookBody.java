@@ -1,0 +1,60 @@
+package io.confirmline.notifier.intake;
+
+import io.confirmline.events.CallStatus;
+import io.confirmline.events.CallStatusChanged;
+import io.confirmline.events.SubjectType;
+import java.time.Instant;
+import java.util.Locale;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The body the platform receives for a status change: {@code {type, timestamp, data}}, as Standard Webhooks
+ * suggests. {@code type} is {@code <subject>.<status>}: {@code reservation.confirmed},
+ * {@code reservation.cancelled} (the guest pressed 0), {@code appointment.unreachable},
+ * {@code voice_message.delivered}...
+ */
+public record StatusWebhookBody(String type, String json) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public static StatusWebhookBody of(CallStatusChanged change) {
+        String type = subject(change.getSubjectType()) + "." + status(change.getStatus());
+        ObjectNode body = JSON.createObjectNode();
+        body.put("type", type);
+        body.put("timestamp", change.getOccurredAt().toString());
+        ObjectNode data = body.putObject("data");
+        data.put("eventId", change.getEventId());
+        data.put("tenantId", change.getTenantId());
+        data.put("subjectType", change.getSubjectType().name());
+        data.put(change.getSubjectType() == SubjectType.VOICE_MESSAGE ? "messageId" : "reservationId",
+                change.getSubjectId());
+        data.put("callId", change.getCallId());
+        data.put("attempt", change.getAttempt());
+        data.put("previousStatus", change.getPreviousStatus() == null ? null : change.getPreviousStatus().name());
+        data.put("status", change.getStatus().name());
+        data.put("reason", change.getReason());
+        data.put("digits", change.getDigits());
+        data.put("sessionId", change.getSessionId());
+        data.put("scheduledFor", text(change.getScheduledFor()));
+        data.put("dialedAt", text(change.getDialedAt()));
+        data.put("connectedAt", text(change.getConnectedAt()));
+        data.put("endedAt", text(change.getEndedAt()));
+        data.put("durationSeconds", change.getDurationSeconds());
+        data.put("providerStatus", change.getProviderStatus());
+        data.put("providerErrorCode", change.getProviderErrorCode());
+        return new StatusWebhookBody(type, JSON.writeValueAsString(body));
+    }
+
+    static String subject(SubjectType type) {
+        return type.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String status(CallStatus status) {
+        return status == CallStatus.CANCELLED_BY_GUEST ? "cancelled" : status.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,0 +1,91 @@
+package io.confirmline.notifier;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * A platform endpoint over real HTTP on 127.0.0.1: records every request it gets, and answers from a script of
+ * planned responses (status, delay, headers), then 200.
+ */
+public final class PlatformStub implements AutoCloseable {
+
+    /** One request as the platform saw it. */
+    public record Received(Instant at, String webhookId, String timestamp, String signature, String body, int answered) {
+    }
+
+    /** One planned answer. */
+    public record Plan(int status, Duration delay, Map<String, String> headers) {
+        public static Plan status(int status) {
+            return new Plan(status, Duration.ZERO, Map.of());
+        }
+    }
+
+    private final Deque<Plan> plans = new ArrayDeque<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final DisposableServer server;
+    private volatile double failureRate;
+    private final java.util.Random random = new java.util.Random(42);
+
+    public PlatformStub() {
+        this.server = HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes.post("/webhooks/confirmline", (request, response) ->
+                        request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(body -> {
+                            Plan plan = next();
+                            received.add(new Received(Instant.now(), request.requestHeaders().get("webhook-id"),
+                                    request.requestHeaders().get("webhook-timestamp"),
+                                    request.requestHeaders().get("webhook-signature"), body, plan.status()));
+                            return Mono.delay(plan.delay()).then(Mono.defer(() -> {
+                                plan.headers().forEach(response::header);
+                                return response.status(plan.status()).sendString(Mono.just("{}")).then();
+                            }));
+                        })))
+                .bindNow();
+    }
+
+    private synchronized Plan next() {
+        Plan plan = plans.poll();
+        if (plan != null) {
+            return plan;
+        }
+        if (failureRate > 0 && random.nextDouble() < failureRate) {
+            return Plan.status(503);
+        }
+        return Plan.status(200);
+    }
+
+    public synchronized PlatformStub then(Plan plan) {
+        plans.add(plan);
+        return this;
+    }
+
+    /** From now on, this fraction of requests (beyond the planned ones) is answered 503. */
+    public void failRandomly(double rate) {
+        this.failureRate = rate;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.port() + "/webhooks/confirmline";
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public void clear() {
+        received.clear();
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+}

@@ -1,0 +1,53 @@
+package io.confirmline.notifier.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RetryScheduleTest {
+
+    static final List<Duration> SVIX = List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5),
+            Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+    final Instant now = Instant.parse("2026-11-21T20:00:00Z");
+
+    @Test
+    void followsTheScheduleThenGivesUp() {
+        RetrySchedule schedule = new RetrySchedule(SVIX, 0, () -> 0.5);
+
+        assertThat(schedule.first(now)).isEqualTo(now);
+        assertThat(schedule.next(now, 1, Optional.empty())).contains(now.plusSeconds(5));
+        assertThat(schedule.next(now, 2, Optional.empty())).contains(now.plus(Duration.ofMinutes(5)));
+        assertThat(schedule.next(now, 7, Optional.empty())).contains(now.plus(Duration.ofHours(10)));
+        assertThat(schedule.next(now, 8, Optional.empty())).as("eight attempts, then dead").isEmpty();
+        assertThat(schedule.attempts()).isEqualTo(8);
+    }
+
+    @Test
+    void jitterStaysWithinItsFractionEitherWay() {
+        assertThat(new RetrySchedule(SVIX, 0.2, () -> 0.0).next(now, 2, Optional.empty()))
+                .contains(now.plus(Duration.ofMinutes(4)));
+        assertThat(new RetrySchedule(SVIX, 0.2, () -> 1.0).next(now, 2, Optional.empty()))
+                .contains(now.plus(Duration.ofMinutes(6)));
+        assertThat(new RetrySchedule(SVIX, 0.2, () -> 0.0).first(now)).as("immediately stays immediate").isEqualTo(now);
+    }
+
+    @Test
+    void retryAfterIsHonouredWhenLongerThanTheSchedule() {
+        RetrySchedule schedule = new RetrySchedule(SVIX, 0, () -> 0.5);
+
+        assertThat(schedule.next(now, 1, Optional.of(Duration.ofSeconds(120)))).contains(now.plusSeconds(120));
+        assertThat(schedule.next(now, 2, Optional.of(Duration.ofSeconds(1)))).contains(now.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void retryAfterIsReadAsSecondsOrAnHttpDate() {
+        assertThat(DeliveryWorker.retryAfter("30", now)).contains(Duration.ofSeconds(30));
+        assertThat(DeliveryWorker.retryAfter("Sat, 21 Nov 2026 20:01:00 GMT", now)).contains(Duration.ofMinutes(1));
+        assertThat(DeliveryWorker.retryAfter("soon", now)).isEmpty();
+        assertThat(DeliveryWorker.retryAfter(null, now)).isEmpty();
+    }
+}
