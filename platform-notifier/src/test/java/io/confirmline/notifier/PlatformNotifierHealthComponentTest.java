@@ -11,7 +11,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The service starts on the real broker, registry and database and reports itself ready and live. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "confirmline.tenants[0].id=luigis", "confirmline.tenants[0].callback-url=http://127.0.0.1:9/none",
+        "confirmline.tenants[0].signing-secrets[0]=" + NotifierTestSupport.SECRET,
+        "confirmline.tenants[0].api-key=" + NotifierTestSupport.API_KEY,
+        "confirmline.notifier.admin-token=" + NotifierTestSupport.ADMIN})
 @AutoConfigureWebTestClient
 @AutoConfigureMetrics
 class PlatformNotifierHealthComponentTest {
@@ -31,7 +35,8 @@ class PlatformNotifierHealthComponentTest {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.status").isEqualTo("UP")
-                .jsonPath("$.components.kafka.details.nodes").isEqualTo(1);
+                .jsonPath("$.components.kafka.details.nodes").isEqualTo(1)
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP");
     }
 
     @Test

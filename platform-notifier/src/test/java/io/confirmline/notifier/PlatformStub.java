@@ -19,7 +19,8 @@ import reactor.netty.http.server.HttpServer;
 public final class PlatformStub implements AutoCloseable {
 
     /** One request as the platform saw it. */
-    public record Received(Instant at, String webhookId, String timestamp, String signature, String body, int answered) {
+    public record Received(Instant at, String webhookId, String timestamp, String signature, String body, int answered,
+            String subject) {
     }
 
     /** One planned answer. */
@@ -29,7 +30,9 @@ public final class PlatformStub implements AutoCloseable {
         }
     }
 
-    private final Deque<Plan> plans = new ArrayDeque<>();
+    private final Map<String, Deque<Plan>> plans = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern SUBJECT =
+            java.util.regex.Pattern.compile("\"(?:reservationId|messageId)\":\"([^\"]+)\"");
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final DisposableServer server;
     private volatile double failureRate;
@@ -39,10 +42,12 @@ public final class PlatformStub implements AutoCloseable {
         this.server = HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes.post("/webhooks/confirmline", (request, response) ->
                         request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(body -> {
-                            Plan plan = next();
+                            java.util.regex.Matcher subject = SUBJECT.matcher(body);
+                            String subjectId = subject.find() ? subject.group(1) : "";
+                            Plan plan = next(subjectId);
                             received.add(new Received(Instant.now(), request.requestHeaders().get("webhook-id"),
                                     request.requestHeaders().get("webhook-timestamp"),
-                                    request.requestHeaders().get("webhook-signature"), body, plan.status()));
+                                    request.requestHeaders().get("webhook-signature"), body, plan.status(), subjectId));
                             return Mono.delay(plan.delay()).then(Mono.defer(() -> {
                                 plan.headers().forEach(response::header);
                                 return response.status(plan.status()).sendString(Mono.just("{}")).then();
@@ -51,8 +56,9 @@ public final class PlatformStub implements AutoCloseable {
                 .bindNow();
     }
 
-    private synchronized Plan next() {
-        Plan plan = plans.poll();
+    private synchronized Plan next(String subjectId) {
+        Deque<Plan> planned = plans.get(subjectId);
+        Plan plan = planned == null ? null : planned.poll();
         if (plan != null) {
             return plan;
         }
@@ -62,9 +68,14 @@ public final class PlatformStub implements AutoCloseable {
         return Plan.status(200);
     }
 
-    public synchronized PlatformStub then(Plan plan) {
-        plans.add(plan);
+    /** The next answer to a webhook about this reservation or message (answers not planned are 200). */
+    public synchronized PlatformStub plan(String subjectId, Plan... planned) {
+        plans.computeIfAbsent(subjectId, s -> new ArrayDeque<>()).addAll(List.of(planned));
         return this;
+    }
+
+    public List<Received> receivedFor(String subjectId) {
+        return received.stream().filter(r -> r.subject().equals(subjectId)).toList();
     }
 
     /** From now on, this fraction of requests (beyond the planned ones) is answered 503. */

@@ -58,7 +58,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private volatile Thread loop;
 
     public DeliveryWorker(DeliveryStore store, Tenants tenants, DeliveryProperties properties, RetrySchedule schedule,
-            EndpointBreakers breakers, Clock clock, WebClient.Builder webClient, MeterRegistry meters) {
+            EndpointBreakers breakers, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.tenants = tenants;
         this.properties = properties;
@@ -72,7 +72,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 .responseTimeout(properties.timeout())
                 .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         (int) Math.min(properties.timeout().toMillis(), 5_000));
-        this.http = webClient.clientConnector(new ReactorClientHttpConnector(client)).build();
+        this.http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(client)).build();
     }
 
     /** New work arrived: look for due deliveries now rather than at the next poll. */

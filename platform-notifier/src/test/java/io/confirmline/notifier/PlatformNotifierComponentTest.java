@@ -1,0 +1,218 @@
+package io.confirmline.notifier;
+
+import static io.confirmline.notifier.NotifierTestSupport.ADMIN;
+import static io.confirmline.notifier.NotifierTestSupport.API_KEY;
+import static io.confirmline.notifier.NotifierTestSupport.change;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.events.CallStatus;
+import io.confirmline.events.CallStatusChanged;
+import io.confirmline.events.Topics;
+import io.confirmline.kafka.DeadLetterHeaders;
+import io.confirmline.testing.RegistryServer;
+import io.confirmline.testing.SharedKafka;
+import io.confirmline.testing.TestInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The notifier on the real broker, registry and PostgreSQL, delivering to a platform stub over real HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class PlatformNotifierComponentTest {
+
+    static final PlatformStub platform = new PlatformStub();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.kafkaAndDatabase(registry);
+        for (String property : NotifierTestSupport.properties(platform.url())) {
+            String[] kv = property.split("=", 2);
+            registry.add(kv[0], () -> kv[1]);
+        }
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        platform.close();
+    }
+
+    @Autowired
+    KafkaTemplate<String, SpecificRecord> kafka;
+
+    @Autowired
+    WebTestClient http;
+
+    private void publish(CallStatusChanged change) throws Exception {
+        kafka.send(Topics.CALL_STATUS.name(), change.getSubjectId(), change).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void failuresAreRetriedWithTheSameWebhookIdAndLaterChangesWaitTheirTurn() throws Exception {
+        String reservation = "r-" + UUID.randomUUID();
+        platform.plan(reservation,
+                PlatformStub.Plan.status(500),
+                new PlatformStub.Plan(429, Duration.ZERO, Map.of("Retry-After", "1")),
+                new PlatformStub.Plan(200, Duration.ofMillis(1500), Map.of()));   // answered after the 1 s timeout
+        CallStatusChanged dialing = change("luigis", reservation, CallStatus.SCHEDULED, CallStatus.DIALING);
+        CallStatusChanged confirmed = change("luigis", reservation, CallStatus.DIALING, CallStatus.CONFIRMED);
+        CallStatusChanged inProgress = change("luigis", reservation, CallStatus.CONFIRMED, CallStatus.CONFIRMED);
+        publish(dialing);
+        publish(confirmed);
+        publish(inProgress);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                platform.receivedFor(reservation).stream().filter(r -> r.answered() == 200).count() >= 4);
+        List<PlatformStub.Received> received = platform.receivedFor(reservation);
+
+        // First delivery: 500, 429, timeout (the stub's late 200 is not seen), then 200; all with one webhook-id.
+        String firstId = received.get(0).webhookId();
+        assertThat(received.subList(0, 4)).allSatisfy(r -> assertThat(r.webhookId()).isEqualTo(firstId));
+        assertThat(received.subList(0, 4)).extracting(PlatformStub.Received::answered).containsExactly(500, 429, 200, 200);
+        assertThat(received.get(0).body()).contains(dialing.getEventId()).contains("\"type\":\"reservation.dialing\"");
+        assertThat(java.time.Duration.between(received.get(1).at(), received.get(2).at()))
+                .as("Retry-After: 1 honoured").isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        // The later changes came after the first succeeded, once each, in order.
+        assertThat(received.subList(4, received.size())).extracting(r -> eventIdOf(r.body()))
+                .containsExactly(confirmed.getEventId(), inProgress.getEventId());
+        assertThat(received.get(4).body()).contains("\"type\":\"reservation.confirmed\"").contains("\"digits\":\"1\"");
+        assertThat(received).allSatisfy(PlatformNotifierComponentTest::signatureVerifies);
+
+        http.get().uri("/api/deliveries?reservationId=" + reservation).header("Authorization", "Bearer " + API_KEY)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(3)
+                .jsonPath("$[2].status").isEqualTo("SUCCEEDED")
+                .jsonPath("$[2].attempts").isEqualTo(4)
+                .jsonPath("$[2].webhookId").isEqualTo(firstId)
+                .jsonPath("$[0].attempts").isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredRecordCreatesNoSecondDelivery() throws Exception {
+        String reservation = "r-" + UUID.randomUUID();
+        CallStatusChanged change = change("luigis", reservation, CallStatus.DIALING, CallStatus.NO_RESPONSE);
+        publish(change);
+        publish(change);
+        publish(change("luigis", reservation, CallStatus.NO_RESPONSE, CallStatus.SCHEDULED));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> platform.receivedFor(reservation).size() >= 2);
+        Thread.sleep(500);
+        assertThat(platform.receivedFor(reservation)).hasSize(2)
+                .extracting(r -> r.body().contains("reservation.no_response")).containsExactly(true, false);
+    }
+
+    @Test
+    void aClientErrorIsDeadLetteredAtOnceAndReplayedByAnOperator() throws Exception {
+        String reservation = "r-" + UUID.randomUUID();
+        platform.plan(reservation, PlatformStub.Plan.status(400));
+        publish(change("luigis", reservation, CallStatus.DIALING, CallStatus.CANCELLED_BY_GUEST));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                http.get().uri("/api/deliveries?status=DEAD&reservationId=" + reservation)
+                        .header("Authorization", "Bearer " + API_KEY).exchange().expectBody()
+                        .jsonPath("$[0].lastStatusCode").isEqualTo(400)
+                        .jsonPath("$[0].attempts").isEqualTo(1));
+        assertThat(platform.receivedFor(reservation)).hasSize(1);
+        String id = http.get().uri("/api/deliveries?reservationId=" + reservation)
+                .header("Authorization", "Bearer " + API_KEY).exchange().expectBody(String.class).returnResult()
+                .getResponseBody().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+
+        http.post().uri("/api/deliveries/" + id + "/replay").header("Authorization", "Bearer " + API_KEY)
+                .exchange().expectStatus().isUnauthorized();
+        http.post().uri("/api/deliveries/" + id + "/replay").header("Authorization", "Bearer " + ADMIN)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("PENDING");
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> platform.receivedFor(reservation).size() == 2);
+        assertThat(platform.receivedFor(reservation).get(1).answered()).isEqualTo(200);
+        assertThat(platform.receivedFor(reservation).get(1).body()).contains("\"type\":\"reservation.cancelled\"");
+        http.post().uri("/api/deliveries/" + id + "/replay").header("Authorization", "Bearer " + ADMIN)
+                .exchange().expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void theApiNeedsATenantKeyAndValidatesItsFilters() {
+        http.get().uri("/api/deliveries").exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentType("application/problem+json");
+        http.get().uri("/api/deliveries?status=LOST").header("Authorization", "Bearer " + API_KEY).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.detail").value(d ->
+                        assertThat((String) d).contains("status must be one of"));
+        http.post().uri("/api/deliveries/" + UUID.randomUUID() + "/replay").header("Authorization", "Bearer " + ADMIN)
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aPoisonRecordAndAnUnknownTenantGoToTheDeadLetterTopicAndTheConsumerGoesOn() throws Exception {
+        String reservation = "r-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers",
+                SharedKafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(Topics.CALL_STATUS.name(), reservation, "not avro".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        publish(change("nobody", reservation, CallStatus.DIALING, CallStatus.CONFIRMED));
+        publish(change("luigis", reservation, CallStatus.DIALING, CallStatus.CONFIRMED));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> platform.receivedFor(reservation).size() == 1);
+        try (KafkaConsumer<String, byte[]> dlt = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlt-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            dlt.subscribe(List.of(Topics.CALL_STATUS.deadLetterTopic()));
+            List<String> reasons = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (reasons.size() < 2 && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : dlt.poll(Duration.ofMillis(200))) {
+                    if (reservation.equals(record.key())) {
+                        reasons.add(new String(record.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            assertThat(reasons).hasSize(2);
+            assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("Undecodable record"));
+            assertThat(reasons).anySatisfy(r -> assertThat(r).isEqualTo("No tenant nobody is configured in the notifier"));
+        }
+        assertThat(RegistryServer.shared().apiUrl()).isNotBlank();
+    }
+
+    private static String eventIdOf(String body) {
+        return body.replaceAll("(?s).*\"eventId\":\"([^\"]+)\".*", "$1");
+    }
+
+    /** Verified the way a platform would, without the signing library. */
+    static void signatureVerifies(PlatformStub.Received r) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(java.util.Base64.getDecoder().decode(
+                    NotifierTestSupport.SECRET.substring("whsec_".length())), "HmacSHA256"));
+            String expected = "v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal(
+                    (r.webhookId() + "." + r.timestamp() + "." + r.body()).getBytes(StandardCharsets.UTF_8)));
+            assertThat(r.signature()).isEqualTo(expected);
+            assertThat(Long.parseLong(r.timestamp())).isCloseTo(r.at().getEpochSecond(), org.assertj.core.data.Offset.offset(5L));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
