@@ -20,13 +20,18 @@ public final class NotifierTestSupport {
 
     /** The tenant pointed at the stub, with a fast retry schedule. */
     public static List<String> properties(String callbackUrl) {
+        return properties(callbackUrl, "0s,200ms,200ms,200ms,200ms,200ms");
+    }
+
+    /** The same, with another retry schedule. */
+    public static List<String> properties(String callbackUrl, String retrySchedule) {
         List<String> p = new ArrayList<>();
         p.add("confirmline.tenants[0].id=luigis");
         p.add("confirmline.tenants[0].callback-url=" + callbackUrl);
         p.add("confirmline.tenants[0].signing-secrets[0]=" + SECRET);
         p.add("confirmline.tenants[0].api-key=" + API_KEY);
         p.add("confirmline.notifier.admin-token=" + ADMIN);
-        p.add("confirmline.notifier.retry-schedule=0s,200ms,200ms,200ms,200ms,200ms");
+        p.add("confirmline.notifier.retry-schedule=" + retrySchedule);
         p.add("confirmline.notifier.jitter=0");
         p.add("confirmline.notifier.timeout=1s");
         p.add("confirmline.notifier.poll-interval=50ms");

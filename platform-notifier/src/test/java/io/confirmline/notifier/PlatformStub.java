@@ -35,11 +35,14 @@ public final class PlatformStub implements AutoCloseable {
             java.util.regex.Pattern.compile("\"(?:reservationId|messageId)\":\"([^\"]+)\"");
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final DisposableServer server;
+    private final reactor.netty.resources.LoopResources loops;
     private volatile double failureRate;
     private final java.util.Random random = new java.util.Random(42);
 
     public PlatformStub() {
-        this.server = HttpServer.create().host("127.0.0.1").port(0)
+        // Its own event loop: a Spring context closing in the same JVM disposes Reactor Netty's global one.
+        this.loops = reactor.netty.resources.LoopResources.create("platform-stub", 2, true);
+        this.server = HttpServer.create().host("127.0.0.1").port(0).runOn(loops)
                 .route(routes -> routes.post("/webhooks/confirmline", (request, response) ->
                         request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(body -> {
                             java.util.regex.Matcher subject = SUBJECT.matcher(body);
@@ -98,5 +101,6 @@ public final class PlatformStub implements AutoCloseable {
     @Override
     public void close() {
         server.disposeNow();
+        loops.dispose();
     }
 }
