@@ -135,6 +135,7 @@ public class DeliveryWorker implements SmartLifecycle {
         long startNanos = System.nanoTime();
         return send(tenant.get(), delivery, started).flatMap(answer -> {
             long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+            countAttempt(delivery.tenantId(), answer);
             Attempt attempt = new Attempt(delivery.id(), number, started, durationMs, answer.statusCode(), answer.error());
             return settle(delivery, tenant.get(), breaker, attempt, answer, durationMs);
         });
@@ -225,6 +226,13 @@ public class DeliveryWorker implements SmartLifecycle {
                 return Optional.empty();
             }
         }
+    }
+
+    private void countAttempt(String tenantId, Answer answer) {
+        String result = answer.statusCode() == null ? "error" : (answer.statusCode() / 100) + "xx";
+        counters.computeIfAbsent("attempt|" + tenantId + "|" + result, key -> Counter.builder("confirmline.notifier.attempts")
+                .description("HTTP attempts per endpoint, by result: 2xx, 4xx, 5xx, error (timeout or connection)")
+                .tag("tenant", tenantId).tag("result", result).register(meters)).increment();
     }
 
     private void count(String outcome) {
