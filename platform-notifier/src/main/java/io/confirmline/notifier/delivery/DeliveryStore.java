@@ -79,31 +79,42 @@ public class DeliveryStore {
 
     /** The platform answered 2xx. */
     public Mono<Void> succeeded(Delivery d, Attempt attempt) {
-        return record(attempt).then(db.sql("""
-                        UPDATE delivery SET status = 'SUCCEEDED', attempts = :attempts, last_status_code = :code,
-                               last_error = NULL, delivered_at = now(), lease_until = NULL
-                        WHERE id = :id""")
-                .bind("attempts", attempt.number()).bind("code", attempt.statusCode()).bind("id", d.id())
-                .then());
+        return settle(attempt, """
+                UPDATE delivery SET status = 'SUCCEEDED', attempts = :attempt, last_status_code = :code,
+                       last_error = NULL, delivered_at = now(), lease_until = NULL
+                WHERE id = :id""", null);
     }
 
     /** The attempt failed and another is due at {@code nextAttemptAt}. */
     public Mono<Void> retryLater(Delivery d, Attempt attempt, Instant nextAttemptAt) {
-        return record(attempt).then(nullable(db.sql("""
-                        UPDATE delivery SET attempts = :attempts, next_attempt_at = :next, last_status_code = :code,
-                               last_error = :error, lease_until = NULL
-                        WHERE id = :id""")
-                .bind("attempts", attempt.number()).bind("next", utc(nextAttemptAt)).bind("id", d.id()),
-                attempt).then());
+        return settle(attempt, """
+                UPDATE delivery SET attempts = :attempt, next_attempt_at = :next, last_status_code = :code,
+                       last_error = :error, lease_until = NULL
+                WHERE id = :id""", nextAttemptAt);
     }
 
     /** No more attempts: the delivery is dead-lettered (kept, listed, replayable). */
     public Mono<Void> dead(Delivery d, Attempt attempt) {
-        return record(attempt).then(nullable(db.sql("""
-                        UPDATE delivery SET status = 'DEAD', attempts = :attempts, last_status_code = :code,
-                               last_error = :error, dead_at = now(), lease_until = NULL
-                        WHERE id = :id""")
-                .bind("attempts", attempt.number()).bind("id", d.id()), attempt).then());
+        return settle(attempt, """
+                UPDATE delivery SET status = 'DEAD', attempts = :attempt, last_status_code = :code,
+                       last_error = :error, dead_at = now(), lease_until = NULL
+                WHERE id = :id""", null);
+    }
+
+    /** Records the attempt and the delivery's new state in one statement: one round trip, one transaction. */
+    private Mono<Void> settle(Attempt a, String update, Instant nextAttemptAt) {
+        GenericExecuteSpec spec = db.sql("""
+                        WITH attempt AS (
+                            INSERT INTO delivery_attempt (delivery_id, attempt, started_at, duration_ms, status_code, error)
+                            VALUES (:id, :attempt, :started, :duration, :code, :error)
+                            ON CONFLICT (delivery_id, attempt) DO NOTHING)
+                        """ + update)
+                .bind("id", a.deliveryId()).bind("attempt", a.number()).bind("started", utc(a.startedAt()))
+                .bind("duration", (int) Math.min(Integer.MAX_VALUE, a.durationMs()));
+        if (nextAttemptAt != null) {
+            spec = spec.bind("next", utc(nextAttemptAt));
+        }
+        return nullable(spec, a).then();
     }
 
     /** Not attempted (the endpoint's breaker is open): try again later, no attempt counted. */
@@ -174,15 +185,6 @@ public class DeliveryStore {
     /** One HTTP attempt. */
     public record Attempt(UUID deliveryId, int number, Instant startedAt, long durationMs, Integer statusCode,
             String error) {
-    }
-
-    private Mono<Void> record(Attempt a) {
-        return nullable(db.sql("""
-                        INSERT INTO delivery_attempt (delivery_id, attempt, started_at, duration_ms, status_code, error)
-                        VALUES (:id, :attempt, :started, :duration, :code, :error)
-                        ON CONFLICT (delivery_id, attempt) DO NOTHING""")
-                .bind("id", a.deliveryId()).bind("attempt", a.number()).bind("started", utc(a.startedAt()))
-                .bind("duration", (int) Math.min(Integer.MAX_VALUE, a.durationMs())), a).then();
     }
 
     private static GenericExecuteSpec nullable(GenericExecuteSpec spec, Attempt a) {

@@ -86,12 +86,14 @@ public class DeliveryWorker implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
-                int room = inFlight.availablePermits();
-                if (room == 0) {
-                    inFlight.acquire();
-                    inFlight.release();
+                // Claim in batches: wait until there is room for at least half a batch, so a busy worker does not
+                // run the claim query for one delivery at a time.
+                int halfBatch = Math.max(1, Math.min(properties.batchSize(), properties.concurrency()) / 2);
+                if (!inFlight.tryAcquire(halfBatch, properties.pollInterval().toNanos(), TimeUnit.NANOSECONDS)) {
                     continue;
                 }
+                inFlight.release(halfBatch);
+                int room = inFlight.availablePermits();
                 List<Delivery> claimed = store.claim(Math.min(room, properties.batchSize()), properties.lease())
                         .collectList().block(Duration.ofSeconds(30));
                 if (claimed == null || claimed.isEmpty()) {

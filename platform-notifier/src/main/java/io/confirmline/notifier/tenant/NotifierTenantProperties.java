@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("confirmline")
-public record NotifierTenantProperties(@DefaultValue @Valid @NotNull List<Tenant> tenants) {
+public record NotifierTenantProperties(@DefaultValue @NotNull List<@Valid Tenant> tenants) {
 
     /**
      * @param id the ConfirmLine tenant id

@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("confirmline")
-public record IngressTenantProperties(@DefaultValue @Valid @NotNull List<Tenant> tenants) {
+public record IngressTenantProperties(@DefaultValue @NotNull List<@Valid Tenant> tenants) {
 
     /**
      * @param id the ConfirmLine tenant id

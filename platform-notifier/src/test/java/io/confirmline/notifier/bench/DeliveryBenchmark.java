@@ -1,0 +1,215 @@
+package io.confirmline.notifier.bench;
+
+import io.confirmline.events.CallStatus;
+import io.confirmline.events.CallStatusChanged;
+import io.confirmline.events.Topics;
+import io.confirmline.notifier.NotifierTestSupport;
+import io.confirmline.notifier.PlatformNotifierApplication;
+import io.confirmline.notifier.PlatformStub;
+import io.confirmline.notifier.intake.StatusWebhookBody;
+import io.confirmline.testing.KafkaProcess;
+import io.confirmline.testing.RegistryServer;
+import io.confirmline.testing.TestPostgres;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * 20,000 status events through the notifier to a local receiver (docs/benchmarks.md): first healthy, then
+ * failing 30% of requests. Latency is from the Kafka record's timestamp (set when it was produced) to the
+ * receiver getting the request that succeeded. The baseline, in the same run, is the same number of bodies
+ * POSTed straight to the same receiver with the same concurrency: what the HTTP exchange alone costs.
+ *
+ * <p>Run: {@code ./mvnw -q install -DskipTests && ./mvnw -q -pl platform-notifier exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=io.confirmline.notifier.bench.DeliveryBenchmark}
+ */
+public final class DeliveryBenchmark {
+
+    private static final int EVENTS = Integer.getInteger("bench.events", 20_000);
+    private static final int PER_RESERVATION = 10;
+    private static final int CONCURRENCY = 32;
+
+    private DeliveryBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int exit = 0;
+        try {
+            run();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            exit = 1;
+        }
+        System.exit(exit);
+    }
+
+    record Phase(String name, int events, double seconds, Histogram latency, int requests, boolean ordered,
+            int foreignDuplicates) {
+    }
+
+    private static void run() throws Exception {
+        KafkaProcess broker = KafkaProcess.start();
+        PlatformStub receiver = new PlatformStub();
+        TestPostgres.Database db = TestPostgres.freshDatabase();
+        List<String> properties = new ArrayList<>(NotifierTestSupport.properties(receiver.url(),
+                "0s,100ms,200ms,400ms,800ms,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s"));
+        properties.removeIf(p -> p.startsWith("confirmline.notifier.jitter=") || p.startsWith("confirmline.notifier.timeout="));
+        properties.addAll(List.of("server.port=0", "spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "confirmline.kafka.registry-url=" + RegistryServer.shared().apiUrl(),
+                "confirmline.notifier.jitter=0.2", "confirmline.notifier.timeout=5s",
+                "spring.r2dbc.url=" + db.r2dbcUrl(), "spring.r2dbc.username=" + db.username(),
+                "spring.r2dbc.password=" + db.password(), "spring.flyway.url=" + db.jdbcUrl(),
+                "spring.flyway.user=" + db.username(), "spring.flyway.password=" + db.password(),
+                "logging.level.root=WARN", "logging.level.io.confirmline=WARN"));
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(PlatformNotifierApplication.class)
+                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+        try {
+            @SuppressWarnings("unchecked")
+            KafkaTemplate<String, SpecificRecord> kafka = app.getBean(KafkaTemplate.class);
+            // Warm-up: a few hundred deliveries so both JVMs have compiled the hot paths.
+            deliver(kafka, receiver, 500, "warm-up");
+            receiver.clear();
+
+            Phase baseline = baseline(receiver, EVENTS);
+            receiver.clear();
+            Phase healthy = deliver(kafka, receiver, EVENTS, "healthy receiver");
+            receiver.clear();
+            receiver.failRandomly(0.3);
+            Phase failing = deliver(kafka, receiver, EVENTS, "receiver failing 30%");
+
+            System.out.println();
+            System.out.println("| run | events | seconds | deliveries/s | HTTP requests | p50 ms | p99 ms | max ms | in order per reservation | duplicates other than same-id retries |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+            for (Phase p : List.of(baseline, healthy, failing)) {
+                System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.0f | %d | %s | %s | %s | %s | %s |%n", p.name(), p.events(),
+                        p.seconds(), p.events() / p.seconds(), p.requests(),
+                        p.latency() == null ? "–" : String.format(Locale.ROOT, "%.1f", p.latency().getValueAtPercentile(50) / 1e6),
+                        p.latency() == null ? "–" : String.format(Locale.ROOT, "%.1f", p.latency().getValueAtPercentile(99) / 1e6),
+                        p.latency() == null ? "–" : String.format(Locale.ROOT, "%.1f", p.latency().getMaxValue() / 1e6),
+                        p.latency() == null ? "–" : (p.ordered() ? "yes" : "NO"),
+                        p.latency() == null ? "–" : Integer.toString(p.foreignDuplicates()));
+            }
+            System.out.printf(Locale.ROOT, "%nNotifier deliveries/s vs direct POSTs/s (healthy): %.0f / %.0f = %.2f%n",
+                    healthy.events() / healthy.seconds(), baseline.events() / baseline.seconds(),
+                    (healthy.events() / healthy.seconds()) / (baseline.events() / baseline.seconds()));
+        } finally {
+            app.close();
+            receiver.close();
+            broker.close();
+        }
+    }
+
+    /** The same bodies POSTed straight to the receiver, {@value #CONCURRENCY} at a time. */
+    private static Phase baseline(PlatformStub receiver, int events) {
+        HttpClient client = HttpClient.create().headers(h -> h.set("Content-Type", "application/json"));
+        String body = StatusWebhookBody.of(NotifierTestSupport.change("luigis", "baseline", CallStatus.DIALING,
+                CallStatus.CONFIRMED)).json();
+        long start = System.nanoTime();
+        Flux.range(0, events).flatMap(i -> client.post().uri(receiver.url())
+                        .send(ByteBufFlux.fromInbound(Mono.just(Unpooled.wrappedBuffer(body.getBytes(StandardCharsets.UTF_8)))))
+                        .responseSingle((r, c) -> c.then(Mono.just(r.status().code()))), CONCURRENCY)
+                .blockLast(Duration.ofMinutes(10));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Phase("baseline: direct POSTs, " + CONCURRENCY + " at a time", events, seconds, null,
+                receiver.received().size(), true, 0);
+    }
+
+    private static Phase deliver(KafkaTemplate<String, SpecificRecord> kafka, PlatformStub receiver, int events,
+            String name) throws Exception {
+        Map<String, List<String>> expectedOrder = new LinkedHashMap<>();
+        Map<String, Long> producedAt = new ConcurrentHashMap<>();
+        CallStatus[] statuses = CallStatus.values();
+        long start = System.nanoTime();
+        Instant wallStart = Instant.now();
+        for (int i = 0; i < events / PER_RESERVATION; i++) {
+            String reservation = "bench-" + UUID.randomUUID();
+            List<String> ids = new ArrayList<>();
+            for (int c = 0; c < PER_RESERVATION; c++) {
+                CallStatusChanged change = NotifierTestSupport.change("luigis", reservation, statuses[c % statuses.length],
+                        statuses[(c + 1) % statuses.length]);
+                ids.add(change.getEventId());
+                long now = System.currentTimeMillis();
+                producedAt.put(change.getEventId(), now);
+                kafka.send(new ProducerRecord<>(Topics.CALL_STATUS.name(), null, now, reservation, change));
+            }
+            expectedOrder.put(reservation, ids);
+        }
+        kafka.flush();
+        Map<String, Instant> firstSuccess = new HashMap<>();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            firstSuccess.clear();
+            for (PlatformStub.Received r : receiver.received()) {
+                if (r.answered() == 200) {
+                    firstSuccess.putIfAbsent(eventIdOf(r.body()), r.at());
+                }
+            }
+            if (firstSuccess.keySet().containsAll(producedAt.keySet())) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        Instant last = firstSuccess.values().stream().max(Instant::compareTo).orElse(wallStart);
+        double seconds = Math.max(Duration.between(wallStart, last).toNanos(), System.nanoTime() - start > 0 ? 1 : 1) / 1e9;
+        if (!firstSuccess.keySet().containsAll(producedAt.keySet())) {
+            throw new IllegalStateException(name + ": not everything was delivered within 10 minutes");
+        }
+        Histogram latency = new Histogram(Duration.ofMinutes(10).toNanos(), 3);
+        producedAt.forEach((id, at) -> latency.recordValue(Math.max(0,
+                (firstSuccess.get(id).toEpochMilli() - at) * 1_000_000L)));
+        // Order: per reservation, first successful receipt in publish order.
+        boolean ordered = true;
+        Map<String, List<String>> receivedOrder = new HashMap<>();
+        for (PlatformStub.Received r : receiver.received()) {
+            if (r.answered() == 200) {
+                List<String> seq = receivedOrder.computeIfAbsent(r.subject(), s -> new ArrayList<>());
+                String id = eventIdOf(r.body());
+                if (!seq.contains(id)) {
+                    seq.add(id);
+                }
+            }
+        }
+        for (Map.Entry<String, List<String>> e : expectedOrder.entrySet()) {
+            ordered &= e.getValue().equals(receivedOrder.get(e.getKey()));
+        }
+        // A webhook-id must only ever carry one event: anything else is a duplicate delivery.
+        Map<String, String> eventByWebhookId = new HashMap<>();
+        AtomicLong foreign = new AtomicLong();
+        Map<String, String> webhookIdByEvent = new HashMap<>();
+        for (PlatformStub.Received r : receiver.received()) {
+            String id = eventIdOf(r.body());
+            String previous = eventByWebhookId.putIfAbsent(r.webhookId(), id);
+            String previousId = webhookIdByEvent.putIfAbsent(id, r.webhookId());
+            if ((previous != null && !previous.equals(id)) || (previousId != null && !previousId.equals(r.webhookId()))) {
+                foreign.incrementAndGet();
+            }
+        }
+        return new Phase("notifier: " + name, events, seconds, latency, receiver.received().size(), ordered,
+                (int) foreign.get());
+    }
+
+    private static String eventIdOf(String body) {
+        int at = body.indexOf("\"eventId\":\"");
+        return body.substring(at + 11, body.indexOf('"', at + 11));
+    }
+}
