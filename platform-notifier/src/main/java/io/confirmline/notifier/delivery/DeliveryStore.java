@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,9 +22,31 @@ public class DeliveryStore {
             + "status, attempts, next_attempt_at, last_status_code, last_error, created_at, delivered_at, dead_at";
 
     private final DatabaseClient db;
+    private final TransactionalOperator transaction;
 
-    public DeliveryStore(DatabaseClient db) {
+    public DeliveryStore(DatabaseClient db, ReactiveTransactionManager transactions) {
         this.db = db;
+        this.transaction = TransactionalOperator.create(transactions);
+    }
+
+    /**
+     * Serialises changes to one subject's queue (creating a delivery, settling or replaying one) until the
+     * transaction ends, so the "ready" mark always sits on the oldest pending delivery.
+     */
+    private Mono<Void> lockSubject(String tenantId, String subjectId) {
+        return db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .bind("key", tenantId + "/" + subjectId).then();
+    }
+
+    /** Marks the oldest pending delivery of the subject ready, and only it. */
+    private Mono<Void> moveHead(String tenantId, String subjectId) {
+        return db.sql("""
+                        UPDATE delivery d SET ready = (d.sequence = h.head)
+                        FROM (SELECT min(sequence) AS head FROM delivery
+                              WHERE tenant_id = :tenant AND subject_id = :subject AND status = 'PENDING') h
+                        WHERE d.tenant_id = :tenant AND d.subject_id = :subject AND d.status = 'PENDING'
+                          AND d.ready IS DISTINCT FROM (d.sequence = h.head)""")
+                .bind("tenant", tenantId).bind("subject", subjectId).then();
     }
 
     /** What a new delivery is made of. */
@@ -35,25 +59,28 @@ public class DeliveryStore {
      * its eventId and creates nothing. Returns whether a delivery was created.
      */
     public Mono<Boolean> create(NewDelivery d) {
-        return db.sql("""
+        Mono<Boolean> insert = db.sql("""
                         WITH seen AS (
                             INSERT INTO processed_event (event_id, topic) VALUES (:eventId, :topic)
                             ON CONFLICT (event_id) DO NOTHING RETURNING event_id)
                         INSERT INTO delivery (id, tenant_id, subject_id, event_id, type, payload, occurred_at, status,
-                                              next_attempt_at)
+                                              next_attempt_at, ready)
                         SELECT :id, :tenantId, :subjectId, seen.event_id, :type, :payload, :occurredAt, 'PENDING',
-                               :firstAttemptAt
+                               :firstAttemptAt,
+                               NOT EXISTS (SELECT 1 FROM delivery p WHERE p.tenant_id = :tenantId
+                                           AND p.subject_id = :subjectId AND p.status = 'PENDING')
                         FROM seen""")
                 .bind("eventId", d.eventId()).bind("topic", d.topic()).bind("id", UUID.randomUUID())
                 .bind("tenantId", d.tenantId()).bind("subjectId", d.subjectId()).bind("type", d.type())
                 .bind("payload", d.payload()).bind("occurredAt", utc(d.occurredAt()))
                 .bind("firstAttemptAt", utc(d.firstAttemptAt()))
                 .fetch().rowsUpdated().map(rows -> rows > 0);
+        return lockSubject(d.tenantId(), d.subjectId()).then(insert).as(transaction::transactional);
     }
 
     /**
      * Claims up to {@code limit} due deliveries for {@code lease}: each the oldest still-pending delivery of its
-     * subject, to an endpoint that is not disabled. {@code SKIP LOCKED} lets several instances claim side by side
+     * subject (marked ready), to an endpoint that is not disabled. {@code SKIP LOCKED} lets several instances claim side by side
      * without waiting for each other or taking the same row.
      */
     public Flux<Delivery> claim(int limit, Duration lease) {
@@ -61,13 +88,8 @@ public class DeliveryStore {
                         UPDATE delivery SET lease_until = now() + make_interval(secs => :leaseSeconds)
                         WHERE id IN (
                             SELECT d.id FROM delivery d
-                            WHERE d.status = 'PENDING' AND d.next_attempt_at <= now()
+                            WHERE d.status = 'PENDING' AND d.ready AND d.next_attempt_at <= now()
                               AND (d.lease_until IS NULL OR d.lease_until < now())
-                              AND NOT EXISTS (SELECT 1 FROM delivery earlier
-                                              WHERE earlier.tenant_id = d.tenant_id
-                                                AND earlier.subject_id = d.subject_id
-                                                AND earlier.status = 'PENDING'
-                                                AND earlier.sequence < d.sequence)
                               AND NOT EXISTS (SELECT 1 FROM disabled_endpoint e WHERE e.tenant_id = d.tenant_id)
                             ORDER BY d.next_attempt_at, d.sequence
                             LIMIT :limit
@@ -79,7 +101,7 @@ public class DeliveryStore {
 
     /** The platform answered 2xx. */
     public Mono<Void> succeeded(Delivery d, Attempt attempt) {
-        return settle(attempt, """
+        return settleAndMoveHead(d, attempt, """
                 UPDATE delivery SET status = 'SUCCEEDED', attempts = :attempt, last_status_code = :code,
                        last_error = NULL, delivered_at = now(), lease_until = NULL
                 WHERE id = :id""", null);
@@ -95,13 +117,21 @@ public class DeliveryStore {
 
     /** No more attempts: the delivery is dead-lettered (kept, listed, replayable). */
     public Mono<Void> dead(Delivery d, Attempt attempt) {
-        return settle(attempt, """
+        return settleAndMoveHead(d, attempt, """
                 UPDATE delivery SET status = 'DEAD', attempts = :attempt, last_status_code = :code,
                        last_error = :error, dead_at = now(), lease_until = NULL
                 WHERE id = :id""", null);
     }
 
-    /** Records the attempt and the delivery's new state in one statement: one round trip, one transaction. */
+    /** The delivery leaves the queue: record it and make the next one of its subject ready, together. */
+    private Mono<Void> settleAndMoveHead(Delivery d, Attempt attempt, String update, Instant nextAttemptAt) {
+        return lockSubject(d.tenantId(), d.subjectId())
+                .then(settle(attempt, update, nextAttemptAt))
+                .then(moveHead(d.tenantId(), d.subjectId()))
+                .as(transaction::transactional);
+    }
+
+    /** Records the attempt and the delivery's new state in one statement. */
     private Mono<Void> settle(Attempt a, String update, Instant nextAttemptAt) {
         GenericExecuteSpec spec = db.sql("""
                         WITH attempt AS (
@@ -162,6 +192,13 @@ public class DeliveryStore {
 
     /** A dead delivery goes back to PENDING with a fresh schedule; returns it, or empty if it was not dead. */
     public Mono<Delivery> replay(UUID id, Instant firstAttemptAt) {
+        return find(id).flatMap(found -> lockSubject(found.tenantId(), found.subjectId())
+                .then(reopen(id, firstAttemptAt))
+                .flatMap(reopened -> moveHead(found.tenantId(), found.subjectId()).thenReturn(reopened))
+                .as(transaction::transactional));
+    }
+
+    private Mono<Delivery> reopen(UUID id, Instant firstAttemptAt) {
         return db.sql("""
                         UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at = :next, dead_at = NULL,
                                lease_until = NULL
