@@ -9,6 +9,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -52,8 +53,13 @@ public final class DeadLetterErrorHandlerFactory {
     /** One line that says why: the innermost message, without Spring's listener wrapping. */
     static String reason(Throwable exception) {
         Throwable cause = exception;
-        while (cause instanceof ListenerExecutionFailedException && cause.getCause() != null) {
+        while ((cause instanceof ListenerExecutionFailedException || cause instanceof BatchListenerFailedException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
+        }
+        if (cause instanceof DeserializationException && cause.getMessage() != null
+                && cause.getMessage().startsWith("Undecodable record")) {
+            return cause.getMessage();
         }
         if (cause instanceof DeserializationException && cause.getCause() != null) {
             Throwable root = cause.getCause();

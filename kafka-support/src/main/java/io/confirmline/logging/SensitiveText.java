@@ -15,6 +15,9 @@ public final class SensitiveText {
     private static final Pattern SECRET = Pattern.compile(
             "(?i)\\b(authorization|bearer|basic|auth[-_]?token|api[-_]?key|signing[-_]?secret|password|secret)"
                     + "(\\\"?\\s*[:=]?\\s*\\\"?\\s*)(?!\\*\\*\\*)([^\\s\",;&]+)");
+    /** An Authorization value is masked whole, scheme and credentials ("Bearer abc", "Basic abc="). */
+    private static final Pattern AUTHORIZATION =
+            Pattern.compile("(?i)\\b(authorization\"?\\s*[:=]\\s*\"?)(?!\\*\\*\\*)([^\",;\\r\\n]+)");
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("whsec_[A-Za-z0-9+/=]+");
 
     private SensitiveText() {
@@ -42,6 +45,7 @@ public final class SensitiveText {
             return text;
         }
         String masked = WEBHOOK_SECRET.matcher(text).replaceAll("whsec_***");
+        masked = AUTHORIZATION.matcher(masked).replaceAll("$1***");
         masked = SECRET.matcher(masked).replaceAll("$1$2***");
         Matcher phone = PHONE.matcher(masked);
         StringBuilder out = new StringBuilder(masked.length());

@@ -59,6 +59,19 @@ public class DeliveryStore {
      * its eventId and creates nothing. Returns whether a delivery was created.
      */
     public Mono<Boolean> create(NewDelivery d) {
+        return insert(d).as(transaction::transactional);
+    }
+
+    /** Creates the deliveries of a batch in one transaction, in order; returns how many were new. */
+    public Mono<Long> createAll(java.util.List<NewDelivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return reactor.core.publisher.Flux.fromIterable(deliveries).concatMap(this::insert)
+                .filter(Boolean::booleanValue).count().as(transaction::transactional);
+    }
+
+    private Mono<Boolean> insert(NewDelivery d) {
         Mono<Boolean> insert = db.sql("""
                         WITH seen AS (
                             INSERT INTO processed_event (event_id, topic) VALUES (:eventId, :topic)
@@ -75,7 +88,7 @@ public class DeliveryStore {
                 .bind("payload", d.payload()).bind("occurredAt", utc(d.occurredAt()))
                 .bind("firstAttemptAt", utc(d.firstAttemptAt()))
                 .fetch().rowsUpdated().map(rows -> rows > 0);
-        return lockSubject(d.tenantId(), d.subjectId()).then(insert).as(transaction::transactional);
+        return lockSubject(d.tenantId(), d.subjectId()).then(insert);
     }
 
     /**

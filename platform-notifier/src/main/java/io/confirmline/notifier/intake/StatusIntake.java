@@ -10,14 +10,23 @@ import io.confirmline.notifier.delivery.RetrySchedule;
 import io.confirmline.notifier.tenant.Tenants;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns each status change into a delivery row. The offset is committed only after the row (and the eventId that
- * makes a redelivered record create nothing) is in the database, so a crash between the two loses nothing.
- * A change for a tenant that is not configured cannot be delivered anywhere: it goes to the dead-letter topic.
+ * Turns status changes into delivery rows, a poll's worth at a time in one transaction (one commit, not one per
+ * record). Offsets are committed only after that transaction, so a crash between the two loses nothing, and the
+ * eventId recorded with each row makes a redelivered record create nothing.
+ *
+ * <p>A record that cannot become a delivery (undecodable, or for a tenant that is not configured) goes to the
+ * dead-letter topic: the records before it are stored first, then the error handler is told which record it was
+ * and carries on after it.
  */
 @Component
 public class StatusIntake {
@@ -36,18 +45,48 @@ public class StatusIntake {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = "#{T(io.confirmline.events.Topics).CALL_STATUS.name()}")
-    public void onStatusChanged(ConsumerRecord<String, CallStatusChanged> record) {
-        CallStatusChanged change = record.value();
-        if (tenants.byId(change.getTenantId()).isEmpty()) {
-            throw new InvalidEventException("No tenant " + change.getTenantId() + " is configured in the notifier");
+    @KafkaListener(topics = "#{T(io.confirmline.events.Topics).CALL_STATUS.name()}", batch = "true")
+    public void onStatusChanges(List<ConsumerRecord<String, CallStatusChanged>> records) {
+        List<NewDelivery> accepted = new ArrayList<>(records.size());
+        for (int index = 0; index < records.size(); index++) {
+            ConsumerRecord<String, CallStatusChanged> record = records.get(index);
+            RuntimeException problem = problem(record);
+            if (problem != null) {
+                store(accepted);
+                throw new BatchListenerFailedException(problem.getMessage(), problem, index);
+            }
+            accepted.add(delivery(record.value()));
         }
+        store(accepted);
+    }
+
+    private RuntimeException problem(ConsumerRecord<String, CallStatusChanged> record) {
+        DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
+        if (undecodable != null || record.value() == null) {
+            Throwable cause = undecodable == null || undecodable.getCause() == null ? undecodable : undecodable.getCause();
+            return undecodable != null ? new DeserializationException("Undecodable record: "
+                    + (cause == null ? "no value" : cause.getClass().getSimpleName() + ": " + cause.getMessage()),
+                    undecodable.getData(), false, undecodable)
+                    : new InvalidEventException("Undecodable record: no value");
+        }
+        if (tenants.byId(record.value().getTenantId()).isEmpty()) {
+            return new InvalidEventException("No tenant " + record.value().getTenantId() + " is configured in the notifier");
+        }
+        return null;
+    }
+
+    private NewDelivery delivery(CallStatusChanged change) {
         StatusWebhookBody body = StatusWebhookBody.of(change);
-        Boolean created = store.create(new NewDelivery(change.getEventId(), Topics.CALL_STATUS.name(),
-                change.getTenantId(), change.getSubjectId(), body.type(), body.json(), change.getOccurredAt(),
-                schedule.first(clock.instant()))).block(Duration.ofSeconds(30));
-        if (Boolean.TRUE.equals(created)) {
+        return new NewDelivery(change.getEventId(), Topics.CALL_STATUS.name(), change.getTenantId(),
+                change.getSubjectId(), body.type(), body.json(), change.getOccurredAt(), schedule.first(clock.instant()));
+    }
+
+    private void store(List<NewDelivery> deliveries) {
+        Long created = store.createAll(deliveries).block(Duration.ofSeconds(60));
+        if (created != null && created > 0) {
             worker.wake();
         }
+        deliveries.clear();
     }
 }
