@@ -1,6 +1,5 @@
 package io.confirmline.notifier.delivery;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -31,6 +30,29 @@ class DeliveryConfiguration {
     @Bean
     BacklogGauges backlogGauges(DeliveryStore store, MeterRegistry meters, Clock clock) {
         return new BacklogGauges(store, meters, clock);
+    }
+
+    @Bean
+    HeadRepair headRepair(DeliveryStore store) {
+        return new HeadRepair(store);
+    }
+
+    /** Runs {@link DeliveryStore#repairHeads()} every 30 s and says so when it had anything to do. */
+    static class HeadRepair {
+        private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HeadRepair.class);
+        private final DeliveryStore store;
+
+        HeadRepair(DeliveryStore store) {
+            this.store = store;
+        }
+
+        @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+        void repair() {
+            Long repaired = store.repairHeads().block(Duration.ofSeconds(30));
+            if (repaired != null && repaired > 0) {
+                log.warn("Repaired the queue head of {} subject(s)", repaired);
+            }
+        }
     }
 
     /** Pending deliveries and the age of the oldest, per endpoint; refreshed every 10 s from the table. */

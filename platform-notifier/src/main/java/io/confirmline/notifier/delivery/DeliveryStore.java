@@ -220,6 +220,21 @@ public class DeliveryStore {
                 .bind("id", id).bind("next", utc(firstAttemptAt)).map(DeliveryStore::delivery).one();
     }
 
+    /**
+     * Marks the head of any subject whose pending deliveries have none marked ready. The transitions above keep
+     * the mark right under the subject lock; this is the safety net that makes a missed one cost a delay of one
+     * sweep instead of a queue that never moves. Returns how many subjects it had to repair.
+     */
+    public Mono<Long> repairHeads() {
+        return db.sql("""
+                        UPDATE delivery d SET ready = true
+                        FROM (SELECT tenant_id, subject_id, min(sequence) AS head FROM delivery
+                              WHERE status = 'PENDING' GROUP BY tenant_id, subject_id
+                              HAVING NOT bool_or(ready)) h
+                        WHERE d.tenant_id = h.tenant_id AND d.subject_id = h.subject_id AND d.sequence = h.head""")
+                .fetch().rowsUpdated();
+    }
+
     /** Pending deliveries per tenant: how many and how old the oldest is. */
     public record Backlog(String tenantId, long pending, Instant oldestCreatedAt) {
     }

@@ -71,6 +71,12 @@ public final class DeliveryBenchmark {
         KafkaProcess broker = KafkaProcess.start();
         PlatformStub receiver = new PlatformStub();
         TestPostgres.Database db = TestPostgres.freshDatabase();
+        if (Boolean.getBoolean("bench.asyncCommit")) {
+            // Diagnosis only: is the run bound by commit flushes?
+            try (var c = db.connect(); var st = c.createStatement()) {
+                st.execute("ALTER DATABASE " + db.name() + " SET synchronous_commit = off");
+            }
+        }
         List<String> properties = new ArrayList<>(NotifierTestSupport.properties(receiver.url(),
                 "0s,100ms,200ms,400ms,800ms,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s"));
         properties.removeIf(p -> p.startsWith("confirmline.notifier.jitter=") || p.startsWith("confirmline.notifier.timeout="));

@@ -1,0 +1,95 @@
+package io.confirmline.notifier.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.notifier.delivery.DeliveryStore.Attempt;
+import io.confirmline.notifier.delivery.DeliveryStore.NewDelivery;
+import io.confirmline.testing.TestPostgres;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/** The delivery queue on a real PostgreSQL: order per subject, claims, and the head mark. */
+class DeliveryStoreTest {
+
+    DeliveryStore store;
+    DatabaseClient db;
+
+    @BeforeEach
+    void database() {
+        TestPostgres.Database database = TestPostgres.freshDatabase();
+        Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
+                .schemas("notifier").load().migrate();
+        ConnectionFactory connections = ConnectionFactories.get(ConnectionFactoryOptions
+                .parse(database.r2dbcUrl() + "?schema=notifier").mutate()
+                .option(ConnectionFactoryOptions.USER, database.username())
+                .option(ConnectionFactoryOptions.PASSWORD, database.password()).build());
+        db = DatabaseClient.create(connections);
+        store = new DeliveryStore(db, new R2dbcTransactionManager(connections));
+    }
+
+    private NewDelivery change(String subject) {
+        return new NewDelivery(UUID.randomUUID().toString(), "calls.status.v1", "luigis", subject, "reservation.confirmed",
+                "{}", Instant.now(), Instant.now().minusSeconds(1));
+    }
+
+    private List<Delivery> claim() {
+        return store.claim(100, Duration.ofSeconds(30)).collectList().block();
+    }
+
+    @Test
+    void onlyTheOldestPendingDeliveryOfASubjectIsClaimedAndTheNextFollowsWhenItIsDone() {
+        NewDelivery first = change("r-1");
+        NewDelivery second = change("r-1");
+        NewDelivery other = change("r-2");
+        assertThat(store.createAll(List.of(first, second, other)).block()).isEqualTo(3);
+        assertThat(store.create(first).block()).as("a redelivered event creates nothing").isFalse();
+
+        List<Delivery> claimed = claim();
+        assertThat(claimed).extracting(Delivery::eventId).containsExactlyInAnyOrder(first.eventId(), other.eventId());
+        assertThat(claim()).as("leased").isEmpty();
+
+        Delivery head = claimed.stream().filter(d -> d.eventId().equals(first.eventId())).findFirst().orElseThrow();
+        store.retryLater(head, new Attempt(head.id(), 1, Instant.now(), 5, 500, "HTTP 500"), Instant.now().minusSeconds(1)).block();
+        assertThat(claim()).as("a retried head keeps its place").extracting(Delivery::eventId).containsExactly(first.eventId());
+
+        store.succeeded(head, new Attempt(head.id(), 2, Instant.now(), 5, 200, null)).block();
+        assertThat(claim()).extracting(Delivery::eventId).containsExactly(second.eventId());
+    }
+
+    @Test
+    void aDeadLetterLetsTheNextGoAndAReplayPutsItBackInFront() {
+        NewDelivery first = change("r-1");
+        NewDelivery second = change("r-1");
+        store.createAll(List.of(first, second)).block();
+        Delivery head = claim().get(0);
+        store.dead(head, new Attempt(head.id(), 1, Instant.now(), 5, 400, "HTTP 400")).block();
+
+        Delivery next = claim().get(0);
+        assertThat(next.eventId()).isEqualTo(second.eventId());
+        store.retryLater(next, new Attempt(next.id(), 1, Instant.now(), 5, 503, "HTTP 503"), Instant.now().minusSeconds(1)).block();
+
+        assertThat(store.replay(head.id(), Instant.now().minusSeconds(1)).block().status()).isEqualTo(Delivery.PENDING);
+        assertThat(claim()).extracting(Delivery::eventId).as("the older one goes first again").containsExactly(first.eventId());
+    }
+
+    @Test
+    void aSubjectWithoutAMarkedHeadIsRepaired() {
+        NewDelivery only = change("r-9");
+        store.create(only).block();
+        db.sql("UPDATE delivery SET ready = false").then().block();
+        assertThat(claim()).isEmpty();
+
+        assertThat(store.repairHeads().block()).isEqualTo(1);
+        assertThat(claim()).extracting(Delivery::eventId).containsExactly(only.eventId());
+    }
+}
