@@ -48,7 +48,7 @@ class NotifierInstancesComponentTest {
                 "spring.r2dbc.url=" + db.r2dbcUrl(), "spring.r2dbc.username=" + db.username(),
                 "spring.r2dbc.password=" + db.password(), "spring.flyway.url=" + db.jdbcUrl(),
                 "spring.flyway.user=" + db.username(), "spring.flyway.password=" + db.password(),
-                "confirmline.notifier.lease=3s"));
+                "confirmline.notifier.lease=15s"));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PlatformNotifierApplication.class)
                 .run(args.stream().map(a -> "--" + a).toArray(String[]::new));
         instances.add(context);

@@ -155,6 +155,19 @@ class PlatformNotifierComponentTest {
     }
 
     @Test
+    void aRedirectIsNotFollowedAndTheDeliveryIsDeadLettered() throws Exception {
+        String reservation = "r-" + UUID.randomUUID();
+        platform.plan(reservation, new PlatformStub.Plan(307, Duration.ZERO, Map.of("Location", platform.url())));
+        publish(change("luigis", reservation, CallStatus.DIALING, CallStatus.CONFIRMED));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                http.get().uri("/api/deliveries?status=DEAD&reservationId=" + reservation)
+                        .header("Authorization", "Bearer " + API_KEY).exchange().expectBody()
+                        .jsonPath("$[0].lastError").isEqualTo("HTTP 307: redirects are not followed"));
+        assertThat(platform.receivedFor(reservation)).as("the Location was not requested").hasSize(1);
+    }
+
+    @Test
     void theApiNeedsATenantKeyAndValidatesItsFilters() {
         http.get().uri("/api/deliveries").exchange().expectStatus().isUnauthorized()
                 .expectHeader().contentType("application/problem+json");

@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Sends due deliveries. One loop claims deliveries (a lease, with SKIP LOCKED) whenever it has room for more in
@@ -54,6 +56,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Map<String, WebhookSigner> signers = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
+    private final ConnectionProvider connections;
+    private final LoopResources loops;
     private volatile boolean running;
     private volatile Thread loop;
 
@@ -67,7 +71,12 @@ public class DeliveryWorker implements SmartLifecycle {
         this.clock = clock;
         this.meters = meters;
         this.inFlight = new Semaphore(properties.concurrency());
-        HttpClient client = HttpClient.create()
+        // The outbound client has its own connections and event loops: platforms that are slow or dead do not
+        // share them with the inbound API, and stopping this worker stops exactly what it started.
+        this.connections = ConnectionProvider.builder("platform-webhooks").maxConnections(properties.concurrency() * 2)
+                .pendingAcquireMaxCount(-1).build();
+        this.loops = LoopResources.create("platform-webhooks", 2, true);
+        HttpClient client = HttpClient.create(connections).runOn(loops)
                 .followRedirect(false)
                 .responseTimeout(properties.timeout())
                 .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS,
@@ -266,6 +275,8 @@ public class DeliveryWorker implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        connections.dispose();
+        loops.dispose();
     }
 
     @Override
