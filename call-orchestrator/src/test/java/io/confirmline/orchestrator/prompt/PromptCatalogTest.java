@@ -1,0 +1,51 @@
+package io.confirmline.orchestrator.prompt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PromptCatalogTest {
+
+    final PromptCatalog catalog = new PromptCatalog(Map.of());
+    final Instant now = Instant.parse("2026-11-21T18:00:00Z");
+
+    PromptCatalog.Booking booking(String name, String locale, Instant startsAt) {
+        return new PromptCatalog.Booking(name, "Luigi's", 4, null, startsAt, ZoneId.of("Europe/Madrid"), locale);
+    }
+
+    @Test
+    void theReservationPromptSpeaksTheTimeInTheVenuesZoneAndTheGuestsLanguage() {
+        Instant tonight = Instant.parse("2026-11-21T19:00:00Z"); // 20:00 in Madrid
+        assertThat(catalog.reservationPrompt(booking("Ana", "en-GB", tonight), now))
+                .isEqualTo("Hello Ana, this is Luigi's confirming your table for 4 today at 20:00. Press 1 to confirm, or 0 to cancel.");
+        assertThat(catalog.reservationPrompt(booking("Ana", "en-US", tonight), now)).contains("today at 8:00");
+        assertThat(catalog.reservationPrompt(booking("Ana", "es-ES", tonight.plusSeconds(86_400)), now))
+                .isEqualTo("Hola Ana, le llamamos de Luigi's para confirmar su mesa para 4 mañana a las 20:00. "
+                        + "Pulse 1 para confirmar, o 0 para cancelar.");
+        assertThat(catalog.reservationPrompt(booking("Ana", "fr-FR", tonight), now)).startsWith("Bonjour Ana").contains("aujourd'hui à 20:00");
+        assertThat(catalog.reservationPrompt(booking("Ana", "de-DE", tonight), now)).startsWith("Hallo Ana").contains("heute um 20:00");
+    }
+
+    @Test
+    void unknownLanguagesFallBackToEnglishAndTenantsCanOverride() {
+        Instant tonight = Instant.parse("2026-11-21T19:00:00Z");
+        assertThat(catalog.reservationPrompt(booking("Ana", "ja-JP", tonight), now)).startsWith("Hello Ana");
+        PromptCatalog custom = new PromptCatalog(Map.of("en", new PromptCatalog.Texts("Hi {name}! {venue} here, {when}.",
+                "", "", "", "", "", "", "today", "tomorrow", "at")));
+        assertThat(custom.reservationPrompt(booking("Ana", "en", tonight), now))
+                .matches("Hi Ana! Luigi's here, today at 8:00\\hPM\\.");
+    }
+
+    @Test
+    void userDataIsCleanedBeforeItIsSpoken() {
+        String prompt = catalog.reservationPrompt(booking("Ana <break time=\"9s\"/> María\u0007 {venue}", "en-GB",
+                Instant.parse("2026-11-21T19:00:00Z")), now);
+        assertThat(prompt).as("markup, control characters and template braces are gone")
+                .startsWith("Hello Ana María venue, this is Luigi's");
+        assertThat(SpeechText.clean("  Zoë   O'Brien-Smith  ", 60)).isEqualTo("Zoë O'Brien-Smith");
+        assertThat(SpeechText.clean("a very long name indeed", 12)).isEqualTo("a very long");
+    }
+}
