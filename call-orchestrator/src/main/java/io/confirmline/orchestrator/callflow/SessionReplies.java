@@ -1,0 +1,73 @@
+package io.confirmline.orchestrator.callflow;
+
+import io.confirmline.events.CallPurpose;
+import io.confirmline.events.CallSessionOpened;
+import io.confirmline.orchestrator.prompt.PromptCatalog;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The in-call replies the orchestrator renders when a call is placed and publishes in {@link CallSessionOpened},
+ * so the ingress can answer every key press without asking anyone: the tenant's digit map (1 confirms, 0 cancels
+ * by default) to say + hangup, a bounded re-prompt for an unknown digit or silence, and a goodbye. A voice
+ * message hangs up on any key.
+ */
+public final class SessionReplies {
+
+    private SessionReplies() {
+    }
+
+    /** The ids and timing of the session the replies belong to. */
+    public record Session(String tenantId, String sessionId, String callId, String attemptId, Instant openedAt,
+            Instant expiresAt) {
+    }
+
+    /**
+     * @param confirmDigit the digit that confirms (per tenant)
+     * @param cancelDigit the digit that cancels (per tenant)
+     * @param maxReprompts how many times an unknown digit or silence is asked again
+     */
+    public static CallSessionOpened confirmation(Session session, PromptCatalog catalog, PromptCatalog.Booking booking,
+            String voiceProfile, CaptureSettings capture, String confirmDigit, String cancelDigit, int maxReprompts,
+            Instant now) {
+        PromptCatalog.Texts texts = catalog.forLocale(booking.languageTag());
+        Map<String, String> digits = new LinkedHashMap<>();
+        digits.put(confirmDigit, Callflows.sayThenHangup(catalog.confirmed(booking, now), voiceProfile, capture.speed()));
+        digits.put(cancelDigit, Callflows.sayThenHangup(catalog.cancelled(booking, now), voiceProfile, capture.speed()));
+        return base(session, CallPurpose.CONFIRMATION, booking.languageTag(), voiceProfile)
+                .setDigitReplies(digits)
+                .setInvalidInputReply(Callflows.reprompt(texts.invalidDigit(), voiceProfile, capture))
+                .setNoInputReply(Callflows.reprompt(texts.noInput(), voiceProfile, capture))
+                .setFinalReply(Callflows.sayThenHangup(texts.goodbye(), voiceProfile, capture.speed()))
+                .setMaxReprompts(maxReprompts)
+                .build();
+    }
+
+    /** A one-way message: any key, or none, ends the call. */
+    public static CallSessionOpened voiceMessage(Session session, String languageTag, String voiceProfile) {
+        String hangup = Callflows.hangup();
+        return base(session, CallPurpose.VOICE_MESSAGE, languageTag, voiceProfile)
+                .setDigitReplies(Map.of())
+                .setInvalidInputReply(hangup)
+                .setNoInputReply(hangup)
+                .setFinalReply(hangup)
+                .setMaxReprompts(0)
+                .build();
+    }
+
+    private static CallSessionOpened.Builder base(Session session, CallPurpose purpose, String locale, String voiceProfile) {
+        return CallSessionOpened.newBuilder()
+                .setEventId(UUID.nameUUIDFromBytes(("session-opened:" + session.sessionId()).getBytes()).toString())
+                .setOccurredAt(session.openedAt())
+                .setTenantId(session.tenantId())
+                .setSessionId(session.sessionId())
+                .setCallId(session.callId())
+                .setAttemptId(session.attemptId())
+                .setPurpose(purpose)
+                .setLocale(locale)
+                .setVoiceProfile(voiceProfile)
+                .setExpiresAt(session.expiresAt());
+    }
+}

@@ -1,0 +1,50 @@
+package io.confirmline.orchestrator.callflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.events.CallPurpose;
+import io.confirmline.events.CallSessionOpened;
+import io.confirmline.orchestrator.prompt.PromptCatalog;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SessionRepliesTest {
+
+    final Instant now = Instant.parse("2026-11-21T18:00:00Z");
+    final SessionReplies.Session session = new SessionReplies.Session("luigis", "s-1", "c-1", "a-1", now,
+            now.plusSeconds(3600));
+
+    @Test
+    void aConfirmationSessionCarriesTheRepliesForTheTenantsDigitsInTheGuestsLanguage() {
+        PromptCatalog.Booking booking = new PromptCatalog.Booking("Ana", "Luigi's", 4, null,
+                Instant.parse("2026-11-21T19:00:00Z"), ZoneId.of("Europe/Madrid"), "es-ES");
+
+        CallSessionOpened opened = SessionReplies.confirmation(session, new PromptCatalog(Map.of()), booking,
+                "es-ES-ElviraNeural", CaptureSettings.DEFAULT, "1", "0", 2, now);
+
+        assertThat(opened.getPurpose()).isEqualTo(CallPurpose.CONFIRMATION);
+        assertThat(opened.getDigitReplies()).containsOnlyKeys("1", "0");
+        assertThat(opened.getDigitReplies().get("1")).contains("Gracias, su reserva está confirmada. Le esperamos hoy a las 20:00.")
+                .contains("\"action\":\"hangup\"").contains("es-ES-ElviraNeural");
+        assertThat(opened.getDigitReplies().get("0")).contains("Su reserva ha sido cancelada");
+        assertThat(opened.getInvalidInputReply()).contains("sayAndCapture").contains("esa opción no es válida");
+        assertThat(opened.getNoInputReply()).contains("sayAndCapture").contains("No hemos recibido ninguna tecla");
+        assertThat(opened.getFinalReply()).contains("Volveremos a llamar").contains("hangup");
+        assertThat(opened.getMaxReprompts()).isEqualTo(2);
+        assertThat(opened.getEventId()).as("stable for the session, so a re-publish is recognised")
+                .isEqualTo(SessionReplies.confirmation(session, new PromptCatalog(Map.of()), booking,
+                        "es-ES-ElviraNeural", CaptureSettings.DEFAULT, "1", "0", 2, now).getEventId());
+    }
+
+    @Test
+    void aVoiceMessageHangsUpOnAnyKey() {
+        CallSessionOpened opened = SessionReplies.voiceMessage(session, "en-GB", "en-GB-Emma");
+
+        assertThat(opened.getDigitReplies()).isEmpty();
+        assertThat(opened.getInvalidInputReply()).isEqualTo("{\"callflow\":[{\"action\":\"hangup\"}]}");
+        assertThat(opened.getNoInputReply()).isEqualTo(opened.getInvalidInputReply());
+        assertThat(opened.getMaxReprompts()).isZero();
+    }
+}
