@@ -1,0 +1,188 @@
+package io.confirmline.orchestrator.reservation;
+
+import io.confirmline.events.BookingKind;
+import io.confirmline.events.CallStatus;
+import io.confirmline.events.CallStatusChanged;
+import io.confirmline.events.ReservationEvent;
+import io.confirmline.events.ReservationEventType;
+import io.confirmline.events.SubjectType;
+import io.confirmline.events.Topics;
+import io.confirmline.orchestrator.schedule.SchedulePolicy;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies a booking event to the orchestrator's tables in one transaction: the eventId (a redelivery changes
+ * nothing), the booking (an older version never overwrites a newer one), its call (scheduled, moved, skipped or
+ * withdrawn), and the {@code CallStatusChanged} that announces a change, into the outbox.
+ */
+@Component
+public class BookingStore {
+
+    /** What applying an event did. */
+    public enum Outcome { APPLIED, DUPLICATE, STALE }
+
+    private static final SpecificDatumWriter<CallStatusChanged> STATUS_WRITER = new SpecificDatumWriter<>(CallStatusChanged.class);
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+
+    public BookingStore(DatabaseClient db, ReactiveTransactionManager transactions) {
+        this.db = db;
+        this.transaction = TransactionalOperator.create(transactions);
+    }
+
+    private record CallRow(UUID id, String status, int attempt) {
+    }
+
+    /** Applies the event; {@code decision} is the schedule for a CREATED or UPDATED booking (ignored otherwise). */
+    public Mono<Outcome> apply(ReservationEvent event, SchedulePolicy.Decision decision, Instant now) {
+        return firstSeen(event.getEventId())
+                .flatMap(first -> !first ? Mono.just(Outcome.DUPLICATE) : newerThanStored(event)
+                        .flatMap(newer -> !newer ? Mono.just(Outcome.STALE)
+                                : upsertBooking(event).then(scheduleCall(event, decision, now)).thenReturn(Outcome.APPLIED)))
+                .as(transaction::transactional);
+    }
+
+    private Mono<Boolean> firstSeen(String eventId) {
+        return db.sql("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) ON CONFLICT DO NOTHING")
+                .bind("id", eventId).bind("topic", Topics.RESERVATIONS.name()).fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    private Mono<Boolean> newerThanStored(ReservationEvent event) {
+        return db.sql("SELECT version FROM booking WHERE tenant_id = :tenant AND reservation_id = :id FOR UPDATE")
+                .bind("tenant", event.getTenantId()).bind("id", event.getReservationId())
+                .map(row -> row.get("version", Long.class)).one()
+                .map(stored -> event.getVersion() > stored)
+                .defaultIfEmpty(true);
+    }
+
+    private Mono<Void> upsertBooking(ReservationEvent e) {
+        GenericExecuteSpec spec = db.sql("""
+                        INSERT INTO booking (tenant_id, reservation_id, version, kind, cancelled, starts_at, time_zone,
+                                             guest_name, guest_phone, guest_locale, venue_name, party_size, service_name)
+                        VALUES (:tenant, :id, :version, :kind, :cancelled, :startsAt, :zone, :name, :phone, :locale,
+                                :venue, :party, :service)
+                        ON CONFLICT (tenant_id, reservation_id) DO UPDATE SET
+                            version = excluded.version, kind = excluded.kind, cancelled = excluded.cancelled,
+                            starts_at = excluded.starts_at, time_zone = excluded.time_zone,
+                            guest_name = excluded.guest_name, guest_phone = excluded.guest_phone,
+                            guest_locale = excluded.guest_locale, venue_name = excluded.venue_name,
+                            party_size = excluded.party_size, service_name = excluded.service_name, updated_at = now()""")
+                .bind("tenant", e.getTenantId()).bind("id", e.getReservationId()).bind("version", e.getVersion())
+                .bind("kind", e.getKind().name()).bind("cancelled", e.getType() == ReservationEventType.CANCELLED)
+                .bind("startsAt", utc(e.getStartsAt())).bind("zone", e.getTimeZone()).bind("name", e.getGuestName())
+                .bind("phone", e.getGuestPhone()).bind("locale", e.getGuestLocale()).bind("venue", e.getVenueName());
+        spec = e.getPartySize() == null ? spec.bindNull("party", Integer.class) : spec.bind("party", e.getPartySize());
+        spec = e.getServiceName() == null ? spec.bindNull("service", String.class) : spec.bind("service", e.getServiceName());
+        return spec.then();
+    }
+
+    private Mono<Void> scheduleCall(ReservationEvent event, SchedulePolicy.Decision decision, Instant now) {
+        return db.sql("SELECT id, status, attempt FROM call WHERE tenant_id = :tenant AND subject_id = :id FOR UPDATE")
+                .bind("tenant", event.getTenantId()).bind("id", event.getReservationId())
+                .map(row -> new CallRow(row.get("id", UUID.class), row.get("status", String.class),
+                        row.get("attempt", Integer.class)))
+                .one()
+                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(existing -> {
+                    if (event.getType() == ReservationEventType.CANCELLED) {
+                        return existing.filter(call -> CallStatus.SCHEDULED.name().equals(call.status()))
+                                .map(call -> change(event, call.id(), call.attempt(), CallStatus.SCHEDULED,
+                                        CallStatus.WITHDRAWN, null, null, "The booking was cancelled", now))
+                                .orElse(Mono.empty());
+                    }
+                    if (existing.isEmpty()) {
+                        return insertCall(event, decision, now);
+                    }
+                    CallRow call = existing.get();
+                    if (!CallStatus.SCHEDULED.name().equals(call.status())) {
+                        return Mono.empty();   // already dialing or finished: the dialer re-reads the booking
+                    }
+                    if (decision instanceof SchedulePolicy.Due due) {
+                        return change(event, call.id(), call.attempt(), CallStatus.SCHEDULED, CallStatus.SCHEDULED,
+                                due.at(), due.validUntil(), "The booking was moved", now);
+                    }
+                    return change(event, call.id(), call.attempt(), CallStatus.SCHEDULED, CallStatus.SKIPPED, null,
+                            null, ((SchedulePolicy.Skip) decision).reason(), now);
+                });
+    }
+
+    private Mono<Void> insertCall(ReservationEvent event, SchedulePolicy.Decision decision, Instant now) {
+        UUID id = UUID.randomUUID();
+        boolean due = decision instanceof SchedulePolicy.Due;
+        CallStatus status = due ? CallStatus.SCHEDULED : CallStatus.SKIPPED;
+        Instant at = due ? ((SchedulePolicy.Due) decision).at() : null;
+        Instant validUntil = due ? ((SchedulePolicy.Due) decision).validUntil() : null;
+        String reason = due ? null : ((SchedulePolicy.Skip) decision).reason();
+        GenericExecuteSpec spec = db.sql("""
+                        INSERT INTO call (id, tenant_id, subject_type, subject_id, booking_version, status, due_at,
+                                          valid_until, reason)
+                        VALUES (:id, :tenant, :type, :subject, :version, :status, :due, :validUntil, :reason)""")
+                .bind("id", id).bind("tenant", event.getTenantId()).bind("type", subjectType(event).name())
+                .bind("subject", event.getReservationId()).bind("version", event.getVersion())
+                .bind("status", status.name());
+        spec = at == null ? spec.bindNull("due", OffsetDateTime.class) : spec.bind("due", utc(at));
+        spec = validUntil == null ? spec.bindNull("validUntil", OffsetDateTime.class) : spec.bind("validUntil", utc(validUntil));
+        spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+        return spec.then().then(outbox(event, id, 1, null, status, at, reason, now));
+    }
+
+    private Mono<Void> change(ReservationEvent event, UUID callId, int attempt, CallStatus from, CallStatus to,
+            Instant dueAt, Instant validUntil, String reason, Instant now) {
+        GenericExecuteSpec spec = db.sql("""
+                        UPDATE call SET status = :status, due_at = :due, valid_until = :validUntil, reason = :reason,
+                               booking_version = :version, updated_at = now()
+                        WHERE id = :id""")
+                .bind("status", to.name()).bind("version", event.getVersion()).bind("id", callId);
+        spec = dueAt == null ? spec.bindNull("due", OffsetDateTime.class) : spec.bind("due", utc(dueAt));
+        spec = validUntil == null ? spec.bindNull("validUntil", OffsetDateTime.class) : spec.bind("validUntil", utc(validUntil));
+        spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+        return spec.then().then(outbox(event, callId, attempt, from, to, dueAt, reason, now));
+    }
+
+    private Mono<Void> outbox(ReservationEvent event, UUID callId, int attempt, CallStatus from, CallStatus to,
+            Instant scheduledFor, String reason, Instant now) {
+        CallStatusChanged changed = CallStatusChanged.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setTenantId(event.getTenantId())
+                .setSubjectType(subjectType(event)).setSubjectId(event.getReservationId())
+                .setCallId(callId.toString()).setAttempt(attempt).setPreviousStatus(from).setStatus(to)
+                .setReason(reason).setScheduledFor(scheduledFor).build();
+        return db.sql("INSERT INTO outbox (topic, message_key, payload) VALUES (:topic, :key, :payload)")
+                .bind("topic", Topics.CALL_STATUS.name()).bind("key", event.getReservationId())
+                .bind("payload", java.nio.ByteBuffer.wrap(encode(changed))).then();
+    }
+
+    private static SubjectType subjectType(ReservationEvent event) {
+        return event.getKind() == BookingKind.APPOINTMENT ? SubjectType.APPOINTMENT : SubjectType.RESERVATION;
+    }
+
+    static byte[] encode(CallStatusChanged event) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            STATUS_WRITER.write(event, encoder);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
