@@ -100,6 +100,33 @@ class ReservationIntakeComponentTest {
         assertThat(call(id).bookingVersion()).isEqualTo(4);
         assertThat(outbox(id)).as("SCHEDULED, moved, WITHDRAWN; nothing for the duplicate or the stale version")
                 .isEqualTo(3);
+
+        // The relay publishes the changes to calls.status.v1, in order, for any consumer.
+        try (KafkaConsumer<String, io.confirmline.events.CallStatusChanged> consumer = new KafkaConsumer<>(statusConsumer())) {
+            consumer.subscribe(List.of(Topics.CALL_STATUS.name()));
+            List<io.confirmline.events.CallStatusChanged> changes = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (changes.size() < 3 && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (id.equals(r.key())) {
+                        changes.add(r.value());
+                    }
+                });
+            }
+            assertThat(changes).extracting(c -> c.getStatus().name()).containsExactly("SCHEDULED", "SCHEDULED", "WITHDRAWN");
+            assertThat(changes.get(0).getPreviousStatus()).isNull();
+            assertThat(changes.get(0).getScheduledFor()).isEqualTo(start.minus(30, ChronoUnit.MINUTES));
+            assertThat(changes.get(1).getReason()).isEqualTo("The booking was moved");
+            assertThat(changes.get(2).getReason()).isEqualTo("The booking was cancelled");
+        }
+    }
+
+    static Map<String, Object> statusConsumer() {
+        Map<String, Object> config = new java.util.HashMap<>(io.confirmline.kafka.AvroSerdeSettings.consumer(
+                io.confirmline.testing.RegistryServer.shared().apiUrl()));
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "status-" + UUID.randomUUID());
+        return config;
     }
 
     @Test

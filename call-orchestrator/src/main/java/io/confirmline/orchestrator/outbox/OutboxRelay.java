@@ -1,0 +1,147 @@
+package io.confirmline.orchestrator.outbox;
+
+import io.confirmline.events.CallSessionOpened;
+import io.confirmline.events.CallStatusChanged;
+import io.confirmline.events.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes outbox rows in id order and marks them sent. The oldest unsent rows are locked {@code FOR UPDATE}
+ * (without SKIP LOCKED) for as long as they are being published, so with several instances one relays while the
+ * others wait, and the order per key is the order the state changes committed. A crash between the broker's
+ * acknowledgement and the commit publishes those rows again; consumers drop duplicates by eventId.
+ */
+@Component
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 200;
+    private static final Duration IDLE = Duration.ofMillis(100);
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+    private final KafkaTemplate<String, SpecificRecord> kafka;
+    private volatile boolean running;
+    private Thread thread;
+
+    public OutboxRelay(DatabaseClient db, ReactiveTransactionManager transactions, KafkaTemplate<String, SpecificRecord> kafka) {
+        this.db = db;
+        this.transaction = TransactionalOperator.create(transactions);
+        this.kafka = kafka;
+    }
+
+    private record Row(long id, String topic, String key, byte[] payload) {
+    }
+
+    /** Relays one batch; returns how many rows were published. */
+    public int relayOnce() {
+        Integer relayed = db.sql("SELECT id, topic, message_key, payload FROM outbox WHERE sent_at IS NULL "
+                        + "ORDER BY id LIMIT :batch FOR UPDATE")
+                .bind("batch", BATCH)
+                .map(row -> new Row(row.get("id", Long.class), row.get("topic", String.class),
+                        row.get("message_key", String.class), bytes(row.get("payload", ByteBuffer.class))))
+                .all().collectList()
+                .flatMap(rows -> rows.isEmpty() ? Mono.just(0) : Mono.fromCallable(() -> publish(rows))
+                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                        .then(db.sql("UPDATE outbox SET sent_at = now() WHERE id <= :last AND sent_at IS NULL AND id >= :first")
+                                .bind("first", rows.get(0).id()).bind("last", rows.get(rows.size() - 1).id())
+                                .fetch().rowsUpdated())
+                        .map(Long::intValue))
+                .as(transaction::transactional)
+                .block(Duration.ofSeconds(60));
+        return relayed == null ? 0 : relayed;
+    }
+
+    private Void publish(List<Row> rows) throws Exception {
+        CompletableFuture<?>[] sends = new CompletableFuture<?>[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            sends[i] = kafka.send(row.topic(), row.key(), decode(row.topic(), row.payload()));
+        }
+        CompletableFuture.allOf(sends).get(30, TimeUnit.SECONDS);
+        return null;
+    }
+
+    static SpecificRecord decode(String topic, byte[] payload) {
+        Class<? extends SpecificRecord> type = topic.equals(Topics.SESSIONS.name()) ? CallSessionOpened.class
+                : topic.equals(Topics.CALL_STATUS.name()) ? CallStatusChanged.class : null;
+        if (type == null) {
+            throw new IllegalStateException("The outbox does not know topic " + topic);
+        }
+        try {
+            return new SpecificDatumReader<>(type).read(null, DecoderFactory.get().binaryDecoder(payload, null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (relayOnce() == 0) {
+                    Thread.sleep(IDLE.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay: {}; retrying", e.toString());
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
