@@ -7,17 +7,12 @@ import io.confirmline.events.ReservationEvent;
 import io.confirmline.events.ReservationEventType;
 import io.confirmline.events.SubjectType;
 import io.confirmline.events.Topics;
+import io.confirmline.orchestrator.outbox.Outbox;
 import io.confirmline.orchestrator.schedule.SchedulePolicy;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
@@ -36,14 +31,14 @@ public class BookingStore {
     /** What applying an event did. */
     public enum Outcome { APPLIED, DUPLICATE, STALE }
 
-    private static final SpecificDatumWriter<CallStatusChanged> STATUS_WRITER = new SpecificDatumWriter<>(CallStatusChanged.class);
-
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
+    private final Outbox outbox;
 
-    public BookingStore(DatabaseClient db, ReactiveTransactionManager transactions) {
+    public BookingStore(DatabaseClient db, ReactiveTransactionManager transactions, Outbox outbox) {
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
+        this.outbox = outbox;
     }
 
     private record CallRow(UUID id, String status, int attempt) {
@@ -162,24 +157,11 @@ public class BookingStore {
                 .setSubjectType(subjectType(event)).setSubjectId(event.getReservationId())
                 .setCallId(callId.toString()).setAttempt(attempt).setPreviousStatus(from).setStatus(to)
                 .setReason(reason).setScheduledFor(scheduledFor).build();
-        return db.sql("INSERT INTO outbox (topic, message_key, payload) VALUES (:topic, :key, :payload)")
-                .bind("topic", Topics.CALL_STATUS.name()).bind("key", event.getReservationId())
-                .bind("payload", java.nio.ByteBuffer.wrap(encode(changed))).then();
+        return outbox.add(Topics.CALL_STATUS.name(), event.getReservationId(), changed);
     }
 
     private static SubjectType subjectType(ReservationEvent event) {
         return event.getKind() == BookingKind.APPOINTMENT ? SubjectType.APPOINTMENT : SubjectType.RESERVATION;
-    }
-
-    static byte[] encode(CallStatusChanged event) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            STATUS_WRITER.write(event, encoder);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -26,11 +26,26 @@ public record OrchestratorTenantProperties(@DefaultValue @NotNull List<@Valid Te
      * @param minimumNotice a booking sooner than this is not called (SKIPPED)
      * @param callingOpens the first local time a call may start
      * @param callingCloses the last local time a call may start
+     * @param voices the 8x8 speech profile per language (BCP 47 tag or language), e.g. {@code es: es-ES-Standard-A};
+     *     {@code default} is used for any other language
+     * @param confirmDigit the digit that confirms
+     * @param cancelDigit the digit that cancels
+     * @param maxReprompts how often an unknown digit or silence is asked again in one call
      */
     public record Tenant(@NotBlank String id, @NotBlank String subaccountId, @NotBlank String apiKey,
             @NotBlank String callerId, @DefaultValue("UTC") @NotNull ZoneId timeZone,
             @DefaultValue("30m") @NotNull Duration leadTime, @DefaultValue("10m") @NotNull Duration minimumNotice,
-            @DefaultValue("09:00") @NotNull LocalTime callingOpens, @DefaultValue("21:00") @NotNull LocalTime callingCloses) {
+            @DefaultValue("09:00") @NotNull LocalTime callingOpens, @DefaultValue("21:00") @NotNull LocalTime callingCloses,
+            @DefaultValue({}) @NotNull java.util.Map<String, String> voices,
+            @DefaultValue("1") @NotBlank String confirmDigit, @DefaultValue("0") @NotBlank String cancelDigit,
+            @DefaultValue("2") int maxReprompts) {
+
+        /** The speech profile for a language tag: the exact tag, its language, {@code default}, then en-US. */
+        public String voiceFor(String languageTag) {
+            String language = java.util.Locale.forLanguageTag(languageTag).getLanguage();
+            return voices.getOrDefault(languageTag, voices.getOrDefault(language,
+                    voices.getOrDefault("default", "en-US-Standard-C")));
+        }
 
         @Override
         public String toString() {

@@ -1,0 +1,32 @@
+package io.confirmline.orchestrator.dialing;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How due calls are placed ({@code confirmline.dialing.*}).
+ *
+ * @param baseUrl 8x8's voice API, or the sandbox
+ * @param timeout how long one Send Callflow request waits
+ * @param retries retries of a 429/5xx/timeout before the attempt is given up for now
+ * @param batchSize how many due calls one claim takes
+ * @param lease how long a claim is held before another instance may take the call
+ * @param pollInterval how often due calls are looked for
+ * @param unavailableRetry when 8x8 could not be reached, how long until the call is tried again
+ */
+@Validated
+@ConfigurationProperties("confirmline.dialing")
+public record DialingProperties(
+        @DefaultValue("https://voice.8x8.com") @NotNull URI baseUrl,
+        @DefaultValue("2s") @NotNull Duration timeout,
+        @DefaultValue("2") @Min(0) int retries,
+        @DefaultValue("20") @Min(1) int batchSize,
+        @DefaultValue("60s") @NotNull Duration lease,
+        @DefaultValue("200ms") @NotNull Duration pollInterval,
+        @DefaultValue("1m") @NotNull Duration unavailableRetry) {
+}

@@ -1,0 +1,152 @@
+package io.confirmline.orchestrator.dialing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.events.BookingKind;
+import io.confirmline.events.CallSessionOpened;
+import io.confirmline.events.CallStatusChanged;
+import io.confirmline.events.ReservationEvent;
+import io.confirmline.events.ReservationEventType;
+import io.confirmline.events.Topics;
+import io.confirmline.kafka.AvroSerdeSettings;
+import io.confirmline.testing.RegistryServer;
+import io.confirmline.testing.SharedKafka;
+import io.confirmline.testing.TestInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Due calls placed through a local server speaking 8x8's Send Callflow, on the real broker, registry and DB. */
+@SpringBootTest(properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
+        "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].caller-id=+34910000000",
+        "confirmline.tenants[0].calling-opens=00:00", "confirmline.tenants[0].calling-closes=23:59:59",
+        "confirmline.tenants[0].voices.es=es-ES-Standard-A", "confirmline.tenants[0].minimum-notice=1m"})
+class DialerComponentTest {
+
+    static final FakeEightByEight eightByEight = new FakeEightByEight();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.kafkaAndDatabase(registry);
+        registry.add("confirmline.dialing.base-url", eightByEight::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        eightByEight.close();
+    }
+
+    @Autowired
+    KafkaTemplate<String, SpecificRecord> kafka;
+
+    /** A booking whose call is due in about two seconds. */
+    static ReservationEvent.Builder dueSoon(String id, String phone, long version, ReservationEventType type) {
+        return ReservationEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
+                .setTenantId("luigis").setReservationId(id).setVersion(version).setType(type)
+                .setKind(BookingKind.RESERVATION)
+                .setStartsAt(Instant.now().plus(30, ChronoUnit.MINUTES).plusSeconds(2).truncatedTo(ChronoUnit.MILLIS))
+                .setTimeZone("Europe/Madrid").setGuestName("Ana").setGuestPhone(phone).setGuestLocale("es-ES")
+                .setVenueName("Luigi's").setPartySize(4);
+    }
+
+    static <V> KafkaConsumer<String, V> consumer(String topic) {
+        Map<String, Object> config = new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "dialer-test-" + UUID.randomUUID());
+        KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config);
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    @Test
+    void aDueCallIsPlacedWithTheRightWordsAndItsSessionAndDialingStatusArePublished() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        kafka.send(Topics.RESERVATIONS.name(), id, dueSoon(id, "+34600111333", 1, ReservationEventType.CREATED).build()).get();
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> eightByEight.requestsTo("+34600111333").size() == 1);
+        FakeEightByEight.Request request = eightByEight.requestsTo("+34600111333").get(0);
+        assertThat(request.path()).isEqualTo("/api/v1/subaccounts/luigis_voice/callflows");
+        assertThat(request.authorization()).isEqualTo("Bearer test-8x8-key");
+        assertThat(request.body()).contains("\"source\":\"+34910000000\"").contains("\"voiceProfile\":\"es-ES-Standard-A\"")
+                .contains("Hola Ana, le llamamos de Luigi's para confirmar su mesa para 4 hoy a las")
+                .contains("\"maxDigits\":1").contains("\"clientRequestId\":");
+
+        try (KafkaConsumer<String, CallStatusChanged> statuses = consumer(Topics.CALL_STATUS.name());
+             KafkaConsumer<String, CallSessionOpened> sessions = consumer(Topics.SESSIONS.name())) {
+            List<CallStatusChanged> changes = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                statuses.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (id.equals(r.key())) {
+                        changes.add(r.value());
+                    }
+                });
+                return changes.stream().anyMatch(c -> c.getStatus().name().equals("DIALING"));
+            });
+            CallStatusChanged dialing = changes.stream().filter(c -> c.getStatus().name().equals("DIALING")).findFirst().orElseThrow();
+            assertThat(dialing.getPreviousStatus().name()).isEqualTo("SCHEDULED");
+            assertThat(dialing.getSessionId()).isNotBlank();
+
+            List<CallSessionOpened> opened = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                sessions.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key().equals(dialing.getSessionId())) {
+                        opened.add(r.value());
+                    }
+                });
+                return !opened.isEmpty();
+            });
+            assertThat(opened.get(0).getDigitReplies()).containsOnlyKeys("1", "0");
+            assertThat(opened.get(0).getVoiceProfile()).isEqualTo("es-ES-Standard-A");
+        }
+        Thread.sleep(1000);
+        assertThat(eightByEight.requestsTo("+34600111333")).as("dialed once").hasSize(1);
+    }
+
+    @Test
+    void aBookingCancelledBeforeItsCallIsNeverDialed() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        kafka.send(Topics.RESERVATIONS.name(), id, dueSoon(id, "+34600111444", 1, ReservationEventType.CREATED).build()).get();
+        kafka.send(Topics.RESERVATIONS.name(), id, dueSoon(id, "+34600111444", 2, ReservationEventType.CANCELLED).build()).get();
+
+        Thread.sleep(5000);
+        assertThat(eightByEight.requestsTo("+34600111444")).isEmpty();
+    }
+
+    @Test
+    void anInvalidNumberFailsTheAttemptWithEightByEightsCode() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        // +34 600 111 229 is a valid Spanish mobile number; the fake refuses destinations ending in 9 with -1017.
+        kafka.send(Topics.RESERVATIONS.name(), id, dueSoon(id, "+34600111229", 1, ReservationEventType.CREATED).build()).get();
+
+        try (KafkaConsumer<String, CallStatusChanged> statuses = consumer(Topics.CALL_STATUS.name())) {
+            List<CallStatusChanged> changes = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                statuses.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (id.equals(r.key())) {
+                        changes.add(r.value());
+                    }
+                });
+                return changes.stream().anyMatch(c -> c.getStatus().name().equals("FAILED"));
+            });
+            CallStatusChanged failed = changes.stream().filter(c -> c.getStatus().name().equals("FAILED")).findFirst().orElseThrow();
+            assertThat(failed.getReason()).isEqualTo("8x8 -1017 Invalid MSISDN format in Destination");
+            assertThat(failed.getProviderErrorCode()).isEqualTo(-1017);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.confirmline.orchestrator.dialing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * A local HTTP server answering Send Callflow as 8x8 documents it (8x8-voice-api.md §2.4): 200 with a new
+ * sessionId and CREATED, or -1017 for destinations ending in 9. Records every request. (The full 8x8 sandbox,
+ * which also plays the call and sends the webhooks, is issue #7.)
+ */
+public final class FakeEightByEight implements AutoCloseable {
+
+    public record Request(String path, String authorization, String body) {
+    }
+
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final LoopResources loops = LoopResources.create("fake-8x8", 1, true);
+    private final DisposableServer server;
+
+    public FakeEightByEight() {
+        server = HttpServer.create().host("127.0.0.1").port(0).runOn(loops)
+                .handle((request, response) -> request.receive().aggregate().asString(StandardCharsets.UTF_8)
+                        .defaultIfEmpty("").flatMap(body -> {
+                            requests.add(new Request(request.uri(), request.requestHeaders().get("Authorization"), body));
+                            boolean invalid = body.matches("(?s).*\"destination\":\"\\+\\d*9\".*");
+                            String answer = invalid
+                                    ? "{\"sessionStatus\":\"NOT_CREATED\",\"statusCode\":-1017,\"statusMessage\":\"Invalid MSISDN format in Destination\"}"
+                                    : "{\"sessionId\":\"" + UUID.randomUUID() + "\",\"sessionStatus\":\"CREATED\",\"statusCode\":1,\"statusMessage\":\"Created\"}";
+                            return response.status(invalid ? 422 : 200).header("Content-Type", "application/json")
+                                    .sendString(Mono.just(answer)).then();
+                        }))
+                .bindNow(Duration.ofSeconds(10));
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<Request> requestsTo(String phone) {
+        return requests.stream().filter(r -> r.body().contains("\"destination\":\"" + phone + "\"")).toList();
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+        loops.dispose();
+    }
+}
