@@ -1,5 +1,6 @@
 package io.confirmline.orchestrator.dialing;
 
+import io.confirmline.events.CallSessionOpened;
 import io.confirmline.events.CallStatus;
 import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.SubjectType;
@@ -70,7 +71,7 @@ public class Dialer implements SmartLifecycle {
     }
 
     /** A claimed call with what the prompt needs from its booking. */
-    record Claimed(UUID id, String tenantId, String subjectId, String subjectType, long bookingVersion, int attempt,
+    record Claimed(UUID id, String tenantId, String subjectId, String subjectType, Long bookingVersion, int attempt,
             Instant validUntil, Instant leaseUntil) {
     }
 
@@ -105,22 +106,66 @@ public class Dialer implements SmartLifecycle {
         return claimed.size();
     }
 
+    /** What to send 8x8 for a call, and the in-call replies to publish once 8x8 has accepted it. */
+    record DialPlan(String attemptId, String body, Function<SessionReplies.Session, CallSessionOpened> replies) {
+    }
+
     private Mono<Void> dial(Claimed call) {
         Tenant tenant = tenants.get(call.tenantId());
         Instant now = clock.instant();
         String attemptId = call.id().toString().substring(0, 8) + "-" + call.attempt() + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
-        return prepare(call, attemptId, now).flatMap(booking -> {
-            PromptCatalog.Booking words = new PromptCatalog.Booking(booking.guestName(), booking.venue(),
-                    booking.partySize(), booking.service(), booking.startsAt(), ZoneId.of(booking.zone()), booking.locale());
-            String voice = tenant.voiceFor(booking.locale());
-            String prompt = "APPOINTMENT".equals(booking.kind()) ? prompts.appointmentPrompt(words, now)
-                    : prompts.reservationPrompt(words, now);
-            String body = Callflows.confirmationCall(tenant.callerId(), booking.guestPhone(), prompt, voice,
-                    CaptureSettings.DEFAULT, call.validUntil(), attemptId);
-            return client.placeCall(tenant.subaccountId(), tenant.apiKey(), body)
-                    .flatMap(result -> record(call, tenant, words, voice, attemptId, now, result));
-        });
+        Mono<DialPlan> plan = "VOICE_MESSAGE".equals(call.subjectType())
+                ? prepareMessage(call, attemptId, now).map(message -> messagePlan(call, tenant, attemptId, message))
+                : prepare(call, attemptId, now).map(booking -> bookingPlan(call, tenant, attemptId, booking, now));
+        return plan.flatMap(p -> client.placeCall(tenant.subaccountId(), tenant.apiKey(), p.body())
+                .flatMap(result -> record(call, p, now, result)));
+    }
+
+    private DialPlan bookingPlan(Claimed call, Tenant tenant, String attemptId, Booking booking, Instant now) {
+        PromptCatalog.Booking words = new PromptCatalog.Booking(booking.guestName(), booking.venue(),
+                booking.partySize(), booking.service(), booking.startsAt(), ZoneId.of(booking.zone()), booking.locale());
+        String voice = tenant.voiceFor(booking.locale());
+        String prompt = "APPOINTMENT".equals(booking.kind()) ? prompts.appointmentPrompt(words, now)
+                : prompts.reservationPrompt(words, now);
+        String body = Callflows.confirmationCall(tenant.callerId(), booking.guestPhone(), prompt, voice,
+                CaptureSettings.DEFAULT, call.validUntil(), attemptId);
+        return new DialPlan(attemptId, body, session -> SessionReplies.confirmation(session, prompts, words, voice,
+                CaptureSettings.DEFAULT, tenant.confirmDigit(), tenant.cancelDigit(), tenant.maxReprompts(), now));
+    }
+
+    private DialPlan messagePlan(Claimed call, Tenant tenant, String attemptId, Message message) {
+        String voice = tenant.voiceFor(message.locale());
+        String body = Callflows.voiceMessageCall(tenant.callerId(), message.phone(), message.text(), voice,
+                message.repetitions(), 1.0, call.validUntil(), attemptId);
+        return new DialPlan(attemptId, body, session -> SessionReplies.voiceMessage(session, message.locale(), voice));
+    }
+
+    record Message(String phone, String locale, String text, int repetitions) {
+    }
+
+    /** Under the row lock: still ours and still in time; then DIALING, committed before 8x8 is asked. */
+    private Mono<Message> prepareMessage(Claimed call, String attemptId, Instant now) {
+        return db.sql("""
+                        SELECT c.status, c.lease_until, m.phone, m.locale, m.text, m.repetitions
+                        FROM call c JOIN voice_message m ON m.tenant_id = c.tenant_id AND m.message_id = c.subject_id
+                        WHERE c.id = :id FOR UPDATE OF c""")
+                .bind("id", call.id())
+                .map(row -> Map.entry(row.get("status", String.class) + "|" + instant(row.get("lease_until", OffsetDateTime.class)),
+                        new Message(row.get("phone", String.class), row.get("locale", String.class),
+                                row.get("text", String.class), row.get("repetitions", Integer.class))))
+                .one()
+                .flatMap(found -> {
+                    if (!found.getKey().equals("SCHEDULED|" + call.leaseUntil())) {
+                        return Mono.<Message>empty();
+                    }
+                    if (!clock.instant().isBefore(call.validUntil())) {
+                        return finish(call, CallStatus.NOT_DELIVERED, "validUntil passed before the call", null)
+                                .then(Mono.<Message>empty());
+                    }
+                    return markDialing(call, attemptId, now).thenReturn(found.getValue());
+                })
+                .as(transaction::transactional);
     }
 
     /**
@@ -145,7 +190,7 @@ public class Dialer implements SmartLifecycle {
                 .flatMap(found -> {
                     Booking booking = found.getValue();
                     boolean ours = found.getKey().equals("SCHEDULED|" + call.leaseUntil());
-                    if (!ours || booking.cancelled() || booking.version() != call.bookingVersion()) {
+                    if (!ours || booking.cancelled() || !Long.valueOf(booking.version()).equals(call.bookingVersion())) {
                         return Mono.<Booking>empty();   // moved, cancelled or taken over: no call
                     }
                     if (!clock.instant().isBefore(call.validUntil())) {
@@ -163,22 +208,19 @@ public class Dialer implements SmartLifecycle {
                 .bind("attempt", attemptId).bind("now", now.atOffset(ZoneOffset.UTC)).bind("id", call.id()).then();
     }
 
-    private Mono<Void> record(Claimed call, Tenant tenant, PromptCatalog.Booking words, String voice, String attemptId,
-            Instant dialedAt, PlaceCallResult result) {
+    private Mono<Void> record(Claimed call, DialPlan plan, Instant dialedAt, PlaceCallResult result) {
         Instant now = clock.instant();
         Mono<Void> work;
         if (result instanceof PlaceCallResult.Placed placed) {
             SessionReplies.Session session = new SessionReplies.Session(call.tenantId(), placed.sessionId(),
-                    call.id().toString(), attemptId, now, now.plus(Duration.ofHours(2)));
+                    call.id().toString(), plan.attemptId(), now, now.plus(Duration.ofHours(2)));
             work = db.sql("UPDATE call SET session_id = :session, lease_until = NULL WHERE id = :id")
                     .bind("session", placed.sessionId()).bind("id", call.id()).then()
-                    .then(outbox.add(Topics.SESSIONS.name(), placed.sessionId(), SessionReplies.confirmation(session,
-                            prompts, words, voice, CaptureSettings.DEFAULT, tenant.confirmDigit(), tenant.cancelDigit(),
-                            tenant.maxReprompts(), now)))
+                    .then(outbox.add(Topics.SESSIONS.name(), placed.sessionId(), plan.replies().apply(session)))
                     .then(outbox.add(Topics.CALL_STATUS.name(), call.subjectId(), status(call, CallStatus.SCHEDULED,
                             CallStatus.DIALING, null, placed.sessionId(), dialedAt, null, now)));
         } else if (result instanceof PlaceCallResult.Rejected rejected) {
-            work = finish(call, CallStatus.FAILED, rejected.reason(), rejected.statusCode());
+            work = finish(call, failed(call), rejected.reason(), rejected.statusCode());
         } else {
             Instant retryAt = now.plus(properties.unavailableRetry());
             String reason = ((PlaceCallResult.Unavailable) result).reason();
@@ -186,9 +228,14 @@ public class Dialer implements SmartLifecycle {
                     ? db.sql("UPDATE call SET status = 'SCHEDULED', due_at = :due, reason = :reason, lease_until = NULL "
                                     + "WHERE id = :id")
                             .bind("due", retryAt.atOffset(ZoneOffset.UTC)).bind("reason", reason).bind("id", call.id()).then()
-                    : finish(call, CallStatus.FAILED, reason, null);
+                    : finish(call, failed(call), reason, null);
         }
         return work.as(transaction::transactional);
+    }
+
+    /** A call 8x8 would not place ends FAILED; a voice message that could not be placed, NOT_DELIVERED. */
+    private static CallStatus failed(Claimed call) {
+        return "VOICE_MESSAGE".equals(call.subjectType()) ? CallStatus.NOT_DELIVERED : CallStatus.FAILED;
     }
 
     private Mono<Void> finish(Claimed call, CallStatus to, String reason, Integer providerErrorCode) {

@@ -1,0 +1,118 @@
+package io.confirmline.orchestrator.message;
+
+import io.confirmline.events.CallStatus;
+import io.confirmline.events.CallStatusChanged;
+import io.confirmline.events.SubjectType;
+import io.confirmline.events.Topics;
+import io.confirmline.events.VoiceMessageRequested;
+import io.confirmline.kafka.InvalidEventException;
+import io.confirmline.orchestrator.callflow.Callflows;
+import io.confirmline.orchestrator.outbox.Outbox;
+import io.confirmline.orchestrator.reservation.ReservationValidator;
+import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Consumes voice message requests: validates them (invalid → dead-letter topic naming each field), stores the
+ * message and a call due now (no calling hours: an OTP is wanted now), idempotent on eventId and messageId.
+ */
+@Component
+public class VoiceMessageIntake {
+
+    /** How long a message without its own validUntil is still worth calling. */
+    static final Duration DEFAULT_VALIDITY = Duration.ofMinutes(10);
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+    private final Outbox outbox;
+    private final Set<String> tenants;
+    private final Clock clock;
+
+    public VoiceMessageIntake(DatabaseClient db, ReactiveTransactionManager transactions, Outbox outbox,
+            OrchestratorTenantProperties properties, Clock clock) {
+        this.db = db;
+        this.transaction = TransactionalOperator.create(transactions);
+        this.outbox = outbox;
+        this.tenants = properties.tenants().stream().map(OrchestratorTenantProperties.Tenant::id).collect(Collectors.toSet());
+        this.clock = clock;
+    }
+
+    /** The problems with a request, empty when it can be called. */
+    static List<String> problems(VoiceMessageRequested m, Set<String> tenants, Instant now) {
+        List<String> problems = new ArrayList<>();
+        if (!tenants.contains(m.getTenantId())) {
+            problems.add("tenantId: unknown tenant " + m.getTenantId());
+        }
+        ReservationValidator.phone(m.getPhone(), "phone", problems);
+        if (m.getText() == null || m.getText().isBlank()) {
+            problems.add("text: is required");
+        } else if (m.getText().length() > Callflows.MAX_TEXT) {
+            problems.add("text: longer than 8x8's " + Callflows.MAX_TEXT + " characters");
+        }
+        if (m.getRepetitions() < 1 || m.getRepetitions() > 10) {
+            problems.add("repetitions: must be between 1 and 10");
+        }
+        if (m.getValidUntil() != null && !m.getValidUntil().isAfter(now)) {
+            problems.add("validUntil: already passed (" + m.getValidUntil() + ")");
+        }
+        if (Locale.forLanguageTag(m.getLocale()).getLanguage().isEmpty()) {
+            problems.add("locale: not a BCP 47 language tag: " + m.getLocale());
+        }
+        return problems;
+    }
+
+    @KafkaListener(topics = "#{T(io.confirmline.events.Topics).VOICE_MESSAGES.name()}")
+    public void onVoiceMessage(ConsumerRecord<String, VoiceMessageRequested> record) {
+        VoiceMessageRequested message = record.value();
+        Instant now = clock.instant();
+        List<String> problems = problems(message, tenants, now);
+        if (!problems.isEmpty()) {
+            throw new InvalidEventException(String.join("; ", problems));
+        }
+        store(message, now).block(Duration.ofSeconds(30));
+    }
+
+    Mono<Void> store(VoiceMessageRequested m, Instant now) {
+        Instant validUntil = m.getValidUntil() != null ? m.getValidUntil() : now.plus(DEFAULT_VALIDITY);
+        UUID callId = UUID.randomUUID();
+        return db.sql("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) ON CONFLICT DO NOTHING")
+                .bind("id", m.getEventId()).bind("topic", Topics.VOICE_MESSAGES.name()).fetch().rowsUpdated()
+                .flatMap(first -> first == 0 ? Mono.<Long>just(0L) : db.sql("""
+                                INSERT INTO voice_message (tenant_id, message_id, phone, locale, text, repetitions, purpose,
+                                                           valid_until)
+                                VALUES (:tenant, :id, :phone, :locale, :text, :repetitions, :purpose, :validUntil)
+                                ON CONFLICT DO NOTHING""")
+                        .bind("tenant", m.getTenantId()).bind("id", m.getMessageId()).bind("phone", m.getPhone())
+                        .bind("locale", m.getLocale()).bind("text", m.getText()).bind("repetitions", m.getRepetitions())
+                        .bind("purpose", m.getPurpose().name()).bind("validUntil", validUntil.atOffset(ZoneOffset.UTC))
+                        .fetch().rowsUpdated())
+                .flatMap(inserted -> inserted == 0 ? Mono.<Void>empty() : db.sql("""
+                                INSERT INTO call (id, tenant_id, subject_type, subject_id, status, due_at, valid_until)
+                                VALUES (:id, :tenant, 'VOICE_MESSAGE', :subject, 'SCHEDULED', :due, :validUntil)""")
+                        .bind("id", callId).bind("tenant", m.getTenantId()).bind("subject", m.getMessageId())
+                        .bind("due", now.atOffset(ZoneOffset.UTC)).bind("validUntil", validUntil.atOffset(ZoneOffset.UTC))
+                        .then()
+                        .then(outbox.add(Topics.CALL_STATUS.name(), m.getMessageId(), CallStatusChanged.newBuilder()
+                                .setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setTenantId(m.getTenantId())
+                                .setSubjectType(SubjectType.VOICE_MESSAGE).setSubjectId(m.getMessageId())
+                                .setCallId(callId.toString()).setAttempt(1).setStatus(CallStatus.SCHEDULED)
+                                .setScheduledFor(now).build())))
+                .as(transaction::transactional);
+    }
+}

@@ -1,0 +1,78 @@
+package io.confirmline.orchestrator.dialing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.events.CallSessionOpened;
+import io.confirmline.events.Topics;
+import io.confirmline.events.VoiceMessagePurpose;
+import io.confirmline.events.VoiceMessageRequested;
+import io.confirmline.testing.TestInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A voice message requested on Kafka is called at once, its text said N times, and any key hangs up. */
+@SpringBootTest(properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
+        "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].caller-id=+34910000000",
+        "confirmline.tenants[0].voices.en=en-GB-Emma"})
+class VoiceMessageComponentTest {
+
+    static final FakeEightByEight eightByEight = new FakeEightByEight();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.kafkaAndDatabase(registry);
+        registry.add("confirmline.dialing.base-url", eightByEight::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        eightByEight.close();
+    }
+
+    @Autowired
+    KafkaTemplate<String, SpecificRecord> kafka;
+
+    @Test
+    void anOtpIsCalledAtOnceWithItsTextRepeatedAndAnyKeyHangsUp() throws Exception {
+        String id = "m-" + UUID.randomUUID();
+        VoiceMessageRequested otp = VoiceMessageRequested.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now()).setTenantId("luigis").setMessageId(id).setPhone("+447911123456")
+                .setLocale("en-GB").setText("Your code is 4 8 2 1").setRepetitions(5)
+                .setPurpose(VoiceMessagePurpose.OTP).build();
+        kafka.send(Topics.VOICE_MESSAGES.name(), id, otp).get();
+        kafka.send(Topics.VOICE_MESSAGES.name(), id, otp).get();   // redelivered: one call
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !eightByEight.requestsTo("+447911123456").isEmpty());
+        Thread.sleep(1500);
+        assertThat(eightByEight.requestsTo("+447911123456")).singleElement().satisfies(request -> assertThat(request.body())
+                .contains("\"text\":\"Your code is 4 8 2 1\",\"voiceProfile\":\"en-GB-Emma\",\"repetition\":3")
+                .contains("\"repetition\":2").endsWith("{\"action\":\"hangup\"}]}"));
+
+        try (KafkaConsumer<String, CallSessionOpened> sessions = DialerComponentTest.consumer(Topics.SESSIONS.name())) {
+            List<CallSessionOpened> opened = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                sessions.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.value().getCallId() != null && r.value().getPurpose().name().equals("VOICE_MESSAGE")) {
+                        opened.add(r.value());
+                    }
+                });
+                return !opened.isEmpty();
+            });
+            assertThat(opened.get(0).getDigitReplies()).isEmpty();
+            assertThat(opened.get(0).getInvalidInputReply()).isEqualTo("{\"callflow\":[{\"action\":\"hangup\"}]}");
+        }
+    }
+}
