@@ -25,7 +25,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -42,7 +41,7 @@ import reactor.core.publisher.Mono;
  * DIALING status change are committed together through the outbox.
  */
 @Component
-public class Dialer implements SmartLifecycle {
+public class Dialer {
 
     private static final Logger log = LoggerFactory.getLogger(Dialer.class);
     private static final int CONCURRENCY = 8;
@@ -55,8 +54,6 @@ public class Dialer implements SmartLifecycle {
     private final PromptCatalog prompts = new PromptCatalog(Map.of());
     private final Outbox outbox;
     private final Clock clock;
-    private volatile boolean running;
-    private Thread thread;
 
     public Dialer(DatabaseClient db, ReactiveTransactionManager transactions, DialingProperties properties,
             OrchestratorTenantProperties tenantProperties, Outbox outbox, Clock clock) {
@@ -258,51 +255,5 @@ public class Dialer implements SmartLifecycle {
 
     private static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                if (dialOnce() == 0) {
-                    Thread.sleep(properties.pollInterval().toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Dialer: {}; retrying", e.toString());
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "dialer");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

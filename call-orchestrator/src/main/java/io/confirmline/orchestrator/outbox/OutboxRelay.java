@@ -13,9 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -30,17 +27,13 @@ import reactor.core.publisher.Mono;
  * acknowledgement and the commit publishes those rows again; consumers drop duplicates by eventId.
  */
 @Component
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
-    private static final Duration IDLE = Duration.ofMillis(100);
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final KafkaTemplate<String, SpecificRecord> kafka;
-    private volatile boolean running;
-    private Thread thread;
 
     public OutboxRelay(DatabaseClient db, ReactiveTransactionManager transactions, KafkaTemplate<String, SpecificRecord> kafka) {
         this.db = db;
@@ -97,51 +90,5 @@ public class OutboxRelay implements SmartLifecycle {
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
         return bytes;
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                if (relayOnce() == 0) {
-                    Thread.sleep(IDLE.toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Outbox relay: {}; retrying", e.toString());
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
