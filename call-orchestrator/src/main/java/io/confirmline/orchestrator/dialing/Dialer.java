@@ -54,6 +54,8 @@ public class Dialer {
     private final PromptCatalog prompts = new PromptCatalog(Map.of());
     private final Outbox outbox;
     private final Clock clock;
+    private final Map<String, CallRate> rates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.Semaphore> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Dialer(DatabaseClient db, ReactiveTransactionManager transactions, DialingProperties properties,
             OrchestratorTenantProperties tenantProperties, Outbox outbox, Clock clock) {
@@ -115,8 +117,21 @@ public class Dialer {
         Mono<DialPlan> plan = "VOICE_MESSAGE".equals(call.subjectType())
                 ? prepareMessage(call, attemptId, now).map(message -> messagePlan(call, tenant, attemptId, message))
                 : prepare(call, attemptId, now).map(booking -> bookingPlan(call, tenant, attemptId, booking, now));
-        return plan.flatMap(p -> client.placeCall(tenant.subaccountId(), tenant.apiKey(), p.body())
+        return plan.flatMap(p -> throttled(tenant, client.placeCall(tenant.subaccountId(), tenant.apiKey(), p.body()))
                 .flatMap(result -> record(call, p, now, result)));
+    }
+
+    /** The tenant's rate and concurrency limits around one Send Callflow request. */
+    private Mono<PlaceCallResult> throttled(Tenant tenant, Mono<PlaceCallResult> request) {
+        CallRate rate = rates.computeIfAbsent(tenant.id(), id -> new CallRate(tenant.callsPerSecond(), System::nanoTime));
+        java.util.concurrent.Semaphore slots = inFlight.computeIfAbsent(tenant.id(), id ->
+                new java.util.concurrent.Semaphore(tenant.maxConcurrentCalls() > 0 ? tenant.maxConcurrentCalls() : Integer.MAX_VALUE));
+        return Mono.fromCallable(() -> {
+                    slots.acquire();
+                    return rate.reserve();
+                })
+                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .flatMap(wait -> Mono.delay(wait).then(request).doFinally(signal -> slots.release()));
     }
 
     private DialPlan bookingPlan(Claimed call, Tenant tenant, String attemptId, Booking booking, Instant now) {

@@ -31,6 +31,9 @@ public record OrchestratorTenantProperties(@DefaultValue @NotNull List<@Valid Te
      * @param confirmDigit the digit that confirms
      * @param cancelDigit the digit that cancels
      * @param maxReprompts how often an unknown digit or silence is asked again in one call
+     * @param callsPerSecond the most Send Callflow requests per second for this tenant; 0 means unlimited
+     * @param maxConcurrentCalls the most Send Callflow requests in flight at once for this tenant; 0 means
+     *     unlimited (calls in progress on 8x8 are counted once call outcomes are tracked, issue #5)
      */
     public record Tenant(@NotBlank String id, @NotBlank String subaccountId, @NotBlank String apiKey,
             @NotBlank String callerId, @DefaultValue("UTC") @NotNull ZoneId timeZone,
@@ -38,7 +41,8 @@ public record OrchestratorTenantProperties(@DefaultValue @NotNull List<@Valid Te
             @DefaultValue("09:00") @NotNull LocalTime callingOpens, @DefaultValue("21:00") @NotNull LocalTime callingCloses,
             @DefaultValue({}) @NotNull java.util.Map<String, String> voices,
             @DefaultValue("1") @NotBlank String confirmDigit, @DefaultValue("0") @NotBlank String cancelDigit,
-            @DefaultValue("2") int maxReprompts) {
+            @DefaultValue("2") int maxReprompts,
+            @DefaultValue("0") double callsPerSecond, @DefaultValue("0") int maxConcurrentCalls) {
 
         /** The speech profile for a language tag: the exact tag, its language, {@code default}, then en-US. */
         public String voiceFor(String languageTag) {
