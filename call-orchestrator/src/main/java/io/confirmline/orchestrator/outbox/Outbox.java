@@ -27,11 +27,16 @@ public class Outbox {
                 .bind("topic", topic).bind("key", key).bind("payload", ByteBuffer.wrap(encode(event))).then();
     }
 
+    /** One writer per event type: building one is schema work that every state change would otherwise repeat. */
+    private static final java.util.Map<Class<?>, SpecificDatumWriter<SpecificRecord>> WRITERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     static byte[] encode(SpecificRecord event) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(512);
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            new SpecificDatumWriter<SpecificRecord>(event.getSchema()).write(event, encoder);
+            WRITERS.computeIfAbsent(event.getClass(), type -> new SpecificDatumWriter<>(event.getSchema()))
+                    .write(event, encoder);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -73,14 +73,18 @@ public class OutboxRelay {
         return null;
     }
 
+    /** The readers of the topics the outbox writes to, built once. */
+    private static final java.util.Map<String, SpecificDatumReader<? extends SpecificRecord>> READERS = java.util.Map.of(
+            Topics.SESSIONS.name(), new SpecificDatumReader<>(CallSessionOpened.class),
+            Topics.CALL_STATUS.name(), new SpecificDatumReader<>(CallStatusChanged.class));
+
     static SpecificRecord decode(String topic, byte[] payload) {
-        Class<? extends SpecificRecord> type = topic.equals(Topics.SESSIONS.name()) ? CallSessionOpened.class
-                : topic.equals(Topics.CALL_STATUS.name()) ? CallStatusChanged.class : null;
-        if (type == null) {
+        SpecificDatumReader<? extends SpecificRecord> reader = READERS.get(topic);
+        if (reader == null) {
             throw new IllegalStateException("The outbox does not know topic " + topic);
         }
         try {
-            return new SpecificDatumReader<>(type).read(null, DecoderFactory.get().binaryDecoder(payload, null));
+            return reader.read(null, DecoderFactory.get().binaryDecoder(payload, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

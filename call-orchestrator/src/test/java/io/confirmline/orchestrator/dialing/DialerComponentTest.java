@@ -74,6 +74,20 @@ class DialerComponentTest {
         return consumer;
     }
 
+    /** The first change of this reservation to {@code status} on calls.status.v1. */
+    static CallStatusChanged awaitStatus(KafkaConsumer<String, CallStatusChanged> statuses, String id, String status) {
+        List<CallStatusChanged> changes = new ArrayList<>();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            statuses.poll(Duration.ofMillis(200)).forEach(r -> {
+                if (id.equals(r.key())) {
+                    changes.add(r.value());
+                }
+            });
+            return changes.stream().anyMatch(c -> c.getStatus().name().equals(status));
+        });
+        return changes.stream().filter(c -> c.getStatus().name().equals(status)).findFirst().orElseThrow();
+    }
+
     @Test
     void aDueCallIsPlacedWithTheRightWordsAndItsSessionAndDialingStatusArePublished() throws Exception {
         String id = "r-" + UUID.randomUUID();
@@ -89,16 +103,7 @@ class DialerComponentTest {
 
         try (KafkaConsumer<String, CallStatusChanged> statuses = consumer(Topics.CALL_STATUS.name());
              KafkaConsumer<String, CallSessionOpened> sessions = consumer(Topics.SESSIONS.name())) {
-            List<CallStatusChanged> changes = new ArrayList<>();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                statuses.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (id.equals(r.key())) {
-                        changes.add(r.value());
-                    }
-                });
-                return changes.stream().anyMatch(c -> c.getStatus().name().equals("DIALING"));
-            });
-            CallStatusChanged dialing = changes.stream().filter(c -> c.getStatus().name().equals("DIALING")).findFirst().orElseThrow();
+            CallStatusChanged dialing = awaitStatus(statuses, id, "DIALING");
             assertThat(dialing.getPreviousStatus().name()).isEqualTo("SCHEDULED");
             assertThat(dialing.getSessionId()).isNotBlank();
 
@@ -135,16 +140,7 @@ class DialerComponentTest {
         kafka.send(Topics.RESERVATIONS.name(), id, dueSoon(id, "+34600111229", 1, ReservationEventType.CREATED).build()).get();
 
         try (KafkaConsumer<String, CallStatusChanged> statuses = consumer(Topics.CALL_STATUS.name())) {
-            List<CallStatusChanged> changes = new ArrayList<>();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                statuses.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (id.equals(r.key())) {
-                        changes.add(r.value());
-                    }
-                });
-                return changes.stream().anyMatch(c -> c.getStatus().name().equals("FAILED"));
-            });
-            CallStatusChanged failed = changes.stream().filter(c -> c.getStatus().name().equals("FAILED")).findFirst().orElseThrow();
+            CallStatusChanged failed = awaitStatus(statuses, id, "FAILED");
             assertThat(failed.getReason()).isEqualTo("8x8 -1017 Invalid MSISDN format in Destination");
             assertThat(failed.getProviderErrorCode()).isEqualTo(-1017);
         }

@@ -1,5 +1,6 @@
 package io.confirmline.notifier.api;
 
+import io.confirmline.security.SecretDigest;
 import io.confirmline.notifier.delivery.Delivery;
 import io.confirmline.notifier.delivery.DeliveryProperties;
 import io.confirmline.notifier.delivery.DeliveryStore;
@@ -42,6 +43,7 @@ public class DeliveryApi {
     private final RetrySchedule schedule;
     private final DeliveryWorker worker;
     private final Clock clock;
+    private final SecretDigest adminToken;
 
     public DeliveryApi(DeliveryStore store, Tenants tenants, DeliveryProperties properties, RetrySchedule schedule,
             DeliveryWorker worker, Clock clock) {
@@ -51,6 +53,7 @@ public class DeliveryApi {
         this.schedule = schedule;
         this.worker = worker;
         this.clock = clock;
+        this.adminToken = SecretDigest.of(properties.adminToken());
     }
 
     /** What the API shows of a delivery: everything but the signing details. */
@@ -84,7 +87,7 @@ public class DeliveryApi {
     @PostMapping(path = "/api/deliveries/{id}/replay", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<DeliveryView> replay(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
             @PathVariable String id) {
-        if (!Tenants.sameSecret(bearer(auth), properties.adminToken())) {
+        if (!adminToken.matches(bearer(auth))) {
             throw problem(HttpStatus.UNAUTHORIZED, "The admin token is required: Authorization: Bearer <token>");
         }
         UUID deliveryId;
@@ -105,7 +108,7 @@ public class DeliveryApi {
     @PostMapping(path = "/api/endpoints/{tenantId}/enable", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Void>> enable(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
             @PathVariable String tenantId) {
-        if (!Tenants.sameSecret(bearer(auth), properties.adminToken())) {
+        if (!adminToken.matches(bearer(auth))) {
             throw problem(HttpStatus.UNAUTHORIZED, "The admin token is required: Authorization: Bearer <token>");
         }
         return store.enableEndpoint(tenantId).map(enabled -> {

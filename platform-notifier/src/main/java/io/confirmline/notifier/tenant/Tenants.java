@@ -1,8 +1,7 @@
 package io.confirmline.notifier.tenant;
 
 import io.confirmline.notifier.tenant.NotifierTenantProperties.Tenant;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import io.confirmline.security.SecretDigest;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,6 +13,7 @@ import org.springframework.stereotype.Component;
 public class Tenants {
 
     private final Map<String, Tenant> byId;
+    private final Map<Tenant, SecretDigest> apiKeys;
 
     public Tenants(NotifierTenantProperties properties) {
         for (Tenant tenant : properties.tenants()) {
@@ -28,6 +28,8 @@ public class Tenants {
             });
         }
         this.byId = properties.tenants().stream().collect(Collectors.toUnmodifiableMap(Tenant::id, Function.identity()));
+        this.apiKeys = properties.tenants().stream()
+                .collect(Collectors.toUnmodifiableMap(Function.identity(), tenant -> SecretDigest.of(tenant.apiKey())));
     }
 
     public Optional<Tenant> byId(String id) {
@@ -36,29 +38,12 @@ public class Tenants {
 
     /** The tenant whose API key this is; every tenant is compared, without an early exit. */
     public Optional<Tenant> byApiKey(String apiKey) {
-        if (apiKey == null) {
-            return Optional.empty();
-        }
-        byte[] presented = sha256(apiKey);
         Tenant found = null;
-        for (Tenant tenant : byId.values()) {
-            if (MessageDigest.isEqual(presented, sha256(tenant.apiKey()))) {
-                found = tenant;
+        for (Map.Entry<Tenant, SecretDigest> key : apiKeys.entrySet()) {
+            if (key.getValue().matches(apiKey)) {
+                found = key.getKey();
             }
         }
         return Optional.ofNullable(found);
-    }
-
-    /** Compares secrets in constant time: both are hashed first, so not even their lengths leak. */
-    public static boolean sameSecret(String presented, String expected) {
-        return presented != null && MessageDigest.isEqual(sha256(presented), sha256(expected));
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

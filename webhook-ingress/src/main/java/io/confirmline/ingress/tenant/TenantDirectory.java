@@ -1,17 +1,14 @@
 package io.confirmline.ingress.tenant;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.confirmline.security.SecretDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the tenant a webhook belongs to and checks its {@code Authorization} value. The comparison takes the same
- * time whatever the value and whichever tenant it matches: both sides are hashed first (so their lengths do not
- * leak) and every tenant is compared, without an early exit.
+ * Finds the tenant a webhook belongs to and checks its {@code Authorization} value in constant time
+ * ({@link SecretDigest}), comparing every tenant without an early exit.
  */
 @Component
 public class TenantDirectory {
@@ -20,20 +17,19 @@ public class TenantDirectory {
 
     public TenantDirectory(IngressTenantProperties properties) {
         this.tenants = properties.tenants().stream()
-                .map(t -> new KnownTenant(t.id(), t.subaccountId(), digest(t.authToken())))
+                .map(t -> new KnownTenant(t.id(), t.subaccountId(), SecretDigest.of(t.authToken())))
                 .toList();
     }
 
     /** A configured tenant; its token only as a digest. */
-    public record KnownTenant(String id, String subaccountId, byte[] tokenDigest) {
+    public record KnownTenant(String id, String subaccountId, SecretDigest token) {
     }
 
     /** The tenants whose registered Authorization value equals {@code authorization}; empty when none does. */
     public List<KnownTenant> authenticate(String authorization) {
-        byte[] presented = digest(authorization == null ? "" : authorization);
         List<KnownTenant> matches = new ArrayList<>(1);
         for (KnownTenant tenant : tenants) {
-            if (MessageDigest.isEqual(presented, tenant.tokenDigest()) & authorization != null) {
+            if (tenant.token().matches(authorization)) {
                 matches.add(tenant);
             }
         }
@@ -43,13 +39,5 @@ public class TenantDirectory {
     /** Of the authenticated tenants, the one that owns the subaccount the payload names. */
     public static Optional<KnownTenant> owning(List<KnownTenant> authenticated, String subAccountId) {
         return authenticated.stream().filter(t -> t.subaccountId().equals(subAccountId)).findFirst();
-    }
-
-    private static byte[] digest(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
     }
 }

@@ -1,0 +1,41 @@
+package io.confirmline.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * A configured secret (webhook token, API key, admin token) kept only as its SHA-256 digest, compared with a
+ * presented value in constant time: both sides are hashed first, so neither the content nor the length of the
+ * secret leaks through timing. Every service that checks a secret uses this one comparison.
+ */
+public final class SecretDigest {
+
+    private final byte[] digest;
+
+    private SecretDigest(byte[] digest) {
+        this.digest = digest;
+    }
+
+    public static SecretDigest of(String secret) {
+        return new SecretDigest(sha256(secret));
+    }
+
+    /** Whether {@code presented} is the secret; null never is. */
+    public boolean matches(String presented) {
+        return MessageDigest.isEqual(sha256(presented == null ? "" : presented), digest) & presented != null;
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SecretDigest[***]";
+    }
+}
