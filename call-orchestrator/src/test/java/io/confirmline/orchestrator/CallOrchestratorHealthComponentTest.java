@@ -13,7 +13,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** The service starts on the real broker, registry and database and reports itself ready and live. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-                "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].caller-id=+34910000000"})
+                "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY, "confirmline.tenants[0].caller-id=+34910000000"})
 @AutoConfigureWebTestClient
 @AutoConfigureMetrics
 class CallOrchestratorHealthComponentTest {

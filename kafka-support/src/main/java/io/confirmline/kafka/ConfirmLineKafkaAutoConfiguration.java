@@ -59,6 +59,8 @@ public class ConfirmLineKafkaAutoConfiguration {
         @SuppressWarnings("unchecked")
         ProducerFactory<String, SpecificRecord> events = (ProducerFactory<String, SpecificRecord>) producerFactory;
         KafkaTemplate<String, SpecificRecord> template = new KafkaTemplate<>(events);
+        // A producer observation per record: with tracing on, its trace context travels in the record's headers.
+        template.setObservationEnabled(true);
         template.setObservationEnabled(true);
         return template;
     }

@@ -51,7 +51,7 @@ class EndpointIsolationComponentTest {
         registry.add("confirmline.tenants[" + index + "].id", () -> id);
         registry.add("confirmline.tenants[" + index + "].callback-url", () -> url);
         registry.add("confirmline.tenants[" + index + "].signing-secrets[0]", () -> NotifierTestSupport.SECRET);
-        registry.add("confirmline.tenants[" + index + "].api-key", () -> id + "-api-key-0123456789");
+        registry.add("confirmline.tenants[" + index + "].platform-api-key", () -> id + "-api-key-0123456789");
     }
 
     @AfterAll

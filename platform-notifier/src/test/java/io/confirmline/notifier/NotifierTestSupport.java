@@ -29,7 +29,7 @@ public final class NotifierTestSupport {
         p.add("confirmline.tenants[0].id=luigis");
         p.add("confirmline.tenants[0].callback-url=" + callbackUrl);
         p.add("confirmline.tenants[0].signing-secrets[0]=" + SECRET);
-        p.add("confirmline.tenants[0].api-key=" + API_KEY);
+        p.add("confirmline.tenants[0].platform-api-key=" + API_KEY);
         p.add("confirmline.notifier.admin-token=" + ADMIN);
         p.add("confirmline.notifier.retry-schedule=" + retrySchedule);
         p.add("confirmline.notifier.jitter=0");

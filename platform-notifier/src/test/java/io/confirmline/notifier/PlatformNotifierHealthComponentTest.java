@@ -14,7 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "confirmline.tenants[0].id=luigis", "confirmline.tenants[0].callback-url=http://127.0.0.1:9/none",
         "confirmline.tenants[0].signing-secrets[0]=" + NotifierTestSupport.SECRET,
-        "confirmline.tenants[0].api-key=" + NotifierTestSupport.API_KEY,
+        "confirmline.tenants[0].platform-api-key=" + NotifierTestSupport.API_KEY,
         "confirmline.notifier.admin-token=" + NotifierTestSupport.ADMIN})
 @AutoConfigureWebTestClient
 @AutoConfigureMetrics
@@ -53,5 +53,12 @@ class PlatformNotifierHealthComponentTest {
                 .expectBody(String.class)
                 .value(body -> org.assertj.core.api.Assertions.assertThat(body)
                         .contains("application=\"platform-notifier\""));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheHttpApi() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/deliveries']").exists()
+                .jsonPath("$.paths['/api/deliveries/{id}/replay']").exists();
     }
 }

@@ -33,9 +33,13 @@ public final class KafkaProcess implements AutoCloseable {
 
     /** Formats a fresh log directory and starts the broker; returns once it accepts connections. */
     public static KafkaProcess start() {
+        return start(RegistryServer.freePort());
+    }
+
+    /** Like {@link #start()}, with the broker listening on {@code port}. */
+    public static KafkaProcess start(int port) {
         try {
             Path directory = Files.createTempDirectory("confirmline-kafka-");
-            int port = RegistryServer.freePort();
             int controllerPort = RegistryServer.freePort();
             Path properties = directory.resolve("server.properties");
             Files.writeString(properties, String.join("\n", List.of(
@@ -94,14 +98,7 @@ public final class KafkaProcess implements AutoCloseable {
         if (watchdog == null) {
             return;
         }
-        watchdog.descendants().forEach(ProcessHandle::destroy);
-        watchdog.destroy();
-        try {
-            watchdog.waitFor(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        watchdog.descendants().forEach(ProcessHandle::destroyForcibly);
+        RegistryServer.stopSupervised(watchdog);
         watchdog = null;
         awaitPort(false, Duration.ofSeconds(30));
     }

@@ -74,9 +74,13 @@ public final class RegistryServer {
 
     /** Starts a server from the given zip and waits until its API answers. */
     public static RegistryServer start(Path zip) {
+        return start(zip, freePort());
+    }
+
+    /** Starts a server from the given zip on {@code port} and waits until its API answers. */
+    public static RegistryServer start(Path zip, int port) {
         Path home = unpackOnce(zip);
         Path runner = findRunner(home);
-        int port = freePort();
         try {
             Path logFile = Files.createTempFile("confirmline-registry-", ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -97,21 +101,29 @@ public final class RegistryServer {
 
     /** Stops the server and its watchdog. */
     public void stop() {
+        stopSupervised(watchdog);
+    }
+
+    /**
+     * Stops a process started by {@link #superviseUntilParentExits}: SIGTERM to it and its children (a clean
+     * shutdown), then, after 30 seconds, SIGKILL to whatever is left.
+     */
+    public static void stopSupervised(Process watchdog) {
         watchdog.descendants().forEach(ProcessHandle::destroy);
         watchdog.destroy();
         try {
-            watchdog.waitFor();
-            watchdog.descendants().forEach(ProcessHandle::destroyForcibly);
+            watchdog.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        watchdog.descendants().forEach(ProcessHandle::destroyForcibly);
     }
 
     /**
      * Starts {@code command} (a shell command line) under the watchdog: it is killed when the process
      * {@code parentPid} exits or when the returned watchdog process is destroyed.
      */
-    static Process superviseUntilParentExits(String command, long parentPid, Path directory, Path logFile)
+    public static Process superviseUntilParentExits(String command, long parentPid, Path directory, Path logFile)
             throws IOException {
         return new ProcessBuilder("sh", "-c", watchdogScript(command), "registry-watchdog", Long.toString(parentPid))
                 .directory(directory.toFile())
@@ -159,7 +171,7 @@ public final class RegistryServer {
     /** The server version the build downloads (the root pom's apicurio.server.version). */
     static final String DEFAULT_VERSION = "3.0.9";
 
-    static Path locateZip() {
+    public static Path locateZip() {
         String configured = System.getProperty(ZIP_PROPERTY, System.getenv("CONFIRMLINE_APICURIO_ZIP"));
         if (configured == null || configured.isBlank()) {
             // Outside surefire (benchmarks, the local stack): the file the test-support build put in the local repository.
@@ -244,7 +256,7 @@ public final class RegistryServer {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

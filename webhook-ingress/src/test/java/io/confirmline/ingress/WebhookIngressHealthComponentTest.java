@@ -52,4 +52,11 @@ class WebhookIngressHealthComponentTest {
                 .value(body -> org.assertj.core.api.Assertions.assertThat(body)
                         .contains("application=\"webhook-ingress\""));
     }
+
+    @Test
+    void theOpenApiDocumentDescribesTheHttpApi() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/webhooks/8x8/vca']").exists()
+                .jsonPath("$.paths['/webhooks/8x8/vss']").exists();
+    }
 }

@@ -5,12 +5,16 @@ import io.confirmline.events.CallStatus;
 import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.SubjectType;
 import io.confirmline.events.Topics;
+import io.confirmline.orchestrator.call.OutcomeProperties;
 import io.confirmline.orchestrator.callflow.CaptureSettings;
 import io.confirmline.orchestrator.callflow.Callflows;
 import io.confirmline.orchestrator.callflow.SessionReplies;
 import io.confirmline.orchestrator.outbox.Outbox;
+import io.confirmline.orchestrator.outbox.TraceParent;
 import io.confirmline.orchestrator.prompt.PromptCatalog;
-import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties;
+import io.confirmline.orchestrator.reservation.ReservationIntake;
+import io.confirmline.orchestrator.schedule.SchedulePolicy;
+import io.confirmline.orchestrator.tenant.Tenants;
 import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties.Tenant;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -44,34 +47,45 @@ import reactor.core.publisher.Mono;
 public class Dialer {
 
     private static final Logger log = LoggerFactory.getLogger(Dialer.class);
-    private static final int CONCURRENCY = 8;
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final CallflowsClient client;
     private final DialingProperties properties;
-    private final Map<String, Tenant> tenants;
+    private final Tenants tenants;
     private final PromptCatalog prompts = new PromptCatalog(Map.of());
     private final Outbox outbox;
+    private final OutcomeProperties outcomes;
+    private final io.micrometer.tracing.Tracer tracer;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final io.micrometer.core.instrument.Timer dialLag;
     private final Clock clock;
     private final Map<String, CallRate> rates = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.Semaphore> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Dialer(DatabaseClient db, ReactiveTransactionManager transactions, DialingProperties properties,
-            OrchestratorTenantProperties tenantProperties, Outbox outbox, Clock clock) {
+            Tenants tenants, Outbox outbox, OutcomeProperties outcomes, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry meters,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
+        this.tracer = tracer.getIfAvailable();
+        this.outcomes = outcomes;
+        this.meters = meters;
+        this.dialLag = io.micrometer.core.instrument.Timer.builder("confirmline_orchestrator_dial_lag")
+                .description("From a call's due time to its Send Callflow request")
+                .publishPercentileHistogram().register(meters);
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.properties = properties;
         this.client = new CallflowsClient(WebClient.builder(), new CallflowsClient.Settings(properties.baseUrl(),
                 properties.timeout(), properties.retries(), Duration.ofMillis(200)));
-        this.tenants = tenantProperties.tenants().stream().collect(Collectors.toMap(Tenant::id, Function.identity()));
+        this.tenants = tenants;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     /** A claimed call with what the prompt needs from its booking. */
     record Claimed(UUID id, String tenantId, String subjectId, String subjectType, Long bookingVersion, int attempt,
-            Instant validUntil, Instant leaseUntil) {
+            Instant validUntil, Instant leaseUntil, Instant dueAt, String traceParent) {
     }
 
     record Booking(long version, boolean cancelled, String kind, Instant startsAt, String zone, String guestName,
@@ -86,14 +100,9 @@ public class Dialer {
                                      WHERE status = 'SCHEDULED' AND due_at <= now()
                                        AND (lease_until IS NULL OR lease_until < now())
                                      ORDER BY due_at LIMIT :batch FOR UPDATE SKIP LOCKED)
-                        RETURNING id, tenant_id, subject_id, subject_type, booking_version, attempt, valid_until,
-                                  lease_until""")
+                        RETURNING\s""" + CLAIMED_COLUMNS)
                 .bind("lease", properties.lease().toMillis() / 1000.0).bind("batch", properties.batchSize())
-                .map(row -> new Claimed(row.get("id", UUID.class), row.get("tenant_id", String.class),
-                        row.get("subject_id", String.class), row.get("subject_type", String.class),
-                        row.get("booking_version", Long.class), row.get("attempt", Integer.class),
-                        instant(row.get("valid_until", OffsetDateTime.class)),
-                        instant(row.get("lease_until", OffsetDateTime.class))))
+                .map(Dialer::claimed)
                 .all().collectList().block(Duration.ofSeconds(30));
         if (claimed == null || claimed.isEmpty()) {
             return 0;
@@ -101,24 +110,64 @@ public class Dialer {
         Flux.fromIterable(claimed).flatMap(call -> dial(call).onErrorResume(error -> {
             log.error("Dialing call {} failed: {}", call.id(), error.toString());
             return Mono.empty();
-        }), CONCURRENCY).then().block(properties.timeout().multipliedBy(properties.retries() + 2L).plusSeconds(30));
+        }), properties.concurrency()).then().block(properties.timeout().multipliedBy(properties.retries() + 2L).plusSeconds(30));
         return claimed.size();
+    }
+
+    /**
+     * Dials one call now, without waiting for the poller: for a call whose creator already holds its lease
+     * ({@code leaseUntil}, as stored), such as a voice message requested over HTTP. Empty when the call is no longer
+     * held by that lease or was not dialed.
+     */
+    public Mono<PlaceCallResult> dialNow(UUID callId, Instant leaseUntil) {
+        return db.sql("SELECT " + CLAIMED_COLUMNS + " FROM call WHERE id = :id AND status = 'SCHEDULED'")
+                .bind("id", callId).map(Dialer::claimed).one()
+                .filter(call -> leaseUntil.equals(call.leaseUntil()))
+                .flatMap(this::dial);
+    }
+
+    private static final String CLAIMED_COLUMNS =
+            "id, tenant_id, subject_id, subject_type, booking_version, attempt, valid_until, lease_until, due_at, trace_parent";
+
+    private static Claimed claimed(io.r2dbc.spi.Readable row) {
+        return new Claimed(row.get("id", UUID.class), row.get("tenant_id", String.class),
+                row.get("subject_id", String.class), row.get("subject_type", String.class),
+                row.get("booking_version", Long.class), row.get("attempt", Integer.class),
+                instant(row.get("valid_until", OffsetDateTime.class)), instant(row.get("lease_until", OffsetDateTime.class)),
+                instant(row.get("due_at", OffsetDateTime.class)), row.get("trace_parent", String.class));
     }
 
     /** What to send 8x8 for a call, and the in-call replies to publish once 8x8 has accepted it. */
     record DialPlan(String attemptId, String body, Function<SessionReplies.Session, CallSessionOpened> replies) {
     }
 
-    private Mono<Void> dial(Claimed call) {
-        Tenant tenant = tenants.get(call.tenantId());
+    /** Dials a claimed call; the result is empty when it was not dialed (moved, cancelled, taken over, too late). */
+    private Mono<PlaceCallResult> dial(Claimed call) {
+        // Continues the booking's trace: the DIALING change and the session (for the ingress) are written inside it.
+        io.micrometer.tracing.Span span = io.confirmline.kafka.TraceParents.continueFrom(tracer, call.traceParent(), "dial");
+        if (span == null) {
+            return dialUntraced(call);
+        }
+        return dialUntraced(call).contextWrite(TraceParent.of(span)).doFinally(signal -> span.end());
+    }
+
+    private Mono<PlaceCallResult> dialUntraced(Claimed call) {
+        Tenant tenant = tenants.byId(call.tenantId()).orElseThrow();
         Instant now = clock.instant();
         String attemptId = call.id().toString().substring(0, 8) + "-" + call.attempt() + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         Mono<DialPlan> plan = "VOICE_MESSAGE".equals(call.subjectType())
                 ? prepareMessage(call, attemptId, now).map(message -> messagePlan(call, tenant, attemptId, message))
                 : prepare(call, attemptId, now).map(booking -> bookingPlan(call, tenant, attemptId, booking, now));
-        return plan.flatMap(p -> throttled(tenant, client.placeCall(tenant.subaccountId(), tenant.apiKey(), p.body()))
-                .flatMap(result -> record(call, p, now, result)));
+        return plan.flatMap(p -> throttled(tenant, Mono.defer(() -> {
+                    if (call.dueAt() != null) {
+                        dialLag.record(Duration.between(call.dueAt(), clock.instant()).abs());
+                    }
+                    return client.placeCall(tenant.subaccountId(), tenant.apiKey(), p.body());
+                }))
+                .doOnNext(result -> meters.counter("confirmline_orchestrator_placements",
+                        "result", result.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)).increment())
+                .flatMap(result -> record(call, p, now, result).thenReturn(result)));
     }
 
     /** The tenant's rate and concurrency limits around one Send Callflow request. */
@@ -156,6 +205,15 @@ public class Dialer {
     record Message(String phone, String locale, String text, int repetitions) {
     }
 
+    /** A call row read under its lock, with what it is about. */
+    private record Locked<T>(String status, Instant leaseUntil, Long bookingVersion, T subject) {
+
+        /** Still SCHEDULED and still under the lease this claim took: no other instance has it. */
+        boolean heldBy(Claimed call) {
+            return "SCHEDULED".equals(status) && java.util.Objects.equals(leaseUntil, call.leaseUntil());
+        }
+    }
+
     /** Under the row lock: still ours and still in time; then DIALING, committed before 8x8 is asked. */
     private Mono<Message> prepareMessage(Claimed call, String attemptId, Instant now) {
         return db.sql("""
@@ -163,19 +221,19 @@ public class Dialer {
                         FROM call c JOIN voice_message m ON m.tenant_id = c.tenant_id AND m.message_id = c.subject_id
                         WHERE c.id = :id FOR UPDATE OF c""")
                 .bind("id", call.id())
-                .map(row -> Map.entry(row.get("status", String.class) + "|" + instant(row.get("lease_until", OffsetDateTime.class)),
-                        new Message(row.get("phone", String.class), row.get("locale", String.class),
+                .map(row -> new Locked<>(row.get("status", String.class), instant(row.get("lease_until", OffsetDateTime.class)),
+                        null, new Message(row.get("phone", String.class), row.get("locale", String.class),
                                 row.get("text", String.class), row.get("repetitions", Integer.class))))
                 .one()
                 .flatMap(found -> {
-                    if (!found.getKey().equals("SCHEDULED|" + call.leaseUntil())) {
+                    if (!found.heldBy(call)) {
                         return Mono.<Message>empty();
                     }
                     if (!clock.instant().isBefore(call.validUntil())) {
                         return finish(call, CallStatus.NOT_DELIVERED, "validUntil passed before the call", null)
                                 .then(Mono.<Message>empty());
                     }
-                    return markDialing(call, attemptId, now).thenReturn(found.getValue());
+                    return markDialing(call, attemptId, now).thenReturn(found.subject());
                 })
                 .as(transaction::transactional);
     }
@@ -186,13 +244,14 @@ public class Dialer {
      */
     private Mono<Booking> prepare(Claimed call, String attemptId, Instant now) {
         return db.sql("""
-                        SELECT c.status, c.lease_until, b.version, b.cancelled, b.kind, b.starts_at, b.time_zone,
-                               b.guest_name, b.guest_phone, b.guest_locale, b.venue_name, b.party_size, b.service_name
+                        SELECT c.status, c.lease_until, c.booking_version, b.version, b.cancelled, b.kind, b.starts_at,
+                               b.time_zone, b.guest_name, b.guest_phone, b.guest_locale, b.venue_name, b.party_size,
+                               b.service_name
                         FROM call c JOIN booking b ON b.tenant_id = c.tenant_id AND b.reservation_id = c.subject_id
                         WHERE c.id = :id FOR UPDATE OF c""")
                 .bind("id", call.id())
-                .map(row -> Map.entry(row.get("status", String.class) + "|" + instant(row.get("lease_until", OffsetDateTime.class)),
-                        new Booking(row.get("version", Long.class), row.get("cancelled", Boolean.class),
+                .map(row -> new Locked<>(row.get("status", String.class), instant(row.get("lease_until", OffsetDateTime.class)),
+                        row.get("booking_version", Long.class), new Booking(row.get("version", Long.class), row.get("cancelled", Boolean.class),
                                 row.get("kind", String.class), instant(row.get("starts_at", OffsetDateTime.class)),
                                 row.get("time_zone", String.class), row.get("guest_name", String.class),
                                 row.get("guest_phone", String.class), row.get("guest_locale", String.class),
@@ -200,10 +259,20 @@ public class Dialer {
                                 row.get("service_name", String.class))))
                 .one()
                 .flatMap(found -> {
-                    Booking booking = found.getValue();
-                    boolean ours = found.getKey().equals("SCHEDULED|" + call.leaseUntil());
-                    if (!ours || booking.cancelled() || !Long.valueOf(booking.version()).equals(call.bookingVersion())) {
-                        return Mono.<Booking>empty();   // moved, cancelled or taken over: no call
+                    Booking booking = found.subject();
+                    if (!found.heldBy(call)) {
+                        return Mono.<Booking>empty();   // taken over by another instance
+                    }
+                    if (booking.cancelled()) {
+                        return finish(call, CallStatus.WITHDRAWN, "The booking was cancelled", null).then(Mono.<Booking>empty());
+                    }
+                    long callVersion = found.bookingVersion();
+                    if (booking.version() != callVersion) {
+                        // Changed while an earlier attempt was on the line: schedule this attempt for the booking as it is now.
+                        return reschedule(call, booking, now).then(Mono.<Booking>empty());
+                    }
+                    if (!Long.valueOf(callVersion).equals(call.bookingVersion())) {
+                        return release(call).then(Mono.<Booking>empty());   // moved since the claim: due at its new time
                     }
                     if (!clock.instant().isBefore(call.validUntil())) {
                         return finish(call, CallStatus.SKIPPED, "Too late to call by the time it was due", null)
@@ -212,6 +281,27 @@ public class Dialer {
                     return markDialing(call, attemptId, now).thenReturn(booking);
                 })
                 .as(transaction::transactional);
+    }
+
+    private Mono<Void> release(Claimed call) {
+        return db.sql("UPDATE call SET lease_until = NULL WHERE id = :id").bind("id", call.id()).then();
+    }
+
+    private Mono<Void> reschedule(Claimed call, Booking booking, Instant now) {
+        SchedulePolicy.Decision decision = ReservationIntake.policy(tenants.byId(call.tenantId()).orElseThrow(), ZoneId.of(booking.zone()))
+                .decide(booking.startsAt(), now);
+        if (decision instanceof SchedulePolicy.Due due) {
+            return db.sql("UPDATE call SET due_at = :due, valid_until = :validUntil, booking_version = :version, "
+                            + "lease_until = NULL, updated_at = now() WHERE id = :id")
+                    .bind("due", due.at().atOffset(ZoneOffset.UTC)).bind("validUntil", due.validUntil().atOffset(ZoneOffset.UTC))
+                    .bind("version", booking.version()).bind("id", call.id()).then()
+                    // The platform hears the new time, as for a move before the first attempt.
+                    .then(outbox.add(Topics.CALL_STATUS.name(), call.subjectId(), CallStatusChanged.newBuilder(
+                                    status(call, CallStatus.SCHEDULED, CallStatus.SCHEDULED, "The booking was moved", null,
+                                            null, null, clock.instant()))
+                            .setScheduledFor(due.at()).build()));
+        }
+        return finish(call, CallStatus.SKIPPED, ((SchedulePolicy.Skip) decision).reason(), null);
     }
 
     private Mono<Void> markDialing(Claimed call, String attemptId, Instant now) {
@@ -226,13 +316,18 @@ public class Dialer {
         if (result instanceof PlaceCallResult.Placed placed) {
             SessionReplies.Session session = new SessionReplies.Session(call.tenantId(), placed.sessionId(),
                     call.id().toString(), plan.attemptId(), now, now.plus(Duration.ofHours(2)));
-            work = db.sql("UPDATE call SET session_id = :session, lease_until = NULL WHERE id = :id")
-                    .bind("session", placed.sessionId()).bind("id", call.id()).then()
+            // Until 8x8's session summary comes, the call waits; if it never does, the outcome sweep closes it.
+            work = db.sql("UPDATE call SET session_id = :session, lease_until = NULL, settle_at = :settleAt, "
+                            + "settle_reason = 'SUMMARY_LOST' WHERE id = :id")
+                    .bind("session", placed.sessionId()).bind("id", call.id())
+                    .bind("settleAt", now.plus(outcomes.summaryTimeout()).atOffset(ZoneOffset.UTC)).then()
+                    .then(attempt(call, plan.attemptId(), placed.sessionId(), dialedAt, null))
                     .then(outbox.add(Topics.SESSIONS.name(), placed.sessionId(), plan.replies().apply(session)))
                     .then(outbox.add(Topics.CALL_STATUS.name(), call.subjectId(), status(call, CallStatus.SCHEDULED,
                             CallStatus.DIALING, null, placed.sessionId(), dialedAt, null, now)));
         } else if (result instanceof PlaceCallResult.Rejected rejected) {
-            work = finish(call, failed(call), rejected.reason(), rejected.statusCode());
+            work = attempt(call, plan.attemptId(), null, dialedAt, rejected)
+                    .then(finish(call, failed(call), rejected.reason(), rejected.statusCode()));
         } else {
             Instant retryAt = now.plus(properties.unavailableRetry());
             String reason = ((PlaceCallResult.Unavailable) result).reason();
@@ -243,6 +338,25 @@ public class Dialer {
                     : finish(call, failed(call), reason, null);
         }
         return work.as(transaction::transactional);
+    }
+
+    /** The attempt's row: its session, or 8x8's refusal. */
+    private Mono<Void> attempt(Claimed call, String attemptId, String sessionId, Instant dialedAt,
+            PlaceCallResult.Rejected rejected) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        INSERT INTO call_attempt (call_id, attempt, attempt_id, session_id, dialed_at, provider_error_code,
+                                                  provider_error_message, outcome)
+                        VALUES (:id, :attempt, :attemptId, :session, :dialedAt, :code, :message, :outcome)
+                        ON CONFLICT (call_id, attempt) DO NOTHING""")
+                .bind("id", call.id()).bind("attempt", call.attempt()).bind("attemptId", attemptId)
+                .bind("dialedAt", dialedAt.atOffset(ZoneOffset.UTC));
+        spec = sessionId == null ? spec.bindNull("session", String.class) : spec.bind("session", sessionId);
+        Integer code = rejected == null ? null : rejected.statusCode() != null ? rejected.statusCode() : rejected.httpStatus();
+        spec = code == null ? spec.bindNull("code", Integer.class) : spec.bind("code", code);
+        spec = rejected == null || rejected.statusMessage() == null ? spec.bindNull("message", String.class)
+                : spec.bind("message", rejected.statusMessage());
+        spec = rejected == null ? spec.bindNull("outcome", String.class) : spec.bind("outcome", "FAILED");
+        return spec.then();
     }
 
     /** A call 8x8 would not place ends FAILED; a voice message that could not be placed, NOT_DELIVERED. */

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param lease how long a claim is held before another instance may take the call
  * @param pollInterval how often due calls are looked for
  * @param unavailableRetry when 8x8 could not be reached, how long until the call is tried again
+ * @param concurrency how many calls of a claimed batch are prepared and sent to 8x8 at once (per instance; the
+ *     tenants' own limits apply on top)
  */
 @Validated
 @ConfigurationProperties("confirmline.dialing")
@@ -28,5 +30,6 @@ public record DialingProperties(
         @DefaultValue("20") @Min(1) int batchSize,
         @DefaultValue("60s") @NotNull Duration lease,
         @DefaultValue("200ms") @NotNull Duration pollInterval,
-        @DefaultValue("1m") @NotNull Duration unavailableRetry) {
+        @DefaultValue("1m") @NotNull Duration unavailableRetry,
+        @DefaultValue("8") @Min(1) int concurrency) {
 }

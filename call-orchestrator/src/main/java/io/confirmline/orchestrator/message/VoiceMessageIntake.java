@@ -8,8 +8,9 @@ import io.confirmline.events.VoiceMessageRequested;
 import io.confirmline.kafka.InvalidEventException;
 import io.confirmline.orchestrator.callflow.Callflows;
 import io.confirmline.orchestrator.outbox.Outbox;
+import io.confirmline.orchestrator.outbox.TraceParent;
 import io.confirmline.orchestrator.reservation.ReservationValidator;
-import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties;
+import io.confirmline.orchestrator.tenant.Tenants;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -41,20 +41,23 @@ public class VoiceMessageIntake {
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final Outbox outbox;
-    private final Set<String> tenants;
+    private final Tenants tenants;
     private final Clock clock;
+    private final io.micrometer.tracing.Tracer tracer;
 
     public VoiceMessageIntake(DatabaseClient db, ReactiveTransactionManager transactions, Outbox outbox,
-            OrchestratorTenantProperties properties, Clock clock) {
+            Tenants tenants, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
+        this.tracer = tracer.getIfAvailable();
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.outbox = outbox;
-        this.tenants = properties.tenants().stream().map(OrchestratorTenantProperties.Tenant::id).collect(Collectors.toSet());
+        this.tenants = tenants;
         this.clock = clock;
     }
 
     /** The problems with a request, empty when it can be called. */
-    static List<String> problems(VoiceMessageRequested m, Set<String> tenants, Instant now) {
+    public static List<String> problems(VoiceMessageRequested m, Set<String> tenants, Instant now) {
         List<String> problems = new ArrayList<>();
         if (!tenants.contains(m.getTenantId())) {
             problems.add("tenantId: unknown tenant " + m.getTenantId());
@@ -81,14 +84,23 @@ public class VoiceMessageIntake {
     public void onVoiceMessage(ConsumerRecord<String, VoiceMessageRequested> record) {
         VoiceMessageRequested message = record.value();
         Instant now = clock.instant();
-        List<String> problems = problems(message, tenants, now);
+        List<String> problems = problems(message, tenants.ids(), now);
         if (!problems.isEmpty()) {
             throw new InvalidEventException(String.join("; ", problems));
         }
-        store(message, now).block(Duration.ofSeconds(30));
+        store(message, now, null).contextWrite(io.confirmline.orchestrator.outbox.TraceParent.capture(tracer))
+                .block(Duration.ofSeconds(30));
     }
 
-    Mono<Void> store(VoiceMessageRequested m, Instant now) {
+    /**
+     * Stores the message and its call, due now. Returns the new call's id; empty when the event or the message id
+     * was seen before.
+     *
+     * @param leaseUntil when not null, the call is created already claimed until then, so the caller can dial it
+     *     at once ({@link io.confirmline.orchestrator.dialing.Dialer#dialNow}) while the poller leaves it alone;
+     *     should the caller die, the lease runs out and the poller dials it
+     */
+    public Mono<UUID> store(VoiceMessageRequested m, Instant now, Instant leaseUntil) {
         Instant validUntil = m.getValidUntil() != null ? m.getValidUntil() : now.plus(DEFAULT_VALIDITY);
         UUID callId = UUID.randomUUID();
         return db.sql("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) ON CONFLICT DO NOTHING")
@@ -102,17 +114,28 @@ public class VoiceMessageIntake {
                         .bind("locale", m.getLocale()).bind("text", m.getText()).bind("repetitions", m.getRepetitions())
                         .bind("purpose", m.getPurpose().name()).bind("validUntil", validUntil.atOffset(ZoneOffset.UTC))
                         .fetch().rowsUpdated())
-                .flatMap(inserted -> inserted == 0 ? Mono.<Void>empty() : db.sql("""
-                                INSERT INTO call (id, tenant_id, subject_type, subject_id, status, due_at, valid_until)
-                                VALUES (:id, :tenant, 'VOICE_MESSAGE', :subject, 'SCHEDULED', :due, :validUntil)""")
-                        .bind("id", callId).bind("tenant", m.getTenantId()).bind("subject", m.getMessageId())
-                        .bind("due", now.atOffset(ZoneOffset.UTC)).bind("validUntil", validUntil.atOffset(ZoneOffset.UTC))
-                        .then()
+                .flatMap(inserted -> inserted == 0 ? Mono.<UUID>empty() : TraceParent.withCurrent(trace -> {
+                            DatabaseClient.GenericExecuteSpec spec = leased(db.sql("""
+                                            INSERT INTO call (id, tenant_id, subject_type, subject_id, status, due_at,
+                                                              valid_until, lease_until, trace_parent)
+                                            VALUES (:id, :tenant, 'VOICE_MESSAGE', :subject, 'SCHEDULED', :due, :validUntil,
+                                                    :lease, :trace)""")
+                                    .bind("id", callId).bind("tenant", m.getTenantId()).bind("subject", m.getMessageId())
+                                    .bind("due", now.atOffset(ZoneOffset.UTC))
+                                    .bind("validUntil", validUntil.atOffset(ZoneOffset.UTC)), leaseUntil);
+                            return (trace == null ? spec.bindNull("trace", String.class) : spec.bind("trace", trace)).then();
+                        })
                         .then(outbox.add(Topics.CALL_STATUS.name(), m.getMessageId(), CallStatusChanged.newBuilder()
                                 .setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setTenantId(m.getTenantId())
                                 .setSubjectType(SubjectType.VOICE_MESSAGE).setSubjectId(m.getMessageId())
                                 .setCallId(callId.toString()).setAttempt(1).setStatus(CallStatus.SCHEDULED)
-                                .setScheduledFor(now).build())))
+                                .setScheduledFor(now).build()))
+                        .thenReturn(callId))
                 .as(transaction::transactional);
+    }
+
+    private static DatabaseClient.GenericExecuteSpec leased(DatabaseClient.GenericExecuteSpec spec, Instant leaseUntil) {
+        return leaseUntil == null ? spec.bindNull("lease", java.time.OffsetDateTime.class)
+                : spec.bind("lease", leaseUntil.atOffset(ZoneOffset.UTC));
     }
 }

@@ -17,21 +17,37 @@ import reactor.core.publisher.Mono;
 public class Outbox {
 
     private final DatabaseClient db;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    public Outbox(DatabaseClient db) {
+    public Outbox(DatabaseClient db, io.micrometer.core.instrument.MeterRegistry meters) {
         this.db = db;
+        this.meters = meters;
     }
 
+    /** Writes the event; the trace it belongs to comes from the Reactor context ({@link TraceParent#capture}). */
     public Mono<Void> add(String topic, String key, SpecificRecord event) {
-        return db.sql("INSERT INTO outbox (topic, message_key, payload) VALUES (:topic, :key, :payload)")
-                .bind("topic", topic).bind("key", key).bind("payload", ByteBuffer.wrap(encode(event))).then();
+        Mono<Void> insert = TraceParent.withCurrent(trace -> {
+            DatabaseClient.GenericExecuteSpec spec = db.sql(
+                            "INSERT INTO outbox (topic, message_key, payload, trace_parent) VALUES (:topic, :key, :payload, :trace)")
+                    .bind("topic", topic).bind("key", key).bind("payload", ByteBuffer.wrap(encode(event)));
+            return (trace == null ? spec.bindNull("trace", String.class) : spec.bind("trace", trace)).then();
+        });
+        if (event instanceof io.confirmline.events.CallStatusChanged change) {
+            // Counted when written (a rolled-back transaction may count once too often): the dashboard's calls by
+            // status and confirmation rate.
+            return insert.doOnSuccess(done -> meters.counter("confirmline_orchestrator_status_changes",
+                    "tenant", change.getTenantId(), "type", change.getSubjectType().name(),
+                    "status", change.getStatus().name()).increment());
+        }
+        return insert;
     }
 
     /** One writer per event type: building one is schema work that every state change would otherwise repeat. */
     private static final java.util.Map<Class<?>, SpecificDatumWriter<SpecificRecord>> WRITERS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    static byte[] encode(SpecificRecord event) {
+    /** The event in plain Avro binary (no registry framing). */
+    public static byte[] encode(SpecificRecord event) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(512);
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);

@@ -34,28 +34,34 @@ public class OutboxRelay {
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final KafkaTemplate<String, SpecificRecord> kafka;
+    private final io.micrometer.tracing.Tracer tracer;
 
-    public OutboxRelay(DatabaseClient db, ReactiveTransactionManager transactions, KafkaTemplate<String, SpecificRecord> kafka) {
+    public OutboxRelay(DatabaseClient db, ReactiveTransactionManager transactions, KafkaTemplate<String, SpecificRecord> kafka,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
+        this.tracer = tracer.getIfAvailable();
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.kafka = kafka;
     }
 
-    private record Row(long id, String topic, String key, byte[] payload) {
+    private record Row(long id, String topic, String key, byte[] payload, String traceParent) {
     }
 
     /** Relays one batch; returns how many rows were published. */
     public int relayOnce() {
-        Integer relayed = db.sql("SELECT id, topic, message_key, payload FROM outbox WHERE sent_at IS NULL "
+        Integer relayed = db.sql("SELECT id, topic, message_key, payload, trace_parent FROM outbox WHERE sent_at IS NULL "
                         + "ORDER BY id LIMIT :batch FOR UPDATE")
                 .bind("batch", BATCH)
                 .map(row -> new Row(row.get("id", Long.class), row.get("topic", String.class),
-                        row.get("message_key", String.class), bytes(row.get("payload", ByteBuffer.class))))
+                        row.get("message_key", String.class), bytes(row.get("payload", ByteBuffer.class)),
+                        row.get("trace_parent", String.class)))
                 .all().collectList()
                 .flatMap(rows -> rows.isEmpty() ? Mono.just(0) : Mono.fromCallable(() -> publish(rows))
                         .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
-                        .then(db.sql("UPDATE outbox SET sent_at = now() WHERE id <= :last AND sent_at IS NULL AND id >= :first")
-                                .bind("first", rows.get(0).id()).bind("last", rows.get(rows.size() - 1).id())
+                        // Exactly the rows published: a range would also catch a row whose transaction committed
+                        // after the SELECT (its id was allocated earlier) and mark it sent unpublished.
+                        .then(db.sql("UPDATE outbox SET sent_at = now() WHERE id IN (:ids)")
+                                .bind("ids", rows.stream().map(Row::id).toList())
                                 .fetch().rowsUpdated())
                         .map(Long::intValue))
                 .as(transaction::transactional)
@@ -67,7 +73,9 @@ public class OutboxRelay {
         CompletableFuture<?>[] sends = new CompletableFuture<?>[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            sends[i] = kafka.send(row.topic(), row.key(), decode(row.topic(), row.payload()));
+            // Published inside the trace of the work that wrote the row, so the record's producer span joins it.
+            sends[i] = io.confirmline.kafka.TraceParents.within(tracer, row.traceParent(), "outbox relay",
+                    () -> kafka.send(row.topic(), row.key(), decode(row.topic(), row.payload())));
         }
         CompletableFuture.allOf(sends).get(30, TimeUnit.SECONDS);
         return null;

@@ -1,5 +1,8 @@
 package io.confirmline.orchestrator.polling;
 
+import io.confirmline.orchestrator.call.CallProgress;
+import io.confirmline.orchestrator.call.OutcomeProperties;
+import io.confirmline.orchestrator.call.ParkedEvents;
 import io.confirmline.orchestrator.dialing.Dialer;
 import io.confirmline.orchestrator.dialing.DialingProperties;
 import io.confirmline.orchestrator.outbox.OutboxRelay;
@@ -7,13 +10,19 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The orchestrator's background threads: the dialer and the outbox relay. */
+/** The orchestrator's background threads: the dialer, the outcome sweep and the outbox relay. */
 @Configuration
 class BackgroundWork {
 
     @Bean
     PollingLoop dialerLoop(Dialer dialer, DialingProperties properties) {
         return new PollingLoop("dialer", dialer::dialOnce, properties.pollInterval());
+    }
+
+    /** Waits that ran out (no key after a summary, no summary at all) and events parked for unknown sessions. */
+    @Bean
+    PollingLoop outcomeLoop(CallProgress progress, ParkedEvents parked, OutcomeProperties properties) {
+        return new PollingLoop("call-outcomes", () -> progress.settleDue() + parked.retryOnce(), properties.pollInterval());
     }
 
     @Bean

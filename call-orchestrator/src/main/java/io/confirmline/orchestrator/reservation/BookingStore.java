@@ -8,6 +8,7 @@ import io.confirmline.events.ReservationEventType;
 import io.confirmline.events.SubjectType;
 import io.confirmline.events.Topics;
 import io.confirmline.orchestrator.outbox.Outbox;
+import io.confirmline.orchestrator.outbox.TraceParent;
 import io.confirmline.orchestrator.schedule.SchedulePolicy;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -124,17 +125,20 @@ public class BookingStore {
         Instant at = due ? ((SchedulePolicy.Due) decision).at() : null;
         Instant validUntil = due ? ((SchedulePolicy.Due) decision).validUntil() : null;
         String reason = due ? null : ((SchedulePolicy.Skip) decision).reason();
-        GenericExecuteSpec spec = db.sql("""
-                        INSERT INTO call (id, tenant_id, subject_type, subject_id, booking_version, status, due_at,
-                                          valid_until, reason)
-                        VALUES (:id, :tenant, :type, :subject, :version, :status, :due, :validUntil, :reason)""")
-                .bind("id", id).bind("tenant", event.getTenantId()).bind("type", subjectType(event).name())
-                .bind("subject", event.getReservationId()).bind("version", event.getVersion())
-                .bind("status", status.name());
-        spec = at == null ? spec.bindNull("due", OffsetDateTime.class) : spec.bind("due", utc(at));
-        spec = validUntil == null ? spec.bindNull("validUntil", OffsetDateTime.class) : spec.bind("validUntil", utc(validUntil));
-        spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
-        return spec.then().then(outbox(event, id, 1, null, status, at, reason, now));
+        return TraceParent.withCurrent(trace -> {
+            GenericExecuteSpec spec = db.sql("""
+                            INSERT INTO call (id, tenant_id, subject_type, subject_id, booking_version, status, due_at,
+                                              valid_until, reason, trace_parent)
+                            VALUES (:id, :tenant, :type, :subject, :version, :status, :due, :validUntil, :reason, :trace)""")
+                    .bind("id", id).bind("tenant", event.getTenantId()).bind("type", subjectType(event).name())
+                    .bind("subject", event.getReservationId()).bind("version", event.getVersion())
+                    .bind("status", status.name());
+            spec = at == null ? spec.bindNull("due", OffsetDateTime.class) : spec.bind("due", utc(at));
+            spec = validUntil == null ? spec.bindNull("validUntil", OffsetDateTime.class) : spec.bind("validUntil", utc(validUntil));
+            spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+            spec = trace == null ? spec.bindNull("trace", String.class) : spec.bind("trace", trace);
+            return spec.then();
+        }).then(outbox(event, id, 1, null, status, at, reason, now));
     }
 
     private Mono<Void> change(ReservationEvent event, UUID callId, int attempt, CallStatus from, CallStatus to,

@@ -5,19 +5,17 @@ import io.confirmline.events.ReservationEventType;
 import io.confirmline.kafka.InvalidEventException;
 import io.confirmline.orchestrator.schedule.CallingHours;
 import io.confirmline.orchestrator.schedule.SchedulePolicy;
-import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties;
+import io.confirmline.orchestrator.tenant.Tenants;
 import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties.Tenant;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Consumes the platform's bookings: validates them (an invalid one goes to the dead-letter topic with every
@@ -27,12 +25,15 @@ import org.springframework.stereotype.Component;
 public class ReservationIntake {
 
     private final BookingStore store;
-    private final Map<String, Tenant> tenants;
+    private final Tenants tenants;
     private final Clock clock;
+    private final io.micrometer.tracing.Tracer tracer;
 
-    public ReservationIntake(BookingStore store, OrchestratorTenantProperties properties, Clock clock) {
+    public ReservationIntake(BookingStore store, Tenants tenants, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
+        this.tracer = tracer.getIfAvailable();
         this.store = store;
-        this.tenants = properties.tenants().stream().collect(Collectors.toMap(Tenant::id, Function.identity()));
+        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -40,17 +41,24 @@ public class ReservationIntake {
     public void onReservation(ConsumerRecord<String, ReservationEvent> record) {
         ReservationEvent event = record.value();
         Instant now = clock.instant();
-        List<String> problems = ReservationValidator.problems(event, tenants.keySet(), now);
+        List<String> problems = ReservationValidator.problems(event, tenants.ids(), now);
         if (!problems.isEmpty()) {
             throw new InvalidEventException(String.join("; ", problems));
         }
-        SchedulePolicy.Decision decision = event.getType() == ReservationEventType.CANCELLED ? null
-                : policy(tenants.get(event.getTenantId()), ZoneId.of(event.getTimeZone()))
-                        .decide(event.getStartsAt(), now);
-        store.apply(event, decision, now).block(Duration.ofSeconds(30));
+        schedule(event, now).contextWrite(io.confirmline.orchestrator.outbox.TraceParent.capture(tracer))
+                .block(Duration.ofSeconds(30));
     }
 
-    static SchedulePolicy policy(Tenant tenant, ZoneId venueZone) {
+    /** Schedules (or moves, skips, withdraws) the call of a valid booking event, as one transaction. */
+    public Mono<BookingStore.Outcome> schedule(ReservationEvent event, Instant now) {
+        SchedulePolicy.Decision decision = event.getType() == ReservationEventType.CANCELLED ? null
+                : policy(tenants.byId(event.getTenantId()).orElseThrow(), ZoneId.of(event.getTimeZone()))
+                        .decide(event.getStartsAt(), now);
+        return store.apply(event, decision, now);
+    }
+
+    /** The tenant's schedule rules in the venue's zone. */
+    public static SchedulePolicy policy(Tenant tenant, ZoneId venueZone) {
         return new SchedulePolicy(tenant.leadTime(), tenant.minimumNotice(),
                 new CallingHours(tenant.callingOpens(), tenant.callingCloses()), venueZone);
     }

@@ -93,7 +93,7 @@ public record SchedulePolicy(Duration leadTime, Duration minimumNotice, CallingH
     }
 
     /** The earliest instant at or after {@code instant} inside calling hours. */
-    Instant earliestAllowedAtOrAfter(Instant instant) {
+    public Instant earliestAllowedAtOrAfter(Instant instant) {
         if (allowed(instant)) {
             return instant;
         }

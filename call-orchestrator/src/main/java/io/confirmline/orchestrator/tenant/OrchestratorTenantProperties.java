@@ -20,6 +20,7 @@ public record OrchestratorTenantProperties(@DefaultValue @NotNull List<@Valid Te
      * @param id the ConfirmLine tenant id
      * @param subaccountId the 8x8 voice subaccount calls are placed on
      * @param apiKey the 8x8 API key (a secret)
+     * @param platformApiKey the platform's Bearer key for {@code /api/**} (a secret); it also names the tenant
      * @param callerId the number guests see (an 8x8 virtual number or a whitelisted CLID)
      * @param timeZone the default zone for calling hours when a booking names none
      * @param leadTime how long before a booking the call is placed
@@ -33,16 +34,21 @@ public record OrchestratorTenantProperties(@DefaultValue @NotNull List<@Valid Te
      * @param maxReprompts how often an unknown digit or silence is asked again in one call
      * @param callsPerSecond the most Send Callflow requests per second for this tenant; 0 means unlimited
      * @param maxConcurrentCalls the most Send Callflow requests in flight at once for this tenant; 0 means
-     *     unlimited (calls in progress on 8x8 are counted once call outcomes are tracked, issue #5)
+     *     unlimited
+     * @param maxAttempts how many times a guest is called in all when nobody answers, the line is busy or nobody
+     *     presses a key (never after the booking's last useful moment)
+     * @param retryDelay the wait between attempts
      */
-    public record Tenant(@NotBlank String id, @NotBlank String subaccountId, @NotBlank String apiKey,
+    public record Tenant(@NotBlank String id, @NotBlank String subaccountId, @NotBlank String apiKey, @NotBlank String platformApiKey,
             @NotBlank String callerId, @DefaultValue("UTC") @NotNull ZoneId timeZone,
             @DefaultValue("30m") @NotNull Duration leadTime, @DefaultValue("10m") @NotNull Duration minimumNotice,
             @DefaultValue("09:00") @NotNull LocalTime callingOpens, @DefaultValue("21:00") @NotNull LocalTime callingCloses,
             @DefaultValue({}) @NotNull java.util.Map<String, String> voices,
             @DefaultValue("1") @NotBlank String confirmDigit, @DefaultValue("0") @NotBlank String cancelDigit,
             @DefaultValue("2") int maxReprompts,
-            @DefaultValue("0") double callsPerSecond, @DefaultValue("0") int maxConcurrentCalls) {
+            @DefaultValue("0") double callsPerSecond, @DefaultValue("0") int maxConcurrentCalls,
+            @DefaultValue("3") @jakarta.validation.constraints.Min(1) int maxAttempts,
+            @DefaultValue("10m") @NotNull Duration retryDelay) {
 
         /** The speech profile for a language tag: the exact tag, its language, {@code default}, then en-US. */
         public String voiceFor(String languageTag) {
@@ -53,7 +59,7 @@ public record OrchestratorTenantProperties(@DefaultValue @NotNull List<@Valid Te
 
         @Override
         public String toString() {
-            return "Tenant[id=" + id + ", subaccountId=" + subaccountId + ", apiKey=***]";
+            return "Tenant[id=" + id + ", subaccountId=" + subaccountId + ", apiKey=***, platformApiKey=***]";
         }
     }
 }

@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Due calls placed through a local server speaking 8x8's Send Callflow, on the real broker, registry and DB. */
 @SpringBootTest(properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-        "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].caller-id=+34910000000",
+        "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY, "confirmline.tenants[0].caller-id=+34910000000",
         "confirmline.tenants[0].calling-opens=00:00", "confirmline.tenants[0].calling-closes=23:59:59",
         "confirmline.tenants[0].voices.es=es-ES-Standard-A", "confirmline.tenants[0].minimum-notice=1m"})
 class DialerComponentTest {
@@ -65,7 +65,7 @@ class DialerComponentTest {
                 .setVenueName("Luigi's").setPartySize(4);
     }
 
-    static <V> KafkaConsumer<String, V> consumer(String topic) {
+    public static <V> KafkaConsumer<String, V> consumer(String topic) {
         Map<String, Object> config = new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "dialer-test-" + UUID.randomUUID());
@@ -75,7 +75,7 @@ class DialerComponentTest {
     }
 
     /** The first change of this reservation to {@code status} on calls.status.v1. */
-    static CallStatusChanged awaitStatus(KafkaConsumer<String, CallStatusChanged> statuses, String id, String status) {
+    public static CallStatusChanged awaitStatus(KafkaConsumer<String, CallStatusChanged> statuses, String id, String status) {
         List<CallStatusChanged> changes = new ArrayList<>();
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             statuses.poll(Duration.ofMillis(200)).forEach(r -> {
@@ -91,14 +91,18 @@ class DialerComponentTest {
     @Test
     void aDueCallIsPlacedWithTheRightWordsAndItsSessionAndDialingStatusArePublished() throws Exception {
         String id = "r-" + UUID.randomUUID();
-        kafka.send(Topics.RESERVATIONS.name(), id, dueSoon(id, "+34600111333", 1, ReservationEventType.CREATED).build()).get();
+        ReservationEvent booking = dueSoon(id, "+34600111333", 1, ReservationEventType.CREATED).build();
+        // Past 23:30 in Madrid the booking is tomorrow, and the guest hears so.
+        java.time.ZoneId madrid = java.time.ZoneId.of("Europe/Madrid");
+        String day = booking.getStartsAt().atZone(madrid).toLocalDate().equals(java.time.LocalDate.now(madrid)) ? "hoy" : "mañana";
+        kafka.send(Topics.RESERVATIONS.name(), id, booking).get();
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> eightByEight.requestsTo("+34600111333").size() == 1);
         FakeEightByEight.Request request = eightByEight.requestsTo("+34600111333").get(0);
         assertThat(request.path()).isEqualTo("/api/v1/subaccounts/luigis_voice/callflows");
         assertThat(request.authorization()).isEqualTo("Bearer test-8x8-key");
         assertThat(request.body()).contains("\"source\":\"+34910000000\"").contains("\"voiceProfile\":\"es-ES-Standard-A\"")
-                .contains("Hola Ana, le llamamos de Luigi's para confirmar su mesa para 4 hoy a las")
+                .contains("Hola Ana, le llamamos de Luigi's para confirmar su mesa para 4 " + day + " a las")
                 .contains("\"maxDigits\":1").contains("\"clientRequestId\":");
 
         try (KafkaConsumer<String, CallStatusChanged> statuses = consumer(Topics.CALL_STATUS.name());

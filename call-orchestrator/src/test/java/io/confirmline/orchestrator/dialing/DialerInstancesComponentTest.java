@@ -41,7 +41,7 @@ class DialerInstancesComponentTest {
                 "spring.r2dbc.password=" + db.password(), "spring.flyway.url=" + db.jdbcUrl(),
                 "spring.flyway.user=" + db.username(), "spring.flyway.password=" + db.password(),
                 "confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-                "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].caller-id=+34910000000",
+                "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY, "confirmline.tenants[0].caller-id=+34910000000",
                 "confirmline.dialing.base-url=" + eightByEight.url(), "confirmline.dialing.batch-size=25",
                 "logging.level.root=WARN");
         instances.add(new SpringApplicationBuilder(CallOrchestratorApplication.class)

@@ -2,9 +2,11 @@ package io.confirmline.orchestrator.dialing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -17,26 +19,34 @@ import reactor.netty.resources.LoopResources;
  */
 public final class FakeEightByEight implements AutoCloseable {
 
-    public record Request(String path, String authorization, String body) {
+    /** A Send Callflow request as received; {@code at} is when its body had arrived. */
+    public record Request(String path, String authorization, String body, Instant at) {
     }
 
-    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
     private final LoopResources loops = LoopResources.create("fake-8x8", 1, true);
     private final DisposableServer server;
+    private volatile Duration delay = Duration.ZERO;
 
     public FakeEightByEight() {
         server = HttpServer.create().host("127.0.0.1").port(0).runOn(loops)
                 .handle((request, response) -> request.receive().aggregate().asString(StandardCharsets.UTF_8)
                         .defaultIfEmpty("").flatMap(body -> {
-                            requests.add(new Request(request.uri(), request.requestHeaders().get("Authorization"), body));
+                            requests.add(new Request(request.uri(), request.requestHeaders().get("Authorization"), body,
+                                    Instant.now()));
                             boolean invalid = body.matches("(?s).*\"destination\":\"\\+\\d*9\".*");
                             String answer = invalid
                                     ? "{\"sessionStatus\":\"NOT_CREATED\",\"statusCode\":-1017,\"statusMessage\":\"Invalid MSISDN format in Destination\"}"
                                     : "{\"sessionId\":\"" + UUID.randomUUID() + "\",\"sessionStatus\":\"CREATED\",\"statusCode\":1,\"statusMessage\":\"Created\"}";
-                            return response.status(invalid ? 422 : 200).header("Content-Type", "application/json")
-                                    .sendString(Mono.just(answer)).then();
+                            return Mono.delay(delay).then(response.status(invalid ? 422 : 200)
+                                    .header("Content-Type", "application/json").sendString(Mono.just(answer)).then());
                         }))
                 .bindNow(Duration.ofSeconds(10));
+    }
+
+    /** From now on, every answer comes this much later (a slow 8x8). */
+    public void answerAfter(Duration delay) {
+        this.delay = delay;
     }
 
     public String url() {

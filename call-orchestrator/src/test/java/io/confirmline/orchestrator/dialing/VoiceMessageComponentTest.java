@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** A voice message requested on Kafka is called at once, its text said N times, and any key hangs up. */
 @SpringBootTest(properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-        "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].caller-id=+34910000000",
+        "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY, "confirmline.tenants[0].caller-id=+34910000000",
         "confirmline.tenants[0].voices.en=en-GB-Emma"})
 class VoiceMessageComponentTest {
 

@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Bookings from Kafka into the schedule, on the real broker, registry and PostgreSQL. */
 @SpringBootTest(properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-        "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].caller-id=+34910000000",
+        "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY, "confirmline.tenants[0].caller-id=+34910000000",
         "confirmline.tenants[0].calling-opens=00:00", "confirmline.tenants[0].calling-closes=23:59:59"})
 class ReservationIntakeComponentTest {
 

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 public class DeliveryStore {
 
     private static final String COLUMNS = "id, sequence, tenant_id, subject_id, event_id, type, payload, occurred_at, "
-            + "status, attempts, next_attempt_at, last_status_code, last_error, created_at, delivered_at, dead_at";
+            + "status, attempts, next_attempt_at, last_status_code, last_error, created_at, delivered_at, dead_at" + ", trace_parent";
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -51,7 +51,7 @@ public class DeliveryStore {
 
     /** What a new delivery is made of. */
     public record NewDelivery(String eventId, String topic, String tenantId, String subjectId, String type,
-            String payload, Instant occurredAt, Instant firstAttemptAt) {
+            String payload, Instant occurredAt, Instant firstAttemptAt, String traceParent) {
     }
 
     /**
@@ -72,22 +72,23 @@ public class DeliveryStore {
     }
 
     private Mono<Boolean> insert(NewDelivery d) {
-        Mono<Boolean> insert = db.sql("""
+        GenericExecuteSpec spec = db.sql("""
                         WITH seen AS (
                             INSERT INTO processed_event (event_id, topic) VALUES (:eventId, :topic)
                             ON CONFLICT (event_id) DO NOTHING RETURNING event_id)
                         INSERT INTO delivery (id, tenant_id, subject_id, event_id, type, payload, occurred_at, status,
-                                              next_attempt_at, ready)
+                                              next_attempt_at, trace_parent, ready)
                         SELECT :id, :tenantId, :subjectId, seen.event_id, :type, :payload, :occurredAt, 'PENDING',
-                               :firstAttemptAt,
+                               :firstAttemptAt, :traceParent,
                                NOT EXISTS (SELECT 1 FROM delivery p WHERE p.tenant_id = :tenantId
                                            AND p.subject_id = :subjectId AND p.status = 'PENDING')
                         FROM seen""")
                 .bind("eventId", d.eventId()).bind("topic", d.topic()).bind("id", UUID.randomUUID())
                 .bind("tenantId", d.tenantId()).bind("subjectId", d.subjectId()).bind("type", d.type())
                 .bind("payload", d.payload()).bind("occurredAt", utc(d.occurredAt()))
-                .bind("firstAttemptAt", utc(d.firstAttemptAt()))
-                .fetch().rowsUpdated().map(rows -> rows > 0);
+                .bind("firstAttemptAt", utc(d.firstAttemptAt()));
+        Mono<Boolean> insert = (d.traceParent() == null ? spec.bindNull("traceParent", String.class)
+                : spec.bind("traceParent", d.traceParent())).fetch().rowsUpdated().map(rows -> rows > 0);
         return lockSubject(d.tenantId(), d.subjectId()).then(insert);
     }
 
@@ -263,7 +264,8 @@ public class DeliveryStore {
                 row.get("payload", String.class), instant(row, "occurred_at"), row.get("status", String.class),
                 row.get("attempts", Integer.class), instant(row, "next_attempt_at"),
                 row.get("last_status_code", Integer.class), row.get("last_error", String.class),
-                instant(row, "created_at"), instant(row, "delivered_at"), instant(row, "dead_at"));
+                instant(row, "created_at"), instant(row, "delivered_at"), instant(row, "dead_at"),
+                row.get("trace_parent", String.class));
     }
 
     private static Instant instant(Readable row, String column) {

@@ -50,6 +50,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final DeliveryProperties properties;
     private final RetrySchedule schedule;
     private final EndpointBreakers breakers;
+    private final io.micrometer.tracing.Tracer tracer;
     private final Clock clock;
     private final WebClient http;
     private final Semaphore inFlight;
@@ -62,7 +63,9 @@ public class DeliveryWorker implements SmartLifecycle {
     private volatile Thread loop;
 
     public DeliveryWorker(DeliveryStore store, Tenants tenants, DeliveryProperties properties, RetrySchedule schedule,
-            EndpointBreakers breakers, Clock clock, MeterRegistry meters) {
+            EndpointBreakers breakers, Clock clock, MeterRegistry meters,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
+        this.tracer = tracer.getIfAvailable();
         this.store = store;
         this.tenants = tenants;
         this.properties = properties;
@@ -153,6 +156,14 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     private Mono<Answer> send(Tenant tenant, Delivery delivery, Instant now) {
+        // Each attempt is a span in the status change's trace; the platform gets its traceparent.
+        io.micrometer.tracing.Span span = io.confirmline.kafka.TraceParents.continueFrom(tracer, delivery.traceParent(),
+                "platform webhook");
+        Mono<Answer> answer = post(tenant, delivery, now, span == null ? null : io.confirmline.kafka.TraceParents.of(span));
+        return span == null ? answer : answer.doFinally(signal -> span.end());
+    }
+
+    private Mono<Answer> post(Tenant tenant, Delivery delivery, Instant now, String traceparent) {
         long timestamp = now.getEpochSecond();
         String signature = signers.computeIfAbsent(tenant.id(), id -> new WebhookSigner(tenant.signingSecrets()))
                 .sign(delivery.webhookId(), timestamp, delivery.payload());
@@ -162,6 +173,11 @@ public class DeliveryWorker implements SmartLifecycle {
                 .header("webhook-timestamp", Long.toString(timestamp))
                 .header("webhook-signature", signature)
                 .header(HttpHeaders.USER_AGENT, "ConfirmLine-Webhooks/1.0")
+                .headers(headers -> {
+                    if (traceparent != null) {
+                        headers.set(io.confirmline.kafka.TraceParents.HEADER, traceparent);
+                    }
+                })
                 .bodyValue(delivery.payload())
                 .exchangeToMono(response -> response.releaseBody().thenReturn(new Answer(response.statusCode().value(),
                         retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), now), null)))

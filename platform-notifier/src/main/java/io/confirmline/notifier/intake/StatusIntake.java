@@ -55,7 +55,7 @@ public class StatusIntake {
                 store(accepted);
                 throw new BatchListenerFailedException(problem.getMessage(), problem, index);
             }
-            accepted.add(delivery(record.value()));
+            accepted.add(delivery(record.value(), io.confirmline.kafka.TraceParents.from(record.headers())));
         }
         store(accepted);
     }
@@ -76,10 +76,11 @@ public class StatusIntake {
         return null;
     }
 
-    private NewDelivery delivery(CallStatusChanged change) {
+    private NewDelivery delivery(CallStatusChanged change, String traceParent) {
         StatusWebhookBody body = StatusWebhookBody.of(change);
         return new NewDelivery(change.getEventId(), Topics.CALL_STATUS.name(), change.getTenantId(),
-                change.getSubjectId(), body.type(), body.json(), change.getOccurredAt(), schedule.first(clock.instant()));
+                change.getSubjectId(), body.type(), body.json(), change.getOccurredAt(), schedule.first(clock.instant()),
+                traceParent);
     }
 
     private void store(List<NewDelivery> deliveries) {

@@ -23,14 +23,14 @@ public record NotifierTenantProperties(@DefaultValue @NotNull List<@Valid Tenant
      * @param callbackUrl where status webhooks are POSTed (http or https)
      * @param signingSecrets the active Standard Webhooks secrets ({@code whsec_...}); every one signs each
      *     webhook, so a platform can rotate by adding the new secret, switching, then removing the old one
-     * @param apiKey the platform's key for {@code /api/**} (Bearer); names the tenant
+     * @param platformApiKey the platform's key for {@code /api/**} (Bearer); names the tenant
      */
     public record Tenant(@NotBlank String id, @NotNull URI callbackUrl, @NotEmpty List<@NotBlank String> signingSecrets,
-            @NotBlank String apiKey) {
+            @NotBlank String platformApiKey) {
 
         @Override
         public String toString() {
-            return "Tenant[id=" + id + ", callbackUrl=" + callbackUrl + ", signingSecrets=***, apiKey=***]";
+            return "Tenant[id=" + id + ", callbackUrl=" + callbackUrl + ", signingSecrets=***, platformApiKey=***]";
         }
     }
 }

@@ -29,7 +29,7 @@ public class Tenants {
         }
         this.byId = properties.tenants().stream().collect(Collectors.toUnmodifiableMap(Tenant::id, Function.identity()));
         this.apiKeys = properties.tenants().stream()
-                .collect(Collectors.toUnmodifiableMap(Function.identity(), tenant -> SecretDigest.of(tenant.apiKey())));
+                .collect(Collectors.toUnmodifiableMap(Function.identity(), tenant -> SecretDigest.of(tenant.platformApiKey())));
     }
 
     public Optional<Tenant> byId(String id) {

@@ -39,7 +39,7 @@ class DeliveryStoreTest {
 
     private NewDelivery change(String subject) {
         return new NewDelivery(UUID.randomUUID().toString(), "calls.status.v1", "luigis", subject, "reservation.confirmed",
-                "{}", Instant.now(), Instant.now().minusSeconds(1));
+                "{}", Instant.now(), Instant.now().minusSeconds(1), null);
     }
 
     private List<Delivery> claim() {

@@ -53,7 +53,14 @@ public class CallActionSpool implements SmartLifecycle {
     private volatile boolean running;
     private Thread relay;
 
-    public CallActionSpool(KafkaTemplate<String, SpecificRecord> kafka, PublishProperties properties, MeterRegistry meters) {
+    private final io.confirmline.ingress.session.SessionView sessions;
+    private final io.micrometer.tracing.Tracer tracer;
+
+    public CallActionSpool(KafkaTemplate<String, SpecificRecord> kafka, PublishProperties properties, MeterRegistry meters,
+            io.confirmline.ingress.session.SessionView sessions,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
+        this.sessions = sessions;
+        this.tracer = tracer.getIfAvailable();
         this.kafka = kafka;
         this.properties = properties;
         this.journal = new CallActionJournal(properties.spoolDirectory(), properties.spoolFsync(), RECORDS_PER_SEGMENT);
@@ -101,7 +108,9 @@ public class CallActionSpool implements SmartLifecycle {
     private void send(Pending pending) {
         CallActionReceived event = pending.event();
         try {
-            kafka.send(Topics.CALL_ACTIONS.name(), event.getSessionId(), event).whenComplete((result, error) -> {
+            // Inside the trace of the call's booking, which the session record brought.
+            io.confirmline.kafka.TraceParents.within(tracer, sessions.traceParentOf(event.getSessionId()), "8x8 call action",
+                    () -> kafka.send(Topics.CALL_ACTIONS.name(), event.getSessionId(), event)).whenComplete((result, error) -> {
                 if (error == null) {
                     journal.acknowledged(pending.segment());
                     published.increment();

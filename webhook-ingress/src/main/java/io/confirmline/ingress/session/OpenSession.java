@@ -16,6 +16,7 @@ public final class OpenSession {
 
     private final CallSessionOpened opened;
     private final Instant forgetAt;
+    private final String traceParent;
     private int reprompts;
     private final Map<String, String> repliesByEventId = new LinkedHashMap<>(4, 0.75f, false) {
         @Override
@@ -24,9 +25,15 @@ public final class OpenSession {
         }
     };
 
-    OpenSession(CallSessionOpened opened, Instant forgetAt) {
+    OpenSession(CallSessionOpened opened, Instant forgetAt, String traceParent) {
         this.opened = opened;
         this.forgetAt = forgetAt;
+        this.traceParent = traceParent;
+    }
+
+    /** The trace of the booking this call is for (the session record's traceparent), or null. */
+    public String traceParent() {
+        return traceParent;
     }
 
     public CallSessionOpened opened() {

@@ -35,15 +35,25 @@ public class SessionView {
 
     /** Adds or replaces a session; one that has already expired is not added. */
     public void put(CallSessionOpened opened) {
+        put(opened, null);
+    }
+
+    /** Like {@link #put(CallSessionOpened)}, remembering the trace the session was opened in. */
+    public void put(CallSessionOpened opened, String traceParent) {
         Instant byAge = opened.getOccurredAt().plus(properties.maxAge());
         Instant forgetAt = opened.getExpiresAt().isBefore(byAge) ? opened.getExpiresAt() : byAge;
         if (forgetAt.isAfter(clock.instant())) {
             sessions.compute(opened.getSessionId(), (id, existing) ->
                     existing != null && existing.opened().getEventId().equals(opened.getEventId())
-                            ? existing : new OpenSession(opened, forgetAt));
+                            ? existing : new OpenSession(opened, forgetAt, traceParent));
         } else {
             sessions.remove(opened.getSessionId());
         }
+    }
+
+    /** The trace of an open session's booking, or null: events from its webhooks are published inside it. */
+    public String traceParentOf(String sessionId) {
+        return find(sessionId).map(OpenSession::traceParent).orElse(null);
     }
 
     /** A tombstone on the compacted topic. */

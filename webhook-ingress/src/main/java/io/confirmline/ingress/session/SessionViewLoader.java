@@ -130,7 +130,7 @@ public class SessionViewLoader implements SmartLifecycle {
 
     private void apply(ConsumerRecord<String, CallSessionOpened> record) {
         if (record.value() != null) {
-            view.put(record.value());
+            view.put(record.value(), io.confirmline.kafka.TraceParents.from(record.headers()));
         } else if (record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
             undecodable.increment();
             log.warn("Skipped an undecodable record at {}-{}@{}", record.topic(), record.partition(), record.offset());

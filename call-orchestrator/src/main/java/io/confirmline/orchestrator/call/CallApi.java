@@ -1,0 +1,71 @@
+package io.confirmline.orchestrator.call;
+
+import io.confirmline.orchestrator.api.ApiProblem;
+import io.confirmline.orchestrator.api.PlatformAuthentication;
+import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties.Tenant;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The status API for the platform ({@code Authorization: Bearer <platform API key>}; a tenant sees only its own
+ * calls): a call with its attempt history, by call id or by the booking or message it is for.
+ */
+@RestController
+public class CallApi {
+
+    private final PlatformAuthentication authentication;
+    private final CallRecords calls;
+
+    public CallApi(PlatformAuthentication authentication, CallRecords calls) {
+        this.authentication = authentication;
+        this.calls = calls;
+    }
+
+    /** A call as the API shows it. */
+    public record CallDetails(String callId, String type, String subjectId, String status, int attempt,
+            Instant scheduledFor, Instant validUntil, String reason, String digits, List<AttemptView> attempts) {
+    }
+
+    @GetMapping(path = "/api/calls/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<CallDetails> call(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @PathVariable String id) {
+        Tenant tenant = authentication.tenant(authorization);
+        UUID callId;
+        try {
+            callId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound("No call " + id);
+        }
+        return calls.byId(tenant.id(), callId).flatMap(this::details)
+                .switchIfEmpty(Mono.error(notFound("No call " + id)));
+    }
+
+    @GetMapping(path = {"/api/reservations/{subjectId}/calls", "/api/messages/{subjectId}/calls"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<List<CallDetails>> callsFor(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @PathVariable String subjectId) {
+        Tenant tenant = authentication.tenant(authorization);
+        return calls.bySubject(tenant.id(), subjectId).flatMap(this::details).map(List::of)
+                .switchIfEmpty(Mono.error(notFound("No calls for " + subjectId)));
+    }
+
+    private Mono<CallDetails> details(CallView call) {
+        return calls.attempts(call.id()).collectList().map(attempts -> new CallDetails(call.id().toString(),
+                call.subjectType(), call.subjectId(), call.status(), call.attempt(), call.scheduledFor(),
+                call.validUntil(), call.reason(), call.digits(), attempts));
+    }
+
+    private static ApiProblem notFound(String detail) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, detail);
+    }
+}

@@ -1,0 +1,45 @@
+package io.confirmline.orchestrator.call;
+
+import io.confirmline.events.CallActionReceived;
+import io.confirmline.events.SessionSummaryReceived;
+import io.confirmline.orchestrator.outbox.TraceParent;
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes the guest's key presses ({@code voice.call-actions.v1}) and 8x8's session summaries
+ * ({@code voice.session-summaries.v1}) from the ingress. An event for a session not known yet is parked, never
+ * retried in place: the partition goes on with the next record.
+ */
+@Component
+public class CallEventIntake {
+
+    private final CallProgress progress;
+    private final ParkedEvents parked;
+    private final io.micrometer.tracing.Tracer tracer;
+
+    public CallEventIntake(CallProgress progress, ParkedEvents parked,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
+        this.tracer = tracer.getIfAvailable();
+        this.progress = progress;
+        this.parked = parked;
+    }
+
+    @KafkaListener(topics = "#{T(io.confirmline.events.Topics).CALL_ACTIONS.name()}")
+    public void onCallAction(ConsumerRecord<String, CallActionReceived> record) {
+        CallActionReceived action = record.value();
+        if (progress.keyPressed(action).contextWrite(TraceParent.capture(tracer)).block(Duration.ofSeconds(30)) == CallProgress.Applied.UNKNOWN_SESSION) {
+            parked.park(record.topic(), action.getEventId(), action.getSessionId(), action).block(Duration.ofSeconds(30));
+        }
+    }
+
+    @KafkaListener(topics = "#{T(io.confirmline.events.Topics).SESSION_SUMMARIES.name()}")
+    public void onSessionSummary(ConsumerRecord<String, SessionSummaryReceived> record) {
+        SessionSummaryReceived summary = record.value();
+        if (progress.sessionEnded(summary).contextWrite(TraceParent.capture(tracer)).block(Duration.ofSeconds(30)) == CallProgress.Applied.UNKNOWN_SESSION) {
+            parked.park(record.topic(), summary.getEventId(), summary.getSessionId(), summary).block(Duration.ofSeconds(30));
+        }
+    }
+}

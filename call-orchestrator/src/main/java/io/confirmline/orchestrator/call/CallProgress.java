@@ -1,0 +1,237 @@
+package io.confirmline.orchestrator.call;
+
+import io.confirmline.events.CallActionReceived;
+import io.confirmline.events.CallLeg;
+import io.confirmline.events.CallStatus;
+import io.confirmline.events.CallStatusChanged;
+import io.confirmline.events.SessionSummaryReceived;
+import io.confirmline.events.SubjectType;
+import io.confirmline.events.Topics;
+import io.confirmline.orchestrator.outbox.Outbox;
+import io.confirmline.orchestrator.schedule.CallingHours;
+import io.confirmline.orchestrator.schedule.SchedulePolicy;
+import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties.Tenant;
+import io.confirmline.orchestrator.tenant.Tenants;
+import io.r2dbc.spi.Readable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies key presses, session summaries and run-out waits to calls: under the call's row lock, records what 8x8
+ * said on the attempt, runs the {@link CallStateMachine}, stores the new state and writes the status change to
+ * the outbox — one transaction, idempotent on eventId.
+ */
+@Component
+public class CallProgress {
+
+    /** What happened to an event. */
+    public enum Applied { APPLIED, DUPLICATE, UNKNOWN_SESSION }
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+    private final Outbox outbox;
+    private final Tenants tenants;
+    private final OutcomeProperties properties;
+    private final Clock clock;
+
+    public CallProgress(DatabaseClient db, ReactiveTransactionManager transactions, Outbox outbox, Tenants tenants,
+            OutcomeProperties properties, Clock clock) {
+        this.db = db;
+        this.transaction = TransactionalOperator.create(transactions);
+        this.outbox = outbox;
+        this.tenants = tenants;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A locked call with what the state machine and the status event need. */
+    record Locked(UUID id, String tenantId, String subjectType, String subjectId, CallState state, int sessionAttempt,
+            String timeZone) {
+    }
+
+    private static final String LOCKED_COLUMNS = """
+            c.id, c.tenant_id, c.subject_type, c.subject_id, c.status, c.attempt, c.valid_until, c.settle_at,
+            c.settle_reason, b.time_zone""";
+
+    public Mono<Applied> keyPressed(CallActionReceived action) {
+        return bySession(action.getSessionId(), action.getEventId(), Topics.CALL_ACTIONS.name(), call -> db.sql("""
+                                UPDATE call_attempt
+                                SET digits = CASE WHEN digits IS NULL THEN :digits ELSE digits || ' ' || :digits END,
+                                    connected_at = COALESCE(connected_at, :at)
+                                WHERE session_id = :session""")
+                        .bind("digits", Objects.requireNonNullElse(action.getDigits(), ""))
+                        .bind("at", utc(action.getReceivedAt())).bind("session", action.getSessionId()).then()
+                        .thenReturn(new CallEvent.KeyPressed(call.sessionAttempt(), action.getDigits())),
+                action.getDigits());
+    }
+
+    public Mono<Applied> sessionEnded(SessionSummaryReceived summary) {
+        Instant connected = summary.getLegs().stream().map(CallLeg::getConnectedAt).filter(Objects::nonNull)
+                .min(Instant::compareTo).orElse(null);
+        Instant ended = summary.getEndTime() != null ? summary.getEndTime() : summary.getLegs().stream()
+                .map(CallLeg::getDisconnectedAt).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
+        Integer duration = connected != null && ended != null ? (int) Duration.between(connected, ended).toSeconds()
+                : summary.getLegs().stream().map(CallLeg::getDurationSeconds).filter(Objects::nonNull).findFirst().orElse(null);
+        return bySession(summary.getSessionId(), summary.getEventId(), Topics.SESSION_SUMMARIES.name(), call -> {
+            GenericExecuteSpec spec = db.sql("""
+                            UPDATE call_attempt
+                            SET connected_at = COALESCE(:connected, connected_at), ended_at = :ended,
+                                duration_seconds = :duration, provider_status = :status, provider_error_code = :code,
+                                provider_error_message = :message, summary_received_at = now()
+                            WHERE session_id = :session""")
+                    .bind("status", summary.getRawSessionStatus()).bind("session", summary.getSessionId());
+            spec = nullable(spec, "connected", connected == null ? null : utc(connected), OffsetDateTime.class);
+            spec = nullable(spec, "ended", ended == null ? null : utc(ended), OffsetDateTime.class);
+            spec = nullable(spec, "duration", duration, Integer.class);
+            spec = nullable(spec, "code", summary.getErrorCode(), Integer.class);
+            spec = nullable(spec, "message", summary.getErrorMessage(), String.class);
+            AttemptOutcome outcome = AttemptOutcome.of(summary.getSessionStatus(), connected != null,
+                    "VOICE_MESSAGE".equals(call.subjectType()));
+            return spec.then().thenReturn(new CallEvent.SessionEnded(call.sessionAttempt(), outcome,
+                    summary.getRawSessionStatus(), summary.getErrorCode()));
+        }, null);
+    }
+
+    /** Concludes calls whose wait ran out; returns how many were looked at. */
+    public int settleDue() {
+        List<UUID> due = db.sql("SELECT id FROM call WHERE settle_at <= now() AND status IN ('DIALING', 'IN_PROGRESS') "
+                        + "ORDER BY settle_at LIMIT 50")
+                .map(row -> row.get("id", UUID.class)).all().collectList().block(Duration.ofSeconds(30));
+        if (due == null || due.isEmpty()) {
+            return 0;
+        }
+        for (UUID id : due) {
+            db.sql("SELECT " + LOCKED_COLUMNS + ", c.attempt AS session_attempt FROM call c "
+                            + "LEFT JOIN booking b ON b.tenant_id = c.tenant_id AND b.reservation_id = c.subject_id "
+                            + "WHERE c.id = :id AND c.settle_at <= now() FOR UPDATE OF c SKIP LOCKED")
+                    .bind("id", id).map(CallProgress::locked).one()
+                    .flatMap(call -> transition(call, new CallEvent.WaitOver(), null, null))
+                    .as(transaction::transactional)
+                    .block(Duration.ofSeconds(30));
+        }
+        return due.size();
+    }
+
+    private interface AttemptUpdate {
+        Mono<CallEvent> apply(Locked call);
+    }
+
+    private Mono<Applied> bySession(String sessionId, String eventId, String topic, AttemptUpdate update, String digits) {
+        return db.sql("SELECT " + LOCKED_COLUMNS + ", a.attempt AS session_attempt FROM call_attempt a "
+                        + "JOIN call c ON c.id = a.call_id "
+                        + "LEFT JOIN booking b ON b.tenant_id = c.tenant_id AND b.reservation_id = c.subject_id "
+                        + "WHERE a.session_id = :session FOR UPDATE OF c")
+                .bind("session", sessionId).map(CallProgress::locked).one()
+                .flatMap(call -> db.sql("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) "
+                                + "ON CONFLICT DO NOTHING")
+                        .bind("id", eventId).bind("topic", topic).fetch().rowsUpdated()
+                        .flatMap(first -> first == 0 ? Mono.just(Applied.DUPLICATE)
+                                : update.apply(call).flatMap(event -> transition(call, event, sessionId, digits))
+                                        .thenReturn(Applied.APPLIED)))
+                .defaultIfEmpty(Applied.UNKNOWN_SESSION)
+                .as(transaction::transactional);
+    }
+
+    private Mono<Void> transition(Locked call, CallEvent event, String sessionId, String digits) {
+        Instant now = clock.instant();
+        Optional<CallStateMachine.Transition> next = machine(call).apply(call.state(), event, now);
+        if (next.isEmpty()) {
+            return Mono.empty();
+        }
+        CallStateMachine.Transition t = next.get();
+        CallState to = t.state();
+        boolean retry = t.scheduledFor() != null;
+        GenericExecuteSpec spec = db.sql("""
+                        UPDATE call SET status = :status, attempt = :attempt, settle_at = :settleAt,
+                               settle_reason = :settleReason, due_at = COALESCE(:due, due_at),
+                               session_id = CASE WHEN :retry THEN NULL ELSE session_id END,
+                               dialed_at = CASE WHEN :retry THEN NULL ELSE dialed_at END,
+                               digits = COALESCE(:digits, digits), reason = COALESCE(:reason, reason), updated_at = now()
+                        WHERE id = :id""")
+                .bind("status", to.status().name()).bind("attempt", to.attempt()).bind("retry", retry).bind("id", call.id());
+        spec = nullable(spec, "settleAt", to.settleAt() == null ? null : utc(to.settleAt()), OffsetDateTime.class);
+        spec = nullable(spec, "settleReason", to.settleReason() == null ? null : to.settleReason().name(), String.class);
+        spec = nullable(spec, "due", retry ? utc(t.scheduledFor()) : null, OffsetDateTime.class);
+        boolean decidedByKey = t.outcome() == AttemptOutcome.CONFIRMED || t.outcome() == AttemptOutcome.CANCELLED;
+        spec = nullable(spec, "digits", decidedByKey ? digits : null, String.class);
+        spec = nullable(spec, "reason", t.reason(), String.class);
+        int concludedAttempt = event instanceof CallEvent.KeyPressed key ? key.attempt()
+                : event instanceof CallEvent.SessionEnded ended ? ended.attempt() : call.state().attempt();
+        Mono<Void> work = spec.then();
+        if (t.outcome() != null) {
+            work = work.then(db.sql("UPDATE call_attempt SET outcome = :outcome WHERE call_id = :id AND attempt = :attempt")
+                    .bind("outcome", t.outcome().name()).bind("id", call.id()).bind("attempt", concludedAttempt).then());
+        }
+        if (!t.changesStatus()) {
+            return work;
+        }
+        return work.then(attemptRow(call.id(), concludedAttempt))
+                .flatMap(attempt -> outbox.add(Topics.CALL_STATUS.name(), call.subjectId(), CallStatusChanged.newBuilder()
+                        .setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setTenantId(call.tenantId())
+                        .setSubjectType(SubjectType.valueOf(call.subjectType())).setSubjectId(call.subjectId())
+                        .setCallId(call.id().toString()).setAttempt(to.attempt()).setPreviousStatus(t.from())
+                        .setStatus(t.to()).setReason(t.reason()).setDigits(decidedByKey ? digits : null)
+                        .setSessionId(attempt.sessionId()).setScheduledFor(t.scheduledFor())
+                        .setDialedAt(attempt.dialedAt()).setConnectedAt(attempt.connectedAt())
+                        .setEndedAt(attempt.endedAt()).setDurationSeconds(attempt.durationSeconds())
+                        .setProviderStatus(attempt.providerStatus()).setProviderErrorCode(attempt.providerErrorCode())
+                        .build()));
+    }
+
+    private CallStateMachine machine(Locked call) {
+        Tenant tenant = tenants.byId(call.tenantId()).orElseThrow(() ->
+                new IllegalStateException("Call " + call.id() + " belongs to unknown tenant " + call.tenantId()));
+        UnaryOperator<Instant> nextCallingMoment = UnaryOperator.identity();   // a voice message is wanted now
+        if (call.timeZone() != null) {
+            SchedulePolicy hours = new SchedulePolicy(tenant.leadTime(), tenant.minimumNotice(),
+                    new CallingHours(tenant.callingOpens(), tenant.callingCloses()), ZoneId.of(call.timeZone()));
+            nextCallingMoment = hours::earliestAllowedAtOrAfter;
+        }
+        return new CallStateMachine(new RetryPolicy(tenant.maxAttempts(), tenant.retryDelay(), nextCallingMoment),
+                tenant.confirmDigit(), tenant.cancelDigit(), properties.keyWait());
+    }
+
+    private Mono<AttemptView> attemptRow(UUID callId, int attempt) {
+        return db.sql("SELECT " + AttemptView.COLUMNS + " FROM call_attempt WHERE call_id = :id AND attempt = :attempt")
+                .bind("id", callId).bind("attempt", attempt).map(AttemptView::of).one()
+                .defaultIfEmpty(AttemptView.NONE);
+    }
+
+    private static Locked locked(Readable row) {
+        String reason = row.get("settle_reason", String.class);
+        CallState state = new CallState("VOICE_MESSAGE".equals(row.get("subject_type", String.class)),
+                CallStatus.valueOf(row.get("status", String.class)), row.get("attempt", Integer.class),
+                instant(row.get("valid_until", OffsetDateTime.class)), instant(row.get("settle_at", OffsetDateTime.class)),
+                reason == null ? null : AttemptOutcome.valueOf(reason));
+        return new Locked(row.get("id", UUID.class), row.get("tenant_id", String.class),
+                row.get("subject_type", String.class), row.get("subject_id", String.class), state,
+                row.get("session_attempt", Integer.class), row.get("time_zone", String.class));
+    }
+
+    static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
+        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,36 @@
+package io.confirmline.orchestrator.call;
+
+import io.confirmline.events.CallStatus;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What the state machine needs of a call.
+ *
+ * @param voiceMessage a one-way message rather than a confirmation
+ * @param attempt the current attempt (1-based)
+ * @param validUntil the last moment a call still makes sense (never after the booking)
+ * @param settleAt when the current attempt is concluded without the event it waits for; null when not waiting
+ * @param settleReason what it waits for: {@link AttemptOutcome#NO_INPUT} (a key press after a summary without
+ *     one) or {@link AttemptOutcome#SUMMARY_LOST} (the summary)
+ */
+public record CallState(boolean voiceMessage, CallStatus status, int attempt, Instant validUntil, Instant settleAt,
+        AttemptOutcome settleReason) {
+
+    private static final Set<CallStatus> OPEN = EnumSet.of(CallStatus.SCHEDULED, CallStatus.DIALING, CallStatus.IN_PROGRESS);
+
+    /** Whether nothing can change this call any more. */
+    public boolean isFinal() {
+        return !OPEN.contains(status);
+    }
+
+    /** Whether an attempt is under way on 8x8. */
+    public boolean onTheLine() {
+        return status == CallStatus.DIALING || status == CallStatus.IN_PROGRESS;
+    }
+
+    CallState with(CallStatus newStatus, int newAttempt, Instant newSettleAt, AttemptOutcome newSettleReason) {
+        return new CallState(voiceMessage, newStatus, newAttempt, validUntil, newSettleAt, newSettleReason);
+    }
+}

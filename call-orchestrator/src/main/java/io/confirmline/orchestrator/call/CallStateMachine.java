@@ -1,0 +1,114 @@
+package io.confirmline.orchestrator.call;
+
+import io.confirmline.events.CallStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The call state machine after dialing (design.md §4), as a pure function of the call's state and an event, so
+ * that every order of arrival can be tested without a database. The rules that make arrival order not matter:
+ * <ul>
+ *   <li>a confirm or cancel key decides a call that is not final yet, whichever attempt it came from and even when
+ *       a retry is already scheduled (the guest did answer);</li>
+ *   <li>a summary saying "completed" does not decide a confirmation at once: its key press may still be on its way
+ *       (another topic), so the call waits {@code keyWait} for it, then concludes with no input;</li>
+ *   <li>a summary or wait for an attempt that is not the current one, or for a final call, changes nothing;</li>
+ *   <li>a retry is scheduled after {@code RetryPolicy.delay}, inside calling hours, only if it starts before the
+ *       call's {@code validUntil} and attempts are left; otherwise the attempt's outcome is final.</li>
+ * </ul>
+ */
+public final class CallStateMachine {
+
+    /** A status change to publish, with the state to store. */
+    public record Transition(CallState state, CallStatus from, CallStatus to, String reason, Instant scheduledFor,
+            AttemptOutcome outcome) {
+
+        public boolean changesStatus() {
+            return from != to || scheduledFor != null;
+        }
+    }
+
+    private final RetryPolicy retries;
+    private final String confirmDigit;
+    private final String cancelDigit;
+    private final Duration keyWait;
+
+    public CallStateMachine(RetryPolicy retries, String confirmDigit, String cancelDigit, Duration keyWait) {
+        this.retries = retries;
+        this.confirmDigit = confirmDigit;
+        this.cancelDigit = cancelDigit;
+        this.keyWait = keyWait;
+    }
+
+    /** The transition this event causes; empty when it changes nothing. */
+    public Optional<Transition> apply(CallState state, CallEvent event, Instant now) {
+        if (state.isFinal()) {
+            return Optional.empty();
+        }
+        if (event instanceof CallEvent.KeyPressed key) {
+            return keyPressed(state, key);
+        }
+        if (event instanceof CallEvent.SessionEnded ended) {
+            return sessionEnded(state, ended, now);
+        }
+        if (state.settleAt() == null || now.isBefore(state.settleAt()) || !state.onTheLine()) {
+            return Optional.empty();
+        }
+        return Optional.of(conclude(state, state.settleReason(), null, null, now));
+    }
+
+    private Optional<Transition> keyPressed(CallState state, CallEvent.KeyPressed key) {
+        if (state.voiceMessage() || key.digits() == null) {
+            return Optional.empty();
+        }
+        AttemptOutcome decided = key.digits().equals(confirmDigit) ? AttemptOutcome.CONFIRMED
+                : key.digits().equals(cancelDigit) ? AttemptOutcome.CANCELLED : null;
+        if (decided != null) {
+            CallStatus to = decided.finalStatus(false);
+            return Optional.of(new Transition(state.with(to, state.attempt(), null, null), state.status(), to,
+                    decided.describe() + " (" + key.digits() + ")", null, decided));
+        }
+        if (state.status() == CallStatus.DIALING && key.attempt() == state.attempt()) {
+            // Any other key still tells us the guest is on the line; the ingress has already re-prompted.
+            return Optional.of(new Transition(state.with(CallStatus.IN_PROGRESS, state.attempt(), state.settleAt(),
+                    state.settleReason()), CallStatus.DIALING, CallStatus.IN_PROGRESS,
+                    "The guest answered and pressed " + key.digits(), null, null));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Transition> sessionEnded(CallState state, CallEvent.SessionEnded ended, Instant now) {
+        if (ended.attempt() != state.attempt() || !state.onTheLine()) {
+            return Optional.empty();
+        }
+        if (ended.outcome() == AttemptOutcome.ANSWERED) {
+            if (state.settleReason() == AttemptOutcome.NO_INPUT) {
+                return Optional.empty();   // the same summary again: keep the first wait
+            }
+            return Optional.of(new Transition(state.with(state.status(), state.attempt(), now.plus(keyWait),
+                    AttemptOutcome.NO_INPUT), state.status(), state.status(), null, null, null));
+        }
+        return Optional.of(conclude(state, ended.outcome(), ended.providerStatus(), ended.providerErrorCode(), now));
+    }
+
+    private Transition conclude(CallState state, AttemptOutcome outcome, String providerStatus, Integer errorCode,
+            Instant now) {
+        String why = outcome.describe() + (providerStatus == null ? "" : " (8x8 " + providerStatus
+                + (errorCode == null ? "" : ", error " + errorCode) + ")");
+        if (outcome.retryable() && state.attempt() < retries.maxAttempts()) {
+            Instant next = retries.nextCallingMoment().apply(now.plus(retries.delay()));
+            if (next != null && state.validUntil() != null && next.isBefore(state.validUntil())) {
+                return new Transition(state.with(CallStatus.SCHEDULED, state.attempt() + 1, null, null),
+                        state.status(), CallStatus.SCHEDULED,
+                        why + "; attempt " + (state.attempt() + 1) + " of " + retries.maxAttempts() + " scheduled",
+                        next, outcome);
+            }
+            why += "; no time left for another attempt";
+        } else if (outcome.retryable()) {
+            why += "; no attempts left";
+        }
+        CallStatus to = outcome.finalStatus(state.voiceMessage());
+        return new Transition(state.with(to, state.attempt(), null, null), state.status(), to, why, null, outcome);
+    }
+}

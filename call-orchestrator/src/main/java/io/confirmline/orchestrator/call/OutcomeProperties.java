@@ -1,0 +1,27 @@
+package io.confirmline.orchestrator.call;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How call outcomes are settled ({@code confirmline.outcomes.*}).
+ *
+ * @param keyWait after a summary saying "completed", how long a confirmation waits for its key press (which
+ *     travels on another topic) before the attempt counts as answered without input
+ * @param summaryTimeout after dialing, how long until an attempt whose session summary never came is closed as an
+ *     unknown outcome (treated like no answer); a summary that comes later is still recorded
+ * @param unknownSessionWait how long a key press or summary for a session not known yet is kept and retried
+ *     before it goes to the dead-letter topic
+ * @param pollInterval how often waits that have run out are looked for
+ */
+@Validated
+@ConfigurationProperties("confirmline.outcomes")
+public record OutcomeProperties(
+        @DefaultValue("10s") @NotNull Duration keyWait,
+        @DefaultValue("15m") @NotNull Duration summaryTimeout,
+        @DefaultValue("30s") @NotNull Duration unknownSessionWait,
+        @DefaultValue("500ms") @NotNull Duration pollInterval) {
+}

@@ -1,0 +1,128 @@
+package io.confirmline.orchestrator.call;
+
+import io.confirmline.events.CallActionReceived;
+import io.confirmline.events.SessionSummaryReceived;
+import io.confirmline.events.Topic;
+import io.confirmline.events.Topics;
+import io.confirmline.kafka.DeadLetterHeaders;
+import io.confirmline.orchestrator.outbox.Outbox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Key presses and summaries for sessions not known yet. 8x8 can call back before the transaction that stored the
+ * session has committed, or the event is for a session this service never placed. Parked events are applied
+ * once their session appears; those still unknown after {@code unknown-session-wait} go to the topic's
+ * dead-letter topic with the reason, and are gone from here.
+ */
+@Component
+public class ParkedEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(ParkedEvents.class);
+    private static final SpecificDatumReader<CallActionReceived> ACTIONS = new SpecificDatumReader<>(CallActionReceived.class);
+    private static final SpecificDatumReader<SessionSummaryReceived> SUMMARIES =
+            new SpecificDatumReader<>(SessionSummaryReceived.class);
+
+    private final DatabaseClient db;
+    private final CallProgress progress;
+    private final KafkaTemplate<String, SpecificRecord> kafka;
+    private final OutcomeProperties properties;
+
+    public ParkedEvents(DatabaseClient db, CallProgress progress, KafkaTemplate<String, SpecificRecord> kafka,
+            OutcomeProperties properties) {
+        this.db = db;
+        this.progress = progress;
+        this.kafka = kafka;
+        this.properties = properties;
+    }
+
+    public Mono<Void> park(String topic, String eventId, String sessionId, SpecificRecord event) {
+        return db.sql("INSERT INTO parked_event (event_id, topic, session_id, payload) VALUES (:id, :topic, :session, :payload) "
+                        + "ON CONFLICT DO NOTHING")
+                .bind("id", eventId).bind("topic", topic).bind("session", sessionId)
+                .bind("payload", ByteBuffer.wrap(Outbox.encode(event))).then();
+    }
+
+    private record Parked(String eventId, String topic, String sessionId, byte[] payload, boolean expired) {
+    }
+
+    /** Applies parked events whose session is known now and dead-letters expired ones; returns how many went. */
+    public int retryOnce() {
+        List<Parked> rows = db.sql("""
+                        SELECT p.event_id, p.topic, p.session_id, p.payload,
+                               p.parked_at < now() - make_interval(secs => :wait) AS expired
+                        FROM parked_event p
+                        WHERE EXISTS (SELECT 1 FROM call_attempt a WHERE a.session_id = p.session_id)
+                           OR p.parked_at < now() - make_interval(secs => :wait)
+                        ORDER BY p.parked_at LIMIT 100""")
+                .bind("wait", properties.unknownSessionWait().toMillis() / 1000.0)
+                .map(row -> new Parked(row.get("event_id", String.class), row.get("topic", String.class),
+                        row.get("session_id", String.class), bytes(row.get("payload", ByteBuffer.class)),
+                        Boolean.TRUE.equals(row.get("expired", Boolean.class))))
+                .all().collectList().block(Duration.ofSeconds(30));
+        if (rows == null) {
+            return 0;
+        }
+        for (Parked row : rows) {
+            SpecificRecord event = decode(row);
+            CallProgress.Applied applied = event instanceof CallActionReceived action
+                    ? progress.keyPressed(action).block(Duration.ofSeconds(30))
+                    : progress.sessionEnded((SessionSummaryReceived) event).block(Duration.ofSeconds(30));
+            if (applied == CallProgress.Applied.UNKNOWN_SESSION) {
+                if (!row.expired()) {
+                    continue;
+                }
+                deadLetter(row, event);
+            }
+            db.sql("DELETE FROM parked_event WHERE event_id = :id").bind("id", row.eventId()).then()
+                    .block(Duration.ofSeconds(30));
+        }
+        return rows.size();
+    }
+
+    private void deadLetter(Parked row, SpecificRecord event) {
+        String dlt = Topics.byName(row.topic()).map(Topic::deadLetterTopic).orElse(row.topic() + Topic.DEAD_LETTER_SUFFIX);
+        String reason = "Unknown session " + row.sessionId() + ": no call of this service has it after waiting "
+                + properties.unknownSessionWait();
+        ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(dlt, row.sessionId(), event);
+        record.headers().add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(DeadLetterHeaders.SERVICE, "call-orchestrator".getBytes(StandardCharsets.UTF_8));
+        try {
+            kafka.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not dead-letter event " + row.eventId() + ": " + e, e);
+        }
+        log.warn("Event {} dead-lettered to {}: {}", row.eventId(), dlt, reason);
+    }
+
+    private static SpecificRecord decode(Parked row) {
+        SpecificDatumReader<? extends SpecificRecord> reader =
+                Topics.CALL_ACTIONS.name().equals(row.topic()) ? ACTIONS : SUMMARIES;
+        try {
+            return reader.read(null, DecoderFactory.get().binaryDecoder(row.payload(), null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
+}

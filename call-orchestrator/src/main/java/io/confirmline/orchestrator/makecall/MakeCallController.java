@@ -1,0 +1,148 @@
+package io.confirmline.orchestrator.makecall;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.confirmline.events.ReservationEvent;
+import io.confirmline.events.VoiceMessageRequested;
+import io.confirmline.orchestrator.api.ApiProblem;
+import io.confirmline.orchestrator.api.PlatformAuthentication;
+import io.confirmline.orchestrator.call.CallRecords;
+import io.confirmline.orchestrator.call.CallView;
+import io.confirmline.orchestrator.dialing.Dialer;
+import io.confirmline.orchestrator.dialing.DialingProperties;
+import io.confirmline.orchestrator.dialing.PlaceCallResult;
+import io.confirmline.orchestrator.message.VoiceMessageIntake;
+import io.confirmline.orchestrator.reservation.BookingStore;
+import io.confirmline.orchestrator.reservation.ReservationIntake;
+import io.confirmline.orchestrator.reservation.ReservationValidator;
+import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties.Tenant;
+import io.confirmline.orchestrator.tenant.Tenants;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /api/make-call}: the HTTP door for a platform that cannot produce to Kafka. The body is read into the
+ * same event the Kafka intake receives and goes through the same validation, store and schedule, so both doors
+ * behave alike (idempotent on eventId, versions ordered). A booking is answered 202 with its call and when it
+ * will be placed. A voice message is dialed at once: 200 with 8x8's answer when it comes within
+ * {@value #ANSWER_WAIT_SECONDS} s, else 202 while the call goes on in the background.
+ */
+@RestController
+public class MakeCallController {
+
+    private static final Logger log = LoggerFactory.getLogger(MakeCallController.class);
+    static final long ANSWER_WAIT_SECONDS = 2;
+
+    private final PlatformAuthentication authentication;
+    private final Tenants tenants;
+    private final ReservationIntake reservations;
+    private final VoiceMessageIntake messages;
+    private final Dialer dialer;
+    private final DialingProperties dialing;
+    private final CallRecords calls;
+    private final Clock clock;
+
+    public MakeCallController(PlatformAuthentication authentication, Tenants tenants, ReservationIntake reservations,
+            VoiceMessageIntake messages, Dialer dialer, DialingProperties dialing, CallRecords calls, Clock clock) {
+        this.authentication = authentication;
+        this.tenants = tenants;
+        this.reservations = reservations;
+        this.messages = messages;
+        this.dialer = dialer;
+        this.dialing = dialing;
+        this.calls = calls;
+        this.clock = clock;
+    }
+
+    /** The answer: the call, its status now and, once 8x8 accepted it, the session. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MakeCallResponse(String callId, String type, String subjectId, String status, int attempt,
+            Instant scheduledFor, Instant validUntil, String reason, String sessionId) {
+
+        static MakeCallResponse of(CallView call) {
+            return new MakeCallResponse(call.id().toString(), call.subjectType(), call.subjectId(), call.status(),
+                    call.attempt(), call.scheduledFor(), call.validUntil(), call.reason(), call.sessionId());
+        }
+    }
+
+    @PostMapping(path = "/api/make-call", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<MakeCallResponse>> makeCall(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
+            @RequestBody(required = false) byte[] body) {
+        Tenant tenant = authentication.tenant(authorization);
+        if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
+            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body must be application/json");
+        }
+        Instant now = clock.instant();
+        CallRequest request = CallRequestReader.read(body, tenant.id(), now);
+        return request instanceof CallRequest.Booking booking ? book(booking.event(), now)
+                : sendNow(((CallRequest.Message) request).event(), now);
+    }
+
+    private Mono<ResponseEntity<MakeCallResponse>> book(ReservationEvent event, Instant now) {
+        List<String> problems = ReservationValidator.problems(event, tenants.ids(), now);
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+        return reservations.schedule(event, now).flatMap(outcome -> {
+            if (outcome == BookingStore.Outcome.STALE) {
+                return Mono.error(new ApiProblem(HttpStatus.CONFLICT, "Booking " + event.getReservationId()
+                        + " already has a version newer than " + event.getVersion()));
+            }
+            return current(event.getTenantId(), event.getReservationId(), HttpStatus.ACCEPTED);
+        });
+    }
+
+    /**
+     * Stores the message with its call already claimed by this request, dials it here and now, and waits up to
+     * the answer time for 8x8. The dial is not cancelled when the wait ends: it finishes in the background and the
+     * platform hears the outcome through the status webhook.
+     */
+    private Mono<ResponseEntity<MakeCallResponse>> sendNow(VoiceMessageRequested message, Instant now) {
+        List<String> problems = VoiceMessageIntake.problems(message, tenants.ids(), now);
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+        // Stored with microsecond precision, as PostgreSQL keeps it, so the dialer recognises its own lease.
+        Instant leaseUntil = now.plus(dialing.lease()).truncatedTo(ChronoUnit.MICROS);
+        return messages.store(message, now, leaseUntil)
+                .flatMap(callId -> {
+                    Mono<PlaceCallResult> dial = dialer.dialNow(callId, leaseUntil)
+                            .doOnError(e -> log.error("Dialing voice message call {} failed: {}", callId, e.toString()))
+                            .cache();
+                    dial.subscribe(result -> { }, error -> { });
+                    return dial.timeout(Duration.ofSeconds(ANSWER_WAIT_SECONDS))
+                            .map(result -> result instanceof PlaceCallResult.Unavailable ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                            // Too slow (TimeoutException) or failed: the call goes on, the answer is 202.
+                            .onErrorResume(error -> Mono.just(HttpStatus.ACCEPTED))
+                            .defaultIfEmpty(HttpStatus.ACCEPTED);
+                })
+                .defaultIfEmpty(HttpStatus.ACCEPTED)   // already requested: answer with the call as it is
+                .flatMap(status -> current(message.getTenantId(), message.getMessageId(), status));
+    }
+
+    private Mono<ResponseEntity<MakeCallResponse>> current(String tenantId, String subjectId, HttpStatus status) {
+        return calls.bySubject(tenantId, subjectId)
+                .map(call -> ResponseEntity.status(status == HttpStatus.ACCEPTED && call.sessionId() != null ? HttpStatus.OK : status)
+                        .location(URI.create("/api/calls/" + call.id()))
+                        .body(MakeCallResponse.of(call)))
+                .switchIfEmpty(Mono.error(new ApiProblem(HttpStatus.CONFLICT,
+                        "Id " + subjectId + " is already used by another call of this tenant")));
+    }
+
+}

@@ -1,0 +1,34 @@
+package io.confirmline.orchestrator.outbox;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import reactor.util.context.Context;
+
+/**
+ * The W3C {@code traceparent} of the current span, carried in the Reactor context from a listener (where the
+ * record's observation is in scope) to the outbox rows its transaction writes on database threads.
+ */
+public final class TraceParent {
+
+    static final String KEY = "confirmline.traceparent";
+
+    private TraceParent() {
+    }
+
+    /** A Reactor context holding the current span's traceparent, or an empty one when nothing is traced. */
+    public static Context capture(Tracer tracer) {
+        String current = io.confirmline.kafka.TraceParents.current(tracer);
+        return current == null ? Context.empty() : Context.of(KEY, current);
+    }
+
+    /** The traceparent in the Reactor context, or null: for work that stores it with a row. */
+    public static <T> reactor.core.publisher.Mono<T> withCurrent(
+            java.util.function.Function<String, reactor.core.publisher.Mono<T>> work) {
+        return reactor.core.publisher.Mono.deferContextual(context -> work.apply(context.getOrDefault(KEY, null)));
+    }
+
+    /** A Reactor context holding {@code span}'s traceparent. */
+    public static Context of(Span span) {
+        return Context.of(KEY, io.confirmline.kafka.TraceParents.of(span));
+    }
+}

@@ -1,0 +1,327 @@
+package io.confirmline.orchestrator.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.events.BookingKind;
+import io.confirmline.events.CallActionReceived;
+import io.confirmline.events.CallLeg;
+import io.confirmline.events.CallStatusChanged;
+import io.confirmline.events.ReservationEvent;
+import io.confirmline.events.ReservationEventType;
+import io.confirmline.events.SessionStatus;
+import io.confirmline.events.SessionSummaryReceived;
+import io.confirmline.events.Topics;
+import io.confirmline.kafka.AvroSerdeSettings;
+import io.confirmline.kafka.DeadLetterHeaders;
+import io.confirmline.orchestrator.TestTenant;
+import io.confirmline.orchestrator.dialing.FakeEightByEight;
+import io.confirmline.testing.RegistryServer;
+import io.confirmline.testing.SharedKafka;
+import io.confirmline.testing.TestInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * From a key press or session summary on Kafka to the status change on calls.status.v1 and the status API, on the
+ * real broker, registry and PostgreSQL, with calls placed through a local server speaking 8x8's Send Callflow.
+ * Tenant {@code luigis} calls twice, two seconds apart; {@code onceco} calls once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
+        "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].platform-api-key=" + TestTenant.PLATFORM_KEY,
+        "confirmline.tenants[0].caller-id=+34910000000", "confirmline.tenants[0].calling-opens=00:00",
+        "confirmline.tenants[0].calling-closes=23:59:59", "confirmline.tenants[0].minimum-notice=1m",
+        "confirmline.tenants[0].max-attempts=2", "confirmline.tenants[0].retry-delay=2s",
+        "confirmline.tenants[1].id=onceco", "confirmline.tenants[1].subaccount-id=onceco_voice",
+        "confirmline.tenants[1].api-key=once-8x8-key", "confirmline.tenants[1].platform-api-key=onceco-platform-key-0123",
+        "confirmline.tenants[1].caller-id=+34910000001", "confirmline.tenants[1].calling-opens=00:00",
+        "confirmline.tenants[1].calling-closes=23:59:59", "confirmline.tenants[1].minimum-notice=1m",
+        "confirmline.tenants[1].max-attempts=1",
+        "confirmline.outcomes.key-wait=2s", "confirmline.outcomes.summary-timeout=4s",
+        "confirmline.outcomes.unknown-session-wait=2s", "confirmline.outcomes.poll-interval=200ms"})
+@AutoConfigureWebTestClient
+class CallOutcomeComponentTest {
+
+    static final FakeEightByEight eightByEight = new FakeEightByEight();
+    static StatusLog statuses;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.kafkaAndDatabase(registry);
+        registry.add("confirmline.dialing.base-url", eightByEight::url);
+    }
+
+    /** After the application context, so that the topic exists. */
+    @BeforeEach
+    void listen() {
+        if (statuses == null) {
+            statuses = new StatusLog();
+        }
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        statuses.close();
+        eightByEight.close();
+    }
+
+    @Autowired
+    KafkaTemplate<String, SpecificRecord> kafka;
+
+    @Autowired
+    WebTestClient http;
+
+    /** Books a table due in about two seconds and returns the session 8x8 opened for its first attempt. */
+    String bookedAndDialed(String tenant, String id, String phone) throws Exception {
+        book(tenant, id, phone, 1, ReservationEventType.CREATED, Instant.now().plus(30, ChronoUnit.MINUTES).plusSeconds(2));
+        return statuses.await(id, "DIALING").getSessionId();
+    }
+
+    void book(String tenant, String id, String phone, long version, ReservationEventType type, Instant startsAt)
+            throws Exception {
+        kafka.send(Topics.RESERVATIONS.name(), id, ReservationEvent.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now()).setTenantId(tenant).setReservationId(id).setVersion(version)
+                .setType(type).setKind(BookingKind.RESERVATION).setStartsAt(startsAt.truncatedTo(ChronoUnit.MILLIS))
+                .setTimeZone("Europe/Madrid").setGuestName("Ana").setGuestPhone(phone).setGuestLocale("es-ES")
+                .setVenueName("Luigi's").setPartySize(2).build()).get();
+    }
+
+    @Test
+    void aBookingMovedWhileItsCallWasOnTheLineIsRescheduledNotRedialed() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        String session = bookedAndDialed("luigis", id, "+34600200011");
+        Instant moved = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        book("luigis", id, "+34600200011", 2, ReservationEventType.UPDATED, moved);
+        Thread.sleep(500);
+        send(session, summary("luigis", session, SessionStatus.NO_ANSWER, false));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> statuses.of(id).stream()
+                .filter(c -> c.getStatus().name().equals("SCHEDULED")).count() == 3);
+        CallStatusChanged rescheduled = statuses.of(id).get(statuses.of(id).size() - 1);
+        assertThat(rescheduled.getReason()).isEqualTo("The booking was moved");
+        assertThat(rescheduled.getScheduledFor()).isEqualTo(moved.minus(30, ChronoUnit.MINUTES));
+        Thread.sleep(1000);
+        assertThat(eightByEight.requestsTo("+34600200011")).hasSize(1);
+        assertThat(statuses.of(id)).extracting(c -> c.getStatus().name())
+                .containsExactly("SCHEDULED", "DIALING", "SCHEDULED", "SCHEDULED");
+    }
+
+    @Test
+    void aBookingCancelledWhileItsCallWasOnTheLineIsWithdrawnInsteadOfRetried() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        String session = bookedAndDialed("luigis", id, "+34600200010");
+        book("luigis", id, "+34600200010", 2, ReservationEventType.CANCELLED, Instant.now().plus(30, ChronoUnit.MINUTES));
+        Thread.sleep(500);
+        send(session, summary("luigis", session, SessionStatus.NO_ANSWER, false));
+
+        assertThat(statuses.await(id, "WITHDRAWN").getReason()).isEqualTo("The booking was cancelled");
+        assertThat(eightByEight.requestsTo("+34600200010")).hasSize(1);
+        assertThat(statuses.of(id)).extracting(c -> c.getStatus().name())
+                .containsExactly("SCHEDULED", "DIALING", "SCHEDULED", "WITHDRAWN");
+    }
+
+    static CallActionReceived keyPress(String tenant, String session, String digits) {
+        return CallActionReceived.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
+                .setTenantId(tenant).setSessionId(session).setSubAccountId(tenant + "_voice").setDigits(digits)
+                .setReceivedAt(Instant.now()).build();
+    }
+
+    static SessionSummaryReceived summary(String tenant, String session, SessionStatus status, boolean connected) {
+        Instant start = Instant.now().minusSeconds(40).truncatedTo(ChronoUnit.MILLIS);
+        return SessionSummaryReceived.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
+                .setTenantId(tenant).setSessionId(session).setSubAccountId(tenant + "_voice").setSessionStatus(status)
+                .setRawSessionStatus(status.name()).setStartTime(start).setEndTime(start.plusSeconds(35))
+                .setCallCount(1).setErrorCode(status == SessionStatus.FAILED ? 1006 : null)
+                .setLegs(List.of(CallLeg.newBuilder().setName("callA").setConnectedAt(connected ? start.plusSeconds(5) : null)
+                        .setDisconnectedAt(start.plusSeconds(35)).setDurationSeconds(connected ? 30 : 0).build()))
+                .build();
+    }
+
+    void send(String session, SpecificRecord event) throws Exception {
+        String topic = event instanceof CallActionReceived ? Topics.CALL_ACTIONS.name() : Topics.SESSION_SUMMARIES.name();
+        kafka.send(topic, session, event).get();
+    }
+
+    @Test
+    void aConfirmKeyIsPublishedAtOnceAndADuplicateOrALaterSummaryChangesNothing() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        String session = bookedAndDialed("luigis", id, "+34600200001");
+        CallActionReceived press = keyPress("luigis", session, "1");
+        send(session, press);
+        send(session, press);   // 8x8 or the ingress redelivered it
+
+        CallStatusChanged confirmed = statuses.await(id, "CONFIRMED");
+        assertThat(confirmed.getPreviousStatus().name()).isEqualTo("DIALING");
+        assertThat(confirmed.getDigits()).isEqualTo("1");
+        assertThat(confirmed.getSessionId()).isEqualTo(session);
+        assertThat(confirmed.getAttempt()).isEqualTo(1);
+
+        send(session, summary("luigis", session, SessionStatus.COMPLETED, true));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get()
+                .uri("/api/reservations/" + id + "/calls").header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[0].status").isEqualTo("CONFIRMED")
+                .jsonPath("$[0].attempts[0].providerStatus").isEqualTo("COMPLETED")
+                .jsonPath("$[0].attempts[0].durationSeconds").isEqualTo(30)
+                .jsonPath("$[0].attempts[0].digits").isEqualTo("1"));
+        Thread.sleep(3000);   // longer than the key wait
+        assertThat(statuses.of(id)).extracting(c -> c.getStatus().name())
+                .containsExactly("SCHEDULED", "DIALING", "CONFIRMED");
+    }
+
+    @Test
+    void aSummaryBeforeTheCancelKeyEndsTheSameWay() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        String session = bookedAndDialed("luigis", id, "+34600200002");
+        send(session, summary("luigis", session, SessionStatus.COMPLETED, true));
+        Thread.sleep(500);
+        send(session, keyPress("luigis", session, "0"));
+        assertThat(statuses.await(id, "CANCELLED_BY_GUEST").getDigits()).isEqualTo("0");
+        Thread.sleep(3000);
+        assertThat(statuses.of(id)).extracting(c -> c.getStatus().name())
+                .containsExactly("SCHEDULED", "DIALING", "CANCELLED_BY_GUEST");
+    }
+
+    @Test
+    void noAnswerIsRetriedWithTheNextAttemptAndTheLastAttemptsOutcomeIsFinal() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        String first = bookedAndDialed("luigis", id, "+34600200003");
+        send(first, summary("luigis", first, SessionStatus.NO_ANSWER, false));
+
+        CallStatusChanged retry = statuses.await(id, "SCHEDULED");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> statuses.of(id).stream()
+                .filter(c -> c.getStatus().name().equals("DIALING")).count() == 2);
+        CallStatusChanged rescheduled = statuses.of(id).stream().filter(c -> c.getStatus().name().equals("SCHEDULED")
+                && c.getAttempt() == 2).findFirst().orElseThrow();
+        assertThat(rescheduled.getPreviousStatus().name()).isEqualTo("DIALING");
+        assertThat(rescheduled.getReason()).contains("Nobody answered").contains("attempt 2 of 2");
+        assertThat(rescheduled.getProviderStatus()).isEqualTo("NO_ANSWER");
+        assertThat(retry).isNotNull();
+        String second = statuses.of(id).stream().filter(c -> c.getStatus().name().equals("DIALING") && c.getAttempt() == 2)
+                .findFirst().orElseThrow().getSessionId();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(eightByEight.requestsTo("+34600200003")).hasSize(2);
+
+        send(second, summary("luigis", second, SessionStatus.BUSY, false));
+        CallStatusChanged unreachable = statuses.await(id, "UNREACHABLE");
+        assertThat(unreachable.getAttempt()).isEqualTo(2);
+        assertThat(unreachable.getReason()).contains("busy").contains("no attempts left");
+
+        http.get().uri("/api/reservations/" + id + "/calls").header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[0].attempts.length()").isEqualTo(2)
+                .jsonPath("$[0].attempts[0].outcome").isEqualTo("NO_ANSWER")
+                .jsonPath("$[0].attempts[1].outcome").isEqualTo("BUSY");
+    }
+
+    @Test
+    void answeredWithoutAKeyIsNoResponseOnceTheKeyWaitRunsOut() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        String session = bookedAndDialed("onceco", id, "+34600200004");
+        send(session, summary("onceco", session, SessionStatus.COMPLETED, true));
+        CallStatusChanged noResponse = statuses.await(id, "NO_RESPONSE");
+        assertThat(noResponse.getReason()).contains("no valid key");
+        assertThat(noResponse.getConnectedAt()).isNotNull();
+    }
+
+    @Test
+    void aLostSummaryIsClosedAsUnreachableAndALateOneIsStillRecorded() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        String session = bookedAndDialed("onceco", id, "+34600200005");
+        CallStatusChanged closed = statuses.await(id, "UNREACHABLE");
+        assertThat(closed.getReason()).contains("never reported");
+
+        send(session, summary("onceco", session, SessionStatus.COMPLETED, true));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get()
+                .uri("/api/reservations/" + id + "/calls").header("Authorization", "Bearer onceco-platform-key-0123")
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[0].status").isEqualTo("UNREACHABLE")
+                .jsonPath("$[0].attempts[0].providerStatus").isEqualTo("COMPLETED")
+                .jsonPath("$[0].attempts[0].outcome").isEqualTo("SUMMARY_LOST"));
+    }
+
+    @Test
+    void aVoiceMessagePlayedToAConnectedGuestIsDelivered() throws Exception {
+        String id = "m-" + UUID.randomUUID();
+        Map<?, ?> answer = http.post().uri("/api/make-call").header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                        {"type": "VOICE_MESSAGE", "messageId": "%s", "phone": "+447911200006", "text": "Your code is 1 2 3"}"""
+                        .formatted(id)).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        String session = (String) answer.get("sessionId");
+        send(session, summary("luigis", session, SessionStatus.COMPLETED, true));
+        assertThat(statuses.await(id, "DELIVERED").getDurationSeconds()).isEqualTo(30);
+        http.get().uri("/api/messages/" + id + "/calls").header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$[0].status").isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void anEventForASessionNobodyKnowsGoesToTheDeadLetterTopicWithoutHoldingUpOthers() throws Exception {
+        String stranger = "session-" + UUID.randomUUID();
+        send(stranger, keyPress("luigis", stranger, "1"));
+        String id = "r-" + UUID.randomUUID();
+        String session = bookedAndDialed("luigis", id, "+34600200007");
+        send(session, keyPress("luigis", session, "1"));
+        statuses.await(id, "CONFIRMED");
+
+        Map<String, Object> config = new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-" + UUID.randomUUID());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<String, byte[]> dlt = new KafkaConsumer<>(config)) {
+            dlt.subscribe(List.of(Topics.CALL_ACTIONS.deadLetterTopic()));
+            ConsumerRecord<String, byte[]>[] found = new ConsumerRecord[1];
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                dlt.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (stranger.equals(r.key())) {
+                        found[0] = r;
+                    }
+                });
+                return found[0] != null;
+            });
+            assertThat(new String(found[0].headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
+                    .contains("Unknown session " + stranger);
+        }
+    }
+
+    @Test
+    void theStatusApiIsScopedToTheTenantAndAnswers404ForUnknownIds() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        bookedAndDialed("luigis", id, "+34600200008");
+        String callId = statuses.await(id, "DIALING").getCallId();
+        http.get().uri("/api/calls/" + callId).header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("DIALING")
+                .jsonPath("$.attempts[0].attempt").isEqualTo(1);
+        http.get().uri("/api/calls/" + callId).header("Authorization", "Bearer onceco-platform-key-0123").exchange()
+                .expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/api/calls/not-a-uuid").header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY).exchange()
+                .expectStatus().isNotFound();
+        http.get().uri("/api/reservations/nope/calls").header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.detail").isEqualTo("No calls for nope");
+        http.get().uri("/api/calls/" + callId).exchange().expectStatus().isUnauthorized();
+    }
+}

@@ -1,0 +1,193 @@
+package io.confirmline.orchestrator.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.events.CallStatus;
+import io.confirmline.events.SessionStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import io.confirmline.orchestrator.schedule.CallingHours;
+import io.confirmline.orchestrator.schedule.SchedulePolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class CallStateMachineTest {
+
+    static final Instant NOW = Instant.parse("2026-11-21T17:00:00Z");
+    static final Instant BOOKING_VALID_UNTIL = NOW.plus(Duration.ofHours(2));
+    static final RetryPolicy THREE_TRIES = new RetryPolicy(3, Duration.ofMinutes(10), at -> at);
+    static final CallStateMachine MACHINE = new CallStateMachine(THREE_TRIES, "1", "0", Duration.ofSeconds(10));
+
+    static CallState dialing(int attempt) {
+        return new CallState(false, CallStatus.DIALING, attempt, BOOKING_VALID_UNTIL, NOW.plus(Duration.ofMinutes(15)),
+                AttemptOutcome.SUMMARY_LOST);
+    }
+
+    static CallEvent.SessionEnded ended(int attempt, SessionStatus status) {
+        return new CallEvent.SessionEnded(attempt, AttemptOutcome.of(status, status == SessionStatus.COMPLETED, false),
+                status.name(), null);
+    }
+
+    @Test
+    void confirmAndCancelKeysDecideAtOnceWithTheDigitsInTheReason() {
+        var confirmed = MACHINE.apply(dialing(1), new CallEvent.KeyPressed(1, "1"), NOW).orElseThrow();
+        assertThat(confirmed.to()).isEqualTo(CallStatus.CONFIRMED);
+        assertThat(confirmed.from()).isEqualTo(CallStatus.DIALING);
+        assertThat(confirmed.state().settleAt()).isNull();
+        var cancelled = MACHINE.apply(dialing(1), new CallEvent.KeyPressed(1, "0"), NOW).orElseThrow();
+        assertThat(cancelled.to()).isEqualTo(CallStatus.CANCELLED_BY_GUEST);
+        assertThat(cancelled.reason()).contains("(0)");
+    }
+
+    @Test
+    void theDigitMapIsTheTenants() {
+        CallStateMachine nineConfirms = new CallStateMachine(THREE_TRIES, "9", "5", Duration.ofSeconds(10));
+        assertThat(nineConfirms.apply(dialing(1), new CallEvent.KeyPressed(1, "9"), NOW).orElseThrow().to())
+                .isEqualTo(CallStatus.CONFIRMED);
+        assertThat(nineConfirms.apply(dialing(1), new CallEvent.KeyPressed(1, "1"), NOW).orElseThrow().to())
+                .isEqualTo(CallStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void anotherKeyMeansTheGuestIsOnTheLineOnceAndNothingMore() {
+        var inProgress = MACHINE.apply(dialing(1), new CallEvent.KeyPressed(1, "7"), NOW).orElseThrow();
+        assertThat(inProgress.to()).isEqualTo(CallStatus.IN_PROGRESS);
+        assertThat(MACHINE.apply(inProgress.state(), new CallEvent.KeyPressed(1, "7"), NOW)).isEmpty();
+        assertThat(MACHINE.apply(inProgress.state(), new CallEvent.KeyPressed(1, "1"), NOW).orElseThrow().to())
+                .isEqualTo(CallStatus.CONFIRMED);
+    }
+
+    @Test
+    void aVoiceMessageIgnoresKeysAndIsDeliveredWhenConnected() {
+        CallState message = new CallState(true, CallStatus.DIALING, 1, NOW.plusSeconds(600), null, null);
+        assertThat(MACHINE.apply(message, new CallEvent.KeyPressed(1, "1"), NOW)).isEmpty();
+        var delivered = MACHINE.apply(message, new CallEvent.SessionEnded(1,
+                AttemptOutcome.of(SessionStatus.COMPLETED, true, true), "COMPLETED", null), NOW).orElseThrow();
+        assertThat(delivered.to()).isEqualTo(CallStatus.DELIVERED);
+        // Unanswered with 10 minutes of validity: a retry in 10 minutes would be too late.
+        var notDelivered = MACHINE.apply(message, new CallEvent.SessionEnded(1,
+                AttemptOutcome.of(SessionStatus.COMPLETED, false, true), "COMPLETED", null), NOW).orElseThrow();
+        assertThat(notDelivered.to()).isEqualTo(CallStatus.NOT_DELIVERED);
+        assertThat(notDelivered.reason()).contains("no time left");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SessionStatus.class, names = {"NO_ANSWER", "BUSY", "FAILED", "CANCELED", "ERROR", "UNKNOWN"})
+    void anAttemptThatDidNotReachTheGuestIsRetriedAfterTheDelayWithTheNextAttemptNumber(SessionStatus status) {
+        var retry = MACHINE.apply(dialing(1), ended(1, status), NOW).orElseThrow();
+        assertThat(retry.to()).isEqualTo(CallStatus.SCHEDULED);
+        assertThat(retry.state().attempt()).isEqualTo(2);
+        assertThat(retry.scheduledFor()).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
+        assertThat(retry.reason()).contains("8x8 " + status.name()).contains("attempt 2 of 3");
+    }
+
+    @Test
+    void afterTheLastAttemptTheOutcomeIsFinal() {
+        assertThat(MACHINE.apply(dialing(3), ended(3, SessionStatus.NO_ANSWER), NOW).orElseThrow().to())
+                .isEqualTo(CallStatus.UNREACHABLE);
+        assertThat(MACHINE.apply(dialing(3), ended(3, SessionStatus.BUSY), NOW).orElseThrow().to())
+                .isEqualTo(CallStatus.UNREACHABLE);
+        assertThat(MACHINE.apply(dialing(3), ended(3, SessionStatus.ERROR), NOW).orElseThrow().to())
+                .isEqualTo(CallStatus.FAILED);
+        var waiting = MACHINE.apply(dialing(3), ended(3, SessionStatus.COMPLETED), NOW).orElseThrow();
+        var noResponse = MACHINE.apply(waiting.state(), new CallEvent.WaitOver(), NOW.plusSeconds(10)).orElseThrow();
+        assertThat(noResponse.to()).isEqualTo(CallStatus.NO_RESPONSE);
+        assertThat(noResponse.reason()).contains("no attempts left");
+    }
+
+    @Test
+    void anOptedOutGuestIsNotCalledAgain() {
+        assertThat(MACHINE.apply(dialing(1), ended(1, SessionStatus.UNSUBSCRIBED_CONTACT), NOW).orElseThrow().to())
+                .isEqualTo(CallStatus.FAILED);
+    }
+
+    @Test
+    void noRetryIsScheduledAtOrAfterTheLastUsefulMoment() {
+        CallState lateInTheEvening = new CallState(false, CallStatus.DIALING, 1, NOW.plus(Duration.ofMinutes(10)), null, null);
+        var finalNow = MACHINE.apply(lateInTheEvening, ended(1, SessionStatus.NO_ANSWER), NOW).orElseThrow();
+        assertThat(finalNow.to()).isEqualTo(CallStatus.UNREACHABLE);
+        assertThat(finalNow.scheduledFor()).isNull();
+        assertThat(finalNow.reason()).contains("no time left");
+    }
+
+    @Test
+    void aRetryFallingOutsideCallingHoursMovesToTheNextOpeningOrIsDropped() {
+        SchedulePolicy madrid = new SchedulePolicy(Duration.ofMinutes(30), Duration.ofMinutes(10),
+                new CallingHours(LocalTime.of(9, 0), LocalTime.of(21, 0)), ZoneId.of("Europe/Madrid"));
+        CallStateMachine withHours = new CallStateMachine(new RetryPolicy(3, Duration.ofMinutes(10),
+                madrid::earliestAllowedAtOrAfter), "1", "0", Duration.ofSeconds(10));
+        Instant at2055Madrid = Instant.parse("2026-11-21T19:55:00Z");
+        // Booking tomorrow at 10:00: the retry waits for 09:00.
+        CallState tomorrowMorning = new CallState(false, CallStatus.DIALING, 1, Instant.parse("2026-11-22T08:50:00Z"), null, null);
+        assertThat(withHours.apply(tomorrowMorning, ended(1, SessionStatus.NO_ANSWER), at2055Madrid).orElseThrow()
+                .scheduledFor()).isEqualTo(Instant.parse("2026-11-22T08:00:00Z"));
+        // Booking at 21:45 tonight: 21:05 is outside the hours and tomorrow is too late.
+        CallState tonight = new CallState(false, CallStatus.DIALING, 1, Instant.parse("2026-11-21T20:35:00Z"), null, null);
+        assertThat(withHours.apply(tonight, ended(1, SessionStatus.NO_ANSWER), at2055Madrid).orElseThrow().to())
+                .isEqualTo(CallStatus.UNREACHABLE);
+    }
+
+    @Test
+    void aLostSummaryIsClosedWhenItsWaitRunsOutAndTreatedLikeNoAnswer() {
+        assertThat(MACHINE.apply(dialing(1), new CallEvent.WaitOver(), NOW.plus(Duration.ofMinutes(14)))).isEmpty();
+        var closed = MACHINE.apply(dialing(1), new CallEvent.WaitOver(), NOW.plus(Duration.ofMinutes(15))).orElseThrow();
+        assertThat(closed.to()).isEqualTo(CallStatus.SCHEDULED);
+        assertThat(closed.outcome()).isEqualTo(AttemptOutcome.SUMMARY_LOST);
+        // The summary arriving afterwards is for an attempt that is no longer current: nothing changes.
+        assertThat(MACHINE.apply(closed.state(), ended(1, SessionStatus.NO_ANSWER), NOW.plus(Duration.ofMinutes(16)))).isEmpty();
+    }
+
+    /** Every order of a call's events, with duplicates, ends in the same status. */
+    @Test
+    void theFinalStatusDoesNotDependOnArrivalOrderOrDuplicates() {
+        assertSameEnd(CallStatus.CONFIRMED, List.of(new CallEvent.KeyPressed(1, "1"), ended(1, SessionStatus.COMPLETED)));
+        assertSameEnd(CallStatus.CANCELLED_BY_GUEST, List.of(new CallEvent.KeyPressed(1, "7"),
+                new CallEvent.KeyPressed(1, "0"), ended(1, SessionStatus.COMPLETED)));
+        assertSameEnd(CallStatus.SCHEDULED, List.of(ended(1, SessionStatus.NO_ANSWER)));
+        assertSameEnd(CallStatus.SCHEDULED, List.of(new CallEvent.KeyPressed(1, "7"), ended(1, SessionStatus.COMPLETED)));
+    }
+
+    private static void assertSameEnd(CallStatus expected, List<CallEvent> events) {
+        for (List<CallEvent> order : permutationsWithADuplicate(events)) {
+            CallState state = dialing(1);
+            Instant at = NOW;
+            for (CallEvent event : order) {
+                Optional<CallStateMachine.Transition> t = MACHINE.apply(state, event, at);
+                state = t.map(CallStateMachine.Transition::state).orElse(state);
+                at = at.plusSeconds(1);
+            }
+            // Then every wait runs out.
+            state = MACHINE.apply(state, new CallEvent.WaitOver(), at.plus(Duration.ofHours(1)))
+                    .map(CallStateMachine.Transition::state).orElse(state);
+            assertThat(state.status()).as("after %s", order).isEqualTo(expected);
+        }
+    }
+
+    private static List<List<CallEvent>> permutationsWithADuplicate(List<CallEvent> events) {
+        List<List<CallEvent>> result = new ArrayList<>();
+        for (CallEvent duplicate : events) {
+            List<CallEvent> withDuplicate = new ArrayList<>(events);
+            withDuplicate.add(duplicate);
+            permute(withDuplicate, 0, result);
+        }
+        return result;
+    }
+
+    private static void permute(List<CallEvent> events, int from, List<List<CallEvent>> out) {
+        if (from == events.size()) {
+            out.add(List.copyOf(events));
+            return;
+        }
+        for (int i = from; i < events.size(); i++) {
+            java.util.Collections.swap(events, from, i);
+            permute(events, from + 1, out);
+            java.util.Collections.swap(events, from, i);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.confirmline.orchestrator.call;
+
+import io.confirmline.events.CallStatusChanged;
+import io.confirmline.events.Topics;
+import io.confirmline.kafka.AvroSerdeSettings;
+import io.confirmline.testing.RegistryServer;
+import io.confirmline.testing.SharedKafka;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.awaitility.Awaitility;
+
+/** Everything published on calls.status.v1 while a test runs, read by a consumer of its own. */
+final class StatusLog implements AutoCloseable {
+
+    private final List<CallStatusChanged> changes = new CopyOnWriteArrayList<>();
+    private final Thread reader;
+    private volatile boolean running = true;
+
+    StatusLog() {
+        Map<String, Object> config = new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "status-log-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Start reading at once even if the topic is only being created now.
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500);
+        reader = new Thread(() -> {
+            try (KafkaConsumer<String, CallStatusChanged> consumer = new KafkaConsumer<>(config)) {
+                consumer.subscribe(List.of(Topics.CALL_STATUS.name()));
+                while (running) {
+                    consumer.poll(Duration.ofMillis(100)).forEach(r -> changes.add(r.value()));
+                }
+            }
+        }, "status-log");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    List<CallStatusChanged> of(String subjectId) {
+        return changes.stream().filter(c -> c.getSubjectId().equals(subjectId)).toList();
+    }
+
+    CallStatusChanged await(String subjectId, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> of(subjectId).stream()
+                .anyMatch(c -> c.getStatus().name().equals(status)));
+        return of(subjectId).stream().filter(c -> c.getStatus().name().equals(status)).reduce((a, b) -> b).orElseThrow();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        reader.join(5000);
+    }
+}

@@ -1,0 +1,207 @@
+package io.confirmline.orchestrator.makecall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.orchestrator.TestTenant;
+import io.confirmline.orchestrator.dialing.FakeEightByEight;
+import io.confirmline.testing.TestInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * {@code POST /api/make-call} over real HTTP, on the real broker, registry and PostgreSQL, with a local server
+ * speaking 8x8's Send Callflow.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
+        "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].platform-api-key=" + TestTenant.PLATFORM_KEY,
+        "confirmline.tenants[0].caller-id=+34910000000", "confirmline.tenants[0].calling-opens=00:00",
+        "confirmline.tenants[0].calling-closes=23:59:59", "confirmline.tenants[0].lead-time=30m"})
+@AutoConfigureWebTestClient
+@SuppressWarnings("unchecked")
+class MakeCallComponentTest {
+
+    static final FakeEightByEight eightByEight = new FakeEightByEight();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.kafkaAndDatabase(registry);
+        registry.add("confirmline.dialing.base-url", eightByEight::url);
+        registry.add("confirmline.dialing.timeout", () -> "5s");
+    }
+
+    @AfterAll
+    static void stop() {
+        eightByEight.close();
+    }
+
+    @AfterEach
+    void fast8x8() {
+        eightByEight.answerAfter(Duration.ZERO);
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    static Instant inThreeHours() {
+        return Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    static String reservation(String id, Instant startsAt, String phone, Object version) {
+        return """
+                {"type": "RESERVATION", "reservationId": "%s", "version": %s, "startsAt": "%s",
+                 "timeZone": "Europe/Madrid", "guestName": "Ana", "guestPhone": "%s", "guestLocale": "es-ES",
+                 "venueName": "Luigi's", "partySize": 4}""".formatted(id, version, startsAt, phone);
+    }
+
+    WebTestClient.ResponseSpec post(String body) {
+        return http.post().uri("/api/make-call").header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    @Test
+    void aBookingIsScheduledHalfAnHourBeforeAndTheSameRequestAgainGivesTheSameCall() {
+        String id = "r-" + UUID.randomUUID();
+        Instant startsAt = inThreeHours();
+        Map<String, Object> first = post(reservation(id, startsAt, "+34600111222", 1)).expectStatus().isAccepted()
+                .expectHeader().valueMatches("Location", "/api/calls/[0-9a-f-]{36}")
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(first).containsEntry("status", "SCHEDULED").containsEntry("type", "RESERVATION")
+                .containsEntry("subjectId", id).containsEntry("attempt", 1)
+                .containsEntry("scheduledFor", startsAt.minus(30, ChronoUnit.MINUTES).toString());
+
+        Map<String, Object> again = post(reservation(id, startsAt, "+34600111222", 1)).expectStatus().isAccepted()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(again.get("callId")).isEqualTo(first.get("callId"));
+
+        Instant moved = startsAt.plus(1, ChronoUnit.HOURS);
+        Map<String, Object> later = post(reservation(id, moved, "+34600111222", 2)).expectStatus().isAccepted()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(later).containsEntry("callId", first.get("callId"))
+                .containsEntry("scheduledFor", moved.minus(30, ChronoUnit.MINUTES).toString());
+
+        post(reservation(id, startsAt, "+34600111222", 1).replace("\"Ana\"", "\"Ana M.\"")).expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("newer than 1"));
+    }
+
+    @Test
+    void aBookingTooSoonToCallIsAcceptedAsSkippedWithTheReason() {
+        Map<String, Object> skipped = post(reservation("r-" + UUID.randomUUID(), Instant.now().plus(5, ChronoUnit.MINUTES),
+                "+34600111222", 1)).expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(skipped).containsEntry("status", "SKIPPED").doesNotContainKey("scheduledFor");
+        assertThat((String) skipped.get("reason")).isNotBlank();
+    }
+
+    @Test
+    void anInvalidRequestIsRefusedNamingEveryField() {
+        post("""
+                {"type": "RESERVATION", "reservationId": "r-1", "startsAt": "tomorrow at eight", "timeZone": "Europe/Madrid",
+                 "guestName": "Ana", "guestPhone": 34600111222, "venueName": "Luigi's", "partySize": "four"}""")
+                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[*].field").value(fields -> assertThat(fields.toString())
+                        .contains("startsAt", "guestPhone", "partySize").doesNotContain("timeZone"));
+
+        post(reservation("r-2", inThreeHours(), "+3460011", 1).replace("\"partySize\": 4", "\"partySize\": 0"))
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'guestPhone')].message").value(message -> assertThat(message.toString())
+                        .contains("not a valid phone number").doesNotContain("600"))
+                .jsonPath("$.errors[?(@.field == 'partySize')]").exists();
+
+        post("{\"type\": \"FAX\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("type");
+        post("{\"type\": ").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).startsWith("Malformed JSON"));
+        post("""
+                {"type": "VOICE_MESSAGE", "messageId": "m-1", "phone": "+447911123456", "text": "%s"}"""
+                .formatted("a".repeat(3001)))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("text");
+    }
+
+    @Test
+    void withoutTheTenantsKeyNothingIsAccepted() {
+        http.post().uri("/api/make-call").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(reservation("r-x", inThreeHours(), "+34600111222", 1)).exchange()
+                .expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.post().uri("/api/make-call").header("Authorization", "Bearer test-8x8-key").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(reservation("r-x", inThreeHours(), "+34600111222", 1)).exchange()
+                .expectStatus().isUnauthorized();
+        http.post().uri("/api/make-call").header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY)
+                .contentType(MediaType.TEXT_PLAIN).bodyValue("hello").exchange()
+                .expectStatus().isEqualTo(415);
+    }
+
+    static String voiceMessage(String id, String phone) {
+        return """
+                {"type": "VOICE_MESSAGE", "messageId": "%s", "phone": "%s", "locale": "en-GB",
+                 "text": "Your code is 4 8 2 1", "repetitions": 2, "purpose": "OTP"}""".formatted(id, phone);
+    }
+
+    @Test
+    void aVoiceMessageIsDialedAtOnceAndAnsweredWithEightByEightsSession() {
+        String id = "m-" + UUID.randomUUID();
+        Map<String, Object> answer = post(voiceMessage(id, "+447911123456")).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(answer).containsEntry("status", "DIALING").containsEntry("type", "VOICE_MESSAGE");
+        assertThat((String) answer.get("sessionId")).matches("[0-9a-f-]{36}");
+        assertThat(eightByEight.requests()).filteredOn(r -> r.body().contains(clientRequestIdOf(answer))).hasSize(1);
+
+        Map<String, Object> again = post(voiceMessage(id, "+447911123456")).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(again.get("sessionId")).isEqualTo(answer.get("sessionId"));
+        assertThat(eightByEight.requests()).filteredOn(r -> r.body().contains(clientRequestIdOf(answer))).hasSize(1);
+    }
+
+    /** Our attempt ids start with the first 8 characters of the call id. */
+    private static String clientRequestIdOf(Map<String, Object> answer) {
+        return "\"clientRequestId\":\"" + ((String) answer.get("callId")).substring(0, 8);
+    }
+
+    @Test
+    void whenEightByEightIsSlowTheAnswerIs202AndTheCallStillGoesThrough() {
+        eightByEight.answerAfter(Duration.ofSeconds(3));
+        String id = "m-" + UUID.randomUUID();
+        long started = System.nanoTime();
+        Map<String, Object> answer = post(voiceMessage(id, "+447911123457")).expectStatus().isAccepted()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        assertThat(answer).containsEntry("status", "DIALING").doesNotContainKey("sessionId");
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                post(voiceMessage(id, "+447911123457")).expectStatus().isOk().expectBody(Map.class).returnResult()
+                        .getResponseBody()).containsKey("sessionId"));
+        assertThat(eightByEight.requestsTo("+447911123457")).hasSize(1);
+    }
+
+    @Test
+    void aNumberEightByEightRefusesEndsTheMessageNotDeliveredWithItsCode() {
+        Map<String, Object> answer = post(voiceMessage("m-" + UUID.randomUUID(), "+447911123459")).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(answer).containsEntry("status", "NOT_DELIVERED").doesNotContainKey("sessionId");
+        assertThat((String) answer.get("reason")).contains("-1017");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesThePlatformApi() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/make-call'].post").exists()
+                .jsonPath("$.paths['/api/calls/{id}'].get").exists()
+                .jsonPath("$.paths['/api/reservations/{subjectId}/calls'].get").exists();
+    }
+}

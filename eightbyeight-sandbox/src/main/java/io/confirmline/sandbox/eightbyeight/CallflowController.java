@@ -1,0 +1,101 @@
+package io.confirmline.sandbox.eightbyeight;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 8x8's Send Callflow ({@code POST /api/v1/subaccounts/{id}/callflows}) with its authentication, validation and
+ * response shapes, plus the sandbox's own controls under {@code /sandbox}.
+ */
+@RestController
+class CallflowController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final SandboxProperties properties;
+    private final CallPlayer player;
+    private final Clock clock;
+
+    CallflowController(SandboxProperties properties, CallPlayer player, Clock clock) {
+        this.properties = properties;
+        this.player = player;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/api/v1/subaccounts/{subaccountId}/callflows", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> sendCallflow(@PathVariable String subaccountId,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody(required = false) byte[] body) {
+        Optional<SandboxProperties.Subaccount> subaccount = properties.subaccounts().stream()
+                .filter(s -> s.id().equals(subaccountId)).findFirst();
+        if (subaccount.isEmpty()) {
+            return answer(404, 404, "SubAccount not found by Id : " + subaccountId, null);
+        }
+        if (authorization == null || !authorization.equals("Bearer " + subaccount.get().apiKey())) {
+            return answer(401, 401, "Authentication header not found or token invalid", null);
+        }
+        JsonNode request;
+        try {
+            request = body == null ? null : JSON.readTree(body);
+        } catch (JacksonException e) {
+            request = null;
+        }
+        Optional<CallflowValidator.Rejection> rejection = CallflowValidator.check(request, clock.instant());
+        if (rejection.isPresent()) {
+            CallflowValidator.Rejection r = rejection.get();
+            return answer(r.httpStatus(), r.statusCode(), r.statusMessage(), null);
+        }
+        String sessionId = UUID.randomUUID().toString();
+        player.play(subaccount.get(), sessionId, request);
+        return answer(200, 1, "Created", sessionId);
+    }
+
+    private ResponseEntity<Map<String, Object>> answer(int http, int code, String message, String sessionId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (sessionId != null) {
+            body.put("sessionId", sessionId);
+        }
+        body.put("sessionStatus", sessionId != null ? "CREATED" : "NOT_CREATED");
+        body.put("callFlowRequestId", UUID.randomUUID().toString());
+        body.put("statusCode", code);
+        body.put("statusMessage", message);
+        return ResponseEntity.status(http).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** Overrides what the guest at this number does, e.g. {@code {"behaviour": "SILENT"}}. */
+    @PutMapping(path = "/sandbox/guests/{number}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, String>> setGuest(@PathVariable String number, @RequestBody Map<String, String> body) {
+        GuestBehaviour behaviour;
+        try {
+            behaviour = GuestBehaviour.valueOf(body.getOrDefault("behaviour", ""));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", "behaviour must be one of "
+                    + List.of(GuestBehaviour.values())));
+        }
+        player.override(number, behaviour);
+        return ResponseEntity.ok(Map.of("number", number, "behaviour", behaviour.name()));
+    }
+
+    /** Every call the sandbox has played, oldest first, with what happened in it. */
+    @GetMapping(path = "/sandbox/calls", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<CallPlayer.PlayedCall> calls() {
+        return player.calls();
+    }
+}

@@ -1,0 +1,55 @@
+package io.confirmline.sandbox.eightbyeight;
+
+/**
+ * What a simulated guest does. By default the last digit of the destination number decides (issue #7), so a
+ * test or demo picks an outcome by picking a number; {@code PUT /sandbox/guests/{number}} overrides it.
+ */
+public enum GuestBehaviour {
+    /** 1: answers and presses 1. */
+    PRESSES_1,
+    /** 0: answers and presses 0. */
+    PRESSES_0,
+    /** 2: never answers. */
+    NEVER_ANSWERS,
+    /** 3: the line is busy. */
+    BUSY,
+    /** 4: answers and presses nothing. */
+    SILENT,
+    /** 5: presses 7, then 1 when asked again. */
+    WRONG_KEY_THEN_1,
+    /** 6: hangs up while the prompt plays. */
+    HANGS_UP,
+    /** 7: does not answer the first call, presses 1 on the next. */
+    ANSWERS_SECOND_CALL,
+    /** 8: presses 1, but 8x8 never sends the session summary. */
+    SUMMARY_LOST,
+    /** 9: not a valid number: Send Callflow answers -1017. */
+    INVALID_NUMBER;
+
+    /** The behaviour a number has unless overridden: its last digit. */
+    public static GuestBehaviour forNumber(String number) {
+        char last = number.isEmpty() ? '1' : number.charAt(number.length() - 1);
+        return switch (last) {
+            case '0' -> PRESSES_0;
+            case '2' -> NEVER_ANSWERS;
+            case '3' -> BUSY;
+            case '4' -> SILENT;
+            case '5' -> WRONG_KEY_THEN_1;
+            case '6' -> HANGS_UP;
+            case '7' -> ANSWERS_SECOND_CALL;
+            case '8' -> SUMMARY_LOST;
+            case '9' -> INVALID_NUMBER;
+            default -> PRESSES_1;
+        };
+    }
+
+    /** The keys pressed at the {@code capture}-th prompt of a call (1-based); null is silence. */
+    public String keysAt(int capture) {
+        return switch (this) {
+            case PRESSES_0 -> "0";
+            case SILENT -> null;
+            case WRONG_KEY_THEN_1 -> capture == 1 ? "7" : "1";
+            default -> "1";
+        };
+    }
+}

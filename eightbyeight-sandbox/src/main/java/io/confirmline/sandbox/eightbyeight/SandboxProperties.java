@@ -1,0 +1,43 @@
+package io.confirmline.sandbox.eightbyeight;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The sandbox's subaccounts and how fast its simulated calls go ({@code sandbox.*}).
+ *
+ * @param subaccounts the 8x8 subaccounts it accepts, with their API key and registered webhooks
+ * @param ringTime how long a call rings before it is answered, or before "no answer"
+ * @param speechTime how long the guest takes to hear one prompt (per {@code say} repetition)
+ * @param reactionTime how long the guest takes to press a key after a prompt
+ * @param duplicateWebhooks send every VCA and VSS twice (8x8 may redeliver; receivers must not count twice)
+ */
+@Validated
+@ConfigurationProperties("sandbox")
+public record SandboxProperties(@DefaultValue @NotNull List<@Valid Subaccount> subaccounts,
+        @DefaultValue("2s") @NotNull Duration ringTime, @DefaultValue("3s") @NotNull Duration speechTime,
+        @DefaultValue("1s") @NotNull Duration reactionTime, @DefaultValue("false") boolean duplicateWebhooks) {
+
+    /**
+     * @param id the subaccount id in the URL
+     * @param apiKey the Bearer key Send Callflow must carry
+     * @param vcaUrl the Voice Call Action webhook
+     * @param vssUrl the Voice Session Summary webhook
+     * @param webhookAuthorization the {@code Authorization} value registered with the webhooks (8x8's httpAuthHeader)
+     */
+    public record Subaccount(@NotBlank String id, @NotBlank String apiKey, @NotNull URI vcaUrl, @NotNull URI vssUrl,
+            @NotBlank String webhookAuthorization) {
+
+        @Override
+        public String toString() {
+            return "Subaccount[id=" + id + ", vcaUrl=" + vcaUrl + ", vssUrl=" + vssUrl + ", secrets=***]";
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.confirmline.sandbox.eightbyeight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
+
+/** The sandbox over real HTTP: 8x8's validation answers, then calls played against a local webhook receiver. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "sandbox.ring-time=100ms", "sandbox.speech-time=100ms", "sandbox.reaction-time=50ms"})
+@AutoConfigureWebTestClient
+class EightByEightSandboxTest {
+
+    record Webhook(String path, String authorization, String body) {
+    }
+
+    static final List<Webhook> received = new CopyOnWriteArrayList<>();
+    static final LoopResources loops = LoopResources.create("webhooks", 1, true);
+    /** Answers a VCA with "7" by asking again, anything else with a goodbye and hangup. */
+    static final DisposableServer receiver = HttpServer.create().host("127.0.0.1").port(0).runOn(loops)
+            .handle((request, response) -> request.receive().aggregate().asString(StandardCharsets.UTF_8).flatMap(body -> {
+                received.add(new Webhook(request.uri(), request.requestHeaders().get("Authorization"), body));
+                String reply = body.contains("\"dtmf\":\"7\"")
+                        ? "{\"callflow\":[{\"action\":\"sayAndCapture\",\"params\":{\"promptMessage\":\"Again\",\"voiceProfile\":\"v\"}}]}"
+                        : "{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"Bye\",\"voiceProfile\":\"v\"}},{\"action\":\"hangup\"}]}";
+                return response.header("Content-Type", "application/json").sendString(Mono.just(reply)).then();
+            })).bindNow();
+
+    @DynamicPropertySource
+    static void subaccount(DynamicPropertyRegistry registry) {
+        registry.add("sandbox.subaccounts[0].id", () -> "luigis_voice");
+        registry.add("sandbox.subaccounts[0].api-key", () -> "key-1");
+        registry.add("sandbox.subaccounts[0].vca-url", () -> "http://127.0.0.1:" + receiver.port() + "/vca");
+        registry.add("sandbox.subaccounts[0].vss-url", () -> "http://127.0.0.1:" + receiver.port() + "/vss");
+        registry.add("sandbox.subaccounts[0].webhook-authorization", () -> "webhook-secret");
+    }
+
+    @AfterAll
+    static void stop() {
+        receiver.disposeNow();
+        loops.dispose();
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    static String confirmation(String destination) {
+        return """
+                {"clientRequestId": "c-1", "callflow": [
+                  {"action": "makeCall", "params": {"source": "+34910000000", "destination": "%s"}},
+                  {"action": "sayAndCapture", "params": {"promptMessage": "Press 1", "voiceProfile": "es-ES-Standard-A",
+                   "minDigits": 1, "maxDigits": 1, "digitTimeout": 10000, "overallTimeout": 20000,
+                   "completeOnHash": false, "noOfTries": 1}}]}""".formatted(destination);
+    }
+
+    WebTestClient.ResponseSpec send(String body) {
+        return http.post().uri("/api/v1/subaccounts/luigis_voice/callflows").header("Authorization", "Bearer key-1")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    @Test
+    void refusesAsEightByEightDoes() {
+        send("{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"hi\",\"voiceProfile\":\"v\"}}]}")
+                .expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.statusCode").isEqualTo(-1013).jsonPath("$.sessionStatus").isEqualTo("NOT_CREATED");
+        send(confirmation("+34600000009")).expectStatus().isEqualTo(422).expectBody().jsonPath("$.statusCode").isEqualTo(-1017);
+        send(confirmation("12ab")).expectStatus().isEqualTo(422).expectBody().jsonPath("$.statusCode").isEqualTo(-1017);
+        send("{\"callflow\":[{\"action\":\"makeCall\",\"params\":{\"source\":\"+34910000000\"}}]}")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.statusCode").isEqualTo(-1009)
+                .jsonPath("$.statusMessage").value(m -> assertThat((String) m).contains("$.callflow[0].params.destination"));
+        send(confirmation("+34600000001").replace("\"digitTimeout\": 10000, \"overallTimeout\": 20000",
+                "\"digitTimeout\": 10000, \"overallTimeout\": 5000"))
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.statusCode").isEqualTo(-1006);
+        send("not json").expectStatus().isBadRequest().expectBody().jsonPath("$.statusCode").isEqualTo(-1001);
+        http.post().uri("/api/v1/subaccounts/luigis_voice/callflows").header("Authorization", "Bearer wrong")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(confirmation("+34600000001")).exchange()
+                .expectStatus().isUnauthorized().expectBody().jsonPath("$.statusCode").isEqualTo(401);
+        http.post().uri("/api/v1/subaccounts/nobody/callflows").header("Authorization", "Bearer key-1")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(confirmation("+34600000001")).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    String sessionOf(String destination) {
+        return (String) send(confirmation(destination)).expectStatus().isOk().expectBody(java.util.Map.class)
+                .returnResult().getResponseBody().get("sessionId");
+    }
+
+    List<Webhook> webhooksOf(String session) {
+        return received.stream().filter(w -> w.body().contains(session)).toList();
+    }
+
+    @Test
+    void aGuestWhoPressesAWrongKeyIsAskedAgainThenConfirmsAndTheSummaryFollows() {
+        String session = sessionOf("+34600000005");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> webhooksOf(session).size() == 3);
+        List<Webhook> webhooks = webhooksOf(session);
+        assertThat(webhooks).extracting(Webhook::path).containsExactly("/vca", "/vca", "/vss");
+        assertThat(webhooks).allSatisfy(w -> assertThat(w.authorization()).isEqualTo("webhook-secret"));
+        assertThat(webhooks.get(0).body()).contains("\"eventType\":\"CALL_ACTION\"").contains("\"eventData\":{\"dtmf\":\"7\"}");
+        assertThat(webhooks.get(1).body()).contains("\"eventData\":{\"dtmf\":\"1\"}");
+        assertThat(webhooks.get(2).body()).contains("\"eventType\":\"SESSION_SUMMARY\"").contains("\"sessionStatus\":\"COMPLETED\"")
+                .contains("\"connectedTimestamp\"").contains("\"clientRequestId\":\"c-1\"").contains("\"lastAction\":\"HANGUP\"");
+    }
+
+    @Test
+    void unansweredBusySilentAndLostSummaryGuestsBehaveByTheirLastDigit() {
+        String noAnswer = sessionOf("+34600000002");
+        String busy = sessionOf("+34600000003");
+        String silent = sessionOf("+34600000004");
+        String lost = sessionOf("+34600000008");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> webhooksOf(noAnswer).size() == 1
+                && webhooksOf(busy).size() == 1 && webhooksOf(silent).size() == 2 && webhooksOf(lost).size() == 1);
+        assertThat(webhooksOf(noAnswer).get(0).body()).contains("\"sessionStatus\":\"NO_ANSWER\"").doesNotContain("\"connectedTimestamp\"");
+        assertThat(webhooksOf(busy).get(0).body()).contains("\"sessionStatus\":\"BUSY\"");
+        assertThat(webhooksOf(silent).get(0).body()).contains("\"eventData\":{\"dtmf\":null}");
+        assertThat(webhooksOf(lost).get(0).path()).isEqualTo("/vca");
+        Awaitility.await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
+                .until(() -> webhooksOf(lost).size() == 1);
+    }
+
+    @Test
+    void aGuestMissingTheFirstCallAnswersTheSecondAndOverridesWin() {
+        String first = sessionOf("+34600000007");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> webhooksOf(first).size() == 1);
+        assertThat(webhooksOf(first).get(0).body()).contains("NO_ANSWER");
+        String second = sessionOf("+34600000007");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> webhooksOf(second).size() == 2);
+        assertThat(webhooksOf(second).get(0).body()).contains("\"dtmf\":\"1\"");
+
+        http.put().uri("/sandbox/guests/+34600000011").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"behaviour\": \"BUSY\"}").exchange().expectStatus().isOk();
+        String overridden = sessionOf("+34600000011");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> webhooksOf(overridden).size() == 1);
+        assertThat(webhooksOf(overridden).get(0).body()).contains("\"sessionStatus\":\"BUSY\"");
+        http.get().uri("/sandbox/calls").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.sessionId == '" + overridden + "')].behaviour").isEqualTo("BUSY");
+    }
+}

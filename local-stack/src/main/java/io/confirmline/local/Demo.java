@@ -1,0 +1,81 @@
+package io.confirmline.local;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@code ./run-local --demo}: books one guest per outcome, due now, and a voice message; prints each status change
+ * as the platform receives it; succeeds when every booking has received exactly its expected changes.
+ */
+final class Demo {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final PlatformClient platform;
+    private final PrintStream out;
+
+    Demo(PlatformClient platform, PrintStream out) {
+        this.platform = platform;
+        this.out = out;
+    }
+
+    boolean run(Duration timeout) throws InterruptedException {
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        for (Scenario scenario : Scenario.everyOutcome()) {
+            String id = "demo-" + UUID.randomUUID().toString().substring(0, 8);
+            platform.publishReservation(id, "CREATED", 1, PlatformClient.dueNow(), scenario.phone());
+            scenarios.put(id, scenario);
+            out.println("booked " + id + " for " + scenario.phone() + " (" + scenario.name() + ")");
+        }
+        String message = "demo-msg-" + UUID.randomUUID().toString().substring(0, 8);
+        platform.makeCall(Map.of("type", "VOICE_MESSAGE", "messageId", message, "phone", "+447911100021",
+                "locale", "en-GB", "text", "Your table at Luigi's is ready.", "repetitions", 2, "purpose", "NOTICE"));
+        scenarios.put(message, new Scenario("voice message: delivered", "+447911100021",
+                List.of("SCHEDULED", "DIALING", "DELIVERED")));
+        out.println("asked for voice message " + message);
+        out.println();
+
+        Set<String> printed = new HashSet<>();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            List<PlatformClient.Received> received = platform.received();
+            for (PlatformClient.Received r : received) {
+                if (scenarios.containsKey(r.subjectId()) && printed.add(r.webhookId())) {
+                    out.println(String.format("%s  %-14s attempt %s  %-18s %s", LocalTime.now(ZoneId.systemDefault()).format(TIME),
+                            r.subjectId(), r.attempt(), r.status(), r.reason() == null ? "" : r.reason()));
+                }
+            }
+            if (scenarios.entrySet().stream().allMatch(e -> received.stream().filter(r -> e.getKey().equals(r.subjectId()))
+                    .map(PlatformClient.Received::status).toList().equals(e.getValue().expectedStatuses()))) {
+                out.println();
+                out.println("All " + scenarios.size() + " outcomes arrived at the platform as expected.");
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        out.println();
+        out.println("Not every outcome arrived within " + timeout + ":");
+        scenarios.forEach((id, scenario) -> {
+            List<String> got = statuses(id);
+            if (!got.equals(scenario.expectedStatuses())) {
+                out.println("  " + id + " (" + scenario.name() + "): expected " + scenario.expectedStatuses() + ", got " + got);
+            }
+        });
+        out.println("See the logs in local-stack/target/local-logs and GET http://127.0.0.1:8089/sandbox/calls.");
+        return false;
+    }
+
+    private List<String> statuses(String subjectId) {
+        return platform.received(subjectId).stream().map(PlatformClient.Received::status).toList();
+    }
+}

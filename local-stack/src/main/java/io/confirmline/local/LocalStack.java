@@ -1,0 +1,211 @@
+package io.confirmline.local;
+
+import io.confirmline.testing.KafkaProcess;
+import io.confirmline.testing.RegistryServer;
+import io.confirmline.testing.ServiceProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole suite on one machine: a KRaft broker and the Apicurio registry in JVMs of their own, PostgreSQL (given),
+ * the 8x8 and platform sandboxes and the three services, each in its own JVM from its module's build output, wired
+ * to each other for one tenant, {@code demo}. Used by {@code ./run-local} (design.md §7 ports, human timings) and by
+ * the end-to-end tests (free ports, fast timings).
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The demo tenant's secrets: local values, never production ones. */
+    public static final String TENANT = "demo";
+    public static final String SUBACCOUNT = "demo_voice";
+    public static final String EIGHT_BY_EIGHT_KEY = "sandbox-8x8-key";
+    public static final String WEBHOOK_TOKEN = "sandbox-webhook-token";
+    public static final String PLATFORM_KEY = "demo-platform-key";
+    public static final String ADMIN_TOKEN = "demo-admin-token";
+    public static final String SIGNING_SECRET = "whsec_Y29uZmlybWxpbmUtbG9jYWwtZGVtby1zZWNyZXQtMzJi";
+
+    /** Where each part listens. */
+    public record Ports(int kafka, int registry, int ingress, int orchestrator, int notifier, int eightByEight,
+            int platform) {
+
+        /** design.md §7. */
+        public static Ports standard() {
+            return new Ports(9092, 8085, 8081, 8082, 8083, 8089, 8090);
+        }
+
+        public static Ports free() {
+            return new Ports(RegistryServer.freePort(), RegistryServer.freePort(), RegistryServer.freePort(),
+                    RegistryServer.freePort(), RegistryServer.freePort(), RegistryServer.freePort(), RegistryServer.freePort());
+        }
+    }
+
+    /**
+     * How fast calls go: the sandbox's ring, speech and reaction times; the orchestrator's retry delay, key wait
+     * and lost-summary timeout; the notifier's retry schedule and breaker pause; whether the 8x8 sandbox sends
+     * every webhook twice.
+     */
+    public record Timings(Duration ring, Duration speech, Duration reaction, Duration retryDelay, Duration keyWait,
+            Duration summaryTimeout, String notifierRetrySchedule, Duration breakerOpenFor, boolean duplicateWebhooks) {
+
+        public static Timings human() {
+            return new Timings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(15),
+                    Duration.ofSeconds(3), Duration.ofSeconds(60), "0s,1s,2s,5s,10s,30s,1m,5m", Duration.ofSeconds(10), false);
+        }
+
+        public static Timings fast() {
+            return new Timings(Duration.ofMillis(1000), Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofSeconds(2),
+                    Duration.ofSeconds(1), Duration.ofSeconds(20), "0s,200ms,500ms,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s",
+                    Duration.ofSeconds(1), true);
+        }
+    }
+
+    /** The database both services use, each in its own schema. */
+    public record Database(String jdbcUrl, String r2dbcUrl, String username, String password) {
+    }
+
+    private final Ports ports;
+    private final KafkaProcess kafka;
+    private final RegistryServer registry;
+    private final List<ServiceProcess> services;
+
+    private LocalStack(Ports ports, KafkaProcess kafka, RegistryServer registry, List<ServiceProcess> services) {
+        this.ports = ports;
+        this.kafka = kafka;
+        this.registry = registry;
+        this.services = services;
+    }
+
+    /** Starts everything and returns once every application reports healthy. */
+    public static LocalStack start(Path repository, Ports ports, Timings timings, Database database, Path logs) {
+        KafkaProcess kafka = KafkaProcess.start(ports.kafka());
+        RegistryServer registry = RegistryServer.start(RegistryServer.locateZip(), ports.registry());
+        List<ServiceProcess> started = new ArrayList<>();
+        LocalStack stack = new LocalStack(ports, kafka, registry, started);
+        try {
+            String bootstrap = kafka.bootstrapServers();
+            String registryUrl = registry.apiUrl();
+            String ingressUrl = "http://127.0.0.1:" + ports.ingress();
+            Path spool = Files.createTempDirectory("confirmline-ingress-spool-");
+
+            Map<String, String> platform = common(bootstrap, registryUrl);
+            platform.put("platform-sandbox.signing-secrets", SIGNING_SECRET);
+            started.add(ServiceProcess.start("platform-sandbox", repository.resolve("platform-sandbox"),
+                    "io.confirmline.sandbox.platform.PlatformSandboxApplication", ports.platform(), platform, logs));
+
+            Map<String, String> eightByEight = new LinkedHashMap<>();
+            eightByEight.put("sandbox.subaccounts[0].id", SUBACCOUNT);
+            eightByEight.put("sandbox.subaccounts[0].api-key", EIGHT_BY_EIGHT_KEY);
+            eightByEight.put("sandbox.subaccounts[0].vca-url", ingressUrl + "/webhooks/8x8/vca");
+            eightByEight.put("sandbox.subaccounts[0].vss-url", ingressUrl + "/webhooks/8x8/vss");
+            eightByEight.put("sandbox.subaccounts[0].webhook-authorization", WEBHOOK_TOKEN);
+            eightByEight.put("sandbox.ring-time", millis(timings.ring()));
+            eightByEight.put("sandbox.speech-time", millis(timings.speech()));
+            eightByEight.put("sandbox.reaction-time", millis(timings.reaction()));
+            eightByEight.put("sandbox.duplicate-webhooks", Boolean.toString(timings.duplicateWebhooks()));
+            started.add(ServiceProcess.start("eightbyeight-sandbox", repository.resolve("eightbyeight-sandbox"),
+                    "io.confirmline.sandbox.eightbyeight.EightByEightSandboxApplication", ports.eightByEight(), eightByEight, logs));
+
+            Map<String, String> ingress = common(bootstrap, registryUrl);
+            ingress.put("confirmline.tenants[0].id", TENANT);
+            ingress.put("confirmline.tenants[0].subaccount-id", SUBACCOUNT);
+            ingress.put("confirmline.tenants[0].auth-token", WEBHOOK_TOKEN);
+            ingress.put("confirmline.ingress.publish.spool-directory", spool.toString());
+            started.add(ServiceProcess.start("webhook-ingress", repository.resolve("webhook-ingress"),
+                    "io.confirmline.ingress.WebhookIngressApplication", ports.ingress(), ingress, logs));
+
+            Map<String, String> orchestrator = withDatabase(common(bootstrap, registryUrl), database);
+            orchestrator.put("confirmline.tenants[0].id", TENANT);
+            orchestrator.put("confirmline.tenants[0].subaccount-id", SUBACCOUNT);
+            orchestrator.put("confirmline.tenants[0].api-key", EIGHT_BY_EIGHT_KEY);
+            orchestrator.put("confirmline.tenants[0].platform-api-key", PLATFORM_KEY);
+            orchestrator.put("confirmline.tenants[0].caller-id", "+6568888888");
+            orchestrator.put("confirmline.tenants[0].time-zone", "Europe/Madrid");
+            // The demo must work at any hour, so the sandbox tenant may be called around the clock.
+            orchestrator.put("confirmline.tenants[0].calling-opens", "00:00");
+            orchestrator.put("confirmline.tenants[0].calling-closes", "23:59:59");
+            orchestrator.put("confirmline.tenants[0].minimum-notice", "1m");
+            orchestrator.put("confirmline.tenants[0].max-attempts", "2");
+            orchestrator.put("confirmline.tenants[0].retry-delay", millis(timings.retryDelay()));
+            orchestrator.put("confirmline.tenants[0].voices.default", "en-US-Standard-C");
+            orchestrator.put("confirmline.outcomes.key-wait", millis(timings.keyWait()));
+            orchestrator.put("confirmline.outcomes.summary-timeout", millis(timings.summaryTimeout()));
+            orchestrator.put("confirmline.dialing.base-url", "http://127.0.0.1:" + ports.eightByEight());
+            started.add(ServiceProcess.start("call-orchestrator", repository.resolve("call-orchestrator"),
+                    "io.confirmline.orchestrator.CallOrchestratorApplication", ports.orchestrator(), orchestrator, logs));
+
+            Map<String, String> notifier = withDatabase(common(bootstrap, registryUrl), database);
+            notifier.put("confirmline.tenants[0].id", TENANT);
+            notifier.put("confirmline.tenants[0].callback-url", "http://127.0.0.1:" + ports.platform() + "/webhooks/confirmline");
+            notifier.put("confirmline.tenants[0].signing-secrets", SIGNING_SECRET);
+            notifier.put("confirmline.tenants[0].platform-api-key", PLATFORM_KEY);
+            notifier.put("confirmline.notifier.admin-token", ADMIN_TOKEN);
+            notifier.put("confirmline.notifier.retry-schedule", timings.notifierRetrySchedule());
+            notifier.put("confirmline.notifier.breaker.open-for", millis(timings.breakerOpenFor()));
+            started.add(ServiceProcess.start("platform-notifier", repository.resolve("platform-notifier"),
+                    "io.confirmline.notifier.PlatformNotifierApplication", ports.notifier(), notifier, logs));
+
+            for (ServiceProcess service : started) {
+                service.awaitHealthy(Duration.ofMinutes(3));
+            }
+            return stack;
+        } catch (Exception e) {
+            stack.close();
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> common(String bootstrap, String registryUrl) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("spring.kafka.bootstrap-servers", bootstrap);
+        settings.put("confirmline.kafka.registry-url", registryUrl);
+        return settings;
+    }
+
+    private static Map<String, String> withDatabase(Map<String, String> settings, Database database) {
+        settings.put("spring.r2dbc.url", database.r2dbcUrl());
+        settings.put("spring.r2dbc.username", database.username());
+        settings.put("spring.r2dbc.password", database.password() == null ? "" : database.password());
+        settings.put("spring.flyway.url", database.jdbcUrl());
+        settings.put("spring.flyway.user", database.username());
+        settings.put("spring.flyway.password", database.password() == null ? "" : database.password());
+        return settings;
+    }
+
+    private static String millis(Duration duration) {
+        return duration.toMillis() + "ms";
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public String url(String service) {
+        return services.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow().url();
+    }
+
+    public String kafkaBootstrap() {
+        return kafka.bootstrapServers();
+    }
+
+    public String registryUrl() {
+        return registry.apiUrl();
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    /** Stops the applications (gracefully, in reverse order), then the registry and the broker. */
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        registry.stop();
+        kafka.close();
+    }
+}

@@ -1,0 +1,124 @@
+package io.confirmline.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What the demo and the end-to-end tests do as the booking platform, over HTTP. */
+public final class PlatformClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String platformSandbox;
+    private final String orchestrator;
+
+    public PlatformClient(String platformSandbox, String orchestrator) {
+        this.platformSandbox = platformSandbox;
+        this.orchestrator = orchestrator;
+    }
+
+    /** A status change the platform received, as {@code GET /received} lists it. */
+    public record Received(String subjectId, String status, String previousStatus, Integer attempt, String digits,
+            String reason, String scheduledFor, String webhookId, String traceparent) {
+    }
+
+    /**
+     * Publishes a booking through the platform sandbox onto {@code platform.reservations.v1}; returns the
+     * {@code traceparent} it was published with (null when not traced).
+     */
+    public String publishReservation(String reservationId, String type, long version, Instant startsAt, String guestPhone) {
+        JsonNode answer = post(platformSandbox + "/reservations", Map.of("tenantId", LocalStack.TENANT, "reservationId", reservationId,
+                "type", type, "version", version, "startsAt", startsAt.toString(), "guestName", "Ana",
+                "guestPhone", guestPhone, "guestLocale", "en-GB", "venueName", "Luigi's", "partySize", 2), null);
+        return text(answer, "traceparent");
+    }
+
+    /** A booking whose call is due now: the tenant's 30-minute lead time from now, plus a few seconds. */
+    public static Instant dueNow() {
+        return Instant.now().plus(Duration.ofMinutes(30)).plusSeconds(3);
+    }
+
+    /** Asks the orchestrator for a voice message over HTTP ({@code POST /api/make-call}); returns the answer. */
+    public JsonNode makeCall(Map<String, Object> body) {
+        return post(orchestrator + "/api/make-call", body, "Bearer " + LocalStack.PLATFORM_KEY);
+    }
+
+    /** For a failure message: what the orchestrator and the notifier say about a booking or message. */
+    public String diagnose(String subjectId, String notifier) {
+        StringBuilder out = new StringBuilder();
+        for (String url : List.of(orchestrator + "/api/reservations/" + subjectId + "/calls",
+                notifier + "/api/deliveries?reservationId=" + subjectId)) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + LocalStack.PLATFORM_KEY).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                out.append("\n").append(url).append(" → ").append(response.statusCode()).append(' ').append(response.body());
+            } catch (IOException e) {
+                out.append("\n").append(url).append(" failed: ").append(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return out.toString();
+    }
+
+    /** Makes the platform answer {@code status} to the next {@code count} webhooks. */
+    public void fail(int status, int count) {
+        send(HttpRequest.newBuilder(URI.create(platformSandbox + "/behaviour")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":" + status + ",\"delayMillis\":0,\"count\":" + count + "}"))
+                .build());
+    }
+
+    public List<Received> received() {
+        JsonNode list = send(HttpRequest.newBuilder(URI.create(platformSandbox + "/received")).GET().build());
+        List<Received> out = new ArrayList<>();
+        list.forEach(r -> out.add(new Received(text(r, "subjectId"), text(r, "status"), text(r, "previousStatus"),
+                r.hasNonNull("attempt") ? r.get("attempt").asInt() : null, text(r, "digits"), text(r, "reason"),
+                text(r.path("body").path("data"), "scheduledFor"), text(r, "webhookId"), text(r, "traceparent"))));
+        return out;
+    }
+
+    public List<Received> received(String subjectId) {
+        return received().stream().filter(r -> subjectId.equals(r.subjectId())).toList();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private JsonNode post(String url, Map<String, Object> body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
+    private JsonNode send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.confirmline.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * deploy/helm/confirmline rendered and linted by Helm itself (helm-java: Helm's Go code as a native library), and
+ * the rendered manifests checked against the code: images, ports, probes, scrape annotations, and every
+ * environment variable a pod gets is one its application.yml reads.
+ */
+@SuppressWarnings("unchecked")
+class HelmChartTest {
+
+    static final Path CHART = DeploymentManifestsTest.ROOT.resolve("deploy/helm/confirmline");
+
+    @BeforeAll
+    static void helmAvailable() {
+        boolean available;
+        try {
+            Helm.version().call();
+            available = true;
+        } catch (Throwable e) {
+            available = false;
+        }
+        assumeTrue(available, "Helm's native library is not available for this platform");
+    }
+
+    static List<Map<String, Object>> render(String... settings) {
+        var template = new Helm(CHART).template().withName("confirmline");
+        for (int i = 0; i < settings.length; i += 2) {
+            template = template.set(settings[i], settings[i + 1]);
+        }
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (Object document : new Yaml().loadAll(template.call())) {
+            if (document != null) {
+                documents.add((Map<String, Object>) document);
+            }
+        }
+        return documents;
+    }
+
+    static List<Map<String, Object>> ofKind(List<Map<String, Object>> documents, String kind) {
+        return documents.stream().filter(d -> kind.equals(d.get("kind"))).toList();
+    }
+
+    static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @Test
+    void theChartLintsCleanAndRendersEveryPieceForEachService() {
+        LintResult lint = new Helm(CHART).lint().strict().call();
+        assertThat(lint.isFailed()).as("helm lint --strict: %s", lint.getMessages()).isFalse();
+
+        List<Map<String, Object>> documents = render();
+        assertThat(ofKind(documents, "Deployment")).hasSize(3);
+        assertThat(ofKind(documents, "Service")).hasSize(3);
+        assertThat(ofKind(documents, "PodDisruptionBudget")).hasSize(3);
+        assertThat(ofKind(documents, "HorizontalPodAutoscaler")).hasSize(3);
+        assertThat(ofKind(documents, "Secret")).hasSize(1);
+        assertThat(ofKind(documents, "ConfigMap")).hasSize(2);
+
+        Map<String, Object> ingress = ofKind(documents, "Ingress").get(0);
+        assertThat(map(map(ingress.get("metadata")).get("annotations")).get("nginx.ingress.kubernetes.io/whitelist-source-range"))
+                .asString().contains("18.140.80.2/32");
+        assertThat(ingress.toString()).contains("path=/webhooks/8x8").contains("name=confirmline-webhook-ingress");
+
+        assertThat(ofKind(render("secrets.existingSecret", "from-vault"), "Secret")).isEmpty();
+    }
+
+    @Test
+    void everyPodGetsItsImagePortProbesAndOnlyVariablesItsConfigurationReads() throws IOException {
+        List<Map<String, Object>> documents = render();
+        Map<String, Set<String>> configMapKeys = ofKind(documents, "ConfigMap").stream().collect(Collectors.toMap(
+                c -> (String) map(c.get("metadata")).get("name"), c -> map(c.get("data")).keySet()));
+        for (Map<String, Object> deployment : ofKind(documents, "Deployment")) {
+            Map<String, Object> pod = map(map(map(deployment.get("spec")).get("template")));
+            Map<String, Object> container = map(((List<Object>) map(pod.get("spec")).get("containers")).get(0));
+            String module = (String) container.get("name");
+            int port = DeploymentManifestsTest.serverPort(module);
+            Set<String> reads = DeploymentManifestsTest.placeholders(module);
+
+            assertThat(container.get("image")).isEqualTo("confirmline/" + module + ":0.1.0");
+            assertThat(map(((List<Object>) container.get("ports")).get(0)).get("containerPort")).isEqualTo(port);
+            assertThat(map(map(container.get("readinessProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/readiness");
+            assertThat(map(map(container.get("livenessProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/liveness");
+            assertThat(map(map(pod.get("metadata")).get("annotations"))).containsEntry("prometheus.io/port", Integer.toString(port))
+                    .containsEntry("prometheus.io/path", "/actuator/prometheus");
+
+            List<String> variables = new ArrayList<>();
+            ((List<Object>) container.get("env")).forEach(e -> variables.add((String) map(e).get("name")));
+            ((List<Object>) container.get("envFrom")).forEach(e -> variables.addAll(
+                    configMapKeys.get((String) map(map(e).get("configMapRef")).get("name"))));
+            assertThat(variables).as("variables of %s", module).isNotEmpty()
+                    .allSatisfy(name -> assertThat(reads).as("%s's application.yml reads %s", module, name).contains(name));
+            assertThat(map(map(pod.get("spec")).get("securityContext"))).containsEntry("runAsNonRoot", true);
+        }
+    }
+}

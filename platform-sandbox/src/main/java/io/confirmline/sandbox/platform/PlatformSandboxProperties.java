@@ -1,0 +1,26 @@
+package io.confirmline.sandbox.platform;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The platform sandbox ({@code platform-sandbox.*}).
+ *
+ * @param signingSecrets the {@code whsec_} secrets webhooks must be signed with (any one verifies)
+ * @param tolerance how far a webhook's timestamp may be from now (the Standard Webhooks replay window)
+ */
+@Validated
+@ConfigurationProperties("platform-sandbox")
+public record PlatformSandboxProperties(@NotEmpty List<String> signingSecrets,
+        @DefaultValue("5m") @NotNull Duration tolerance) {
+
+    @Override
+    public String toString() {
+        return "PlatformSandboxProperties[signingSecrets=***, tolerance=" + tolerance + "]";
+    }
+}

@@ -1,0 +1,137 @@
+package io.confirmline.sandbox.platform;
+
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Receives ConfirmLine's status webhooks as a platform would: verifies the Standard Webhooks signature with the
+ * reference library, keeps what it accepted for {@code GET /received}, and fails on request
+ * ({@code PUT /behaviour}) to show retries.
+ */
+@RestController
+class StatusWebhookReceiver {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A webhook the platform accepted (verified and answered 2xx). */
+    record Received(String webhookId, Instant receivedAt, String type, String subjectId, String status,
+            String previousStatus, Integer attempt, String digits, String reason, String traceparent, JsonNode body) {
+    }
+
+    /** How the platform fails: this status after this delay, for the next {@code count} requests. */
+    record Behaviour(int status, long delayMillis, int count) {
+    }
+
+    private final List<Webhook> verifiers;
+    private final Clock clock;
+    private final Duration tolerance;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Behaviour> behaviour = new AtomicReference<>(new Behaviour(200, 0, 0));
+    private final java.util.concurrent.atomic.AtomicLong rejected = new java.util.concurrent.atomic.AtomicLong();
+
+    StatusWebhookReceiver(PlatformSandboxProperties properties, Clock clock) {
+        this.verifiers = properties.signingSecrets().stream().map(Webhook::new).toList();
+        this.clock = clock;
+        this.tolerance = properties.tolerance();
+    }
+
+    @PostMapping(path = "/webhooks/confirmline", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Map<String, Object>>> receive(@RequestHeader HttpHeaders headers, @RequestBody byte[] body) {
+        Behaviour failing = behaviour.getAndUpdate(b -> b.count() > 0 ? new Behaviour(b.status(), b.delayMillis(), b.count() - 1) : b);
+        if (failing.count() > 0) {
+            return Mono.delay(Duration.ofMillis(failing.delayMillis()))
+                    .thenReturn(ResponseEntity.status(failing.status()).body(Map.of("error", "failing on purpose")));
+        }
+        String payload = new String(body, StandardCharsets.UTF_8);
+        String id = headers.getFirst("webhook-id");
+        String timestamp = headers.getFirst("webhook-timestamp");
+        if (!verified(payload, id, timestamp, headers.getFirst("webhook-signature"))) {
+            rejected.incrementAndGet();
+            return Mono.just(ResponseEntity.status(401).body(Map.of("error", "signature not verified")));
+        }
+        JsonNode json = JSON.readTree(payload);
+        JsonNode data = json.path("data");
+        String subject = text(data, "reservationId") != null ? text(data, "reservationId") : text(data, "messageId");
+        received.add(new Received(id, clock.instant(), text(json, "type"), subject, text(data, "status"),
+                text(data, "previousStatus"), data.has("attempt") ? data.get("attempt").asInt() : null,
+                text(data, "digits"), text(data, "reason"), headers.getFirst("traceparent"), json));
+        return Mono.just(ResponseEntity.ok(Map.of()));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    /** Any active secret verifies, and the timestamp must be recent (replays are refused). */
+    private boolean verified(String payload, String id, String timestamp, String signature) {
+        if (id == null || timestamp == null || signature == null) {
+            return false;
+        }
+        try {
+            if (Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), clock.instant()).abs().compareTo(tolerance) > 0) {
+                return false;
+            }
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        Map<String, List<String>> headers = Map.of("webhook-id", List.of(id), "webhook-timestamp", List.of(timestamp),
+                "webhook-signature", List.of(signature));
+        for (Webhook verifier : verifiers) {
+            try {
+                verifier.verify(payload, headers);
+                return true;
+            } catch (WebhookVerificationException e) {
+                // try the next secret
+            }
+        }
+        return false;
+    }
+
+    /** Accepted webhooks, oldest first; {@code subjectId} narrows to one booking or message. */
+    @GetMapping(path = "/received", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<Received> received(@RequestParam(required = false) String subjectId) {
+        return received.stream().filter(r -> subjectId == null || subjectId.equals(r.subjectId())).toList();
+    }
+
+    @DeleteMapping("/received")
+    ResponseEntity<Void> clear() {
+        received.clear();
+        return ResponseEntity.noContent().build();
+    }
+
+    /** How many webhooks failed verification. */
+    @GetMapping(path = "/rejected", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Long> rejected() {
+        return Map.of("rejected", rejected.get());
+    }
+
+    /** E.g. {@code {"status": 503, "delayMillis": 0, "count": 20}}: the next 20 webhooks get 503. */
+    @PutMapping(path = "/behaviour", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Behaviour behave(@RequestBody Behaviour next) {
+        behaviour.set(next);
+        return next;
+    }
+}

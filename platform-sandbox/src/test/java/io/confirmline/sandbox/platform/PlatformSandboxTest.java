@@ -1,0 +1,118 @@
+package io.confirmline.sandbox.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.standardwebhooks.Webhook;
+import io.confirmline.events.ReservationEvent;
+import io.confirmline.events.Topics;
+import io.confirmline.kafka.AvroSerdeSettings;
+import io.confirmline.testing.RegistryServer;
+import io.confirmline.testing.SharedKafka;
+import io.confirmline.testing.TestInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The platform sandbox over real HTTP, on the real broker and registry. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "platform-sandbox.signing-secrets=" + PlatformSandboxTest.SECRET)
+@AutoConfigureWebTestClient
+class PlatformSandboxTest {
+
+    static final String SECRET = "whsec_Y29uZmlybWxpbmUtbG9jYWwtZGVtby1zZWNyZXQtMzJi";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.kafka(registry);
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    WebTestClient.ResponseSpec deliver(String id, String body, String secret, long timestamp) throws Exception {
+        String signature = new Webhook(secret).sign(id, timestamp, body);
+        return http.post().uri("/webhooks/confirmline").contentType(MediaType.APPLICATION_JSON)
+                .header("webhook-id", id).header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", signature).bodyValue(body).exchange();
+    }
+
+    static String body(String reservation, String status) {
+        return """
+                {"type":"reservation.%s","timestamp":"2026-11-21T20:00:00Z","data":{"reservationId":"%s",
+                 "status":"%s","previousStatus":"DIALING","attempt":1,"digits":"1","reason":null}}"""
+                .formatted(status.toLowerCase(), reservation, status);
+    }
+
+    @Test
+    void acceptsOnlyCorrectlySignedRecentWebhooksAndListsThemOldestFirst() throws Exception {
+        String reservation = "r-" + UUID.randomUUID();
+        long now = Instant.now().getEpochSecond();
+        deliver("msg_1", body(reservation, "DIALING"), SECRET, now).expectStatus().isOk();
+        deliver("msg_2", body(reservation, "CONFIRMED"), SECRET, now).expectStatus().isOk();
+        deliver("msg_3", body(reservation, "FAILED"), "whsec_" + java.util.Base64.getEncoder()
+                .encodeToString("another-secret-of-32-bytes-long!".getBytes()), now).expectStatus().isUnauthorized();
+        deliver("msg_4", body(reservation, "FAILED"), SECRET, now - 3600).expectStatus().isUnauthorized();
+
+        http.get().uri("/received?subjectId=" + reservation).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].status").isEqualTo("DIALING")
+                .jsonPath("$[1].status").isEqualTo("CONFIRMED")
+                .jsonPath("$[1].digits").isEqualTo("1")
+                .jsonPath("$[1].webhookId").isEqualTo("msg_2");
+    }
+
+    @Test
+    void failsTheNextRequestsWhenToldAndThenRecovers() throws Exception {
+        http.put().uri("/behaviour").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"status\": 503, \"delayMillis\": 10, \"count\": 2}").exchange().expectStatus().isOk();
+        String reservation = "r-" + UUID.randomUUID();
+        long now = Instant.now().getEpochSecond();
+        deliver("msg_a", body(reservation, "DIALING"), SECRET, now).expectStatus().isEqualTo(503);
+        deliver("msg_a", body(reservation, "DIALING"), SECRET, now).expectStatus().isEqualTo(503);
+        deliver("msg_a", body(reservation, "DIALING"), SECRET, now).expectStatus().isOk();
+        http.get().uri("/received?subjectId=" + reservation).exchange().expectBody().jsonPath("$.length()").isEqualTo(1);
+    }
+
+    @Test
+    void publishesReservationsToThePlatformTopic() {
+        String id = "r-" + UUID.randomUUID();
+        http.post().uri("/reservations").contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                {"tenantId": "demo", "reservationId": "%s", "startsAt": "2026-12-24T20:30:00+01:00",
+                 "guestName": "Ana", "guestPhone": "+34600000001", "partySize": 2}""".formatted(id))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.reservationId").isEqualTo(id);
+
+        Map<String, Object> config = new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "platform-sandbox-test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, ReservationEvent> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(Topics.RESERVATIONS.name()));
+            ReservationEvent[] found = new ReservationEvent[1];
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (id.equals(r.key())) {
+                        found[0] = r.value();
+                    }
+                });
+                return found[0] != null;
+            });
+            assertThat(found[0].getGuestPhone()).isEqualTo("+34600000001");
+            assertThat(found[0].getStartsAt()).isEqualTo(Instant.parse("2026-12-24T19:30:00Z"));
+            assertThat(found[0].getType().name()).isEqualTo("CREATED");
+        }
+    }
+}

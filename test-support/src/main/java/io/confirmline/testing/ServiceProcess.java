@@ -1,0 +1,122 @@
+package io.confirmline.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One of our Spring Boot applications in a JVM of its own, as it runs in production: its own classpath (the
+ * module's {@code target/classes} and the runtime classpath the build wrote to
+ * {@code target/runtime-classpath.txt}), its own {@code application.yml}, settings as command-line arguments. It
+ * runs under the same watchdog as the registry, so it dies with the JVM that started it. Output goes to a log
+ * file; {@link #awaitHealthy} waits for {@code /actuator/health}.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final Process watchdog;
+    private final Path logFile;
+
+    private ServiceProcess(String name, int port, Process watchdog, Path logFile) {
+        this.name = name;
+        this.port = port;
+        this.watchdog = watchdog;
+        this.logFile = logFile;
+    }
+
+    /**
+     * Starts the application; returns at once (see {@link #awaitHealthy}).
+     *
+     * @param module the module's directory (holding {@code target/classes})
+     * @param settings Spring properties passed as {@code --key=value}
+     */
+    public static ServiceProcess start(String name, Path module, String mainClass, int port, Map<String, String> settings,
+            Path logDirectory) {
+        Path classes = module.resolve("target/classes");
+        Path classpathFile = module.resolve("target/runtime-classpath.txt");
+        if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
+            throw new IllegalStateException(name + " is not built (" + classpathFile + " missing): run ./mvnw install -DskipTests");
+        }
+        try {
+            String classpath = classes + java.io.File.pathSeparator + Files.readString(classpathFile).trim();
+            Files.createDirectories(logDirectory);
+            Path logFile = logDirectory.resolve(name + ".log");
+            List<String> command = new ArrayList<>(List.of(quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()),
+                    "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+                    "-cp", quote(classpath), mainClass, "--server.port=" + port));
+            settings.forEach((key, value) -> command.add(quote("--" + key + "=" + value)));
+            Process watchdog = RegistryServer.superviseUntilParentExits(String.join(" ", command),
+                    ProcessHandle.current().pid(), module, logFile);
+            return new ServiceProcess(name, port, watchdog, logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name, e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** Waits until {@code /actuator/health} answers 200. */
+    public void awaitHealthy(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!watchdog.isAlive()) {
+                throw new IllegalStateException(name + " exited during start-up; see " + logFile);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + logFile);
+    }
+
+    /** Stops the application (SIGTERM: a graceful Spring shutdown) and waits for it. */
+    @Override
+    public void close() {
+        RegistryServer.stopSupervised(watchdog);
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}
