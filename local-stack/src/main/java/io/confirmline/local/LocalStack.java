@@ -53,12 +53,12 @@ public final class LocalStack implements AutoCloseable {
 
         public static Timings human() {
             return new Timings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(15),
-                    Duration.ofSeconds(3), Duration.ofSeconds(60), "0s,1s,2s,5s,10s,30s,1m,5m", Duration.ofSeconds(10), false);
+                    Duration.ofSeconds(5), Duration.ofSeconds(60), "0s,1s,2s,5s,10s,30s,1m,5m", Duration.ofSeconds(10), false);
         }
 
         public static Timings fast() {
             return new Timings(Duration.ofMillis(1000), Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofSeconds(2),
-                    Duration.ofSeconds(1), Duration.ofSeconds(20), "0s,200ms,500ms,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s",
+                    Duration.ofSeconds(4), Duration.ofSeconds(20), "0s,200ms,500ms,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s",
                     Duration.ofSeconds(1), true);
         }
     }

@@ -89,9 +89,9 @@ class EndpointIsolationComponentTest {
         }
         kafka.flush();
 
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(45)).until(() ->
                 healthyReservations.stream().allMatch(r -> !healthy.receivedFor(r).isEmpty()));
-        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(45)).untilAsserted(() ->
                 http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(body ->
                         assertThat(body).contains("confirmline_notifier_deliveries_total{application=\"platform-notifier\",outcome=\"postponed\"}")));
         int attemptsAtDeadPlatform = dead.received().size();
@@ -108,7 +108,7 @@ class EndpointIsolationComponentTest {
         gone.plan(first, PlatformStub.Plan.status(410));
         kafka.send(Topics.CALL_STATUS.name(), first,
                 NotifierTestSupport.change("goneco", first, CallStatus.DIALING, CallStatus.CONFIRMED));
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> gone.receivedFor(first).size() == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> gone.receivedFor(first).size() == 1);
         kafka.send(Topics.CALL_STATUS.name(), second,
                 NotifierTestSupport.change("goneco", second, CallStatus.DIALING, CallStatus.CONFIRMED));
 
@@ -120,6 +120,6 @@ class EndpointIsolationComponentTest {
 
         http.post().uri("/api/endpoints/goneco/enable").header("Authorization", "Bearer " + NotifierTestSupport.ADMIN)
                 .exchange().expectStatus().isNoContent();
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> gone.receivedFor(second).size() == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> gone.receivedFor(second).size() == 1);
     }
 }

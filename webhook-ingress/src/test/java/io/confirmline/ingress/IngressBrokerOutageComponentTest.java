@@ -41,8 +41,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 class IngressBrokerOutageComponentTest {
 
-    /** How long a guest may wait for the in-call reply in this test, even with the broker gone. */
-    static final Duration REPLY_BUDGET = Duration.ofMillis(500);
+    /**
+     * How long a guest may wait for the in-call reply in this test, even with the broker gone: well under the 5 s a
+     * send blocks for metadata (max.block.ms), which is what a reply waiting on Kafka would take, and loose enough
+     * for a loaded CI machine. The reply's usual latency is measured by the benchmark, not here.
+     */
+    static final Duration REPLY_BUDGET = Duration.ofMillis(2000);
 
     static KafkaProcess kafka;
     static String leftOverEventId = UUID.randomUUID().toString();

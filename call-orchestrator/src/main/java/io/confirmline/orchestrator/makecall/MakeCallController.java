@@ -11,6 +11,7 @@ import io.confirmline.orchestrator.dialing.Dialer;
 import io.confirmline.orchestrator.dialing.DialingProperties;
 import io.confirmline.orchestrator.dialing.PlaceCallResult;
 import io.confirmline.orchestrator.message.VoiceMessageIntake;
+import io.confirmline.orchestrator.outbox.TraceParent;
 import io.confirmline.orchestrator.reservation.BookingStore;
 import io.confirmline.orchestrator.reservation.ReservationIntake;
 import io.confirmline.orchestrator.reservation.ReservationValidator;
@@ -22,8 +23,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,13 +42,12 @@ import reactor.core.publisher.Mono;
  * same event the Kafka intake receives and goes through the same validation, store and schedule, so both doors
  * behave alike (idempotent on eventId, versions ordered). A booking is answered 202 with its call and when it
  * will be placed. A voice message is dialed at once: 200 with 8x8's answer when it comes within
- * {@value #ANSWER_WAIT_SECONDS} s, else 202 while the call goes on in the background.
+ * {@code confirmline.make-call.answer-wait} (2 s), else 202 while the call goes on in the background.
  */
 @RestController
 public class MakeCallController {
 
     private static final Logger log = LoggerFactory.getLogger(MakeCallController.class);
-    static final long ANSWER_WAIT_SECONDS = 2;
 
     private final PlatformAuthentication authentication;
     private final Tenants tenants;
@@ -55,9 +57,14 @@ public class MakeCallController {
     private final DialingProperties dialing;
     private final CallRecords calls;
     private final Clock clock;
+    private final Duration answerWait;
+    private final Tracer tracer;
 
     public MakeCallController(PlatformAuthentication authentication, Tenants tenants, ReservationIntake reservations,
-            VoiceMessageIntake messages, Dialer dialer, DialingProperties dialing, CallRecords calls, Clock clock) {
+            VoiceMessageIntake messages, Dialer dialer, DialingProperties dialing, CallRecords calls, Clock clock,
+            MakeCallProperties properties, ObjectProvider<Tracer> tracer) {
+        this.answerWait = properties.answerWait();
+        this.tracer = tracer.getIfAvailable();
         this.authentication = authentication;
         this.tenants = tenants;
         this.reservations = reservations;
@@ -90,8 +97,8 @@ public class MakeCallController {
         }
         Instant now = clock.instant();
         CallRequest request = CallRequestReader.read(body, tenant.id(), now);
-        return request instanceof CallRequest.Booking booking ? book(booking.event(), now)
-                : sendNow(((CallRequest.Message) request).event(), now);
+        return TraceParent.ofRequest(tracer, request instanceof CallRequest.Booking booking ? book(booking.event(), now)
+                : sendNow(((CallRequest.Message) request).event(), now));
     }
 
     private Mono<ResponseEntity<MakeCallResponse>> book(ReservationEvent event, Instant now) {
@@ -126,7 +133,7 @@ public class MakeCallController {
                             .doOnError(e -> log.error("Dialing voice message call {} failed: {}", callId, e.toString()))
                             .cache();
                     dial.subscribe(result -> { }, error -> { });
-                    return dial.timeout(Duration.ofSeconds(ANSWER_WAIT_SECONDS))
+                    return dial.timeout(answerWait)
                             .map(result -> result instanceof PlaceCallResult.Unavailable ? HttpStatus.ACCEPTED : HttpStatus.OK)
                             // Too slow (TimeoutException) or failed: the call goes on, the answer is 202.
                             .onErrorResume(error -> Mono.just(HttpStatus.ACCEPTED))

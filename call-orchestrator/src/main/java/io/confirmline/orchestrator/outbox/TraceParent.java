@@ -27,6 +27,26 @@ public final class TraceParent {
         return reactor.core.publisher.Mono.deferContextual(context -> work.apply(context.getOrDefault(KEY, null)));
     }
 
+    /**
+     * Runs {@code work} in the trace of the HTTP request being served, so what it writes to the outbox continues the
+     * caller's trace. WebFlux keeps the request's observation in the Reactor context, not in a thread local; its
+     * scope is opened just long enough to read the span.
+     */
+    public static <T> reactor.core.publisher.Mono<T> ofRequest(Tracer tracer, reactor.core.publisher.Mono<T> work) {
+        return reactor.core.publisher.Mono.deferContextual(context -> {
+            io.micrometer.observation.Observation request =
+                    context.getOrDefault(io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor.KEY, null);
+            if (request == null || tracer == null) {
+                return work;
+            }
+            Context trace;
+            try (io.micrometer.observation.Observation.Scope scope = request.openScope()) {
+                trace = capture(tracer);
+            }
+            return work.contextWrite(trace);
+        });
+    }
+
     /** A Reactor context holding {@code span}'s traceparent. */
     public static Context of(Span span) {
         return Context.of(KEY, io.confirmline.kafka.TraceParents.of(span));

@@ -61,8 +61,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "confirmline.tenants[1].caller-id=+34910000001", "confirmline.tenants[1].calling-opens=00:00",
         "confirmline.tenants[1].calling-closes=23:59:59", "confirmline.tenants[1].minimum-notice=1m",
         "confirmline.tenants[1].max-attempts=1",
-        "confirmline.outcomes.key-wait=2s", "confirmline.outcomes.summary-timeout=4s",
-        "confirmline.outcomes.unknown-session-wait=2s", "confirmline.outcomes.poll-interval=200ms"})
+        "confirmline.outcomes.key-wait=5s", "confirmline.outcomes.summary-timeout=10s",
+        "confirmline.outcomes.unknown-session-wait=2s", "confirmline.make-call.answer-wait=10s", "confirmline.outcomes.poll-interval=200ms"})
 @AutoConfigureWebTestClient
 class CallOutcomeComponentTest {
 
@@ -95,6 +95,24 @@ class CallOutcomeComponentTest {
     @Autowired
     WebTestClient http;
 
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient database;
+
+    /** Waits until the orchestrator stored {@code version} of the booking: the change is known before what follows. */
+    void awaitStoredVersion(String id, long version) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> database
+                .sql("SELECT version FROM booking WHERE reservation_id = :id").bind("id", id)
+                .map(row -> row.get("version", Long.class)).first().blockOptional().orElse(0L) == version);
+    }
+
+    /** Waits until the first attempt of the booking's call carries 8x8's {@code status} from its summary. */
+    void awaitProviderStatus(String id, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get()
+                .uri("/api/reservations/" + id + "/calls").header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[0].attempts[0].providerStatus").isEqualTo(status));
+    }
+
     /** Books a table due in about two seconds and returns the session 8x8 opened for its first attempt. */
     String bookedAndDialed(String tenant, String id, String phone) throws Exception {
         book(tenant, id, phone, 1, ReservationEventType.CREATED, Instant.now().plus(30, ChronoUnit.MINUTES).plusSeconds(2));
@@ -116,7 +134,7 @@ class CallOutcomeComponentTest {
         String session = bookedAndDialed("luigis", id, "+34600200011");
         Instant moved = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         book("luigis", id, "+34600200011", 2, ReservationEventType.UPDATED, moved);
-        Thread.sleep(500);
+        awaitStoredVersion(id, 2);
         send(session, summary("luigis", session, SessionStatus.NO_ANSWER, false));
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> statuses.of(id).stream()
@@ -135,7 +153,7 @@ class CallOutcomeComponentTest {
         String id = "r-" + UUID.randomUUID();
         String session = bookedAndDialed("luigis", id, "+34600200010");
         book("luigis", id, "+34600200010", 2, ReservationEventType.CANCELLED, Instant.now().plus(30, ChronoUnit.MINUTES));
-        Thread.sleep(500);
+        awaitStoredVersion(id, 2);
         send(session, summary("luigis", session, SessionStatus.NO_ANSWER, false));
 
         assertThat(statuses.await(id, "WITHDRAWN").getReason()).isEqualTo("The booking was cancelled");
@@ -188,7 +206,7 @@ class CallOutcomeComponentTest {
                 .jsonPath("$[0].attempts[0].providerStatus").isEqualTo("COMPLETED")
                 .jsonPath("$[0].attempts[0].durationSeconds").isEqualTo(30)
                 .jsonPath("$[0].attempts[0].digits").isEqualTo("1"));
-        Thread.sleep(3000);   // longer than the key wait
+        Thread.sleep(6000);   // longer than the key wait
         assertThat(statuses.of(id)).extracting(c -> c.getStatus().name())
                 .containsExactly("SCHEDULED", "DIALING", "CONFIRMED");
     }
@@ -198,10 +216,10 @@ class CallOutcomeComponentTest {
         String id = "r-" + UUID.randomUUID();
         String session = bookedAndDialed("luigis", id, "+34600200002");
         send(session, summary("luigis", session, SessionStatus.COMPLETED, true));
-        Thread.sleep(500);
+        awaitProviderStatus(id, "COMPLETED");   // the summary is applied first, the key is still within the key wait
         send(session, keyPress("luigis", session, "0"));
         assertThat(statuses.await(id, "CANCELLED_BY_GUEST").getDigits()).isEqualTo("0");
-        Thread.sleep(3000);
+        Thread.sleep(6000);   // longer than the key wait
         assertThat(statuses.of(id)).extracting(c -> c.getStatus().name())
                 .containsExactly("SCHEDULED", "DIALING", "CANCELLED_BY_GUEST");
     }
@@ -267,7 +285,7 @@ class CallOutcomeComponentTest {
     @Test
     void aVoiceMessagePlayedToAConnectedGuestIsDelivered() throws Exception {
         String id = "m-" + UUID.randomUUID();
-        Map<?, ?> answer = http.post().uri("/api/make-call").header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY)
+        Map<?, ?> answer = http.mutate().responseTimeout(Duration.ofSeconds(30)).build().post().uri("/api/make-call").header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("""
                         {"type": "VOICE_MESSAGE", "messageId": "%s", "phone": "+447911200006", "text": "Your code is 1 2 3"}"""
                         .formatted(id)).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();

@@ -92,13 +92,14 @@ class DialerComponentTest {
     void aDueCallIsPlacedWithTheRightWordsAndItsSessionAndDialingStatusArePublished() throws Exception {
         String id = "r-" + UUID.randomUUID();
         ReservationEvent booking = dueSoon(id, "+34600111333", 1, ReservationEventType.CREATED).build();
-        // Past 23:30 in Madrid the booking is tomorrow, and the guest hears so.
-        java.time.ZoneId madrid = java.time.ZoneId.of("Europe/Madrid");
-        String day = booking.getStartsAt().atZone(madrid).toLocalDate().equals(java.time.LocalDate.now(madrid)) ? "hoy" : "mañana";
         kafka.send(Topics.RESERVATIONS.name(), id, booking).get();
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> eightByEight.requestsTo("+34600111333").size() == 1);
         FakeEightByEight.Request request = eightByEight.requestsTo("+34600111333").get(0);
+        // Dialed past 23:30 in Madrid, the booking is tomorrow, and the guest hears so.
+        java.time.ZoneId madrid = java.time.ZoneId.of("Europe/Madrid");
+        String day = booking.getStartsAt().atZone(madrid).toLocalDate().equals(request.at().atZone(madrid).toLocalDate())
+                ? "hoy" : "mañana";
         assertThat(request.path()).isEqualTo("/api/v1/subaccounts/luigis_voice/callflows");
         assertThat(request.authorization()).isEqualTo("Bearer test-8x8-key");
         assertThat(request.body()).contains("\"source\":\"+34910000000\"").contains("\"voiceProfile\":\"es-ES-Standard-A\"")

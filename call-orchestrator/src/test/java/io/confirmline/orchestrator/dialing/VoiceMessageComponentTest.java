@@ -57,6 +57,7 @@ class VoiceMessageComponentTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !eightByEight.requestsTo("+447911123456").isEmpty());
         Thread.sleep(1500);
+        String placed = eightByEight.requestsTo("+447911123456").get(0).body();
         assertThat(eightByEight.requestsTo("+447911123456")).singleElement().satisfies(request -> assertThat(request.body())
                 .contains("\"text\":\"Your code is 4 8 2 1\",\"voiceProfile\":\"en-GB-Emma\",\"repetition\":3")
                 .contains("\"repetition\":2").endsWith("{\"action\":\"hangup\"}]}"));
@@ -65,12 +66,14 @@ class VoiceMessageComponentTest {
             List<CallSessionOpened> opened = new ArrayList<>();
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
                 sessions.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.value().getCallId() != null && r.value().getPurpose().name().equals("VOICE_MESSAGE")) {
+                    // This message's session: 8x8 was sent the attempt id as clientRequestId.
+                    if (placed.contains("\"clientRequestId\":\"" + r.value().getAttemptId() + "\"")) {
                         opened.add(r.value());
                     }
                 });
                 return !opened.isEmpty();
             });
+            assertThat(opened.get(0).getPurpose().name()).isEqualTo("VOICE_MESSAGE");
             assertThat(opened.get(0).getDigitReplies()).isEmpty();
             assertThat(opened.get(0).getInvalidInputReply()).isEqualTo("{\"callflow\":[{\"action\":\"hangup\"}]}");
         }
