@@ -4,17 +4,13 @@ import io.confirmline.events.CallActionReceived;
 import io.confirmline.events.SessionSummaryReceived;
 import io.confirmline.events.Topic;
 import io.confirmline.events.Topics;
+import io.confirmline.kafka.AvroBinary;
 import io.confirmline.kafka.DeadLetterHeaders;
-import io.confirmline.orchestrator.outbox.Outbox;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -34,9 +30,6 @@ import reactor.core.publisher.Mono;
 public class ParkedEvents {
 
     private static final Logger log = LoggerFactory.getLogger(ParkedEvents.class);
-    private static final SpecificDatumReader<CallActionReceived> ACTIONS = new SpecificDatumReader<>(CallActionReceived.class);
-    private static final SpecificDatumReader<SessionSummaryReceived> SUMMARIES =
-            new SpecificDatumReader<>(SessionSummaryReceived.class);
 
     private final DatabaseClient db;
     private final CallProgress progress;
@@ -55,10 +48,10 @@ public class ParkedEvents {
         return db.sql("INSERT INTO parked_event (event_id, topic, session_id, payload) VALUES (:id, :topic, :session, :payload) "
                         + "ON CONFLICT DO NOTHING")
                 .bind("id", eventId).bind("topic", topic).bind("session", sessionId)
-                .bind("payload", ByteBuffer.wrap(Outbox.encode(event))).then();
+                .bind("payload", ByteBuffer.wrap(AvroBinary.encode(event))).then();
     }
 
-    private record Parked(String eventId, String topic, String sessionId, byte[] payload, boolean expired) {
+    private record Parked(String eventId, String topic, String sessionId, ByteBuffer payload, boolean expired) {
     }
 
     /** Applies parked events whose session is known now and dead-letters expired ones; returns how many went. */
@@ -72,7 +65,7 @@ public class ParkedEvents {
                         ORDER BY p.parked_at LIMIT 100""")
                 .bind("wait", properties.unknownSessionWait().toMillis() / 1000.0)
                 .map(row -> new Parked(row.get("event_id", String.class), row.get("topic", String.class),
-                        row.get("session_id", String.class), bytes(row.get("payload", ByteBuffer.class)),
+                        row.get("session_id", String.class), row.get("payload", ByteBuffer.class),
                         Boolean.TRUE.equals(row.get("expired", Boolean.class))))
                 .all().collectList().block(Duration.ofSeconds(30));
         if (rows == null) {
@@ -111,18 +104,8 @@ public class ParkedEvents {
     }
 
     private static SpecificRecord decode(Parked row) {
-        SpecificDatumReader<? extends SpecificRecord> reader =
-                Topics.CALL_ACTIONS.name().equals(row.topic()) ? ACTIONS : SUMMARIES;
-        try {
-            return reader.read(null, DecoderFactory.get().binaryDecoder(row.payload(), null));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
+        Class<? extends SpecificRecord> type = Topics.CALL_ACTIONS.name().equals(row.topic())
+                ? CallActionReceived.class : SessionSummaryReceived.class;
+        return AvroBinary.decode(type, row.payload());
     }
 }

@@ -1,12 +1,7 @@
 package io.confirmline.orchestrator.outbox;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.confirmline.kafka.AvroBinary;
 import java.nio.ByteBuffer;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -29,7 +24,7 @@ public class Outbox {
         Mono<Void> insert = TraceParent.withCurrent(trace -> {
             DatabaseClient.GenericExecuteSpec spec = db.sql(
                             "INSERT INTO outbox (topic, message_key, payload, trace_parent) VALUES (:topic, :key, :payload, :trace)")
-                    .bind("topic", topic).bind("key", key).bind("payload", ByteBuffer.wrap(encode(event)));
+                    .bind("topic", topic).bind("key", key).bind("payload", ByteBuffer.wrap(AvroBinary.encode(event)));
             return (trace == null ? spec.bindNull("trace", String.class) : spec.bind("trace", trace)).then();
         });
         if (event instanceof io.confirmline.events.CallStatusChanged change) {
@@ -40,22 +35,5 @@ public class Outbox {
                     "status", change.getStatus().name()).increment());
         }
         return insert;
-    }
-
-    /** One writer per event type: building one is schema work that every state change would otherwise repeat. */
-    private static final java.util.Map<Class<?>, SpecificDatumWriter<SpecificRecord>> WRITERS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The event in plain Avro binary (no registry framing). */
-    public static byte[] encode(SpecificRecord event) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            WRITERS.computeIfAbsent(event.getClass(), type -> new SpecificDatumWriter<>(event.getSchema()))
-                    .write(event, encoder);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

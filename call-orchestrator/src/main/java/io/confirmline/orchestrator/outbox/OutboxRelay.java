@@ -3,15 +3,12 @@ package io.confirmline.orchestrator.outbox;
 import io.confirmline.events.CallSessionOpened;
 import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.Topics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.confirmline.kafka.AvroBinary;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -44,7 +41,7 @@ public class OutboxRelay {
         this.kafka = kafka;
     }
 
-    private record Row(long id, String topic, String key, byte[] payload, String traceParent) {
+    private record Row(long id, String topic, String key, ByteBuffer payload, String traceParent) {
     }
 
     /** Relays one batch; returns how many rows were published. */
@@ -53,7 +50,7 @@ public class OutboxRelay {
                         + "ORDER BY id LIMIT :batch FOR UPDATE")
                 .bind("batch", BATCH)
                 .map(row -> new Row(row.get("id", Long.class), row.get("topic", String.class),
-                        row.get("message_key", String.class), bytes(row.get("payload", ByteBuffer.class)),
+                        row.get("message_key", String.class), row.get("payload", ByteBuffer.class),
                         row.get("trace_parent", String.class)))
                 .all().collectList()
                 .flatMap(rows -> rows.isEmpty() ? Mono.just(0) : Mono.fromCallable(() -> publish(rows))
@@ -82,25 +79,15 @@ public class OutboxRelay {
     }
 
     /** The readers of the topics the outbox writes to, built once. */
-    private static final java.util.Map<String, SpecificDatumReader<? extends SpecificRecord>> READERS = java.util.Map.of(
-            Topics.SESSIONS.name(), new SpecificDatumReader<>(CallSessionOpened.class),
-            Topics.CALL_STATUS.name(), new SpecificDatumReader<>(CallStatusChanged.class));
+    private static final java.util.Map<String, Class<? extends SpecificRecord>> EVENTS = java.util.Map.of(
+            Topics.SESSIONS.name(), CallSessionOpened.class,
+            Topics.CALL_STATUS.name(), CallStatusChanged.class);
 
-    static SpecificRecord decode(String topic, byte[] payload) {
-        SpecificDatumReader<? extends SpecificRecord> reader = READERS.get(topic);
-        if (reader == null) {
+    static SpecificRecord decode(String topic, ByteBuffer payload) {
+        Class<? extends SpecificRecord> type = EVENTS.get(topic);
+        if (type == null) {
             throw new IllegalStateException("The outbox does not know topic " + topic);
         }
-        try {
-            return reader.read(null, DecoderFactory.get().binaryDecoder(payload, null));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
+        return AvroBinary.decode(type, payload);
     }
 }

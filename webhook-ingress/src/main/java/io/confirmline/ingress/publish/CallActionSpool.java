@@ -2,23 +2,16 @@ package io.confirmline.ingress.publish;
 
 import io.confirmline.events.CallActionReceived;
 import io.confirmline.events.Topics;
+import io.confirmline.kafka.AvroBinary;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,7 +132,7 @@ public class CallActionSpool implements SmartLifecycle {
         for (CallActionJournal.Recovered record : leftOver) {
             try {
                 queue.add(new Pending(decode(record.bytes()), record.segment()));
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 log.error("Skipping an unreadable journal record: {}", e.toString());
                 journal.acknowledged(record.segment());
             }
@@ -185,23 +178,12 @@ public class CallActionSpool implements SmartLifecycle {
         journal.close();
     }
 
-    private static final SpecificDatumWriter<CallActionReceived> WRITER = new SpecificDatumWriter<>(CallActionReceived.class);
-
     /** The journal's record format: the event in plain Avro binary (no registry needed to read it back). */
     static byte[] encode(CallActionReceived event) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            WRITER.write(event, encoder);
-            encoder.flush();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AvroBinary.encode(event);
     }
 
-    static CallActionReceived decode(byte[] bytes) throws IOException {
-        return new SpecificDatumReader<>(CallActionReceived.class)
-                .read(null, DecoderFactory.get().binaryDecoder(bytes, null));
+    static CallActionReceived decode(byte[] bytes) {
+        return AvroBinary.decode(CallActionReceived.class, bytes);
     }
 }
