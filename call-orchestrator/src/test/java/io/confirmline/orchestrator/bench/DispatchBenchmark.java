@@ -5,6 +5,7 @@ import io.confirmline.orchestrator.TestTenant;
 import io.confirmline.orchestrator.callflow.CaptureSettings;
 import io.confirmline.orchestrator.callflow.Callflows;
 import io.confirmline.orchestrator.dialing.FakeEightByEight;
+import io.confirmline.testing.BenchmarkMain;
 import io.confirmline.testing.KafkaProcess;
 import io.confirmline.testing.RegistryServer;
 import io.confirmline.testing.TestPostgres;
@@ -52,14 +53,7 @@ public final class DispatchBenchmark {
     }
 
     public static void main(String[] args) {
-        int exit = 0;
-        try {
-            run();
-        } catch (Throwable e) {
-            e.printStackTrace();
-            exit = 1;
-        }
-        System.exit(exit);
+        BenchmarkMain.runAndExit(DispatchBenchmark::run);
     }
 
     record Phase(String name, int calls, Histogram lag, double placementsPerSecond, int dialedTwice) {

@@ -7,6 +7,7 @@ import io.confirmline.notifier.NotifierTestSupport;
 import io.confirmline.notifier.PlatformNotifierApplication;
 import io.confirmline.notifier.PlatformStub;
 import io.confirmline.notifier.intake.StatusWebhookBody;
+import io.confirmline.testing.BenchmarkMain;
 import io.confirmline.testing.KafkaProcess;
 import io.confirmline.testing.RegistryServer;
 import io.confirmline.testing.TestPostgres;
@@ -53,14 +54,7 @@ public final class DeliveryBenchmark {
     }
 
     public static void main(String[] args) {
-        int exit = 0;
-        try {
-            run();
-        } catch (Throwable e) {
-            e.printStackTrace();
-            exit = 1;
-        }
-        System.exit(exit);
+        BenchmarkMain.runAndExit(DeliveryBenchmark::run);
     }
 
     record Phase(String name, int events, double seconds, Histogram latency, int requests, boolean ordered,

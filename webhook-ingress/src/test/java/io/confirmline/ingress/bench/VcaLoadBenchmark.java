@@ -5,6 +5,7 @@ import io.confirmline.ingress.Fixtures;
 import io.confirmline.ingress.IngressTestSupport;
 import io.confirmline.ingress.WebhookIngressApplication;
 import io.confirmline.ingress.publish.CallActionSpool;
+import io.confirmline.testing.BenchmarkMain;
 import io.confirmline.testing.RegistryServer;
 import io.confirmline.testing.KafkaProcess;
 import io.netty.buffer.Unpooled;
@@ -64,15 +65,7 @@ public final class VcaLoadBenchmark {
     }
 
     public static void main(String[] args) {
-        int exit = 0;
-        try {
-            run();
-        } catch (Throwable e) {
-            e.printStackTrace();
-            exit = 1;
-        }
-        // The in-process broker and the registry have non-daemon threads; the shutdown hooks stop them.
-        System.exit(exit);
+        BenchmarkMain.runAndExit(VcaLoadBenchmark::run);
     }
 
     private static void run() throws Exception {
