@@ -2,6 +2,7 @@ package io.confirmline.orchestrator.makecall;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.confirmline.events.ReservationEvent;
+import io.confirmline.events.ReservationEventType;
 import io.confirmline.events.VoiceMessageRequested;
 import io.confirmline.orchestrator.api.ApiProblem;
 import io.confirmline.orchestrator.api.PlatformAuthentication;
@@ -18,11 +19,13 @@ import io.confirmline.orchestrator.reservation.ReservationValidator;
 import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties.Tenant;
 import io.confirmline.orchestrator.tenant.Tenants;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +34,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -42,7 +48,9 @@ import reactor.core.publisher.Mono;
  * same event the Kafka intake receives and goes through the same validation, store and schedule, so both doors
  * behave alike (idempotent on eventId, versions ordered). A booking is answered 202 with its call and when it
  * will be placed. A voice message is dialed at once: 200 with 8x8's answer when it comes within
- * {@code confirmline.make-call.answer-wait} (2 s), else 202 while the call goes on in the background.
+ * {@code confirmline.make-call.answer-wait} (2 s), else 202 while the call goes on in the background. A booking
+ * made here is moved by posting it again with its new time, and cancelled with
+ * {@code DELETE /api/reservations/{reservationId}}.
  */
 @RestController
 public class MakeCallController {
@@ -59,11 +67,13 @@ public class MakeCallController {
     private final Clock clock;
     private final Duration answerWait;
     private final Tracer tracer;
+    private final BookingStore bookings;
 
     public MakeCallController(PlatformAuthentication authentication, Tenants tenants, ReservationIntake reservations,
-            VoiceMessageIntake messages, Dialer dialer, DialingProperties dialing, CallRecords calls, Clock clock,
+            BookingStore bookings, VoiceMessageIntake messages, Dialer dialer, DialingProperties dialing, CallRecords calls, Clock clock,
             MakeCallProperties properties, ObjectProvider<Tracer> tracer) {
         this.answerWait = properties.answerWait();
+        this.bookings = bookings;
         this.tracer = tracer.getIfAvailable();
         this.authentication = authentication;
         this.tenants = tenants;
@@ -99,6 +109,33 @@ public class MakeCallController {
         CallRequest request = CallRequestReader.read(body, tenant.id(), now);
         return TraceParent.ofRequest(tracer, request instanceof CallRequest.Booking booking ? book(booking.event(), now)
                 : sendNow(((CallRequest.Message) request).event(), now));
+    }
+
+    /**
+     * {@code DELETE /api/reservations/{reservationId}}: the booking was cancelled, as a CANCELLED event would say.
+     * Its scheduled call is withdrawn; a call already on the line is not tried again. Ordered by {@code version}
+     * like every booking change (default: newer than the stored booking and at least the time of receipt in
+     * milliseconds, as make-call's default); the same version again changes nothing. 200 with the call as it now is.
+     */
+    @DeleteMapping(path = "/api/reservations/{reservationId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<MakeCallResponse>> cancel(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @PathVariable String reservationId, @RequestParam(required = false) Long version) {
+        Tenant tenant = authentication.tenant(authorization);
+        Instant now = clock.instant();
+        return TraceParent.ofRequest(tracer, bookings.stored(tenant.id(), reservationId)
+                .switchIfEmpty(Mono.error(new ApiProblem(HttpStatus.NOT_FOUND, "No booking " + reservationId)))
+                .flatMap(stored -> {
+                    long next = version != null ? version : Math.max(stored.getVersion() + 1, now.toEpochMilli());
+                    String eventId = UUID.nameUUIDFromBytes((tenant.id() + "\ncancel\n" + reservationId + "\n" + next)
+                            .getBytes(StandardCharsets.UTF_8)).toString();
+                    return reservations.schedule(ReservationEvent.newBuilder(stored).setEventId(eventId)
+                            .setOccurredAt(now).setType(ReservationEventType.CANCELLED).setVersion(next).build(), now)
+                            .flatMap(outcome -> outcome == BookingStore.Outcome.STALE
+                                    ? Mono.error(new ApiProblem(HttpStatus.CONFLICT, "Booking " + reservationId
+                                            + " already has version " + stored.getVersion() + ", not older than " + next))
+                                    : current(tenant.id(), reservationId, HttpStatus.OK));
+                }));
     }
 
     private Mono<ResponseEntity<MakeCallResponse>> book(ReservationEvent event, Instant now) {

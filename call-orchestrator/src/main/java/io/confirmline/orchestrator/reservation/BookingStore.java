@@ -54,6 +54,31 @@ public class BookingStore {
                 .as(transaction::transactional);
     }
 
+    /**
+     * The booking as its latest applied event (type CREATED, or CANCELLED once cancelled), or empty when this tenant
+     * has no such booking: for a change made over HTTP, which names only the booking.
+     */
+    public Mono<ReservationEvent> stored(String tenantId, String reservationId) {
+        return db.sql("""
+                        SELECT version, kind, cancelled, starts_at, time_zone, guest_name, guest_phone, guest_locale,
+                               venue_name, party_size, service_name, updated_at
+                        FROM booking WHERE tenant_id = :tenant AND reservation_id = :id""")
+                .bind("tenant", tenantId).bind("id", reservationId)
+                .map(row -> ReservationEvent.newBuilder().setEventId("stored").setTenantId(tenantId)
+                        .setReservationId(reservationId).setVersion(row.get("version", Long.class))
+                        .setOccurredAt(row.get("updated_at", OffsetDateTime.class).toInstant())
+                        .setType(Boolean.TRUE.equals(row.get("cancelled", Boolean.class))
+                                ? ReservationEventType.CANCELLED : ReservationEventType.CREATED)
+                        .setKind(BookingKind.valueOf(row.get("kind", String.class)))
+                        .setStartsAt(row.get("starts_at", OffsetDateTime.class).toInstant())
+                        .setTimeZone(row.get("time_zone", String.class)).setGuestName(row.get("guest_name", String.class))
+                        .setGuestPhone(row.get("guest_phone", String.class))
+                        .setGuestLocale(row.get("guest_locale", String.class))
+                        .setVenueName(row.get("venue_name", String.class)).setPartySize(row.get("party_size", Integer.class))
+                        .setServiceName(row.get("service_name", String.class)).build())
+                .one();
+    }
+
     private Mono<Boolean> firstSeen(String eventId) {
         return db.sql("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) ON CONFLICT DO NOTHING")
                 .bind("id", eventId).bind("topic", Topics.RESERVATIONS.name()).fetch().rowsUpdated().map(n -> n > 0);

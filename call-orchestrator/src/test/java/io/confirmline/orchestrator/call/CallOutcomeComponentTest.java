@@ -48,7 +48,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * From a key press or session summary on Kafka to the status change on calls.status.v1 and the status API, on the
  * real broker, registry and PostgreSQL, with calls placed through a local server speaking 8x8's Send Callflow.
- * Tenant {@code luigis} calls twice, two seconds apart; {@code onceco} calls once.
+ * Tenant {@code luigis} calls twice, two seconds apart; {@code onceco} calls once; {@code lateco} would call three
+ * times, a minute apart, but never later than a minute before the booking.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
@@ -61,6 +62,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "confirmline.tenants[1].caller-id=+34910000001", "confirmline.tenants[1].calling-opens=00:00",
         "confirmline.tenants[1].calling-closes=23:59:59", "confirmline.tenants[1].minimum-notice=1m",
         "confirmline.tenants[1].max-attempts=1",
+        "confirmline.tenants[2].id=lateco", "confirmline.tenants[2].subaccount-id=lateco_voice",
+        "confirmline.tenants[2].api-key=late-8x8-key", "confirmline.tenants[2].platform-api-key=lateco-platform-key-0123",
+        "confirmline.tenants[2].caller-id=+34910000002", "confirmline.tenants[2].calling-opens=00:00",
+        "confirmline.tenants[2].calling-closes=23:59:59", "confirmline.tenants[2].minimum-notice=1m",
+        "confirmline.tenants[2].max-attempts=3", "confirmline.tenants[2].retry-delay=1m",
         "confirmline.outcomes.key-wait=5s", "confirmline.outcomes.summary-timeout=10s",
         "confirmline.outcomes.unknown-session-wait=2s", "confirmline.make-call.answer-wait=10s", "confirmline.outcomes.poll-interval=200ms"})
 @AutoConfigureWebTestClient
@@ -254,6 +260,23 @@ class CallOutcomeComponentTest {
                 .jsonPath("$[0].attempts.length()").isEqualTo(2)
                 .jsonPath("$[0].attempts[0].outcome").isEqualTo("NO_ANSWER")
                 .jsonPath("$[0].attempts[1].outcome").isEqualTo("BUSY");
+    }
+
+    @Test
+    void noRetryIsScheduledThatWouldRingAfterTheLastUsefulMomentBeforeTheBooking() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        // Called at once (the lead time has passed); a retry a minute later would be inside the minimum notice.
+        Instant startsAt = Instant.now().plus(1, ChronoUnit.MINUTES).plusSeconds(30);
+        book("lateco", id, "+34600200017", 1, ReservationEventType.CREATED, startsAt);
+        String session = statuses.await(id, "DIALING").getSessionId();
+        send(session, summary("lateco", session, SessionStatus.NO_ANSWER, false));
+
+        CallStatusChanged unreachable = statuses.await(id, "UNREACHABLE");
+        assertThat(unreachable.getAttempt()).isEqualTo(1);
+        assertThat(unreachable.getReason()).contains("no time left for another attempt");
+        assertThat(statuses.of(id)).extracting(c -> c.getStatus().name())
+                .containsExactly("SCHEDULED", "DIALING", "UNREACHABLE");
+        assertThat(eightByEight.requestsTo("+34600200017")).hasSize(1);
     }
 
     @Test

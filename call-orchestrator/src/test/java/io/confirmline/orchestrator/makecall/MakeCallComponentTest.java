@@ -114,6 +114,39 @@ class MakeCallComponentTest {
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("newer than 1"));
     }
 
+    WebTestClient.ResponseSpec cancel(String id, String query) {
+        return http.delete().uri("/api/reservations/" + id + query)
+                .header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY).exchange();
+    }
+
+    @Test
+    void aBookingCancelledOverHttpHasItsCallWithdrawnOnceAndAnOlderVersionIsRefused() {
+        String id = "r-" + UUID.randomUUID();
+        post(reservation(id, inThreeHours(), "+34600111227", 5)).expectStatus().isAccepted();
+
+        cancel(id, "?version=6").expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("WITHDRAWN")
+                .jsonPath("$.reason").isEqualTo("The booking was cancelled");
+        // The same cancellation again (a client retrying) and one without a version both leave it withdrawn.
+        cancel(id, "?version=6").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("WITHDRAWN");
+        cancel(id, "").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("WITHDRAWN");
+        cancel(id, "?version=4").expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("not older than 4"));
+
+        http.get().uri("/api/reservations/" + id + "/calls").header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].status").isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void cancellingAnUnknownBookingOrWithoutTheKeyIsAProblem() {
+        cancel("r-never-booked-" + UUID.randomUUID(), "").expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.delete().uri("/api/reservations/r-x").exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
     @Test
     void aBookingMadeOverHttpIsScheduledInTheCallersTrace() {
         String traceId = UUID.randomUUID().toString().replace("-", "");
@@ -247,6 +280,7 @@ class MakeCallComponentTest {
     void theOpenApiDocumentDescribesThePlatformApi() {
         http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.paths['/api/make-call'].post").exists()
+                .jsonPath("$.paths['/api/reservations/{reservationId}'].delete").exists()
                 .jsonPath("$.paths['/api/calls/{id}'].get").exists()
                 .jsonPath("$.paths['/api/reservations/{subjectId}/calls'].get").exists();
     }
