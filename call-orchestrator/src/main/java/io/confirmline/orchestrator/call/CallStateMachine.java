@@ -10,7 +10,9 @@ import java.util.Optional;
  * that every order of arrival can be tested without a database. The rules that make arrival order not matter:
  * <ul>
  *   <li>a confirm or cancel key decides a call that is not final yet, whichever attempt it came from and even when
- *       a retry is already scheduled (the guest did answer);</li>
+ *       a retry is already scheduled (the guest did answer); it also decides a call already closed without hearing
+ *       from the guest ({@code NO_RESPONSE}, {@code UNREACHABLE}), since a key press can only have been made during
+ *       a call and only its delivery was late (the ingress keeps key presses while Kafka is down);</li>
  *   <li>a summary saying "completed" does not decide a confirmation at once: its key press may still be on its way
  *       (another topic), so the call waits {@code keyWait} for it, then concludes with no input;</li>
  *   <li>a summary or wait for an attempt that is not the current one, or for a final call, changes nothing;</li>
@@ -44,7 +46,10 @@ public final class CallStateMachine {
     /** The transition this event causes; empty when it changes nothing. */
     public Optional<Transition> apply(CallState state, CallEvent event, Instant now) {
         if (state.isFinal()) {
-            return Optional.empty();
+            return event instanceof CallEvent.KeyPressed key && CLOSED_UNHEARD.contains(state.status())
+                    ? decidingKey(state, key).map(late -> new Transition(late.state(), late.from(), late.to(),
+                            late.reason() + ", heard after the call was closed as " + state.status(), null, late.outcome()))
+                    : Optional.empty();
         }
         if (event instanceof CallEvent.KeyPressed key) {
             return keyPressed(state, key);
@@ -58,16 +63,29 @@ public final class CallStateMachine {
         return Optional.of(conclude(state, state.settleReason(), null, null, now));
     }
 
-    private Optional<Transition> keyPressed(CallState state, CallEvent.KeyPressed key) {
+    /** Final statuses reached without a word from the guest, which a late confirm or cancel key still decides. */
+    private static final java.util.Set<CallStatus> CLOSED_UNHEARD = java.util.EnumSet.of(CallStatus.NO_RESPONSE,
+            CallStatus.UNREACHABLE);
+
+    /** The confirmation or cancellation this key means, if it is one. */
+    private Optional<Transition> decidingKey(CallState state, CallEvent.KeyPressed key) {
         if (state.voiceMessage() || key.digits() == null) {
             return Optional.empty();
         }
         AttemptOutcome decided = key.digits().equals(confirmDigit) ? AttemptOutcome.CONFIRMED
                 : key.digits().equals(cancelDigit) ? AttemptOutcome.CANCELLED : null;
-        if (decided != null) {
-            CallStatus to = decided.finalStatus(false);
-            return Optional.of(new Transition(state.with(to, state.attempt(), null, null), state.status(), to,
-                    decided.describe() + " (" + key.digits() + ")", null, decided));
+        if (decided == null) {
+            return Optional.empty();
+        }
+        CallStatus to = decided.finalStatus(false);
+        return Optional.of(new Transition(state.with(to, state.attempt(), null, null), state.status(), to,
+                decided.describe() + " (" + key.digits() + ")", null, decided));
+    }
+
+    private Optional<Transition> keyPressed(CallState state, CallEvent.KeyPressed key) {
+        Optional<Transition> decided = decidingKey(state, key);
+        if (decided.isPresent() || state.voiceMessage() || key.digits() == null) {
+            return decided;
         }
         if (state.status() == CallStatus.DIALING && key.attempt() == state.attempt()) {
             // Any other key still tells us the guest is on the line; the ingress has already re-prompted.

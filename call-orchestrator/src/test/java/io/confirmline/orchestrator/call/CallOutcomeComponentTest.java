@@ -280,13 +280,21 @@ class CallOutcomeComponentTest {
     }
 
     @Test
-    void answeredWithoutAKeyIsNoResponseOnceTheKeyWaitRunsOut() throws Exception {
+    void answeredWithoutAKeyIsNoResponseOnceTheKeyWaitRunsOutUntilALateKeyPressDecidesIt() throws Exception {
         String id = "r-" + UUID.randomUUID();
         String session = bookedAndDialed("onceco", id, "+34600200004");
         send(session, summary("onceco", session, SessionStatus.COMPLETED, true));
         CallStatusChanged noResponse = statuses.await(id, "NO_RESPONSE");
         assertThat(noResponse.getReason()).contains("no valid key");
         assertThat(noResponse.getConnectedAt()).isNotNull();
+
+        // The guest had pressed 1; its delivery was merely late (say the ingress had it spooled): it still decides.
+        send(session, keyPress("onceco", session, "1"));
+        CallStatusChanged confirmed = statuses.await(id, "CONFIRMED");
+        assertThat(confirmed.getPreviousStatus().name()).isEqualTo("NO_RESPONSE");
+        assertThat(confirmed.getDigits()).isEqualTo("1");
+        assertThat(statuses.of(id)).extracting(c -> c.getStatus().name())
+                .containsExactly("SCHEDULED", "DIALING", "NO_RESPONSE", "CONFIRMED");
     }
 
     @Test

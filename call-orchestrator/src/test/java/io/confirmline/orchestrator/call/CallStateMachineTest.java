@@ -143,6 +143,34 @@ class CallStateMachineTest {
         assertThat(MACHINE.apply(closed.state(), ended(1, SessionStatus.NO_ANSWER), NOW.plus(Duration.ofMinutes(16)))).isEmpty();
     }
 
+    @Test
+    void aConfirmOrCancelKeyHeardAfterTheCallWasClosedWithoutTheGuestStillDecidesIt() {
+        var waiting = MACHINE.apply(dialing(3), ended(3, SessionStatus.COMPLETED), NOW).orElseThrow();
+        var noResponse = MACHINE.apply(waiting.state(), new CallEvent.WaitOver(), NOW.plusSeconds(10)).orElseThrow();
+        assertThat(noResponse.to()).isEqualTo(CallStatus.NO_RESPONSE);
+        var confirmed = MACHINE.apply(noResponse.state(), new CallEvent.KeyPressed(3, "1"), NOW.plusSeconds(30)).orElseThrow();
+        assertThat(confirmed.from()).isEqualTo(CallStatus.NO_RESPONSE);
+        assertThat(confirmed.to()).isEqualTo(CallStatus.CONFIRMED);
+        assertThat(confirmed.outcome()).isEqualTo(AttemptOutcome.CONFIRMED);
+        assertThat(confirmed.reason()).contains("(1)").contains("heard after the call was closed as NO_RESPONSE");
+
+        var unreachable = MACHINE.apply(dialing(3), new CallEvent.WaitOver(), NOW.plus(Duration.ofMinutes(15))).orElseThrow();
+        assertThat(unreachable.to()).isEqualTo(CallStatus.UNREACHABLE);
+        assertThat(MACHINE.apply(unreachable.state(), new CallEvent.KeyPressed(3, "0"), NOW.plus(Duration.ofMinutes(16)))
+                .orElseThrow().to()).isEqualTo(CallStatus.CANCELLED_BY_GUEST);
+
+        // Another key, a call the guest already decided, or one closed for another reason stays as it is.
+        assertThat(MACHINE.apply(noResponse.state(), new CallEvent.KeyPressed(3, "7"), NOW)).isEmpty();
+        assertThat(MACHINE.apply(confirmed.state(), new CallEvent.KeyPressed(3, "0"), NOW)).isEmpty();
+        for (CallStatus closed : List.of(CallStatus.FAILED, CallStatus.WITHDRAWN, CallStatus.SKIPPED,
+                CallStatus.CANCELLED_BY_GUEST, CallStatus.CONFIRMED)) {
+            CallState state = new CallState(false, closed, 3, BOOKING_VALID_UNTIL, null, null);
+            assertThat(MACHINE.apply(state, new CallEvent.KeyPressed(3, "1"), NOW)).as("%s", closed).isEmpty();
+        }
+        CallState undelivered = new CallState(true, CallStatus.NOT_DELIVERED, 3, BOOKING_VALID_UNTIL, null, null);
+        assertThat(MACHINE.apply(undelivered, new CallEvent.KeyPressed(3, "1"), NOW)).isEmpty();
+    }
+
     /** Every order of a call's events, with duplicates, ends in the same status. */
     @Test
     void theFinalStatusDoesNotDependOnArrivalOrderOrDuplicates() {
@@ -151,16 +179,29 @@ class CallStateMachineTest {
                 new CallEvent.KeyPressed(1, "0"), ended(1, SessionStatus.COMPLETED)));
         assertSameEnd(CallStatus.SCHEDULED, List.of(ended(1, SessionStatus.NO_ANSWER)));
         assertSameEnd(CallStatus.SCHEDULED, List.of(new CallEvent.KeyPressed(1, "7"), ended(1, SessionStatus.COMPLETED)));
+        // The key press delivered so late that the waits ran out first, with attempts left or on the last one.
+        List<CallEvent> lateKey = List.of(new CallEvent.KeyPressed(1, "1"), ended(1, SessionStatus.COMPLETED),
+                new CallEvent.WaitOver());
+        assertSameEnd(dialing(1), CallStatus.CONFIRMED, lateKey);
+        assertSameEnd(dialing(3), CallStatus.CONFIRMED, List.of(new CallEvent.KeyPressed(3, "1"),
+                ended(3, SessionStatus.COMPLETED), new CallEvent.WaitOver()));
+        assertSameEnd(dialing(3), CallStatus.CANCELLED_BY_GUEST, List.of(new CallEvent.KeyPressed(3, "0"),
+                new CallEvent.WaitOver()));
     }
 
     private static void assertSameEnd(CallStatus expected, List<CallEvent> events) {
+        assertSameEnd(dialing(1), expected, events);
+    }
+
+    /** From {@code start}, every order of {@code events}; a {@code WaitOver} comes when every wait has run out. */
+    private static void assertSameEnd(CallState start, CallStatus expected, List<CallEvent> events) {
         for (List<CallEvent> order : permutationsWithADuplicate(events)) {
-            CallState state = dialing(1);
+            CallState state = start;
             Instant at = NOW;
             for (CallEvent event : order) {
+                at = event instanceof CallEvent.WaitOver ? at.plus(Duration.ofHours(1)) : at.plusSeconds(1);
                 Optional<CallStateMachine.Transition> t = MACHINE.apply(state, event, at);
                 state = t.map(CallStateMachine.Transition::state).orElse(state);
-                at = at.plusSeconds(1);
             }
             // Then every wait runs out.
             state = MACHINE.apply(state, new CallEvent.WaitOver(), at.plus(Duration.ofHours(1)))
