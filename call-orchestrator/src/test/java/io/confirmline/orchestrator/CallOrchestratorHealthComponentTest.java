@@ -62,4 +62,14 @@ class CallOrchestratorHealthComponentTest {
                 .value(body -> org.assertj.core.api.Assertions.assertThat(body)
                         .contains("application=\"call-orchestrator\""));
     }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void metricsAreNotPushedOverOtlpUnlessAskedFor() {
+        // Without a collector, an OTLP registry would log a connection error every minute.
+        org.assertj.core.api.Assertions.assertThat(
+                context.getBeanNamesForType(io.micrometer.registry.otlp.OtlpMeterRegistry.class)).isEmpty();
+    }
 }

@@ -61,4 +61,14 @@ class PlatformNotifierHealthComponentTest {
                 .jsonPath("$.paths['/api/deliveries']").exists()
                 .jsonPath("$.paths['/api/deliveries/{id}/replay']").exists();
     }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void metricsAreNotPushedOverOtlpUnlessAskedFor() {
+        // Without a collector, an OTLP registry would log a connection error every minute.
+        org.assertj.core.api.Assertions.assertThat(
+                context.getBeanNamesForType(io.micrometer.registry.otlp.OtlpMeterRegistry.class)).isEmpty();
+    }
 }

@@ -59,4 +59,14 @@ class WebhookIngressHealthComponentTest {
                 .jsonPath("$.paths['/webhooks/8x8/vca']").exists()
                 .jsonPath("$.paths['/webhooks/8x8/vss']").exists();
     }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void metricsAreNotPushedOverOtlpUnlessAskedFor() {
+        // Without a collector, an OTLP registry would log a connection error every minute.
+        org.assertj.core.api.Assertions.assertThat(
+                context.getBeanNamesForType(io.micrometer.registry.otlp.OtlpMeterRegistry.class)).isEmpty();
+    }
 }
