@@ -30,6 +30,22 @@ class AvroBinaryTest {
         assertThat(column.remaining()).as("the caller's buffer is left as it was").isEqualTo(bytes.length);
     }
 
+    /**
+     * Rows and spool records written by earlier builds must still be read: these bytes are what the outbox, the
+     * parked events and the ingress's spool have been writing (plain Avro binary of the current schema).
+     */
+    @Test
+    void theStoredFormatIsPlainAvroBinaryAndStaysSo() {
+        String stored = "06652d3180e88dfbbf680c6c756967697306732d31186c75696769735f766f6963650002023100000000d0f78dfbbf68";
+        CallActionReceived event = CallActionReceived.newBuilder().setEventId("e-1")
+                .setOccurredAt(Instant.parse("2026-11-21T20:00:00Z")).setTenantId("luigis").setSessionId("s-1")
+                .setSubAccountId("luigis_voice").setDigits("1").setReceivedAt(Instant.parse("2026-11-21T20:00:01Z"))
+                .build();
+
+        assertThat(AvroBinary.decode(CallActionReceived.class, java.util.HexFormat.of().parseHex(stored))).isEqualTo(event);
+        assertThat(java.util.HexFormat.of().formatHex(AvroBinary.encode(event))).isEqualTo(stored);
+    }
+
     @Test
     void bytesThatAreNotSuchAnEventAreRefused() {
         byte[] truncated = java.util.Arrays.copyOf(AvroBinary.encode(keyPress()), 5);

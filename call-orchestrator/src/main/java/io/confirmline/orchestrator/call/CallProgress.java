@@ -66,7 +66,8 @@ public class CallProgress {
 
     private static final String LOCKED_COLUMNS = """
             c.id, c.tenant_id, c.subject_type, c.subject_id, c.status, c.attempt, c.valid_until, c.settle_at,
-            c.settle_reason, b.time_zone""";
+            c.settle_reason, b.time_zone,
+            (b.reservation_id IS NULL OR (NOT b.cancelled AND b.version = c.booking_version)) AS booking_unchanged""";
 
     public Mono<Applied> keyPressed(CallActionReceived action) {
         return bySession(action.getSessionId(), action.getEventId(), Topics.CALL_ACTIONS.name(), call -> db.sql("""
@@ -217,7 +218,8 @@ public class CallProgress {
         CallState state = new CallState("VOICE_MESSAGE".equals(row.get("subject_type", String.class)),
                 CallStatus.valueOf(row.get("status", String.class)), row.get("attempt", Integer.class),
                 instant(row.get("valid_until", OffsetDateTime.class)), instant(row.get("settle_at", OffsetDateTime.class)),
-                reason == null ? null : AttemptOutcome.valueOf(reason));
+                reason == null ? null : AttemptOutcome.valueOf(reason),
+                !Boolean.FALSE.equals(row.get("booking_unchanged", Boolean.class)));
         return new Locked(row.get("id", UUID.class), row.get("tenant_id", String.class),
                 row.get("subject_type", String.class), row.get("subject_id", String.class), state,
                 row.get("session_attempt", Integer.class), row.get("time_zone", String.class));

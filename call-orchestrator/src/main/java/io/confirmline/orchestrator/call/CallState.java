@@ -14,9 +14,16 @@ import java.util.Set;
  * @param settleAt when the current attempt is concluded without the event it waits for; null when not waiting
  * @param settleReason what it waits for: {@link AttemptOutcome#NO_INPUT} (a key press after a summary without
  *     one) or {@link AttemptOutcome#SUMMARY_LOST} (the summary)
+ * @param bookingUnchanged the booking is neither cancelled nor changed since the call was made for it (always
+ *     true for a voice message): only then may a late key press still decide a closed call
  */
 public record CallState(boolean voiceMessage, CallStatus status, int attempt, Instant validUntil, Instant settleAt,
-        AttemptOutcome settleReason) {
+        AttemptOutcome settleReason, boolean bookingUnchanged) {
+
+    public CallState(boolean voiceMessage, CallStatus status, int attempt, Instant validUntil, Instant settleAt,
+            AttemptOutcome settleReason) {
+        this(voiceMessage, status, attempt, validUntil, settleAt, settleReason, true);
+    }
 
     private static final Set<CallStatus> OPEN = EnumSet.of(CallStatus.SCHEDULED, CallStatus.DIALING, CallStatus.IN_PROGRESS);
 
@@ -31,6 +38,7 @@ public record CallState(boolean voiceMessage, CallStatus status, int attempt, In
     }
 
     CallState with(CallStatus newStatus, int newAttempt, Instant newSettleAt, AttemptOutcome newSettleReason) {
-        return new CallState(voiceMessage, newStatus, newAttempt, validUntil, newSettleAt, newSettleReason);
+        return new CallState(voiceMessage, newStatus, newAttempt, validUntil, newSettleAt, newSettleReason,
+                bookingUnchanged);
     }
 }

@@ -12,7 +12,9 @@ import java.util.Optional;
  *   <li>a confirm or cancel key decides a call that is not final yet, whichever attempt it came from and even when
  *       a retry is already scheduled (the guest did answer); it also decides a call already closed without hearing
  *       from the guest ({@code NO_RESPONSE}, {@code UNREACHABLE}), since a key press can only have been made during
- *       a call and only its delivery was late (the ingress keeps key presses while Kafka is down);</li>
+ *       a call and only its delivery was late (the ingress keeps key presses while Kafka is down) — but only while
+ *       the answer is still about the booking as it stands: not cancelled or changed since, and before the
+ *       call's {@code validUntil};</li>
  *   <li>a summary saying "completed" does not decide a confirmation at once: its key press may still be on its way
  *       (another topic), so the call waits {@code keyWait} for it, then concludes with no input;</li>
  *   <li>a summary or wait for an attempt that is not the current one, or for a final call, changes nothing;</li>
@@ -47,6 +49,7 @@ public final class CallStateMachine {
     public Optional<Transition> apply(CallState state, CallEvent event, Instant now) {
         if (state.isFinal()) {
             return event instanceof CallEvent.KeyPressed key && CLOSED_UNHEARD.contains(state.status())
+                    && state.bookingUnchanged() && state.validUntil() != null && now.isBefore(state.validUntil())
                     ? decidingKey(state, key).map(late -> new Transition(late.state(), late.from(), late.to(),
                             late.reason() + ", heard after the call was closed as " + state.status(), null, late.outcome()))
                     : Optional.empty();

@@ -114,8 +114,9 @@ public class MakeCallController {
     /**
      * {@code DELETE /api/reservations/{reservationId}}: the booking was cancelled, as a CANCELLED event would say.
      * Its scheduled call is withdrawn; a call already on the line is not tried again. Ordered by {@code version}
-     * like every booking change (default: newer than the stored booking and at least the time of receipt in
-     * milliseconds, as make-call's default); the same version again changes nothing. 200 with the call as it now is.
+     * like every booking change (default: one more than the stored version, so a platform that also numbers its
+     * Kafka events can go on from there); the same version again changes nothing. 200 with the call as it now is
+     * (204 for a booking that never had a call).
      */
     @DeleteMapping(path = "/api/reservations/{reservationId}", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<MakeCallResponse>> cancel(
@@ -126,15 +127,20 @@ public class MakeCallController {
         return TraceParent.ofRequest(tracer, bookings.stored(tenant.id(), reservationId)
                 .switchIfEmpty(Mono.error(new ApiProblem(HttpStatus.NOT_FOUND, "No booking " + reservationId)))
                 .flatMap(stored -> {
-                    long next = version != null ? version : Math.max(stored.getVersion() + 1, now.toEpochMilli());
+                    long next = version != null ? version : stored.getVersion() + 1;
                     String eventId = UUID.nameUUIDFromBytes((tenant.id() + "\ncancel\n" + reservationId + "\n" + next)
                             .getBytes(StandardCharsets.UTF_8)).toString();
                     return reservations.schedule(ReservationEvent.newBuilder(stored).setEventId(eventId)
                             .setOccurredAt(now).setType(ReservationEventType.CANCELLED).setVersion(next).build(), now)
                             .flatMap(outcome -> outcome == BookingStore.Outcome.STALE
                                     ? Mono.error(new ApiProblem(HttpStatus.CONFLICT, "Booking " + reservationId
-                                            + " already has version " + stored.getVersion() + ", not older than " + next))
-                                    : current(tenant.id(), reservationId, HttpStatus.OK));
+                                            + " already has a version not older than " + next))
+                                    // A booking whose first news was its cancellation never had a call.
+                                    : calls.bySubject(tenant.id(), reservationId)
+                                            .map(call -> ResponseEntity.ok()
+                                                    .location(URI.create("/api/calls/" + call.id()))
+                                                    .body(MakeCallResponse.of(call)))
+                                            .defaultIfEmpty(ResponseEntity.noContent().build()));
                 }));
     }
 

@@ -93,6 +93,19 @@ public class BookingStore {
     }
 
     private Mono<Void> upsertBooking(ReservationEvent e) {
+        if (e.getType() == ReservationEventType.CANCELLED) {
+            // A cancellation only needs to name the booking; what is stored about it stays as it was.
+            return db.sql("""
+                            UPDATE booking SET version = :version, cancelled = true, updated_at = now()
+                            WHERE tenant_id = :tenant AND reservation_id = :id""")
+                    .bind("tenant", e.getTenantId()).bind("id", e.getReservationId()).bind("version", e.getVersion())
+                    .fetch().rowsUpdated()
+                    .flatMap(updated -> updated > 0 ? Mono.<Void>empty() : insertBooking(e));
+        }
+        return insertBooking(e);
+    }
+
+    private Mono<Void> insertBooking(ReservationEvent e) {
         GenericExecuteSpec spec = db.sql("""
                         INSERT INTO booking (tenant_id, reservation_id, version, kind, cancelled, starts_at, time_zone,
                                              guest_name, guest_phone, guest_locale, venue_name, party_size, service_name)

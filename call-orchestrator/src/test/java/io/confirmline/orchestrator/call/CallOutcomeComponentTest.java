@@ -298,6 +298,26 @@ class CallOutcomeComponentTest {
     }
 
     @Test
+    void aLateKeyPressDoesNotReviveABookingThePlatformCancelledMeanwhile() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        String session = bookedAndDialed("onceco", id, "+34600200008");
+        send(session, summary("onceco", session, SessionStatus.COMPLETED, true));
+        statuses.await(id, "NO_RESPONSE");
+        book("onceco", id, "+34600200008", 2, ReservationEventType.CANCELLED, Instant.now().plus(30, ChronoUnit.MINUTES));
+        awaitStoredVersion(id, 2);
+
+        send(session, keyPress("onceco", session, "1"));
+        // The key is recorded on the attempt in the same transaction that would have changed the status.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get()
+                .uri("/api/reservations/" + id + "/calls").header("Authorization", "Bearer onceco-platform-key-0123")
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[0].attempts[0].digits").isEqualTo("1")
+                .jsonPath("$[0].status").isEqualTo("NO_RESPONSE"));
+        assertThat(statuses.of(id)).extracting(c -> c.getStatus().name())
+                .containsExactly("SCHEDULED", "DIALING", "NO_RESPONSE");
+    }
+
+    @Test
     void aLostSummaryIsClosedAsUnreachableAndALateOneIsStillRecorded() throws Exception {
         String id = "r-" + UUID.randomUUID();
         String session = bookedAndDialed("onceco", id, "+34600200005");

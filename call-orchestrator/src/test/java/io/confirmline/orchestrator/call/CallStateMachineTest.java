@@ -171,6 +171,19 @@ class CallStateMachineTest {
         assertThat(MACHINE.apply(undelivered, new CallEvent.KeyPressed(3, "1"), NOW)).isEmpty();
     }
 
+    @Test
+    void aLateKeyNoLongerDecidesABookingCancelledOrChangedSinceOrACallPastItsLastUsefulMoment() {
+        CallState closed = new CallState(false, CallStatus.NO_RESPONSE, 3, BOOKING_VALID_UNTIL, null, null, true);
+        CallState bookingChangedSince = new CallState(false, CallStatus.NO_RESPONSE, 3, BOOKING_VALID_UNTIL, null, null,
+                false);
+        CallEvent.KeyPressed confirm = new CallEvent.KeyPressed(3, "1");
+
+        assertThat(MACHINE.apply(bookingChangedSince, confirm, NOW)).isEmpty();
+        assertThat(MACHINE.apply(closed, confirm, BOOKING_VALID_UNTIL)).isEmpty();
+        assertThat(MACHINE.apply(closed, confirm, BOOKING_VALID_UNTIL.minusSeconds(1)).orElseThrow().to())
+                .isEqualTo(CallStatus.CONFIRMED);
+    }
+
     /** Every order of a call's events, with duplicates, ends in the same status. */
     @Test
     void theFinalStatusDoesNotDependOnArrivalOrderOrDuplicates() {
@@ -199,7 +212,8 @@ class CallStateMachineTest {
             CallState state = start;
             Instant at = NOW;
             for (CallEvent event : order) {
-                at = event instanceof CallEvent.WaitOver ? at.plus(Duration.ofHours(1)) : at.plusSeconds(1);
+                // Past every wait (the longest, a lost summary's, is 15 minutes), still before validUntil.
+                at = event instanceof CallEvent.WaitOver ? at.plus(Duration.ofMinutes(20)) : at.plusSeconds(1);
                 Optional<CallStateMachine.Transition> t = MACHINE.apply(state, event, at);
                 state = t.map(CallStateMachine.Transition::state).orElse(state);
             }
