@@ -61,7 +61,6 @@ public class ConfirmLineKafkaAutoConfiguration {
         KafkaTemplate<String, SpecificRecord> template = new KafkaTemplate<>(events);
         // A producer observation per record: with tracing on, its trace context travels in the record's headers.
         template.setObservationEnabled(true);
-        template.setObservationEnabled(true);
         return template;
     }
 

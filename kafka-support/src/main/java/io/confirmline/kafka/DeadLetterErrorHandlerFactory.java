@@ -1,13 +1,11 @@
 package io.confirmline.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -70,9 +68,6 @@ public final class DeadLetterErrorHandlerFactory {
     }
 
     private static Headers reasonHeaders(ConsumerRecord<?, ?> record, Exception exception, String serviceName) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(DeadLetterHeaders.REASON, reason(exception).getBytes(StandardCharsets.UTF_8));
-        headers.add(DeadLetterHeaders.SERVICE, serviceName.getBytes(StandardCharsets.UTF_8));
-        return headers;
+        return DeadLetterHeaders.of(reason(exception), serviceName);
     }
 }

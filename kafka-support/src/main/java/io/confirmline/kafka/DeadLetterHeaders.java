@@ -12,6 +12,18 @@ public final class DeadLetterHeaders {
     /** The service that dead-lettered it (its {@code spring.application.name}). */
     public static final String SERVICE = "confirmline-dlt-service";
 
+    /** What every header of ours on a dead-letter record starts with. */
+    public static final String PREFIX = "confirmline-dlt-";
+
     private DeadLetterHeaders() {
+    }
+
+    /** The reason and service headers, for a dead-letter record a service produces itself. */
+    public static org.apache.kafka.common.header.Headers of(String reason, String service) {
+        org.apache.kafka.common.header.internals.RecordHeaders headers =
+                new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add(REASON, reason.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        headers.add(SERVICE, service.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return headers;
     }
 }

@@ -41,7 +41,7 @@ public final class DeadLetterReplay {
 
     /** Replays the dead letters of {@code topic} from {@code fromOffset} to the end as it is now; returns how many. */
     public static int replay(String bootstrapServers, String topic, long fromOffset) {
-        String deadLetters = topic + ".DLT";
+        String deadLetters = topic + io.confirmline.events.Topic.DEAD_LETTER_SUFFIX;
         Properties consumerConfig = new Properties();
         consumerConfig.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
@@ -68,7 +68,7 @@ public final class DeadLetterReplay {
                     }
                     ProducerRecord<byte[], byte[]> again = new ProducerRecord<>(topic, record.key(), record.value());
                     for (Header header : record.headers()) {
-                        if (!header.key().startsWith("confirmline-dlt-") && !header.key().startsWith("kafka_dlt-")) {
+                        if (!header.key().startsWith(DeadLetterHeaders.PREFIX) && !header.key().startsWith("kafka_dlt-")) {
                             again.headers().add(header);
                         }
                     }

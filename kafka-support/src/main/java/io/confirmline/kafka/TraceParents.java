@@ -38,11 +38,13 @@ public final class TraceParents {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    private static final java.util.regex.Pattern FLAGS = java.util.regex.Pattern.compile("[0-9a-f]{2}");
+
     /** A started span continuing {@code traceparent}; null when there is none or it cannot be read. */
     public static Span continueFrom(Tracer tracer, String traceparent, String name) {
         String[] parts = traceparent == null ? new String[0] : traceparent.split("-");
         if (tracer == null || parts.length != 4 || parts[1].length() != 32 || parts[2].length() != 16
-                || !parts[3].matches("[0-9a-f]{2}")) {
+                || !FLAGS.matcher(parts[3]).matches()) {
             return null;
         }
         TraceContext parent = tracer.traceContextBuilder().traceId(parts[1]).spanId(parts[2])

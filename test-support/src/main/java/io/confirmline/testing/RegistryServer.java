@@ -144,28 +144,37 @@ public final class RegistryServer {
     }
 
     private void awaitReady() {
+        if (!awaitOk(watchdog, URI.create(apiUrl() + "/system/info"), START_TIMEOUT, "The registry server", logFile)) {
+            stop();
+            throw new IllegalStateException("The registry server did not answer within " + START_TIMEOUT + "; see " + logFile);
+        }
+    }
+
+    /**
+     * Polls {@code probe} until it answers 200 (true) or {@code timeout} passes (false); fails at once when the
+     * supervised process has exited, naming its log.
+     */
+    static boolean awaitOk(Process watchdog, URI probe, Duration timeout, String name, Path logFile) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(apiUrl() + "/system/info"))
-                .timeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        HttpRequest request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!watchdog.isAlive()) {
-                throw new IllegalStateException("The registry server exited during start-up; see " + logFile);
+                throw new IllegalStateException(name + " exited during start-up; see " + logFile);
             }
             try {
-                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
                 }
             } catch (IOException notYet) {
                 // still starting
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for the registry", e);
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
             sleep(Duration.ofMillis(200));
         }
-        stop();
-        throw new IllegalStateException("The registry server did not answer within " + START_TIMEOUT + "; see " + logFile);
+        return false;
     }
 
     /** The server version the build downloads (the root pom's apicurio.server.version). */
@@ -274,7 +283,8 @@ public final class RegistryServer {
 
     private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private static String quote(String s) {
+    /** {@code s} as one single-quoted shell word. */
+    static String quote(String s) {
         return "'" + s.replace("'", "'\\''") + "'";
     }
 

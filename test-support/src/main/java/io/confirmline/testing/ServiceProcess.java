@@ -3,13 +3,9 @@ package io.confirmline.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +48,10 @@ public final class ServiceProcess implements AutoCloseable {
             String classpath = classes + java.io.File.pathSeparator + Files.readString(classpathFile).trim();
             Files.createDirectories(logDirectory);
             Path logFile = logDirectory.resolve(name + ".log");
-            List<String> command = new ArrayList<>(List.of(quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()),
+            List<String> command = new ArrayList<>(List.of(RegistryServer.quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()),
                     "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                    "-cp", quote(classpath), mainClass, "--server.port=" + port));
-            settings.forEach((key, value) -> command.add(quote("--" + key + "=" + value)));
+                    "-cp", RegistryServer.quote(classpath), mainClass, "--server.port=" + port));
+            settings.forEach((key, value) -> command.add(RegistryServer.quote("--" + key + "=" + value)));
             Process watchdog = RegistryServer.superviseUntilParentExits(String.join(" ", command),
                     ProcessHandle.current().pid(), module, logFile);
             return new ServiceProcess(name, port, watchdog, logFile);
@@ -82,41 +78,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until {@code /actuator/health} answers 200. */
     public void awaitHealthy(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!watchdog.isAlive()) {
-                throw new IllegalStateException(name + " exited during start-up; see " + logFile);
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        if (!RegistryServer.awaitOk(watchdog, URI.create(url() + "/actuator/health"), timeout, name, logFile)) {
+            throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + logFile);
         }
-        throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + logFile);
     }
 
     /** Stops the application (SIGTERM: a graceful Spring shutdown) and waits for it. */
     @Override
     public void close() {
         RegistryServer.stopSupervised(watchdog);
-    }
-
-    private static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 }

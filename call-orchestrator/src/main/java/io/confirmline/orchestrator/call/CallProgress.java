@@ -8,8 +8,7 @@ import io.confirmline.events.SessionSummaryReceived;
 import io.confirmline.events.SubjectType;
 import io.confirmline.events.Topics;
 import io.confirmline.orchestrator.outbox.Outbox;
-import io.confirmline.orchestrator.schedule.CallingHours;
-import io.confirmline.orchestrator.schedule.SchedulePolicy;
+import io.confirmline.orchestrator.reservation.ReservationIntake;
 import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties.Tenant;
 import io.confirmline.orchestrator.tenant.Tenants;
 import io.r2dbc.spi.Readable;
@@ -77,8 +76,7 @@ public class CallProgress {
                                 WHERE session_id = :session""")
                         .bind("digits", Objects.requireNonNullElse(action.getDigits(), ""))
                         .bind("at", utc(action.getReceivedAt())).bind("session", action.getSessionId()).then()
-                        .thenReturn(new CallEvent.KeyPressed(call.sessionAttempt(), action.getDigits())),
-                action.getDigits());
+                        .thenReturn(new CallEvent.KeyPressed(call.sessionAttempt(), action.getDigits())));
     }
 
     public Mono<Applied> sessionEnded(SessionSummaryReceived summary) {
@@ -105,7 +103,7 @@ public class CallProgress {
                     "VOICE_MESSAGE".equals(call.subjectType()));
             return spec.then().thenReturn(new CallEvent.SessionEnded(call.sessionAttempt(), outcome,
                     summary.getRawSessionStatus(), summary.getErrorCode()));
-        }, null);
+        });
     }
 
     /** Concludes calls whose wait ran out; returns how many were looked at. */
@@ -121,7 +119,7 @@ public class CallProgress {
                             + "LEFT JOIN booking b ON b.tenant_id = c.tenant_id AND b.reservation_id = c.subject_id "
                             + "WHERE c.id = :id AND c.settle_at <= now() FOR UPDATE OF c SKIP LOCKED")
                     .bind("id", id).map(CallProgress::locked).one()
-                    .flatMap(call -> transition(call, new CallEvent.WaitOver(), null, null))
+                    .flatMap(call -> transition(call, new CallEvent.WaitOver()))
                     .as(transaction::transactional)
                     .block(Duration.ofSeconds(30));
         }
@@ -132,7 +130,7 @@ public class CallProgress {
         Mono<CallEvent> apply(Locked call);
     }
 
-    private Mono<Applied> bySession(String sessionId, String eventId, String topic, AttemptUpdate update, String digits) {
+    private Mono<Applied> bySession(String sessionId, String eventId, String topic, AttemptUpdate update) {
         return db.sql("SELECT " + LOCKED_COLUMNS + ", a.attempt AS session_attempt FROM call_attempt a "
                         + "JOIN call c ON c.id = a.call_id "
                         + "LEFT JOIN booking b ON b.tenant_id = c.tenant_id AND b.reservation_id = c.subject_id "
@@ -142,13 +140,13 @@ public class CallProgress {
                                 + "ON CONFLICT DO NOTHING")
                         .bind("id", eventId).bind("topic", topic).fetch().rowsUpdated()
                         .flatMap(first -> first == 0 ? Mono.just(Applied.DUPLICATE)
-                                : update.apply(call).flatMap(event -> transition(call, event, sessionId, digits))
+                                : update.apply(call).flatMap(event -> transition(call, event))
                                         .thenReturn(Applied.APPLIED)))
                 .defaultIfEmpty(Applied.UNKNOWN_SESSION)
                 .as(transaction::transactional);
     }
 
-    private Mono<Void> transition(Locked call, CallEvent event, String sessionId, String digits) {
+    private Mono<Void> transition(Locked call, CallEvent event) {
         Instant now = clock.instant();
         Optional<CallStateMachine.Transition> next = machine(call).apply(call.state(), event, now);
         if (next.isEmpty()) {
@@ -169,7 +167,9 @@ public class CallProgress {
         spec = nullable(spec, "settleReason", to.settleReason() == null ? null : to.settleReason().name(), String.class);
         spec = nullable(spec, "due", retry ? utc(t.scheduledFor()) : null, OffsetDateTime.class);
         boolean decidedByKey = t.outcome() == AttemptOutcome.CONFIRMED || t.outcome() == AttemptOutcome.CANCELLED;
-        spec = nullable(spec, "digits", decidedByKey ? digits : null, String.class);
+        // Only a key press confirms or cancels, so the digits are the event's.
+        String digits = decidedByKey ? ((CallEvent.KeyPressed) event).digits() : null;
+        spec = nullable(spec, "digits", digits, String.class);
         spec = nullable(spec, "reason", t.reason(), String.class);
         int concludedAttempt = event instanceof CallEvent.KeyPressed key ? key.attempt()
                 : event instanceof CallEvent.SessionEnded ended ? ended.attempt() : call.state().attempt();
@@ -186,7 +186,7 @@ public class CallProgress {
                         .setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setTenantId(call.tenantId())
                         .setSubjectType(SubjectType.valueOf(call.subjectType())).setSubjectId(call.subjectId())
                         .setCallId(call.id().toString()).setAttempt(to.attempt()).setPreviousStatus(t.from())
-                        .setStatus(t.to()).setReason(t.reason()).setDigits(decidedByKey ? digits : null)
+                        .setStatus(t.to()).setReason(t.reason()).setDigits(digits)
                         .setSessionId(attempt.sessionId()).setScheduledFor(t.scheduledFor())
                         .setDialedAt(attempt.dialedAt()).setConnectedAt(attempt.connectedAt())
                         .setEndedAt(attempt.endedAt()).setDurationSeconds(attempt.durationSeconds())
@@ -199,9 +199,7 @@ public class CallProgress {
                 new IllegalStateException("Call " + call.id() + " belongs to unknown tenant " + call.tenantId()));
         UnaryOperator<Instant> nextCallingMoment = UnaryOperator.identity();   // a voice message is wanted now
         if (call.timeZone() != null) {
-            SchedulePolicy hours = new SchedulePolicy(tenant.leadTime(), tenant.minimumNotice(),
-                    new CallingHours(tenant.callingOpens(), tenant.callingCloses()), ZoneId.of(call.timeZone()));
-            nextCallingMoment = hours::earliestAllowedAtOrAfter;
+            nextCallingMoment = ReservationIntake.policy(tenant, ZoneId.of(call.timeZone()))::earliestAllowedAtOrAfter;
         }
         return new CallStateMachine(new RetryPolicy(tenant.maxAttempts(), tenant.retryDelay(), nextCallingMoment),
                 tenant.confirmDigit(), tenant.cancelDigit(), properties.keyWait());

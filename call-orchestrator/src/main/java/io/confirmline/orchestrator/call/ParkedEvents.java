@@ -7,7 +7,6 @@ import io.confirmline.events.Topics;
 import io.confirmline.kafka.AvroBinary;
 import io.confirmline.kafka.DeadLetterHeaders;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +14,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -34,10 +34,12 @@ public class ParkedEvents {
     private final DatabaseClient db;
     private final CallProgress progress;
     private final KafkaTemplate<String, SpecificRecord> kafka;
+    private final String serviceName;
     private final OutcomeProperties properties;
 
     public ParkedEvents(DatabaseClient db, CallProgress progress, KafkaTemplate<String, SpecificRecord> kafka,
-            OutcomeProperties properties) {
+            OutcomeProperties properties, @Value("${spring.application.name}") String serviceName) {
+        this.serviceName = serviceName;
         this.db = db;
         this.progress = progress;
         this.kafka = kafka;
@@ -89,12 +91,11 @@ public class ParkedEvents {
     }
 
     private void deadLetter(Parked row, SpecificRecord event) {
-        String dlt = Topics.byName(row.topic()).map(Topic::deadLetterTopic).orElse(row.topic() + Topic.DEAD_LETTER_SUFFIX);
+        String dlt = row.topic() + Topic.DEAD_LETTER_SUFFIX;
         String reason = "Unknown session " + row.sessionId() + ": no call of this service has it after waiting "
                 + properties.unknownSessionWait();
-        ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(dlt, row.sessionId(), event);
-        record.headers().add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(DeadLetterHeaders.SERVICE, "call-orchestrator".getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(dlt, null, row.sessionId(), event,
+                DeadLetterHeaders.of(reason, serviceName));
         try {
             kafka.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -111,11 +111,15 @@ class CallOutcomeComponentTest {
                 .map(row -> row.get("version", Long.class)).first().blockOptional().orElse(0L) == version);
     }
 
+    /** The booking's calls as the status API shows them to the tenant with this platform key. */
+    WebTestClient.BodyContentSpec callsOf(String id, String platformKey) {
+        return http.get().uri("/api/reservations/" + id + "/calls").header("Authorization", "Bearer " + platformKey)
+                .exchange().expectStatus().isOk().expectBody();
+    }
+
     /** Waits until the first attempt of the booking's call carries 8x8's {@code status} from its summary. */
     void awaitProviderStatus(String id, String status) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get()
-                .uri("/api/reservations/" + id + "/calls").header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY)
-                .exchange().expectStatus().isOk().expectBody()
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> callsOf(id, TestTenant.PLATFORM_KEY)
                 .jsonPath("$[0].attempts[0].providerStatus").isEqualTo(status));
     }
 
@@ -205,9 +209,7 @@ class CallOutcomeComponentTest {
         assertThat(confirmed.getAttempt()).isEqualTo(1);
 
         send(session, summary("luigis", session, SessionStatus.COMPLETED, true));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get()
-                .uri("/api/reservations/" + id + "/calls").header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY)
-                .exchange().expectStatus().isOk().expectBody()
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> callsOf(id, TestTenant.PLATFORM_KEY)
                 .jsonPath("$[0].status").isEqualTo("CONFIRMED")
                 .jsonPath("$[0].attempts[0].providerStatus").isEqualTo("COMPLETED")
                 .jsonPath("$[0].attempts[0].durationSeconds").isEqualTo(30)
@@ -255,8 +257,7 @@ class CallOutcomeComponentTest {
         assertThat(unreachable.getAttempt()).isEqualTo(2);
         assertThat(unreachable.getReason()).contains("busy").contains("no attempts left");
 
-        http.get().uri("/api/reservations/" + id + "/calls").header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY)
-                .exchange().expectStatus().isOk().expectBody()
+        callsOf(id, TestTenant.PLATFORM_KEY)
                 .jsonPath("$[0].attempts.length()").isEqualTo(2)
                 .jsonPath("$[0].attempts[0].outcome").isEqualTo("NO_ANSWER")
                 .jsonPath("$[0].attempts[1].outcome").isEqualTo("BUSY");
@@ -308,9 +309,7 @@ class CallOutcomeComponentTest {
 
         send(session, keyPress("onceco", session, "1"));
         // The key is recorded on the attempt in the same transaction that would have changed the status.
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get()
-                .uri("/api/reservations/" + id + "/calls").header("Authorization", "Bearer onceco-platform-key-0123")
-                .exchange().expectStatus().isOk().expectBody()
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> callsOf(id, "onceco-platform-key-0123")
                 .jsonPath("$[0].attempts[0].digits").isEqualTo("1")
                 .jsonPath("$[0].status").isEqualTo("NO_RESPONSE"));
         assertThat(statuses.of(id)).extracting(c -> c.getStatus().name())
@@ -325,9 +324,7 @@ class CallOutcomeComponentTest {
         assertThat(closed.getReason()).contains("never reported");
 
         send(session, summary("onceco", session, SessionStatus.COMPLETED, true));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.get()
-                .uri("/api/reservations/" + id + "/calls").header("Authorization", "Bearer onceco-platform-key-0123")
-                .exchange().expectStatus().isOk().expectBody()
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> callsOf(id, "onceco-platform-key-0123")
                 .jsonPath("$[0].status").isEqualTo("UNREACHABLE")
                 .jsonPath("$[0].attempts[0].providerStatus").isEqualTo("COMPLETED")
                 .jsonPath("$[0].attempts[0].outcome").isEqualTo("SUMMARY_LOST"));

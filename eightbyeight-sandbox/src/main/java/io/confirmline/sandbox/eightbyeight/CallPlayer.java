@@ -73,7 +73,6 @@ class CallPlayer {
     private final class Call {
         final SandboxProperties.Subaccount subaccount;
         final String sessionId;
-        final JsonNode request;
         final String source;
         final String destination;
         final GuestBehaviour guest;
@@ -88,7 +87,6 @@ class CallPlayer {
         Call(SandboxProperties.Subaccount subaccount, String sessionId, JsonNode request) {
             this.subaccount = subaccount;
             this.sessionId = sessionId;
-            this.request = request;
             JsonNode makeCall = request.get("callflow").get(0).get("params");
             this.source = normalised(makeCall.get("source").asString());
             this.destination = normalised(makeCall.get("destination").asString());
