@@ -1,25 +1,32 @@
-package io.confirmline.orchestrator.polling;
+package io.confirmline.background;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * A background thread that does a unit of work again and again — claim due calls, relay outbox rows — and
- * pauses when a round found nothing to do, or for a second after a failure (the database or broker is away).
- * Started and stopped with the application.
+ * A background thread that does a unit of work again and again — claim due calls, relay outbox rows, prune old
+ * rows — and pauses when a round found nothing to do, or for a second after a failure (the database or broker is
+ * away). Started and stopped with the application. Every service's background loops are one of these, so they
+ * all behave alike at start, stop and failure.
  */
 public class PollingLoop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
     private static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final String name;
     private final IntSupplier round;
     private final Duration idle;
     private volatile boolean running;
+    // A pause waits on this rather than sleeping, so stop() ends a long pause (a retention job idles for minutes)
+    // at once without interrupting a round that is talking to the database.
+    private volatile CountDownLatch stopped = new CountDownLatch(0);
     private Thread thread;
 
     /**
@@ -33,11 +40,15 @@ public class PollingLoop implements SmartLifecycle {
         this.idle = idle;
     }
 
+    public String name() {
+        return name;
+    }
+
     private void run() {
         while (running) {
             try {
                 if (round.getAsInt() == 0) {
-                    Thread.sleep(idle.toMillis());
+                    pause(idle);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -45,7 +56,7 @@ public class PollingLoop implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("{}: {}; trying again", name, e.toString());
                 try {
-                    Thread.sleep(AFTER_FAILURE.toMillis());
+                    pause(AFTER_FAILURE);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
@@ -54,8 +65,16 @@ public class PollingLoop implements SmartLifecycle {
         }
     }
 
+    private void pause(Duration duration) throws InterruptedException {
+        stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        stopped = new CountDownLatch(1);
         running = true;
         thread = new Thread(this::run, name);
         thread.setDaemon(true);
@@ -63,14 +82,16 @@ public class PollingLoop implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
+        stopped.countDown();
         if (thread != null) {
             try {
-                thread.join(10_000);
+                thread.join(STOP_WAIT.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            thread = null;
         }
     }
 

@@ -1,5 +1,6 @@
-package io.confirmline.orchestrator.polling;
+package io.confirmline.orchestrator.background;
 
+import io.confirmline.background.PollingLoop;
 import io.confirmline.orchestrator.call.CallProgress;
 import io.confirmline.orchestrator.call.OutcomeProperties;
 import io.confirmline.orchestrator.call.ParkedEvents;

@@ -1,0 +1,68 @@
+package io.confirmline.background;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class PollingLoopTest {
+
+    @Test
+    void runsAgainAtOnceWhileThereIsWorkAndPausesWhenThereIsNone() throws Exception {
+        AtomicInteger rounds = new AtomicInteger();
+        CountDownLatch backlogDone = new CountDownLatch(1);
+        // Five rounds find work, then nothing: the backlog must go without waiting the (long) idle pause.
+        PollingLoop loop = new PollingLoop("test-backlog", () -> {
+            int n = rounds.incrementAndGet();
+            if (n == 6) {
+                backlogDone.countDown();
+            }
+            return n <= 5 ? 1 : 0;
+        }, Duration.ofMinutes(10));
+        loop.start();
+        try {
+            assertThat(backlogDone.await(5, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(200);
+            assertThat(rounds.get()).isEqualTo(6);
+        } finally {
+            loop.stop();
+        }
+    }
+
+    @Test
+    void goesOnAfterAFailingRound() throws Exception {
+        AtomicInteger rounds = new AtomicInteger();
+        CountDownLatch recovered = new CountDownLatch(1);
+        PollingLoop loop = new PollingLoop("test-failure", () -> {
+            if (rounds.incrementAndGet() == 1) {
+                throw new IllegalStateException("database away");
+            }
+            recovered.countDown();
+            return 0;
+        }, Duration.ofMillis(10));
+        loop.start();
+        try {
+            assertThat(recovered.await(5, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            loop.stop();
+        }
+    }
+
+    @Test
+    void stopEndsALongPauseAtOnce() throws Exception {
+        CountDownLatch paused = new CountDownLatch(1);
+        PollingLoop loop = new PollingLoop("test-stop", () -> {
+            paused.countDown();
+            return 0;
+        }, Duration.ofHours(1));
+        loop.start();
+        assertThat(paused.await(5, TimeUnit.SECONDS)).isTrue();
+        long started = System.nanoTime();
+        loop.stop();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(loop.isRunning()).isFalse();
+    }
+}
