@@ -1,0 +1,30 @@
+package io.confirmline.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.server.WebExceptionHandler;
+
+/**
+ * The one error model of every reactive ConfirmLine service: every error is answered as problem+json by
+ * {@link ProblemWebExceptionHandler}, and oversized requests are refused by {@link RequestSizeLimitFilter}.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass(WebExceptionHandler.class)
+@EnableConfigurationProperties(WebProblemProperties.class)
+public class ConfirmLineWebAutoConfiguration {
+
+    @Bean
+    ProblemWebExceptionHandler problemWebExceptionHandler(ServerCodecConfigurer codecs) {
+        return new ProblemWebExceptionHandler(codecs);
+    }
+
+    @Bean
+    RequestSizeLimitFilter requestSizeLimitFilter(WebProblemProperties properties) {
+        return new RequestSizeLimitFilter(properties);
+    }
+}
