@@ -50,7 +50,8 @@ public class BookingStore {
         return firstSeen(event.getEventId())
                 .flatMap(first -> !first ? Mono.just(Outcome.DUPLICATE) : newerThanStored(event)
                         .flatMap(newer -> !newer ? Mono.just(Outcome.STALE)
-                                : upsertBooking(event).then(scheduleCall(event, decision, now)).thenReturn(Outcome.APPLIED)))
+                                : upsertBooking(event).flatMap(won -> !won ? Mono.just(Outcome.STALE)
+                                        : scheduleCall(event, decision, now).thenReturn(Outcome.APPLIED))))
                 .as(transaction::transactional);
     }
 
@@ -92,20 +93,26 @@ public class BookingStore {
                 .defaultIfEmpty(true);
     }
 
-    private Mono<Void> upsertBooking(ReservationEvent e) {
+    /**
+     * Stores the booking unless a newer version is there; false when it is. The check before ({@link
+     * #newerThanStored}) cannot see a first version another transaction has inserted but not committed yet: the
+     * insert then waits for that transaction and meets its row, and only the guard in the statement itself keeps the
+     * older version from overwriting it (and from moving the newer one's call).
+     */
+    private Mono<Boolean> upsertBooking(ReservationEvent e) {
         if (e.getType() == ReservationEventType.CANCELLED) {
             // A cancellation only needs to name the booking; what is stored about it stays as it was.
             return db.sql("""
                             UPDATE booking SET version = :version, cancelled = true, updated_at = now()
-                            WHERE tenant_id = :tenant AND reservation_id = :id""")
+                            WHERE tenant_id = :tenant AND reservation_id = :id AND version < :version""")
                     .bind("tenant", e.getTenantId()).bind("id", e.getReservationId()).bind("version", e.getVersion())
                     .fetch().rowsUpdated()
-                    .flatMap(updated -> updated > 0 ? Mono.<Void>empty() : insertBooking(e));
+                    .flatMap(updated -> updated > 0 ? Mono.just(true) : insertBooking(e));
         }
         return insertBooking(e);
     }
 
-    private Mono<Void> insertBooking(ReservationEvent e) {
+    private Mono<Boolean> insertBooking(ReservationEvent e) {
         GenericExecuteSpec spec = db.sql("""
                         INSERT INTO booking (tenant_id, reservation_id, version, kind, cancelled, starts_at, time_zone,
                                              guest_name, guest_phone, guest_locale, venue_name, party_size, service_name)
@@ -116,14 +123,15 @@ public class BookingStore {
                             starts_at = excluded.starts_at, time_zone = excluded.time_zone,
                             guest_name = excluded.guest_name, guest_phone = excluded.guest_phone,
                             guest_locale = excluded.guest_locale, venue_name = excluded.venue_name,
-                            party_size = excluded.party_size, service_name = excluded.service_name, updated_at = now()""")
+                            party_size = excluded.party_size, service_name = excluded.service_name, updated_at = now()
+                        WHERE booking.version < excluded.version""")
                 .bind("tenant", e.getTenantId()).bind("id", e.getReservationId()).bind("version", e.getVersion())
                 .bind("kind", e.getKind().name()).bind("cancelled", e.getType() == ReservationEventType.CANCELLED)
                 .bind("startsAt", utc(e.getStartsAt())).bind("zone", e.getTimeZone()).bind("name", e.getGuestName())
                 .bind("phone", e.getGuestPhone()).bind("locale", e.getGuestLocale()).bind("venue", e.getVenueName());
         spec = e.getPartySize() == null ? spec.bindNull("party", Integer.class) : spec.bind("party", e.getPartySize());
         spec = e.getServiceName() == null ? spec.bindNull("service", String.class) : spec.bind("service", e.getServiceName());
-        return spec.then();
+        return spec.fetch().rowsUpdated().map(stored -> stored > 0);
     }
 
     private Mono<Void> scheduleCall(ReservationEvent event, SchedulePolicy.Decision decision, Instant now) {
