@@ -1,7 +1,6 @@
 package io.confirmline.notifier.delivery;
 
 import io.confirmline.notifier.delivery.DeliveryStore.Attempt;
-import io.confirmline.notifier.signing.WebhookSigner;
 import io.confirmline.notifier.tenant.NotifierTenantProperties.Tenant;
 import io.confirmline.notifier.tenant.Tenants;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -39,6 +38,9 @@ import reactor.netty.resources.LoopResources;
  * <p>Outcomes: 2xx delivered; 410 disables the endpoint and dead-letters the delivery; 408, 429 (honouring
  * {@code Retry-After}), 5xx, timeouts and connection errors are retried on the schedule, then dead-lettered; any
  * other answer (3xx, 4xx) is dead-lettered at once: sending the same request again would get the same answer.
+ * A delivery whose request cannot even be prepared (signing, the URL...) is dead-lettered with the reason: that is
+ * one tenant's configuration or one delivery's data, and must not cost the worker a slot or the other tenants
+ * their deliveries.
  */
 @Component
 public class DeliveryWorker implements SmartLifecycle {
@@ -54,7 +56,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Clock clock;
     private final WebClient http;
     private final Semaphore inFlight;
-    private final Map<String, WebhookSigner> signers = new ConcurrentHashMap<>();
+    private final WebhookRequests requests;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final ConnectionProvider connections;
@@ -63,9 +65,10 @@ public class DeliveryWorker implements SmartLifecycle {
     private volatile Thread loop;
 
     public DeliveryWorker(DeliveryStore store, Tenants tenants, DeliveryProperties properties, RetrySchedule schedule,
-            EndpointBreakers breakers, Clock clock, MeterRegistry meters,
+            EndpointBreakers breakers, WebhookRequests requests, Clock clock, MeterRegistry meters,
             org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
         this.tracer = tracer.getIfAvailable();
+        this.requests = requests;
         this.store = store;
         this.tenants = tenants;
         this.properties = properties;
@@ -114,7 +117,9 @@ public class DeliveryWorker implements SmartLifecycle {
                 }
                 for (Delivery delivery : claimed) {
                     inFlight.acquire();
-                    attempt(delivery).doFinally(signal -> inFlight.release())
+                    // Deferred, so that even an exception thrown while the attempt is being put together ends in
+                    // doFinally: a slot that is never released is lost for good.
+                    Mono.defer(() -> attempt(delivery)).doFinally(signal -> inFlight.release())
                             .subscribe(null, error -> log.error("Delivery {} could not be recorded: {}",
                                     delivery.id(), error.toString()));
                 }
@@ -141,13 +146,23 @@ public class DeliveryWorker implements SmartLifecycle {
             return store.dead(delivery, new Attempt(delivery.id(), number, started, 0, null,
                     "No tenant " + delivery.tenantId() + " is configured"));
         }
+        WebhookRequest request;
+        try {
+            request = requests.prepare(tenant.get(), delivery, started);
+        } catch (RuntimeException e) {
+            // Not the platform's fault, so its breaker is not involved; the same request would fail the same way.
+            count("dead");
+            String reason = "Could not prepare the webhook: " + describe(e);
+            log.warn("Delivery {} of tenant {} dead-lettered. {}", delivery.id(), delivery.tenantId(), reason);
+            return store.dead(delivery, new Attempt(delivery.id(), number, started, 0, null, reason));
+        }
         CircuitBreaker breaker = breakers.forEndpoint(delivery.tenantId());
         if (!breaker.tryAcquirePermission()) {
             count("postponed");
             return store.postpone(delivery, started.plus(properties.breaker().openFor()));
         }
         long startNanos = System.nanoTime();
-        return send(tenant.get(), delivery, started).flatMap(answer -> {
+        return send(request, delivery, started).flatMap(answer -> {
             long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
             countAttempt(delivery.tenantId(), answer);
             Attempt attempt = new Attempt(delivery.id(), number, started, durationMs, answer.statusCode(), answer.error());
@@ -155,30 +170,24 @@ public class DeliveryWorker implements SmartLifecycle {
         });
     }
 
-    private Mono<Answer> send(Tenant tenant, Delivery delivery, Instant now) {
+    private Mono<Answer> send(WebhookRequest request, Delivery delivery, Instant now) {
         // Each attempt is a span in the status change's trace; the platform gets its traceparent.
         io.micrometer.tracing.Span span = io.confirmline.kafka.TraceParents.continueFrom(tracer, delivery.traceParent(),
                 "platform webhook");
-        Mono<Answer> answer = post(tenant, delivery, now, span == null ? null : io.confirmline.kafka.TraceParents.of(span));
+        Mono<Answer> answer = post(request, now, span == null ? null : io.confirmline.kafka.TraceParents.of(span));
         return span == null ? answer : answer.doFinally(signal -> span.end());
     }
 
-    private Mono<Answer> post(Tenant tenant, Delivery delivery, Instant now, String traceparent) {
-        long timestamp = now.getEpochSecond();
-        String signature = signers.computeIfAbsent(tenant.id(), id -> new WebhookSigner(tenant.signingSecrets()))
-                .sign(delivery.webhookId(), timestamp, delivery.payload());
-        return http.post().uri(tenant.callbackUrl())
+    private Mono<Answer> post(WebhookRequest request, Instant now, String traceparent) {
+        return http.post().uri(request.url())
                 .contentType(MediaType.APPLICATION_JSON)
-                .header("webhook-id", delivery.webhookId())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", signature)
-                .header(HttpHeaders.USER_AGENT, "ConfirmLine-Webhooks/1.0")
                 .headers(headers -> {
+                    request.headers().forEach(headers::set);
                     if (traceparent != null) {
                         headers.set(io.confirmline.kafka.TraceParents.HEADER, traceparent);
                     }
                 })
-                .bodyValue(delivery.payload())
+                .bodyValue(request.body())
                 .exchangeToMono(response -> response.releaseBody().thenReturn(new Answer(response.statusCode().value(),
                         retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), now), null)))
                 .timeout(properties.timeout().plusSeconds(1))

@@ -1,7 +1,9 @@
 package io.confirmline.notifier.signing;
 
 import com.standardwebhooks.Webhook;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -11,7 +13,34 @@ import java.util.stream.Collectors;
  */
 public final class WebhookSigner {
 
+    private static final String PREFIX = "whsec_";
+
     private final List<Webhook> secrets;
+
+    /**
+     * What is wrong with a signing secret, if anything: a secret that cannot sign must stop the service at start-up
+     * rather than fail every webhook later. The answer never contains the secret.
+     */
+    public static Optional<String> problem(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX)) {
+            return Optional.of("does not start with " + PREFIX);
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(secret.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            return Optional.of("is not valid base64 after " + PREFIX);
+        }
+        if (key.length == 0) {
+            return Optional.of("has no key after " + PREFIX);
+        }
+        try {
+            new WebhookSigner(List.of(secret)).sign("msg_probe", 0, "{}");
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("cannot sign: " + e.getClass().getSimpleName());
+        }
+    }
 
     public WebhookSigner(List<String> signingSecrets) {
         this.secrets = signingSecrets.stream().map(Webhook::new).toList();

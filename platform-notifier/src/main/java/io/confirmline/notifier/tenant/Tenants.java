@@ -1,7 +1,10 @@
 package io.confirmline.notifier.tenant;
 
+import io.confirmline.notifier.signing.WebhookSigner;
 import io.confirmline.notifier.tenant.NotifierTenantProperties.Tenant;
 import io.confirmline.security.SecretDigest;
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,20 +19,33 @@ public class Tenants {
     private final Map<Tenant, SecretDigest> apiKeys;
 
     public Tenants(NotifierTenantProperties properties) {
-        for (Tenant tenant : properties.tenants()) {
-            String scheme = tenant.callbackUrl().getScheme();
-            if (!"https".equals(scheme) && !"http".equals(scheme)) {
-                throw new IllegalStateException("Tenant " + tenant.id() + ": callback-url must be http(s)");
-            }
-            tenant.signingSecrets().forEach(secret -> {
-                if (!secret.startsWith("whsec_")) {
-                    throw new IllegalStateException("Tenant " + tenant.id() + ": signing secrets start with whsec_");
-                }
-            });
-        }
+        properties.tenants().forEach(Tenants::validate);
         this.byId = properties.tenants().stream().collect(Collectors.toUnmodifiableMap(Tenant::id, Function.identity()));
         this.apiKeys = properties.tenants().stream()
                 .collect(Collectors.toUnmodifiableMap(Function.identity(), tenant -> SecretDigest.of(tenant.platformApiKey())));
+    }
+
+    /**
+     * Fails start-up for what would otherwise fail every delivery of the tenant. Messages name the tenant and the
+     * secret's position, never the secret.
+     */
+    private static void validate(Tenant tenant) {
+        URI url = tenant.callbackUrl();
+        String scheme = url.getScheme();
+        if (!"https".equals(scheme) && !"http".equals(scheme)) {
+            throw new IllegalStateException("Tenant " + tenant.id() + ": callback-url must be http(s)");
+        }
+        if (url.getRawAuthority() == null || url.getRawAuthority().isBlank()) {
+            throw new IllegalStateException("Tenant " + tenant.id() + ": callback-url has no host");
+        }
+        List<String> secrets = tenant.signingSecrets();
+        for (int i = 0; i < secrets.size(); i++) {
+            int position = i;
+            WebhookSigner.problem(secrets.get(i)).ifPresent(problem -> {
+                throw new IllegalStateException("Tenant " + tenant.id() + ": signing-secrets[" + position + "] "
+                        + problem + " (a Standard Webhooks secret is whsec_ followed by the base64 key)");
+            });
+        }
     }
 
     public Optional<Tenant> byId(String id) {
