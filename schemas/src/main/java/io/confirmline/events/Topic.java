@@ -13,9 +13,13 @@ import org.apache.avro.specific.SpecificRecord;
  * @param valueType the Avro value type
  * @param compacted whether the topic keeps only the latest value per key
  * @param partitions the partition count the services create it with
+ * @param publicContract whether teams outside ConfirmLine produce or consume it: its schema is then checked
+ *     FULL_TRANSITIVE from the baseline release (see {@code SchemaCompatibilityGate}), because we upgrade neither
+ *     its other producers nor its other consumers
  */
 public record Topic<V extends SpecificRecord>(
-        String name, Class<String> keyType, Class<V> valueType, boolean compacted, int partitions) {
+        String name, Class<String> keyType, Class<V> valueType, boolean compacted, int partitions,
+        boolean publicContract) {
 
     /** Suffix of the dead-letter topic that receives this topic's records that could not be processed. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";

@@ -6,32 +6,35 @@ import java.util.Optional;
 /**
  * Every topic of the contract (design.md §3). Keys are strings: the key named in the design, so the events of one
  * booking, message or call session stay in order on one partition.
+ *
+ * <p>The public topics — the platform's two and the status stream — are the one list of what other teams write or
+ * read; the compatibility gate checks their schemas both ways.
  */
 public final class Topics {
 
     /** The platform's bookings, keyed by reservationId. */
     public static final Topic<ReservationEvent> RESERVATIONS =
-            new Topic<>("platform.reservations.v1", String.class, ReservationEvent.class, false, 6);
+            new Topic<>("platform.reservations.v1", String.class, ReservationEvent.class, false, 6, true);
 
     /** The platform's immediate one-way calls, keyed by messageId. */
     public static final Topic<VoiceMessageRequested> VOICE_MESSAGES =
-            new Topic<>("platform.voice-messages.v1", String.class, VoiceMessageRequested.class, false, 6);
+            new Topic<>("platform.voice-messages.v1", String.class, VoiceMessageRequested.class, false, 6, true);
 
     /** 8x8 VCA webhooks (key presses), keyed by 8x8 sessionId. */
     public static final Topic<CallActionReceived> CALL_ACTIONS =
-            new Topic<>("voice.call-actions.v1", String.class, CallActionReceived.class, false, 6);
+            new Topic<>("voice.call-actions.v1", String.class, CallActionReceived.class, false, 6, false);
 
     /** 8x8 VSS webhooks (end of a call session), keyed by 8x8 sessionId. */
     public static final Topic<SessionSummaryReceived> SESSION_SUMMARIES =
-            new Topic<>("voice.session-summaries.v1", String.class, SessionSummaryReceived.class, false, 6);
+            new Topic<>("voice.session-summaries.v1", String.class, SessionSummaryReceived.class, false, 6, false);
 
     /** Open call sessions with their pre-rendered in-call replies, keyed by 8x8 sessionId; compacted. */
     public static final Topic<CallSessionOpened> SESSIONS =
-            new Topic<>("voice.sessions.v1", String.class, CallSessionOpened.class, true, 6);
+            new Topic<>("voice.sessions.v1", String.class, CallSessionOpened.class, true, 6, false);
 
     /** The public status stream, keyed by reservationId or messageId. */
     public static final Topic<CallStatusChanged> CALL_STATUS =
-            new Topic<>("calls.status.v1", String.class, CallStatusChanged.class, false, 6);
+            new Topic<>("calls.status.v1", String.class, CallStatusChanged.class, false, 6, true);
 
     private static final List<Topic<?>> ALL =
             List.of(RESERVATIONS, VOICE_MESSAGES, CALL_ACTIONS, SESSION_SUMMARIES, SESSIONS, CALL_STATUS);
@@ -42,6 +45,11 @@ public final class Topics {
     /** Every topic of the contract, in the order of design.md §3. */
     public static List<Topic<?>> all() {
         return ALL;
+    }
+
+    /** The topics other teams produce or consume: the platform's and the public status stream. */
+    public static List<Topic<?>> publicTopics() {
+        return ALL.stream().filter(Topic::publicContract).toList();
     }
 
     /** The topic with this name, if it is part of the contract. */

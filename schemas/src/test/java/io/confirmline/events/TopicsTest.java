@@ -38,6 +38,12 @@ class TopicsTest {
     }
 
     @Test
+    void thePublicTopicsAreThePlatformsAndTheStatusStream() {
+        assertThat(Topics.publicTopics())
+                .containsExactly(Topics.RESERVATIONS, Topics.VOICE_MESSAGES, Topics.CALL_STATUS);
+    }
+
+    @Test
     void deadLettersGoToTheTopicNameWithDltSuffix() {
         assertThat(Topics.CALL_ACTIONS.deadLetterTopic()).isEqualTo("voice.call-actions.v1.DLT");
         assertThat(Topics.byName("calls.status.v1")).contains(Topics.CALL_STATUS);

@@ -3,13 +3,25 @@ package io.confirmline.events.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.confirmline.events.compat.SchemaCompatibilityGate.Direction;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
 class SchemaCompatibilityGateTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/compat");
     private static final Path RELEASED = FIXTURES.resolve("released");
+    /** Booking 1.0.0 (enum without default) and the baseline 2.0.0 (the same enum with a default). */
+    private static final Path BASELINE = FIXTURES.resolve("baseline");
+    private static final Path BASELINE_RELEASED = BASELINE.resolve("released");
+    private static final Path CONTRACT = Path.of("src/main/avro");
+    private static final Path CONTRACT_RELEASED = Path.of("src/main/avro-released");
 
     @Test
     void anAddedOptionalFieldWithDefaultPasses() {
@@ -46,11 +58,93 @@ class SchemaCompatibilityGateTest {
     }
 
     @Test
-    void everyContractSchemaReadsEveryReleasedVersion() {
-        SchemaCompatibilityGate.Report report =
-                SchemaCompatibilityGate.check(Path.of("src/main/avro"), Path.of("src/main/avro-released"));
+    void aPublicSchemaThatTheBaselineReaderCannotReadIsRejected() {
+        SchemaCompatibilityGate.Report report = SchemaCompatibilityGate.check(
+                BASELINE.resolve("droppedField"), BASELINE_RELEASED, Set.of("Booking"));
 
-        assertThat(report.pairsChecked()).isGreaterThanOrEqualTo(6);
+        assertThat(report.violations()).singleElement().satisfies(violation -> {
+            assertThat(violation.releasedVersion()).isEqualTo("2.0.0");
+            assertThat(violation.direction()).isEqualTo(Direction.RELEASED_READS_NEW);
+            assertThat(violation.reason()).contains("READER_FIELD_MISSING_DEFAULT").contains("guests");
+            assertThat(violation.toString())
+                    .startsWith("released version 2.0.0 of Booking cannot read data written with the new schema");
+        });
+    }
+
+    @Test
+    void theSameChangeToAnInternalSchemaIsOnlyCheckedBackward() {
+        SchemaCompatibilityGate.Report report = SchemaCompatibilityGate.check(
+                BASELINE.resolve("droppedField"), BASELINE_RELEASED, Set.of());
+
+        assertThat(report.pairsChecked()).isEqualTo(2);
+        assertThat(report.compatible()).isTrue();
+    }
+
+    @Test
+    void aNewEnumSymbolPassesOnceTheBaselineHasADefaultAndReleasesBeforeItAreCheckedBackwardOnly() {
+        // 1.0.0's enum has no default, so a 1.0.0 reader could not read NO_SHOW: releases before the baseline are
+        // not asked to read new data, the baseline (2.0.0) reads it as UNKNOWN.
+        SchemaCompatibilityGate.Report report = SchemaCompatibilityGate.check(
+                BASELINE.resolve("newSymbol"), BASELINE_RELEASED, Set.of("Booking"));
+
+        assertThat(report.pairsChecked()).isEqualTo(3);
         assertThat(report.violations()).isEmpty();
+    }
+
+    @Test
+    void releaseVersionsCompareAsNumbers() {
+        assertThat(SchemaCompatibilityGate.Version.parse("0.10.0"))
+                .isGreaterThan(SchemaCompatibilityGate.Version.parse("0.2.0"));
+        assertThat(SchemaCompatibilityGate.Version.parse("0.2.0"))
+                .isEqualByComparingTo(SchemaCompatibilityGate.Version.parse("0.2.0"));
+        assertThatThrownBy(() -> SchemaCompatibilityGate.Version.parse("latest"))
+                .hasMessageContaining("Not a release version");
+    }
+
+    @Test
+    void theContractsPublicTopicsAreCheckedBothWaysFromTheBaseline() throws IOException {
+        assertThat(Files.readString(CONTRACT_RELEASED.resolve(SchemaCompatibilityGate.BASELINE_FILE)).trim())
+                .isEqualTo("0.2.0");
+        assertThat(SchemaCompatibilityGate.publicSchemas())
+                .containsExactlyInAnyOrder("ReservationEvent", "VoiceMessageRequested", "CallStatusChanged");
+
+        SchemaCompatibilityGate.Report report = SchemaCompatibilityGate.check(CONTRACT, CONTRACT_RELEASED);
+
+        // Six schemas with two releases each, read backward, plus the three public ones read forward by 0.2.0.
+        assertThat(report.pairsChecked()).isGreaterThanOrEqualTo(6 * 2 + 3);
+        assertThat(report.violations()).isEmpty();
+    }
+
+    @Test
+    void everyEnumOfAPublicSchemaHasADefaultFromTheBaselineOn() throws IOException {
+        List<String> withoutDefault = new ArrayList<>();
+        for (String name : SchemaCompatibilityGate.publicSchemas()) {
+            Schema baseline = new Schema.Parser().parse(CONTRACT_RELEASED.resolve(name).resolve("0.2.0.avsc").toFile());
+            Schema current = new Schema.Parser().parse(CONTRACT.resolve(name + ".avsc").toFile());
+            collectEnumsWithoutDefault(baseline, new ArrayList<>(), withoutDefault);
+            collectEnumsWithoutDefault(current, new ArrayList<>(), withoutDefault);
+        }
+        assertThat(withoutDefault).isEmpty();
+    }
+
+    private static void collectEnumsWithoutDefault(Schema schema, List<String> seen, List<String> withoutDefault) {
+        switch (schema.getType()) {
+            case RECORD -> {
+                if (seen.contains(schema.getFullName())) {
+                    return;
+                }
+                seen.add(schema.getFullName());
+                schema.getFields().forEach(field -> collectEnumsWithoutDefault(field.schema(), seen, withoutDefault));
+            }
+            case ENUM -> {
+                if (schema.getEnumDefault() == null) {
+                    withoutDefault.add(schema.getFullName());
+                }
+            }
+            case UNION -> schema.getTypes().forEach(s -> collectEnumsWithoutDefault(s, seen, withoutDefault));
+            case ARRAY -> collectEnumsWithoutDefault(schema.getElementType(), seen, withoutDefault);
+            case MAP -> collectEnumsWithoutDefault(schema.getValueType(), seen, withoutDefault);
+            default -> { }
+        }
     }
 }
