@@ -11,8 +11,8 @@ import java.util.UUID;
 /**
  * The in-call replies the orchestrator renders when a call is placed and publishes in {@link CallSessionOpened},
  * so the ingress can answer every key press without asking anyone: the tenant's digit map (1 confirms, 0 cancels
- * by default) to say + hangup, a bounded re-prompt for an unknown digit or silence, and a goodbye. A voice
- * message hangs up on any key.
+ * by default) to say + hangup, a bounded re-prompt for an unknown digit or silence (naming the tenant's keys), and a
+ * goodbye, all in the tenant's words. A voice message hangs up on any key.
  */
 public final class SessionReplies {
 
@@ -32,15 +32,16 @@ public final class SessionReplies {
     public static CallSessionOpened confirmation(Session session, PromptCatalog catalog, PromptCatalog.Booking booking,
             String voiceProfile, CaptureSettings capture, String confirmDigit, String cancelDigit, int maxReprompts,
             Instant now) {
-        PromptCatalog.Texts texts = catalog.forLocale(booking.languageTag());
+        // The re-prompts name the keys that act in this session, whatever digits the catalog was made for.
+        PromptCatalog words = catalog.withDigits(confirmDigit, cancelDigit);
         Map<String, String> digits = new LinkedHashMap<>();
-        digits.put(confirmDigit, Callflows.sayThenHangup(catalog.confirmed(booking, now), voiceProfile, capture.speed()));
-        digits.put(cancelDigit, Callflows.sayThenHangup(catalog.cancelled(booking, now), voiceProfile, capture.speed()));
+        digits.put(confirmDigit, Callflows.sayThenHangup(words.confirmed(booking, now), voiceProfile, capture.speed()));
+        digits.put(cancelDigit, Callflows.sayThenHangup(words.cancelled(booking, now), voiceProfile, capture.speed()));
         return base(session, CallPurpose.CONFIRMATION, booking.languageTag(), voiceProfile)
                 .setDigitReplies(digits)
-                .setInvalidInputReply(Callflows.reprompt(texts.invalidDigit(), voiceProfile, capture))
-                .setNoInputReply(Callflows.reprompt(texts.noInput(), voiceProfile, capture))
-                .setFinalReply(Callflows.sayThenHangup(texts.goodbye(), voiceProfile, capture.speed()))
+                .setInvalidInputReply(Callflows.reprompt(words.invalidDigit(booking, now), voiceProfile, capture))
+                .setNoInputReply(Callflows.reprompt(words.noInput(booking, now), voiceProfile, capture))
+                .setFinalReply(Callflows.sayThenHangup(words.goodbye(booking, now), voiceProfile, capture.speed()))
                 .setMaxReprompts(maxReprompts)
                 .build();
     }

@@ -53,7 +53,6 @@ public class Dialer {
     private final CallflowsClient client;
     private final DialingProperties properties;
     private final Tenants tenants;
-    private final PromptCatalog prompts = new PromptCatalog(Map.of());
     private final Outbox outbox;
     private final OutcomeProperties outcomes;
     private final io.micrometer.tracing.Tracer tracer;
@@ -184,6 +183,7 @@ public class Dialer {
     }
 
     private DialPlan bookingPlan(Claimed call, Tenant tenant, String attemptId, Booking booking, Instant now) {
+        PromptCatalog prompts = tenants.prompts(tenant.id());
         PromptCatalog.Booking words = new PromptCatalog.Booking(booking.guestName(), booking.venue(),
                 booking.partySize(), booking.service(), booking.startsAt(), ZoneId.of(booking.zone()), booking.locale());
         String voice = tenant.voiceFor(booking.locale());

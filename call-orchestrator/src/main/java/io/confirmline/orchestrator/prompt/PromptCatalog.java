@@ -6,69 +6,179 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The words of a confirmation call, per language (en, es, fr, de shipped; a tenant can override any of them).
  * The booking time is spoken in the venue's time zone and the guest's language: "today at 8:00 PM", "mañana a las
- * 20:00". User data is cleaned for TTS before it is put into a sentence.
+ * 20:00". The keys to press are the tenant's. User data is cleaned for TTS before it is put into a sentence.
  */
 public final class PromptCatalog {
 
-    /** The sentences of one language. {@code {name}}, {@code {venue}}, {@code {party}}, {@code {service}}, {@code {when}}. */
+    /**
+     * The sentences of one language; each may use {@code {name}}, {@code {venue}}, {@code {party}},
+     * {@code {service}}, {@code {when}}, {@code {confirmDigit}} and {@code {cancelDigit}}. The words {@code today},
+     * {@code tomorrow} and {@code at} (used to say {@code {when}}) take none. A tenant's template may leave any of
+     * them out (null or blank): the shipped text of its language is used for it.
+     *
+     * @param reservationPrompt the question a reservation call asks
+     * @param appointmentPrompt the question an appointment call asks
+     * @param confirmed the reply to the confirm key
+     * @param cancelled the reply to the cancel key
+     * @param invalidDigit the re-prompt after another key
+     * @param noInput the re-prompt after silence
+     * @param goodbye the last words when the re-prompts are spent
+     */
     public record Texts(String reservationPrompt, String appointmentPrompt, String confirmed, String cancelled,
             String invalidDigit, String noInput, String goodbye, String today, String tomorrow, String at) {
+
+        /** This text with each sentence it leaves out taken from {@code fallback}. */
+        Texts orElse(Texts fallback) {
+            return new Texts(pick(reservationPrompt, fallback.reservationPrompt),
+                    pick(appointmentPrompt, fallback.appointmentPrompt), pick(confirmed, fallback.confirmed),
+                    pick(cancelled, fallback.cancelled), pick(invalidDigit, fallback.invalidDigit),
+                    pick(noInput, fallback.noInput), pick(goodbye, fallback.goodbye), pick(today, fallback.today),
+                    pick(tomorrow, fallback.tomorrow), pick(at, fallback.at));
+        }
+
+        private static String pick(String text, String fallback) {
+            return text == null || text.isBlank() ? fallback : text;
+        }
+
+        /** Each sentence by its property name, for naming it in a validation message. */
+        private Map<String, String> byName() {
+            java.util.LinkedHashMap<String, String> named = new java.util.LinkedHashMap<>();
+            named.put("reservation-prompt", reservationPrompt);
+            named.put("appointment-prompt", appointmentPrompt);
+            named.put("confirmed", confirmed);
+            named.put("cancelled", cancelled);
+            named.put("invalid-digit", invalidDigit);
+            named.put("no-input", noInput);
+            named.put("goodbye", goodbye);
+            named.put("today", today);
+            named.put("tomorrow", tomorrow);
+            named.put("at", at);
+            return named;
+        }
     }
+
+    /** What a sentence may ask to have filled in. */
+    public static final List<String> PLACEHOLDERS =
+            List.of("name", "venue", "party", "service", "when", "confirmDigit", "cancelDigit");
+    /** The words that say {@code {when}}: no placeholders in them. */
+    private static final Set<String> WORDS = Set.of("today", "tomorrow", "at");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
     static final Map<String, Texts> SHIPPED = Map.of(
             "en", new Texts(
-                    "Hello {name}, this is {venue} confirming your table for {party} {when}. Press 1 to confirm, or 0 to cancel.",
-                    "Hello {name}, this is {venue} confirming your appointment{service} {when}. Press 1 to confirm, or 0 to cancel.",
+                    "Hello {name}, this is {venue} confirming your table for {party} {when}. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
+                    "Hello {name}, this is {venue} confirming your appointment{service} {when}. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
                     "Thank you, your booking is confirmed. See you {when}. Goodbye.",
                     "Your booking has been cancelled. Thank you for letting us know. Goodbye.",
-                    "Sorry, that is not an option. Press 1 to confirm, or 0 to cancel.",
-                    "We did not hear a key. Press 1 to confirm, or 0 to cancel.",
+                    "Sorry, that is not an option. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
+                    "We did not hear a key. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
                     "We could not get your answer. We will try again later. Goodbye.",
                     "today", "tomorrow", "at"),
             "es", new Texts(
-                    "Hola {name}, le llamamos de {venue} para confirmar su mesa para {party} {when}. Pulse 1 para confirmar, o 0 para cancelar.",
-                    "Hola {name}, le llamamos de {venue} para confirmar su cita{service} {when}. Pulse 1 para confirmar, o 0 para cancelar.",
+                    "Hola {name}, le llamamos de {venue} para confirmar su mesa para {party} {when}. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
+                    "Hola {name}, le llamamos de {venue} para confirmar su cita{service} {when}. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
                     "Gracias, su reserva está confirmada. Le esperamos {when}. Adiós.",
                     "Su reserva ha sido cancelada. Gracias por avisarnos. Adiós.",
-                    "Lo sentimos, esa opción no es válida. Pulse 1 para confirmar, o 0 para cancelar.",
-                    "No hemos recibido ninguna tecla. Pulse 1 para confirmar, o 0 para cancelar.",
+                    "Lo sentimos, esa opción no es válida. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
+                    "No hemos recibido ninguna tecla. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
                     "No hemos podido recibir su respuesta. Volveremos a llamar más tarde. Adiós.",
                     "hoy", "mañana", "a las"),
             "fr", new Texts(
-                    "Bonjour {name}, ici {venue}, nous confirmons votre table pour {party} {when}. Appuyez sur 1 pour confirmer, ou sur 0 pour annuler.",
-                    "Bonjour {name}, ici {venue}, nous confirmons votre rendez-vous{service} {when}. Appuyez sur 1 pour confirmer, ou sur 0 pour annuler.",
+                    "Bonjour {name}, ici {venue}, nous confirmons votre table pour {party} {when}. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
+                    "Bonjour {name}, ici {venue}, nous confirmons votre rendez-vous{service} {when}. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
                     "Merci, votre réservation est confirmée. À {when}. Au revoir.",
                     "Votre réservation a été annulée. Merci de nous avoir prévenus. Au revoir.",
-                    "Désolé, ce choix n'est pas valide. Appuyez sur 1 pour confirmer, ou sur 0 pour annuler.",
-                    "Nous n'avons entendu aucune touche. Appuyez sur 1 pour confirmer, ou sur 0 pour annuler.",
+                    "Désolé, ce choix n'est pas valide. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
+                    "Nous n'avons entendu aucune touche. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
                     "Nous n'avons pas reçu votre réponse. Nous rappellerons plus tard. Au revoir.",
                     "aujourd'hui", "demain", "à"),
             "de", new Texts(
-                    "Hallo {name}, hier ist {venue}. Wir bestätigen Ihren Tisch für {party} {when}. Drücken Sie 1 zum Bestätigen oder 0 zum Stornieren.",
-                    "Hallo {name}, hier ist {venue}. Wir bestätigen Ihren Termin{service} {when}. Drücken Sie 1 zum Bestätigen oder 0 zum Stornieren.",
+                    "Hallo {name}, hier ist {venue}. Wir bestätigen Ihren Tisch für {party} {when}. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
+                    "Hallo {name}, hier ist {venue}. Wir bestätigen Ihren Termin{service} {when}. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
                     "Vielen Dank, Ihre Buchung ist bestätigt. Bis {when}. Auf Wiederhören.",
                     "Ihre Buchung wurde storniert. Danke für Ihre Nachricht. Auf Wiederhören.",
-                    "Das ist leider keine gültige Auswahl. Drücken Sie 1 zum Bestätigen oder 0 zum Stornieren.",
-                    "Wir haben keine Taste gehört. Drücken Sie 1 zum Bestätigen oder 0 zum Stornieren.",
+                    "Das ist leider keine gültige Auswahl. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
+                    "Wir haben keine Taste gehört. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
                     "Wir konnten Ihre Antwort nicht erhalten. Wir rufen später noch einmal an. Auf Wiederhören.",
                     "heute", "morgen", "um"));
 
-    private final Map<String, Texts> texts;
+    /** The keys the prompts tell the guest to press. */
+    private record Digits(String confirm, String cancel) {
+    }
 
+    private final Map<String, Texts> texts;
+    private final Digits digits;
+
+    /** The shipped texts with {@code overrides}, for the default digits (1 confirms, 0 cancels). */
     public PromptCatalog(Map<String, Texts> overrides) {
+        this(overrides, "1", "0");
+    }
+
+    /**
+     * @param overrides a tenant's templates by BCP 47 tag or language; a sentence left out comes from the shipped
+     *     text of that tag's language, then English
+     * @param confirmDigit the key that confirms, said wherever a sentence has {@code {confirmDigit}}
+     * @param cancelDigit the key that cancels, said wherever a sentence has {@code {cancelDigit}}
+     * @throws IllegalArgumentException naming the template when one uses a placeholder that does not exist
+     */
+    public PromptCatalog(Map<String, Texts> overrides, String confirmDigit, String cancelDigit) {
+        this(merged(overrides), new Digits(confirmDigit, cancelDigit));
+    }
+
+    private PromptCatalog(Map<String, Texts> texts, Digits digits) {
+        this.texts = texts;
+        this.digits = digits;
+    }
+
+    private static Map<String, Texts> merged(Map<String, Texts> overrides) {
+        overrides.forEach(PromptCatalog::check);
         java.util.HashMap<String, Texts> merged = new java.util.HashMap<>(SHIPPED);
-        merged.putAll(overrides);
-        this.texts = Map.copyOf(merged);
+        // Tags are stored as Locale writes them, so "es-mx" from a property file is found for a guest's "es-MX".
+        overrides.forEach((tag, override) -> merged.put(Locale.forLanguageTag(tag).toLanguageTag(),
+                override.orElse(lookup(SHIPPED, tag))));
+        return Map.copyOf(merged);
+    }
+
+    /** The same sentences for another digit map, so what is said always matches the keys that act. */
+    public PromptCatalog withDigits(String confirm, String cancel) {
+        Digits wanted = new Digits(confirm, cancel);
+        return wanted.equals(digits) ? this : new PromptCatalog(texts, wanted);
+    }
+
+    private static void check(String tag, Texts template) {
+        template.byName().forEach((name, text) -> {
+            if (text == null) {
+                return;
+            }
+            Matcher placeholder = PLACEHOLDER.matcher(text);
+            while (placeholder.find()) {
+                String used = placeholder.group(1);
+                if (WORDS.contains(name) || !PLACEHOLDERS.contains(used)) {
+                    throw new IllegalArgumentException("prompt template " + tag + "." + name + " uses unknown placeholder {"
+                            + used + "}; " + (WORDS.contains(name) ? "this word takes none"
+                            : "known: " + PLACEHOLDERS.stream().map(p -> "{" + p + "}").collect(Collectors.joining(", "))));
+                }
+            }
+        });
     }
 
     /** The texts for a BCP 47 tag: the exact tag, then its language, then English. */
     public Texts forLocale(String languageTag) {
+        return lookup(texts, languageTag);
+    }
+
+    private static Texts lookup(Map<String, Texts> texts, String languageTag) {
         Locale locale = Locale.forLanguageTag(languageTag == null ? "en" : languageTag);
         Texts exact = texts.get(locale.toLanguageTag());
         if (exact != null) {
@@ -98,6 +208,18 @@ public final class PromptCatalog {
         return fill(forLocale(b.languageTag()).cancelled(), b, now);
     }
 
+    public String invalidDigit(Booking b, Instant now) {
+        return fill(forLocale(b.languageTag()).invalidDigit(), b, now);
+    }
+
+    public String noInput(Booking b, Instant now) {
+        return fill(forLocale(b.languageTag()).noInput(), b, now);
+    }
+
+    public String goodbye(Booking b, Instant now) {
+        return fill(forLocale(b.languageTag()).goodbye(), b, now);
+    }
+
     /** "today at 8:00 PM", "tomorrow at 20:00", or "on Saturday 28 November at 20:00", in the venue's zone. */
     String when(Booking b, Instant now) {
         Texts t = forLocale(b.languageTag());
@@ -123,6 +245,8 @@ public final class PromptCatalog {
                 .replace("{venue}", SpeechText.clean(b.venueName(), 80))
                 .replace("{party}", b.partySize() == null ? "" : Integer.toString(b.partySize()))
                 .replace("{service}", service)
-                .replace("{when}", when(b, now));
+                .replace("{when}", when(b, now))
+                .replace("{confirmDigit}", digits.confirm())
+                .replace("{cancelDigit}", digits.cancel());
     }
 }

@@ -1,5 +1,6 @@
 package io.confirmline.orchestrator.tenant;
 
+import io.confirmline.orchestrator.prompt.PromptCatalog;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +39,9 @@ public record OrchestratorTenantProperties(@DefaultValue @NotNull List<@Valid Te
      * @param maxAttempts how many times a guest is called in all when nobody answers, the line is busy or nobody
      *     presses a key (never after the booking's last useful moment)
      * @param retryDelay the wait between attempts
+     * @param prompts the tenant's words per BCP 47 tag or language (design.md §9's message templates), e.g.
+     *     {@code es: {reservation-prompt: "Hola {name}... Pulse {confirmDigit}..."}}; any sentence left out is the
+     *     shipped one. Placeholders are checked at start-up: an unknown one stops the service, naming the template.
      */
     public record Tenant(@NotBlank String id, @NotBlank String subaccountId, @NotBlank String apiKey, @NotBlank String platformApiKey,
             @NotBlank String callerId, @DefaultValue("UTC") @NotNull ZoneId timeZone,
@@ -48,7 +52,8 @@ public record OrchestratorTenantProperties(@DefaultValue @NotNull List<@Valid Te
             @DefaultValue("2") int maxReprompts,
             @DefaultValue("0") double callsPerSecond, @DefaultValue("0") int maxConcurrentCalls,
             @DefaultValue("3") @jakarta.validation.constraints.Min(1) int maxAttempts,
-            @DefaultValue("10m") @NotNull Duration retryDelay) {
+            @DefaultValue("10m") @NotNull Duration retryDelay,
+            @DefaultValue({}) @NotNull java.util.Map<String, PromptCatalog.Texts> prompts) {
 
         /** The speech profile for a language tag: the exact tag, its language, {@code default}, then en-US. */
         public String voiceFor(String languageTag) {

@@ -1,5 +1,6 @@
 package io.confirmline.orchestrator.tenant;
 
+import io.confirmline.orchestrator.prompt.PromptCatalog;
 import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties.Tenant;
 import io.confirmline.security.SecretDigest;
 import java.util.Map;
@@ -15,11 +16,31 @@ public class Tenants {
 
     private final Map<String, Tenant> byId;
     private final Map<Tenant, SecretDigest> platformKeys;
+    private final Map<String, PromptCatalog> prompts;
 
+    /** @throws IllegalStateException naming the tenant and the template when a prompt template is invalid */
     public Tenants(OrchestratorTenantProperties properties) {
         this.byId = properties.tenants().stream().collect(Collectors.toUnmodifiableMap(Tenant::id, Function.identity()));
         this.platformKeys = properties.tenants().stream()
                 .collect(Collectors.toUnmodifiableMap(Function.identity(), t -> SecretDigest.of(t.platformApiKey())));
+        this.prompts = properties.tenants().stream().collect(Collectors.toUnmodifiableMap(Tenant::id, Tenants::catalog));
+    }
+
+    private static PromptCatalog catalog(Tenant tenant) {
+        try {
+            return new PromptCatalog(tenant.prompts(), tenant.confirmDigit(), tenant.cancelDigit());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Tenant " + tenant.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The words of the tenant's calls: its templates over the shipped ones, saying its digits. */
+    public PromptCatalog prompts(String tenantId) {
+        PromptCatalog catalog = prompts.get(tenantId);
+        if (catalog == null) {
+            throw new IllegalArgumentException("Unknown tenant " + tenantId);
+        }
+        return catalog;
     }
 
     public Optional<Tenant> byId(String id) {

@@ -39,6 +39,23 @@ class SessionRepliesTest {
     }
 
     @Test
+    void theRepromptsNameTheTenantsKeys() {
+        PromptCatalog.Booking booking = new PromptCatalog.Booking("Ana", "Luigi's", 4, null,
+                Instant.parse("2026-11-21T19:00:00Z"), ZoneId.of("Europe/Madrid"), "en-GB");
+
+        CallSessionOpened opened = SessionReplies.confirmation(session, new PromptCatalog(Map.of(), "5", "6"), booking,
+                "en-GB-Emma", CaptureSettings.DEFAULT, "5", "6", 2, now);
+
+        assertThat(opened.getDigitReplies()).containsOnlyKeys("5", "6");
+        assertThat(opened.getInvalidInputReply()).contains("Sorry, that is not an option. Press 5 to confirm, or 6 to cancel.");
+        assertThat(opened.getNoInputReply()).contains("We did not hear a key. Press 5 to confirm, or 6 to cancel.");
+        assertThat(SessionReplies.confirmation(session, new PromptCatalog(Map.of()), booking, "en-GB-Emma",
+                CaptureSettings.DEFAULT, "5", "6", 2, now).getInvalidInputReply())
+                .as("the keys the session acts on, even from a catalog made for other digits")
+                .contains("Press 5 to confirm, or 6 to cancel.");
+    }
+
+    @Test
     void aVoiceMessageHangsUpOnAnyKey() {
         CallSessionOpened opened = SessionReplies.voiceMessage(session, "en-GB", "en-GB-Emma");
 

@@ -1,6 +1,7 @@
 package io.confirmline.orchestrator.prompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,6 +38,46 @@ class PromptCatalogTest {
                 "", "", "", "", "", "", "today", "tomorrow", "at")));
         assertThat(custom.reservationPrompt(booking("Ana", "en", tonight), now))
                 .matches("Hi Ana! Luigi's here, today at 8:00\\hPM\\.");
+    }
+
+    @Test
+    void everySentenceSaysTheTenantsDigits() {
+        PromptCatalog fiveSix = new PromptCatalog(Map.of(), "5", "6");
+        PromptCatalog.Booking ana = booking("Ana", "en-GB", Instant.parse("2026-11-21T19:00:00Z"));
+        assertThat(fiveSix.reservationPrompt(ana, now)).endsWith("Press 5 to confirm, or 6 to cancel.");
+        assertThat(fiveSix.appointmentPrompt(ana, now)).endsWith("Press 5 to confirm, or 6 to cancel.");
+        assertThat(fiveSix.invalidDigit(ana, now)).isEqualTo("Sorry, that is not an option. Press 5 to confirm, or 6 to cancel.");
+        assertThat(fiveSix.noInput(booking("Ana", "de-DE", ana.startsAt()), now))
+                .isEqualTo("Wir haben keine Taste gehört. Drücken Sie 5 zum Bestätigen oder 6 zum Stornieren.");
+        assertThat(catalog.withDigits("5", "6").reservationPrompt(ana, now)).endsWith("Press 5 to confirm, or 6 to cancel.");
+    }
+
+    @Test
+    void aTenantTemplateReplacesTheSentencesItNamesAndKeepsTheOthers() {
+        PromptCatalog.Texts mexican = new PromptCatalog.Texts(
+                "Buenas, {name}. Habla {venue}: su mesa para {party} es {when}. Marque {confirmDigit} para confirmar o {cancelDigit} para cancelar.",
+                null, null, null, null, null, null, null, null, null);
+        PromptCatalog custom = new PromptCatalog(Map.of("es-mx", mexican), "5", "6");
+        Instant tonight = Instant.parse("2026-11-21T19:00:00Z");
+        assertThat(custom.reservationPrompt(booking("Ana", "es-MX", tonight), now))
+                .isEqualTo("Buenas, Ana. Habla Luigi's: su mesa para 4 es hoy a las 20:00. Marque 5 para confirmar o 6 para cancelar.");
+        assertThat(custom.invalidDigit(booking("Ana", "es-MX", tonight), now)).as("left out: Spanish as shipped")
+                .isEqualTo("Lo sentimos, esa opción no es válida. Pulse 5 para confirmar, o 6 para cancelar.");
+        assertThat(custom.reservationPrompt(booking("Ana", "es-ES", tonight), now)).as("another Spanish is not Mexican")
+                .startsWith("Hola Ana");
+    }
+
+    @Test
+    void aTemplateWithAnUnknownPlaceholderIsRefusedNamingIt() {
+        PromptCatalog.Texts typo = new PromptCatalog.Texts(null, null, "See you {wen}.", null, null, null, null, null,
+                null, null);
+        assertThatThrownBy(() -> new PromptCatalog(Map.of("en", typo), "1", "0"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("prompt template en.confirmed uses unknown placeholder {wen}; known: {name}, {venue}");
+        PromptCatalog.Texts wordWithPlaceholder = new PromptCatalog.Texts(null, null, null, null, null, null, null,
+                "{when}", null, null);
+        assertThatThrownBy(() -> new PromptCatalog(Map.of("en", wordWithPlaceholder), "1", "0"))
+                .hasMessage("prompt template en.today uses unknown placeholder {when}; this word takes none");
     }
 
     @Test
