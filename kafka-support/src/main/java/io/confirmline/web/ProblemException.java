@@ -102,8 +102,14 @@ public class ProblemException extends ErrorResponseException {
         return HttpStatus.valueOf(getStatusCode().value());
     }
 
-    /** The detail a client reads (the exception's message adds the status in front of it). */
+    /** The detail a client reads. */
     public String detail() {
+        return getBody().getDetail();
+    }
+
+    /** The detail, as the caller reads it (Spring's message would be the whole ProblemDetail's toString). */
+    @Override
+    public String getMessage() {
         return getBody().getDetail();
     }
 }
