@@ -16,8 +16,8 @@ public class PlatformAuthentication {
 
     public Tenant tenant(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw ApiProblem.unauthorized();
+            throw ApiRefusals.unauthorized();
         }
-        return tenants.byPlatformKey(authorization.substring(7).trim()).orElseThrow(ApiProblem::unauthorized);
+        return tenants.byPlatformKey(authorization.substring(7).trim()).orElseThrow(ApiRefusals::unauthorized);
     }
 }

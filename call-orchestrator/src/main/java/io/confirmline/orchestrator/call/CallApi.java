@@ -1,13 +1,12 @@
 package io.confirmline.orchestrator.call;
 
-import io.confirmline.orchestrator.api.ApiProblem;
+import io.confirmline.orchestrator.api.ApiRefusals;
 import io.confirmline.orchestrator.api.PlatformAuthentication;
 import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties.Tenant;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,7 +64,7 @@ public class CallApi {
                 call.validUntil(), call.reason(), call.digits(), attempts));
     }
 
-    private static ApiProblem notFound(String detail) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, detail);
+    private static RuntimeException notFound(String detail) {
+        return ApiRefusals.notFound(detail);
     }
 }

@@ -5,7 +5,7 @@ import io.confirmline.events.ReservationEvent;
 import io.confirmline.events.ReservationEventType;
 import io.confirmline.events.VoiceMessagePurpose;
 import io.confirmline.events.VoiceMessageRequested;
-import io.confirmline.orchestrator.api.ApiProblem;
+import io.confirmline.orchestrator.api.ApiRefusals;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -45,10 +45,10 @@ final class CallRequestReader {
         try {
             root = body == null || body.length == 0 ? null : MAPPER.readTree(body);
         } catch (JacksonException e) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "Malformed JSON: " + e.getOriginalMessage());
+            throw ApiRefusals.of(org.springframework.http.HttpStatus.BAD_REQUEST, "Malformed JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "The body must be a JSON object");
+            throw ApiRefusals.of(org.springframework.http.HttpStatus.BAD_REQUEST, "The body must be a JSON object");
         }
         Fields fields = new Fields(root);
         String type = fields.text("type", true);
@@ -90,7 +90,7 @@ final class CallRequestReader {
             request = null;
         }
         if (!fields.problems.isEmpty()) {
-            throw ApiProblem.invalid(fields.problems);
+            throw ApiRefusals.invalid(fields.problems);
         }
         return request;
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.confirmline.events.ReservationEvent;
 import io.confirmline.events.ReservationEventType;
 import io.confirmline.events.VoiceMessageRequested;
-import io.confirmline.orchestrator.api.ApiProblem;
+import io.confirmline.orchestrator.api.ApiRefusals;
 import io.confirmline.orchestrator.api.PlatformAuthentication;
 import io.confirmline.orchestrator.call.CallRecords;
 import io.confirmline.orchestrator.call.CallView;
@@ -103,7 +103,7 @@ public class MakeCallController {
             @RequestBody(required = false) byte[] body) {
         Tenant tenant = authentication.tenant(authorization);
         if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
-            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body must be application/json");
+            throw ApiRefusals.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body must be application/json");
         }
         Instant now = clock.instant();
         CallRequest request = CallRequestReader.read(body, tenant.id(), now);
@@ -125,7 +125,7 @@ public class MakeCallController {
         Tenant tenant = authentication.tenant(authorization);
         Instant now = clock.instant();
         return TraceParent.ofRequest(tracer, bookings.stored(tenant.id(), reservationId)
-                .switchIfEmpty(Mono.error(new ApiProblem(HttpStatus.NOT_FOUND, "No booking " + reservationId)))
+                .switchIfEmpty(Mono.error(ApiRefusals.notFound("No booking " + reservationId)))
                 .flatMap(stored -> {
                     long next = version != null ? version : stored.getVersion() + 1;
                     String eventId = UUID.nameUUIDFromBytes((tenant.id() + "\ncancel\n" + reservationId + "\n" + next)
@@ -133,7 +133,7 @@ public class MakeCallController {
                     return reservations.schedule(ReservationEvent.newBuilder(stored).setEventId(eventId)
                             .setOccurredAt(now).setType(ReservationEventType.CANCELLED).setVersion(next).build(), now)
                             .flatMap(outcome -> outcome == BookingStore.Outcome.STALE
-                                    ? Mono.error(new ApiProblem(HttpStatus.CONFLICT, "Booking " + reservationId
+                                    ? Mono.error(ApiRefusals.conflict("Booking " + reservationId
                                             + " already has a version not older than " + next))
                                     // A booking whose first news was its cancellation never had a call.
                                     : calls.bySubject(tenant.id(), reservationId)
@@ -147,11 +147,11 @@ public class MakeCallController {
     private Mono<ResponseEntity<MakeCallResponse>> book(ReservationEvent event, Instant now) {
         List<String> problems = ReservationValidator.problems(event, tenants.ids(), now);
         if (!problems.isEmpty()) {
-            throw ApiProblem.invalid(problems);
+            throw ApiRefusals.invalid(problems);
         }
         return reservations.schedule(event, now).flatMap(outcome -> {
             if (outcome == BookingStore.Outcome.STALE) {
-                return Mono.error(new ApiProblem(HttpStatus.CONFLICT, "Booking " + event.getReservationId()
+                return Mono.error(ApiRefusals.conflict("Booking " + event.getReservationId()
                         + " already has a version newer than " + event.getVersion()));
             }
             return current(event.getTenantId(), event.getReservationId(), HttpStatus.ACCEPTED);
@@ -166,7 +166,7 @@ public class MakeCallController {
     private Mono<ResponseEntity<MakeCallResponse>> sendNow(VoiceMessageRequested message, Instant now) {
         List<String> problems = VoiceMessageIntake.problems(message, tenants.ids(), now);
         if (!problems.isEmpty()) {
-            throw ApiProblem.invalid(problems);
+            throw ApiRefusals.invalid(problems);
         }
         // Stored with microsecond precision, as PostgreSQL keeps it, so the dialer recognises its own lease.
         Instant leaseUntil = now.plus(dialing.lease()).truncatedTo(ChronoUnit.MICROS);
@@ -191,7 +191,7 @@ public class MakeCallController {
                 .map(call -> ResponseEntity.status(status == HttpStatus.ACCEPTED && call.sessionId() != null ? HttpStatus.OK : status)
                         .location(URI.create("/api/calls/" + call.id()))
                         .body(MakeCallResponse.of(call)))
-                .switchIfEmpty(Mono.error(new ApiProblem(HttpStatus.CONFLICT,
+                .switchIfEmpty(Mono.error(ApiRefusals.conflict(
                         "Id " + subjectId + " is already used by another call of this tenant")));
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.confirmline.events.BookingKind;
 import io.confirmline.events.VoiceMessagePurpose;
-import io.confirmline.orchestrator.api.ApiProblem;
+import io.confirmline.web.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -50,11 +50,11 @@ class CallRequestReaderTest {
     void everyMissingOrMistypedFieldIsNamedAtOnce() {
         assertThatThrownBy(() -> read("{\"type\":\"VOICE_MESSAGE\",\"repetitions\":2.5,\"purpose\":\"SPAM\","
                 + "\"validUntil\":\"soon\"}"))
-                .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.errors())
-                        .extracting(ApiProblem.FieldError::field)
+                .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.errors())
+                        .extracting(ProblemException.FieldError::field)
                         .containsExactlyInAnyOrder("messageId", "phone", "text", "repetitions", "purpose", "validUntil"));
         assertThatThrownBy(() -> read("[1,2]")).hasMessage("The body must be a JSON object");
-        assertThatThrownBy(() -> read("{\"reservationId\":\"r\"}")).isInstanceOfSatisfying(ApiProblem.class,
-                problem -> assertThat(problem.errors()).extracting(ApiProblem.FieldError::field).containsExactly("type"));
+        assertThatThrownBy(() -> read("{\"reservationId\":\"r\"}")).isInstanceOfSatisfying(ProblemException.class,
+                problem -> assertThat(problem.errors()).extracting(ProblemException.FieldError::field).containsExactly("type"));
     }
 }

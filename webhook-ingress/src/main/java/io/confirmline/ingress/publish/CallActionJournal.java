@@ -83,8 +83,19 @@ final class CallActionJournal {
         return records;
     }
 
-    /** Appends one record and returns the segment that holds it; durable against a crash of this process. */
-    synchronized long append(byte[] bytes) {
+    /** Appends one record without a bound; see {@link #append(byte[], int)}. */
+    long append(byte[] bytes) {
+        return append(bytes, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Appends one record and returns the segment that holds it; durable against a crash of this process. Returns
+     * -1, writing nothing, when {@code maxUnacknowledged} records are already waiting.
+     */
+    synchronized long append(byte[] bytes, int maxUnacknowledged) {
+        if (unacknowledged.get() >= maxUnacknowledged) {
+            return -1;
+        }
         try {
             if (channel == null || recordsInSegment >= recordsPerSegment) {
                 roll();

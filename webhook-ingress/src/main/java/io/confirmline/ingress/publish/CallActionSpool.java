@@ -7,11 +7,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,14 +28,20 @@ import org.springframework.stereotype.Component;
  * acknowledged one. Events the broker did not take are sent again every retry interval; at start-up, whatever a
  * previous process left in the journal is sent first. A resend can duplicate an event; consumers drop duplicates
  * by eventId.
+ *
+ * <p>What waits is bounded by {@code spool-max-events}, on disk and in memory (the relay keeps each waiting event
+ * as its encoded bytes): a broker outage long enough to reach it makes {@link #accept} refuse further events
+ * rather than exhaust the heap or the disk.
  */
 @Component
 public class CallActionSpool implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CallActionSpool.class);
     private static final int RECORDS_PER_SEGMENT = 10_000;
+    private static final Duration DROP_WARNING_INTERVAL = Duration.ofMinutes(1);
 
-    private record Pending(CallActionReceived event, long segment) {
+    /** An event waiting for the broker, kept encoded: a third of the heap of the decoded record. */
+    private record Pending(byte[] bytes, long segment) {
     }
 
     private final KafkaTemplate<String, SpecificRecord> kafka;
@@ -43,6 +51,8 @@ public class CallActionSpool implements SmartLifecycle {
     private final ConcurrentLinkedQueue<Pending> failedSends = new ConcurrentLinkedQueue<>();
     private final Counter published;
     private final Counter failed;
+    private final Counter dropped;
+    private final AtomicLong lastDropWarning = new AtomicLong(System.nanoTime() - DROP_WARNING_INTERVAL.toNanos());
     private volatile boolean running;
     private Thread relay;
 
@@ -62,14 +72,43 @@ public class CallActionSpool implements SmartLifecycle {
         this.failed = Counter.builder("confirmline.ingress.call.actions.publish.failures")
                 .description("Attempts to publish a VCA event that failed; the event is kept and sent again")
                 .register(meters);
+        this.dropped = Counter.builder("confirmline.ingress.call.actions.dropped")
+                .description("VCA events not kept because the spool was full (spool-max-events); their replies went out")
+                .register(meters);
         Gauge.builder("confirmline.ingress.call.actions.buffered", journal, CallActionJournal::unacknowledged)
                 .description("VCA events kept on disk and not yet acknowledged by the broker").register(meters);
     }
 
-    /** Makes the event durable locally and queues it for the relay; returns without waiting for Kafka. */
-    public void accept(CallActionReceived event) {
-        long segment = journal.append(encode(event));
-        queue.add(new Pending(event, segment));
+    /**
+     * Makes the event durable locally and queues it for the relay; returns without waiting for Kafka. False when
+     * the spool is full and the event was not kept.
+     */
+    public boolean accept(CallActionReceived event) {
+        byte[] bytes = encode(event);
+        long segment = journal.append(bytes, properties.spoolMaxEvents());
+        if (segment < 0) {
+            dropped.increment();
+            warnDropped(event);
+            return false;
+        }
+        queue.add(new Pending(bytes, segment));
+        return true;
+    }
+
+    /** Whether the spool holds as many events as it may: the broker has been unreachable for a while. */
+    public boolean full() {
+        return journal.unacknowledged() >= properties.spoolMaxEvents();
+    }
+
+    /** At most once a minute: an outage drops every key press, one line each would bury the log. */
+    private void warnDropped(CallActionReceived event) {
+        long last = lastDropWarning.get();
+        long now = System.nanoTime();
+        if (now - last >= DROP_WARNING_INTERVAL.toNanos() && lastDropWarning.compareAndSet(last, now)) {
+            log.warn("The call-action spool is full ({} events waiting for the broker); call action {} and any other "
+                    + "until it drains are not kept (confirmline_ingress_call_actions_dropped_total counts them)",
+                    journal.unacknowledged(), event.getEventId());
+        }
     }
 
     /** How many events are kept and not yet acknowledged by the broker. */
@@ -99,7 +138,15 @@ public class CallActionSpool implements SmartLifecycle {
     }
 
     private void send(Pending pending) {
-        CallActionReceived event = pending.event();
+        CallActionReceived event;
+        try {
+            event = decode(pending.bytes());
+        } catch (RuntimeException e) {
+            // Encoded by this process a moment ago; cannot happen short of a bug, and must not stop the relay.
+            log.error("Dropping a spooled call action that cannot be decoded: {}", e.toString());
+            journal.acknowledged(pending.segment());
+            return;
+        }
         try {
             // Inside the trace of the call's booking, which the session record brought.
             io.confirmline.kafka.TraceParents.within(tracer, sessions.traceParentOf(event.getSessionId()), "8x8 call action",
@@ -108,18 +155,18 @@ public class CallActionSpool implements SmartLifecycle {
                     journal.acknowledged(pending.segment());
                     published.increment();
                 } else {
-                    failed(pending, error);
+                    failed(pending, event, error);
                 }
             });
         } catch (RuntimeException e) {
-            failed(pending, e);
+            failed(pending, event, e);
         }
     }
 
-    private void failed(Pending pending, Throwable error) {
+    private void failed(Pending pending, CallActionReceived event, Throwable error) {
         failed.increment();
         failedSends.add(pending);
-        log.warn("Call action {} not yet published ({}); it is kept and sent again", pending.event().getEventId(),
+        log.warn("Call action {} not yet published ({}); it is kept and sent again", event.getEventId(),
                 error.getMessage());
     }
 
@@ -131,7 +178,8 @@ public class CallActionSpool implements SmartLifecycle {
         }
         for (CallActionJournal.Recovered record : leftOver) {
             try {
-                queue.add(new Pending(decode(record.bytes()), record.segment()));
+                decode(record.bytes());
+                queue.add(new Pending(record.bytes(), record.segment()));
             } catch (RuntimeException e) {
                 log.error("Skipping an unreadable journal record: {}", e.toString());
                 journal.acknowledged(record.segment());

@@ -1,6 +1,7 @@
 package io.confirmline.ingress.publish;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param spoolFsync whether each journaled event is forced to disk before the reply (survives a power loss too,
  *     at the cost of a disk flush per key press)
  * @param retryInterval how often events the broker did not take are sent again
+ * @param spoolMaxEvents the most VCA events kept waiting for the broker, on disk and in memory (about 300 bytes of
+ *     heap each, as encoded Avro); when reached, VCA replies still go out but their events are dropped, and VSS is
+ *     answered 503 at once
  */
 @Validated
 @ConfigurationProperties("confirmline.ingress.publish")
@@ -24,5 +28,6 @@ public record PublishProperties(
         @DefaultValue("5s") @NotNull Duration summaryTimeout,
         @DefaultValue("${java.io.tmpdir}/confirmline-ingress-spool") @NotNull Path spoolDirectory,
         @DefaultValue("false") boolean spoolFsync,
-        @DefaultValue("2s") @NotNull Duration retryInterval) {
+        @DefaultValue("2s") @NotNull Duration retryInterval,
+        @DefaultValue("100000") @Positive int spoolMaxEvents) {
 }

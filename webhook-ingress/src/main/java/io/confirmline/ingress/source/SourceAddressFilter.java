@@ -1,15 +1,12 @@
 package io.confirmline.ingress.source;
 
+import io.confirmline.ingress.webhook.WebhookRefusals;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -40,14 +37,7 @@ public class SourceAddressFilter implements WebFilter, Ordered {
         if (caller.isPresent() && allowed.stream().anyMatch(range -> range.contains(caller.get()))) {
             return chain.filter(exchange);
         }
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.FORBIDDEN);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = ("{\"type\":\"https://confirmline.io/problems/webhook-403\",\"title\":\"Forbidden\","
-                + "\"status\":403,\"detail\":\"Webhooks are accepted only from 8x8's published addresses\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        DataBuffer buffer = response.bufferFactory().wrap(body);
-        return response.writeWith(Mono.just(buffer));
+        return Mono.error(WebhookRefusals.forbidden("Webhooks are accepted only from 8x8's published addresses"));
     }
 
     /**

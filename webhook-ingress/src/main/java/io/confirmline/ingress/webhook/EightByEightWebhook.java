@@ -23,15 +23,15 @@ public record EightByEightWebhook(String eventType, JsonNode payload, String ses
         JsonNode root = WebhookJson.read(body);
         JsonNode payload = root.get("payload");
         if (payload == null || !payload.isObject()) {
-            throw WebhookRejectedException.badRequest("payload is required and must be an object");
+            throw WebhookRefusals.badRequest("payload is required and must be an object");
         }
         String sessionId = text(payload, "sessionId");
         if (sessionId == null || sessionId.isBlank()) {
-            throw WebhookRejectedException.badRequest("payload.sessionId is required");
+            throw WebhookRefusals.badRequest("payload.sessionId is required");
         }
         String subAccountId = text(payload, "subAccountId");
         if (subAccountId == null || subAccountId.isBlank()) {
-            throw WebhookRejectedException.badRequest("payload.subAccountId is required");
+            throw WebhookRefusals.badRequest("payload.subAccountId is required");
         }
         return new EightByEightWebhook(text(root, "eventType"), payload, sessionId, subAccountId);
     }
@@ -63,23 +63,39 @@ public record EightByEightWebhook(String eventType, JsonNode payload, String ses
         return value.asString();
     }
 
-    /** An integer given as a number or as a string ({@code callDuration} is documented as both); else null. */
+    /**
+     * An integer given as a number or as a string ({@code callDuration} is documented as both); else null. A number
+     * that is not finite or does not fit an int ({@code 99999999999}, {@code 1e999}) is treated as absent: every
+     * integer we read is informational (durations, SIP and error codes, counts), and refusing the webhook for one
+     * would lose the rest of it (a VSS answered 4xx is not delivered again).
+     */
     static Integer integer(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
+        if (value.isIntegralNumber()) {
+            return value.canConvertToInt() ? value.intValue() : null;
+        }
         if (value.isNumber()) {
-            return value.asInt();
+            return rounded(value.doubleValue());
         }
         if (value.isString()) {
             try {
-                return (int) Math.round(Double.parseDouble(value.asString().trim()));
+                return rounded(Double.parseDouble(value.asString().trim()));
             } catch (NumberFormatException e) {
                 return null;
             }
         }
         return null;
+    }
+
+    private static Integer rounded(double value) {
+        if (!Double.isFinite(value)) {
+            return null;
+        }
+        long rounded = Math.round(value);
+        return rounded < Integer.MIN_VALUE || rounded > Integer.MAX_VALUE ? null : (int) rounded;
     }
 
     /** An ISO-8601 timestamp ({@code 2024-05-16T04:12:11.217Z}, or with an offset); null when absent or unreadable. */

@@ -8,6 +8,7 @@ import io.confirmline.ingress.reply.VcaReplies;
 import io.confirmline.ingress.session.SessionView;
 import io.confirmline.ingress.tenant.TenantDirectory;
 import io.confirmline.ingress.tenant.TenantDirectory.KnownTenant;
+import io.confirmline.web.ProblemException;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -71,9 +73,11 @@ public class WebhookController {
             }
             CallActionReceived event = CallActions.toEvent(webhook, received.tenant().id(), clock.instant());
             String reply = replies.choose(sessions.find(event.getSessionId()), event.getEventId(), event.getDigits());
-            callActions.accept(event);
+            // The guest hears the reply even when the spool is full (design.md §5: the reply never waits on the
+            // broker); only the event is then lost, counted as "dropped".
+            boolean kept = callActions.accept(event);
             metrics.vcaReplyTook(System.nanoTime() - started);
-            metrics.count(type, "published");
+            metrics.count(type, kept ? "published" : "dropped");
             return ResponseEntity.ok(reply);
         });
     }
@@ -88,17 +92,24 @@ public class WebhookController {
                 metrics.count(type, "ignored");
                 return Mono.just(ResponseEntity.ok(IGNORED_REPLY));
             }
+            if (callActions.full()) {
+                // The broker has been away long enough to fill the spool: do not add to the producer's memory a
+                // summary that cannot be stored either; 8x8 delivers it again.
+                metrics.count(type, "unavailable");
+                return Mono.error(WebhookRefusals.unavailable("Spool full",
+                        "Events cannot be stored at the moment; deliver the session summary again"));
+            }
             SessionSummaryReceived event = SessionSummaries.toEvent(webhook, received.tenant().id(), clock.instant());
             return summaries.publish(event)
                     .then(Mono.fromSupplier(() -> {
                         metrics.count(type, "published");
                         return ResponseEntity.ok("{\"status\":\"ok\"}");
                     }))
-                    .onErrorMap(error -> !(error instanceof WebhookRejectedException), error -> {
+                    .onErrorMap(error -> !(error instanceof ProblemException), error -> {
                         metrics.count(type, "unavailable");
                         log.warn("Session summary {} not acknowledged by Kafka in time: {}", event.getEventId(),
                                 error.toString());
-                        return new WebhookRejectedException(HttpStatus.SERVICE_UNAVAILABLE, "Kafka unavailable",
+                        return WebhookRefusals.unavailable("Kafka unavailable",
                                 "The session summary could not be stored; deliver it again");
                     });
         });
@@ -111,15 +122,15 @@ public class WebhookController {
         List<KnownTenant> authenticated = tenants.authenticate(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
         if (authenticated.isEmpty()) {
             metrics.count(endpointType, "unauthorized");
-            return Mono.error(WebhookRejectedException.unauthorized(
+            return Mono.error(WebhookRefusals.unauthorized(
                     "Missing or unknown Authorization value for this webhook"));
         }
-        MediaType contentType = request.getHeaders().getContentType();
+        MediaType contentType = contentType(request);
         if (contentType == null || !(MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
                 || contentType.getSubtype().endsWith("+json"))) {
             metrics.count(endpointType, "rejected");
-            return Mono.error(WebhookRejectedException.badRequest(
-                    "Content-Type must be application/json, was " + (contentType == null ? "absent" : contentType)));
+            return Mono.error(WebhookRefusals.badRequest("Content-Type must be application/json, was "
+                    + (contentType == null ? "absent or unreadable" : contentType)));
         }
         if (request.getHeaders().getContentLength() > MAX_BODY_BYTES) {
             metrics.count(endpointType, "rejected");
@@ -137,16 +148,24 @@ public class WebhookController {
                 .map(body -> {
                     EightByEightWebhook webhook = EightByEightWebhook.parse(body);
                     KnownTenant tenant = TenantDirectory.owning(authenticated, webhook.subAccountId())
-                            .orElseThrow(() -> WebhookRejectedException.unauthorized(
+                            .orElseThrow(() -> WebhookRefusals.unauthorized(
                                     "The Authorization value does not belong to payload.subAccountId"));
                     return new Received(tenant, webhook);
                 })
-                .doOnError(WebhookRejectedException.class, e -> metrics.count(endpointType,
+                .doOnError(ProblemException.class, e -> metrics.count(endpointType,
                         e.status() == HttpStatus.UNAUTHORIZED ? "unauthorized" : "rejected"));
     }
 
-    private static WebhookRejectedException tooLarge() {
-        return new WebhookRejectedException(HttpStatus.CONTENT_TOO_LARGE, "Body too large",
-                "Webhook bodies are limited to " + MAX_BODY_BYTES + " bytes");
+    /** The Content-Type, or null when absent or not even a media type ({@code garbage/}, {@code a;;;=}). */
+    private static MediaType contentType(ServerHttpRequest request) {
+        try {
+            return request.getHeaders().getContentType();
+        } catch (InvalidMediaTypeException e) {
+            return null;
+        }
+    }
+
+    private static ProblemException tooLarge() {
+        return WebhookRefusals.tooLarge(MAX_BODY_BYTES);
     }
 }

@@ -31,16 +31,16 @@ final class WebhookJson {
 
     static JsonNode read(byte[] body) {
         if (body.length == 0) {
-            throw WebhookRejectedException.badRequest("The body is empty; 8x8 sends a JSON object");
+            throw WebhookRefusals.badRequest("The body is empty; 8x8 sends a JSON object");
         }
         try {
             JsonNode root = MAPPER.readTree(body);
             if (root == null || !root.isObject()) {
-                throw WebhookRejectedException.badRequest("The body must be a JSON object");
+                throw WebhookRefusals.badRequest("The body must be a JSON object");
             }
             return root;
         } catch (JacksonException e) {
-            throw WebhookRejectedException.badRequest("Malformed JSON: " + e.getOriginalMessage());
+            throw WebhookRefusals.badRequest("Malformed JSON: " + e.getOriginalMessage());
         }
     }
 

@@ -4,11 +4,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Webhooks by type and outcome, and how long the guest waited for the VCA reply. */
 @Component
 public class WebhookMetrics {
+
+    /** The voice event types 8x8 documents (8x8-voice-api.md); the {@code type} tag takes only these. */
+    static final Set<String> KNOWN_TYPES = Set.of("CALL_ACTION", "SESSION_SUMMARY", "CALL_STATUS");
+    static final String OTHER_TYPE = "other";
 
     private final MeterRegistry meters;
     private final Timer vcaReply;
@@ -24,13 +29,16 @@ public class WebhookMetrics {
     }
 
     /**
-     * @param type the 8x8 eventType (CALL_ACTION, SESSION_SUMMARY, CALL_STATUS...) or the endpoint's when unknown
-     * @param outcome published, ignored, rejected, unauthorized, unavailable
+     * @param type the 8x8 eventType (CALL_ACTION, SESSION_SUMMARY, CALL_STATUS...) or the endpoint's when unknown;
+     *     it comes from the request body, so any other value is counted as {@code other} (a tag per value sent
+     *     would let a caller create meters without bound)
+     * @param outcome published, ignored, rejected, unauthorized, unavailable, dropped
      */
     public void count(String type, String outcome) {
-        counters.computeIfAbsent(type + '|' + outcome, key -> Counter.builder("confirmline.ingress.webhooks")
+        String tag = KNOWN_TYPES.contains(type) ? type : OTHER_TYPE;
+        counters.computeIfAbsent(tag + '|' + outcome, key -> Counter.builder("confirmline.ingress.webhooks")
                 .description("8x8 webhooks received, by event type and outcome")
-                .tag("type", type).tag("outcome", outcome)
+                .tag("type", tag).tag("outcome", outcome)
                 .register(meters)).increment();
     }
 

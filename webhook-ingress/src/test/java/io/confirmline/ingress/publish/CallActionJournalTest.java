@@ -91,4 +91,26 @@ class CallActionJournalTest {
 
         assertThat(files()).as("only the new process's open segment is left").hasSize(1);
     }
+
+    @Test
+    void noMoreThanTheLimitWaitsAndRoomComesBackWithAcknowledgements() throws Exception {
+        CallActionJournal journal = new CallActionJournal(dir, false, 100);
+        journal.recover();
+        long segment = journal.append(bytes("a"), 2);
+        journal.append(bytes("b"), 2);
+
+        assertThat(journal.append(bytes("c"), 2)).as("full: refused").isEqualTo(-1);
+        assertThat(journal.unacknowledged()).isEqualTo(2);
+        journal.close();
+        assertThat(new CallActionJournal(dir, false, 100).recover())
+                .as("a refused record is not on disk either")
+                .extracting(r -> new String(r.bytes(), StandardCharsets.UTF_8)).containsExactly("a", "b");
+
+        CallActionJournal again = new CallActionJournal(dir, false, 100);
+        List<CallActionJournal.Recovered> waiting = again.recover();
+        assertThat(again.append(bytes("c"), 2)).as("recovered records count too").isEqualTo(-1);
+        again.acknowledged(waiting.get(0).segment());
+        assertThat(again.append(bytes("c"), 2)).isPositive();
+        assertThat(segment).isPositive();
+    }
 }

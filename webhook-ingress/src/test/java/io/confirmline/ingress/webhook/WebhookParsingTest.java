@@ -10,6 +10,7 @@ import io.confirmline.events.SessionSummaryReceived;
 import io.confirmline.ingress.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import io.confirmline.web.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
@@ -151,16 +152,49 @@ class WebhookParsingTest {
     }
 
     @Test
+    void numbersThatDoNotFitAnIntAreReadAsAbsentNotAFailure() {
+        for (String huge : new String[] {"99999999999", "1e20", "1e999", "-1e999", "\"99999999999\"", "\"1e999\"",
+                "\"NaN\"", "123456789012345678901234567890"}) {
+            String body = """
+                    {"eventType": "CALL_ACTION", "payload": {"sessionId": "s", "subAccountId": "luigis_voice",
+                     "sipCode": %s, "callDuration": %s}}""".formatted(huge, huge);
+            CallActionReceived event = CallActions.toEvent(
+                    EightByEightWebhook.parse(body.getBytes(StandardCharsets.UTF_8)), "luigis", RECEIVED);
+            assertThat(event.getSipCode()).as(huge).isNull();
+            assertThat(event.getCallDurationSeconds()).as(huge).isNull();
+        }
+        String summary = """
+                {"eventType": "SESSION_SUMMARY", "payload": {"sessionId": "s", "subAccountId": "luigis_voice",
+                 "callCount": 1e999, "errorDetails": {"errorCode": 99999999999},
+                 "details": {"callA": {"callDuration": 1e20}}}}""";
+        SessionSummaryReceived event = SessionSummaries.toEvent(
+                EightByEightWebhook.parse(summary.getBytes(StandardCharsets.UTF_8)), "luigis", RECEIVED);
+        assertThat(event.getCallCount()).isZero();
+        assertThat(event.getErrorCode()).isNull();
+        assertThat(event.getLegs().get(0).getDurationSeconds()).isNull();
+    }
+
+    @Test
+    void numbersInRangeAreRoundedAsBefore() {
+        String body = """
+                {"payload": {"sessionId": "s", "subAccountId": "x", "sipCode": 486.4, "callDuration": "2147483647"}}""";
+        CallActionReceived event = CallActions.toEvent(
+                EightByEightWebhook.parse(body.getBytes(StandardCharsets.UTF_8)), "luigis", RECEIVED);
+        assertThat(event.getSipCode()).isEqualTo(486);
+        assertThat(event.getCallDurationSeconds()).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
     void invalidUtf8IsRefused() {
         byte[] body = {'{', '"', 'p', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
         assertThatThrownBy(() -> EightByEightWebhook.parse(body))
-                .isInstanceOfSatisfying(WebhookRejectedException.class,
+                .isInstanceOfSatisfying(ProblemException.class,
                         e -> assertThat(e.getMessage()).contains("Malformed JSON").containsIgnoringCase("UTF-8"));
     }
 
     private static void assertRejected(String body, String reason) {
         assertThatThrownBy(() -> EightByEightWebhook.parse(body.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(WebhookRejectedException.class, e -> {
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
                     assertThat(e.getMessage()).contains(reason);
                 });

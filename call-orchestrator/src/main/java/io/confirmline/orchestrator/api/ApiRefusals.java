@@ -1,0 +1,46 @@
+package io.confirmline.orchestrator.api;
+
+import io.confirmline.web.ProblemException;
+import io.confirmline.web.ProblemException.FieldError;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The platform API's refusals, in the shared problem+json model; their type is {@code .../problems/api-<status>}
+ * (published, so kept).
+ */
+public final class ApiRefusals {
+
+    private ApiRefusals() {
+    }
+
+    public static ProblemException of(HttpStatus status, String detail) {
+        return new ProblemException(status, "api-" + status.value(), status.getReasonPhrase(), detail);
+    }
+
+    /**
+     * A 400 naming every invalid field; {@code problems} are {@code "field: what is wrong"}, as the validators
+     * word them, and become {@code errors: [{field, message}]}.
+     */
+    public static ProblemException invalid(List<String> problems) {
+        List<FieldError> errors = problems.stream().map(problem -> {
+            int colon = problem.indexOf(": ");
+            return colon < 0 ? new FieldError(null, problem)
+                    : new FieldError(problem.substring(0, colon), problem.substring(colon + 2));
+        }).toList();
+        return ProblemException.invalid("api-400", errors);
+    }
+
+    public static ProblemException unauthorized() {
+        return ProblemException.unauthorized("api-401", "A tenant API key is required: Authorization: Bearer <key>",
+                "Bearer", "confirmline");
+    }
+
+    public static ProblemException notFound(String detail) {
+        return of(HttpStatus.NOT_FOUND, detail);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return of(HttpStatus.CONFLICT, detail);
+    }
+}

@@ -1,0 +1,40 @@
+package io.confirmline.ingress.webhook;
+
+import io.confirmline.web.ProblemException;
+import java.time.Duration;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The webhooks we refuse, in the shared problem+json model; their type is {@code .../problems/webhook-<status>}
+ * (published, so kept). None is a 5xx except {@link #unavailable}: 8x8 redelivers a 5xx, so a 5xx must mean "we
+ * could not store it yet", never "we cannot read it".
+ */
+public final class WebhookRefusals {
+
+    /** When 8x8 (or anyone) should try a 503 again. */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private WebhookRefusals() {
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "webhook-400", "Invalid webhook", detail);
+    }
+
+    public static ProblemException unauthorized(String detail) {
+        return ProblemException.unauthorized("webhook-401", detail, "Bearer", "8x8-webhooks");
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "webhook-403", "Forbidden", detail);
+    }
+
+    public static ProblemException tooLarge(int maxBytes) {
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "webhook-413", "Body too large",
+                "Webhook bodies are limited to " + maxBytes + " bytes");
+    }
+
+    public static ProblemException unavailable(String title, String detail) {
+        return ProblemException.unavailable("webhook-503", title, detail, RETRY_AFTER);
+    }
+}
