@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
@@ -46,7 +47,16 @@ public class ConfirmLineKafkaAutoConfiguration {
     @Bean
     DefaultKafkaConsumerFactoryCustomizer confirmLineConsumerSettings(ConfirmLineKafkaProperties properties) {
         Map<String, Object> settings = AvroSerdeSettings.consumer(properties.registryUrl());
-        return factory -> factory.updateConfigs(settings);
+        return factory -> {
+            Map<String, Object> configs = new java.util.HashMap<>(settings);
+            // An instance killed without leaving its group keeps its partitions until its session times out; Kafka's
+            // 45 s default would hold a crashed orchestrator's key presses that long. 10 s (heartbeats every 3 s)
+            // unless spring.kafka.consumer.properties says otherwise.
+            if (!factory.getConfigurationProperties().containsKey(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)) {
+                configs.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+            }
+            factory.updateConfigs(configs);
+        };
     }
 
     /**

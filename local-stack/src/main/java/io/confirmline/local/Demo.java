@@ -41,7 +41,7 @@ final class Demo {
         platform.makeCall(Map.of("type", "VOICE_MESSAGE", "messageId", message, "phone", "+447911100021",
                 "locale", "en-GB", "text", "Your table at Luigi's is ready.", "repetitions", 2, "purpose", "NOTICE"));
         scenarios.put(message, new Scenario("voice message: delivered", "+447911100021",
-                List.of("SCHEDULED", "DIALING", "DELIVERED")));
+                List.of("SCHEDULED", "DIALING", "DELIVERED"), 1));
         out.println("asked for voice message " + message);
         out.println();
 
@@ -52,11 +52,15 @@ final class Demo {
             for (PlatformClient.Received r : received) {
                 if (scenarios.containsKey(r.subjectId()) && printed.add(r.webhookId())) {
                     out.println(String.format("%s  %-14s attempt %s  %-18s %s", LocalTime.now(ZoneId.systemDefault()).format(TIME),
-                            r.subjectId(), r.attempt(), r.status(), r.reason() == null ? "" : r.reason()));
+                            r.subjectId(), r.attempt(), r.completion() ? "(call completed)" : r.status(),
+                            r.reason() == null ? "" : r.reason()));
                 }
             }
-            if (scenarios.entrySet().stream().allMatch(e -> received.stream().filter(r -> e.getKey().equals(r.subjectId()))
-                    .map(PlatformClient.Received::status).toList().equals(e.getValue().expectedStatuses()))) {
+            if (scenarios.entrySet().stream().allMatch(e -> received.stream()
+                    .filter(r -> e.getKey().equals(r.subjectId()) && !r.completion())
+                    .map(PlatformClient.Received::status).toList().equals(e.getValue().expectedStatuses())
+                    && received.stream().filter(r -> e.getKey().equals(r.subjectId()) && r.completion()).count()
+                            == e.getValue().sessions())) {
                 out.println();
                 out.println("All " + scenarios.size() + " outcomes arrived at the platform as expected.");
                 return true;
@@ -69,6 +73,11 @@ final class Demo {
             List<String> got = statuses(id);
             if (!got.equals(scenario.expectedStatuses())) {
                 out.println("  " + id + " (" + scenario.name() + "): expected " + scenario.expectedStatuses() + ", got " + got);
+            }
+            int completions = platform.completions(id).size();
+            if (completions != scenario.sessions()) {
+                out.println("  " + id + " (" + scenario.name() + "): expected " + scenario.sessions()
+                        + " call.completed, got " + completions);
             }
         });
         out.println("See the logs in local-stack/target/local-logs and GET http://127.0.0.1:8089/sandbox/calls.");

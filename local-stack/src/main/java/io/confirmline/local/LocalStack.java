@@ -199,6 +199,28 @@ public final class LocalStack implements AutoCloseable {
         return List.copyOf(services);
     }
 
+    /** Kills one application as {@code kill -9} would (no graceful stop), e.g. {@code call-orchestrator}. */
+    public void kill(String service) {
+        services.get(indexOf(service)).kill();
+    }
+
+    /** Starts a killed or stopped application again, with its settings, and waits until it is healthy. */
+    public void restart(String service) {
+        int index = indexOf(service);
+        ServiceProcess again = services.get(index).restart();
+        services.set(index, again);
+        again.awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    private int indexOf(String service) {
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).name().equals(service)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("No application " + service);
+    }
+
     /** Stops the applications (gracefully, in reverse order), then the registry and the broker. */
     @Override
     public void close() {

@@ -27,9 +27,17 @@ public final class PlatformClient {
         this.orchestrator = orchestrator;
     }
 
-    /** A status change the platform received, as {@code GET /received} lists it. */
+    /**
+     * A webhook the platform received, as {@code GET /received} lists it: a status change, or ({@code type}
+     * {@code call.completed}) a finished call session's summary, whose {@code summary} is then the body's
+     * {@code data.summary}.
+     */
     public record Received(String subjectId, String status, String previousStatus, Integer attempt, String digits,
-            String reason, String scheduledFor, String webhookId, String traceparent) {
+            String reason, String scheduledFor, String webhookId, String traceparent, String type, JsonNode summary) {
+
+        public boolean completion() {
+            return "call.completed".equals(type);
+        }
     }
 
     /**
@@ -84,12 +92,19 @@ public final class PlatformClient {
         List<Received> out = new ArrayList<>();
         list.forEach(r -> out.add(new Received(text(r, "subjectId"), text(r, "status"), text(r, "previousStatus"),
                 r.hasNonNull("attempt") ? r.get("attempt").asInt() : null, text(r, "digits"), text(r, "reason"),
-                text(r.path("body").path("data"), "scheduledFor"), text(r, "webhookId"), text(r, "traceparent"))));
+                text(r.path("body").path("data"), "scheduledFor"), text(r, "webhookId"), text(r, "traceparent"),
+                text(r, "type"), r.path("body").path("data").get("summary"))));
         return out;
     }
 
+    /** The status changes of one booking or message, in the order received (call.completed events left out). */
     public List<Received> received(String subjectId) {
-        return received().stream().filter(r -> subjectId.equals(r.subjectId())).toList();
+        return received().stream().filter(r -> subjectId.equals(r.subjectId()) && !r.completion()).toList();
+    }
+
+    /** The call.completed events of one booking or message: one per finished call session. */
+    public List<Received> completions(String subjectId) {
+        return received().stream().filter(r -> subjectId.equals(r.subjectId()) && r.completion()).toList();
     }
 
     private static String text(JsonNode node, String field) {

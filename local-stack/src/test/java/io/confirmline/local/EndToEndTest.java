@@ -49,10 +49,12 @@ class EndToEndTest {
         Map<String, List<String>> expected = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> traces = new LinkedHashMap<>();
+        Map<String, Integer> sessions = new LinkedHashMap<>();
         for (Scenario scenario : Scenario.everyOutcome()) {
             String id = "e2e-" + UUID.randomUUID();
             traces.put(id, platform.publishReservation(id, "CREATED", 1, PlatformClient.dueNow(), scenario.phone()));
             expected.put(id, scenario.expectedStatuses());
+            sessions.put(id, scenario.sessions());
             names.put(id, scenario.name());
         }
 
@@ -74,13 +76,15 @@ class EndToEndTest {
                 "locale", "en-GB", "text", "Your table at Luigi's is ready.", "repetitions", 2, "purpose", "NOTICE"));
         assertThat(answer.path("callId").asString()).isNotBlank();
         expected.put(message, List.of("SCHEDULED", "DIALING", "DELIVERED"));
+        sessions.put(message, 1);
         names.put(message, "voice message over HTTP: delivered");
 
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (Instant.now().isBefore(deadline)) {
             Map<String, Long> counts = platform.received().stream().collect(java.util.stream.Collectors.groupingBy(
                     r -> String.valueOf(r.subjectId()), java.util.stream.Collectors.counting()));
-            if (expected.entrySet().stream().allMatch(e -> counts.getOrDefault(e.getKey(), 0L) >= e.getValue().size())) {
+            if (expected.entrySet().stream().allMatch(e -> counts.getOrDefault(e.getKey(), 0L)
+                    >= e.getValue().size() + sessions.getOrDefault(e.getKey(), 0))) {
                 break;
             }
             Thread.sleep(500);
@@ -93,6 +97,13 @@ class EndToEndTest {
             softly.assertThat(got).as(() -> names.get(id) + (got.equals(statuses) ? ""
                     : platform.diagnose(id, stack.url("platform-notifier")))).isEqualTo(statuses);
         });
+        // The platform hears the whole call: one call.completed per finished session, with 8x8's summary.
+        sessions.forEach((id, count) -> softly.assertThat(platform.completions(id)).as(() -> names.get(id) + ": call.completed")
+                .hasSize(count).allSatisfy(completed -> {
+                    assertThat(completed.summary().path("sessionId").asString()).isNotBlank();
+                    assertThat(completed.summary().path("providerStatus").asString()).isNotBlank();
+                    assertThat(completed.summary().path("legs").size()).isPositive();
+                }));
         softly.assertAll();
 
         List<PlatformClient.Received> movedChanges = platform.received(moved);
@@ -108,6 +119,11 @@ class EndToEndTest {
         assertThat(bookingTrace).as("the reservation was published inside a trace").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
         assertThat(platform.received(confirmedBooking)).extracting(PlatformClient.Received::traceparent)
                 .allSatisfy(traceparent -> assertThat(traceparent).startsWith(bookingTrace.substring(0, 36)));
+
+        PlatformClient.Received confirmedCall = platform.completions(confirmedBooking).get(0);
+        assertThat(confirmedCall.status()).as("call.completed carries the call's status").isEqualTo("CONFIRMED");
+        assertThat(confirmedCall.summary().path("providerStatus").asString()).isEqualTo("COMPLETED");
+        assertThat(confirmedCall.summary().path("durationSeconds").isInt()).as("duration of an answered call").isTrue();
 
         PlatformClient.Received failed = platform.received().stream()
                 .filter(r -> "FAILED".equals(r.status())).findFirst().orElseThrow();

@@ -23,12 +23,16 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process watchdog;
     private final Path logFile;
+    private final String command;
+    private final Path module;
 
-    private ServiceProcess(String name, int port, Process watchdog, Path logFile) {
+    private ServiceProcess(String name, int port, Process watchdog, Path logFile, String command, Path module) {
         this.name = name;
         this.port = port;
         this.watchdog = watchdog;
         this.logFile = logFile;
+        this.command = command;
+        this.module = module;
     }
 
     /**
@@ -54,7 +58,7 @@ public final class ServiceProcess implements AutoCloseable {
             settings.forEach((key, value) -> command.add(RegistryServer.quote("--" + key + "=" + value)));
             Process watchdog = RegistryServer.superviseUntilParentExits(String.join(" ", command),
                     ProcessHandle.current().pid(), module, logFile);
-            return new ServiceProcess(name, port, watchdog, logFile);
+            return new ServiceProcess(name, port, watchdog, logFile, String.join(" ", command), module);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
@@ -80,6 +84,36 @@ public final class ServiceProcess implements AutoCloseable {
     public void awaitHealthy(Duration timeout) {
         if (!RegistryServer.awaitOk(watchdog, URI.create(url() + "/actuator/health"), timeout, name, logFile)) {
             throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + logFile);
+        }
+    }
+
+    /**
+     * Kills the application at once, as {@code kill -9} would: no shutdown hook, no graceful stop, whatever it was
+     * doing cut off. Returns once the process is gone.
+     */
+    public void kill() {
+        watchdog.descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
+            if (!watchdog.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not die within 30 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Starts the same application again, with the same settings and port, after {@link #kill} or {@link #close};
+     * its output goes to {@code <name>-restarted.log} beside the first log. Returns at once (see {@link #awaitHealthy}).
+     */
+    public ServiceProcess restart() {
+        try {
+            Path restartedLog = logFile.resolveSibling(name + "-restarted.log");
+            Process restarted = RegistryServer.superviseUntilParentExits(command, ProcessHandle.current().pid(), module,
+                    restartedLog);
+            return new ServiceProcess(name, port, restarted, restartedLog, command, module);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot restart " + name, e);
         }
     }
 

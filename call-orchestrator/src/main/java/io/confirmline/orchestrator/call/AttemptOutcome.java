@@ -2,6 +2,7 @@ package io.confirmline.orchestrator.call;
 
 import io.confirmline.events.CallStatus;
 import io.confirmline.events.SessionStatus;
+import io.confirmline.orchestrator.dialing.ProviderErrors;
 
 /** How one attempt ended, as far as the booking or message is concerned. */
 public enum AttemptOutcome {
@@ -17,12 +18,26 @@ public enum AttemptOutcome {
     BUSY,
     /** 8x8 could not complete the call (FAILED, ERROR, CANCELED or a status it did not name). */
     FAILED,
+    /**
+     * 8x8 ended the session with an error another attempt would meet again (no coverage, caller id not allowed, an
+     * invalid callflow: {@code ProviderErrors}): not retried.
+     */
+    REFUSED,
     /** The guest has unsubscribed from calls: not retried. */
     OPTED_OUT,
     /** 8x8 never sent the session summary within the configured time. */
     SUMMARY_LOST,
     /** A voice message played to a connected guest. */
     DELIVERED;
+
+    /**
+     * The outcome of a session summary; {@code connected} is whether any leg of the call was answered,
+     * {@code errorCode} 8x8's {@code errorDetails.errorCode} (null when none).
+     */
+    public static AttemptOutcome of(SessionStatus status, boolean connected, boolean voiceMessage, Integer errorCode) {
+        AttemptOutcome outcome = of(status, connected, voiceMessage);
+        return outcome == FAILED && !ProviderErrors.retryable(errorCode) ? REFUSED : outcome;
+    }
 
     /** The outcome of a session summary; {@code connected} is whether any leg of the call was answered. */
     public static AttemptOutcome of(SessionStatus status, boolean connected, boolean voiceMessage) {
@@ -50,7 +65,7 @@ public enum AttemptOutcome {
             case CANCELLED -> CallStatus.CANCELLED_BY_GUEST;
             case NO_INPUT, ANSWERED -> CallStatus.NO_RESPONSE;
             case NO_ANSWER, BUSY, SUMMARY_LOST -> CallStatus.UNREACHABLE;
-            case FAILED, OPTED_OUT, DELIVERED -> CallStatus.FAILED;
+            case FAILED, REFUSED, OPTED_OUT, DELIVERED -> CallStatus.FAILED;
         };
     }
 
@@ -63,6 +78,7 @@ public enum AttemptOutcome {
             case NO_ANSWER -> "Nobody answered";
             case BUSY -> "The line was busy";
             case FAILED -> "8x8 could not complete the call";
+            case REFUSED -> "8x8 cannot place this call";
             case OPTED_OUT -> "The guest has unsubscribed from calls";
             case SUMMARY_LOST -> "8x8 never reported how the call ended";
             case DELIVERED -> "The message was played to the guest";

@@ -31,7 +31,7 @@ public class CallEventIntake {
     public void onCallAction(ConsumerRecord<String, CallActionReceived> record) {
         CallActionReceived action = record.value();
         if (progress.keyPressed(action).contextWrite(TraceParent.capture(tracer)).block(Duration.ofSeconds(30)) == CallProgress.Applied.UNKNOWN_SESSION) {
-            parked.park(record.topic(), action.getEventId(), action.getSessionId(), action).block(Duration.ofSeconds(30));
+            parked.park(record.topic(), action.getEventId(), action.getTenantId(), action.getSessionId(), action).block(Duration.ofSeconds(30));
         }
     }
 
@@ -39,7 +39,7 @@ public class CallEventIntake {
     public void onSessionSummary(ConsumerRecord<String, SessionSummaryReceived> record) {
         SessionSummaryReceived summary = record.value();
         if (progress.sessionEnded(summary).contextWrite(TraceParent.capture(tracer)).block(Duration.ofSeconds(30)) == CallProgress.Applied.UNKNOWN_SESSION) {
-            parked.park(record.topic(), summary.getEventId(), summary.getSessionId(), summary).block(Duration.ofSeconds(30));
+            parked.park(record.topic(), summary.getEventId(), summary.getTenantId(), summary.getSessionId(), summary).block(Duration.ofSeconds(30));
         }
     }
 }

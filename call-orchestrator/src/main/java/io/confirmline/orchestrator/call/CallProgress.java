@@ -76,17 +76,27 @@ public class CallProgress {
                                 WHERE session_id = :session""")
                         .bind("digits", Objects.requireNonNullElse(action.getDigits(), ""))
                         .bind("at", utc(action.getReceivedAt())).bind("session", action.getSessionId()).then()
-                        .thenReturn(new CallEvent.KeyPressed(call.sessionAttempt(), action.getDigits())));
+                        .then(transition(call, new CallEvent.KeyPressed(call.sessionAttempt(), action.getDigits()))).then());
     }
 
+    /**
+     * A session summary: recorded on its attempt, run through the state machine, and announced as the session's
+     * {@code call.completed} event (once per session, whatever the call's status). A summary for an attempt whose
+     * Send Callflow answer never arrived (a timeout, a crash) is matched first by the {@code clientRequestId} we
+     * sent (the attempt id).
+     */
     public Mono<Applied> sessionEnded(SessionSummaryReceived summary) {
         Instant connected = summary.getLegs().stream().map(CallLeg::getConnectedAt).filter(Objects::nonNull)
                 .min(Instant::compareTo).orElse(null);
         Instant ended = summary.getEndTime() != null ? summary.getEndTime() : summary.getLegs().stream()
                 .map(CallLeg::getDisconnectedAt).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
-        Integer duration = connected != null && ended != null ? (int) Duration.between(connected, ended).toSeconds()
-                : summary.getLegs().stream().map(CallLeg::getDurationSeconds).filter(Objects::nonNull).findFirst().orElse(null);
-        return bySession(summary.getSessionId(), summary.getEventId(), Topics.SESSION_SUMMARIES.name(), call -> {
+        Integer duration = CompletedSession.talkSeconds(summary);
+        return matchByClientRequestId(summary).then(bySession(summary.getSessionId(), summary.getEventId(),
+                Topics.SESSION_SUMMARIES.name(), call -> db.sql("SELECT summary_received_at IS NULL AS first FROM call_attempt "
+                                + "WHERE session_id = :session")
+                        .bind("session", summary.getSessionId()).map(row -> Boolean.TRUE.equals(row.get("first", Boolean.class)))
+                        .one().defaultIfEmpty(false)
+                        .flatMap(first -> {
             GenericExecuteSpec spec = db.sql("""
                             UPDATE call_attempt
                             SET connected_at = COALESCE(:connected, connected_at), ended_at = :ended,
@@ -100,10 +110,55 @@ public class CallProgress {
             spec = nullable(spec, "code", summary.getErrorCode(), Integer.class);
             spec = nullable(spec, "message", summary.getErrorMessage(), String.class);
             AttemptOutcome outcome = AttemptOutcome.of(summary.getSessionStatus(), connected != null,
-                    "VOICE_MESSAGE".equals(call.subjectType()));
-            return spec.then().thenReturn(new CallEvent.SessionEnded(call.sessionAttempt(), outcome,
-                    summary.getRawSessionStatus(), summary.getErrorCode()));
-        });
+                    "VOICE_MESSAGE".equals(call.subjectType()), summary.getErrorCode());
+            CallEvent.SessionEnded event = new CallEvent.SessionEnded(call.sessionAttempt(), outcome,
+                    summary.getRawSessionStatus(), summary.getErrorCode());
+            Mono<CallStatus> applied = spec.then().then(transition(call, event));
+            // One call.completed per session: a second summary with another eventId changes nothing more.
+            return first ? applied.flatMap(status -> completed(call, summary, status)) : applied.then();
+        })));
+    }
+
+    /**
+     * Binds a summary's session to the attempt that sent its {@code clientRequestId}, when that attempt has no session
+     * yet because 8x8's answer to Send Callflow never reached us. Scoped to the summary's tenant.
+     */
+    private Mono<Void> matchByClientRequestId(SessionSummaryReceived summary) {
+        if (summary.getClientRequestId() == null || summary.getClientRequestId().isBlank()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        UPDATE call_attempt a SET session_id = :session
+                        FROM call c
+                        WHERE c.id = a.call_id AND c.tenant_id = :tenant AND a.attempt_id = :attemptId
+                          AND a.session_id IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM call_attempt s WHERE s.session_id = :session)""")
+                .bind("session", summary.getSessionId()).bind("tenant", summary.getTenantId())
+                .bind("attemptId", summary.getClientRequestId()).fetch().rowsUpdated()
+                .flatMap(matched -> matched == 0 ? Mono.<Void>empty() : db.sql("""
+                                UPDATE call SET session_id = :session
+                                WHERE tenant_id = :tenant AND attempt_id = :attemptId AND session_id IS NULL
+                                  AND status IN ('DIALING', 'IN_PROGRESS')""")
+                        .bind("session", summary.getSessionId()).bind("tenant", summary.getTenantId())
+                        .bind("attemptId", summary.getClientRequestId()).then())
+                .as(transaction::transactional);
+    }
+
+    /** The session's call.completed event: the summary, with the call's status as it now is. */
+    private Mono<Void> completed(Locked call, SessionSummaryReceived summary, CallStatus status) {
+        return attemptRow(call.id(), call.sessionAttempt()).flatMap(attempt -> outbox.add(Topics.CALL_STATUS.name(),
+                call.subjectId(), CallStatusChanged.newBuilder()
+                        .setEventId(UUID.randomUUID().toString()).setOccurredAt(clock.instant()).setTenantId(call.tenantId())
+                        .setSubjectType(SubjectType.valueOf(call.subjectType())).setSubjectId(call.subjectId())
+                        .setCallId(call.id().toString()).setAttempt(call.sessionAttempt()).setPreviousStatus(status)
+                        .setStatus(status).setReason("The call session ended (8x8 " + summary.getRawSessionStatus()
+                                + (summary.getErrorCode() == null ? "" : ", error " + summary.getErrorCode()) + ")")
+                        .setSessionId(summary.getSessionId()).setDialedAt(attempt.dialedAt())
+                        .setConnectedAt(attempt.connectedAt()).setEndedAt(attempt.endedAt())
+                        .setDurationSeconds(attempt.durationSeconds()).setProviderStatus(attempt.providerStatus())
+                        .setProviderErrorCode(attempt.providerErrorCode())
+                        .setCallSummary(CompletedSession.summary(summary, attempt.attemptId()))
+                        .build()));
     }
 
     /** Concludes calls whose wait ran out; returns how many were looked at. */
@@ -126,8 +181,9 @@ public class CallProgress {
         return due.size();
     }
 
+    /** Records the event on its attempt and runs it through the state machine. */
     private interface AttemptUpdate {
-        Mono<CallEvent> apply(Locked call);
+        Mono<Void> apply(Locked call);
     }
 
     private Mono<Applied> bySession(String sessionId, String eventId, String topic, AttemptUpdate update) {
@@ -140,17 +196,17 @@ public class CallProgress {
                                 + "ON CONFLICT DO NOTHING")
                         .bind("id", eventId).bind("topic", topic).fetch().rowsUpdated()
                         .flatMap(first -> first == 0 ? Mono.just(Applied.DUPLICATE)
-                                : update.apply(call).flatMap(event -> transition(call, event))
-                                        .thenReturn(Applied.APPLIED)))
+                                : update.apply(call).thenReturn(Applied.APPLIED)))
                 .defaultIfEmpty(Applied.UNKNOWN_SESSION)
                 .as(transaction::transactional);
     }
 
-    private Mono<Void> transition(Locked call, CallEvent event) {
+    /** Applies the event's transition, if any; emits the call's status afterwards. */
+    private Mono<CallStatus> transition(Locked call, CallEvent event) {
         Instant now = clock.instant();
         Optional<CallStateMachine.Transition> next = machine(call).apply(call.state(), event, now);
         if (next.isEmpty()) {
-            return Mono.empty();
+            return Mono.just(call.state().status());
         }
         CallStateMachine.Transition t = next.get();
         CallState to = t.state();
@@ -179,7 +235,7 @@ public class CallProgress {
                     .bind("outcome", t.outcome().name()).bind("id", call.id()).bind("attempt", concludedAttempt).then());
         }
         if (!t.changesStatus()) {
-            return work;
+            return work.thenReturn(to.status());
         }
         return work.then(attemptRow(call.id(), concludedAttempt))
                 .flatMap(attempt -> outbox.add(Topics.CALL_STATUS.name(), call.subjectId(), CallStatusChanged.newBuilder()
@@ -191,7 +247,8 @@ public class CallProgress {
                         .setDialedAt(attempt.dialedAt()).setConnectedAt(attempt.connectedAt())
                         .setEndedAt(attempt.endedAt()).setDurationSeconds(attempt.durationSeconds())
                         .setProviderStatus(attempt.providerStatus()).setProviderErrorCode(attempt.providerErrorCode())
-                        .build()));
+                        .build()))
+                .thenReturn(to.status());
     }
 
     private CallStateMachine machine(Locked call) {

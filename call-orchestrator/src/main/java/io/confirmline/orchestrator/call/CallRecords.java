@@ -42,7 +42,8 @@ public class CallRecords {
         return new CallView(row.get("id", UUID.class), row.get("tenant_id", String.class),
                 row.get("subject_type", String.class), row.get("subject_id", String.class), status,
                 row.get("attempt", Integer.class),
-                "SCHEDULED".equals(status) ? instant(row.get("due_at", OffsetDateTime.class)) : null,
+                // When the (current) attempt was due: kept once it is dialing and after, so a client sees the plan.
+                instant(row.get("due_at", OffsetDateTime.class)),
                 instant(row.get("valid_until", OffsetDateTime.class)), row.get("reason", String.class),
                 row.get("session_id", String.class), instant(row.get("dialed_at", OffsetDateTime.class)),
                 row.get("digits", String.class));

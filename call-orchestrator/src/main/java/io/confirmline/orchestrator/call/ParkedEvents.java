@@ -22,9 +22,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Key presses and summaries for sessions not known yet. 8x8 can call back before the transaction that stored the
- * session has committed, or the event is for a session this service never placed. Parked events are applied
- * once their session appears; those still unknown after {@code unknown-session-wait} go to the topic's
- * dead-letter topic with the reason, and are gone from here.
+ * session has committed, or before its summary (carrying our attempt id) tells which attempt a session whose Send
+ * Callflow answer never reached us belongs to; or the event is for a session this service never placed. Parked
+ * events are applied once their session appears. Those still unknown after {@code unknown-session-wait} go to the
+ * topic's dead-letter topic with the reason, and are gone from here — but not while their tenant has an attempt
+ * whose outcome is unknown (DIALING without a session): the event may be that attempt's, and waits until its summary
+ * names it or the attempt is closed as lost.
  */
 @Component
 public class ParkedEvents {
@@ -46,10 +49,10 @@ public class ParkedEvents {
         this.properties = properties;
     }
 
-    public Mono<Void> park(String topic, String eventId, String sessionId, SpecificRecord event) {
-        return db.sql("INSERT INTO parked_event (event_id, topic, session_id, payload) VALUES (:id, :topic, :session, :payload) "
-                        + "ON CONFLICT DO NOTHING")
-                .bind("id", eventId).bind("topic", topic).bind("session", sessionId)
+    public Mono<Void> park(String topic, String eventId, String tenantId, String sessionId, SpecificRecord event) {
+        return db.sql("INSERT INTO parked_event (event_id, topic, tenant_id, session_id, payload) "
+                        + "VALUES (:id, :topic, :tenant, :session, :payload) ON CONFLICT DO NOTHING")
+                .bind("id", eventId).bind("topic", topic).bind("tenant", tenantId).bind("session", sessionId)
                 .bind("payload", ByteBuffer.wrap(AvroBinary.encode(event))).then();
     }
 
@@ -59,12 +62,14 @@ public class ParkedEvents {
     /** Applies parked events whose session is known now and dead-letters expired ones; returns how many went. */
     public int retryOnce() {
         List<Parked> rows = db.sql("""
-                        SELECT p.event_id, p.topic, p.session_id, p.payload,
-                               p.parked_at < now() - make_interval(secs => :wait) AS expired
-                        FROM parked_event p
-                        WHERE EXISTS (SELECT 1 FROM call_attempt a WHERE a.session_id = p.session_id)
-                           OR p.parked_at < now() - make_interval(secs => :wait)
-                        ORDER BY p.parked_at LIMIT 100""")
+                        SELECT event_id, topic, session_id, payload, expired
+                        FROM (SELECT p.*,
+                                     p.parked_at < now() - make_interval(secs => :wait)
+                                     AND NOT EXISTS (SELECT 1 FROM call c WHERE c.status = 'DIALING'
+                                                       AND c.session_id IS NULL AND c.tenant_id = p.tenant_id) AS expired
+                              FROM parked_event p) p
+                        WHERE expired OR EXISTS (SELECT 1 FROM call_attempt a WHERE a.session_id = p.session_id)
+                        ORDER BY parked_at LIMIT 100""")
                 .bind("wait", properties.unknownSessionWait().toMillis() / 1000.0)
                 .map(row -> new Parked(row.get("event_id", String.class), row.get("topic", String.class),
                         row.get("session_id", String.class), row.get("payload", ByteBuffer.class),

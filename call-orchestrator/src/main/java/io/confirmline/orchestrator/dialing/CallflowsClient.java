@@ -1,6 +1,8 @@
 package io.confirmline.orchestrator.dialing;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -15,11 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 8x8's Send Callflow: {@code POST {base}/api/v1/subaccounts/{subAccountId}/callflows} with the tenant's Bearer
- * API key (8x8-voice-api.md §2). 429, 5xx, timeouts and connection errors are retried with backoff ({@code 429}'s
- * {@code Retry-After} honoured); anything else 8x8 refuses fails at once with its code and message.
+ * API key (8x8-voice-api.md §2).
  *
- * <p>8x8's {@code clientRequestId} is not an idempotency key: a request that timed out may still have placed the
- * call, and retrying it may place a second one. The retry count for timeouts is therefore separate and small.
+ * <p>8x8's {@code clientRequestId} is not an idempotency key: sending a request again after it may have created a
+ * call can ring the guest twice. So only answers that prove no call was created are retried here, with backoff:
+ * 429 (its {@code Retry-After} honoured), an answer saying {@code NOT_CREATED} with a retryable code, and a
+ * connection that failed before the request was sent. A timeout, a 5xx without {@code NOT_CREATED} or a connection
+ * lost after sending is {@link PlaceCallResult.OutcomeUnknown}, settled by the session summary or its timeout —
+ * never by a second request. Refusals that would repeat ({@link ProviderErrors}) fail the attempt at once.
  */
 public final class CallflowsClient {
 
@@ -28,7 +33,8 @@ public final class CallflowsClient {
     /**
      * @param baseUrl {@code https://voice.8x8.com}, or a sandbox
      * @param timeout how long one request waits for 8x8's answer
-     * @param retries how many times a 429/5xx/connection failure is retried
+     * @param retries how many times an answer proving no call was created (429, NOT_CREATED, connection refused)
+     *     is retried
      * @param backoff the first retry's wait; doubled each time, with jitter
      */
     public record Settings(URI baseUrl, Duration timeout, int retries, Duration backoff) {
@@ -54,14 +60,19 @@ public final class CallflowsClient {
                                 response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER))))
                 .timeout(settings.timeout())
                 .retryWhen(Retry.backoff(settings.retries(), settings.backoff()).jitter(0.3)
-                        .filter(CallflowsClient::retryable)
-                        .doBeforeRetryAsync(signal -> signal.failure() instanceof Retryable r && r.retryAfter().isPresent()
+                        .filter(CallflowsClient::provablyNotPlaced)
+                        .doBeforeRetryAsync(signal -> signal.failure() instanceof NotPlaced r && r.retryAfter().isPresent()
                                 ? Mono.delay(r.retryAfter().get()).then() : Mono.empty())
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                .onErrorResume(error -> Mono.just(new PlaceCallResult.Unavailable(describe(error))));
+                .onErrorResume(error -> Mono.just(provablyNotPlaced(error)
+                        ? new PlaceCallResult.Unavailable(describe(error))
+                        : new PlaceCallResult.OutcomeUnknown(describe(error) + "; the call may have been placed")));
     }
 
-    /** Placed or Rejected; throws {@link Retryable} for answers worth asking again. */
+    /**
+     * Placed, Rejected or OutcomeUnknown; throws {@link NotPlaced} for answers that prove no call was created and
+     * are worth asking again.
+     */
     static PlaceCallResult interpret(int httpStatus, String body, String retryAfter) {
         JsonNode json = parse(body);
         String sessionId = text(json, "sessionId");
@@ -72,18 +83,24 @@ public final class CallflowsClient {
         if (httpStatus >= 200 && httpStatus < 300 && sessionId != null && "CREATED".equals(sessionStatus)) {
             return new PlaceCallResult.Placed(sessionId);
         }
-        if (httpStatus == 429 || httpStatus >= 500) {
-            throw new Retryable("8x8 answered HTTP " + httpStatus + (statusCode == null ? "" : " " + statusCode)
-                    + " " + message, retryAfter(retryAfter));
+        String described = "8x8 answered HTTP " + httpStatus + (statusCode == null ? "" : " " + statusCode) + " " + message;
+        boolean notCreated = "NOT_CREATED".equals(sessionStatus) || "NOT CREATED".equals(sessionStatus);
+        if (httpStatus == 429 || (notCreated && ProviderErrors.retryable(statusCode) && (httpStatus >= 500
+                || (statusCode != null && statusCode < 0)))) {
+            throw new NotPlaced(described, retryAfter(retryAfter));
+        }
+        if (httpStatus >= 500 || (httpStatus >= 200 && httpStatus < 300 && !notCreated)) {
+            // A 5xx from 8x8 or a proxy in front of it, or a success without a session: the call may exist.
+            return new PlaceCallResult.OutcomeUnknown(described + "; the call may have been placed");
         }
         return new PlaceCallResult.Rejected(httpStatus, statusCode, message);
     }
 
-    /** An answer worth asking again; carried as an error through the retry operator. */
-    static final class Retryable extends RuntimeException {
+    /** An answer proving no call was created, worth asking again; carried as an error through the retry operator. */
+    static final class NotPlaced extends RuntimeException {
         private final transient Optional<Duration> retryAfter;
 
-        Retryable(String message, Optional<Duration> retryAfter) {
+        NotPlaced(String message, Optional<Duration> retryAfter) {
             super(message, null, false, false);
             this.retryAfter = retryAfter;
         }
@@ -93,9 +110,25 @@ public final class CallflowsClient {
         }
     }
 
-    private static boolean retryable(Throwable error) {
-        return error instanceof Retryable || error instanceof TimeoutException
-                || error instanceof WebClientRequestException;
+    /**
+     * Whether this failure proves 8x8 never got the request: {@link NotPlaced}, or a connection that could not be
+     * opened (refused, unknown host, connect timeout — all {@link ConnectException}s or
+     * {@link UnknownHostException}s under Reactor Netty). A timeout or a connection lost after the request was
+     * written proves nothing.
+     */
+    private static boolean provablyNotPlaced(Throwable error) {
+        if (error instanceof NotPlaced) {
+            return true;
+        }
+        if (!(error instanceof WebClientRequestException)) {
+            return false;
+        }
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable error) {

@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -38,10 +39,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * Places due confirmation calls. A due call is claimed with a lease ({@code FOR UPDATE SKIP LOCKED}, so any number
- * of instances share the work); then, under the row lock, the booking is re-read — cancelled, moved or too late
- * means no call — and the call is marked DIALING before 8x8 is asked, so a crash after that point can never dial it
- * twice. When 8x8 returns a session, the session id, the session's in-call replies (for the ingress) and the
- * DIALING status change are committed together through the outbox.
+ * of instances share the work); the tenant's rate and concurrency limits are taken; then, under the row lock, the
+ * booking is re-read — cancelled, moved or too late means no call — and the call is marked DIALING, with its attempt
+ * row and a summary deadline ({@code settle_at}), before 8x8 is asked. A crash, a timeout or an error after that
+ * point can therefore never dial it twice, and never leave it stuck: the attempt's outcome is unknown until its
+ * session summary arrives (matched by the {@code clientRequestId} we sent, the attempt id) or the deadline passes,
+ * when the outcome sweep closes it as lost and retries or concludes it. When 8x8 returns a session, the session id,
+ * the session's in-call replies (for the ingress) and the DIALING status change are committed together through the
+ * outbox.
  */
 @Component
 public class Dialer {
@@ -152,24 +157,28 @@ public class Dialer {
 
     private Mono<PlaceCallResult> dialUntraced(Claimed call) {
         Tenant tenant = tenants.byId(call.tenantId()).orElseThrow();
-        Instant now = clock.instant();
-        String attemptId = call.id().toString().substring(0, 8) + "-" + call.attempt() + "-"
-                + UUID.randomUUID().toString().substring(0, 8);
-        Mono<DialPlan> plan = "VOICE_MESSAGE".equals(call.subjectType())
-                ? prepareMessage(call, attemptId, now).map(message -> messagePlan(call, tenant, attemptId, message))
-                : prepare(call, attemptId, now).map(booking -> bookingPlan(call, tenant, attemptId, booking, now));
-        return plan.flatMap(p -> throttled(tenant, Mono.defer(() -> {
-                    if (call.dueAt() != null) {
-                        dialLag.record(Duration.between(call.dueAt(), clock.instant()).abs());
-                    }
-                    return client.placeCall(tenant.subaccountId(), tenant.apiKey(), p.body());
-                }))
-                .doOnNext(result -> meters.counter("confirmline_orchestrator_placements",
-                        "result", result.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)).increment())
-                .flatMap(result -> record(call, p, now, result).thenReturn(result)));
+        // The tenant's limits are taken before DIALING is committed: a call marked DIALING is asked of 8x8 at once,
+        // never left waiting for a slot (where a crash would leave an attempt that was never made).
+        return throttled(tenant, Mono.defer(() -> {
+            Instant now = clock.instant();
+            String attemptId = call.id().toString().substring(0, 8) + "-" + call.attempt() + "-"
+                    + UUID.randomUUID().toString().substring(0, 8);
+            Mono<DialPlan> plan = "VOICE_MESSAGE".equals(call.subjectType())
+                    ? prepareMessage(call, attemptId, now).map(message -> messagePlan(call, tenant, attemptId, message))
+                    : prepare(call, attemptId, now).map(booking -> bookingPlan(call, tenant, attemptId, booking, now));
+            return plan.flatMap(p -> {
+                if (call.dueAt() != null) {
+                    dialLag.record(Duration.between(call.dueAt(), clock.instant()).abs());
+                }
+                return client.placeCall(tenant.subaccountId(), tenant.apiKey(), p.body())
+                        .doOnNext(result -> meters.counter("confirmline_orchestrator_placements",
+                                "result", result.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)).increment())
+                        .flatMap(result -> record(call, p, now, result).thenReturn(result));
+            });
+        }));
     }
 
-    /** The tenant's rate and concurrency limits around one Send Callflow request. */
+    /** The tenant's rate and concurrency limits around preparing and sending one Send Callflow request. */
     private Mono<PlaceCallResult> throttled(Tenant tenant, Mono<PlaceCallResult> request) {
         CallRate rate = rates.computeIfAbsent(tenant.id(), id -> new CallRate(tenant.callsPerSecond(), System::nanoTime));
         java.util.concurrent.Semaphore slots = inFlight.computeIfAbsent(tenant.id(), id ->
@@ -304,59 +313,86 @@ public class Dialer {
         return finish(call, CallStatus.SKIPPED, ((SchedulePolicy.Skip) decision).reason(), null);
     }
 
+    /**
+     * DIALING, the attempt's row and the deadline for its summary, in the transaction that re-read the booking: from
+     * here on the attempt may exist at 8x8, so whatever happens next (an answer, a timeout, a crash) it ends through
+     * its summary or the outcome sweep, never through another claim.
+     */
     private Mono<Void> markDialing(Claimed call, String attemptId, Instant now) {
-        return db.sql("UPDATE call SET status = 'DIALING', attempt_id = :attempt, dialed_at = :now, updated_at = now() "
-                        + "WHERE id = :id")
-                .bind("attempt", attemptId).bind("now", now.atOffset(ZoneOffset.UTC)).bind("id", call.id()).then();
+        return db.sql("UPDATE call SET status = 'DIALING', attempt_id = :attempt, dialed_at = :now, session_id = NULL, "
+                        + "settle_at = :settleAt, settle_reason = 'SUMMARY_LOST', updated_at = now() WHERE id = :id")
+                .bind("attempt", attemptId).bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("settleAt", now.plus(outcomes.summaryTimeout()).atOffset(ZoneOffset.UTC)).bind("id", call.id()).then()
+                .then(db.sql("""
+                                INSERT INTO call_attempt (call_id, attempt, attempt_id, dialed_at)
+                                VALUES (:id, :attempt, :attemptId, :dialedAt)
+                                ON CONFLICT (call_id, attempt) DO UPDATE
+                                SET attempt_id = excluded.attempt_id, dialed_at = excluded.dialed_at, session_id = NULL,
+                                    provider_error_code = NULL, provider_error_message = NULL, outcome = NULL""")
+                        .bind("id", call.id()).bind("attempt", call.attempt()).bind("attemptId", attemptId)
+                        .bind("dialedAt", now.atOffset(ZoneOffset.UTC)).then());
     }
 
+    /**
+     * What 8x8 answered, recorded under the call's lock — only while the call is still DIALING this attempt: its
+     * summary (matched by clientRequestId) may have settled it first.
+     */
     private Mono<Void> record(Claimed call, DialPlan plan, Instant dialedAt, PlaceCallResult result) {
+        return db.sql("SELECT status, attempt_id FROM call WHERE id = :id FOR UPDATE")
+                .bind("id", call.id())
+                .map(row -> "DIALING".equals(row.get("status", String.class))
+                        && plan.attemptId().equals(row.get("attempt_id", String.class)))
+                .one()
+                .filter(Boolean::booleanValue)
+                .flatMap(dialing -> recordAnswer(call, plan, dialedAt, result))
+                .as(transaction::transactional);
+    }
+
+    private Mono<Void> recordAnswer(Claimed call, DialPlan plan, Instant dialedAt, PlaceCallResult result) {
         Instant now = clock.instant();
-        Mono<Void> work;
         if (result instanceof PlaceCallResult.Placed placed) {
             SessionReplies.Session session = new SessionReplies.Session(call.tenantId(), placed.sessionId(),
                     call.id().toString(), plan.attemptId(), now, now.plus(Duration.ofHours(2)));
             // Until 8x8's session summary comes, the call waits; if it never does, the outcome sweep closes it.
-            work = db.sql("UPDATE call SET session_id = :session, lease_until = NULL, settle_at = :settleAt, "
+            return db.sql("UPDATE call SET session_id = :session, lease_until = NULL, settle_at = :settleAt, "
                             + "settle_reason = 'SUMMARY_LOST' WHERE id = :id")
                     .bind("session", placed.sessionId()).bind("id", call.id())
                     .bind("settleAt", now.plus(outcomes.summaryTimeout()).atOffset(ZoneOffset.UTC)).then()
-                    .then(attempt(call, plan.attemptId(), placed.sessionId(), dialedAt, null))
+                    .then(db.sql("UPDATE call_attempt SET session_id = :session WHERE call_id = :id AND attempt = :attempt")
+                            .bind("session", placed.sessionId()).bind("id", call.id()).bind("attempt", call.attempt()).then())
                     .then(outbox.add(Topics.SESSIONS.name(), placed.sessionId(), plan.replies().apply(session)))
                     .then(outbox.add(Topics.CALL_STATUS.name(), call.subjectId(), status(call, CallStatus.SCHEDULED,
                             CallStatus.DIALING, null, placed.sessionId(), dialedAt, null, now)));
-        } else if (result instanceof PlaceCallResult.Rejected rejected) {
-            work = attempt(call, plan.attemptId(), null, dialedAt, rejected)
-                    .then(finish(call, failed(call), rejected.reason(), rejected.statusCode()));
-        } else {
-            Instant retryAt = now.plus(properties.unavailableRetry());
-            String reason = ((PlaceCallResult.Unavailable) result).reason();
-            work = retryAt.isBefore(call.validUntil())
-                    ? db.sql("UPDATE call SET status = 'SCHEDULED', due_at = :due, reason = :reason, lease_until = NULL "
-                                    + "WHERE id = :id")
-                            .bind("due", retryAt.atOffset(ZoneOffset.UTC)).bind("reason", reason).bind("id", call.id()).then()
-                    : finish(call, failed(call), reason, null);
         }
-        return work.as(transaction::transactional);
-    }
-
-    /** The attempt's row: its session, or 8x8's refusal. */
-    private Mono<Void> attempt(Claimed call, String attemptId, String sessionId, Instant dialedAt,
-            PlaceCallResult.Rejected rejected) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                        INSERT INTO call_attempt (call_id, attempt, attempt_id, session_id, dialed_at, provider_error_code,
-                                                  provider_error_message, outcome)
-                        VALUES (:id, :attempt, :attemptId, :session, :dialedAt, :code, :message, :outcome)
-                        ON CONFLICT (call_id, attempt) DO NOTHING""")
-                .bind("id", call.id()).bind("attempt", call.attempt()).bind("attemptId", attemptId)
-                .bind("dialedAt", dialedAt.atOffset(ZoneOffset.UTC));
-        spec = sessionId == null ? spec.bindNull("session", String.class) : spec.bind("session", sessionId);
-        Integer code = rejected == null ? null : rejected.statusCode() != null ? rejected.statusCode() : rejected.httpStatus();
-        spec = code == null ? spec.bindNull("code", Integer.class) : spec.bind("code", code);
-        spec = rejected == null || rejected.statusMessage() == null ? spec.bindNull("message", String.class)
-                : spec.bind("message", rejected.statusMessage());
-        spec = rejected == null ? spec.bindNull("outcome", String.class) : spec.bind("outcome", "FAILED");
-        return spec.then();
+        if (result instanceof PlaceCallResult.Rejected rejected) {
+            Integer code = rejected.statusCode() != null ? rejected.statusCode() : rejected.httpStatus();
+            return db.sql("UPDATE call_attempt SET provider_error_code = :code, provider_error_message = :message, "
+                            + "outcome = 'FAILED' WHERE call_id = :id AND attempt = :attempt")
+                    .bind("code", code).bind("message", Objects.requireNonNullElse(rejected.statusMessage(), ""))
+                    .bind("id", call.id()).bind("attempt", call.attempt()).then()
+                    .then(finish(call, failed(call), rejected.reason(), rejected.statusCode()));
+        }
+        if (result instanceof PlaceCallResult.OutcomeUnknown unknown) {
+            // The call may be ringing: the platform hears DIALING; the summary or its deadline will settle it.
+            log.warn("Call {} attempt {}: {}", call.id(), call.attempt(), unknown.reason());
+            return db.sql("UPDATE call SET lease_until = NULL, reason = :reason WHERE id = :id")
+                    .bind("reason", unknown.reason()).bind("id", call.id()).then()
+                    .then(db.sql("UPDATE call_attempt SET provider_error_message = :reason "
+                                    + "WHERE call_id = :id AND attempt = :attempt")
+                            .bind("reason", unknown.reason()).bind("id", call.id()).bind("attempt", call.attempt()).then())
+                    .then(outbox.add(Topics.CALL_STATUS.name(), call.subjectId(), status(call, CallStatus.SCHEDULED,
+                            CallStatus.DIALING, unknown.reason(), null, dialedAt, null, now)));
+        }
+        // Proven not placed: this attempt never happened, so it is dialed again later under the same number.
+        Instant retryAt = now.plus(properties.unavailableRetry());
+        String reason = ((PlaceCallResult.Unavailable) result).reason();
+        Mono<Void> forget = db.sql("DELETE FROM call_attempt WHERE call_id = :id AND attempt = :attempt")
+                .bind("id", call.id()).bind("attempt", call.attempt()).then();
+        return forget.then(retryAt.isBefore(call.validUntil())
+                ? db.sql("UPDATE call SET status = 'SCHEDULED', due_at = :due, reason = :reason, lease_until = NULL, "
+                                + "settle_at = NULL, settle_reason = NULL, dialed_at = NULL WHERE id = :id")
+                        .bind("due", retryAt.atOffset(ZoneOffset.UTC)).bind("reason", reason).bind("id", call.id()).then()
+                : finish(call, failed(call), reason, null));
     }
 
     /** A call 8x8 would not place ends FAILED; a voice message that could not be placed, NOT_DELIVERED. */
@@ -366,8 +402,8 @@ public class Dialer {
 
     private Mono<Void> finish(Claimed call, CallStatus to, String reason, Integer providerErrorCode) {
         Instant now = clock.instant();
-        return db.sql("UPDATE call SET status = :status, reason = :reason, lease_until = NULL, updated_at = now() "
-                        + "WHERE id = :id")
+        return db.sql("UPDATE call SET status = :status, reason = :reason, lease_until = NULL, settle_at = NULL, "
+                        + "settle_reason = NULL, updated_at = now() WHERE id = :id")
                 .bind("status", to.name()).bind("reason", reason).bind("id", call.id()).then()
                 .then(outbox.add(Topics.CALL_STATUS.name(), call.subjectId(),
                         status(call, CallStatus.SCHEDULED, to, reason, null, null, providerErrorCode, now)));

@@ -8,8 +8,8 @@ public sealed interface PlaceCallResult {
     }
 
     /**
-     * 8x8 refused the request (4xx, or a negative {@code statusCode} such as -1017 invalid number or -1014 caller
-     * id not allowed): sending it again would be refused again, so the attempt fails with this reason.
+     * 8x8 refused the request with a code that another try would get again (4xx, or a {@code statusCode} such as
+     * -1017 invalid number or -1014 caller id not allowed; {@link ProviderErrors}), so the attempt fails.
      */
     record Rejected(int httpStatus, Integer statusCode, String statusMessage) implements PlaceCallResult {
         public String reason() {
@@ -17,7 +17,18 @@ public sealed interface PlaceCallResult {
         }
     }
 
-    /** 8x8 could not be reached or kept failing (429, 5xx, timeouts) after the retries. */
+    /**
+     * No call was placed — every answer proved it (429, {@code NOT_CREATED}, a connection refused before the request
+     * went out) — and the retries ran out; the attempt may be dialed again later.
+     */
     record Unavailable(String reason) implements PlaceCallResult {
+    }
+
+    /**
+     * The request went out and no answer says whether 8x8 created the call (a timeout, a 5xx without
+     * {@code NOT_CREATED}, a connection lost mid-exchange). Asking again could ring the guest twice, so the attempt
+     * waits for its session summary (matched by {@code clientRequestId}) or, failing that, the summary timeout.
+     */
+    record OutcomeUnknown(String reason) implements PlaceCallResult {
     }
 }

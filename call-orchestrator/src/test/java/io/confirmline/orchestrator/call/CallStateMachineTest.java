@@ -46,6 +46,22 @@ class CallStateMachineTest {
     }
 
     @Test
+    void aPermanentEightByEightErrorEndsTheCallWithoutAnotherAttempt() {
+        // -2004: no coverage for the guest's area — ringing again can't reach them (issue #12: it was redialed).
+        var noCoverage = MACHINE.apply(dialing(1), new CallEvent.SessionEnded(1,
+                AttemptOutcome.of(SessionStatus.ERROR, false, false, -2004), "ERROR", -2004), NOW).orElseThrow();
+        assertThat(noCoverage.to()).isEqualTo(CallStatus.FAILED);
+        assertThat(noCoverage.scheduledFor()).isNull();
+        assertThat(noCoverage.reason()).contains("error -2004");
+
+        // -2010: 8x8's trunks were full — another attempt may get through.
+        var trunkFull = MACHINE.apply(dialing(1), new CallEvent.SessionEnded(1,
+                AttemptOutcome.of(SessionStatus.ERROR, false, false, -2010), "ERROR", -2010), NOW).orElseThrow();
+        assertThat(trunkFull.to()).isEqualTo(CallStatus.SCHEDULED);
+        assertThat(trunkFull.state().attempt()).isEqualTo(2);
+    }
+
+    @Test
     void theDigitMapIsTheTenants() {
         CallStateMachine nineConfirms = new CallStateMachine(THREE_TRIES, "9", "5", Duration.ofSeconds(10));
         assertThat(nineConfirms.apply(dialing(1), new CallEvent.KeyPressed(1, "9"), NOW).orElseThrow().to())

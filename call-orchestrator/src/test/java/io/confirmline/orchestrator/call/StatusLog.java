@@ -41,8 +41,14 @@ final class StatusLog implements AutoCloseable {
         reader.start();
     }
 
+    /** The status changes of one subject (call.completed events, which carry a summary, left out). */
     List<CallStatusChanged> of(String subjectId) {
-        return changes.stream().filter(c -> c.getSubjectId().equals(subjectId)).toList();
+        return changes.stream().filter(c -> c.getSubjectId().equals(subjectId) && c.getCallSummary() == null).toList();
+    }
+
+    /** The call.completed events of one subject: one per finished call session. */
+    List<CallStatusChanged> completions(String subjectId) {
+        return changes.stream().filter(c -> c.getSubjectId().equals(subjectId) && c.getCallSummary() != null).toList();
     }
 
     CallStatusChanged await(String subjectId, String status) {

@@ -95,11 +95,14 @@ class CallflowsClientTest {
         assertThat(requests).hasSize(1);
     }
 
+    static final String NOT_CREATED_503 = "{\"sessionStatus\":\"NOT_CREATED\",\"callFlowRequestId\":\"767ca1b8\","
+            + "\"statusCode\":503,\"statusMessage\":\"Service unavailable\"}";
+
     @Test
-    void serverErrorsThrottlingAndTimeoutsAreRetriedThenSucceed() {
-        answers.add(Answer.of(500, "{\"statusCode\":500,\"statusMessage\":\"Internal error\"}"));
+    void onlyAnswersProvingNoCallWasCreatedAreRetriedThenSucceed() {
         answers.add(new Answer(429, "{}", "1", Duration.ZERO));
-        answers.add(new Answer(200, CREATED, null, Duration.ofSeconds(2)));   // longer than the 500 ms timeout
+        answers.add(Answer.of(503, NOT_CREATED_503));
+        answers.add(Answer.of(422, "{\"sessionStatus\":\"NOT_CREATED\",\"statusCode\":-1019,\"statusMessage\":\"Execute scenario\"}"));
 
         long started = System.nanoTime();
         assertThat(place()).isInstanceOf(PlaceCallResult.Placed.class);
@@ -110,9 +113,38 @@ class CallflowsClientTest {
     }
 
     @Test
+    void aTimeoutIsAnUnknownOutcomeAndIsNeverSentAgain() {
+        answers.add(new Answer(200, CREATED, null, Duration.ofSeconds(2)));   // longer than the 500 ms timeout
+
+        assertThat(place()).isInstanceOfSatisfying(PlaceCallResult.OutcomeUnknown.class, unknown ->
+                assertThat(unknown.reason()).contains("did not answer in time").contains("may have been placed"));
+        assertThat(requests).as("one request: a second could ring the guest twice").hasSize(1);
+    }
+
+    @Test
+    void aServerErrorThatDoesNotSayNotCreatedIsAnUnknownOutcomeNotRetried() {
+        answers.add(Answer.of(500, "{\"statusCode\":500,\"statusMessage\":\"Internal error\"}"));
+        answers.add(Answer.of(502, "<html>Bad gateway</html>"));
+
+        assertThat(place()).isInstanceOf(PlaceCallResult.OutcomeUnknown.class);
+        assertThat(requests).hasSize(1);
+    }
+
+    @Test
+    void aConnectionRefusedBeforeSendingIsRetriedThenUnavailable() {
+        int closedPort = server.port();
+        server.disposeNow();
+        CallflowsClient refused = new CallflowsClient(WebClient.builder(), new CallflowsClient.Settings(
+                URI.create("http://127.0.0.1:" + closedPort), Duration.ofMillis(500), 2, Duration.ofMillis(20)));
+
+        assertThat(refused.placeCall("luigis_voice", "k", "{}").block(Duration.ofSeconds(30)))
+                .isInstanceOf(PlaceCallResult.Unavailable.class);
+    }
+
+    @Test
     void whenRetriesRunOutTheAttemptIsUnavailableWithTheLastReason() {
         for (int i = 0; i < 4; i++) {
-            answers.add(Answer.of(503, "{\"statusCode\":503,\"statusMessage\":\"Service unavailable\"}"));
+            answers.add(Answer.of(503, NOT_CREATED_503));
         }
         assertThat(place()).isEqualTo(new PlaceCallResult.Unavailable("8x8 answered HTTP 503 503 Service unavailable"));
         assertThat(requests).hasSize(4);

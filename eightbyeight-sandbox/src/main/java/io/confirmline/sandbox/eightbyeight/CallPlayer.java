@@ -65,6 +65,20 @@ class CallPlayer {
         return List.copyOf(played);
     }
 
+    /** What the guest at this number does on the next call (without counting it as a call). */
+    GuestBehaviour behaviourFor(String destination) {
+        String number = normalised(destination);
+        return overrides.getOrDefault(number, GuestBehaviour.forNumber(number));
+    }
+
+    /** A request held and then refused: listed, with no session, so a test sees that it arrived. */
+    void refused(SandboxProperties.Subaccount subaccount, String destination, JsonNode request, String what) {
+        PlayedCall call = new PlayedCall(null, subaccount.id(), normalised(destination), behaviourFor(destination).name(),
+                request.path("clientRequestId").asString(null), now(), new CopyOnWriteArrayList<>());
+        call.events().add(now() + " " + what);
+        played.add(call);
+    }
+
     private static String normalised(String number) {
         return number.startsWith("+") ? number : "+" + number;
     }

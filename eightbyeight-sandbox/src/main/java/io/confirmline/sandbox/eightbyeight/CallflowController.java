@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,16 +41,16 @@ class CallflowController {
     }
 
     @PostMapping(path = "/api/v1/subaccounts/{subaccountId}/callflows", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> sendCallflow(@PathVariable String subaccountId,
+    Mono<ResponseEntity<Map<String, Object>>> sendCallflow(@PathVariable String subaccountId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody(required = false) byte[] body) {
         Optional<SandboxProperties.Subaccount> subaccount = properties.subaccounts().stream()
                 .filter(s -> s.id().equals(subaccountId)).findFirst();
         if (subaccount.isEmpty()) {
-            return answer(404, 404, "SubAccount not found by Id : " + subaccountId, null);
+            return Mono.just(answer(404, 404, "SubAccount not found by Id : " + subaccountId, null));
         }
         if (authorization == null || !authorization.equals("Bearer " + subaccount.get().apiKey())) {
-            return answer(401, 401, "Authentication header not found or token invalid", null);
+            return Mono.just(answer(401, 401, "Authentication header not found or token invalid", null));
         }
         JsonNode request;
         try {
@@ -60,19 +61,36 @@ class CallflowController {
         Optional<CallflowValidator.Rejection> rejection = CallflowValidator.check(request, clock.instant());
         if (rejection.isPresent()) {
             CallflowValidator.Rejection r = rejection.get();
-            return answer(r.httpStatus(), r.statusCode(), r.statusMessage(), null);
+            return Mono.just(answer(r.httpStatus(), r.statusCode(), r.statusMessage(), null));
+        }
+        String destination = request.get("callflow").get(0).path("params").path("destination").asString("");
+        GuestBehaviour behaviour = player.behaviourFor(destination);
+        if (behaviour == GuestBehaviour.NOT_PLACED_ANSWER_HELD) {
+            player.refused(subaccount.get(), destination, request, "held " + properties.heldAnswerTime() + ", not placed");
+            return Mono.delay(properties.heldAnswerTime())
+                    .thenReturn(answer(500, 500, "Internal server error", null, false));
         }
         String sessionId = UUID.randomUUID().toString();
         player.play(subaccount.get(), sessionId, request);
-        return answer(200, 1, "Created", sessionId);
+        ResponseEntity<Map<String, Object>> created = answer(200, 1, "Created", sessionId);
+        return behaviour == GuestBehaviour.PLACED_ANSWER_HELD
+                ? Mono.delay(properties.heldAnswerTime()).thenReturn(created) : Mono.just(created);
     }
 
     private ResponseEntity<Map<String, Object>> answer(int http, int code, String message, String sessionId) {
+        return answer(http, code, message, sessionId, true);
+    }
+
+    /** {@code withSessionStatus} false: a 5xx that does not say whether a session was created. */
+    private ResponseEntity<Map<String, Object>> answer(int http, int code, String message, String sessionId,
+            boolean withSessionStatus) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (sessionId != null) {
             body.put("sessionId", sessionId);
         }
-        body.put("sessionStatus", sessionId != null ? "CREATED" : "NOT_CREATED");
+        if (withSessionStatus) {
+            body.put("sessionStatus", sessionId != null ? "CREATED" : "NOT_CREATED");
+        }
         body.put("callFlowRequestId", UUID.randomUUID().toString());
         body.put("statusCode", code);
         body.put("statusMessage", message);

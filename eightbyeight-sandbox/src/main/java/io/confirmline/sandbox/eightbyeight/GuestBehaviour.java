@@ -24,7 +24,18 @@ public enum GuestBehaviour {
     /** 8: presses 1, but 8x8 never sends the session summary. */
     SUMMARY_LOST,
     /** 9: not a valid number: Send Callflow answers -1017. */
-    INVALID_NUMBER;
+    INVALID_NUMBER,
+    /**
+     * (Only by override.) 8x8 places the call at once — the guest presses 1 — but holds its answer to Send Callflow
+     * for {@code held-answer-time}: a slow 8x8, or the window in which a test kills the caller after it committed
+     * DIALING and before 8x8 answered. The session summary echoes the request's {@code clientRequestId}.
+     */
+    PLACED_ANSWER_HELD,
+    /**
+     * (Only by override.) 8x8 holds the request for {@code held-answer-time}, then answers 500 without creating a
+     * call: an attempt whose outcome the caller cannot know, and that no webhook will ever mention.
+     */
+    NOT_PLACED_ANSWER_HELD;
 
     /** The behaviour a number has unless overridden: its last digit. */
     public static GuestBehaviour forNumber(String number) {

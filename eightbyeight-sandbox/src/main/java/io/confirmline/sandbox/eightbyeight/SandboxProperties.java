@@ -18,12 +18,15 @@ import org.springframework.validation.annotation.Validated;
  * @param speechTime how long the guest takes to hear one prompt (per {@code say} repetition)
  * @param reactionTime how long the guest takes to press a key after a prompt
  * @param duplicateWebhooks send every VCA and VSS twice (8x8 may redeliver; receivers must not count twice)
+ * @param heldAnswerTime how long Send Callflow's answer is held for a number set to {@code PLACED_ANSWER_HELD} or
+ *     {@code NOT_PLACED_ANSWER_HELD}
  */
 @Validated
 @ConfigurationProperties("sandbox")
 public record SandboxProperties(@DefaultValue @NotNull List<@Valid Subaccount> subaccounts,
         @DefaultValue("2s") @NotNull Duration ringTime, @DefaultValue("3s") @NotNull Duration speechTime,
-        @DefaultValue("1s") @NotNull Duration reactionTime, @DefaultValue("false") boolean duplicateWebhooks) {
+        @DefaultValue("1s") @NotNull Duration reactionTime, @DefaultValue("false") boolean duplicateWebhooks,
+        @DefaultValue("60s") @NotNull Duration heldAnswerTime) {
 
     /**
      * @param id the subaccount id in the URL

@@ -23,7 +23,8 @@ import reactor.netty.resources.LoopResources;
 
 /** The sandbox over real HTTP: 8x8's validation answers, then calls played against a local webhook receiver. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sandbox.ring-time=100ms", "sandbox.speech-time=100ms", "sandbox.reaction-time=50ms"})
+        "sandbox.ring-time=100ms", "sandbox.speech-time=100ms", "sandbox.reaction-time=50ms",
+        "sandbox.held-answer-time=1s"})
 @AutoConfigureWebTestClient
 class EightByEightSandboxTest {
 
@@ -72,6 +73,37 @@ class EightByEightSandboxTest {
     WebTestClient.ResponseSpec send(String body) {
         return http.post().uri("/api/v1/subaccounts/luigis_voice/callflows").header("Authorization", "Bearer key-1")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    void override(String number, String behaviour) {
+        http.put().uri("/sandbox/guests/" + number).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"behaviour\":\"" + behaviour + "\"}").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aHeldAnswerComesLateWhileTheCallIsAlreadyPlayedAndItsSummaryEchoesTheRequestId() {
+        override("+34600900001", "PLACED_ANSWER_HELD");
+        long started = System.nanoTime();
+        send(confirmation("+34600900001")).expectStatus().isOk().expectBody()
+                .jsonPath("$.sessionStatus").isEqualTo("CREATED");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received.stream()
+                .anyMatch(w -> w.path().equals("/vss") && w.body().contains("+34600900001")
+                        && w.body().contains("\"clientRequestId\":\"c-1\"")));
+        assertThat(received).anyMatch(w -> w.path().equals("/vca") && w.body().contains("+34600900001")
+                && w.body().contains("\"dtmf\":\"1\""));
+    }
+
+    @Test
+    void aRequestHeldAndNotPlacedAnswers500WithoutSayingWhetherASessionExistsAndIsListed() {
+        override("+34600900002", "NOT_PLACED_ANSWER_HELD");
+        send(confirmation("+34600900002")).expectStatus().isEqualTo(500).expectBody()
+                .jsonPath("$.sessionStatus").doesNotExist()
+                .jsonPath("$.sessionId").doesNotExist();
+        String calls = http.get().uri("/sandbox/calls").exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        assertThat(calls).contains("{\"sessionId\":null,\"subaccountId\":\"luigis_voice\",\"destination\":\"+34600900002\"");
+        assertThat(received).noneMatch(w -> w.body().contains("+34600900002"));
     }
 
     @Test

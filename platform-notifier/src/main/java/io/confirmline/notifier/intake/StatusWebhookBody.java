@@ -1,25 +1,30 @@
 package io.confirmline.notifier.intake;
 
 import io.confirmline.events.CallStatus;
+import io.confirmline.events.CallSessionSummary;
 import io.confirmline.events.CallStatusChanged;
+import io.confirmline.events.CallSummaryLeg;
 import io.confirmline.events.SubjectType;
 import java.time.Instant;
 import java.util.Locale;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The body the platform receives for a status change: {@code {type, timestamp, data}}, as Standard Webhooks
  * suggests. {@code type} is {@code <subject>.<status>}: {@code reservation.confirmed},
  * {@code reservation.cancelled} (the guest pressed 0), {@code appointment.unreachable},
- * {@code voice_message.delivered}...
+ * {@code voice_message.delivered}... — and {@code call.completed} for the change that carries a finished call
+ * session's summary ({@code callSummary}), with that summary under {@code data.summary}.
  */
 public record StatusWebhookBody(String type, String json) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static StatusWebhookBody of(CallStatusChanged change) {
-        String type = subject(change.getSubjectType()) + "." + status(change.getStatus());
+        String type = change.getCallSummary() != null ? "call.completed"
+                : subject(change.getSubjectType()) + "." + status(change.getStatus());
         ObjectNode body = JSON.createObjectNode();
         body.put("type", type);
         body.put("timestamp", change.getOccurredAt().toString());
@@ -43,6 +48,9 @@ public record StatusWebhookBody(String type, String json) {
         data.put("durationSeconds", change.getDurationSeconds());
         data.put("providerStatus", change.getProviderStatus());
         data.put("providerErrorCode", change.getProviderErrorCode());
+        if (change.getCallSummary() != null) {
+            summary(data.putObject("summary"), change.getCallSummary());
+        }
         return new StatusWebhookBody(type, JSON.writeValueAsString(body));
     }
 
@@ -52,6 +60,29 @@ public record StatusWebhookBody(String type, String json) {
 
     static String status(CallStatus status) {
         return status == CallStatus.CANCELLED_BY_GUEST ? "cancelled" : status.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static void summary(ObjectNode node, CallSessionSummary summary) {
+        node.put("sessionId", summary.getSessionId());
+        node.put("attemptId", summary.getAttemptId());
+        node.put("providerStatus", summary.getProviderStatus());
+        node.put("errorCode", summary.getErrorCode());
+        node.put("errorMessage", summary.getErrorMessage());
+        node.put("startedAt", text(summary.getStartedAt()));
+        node.put("endedAt", text(summary.getEndedAt()));
+        node.put("durationSeconds", summary.getDurationSeconds());
+        ArrayNode legs = node.putArray("legs");
+        for (CallSummaryLeg leg : summary.getLegs()) {
+            ObjectNode l = legs.addObject();
+            l.put("name", leg.getName());
+            l.put("callId", leg.getCallId());
+            l.put("direction", leg.getDirection());
+            l.put("callStatus", leg.getCallStatus());
+            l.put("initiatedAt", text(leg.getInitiatedAt()));
+            l.put("connectedAt", text(leg.getConnectedAt()));
+            l.put("disconnectedAt", text(leg.getDisconnectedAt()));
+            l.put("durationSeconds", leg.getDurationSeconds());
+        }
     }
 
     private static String text(Instant instant) {
