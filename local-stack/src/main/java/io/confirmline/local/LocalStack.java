@@ -46,20 +46,22 @@ public final class LocalStack implements AutoCloseable {
     /**
      * How fast calls go: the sandbox's ring, speech and reaction times; the orchestrator's retry delay, key wait
      * and lost-summary timeout; the notifier's retry schedule and breaker pause; whether the 8x8 sandbox sends
-     * every webhook twice.
+     * every webhook twice; how long the orchestrator waits for 8x8's answer to Send Callflow.
      */
     public record Timings(Duration ring, Duration speech, Duration reaction, Duration retryDelay, Duration keyWait,
-            Duration summaryTimeout, String notifierRetrySchedule, Duration breakerOpenFor, boolean duplicateWebhooks) {
+            Duration summaryTimeout, String notifierRetrySchedule, Duration breakerOpenFor, boolean duplicateWebhooks,
+            Duration dialTimeout) {
 
         public static Timings human() {
             return new Timings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(15),
-                    Duration.ofSeconds(5), Duration.ofSeconds(60), "0s,1s,2s,5s,10s,30s,1m,5m", Duration.ofSeconds(10), false);
+                    Duration.ofSeconds(5), Duration.ofSeconds(60), "0s,1s,2s,5s,10s,30s,1m,5m", Duration.ofSeconds(10), false,
+                    Duration.ofSeconds(2));
         }
 
         public static Timings fast() {
             return new Timings(Duration.ofMillis(1000), Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofSeconds(2),
                     Duration.ofSeconds(4), Duration.ofSeconds(20), "0s,200ms,500ms,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s",
-                    Duration.ofSeconds(1), true);
+                    Duration.ofSeconds(1), true, Duration.ofSeconds(2));
         }
     }
 
@@ -134,6 +136,7 @@ public final class LocalStack implements AutoCloseable {
             orchestrator.put("confirmline.outcomes.key-wait", millis(timings.keyWait()));
             orchestrator.put("confirmline.outcomes.summary-timeout", millis(timings.summaryTimeout()));
             orchestrator.put("confirmline.dialing.base-url", "http://127.0.0.1:" + ports.eightByEight());
+            orchestrator.put("confirmline.dialing.timeout", millis(timings.dialTimeout()));
             started.add(ServiceProcess.start("call-orchestrator", repository.resolve("call-orchestrator"),
                     "io.confirmline.orchestrator.CallOrchestratorApplication", ports.orchestrator(), orchestrator, logs));
 

@@ -40,7 +40,10 @@ class OrchestratorCrashEndToEndTest {
         TestPostgres.Database db = TestPostgres.freshDatabase();
         LocalStack.Timings fast = LocalStack.Timings.fast();
         LocalStack.Timings timings = new LocalStack.Timings(fast.ring(), fast.speech(), fast.reaction(), fast.retryDelay(),
-                fast.keyWait(), SUMMARY_TIMEOUT, fast.notifierRetrySchedule(), fast.breakerOpenFor(), false);
+                fast.keyWait(), SUMMARY_TIMEOUT, fast.notifierRetrySchedule(), fast.breakerOpenFor(), false,
+                // The kill must land while the dial waits for 8x8 (the sandbox holds its answer 60 s), not after the
+                // orchestrator gave up waiting.
+                Duration.ofSeconds(50));
         stack = LocalStack.start(Path.of("..").toAbsolutePath().normalize(), LocalStack.Ports.free(), timings,
                 new LocalStack.Database(db.jdbcUrl(), db.r2dbcUrl(), db.username(), db.password()),
                 Path.of("target/crash-logs"));
