@@ -3,7 +3,10 @@ package io.confirmline.logging;
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
-/** Logback's {@code %msg} with phone numbers and secrets masked; registered as {@code %maskedMsg}. */
+/**
+ * Logback's {@code %msg} with phone numbers and secrets masked; registered as {@code %maskedMsg} and in place of
+ * {@code %msg}, {@code %m} and {@code %message}.
+ */
 public class MaskingMessageConverter extends MessageConverter {
 
     @Override
