@@ -66,6 +66,23 @@ class PlatformNotifierHealthComponentTest {
     org.springframework.context.ApplicationContext context;
 
     @Test
+    void everyDatabaseConnectionHasTheConfiguredStatementTimeout() {
+        org.springframework.r2dbc.core.DatabaseClient db = context.getBean(org.springframework.r2dbc.core.DatabaseClient.class);
+        org.assertj.core.api.Assertions.assertThat(db.sql("SHOW statement_timeout")
+                .map(row -> row.get(0, String.class)).one().block(java.time.Duration.ofSeconds(10))).isEqualTo("10s");
+    }
+
+    @Test
+    void theRetentionJobRunsOnTheSharedBackgroundLoopAndCountsWhatItDeletes() {
+        org.assertj.core.api.Assertions.assertThat(context.getBean("retentionLoop",
+                io.confirmline.background.PollingLoop.class).isRunning()).isTrue();
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(body -> org.assertj.core.api.Assertions.assertThat(body)
+                        .contains("confirmline_retention_deleted_total{application=\"platform-notifier\",table=\"delivery\"}")
+                        .contains("confirmline_retention_deleted_total{application=\"platform-notifier\",table=\"processed_event\"}"));
+    }
+
+    @Test
     void metricsAreNotPushedOverOtlpUnlessAskedFor() {
         // Without a collector, an OTLP registry would log a connection error every minute.
         org.assertj.core.api.Assertions.assertThat(

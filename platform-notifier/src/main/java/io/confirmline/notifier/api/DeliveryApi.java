@@ -8,18 +8,22 @@ import io.confirmline.notifier.delivery.DeliveryWorker;
 import io.confirmline.notifier.delivery.RetrySchedule;
 import io.confirmline.notifier.tenant.NotifierTenantProperties.Tenant;
 import io.confirmline.notifier.tenant.Tenants;
-import java.net.URI;
+import io.confirmline.web.ProblemException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,10 +34,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * The delivery log for the platform ({@code Authorization: Bearer <tenant API key>}, which also names the tenant)
- * and replay of dead letters for operators (the admin token).
+ * and replay of dead letters for operators (the admin token). Errors are the shared problem+json model
+ * ({@link ProblemException}).
  */
 @RestController
 public class DeliveryApi {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryApi.class);
+    private static final Duration RETRY_AFTER_DATABASE = Duration.ofSeconds(5);
 
     private static final Set<String> STATUSES = Set.of(Delivery.PENDING, Delivery.SUCCEEDED, Delivery.DEAD);
 
@@ -72,7 +80,7 @@ public class DeliveryApi {
     public Mono<List<DeliveryView>> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
             @RequestParam(required = false) String status, @RequestParam(required = false) String reservationId,
             @RequestParam(required = false) String messageId, @RequestParam(defaultValue = "100") int limit) {
-        Tenant tenant = tenants.byApiKey(bearer(auth)).orElseThrow(() -> problem(HttpStatus.UNAUTHORIZED,
+        Tenant tenant = tenants.byApiKey(bearer(auth)).orElseThrow(() -> unauthorized(
                 "A tenant API key is required: Authorization: Bearer <key>"));
         if (status != null && !STATUSES.contains(status)) {
             throw problem(HttpStatus.BAD_REQUEST, "status must be one of " + STATUSES + ", was " + status);
@@ -81,14 +89,14 @@ public class DeliveryApi {
             throw problem(HttpStatus.BAD_REQUEST, "limit must be between 1 and 1000");
         }
         String subject = reservationId != null ? reservationId : messageId;
-        return store.list(tenant.id(), status, subject, limit).map(DeliveryView::of).collectList();
+        return database(store.list(tenant.id(), status, subject, limit).map(DeliveryView::of).collectList());
     }
 
     @PostMapping(path = "/api/deliveries/{id}/replay", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<DeliveryView> replay(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
             @PathVariable String id) {
         if (!adminToken.matches(bearer(auth))) {
-            throw problem(HttpStatus.UNAUTHORIZED, "The admin token is required: Authorization: Bearer <token>");
+            throw unauthorized("The admin token is required: Authorization: Bearer <token>");
         }
         UUID deliveryId;
         try {
@@ -96,25 +104,25 @@ public class DeliveryApi {
         } catch (IllegalArgumentException e) {
             throw problem(HttpStatus.NOT_FOUND, "No delivery " + id);
         }
-        return store.replay(deliveryId, schedule.first(clock.instant()))
+        return database(store.replay(deliveryId, schedule.first(clock.instant()))
                 .doOnNext(replayed -> worker.wake())
                 .map(DeliveryView::of)
                 .switchIfEmpty(store.find(deliveryId)
                         .flatMap(existing -> Mono.<DeliveryView>error(problem(HttpStatus.CONFLICT,
                                 "Delivery " + id + " is " + existing.status() + "; only DEAD deliveries are replayed")))
-                        .switchIfEmpty(Mono.error(problem(HttpStatus.NOT_FOUND, "No delivery " + id))));
+                        .switchIfEmpty(Mono.error(problem(HttpStatus.NOT_FOUND, "No delivery " + id)))));
     }
 
     @PostMapping(path = "/api/endpoints/{tenantId}/enable", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Void>> enable(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
             @PathVariable String tenantId) {
         if (!adminToken.matches(bearer(auth))) {
-            throw problem(HttpStatus.UNAUTHORIZED, "The admin token is required: Authorization: Bearer <token>");
+            throw unauthorized("The admin token is required: Authorization: Bearer <token>");
         }
-        return store.enableEndpoint(tenantId).map(enabled -> {
+        return database(store.enableEndpoint(tenantId).map(enabled -> {
             worker.wake();
             return ResponseEntity.noContent().build();
-        });
+        }));
     }
 
     private static String bearer(String authorization) {
@@ -124,24 +132,26 @@ public class DeliveryApi {
         return authorization.substring(7).trim();
     }
 
-    static ApiProblem problem(HttpStatus status, String detail) {
-        return new ApiProblem(status, detail);
+    /** The type slugs ({@code deliveries-<status>}) are the ones this API has always answered with. */
+    static ProblemException problem(HttpStatus status, String detail) {
+        return new ProblemException(status, "deliveries-" + status.value(), status.getReasonPhrase(), detail);
     }
 
-    /** An API error, answered as RFC 9457 problem+json. */
-    static class ApiProblem extends RuntimeException {
-        final HttpStatus status;
-
-        ApiProblem(HttpStatus status, String detail) {
-            super(detail);
-            this.status = status;
-        }
+    static ProblemException unauthorized(String detail) {
+        return ProblemException.unauthorized("deliveries-401", detail, "Bearer", "confirmline-notifier");
     }
 
-    @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<ProblemDetail> onProblem(ApiProblem e) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status, e.getMessage());
-        body.setType(URI.create("https://confirmline.io/problems/deliveries-" + e.status.value()));
-        return ResponseEntity.status(e.status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    /**
+     * The database did not answer in time (statement or connection-acquire timeout, or it is away): the caller may
+     * try again, so 503 with Retry-After rather than a 500 for a defect.
+     */
+    private static <T> Mono<T> database(Mono<T> work) {
+        return work.onErrorMap(e -> e instanceof DataAccessResourceFailureException
+                || e instanceof TransientDataAccessException, e -> {
+            log.warn("API request not answered, the database is unavailable: {}",
+                    ((DataAccessException) e).getMostSpecificCause().toString());
+            return ProblemException.unavailable("database-unavailable", "Service Unavailable",
+                    "The delivery log is unavailable for the moment; try again shortly", RETRY_AFTER_DATABASE);
+        });
     }
 }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,9 +49,14 @@ class DeliveryConfiguration {
 
         @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
         void repair() {
-            Long repaired = store.repairHeads().block(Duration.ofSeconds(30));
-            if (repaired != null && repaired > 0) {
-                log.warn("Repaired the queue head of {} subject(s)", repaired);
+            try {
+                Long repaired = store.repairHeads().block(Duration.ofSeconds(30));
+                if (repaired != null && repaired > 0) {
+                    log.warn("Repaired the queue head of {} subject(s)", repaired);
+                }
+            } catch (RuntimeException e) {
+                // The database is away or slow: the next sweep tries again. Not a defect, so no ERROR and trace.
+                log.warn("Queue head repair skipped: {}", e.toString());
             }
         }
     }
@@ -74,7 +80,14 @@ class DeliveryConfiguration {
         @Scheduled(fixedDelay = 10_000, initialDelay = 1_000)
         void refresh() {
             Instant now = clock.instant();
-            var rows = store.backlog().collectList().block(Duration.ofSeconds(10));
+            List<DeliveryStore.Backlog> rows;
+            try {
+                rows = store.backlog().collectList().block(Duration.ofSeconds(10));
+            } catch (RuntimeException e) {
+                // The gauges keep their last values until the database answers again.
+                org.slf4j.LoggerFactory.getLogger(BacklogGauges.class).warn("Backlog gauges not refreshed: {}", e.toString());
+                return;
+            }
             if (rows == null) {
                 return;
             }

@@ -56,7 +56,8 @@ public class DeliveryStore {
 
     /**
      * Records the eventId and creates its delivery in one statement (one transaction): a redelivered record finds
-     * its eventId and creates nothing. Returns whether a delivery was created.
+     * its eventId and creates nothing — in processed_event, or in the delivery itself once retention has forgotten
+     * the processed eventId but not yet the delivery. Returns whether a delivery was created.
      */
     public Mono<Boolean> create(NewDelivery d) {
         return insert(d).as(transaction::transactional);
@@ -82,7 +83,8 @@ public class DeliveryStore {
                                :firstAttemptAt, :traceParent,
                                NOT EXISTS (SELECT 1 FROM delivery p WHERE p.tenant_id = :tenantId
                                            AND p.subject_id = :subjectId AND p.status = 'PENDING')
-                        FROM seen""")
+                        FROM seen
+                        ON CONFLICT (event_id) DO NOTHING""")
                 .bind("eventId", d.eventId()).bind("topic", d.topic()).bind("id", UUID.randomUUID())
                 .bind("tenantId", d.tenantId()).bind("subjectId", d.subjectId()).bind("type", d.type())
                 .bind("payload", d.payload()).bind("occurredAt", utc(d.occurredAt()))

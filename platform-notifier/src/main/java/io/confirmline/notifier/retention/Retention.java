@@ -1,0 +1,71 @@
+package io.confirmline.notifier.retention;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes finished rows older than their retention, one bounded batch per table per round: succeeded and
+ * dead-lettered deliveries (their attempts go with them) and remembered eventIds. Several instances may sweep at
+ * once: rows another sweep holds are skipped.
+ */
+@Component
+public class Retention {
+
+    private static final String DELETE_DELIVERIES = """
+            DELETE FROM delivery WHERE id IN (
+                SELECT id FROM delivery WHERE status = :status AND %s < :cutoff
+                LIMIT :batch FOR UPDATE SKIP LOCKED)""";
+
+    private final DatabaseClient db;
+    private final RetentionProperties properties;
+    private final Clock clock;
+    private final Counter deliveries;
+    private final Counter processedEvents;
+
+    public Retention(DatabaseClient db, RetentionProperties properties, Clock clock, MeterRegistry meters) {
+        this.db = db;
+        this.properties = properties;
+        this.clock = clock;
+        this.deliveries = deleted(meters, "delivery");
+        this.processedEvents = deleted(meters, "processed_event");
+    }
+
+    private static Counter deleted(MeterRegistry meters, String table) {
+        return Counter.builder("confirmline.retention.deleted")
+                .description("Rows deleted because their retention ran out, per table").tag("table", table)
+                .register(meters);
+    }
+
+    /** One round: at most one batch from each table. Returns how many rows went; 0 when nothing was due. */
+    public int pruneOnce() {
+        long succeeded = deleteDeliveries("SUCCEEDED", "delivered_at", properties.succeededDeliveries());
+        long dead = deleteDeliveries("DEAD", "dead_at", properties.deadDeliveries());
+        deliveries.increment(succeeded + dead);
+        long events = delete("""
+                DELETE FROM processed_event WHERE event_id IN (
+                    SELECT event_id FROM processed_event WHERE processed_at < :cutoff
+                    LIMIT :batch FOR UPDATE SKIP LOCKED)""", null, properties.processedEvents());
+        processedEvents.increment(events);
+        return (int) (succeeded + dead + events);
+    }
+
+    private long deleteDeliveries(String status, String finishedAt, Duration age) {
+        return delete(DELETE_DELIVERIES.formatted(finishedAt), status, age);
+    }
+
+    private long delete(String sql, String status, Duration age) {
+        OffsetDateTime cutoff = clock.instant().minus(age).atOffset(ZoneOffset.UTC);
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("cutoff", cutoff).bind("batch", properties.batchSize());
+        if (status != null) {
+            spec = spec.bind("status", status);
+        }
+        Long rows = spec.fetch().rowsUpdated().block(Duration.ofMinutes(1));
+        return rows == null ? 0 : rows;
+    }
+}

@@ -1,0 +1,30 @@
+package io.confirmline.notifier.retention;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How long the notifier keeps finished rows ({@code confirmline.retention.*}). A delivery still PENDING is never
+ * deleted, whatever its age.
+ *
+ * @param succeededDeliveries how long a delivered webhook stays listed (from its delivery); keep it at least as long
+ *     as {@code calls.status.v1} keeps records, since a replayed record is recognised by its delivery's eventId
+ * @param deadDeliveries how long a dead-lettered webhook stays listed and replayable (from when it died)
+ * @param processedEvents how long a consumed eventId is remembered
+ * @param batchSize the most rows one statement deletes, so no sweep holds locks or the WAL for long
+ * @param interval the pause after a sweep that found nothing more to delete
+ */
+@Validated
+@ConfigurationProperties("confirmline.retention")
+public record RetentionProperties(
+        @DefaultValue("30d") @NotNull Duration succeededDeliveries,
+        @DefaultValue("90d") @NotNull Duration deadDeliveries,
+        @DefaultValue("14d") @NotNull Duration processedEvents,
+        @DefaultValue("1000") @Min(1) @Max(100_000) int batchSize,
+        @DefaultValue("10m") @NotNull Duration interval) {
+}
