@@ -6,7 +6,12 @@ import io.confirmline.events.Topics;
 import io.confirmline.kafka.AvroBinary;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
@@ -18,15 +23,28 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Publishes outbox rows in id order and marks them sent. The oldest unsent rows are locked {@code FOR UPDATE}
- * (without SKIP LOCKED) for as long as they are being published, so with several instances one relays while the
- * others wait, and the order per key is the order the state changes committed. A crash between the broker's
- * acknowledgement and the commit publishes those rows again; consumers drop duplicates by eventId.
+ * Publishes outbox rows in id order and marks them sent — publish, then mark, with no transaction open while the
+ * broker is waited for:
+ * <ol>
+ * <li>claim: a short transaction takes the oldest unsent rows that nobody holds a live claim on, skipping every key
+ * that has one (so two instances never publish the same key at once, and a key's events go out in commit order),
+ * and stamps them with a claim that runs out after {@link #LEASE};</li>
+ * <li>publish: the rows are sent outside any transaction, waiting at most {@link #SEND_TIMEOUT} (less than the
+ * lease, so a claim never runs out while its sends are still pending);</li>
+ * <li>mark: one statement marks sent the rows the broker acknowledged — per key only up to the first failure, so
+ * a retry never puts an earlier event after a later one — and releases the claim on the rest.</li>
+ * </ol>
+ * A crash between the broker's acknowledgement and the mark publishes those rows again once their claim has run
+ * out; consumers drop duplicates by eventId.
  */
 @Component
 public class OutboxRelay {
 
-    private static final int BATCH = 200;
+    static final int BATCH = 200;
+    static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration LEASE = Duration.ofMinutes(2);
+    /** Serialises claims (not sends) across instances: two claims taken at once could split one key. */
+    private static final long CLAIM_LOCK = 0x6f7574626f78L;   // "outbox"
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -41,47 +59,106 @@ public class OutboxRelay {
         this.kafka = kafka;
     }
 
-    private record Row(long id, String topic, String key, ByteBuffer payload, String traceParent) {
+    record Row(long id, String topic, String key, ByteBuffer payload, String traceParent) {
     }
 
-    /** Relays one batch; returns how many rows were published. */
+    /** Relays one batch; returns how many rows were published and marked sent. */
     public int relayOnce() {
-        Integer relayed = db.sql("SELECT id, topic, message_key, payload, trace_parent FROM outbox WHERE sent_at IS NULL "
-                        + "ORDER BY id LIMIT :batch FOR UPDATE")
-                .bind("batch", BATCH)
-                .map(row -> new Row(row.get("id", Long.class), row.get("topic", String.class),
-                        row.get("message_key", String.class), row.get("payload", ByteBuffer.class),
-                        row.get("trace_parent", String.class)))
-                .all().collectList()
-                .flatMap(rows -> rows.isEmpty() ? Mono.just(0) : Mono.fromCallable(() -> publish(rows))
-                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
-                        // Exactly the rows published: a range would also catch a row whose transaction committed
-                        // after the SELECT (its id was allocated earlier) and mark it sent unpublished.
-                        .then(db.sql("UPDATE outbox SET sent_at = now() WHERE id IN (:ids)")
-                                .bind("ids", rows.stream().map(Row::id).toList())
-                                .fetch().rowsUpdated())
-                        .map(Long::intValue))
-                .as(transaction::transactional)
-                .block(Duration.ofSeconds(60));
-        return relayed == null ? 0 : relayed;
+        UUID claim = UUID.randomUUID();
+        List<Row> rows = claim(claim);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Row> sent = publish(rows);
+        if (!sent.isEmpty()) {
+            // Exactly the rows published, claimed or not by now: a row another relay took over after our claim ran
+            // out is published twice either way, and marking it here spares a third time.
+            db.sql("UPDATE outbox SET sent_at = now(), claimed_by = NULL, claimed_until = NULL "
+                            + "WHERE id IN (:ids) AND sent_at IS NULL")
+                    .bind("ids", sent.stream().map(Row::id).toList())
+                    .fetch().rowsUpdated().block(Duration.ofSeconds(30));
+        }
+        if (sent.size() < rows.size()) {
+            // The rest are free to be claimed again at once (by anyone), rather than after the lease.
+            db.sql("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = :claim AND sent_at IS NULL")
+                    .bind("claim", claim).fetch().rowsUpdated().block(Duration.ofSeconds(30));
+            throw new IllegalStateException("the broker did not take " + (rows.size() - sent.size()) + " of "
+                    + rows.size() + " outbox rows; they will be sent again");
+        }
+        return sent.size();
     }
 
-    private Void publish(List<Row> rows) throws Exception {
-        CompletableFuture<?>[] sends = new CompletableFuture<?>[rows.size()];
+    private List<Row> claim(UUID claim) {
+        List<Row> rows = db.sql("SELECT pg_advisory_xact_lock(:lock)").bind("lock", CLAIM_LOCK).fetch().first()
+                .then(db.sql("""
+                                UPDATE outbox SET claimed_by = :claim, claimed_until = now() + make_interval(secs => :lease)
+                                WHERE id IN (
+                                    SELECT o.id FROM outbox o
+                                    WHERE o.sent_at IS NULL AND (o.claimed_until IS NULL OR o.claimed_until < now())
+                                      AND NOT EXISTS (SELECT 1 FROM outbox held
+                                                      WHERE held.message_key = o.message_key AND held.sent_at IS NULL
+                                                        AND held.claimed_until >= now())
+                                    ORDER BY o.id LIMIT :batch)
+                                RETURNING id, topic, message_key, payload, trace_parent""")
+                        .bind("claim", claim).bind("lease", (double) LEASE.toSeconds()).bind("batch", BATCH)
+                        .map(row -> new Row(row.get("id", Long.class), row.get("topic", String.class),
+                                row.get("message_key", String.class), row.get("payload", ByteBuffer.class),
+                                row.get("trace_parent", String.class)))
+                        .all().collectList())
+                .as(transaction::transactional)
+                .block(Duration.ofSeconds(30));
+        if (rows == null) {
+            return List.of();
+        }
+        List<Row> ordered = new ArrayList<>(rows);
+        ordered.sort(Comparator.comparingLong(Row::id));   // RETURNING keeps no order
+        return ordered;
+    }
+
+    /** Sends the rows in id order; returns those the broker acknowledged, per key only up to its first failure. */
+    private List<Row> publish(List<Row> rows) {
+        long deadline = System.nanoTime() + SEND_TIMEOUT.toNanos();
+        List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            if (System.nanoTime() > deadline || sends.stream().anyMatch(CompletableFuture::isCompletedExceptionally)) {
+                break;   // the broker is away or slow (a send can wait for metadata): the rest wait for the next round
+            }
+            try {
+                // Published inside the trace of the work that wrote the row, so the record's producer span joins it.
+                sends.add(io.confirmline.kafka.TraceParents.within(tracer, row.traceParent(), "outbox relay",
+                        () -> kafka.send(row.topic(), row.key(), decode(row.topic(), row.payload()))));
+            } catch (RuntimeException e) {
+                sends.add(CompletableFuture.failedFuture(e));
+            }
+        }
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // Some failed or are still pending: only the acknowledged ones count, below.
+        }
+        Set<String> brokenKeys = new HashSet<>();
+        List<Row> sent = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            // Published inside the trace of the work that wrote the row, so the record's producer span joins it.
-            sends[i] = io.confirmline.kafka.TraceParents.within(tracer, row.traceParent(), "outbox relay",
-                    () -> kafka.send(row.topic(), row.key(), decode(row.topic(), row.payload())));
+            CompletableFuture<?> send = i < sends.size() ? sends.get(i) : null;
+            boolean acknowledged = send != null && send.isDone() && !send.isCompletedExceptionally();
+            if (acknowledged && !brokenKeys.contains(row.key())) {
+                sent.add(row);
+            } else {
+                brokenKeys.add(row.key());
+            }
         }
-        CompletableFuture.allOf(sends).get(30, TimeUnit.SECONDS);
-        return null;
+        return sent;
     }
 
     /** The readers of the topics the outbox writes to, built once. */
     private static final java.util.Map<String, Class<? extends SpecificRecord>> EVENTS = java.util.Map.of(
             Topics.SESSIONS.name(), CallSessionOpened.class,
-            Topics.CALL_STATUS.name(), CallStatusChanged.class);
+            Topics.CALL_STATUS.name(), CallStatusChanged.class,
+            Topics.GUEST_ERASURES.name(), io.confirmline.events.GuestDataErased.class);
 
     static SpecificRecord decode(String topic, ByteBuffer payload) {
         Class<? extends SpecificRecord> type = EVENTS.get(topic);
