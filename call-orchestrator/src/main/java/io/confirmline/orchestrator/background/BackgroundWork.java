@@ -7,11 +7,13 @@ import io.confirmline.orchestrator.call.ParkedEvents;
 import io.confirmline.orchestrator.dialing.Dialer;
 import io.confirmline.orchestrator.dialing.DialingProperties;
 import io.confirmline.orchestrator.outbox.OutboxRelay;
+import io.confirmline.orchestrator.retention.Retention;
+import io.confirmline.orchestrator.retention.RetentionProperties;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The orchestrator's background threads: the dialer, the outcome sweep and the outbox relay. */
+/** The orchestrator's background threads: the dialer, the outcome sweep, the outbox relay and retention. */
 @Configuration
 class BackgroundWork {
 
@@ -29,5 +31,11 @@ class BackgroundWork {
     @Bean
     PollingLoop outboxRelayLoop(OutboxRelay relay) {
         return new PollingLoop("outbox-relay", relay::relayOnce, Duration.ofMillis(100));
+    }
+
+    /** Old rows go in bounded batches, one after another while there are any, then every {@code interval}. */
+    @Bean
+    PollingLoop retentionLoop(Retention retention, RetentionProperties properties) {
+        return new PollingLoop("retention", retention::pruneOnce, properties.interval());
     }
 }

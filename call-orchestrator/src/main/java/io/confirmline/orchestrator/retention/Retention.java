@@ -1,0 +1,66 @@
+package io.confirmline.orchestrator.retention;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes what is kept only for a while — sent outbox rows, processed eventIds — one bounded batch per table per
+ * round, oldest first, and counts what went ({@code confirmline_orchestrator_retention_removed_total{table}}).
+ * Parked events need no retention: each is applied or dead-lettered, and deleted, once its wait is over.
+ */
+@Component
+@EnableConfigurationProperties(RetentionProperties.class)
+public class Retention {
+
+    private static final Logger log = LoggerFactory.getLogger(Retention.class);
+
+    /** One table's rule: the statement deleting one batch older than {@code :age} seconds. */
+    private record Rule(String table, Duration age, String deleteBatch) {
+    }
+
+    private final DatabaseClient db;
+    private final MeterRegistry meters;
+    private final int batchSize;
+    private final List<Rule> rules;
+
+    public Retention(DatabaseClient db, MeterRegistry meters, RetentionProperties properties) {
+        this.db = db;
+        this.meters = meters;
+        this.batchSize = properties.batchSize();
+        this.rules = List.of(
+                new Rule("outbox", properties.sentOutbox(), """
+                        DELETE FROM outbox WHERE id IN (
+                            SELECT id FROM outbox
+                            WHERE sent_at IS NOT NULL AND sent_at < now() - make_interval(secs => :age)
+                            ORDER BY sent_at LIMIT :batch)"""),
+                new Rule("processed_event", properties.processedEvents(), """
+                        DELETE FROM processed_event WHERE event_id IN (
+                            SELECT event_id FROM processed_event
+                            WHERE processed_at < now() - make_interval(secs => :age)
+                            ORDER BY processed_at LIMIT :batch)"""));
+        rules.forEach(rule -> meters.counter("confirmline_orchestrator_retention_removed", "table", rule.table()));
+    }
+
+    /** Deletes at most one batch per table; returns how many rows went in all (0: nothing is due). */
+    public int pruneOnce() {
+        int removed = 0;
+        for (Rule rule : rules) {
+            Long deleted = db.sql(rule.deleteBatch())
+                    .bind("age", (double) rule.age().toSeconds()).bind("batch", batchSize)
+                    .fetch().rowsUpdated().block(Duration.ofSeconds(60));
+            int n = deleted == null ? 0 : deleted.intValue();
+            if (n > 0) {
+                meters.counter("confirmline_orchestrator_retention_removed", "table", rule.table()).increment(n);
+                log.debug("Retention removed {} rows from {}", n, rule.table());
+            }
+            removed += n;
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,29 @@
+package io.confirmline.orchestrator.retention;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How long the orchestrator keeps rows that only serve a while: published outbox rows and the eventIds it has
+ * processed.
+ *
+ * @param sentOutbox how long a published outbox row is kept after it was sent (for inspection); an unsent row is
+ *     never deleted, however old
+ * @param processedEvents how long an eventId is remembered to drop a redelivery; must be longer than a record can be
+ *     redelivered (the input topics' retention), or a very late redelivery would be applied again
+ * @param batchSize the most rows one statement deletes, so no deletion holds locks or bloats a transaction for long
+ * @param interval the pause once nothing is left to delete; while there is, batches follow one another
+ */
+@Validated
+@ConfigurationProperties("confirmline.retention")
+public record RetentionProperties(
+        @DefaultValue("7d") @NotNull Duration sentOutbox,
+        @DefaultValue("14d") @NotNull Duration processedEvents,
+        @DefaultValue("1000") @Min(1) @Max(100_000) int batchSize,
+        @DefaultValue("10m") @NotNull Duration interval) {
+}
