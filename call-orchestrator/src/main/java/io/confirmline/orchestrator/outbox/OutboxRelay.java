@@ -29,10 +29,12 @@ import reactor.core.publisher.Mono;
  * <li>claim: a short transaction takes the oldest unsent rows that nobody holds a live claim on, skipping every key
  * that has one (so two instances never publish the same key at once, and a key's events go out in commit order),
  * and stamps them with a claim that runs out after {@link #LEASE};</li>
- * <li>publish: the rows are sent outside any transaction, waiting at most {@link #SEND_TIMEOUT} (less than the
- * lease, so a claim never runs out while its sends are still pending);</li>
+ * <li>publish: the rows are sent outside any transaction, waiting at most {@link #SEND_TIMEOUT};</li>
  * <li>mark: one statement marks sent the rows the broker acknowledged — per key only up to the first failure, so
- * a retry never puts an earlier event after a later one — and releases the claim on the rest.</li>
+ * a retry never puts an earlier event after a later one — and the claim is released on the rows that failed or
+ * were not tried. A row whose send is still pending keeps its claim (and so its key) until the lease runs out,
+ * which is longer than the producer may keep trying ({@code delivery.timeout.ms}, 2 minutes by default): no other
+ * relay publishes that key while the pending record may still land.</li>
  * </ol>
  * A crash between the broker's acknowledgement and the mark publishes those rows again once their claim has run
  * out; consumers drop duplicates by eventId.
@@ -42,7 +44,7 @@ public class OutboxRelay {
 
     static final int BATCH = 200;
     static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration LEASE = Duration.ofMinutes(2);
+    static final Duration LEASE = Duration.ofMinutes(3);
     /** Serialises claims (not sends) across instances: two claims taken at once could split one key. */
     private static final long CLAIM_LOCK = 0x6f7574626f78L;   // "outbox"
 
@@ -69,7 +71,8 @@ public class OutboxRelay {
         if (rows.isEmpty()) {
             return 0;
         }
-        List<Row> sent = publish(rows);
+        Published published = publish(rows);
+        List<Row> sent = published.sent();
         if (!sent.isEmpty()) {
             // Exactly the rows published, claimed or not by now: a row another relay took over after our claim ran
             // out is published twice either way, and marking it here spares a third time.
@@ -79,9 +82,11 @@ public class OutboxRelay {
                     .fetch().rowsUpdated().block(Duration.ofSeconds(30));
         }
         if (sent.size() < rows.size()) {
-            // The rest are free to be claimed again at once (by anyone), rather than after the lease.
-            db.sql("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = :claim AND sent_at IS NULL")
-                    .bind("claim", claim).fetch().rowsUpdated().block(Duration.ofSeconds(30));
+            // Failed or not tried: free to be claimed again at once (by anyone), rather than after the lease.
+            db.sql("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL "
+                            + "WHERE claimed_by = :claim AND sent_at IS NULL AND NOT (id = ANY(:pending))")
+                    .bind("claim", claim).bind("pending", published.pending().toArray(Long[]::new))
+                    .fetch().rowsUpdated().block(Duration.ofSeconds(30));
             throw new IllegalStateException("the broker did not take " + (rows.size() - sent.size()) + " of "
                     + rows.size() + " outbox rows; they will be sent again");
         }
@@ -115,8 +120,15 @@ public class OutboxRelay {
         return ordered;
     }
 
-    /** Sends the rows in id order; returns those the broker acknowledged, per key only up to its first failure. */
-    private List<Row> publish(List<Row> rows) {
+    /**
+     * What a round's sends came to: the rows to mark sent (acknowledged, per key only up to its first failure), and
+     * the ids of rows whose send is still pending.
+     */
+    private record Published(List<Row> sent, List<Long> pending) {
+    }
+
+    /** Sends the rows in id order. */
+    private Published publish(List<Row> rows) {
         long deadline = System.nanoTime() + SEND_TIMEOUT.toNanos();
         List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
@@ -141,9 +153,13 @@ public class OutboxRelay {
         }
         Set<String> brokenKeys = new HashSet<>();
         List<Row> sent = new ArrayList<>(rows.size());
+        List<Long> pending = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             CompletableFuture<?> send = i < sends.size() ? sends.get(i) : null;
+            if (send != null && !send.isDone()) {
+                pending.add(row.id());
+            }
             boolean acknowledged = send != null && send.isDone() && !send.isCompletedExceptionally();
             if (acknowledged && !brokenKeys.contains(row.key())) {
                 sent.add(row);
@@ -151,7 +167,7 @@ public class OutboxRelay {
                 brokenKeys.add(row.key());
             }
         }
-        return sent;
+        return new Published(sent, pending);
     }
 
     /** The readers of the topics the outbox writes to, built once. */
