@@ -81,8 +81,27 @@ public final class LocalStack implements AutoCloseable {
         this.services = services;
     }
 
-    /** Starts everything and returns once every application reports healthy. */
+    /**
+     * Decides the settings an application starts with from the stack's local defaults: the end-to-end tests use the
+     * defaults as they are, {@code ./run-local} lets the environment win ({@link LocalSettings}).
+     */
+    @FunctionalInterface
+    public interface SettingsPolicy {
+
+        /** The defaults, whatever the environment says: a test must not be pointed elsewhere by a developer's shell. */
+        SettingsPolicy LOCAL_DEFAULTS = (application, localDefaults) -> localDefaults;
+
+        Map<String, String> settingsFor(String application, Map<String, String> localDefaults);
+    }
+
+    /** Starts everything with the local defaults and returns once every application reports healthy. */
     public static LocalStack start(Path repository, Ports ports, Timings timings, Database database, Path logs) {
+        return start(repository, ports, timings, database, logs, SettingsPolicy.LOCAL_DEFAULTS);
+    }
+
+    /** Starts everything, each application with the settings {@code policy} gives it; returns once all are healthy. */
+    public static LocalStack start(Path repository, Ports ports, Timings timings, Database database, Path logs,
+            SettingsPolicy policy) {
         KafkaProcess kafka = KafkaProcess.start(ports.kafka());
         RegistryServer registry = RegistryServer.start(RegistryServer.locateZip(), ports.registry());
         List<ServiceProcess> started = new ArrayList<>();
@@ -96,7 +115,8 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> platform = common(bootstrap, registryUrl);
             platform.put("platform-sandbox.signing-secrets", SIGNING_SECRET);
             started.add(ServiceProcess.start("platform-sandbox", repository.resolve("platform-sandbox"),
-                    "io.confirmline.sandbox.platform.PlatformSandboxApplication", ports.platform(), platform, logs));
+                    "io.confirmline.sandbox.platform.PlatformSandboxApplication", ports.platform(),
+                    policy.settingsFor("platform-sandbox", platform), logs));
 
             Map<String, String> eightByEight = new LinkedHashMap<>();
             eightByEight.put("sandbox.subaccounts[0].id", SUBACCOUNT);
@@ -109,7 +129,8 @@ public final class LocalStack implements AutoCloseable {
             eightByEight.put("sandbox.reaction-time", millis(timings.reaction()));
             eightByEight.put("sandbox.duplicate-webhooks", Boolean.toString(timings.duplicateWebhooks()));
             started.add(ServiceProcess.start("eightbyeight-sandbox", repository.resolve("eightbyeight-sandbox"),
-                    "io.confirmline.sandbox.eightbyeight.EightByEightSandboxApplication", ports.eightByEight(), eightByEight, logs));
+                    "io.confirmline.sandbox.eightbyeight.EightByEightSandboxApplication", ports.eightByEight(),
+                    policy.settingsFor("eightbyeight-sandbox", eightByEight), logs));
 
             Map<String, String> ingress = common(bootstrap, registryUrl);
             ingress.put("confirmline.tenants[0].id", TENANT);
@@ -117,7 +138,8 @@ public final class LocalStack implements AutoCloseable {
             ingress.put("confirmline.tenants[0].auth-token", WEBHOOK_TOKEN);
             ingress.put("confirmline.ingress.publish.spool-directory", spool.toString());
             started.add(ServiceProcess.start("webhook-ingress", repository.resolve("webhook-ingress"),
-                    "io.confirmline.ingress.WebhookIngressApplication", ports.ingress(), ingress, logs));
+                    "io.confirmline.ingress.WebhookIngressApplication", ports.ingress(),
+                    policy.settingsFor("webhook-ingress", ingress), logs));
 
             Map<String, String> orchestrator = withDatabase(common(bootstrap, registryUrl), database);
             orchestrator.put("confirmline.tenants[0].id", TENANT);
@@ -138,7 +160,8 @@ public final class LocalStack implements AutoCloseable {
             orchestrator.put("confirmline.dialing.base-url", "http://127.0.0.1:" + ports.eightByEight());
             orchestrator.put("confirmline.dialing.timeout", millis(timings.dialTimeout()));
             started.add(ServiceProcess.start("call-orchestrator", repository.resolve("call-orchestrator"),
-                    "io.confirmline.orchestrator.CallOrchestratorApplication", ports.orchestrator(), orchestrator, logs));
+                    "io.confirmline.orchestrator.CallOrchestratorApplication", ports.orchestrator(),
+                    policy.settingsFor("call-orchestrator", orchestrator), logs));
 
             Map<String, String> notifier = withDatabase(common(bootstrap, registryUrl), database);
             notifier.put("confirmline.tenants[0].id", TENANT);
@@ -149,7 +172,8 @@ public final class LocalStack implements AutoCloseable {
             notifier.put("confirmline.notifier.retry-schedule", timings.notifierRetrySchedule());
             notifier.put("confirmline.notifier.breaker.open-for", millis(timings.breakerOpenFor()));
             started.add(ServiceProcess.start("platform-notifier", repository.resolve("platform-notifier"),
-                    "io.confirmline.notifier.PlatformNotifierApplication", ports.notifier(), notifier, logs));
+                    "io.confirmline.notifier.PlatformNotifierApplication", ports.notifier(),
+                    policy.settingsFor("platform-notifier", notifier), logs));
 
             for (ServiceProcess service : started) {
                 service.awaitHealthy(Duration.ofMinutes(3));

@@ -1,32 +1,44 @@
 package io.confirmline.local;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code ./run-local}: the whole suite on design.md §7's ports — Kafka, the registry, an embedded PostgreSQL (or
- * the one in {@code CONFIRMLINE_DB_JDBC_URL}), both sandboxes and the three services — until Ctrl-C.
- * {@code --demo} then books a guest for every outcome and exits 0 once the platform has heard each one.
+ * the one in {@code CONFIRMLINE_DB_JDBC_URL}), both sandboxes and the three services — until Ctrl-C, SIGINT or
+ * SIGTERM, which stop all of it. {@code --demo} then books a guest for every outcome and exits 0 once the platform
+ * has heard each one. The documented environment variables win over the local defaults, and
+ * {@code CONFIRMLINE_LOCAL_ARGS_<APPLICATION>} adds properties to one application ({@link LocalSettings}).
  */
 public final class RunLocal {
 
     private RunLocal() {
     }
 
+    /** The applications of the stack, by the name their extra-arguments variable is derived from. */
+    static final List<String> APPLICATIONS = List.of("webhook-ingress", "call-orchestrator", "platform-notifier",
+            "eightbyeight-sandbox", "platform-sandbox");
+
     public static void main(String[] args) throws Exception {
         boolean demo = List.of(args).contains("--demo");
         Path repository = Path.of("").toAbsolutePath();
         Path logs = repository.resolve("local-stack/target/local-logs");
+        LocalStack.Ports ports = LocalStack.Ports.standard();
+        LocalSettings settings = new LocalSettings(System.getenv());
+        try {
+            // A malformed CONFIRMLINE_LOCAL_ARGS_* is reported before anything starts.
+            APPLICATIONS.forEach(application -> settings.resolve(application, Map.of()));
+        } catch (IllegalArgumentException e) {
+            System.err.println("ConfirmLine did not start: " + e.getMessage());
+            System.exit(2);
+        }
+        // Registered before anything starts: a signal during start-up stops what has started, PostgreSQL included.
+        LocalProcesses processes = LocalProcesses.stoppedOnExit();
         System.out.println("Starting ConfirmLine on embedded infrastructure (logs in " + logs + ")...");
-        EmbeddedPostgres postgres = null;
+        printEndpoints(settings, ports);
         LocalStack.Database database;
         String external = System.getenv("CONFIRMLINE_DB_JDBC_URL");
         if (external != null && !external.isBlank()) {
@@ -34,34 +46,23 @@ public final class RunLocal {
             database = new LocalStack.Database(external, external.replaceFirst("^jdbc:", "r2dbc:"), user,
                     System.getenv().getOrDefault("CONFIRMLINE_DB_PASSWORD", ""));
         } else {
-            postgres = EmbeddedPostgres.builder().setPort(5433)
-                    .setDataDirectory(Files.createDirectories(repository.resolve("local-stack/target/local-postgres")))
-                    .setCleanDataDirectory(false).start();
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement();
-                 ResultSet r = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'confirmline'")) {
-                if (!r.next()) {
-                    st.execute("CREATE DATABASE confirmline");
-                }
-            }
+            processes.own(LocalPostgres.start(repository.resolve("local-stack/target/local-postgres"), 5433));
             database = new LocalStack.Database("jdbc:postgresql://127.0.0.1:5433/confirmline",
                     "r2dbc:postgresql://127.0.0.1:5433/confirmline", "postgres", "");
         }
-        LocalStack.Timings timings = LocalStack.Timings.human();
         LocalStack stack;
         try {
-            stack = LocalStack.start(repository, LocalStack.Ports.standard(), timings, database, logs);
+            stack = processes.own(LocalStack.start(repository, ports, LocalStack.Timings.human(), database, logs,
+                    (application, localDefaults) -> {
+                        LocalSettings.Resolved resolved = settings.resolve(application, localDefaults);
+                        resolved.overrides().forEach(origin -> System.out.println("  " + origin));
+                        return resolved.settings();
+                    }));
         } catch (RuntimeException e) {
             System.err.println("ConfirmLine did not start: " + e.getMessage());
-            close(postgres);
             System.exit(1);
             return;
         }
-        EmbeddedPostgres pg = postgres;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping ConfirmLine...");
-            stack.close();
-            close(pg);
-        }, "run-local-shutdown"));
         printWhatRuns(stack, database);
         if (demo) {
             boolean ok = new Demo(new PlatformClient(stack.url("platform-sandbox"), stack.url("call-orchestrator")), System.out)
@@ -70,6 +71,25 @@ public final class RunLocal {
         }
         System.out.println("Press Ctrl-C to stop everything.");
         Thread.currentThread().join();
+    }
+
+    /**
+     * Where the suite sends calls and status webhooks, and whether that came from the environment: the first thing
+     * to check when an environment variable seems to change nothing.
+     */
+    private static void printEndpoints(LocalSettings settings, LocalStack.Ports ports) {
+        endpoint("8x8", settings, "call-orchestrator", "confirmline.dialing.base-url",
+                "http://127.0.0.1:" + ports.eightByEight(), "the 8x8 sandbox");
+        endpoint("Platform", settings, "platform-notifier", "confirmline.tenants[0].callback-url",
+                "http://127.0.0.1:" + ports.platform() + "/webhooks/confirmline", "the platform sandbox");
+    }
+
+    private static void endpoint(String label, LocalSettings settings, String application, String property,
+            String localDefault, String localName) {
+        LocalSettings.Resolved resolved = settings.resolve(application, Map.of(property, localDefault));
+        String source = resolved.overrides().stream().filter(o -> o.property().equals(property))
+                .map(LocalSettings.Origin::source).findFirst().map(variable -> "from " + variable).orElse(localName);
+        System.out.println(label + ": " + resolved.settings().get(property) + " (" + source + ")");
     }
 
     private static void printWhatRuns(LocalStack stack, LocalStack.Database database) {
@@ -88,15 +108,5 @@ public final class RunLocal {
             System.out.println(String.format(Locale.ROOT, "  %-18s %-45s %s", row[0], row[1], row[2]));
         }
         System.out.println();
-    }
-
-    private static void close(EmbeddedPostgres postgres) {
-        if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                System.err.println("PostgreSQL did not stop cleanly: " + e);
-            }
-        }
     }
 }

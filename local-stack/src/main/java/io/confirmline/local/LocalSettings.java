@@ -1,0 +1,169 @@
+package io.confirmline.local;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Which value each setting of a {@code ./run-local} application gets. The local stack's own values (its ports, the
+ * sandboxes, the demo tenant) are only defaults: the environment variables the README documents
+ * ({@code EIGHT_BY_EIGHT_BASE_URL}, {@code CONFIRMLINE_TENANT_CALLBACK_URL}, ...) and Spring's own environment
+ * form of the property ({@code CONFIRMLINE_DIALING_BASEURL}) win over them, and
+ * {@code CONFIRMLINE_LOCAL_ARGS_<APPLICATION>} ({@code --name=value} words) wins over both.
+ *
+ * <p>The applications get their settings as command-line arguments, which Spring ranks above the environment; so
+ * the precedence is decided here, before the arguments are written, rather than left to Spring.
+ */
+public final class LocalSettings {
+
+    /** Prefix of the variables holding extra arguments for one application, e.g. {@code ..._CALL_ORCHESTRATOR}. */
+    public static final String EXTRA_ARGS_PREFIX = "CONFIRMLINE_LOCAL_ARGS_";
+
+    /** The environment variables the README's configuration table and the applications' application.yml name. */
+    static final Map<String, String> DOCUMENTED = Map.ofEntries(
+            Map.entry("spring.kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS"),
+            Map.entry("confirmline.kafka.registry-url", "SCHEMA_REGISTRY_URL"),
+            Map.entry("confirmline.tenants[0].id", "CONFIRMLINE_TENANT_ID"),
+            Map.entry("confirmline.tenants[0].subaccount-id", "CONFIRMLINE_TENANT_SUBACCOUNT_ID"),
+            Map.entry("confirmline.tenants[0].auth-token", "CONFIRMLINE_TENANT_WEBHOOK_AUTH"),
+            Map.entry("confirmline.tenants[0].callback-url", "CONFIRMLINE_TENANT_CALLBACK_URL"),
+            Map.entry("confirmline.tenants[0].signing-secrets", "CONFIRMLINE_TENANT_SIGNING_SECRETS"),
+            Map.entry("confirmline.tenants[0].platform-api-key", "CONFIRMLINE_TENANT_PLATFORM_API_KEY"),
+            Map.entry("confirmline.tenants[0].api-key", "CONFIRMLINE_TENANT_8X8_API_KEY"),
+            Map.entry("confirmline.tenants[0].caller-id", "CONFIRMLINE_TENANT_CALLER_ID"),
+            Map.entry("confirmline.tenants[0].time-zone", "CONFIRMLINE_TENANT_TIME_ZONE"),
+            Map.entry("confirmline.notifier.admin-token", "CONFIRMLINE_ADMIN_TOKEN"),
+            Map.entry("confirmline.ingress.publish.spool-directory", "CONFIRMLINE_INGRESS_SPOOL"),
+            Map.entry("confirmline.dialing.base-url", "EIGHT_BY_EIGHT_BASE_URL"),
+            Map.entry("spring.r2dbc.url", "CONFIRMLINE_DB_R2DBC_URL"),
+            Map.entry("spring.flyway.url", "CONFIRMLINE_DB_JDBC_URL"),
+            Map.entry("spring.r2dbc.username", "CONFIRMLINE_DB_USER"),
+            Map.entry("spring.flyway.user", "CONFIRMLINE_DB_USER"),
+            Map.entry("spring.r2dbc.password", "CONFIRMLINE_DB_PASSWORD"),
+            Map.entry("spring.flyway.password", "CONFIRMLINE_DB_PASSWORD"),
+            Map.entry("sandbox.subaccounts[0].id", "CONFIRMLINE_TENANT_SUBACCOUNT_ID"),
+            Map.entry("sandbox.subaccounts[0].api-key", "CONFIRMLINE_TENANT_8X8_API_KEY"),
+            Map.entry("sandbox.subaccounts[0].vca-url", "SANDBOX_VCA_URL"),
+            Map.entry("sandbox.subaccounts[0].vss-url", "SANDBOX_VSS_URL"),
+            Map.entry("sandbox.subaccounts[0].webhook-authorization", "CONFIRMLINE_TENANT_WEBHOOK_AUTH"),
+            Map.entry("platform-sandbox.signing-secrets", "CONFIRMLINE_TENANT_SIGNING_SECRETS"));
+
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(key|token|secret|password|auth).*");
+    private static final Pattern ARGUMENT = Pattern.compile("--([^=\\s]+)=(.*)", Pattern.DOTALL);
+
+    /** Where a value that is not the local default came from, for the start-up message. */
+    public record Origin(String application, String property, String value, String source) {
+
+        /** {@code property=value (from SOURCE)}, with the value of a key, token or password hidden. */
+        @Override
+        public String toString() {
+            String shown = SECRET_NAME.matcher(property).matches() ? "***" : value;
+            return application + ": " + property + "=" + shown + " (from " + source + ")";
+        }
+    }
+
+    /** The settings one application starts with, and which of them are not the local defaults. */
+    public record Resolved(Map<String, String> settings, List<Origin> overrides) {
+    }
+
+    private final Map<String, String> environment;
+
+    public LocalSettings(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The settings of {@code application} (e.g. {@code call-orchestrator}) given the stack's local defaults. */
+    public Resolved resolve(String application, Map<String, String> localDefaults) {
+        Map<String, String> settings = new LinkedHashMap<>(localDefaults);
+        List<Origin> overrides = new ArrayList<>();
+        for (String property : localDefaults.keySet()) {
+            for (String variable : environmentNames(property)) {
+                String value = environment.get(variable);
+                if (value != null && !value.isBlank()) {
+                    settings.put(property, value);
+                    overrides.add(new Origin(application, property, value, variable));
+                    break;
+                }
+            }
+        }
+        String extraVariable = extraArgsVariable(application);
+        String extra = environment.get(extraVariable);
+        if (extra != null && !extra.isBlank()) {
+            for (String word : words(extra, extraVariable)) {
+                var argument = ARGUMENT.matcher(word);
+                if (!argument.matches()) {
+                    throw new IllegalArgumentException(extraVariable + ": '" + word + "' is not --name=value");
+                }
+                // Replaced, not appended: Spring joins a repeated command-line argument into "a,b".
+                settings.put(argument.group(1), argument.group(2));
+                overrides.removeIf(o -> o.property().equals(argument.group(1)));
+                overrides.add(new Origin(application, argument.group(1), argument.group(2), extraVariable));
+            }
+        }
+        return new Resolved(settings, List.copyOf(overrides));
+    }
+
+    /** The variable with extra arguments for an application: {@code call-orchestrator} → {@code ..._CALL_ORCHESTRATOR}. */
+    public static String extraArgsVariable(String application) {
+        return EXTRA_ARGS_PREFIX + application.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /** The variables that set {@code property}, most specific first: the documented one, then Spring's form. */
+    static List<String> environmentNames(String property) {
+        List<String> names = new ArrayList<>(2);
+        String documented = DOCUMENTED.get(property);
+        if (documented != null) {
+            names.add(documented);
+        }
+        names.add(springEnvironmentName(property));
+        return names;
+    }
+
+    /**
+     * Spring Boot's environment form of a property (its relaxed binding, "Binding From Environment Variables"):
+     * dots to underscores, dashes removed, list indexes as {@code _0_}, upper case.
+     */
+    static String springEnvironmentName(String property) {
+        return property.replace("[", "_").replace("]", "").replace('.', '_').replace("-", "")
+                .replace("__", "_").toUpperCase(Locale.ROOT);
+    }
+
+    /** Splits on white space; single or double quotes keep a value with spaces together, as a shell would. */
+    static List<String> words(String text, String variable) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        char quote = 0;
+        for (char c : text.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                inWord = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (quote != 0) {
+            throw new IllegalArgumentException(variable + ": unclosed " + quote);
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+}

@@ -1,0 +1,30 @@
+package io.confirmline.local;
+
+import io.confirmline.testing.RegistryServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The part of {@code ./run-local} that owns processes, in a JVM of its own for {@link RunLocalShutdownTest}: the
+ * same {@link LocalProcesses} and {@link LocalPostgres} (when given a data directory and a port) plus one
+ * supervised child, as each application is. Prints {@code READY <postgres pid or 0>} and waits to be stopped.
+ */
+public final class ShutdownProbe {
+
+    private ShutdownProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalProcesses processes = LocalProcesses.stoppedOnExit();
+        long postgresPid = 0;
+        if (args.length == 2) {
+            postgresPid = processes.own(LocalPostgres.start(Path.of(args[0]), Integer.parseInt(args[1]))).serverPid();
+        }
+        Process child = RegistryServer.superviseUntilParentExits("sleep 600", ProcessHandle.current().pid(),
+                Path.of("."), Files.createTempFile("confirmline-probe-child-", ".log"));
+        processes.own(() -> RegistryServer.stopSupervised(child));
+        System.out.println("READY " + postgresPid);
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+}
