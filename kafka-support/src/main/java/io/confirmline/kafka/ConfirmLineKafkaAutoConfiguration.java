@@ -28,6 +28,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.support.LoggingProducerListener;
 
 /**
  * The Spring Kafka configuration of every ConfirmLine service. Boot's Kafka auto-configuration builds the clients
@@ -71,7 +72,18 @@ public class ConfirmLineKafkaAutoConfiguration {
         KafkaTemplate<String, SpecificRecord> template = new KafkaTemplate<>(events);
         // A producer observation per record: with tracing on, its trace context travels in the record's headers.
         template.setObservationEnabled(true);
+        template.setProducerListener(failuresWithoutContents());
         return template;
+    }
+
+    /**
+     * Logs a failed send (topic, partition, the error) but never the record: an event's value can hold a guest's
+     * name or a rendered prompt, which no log may show (Spring Kafka's default listener logs key and value).
+     */
+    static <K, V> LoggingProducerListener<K, V> failuresWithoutContents() {
+        LoggingProducerListener<K, V> listener = new LoggingProducerListener<>();
+        listener.setIncludeContents(false);
+        return listener;
     }
 
     @Bean
@@ -91,7 +103,9 @@ public class ConfirmLineKafkaAutoConfiguration {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        template.setProducerListener(failuresWithoutContents());
+        return template;
     }
 
     /** Readiness includes the broker: a service that cannot reach Kafka should not get traffic. */

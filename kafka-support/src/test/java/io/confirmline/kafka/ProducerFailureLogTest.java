@@ -1,0 +1,35 @@
+package io.confirmline.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.LoggingProducerListener;
+
+/** A failed send is logged without the record: its value may hold a guest's name or a rendered prompt. */
+class ProducerFailureLogTest {
+
+    @Test
+    void aFailedSendNamesTheTopicAndTheErrorButNotTheRecord() {
+        Logger logger = (Logger) LoggerFactory.getLogger(LoggingProducerListener.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            ConfirmLineKafkaAutoConfiguration.<String, String>failuresWithoutContents().onError(
+                    new ProducerRecord<>("voice.sessions.v1", "session-1", "Hola Ana García, le llamamos de Luigi's"),
+                    null, new IllegalStateException("broker unreachable"));
+        } finally {
+            logger.detachAppender(appender);
+        }
+        assertThat(appender.list).singleElement().satisfies(event -> {
+            String logged = event.getFormattedMessage()
+                    + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
+            assertThat(logged).contains("voice.sessions.v1").contains("broker unreachable").doesNotContain("Ana");
+        });
+    }
+}
