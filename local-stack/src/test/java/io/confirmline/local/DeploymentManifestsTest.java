@@ -142,6 +142,8 @@ class DeploymentManifestsTest {
             Path schema = ROOT.resolve("docs").resolve(schemaRef).normalize();
             assertThat(schema).as("schema of %s", address).exists();
             assertThat(Files.readString(schema)).contains("\"name\": \"" + record + "\"");
+            assertThat(Boolean.TRUE.equals(channel.get("x-confirmline-public")))
+                    .as("%s is marked public exactly when Topics says so", address).isEqualTo(topic.publicContract());
         }
         assertThat(addresses).containsExactlyInAnyOrderElementsOf(
                 io.confirmline.events.Topics.all().stream().map(io.confirmline.events.Topic::name).toList());
