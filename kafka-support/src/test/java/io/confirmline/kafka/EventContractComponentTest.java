@@ -67,7 +67,8 @@ class EventContractComponentTest {
                 Topics.CALL_ACTIONS, SampleEvents.callAction(),
                 Topics.SESSION_SUMMARIES, SampleEvents.sessionSummary(),
                 Topics.SESSIONS, SampleEvents.sessionOpened(),
-                Topics.CALL_STATUS, SampleEvents.statusChanged());
+                Topics.CALL_STATUS, SampleEvents.statusChanged(),
+                Topics.GUEST_ERASURES, SampleEvents.guestDataErased());
         assertThat(samples.keySet()).containsExactlyInAnyOrderElementsOf(Topics.all());
 
         for (Map.Entry<Topic<?>, SpecificRecord> sample : samples.entrySet()) {
@@ -220,7 +221,7 @@ class EventContractComponentTest {
         }
 
         @KafkaListener(topics = {"platform.voice-messages.v1", "voice.call-actions.v1",
-                "voice.session-summaries.v1", "voice.sessions.v1", "calls.status.v1"})
+                "voice.session-summaries.v1", "voice.sessions.v1", "calls.status.v1", "guests.erasures.v1"})
         void onEvent(ConsumerRecord<String, SpecificRecord> record) {
             received.add(record);
         }

@@ -82,4 +82,10 @@ final class SampleEvents {
                 .setDialedAt(T).setConnectedAt(T.plusSeconds(8)).setEndedAt(T.plusSeconds(30))
                 .setDurationSeconds(22).setProviderStatus("COMPLETED").setProviderErrorCode(0).build();
     }
+
+    static io.confirmline.events.GuestDataErased guestDataErased() {
+        return io.confirmline.events.GuestDataErased.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(T).setTenantId("luigis").setErasureId(UUID.randomUUID().toString())
+                .setSubjectIds(List.of("r-4821", "m-77")).build();
+    }
 }

@@ -36,8 +36,13 @@ public final class Topics {
     public static final Topic<CallStatusChanged> CALL_STATUS =
             new Topic<>("calls.status.v1", String.class, CallStatusChanged.class, false, 6, true);
 
+    /** A guest's data was erased (which bookings and messages were theirs, no number), keyed by tenantId; internal. */
+    public static final Topic<GuestDataErased> GUEST_ERASURES =
+            new Topic<>("guests.erasures.v1", String.class, GuestDataErased.class, false, 3, false);
+
     private static final List<Topic<?>> ALL =
-            List.of(RESERVATIONS, VOICE_MESSAGES, CALL_ACTIONS, SESSION_SUMMARIES, SESSIONS, CALL_STATUS);
+            List.of(RESERVATIONS, VOICE_MESSAGES, CALL_ACTIONS, SESSION_SUMMARIES, SESSIONS, CALL_STATUS,
+                    GUEST_ERASURES);
 
     private Topics() {
     }

@@ -25,10 +25,10 @@ class TopicsTest {
     void theRegistryHoldsEveryTopicOfTheDesignWithItsValueType() {
         assertThat(Topics.all()).extracting(Topic::name).containsExactly(
                 "platform.reservations.v1", "platform.voice-messages.v1", "voice.call-actions.v1",
-                "voice.session-summaries.v1", "voice.sessions.v1", "calls.status.v1");
+                "voice.session-summaries.v1", "voice.sessions.v1", "calls.status.v1", "guests.erasures.v1");
         assertThat(Topics.all().stream().<Class<?>>map(Topic::valueType).toList()).containsExactly(
                 ReservationEvent.class, VoiceMessageRequested.class, CallActionReceived.class,
-                SessionSummaryReceived.class, CallSessionOpened.class, CallStatusChanged.class);
+                SessionSummaryReceived.class, CallSessionOpened.class, CallStatusChanged.class, GuestDataErased.class);
         assertThat(Topics.all()).allSatisfy(topic -> assertThat(topic.keyType()).isEqualTo(String.class));
     }
 
