@@ -88,7 +88,7 @@ public class DeliveryApi {
         if (limit < 1 || limit > 1000) {
             throw problem(HttpStatus.BAD_REQUEST, "limit must be between 1 and 1000");
         }
-        String subject = reservationId != null ? reservationId : messageId;
+        String subject = reservationId != null ? text("reservationId", reservationId) : text("messageId", messageId);
         return database(store.list(tenant.id(), status, subject, limit).map(DeliveryView::of).collectList());
     }
 
@@ -119,7 +119,7 @@ public class DeliveryApi {
         if (!adminToken.matches(bearer(auth))) {
             throw unauthorized("The admin token is required: Authorization: Bearer <token>");
         }
-        return database(store.enableEndpoint(tenantId).map(enabled -> {
+        return database(store.enableEndpoint(text("tenantId", tenantId)).map(enabled -> {
             worker.wake();
             return ResponseEntity.noContent().build();
         }));
@@ -130,6 +130,14 @@ public class DeliveryApi {
             return null;
         }
         return authorization.substring(7).trim();
+    }
+
+    /** PostgreSQL text cannot hold NUL, so a value with one could only fail in the database: refused here instead. */
+    private static String text(String name, String value) {
+        if (value != null && value.indexOf(0) >= 0) {
+            throw problem(HttpStatus.BAD_REQUEST, name + " must not contain NUL characters");
+        }
+        return value;
     }
 
     /** The type slugs ({@code deliveries-<status>}) are the ones this API has always answered with. */
