@@ -4,6 +4,7 @@ import io.confirmline.events.CallStatus;
 import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.SubjectType;
 import io.confirmline.events.Topics;
+import io.confirmline.events.VoiceMessagePurpose;
 import io.confirmline.events.VoiceMessageRequested;
 import io.confirmline.kafka.InvalidEventException;
 import io.confirmline.orchestrator.callflow.Callflows;
@@ -76,6 +77,10 @@ public class VoiceMessageIntake {
         }
         if (Locale.forLanguageTag(m.getLocale()).getLanguage().isEmpty()) {
             problems.add("locale: not a BCP 47 language tag: " + m.getLocale());
+        }
+        // How Avro reads a purpose added to the schema after this build (design.md §10.2): dead-lettered, not guessed.
+        if (m.getPurpose() == VoiceMessagePurpose.UNKNOWN) {
+            problems.add("purpose: a value this version of ConfirmLine does not know (read as UNKNOWN)");
         }
         return problems;
     }

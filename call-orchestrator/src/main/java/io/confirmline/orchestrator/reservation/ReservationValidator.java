@@ -34,8 +34,17 @@ public final class ReservationValidator {
         if (!knownTenants.contains(event.getTenantId())) {
             problems.add("tenantId: unknown tenant " + event.getTenantId());
         }
+        // UNKNOWN is how Avro reads a type or kind added to the schema after this build (design.md §10.2): we cannot
+        // guess what it means, so the event is dead-lettered with the reason and can be replayed after an upgrade.
+        if (event.getType() == ReservationEventType.UNKNOWN) {
+            problems.add("type: a value this version of ConfirmLine does not know (read as UNKNOWN)");
+            return problems;
+        }
         if (event.getType() == ReservationEventType.CANCELLED) {
             return problems;
+        }
+        if (event.getKind() == BookingKind.UNKNOWN) {
+            problems.add("kind: a value this version of ConfirmLine does not know (read as UNKNOWN)");
         }
         phone(event.getGuestPhone(), "guestPhone", problems);
         if (!event.getStartsAt().isAfter(now)) {

@@ -53,4 +53,16 @@ class ReservationValidatorTest {
         assertThat(ReservationValidator.problems(valid().setType(ReservationEventType.CANCELLED)
                 .setStartsAt(now.minusSeconds(60)).build(), Set.of("luigis"), now)).isEmpty();
     }
+
+    @Test
+    void aTypeOrKindAddedAfterThisBuildIsRefusedNotGuessed() {
+        // What Avro hands us for a symbol the platform's newer schema added (design.md §10.2): dead-lettered.
+        assertThat(ReservationValidator.problems(valid().setType(ReservationEventType.UNKNOWN).build(),
+                Set.of("luigis"), now))
+                .containsExactly("type: a value this version of ConfirmLine does not know (read as UNKNOWN)");
+        assertThat(ReservationValidator.problems(valid().setKind(BookingKind.UNKNOWN).build(), Set.of("luigis"), now))
+                .containsExactly("kind: a value this version of ConfirmLine does not know (read as UNKNOWN)");
+        assertThat(ReservationValidator.problems(valid().setType(ReservationEventType.CANCELLED)
+                .setKind(BookingKind.UNKNOWN).build(), Set.of("luigis"), now)).isEmpty();
+    }
 }

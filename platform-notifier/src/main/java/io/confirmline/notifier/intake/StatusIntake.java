@@ -1,6 +1,8 @@
 package io.confirmline.notifier.intake;
 
+import io.confirmline.events.CallStatus;
 import io.confirmline.events.CallStatusChanged;
+import io.confirmline.events.SubjectType;
 import io.confirmline.events.Topics;
 import io.confirmline.kafka.InvalidEventException;
 import io.confirmline.notifier.delivery.DeliveryStore;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
  * record). Offsets are committed only after that transaction, so a crash between the two loses nothing, and the
  * eventId recorded with each row makes a redelivered record create nothing.
  *
- * <p>A record that cannot become a delivery (undecodable, or for a tenant that is not configured) goes to the
+ * <p>A record that cannot become a delivery (undecodable, for a tenant that is not configured, or with a status or
+ * subject type added to the schema after this build) goes to the
  * dead-letter topic: the records before it are stored first, then the error handler is told which record it was
  * and carries on after it.
  */
@@ -69,6 +72,13 @@ public class StatusIntake {
                     + (cause == null ? "no value" : cause.getClass().getSimpleName() + ": " + cause.getMessage()),
                     undecodable.getData(), false, undecodable)
                     : new InvalidEventException("Undecodable record: no value");
+        }
+        CallStatusChanged change = record.value();
+        // UNKNOWN is how Avro reads a status or subject added to the schema after this build (design.md §10.2): the
+        // platform cannot be told a status we cannot name, so it waits in the dead-letter topic for a replay.
+        if (change.getStatus() == CallStatus.UNKNOWN || change.getSubjectType() == SubjectType.UNKNOWN) {
+            return new InvalidEventException("A status or subject type this notifier does not know (read as UNKNOWN):"
+                    + " upgrade the notifier, then replay the dead letter");
         }
         if (tenants.byId(record.value().getTenantId()).isEmpty()) {
             return new InvalidEventException("No tenant " + record.value().getTenantId() + " is configured in the notifier");
