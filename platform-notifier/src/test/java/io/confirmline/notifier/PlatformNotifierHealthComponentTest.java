@@ -78,8 +78,8 @@ class PlatformNotifierHealthComponentTest {
                 io.confirmline.background.PollingLoop.class).isRunning()).isTrue();
         http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
                 .value(body -> org.assertj.core.api.Assertions.assertThat(body)
-                        .contains("confirmline_retention_deleted_total{application=\"platform-notifier\",table=\"delivery\"}")
-                        .contains("confirmline_retention_deleted_total{application=\"platform-notifier\",table=\"processed_event\"}"));
+                        .contains("confirmline_notifier_retention_removed_total{application=\"platform-notifier\",table=\"delivery\"}")
+                        .contains("confirmline_notifier_retention_removed_total{application=\"platform-notifier\",table=\"processed_event\"}"));
     }
 
     @Test

@@ -37,7 +37,7 @@ public class Retention {
     }
 
     private static Counter deleted(MeterRegistry meters, String table) {
-        return Counter.builder("confirmline.retention.deleted")
+        return Counter.builder("confirmline.notifier.retention.removed")
                 .description("Rows deleted because their retention ran out, per table").tag("table", table)
                 .register(meters);
     }

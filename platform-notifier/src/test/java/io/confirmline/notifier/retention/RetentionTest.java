@@ -110,9 +110,9 @@ class RetentionTest {
         assertThat(remaining("processed_event")).as("eventIds older than 14 days are forgotten")
                 .containsExactly(youngEvent.eventId());
         assertThat(count("SELECT count(*) FROM delivery_attempt")).as("attempts go with their delivery").isEqualTo(2);
-        assertThat(meters.get("confirmline.retention.deleted").tag("table", "delivery").counter().count())
+        assertThat(meters.get("confirmline.notifier.retention.removed").tag("table", "delivery").counter().count())
                 .isEqualTo(2 * BATCH + 7 + 1);
-        assertThat(meters.get("confirmline.retention.deleted").tag("table", "processed_event").counter().count())
+        assertThat(meters.get("confirmline.notifier.retention.removed").tag("table", "processed_event").counter().count())
                 .isEqualTo(2 * BATCH + 7 + 4);
 
         // A record redelivered after its eventId was forgotten is still recognised by its delivery.
