@@ -1,0 +1,41 @@
+package io.confirmline.notifier.erasure;
+
+import io.confirmline.events.GuestDataErased;
+import io.confirmline.kafka.InvalidEventException;
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes the orchestrator's erasures ({@code guests.erasures.v1}): the notifier never reads the orchestrator's
+ * tables, so this is how it learns which bookings and messages were an erased guest's. Idempotent on eventId, as
+ * the status intake is; the offset is committed only after the transaction.
+ */
+@Component
+public class GuestErasureIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(GuestErasureIntake.class);
+
+    private final ErasedDeliveries deliveries;
+
+    GuestErasureIntake(ErasedDeliveries deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @KafkaListener(topics = "#{T(io.confirmline.events.Topics).GUEST_ERASURES.name()}")
+    public void onErasure(ConsumerRecord<String, GuestDataErased> record) {
+        GuestDataErased erased = record.value();
+        if (erased == null) {
+            throw new InvalidEventException("Undecodable record: no value");
+        }
+        Long deleted = deliveries.forget(erased).block(Duration.ofSeconds(30));
+        if (deleted != null) {
+            // The erasure's id, never anything about the guest.
+            log.info("Erasure {} for tenant {}: {} finished delivery(ies) of {} subject(s) deleted",
+                    erased.getErasureId(), erased.getTenantId(), deleted, erased.getSubjectIds().size());
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.confirmline.notifier.erasure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.events.CallStatus;
+import io.confirmline.events.GuestDataErased;
+import io.confirmline.events.Topics;
+import io.confirmline.notifier.NotifierTestSupport;
+import io.confirmline.notifier.PlatformStub;
+import io.confirmline.testing.TestInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A {@code GuestDataErased} on the real broker and PostgreSQL: the tenant's finished deliveries of the erased
+ * subjects go, with their attempts; a pending one is still delivered; other subjects and other tenants keep theirs;
+ * the same event again changes nothing.
+ */
+@SpringBootTest
+class GuestErasureComponentTest {
+
+    static final PlatformStub luigis = new PlatformStub();
+    static final PlatformStub otherco = new PlatformStub();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.kafkaAndDatabase(registry);
+        // A second attempt 8 s after a failed first: long enough for the erasure to find that delivery pending.
+        for (String property : NotifierTestSupport.properties(luigis.url(), "0s,8s,8s")) {
+            String[] kv = property.split("=", 2);
+            registry.add(kv[0], () -> kv[1]);
+        }
+        registry.add("confirmline.tenants[1].id", () -> "otherco");
+        registry.add("confirmline.tenants[1].callback-url", otherco::url);
+        registry.add("confirmline.tenants[1].signing-secrets[0]", () -> NotifierTestSupport.SECRET);
+        registry.add("confirmline.tenants[1].platform-api-key", () -> "otherco-platform-api-key-0123");
+    }
+
+    @AfterAll
+    static void stopPlatforms() {
+        luigis.close();
+        otherco.close();
+    }
+
+    @Autowired
+    KafkaTemplate<String, SpecificRecord> kafka;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Test
+    void anErasureRemovesTheFinishedDeliveriesOfThoseSubjectsOnly() throws Exception {
+        String delivered = "r-" + UUID.randomUUID();
+        String dead = "r-" + UUID.randomUUID();
+        String pending = "r-" + UUID.randomUUID();
+        String kept = "r-" + UUID.randomUUID();
+        luigis.plan(dead, PlatformStub.Plan.status(400));
+        luigis.plan(pending, PlatformStub.Plan.status(503));
+        for (String subject : List.of(delivered, dead, pending, kept)) {
+            kafka.send(Topics.CALL_STATUS.name(), subject,
+                    NotifierTestSupport.change("luigis", subject, CallStatus.DIALING, CallStatus.CONFIRMED)).get();
+        }
+        // The other tenant has a booking with the same id.
+        kafka.send(Topics.CALL_STATUS.name(), delivered,
+                NotifierTestSupport.change("otherco", delivered, CallStatus.DIALING, CallStatus.CONFIRMED)).get();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                deliveries("luigis", delivered).equals(List.of("SUCCEEDED"))
+                        && deliveries("luigis", dead).equals(List.of("DEAD"))
+                        && deliveries("luigis", kept).equals(List.of("SUCCEEDED"))
+                        && deliveries("otherco", delivered).equals(List.of("SUCCEEDED"))
+                        && !luigis.receivedFor(pending).isEmpty());
+        assertThat(deliveries("luigis", pending)).containsExactly("PENDING");
+        UUID deadDelivery = database.sql("SELECT id FROM delivery WHERE tenant_id = 'luigis' AND subject_id = :subject")
+                .bind("subject", dead).map(row -> row.get("id", UUID.class)).one().block();
+        assertThat(attempts(deadDelivery)).isEqualTo(1);
+
+        GuestDataErased erased = erasure("luigis", delivered, dead, pending);
+        kafka.send(Topics.GUEST_ERASURES.name(), "luigis", erased).get();
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> deliveries("luigis", delivered).isEmpty()
+                && deliveries("luigis", dead).isEmpty());
+        assertThat(attempts(deadDelivery)).as("the dead delivery's attempts").isZero();
+        assertThat(deliveries("luigis", kept)).containsExactly("SUCCEEDED");
+        assertThat(deliveries("otherco", delivered)).containsExactly("SUCCEEDED");
+        // The pending one is still delivered: the platform must hear every change.
+        assertThat(deliveries("luigis", pending)).containsExactly("PENDING");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> deliveries("luigis", pending).equals(List.of("SUCCEEDED")));
+        assertThat(luigis.receivedFor(pending)).extracting(PlatformStub.Received::answered).containsExactly(503, 200);
+
+        // The same event again changes nothing (it is known by its eventId); a later erasure on the same key shows
+        // that the first was already read when this is checked.
+        kafka.send(Topics.GUEST_ERASURES.name(), "luigis", erased).get();
+        kafka.send(Topics.GUEST_ERASURES.name(), "luigis", erasure("luigis", kept)).get();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> deliveries("luigis", kept).isEmpty());
+        assertThat(deliveries("luigis", pending)).containsExactly("SUCCEEDED");
+    }
+
+    static GuestDataErased erasure(String tenant, String... subjects) {
+        return GuestDataErased.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
+                .setTenantId(tenant).setErasureId(UUID.randomUUID().toString()).setSubjectIds(List.of(subjects)).build();
+    }
+
+    List<String> deliveries(String tenant, String subject) {
+        return database.sql("SELECT status FROM delivery WHERE tenant_id = :tenant AND subject_id = :subject ORDER BY sequence")
+                .bind("tenant", tenant).bind("subject", subject).map(row -> row.get("status", String.class))
+                .all().collectList().block();
+    }
+
+    long attempts(UUID delivery) {
+        return database.sql("SELECT count(*) FROM delivery_attempt WHERE delivery_id = :id")
+                .bind("id", delivery).map(row -> row.get(0, Long.class)).one().block();
+    }
+}
