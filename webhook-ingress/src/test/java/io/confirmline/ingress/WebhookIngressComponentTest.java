@@ -10,6 +10,10 @@ import io.confirmline.events.Topics;
 import io.confirmline.testing.RegistryServer;
 import io.confirmline.testing.SharedKafka;
 import io.confirmline.testing.TestInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -199,6 +204,77 @@ class WebhookIngressComponentTest {
         byte[] body = ("{\"payload\": {\"sessionId\": \"s\", \"subAccountId\": \"luigis_voice\", \"pad\": \"" + padding
                 + "\"}}").getBytes(StandardCharsets.UTF_8);
         assertProblem(post("/webhooks/8x8/vss", body), 413, "limited to 65536 bytes");
+    }
+
+    @Test
+    void inputThatUsedToGetA500GetsA4xxProblemOrIsStored() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String contentType : List.of("garbage/", "application/json;;;=", "/")) {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(url("/webhooks/8x8/vss")))
+                    .header("Authorization", LUIGIS_AUTH).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.bytes("vss-completed.json"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(contentType).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(answer.body()).contains("Content-Type must be application/json");
+        }
+        for (String huge : List.of("99999999999", "1e20", "1e999", "\"1e999\"")) {
+            String sessionId = "huge-" + UUID.randomUUID();
+            String summary = Fixtures.text("vss-completed.json")
+                    .replace("1f048a84-ea6d-11ee-911b-078f7290bf52", sessionId)
+                    .replace("\"callDuration\": 13", "\"callDuration\": " + huge)
+                    .replace("\"callCount\": 1,", "");
+            String withNumbers = summary.replace("\"payload\": {", "\"payload\": {\"callCount\": " + huge
+                    + ", \"errorDetails\": {\"errorCode\": " + huge + "}, ");
+            post("/webhooks/8x8/vss", withNumbers.getBytes(StandardCharsets.UTF_8)).expectStatus().isOk();
+            assertThat(IngressTestSupport.await(summaries, r -> r.key().equals(sessionId), 1, Duration.ofSeconds(30))
+                    .get(0).value().getErrorCode()).as("out of range, so absent").isNull();
+            String actionId = UUID.randomUUID().toString();
+            String action = new String(vcaFor("s-" + UUID.randomUUID(), "1", actionId), StandardCharsets.UTF_8)
+                    .replace("\"sipCode\": 200", "\"sipCode\": " + huge)
+                    .replace("\"callDuration\": 0", "\"callDuration\": " + huge);
+            post("/webhooks/8x8/vca", action.getBytes(StandardCharsets.UTF_8)).expectStatus().isOk();
+            assertThat(IngressTestSupport.await(actions, r -> r.value().getEventId().equals(actionId), 1,
+                    Duration.ofSeconds(30)).get(0).value().getSipCode()).isNull();
+        }
+    }
+
+    @Test
+    void frameworkRefusalsAreProblemJsonToo() throws Exception {
+        http.get().uri("/webhooks/8x8/vca").header("Authorization", LUIGIS_AUTH).exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("Allow", "POST")
+                .expectBody().jsonPath("$.status").isEqualTo(405);
+        http.get().uri("/webhooks/8x8/nowhere").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.post().uri("/webhooks/8x8/vca").header("Authorization", LUIGIS_AUTH).header("X-Big", "x".repeat(20_000))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Fixtures.bytes("vca-no-input.json")).exchange()
+                .expectStatus().isEqualTo(431)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(431);
+        http.get().uri("/webhooks/8x8/vca?q=" + "x".repeat(5_000)).exchange()
+                .expectStatus().isEqualTo(414)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void eventTypesFromTheBodyDoNotEachGetAMeter() {
+        for (int i = 0; i < 5; i++) {
+            String body = Fixtures.text("call-status.json").replace("\"CALL_STATUS\"", "\"INVENTED_" + UUID.randomUUID() + "\"");
+            post("/webhooks/8x8/vca", body.getBytes(StandardCharsets.UTF_8)).expectStatus().isOk();
+        }
+        http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(body -> assertThat(body)
+                .doesNotContain("INVENTED_")
+                .contains("confirmline_ingress_webhooks_total{application=\"webhook-ingress\",outcome=\"ignored\",type=\"other\"} 5"));
+    }
+
+    @LocalServerPort
+    int port;
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
     }
 
     private static void assertProblem(WebTestClient.ResponseSpec response, int status, String reason) {

@@ -98,20 +98,30 @@ public record EightByEightWebhook(String eventType, JsonNode payload, String ses
         return rounded < Integer.MIN_VALUE || rounded > Integer.MAX_VALUE ? null : (int) rounded;
     }
 
-    /** An ISO-8601 timestamp ({@code 2024-05-16T04:12:11.217Z}, or with an offset); null when absent or unreadable. */
+    /** The years a timestamp may have: beyond them it is nonsense, and past ±292 million years not even epoch millis. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+    /**
+     * An ISO-8601 timestamp ({@code 2024-05-16T04:12:11.217Z}, or with an offset); null when absent, unreadable or
+     * outside the years 1 to 9999 (events carry epoch milliseconds, which {@code -1000000000-01-01T00:00:00Z}
+     * overflows).
+     */
     static Instant instant(JsonNode node, String field) {
         String value = text(node, field);
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant parsed;
         try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
+            parsed = OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return Instant.parse(value.trim());
+                parsed = Instant.parse(value.trim());
             } catch (DateTimeParseException again) {
                 return null;
             }
         }
+        return parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST) ? null : parsed;
     }
 }

@@ -175,6 +175,30 @@ class WebhookParsingTest {
     }
 
     @Test
+    void timestampsNoEventCanCarryAreReadAsAbsent() {
+        for (String timestamp : new String[] {"-1000000000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z",
+                "+999999999-12-31T23:59:59+01:00", "-0001-01-01T00:00:00Z", "+10000-01-01T00:00:00Z"}) {
+            String body = """
+                    {"eventType": "CALL_ACTION", "payload": {"sessionId": "s", "subAccountId": "luigis_voice",
+                     "timestamp": "%s"}}""".formatted(timestamp);
+            CallActionReceived event = CallActions.toEvent(
+                    EightByEightWebhook.parse(body.getBytes(StandardCharsets.UTF_8)), "luigis", RECEIVED);
+            assertThat(event.getOccurredAt()).as(timestamp).isEqualTo(RECEIVED);
+        }
+        String summary = """
+                {"eventType": "SESSION_SUMMARY", "payload": {"sessionId": "s", "subAccountId": "luigis_voice",
+                 "startTime": "-1000000000-01-01T00:00:00Z", "endTime": "+1000000000-12-31T23:59:59Z",
+                 "details": {"callA": {"connectedTimestamp": "-1000000000-01-01T00:00:00Z"}}}}""";
+        SessionSummaryReceived event = SessionSummaries.toEvent(
+                EightByEightWebhook.parse(summary.getBytes(StandardCharsets.UTF_8)), "luigis", RECEIVED);
+        assertThat(event.getStartTime()).isNull();
+        assertThat(event.getOccurredAt()).isEqualTo(RECEIVED);
+        assertThat(event.getLegs().get(0).getConnectedAt()).isNull();
+        // What the defect was: the event could not be written (epoch millis overflow), a 500 for 8x8.
+        io.confirmline.kafka.AvroBinary.encode(event);
+    }
+
+    @Test
     void numbersInRangeAreRoundedAsBefore() {
         String body = """
                 {"payload": {"sessionId": "s", "subAccountId": "x", "sipCode": 486.4, "callDuration": "2147483647"}}""";

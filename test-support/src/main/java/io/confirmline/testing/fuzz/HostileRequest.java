@@ -1,0 +1,32 @@
+package io.confirmline.testing.fuzz;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One generated request: what is sent, as {@link HostileClient} sends it.
+ *
+ * @param path the request target, already percent-encoded where needed (query included)
+ * @param headers in order; repeated names allowed
+ * @param body null for none
+ */
+public record HostileRequest(String method, String path, List<Map.Entry<String, String>> headers, byte[] body) {
+
+    /** Enough to reproduce a failure by hand: method, path, headers (long values cut) and the start of the body. */
+    public String describe() {
+        StringBuilder out = new StringBuilder(method).append(' ').append(cut(path, 200));
+        for (Map.Entry<String, String> header : headers) {
+            out.append("\n  ").append(header.getKey()).append(": ").append(cut(header.getValue(), 120));
+        }
+        if (body != null) {
+            out.append("\n  body (").append(body.length).append(" bytes): ")
+                    .append(cut(new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8), 400));
+        }
+        return out.toString();
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…(" + text.length() + ")";
+    }
+}

@@ -1,0 +1,113 @@
+package io.confirmline.ingress;
+
+import static io.confirmline.ingress.IngressTestSupport.LUIGIS_AUTH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.events.Topics;
+import io.confirmline.ingress.publish.CallActionSpool;
+import io.confirmline.testing.KafkaProcess;
+import io.confirmline.testing.RegistryServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A broker outage long enough to fill the spool ({@code spool-max-events}, 3 here): the guest still hears every
+ * reply, events beyond the bound are counted as dropped instead of growing memory and disk, VSS is told at once to
+ * come back later, and once the broker is back the spool drains and takes events again.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
+                "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH,
+                "confirmline.ingress.publish.summary-timeout=20s", "confirmline.ingress.publish.retry-interval=500ms",
+                "confirmline.ingress.publish.spool-max-events=3"})
+@AutoConfigureWebTestClient
+@AutoConfigureMetrics
+class IngressSpoolFullComponentTest {
+
+    static KafkaProcess kafka;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+        kafka = KafkaProcess.start();
+        registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+        registry.add("confirmline.kafka.registry-url", () -> RegistryServer.shared().apiUrl());
+        registry.add("confirmline.ingress.publish.spool-directory",
+                Files.createTempDirectory("ingress-spool")::toString);
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    KafkaTemplate<String, SpecificRecord> template;
+
+    @Autowired
+    CallActionSpool spool;
+
+    @Test
+    void aFullSpoolStillRepliesDropsTheEventAndAnswersVss503AtOnce() throws Exception {
+        String sessionId = "full-" + UUID.randomUUID();
+        template.send(Topics.SESSIONS.name(), sessionId, IngressTestSupport.session(sessionId)).get(30, TimeUnit.SECONDS);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> vca(sessionId)
+                .expectBody(String.class).isEqualTo(IngressTestSupport.CONFIRMED_REPLY));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> spool.pending() == 0);
+
+        kafka.stop();
+        for (int i = 0; i < 5; i++) {
+            vca(sessionId).expectStatus().isOk().expectBody(String.class).isEqualTo(IngressTestSupport.CONFIRMED_REPLY);
+        }
+        assertThat(spool.pending()).as("bounded").isEqualTo(3);
+        assertThat(spool.full()).isTrue();
+
+        long started = System.nanoTime();
+        vss(sessionId).expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "5")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.title").isEqualTo("Spool full");
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("not after the 20 s summary timeout").isLessThan(Duration.ofSeconds(5));
+        http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(body -> assertThat(body)
+                .contains("confirmline_ingress_call_actions_dropped_total{application=\"webhook-ingress\"} 2.0")
+                .contains("outcome=\"dropped\",type=\"CALL_ACTION\"} 2"));
+
+        kafka.startAgain();
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> spool.pending() == 0);
+        vss(sessionId).expectStatus().isOk();
+    }
+
+    private WebTestClient.ResponseSpec vca(String sessionId) {
+        String body = Fixtures.text("vca-event-data-object.json")
+                .replace("a4fad4b3-b388-12ee-b217-2fb8260fcf59", sessionId)
+                .replace("77e6a667-133a-11ef-9dd4-e911cc6fc82f", UUID.randomUUID().toString());
+        return http.post().uri("/webhooks/8x8/vca").header("Authorization", LUIGIS_AUTH)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body.getBytes(StandardCharsets.UTF_8)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec vss(String sessionId) {
+        byte[] summary = Fixtures.text("vss-completed.json").replace("1f048a84-ea6d-11ee-911b-078f7290bf52", sessionId)
+                .getBytes(StandardCharsets.UTF_8);
+        return http.post().uri("/webhooks/8x8/vss").header("Authorization", LUIGIS_AUTH)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(summary).exchange();
+    }
+}

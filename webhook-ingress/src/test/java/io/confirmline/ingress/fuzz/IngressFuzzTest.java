@@ -1,0 +1,147 @@
+package io.confirmline.ingress.fuzz;
+
+import static io.confirmline.ingress.IngressTestSupport.CLINIC_AUTH;
+import static io.confirmline.ingress.IngressTestSupport.LUIGIS_AUTH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.ingress.Fixtures;
+import io.confirmline.testing.TestInfrastructure;
+import io.confirmline.testing.fuzz.ErrorLog;
+import io.confirmline.testing.fuzz.Fuzz;
+import io.confirmline.testing.fuzz.HostileClient;
+import io.confirmline.testing.fuzz.HostileClient.Answer;
+import io.confirmline.testing.fuzz.HostileInput;
+import io.confirmline.testing.fuzz.HostileRequest;
+import io.confirmline.testing.fuzz.Json;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Hostile requests, {@link Fuzz#tries()} to each webhook path, over real HTTP to the ingress on the real broker:
+ * whatever arrives, no 5xx, every refusal a problem+json with its status, no ERROR line in the log, and the
+ * service healthy afterwards. {@code -Dconfirmline.fuzz.tries=100000} runs longer; a failure prints the seed
+ * ({@code -Dconfirmline.fuzz.seed=...} repeats the run) and the requests that failed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
+                "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH, "confirmline.tenants[1].id=clinic",
+                "confirmline.tenants[1].subaccount-id=clinic_voice", "confirmline.tenants[1].auth-token=" + CLINIC_AUTH})
+@AutoConfigureWebTestClient
+class IngressFuzzTest {
+
+    static final List<String> ENDPOINTS = List.of("/webhooks/8x8/vca", "/webhooks/8x8/vss", "/api/webhooks/vca",
+            "/api/webhooks/vss");
+    static final List<String> FIXTURES = List.of("vca-event-data-object.json", "vca-event-data-string.json",
+            "vca-no-input.json", "vca-top-level-dtmf.json", "call-status.json", "vss-completed.json", "vss-error.json",
+            "vss-cancelled-capital-leg.json");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
+        TestInfrastructure.kafka(registry);
+        registry.add("confirmline.ingress.publish.spool-directory",
+                Files.createTempDirectory("ingress-fuzz-spool")::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void noHostileRequestGetsA5xxOrAnErrorLineAndTheIngressStaysHealthy() throws Exception {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+        long seed = Fuzz.seed();
+        System.out.println("IngressFuzzTest: " + Fuzz.tries() + " requests per endpoint, -Dconfirmline.fuzz.seed=" + seed);
+        Random random = new Random(seed);
+
+        List<Answer> answers = new ArrayList<>();
+        try (ErrorLog errors = ErrorLog.attach();
+                HostileClient client = new HostileClient("http://localhost:" + port, 32)) {
+            for (String endpoint : ENDPOINTS) {
+                long started = System.nanoTime();
+                List<HostileRequest> requests = Fuzz.sample(requests(endpoint).filter(client::sendable), Fuzz.tries(), random);
+                long generated = System.nanoTime();
+                answers.addAll(client.sendAll(requests));
+                System.out.printf("IngressFuzzTest: %s generated in %d ms, answered in %d ms%n", endpoint,
+                        (generated - started) / 1_000_000, (System.nanoTime() - generated) / 1_000_000);
+            }
+            List<String> violations = answers.stream()
+                    .map(answer -> answer.violation() == null ? null : answer.violation() + ":\n" + answer.describe())
+                    .filter(Objects::nonNull).toList();
+            assertThat(violations).as("seed " + seed + "; first of " + violations.size() + " failures")
+                    .isEmpty();
+            assertThat(errors.lines()).as("ERROR lines logged (seed " + seed + ")").isEmpty();
+        }
+        System.out.println("IngressFuzzTest: statuses " + answers.stream()
+                .collect(Collectors.groupingBy(Answer::status, java.util.TreeMap::new, Collectors.counting())));
+        assertThat(answers).as("some requests pass as valid webhooks").anyMatch(answer -> answer.status() == 200);
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    /** Requests aimed at one endpoint: mostly POSTs with a mutated 8x8 payload, anything else too. */
+    static Arbitrary<HostileRequest> requests(String endpoint) {
+        Arbitrary<String> method = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just("POST")),
+                Tuple.of(1, HostileInput.methods()));
+        Arbitrary<String> path = Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.just(endpoint)),
+                Tuple.of(1, HostileInput.mangledPaths(endpoint)));
+        Arbitrary<String> authorization = Arbitraries.frequencyOf(
+                Tuple.of(8, Arbitraries.just(LUIGIS_AUTH)),
+                Tuple.of(1, Arbitraries.just(CLINIC_AUTH)),
+                Tuple.of(1, Arbitraries.just(null)),
+                Tuple.of(1, Arbitraries.of("Bearer", "Bearer ", "bearer luigis-webhook-token-0123456789",
+                        LUIGIS_AUTH + " ", LUIGIS_AUTH.toUpperCase(), "Basic dXNlcjpwYXNz", "", "Bearer " + "x".repeat(9_000),
+                        LUIGIS_AUTH.substring(0, LUIGIS_AUTH.length() - 1))));
+        Arbitrary<Object> validLooking = Arbitraries.oneOf(FIXTURES.stream()
+                .map(fixture -> HostileInput.mutated(parse(fixture))).toList());
+        Arbitrary<byte[]> body = Arbitraries.frequencyOf(
+                Tuple.of(5, validLooking.map(value -> Json.write(value).getBytes(StandardCharsets.UTF_8))),
+                Tuple.of(1, Arbitraries.of(FIXTURES).map(Fixtures::bytes)),
+                Tuple.of(3, HostileInput.bodies()),
+                Tuple.of(1, Arbitraries.just(null)));
+        return Combinators.combine(method, path, authorization, HostileInput.contentTypes(), HostileInput.accepts(),
+                HostileInput.oddHeaders(), body).as((m, p, auth, contentType, accept, odd, b) -> {
+                    List<Map.Entry<String, String>> headers = new ArrayList<>();
+                    if (auth != null) {
+                        headers.add(new AbstractMap.SimpleEntry<>("Authorization", auth));
+                    }
+                    if (contentType != null) {
+                        headers.add(new AbstractMap.SimpleEntry<>("Content-Type", contentType));
+                    }
+                    if (accept != null) {
+                        headers.add(new AbstractMap.SimpleEntry<>("Accept", accept));
+                    }
+                    headers.addAll(odd);
+                    return new HostileRequest(m, p, headers, b);
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(String fixture) {
+        return JsonMapper.builder().build().readValue(Fixtures.bytes(fixture), Map.class);
+    }
+}
