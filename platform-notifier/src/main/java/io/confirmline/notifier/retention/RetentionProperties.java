@@ -4,13 +4,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * How long the notifier keeps finished rows ({@code confirmline.retention.*}). A delivery still PENDING is never
- * deleted, whatever its age.
+ * deleted, whatever its age; an age of zero or less is refused at start-up (it would delete every finished row).
  *
  * @param succeededDeliveries how long a delivered webhook stays listed (from its delivery); keep it at least as long
  *     as {@code calls.status.v1} keeps records, since a replayed record is recognised by its delivery's eventId
@@ -22,9 +23,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("confirmline.retention")
 public record RetentionProperties(
-        @DefaultValue("30d") @NotNull Duration succeededDeliveries,
-        @DefaultValue("90d") @NotNull Duration deadDeliveries,
-        @DefaultValue("14d") @NotNull Duration processedEvents,
+        @DefaultValue("30d") @NotNull @DurationMin(seconds = 1) Duration succeededDeliveries,
+        @DefaultValue("90d") @NotNull @DurationMin(seconds = 1) Duration deadDeliveries,
+        @DefaultValue("14d") @NotNull @DurationMin(seconds = 1) Duration processedEvents,
         @DefaultValue("1000") @Min(1) @Max(100_000) int batchSize,
-        @DefaultValue("10m") @NotNull Duration interval) {
+        @DefaultValue("10m") @NotNull @DurationMin(seconds = 1) Duration interval) {
 }
