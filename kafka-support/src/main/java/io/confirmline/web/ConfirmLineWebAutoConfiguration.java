@@ -10,7 +10,8 @@ import org.springframework.web.server.WebExceptionHandler;
 
 /**
  * The one error model of every reactive ConfirmLine service: every error is answered as problem+json by
- * {@link ProblemWebExceptionHandler}, and oversized requests are refused by {@link RequestSizeLimitFilter}.
+ * {@link ProblemWebExceptionHandler}; oversized requests are refused by {@link RequestSizeLimitFilter}, and paths
+ * with a NUL by {@link NulCharacterFilter}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -26,5 +27,10 @@ public class ConfirmLineWebAutoConfiguration {
     @Bean
     RequestSizeLimitFilter requestSizeLimitFilter(WebProblemProperties properties) {
         return new RequestSizeLimitFilter(properties);
+    }
+
+    @Bean
+    NulCharacterFilter nulCharacterFilter() {
+        return new NulCharacterFilter();
     }
 }

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,15 @@ class ProblemWebExceptionHandlerTest {
                 .expectStatus().isOk();
     }
 
+    @Test
+    void aNulInThePathOrQueryIsA400() {
+        client.get().uri(URI.create("/content-type/%00x")).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("The request path or query contains a NUL character");
+        client.get().uri(URI.create("/content-type?version=%00")).exchange().expectStatus().isBadRequest();
+    }
+
     private List<ILoggingEvent> errorsLogged() {
         return logged.list.stream().filter(event -> event.getLevel() == Level.ERROR).toList();
     }
@@ -163,6 +173,11 @@ class ProblemWebExceptionHandlerTest {
         @Bean
         RequestSizeLimitFilter requestSizeLimitFilter() {
             return new RequestSizeLimitFilter(new WebProblemProperties(DataSize.ofKilobytes(1), 256));
+        }
+
+        @Bean
+        NulCharacterFilter nulCharacterFilter() {
+            return new NulCharacterFilter();
         }
 
         @Bean

@@ -116,6 +116,11 @@ final class CallRequestReader {
                 problems.add(name + ": must be a string");
                 return null;
             }
+            if (node.asString().indexOf('\u0000') >= 0) {
+                // PostgreSQL text cannot hold NUL; refused here, it would fail the insert (a 500).
+                problems.add(name + ": must not contain NUL characters");
+                return null;
+            }
             return node.asString();
         }
 

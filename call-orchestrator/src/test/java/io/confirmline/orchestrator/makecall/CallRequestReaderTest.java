@@ -57,4 +57,12 @@ class CallRequestReaderTest {
         assertThatThrownBy(() -> read("{\"reservationId\":\"r\"}")).isInstanceOfSatisfying(ProblemException.class,
                 problem -> assertThat(problem.errors()).extracting(ProblemException.FieldError::field).containsExactly("type"));
     }
+
+    @Test
+    void aNulInATextFieldIsAFieldErrorNotAFailedInsert() {
+        assertThatThrownBy(() -> read("{\"type\":\"VOICE_MESSAGE\",\"messageId\":\"m\\u0000\",\"phone\":\"+447911123456\","
+                + "\"text\":\"hi\"}"))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.errors())
+                        .extracting(ProblemException.FieldError::field).contains("messageId"));
+    }
 }

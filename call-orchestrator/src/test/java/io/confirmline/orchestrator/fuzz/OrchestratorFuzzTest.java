@@ -1,0 +1,204 @@
+package io.confirmline.orchestrator.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.orchestrator.TestTenant;
+import io.confirmline.orchestrator.dialing.FakeEightByEight;
+import io.confirmline.testing.TestInfrastructure;
+import io.confirmline.testing.fuzz.ErrorLog;
+import io.confirmline.testing.fuzz.Fuzz;
+import io.confirmline.testing.fuzz.HostileClient;
+import io.confirmline.testing.fuzz.HostileClient.Answer;
+import io.confirmline.testing.fuzz.HostileInput;
+import io.confirmline.testing.fuzz.HostileRequest;
+import io.confirmline.testing.fuzz.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Hostile requests, {@link Fuzz#tries()} to each public endpoint of the platform API, over real HTTP to the
+ * orchestrator on the real broker, registry and PostgreSQL: no 5xx, every refusal a problem+json with its status,
+ * no ERROR line in the log, and the service healthy afterwards. {@code -Dconfirmline.fuzz.tries=100000} runs
+ * longer; a failure prints the seed ({@code -Dconfirmline.fuzz.seed=...} repeats the run) and the failed requests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
+        "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].platform-api-key=" + TestTenant.PLATFORM_KEY,
+        "confirmline.tenants[0].caller-id=+34910000000", "confirmline.tenants[0].calling-opens=00:00",
+        "confirmline.tenants[0].calling-closes=23:59:59", "confirmline.tenants[0].lead-time=30m"})
+@AutoConfigureWebTestClient
+class OrchestratorFuzzTest {
+
+    static final String AUTH = "Bearer " + TestTenant.PLATFORM_KEY;
+    static final FakeEightByEight eightByEight = new FakeEightByEight();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.kafkaAndDatabase(registry);
+        registry.add("confirmline.dialing.base-url", eightByEight::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        eightByEight.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WebTestClient http;
+
+    /** An endpoint: its name, and the requests aimed at it given the id segments to use. */
+    record Endpoint(String name, Function<Arbitrary<String>, Arbitrary<Target>> targets) {
+    }
+
+    /** Where one request goes: method, path (query included) and body. */
+    record Target(String method, String path, byte[] body) {
+    }
+
+    @Test
+    void noHostileRequestGetsA5xxOrAnErrorLineAndTheOrchestratorStaysHealthy() throws Exception {
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        long seed = Fuzz.seed();
+        System.out.println("OrchestratorFuzzTest: " + Fuzz.tries() + " requests per endpoint, -Dconfirmline.fuzz.seed=" + seed);
+        Random random = new Random(seed);
+
+        List<Answer> answers = new ArrayList<>();
+        try (ErrorLog errors = ErrorLog.attach();
+                HostileClient client = new HostileClient("http://localhost:" + port, 16)) {
+            for (Endpoint endpoint : endpoints()) {
+                long started = System.nanoTime();
+                List<HostileRequest> requests = Fuzz.sample(requests(endpoint).filter(client::sendable), Fuzz.tries(), random);
+                long generated = System.nanoTime();
+                answers.addAll(client.sendAll(requests));
+                System.out.printf("OrchestratorFuzzTest: %s generated in %d ms, answered in %d ms%n", endpoint.name(),
+                        (generated - started) / 1_000_000, (System.nanoTime() - generated) / 1_000_000);
+            }
+            List<String> violations = answers.stream()
+                    .map(answer -> answer.violation() == null ? null : answer.violation() + ":\n" + answer.describe())
+                    .filter(Objects::nonNull).toList();
+            assertThat(violations).as("seed " + seed + "; " + violations.size() + " failures").isEmpty();
+            assertThat(errors.lines()).as("ERROR lines logged (seed " + seed + ")").isEmpty();
+        }
+        System.out.println("OrchestratorFuzzTest: statuses " + answers.stream()
+                .collect(Collectors.groupingBy(Answer::status, TreeMap::new, Collectors.counting())));
+        assertThat(answers).as("some requests are accepted").anyMatch(answer -> answer.status() / 100 == 2);
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    static List<Endpoint> endpoints() {
+        Arbitrary<byte[]> makeCallBodies = Arbitraries.frequencyOf(
+                Tuple.of(5, Arbitraries.oneOf(valid().stream().map(HostileInput::mutated).toList())
+                        .map(value -> Json.write(value).getBytes(StandardCharsets.UTF_8))),
+                Tuple.of(1, Arbitraries.of(valid()).map(value -> Json.write(value).getBytes(StandardCharsets.UTF_8))),
+                Tuple.of(3, HostileInput.bodies()),
+                Tuple.of(1, Arbitraries.just(null)));
+        Arbitrary<String> versions = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.just("")),
+                Tuple.of(3, Arbitraries.longs().map(v -> "?version=" + v)),
+                Tuple.of(2, Arbitraries.of("?version=", "?version=x", "?version=1e3", "?version=99999999999999999999",
+                        "?version=-1", "?version=1&version=2", "?version=%00", "?version=0x10", "?version= 1")));
+        return List.of(
+                new Endpoint("POST /api/make-call", ids -> Combinators.combine(
+                        methods("POST"), paths("/api/make-call"), makeCallBodies).as(Target::new)),
+                new Endpoint("GET /api/calls/{id}", ids -> Combinators.combine(methods("GET"), ids, HostileInput.bodies()
+                        .injectNull(0.8)).as((method, id, body) -> new Target(method, "/api/calls/" + id, body))),
+                new Endpoint("GET /api/reservations/{id}/calls", ids -> Combinators.combine(methods("GET"), ids,
+                        Arbitraries.of("reservations", "messages")).as((method, id, kind) ->
+                                new Target(method, "/api/" + kind + "/" + id + "/calls", null))),
+                new Endpoint("DELETE /api/reservations/{id}", ids -> Combinators.combine(methods("DELETE"), ids, versions)
+                        .as((method, id, version) -> new Target(method, "/api/reservations/" + id + version, null))));
+    }
+
+    /** Mostly the endpoint's method, sometimes any other. */
+    static Arbitrary<String> methods(String method) {
+        return Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(method)), Tuple.of(1, HostileInput.methods()));
+    }
+
+    static Arbitrary<String> paths(String path) {
+        return Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.just(path)), Tuple.of(1, HostileInput.mangledPaths(path)));
+    }
+
+    static Arbitrary<HostileRequest> requests(Endpoint endpoint) {
+        // Ids of the bookings and messages the valid payloads create, so some requests find something.
+        Arbitrary<String> ids = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.of("r-fuzz-1", "a-fuzz-1", "m-fuzz-1")),
+                Tuple.of(3, HostileInput.idSegments()));
+        Arbitrary<String> authorization = Arbitraries.frequencyOf(
+                Tuple.of(8, Arbitraries.just(AUTH)),
+                Tuple.of(1, Arbitraries.just(null)),
+                Tuple.of(1, Arbitraries.of("Bearer", "Bearer ", "bearer " + TestTenant.PLATFORM_KEY, AUTH + " ",
+                        "Bearer test-8x8-key", "Basic dXNlcjpwYXNz", "", "Bearer " + "x".repeat(9_000),
+                        AUTH.substring(0, AUTH.length() - 1), "Bearer  " + TestTenant.PLATFORM_KEY)));
+        Arbitrary<Target> targets = endpoint.targets().apply(Arbitraries.frequencyOf(
+                Tuple.of(9, ids), Tuple.of(1, ids.map(id -> id + "/x"))));
+        return Combinators.combine(targets, authorization, HostileInput.contentTypes(), HostileInput.accepts(),
+                HostileInput.oddHeaders()).as((target, auth, contentType, accept, odd) -> {
+                    List<Map.Entry<String, String>> headers = new ArrayList<>();
+                    if (auth != null) {
+                        headers.add(new AbstractMap.SimpleEntry<>("Authorization", auth));
+                    }
+                    if (contentType != null) {
+                        headers.add(new AbstractMap.SimpleEntry<>("Content-Type", contentType));
+                    }
+                    if (accept != null) {
+                        headers.add(new AbstractMap.SimpleEntry<>("Accept", accept));
+                    }
+                    headers.addAll(odd);
+                    return new HostileRequest(target.method(), target.path(), headers, target.body());
+                });
+    }
+
+    /** One valid request of each kind, as README documents them. */
+    static List<Map<String, Object>> valid() {
+        Instant startsAt = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        Map<String, Object> reservation = new LinkedHashMap<>();
+        reservation.put("type", "RESERVATION");
+        reservation.put("reservationId", "r-fuzz-1");
+        reservation.put("version", 1);
+        reservation.put("startsAt", startsAt.toString());
+        reservation.put("timeZone", "Europe/Madrid");
+        reservation.put("guestName", "Ana");
+        reservation.put("guestPhone", "+34600111222");
+        reservation.put("guestLocale", "es-ES");
+        reservation.put("venueName", "Luigi's");
+        reservation.put("partySize", 4);
+        Map<String, Object> appointment = new LinkedHashMap<>(reservation);
+        appointment.put("type", "APPOINTMENT");
+        appointment.put("reservationId", "a-fuzz-1");
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "VOICE_MESSAGE");
+        message.put("messageId", "m-fuzz-1");
+        message.put("phone", "+447911123456");
+        message.put("locale", "en-GB");
+        message.put("text", "Your code is 4 8 2 1");
+        message.put("repetitions", 2);
+        message.put("purpose", "OTP");
+        return List.of(reservation, appointment, message);
+    }
+}
