@@ -1,5 +1,6 @@
 package io.confirmline.orchestrator.fuzz;
 
+import static io.confirmline.testing.fuzz.Gen.weight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confirmline.orchestrator.TestTenant;
@@ -7,6 +8,7 @@ import io.confirmline.orchestrator.dialing.FakeEightByEight;
 import io.confirmline.testing.TestInfrastructure;
 import io.confirmline.testing.fuzz.ErrorLog;
 import io.confirmline.testing.fuzz.Fuzz;
+import io.confirmline.testing.fuzz.Gen;
 import io.confirmline.testing.fuzz.HostileClient;
 import io.confirmline.testing.fuzz.HostileClient.Answer;
 import io.confirmline.testing.fuzz.HostileInput;
@@ -15,20 +17,15 @@ import io.confirmline.testing.fuzz.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,7 +71,7 @@ class OrchestratorFuzzTest {
     WebTestClient http;
 
     /** An endpoint: its name, and the requests aimed at it given the id segments to use. */
-    record Endpoint(String name, Function<Arbitrary<String>, Arbitrary<Target>> targets) {
+    record Endpoint(String name, Function<Gen<String>, Gen<Target>> targets) {
     }
 
     /** Where one request goes: method, path (query included) and body. */
@@ -86,7 +83,7 @@ class OrchestratorFuzzTest {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk();
         long seed = Fuzz.seed();
         System.out.println("OrchestratorFuzzTest: " + Fuzz.tries() + " requests per endpoint, -Dconfirmline.fuzz.seed=" + seed);
-        Random random = new Random(seed);
+        SplittableRandom random = new SplittableRandom(seed);
 
         List<Answer> answers = new ArrayList<>();
         try (ErrorLog errors = ErrorLog.attach();
@@ -113,65 +110,54 @@ class OrchestratorFuzzTest {
     }
 
     static List<Endpoint> endpoints() {
-        Arbitrary<byte[]> makeCallBodies = Arbitraries.frequencyOf(
-                Tuple.of(5, Arbitraries.oneOf(valid().stream().map(HostileInput::mutated).toList())
+        Gen<byte[]> makeCallBodies = Gen.frequency(
+                weight(5, Gen.oneOf(valid().stream().map(HostileInput::mutated).toList())
                         .map(value -> Json.write(value).getBytes(StandardCharsets.UTF_8))),
-                Tuple.of(1, Arbitraries.of(valid()).map(value -> Json.write(value).getBytes(StandardCharsets.UTF_8))),
-                Tuple.of(3, HostileInput.bodies()),
-                Tuple.of(1, Arbitraries.just(null)));
-        Arbitrary<String> versions = Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.just("")),
-                Tuple.of(3, Arbitraries.longs().map(v -> "?version=" + v)),
-                Tuple.of(2, Arbitraries.of("?version=", "?version=x", "?version=1e3", "?version=99999999999999999999",
+                weight(1, Gen.of(valid()).map(value -> Json.write(value).getBytes(StandardCharsets.UTF_8))),
+                weight(3, HostileInput.bodies()),
+                weight(1, Gen.just(null)));
+        Gen<String> versions = Gen.frequency(
+                weight(3, Gen.just("")),
+                weight(3, Gen.longs().map(v -> "?version=" + v)),
+                weight(2, Gen.of("?version=", "?version=x", "?version=1e3", "?version=99999999999999999999",
                         "?version=-1", "?version=1&version=2", "?version=%00", "?version=0x10", "?version= 1")));
+        Gen<String> post = HostileInput.methods("POST");
+        Gen<String> get = HostileInput.methods("GET");
+        Gen<String> delete = HostileInput.methods("DELETE");
+        Gen<String> makeCallPaths = HostileInput.paths("/api/make-call");
+        Gen<byte[]> someBodies = HostileInput.bodies().orNull(0.8);
+        Gen<String> subjects = Gen.of("reservations", "messages");
         return List.of(
-                new Endpoint("POST /api/make-call", ids -> Combinators.combine(
-                        methods("POST"), paths("/api/make-call"), makeCallBodies).as(Target::new)),
-                new Endpoint("GET /api/calls/{id}", ids -> Combinators.combine(methods("GET"), ids, HostileInput.bodies()
-                        .injectNull(0.8)).as((method, id, body) -> new Target(method, "/api/calls/" + id, body))),
-                new Endpoint("GET /api/reservations/{id}/calls", ids -> Combinators.combine(methods("GET"), ids,
-                        Arbitraries.of("reservations", "messages")).as((method, id, kind) ->
-                                new Target(method, "/api/" + kind + "/" + id + "/calls", null))),
-                new Endpoint("DELETE /api/reservations/{id}", ids -> Combinators.combine(methods("DELETE"), ids, versions)
-                        .as((method, id, version) -> new Target(method, "/api/reservations/" + id + version, null))));
+                new Endpoint("POST /api/make-call", ids -> random ->
+                        new Target(post.next(random), makeCallPaths.next(random), makeCallBodies.next(random))),
+                new Endpoint("GET /api/calls/{id}", ids -> random ->
+                        new Target(get.next(random), "/api/calls/" + ids.next(random), someBodies.next(random))),
+                new Endpoint("GET /api/reservations/{id}/calls", ids -> random -> new Target(get.next(random),
+                        "/api/" + subjects.next(random) + "/" + ids.next(random) + "/calls", null)),
+                new Endpoint("DELETE /api/reservations/{id}", ids -> random -> new Target(delete.next(random),
+                        "/api/reservations/" + ids.next(random) + versions.next(random), null)));
     }
 
-    /** Mostly the endpoint's method, sometimes any other. */
-    static Arbitrary<String> methods(String method) {
-        return Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(method)), Tuple.of(1, HostileInput.methods()));
-    }
-
-    static Arbitrary<String> paths(String path) {
-        return Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.just(path)), Tuple.of(1, HostileInput.mangledPaths(path)));
-    }
-
-    static Arbitrary<HostileRequest> requests(Endpoint endpoint) {
+    static Gen<HostileRequest> requests(Endpoint endpoint) {
         // Ids of the bookings and messages the valid payloads create, so some requests find something.
-        Arbitrary<String> ids = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.of("r-fuzz-1", "a-fuzz-1", "m-fuzz-1")),
-                Tuple.of(3, HostileInput.idSegments()));
-        Arbitrary<String> authorization = Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.just(AUTH)),
-                Tuple.of(1, Arbitraries.just(null)),
-                Tuple.of(1, Arbitraries.of("Bearer", "Bearer ", "bearer " + TestTenant.PLATFORM_KEY, AUTH + " ",
+        Gen<String> ids = Gen.frequency(weight(1, Gen.of("r-fuzz-1", "a-fuzz-1", "m-fuzz-1")),
+                weight(3, HostileInput.idSegments()));
+        Gen<String> authorization = Gen.frequency(
+                weight(8, Gen.just(AUTH)),
+                weight(1, Gen.just(null)),
+                weight(1, Gen.of("Bearer", "Bearer ", "bearer " + TestTenant.PLATFORM_KEY, AUTH + " ",
                         "Bearer test-8x8-key", "Basic dXNlcjpwYXNz", "", "Bearer " + "x".repeat(9_000),
                         AUTH.substring(0, AUTH.length() - 1), "Bearer  " + TestTenant.PLATFORM_KEY)));
-        Arbitrary<Target> targets = endpoint.targets().apply(Arbitraries.frequencyOf(
-                Tuple.of(9, ids), Tuple.of(1, ids.map(id -> id + "/x"))));
-        return Combinators.combine(targets, authorization, HostileInput.contentTypes(), HostileInput.accepts(),
-                HostileInput.oddHeaders()).as((target, auth, contentType, accept, odd) -> {
-                    List<Map.Entry<String, String>> headers = new ArrayList<>();
-                    if (auth != null) {
-                        headers.add(new AbstractMap.SimpleEntry<>("Authorization", auth));
-                    }
-                    if (contentType != null) {
-                        headers.add(new AbstractMap.SimpleEntry<>("Content-Type", contentType));
-                    }
-                    if (accept != null) {
-                        headers.add(new AbstractMap.SimpleEntry<>("Accept", accept));
-                    }
-                    headers.addAll(odd);
-                    return new HostileRequest(target.method(), target.path(), headers, target.body());
-                });
+        Gen<Target> targets = endpoint.targets().apply(Gen.frequency(
+                weight(9, ids), weight(1, ids.map(id -> id + "/x"))));
+        Gen<String> contentType = HostileInput.contentTypes();
+        Gen<String> accept = HostileInput.accepts();
+        Gen<List<Map.Entry<String, String>>> odd = HostileInput.oddHeaders();
+        return random -> {
+            Target target = targets.next(random);
+            return HostileRequest.of(target.method(), target.path(), authorization.next(random),
+                    contentType.next(random), accept.next(random), odd.next(random), target.body());
+        };
     }
 
     /** One valid request of each kind, as README documents them. */

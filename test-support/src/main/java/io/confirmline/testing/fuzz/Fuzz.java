@@ -3,9 +3,7 @@ package io.confirmline.testing.fuzz;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.RandomGenerator;
-import net.jqwik.api.sessions.JqwikSession;
+import java.util.SplittableRandom;
 
 /**
  * How many requests a fuzz test sends per endpoint, and the seed that makes its run reproducible.
@@ -28,16 +26,15 @@ public final class Fuzz {
         return given == null || given.isBlank() ? new Random().nextLong() : Long.parseLong(given);
     }
 
-    /** {@code count} values of {@code arbitrary}, drawn from {@code random} (edge cases mixed in, as jqwik does). */
-    public static <T> List<T> sample(Arbitrary<T> arbitrary, int count, Random random) {
+    /**
+     * {@code count} values of {@code gen}, drawn in order from {@code random}: the same seed gives the same values
+     * (generation is single-threaded; only sending is concurrent).
+     */
+    public static <T> List<T> sample(Gen<T> gen, int count, SplittableRandom random) {
         List<T> values = new ArrayList<>(count);
-        // Generators need a jqwik session outside a jqwik-run test (these run in Spring's Jupiter tests).
-        JqwikSession.run(() -> {
-            RandomGenerator<T> generator = arbitrary.generatorWithEmbeddedEdgeCases(100);
-            for (int i = 0; i < count; i++) {
-                values.add(generator.next(random).value());
-            }
-        });
+        for (int i = 0; i < count; i++) {
+            values.add(gen.next(random));
+        }
         return values;
     }
 }

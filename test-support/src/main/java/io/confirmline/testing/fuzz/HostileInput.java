@@ -1,15 +1,14 @@
 package io.confirmline.testing.fuzz;
 
+import static io.confirmline.testing.fuzz.Gen.weight;
+
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.SplittableRandom;
+import java.util.UUID;
 
 /**
  * Generators of hostile HTTP input, for any ConfirmLine endpoint: JSON that is random, huge, deep or not JSON;
@@ -21,62 +20,73 @@ public final class HostileInput {
     private HostileInput() {
     }
 
-    /** Strings: empty, ASCII, any Unicode (lone surrogates included), control characters, long and very long. */
-    public static Arbitrary<String> strings() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.strings().ofMaxLength(20)),
-                Tuple.of(2, Arbitraries.strings().all().ofMaxLength(40)),
-                Tuple.of(2, Arbitraries.of("", " ", "null", "true", "0", "-1", "1e999", "NaN", "+447911123456",
+    /**
+     * Any UTF-16 unit but Unicode's noncharacters and private-use characters: control characters and lone
+     * surrogates included, mostly letters of other scripts.
+     */
+    private static final Gen<Character> UNICODE = Gen.chars(Character.MIN_VALUE, Character.MAX_VALUE)
+            .filter(c -> !isNoncharacter(c) && Character.getType(c) != Character.PRIVATE_USE);
+
+    /** Any UTF-16 unit at all. */
+    private static final Gen<Character> ANY_UNIT = Gen.chars(Character.MIN_VALUE, Character.MAX_VALUE);
+
+    private static boolean isNoncharacter(char c) {
+        return (c >= '\uFDD0' && c <= '\uFDEF') || c == '\uFFFE' || c == '\uFFFF';
+    }
+
+    /** Strings: empty, any Unicode (lone surrogates included), control characters, long and very long. */
+    public static Gen<String> strings() {
+        return Gen.frequency(
+                weight(4, Gen.strings(UNICODE, 0, 20)),
+                weight(2, Gen.strings(ANY_UNIT, 0, 40)),
+                weight(2, Gen.of("", " ", "null", "true", "0", "-1", "1e999", "NaN", "+447911123456",
                         "00447911123456", "<script>", "' OR 1=1 --", "${jndi:ldap://x}", "%s%n", "../../etc/passwd",
                         "\u0000", "\uD800", "\uFEFF1", "2026-02-30T25:61:00Z", "1970-01-01T00:00:00Z",
                         "9999-12-31T23:59:59Z", "+999999999-12-31T23:59:59Z", "-1000000000-01-01T00:00:00Z")),
                 // Long text is one character repeated: drawing 70,000 random characters would cost more than the request.
-                Tuple.of(1, Combinators.combine(Arbitraries.chars().range(' ', '~'),
-                        Arbitraries.integers().between(1_000, 70_000)).as((c, n) -> String.valueOf(c).repeat(n))));
+                weight(1, Gen.combine(Gen.chars(' ', '~'), Gen.ints(1_000, 70_000),
+                        (c, n) -> String.valueOf(c).repeat(n))));
     }
 
     /** Numbers, among them those no int, long or double holds. */
-    public static Arbitrary<Object> numbers() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.integers().map(Object.class::cast)),
-                Tuple.of(2, Arbitraries.longs().map(Object.class::cast)),
-                Tuple.of(2, Arbitraries.doubles().map(Object.class::cast)),
-                Tuple.of(2, Combinators.combine(Arbitraries.longs().greaterOrEqual(0), Arbitraries.integers().between(1, 40))
-                        .as((digits, zeros) -> (Object) new Json.Raw(digits + "0".repeat(zeros)))),
-                Tuple.of(3, Arbitraries.of("99999999999", "1e20", "1e999", "-1e999", "1e-999", "2147483648",
+    public static Gen<Object> numbers() {
+        return Gen.frequency(
+                weight(3, Gen.ints()),
+                weight(2, Gen.longs()),
+                weight(2, Gen.doubles()),
+                // Digits of a non-negative long (the sign bit cleared), then zeros: past any long.
+                weight(2, Gen.combine(Gen.longs().map(v -> v & Long.MAX_VALUE), Gen.ints(1, 40),
+                        (digits, zeros) -> new Json.Raw(digits + "0".repeat(zeros)))),
+                weight(3, Gen.of("99999999999", "1e20", "1e999", "-1e999", "1e-999", "2147483648",
                         "-2147483649", "9223372036854775808", "0.5", "-0", "1E400", "4.9e-324", "1" + "0".repeat(999),
                         "1" + "0".repeat(1_200)).map(Json.Raw::new)));
     }
 
     /** Any JSON value (strings, numbers of every size, objects with our field names...), nested up to {@code depth}. */
-    public static Arbitrary<Object> json(int depth) {
-        return seeds().map(seed -> RandomJson.value(new Random(seed), depth));
-    }
-
-    private static Arbitrary<Long> seeds() {
-        return Arbitraries.longs().withoutEdgeCases();
+    public static Gen<Object> json(int depth) {
+        return random -> RandomJson.value(random, depth);
     }
 
     /** Real field names mostly, anything sometimes. */
-    public static Arbitrary<String> fieldNames() {
-        return seeds().map(seed -> RandomJson.fieldName(new Random(seed)));
+    public static Gen<String> fieldNames() {
+        return RandomJson::fieldName;
     }
 
     /** Arrays or objects nested far deeper than any payload (up to 5,000 levels). */
-    public static Arbitrary<String> deepJson() {
-        return Combinators.combine(Arbitraries.integers().between(10, 5_000), Arbitraries.of("[", "{\"a\":"))
-                .as((depth, open) -> open.repeat(depth) + "1" + (open.equals("[") ? "]" : "}").repeat(depth));
+    public static Gen<String> deepJson() {
+        return Gen.combine(Gen.ints(10, 5_000), Gen.of("[", "{\"a\":"),
+                (depth, open) -> open.repeat(depth) + "1" + (open.equals("[") ? "]" : "}").repeat(depth));
     }
 
     /** Bytes that are not UTF-8 (or not text at all), alone or inside an otherwise fine JSON string. */
-    public static Arbitrary<byte[]> notUtf8() {
-        Arbitrary<byte[]> invalid = Arbitraries.of(new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xFF},
+    public static Gen<byte[]> notUtf8() {
+        Gen<byte[]> invalid = Gen.of(new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xFF},
                 new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
                 new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, new byte[] {(byte) 0xE2, (byte) 0x82},
                 new byte[] {0x00});
-        return Arbitraries.oneOf(
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(2_000),
-                Combinators.combine(fieldNames(), invalid).as((field, bad) -> {
+        return Gen.oneOf(
+                Gen.bytes(2_000),
+                Gen.combine(fieldNames(), invalid, (field, bad) -> {
                     byte[] start = ("{\"payload\":{\"" + field + "\":\"").getBytes(StandardCharsets.UTF_8);
                     byte[] end = "\"}}".getBytes(StandardCharsets.UTF_8);
                     byte[] all = new byte[start.length + bad.length + end.length];
@@ -88,44 +98,59 @@ public final class HostileInput {
     }
 
     /** Not JSON: truncated, trailing garbage, other formats. */
-    public static Arbitrary<String> notJson() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("", " ", "{", "}", "[", "{\"payload\":", "{\"a\":1}}", "{\"a\":1} x", "null", "0", "\"x\"",
+    public static Gen<String> notJson() {
+        return Gen.oneOf(
+                Gen.of("", " ", "{", "}", "[", "{\"payload\":", "{\"a\":1}}", "{\"a\":1} x", "null", "0", "\"x\"",
                         "<xml/>", "a=1&b=2", "{'a':1}", "{\"a\":01}", "{\"a\":NaN}", "{\"a\":Infinity}",
                         "{\"a\":\"\\uZZZZ\"}", "{\"a\" 1}", "[1,]", "{,}", "{\"a\":1,}", "\uFEFF{}"),
                 strings());
     }
 
     /** Any body: JSON of every kind, not JSON, not UTF-8, or huge. */
-    public static Arbitrary<byte[]> bodies() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, json(3).map(value -> Json.write(value).getBytes(StandardCharsets.UTF_8))),
-                Tuple.of(1, deepJson().map(text -> text.getBytes(StandardCharsets.UTF_8))),
-                Tuple.of(2, notJson().map(text -> text.getBytes(StandardCharsets.UTF_8))),
-                Tuple.of(1, notUtf8()));
+    public static Gen<byte[]> bodies() {
+        return Gen.frequency(
+                weight(4, json(3).map(value -> Json.write(value).getBytes(StandardCharsets.UTF_8))),
+                weight(1, deepJson().map(text -> text.getBytes(StandardCharsets.UTF_8))),
+                weight(2, notJson().map(text -> text.getBytes(StandardCharsets.UTF_8))),
+                weight(1, notUtf8()));
     }
 
     /**
      * A valid-looking payload with one to three fields changed: a value replaced by any JSON value, a field
      * removed, or one added; the change may be at any depth.
      */
-    public static Arbitrary<Object> mutated(Map<String, Object> valid) {
-        return seeds().map(seed -> RandomJson.mutate(valid, new Random(seed)));
+    public static Gen<Object> mutated(Map<String, Object> valid) {
+        return random -> RandomJson.mutate(valid, random);
     }
 
     /** HTTP methods, the usual and the odd. */
-    public static Arbitrary<String> methods() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")),
-                Tuple.of(1, Arbitraries.of("TRACE", "PROPFIND", "FOO", "get", "M-SEARCH")));
+    public static Gen<String> methods() {
+        return Gen.frequency(
+                weight(6, Gen.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")),
+                weight(1, Gen.of("TRACE", "PROPFIND", "FOO", "get", "M-SEARCH")));
+    }
+
+    /** Mostly an endpoint's own method (six in seven), any of {@link #methods()} now and then. */
+    public static Gen<String> methods(String usual) {
+        return Gen.frequency(weight(6, Gen.just(usual)), weight(1, methods()));
+    }
+
+    /** Mostly an endpoint's own path (nine in ten), a {@link #mangledPaths mangled} {@code path} now and then. */
+    public static Gen<String> paths(String path) {
+        return paths(Gen.just(path), path);
+    }
+
+    /** Mostly the endpoint's paths from {@code usual} (nine in ten), a mangled {@code plainPath} now and then. */
+    public static Gen<String> paths(Gen<String> usual, String plainPath) {
+        return Gen.frequency(weight(9, usual), weight(1, mangledPaths(plainPath)));
     }
 
     /** Content-Type values; null means none is sent. */
-    public static Arbitrary<String> contentTypes() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.of("application/json")),
-                Tuple.of(1, Arbitraries.just(null)),
-                Tuple.of(3, Arbitraries.of("application/json; charset=utf-8", "application/json;charset=UTF-16",
+    public static Gen<String> contentTypes() {
+        return Gen.frequency(
+                weight(6, Gen.just("application/json")),
+                weight(1, Gen.just(null)),
+                weight(3, Gen.of("application/json; charset=utf-8", "application/json;charset=UTF-16",
                         "application/json; charset=nonsense", "application/problem+json", "application/vnd.x+json",
                         "text/plain", "text/html", "application/xml", "application/x-www-form-urlencoded",
                         "multipart/form-data; boundary=x", "application/octet-stream", "*/*", "application/*",
@@ -135,11 +160,11 @@ public final class HostileInput {
     }
 
     /** Accept values; null means none is sent. */
-    public static Arbitrary<String> accepts() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.just(null)),
-                Tuple.of(2, Arbitraries.of("application/json", "*/*", "application/problem+json")),
-                Tuple.of(1, Arbitraries.of("text/html", "application/xml", "image/png", "garbage/", ";;;",
+    public static Gen<String> accepts() {
+        return Gen.frequency(
+                weight(6, Gen.just(null)),
+                weight(2, Gen.of("application/json", "*/*", "application/problem+json")),
+                weight(1, Gen.of("text/html", "application/xml", "image/png", "garbage/", ";;;",
                         "application/json;q=x", "text/event-stream", "application/x-ndjson", "*/*;q=0")));
     }
 
@@ -147,8 +172,8 @@ public final class HostileInput {
      * Extra headers: odd values of headers we read (forwarding, tracing, encoding), many headers, and now and
      * then one over the 16 KB the services accept (kept below Netty's own 64 KB limit).
      */
-    public static Arbitrary<List<Map.Entry<String, String>>> oddHeaders() {
-        return seeds().map(seed -> oddHeaders(new Random(seed)));
+    public static Gen<List<Map.Entry<String, String>>> oddHeaders() {
+        return HostileInput::oddHeaders;
     }
 
     private static final List<String> KNOWN_HEADERS = List.of("X-Forwarded-For", "Forwarded", "X-Forwarded-Proto",
@@ -160,7 +185,7 @@ public final class HostileInput {
             "bytes=0-1,5-", "1.2.3.4, unknown, ::1", "for=\"[::1\"", "null", "Thu, 01 Jan 1970 00:00:00 GMT", "en;q=x",
             "https", "ftp", "-1", "99999", "", "a=b; c", "GET");
 
-    private static List<Map.Entry<String, String>> oddHeaders(Random random) {
+    private static List<Map.Entry<String, String>> oddHeaders(SplittableRandom random) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         int kind = random.nextInt(20);
         if (kind == 0) {
@@ -183,7 +208,7 @@ public final class HostileInput {
         return headers;
     }
 
-    private static String token(Random random) {
+    private static String token(SplittableRandom random) {
         char[] chars = new char[1 + random.nextInt(20)];
         for (int i = 0; i < chars.length; i++) {
             chars[i] = "abcdefghijklmnopqrstuvwxyz-0123456789".charAt(random.nextInt(37));
@@ -191,7 +216,7 @@ public final class HostileInput {
         return new String(chars);
     }
 
-    private static String printable(Random random, int maxLength) {
+    private static String printable(SplittableRandom random, int maxLength) {
         char[] chars = new char[random.nextInt(maxLength + 1)];
         for (int i = 0; i < chars.length; i++) {
             chars[i] = (char) (' ' + random.nextInt(95));
@@ -203,8 +228,8 @@ public final class HostileInput {
      * A path with its segments mangled: encoded and double-encoded characters, dot segments, doubled or
      * trailing slashes, a long segment, matrix variables or an odd query.
      */
-    public static Arbitrary<String> mangledPaths(String path) {
-        return Arbitraries.of(path + "/", path + "//", "/" + path, path.replace("/", "//"), path + "/..",
+    public static Gen<String> mangledPaths(String path) {
+        return Gen.of(path + "/", path + "//", "/" + path, path.replace("/", "//"), path + "/..",
                 path + "/../../actuator/env", path + "%2F", path + "%00", path + "%C3%28",
                 path + ";jsessionid=1", path + "?" + "q=".repeat(3), path + "?a=%FF%FE", path + "?a=%25",
                 path.toUpperCase(), path + "/" + "x".repeat(3_000), path + "?" + "x".repeat(5_000), path + "/%2e%2e/",
@@ -212,16 +237,22 @@ public final class HostileInput {
     }
 
     /** Path segments for ids: valid-looking, garbage, encoded, huge. Percent-encoded, ready for a URI. */
-    public static Arbitrary<String> idSegments() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, seeds().map(seed -> new java.util.UUID(seed, ~seed).toString())),
-                Tuple.of(2, Arbitraries.strings().alpha().numeric().withChars('-', '_', '.').ofMinLength(1).ofMaxLength(40)),
-                Tuple.of(2, seeds().map(seed -> RandomJson.string(new Random(seed)))
-                        .filter(s -> !s.isEmpty() && s.length() < 2_000).map(HostileInput::encode)),
-                Tuple.of(1, Arbitraries.of("%00", "%2F", "..", ".", "%2e%2e", "%25", "%C3%28", "null",
+    public static Gen<String> idSegments() {
+        Gen<String> anyText = RandomJson::string;
+        return Gen.frequency(
+                weight(3, random -> {
+                    long bits = random.nextLong();
+                    return new UUID(bits, ~bits).toString();
+                }),
+                weight(2, Gen.strings(Gen.charsOf(ID_CHARS), 1, 40)),
+                weight(2, anyText.filter(s -> !s.isEmpty() && s.length() < 2_000)
+                        .map(HostileInput::encode)),
+                weight(1, Gen.of("%00", "%2F", "..", ".", "%2e%2e", "%25", "%C3%28", "null",
                         "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff",
                         "0-0-0-0-0", "1-1-1-1-111111111111111111", "x".repeat(5_000))));
     }
+
+    private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
 
     /** Percent-encodes everything but unreserved characters, as a path segment or query value needs. */
     public static String encode(String text) {

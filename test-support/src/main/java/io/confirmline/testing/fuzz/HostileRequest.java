@@ -1,6 +1,8 @@
 package io.confirmline.testing.fuzz;
 
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +14,23 @@ import java.util.Map;
  * @param body null for none
  */
 public record HostileRequest(String method, String path, List<Map.Entry<String, String>> headers, byte[] body) {
+
+    /** A request with the headers every fuzz test sends: each of the first three only when not null, then {@code odd}. */
+    public static HostileRequest of(String method, String path, String authorization, String contentType, String accept,
+            List<Map.Entry<String, String>> odd, byte[] body) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        if (authorization != null) {
+            headers.add(new AbstractMap.SimpleEntry<>("Authorization", authorization));
+        }
+        if (contentType != null) {
+            headers.add(new AbstractMap.SimpleEntry<>("Content-Type", contentType));
+        }
+        if (accept != null) {
+            headers.add(new AbstractMap.SimpleEntry<>("Accept", accept));
+        }
+        headers.addAll(odd);
+        return new HostileRequest(method, path, headers, body);
+    }
 
     /** Enough to reproduce a failure by hand: method, path, headers (long values cut) and the start of the body. */
     public String describe() {

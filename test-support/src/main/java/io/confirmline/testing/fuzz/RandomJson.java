@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
- * Draws JSON values straight from a {@link Random} (seeded by jqwik): a value per request must cost microseconds,
- * and composing jqwik arbitraries per node costs a hundred times more.
+ * Draws JSON values straight from the run's {@link SplittableRandom}: a value per request must cost microseconds,
+ * so a node is a few draws, not a composition of generators.
  */
 final class RandomJson {
 
@@ -33,7 +33,7 @@ final class RandomJson {
     private RandomJson() {
     }
 
-    static Object value(Random random, int depth) {
+    static Object value(SplittableRandom random, int depth) {
         int pick = random.nextInt(depth <= 0 ? 7 : 10);
         return switch (pick) {
             case 0, 1, 2 -> string(random);
@@ -57,11 +57,11 @@ final class RandomJson {
         };
     }
 
-    static String fieldName(Random random) {
+    static String fieldName(SplittableRandom random) {
         return random.nextInt(5) == 0 ? string(random) : FIELD_NAMES.get(random.nextInt(FIELD_NAMES.size()));
     }
 
-    static String string(Random random) {
+    static String string(SplittableRandom random) {
         switch (random.nextInt(10)) {
             case 0, 1, 2 -> {
                 return STRINGS.get(random.nextInt(STRINGS.size()));
@@ -87,7 +87,7 @@ final class RandomJson {
         }
     }
 
-    static Object number(Random random) {
+    static Object number(SplittableRandom random) {
         return switch (random.nextInt(6)) {
             case 0 -> random.nextInt();
             case 1 -> random.nextInt(1_000) - 10;
@@ -100,7 +100,7 @@ final class RandomJson {
 
     /** A deep copy of {@code valid} with one to three changes: a value replaced, a field removed or one added. */
     @SuppressWarnings("unchecked")
-    static Object mutate(Map<String, Object> valid, Random random) {
+    static Object mutate(Map<String, Object> valid, SplittableRandom random) {
         Map<String, Object> root = (Map<String, Object>) copy(valid);
         for (int n = 1 + random.nextInt(3); n > 0; n--) {
             Map<String, Object> target = root;

@@ -2,12 +2,14 @@ package io.confirmline.ingress.fuzz;
 
 import static io.confirmline.ingress.IngressTestSupport.CLINIC_AUTH;
 import static io.confirmline.ingress.IngressTestSupport.LUIGIS_AUTH;
+import static io.confirmline.testing.fuzz.Gen.weight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confirmline.ingress.Fixtures;
 import io.confirmline.testing.TestInfrastructure;
 import io.confirmline.testing.fuzz.ErrorLog;
 import io.confirmline.testing.fuzz.Fuzz;
+import io.confirmline.testing.fuzz.Gen;
 import io.confirmline.testing.fuzz.HostileClient;
 import io.confirmline.testing.fuzz.HostileClient.Answer;
 import io.confirmline.testing.fuzz.HostileInput;
@@ -16,17 +18,12 @@ import io.confirmline.testing.fuzz.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,7 +73,7 @@ class IngressFuzzTest {
                 http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
         long seed = Fuzz.seed();
         System.out.println("IngressFuzzTest: " + Fuzz.tries() + " requests per endpoint, -Dconfirmline.fuzz.seed=" + seed);
-        Random random = new Random(seed);
+        SplittableRandom random = new SplittableRandom(seed);
 
         List<Answer> answers = new ArrayList<>();
         try (ErrorLog errors = ErrorLog.attach();
@@ -104,40 +101,28 @@ class IngressFuzzTest {
     }
 
     /** Requests aimed at one endpoint: mostly POSTs with a mutated 8x8 payload, anything else too. */
-    static Arbitrary<HostileRequest> requests(String endpoint) {
-        Arbitrary<String> method = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just("POST")),
-                Tuple.of(1, HostileInput.methods()));
-        Arbitrary<String> path = Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.just(endpoint)),
-                Tuple.of(1, HostileInput.mangledPaths(endpoint)));
-        Arbitrary<String> authorization = Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.just(LUIGIS_AUTH)),
-                Tuple.of(1, Arbitraries.just(CLINIC_AUTH)),
-                Tuple.of(1, Arbitraries.just(null)),
-                Tuple.of(1, Arbitraries.of("Bearer", "Bearer ", "bearer luigis-webhook-token-0123456789",
+    static Gen<HostileRequest> requests(String endpoint) {
+        Gen<String> method = HostileInput.methods("POST");
+        Gen<String> path = HostileInput.paths(endpoint);
+        Gen<String> authorization = Gen.frequency(
+                weight(8, Gen.just(LUIGIS_AUTH)),
+                weight(1, Gen.just(CLINIC_AUTH)),
+                weight(1, Gen.just(null)),
+                weight(1, Gen.of("Bearer", "Bearer ", "bearer luigis-webhook-token-0123456789",
                         LUIGIS_AUTH + " ", LUIGIS_AUTH.toUpperCase(), "Basic dXNlcjpwYXNz", "", "Bearer " + "x".repeat(9_000),
                         LUIGIS_AUTH.substring(0, LUIGIS_AUTH.length() - 1))));
-        Arbitrary<Object> validLooking = Arbitraries.oneOf(FIXTURES.stream()
+        Gen<Object> validLooking = Gen.oneOf(FIXTURES.stream()
                 .map(fixture -> HostileInput.mutated(parse(fixture))).toList());
-        Arbitrary<byte[]> body = Arbitraries.frequencyOf(
-                Tuple.of(5, validLooking.map(value -> Json.write(value).getBytes(StandardCharsets.UTF_8))),
-                Tuple.of(1, Arbitraries.of(FIXTURES).map(fixture -> Json.write(parse(fixture)).getBytes(StandardCharsets.UTF_8))),
-                Tuple.of(3, HostileInput.bodies()),
-                Tuple.of(1, Arbitraries.just(null)));
-        return Combinators.combine(method, path, authorization, HostileInput.contentTypes(), HostileInput.accepts(),
-                HostileInput.oddHeaders(), body).as((m, p, auth, contentType, accept, odd, b) -> {
-                    List<Map.Entry<String, String>> headers = new ArrayList<>();
-                    if (auth != null) {
-                        headers.add(new AbstractMap.SimpleEntry<>("Authorization", auth));
-                    }
-                    if (contentType != null) {
-                        headers.add(new AbstractMap.SimpleEntry<>("Content-Type", contentType));
-                    }
-                    if (accept != null) {
-                        headers.add(new AbstractMap.SimpleEntry<>("Accept", accept));
-                    }
-                    headers.addAll(odd);
-                    return new HostileRequest(m, p, headers, b);
-                });
+        Gen<byte[]> body = Gen.frequency(
+                weight(5, validLooking.map(value -> Json.write(value).getBytes(StandardCharsets.UTF_8))),
+                weight(1, Gen.of(FIXTURES).map(fixture -> Json.write(parse(fixture)).getBytes(StandardCharsets.UTF_8))),
+                weight(3, HostileInput.bodies()),
+                weight(1, Gen.just(null)));
+        Gen<String> contentType = HostileInput.contentTypes();
+        Gen<String> accept = HostileInput.accepts();
+        Gen<List<Map.Entry<String, String>>> odd = HostileInput.oddHeaders();
+        return random -> HostileRequest.of(method.next(random), path.next(random), authorization.next(random),
+                contentType.next(random), accept.next(random), odd.next(random), body.next(random));
     }
 
     /**
