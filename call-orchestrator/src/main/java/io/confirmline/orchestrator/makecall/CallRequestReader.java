@@ -169,12 +169,14 @@ final class CallRequestReader {
             if (text == null) {
                 return fallback;
             }
-            try {
-                return Enum.valueOf(type, text);
-            } catch (IllegalArgumentException e) {
-                problems.add(name + ": must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", was " + text);
+            // UNKNOWN is how a reader sees a symbol added after its schema (design.md §10.2); nobody may send it.
+            java.util.List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                    .filter(symbol -> !"UNKNOWN".equals(symbol)).toList();
+            if (!allowed.contains(text)) {
+                problems.add(name + ": must be one of " + allowed + ", was " + text);
                 return fallback;
             }
+            return Enum.valueOf(type, text);
         }
     }
 

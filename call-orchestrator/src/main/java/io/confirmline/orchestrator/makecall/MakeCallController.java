@@ -5,6 +5,7 @@ import io.confirmline.events.ReservationEvent;
 import io.confirmline.events.ReservationEventType;
 import io.confirmline.events.VoiceMessageRequested;
 import io.confirmline.orchestrator.api.ApiRefusals;
+import io.confirmline.orchestrator.call.SubjectIdTaken;
 import io.confirmline.orchestrator.api.PlatformAuthentication;
 import io.confirmline.orchestrator.call.CallRecords;
 import io.confirmline.orchestrator.call.CallView;
@@ -108,7 +109,8 @@ public class MakeCallController {
         Instant now = clock.instant();
         CallRequest request = CallRequestReader.read(body, tenant.id(), now);
         return TraceParent.ofRequest(tracer, request instanceof CallRequest.Booking booking ? book(booking.event(), now)
-                : sendNow(((CallRequest.Message) request).event(), now));
+                        : sendNow(((CallRequest.Message) request).event(), now))
+                .onErrorMap(SubjectIdTaken.class, taken -> ApiRefusals.conflict(taken.getMessage()));
     }
 
     /**

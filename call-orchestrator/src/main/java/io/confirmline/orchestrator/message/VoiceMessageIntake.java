@@ -7,6 +7,7 @@ import io.confirmline.events.Topics;
 import io.confirmline.events.VoiceMessagePurpose;
 import io.confirmline.events.VoiceMessageRequested;
 import io.confirmline.kafka.InvalidEventException;
+import io.confirmline.orchestrator.call.SubjectIdTaken;
 import io.confirmline.orchestrator.callflow.Callflows;
 import io.confirmline.orchestrator.outbox.Outbox;
 import io.confirmline.orchestrator.outbox.TraceParent;
@@ -124,11 +125,17 @@ public class VoiceMessageIntake {
                                             INSERT INTO call (id, tenant_id, subject_type, subject_id, status, due_at,
                                                               valid_until, lease_until, trace_parent)
                                             VALUES (:id, :tenant, 'VOICE_MESSAGE', :subject, 'SCHEDULED', :due, :validUntil,
-                                                    :lease, :trace)""")
+                                                    :lease, :trace)
+                                            ON CONFLICT (tenant_id, subject_id) DO NOTHING""")
                                     .bind("id", callId).bind("tenant", m.getTenantId()).bind("subject", m.getMessageId())
                                     .bind("due", now.atOffset(ZoneOffset.UTC))
                                     .bind("validUntil", validUntil.atOffset(ZoneOffset.UTC)), leaseUntil);
-                            return (trace == null ? spec.bindNull("trace", String.class) : spec.bind("trace", trace)).then();
+                            return (trace == null ? spec.bindNull("trace", String.class) : spec.bind("trace", trace))
+                                    .fetch().rowsUpdated()
+                                    // The id is a booking's: the whole request is refused (and rolled back).
+                                    .flatMap(calls -> calls == 0
+                                            ? Mono.<Void>error(new SubjectIdTaken(m.getMessageId(), "reservation"))
+                                            : Mono.<Void>empty());
                         })
                         .then(outbox.add(Topics.CALL_STATUS.name(), m.getMessageId(), CallStatusChanged.newBuilder()
                                 .setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setTenantId(m.getTenantId())

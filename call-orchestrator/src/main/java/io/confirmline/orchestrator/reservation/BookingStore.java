@@ -7,6 +7,7 @@ import io.confirmline.events.ReservationEvent;
 import io.confirmline.events.ReservationEventType;
 import io.confirmline.events.SubjectType;
 import io.confirmline.events.Topics;
+import io.confirmline.orchestrator.call.SubjectIdTaken;
 import io.confirmline.orchestrator.outbox.Outbox;
 import io.confirmline.orchestrator.outbox.TraceParent;
 import io.confirmline.orchestrator.schedule.SchedulePolicy;
@@ -42,7 +43,7 @@ public class BookingStore {
         this.outbox = outbox;
     }
 
-    private record CallRow(UUID id, String status, int attempt) {
+    private record CallRow(UUID id, String status, int attempt, String subjectType) {
     }
 
     /** Applies the event; {@code decision} is the schedule for a CREATED or UPDATED booking (ignored otherwise). */
@@ -135,13 +136,17 @@ public class BookingStore {
     }
 
     private Mono<Void> scheduleCall(ReservationEvent event, SchedulePolicy.Decision decision, Instant now) {
-        return db.sql("SELECT id, status, attempt FROM call WHERE tenant_id = :tenant AND subject_id = :id FOR UPDATE")
+        return db.sql("SELECT id, status, attempt, subject_type FROM call "
+                        + "WHERE tenant_id = :tenant AND subject_id = :id FOR UPDATE")
                 .bind("tenant", event.getTenantId()).bind("id", event.getReservationId())
                 .map(row -> new CallRow(row.get("id", UUID.class), row.get("status", String.class),
-                        row.get("attempt", Integer.class)))
+                        row.get("attempt", Integer.class), row.get("subject_type", String.class)))
                 .one()
                 .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(existing -> {
+                    if (existing.isPresent() && SubjectType.VOICE_MESSAGE.name().equals(existing.get().subjectType())) {
+                        return Mono.error(new SubjectIdTaken(event.getReservationId(), "voice message"));
+                    }
                     if (event.getType() == ReservationEventType.CANCELLED) {
                         return existing.filter(call -> CallStatus.SCHEDULED.name().equals(call.status()))
                                 .map(call -> change(event, call.id(), call.attempt(), CallStatus.SCHEDULED,

@@ -65,4 +65,13 @@ class CallRequestReaderTest {
                 .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.errors())
                         .extracting(ProblemException.FieldError::field).contains("messageId"));
     }
+
+    @Test
+    void unknownIsNotAPurposeAnyoneMaySend() {
+        assertThatThrownBy(() -> read("{\"type\":\"VOICE_MESSAGE\",\"messageId\":\"m-2\",\"phone\":\"+447911123456\","
+                + "\"text\":\"hi\",\"purpose\":\"UNKNOWN\"}"))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.errors())
+                        .singleElement().satisfies(error -> assertThat(error.message())
+                                .isEqualTo("must be one of [OTP, NOTICE, ALERT], was UNKNOWN")));
+    }
 }

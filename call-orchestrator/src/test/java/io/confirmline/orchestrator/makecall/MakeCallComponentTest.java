@@ -247,6 +247,23 @@ class MakeCallComponentTest {
         assertThat(eightByEight.requests()).filteredOn(r -> r.body().contains(clientRequestIdOf(answer))).hasSize(1);
     }
 
+    @Test
+    void anIdAlreadyUsedByTheOtherKindOfCallIsAConflictNotA500() {
+        String booked = "shared-" + UUID.randomUUID();
+        post(reservation(booked, inThreeHours(), "+34600111231", 1)).expectStatus().isAccepted();
+        post(voiceMessage(booked, "+447911123457")).expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("Id " + booked + " is already used by a reservation call of this tenant");
+
+        String messaged = "shared-" + UUID.randomUUID();
+        post(voiceMessage(messaged, "+447911123458")).expectStatus().is2xxSuccessful();
+        post(reservation(messaged, inThreeHours(), "+34600111232", 1)).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").isEqualTo("Id " + messaged + " is already used by a voice message call of this tenant");
+        // The message's call is untouched by the refused booking.
+        http.get().uri("/api/messages/" + messaged + "/calls").header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$[0].type").isEqualTo("VOICE_MESSAGE");
+    }
+
     /** Our attempt ids start with the first 8 characters of the call id. */
     private static String clientRequestIdOf(Map<String, Object> answer) {
         return "\"clientRequestId\":\"" + ((String) answer.get("callId")).substring(0, 8);
