@@ -66,8 +66,9 @@ class VoiceMessageComponentTest {
             List<CallSessionOpened> opened = new ArrayList<>();
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
                 sessions.poll(Duration.ofMillis(200)).forEach(r -> {
-                    // This message's session: 8x8 was sent the attempt id as clientRequestId.
-                    if (placed.contains("\"clientRequestId\":\"" + r.value().getAttemptId() + "\"")) {
+                    // This message's session: 8x8 was sent the attempt id as clientRequestId. (Other tests on the
+                    // shared broker leave tombstones on the compacted topic: a guest's erasure.)
+                    if (r.value() != null && placed.contains("\"clientRequestId\":\"" + r.value().getAttemptId() + "\"")) {
                         opened.add(r.value());
                     }
                 });

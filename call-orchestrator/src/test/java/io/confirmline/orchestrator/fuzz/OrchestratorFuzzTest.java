@@ -100,6 +100,11 @@ class OrchestratorFuzzTest {
                     .map(answer -> answer.violation() == null ? null : answer.violation() + ":\n" + answer.describe())
                     .filter(Objects::nonNull).toList();
             assertThat(violations).as("seed " + seed + "; " + violations.size() + " failures").isEmpty();
+            // A kept-alive connection that stops being served (a known defect, README "Tests") is retried on a fresh one;
+            // how often is reported and bounded, and what the retry got is checked like any answer.
+            long stalled = HostileClient.stalled(answers);
+            System.out.println("OrchestratorFuzzTest: " + stalled + " of " + answers.size() + " requests answered only on a fresh connection");
+            assertThat(stalled).as("requests stalled on a kept-alive connection").isLessThanOrEqualTo(answers.size() / 100);
             assertThat(errors.lines()).as("ERROR lines logged (seed " + seed + ")").isEmpty();
         }
         System.out.println("OrchestratorFuzzTest: statuses " + answers.stream()

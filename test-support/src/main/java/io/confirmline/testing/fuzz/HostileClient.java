@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,14 +15,34 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
 /**
  * Sends generated requests over real HTTP/1.1 (kept-alive connections, {@code concurrency} at a time) and
  * returns every answer; a request the client cannot even put on the wire is an {@link Answer} with an error.
+ *
+ * <p>A request that gets no answer on a kept-alive connection within {@link #FIRST_TRY} is sent once more on a
+ * fresh connection and marked {@link Answer#stalled()}. Known defect (README, "Tests"): now and then a kept-alive
+ * connection to our WebFlux services stops being served after a run of requests — seen with plain valid requests
+ * too, so it is not about hostile input; the request itself is answered at once on a new connection. The fuzz tests
+ * report how many stalled and bound that number; everything a stalled request is answered with is still checked.
  */
 public final class HostileClient implements AutoCloseable {
 
-    /** What came back; {@code error} when no response did (timeout, connection reset). */
-    public record Answer(HostileRequest request, int status, String contentType, String body, Throwable error) {
+    /**
+     * What came back; {@code error} when no response did (timeout, connection reset); {@code stalled} when the
+     * first try on a kept-alive connection got no answer and this one came on a fresh connection.
+     */
+    public record Answer(HostileRequest request, int status, String contentType, String body, Throwable error,
+            boolean stalled) {
+
+        Answer(HostileRequest request, int status, String contentType, String body, Throwable error) {
+            this(request, status, contentType, body, error, false);
+        }
+
+        Answer stalledFirst() {
+            return new Answer(request, status, contentType, body, error, true);
+        }
 
         /** The checks every endpoint must pass: no 5xx, and every 4xx a problem+json with its status in the body. */
         public String violation() {
@@ -78,12 +99,8 @@ public final class HostileClient implements AutoCloseable {
             slots.acquire();
             CompletableFuture<Answer> answer;
             try {
-                answer = http.sendAsync(build(request), HttpResponse.BodyHandlers.ofByteArray())
-                        .handle((response, error) -> error != null
-                                ? new Answer(request, 0, null, null, error)
-                                : new Answer(request, response.statusCode(),
-                                        response.headers().firstValue("Content-Type").orElse(null),
-                                        new String(response.body(), StandardCharsets.UTF_8), null));
+                answer = send(http, request, FIRST_TRY).thenCompose(first -> first.error() instanceof HttpTimeoutException
+                        ? send(freshClient(), request, RETRY).thenApply(Answer::stalledFirst) : completedFuture(first));
             } catch (IllegalArgumentException e) {
                 answer = CompletableFuture.completedFuture(new Answer(request, 0, null, null, e));
             }
@@ -92,9 +109,39 @@ public final class HostileClient implements AutoCloseable {
         return answers.stream().map(CompletableFuture::join).toList();
     }
 
+    /** How long a request waits on a kept-alive connection before it is tried once more on a fresh one. */
+    static final Duration FIRST_TRY = Duration.ofSeconds(10);
+    /** How long the try on a fresh connection waits: no answer then is a failure of the request. */
+    static final Duration RETRY = Duration.ofSeconds(30);
+
+    private CompletableFuture<Answer> send(HttpClient client, HostileRequest request, Duration timeout) {
+        return client.sendAsync(build(request, timeout), HttpResponse.BodyHandlers.ofByteArray())
+                .handle((response, error) -> error != null
+                        ? new Answer(request, 0, null, null, error instanceof java.util.concurrent.CompletionException
+                                && error.getCause() != null ? error.getCause() : error)
+                        : new Answer(request, response.statusCode(),
+                                response.headers().firstValue("Content-Type").orElse(null),
+                                new String(response.body(), StandardCharsets.UTF_8), null));
+    }
+
+    /** A client of its own for one retry: its connection is new. */
+    private HttpClient freshClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** How many answers came only on a fresh connection (see the class comment). */
+    public static long stalled(List<Answer> answers) {
+        return answers.stream().filter(Answer::stalled).count();
+    }
+
     private HttpRequest build(HostileRequest request) {
+        return build(request, RETRY);
+    }
+
+    private HttpRequest build(HostileRequest request, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + request.path()))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         for (Map.Entry<String, String> header : request.headers()) {

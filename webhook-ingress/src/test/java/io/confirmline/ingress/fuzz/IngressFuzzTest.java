@@ -91,6 +91,11 @@ class IngressFuzzTest {
                     .filter(Objects::nonNull).toList();
             assertThat(violations).as("seed " + seed + "; first of " + violations.size() + " failures")
                     .isEmpty();
+            // A kept-alive connection that stops being served (a known defect, README "Tests") is retried on a fresh one;
+            // how often is reported and bounded, and what the retry got is checked like any answer.
+            long stalled = HostileClient.stalled(answers);
+            System.out.println("IngressFuzzTest: " + stalled + " of " + answers.size() + " requests answered only on a fresh connection");
+            assertThat(stalled).as("requests stalled on a kept-alive connection").isLessThanOrEqualTo(answers.size() / 100);
             assertThat(errors.lines()).as("ERROR lines logged (seed " + seed + ")").isEmpty();
         }
         System.out.println("IngressFuzzTest: statuses " + answers.stream()
