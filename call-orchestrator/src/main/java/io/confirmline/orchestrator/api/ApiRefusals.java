@@ -43,4 +43,11 @@ public final class ApiRefusals {
     public static ProblemException conflict(String detail) {
         return of(HttpStatus.CONFLICT, detail);
     }
+
+    /** Every body the platform API takes is JSON: anything else is a 415 before the body is read. */
+    public static void requireJson(org.springframework.http.MediaType contentType) {
+        if (contentType == null || !org.springframework.http.MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
+            throw of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body must be application/json");
+        }
+    }
 }

@@ -90,7 +90,7 @@ public class CallProgress {
                 .min(Instant::compareTo).orElse(null);
         Instant ended = summary.getEndTime() != null ? summary.getEndTime() : summary.getLegs().stream()
                 .map(CallLeg::getDisconnectedAt).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
-        Integer duration = CompletedSession.talkSeconds(summary);
+        Integer duration = CompletedSession.talkSeconds(summary, connected, ended);
         return matchByClientRequestId(summary).then(bySession(summary.getSessionId(), summary.getEventId(),
                 Topics.SESSION_SUMMARIES.name(), call -> db.sql("SELECT summary_received_at IS NULL AS first FROM call_attempt "
                                 + "WHERE session_id = :session")

@@ -16,25 +16,22 @@ final class CompletedSession {
 
     /**
      * The attempt's talk time: 8x8's {@code callDuration} of the first leg when it sent one (8x8's own count is the
-     * one a bill follows), else from answer to hang-up; null when the call was never answered and 8x8 sent no count.
+     * one a bill follows), else from {@code connected} (answer) to {@code ended} (hang-up); null when the call was
+     * never answered and 8x8 sent no count.
      */
-    static Integer talkSeconds(SessionSummaryReceived summary) {
-        Integer reported = summary.getLegs().stream().map(CallLeg::getDurationSeconds).filter(Objects::nonNull)
-                .findFirst().orElse(null);
-        if (reported != null) {
-            return reported;
-        }
-        Instant connected = summary.getLegs().stream().map(CallLeg::getConnectedAt).filter(Objects::nonNull)
-                .min(Instant::compareTo).orElse(null);
-        Instant ended = summary.getEndTime() != null ? summary.getEndTime() : summary.getLegs().stream()
-                .map(CallLeg::getDisconnectedAt).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
-        return seconds(connected, ended);
+    static Integer talkSeconds(SessionSummaryReceived summary, Instant connected, Instant ended) {
+        Integer reported = reportedSeconds(summary);
+        return reported != null ? reported : seconds(connected, ended);
+    }
+
+    /** 8x8's {@code callDuration} of the first leg that has one. */
+    private static Integer reportedSeconds(SessionSummaryReceived summary) {
+        return summary.getLegs().stream().map(CallLeg::getDurationSeconds).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** The session's summary for its call.completed event. */
     static CallSessionSummary summary(SessionSummaryReceived summary, String attemptId) {
-        Integer reported = summary.getLegs().stream().map(CallLeg::getDurationSeconds).filter(Objects::nonNull)
-                .findFirst().orElse(null);
+        Integer reported = reportedSeconds(summary);
         return CallSessionSummary.newBuilder()
                 .setSessionId(summary.getSessionId()).setAttemptId(attemptId)
                 .setProviderStatus(summary.getRawSessionStatus())

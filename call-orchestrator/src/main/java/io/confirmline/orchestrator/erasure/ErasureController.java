@@ -47,9 +47,7 @@ public class ErasureController {
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
             @RequestBody(required = false) byte[] body) {
         Tenant tenant = authentication.tenant(authorization);
-        if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
-            throw ApiRefusals.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body must be application/json");
-        }
+        ApiRefusals.requireJson(contentType);
         String phone = phone(body);
         return TraceParent.ofRequest(tracer, erasures.erase(tenant.id(), phone));
     }

@@ -103,9 +103,7 @@ public class MakeCallController {
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
             @RequestBody(required = false) byte[] body) {
         Tenant tenant = authentication.tenant(authorization);
-        if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
-            throw ApiRefusals.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body must be application/json");
-        }
+        ApiRefusals.requireJson(contentType);
         Instant now = clock.instant();
         CallRequest request = CallRequestReader.read(body, tenant.id(), now);
         return TraceParent.ofRequest(tracer, request instanceof CallRequest.Booking booking ? book(booking.event(), now)
