@@ -21,6 +21,19 @@ public final class SecretDigest {
         return new SecretDigest(sha256(secret));
     }
 
+    /** A digest computed elsewhere (a tenant's token as it travels on {@code tenants.v1}). */
+    public static SecretDigest ofDigest(byte[] sha256) {
+        if (sha256 == null || sha256.length != 32) {
+            throw new IllegalArgumentException("a SHA-256 digest has 32 bytes");
+        }
+        return new SecretDigest(sha256.clone());
+    }
+
+    /** The digest itself (not the secret), to publish where only comparison is needed. */
+    public byte[] bytes() {
+        return digest.clone();
+    }
+
     /** Whether {@code presented} is the secret; null never is. */
     public boolean matches(String presented) {
         return MessageDigest.isEqual(sha256(presented == null ? "" : presented), digest) & presented != null;

@@ -40,9 +40,16 @@ public final class Topics {
     public static final Topic<GuestDataErased> GUEST_ERASURES =
             new Topic<>("guests.erasures.v1", String.class, GuestDataErased.class, false, 3, false);
 
+    /**
+     * Every tenant's settings, keyed by tenantId; compacted, a tombstone when a tenant is deleted. The owner console
+     * publishes it, every service follows it (design.md §10.2). One partition: a handful of records per tenant.
+     */
+    public static final Topic<TenantConfigured> TENANTS =
+            new Topic<>("tenants.v1", String.class, TenantConfigured.class, true, 1, false);
+
     private static final List<Topic<?>> ALL =
             List.of(RESERVATIONS, VOICE_MESSAGES, CALL_ACTIONS, SESSION_SUMMARIES, SESSIONS, CALL_STATUS,
-                    GUEST_ERASURES);
+                    GUEST_ERASURES, TENANTS);
 
     private Topics() {
     }

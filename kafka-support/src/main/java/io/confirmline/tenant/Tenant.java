@@ -1,0 +1,113 @@
+package io.confirmline.tenant;
+
+import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A tenant as every service sees it, decoded from {@code tenants.v1} by {@link TenantDirectory}: the one model of
+ * a tenant's settings (design.md §9, §10). Secrets that are only compared are digests; the 8x8 API key and the
+ * signing secrets are in clear, in memory only.
+ *
+ * @param id the tenant id
+ * @param revision increases with each change; a change older than the one held is ignored
+ * @param enabled false when switched off: no new calls, its API refused, calls in flight still finish
+ * @param displayName the venue's name for owners
+ * @param timeZone the zone of calling hours when a booking names none
+ * @param account the 8x8 account
+ * @param webhookTokens the Authorization values 8x8's webhooks may carry
+ * @param platformApiKeys the platform's Bearer keys for {@code /api/**}
+ * @param callbackUrl where the platform's webhooks go
+ * @param signingSecrets the Standard Webhooks secrets, every one signs
+ * @param calling when and how often guests are called
+ * @param digits the keys guests press
+ * @param voices 8x8 speech profile per language tag or language; {@code default} for any other
+ * @param prompts the tenant's templates per language tag, then per template name ({@code reservation-prompt}...)
+ * @param venuePhone the venue's phone a guest is put through to, when set
+ * @param openingHours when the venue answers its phone, in {@code timeZone}
+ * @param assistantEnabled whether the assistant may answer
+ * @param assistantFaq what the assistant may tell guests
+ */
+public record Tenant(String id, long revision, boolean enabled, String displayName, ZoneId timeZone, Account account,
+        List<NamedDigest> webhookTokens, List<NamedDigest> platformApiKeys, URI callbackUrl,
+        List<NamedSecret> signingSecrets, Calling calling, Digits digits, Map<String, String> voices,
+        Map<String, Map<String, String>> prompts, Optional<String> venuePhone, List<OpeningPeriod> openingHours,
+        boolean assistantEnabled, Optional<String> assistantFaq) {
+
+    /**
+     * @param accountId the 8x8 account id, when known
+     * @param voiceSubaccountId the subaccount calls are placed on and whose webhooks name it
+     * @param apiKey the 8x8 API key
+     * @param callerId the number guests see
+     * @param virtualNumbers the tenant's voice virtual numbers (E.164)
+     * @param smsSubaccountId the SMS subaccount, when texts are set up
+     * @param smsNumbers the SMS virtual numbers; the first is the sender
+     */
+    public record Account(Optional<String> accountId, String voiceSubaccountId, NamedSecret apiKey, String callerId,
+            List<String> virtualNumbers, Optional<String> smsSubaccountId, List<String> smsNumbers) {
+    }
+
+    /**
+     * @param leadTime how long before a booking its call is placed
+     * @param minimumNotice a booking sooner than this is not called
+     * @param callingOpens the first local time a call may start
+     * @param callingCloses the last local time a call may start
+     * @param maxAttempts calls in all when nobody answers
+     * @param retryDelay the wait between attempts
+     * @param maxReprompts how often an unknown key or silence is asked again in one call
+     * @param callsPerSecond most Send Callflow requests per second; 0 is unlimited
+     * @param maxConcurrentCalls most Send Callflow requests in flight; 0 is unlimited
+     */
+    public record Calling(Duration leadTime, Duration minimumNotice, LocalTime callingOpens, LocalTime callingCloses,
+            int maxAttempts, Duration retryDelay, int maxReprompts, double callsPerSecond, int maxConcurrentCalls) {
+    }
+
+    /** The keys guests press: confirm, cancel, and put me through to the restaurant. */
+    public record Digits(String confirm, String cancel, String transfer) {
+    }
+
+    /** One period the venue answers its phone; {@code closes} before {@code opens} runs past midnight. */
+    public record OpeningPeriod(DayOfWeek day, LocalTime opens, LocalTime closes) {
+    }
+
+    /** The speech profile for a language tag: the exact tag, its language, {@code default}, then en-US. */
+    public String voiceFor(String languageTag) {
+        String language = Locale.forLanguageTag(languageTag).getLanguage();
+        return voices.getOrDefault(languageTag, voices.getOrDefault(language,
+                voices.getOrDefault("default", "en-US-Standard-C")));
+    }
+
+    /** Whether {@code presented} is one of the platform's keys; every key is compared, without an early exit. */
+    public boolean acceptsPlatformKey(String presented) {
+        return anyMatches(platformApiKeys, presented);
+    }
+
+    /** Whether {@code presented} is one of the registered webhook Authorization values (all compared). */
+    public boolean acceptsWebhookToken(String presented) {
+        return anyMatches(webhookTokens, presented);
+    }
+
+    private static boolean anyMatches(List<NamedDigest> digests, String presented) {
+        boolean matched = false;
+        for (NamedDigest digest : digests) {
+            matched |= digest.matches(presented);
+        }
+        return matched;
+    }
+
+    /** Whether {@code number} (E.164) is one of the tenant's voice or SMS virtual numbers. */
+    public boolean ownsNumber(String number) {
+        return account.virtualNumbers().contains(number) || account.smsNumbers().contains(number);
+    }
+
+    @Override
+    public String toString() {
+        return "Tenant[id=" + id + ", revision=" + revision + ", enabled=" + enabled + "]";
+    }
+}

@@ -1,0 +1,14 @@
+package io.confirmline.console.audit;
+
+/**
+ * One line of the audit log: who did what to which tenant, from where. Never a secret value: a secret is named
+ * by its id ("added signing secret sec_3f2a").
+ *
+ * @param actor the login of the user or {@code platform-admin}; {@code anonymous} for a failed login
+ * @param action what was done, e.g. {@code tenant.created}, {@code tenant.secret.added}, {@code login.succeeded}
+ * @param tenantId the tenant concerned, or null
+ * @param detail a short description without secrets
+ * @param remoteAddress the client address the request came from
+ */
+public record AuditEntry(String actor, String action, String tenantId, String detail, String remoteAddress) {
+}
