@@ -68,7 +68,8 @@ class EventContractComponentTest {
                 Topics.SESSION_SUMMARIES, SampleEvents.sessionSummary(),
                 Topics.SESSIONS, SampleEvents.sessionOpened(),
                 Topics.CALL_STATUS, SampleEvents.statusChanged(),
-                Topics.GUEST_ERASURES, SampleEvents.guestDataErased());
+                Topics.GUEST_ERASURES, SampleEvents.guestDataErased(),
+                Topics.TENANTS, SampleEvents.tenantConfigured());
         assertThat(samples.keySet()).containsExactlyInAnyOrderElementsOf(Topics.all());
 
         for (Map.Entry<Topic<?>, SpecificRecord> sample : samples.entrySet()) {
@@ -221,7 +222,7 @@ class EventContractComponentTest {
         }
 
         @KafkaListener(topics = {"platform.voice-messages.v1", "voice.call-actions.v1",
-                "voice.session-summaries.v1", "voice.sessions.v1", "calls.status.v1", "guests.erasures.v1"})
+                "voice.session-summaries.v1", "voice.sessions.v1", "calls.status.v1", "guests.erasures.v1", "tenants.v1"})
         void onEvent(ConsumerRecord<String, SpecificRecord> record) {
             received.add(record);
         }

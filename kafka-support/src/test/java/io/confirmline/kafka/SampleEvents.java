@@ -88,4 +88,11 @@ final class SampleEvents {
                 .setOccurredAt(T).setTenantId("luigis").setErasureId(UUID.randomUUID().toString())
                 .setSubjectIds(List.of("r-4821", "m-77")).build();
     }
+
+    /** A tenant as the console publishes it, secrets sealed under the demo key. */
+    static io.confirmline.events.TenantConfigured tenantConfigured() {
+        io.confirmline.tenant.TenantSettings settings = io.confirmline.tenant.testing.TenantSamples.luigis();
+        return io.confirmline.tenant.TenantRecords.toEvent(settings, io.confirmline.tenant.TenantRecords.secretsOf(settings),
+                7, T, io.confirmline.tenant.SecretsCipher.from(new io.confirmline.tenant.SecretsProperties("", List.of())));
+    }
 }
