@@ -7,6 +7,13 @@ import io.confirmline.events.CallActionReceived;
 import io.confirmline.events.SessionStatus;
 import io.confirmline.events.SessionSummaryReceived;
 import io.confirmline.events.Topics;
+import io.confirmline.security.SecretDigest;
+import io.confirmline.tenant.NamedDigest;
+import io.confirmline.tenant.NamedSecret;
+import io.confirmline.tenant.TenantDirectory;
+import io.confirmline.tenant.TenantRecords;
+import io.confirmline.tenant.TenantSettings;
+import io.confirmline.tenant.testing.TestTenantPublisher;
 import io.confirmline.testing.RegistryServer;
 import io.confirmline.testing.SharedKafka;
 import io.confirmline.testing.TestInfrastructure;
@@ -19,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
@@ -29,6 +37,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -102,10 +112,124 @@ class WebhookIngressComponentTest {
     }
 
     @Test
-    void readinessWaitsForTheSessionView() {
+    void readinessWaitsForTheSessionViewAndTheTenants() {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
-                        .expectBody().jsonPath("$.components.sessionView.status").isEqualTo("UP"));
+                        .expectBody().jsonPath("$.components.sessionView.status").isEqualTo("UP")
+                        .jsonPath("$.components.tenants.status").isEqualTo("UP"));
+    }
+
+    @Autowired
+    TestTenantPublisher tenantTopic;
+
+    @Autowired
+    TenantDirectory directory;
+
+    /** How long a change on tenants.v1 may take to be served ("within seconds", issue #13). */
+    static final Duration LIVE = Duration.ofSeconds(10);
+
+    @Test
+    void aTenantPublishedWhileRunningIsServedWithinSecondsWithoutARestart() {
+        String id = "new-" + UUID.randomUUID();
+        String token = "Bearer " + id + "-token";
+        tenantTopic.publish(tenantSettings(id, true, token));
+
+        String eventId = UUID.randomUUID().toString();
+        awaitVca(id, token, 200);
+        post("/webhooks/8x8/vca", token, MediaType.APPLICATION_JSON, vcaOf(id, "s-" + UUID.randomUUID(), eventId))
+                .expectStatus().isOk();
+
+        ConsumerRecord<String, CallActionReceived> published = IngressTestSupport.await(actions,
+                r -> r.value().getEventId().equals(eventId), 1, Duration.ofSeconds(30)).get(0);
+        assertThat(published.value().getTenantId()).isEqualTo(id);
+        assertThat(published.value().getSubAccountId()).isEqualTo(subaccountOf(id));
+    }
+
+    @Test
+    void aRotatedWebhookTokenIsAcceptedAlongsideTheOldOneUntilTheOldOneIsRemoved() {
+        String id = "rotating-" + UUID.randomUUID();
+        String oldToken = "Bearer " + id + "-old";
+        String newToken = "Bearer " + id + "-new";
+        TenantSettings settings = tenantSettings(id, true, oldToken);
+        tenantTopic.publish(settings);
+        awaitVca(id, oldToken, 200);
+
+        tenantTopic.publish(settings, secrets(new NamedDigest("webhook-token-1", SecretDigest.of(oldToken)),
+                new NamedDigest("webhook-token-2", SecretDigest.of(newToken))));
+        awaitVca(id, newToken, 200);
+        vca(id, oldToken).expectStatus().isOk();
+
+        tenantTopic.publish(settings, secrets(new NamedDigest("webhook-token-2", SecretDigest.of(newToken))));
+        awaitVca(id, oldToken, 401);
+        vca(id, newToken).expectStatus().isOk();
+    }
+
+    @Test
+    void aDisabledTenantsWebhooksAreStillAcceptedSoCallsInFlightFinish() {
+        String id = "disabled-" + UUID.randomUUID();
+        String token = "Bearer " + id + "-token";
+        tenantTopic.publish(tenantSettings(id, true, token));
+        awaitVca(id, token, 200);
+
+        tenantTopic.publish(tenantSettings(id, false, token));
+        // Only once the ingress holds the switch-off does a 200 below say anything about a disabled tenant.
+        Awaitility.await().atMost(LIVE).until(() -> directory.byId(id).map(t -> !t.enabled()).orElse(false));
+
+        vca(id, token).expectStatus().isOk();
+        String sessionId = "disabled-vss-" + UUID.randomUUID();
+        byte[] summary = Fixtures.text("vss-completed.json")
+                .replace("1f048a84-ea6d-11ee-911b-078f7290bf52", sessionId)
+                .replace("luigis_voice", subaccountOf(id)).getBytes(StandardCharsets.UTF_8);
+        post("/webhooks/8x8/vss", token, MediaType.APPLICATION_JSON, summary).expectStatus().isOk();
+        assertThat(IngressTestSupport.await(summaries, r -> r.key().equals(sessionId), 1, Duration.ofSeconds(30))
+                .get(0).value().getTenantId()).isEqualTo(id);
+    }
+
+    @Test
+    void aDeletedTenantIsUnknown() {
+        String id = "deleted-" + UUID.randomUUID();
+        String token = "Bearer " + id + "-token";
+        tenantTopic.publish(tenantSettings(id, true, token));
+        awaitVca(id, token, 200);
+
+        tenantTopic.remove(id);
+        awaitVca(id, token, 401);
+        vca(id, token).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+    }
+
+    /** A tenant as the YAML shape declares it (the owner console's input): the ingress needs only these. */
+    private static TenantSettings tenantSettings(String id, boolean enabled, String token) {
+        Map<String, String> yaml = Map.of("tenant.id", id, "tenant.subaccount-id", subaccountOf(id),
+                "tenant.enabled", String.valueOf(enabled), "tenant.auth-token", token);
+        return new Binder(new MapConfigurationPropertySource(yaml)).bind("tenant", TenantSettings.class).get();
+    }
+
+    private static String subaccountOf(String tenantId) {
+        return tenantId + "_voice";
+    }
+
+    /** Webhook tokens named by the test, as the console holds them when one is added and another removed. */
+    private static TenantRecords.Secrets secrets(NamedDigest... webhookTokens) {
+        return new TenantRecords.Secrets(new NamedSecret("api-key-1", ""), List.of(webhookTokens), List.of(),
+                List.of());
+    }
+
+    private static byte[] vcaOf(String tenantId, String sessionId, String eventId) {
+        return new String(vcaFor(sessionId, "1", eventId), StandardCharsets.UTF_8)
+                .replace("luigis_voice", subaccountOf(tenantId)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private WebTestClient.ResponseSpec vca(String tenantId, String token) {
+        return post("/webhooks/8x8/vca", token, MediaType.APPLICATION_JSON,
+                vcaOf(tenantId, "s-" + UUID.randomUUID(), UUID.randomUUID().toString()));
+    }
+
+    /** Until the VCA answer has {@code status}; the answers before it are not assertion failures (no ERROR log). */
+    private void awaitVca(String tenantId, String token, int status) {
+        Awaitility.await().atMost(LIVE).until(() ->
+                vca(tenantId, token).expectBody().returnResult().getStatus().value() == status);
+        vca(tenantId, token).expectStatus().isEqualTo(status);
     }
 
     @Test

@@ -27,14 +27,16 @@ class WebhookIngressHealthComponentTest {
     WebTestClient http;
 
     @Test
-    void readinessIsUpAndIncludesTheBroker() {
+    void readinessIsUpAndIncludesTheBrokerAndTheTenants() {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.details.nodes").isEqualTo(1)
-                .jsonPath("$.components.sessionView.status").isEqualTo("UP"));
+                .jsonPath("$.components.sessionView.status").isEqualTo("UP")
+                .jsonPath("$.components.tenants.status").isEqualTo("UP")
+                .jsonPath("$.components.tenants.details.tenants").isEqualTo(1));
     }
 
     @Test

@@ -6,11 +6,12 @@ import io.confirmline.ingress.publish.CallActionSpool;
 import io.confirmline.ingress.publish.SummaryPublisher;
 import io.confirmline.ingress.reply.VcaReplies;
 import io.confirmline.ingress.session.SessionView;
-import io.confirmline.ingress.tenant.TenantDirectory;
-import io.confirmline.ingress.tenant.TenantDirectory.KnownTenant;
+import io.confirmline.tenant.Tenant;
+import io.confirmline.tenant.TenantDirectory;
 import io.confirmline.web.ProblemException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -28,7 +29,9 @@ import reactor.core.publisher.Mono;
 /**
  * 8x8's voice webhooks. Mounted at the documented paths and at the first prototype's, so an existing 8x8 webhook
  * registration keeps working. Every request is authenticated (the tenant's registered Authorization value) before
- * its body is parsed.
+ * its body is parsed. Tenants come from {@link TenantDirectory} as the owner console publishes them, so a new
+ * tenant or a rotated token is served without a restart. A disabled tenant's webhooks are still accepted: calls
+ * it placed before it was switched off must still finish and be reported. A deleted tenant is unknown (401).
  */
 @RestController
 public class WebhookController {
@@ -115,11 +118,12 @@ public class WebhookController {
         });
     }
 
-    private record Received(KnownTenant tenant, EightByEightWebhook webhook) {
+    private record Received(Tenant tenant, EightByEightWebhook webhook) {
     }
 
     private Mono<Received> receive(ServerHttpRequest request, String endpointType) {
-        List<KnownTenant> authenticated = tenants.authenticate(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        // Every token of every tenant is compared, without an early exit (TenantDirectory.byWebhookToken).
+        List<Tenant> authenticated = tenants.byWebhookToken(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
         if (authenticated.isEmpty()) {
             metrics.count(endpointType, "unauthorized");
             return Mono.error(WebhookRefusals.unauthorized(
@@ -147,13 +151,20 @@ public class WebhookController {
                 .onErrorMap(DataBufferLimitException.class, e -> tooLarge())
                 .map(body -> {
                     EightByEightWebhook webhook = EightByEightWebhook.parse(body);
-                    KnownTenant tenant = TenantDirectory.owning(authenticated, webhook.subAccountId())
+                    Tenant tenant = owning(authenticated, webhook.subAccountId())
                             .orElseThrow(() -> WebhookRefusals.unauthorized(
                                     "The Authorization value does not belong to payload.subAccountId"));
                     return new Received(tenant, webhook);
                 })
                 .doOnError(ProblemException.class, e -> metrics.count(endpointType,
                         e.status() == HttpStatus.UNAUTHORIZED ? "unauthorized" : "rejected"));
+    }
+
+    /** Of the authenticated tenants, the one whose voice subaccount the payload names. */
+    private static Optional<Tenant> owning(List<Tenant> authenticated, String subAccountId) {
+        return authenticated.stream()
+                .filter(t -> t.account().voiceSubaccountId().equals(subAccountId))
+                .findFirst();
     }
 
     /** The Content-Type, or null when absent or not even a media type ({@code garbage/}, {@code a;;;=}). */
