@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * Which value each setting of a {@code ./run-local} application gets. The local stack's own values (its ports, the
- * sandboxes, the demo tenant) are only defaults: the environment variables the README documents
- * ({@code EIGHT_BY_EIGHT_BASE_URL}, {@code CONFIRMLINE_TENANT_CALLBACK_URL}, ...) and Spring's own environment
- * form of the property ({@code CONFIRMLINE_DIALING_BASEURL}) win over them, and
+ * sandboxes, the demo tenant, which only the owner console is given) are only defaults: the environment variables
+ * the README documents ({@code EIGHT_BY_EIGHT_BASE_URL}, {@code CONFIRMLINE_TENANT_CALLBACK_URL}, ...) and
+ * Spring's own environment form of the property ({@code CONFIRMLINE_DIALING_BASEURL}) win over them, and
  * {@code CONFIRMLINE_LOCAL_ARGS_<APPLICATION>} ({@code --name=value} words) wins over both.
  *
  * <p>The applications get their settings as command-line arguments, which Spring ranks above the environment; so
@@ -26,7 +26,9 @@ public final class LocalSettings {
     static final Map<String, String> DOCUMENTED = Map.ofEntries(
             Map.entry("spring.kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS"),
             Map.entry("confirmline.kafka.registry-url", "SCHEMA_REGISTRY_URL"),
+            Map.entry("confirmline.secrets.key", "CONFIRMLINE_SECRETS_KEY"),
             Map.entry("confirmline.tenants[0].id", "CONFIRMLINE_TENANT_ID"),
+            Map.entry("confirmline.tenants[0].display-name", "CONFIRMLINE_TENANT_NAME"),
             Map.entry("confirmline.tenants[0].subaccount-id", "CONFIRMLINE_TENANT_SUBACCOUNT_ID"),
             Map.entry("confirmline.tenants[0].auth-token", "CONFIRMLINE_TENANT_WEBHOOK_AUTH"),
             Map.entry("confirmline.tenants[0].callback-url", "CONFIRMLINE_TENANT_CALLBACK_URL"),
@@ -36,6 +38,7 @@ public final class LocalSettings {
             Map.entry("confirmline.tenants[0].caller-id", "CONFIRMLINE_TENANT_CALLER_ID"),
             Map.entry("confirmline.tenants[0].time-zone", "CONFIRMLINE_TENANT_TIME_ZONE"),
             Map.entry("confirmline.notifier.admin-token", "CONFIRMLINE_ADMIN_TOKEN"),
+            Map.entry("confirmline.console.admin-token", "CONFIRMLINE_ADMIN_TOKEN"),
             Map.entry("confirmline.ingress.publish.spool-directory", "CONFIRMLINE_INGRESS_SPOOL"),
             Map.entry("confirmline.dialing.base-url", "EIGHT_BY_EIGHT_BASE_URL"),
             Map.entry("spring.r2dbc.url", "CONFIRMLINE_DB_R2DBC_URL"),

@@ -13,9 +13,11 @@ import java.util.Map;
 
 /**
  * The whole suite on one machine: a KRaft broker and the Apicurio registry in JVMs of their own, PostgreSQL (given),
- * the 8x8 and platform sandboxes and the three services, each in its own JVM from its module's build output, wired
- * to each other for one tenant, {@code demo}. Used by {@code ./run-local} (design.md §7 ports, human timings) and by
- * the end-to-end tests (free ports, fast timings).
+ * the 8x8 and platform sandboxes, the owner console and the three services, each in its own JVM from its module's
+ * build output. Only the console is told about the tenant, {@code demo}: it imports it at start and publishes it on
+ * {@code tenants.v1}, from which the three services read it, as they read every tenant created later over the
+ * console's admin API. Used by {@code ./run-local} (design.md §7 ports, human timings) and by the end-to-end tests
+ * (free ports, fast timings).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -27,19 +29,27 @@ public final class LocalStack implements AutoCloseable {
     public static final String PLATFORM_KEY = "demo-platform-key";
     public static final String ADMIN_TOKEN = "demo-admin-token";
     public static final String SIGNING_SECRET = "whsec_Y29uZmlybWxpbmUtbG9jYWwtZGVtby1zZWNyZXQtMzJi";
+    /**
+     * The key tenant secrets are encrypted under on {@code tenants.v1}, the same for the console and the services
+     * ({@code confirmline.secrets.key}). A local key of the stack's own rather than the built-in demo key, so the
+     * local stack exercises the configured-key path a production installation takes; fixed rather than generated,
+     * so a restarted {@code ./run-local} still reads what the console stored and published before.
+     */
+    public static final String SECRETS_KEY = "local:V5fYUls98S7wHBV3WoNQ92r1OhQfVcaJC8nftz7nf84=";
 
     /** Where each part listens. */
-    public record Ports(int kafka, int registry, int ingress, int orchestrator, int notifier, int eightByEight,
-            int platform) {
+    public record Ports(int kafka, int registry, int ingress, int orchestrator, int notifier, int console,
+            int eightByEight, int platform) {
 
-        /** design.md §7. */
+        /** design.md §7 and §10.1. */
         public static Ports standard() {
-            return new Ports(9092, 8085, 8081, 8082, 8083, 8089, 8090);
+            return new Ports(9092, 8085, 8081, 8082, 8083, 8084, 8089, 8090);
         }
 
         public static Ports free() {
             return new Ports(RegistryServer.freePort(), RegistryServer.freePort(), RegistryServer.freePort(),
-                    RegistryServer.freePort(), RegistryServer.freePort(), RegistryServer.freePort(), RegistryServer.freePort());
+                    RegistryServer.freePort(), RegistryServer.freePort(), RegistryServer.freePort(), RegistryServer.freePort(),
+                    RegistryServer.freePort());
         }
     }
 
@@ -65,7 +75,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The database both services use, each in its own schema. */
+    /** The database the orchestrator, the notifier and the console use, each in its own schema. */
     public record Database(String jdbcUrl, String r2dbcUrl, String username, String password) {
     }
 
@@ -132,29 +142,27 @@ public final class LocalStack implements AutoCloseable {
                     "io.confirmline.sandbox.eightbyeight.EightByEightSandboxApplication", ports.eightByEight(),
                     policy.settingsFor("eightbyeight-sandbox", eightByEight), logs));
 
-            Map<String, String> ingress = common(bootstrap, registryUrl);
-            ingress.put("confirmline.tenants[0].id", TENANT);
-            ingress.put("confirmline.tenants[0].subaccount-id", SUBACCOUNT);
-            ingress.put("confirmline.tenants[0].auth-token", WEBHOOK_TOKEN);
+            // The console first: it imports the demo tenant and publishes it while the services start. They would
+            // also pick it up later (each follows tenants.v1 live); starting it first only makes them ready sooner.
+            Map<String, String> console = withSecretsKey(withDatabase(common(bootstrap, registryUrl), database));
+            console.putAll(demoTenant(ports, timings));
+            console.put("confirmline.console.admin-token", ADMIN_TOKEN);
+            // Plain http on 127.0.0.1: a Secure cookie would never be sent back.
+            console.put("confirmline.console.secure-cookies", "false");
+            // Where the console tells 8x8 (the sandbox) to send a tenant's webhooks (register-webhooks).
+            console.put("confirmline.console.ingress-public-url", ingressUrl);
+            console.put("confirmline.console.eight-by-eight.base-url", "http://127.0.0.1:" + ports.eightByEight());
+            started.add(ServiceProcess.start("owner-console", repository.resolve("owner-console"),
+                    "io.confirmline.console.OwnerConsoleApplication", ports.console(),
+                    policy.settingsFor("owner-console", console), logs));
+
+            Map<String, String> ingress = withSecretsKey(common(bootstrap, registryUrl));
             ingress.put("confirmline.ingress.publish.spool-directory", spool.toString());
             started.add(ServiceProcess.start("webhook-ingress", repository.resolve("webhook-ingress"),
                     "io.confirmline.ingress.WebhookIngressApplication", ports.ingress(),
                     policy.settingsFor("webhook-ingress", ingress), logs));
 
-            Map<String, String> orchestrator = withDatabase(common(bootstrap, registryUrl), database);
-            orchestrator.put("confirmline.tenants[0].id", TENANT);
-            orchestrator.put("confirmline.tenants[0].subaccount-id", SUBACCOUNT);
-            orchestrator.put("confirmline.tenants[0].api-key", EIGHT_BY_EIGHT_KEY);
-            orchestrator.put("confirmline.tenants[0].platform-api-key", PLATFORM_KEY);
-            orchestrator.put("confirmline.tenants[0].caller-id", "+6568888888");
-            orchestrator.put("confirmline.tenants[0].time-zone", "Europe/Madrid");
-            // The demo must work at any hour, so the sandbox tenant may be called around the clock.
-            orchestrator.put("confirmline.tenants[0].calling-opens", "00:00");
-            orchestrator.put("confirmline.tenants[0].calling-closes", "23:59:59");
-            orchestrator.put("confirmline.tenants[0].minimum-notice", "1m");
-            orchestrator.put("confirmline.tenants[0].max-attempts", "2");
-            orchestrator.put("confirmline.tenants[0].retry-delay", millis(timings.retryDelay()));
-            orchestrator.put("confirmline.tenants[0].voices.default", "en-US-Standard-C");
+            Map<String, String> orchestrator = withSecretsKey(withDatabase(common(bootstrap, registryUrl), database));
             orchestrator.put("confirmline.outcomes.key-wait", millis(timings.keyWait()));
             orchestrator.put("confirmline.outcomes.summary-timeout", millis(timings.summaryTimeout()));
             orchestrator.put("confirmline.dialing.base-url", "http://127.0.0.1:" + ports.eightByEight());
@@ -163,11 +171,7 @@ public final class LocalStack implements AutoCloseable {
                     "io.confirmline.orchestrator.CallOrchestratorApplication", ports.orchestrator(),
                     policy.settingsFor("call-orchestrator", orchestrator), logs));
 
-            Map<String, String> notifier = withDatabase(common(bootstrap, registryUrl), database);
-            notifier.put("confirmline.tenants[0].id", TENANT);
-            notifier.put("confirmline.tenants[0].callback-url", "http://127.0.0.1:" + ports.platform() + "/webhooks/confirmline");
-            notifier.put("confirmline.tenants[0].signing-secrets", SIGNING_SECRET);
-            notifier.put("confirmline.tenants[0].platform-api-key", PLATFORM_KEY);
+            Map<String, String> notifier = withSecretsKey(withDatabase(common(bootstrap, registryUrl), database));
             notifier.put("confirmline.notifier.admin-token", ADMIN_TOKEN);
             notifier.put("confirmline.notifier.retry-schedule", timings.notifierRetrySchedule());
             notifier.put("confirmline.notifier.breaker.open-for", millis(timings.breakerOpenFor()));
@@ -178,11 +182,45 @@ public final class LocalStack implements AutoCloseable {
             for (ServiceProcess service : started) {
                 service.awaitHealthy(Duration.ofMinutes(3));
             }
+            new ServedTenants().await(Map.of("webhook-ingress", stack.url("webhook-ingress"),
+                    "call-orchestrator", stack.url("call-orchestrator"), "platform-notifier", stack.url("platform-notifier")),
+                    Duration.ofMinutes(1));
             return stack;
         } catch (Exception e) {
             stack.close();
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The demo tenant as the console imports it ({@code confirmline.tenants[0]}, the YAML shape of TenantSettings):
+     * every setting the three services were given one by one before tenants became data.
+     */
+    private static Map<String, String> demoTenant(Ports ports, Timings timings) {
+        Map<String, String> tenant = new LinkedHashMap<>();
+        tenant.put("confirmline.tenants[0].id", TENANT);
+        tenant.put("confirmline.tenants[0].display-name", "Demo venue");
+        tenant.put("confirmline.tenants[0].subaccount-id", SUBACCOUNT);
+        tenant.put("confirmline.tenants[0].api-key", EIGHT_BY_EIGHT_KEY);
+        tenant.put("confirmline.tenants[0].auth-token", WEBHOOK_TOKEN);
+        tenant.put("confirmline.tenants[0].platform-api-key", PLATFORM_KEY);
+        tenant.put("confirmline.tenants[0].callback-url", "http://127.0.0.1:" + ports.platform() + "/webhooks/confirmline");
+        tenant.put("confirmline.tenants[0].signing-secrets", SIGNING_SECRET);
+        tenant.put("confirmline.tenants[0].caller-id", "+6568888888");
+        tenant.put("confirmline.tenants[0].time-zone", "Europe/Madrid");
+        // The demo must work at any hour, so the sandbox tenant may be called around the clock.
+        tenant.put("confirmline.tenants[0].calling-opens", "00:00");
+        tenant.put("confirmline.tenants[0].calling-closes", "23:59:59");
+        tenant.put("confirmline.tenants[0].minimum-notice", "1m");
+        tenant.put("confirmline.tenants[0].max-attempts", "2");
+        tenant.put("confirmline.tenants[0].retry-delay", millis(timings.retryDelay()));
+        tenant.put("confirmline.tenants[0].voices.default", "en-US-Standard-C");
+        return tenant;
+    }
+
+    private static Map<String, String> withSecretsKey(Map<String, String> settings) {
+        settings.put("confirmline.secrets.key", SECRETS_KEY);
+        return settings;
     }
 
     private static Map<String, String> common(String bootstrap, String registryUrl) {

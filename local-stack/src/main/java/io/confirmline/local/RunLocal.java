@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * {@code ./run-local}: the whole suite on design.md §7's ports — Kafka, the registry, an embedded PostgreSQL (or
- * the one in {@code CONFIRMLINE_DB_JDBC_URL}), both sandboxes and the three services — until Ctrl-C, SIGINT or
- * SIGTERM, which stop all of it. {@code --demo} then books a guest for every outcome and exits 0 once the platform
- * has heard each one. The documented environment variables win over the local defaults, and
+ * the one in {@code CONFIRMLINE_DB_JDBC_URL}), both sandboxes, the owner console and the three services — until
+ * Ctrl-C, SIGINT or SIGTERM, which stop all of it. {@code --demo} then books a guest for every outcome and exits 0
+ * once the platform has heard each one. The documented environment variables win over the local defaults, and
  * {@code CONFIRMLINE_LOCAL_ARGS_<APPLICATION>} adds properties to one application ({@link LocalSettings}).
  */
 public final class RunLocal {
@@ -20,7 +20,7 @@ public final class RunLocal {
 
     /** The applications of the stack, by the name their extra-arguments variable is derived from. */
     static final List<String> APPLICATIONS = List.of("webhook-ingress", "call-orchestrator", "platform-notifier",
-            "eightbyeight-sandbox", "platform-sandbox");
+            "owner-console", "eightbyeight-sandbox", "platform-sandbox");
 
     public static void main(String[] args) throws Exception {
         boolean demo = List.of(args).contains("--demo");
@@ -80,7 +80,7 @@ public final class RunLocal {
     private static void printEndpoints(LocalSettings settings, LocalStack.Ports ports) {
         endpoint("8x8", settings, "call-orchestrator", "confirmline.dialing.base-url",
                 "http://127.0.0.1:" + ports.eightByEight(), "the 8x8 sandbox");
-        endpoint("Platform", settings, "platform-notifier", "confirmline.tenants[0].callback-url",
+        endpoint("Platform", settings, "owner-console", "confirmline.tenants[0].callback-url",
                 "http://127.0.0.1:" + ports.platform() + "/webhooks/confirmline", "the platform sandbox");
     }
 
@@ -98,11 +98,12 @@ public final class RunLocal {
                 {"webhook-ingress", "http://127.0.0.1:" + p.ingress(), "8x8 webhooks: /webhooks/8x8/vca, /webhooks/8x8/vss"},
                 {"call-orchestrator", "http://127.0.0.1:" + p.orchestrator(), "POST /api/make-call, GET /api/calls/{id} (Bearer " + LocalStack.PLATFORM_KEY + ")"},
                 {"platform-notifier", "http://127.0.0.1:" + p.notifier(), "GET /api/deliveries (Bearer " + LocalStack.PLATFORM_KEY + ")"},
+                {"owner-console", "http://127.0.0.1:" + p.console(), "/api/admin/tenants (Bearer " + LocalStack.ADMIN_TOKEN + "), /login"},
                 {"8x8 sandbox", "http://127.0.0.1:" + p.eightByEight(), "GET /sandbox/calls; the last digit of a number picks the guest"},
                 {"platform sandbox", "http://127.0.0.1:" + p.platform(), "GET /received, PUT /behaviour, POST /reservations"},
                 {"Kafka (KRaft)", stack.kafkaBootstrap(), ""},
                 {"schema registry", stack.registryUrl(), "Apicurio; Confluent API at /apis/ccompat/v7"},
-                {"PostgreSQL", database.jdbcUrl(), "schemas orchestrator, notifier"}};
+                {"PostgreSQL", database.jdbcUrl(), "schemas orchestrator, notifier, console"}};
         System.out.println();
         for (String[] row : rows) {
             System.out.println(String.format(Locale.ROOT, "  %-18s %-45s %s", row[0], row[1], row[2]));

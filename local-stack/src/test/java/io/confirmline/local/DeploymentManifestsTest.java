@@ -22,14 +22,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The deployment files agree with the code, without Docker: deploy/docker-compose.yml parses; every image, build
- * directory, port and environment variable it gives one of our applications is one that application has (its
- * Dockerfile, its application.yml's {@code server.port} and {@code ${VARIABLE}} placeholders); Prometheus scrapes
- * the services' ports; every ConfirmLine metric the Grafana dashboard queries is one the code registers.
+ * argument, port and environment variable it gives one of our applications is one that application has (its
+ * module's jar, its application.yml's {@code server.port} and {@code ${VARIABLE}} placeholders, the secrets key
+ * kafka-support binds); the one deploy/Dockerfile builds each of them; tenant settings go to the owner console
+ * only; Prometheus scrapes the services' ports; every ConfirmLine metric the Grafana dashboard queries is one the
+ * code registers.
  */
 class DeploymentManifestsTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "SPRING_PROFILES_ACTIVE");
+    /** Every application with an image: the three services, the owner console and both sandboxes. */
+    static final List<String> APPLICATIONS = List.of("webhook-ingress", "call-orchestrator", "platform-notifier",
+            "owner-console", "eightbyeight-sandbox", "platform-sandbox");
+    /** The applications that read tenants.v1 or write it, and so hold the secrets key. */
+    static final List<String> SERVICES = List.of("webhook-ingress", "call-orchestrator", "platform-notifier", "owner-console");
+    static final String SECRETS_KEY = "CONFIRMLINE_SECRETS_KEY";
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> compose() throws IOException {
@@ -45,24 +53,54 @@ class DeploymentManifestsTest {
         return (Integer) ((Map<?, ?>) yml.get("server")).get("port");
     }
 
+    /**
+     * The variables {@code module} reads: its application.yml's placeholders, plus {@code CONFIRMLINE_SECRETS_KEY},
+     * which Spring binds to kafka-support's {@code confirmline.secrets.key} in every module depending on it.
+     */
     static Set<String> placeholders(String module) throws IOException {
         Set<String> names = new HashSet<>();
         Matcher m = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)").matcher(applicationYml(module));
         while (m.find()) {
             names.add(m.group(1));
         }
+        if (Files.readString(ROOT.resolve(module + "/pom.xml")).contains("<artifactId>kafka-support</artifactId>")
+                && secretsKeyIsBound()) {
+            names.add(SECRETS_KEY);
+        }
         return names;
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"webhook-ingress", "call-orchestrator", "platform-notifier", "eightbyeight-sandbox", "platform-sandbox"})
+    /** Whether kafka-support binds {@code confirmline.secrets.key}, which Spring reads as CONFIRMLINE_SECRETS_KEY. */
+    static boolean secretsKeyIsBound() throws IOException {
+        String properties = Files.readString(ROOT.resolve("kafka-support/src/main/java/io/confirmline/tenant/SecretsProperties.java"));
+        return properties.contains("@ConfigurationProperties(\"confirmline.secrets\")")
+                && Pattern.compile("record SecretsProperties\\((?s:.)*?\\bString key\\b").matcher(properties).find();
+    }
+
     @SuppressWarnings("unchecked")
-    void composeGivesEachApplicationOnlyWhatItsConfigurationReads(String module) throws IOException {
-        Map<String, Object> service = (Map<String, Object>) ((Map<String, Object>) compose().get("services")).get(module);
+    static Map<String, Object> composeService(String module) throws IOException {
+        return (Map<String, Object>) ((Map<String, Object>) compose().get("services")).get(module);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> composeEnvironment(String module) throws IOException {
+        return (Map<String, Object>) composeService(module).get("environment");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"webhook-ingress", "call-orchestrator", "platform-notifier", "owner-console",
+            "eightbyeight-sandbox", "platform-sandbox"})
+    @SuppressWarnings("unchecked")
+    void composeBuildsEachApplicationFromTheOneDockerfileAndGivesItOnlyWhatItsConfigurationReads(String module)
+            throws IOException {
+        Map<String, Object> service = composeService(module);
         assertThat(service).as("service %s in docker-compose.yml", module).isNotNull();
         assertThat(service.get("image")).isEqualTo("confirmline/" + module + ":0.1.0");
-        assertThat(service.get("build")).isEqualTo("../" + module);
         int port = serverPort(module);
+        Map<String, Object> build = (Map<String, Object>) service.get("build");
+        assertThat(build).as("build of %s", module).containsEntry("context", "..").containsEntry("dockerfile", "deploy/Dockerfile");
+        assertThat((Map<String, Object>) build.get("args")).as("build arguments of %s", module)
+                .isEqualTo(Map.of("MODULE", module, "PORT", Integer.toString(port)));
         assertThat((List<String>) service.get("ports")).containsExactly(port + ":" + port);
 
         Map<String, Object> environment = (Map<String, Object>) service.get("environment");
@@ -70,25 +108,104 @@ class DeploymentManifestsTest {
         assertThat(environment.keySet()).as("variables %s reads", module)
                 .allSatisfy(name -> assertThat(known.contains(name) || JVM_VARIABLES.contains(name))
                         .as("%s sets %s, which its application.yml never reads", module, name).isTrue());
+        // The jar the Dockerfile copies: <module>/target/<module>-<version>.jar, executable (layers extracted from it).
+        assertThat(Files.readString(ROOT.resolve(module + "/pom.xml"))).as("%s builds a Spring Boot jar", module)
+                .contains("<artifactId>spring-boot-maven-plugin</artifactId>");
+    }
 
-        String dockerfile = Files.readString(ROOT.resolve(module + "/Dockerfile"));
-        assertThat(dockerfile).contains("COPY target/" + module + "-*.jar app.jar").contains("EXPOSE " + port)
-                .contains("USER confirmline");
+    @Test
+    void oneDockerfileWithTheModuleAndTheBaseImageAsBuildArgumentsBuildsEveryApplication() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("deploy/Dockerfile"));
+        List<String> lines = dockerfile.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        assertThat(lines.get(0)).as("the base image is an argument with a default, declared before the first FROM")
+                .matches("ARG BASE_IMAGE=\\S+");
+        assertThat(lines.stream().filter(l -> l.startsWith("FROM "))).as("both stages build on the base image")
+                .containsExactly("FROM ${BASE_IMAGE} AS layers", "FROM ${BASE_IMAGE}");
+        assertThat(lines).contains("ARG MODULE", "ARG PORT", "COPY ${MODULE}/target/${MODULE}-*.jar app.jar",
+                "EXPOSE ${PORT}", "USER confirmline:confirmline",
+                "ENTRYPOINT [\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
+        // The image's user is the one the chart's securityContext runs as.
+        assertThat(dockerfile).contains("--uid 999 --gid confirmline");
+
+        // No per-module copy is left to drift from it.
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            assertThat(files.filter(f -> f.getFileName().toString().equals("Dockerfile"))
+                    .filter(f -> !f.toString().contains("/target/") && !f.toString().contains("/.git/"))
+                    .map(f -> ROOT.relativize(f).toString())).containsExactly("deploy/Dockerfile");
+        }
+
+        // The build context is the repository root; its ignore file lets each module's jar through and nothing else.
+        List<String> ignore = Files.readString(ROOT.resolve("deploy/Dockerfile.dockerignore")).lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        for (String module : APPLICATIONS) {
+            assertThat(sentToDocker(ignore, module + "/target/" + module + "-0.1.0-SNAPSHOT.jar")).as("%s's jar", module).isTrue();
+            assertThat(sentToDocker(ignore, module + "/src/main/resources/application.yml")).isFalse();
+        }
+        assertThat(sentToDocker(ignore, ".git/config")).isFalse();
+        assertThat(sentToDocker(ignore, "local-stack/target/local-postgres/PG_VERSION")).isFalse();
+    }
+
+    /** .dockerignore semantics: the last pattern matching a path (or a parent of it) decides; {@code !} re-includes. */
+    private static boolean sentToDocker(List<String> patterns, String path) {
+        boolean sent = true;
+        for (String pattern : patterns) {
+            boolean include = pattern.startsWith("!");
+            var matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + (include ? pattern.substring(1) : pattern));
+            Path candidate = Path.of(path);
+            for (Path p = candidate; p != null; p = p.getParent()) {
+                if (matcher.matches(p)) {
+                    sent = include;
+                    break;
+                }
+            }
+        }
+        return sent;
+    }
+
+    @Test
+    void tenantSettingsGoToTheOwnerConsoleOnlyAndTheSecretsKeyToAllFour() throws IOException {
+        for (String module : List.of("webhook-ingress", "call-orchestrator", "platform-notifier")) {
+            assertThat(composeEnvironment(module).keySet()).as("%s reads its tenants from tenants.v1", module)
+                    .noneMatch(name -> name.startsWith("CONFIRMLINE_TENANT_"));
+        }
+        Map<String, Object> console = composeEnvironment("owner-console");
+        assertThat(console).containsKeys("CONFIRMLINE_TENANT_ID", "CONFIRMLINE_TENANT_8X8_API_KEY",
+                "CONFIRMLINE_TENANT_WEBHOOK_AUTH", "CONFIRMLINE_TENANT_PLATFORM_API_KEY", "CONFIRMLINE_TENANT_SIGNING_SECRETS",
+                "CONFIRMLINE_TENANT_CALLBACK_URL", "CONFIRMLINE_ADMIN_TOKEN");
+        assertThat(console.get("CONFIRMLINE_TENANT_CALLBACK_URL")).as("the demo tenant's platform is the sandbox container")
+                .isEqualTo("http://platform-sandbox:" + serverPort("platform-sandbox") + "/webhooks/confirmline");
+
+        Set<Object> keys = new HashSet<>();
+        for (String module : SERVICES) {
+            Object key = composeEnvironment(module).get(SECRETS_KEY);
+            assertThat(key).as("%s's %s", module, SECRETS_KEY).asString().matches("[A-Za-z0-9_-]+:[A-Za-z0-9+/]{43}=");
+            keys.add(key);
+        }
+        assertThat(keys).as("the console encrypts with the key the services decrypt with").hasSize(1);
+        assertThat(keys.iterator().next()).as("not the public demo key").asString().doesNotStartWith("demo:");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void everyServiceWaitsForWhatItNeedsAndPrometheusScrapesTheirPorts() throws IOException {
         Map<String, Object> services = (Map<String, Object>) compose().get("services");
-        for (String service : List.of("call-orchestrator", "platform-notifier")) {
+        for (String service : List.of("call-orchestrator", "platform-notifier", "owner-console")) {
             assertThat(((Map<String, Object>) services.get(service)).get("depends_on")).asString()
                     .contains("kafka", "registry", "postgres", "service_healthy");
         }
-        String prometheus = Files.readString(ROOT.resolve("deploy/prometheus/prometheus.yml"));
-        for (String module : List.of("webhook-ingress", "call-orchestrator", "platform-notifier")) {
-            assertThat(prometheus).contains(module + ":" + serverPort(module));
-            assertThat(applicationYml(module)).contains("prometheus");
+        Map<String, Object> prometheus = new Yaml().load(Files.readString(ROOT.resolve("deploy/prometheus/prometheus.yml")));
+        List<String> targets = new ArrayList<>();
+        ((List<Map<String, Object>>) prometheus.get("scrape_configs")).forEach(job -> ((List<Map<String, Object>>) job
+                .get("static_configs")).forEach(c -> targets.addAll((List<String>) c.get("targets"))));
+        List<String> expected = new ArrayList<>();
+        for (String module : SERVICES) {
+            expected.add(module + ":" + serverPort(module));
+            assertThat(applicationYml(module)).as("%s exposes /actuator/prometheus", module).contains("prometheus");
+            assertThat(((Map<String, Object>) ((Map<String, Object>) services.get(module)).get("healthcheck")).get("test"))
+                    .as("%s's health check", module).asString()
+                    .contains("/dev/tcp/127.0.0.1/" + serverPort(module), "/actuator/health/readiness");
         }
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test

@@ -60,17 +60,45 @@ class HelmChartTest {
         return (Map<String, Object>) value;
     }
 
+    static Map<String, Object> deployment(List<Map<String, Object>> documents, String module) {
+        return ofKind(documents, "Deployment").stream()
+                .filter(d -> module.equals(map(map(d.get("metadata")).get("labels")).get("app.kubernetes.io/name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no Deployment for " + module));
+    }
+
+    static Map<String, Object> container(Map<String, Object> deployment) {
+        return map(((List<Object>) map(map(map(deployment.get("spec")).get("template")).get("spec")).get("containers")).get(0));
+    }
+
+    /** Name → the Secret key it comes from, or the literal value, of each variable the container sets itself. */
+    static Map<String, String> env(Map<String, Object> container) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        ((List<Object>) container.get("env")).forEach(e -> {
+            Map<String, Object> variable = map(e);
+            Object secret = variable.get("valueFrom") == null ? null
+                    : map(map(variable.get("valueFrom")).get("secretKeyRef")).get("key");
+            env.put((String) variable.get("name"), secret != null ? "secret:" + secret : String.valueOf(variable.get("value")));
+        });
+        return env;
+    }
+
     @Test
     void theChartLintsCleanAndRendersEveryPieceForEachService() {
         LintResult lint = new Helm(CHART).lint().strict().call();
         assertThat(lint.isFailed()).as("helm lint --strict: %s", lint.getMessages()).isFalse();
 
         List<Map<String, Object>> documents = render();
-        assertThat(ofKind(documents, "Deployment")).hasSize(3);
-        assertThat(ofKind(documents, "Service")).hasSize(3);
-        assertThat(ofKind(documents, "PodDisruptionBudget")).hasSize(3);
-        assertThat(ofKind(documents, "HorizontalPodAutoscaler")).hasSize(3);
+        assertThat(ofKind(documents, "Deployment")).extracting(d -> map(map(d.get("metadata")).get("labels")).get("app.kubernetes.io/name"))
+                .containsExactlyInAnyOrderElementsOf(DeploymentManifestsTest.SERVICES);
+        assertThat(ofKind(documents, "Service")).hasSize(4);
+        // The console runs one replica (login sessions and its rate limit are in memory): no autoscaler, and no
+        // disruption budget that would block a node drain.
+        assertThat(ofKind(documents, "PodDisruptionBudget")).hasSize(3).noneMatch(d -> d.toString().contains("owner-console"));
+        assertThat(ofKind(documents, "HorizontalPodAutoscaler")).hasSize(3).noneMatch(d -> d.toString().contains("owner-console"));
+        assertThat(map(map(deployment(documents, "owner-console").get("spec"))).get("replicas")).isEqualTo(1);
         assertThat(ofKind(documents, "Secret")).hasSize(1);
+        assertThat(map(ofKind(documents, "Secret").get(0).get("stringData"))).containsKeys("secrets-key", "admin-token",
+                "db-password", "eightbyeight-api-key", "webhook-auth-token", "platform-api-key", "signing-secrets");
         assertThat(ofKind(documents, "ConfigMap")).hasSize(2);
 
         Map<String, Object> ingress = ofKind(documents, "Ingress").get(0);
@@ -107,6 +135,30 @@ class HelmChartTest {
             assertThat(variables).as("variables of %s", module).isNotEmpty()
                     .allSatisfy(name -> assertThat(reads).as("%s's application.yml reads %s", module, name).contains(name));
             assertThat(map(map(pod.get("spec")).get("securityContext"))).containsEntry("runAsNonRoot", true);
+            assertThat(container.get("envFrom").toString()).as("%s gets the database settings", module)
+                    .contains(List.of("call-orchestrator", "platform-notifier", "owner-console").contains(module)
+                            ? "confirmline-database" : "confirmline-infrastructure");
         }
+    }
+
+    @Test
+    void onlyTheOwnerConsoleGetsTheTenantAndAllFourTheSameSecretsKey() {
+        List<Map<String, Object>> documents = render("secrets.secretsKey", "k1:" + "A".repeat(43) + "=");
+        for (String module : List.of("webhook-ingress", "call-orchestrator", "platform-notifier")) {
+            Map<String, String> env = env(container(deployment(documents, module)));
+            assertThat(env.keySet()).as("%s reads its tenants from tenants.v1", module)
+                    .noneMatch(name -> name.startsWith("CONFIRMLINE_TENANT_"));
+            assertThat(env).as(module).containsEntry("CONFIRMLINE_SECRETS_KEY", "secret:secrets-key");
+        }
+        Map<String, String> console = env(container(deployment(documents, "owner-console")));
+        assertThat(console).containsEntry("CONFIRMLINE_SECRETS_KEY", "secret:secrets-key")
+                .containsEntry("CONFIRMLINE_ADMIN_TOKEN", "secret:admin-token")
+                .containsEntry("CONFIRMLINE_TENANT_ID", "demo")
+                .containsEntry("CONFIRMLINE_TENANT_CALLBACK_URL", "https://platform.example.com/webhooks/confirmline")
+                .containsEntry("CONFIRMLINE_TENANT_8X8_API_KEY", "secret:eightbyeight-api-key")
+                .containsEntry("CONFIRMLINE_TENANT_WEBHOOK_AUTH", "secret:webhook-auth-token")
+                .containsEntry("CONFIRMLINE_TENANT_PLATFORM_API_KEY", "secret:platform-api-key")
+                .containsEntry("CONFIRMLINE_TENANT_SIGNING_SECRETS", "secret:signing-secrets");
+        assertThat(map(ofKind(documents, "Secret").get(0).get("stringData"))).containsEntry("secrets-key", "k1:" + "A".repeat(43) + "=");
     }
 }
