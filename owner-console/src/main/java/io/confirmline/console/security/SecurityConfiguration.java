@@ -1,0 +1,131 @@
+package io.confirmline.console.security;
+
+import io.confirmline.console.login.LoginAuthenticationManager;
+import io.confirmline.console.login.LoginOutcomes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.session.CookieWebSessionIdResolver;
+import org.springframework.web.server.session.WebSessionIdResolver;
+import java.net.URI;
+
+/**
+ * Two filter chains over one session store.
+ * <ul>
+ * <li>{@code /api/**}: the platform admin's bearer token or a signed-in user's session; refusals are problem+json
+ * (401, 403), never a redirect. Bearer requests skip CSRF (a browser cannot add that header on its own); session
+ * requests do not.</li>
+ * <li>everything else (the pages): a session, else a redirect to {@code /login}; the sign-in form, the invitation
+ * pages, static assets, health and metrics are public.</li>
+ * </ul>
+ * Signing in saves the context through {@link ConsoleSecurityContextRepository}, whose session store gives the session
+ * a new id (session fixation protection); signing out ends the session.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfiguration {
+
+    /** Pages anyone may open. */
+    private static final String[] PUBLIC_PAGES = {
+            "/login", "/invitations/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
+            "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain apiFilterChain(ServerHttpSecurity http, ConsoleSecurityProperties properties,
+            ConsoleSecurityContextRepository contexts) {
+        AuthenticationWebFilter bearer = new AuthenticationWebFilter(AdminTokenAuthentication.manager(properties));
+        bearer.setServerAuthenticationConverter(AdminTokenAuthentication.converter());
+        bearer.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(ApiProblems.entryPoint()));
+        // The bearer context lives for this request only (AuthenticationWebFilter's default repository keeps nothing).
+        return http
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+                .securityContextRepository(contexts)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(csrf -> csrf
+                        .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER,
+                                new NegatedServerWebExchangeMatcher(AdminTokenAuthentication.BEARER_REQUESTS)))
+                        .accessDeniedHandler(ApiProblems.csrfRefused()))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+                .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(ApiProblems.entryPoint())
+                        .accessDeniedHandler(ApiProblems.accessDenied()))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain pageFilterChain(ServerHttpSecurity http, ConsoleSecurityContextRepository contexts,
+            LoginAuthenticationManager logins, LoginOutcomes outcomes) {
+        AuthenticationWebFilter login = new AuthenticationWebFilter(logins);
+        login.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/login"));
+        login.setServerAuthenticationConverter(outcomes.loginConverter());
+        login.setSecurityContextRepository(contexts);
+        login.setAuthenticationSuccessHandler(outcomes.loginSucceeded());
+        login.setAuthenticationFailureHandler(outcomes.loginFailed());
+
+        RedirectServerLogoutSuccessHandler afterLogout = new RedirectServerLogoutSuccessHandler();
+        afterLogout.setLogoutSuccessUrl(URI.create("/login?logout"));
+        return http
+                .securityContextRepository(contexts)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(csrf -> csrf.accessDeniedHandler(outcomes.pageCsrfRefused()))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .addFilterAt(login, SecurityWebFiltersOrder.FORM_LOGIN)
+                .logout(logout -> logout
+                        .requiresLogout(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/logout"))
+                        .logoutHandler(new DelegatingServerLogoutHandler(outcomes.logoutAudit(),
+                                new SecurityContextServerLogoutHandler(), new WebSessionServerLogoutHandler()))
+                        .logoutSuccessHandler(afterLogout))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint("/login")))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(PUBLIC_PAGES).permitAll()
+                        .anyExchange().authenticated())
+                .build();
+    }
+
+    /** bcrypt today; the {id} prefix of each stored hash lets a later default coexist with older hashes. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * The session cookie: HttpOnly, SameSite=Lax (a link from elsewhere still opens the console signed in; a
+     * cross-site POST does not carry the cookie), Secure unless {@code confirmline.console.secure-cookies=false}.
+     */
+    @Bean
+    WebSessionIdResolver webSessionIdResolver(ConsoleSecurityProperties properties) {
+        CookieWebSessionIdResolver resolver = new CookieWebSessionIdResolver();
+        resolver.setCookieName("CONSOLE_SESSION");
+        resolver.addCookieInitializer(cookie -> cookie.httpOnly(true).sameSite("Lax").secure(properties.secureCookies()).path("/"));
+        return resolver;
+    }
+}

@@ -1,0 +1,28 @@
+package io.confirmline.console.user;
+
+import io.confirmline.console.security.ConsolePrincipal.Role;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A person who signs in to the console for one tenant. {@code passwordHash} is null until the invitation is
+ * accepted; the invitation itself is kept only as the SHA-256 digest of its token.
+ */
+public record UserAccount(UUID id, String tenantId, String email, String displayName, Role role, String passwordHash,
+        boolean disabled, Instant invitationExpiresAt, Instant createdAt) {
+
+    public enum Status { INVITED, ACTIVE, DISABLED }
+
+    public boolean canSignIn() {
+        return !disabled && passwordHash != null;
+    }
+
+    public Status status() {
+        return disabled ? Status.DISABLED : passwordHash == null ? Status.INVITED : Status.ACTIVE;
+    }
+
+    @Override
+    public String toString() {
+        return "UserAccount[id=" + id + ", tenantId=" + tenantId + ", role=" + role + ", status=" + status() + "]";
+    }
+}
