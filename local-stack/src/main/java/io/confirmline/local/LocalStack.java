@@ -27,7 +27,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String EIGHT_BY_EIGHT_KEY = "sandbox-8x8-key";
     public static final String WEBHOOK_TOKEN = "sandbox-webhook-token";
     public static final String PLATFORM_KEY = "demo-platform-key";
-    public static final String ADMIN_TOKEN = "demo-admin-token";
+    /** The platform admin token of the console (at least 24 characters) and of the notifier's replays. */
+    public static final String ADMIN_TOKEN = "demo-admin-token-local-only";
     public static final String SIGNING_SECRET = "whsec_Y29uZmlybWxpbmUtbG9jYWwtZGVtby1zZWNyZXQtMzJi";
     /**
      * The key tenant secrets are encrypted under on {@code tenants.v1}, the same for the console and the services

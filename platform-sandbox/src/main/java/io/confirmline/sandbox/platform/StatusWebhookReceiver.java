@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,16 +31,27 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Receives ConfirmLine's status webhooks as a platform would: verifies the Standard Webhooks signature with the
  * reference library, keeps what it accepted for {@code GET /received}, and fails on request
- * ({@code PUT /behaviour}) to show retries.
+ * ({@code PUT /behaviour}) to show retries. {@code /webhooks/confirmline} verifies with the configured secrets;
+ * {@code /webhooks/confirmline/{receiver}} is a platform of its own — one tenant onboarded while the suite runs —
+ * whose secrets {@code PUT /receivers/{receiver}} sets, so a test can see which of them signed each webhook (both
+ * while a secret is rotated, only the new one after the old is removed).
  */
 @RestController
 class StatusWebhookReceiver {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** A webhook the platform accepted (verified and answered 2xx). */
+    /**
+     * A webhook the platform accepted (verified and answered 2xx); {@code receiver} is null on the default path,
+     * {@code signedWith} the positions, in the receiver's secrets, of those with a valid signature in the request.
+     */
     record Received(String webhookId, Instant receivedAt, String type, String subjectId, String status,
-            String previousStatus, Integer attempt, String digits, String reason, String traceparent, JsonNode body) {
+            String previousStatus, Integer attempt, String digits, String reason, String traceparent, JsonNode body,
+            String receiver, List<Integer> signedWith) {
+    }
+
+    /** The secrets of one receiver, e.g. {@code {"signingSecrets": ["whsec_old", "whsec_new"]}}. */
+    record ReceiverSecrets(List<String> signingSecrets) {
     }
 
     /** How the platform fails: this status after this delay, for the next {@code count} requests. */
@@ -45,6 +59,7 @@ class StatusWebhookReceiver {
     }
 
     private final List<Webhook> verifiers;
+    private final Map<String, List<Webhook>> receivers = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration tolerance;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -59,6 +74,37 @@ class StatusWebhookReceiver {
 
     @PostMapping(path = "/webhooks/confirmline", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> receive(@RequestHeader HttpHeaders headers, @RequestBody byte[] body) {
+        return receive(null, verifiers, headers, body);
+    }
+
+    @PostMapping(path = "/webhooks/confirmline/{receiver}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Map<String, Object>>> receive(@PathVariable String receiver, @RequestHeader HttpHeaders headers,
+            @RequestBody byte[] body) {
+        List<Webhook> secrets = receivers.get(receiver);
+        if (secrets == null) {
+            return Mono.just(ResponseEntity.status(404).body(Map.of("error", "no receiver " + receiver)));
+        }
+        return receive(receiver, secrets, headers, body);
+    }
+
+    /** Sets the secrets webhooks to {@code /webhooks/confirmline/{receiver}} are verified with. */
+    @PutMapping(path = "/receivers/{receiver}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> receiver(@PathVariable String receiver, @RequestBody ReceiverSecrets secrets) {
+        if (secrets.signingSecrets() == null || secrets.signingSecrets().isEmpty()) {
+            return ResponseEntity.badRequest().body(Map.of("error", "signingSecrets must not be empty"));
+        }
+        List<Webhook> verifying;
+        try {
+            verifying = secrets.signingSecrets().stream().map(Webhook::new).toList();
+        } catch (RuntimeException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", "signingSecrets must be whsec_ secrets"));
+        }
+        receivers.put(receiver, verifying);
+        return ResponseEntity.ok(Map.of("receiver", receiver, "signingSecrets", verifying.size()));
+    }
+
+    private Mono<ResponseEntity<Map<String, Object>>> receive(String receiver, List<Webhook> secrets,
+            HttpHeaders headers, byte[] body) {
         Behaviour failing = behaviour.getAndUpdate(b -> b.count() > 0 ? new Behaviour(b.status(), b.delayMillis(), b.count() - 1) : b);
         if (failing.count() > 0) {
             return Mono.delay(Duration.ofMillis(failing.delayMillis()))
@@ -67,7 +113,8 @@ class StatusWebhookReceiver {
         String payload = new String(body, StandardCharsets.UTF_8);
         String id = headers.getFirst("webhook-id");
         String timestamp = headers.getFirst("webhook-timestamp");
-        if (!verified(payload, id, timestamp, headers.getFirst("webhook-signature"))) {
+        List<Integer> signedWith = signedWith(secrets, payload, id, timestamp, headers.getFirst("webhook-signature"));
+        if (signedWith.isEmpty()) {
             rejected.incrementAndGet();
             return Mono.just(ResponseEntity.status(401).body(Map.of("error", "signature not verified")));
         }
@@ -76,7 +123,7 @@ class StatusWebhookReceiver {
         String subject = text(data, "reservationId") != null ? text(data, "reservationId") : text(data, "messageId");
         received.add(new Received(id, clock.instant(), text(json, "type"), subject, text(data, "status"),
                 text(data, "previousStatus"), data.has("attempt") ? data.get("attempt").asInt() : null,
-                text(data, "digits"), text(data, "reason"), headers.getFirst("traceparent"), json));
+                text(data, "digits"), text(data, "reason"), headers.getFirst("traceparent"), json, receiver, signedWith));
         return Mono.just(ResponseEntity.ok(Map.of()));
     }
 
@@ -85,29 +132,33 @@ class StatusWebhookReceiver {
         return value == null || value.isNull() ? null : value.asString();
     }
 
-    /** Any active secret verifies, and the timestamp must be recent (replays are refused). */
-    private boolean verified(String payload, String id, String timestamp, String signature) {
+    /**
+     * The positions of the secrets with a valid signature in the request; any one is enough to accept it. Empty
+     * also when the timestamp is not recent (replays are refused).
+     */
+    private List<Integer> signedWith(List<Webhook> secrets, String payload, String id, String timestamp, String signature) {
         if (id == null || timestamp == null || signature == null) {
-            return false;
+            return List.of();
         }
         try {
             if (Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), clock.instant()).abs().compareTo(tolerance) > 0) {
-                return false;
+                return List.of();
             }
         } catch (NumberFormatException e) {
-            return false;
+            return List.of();
         }
         Map<String, List<String>> headers = Map.of("webhook-id", List.of(id), "webhook-timestamp", List.of(timestamp),
                 "webhook-signature", List.of(signature));
-        for (Webhook verifier : verifiers) {
+        List<Integer> signed = new ArrayList<>();
+        for (int i = 0; i < secrets.size(); i++) {
             try {
-                verifier.verify(payload, headers);
-                return true;
+                secrets.get(i).verify(payload, headers);
+                signed.add(i);
             } catch (WebhookVerificationException e) {
-                // try the next secret
+                // not signed with this one
             }
         }
-        return false;
+        return signed;
     }
 
     /** Accepted webhooks, oldest first; {@code subjectId} narrows to one booking or message. */

@@ -76,6 +76,45 @@ class PlatformSandboxTest {
     }
 
     @Test
+    void aReceiverOfItsOwnVerifiesWithItsSecretsAndSaysWhichSignedEachWebhook() throws Exception {
+        String old = secret("old-secret-of-a-new-tenant-32by!");
+        String fresh = secret("new-secret-of-a-new-tenant-32by!");
+        String receiver = "t-" + UUID.randomUUID();
+        String reservation = "r-" + UUID.randomUUID();
+        long now = Instant.now().getEpochSecond();
+        String body = body(reservation, "DIALING");
+        String path = "/webhooks/confirmline/" + receiver;
+        deliver(path, "msg_u", body, new Webhook(old).sign("msg_u", now, body), now)
+                .expectStatus().isNotFound();   // not set up yet
+
+        http.put().uri("/receivers/" + receiver).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("signingSecrets", List.of(old, fresh))).exchange().expectStatus().isOk();
+        // Standard Webhooks: one signature per active secret, space-separated.
+        String both = new Webhook(old).sign("msg_b", now, body) + " " + new Webhook(fresh).sign("msg_b", now, body);
+        deliver(path, "msg_b", body, both, now).expectStatus().isOk();
+        deliver(path, "msg_n", body, new Webhook(fresh).sign("msg_n", now, body), now).expectStatus().isOk();
+        deliver(path, "msg_x", body, new Webhook(SECRET).sign("msg_x", now, body), now).expectStatus().isUnauthorized();
+        deliver("/webhooks/confirmline", "msg_d", body, new Webhook(fresh).sign("msg_d", now, body), now)
+                .expectStatus().isUnauthorized();   // the default path keeps its own secrets
+
+        http.get().uri("/received?subjectId=" + reservation).exchange().expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].receiver").isEqualTo(receiver)
+                .jsonPath("$[0].signedWith").isEqualTo(List.of(0, 1))
+                .jsonPath("$[1].signedWith").isEqualTo(List.of(1));
+    }
+
+    static String secret(String thirtyTwoBytes) {
+        return "whsec_" + java.util.Base64.getEncoder().encodeToString(thirtyTwoBytes.getBytes());
+    }
+
+    WebTestClient.ResponseSpec deliver(String path, String id, String body, String signature, long timestamp) {
+        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(timestamp)).header("webhook-signature", signature)
+                .bodyValue(body).exchange();
+    }
+
+    @Test
     void failsTheNextRequestsWhenToldAndThenRecovers() throws Exception {
         http.put().uri("/behaviour").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"status\": 503, \"delayMillis\": 10, \"count\": 2}").exchange().expectStatus().isOk();
