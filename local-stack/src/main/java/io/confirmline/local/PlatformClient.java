@@ -30,10 +30,12 @@ public final class PlatformClient {
     /**
      * A webhook the platform received, as {@code GET /received} lists it: a status change, or ({@code type}
      * {@code call.completed}) a finished call session's summary, whose {@code summary} is then the body's
-     * {@code data.summary}.
+     * {@code data.summary}. {@code receiver} is the platform of its own it reached (null: the demo tenant's),
+     * {@code signedWith} the positions of that platform's secrets that signed it.
      */
     public record Received(String subjectId, String status, String previousStatus, Integer attempt, String digits,
-            String reason, String scheduledFor, String webhookId, String traceparent, String type, JsonNode summary) {
+            String reason, String scheduledFor, String webhookId, String traceparent, String type, JsonNode summary,
+            String receiver, List<Integer> signedWith, Instant receivedAt) {
 
         public boolean completion() {
             return "call.completed".equals(type);
@@ -59,6 +61,33 @@ public final class PlatformClient {
     /** Asks the orchestrator for a voice message over HTTP ({@code POST /api/make-call}); returns the answer. */
     public JsonNode makeCall(Map<String, Object> body) {
         return post(orchestrator + "/api/make-call", body, "Bearer " + LocalStack.PLATFORM_KEY);
+    }
+
+    /** {@code POST /api/make-call} as the tenant of {@code platformKey}; the status code, whatever it is. */
+    public int makeCallAs(String platformKey, Map<String, Object> body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(orchestrator + "/api/make-call"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + platformKey)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sets up a platform of its own on the sandbox — {@code /webhooks/confirmline/{receiver}}, verifying with
+     * {@code signingSecrets} — and returns its callback URL.
+     */
+    public String receiver(String receiver, List<String> signingSecrets) {
+        send(HttpRequest.newBuilder(URI.create(platformSandbox + "/receivers/" + receiver))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("signingSecrets", signingSecrets))))
+                .build());
+        return platformSandbox + "/webhooks/confirmline/" + receiver;
     }
 
     /** For a failure message: what the orchestrator and the notifier say about a booking or message. */
@@ -93,7 +122,8 @@ public final class PlatformClient {
         list.forEach(r -> out.add(new Received(text(r, "subjectId"), text(r, "status"), text(r, "previousStatus"),
                 r.hasNonNull("attempt") ? r.get("attempt").asInt() : null, text(r, "digits"), text(r, "reason"),
                 text(r.path("body").path("data"), "scheduledFor"), text(r, "webhookId"), text(r, "traceparent"),
-                text(r, "type"), r.path("body").path("data").get("summary"))));
+                text(r, "type"), r.path("body").path("data").get("summary"), text(r, "receiver"), positions(r.path("signedWith")),
+                r.hasNonNull("receivedAt") ? Instant.parse(r.get("receivedAt").asString()) : null)));
         return out;
     }
 
@@ -105,6 +135,12 @@ public final class PlatformClient {
     /** The call.completed events of one booking or message: one per finished call session. */
     public List<Received> completions(String subjectId) {
         return received().stream().filter(r -> subjectId.equals(r.subjectId()) && r.completion()).toList();
+    }
+
+    private static List<Integer> positions(JsonNode list) {
+        List<Integer> out = new ArrayList<>();
+        list.forEach(n -> out.add(n.asInt()));
+        return out;
     }
 
     private static String text(JsonNode node, String field) {

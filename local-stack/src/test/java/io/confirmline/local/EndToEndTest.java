@@ -1,12 +1,19 @@
 package io.confirmline.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.confirmline.testing.TestPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,25 +21,54 @@ import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The three services together, each in its own JVM, on a real KRaft broker, the Apicurio registry and PostgreSQL,
- * with the 8x8 sandbox playing the calls (and sending every webhook twice) and the platform sandbox receiving and
- * verifying the signed status webhooks — while it is down for its first twelve requests.
+ * The three services and the owner console together, each in its own JVM, on a real KRaft broker, the Apicurio
+ * registry and PostgreSQL, with the 8x8 sandbox playing the calls (and sending every webhook twice) and the
+ * platform sandbox receiving and verifying the signed status webhooks — while it is down for its first twelve
+ * requests. The demo tenant reaches the services the way every tenant does: the console publishes it on
+ * tenants.v1. Then, on the same running stack, a restaurant is onboarded, its signing secret rotated and it is
+ * switched off, each by one call to the console's admin API.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest {
+
+    /**
+     * A second subaccount at 8x8 (the sandbox), as a restaurant has before it is onboarded. Where its webhooks go
+     * and with which Authorization value only the console's register-webhooks tells the sandbox: until then they
+     * would carry a token the suite does not know.
+     */
+    static final String BISTRO_SUBACCOUNT = "bistro_voice";
+    static final String BISTRO_8X8_KEY = "bistro-8x8-key-" + UUID.randomUUID();
 
     static LocalStack stack;
     static PlatformClient platform;
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @BeforeAll
     static void start() {
         TestPostgres.Database db = TestPostgres.freshDatabase();
         stack = LocalStack.start(Path.of("..").toAbsolutePath().normalize(), LocalStack.Ports.free(),
                 LocalStack.Timings.fast(), new LocalStack.Database(db.jdbcUrl(), db.r2dbcUrl(), db.username(), db.password()),
-                Path.of("target/e2e-logs"));
+                Path.of("target/e2e-logs"), (application, defaults) -> {
+                    if (!application.equals("eightbyeight-sandbox")) {
+                        return defaults;
+                    }
+                    Map<String, String> settings = new LinkedHashMap<>(defaults);
+                    settings.put("sandbox.subaccounts[1].id", BISTRO_SUBACCOUNT);
+                    settings.put("sandbox.subaccounts[1].api-key", BISTRO_8X8_KEY);
+                    settings.put("sandbox.subaccounts[1].vca-url", defaults.get("sandbox.subaccounts[0].vca-url"));
+                    settings.put("sandbox.subaccounts[1].vss-url", defaults.get("sandbox.subaccounts[0].vss-url"));
+                    settings.put("sandbox.subaccounts[1].webhook-authorization", "not-registered-" + UUID.randomUUID());
+                    return settings;
+                });
         platform = new PlatformClient(stack.url("platform-sandbox"), stack.url("call-orchestrator"));
     }
 
@@ -44,6 +80,7 @@ class EndToEndTest {
     }
 
     @Test
+    @Order(1)
     void everyOutcomeReachesThePlatformOnceAndInOrderThoughItWasDownAndEveryWebhookCameTwice() throws Exception {
         platform.fail(503, 12);
         Map<String, List<String>> expected = new LinkedHashMap<>();
@@ -128,6 +165,179 @@ class EndToEndTest {
         PlatformClient.Received failed = platform.received().stream()
                 .filter(r -> "FAILED".equals(r.status())).findFirst().orElseThrow();
         assertThat(failed.reason()).contains("-1017");
+    }
+
+    /**
+     * Issue #13's "done when": a restaurant onboarded, its signing secret rotated and switched off, each by one
+     * admin call, while the suite keeps running — no restart, no configuration file.
+     */
+    @Test
+    @Order(2)
+    void aRestaurantOnboardedWhileTheSuiteRunsIsServedWithinSecondsRotatesItsSecretAndIsSwitchedOff() throws Exception {
+        ConsoleClient console = new ConsoleClient(stack.url("owner-console"));
+        String tenant = "bistro";
+        String platformKey = "bistro-platform-key-" + UUID.randomUUID();
+        String webhookToken = "bistro-webhook-token-" + UUID.randomUUID();
+        String oldSecret = signingSecret();
+        String newSecret = signingSecret();
+        // The restaurant's platform: its own callback URL, verifying with both secrets, so that the sandbox can say
+        // which of them signed each webhook.
+        String callbackUrl = platform.receiver(tenant, List.of(oldSecret, newSecret));
+
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("id", tenant);
+        settings.put("displayName", "Bistro");
+        settings.put("subaccountId", BISTRO_SUBACCOUNT);
+        settings.put("apiKey", BISTRO_8X8_KEY);
+        settings.put("callerId", "+6568888889");
+        settings.put("webhookTokens", List.of(webhookToken));
+        settings.put("platformApiKeys", List.of(platformKey));
+        settings.put("signingSecrets", List.of(oldSecret));
+        settings.put("callbackUrl", callbackUrl);
+        settings.put("timeZone", "Europe/Madrid");
+        settings.put("callingOpens", "00:00");
+        settings.put("callingCloses", "23:59:59");
+        settings.put("minimumNotice", "1m");
+        settings.put("maxAttempts", 1);
+        settings.put("voices", Map.of("default", "en-US-Standard-C"));
+        JsonNode created = console.create(settings);
+        String oldSecretId = created.path("secrets").path("signingSecrets").get(0).path("id").asString();
+        console.registerWebhooks(tenant);
+        // 8x8 was asked with the subaccount's own key to send both webhooks to the ingress with the new token.
+        List<JsonNode> registrations = new ArrayList<>();
+        get(stack.url("eightbyeight-sandbox") + "/sandbox/webhook-registrations").forEach(registrations::add);
+        assertThat(registrations).filteredOn(r -> BISTRO_SUBACCOUNT.equals(r.path("subaccountId").asString()))
+                .extracting(r -> r.path("authorization").asString() + " " + r.path("body").path("type").asString() + " "
+                        + r.path("body").path("url").asString() + " " + r.path("body").path("httpAuthHeader").asString())
+                .containsExactlyInAnyOrder(
+                        "Bearer " + BISTRO_8X8_KEY + " VCA " + stack.url("webhook-ingress") + "/webhooks/8x8/vca " + webhookToken,
+                        "Bearer " + BISTRO_8X8_KEY + " VSS " + stack.url("webhook-ingress") + "/webhooks/8x8/vss " + webhookToken);
+
+        // Served within seconds: its key is known to the orchestrator (an empty body is refused as a body, 400,
+        // not as a caller, 401).
+        await().atMost(Duration.ofSeconds(10)).until(() -> platform.makeCallAs(platformKey, Map.of()) == 400);
+        String booking = "bistro-" + UUID.randomUUID();
+        String guest = "+34600300001";
+        assertThat(platform.makeCallAs(platformKey, reservation(booking, guest))).isBetween(200, 299);
+        awaitReported(booking, List.of("SCHEDULED", "DIALING", "CONFIRMED"), 1);
+        // Placed with its own 8x8 key (the sandbox answers 401 to any other key for this subaccount), its key
+        // press (VCA) and summary (VSS) accepted by the ingress with its token, its outcome signed with its secret.
+        JsonNode call = sandboxCalls(guest).get(0);
+        assertThat(call.path("subaccountId").asString()).isEqualTo(BISTRO_SUBACCOUNT);
+        assertThat(call.path("events").toString()).contains("VCA reply", "VSS delivered").doesNotContain("failed");
+        assertThat(platform.received(booking)).extracting(PlatformClient.Received::receiver).containsOnly(tenant);
+        assertThat(everyWebhookOf(booking)).extracting(PlatformClient.Received::signedWith).containsOnly(List.of(0));
+        assertThat(platform.received().stream().filter(r -> r.receiver() == null).map(PlatformClient.Received::subjectId))
+                .as("nothing of the restaurant's reaches the demo tenant's platform").doesNotContain(booking);
+
+        // Rotation: the new secret added, every webhook is signed with both; the old one removed, with the new only.
+        console.addSecret(tenant, "signing-secrets", newSecret);
+        assertThat(aMessageSignedWith(platformKey, List.of(0, 1), Duration.ofSeconds(20)))
+                .as("a message signed with the old and the new secret").isTrue();
+        console.removeSecret(tenant, "signing-secrets", oldSecretId);
+        assertThat(aMessageSignedWith(platformKey, List.of(1), Duration.ofSeconds(20)))
+                .as("a message signed with the new secret only").isTrue();
+
+        // Switched off while a call is on the line: the silent guest is prompted three times, about four seconds.
+        String inFlight = "bistro-in-flight-" + UUID.randomUUID();
+        String silentGuest = "+34600300004";
+        assertThat(platform.makeCallAs(platformKey, reservation(inFlight, silentGuest))).isBetween(200, 299);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !sandboxCalls(silentGuest).isEmpty());
+        console.disable(tenant);
+        await().atMost(Duration.ofSeconds(10)).until(() -> platform.makeCallAs(platformKey, Map.of()) == 403);
+        Instant refused = Instant.now();
+        String refusedMessage = "bistro-refused-" + UUID.randomUUID();
+        assertThat(platform.makeCallAs(platformKey, voiceMessage(refusedMessage, "+447911100051"))).isEqualTo(403);
+
+        awaitReported(inFlight, List.of("SCHEDULED", "DIALING", "NO_RESPONSE"), 1);
+        assertThat(everyWebhookOf(inFlight).get(everyWebhookOf(inFlight).size() - 1).receivedAt())
+                .as("the call placed before the switch-off finished after it").isAfter(refused);
+        assertThat(sandboxCalls(silentGuest).get(0).path("events").toString())
+                .as("its key-press webhooks and summary were still accepted").contains("VCA reply", "VSS delivered")
+                .doesNotContain("failed");
+        assertThat(sandboxCalls("+447911100051")).as("no call for a switched-off restaurant").isEmpty();
+        assertThat(platform.received(refusedMessage)).isEmpty();
+    }
+
+    /**
+     * Sends voice messages until one has each of its webhooks signed with exactly {@code secrets} (positions in the
+     * platform's list): a change of secrets reaches the notifier within seconds, not at once.
+     */
+    private static boolean aMessageSignedWith(String platformKey, List<Integer> secrets, Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            String message = "bistro-message-" + UUID.randomUUID();
+            assertThat(platform.makeCallAs(platformKey, voiceMessage(message, "+447911100031"))).isBetween(200, 299);
+            awaitReported(message, List.of("SCHEDULED", "DIALING", "DELIVERED"), 1);
+            if (everyWebhookOf(message).stream().allMatch(r -> r.signedWith().equals(secrets))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void awaitReported(String subject, List<String> statuses, int completions) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    assertThat(statuses(subject)).as(() -> subject + platform.diagnose(subject, stack.url("platform-notifier")))
+                            .isEqualTo(statuses);
+                    assertThat(platform.completions(subject)).hasSize(completions);
+                });
+    }
+
+    private static List<PlatformClient.Received> everyWebhookOf(String subject) {
+        return platform.received().stream().filter(r -> subject.equals(r.subjectId())).toList();
+    }
+
+    private static Map<String, Object> reservation(String id, String phone) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "RESERVATION");
+        body.put("reservationId", id);
+        body.put("startsAt", PlatformClient.dueNow().toString());
+        body.put("timeZone", "Europe/Madrid");
+        body.put("guestName", "Ana");
+        body.put("guestPhone", phone);
+        body.put("guestLocale", "en-GB");
+        body.put("venueName", "Bistro");
+        body.put("partySize", 2);
+        return body;
+    }
+
+    private static Map<String, Object> voiceMessage(String id, String phone) {
+        return Map.of("type", "VOICE_MESSAGE", "messageId", id, "phone", phone, "locale", "en-GB",
+                "text", "Your table at the Bistro is ready.", "purpose", "NOTICE");
+    }
+
+    /** A Standard Webhooks secret: {@code whsec_} and 32 random bytes in base64. */
+    private static String signingSecret() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return "whsec_" + java.util.Base64.getEncoder().encodeToString(key);
+    }
+
+    /** The calls the 8x8 sandbox played to this number, oldest first. */
+    private static List<JsonNode> sandboxCalls(String destination) {
+        List<JsonNode> calls = new ArrayList<>();
+        get(stack.url("eightbyeight-sandbox") + "/sandbox/calls").forEach(c -> {
+            if (destination.equals(c.path("destination").asString())) {
+                calls.add(c);
+            }
+        });
+        return calls;
+    }
+
+    private static JsonNode get(String url) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("GET " + url).isEqualTo(200);
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + url + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> statuses(String subjectId) {

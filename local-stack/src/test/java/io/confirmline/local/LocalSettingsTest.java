@@ -12,11 +12,20 @@ class LocalSettingsTest {
 
     private static Map<String, String> orchestratorDefaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("confirmline.secrets.key", LocalStack.SECRETS_KEY);
+        defaults.put("confirmline.dialing.base-url", "http://127.0.0.1:8089");
+        defaults.put("confirmline.dialing.timeout", "2000ms");
+        return defaults;
+    }
+
+    /** Only the console is given the demo tenant; the services read it from tenants.v1. */
+    private static Map<String, String> consoleDefaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("confirmline.secrets.key", LocalStack.SECRETS_KEY);
         defaults.put("confirmline.tenants[0].id", "demo");
         defaults.put("confirmline.tenants[0].api-key", "sandbox-8x8-key");
         defaults.put("confirmline.tenants[0].caller-id", "+6568888888");
-        defaults.put("confirmline.dialing.base-url", "http://127.0.0.1:8089");
-        defaults.put("confirmline.dialing.timeout", "2000ms");
+        defaults.put("confirmline.console.admin-token", LocalStack.ADMIN_TOKEN);
         return defaults;
     }
 
@@ -31,20 +40,32 @@ class LocalSettingsTest {
 
     @Test
     void aDocumentedVariableWinsOverTheLocalDefaultAndSaysSo() {
-        LocalSettings.Resolved resolved = new LocalSettings(Map.of(
+        LocalSettings settings = new LocalSettings(Map.of(
                 "EIGHT_BY_EIGHT_BASE_URL", "https://voice.8x8.com",
-                "CONFIRMLINE_TENANT_8X8_API_KEY", "live-key-123"))
-                .resolve("call-orchestrator", orchestratorDefaults());
+                "CONFIRMLINE_TENANT_8X8_API_KEY", "live-key-123",
+                "CONFIRMLINE_ADMIN_TOKEN", "an-admin-token-of-our-own-0123",
+                "CONFIRMLINE_SECRETS_KEY", "k1:" + "B".repeat(43) + "="));
+        LocalSettings.Resolved orchestrator = settings.resolve("call-orchestrator", orchestratorDefaults());
+        LocalSettings.Resolved console = settings.resolve("owner-console", consoleDefaults());
 
-        assertThat(resolved.settings())
+        assertThat(orchestrator.settings())
                 .containsEntry("confirmline.dialing.base-url", "https://voice.8x8.com")
+                .containsEntry("confirmline.secrets.key", "k1:" + "B".repeat(43) + "=")
+                .doesNotContainKey("confirmline.tenants[0].api-key");
+        assertThat(console.settings())
                 .containsEntry("confirmline.tenants[0].api-key", "live-key-123")
+                .containsEntry("confirmline.console.admin-token", "an-admin-token-of-our-own-0123")
+                .containsEntry("confirmline.secrets.key", "k1:" + "B".repeat(43) + "=")
                 // The rest of the tenant stays: a list element set anywhere replaces the whole list in Spring.
                 .containsEntry("confirmline.tenants[0].id", "demo")
                 .containsEntry("confirmline.tenants[0].caller-id", "+6568888888");
-        assertThat(resolved.overrides()).extracting(Object::toString).containsExactlyInAnyOrder(
+        assertThat(orchestrator.overrides()).extracting(Object::toString).containsExactlyInAnyOrder(
                 "call-orchestrator: confirmline.dialing.base-url=https://voice.8x8.com (from EIGHT_BY_EIGHT_BASE_URL)",
-                "call-orchestrator: confirmline.tenants[0].api-key=*** (from CONFIRMLINE_TENANT_8X8_API_KEY)");
+                "call-orchestrator: confirmline.secrets.key=*** (from CONFIRMLINE_SECRETS_KEY)");
+        assertThat(console.overrides()).extracting(Object::toString).containsExactlyInAnyOrder(
+                "owner-console: confirmline.secrets.key=*** (from CONFIRMLINE_SECRETS_KEY)",
+                "owner-console: confirmline.tenants[0].api-key=*** (from CONFIRMLINE_TENANT_8X8_API_KEY)",
+                "owner-console: confirmline.console.admin-token=*** (from CONFIRMLINE_ADMIN_TOKEN)");
     }
 
     @Test
@@ -68,7 +89,7 @@ class LocalSettingsTest {
                 "EIGHT_BY_EIGHT_BASE_URL", "https://voice.8x8.com",
                 "CONFIRMLINE_LOCAL_ARGS_CALL_ORCHESTRATOR",
                 "--confirmline.dialing.base-url=http://127.0.0.1:9999  --logging.level.io.confirmline=DEBUG"
-                        + " --confirmline.tenants[0].voices.default='en-GB Standard A'"));
+                        + " --confirmline.outcomes.key-wait='5 s'"));
 
         LocalSettings.Resolved orchestrator = settings.resolve("call-orchestrator", orchestratorDefaults());
         LocalSettings.Resolved notifier = settings.resolve("platform-notifier", Map.of("confirmline.notifier.timeout", "15s"));
@@ -76,11 +97,16 @@ class LocalSettingsTest {
         assertThat(orchestrator.settings())
                 .containsEntry("confirmline.dialing.base-url", "http://127.0.0.1:9999")
                 .containsEntry("logging.level.io.confirmline", "DEBUG")
-                .containsEntry("confirmline.tenants[0].voices.default", "en-GB Standard A");
+                .containsEntry("confirmline.outcomes.key-wait", "5 s");
         assertThat(orchestrator.overrides()).extracting(LocalSettings.Origin::source)
                 .containsOnly("CONFIRMLINE_LOCAL_ARGS_CALL_ORCHESTRATOR");
         assertThat(notifier.settings()).isEqualTo(Map.of("confirmline.notifier.timeout", "15s"));
         assertThat(LocalSettings.extraArgsVariable("eightbyeight-sandbox")).isEqualTo("CONFIRMLINE_LOCAL_ARGS_EIGHTBYEIGHT_SANDBOX");
+        assertThat(RunLocal.APPLICATIONS).contains("owner-console");
+        assertThat(new LocalSettings(Map.of("CONFIRMLINE_LOCAL_ARGS_OWNER_CONSOLE", "--confirmline.console.login.max-failures-per-account=3"))
+                .resolve("owner-console", consoleDefaults()).settings())
+                .containsEntry("confirmline.console.login.max-failures-per-account", "3")
+                .containsEntry("confirmline.tenants[0].id", "demo");
     }
 
     @Test
