@@ -41,14 +41,16 @@ class CallPlayer {
     }
 
     private final SandboxProperties properties;
+    private final WebhookRegistry webhooks;
     private final Clock clock;
     private final WebClient http = WebClient.builder().build();
     private final Map<String, GuestBehaviour> overrides = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> callsPerNumber = new ConcurrentHashMap<>();
     private final List<PlayedCall> played = new CopyOnWriteArrayList<>();
 
-    CallPlayer(SandboxProperties properties, Clock clock) {
+    CallPlayer(SandboxProperties properties, WebhookRegistry webhooks, Clock clock) {
         this.properties = properties;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -180,8 +182,9 @@ class CallPlayer {
         return Mono.delay(properties.speechTime().plus(wait)).then(Mono.defer(() -> {
             call.event(keys == null ? "no key pressed" : "pressed " + keys);
             Map<String, Object> vca = vca(call, keys);
-            Mono<String> post = http.post().uri(call.subaccount.vcaUrl())
-                    .header(HttpHeaders.AUTHORIZATION, call.subaccount.webhookAuthorization())
+            WebhookRegistry.Target target = webhooks.target(call.subaccount, "VCA");
+            Mono<String> post = http.post().uri(target.url())
+                    .headers(headers -> authorize(headers, target))
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(vca)
                     .retrieve().bodyToMono(String.class);
             return (properties.duplicateWebhooks() ? post.then(post) : post)
@@ -262,8 +265,9 @@ class CallPlayer {
         payload.put("details", Map.of("callA", leg));
         Map<String, Object> vss = Map.of("namespace", "VOICE", "eventType", "SESSION_SUMMARY",
                 "description", "Summary of a completed call session", "version", 5, "payload", payload);
-        Mono<?> post = http.post().uri(call.subaccount.vssUrl())
-                .header(HttpHeaders.AUTHORIZATION, call.subaccount.webhookAuthorization())
+        WebhookRegistry.Target target = webhooks.target(call.subaccount, "VSS");
+        Mono<?> post = http.post().uri(target.url())
+                .headers(headers -> authorize(headers, target))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(vss)
                 .retrieve().toBodilessEntity()
                 // 8x8's redelivery is not documented; the sandbox tries a few times, as a careful sender would.
@@ -275,5 +279,12 @@ class CallPlayer {
                     return Mono.empty();
                 })
                 .then();
+    }
+
+    /** 8x8 sends the registered httpAuthHeader as the Authorization value; none when none was registered. */
+    private static void authorize(HttpHeaders headers, WebhookRegistry.Target target) {
+        if (target.authorization() != null && !target.authorization().isEmpty()) {
+            headers.set(HttpHeaders.AUTHORIZATION, target.authorization());
+        }
     }
 }

@@ -1,0 +1,132 @@
+package io.confirmline.console.webhooks;
+
+import io.confirmline.console.ConsoleProperties;
+import io.confirmline.console.audit.AuditEntry;
+import io.confirmline.console.audit.AuditLog;
+import io.confirmline.console.outbox.TenantOutbox;
+import io.confirmline.console.tenant.AdminProblems;
+import io.confirmline.console.tenant.SecretKind;
+import io.confirmline.console.tenant.TenantSecrets;
+import io.confirmline.console.tenant.TenantService;
+import io.confirmline.web.ProblemException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Registers a tenant's VCA and VSS webhooks with 8x8, so onboarding needs no step in 8x8's portal. The console
+ * keeps webhook tokens only as digests, so it cannot hand 8x8 an existing one: it mints a new token, adds it to
+ * the tenant, waits until that is on {@code tenants.v1} (so 8x8's first webhook with it is accepted), then
+ * registers it as the {@code httpAuthHeader} of both webhooks. The token is never answered nor logged; older
+ * tokens stay active until removed (rotation).
+ */
+@Service
+public class WebhookRegistration {
+
+    static final String VCA_PATH = "/webhooks/8x8/vca";
+    static final String VSS_PATH = "/webhooks/8x8/vss";
+
+    private final TenantService tenants;
+    private final TenantSecrets secrets;
+    private final TenantOutbox outbox;
+    private final EightByEightWebhooks eightByEight;
+    private final AuditLog audit;
+    private final ConsoleProperties properties;
+
+    public WebhookRegistration(TenantService tenants, TenantSecrets secrets, TenantOutbox outbox,
+            EightByEightWebhooks eightByEight, AuditLog audit, ConsoleProperties properties) {
+        this.tenants = tenants;
+        this.secrets = secrets;
+        this.outbox = outbox;
+        this.eightByEight = eightByEight;
+        this.audit = audit;
+        this.properties = properties;
+    }
+
+    /** What 8x8 answered, and the id (only) of the token registered. */
+    public Mono<Map<String, Object>> register(String tenantId, TenantService.Actor actor) {
+        return tenants.find(tenantId).flatMap(tenant -> tenants.apiKey(tenantId).flatMap(apiKey -> {
+            if (apiKey.isEmpty()) {
+                return Mono.error(AdminProblems.conflict("Tenant " + tenantId + " has no 8x8 API key: add it with "
+                        + "POST /api/admin/tenants/" + tenantId + "/secrets/api-key first"));
+            }
+            String subaccount = tenant.row().settings().subaccountId();
+            String token = secrets.generate(SecretKind.WEBHOOK_TOKEN);
+            return tenants.addSecret(tenantId, SecretKind.WEBHOOK_TOKEN, Optional.of(token), actor)
+                    .flatMap(added -> {
+                        String tokenId = added.generated().get(SecretKind.WEBHOOK_TOKEN).get(0).id();
+                        return awaitPublished(added.outboxId())
+                                .onErrorResume(e -> discard(tenantId, tokenId, actor).then(Mono.error(e)))
+                                .then(registerBoth(tenantId, subaccount, apiKey.get(), token, tokenId, actor));
+                    });
+        }));
+    }
+
+    private Mono<Map<String, Object>> registerBoth(String tenantId, String subaccount, String apiKey, String token,
+            String tokenId, TenantService.Actor actor) {
+        URI base = properties.ingressPublicUrl();
+        URI vca = URI.create(strip(base) + VCA_PATH);
+        URI vss = URI.create(strip(base) + VSS_PATH);
+        List<EightByEightWebhooks.Webhook> registered = new ArrayList<>();
+        return eightByEight.register(subaccount, apiKey, "VCA", vca, token)
+                .onErrorResume(EightByEightWebhooks.Refused.class, refused ->
+                        // Nothing at 8x8 uses the new token: it goes again.
+                        discard(tenantId, tokenId, actor).then(Mono.error(badGateway(refused, "VCA", false))))
+                .doOnNext(registered::addAll)
+                .then(eightByEight.register(subaccount, apiKey, "VSS", vss, token)
+                        .onErrorMap(EightByEightWebhooks.Refused.class, refused -> badGateway(refused, "VSS", true)))
+                .doOnNext(registered::addAll)
+                .flatMap(done -> audit.record(new AuditEntry(actor.name(), "tenant.webhooks.registered", tenantId,
+                        "VCA and VSS registered with 8x8 subaccount " + subaccount + " with webhook-token " + tokenId,
+                        actor.remoteAddress())))
+                .then(Mono.fromSupplier(() -> {
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("subAccountId", subaccount);
+                    answer.put("webhookTokenId", tokenId);
+                    answer.put("webhooks", registered);
+                    return answer;
+                }));
+    }
+
+    /** Waits until the outbox row is on the broker; a 503 when it is not within {@code publish-wait}. */
+    private Mono<Void> awaitPublished(long outboxId) {
+        Duration wait = properties.outbox().publishWait();
+        return Flux.interval(Duration.ZERO, Duration.ofMillis(100))
+                .concatMap(tick -> outbox.published(outboxId))
+                .filter(Boolean::booleanValue)
+                .next()
+                .timeout(wait, Mono.error(() -> ProblemException.unavailable("admin-503", "Service Unavailable",
+                        "The new webhook token is not on tenants.v1 after " + wait.toSeconds() + " s (is Kafka up?); "
+                                + "nothing was registered with 8x8", Duration.ofSeconds(30))))
+                .then();
+    }
+
+    private Mono<Void> discard(String tenantId, String tokenId, TenantService.Actor actor) {
+        return tenants.discardSecret(tenantId, SecretKind.WEBHOOK_TOKEN, tokenId, actor).then()
+                .onErrorResume(e -> Mono.empty());
+    }
+
+    /** 8x8's refusal as a 502 naming its status and code (its message too: it names no secret of ours). */
+    private static ProblemException badGateway(EightByEightWebhooks.Refused refused, String type, boolean vcaDone) {
+        String detail = (refused.httpStatus() == 0 ? refused.getMessage()
+                : "8x8 refused the " + type + " webhook: HTTP " + refused.httpStatus()
+                        + (refused.code() == null ? "" : " statusCode " + refused.code()) + ": " + refused.getMessage())
+                + (vcaDone ? "; the VCA webhook was registered with the new token, register again to finish" : "");
+        return new ProblemException(HttpStatus.BAD_GATEWAY, "admin-502", "Bad Gateway", detail)
+                .with("eightByEightStatus", refused.httpStatus())
+                .with("eightByEightCode", refused.code());
+    }
+
+    private static String strip(URI base) {
+        String text = base.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+}
