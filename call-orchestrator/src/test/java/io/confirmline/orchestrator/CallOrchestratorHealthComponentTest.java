@@ -38,13 +38,16 @@ class CallOrchestratorHealthComponentTest {
     }
 
     @Test
-    void readinessIsUpAndIncludesTheBroker() {
+    void readinessIsUpAndIncludesTheBrokerAndTheTenantDirectory() {
         http.get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.status").isEqualTo("UP")
-                .jsonPath("$.components.kafka.details.nodes").isEqualTo(1);
+                .jsonPath("$.components.kafka.details.nodes").isEqualTo(1)
+                // Caught up with tenants.v1, holding the tenant this test declares (published by the fixture).
+                .jsonPath("$.components.tenants.status").isEqualTo("UP")
+                .jsonPath("$.components.tenants.details.tenants").isEqualTo(1);
     }
 
     @Test

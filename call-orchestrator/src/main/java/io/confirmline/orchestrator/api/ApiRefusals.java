@@ -36,6 +36,11 @@ public final class ApiRefusals {
                 "Bearer", "confirmline");
     }
 
+    /** The key is right but its tenant is switched off: nothing of its API is served until it is enabled again. */
+    public static ProblemException tenantDisabled() {
+        return of(HttpStatus.FORBIDDEN, "The tenant is disabled");
+    }
+
     public static ProblemException notFound(String detail) {
         return of(HttpStatus.NOT_FOUND, detail);
     }

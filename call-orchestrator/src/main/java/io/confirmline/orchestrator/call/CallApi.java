@@ -2,7 +2,7 @@ package io.confirmline.orchestrator.call;
 
 import io.confirmline.orchestrator.api.ApiRefusals;
 import io.confirmline.orchestrator.api.PlatformAuthentication;
-import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties.Tenant;
+import io.confirmline.tenant.Tenant;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

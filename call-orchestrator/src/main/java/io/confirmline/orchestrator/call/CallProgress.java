@@ -9,8 +9,8 @@ import io.confirmline.events.SubjectType;
 import io.confirmline.events.Topics;
 import io.confirmline.orchestrator.outbox.Outbox;
 import io.confirmline.orchestrator.reservation.ReservationIntake;
-import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties.Tenant;
 import io.confirmline.orchestrator.tenant.Tenants;
+import io.confirmline.tenant.Tenant;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Duration;
@@ -258,8 +258,10 @@ public class CallProgress {
         if (call.timeZone() != null) {
             nextCallingMoment = ReservationIntake.policy(tenant, ZoneId.of(call.timeZone()))::earliestAllowedAtOrAfter;
         }
-        return new CallStateMachine(new RetryPolicy(tenant.maxAttempts(), tenant.retryDelay(), nextCallingMoment),
-                tenant.confirmDigit(), tenant.cancelDigit(), properties.keyWait());
+        // A disabled tenant's calls on the line still finish here as usual; a retry it schedules is not dialed (the
+        // dialer ends it SKIPPED), so the platform hears why, and a tenant enabled again in time still calls.
+        return new CallStateMachine(new RetryPolicy(tenant.calling().maxAttempts(), tenant.calling().retryDelay(),
+                nextCallingMoment), tenant.digits().confirm(), tenant.digits().cancel(), properties.keyWait());
     }
 
     private Mono<AttemptView> attemptRow(UUID callId, int attempt) {

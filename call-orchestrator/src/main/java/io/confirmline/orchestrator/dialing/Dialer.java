@@ -15,7 +15,7 @@ import io.confirmline.orchestrator.prompt.PromptCatalog;
 import io.confirmline.orchestrator.reservation.ReservationIntake;
 import io.confirmline.orchestrator.schedule.SchedulePolicy;
 import io.confirmline.orchestrator.tenant.Tenants;
-import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties.Tenant;
+import io.confirmline.tenant.Tenant;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +23,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
@@ -46,7 +45,8 @@ import reactor.core.publisher.Mono;
  * session summary arrives (matched by the {@code clientRequestId} we sent, the attempt id) or the deadline passes,
  * when the outcome sweep closes it as lost and retries or concludes it. When 8x8 returns a session, the session id,
  * the session's in-call replies (for the ingress) and the DIALING status change are committed together through the
- * outbox.
+ * outbox. The tenant is read from the tenant directory at each dial, so its latest settings are used; a disabled
+ * tenant's due calls are not dialed but end SKIPPED (messages NOT_DELIVERED), which the platform hears.
  */
 @Component
 public class Dialer {
@@ -64,8 +64,7 @@ public class Dialer {
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final io.micrometer.core.instrument.Timer dialLag;
     private final Clock clock;
-    private final Map<String, CallRate> rates = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, java.util.concurrent.Semaphore> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    private final TenantLimits limits = new TenantLimits(System::nanoTime);
 
     public Dialer(DatabaseClient db, ReactiveTransactionManager transactions, DialingProperties properties,
             Tenants tenants, Outbox outbox, OutcomeProperties outcomes, Clock clock,
@@ -156,7 +155,16 @@ public class Dialer {
     }
 
     private Mono<PlaceCallResult> dialUntraced(Claimed call) {
-        Tenant tenant = tenants.byId(call.tenantId()).orElseThrow();
+        // The tenant as it is now: its key, caller id, words and limits are the ones of its latest settings.
+        Tenant tenant = tenants.byId(call.tenantId()).orElse(null);
+        if (tenant == null) {
+            // Deleted from tenants.v1: an error for this call only (logged); it stays claimed until its lease ends.
+            return Mono.error(new IllegalStateException("Call " + call.id() + " belongs to unknown tenant "
+                    + call.tenantId()));
+        }
+        if (!tenant.enabled()) {
+            return notDialed(call).then(Mono.<PlaceCallResult>empty());
+        }
         // The tenant's limits are taken before DIALING is committed: a call marked DIALING is asked of 8x8 at once,
         // never left waiting for a slot (where a crash would leave an attempt that was never made).
         return throttled(tenant, Mono.defer(() -> {
@@ -170,7 +178,7 @@ public class Dialer {
                 if (call.dueAt() != null) {
                     dialLag.record(Duration.between(call.dueAt(), clock.instant()).abs());
                 }
-                return client.placeCall(tenant.subaccountId(), tenant.apiKey(), p.body())
+                return client.placeCall(tenant.account().voiceSubaccountId(), tenant.account().apiKey().value(), p.body())
                         .doOnNext(result -> meters.counter("confirmline_orchestrator_placements",
                                 "result", result.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)).increment())
                         .flatMap(result -> record(call, p, now, result).thenReturn(result));
@@ -180,33 +188,46 @@ public class Dialer {
 
     /** The tenant's rate and concurrency limits around preparing and sending one Send Callflow request. */
     private Mono<PlaceCallResult> throttled(Tenant tenant, Mono<PlaceCallResult> request) {
-        CallRate rate = rates.computeIfAbsent(tenant.id(), id -> new CallRate(tenant.callsPerSecond(), System::nanoTime));
-        java.util.concurrent.Semaphore slots = inFlight.computeIfAbsent(tenant.id(), id ->
-                new java.util.concurrent.Semaphore(tenant.maxConcurrentCalls() > 0 ? tenant.maxConcurrentCalls() : Integer.MAX_VALUE));
-        return Mono.fromCallable(() -> {
-                    slots.acquire();
-                    return rate.reserve();
-                })
+        TenantLimits.Limits tenantLimits = limits.of(tenant);
+        return Mono.fromCallable(tenantLimits::acquire)
                 .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
-                .flatMap(wait -> Mono.delay(wait).then(request).doFinally(signal -> slots.release()));
+                .flatMap(wait -> Mono.delay(wait).then(request).doFinally(signal -> tenantLimits.slots().release()));
+    }
+
+    /**
+     * A disabled tenant's due call (a first attempt or a retry) is not dialed: under the row lock, while still
+     * held by this claim, it ends SKIPPED (a voice message NOT_DELIVERED, its own vocabulary) with
+     * {@link Tenants#DISABLED_REASON}, which the platform hears. Calls already on the line are not touched.
+     */
+    private Mono<Void> notDialed(Claimed call) {
+        return db.sql("SELECT status, lease_until FROM call WHERE id = :id FOR UPDATE")
+                .bind("id", call.id())
+                .map(row -> new Locked<>(row.get("status", String.class),
+                        instant(row.get("lease_until", OffsetDateTime.class)), null, null))
+                .one()
+                .filter(found -> found.heldBy(call))
+                .flatMap(found -> finish(call, "VOICE_MESSAGE".equals(call.subjectType()) ? CallStatus.NOT_DELIVERED
+                        : CallStatus.SKIPPED, Tenants.DISABLED_REASON, null))
+                .as(transaction::transactional);
     }
 
     private DialPlan bookingPlan(Claimed call, Tenant tenant, String attemptId, Booking booking, Instant now) {
-        PromptCatalog prompts = tenants.prompts(tenant.id());
+        PromptCatalog prompts = tenants.prompts(tenant);
         PromptCatalog.Booking words = new PromptCatalog.Booking(booking.guestName(), booking.venue(),
                 booking.partySize(), booking.service(), booking.startsAt(), ZoneId.of(booking.zone()), booking.locale());
         String voice = tenant.voiceFor(booking.locale());
         String prompt = "APPOINTMENT".equals(booking.kind()) ? prompts.appointmentPrompt(words, now)
                 : prompts.reservationPrompt(words, now);
-        String body = Callflows.confirmationCall(tenant.callerId(), booking.guestPhone(), prompt, voice,
+        String body = Callflows.confirmationCall(tenant.account().callerId(), booking.guestPhone(), prompt, voice,
                 CaptureSettings.DEFAULT, call.validUntil(), attemptId);
         return new DialPlan(attemptId, body, session -> SessionReplies.confirmation(session, prompts, words, voice,
-                CaptureSettings.DEFAULT, tenant.confirmDigit(), tenant.cancelDigit(), tenant.maxReprompts(), now));
+                CaptureSettings.DEFAULT, tenant.digits().confirm(), tenant.digits().cancel(),
+                tenant.calling().maxReprompts(), now));
     }
 
     private DialPlan messagePlan(Claimed call, Tenant tenant, String attemptId, Message message) {
         String voice = tenant.voiceFor(message.locale());
-        String body = Callflows.voiceMessageCall(tenant.callerId(), message.phone(), message.text(), voice,
+        String body = Callflows.voiceMessageCall(tenant.account().callerId(), message.phone(), message.text(), voice,
                 message.repetitions(), 1.0, call.validUntil(), attemptId);
         return new DialPlan(attemptId, body, session -> SessionReplies.voiceMessage(session, message.locale(), voice));
     }

@@ -4,7 +4,7 @@ import io.confirmline.orchestrator.api.ApiRefusals;
 import io.confirmline.orchestrator.api.PlatformAuthentication;
 import io.confirmline.orchestrator.outbox.TraceParent;
 import io.confirmline.orchestrator.reservation.ReservationValidator;
-import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties.Tenant;
+import io.confirmline.tenant.Tenant;
 import io.micrometer.tracing.Tracer;
 import java.util.ArrayList;
 import java.util.List;

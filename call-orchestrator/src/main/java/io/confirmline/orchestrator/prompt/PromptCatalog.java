@@ -1,5 +1,6 @@
 package io.confirmline.orchestrator.prompt;
 
+import io.confirmline.tenant.PromptTemplates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,10 +10,6 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The words of a confirmation call, per language (en, es, fr, de shipped; a tenant can override any of them).
@@ -38,6 +35,14 @@ public final class PromptCatalog {
     public record Texts(String reservationPrompt, String appointmentPrompt, String confirmed, String cancelled,
             String invalidDigit, String noInput, String goodbye, String today, String tomorrow, String at) {
 
+        /** A tenant's templates of one language, by the names of {@link PromptTemplates}; absent ones are null. */
+        static Texts of(Map<String, String> byName) {
+            return new Texts(byName.get("reservation-prompt"), byName.get("appointment-prompt"),
+                    byName.get("confirmed"), byName.get("cancelled"), byName.get("invalid-digit"),
+                    byName.get("no-input"), byName.get("goodbye"), byName.get("today"), byName.get("tomorrow"),
+                    byName.get("at"));
+        }
+
         /** This text with each sentence it leaves out taken from {@code fallback}. */
         Texts orElse(Texts fallback) {
             return new Texts(pick(reservationPrompt, fallback.reservationPrompt),
@@ -50,30 +55,7 @@ public final class PromptCatalog {
         private static String pick(String text, String fallback) {
             return text == null || text.isBlank() ? fallback : text;
         }
-
-        /** Each sentence by its property name, for naming it in a validation message. */
-        private Map<String, String> byName() {
-            java.util.LinkedHashMap<String, String> named = new java.util.LinkedHashMap<>();
-            named.put("reservation-prompt", reservationPrompt);
-            named.put("appointment-prompt", appointmentPrompt);
-            named.put("confirmed", confirmed);
-            named.put("cancelled", cancelled);
-            named.put("invalid-digit", invalidDigit);
-            named.put("no-input", noInput);
-            named.put("goodbye", goodbye);
-            named.put("today", today);
-            named.put("tomorrow", tomorrow);
-            named.put("at", at);
-            return named;
-        }
     }
-
-    /** What a sentence may ask to have filled in. */
-    public static final List<String> PLACEHOLDERS =
-            List.of("name", "venue", "party", "service", "when", "confirmDigit", "cancelDigit");
-    /** The words that say {@code {when}}: no placeholders in them. */
-    private static final Set<String> WORDS = Set.of("today", "tomorrow", "at");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
     static final Map<String, Texts> SHIPPED = Map.of(
             "en", new Texts(
@@ -121,18 +103,20 @@ public final class PromptCatalog {
     private final Digits digits;
 
     /** The shipped texts with {@code overrides}, for the default digits (1 confirms, 0 cancels). */
-    public PromptCatalog(Map<String, Texts> overrides) {
+    public PromptCatalog(Map<String, Map<String, String>> overrides) {
         this(overrides, "1", "0");
     }
 
     /**
-     * @param overrides a tenant's templates by BCP 47 tag or language; a sentence left out comes from the shipped
-     *     text of that tag's language, then English
+     * @param overrides a tenant's templates by BCP 47 tag or language, then by template name as
+     *     {@link PromptTemplates} names them ({@code reservation-prompt}...); a sentence left out comes from the
+     *     shipped text of that tag's language, then English
      * @param confirmDigit the key that confirms, said wherever a sentence has {@code {confirmDigit}}
      * @param cancelDigit the key that cancels, said wherever a sentence has {@code {cancelDigit}}
-     * @throws IllegalArgumentException naming the template when one uses a placeholder that does not exist
+     * @throws IllegalArgumentException naming every template {@link PromptTemplates} refuses (an unknown template
+     *     or placeholder)
      */
-    public PromptCatalog(Map<String, Texts> overrides, String confirmDigit, String cancelDigit) {
+    public PromptCatalog(Map<String, Map<String, String>> overrides, String confirmDigit, String cancelDigit) {
         this(merged(overrides), new Digits(confirmDigit, cancelDigit));
     }
 
@@ -141,12 +125,16 @@ public final class PromptCatalog {
         this.digits = digits;
     }
 
-    private static Map<String, Texts> merged(Map<String, Texts> overrides) {
-        overrides.forEach(PromptCatalog::check);
+    private static Map<String, Texts> merged(Map<String, Map<String, String>> overrides) {
+        // The console accepts a tenant by the same grammar, so what it accepted is what is said here.
+        List<String> problems = PromptTemplates.problems(overrides);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
         java.util.HashMap<String, Texts> merged = new java.util.HashMap<>(SHIPPED);
         // Tags are stored as Locale writes them, so "es-mx" from a property file is found for a guest's "es-MX".
         overrides.forEach((tag, override) -> merged.put(Locale.forLanguageTag(tag).toLanguageTag(),
-                override.orElse(lookup(SHIPPED, tag))));
+                Texts.of(override).orElse(lookup(SHIPPED, tag))));
         return Map.copyOf(merged);
     }
 
@@ -154,23 +142,6 @@ public final class PromptCatalog {
     public PromptCatalog withDigits(String confirm, String cancel) {
         Digits wanted = new Digits(confirm, cancel);
         return wanted.equals(digits) ? this : new PromptCatalog(texts, wanted);
-    }
-
-    private static void check(String tag, Texts template) {
-        template.byName().forEach((name, text) -> {
-            if (text == null) {
-                return;
-            }
-            Matcher placeholder = PLACEHOLDER.matcher(text);
-            while (placeholder.find()) {
-                String used = placeholder.group(1);
-                if (WORDS.contains(name) || !PLACEHOLDERS.contains(used)) {
-                    throw new IllegalArgumentException("prompt template " + tag + "." + name + " uses unknown placeholder {"
-                            + used + "}; " + (WORDS.contains(name) ? "this word takes none"
-                            : "known: " + PLACEHOLDERS.stream().map(p -> "{" + p + "}").collect(Collectors.joining(", "))));
-                }
-            }
-        });
     }
 
     /** The texts for a BCP 47 tag: the exact tag, then its language, then English. */

@@ -6,7 +6,7 @@ import io.confirmline.kafka.InvalidEventException;
 import io.confirmline.orchestrator.schedule.CallingHours;
 import io.confirmline.orchestrator.schedule.SchedulePolicy;
 import io.confirmline.orchestrator.tenant.Tenants;
-import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties.Tenant;
+import io.confirmline.tenant.Tenant;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,17 +49,26 @@ public class ReservationIntake {
                 .block(Duration.ofSeconds(30));
     }
 
-    /** Schedules (or moves, skips, withdraws) the call of a valid booking event, as one transaction. */
+    /**
+     * Schedules (or moves, skips, withdraws) the call of a valid booking event, as one transaction. A disabled
+     * tenant's booking is stored and its call SKIPPED ({@link Tenants#DISABLED_REASON}): no new call, and the
+     * platform hears why. A cancellation is applied as always.
+     */
     public Mono<BookingStore.Outcome> schedule(ReservationEvent event, Instant now) {
-        SchedulePolicy.Decision decision = event.getType() == ReservationEventType.CANCELLED ? null
-                : policy(tenants.byId(event.getTenantId()).orElseThrow(), ZoneId.of(event.getTimeZone()))
-                        .decide(event.getStartsAt(), now);
+        SchedulePolicy.Decision decision = null;
+        if (event.getType() != ReservationEventType.CANCELLED) {
+            Tenant tenant = tenants.byId(event.getTenantId()).orElseThrow();
+            decision = tenant.enabled()
+                    ? policy(tenant, ZoneId.of(event.getTimeZone())).decide(event.getStartsAt(), now)
+                    : new SchedulePolicy.Skip(Tenants.DISABLED_REASON);
+        }
         return store.apply(event, decision, now);
     }
 
-    /** The tenant's schedule rules in the venue's zone. */
+    /** The tenant's schedule rules (as the tenant is configured now) in the venue's zone. */
     public static SchedulePolicy policy(Tenant tenant, ZoneId venueZone) {
-        return new SchedulePolicy(tenant.leadTime(), tenant.minimumNotice(),
-                new CallingHours(tenant.callingOpens(), tenant.callingCloses()), venueZone);
+        Tenant.Calling calling = tenant.calling();
+        return new SchedulePolicy(calling.leadTime(), calling.minimumNotice(),
+                new CallingHours(calling.callingOpens(), calling.callingCloses()), venueZone);
     }
 }

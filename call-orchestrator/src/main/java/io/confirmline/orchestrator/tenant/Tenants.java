@@ -1,64 +1,48 @@
 package io.confirmline.orchestrator.tenant;
 
 import io.confirmline.orchestrator.prompt.PromptCatalog;
-import io.confirmline.orchestrator.tenant.OrchestratorTenantProperties.Tenant;
-import io.confirmline.security.SecretDigest;
-import java.util.Map;
+import io.confirmline.tenant.Tenant;
+import io.confirmline.tenant.TenantDirectory;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** The configured tenants, by id and by the platform's API key. */
+/**
+ * The tenants as the orchestrator uses them: read from the {@link TenantDirectory} each time they are needed, so a
+ * change published on {@code tenants.v1} applies to the next booking, call or request without a restart. Only
+ * the prompt catalogue built from a tenant's templates is kept, per tenant revision ({@link TenantPrompts}).
+ */
 @Component
 public class Tenants {
 
-    private final Map<String, Tenant> byId;
-    private final Map<Tenant, SecretDigest> platformKeys;
-    private final Map<String, PromptCatalog> prompts;
+    /** The reason a disabled tenant's booking or message is not called, as the platform reads it. */
+    public static final String DISABLED_REASON = "TENANT_DISABLED: the tenant is switched off, no new calls are placed";
 
-    /** @throws IllegalStateException naming the tenant and the template when a prompt template is invalid */
-    public Tenants(OrchestratorTenantProperties properties) {
-        this.byId = properties.tenants().stream().collect(Collectors.toUnmodifiableMap(Tenant::id, Function.identity()));
-        this.platformKeys = properties.tenants().stream()
-                .collect(Collectors.toUnmodifiableMap(Function.identity(), t -> SecretDigest.of(t.platformApiKey())));
-        this.prompts = properties.tenants().stream().collect(Collectors.toUnmodifiableMap(Tenant::id, Tenants::catalog));
+    private final TenantDirectory directory;
+    private final TenantPrompts prompts = new TenantPrompts();
+
+    public Tenants(TenantDirectory directory) {
+        this.directory = directory;
     }
 
-    private static PromptCatalog catalog(Tenant tenant) {
-        try {
-            return new PromptCatalog(tenant.prompts(), tenant.confirmDigit(), tenant.cancelDigit());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Tenant " + tenant.id() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The words of the tenant's calls: its templates over the shipped ones, saying its digits. */
-    public PromptCatalog prompts(String tenantId) {
-        PromptCatalog catalog = prompts.get(tenantId);
-        if (catalog == null) {
-            throw new IllegalArgumentException("Unknown tenant " + tenantId);
-        }
-        return catalog;
-    }
-
+    /** The tenant, enabled or not; empty when the directory does not know it (never published, or deleted). */
     public Optional<Tenant> byId(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return directory.byId(id);
     }
 
-    public Set<String> ids() {
-        return byId.keySet();
-    }
-
-    /** The tenant whose platform API key this is; every tenant is compared, without an early exit. */
+    /** The tenant one of whose platform API keys this is, enabled or not; every key of every tenant is compared. */
     public Optional<Tenant> byPlatformKey(String key) {
-        Tenant found = null;
-        for (Map.Entry<Tenant, SecretDigest> entry : platformKeys.entrySet()) {
-            if (entry.getValue().matches(key)) {
-                found = entry.getKey();
-            }
-        }
-        return Optional.ofNullable(found);
+        return directory.byPlatformKey(key);
+    }
+
+    /** The ids of every tenant the directory holds now, enabled or not. */
+    public Set<String> ids() {
+        return directory.all().stream().map(Tenant::id).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The words of the tenant's calls, as its settings are now: its templates over the shipped ones, its digits. */
+    public PromptCatalog prompts(Tenant tenant) {
+        return prompts.of(tenant);
     }
 }

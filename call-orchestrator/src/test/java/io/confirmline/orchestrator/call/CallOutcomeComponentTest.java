@@ -11,10 +11,15 @@ import io.confirmline.events.ReservationEventType;
 import io.confirmline.events.SessionStatus;
 import io.confirmline.events.SessionSummaryReceived;
 import io.confirmline.events.Topics;
+import io.confirmline.events.VoiceMessagePurpose;
+import io.confirmline.events.VoiceMessageRequested;
 import io.confirmline.kafka.AvroSerdeSettings;
 import io.confirmline.kafka.DeadLetterHeaders;
 import io.confirmline.orchestrator.TestTenant;
 import io.confirmline.orchestrator.dialing.FakeEightByEight;
+import io.confirmline.orchestrator.tenant.Tenants;
+import io.confirmline.tenant.TenantSettings;
+import io.confirmline.tenant.testing.TestTenantPublisher;
 import io.confirmline.testing.RegistryServer;
 import io.confirmline.testing.SharedKafka;
 import io.confirmline.testing.TestInfrastructure;
@@ -35,6 +40,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -389,5 +395,149 @@ class CallOutcomeComponentTest {
         http.get().uri("/api/reservations/nope/calls").header("Authorization", "Bearer " + TestTenant.PLATFORM_KEY).exchange()
                 .expectStatus().isNotFound().expectBody().jsonPath("$.detail").isEqualTo("No calls for nope");
         http.get().uri("/api/calls/" + callId).exchange().expectStatus().isUnauthorized();
+    }
+
+    /**
+     * Tenants are read from tenants.v1 as they change (issue #13): published live by the console's stand-in, with
+     * no restart. Each test has tenants of its own, so the tenants above are untouched.
+     */
+    @Nested
+    class TenantsFromTheDirectory {
+
+        @Autowired
+        TestTenantPublisher console;
+
+        /**
+         * A tenant calling at any hour, twice two seconds apart, with the platform key {@code <id>-key-1} unless
+         * {@code extra} names its keys; {@code extra} as in a YAML block.
+         */
+        TenantSettings tenant(String id, String... extra) {
+            List<String> properties = new java.util.ArrayList<>(List.of("id=" + id, "subaccount-id=" + id + "_voice",
+                    "api-key=" + id + "-8x8-key", "caller-id=+34910000077", "calling-opens=00:00",
+                    "calling-closes=23:59:59", "minimum-notice=1m", "max-attempts=2", "retry-delay=2s"));
+            if (java.util.Arrays.stream(extra).noneMatch(p -> p.startsWith("platform-api-key"))) {
+                properties.add("platform-api-key=" + id + "-key-1");
+            }
+            properties.addAll(List.of(extra));
+            return TestTenant.settings(properties.toArray(String[]::new));
+        }
+
+        WebTestClient.ResponseSpec makeCall(String platformKey, String id, String phone, Instant startsAt) {
+            return http.post().uri("/api/make-call").header("Authorization", "Bearer " + platformKey)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                            {"type": "RESERVATION", "reservationId": "%s", "startsAt": "%s", "timeZone": "Europe/Madrid",
+                             "guestName": "Ana", "guestPhone": "%s", "guestLocale": "es-ES", "venueName": "Fresco",
+                             "partySize": 2}""".formatted(id, startsAt.truncatedTo(ChronoUnit.MILLIS), phone))
+                    .exchange();
+        }
+
+        /** The status the status API answers for a key: 404 for a booking it does not have means the key is taken. */
+        int statusFor(String platformKey) {
+            return http.get().uri("/api/reservations/none/calls").header("Authorization", "Bearer " + platformKey)
+                    .exchange().returnResult(String.class).getStatus().value();
+        }
+
+        @Test
+        void aTenantPublishedLiveIsCalledWithItsOwn8x8KeyAndCallerIdWithinSeconds() {
+            console.publish(tenant("fresco", "caller-id=+34910000078", "voices.es=es-ES-Standard-B"));
+            String id = "r-" + UUID.randomUUID();
+            Instant startsAt = Instant.now().plus(30, ChronoUnit.MINUTES).plusSeconds(2);
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> makeCall("fresco-key-1", id, "+34600300001", startsAt).expectStatus().isAccepted());
+
+            Awaitility.await().atMost(Duration.ofSeconds(15))
+                    .until(() -> eightByEight.requestsTo("+34600300001").size() == 1);
+            FakeEightByEight.Request request = eightByEight.requestsTo("+34600300001").get(0);
+            assertThat(request.authorization()).isEqualTo("Bearer fresco-8x8-key");
+            assertThat(request.path()).isEqualTo("/api/v1/subaccounts/fresco_voice/callflows");
+            assertThat(request.body()).contains("\"source\":\"+34910000078\"")
+                    .contains("\"voiceProfile\":\"es-ES-Standard-B\"");
+            assertThat(statuses.await(id, "DIALING").getTenantId()).isEqualTo("fresco");
+        }
+
+        @Test
+        void platformKeysRotateWithBothLiveThenTheOldOneIsRefusedAndADeletedTenantIsUnknown() {
+            console.publish(tenant("rotaco", "platform-api-keys[0]=rotaco-key-old"));
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> statusFor("rotaco-key-old") == 404);
+
+            console.publish(tenant("rotaco", "platform-api-keys[0]=rotaco-key-old", "platform-api-keys[1]=rotaco-key-new"));
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> statusFor("rotaco-key-new") == 404);
+            assertThat(statusFor("rotaco-key-old")).as("both keys accepted").isEqualTo(404);
+
+            console.publish(tenant("rotaco", "platform-api-keys[0]=rotaco-key-new"));
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> statusFor("rotaco-key-old") == 401);
+            assertThat(statusFor("rotaco-key-new")).isEqualTo(404);
+
+            console.remove("rotaco");
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> statusFor("rotaco-key-new") == 401);
+        }
+
+        @Test
+        void aDisabledTenantIsRefusedAndPlacesNoNewCallWhileItsCallOnTheLineFinishes() throws Exception {
+            TenantSettings enabled = tenant("closeco");
+            console.publish(enabled);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> statusFor("closeco-key-1") == 404);
+            String answered = "r-" + UUID.randomUUID();
+            String unanswered = "r-" + UUID.randomUUID();
+            String later = "r-" + UUID.randomUUID();
+            Instant soon = Instant.now().plus(30, ChronoUnit.MINUTES).plusSeconds(2);
+            book("closeco", answered, "+34600300011", 1, ReservationEventType.CREATED, soon);
+            book("closeco", unanswered, "+34600300012", 1, ReservationEventType.CREATED, soon);
+            // Due some seconds after the tenant is switched off.
+            book("closeco", later, "+34600300013", 1, ReservationEventType.CREATED, soon.plusSeconds(8));
+            String answeredSession = statuses.await(answered, "DIALING").getSessionId();
+            String unansweredSession = statuses.await(unanswered, "DIALING").getSessionId();
+            statuses.await(later, "SCHEDULED");
+
+            console.publish(tenant("closeco", "enabled=false"));
+            Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> makeCall("closeco-key-1",
+                    "r-" + UUID.randomUUID(), "+34600300014", soon.plus(1, ChronoUnit.HOURS)).expectStatus().isForbidden()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").isEqualTo("The tenant is disabled"));
+            http.get().uri("/api/reservations/" + answered + "/calls").header("Authorization", "Bearer closeco-key-1")
+                    .exchange().expectStatus().isForbidden();
+            http.post().uri("/api/erasures").header("Authorization", "Bearer closeco-key-1")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"phone\": \"+34600300011\"}")
+                    .exchange().expectStatus().isForbidden();
+            assertThat(statusFor("closeco-key-unknown")).as("an unknown key is still 401").isEqualTo(401);
+
+            // A booking arriving now is recorded, not called; so is a voice message (in its own vocabulary).
+            String arriving = "r-" + UUID.randomUUID();
+            book("closeco", arriving, "+34600300015", 1, ReservationEventType.CREATED, soon.plus(1, ChronoUnit.HOURS));
+            assertThat(statuses.await(arriving, "SKIPPED").getReason()).isEqualTo(Tenants.DISABLED_REASON);
+            String message = "m-" + UUID.randomUUID();
+            kafka.send(Topics.VOICE_MESSAGES.name(), message, VoiceMessageRequested.newBuilder()
+                    .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now()).setTenantId("closeco")
+                    .setMessageId(message).setPhone("+34600300016").setLocale("es-ES").setText("Su código es 1 2 3")
+                    .setRepetitions(1).setPurpose(VoiceMessagePurpose.OTP).build()).get();
+            assertThat(statuses.await(message, "NOT_DELIVERED").getReason()).isEqualTo(Tenants.DISABLED_REASON);
+
+            // Calls placed before still finish: a key press decides one, a summary schedules the other's retry...
+            send(answeredSession, keyPress("closeco", answeredSession, "1"));
+            send(answeredSession, summary("closeco", answeredSession, SessionStatus.COMPLETED, true));
+            send(unansweredSession, summary("closeco", unansweredSession, SessionStatus.NO_ANSWER, false));
+            assertThat(statuses.await(answered, "CONFIRMED").getDigits()).isEqualTo("1");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> statuses.completions(answered).size() == 1);
+            assertThat(statuses.completions(answered).get(0).getStatus().name()).isEqualTo("CONFIRMED");
+
+            // ...which, like the booking due after the switch-off, is not dialed.
+            CallStatusChanged retrySkipped = statuses.await(unanswered, "SKIPPED");
+            assertThat(retrySkipped.getAttempt()).isEqualTo(2);
+            assertThat(retrySkipped.getReason()).isEqualTo(Tenants.DISABLED_REASON);
+            CallStatusChanged laterSkipped = statuses.await(later, "SKIPPED");
+            assertThat(laterSkipped.getPreviousStatus().name()).isEqualTo("SCHEDULED");
+            assertThat(laterSkipped.getReason()).isEqualTo(Tenants.DISABLED_REASON);
+
+            assertThat(statuses.of(answered)).extracting(c -> c.getStatus().name())
+                    .containsExactly("SCHEDULED", "DIALING", "CONFIRMED");
+            assertThat(statuses.of(unanswered)).extracting(c -> c.getStatus().name())
+                    .containsExactly("SCHEDULED", "DIALING", "SCHEDULED", "SKIPPED");
+            assertThat(statuses.of(later)).extracting(c -> c.getStatus().name()).containsExactly("SCHEDULED", "SKIPPED");
+            assertThat(statuses.of(arriving)).extracting(c -> c.getStatus().name()).containsExactly("SKIPPED");
+            assertThat(eightByEight.requestsTo("+34600300012")).as("the retry was not dialed").hasSize(1);
+            assertThat(eightByEight.requestsTo("+34600300013")).isEmpty();
+            assertThat(eightByEight.requestsTo("+34600300015")).isEmpty();
+            assertThat(eightByEight.requestsTo("+34600300016")).isEmpty();
+        }
     }
 }

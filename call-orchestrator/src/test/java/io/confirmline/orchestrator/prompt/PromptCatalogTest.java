@@ -34,8 +34,8 @@ class PromptCatalogTest {
     void unknownLanguagesFallBackToEnglishAndTenantsCanOverride() {
         Instant tonight = Instant.parse("2026-11-21T19:00:00Z");
         assertThat(catalog.reservationPrompt(booking("Ana", "ja-JP", tonight), now)).startsWith("Hello Ana");
-        PromptCatalog custom = new PromptCatalog(Map.of("en", new PromptCatalog.Texts("Hi {name}! {venue} here, {when}.",
-                "", "", "", "", "", "", "today", "tomorrow", "at")));
+        PromptCatalog custom = new PromptCatalog(Map.of("en", Map.of("reservation-prompt", "Hi {name}! {venue} here, {when}.",
+                "confirmed", "", "today", "today", "tomorrow", "tomorrow", "at", "at")));
         assertThat(custom.reservationPrompt(booking("Ana", "en", tonight), now))
                 .matches("Hi Ana! Luigi's here, today at 8:00\\hPM\\.");
     }
@@ -54,9 +54,8 @@ class PromptCatalogTest {
 
     @Test
     void aTenantTemplateReplacesTheSentencesItNamesAndKeepsTheOthers() {
-        PromptCatalog.Texts mexican = new PromptCatalog.Texts(
-                "Buenas, {name}. Habla {venue}: su mesa para {party} es {when}. Marque {confirmDigit} para confirmar o {cancelDigit} para cancelar.",
-                null, null, null, null, null, null, null, null, null);
+        Map<String, String> mexican = Map.of("reservation-prompt",
+                "Buenas, {name}. Habla {venue}: su mesa para {party} es {when}. Marque {confirmDigit} para confirmar o {cancelDigit} para cancelar.");
         PromptCatalog custom = new PromptCatalog(Map.of("es-mx", mexican), "5", "6");
         Instant tonight = Instant.parse("2026-11-21T19:00:00Z");
         assertThat(custom.reservationPrompt(booking("Ana", "es-MX", tonight), now))
@@ -67,17 +66,16 @@ class PromptCatalogTest {
                 .startsWith("Hola Ana");
     }
 
+    /** The grammar is PromptTemplates' (the console checks by it): every refused template is named. */
     @Test
-    void aTemplateWithAnUnknownPlaceholderIsRefusedNamingIt() {
-        PromptCatalog.Texts typo = new PromptCatalog.Texts(null, null, "See you {wen}.", null, null, null, null, null,
-                null, null);
-        assertThatThrownBy(() -> new PromptCatalog(Map.of("en", typo), "1", "0"))
+    void templatesThePromptGrammarRefusesAreRefusedNamingEach() {
+        assertThatThrownBy(() -> new PromptCatalog(Map.of("en", Map.of("confirmed", "See you {wen}.")), "1", "0"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("prompt template en.confirmed uses unknown placeholder {wen}; known: {name}, {venue}");
-        PromptCatalog.Texts wordWithPlaceholder = new PromptCatalog.Texts(null, null, null, null, null, null, null,
-                "{when}", null, null);
-        assertThatThrownBy(() -> new PromptCatalog(Map.of("en", wordWithPlaceholder), "1", "0"))
-                .hasMessage("prompt template en.today uses unknown placeholder {when}; this word takes none");
+                .hasMessageStartingWith("prompts.en.confirmed uses unknown placeholder {wen}; known: {name}, {venue}");
+        assertThatThrownBy(() -> new PromptCatalog(Map.of("en", Map.of("today", "{when}")), "1", "0"))
+                .hasMessage("prompts.en.today uses unknown placeholder {when}; this word takes none");
+        assertThatThrownBy(() -> new PromptCatalog(Map.of("de", Map.of("farewell", "Tschüss")), "1", "0"))
+                .hasMessageStartingWith("prompts.de.farewell is not a template; known: reservation-prompt");
     }
 
     @Test

@@ -1,0 +1,77 @@
+package io.confirmline.orchestrator.dialing;
+
+import io.confirmline.tenant.Tenant;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.LongSupplier;
+
+/**
+ * Each tenant's Send Callflow limits — requests per second and requests in flight — following the tenant's
+ * settings as they are now: a change on {@code tenants.v1} applies to the next request. A new rate starts from
+ * the moment it is seen; a new concurrency limit keeps counting the requests already in flight.
+ */
+final class TenantLimits {
+
+    private final Map<String, Limits> byTenant = new ConcurrentHashMap<>();
+    private final LongSupplier nanoTime;
+
+    TenantLimits(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
+
+    /** The tenant's limits for its current settings. */
+    Limits of(Tenant tenant) {
+        double perSecond = tenant.calling().callsPerSecond();
+        int concurrent = tenant.calling().maxConcurrentCalls();
+        return byTenant.compute(tenant.id(), (id, held) -> {
+            if (held == null) {
+                return new Limits(perSecond, new CallRate(perSecond, nanoTime), new Slots(capacity(concurrent)));
+            }
+            held.slots().resize(capacity(concurrent));
+            return held.perSecond() == perSecond ? held
+                    : new Limits(perSecond, new CallRate(perSecond, nanoTime), held.slots());
+        });
+    }
+
+    private static int capacity(int maxConcurrentCalls) {
+        return maxConcurrentCalls > 0 ? maxConcurrentCalls : Integer.MAX_VALUE;
+    }
+
+    /** A tenant's rate and its slots for requests in flight. */
+    record Limits(double perSecond, CallRate rate, Slots slots) {
+
+        /** Takes a slot (blocking) and reserves the next moment the rate allows; returns the wait for it. */
+        Duration acquire() throws InterruptedException {
+            slots.acquire();
+            return rate.reserve();
+        }
+    }
+
+    /** A semaphore whose number of permits can change while permits are held. */
+    static final class Slots extends Semaphore {
+
+        private int capacity;
+
+        Slots(int capacity) {
+            super(capacity);
+            this.capacity = capacity;
+        }
+
+        /** A smaller capacity takes effect as the requests in flight finish; a larger one at once. */
+        synchronized void resize(int wanted) {
+            int delta = wanted - capacity;
+            if (delta > 0) {
+                release(delta);
+            } else if (delta < 0) {
+                reducePermits(-delta);
+            }
+            capacity = wanted;
+        }
+
+        synchronized int capacity() {
+            return capacity;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.confirmline.orchestrator.dialing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.orchestrator.TestTenant;
+import io.confirmline.tenant.Tenant;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** A tenant's Send Callflow limits follow its settings as they change on tenants.v1, with no restart. */
+class TenantLimitsTest {
+
+    final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    final TenantLimits limits = new TenantLimits(nanos::get);
+
+    static Tenant luigis(long revision, String callsPerSecond, String maxConcurrentCalls) {
+        return TestTenant.tenant(TestTenant.settings("id=luigis", "subaccount-id=luigis_voice", "api-key=k",
+                "caller-id=+34910000000", "calls-per-second=" + callsPerSecond,
+                "max-concurrent-calls=" + maxConcurrentCalls), revision);
+    }
+
+    @Test
+    void aNewRateAppliesToTheNextRequest() throws InterruptedException {
+        TenantLimits.Limits twoPerSecond = limits.of(luigis(1, "2", "0"));
+        assertThat(twoPerSecond.acquire()).isEqualTo(Duration.ZERO);
+        assertThat(twoPerSecond.acquire()).isEqualTo(Duration.ofMillis(500));
+        assertThat(limits.of(luigis(2, "2", "0"))).as("unchanged settings: the same limiter").isSameAs(twoPerSecond);
+
+        TenantLimits.Limits unlimited = limits.of(luigis(3, "0", "0"));
+        assertThat(unlimited.acquire()).isEqualTo(Duration.ZERO);
+        assertThat(unlimited.acquire()).isEqualTo(Duration.ZERO);
+
+        TenantLimits.Limits onePerSecond = limits.of(luigis(4, "1", "0"));
+        assertThat(onePerSecond.acquire()).isEqualTo(Duration.ZERO);
+        assertThat(onePerSecond.acquire()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aNewConcurrencyLimitCountsTheRequestsAlreadyInFlight() throws InterruptedException {
+        TenantLimits.Limits one = limits.of(luigis(1, "0", "1"));
+        one.acquire();
+        assertThat(one.slots().tryAcquire()).as("one in flight of one").isFalse();
+
+        TenantLimits.Limits two = limits.of(luigis(2, "0", "2"));
+        assertThat(two.slots()).as("the same slots, resized").isSameAs(one.slots());
+        assertThat(two.slots().tryAcquire()).as("a second slot at once").isTrue();
+
+        limits.of(luigis(3, "0", "1"));
+        two.slots().release();
+        assertThat(two.slots().tryAcquire()).as("back to one: the other request still holds it").isFalse();
+        two.slots().release();
+        assertThat(two.slots().tryAcquire()).as("both done: one slot").isTrue();
+        assertThat(two.slots().tryAcquire()).isFalse();
+
+        limits.of(luigis(4, "0", "0"));
+        assertThat(two.slots().tryAcquire()).as("unlimited").isTrue();
+        assertThat(two.slots().tryAcquire()).isTrue();
+    }
+}

@@ -1,0 +1,38 @@
+package io.confirmline.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one grammar of a tenant's prompt templates. (Before tenants were data, the orchestrator refused to start on
+ * a bad template; now the console refuses the tenant by this grammar, naming every bad template.)
+ */
+class PromptTemplatesTest {
+
+    @Test
+    void everyTemplateWithAnUnknownPlaceholderOrNameIsNamedWithTheLanguage() {
+        Map<String, Map<String, String>> prompts = new LinkedHashMap<>();
+        prompts.put("en", Map.of("no-input", "Press {confirmdigit} now."));
+        prompts.put("es-MX", Map.of("today", "{when}"));
+        prompts.put("de", Map.of("farewell", "Tschüss"));
+
+        assertThat(PromptTemplates.problems(prompts)).containsExactly(
+                "prompts.en.no-input uses unknown placeholder {confirmdigit}; known: {name}, {venue}, {party}, "
+                        + "{service}, {when}, {confirmDigit}, {cancelDigit}",
+                "prompts.es-MX.today uses unknown placeholder {when}; this word takes none",
+                "prompts.de.farewell is not a template; known: reservation-prompt, appointment-prompt, confirmed, "
+                        + "cancelled, invalid-digit, no-input, goodbye, today, tomorrow, at");
+    }
+
+    @Test
+    void templatesUsingOnlyKnownPlaceholdersPass() {
+        assertThat(PromptTemplates.problems(Map.of("en", Map.of(
+                "reservation-prompt", "Hi {name}, {venue} here for {party} {when}. {confirmDigit} or {cancelDigit}.",
+                "appointment-prompt", "Your appointment{service} {when}.", "tomorrow", "the day after today",
+                "goodbye", "Bye.")))).isEmpty();
+        assertThat(PromptTemplates.problem("confirmed", null)).isEmpty();
+    }
+}
