@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confirmline.events.CallStatus;
 import io.confirmline.events.Topics;
+import io.confirmline.notifier.delivery.Delivery;
+import io.confirmline.notifier.delivery.DeliveryStore;
+import io.confirmline.tenant.TenantDirectory;
+import io.confirmline.tenant.testing.TestTenantPublisher;
 import io.confirmline.testing.TestInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +27,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Platforms do not slow each other down: a dead one is cut off by its breaker, a gone one (410) is disabled. */
+/**
+ * Platforms do not slow each other down: a dead one is cut off by its breaker, a gone one (410) is disabled; a
+ * tenant deleted while its deliveries are pending costs them nothing unless it never comes back.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @AutoConfigureMetrics
@@ -32,6 +39,7 @@ class EndpointIsolationComponentTest {
     static final PlatformStub healthy = new PlatformStub();
     static final PlatformStub dead = new PlatformStub();
     static final PlatformStub gone = new PlatformStub();
+    static final PlatformStub deleted = new PlatformStub();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -59,6 +67,7 @@ class EndpointIsolationComponentTest {
         healthy.close();
         dead.close();
         gone.close();
+        deleted.close();
     }
 
     @Autowired
@@ -66,6 +75,15 @@ class EndpointIsolationComponentTest {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    TestTenantPublisher tenants;
+
+    @Autowired
+    TenantDirectory directory;
+
+    @Autowired
+    DeliveryStore store;
 
     @Test
     void aDeadPlatformIsCutOffByItsBreakerAndTheOthersAreServedMeanwhile() {
@@ -121,5 +139,64 @@ class EndpointIsolationComponentTest {
         http.post().uri("/api/endpoints/goneco/enable").header("Authorization", "Bearer " + NotifierTestSupport.ADMIN)
                 .exchange().expectStatus().isNoContent();
         Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> gone.receivedFor(second).size() == 1);
+    }
+
+    @Test
+    void aDeliveryWhoseTenantIsDeletedWaitsOnTheScheduleForItsReturnAndIsDeadLetteredIfItNeverComesBack()
+            throws Exception {
+        String returning = queuedBehindA410("backco");
+        String abandoned = queuedBehindA410("leftco");
+        tenants.remove("backco");
+        tenants.remove("leftco");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                directory.byId("backco").isEmpty() && directory.byId("leftco").isEmpty());
+        for (String tenant : List.of("backco", "leftco")) {
+            http.post().uri("/api/endpoints/" + tenant + "/enable").header("Authorization", "Bearer " + NotifierTestSupport.ADMIN)
+                    .exchange().expectStatus().isNoContent();
+        }
+
+        // Attempted without its tenant: nothing sent, the delivery waits for the next attempt on the schedule.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pending("backco", returning)
+                .filter(d -> d.attempts() >= 1
+                        && "Tenant unknown: backco is not in the tenant directory".equals(d.lastError())).isPresent());
+        tenants.publish(NotifierTestSupport.tenant("backco", deleted.url(), "backco-api-key-0123456789", true,
+                NotifierTestSupport.SECRET));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> deleted.receivedFor(returning).size() == 2);
+        assertThat(deleted.receivedFor(returning).get(1).answered()).isEqualTo(200);
+        PlatformNotifierComponentTest.signatureVerifies(deleted.receivedFor(returning).get(1));
+
+        // Never back: every attempt on the schedule (10) finds no tenant, then the delivery is dead-lettered.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                store.list("leftco", Delivery.DEAD, abandoned, 10).collectList().block(Duration.ofSeconds(5)))
+                .anySatisfy(d -> {
+                    assertThat(d.lastError()).isEqualTo("Tenant unknown: leftco is not in the tenant directory");
+                    assertThat(d.attempts()).isEqualTo(10);
+                }));
+        assertThat(deleted.receivedFor(abandoned)).as("only the 410 went out").hasSize(1);
+    }
+
+    /**
+     * A tenant whose endpoint answered 410 (so is disabled) with a second change of the same reservation queued
+     * behind: that delivery is pending, and not yet attempted, whatever happens to the tenant next.
+     */
+    private String queuedBehindA410(String tenantId) {
+        tenants.publish(NotifierTestSupport.tenant(tenantId, deleted.url(), tenantId + "-api-key-0123456789", true,
+                NotifierTestSupport.SECRET));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> directory.byId(tenantId).isPresent());
+        String reservation = tenantId + "-" + UUID.randomUUID();
+        deleted.plan(reservation, PlatformStub.Plan.status(410));
+        kafka.send(Topics.CALL_STATUS.name(), reservation,
+                NotifierTestSupport.change(tenantId, reservation, CallStatus.DIALING, CallStatus.CONFIRMED));
+        kafka.send(Topics.CALL_STATUS.name(), reservation,
+                NotifierTestSupport.change(tenantId, reservation, CallStatus.CONFIRMED, CallStatus.CONFIRMED));
+        kafka.flush();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                store.list(tenantId, Delivery.DEAD, reservation, 10).hasElements().block(Duration.ofSeconds(5))
+                        && pending(tenantId, reservation).isPresent());
+        return reservation;
+    }
+
+    private java.util.Optional<Delivery> pending(String tenantId, String reservation) {
+        return store.list(tenantId, Delivery.PENDING, reservation, 10).next().blockOptional(Duration.ofSeconds(5));
     }
 }

@@ -3,10 +3,17 @@ package io.confirmline.notifier;
 import io.confirmline.events.CallStatus;
 import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.SubjectType;
+import io.confirmline.tenant.TenantSettings;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** Tenants and status changes for the notifier's tests. */
 public final class NotifierTestSupport {
@@ -37,6 +44,30 @@ public final class NotifierTestSupport {
         p.add("confirmline.notifier.poll-interval=50ms");
         p.add("confirmline.notifier.breaker.window=1000");
         return p;
+    }
+
+    /**
+     * A tenant as the owner console would publish it (the {@code confirmline.tenants[*]} shape), for tests that
+     * change tenants while the notifier runs (TestTenantPublisher).
+     */
+    public static TenantSettings tenant(String id, String callbackUrl, String platformApiKey, boolean enabled,
+            String... signingSecrets) {
+        Map<String, String> p = new HashMap<>();
+        p.put("t.id", id);
+        p.put("t.callback-url", callbackUrl);
+        p.put("t.platform-api-key", platformApiKey);
+        p.put("t.enabled", Boolean.toString(enabled));
+        for (int i = 0; i < signingSecrets.length; i++) {
+            p.put("t.signing-secrets[" + i + "]", signingSecrets[i]);
+        }
+        return new Binder(new MapConfigurationPropertySource(p)).bindOrCreate("t", TenantSettings.class);
+    }
+
+    /** A new random Standard Webhooks secret. */
+    public static String newSecret() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return "whsec_" + Base64.getEncoder().encodeToString(key);
     }
 
     public static CallStatusChanged change(String tenant, String reservationId, CallStatus previous, CallStatus status) {

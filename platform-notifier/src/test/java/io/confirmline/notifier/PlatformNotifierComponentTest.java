@@ -11,16 +11,13 @@ import io.confirmline.events.Topics;
 import io.confirmline.kafka.DeadLetterHeaders;
 import io.confirmline.testing.RegistryServer;
 import io.confirmline.testing.SharedKafka;
-import io.confirmline.testing.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,46 +28,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The notifier on the real broker, registry and PostgreSQL, delivering to a platform stub over real HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class PlatformNotifierComponentTest {
-
-    static final PlatformStub platform = new PlatformStub();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.kafkaAndDatabase(registry);
-        for (String property : NotifierTestSupport.properties(platform.url())) {
-            String[] kv = property.split("=", 2);
-            registry.add(kv[0], () -> kv[1]);
-        }
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        platform.close();
-    }
-
-    @Autowired
-    KafkaTemplate<String, SpecificRecord> kafka;
-
-    @Autowired
-    WebTestClient http;
-
-    private void publish(CallStatusChanged change) throws Exception {
-        kafka.send(Topics.CALL_STATUS.name(), change.getSubjectId(), change).get(10, TimeUnit.SECONDS);
-    }
+class PlatformNotifierComponentTest extends NotifierComponentContext {
 
     @Test
     void failuresAreRetriedWithTheSameWebhookIdAndLaterChangesWaitTheirTurn() throws Exception {
@@ -207,7 +168,7 @@ class PlatformNotifierComponentTest {
             }
             assertThat(reasons).hasSize(3);
             assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("Undecodable record"));
-            assertThat(reasons).anySatisfy(r -> assertThat(r).isEqualTo("No tenant nobody is configured in the notifier"));
+            assertThat(reasons).anySatisfy(r -> assertThat(r).isEqualTo("Tenant unknown: nobody is not in the tenant directory"));
             assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("A status or subject type this notifier does not know"));
         }
         assertThat(RegistryServer.shared().apiUrl()).isNotBlank();

@@ -29,14 +29,16 @@ class PlatformNotifierHealthComponentTest {
     WebTestClient http;
 
     @Test
-    void readinessIsUpAndIncludesTheBroker() {
+    void readinessIsUpAndIncludesTheBrokerTheDatabaseAndTheTenantDirectory() {
         http.get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.status").isEqualTo("UP")
                 .jsonPath("$.components.kafka.details.nodes").isEqualTo(1)
-                .jsonPath("$.components.r2dbc.status").isEqualTo("UP");
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
+                .jsonPath("$.components.tenants.status").isEqualTo("UP")
+                .jsonPath("$.components.tenants.details.tenants").isEqualTo(1);
     }
 
     @Test

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confirmline.events.CallStatus;
 import io.confirmline.events.Topics;
-import io.confirmline.notifier.delivery.Delivery;
-import io.confirmline.notifier.delivery.WebhookRequest;
-import io.confirmline.notifier.delivery.WebhookRequests;
-import io.confirmline.notifier.signing.WebhookSigner;
-import io.confirmline.notifier.tenant.NotifierTenantProperties.Tenant;
+import io.confirmline.tenant.TenantDirectory;
+import io.confirmline.tenant.testing.TestTenantPublisher;
 import io.confirmline.testing.TestInfrastructure;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,10 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,7 +26,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * One tenant whose webhooks cannot be prepared costs only its own deliveries: they are dead-lettered with the
  * reason, and every other tenant keeps receiving everything — well past the 32 attempts in flight that a failure
- * thrown while preparing used to leak, one slot each, until the worker stopped for every tenant.
+ * thrown while preparing used to leak, one slot each, until the worker stopped for every tenant. Tenant settings
+ * change while the service runs ({@code tenants.v1}), so an unusable secret or URL is found at delivery time, not
+ * at start-up.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -41,6 +36,7 @@ class TenantFaultIsolationComponentTest {
 
     static final int ROUNDS = 100;
     static final String BROKEN_API_KEY = "brokenco-api-key-0123456789";
+    static final String BAD_SECRET = "whsec_not*base64!";
     static final PlatformStub healthy = new PlatformStub();
     static final PlatformStub broken = new PlatformStub();
 
@@ -57,28 +53,6 @@ class TenantFaultIsolationComponentTest {
         registry.add("confirmline.tenants[1].platform-api-key", () -> BROKEN_API_KEY);
     }
 
-    /**
-     * brokenco's secret "went bad" after start-up (start-up validation refuses such a secret, so it is swapped in
-     * at the preparation step): signing with it throws exactly what the library throws for a secret that is not
-     * base64.
-     */
-    @TestConfiguration
-    static class BrokenSecret {
-        @Bean
-        @Primary
-        WebhookRequests brokenSecretForBrokenco() {
-            return new WebhookRequests() {
-                @Override
-                public WebhookRequest prepare(Tenant tenant, Delivery delivery, Instant now) {
-                    if (tenant.id().equals("brokenco")) {
-                        new WebhookSigner(List.of("whsec_not*base64!"));
-                    }
-                    return super.prepare(tenant, delivery, now);
-                }
-            };
-        }
-    }
-
     @AfterAll
     static void stopPlatforms() {
         healthy.close();
@@ -91,8 +65,24 @@ class TenantFaultIsolationComponentTest {
     @Autowired
     WebTestClient http;
 
+    @Autowired
+    TestTenantPublisher tenants;
+
+    @Autowired
+    TenantDirectory directory;
+
     @Test
-    void aTenantWhoseWebhooksCannotBePreparedHasThemDeadLetteredAndTheOthersReceiveEverything() {
+    void aSecretThatGoesBadWhileRunningDeadLettersThatTenantsDeliveriesAndTheOthersReceiveEverything() {
+        String before = "broken-" + UUID.randomUUID();
+        kafka.send(Topics.CALL_STATUS.name(), before,
+                NotifierTestSupport.change("brokenco", before, CallStatus.DIALING, CallStatus.CONFIRMED));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> broken.receivedFor(before).size() == 1);
+
+        // The owner console publishes a secret that cannot sign (not base64 after whsec_).
+        tenants.publish(NotifierTestSupport.tenant("brokenco", broken.url(), BROKEN_API_KEY, true, BAD_SECRET));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> directory.byId("brokenco")
+                .map(t -> t.signingSecrets().get(0).value().equals(BAD_SECRET)).orElse(false));
+
         List<String> healthyReservations = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             String brokenReservation = "broken-" + UUID.randomUUID();
@@ -113,12 +103,33 @@ class TenantFaultIsolationComponentTest {
                         .exchange().expectStatus().isOk().expectBody()
                         .jsonPath("$.length()").isEqualTo(ROUNDS)
                         .jsonPath("$[0].attempts").isEqualTo(1)
-                        .jsonPath("$[0].lastError").isEqualTo(
-                                "Could not prepare the webhook: IllegalArgumentException: Illegal base64 character 2a"));
+                        .jsonPath("$[0].lastError").isEqualTo("Could not prepare the webhook: Tenant brokenco: "
+                                + "signing secret signing-secret-1 is not valid base64 after whsec_"));
         http.get().uri("/api/deliveries?status=PENDING").header("Authorization", "Bearer " + BROKEN_API_KEY)
                 .exchange().expectBody().jsonPath("$.length()").isEqualTo(0);
-        assertThat(broken.received()).as("nothing unsigned went out").isEmpty();
+        assertThat(broken.received()).as("nothing unsigned went out").hasSize(1);
         http.get().uri("/api/deliveries?status=SUCCEEDED&limit=1000").header("Authorization", "Bearer " + NotifierTestSupport.API_KEY)
                 .exchange().expectBody().jsonPath("$.length()").isEqualTo(ROUNDS);
+    }
+
+    @Test
+    void aCallbackUrlThatIsNotHttpFailsOnlyThatTenantsDeliveryWithoutPrintingIt() {
+        tenants.publish(NotifierTestSupport.tenant("ftpco", "ftp://ftpco.example/hooks?token=s3cr3t", "ftpco-api-key-0123",
+                true, NotifierTestSupport.SECRET));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> directory.byId("ftpco").isPresent());
+        String reservation = "ftp-" + UUID.randomUUID();
+        String healthyReservation = "ok-" + UUID.randomUUID();
+        kafka.send(Topics.CALL_STATUS.name(), reservation,
+                NotifierTestSupport.change("ftpco", reservation, CallStatus.DIALING, CallStatus.CONFIRMED));
+        kafka.send(Topics.CALL_STATUS.name(), healthyReservation,
+                NotifierTestSupport.change("luigis", healthyReservation, CallStatus.DIALING, CallStatus.CONFIRMED));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                http.get().uri("/api/deliveries?reservationId=" + reservation).header("Authorization", "Bearer ftpco-api-key-0123")
+                        .exchange().expectStatus().isOk().expectBody()
+                        .jsonPath("$[0].status").isEqualTo("DEAD")
+                        .jsonPath("$[0].lastError").isEqualTo(
+                                "Could not prepare the webhook: Tenant ftpco: callback-url must be http(s)"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> healthy.receivedFor(healthyReservation).size() == 1);
     }
 }

@@ -6,8 +6,8 @@ import io.confirmline.notifier.delivery.DeliveryProperties;
 import io.confirmline.notifier.delivery.DeliveryStore;
 import io.confirmline.notifier.delivery.DeliveryWorker;
 import io.confirmline.notifier.delivery.RetrySchedule;
-import io.confirmline.notifier.tenant.NotifierTenantProperties.Tenant;
-import io.confirmline.notifier.tenant.Tenants;
+import io.confirmline.tenant.Tenant;
+import io.confirmline.tenant.TenantDirectory;
 import io.confirmline.web.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +35,9 @@ import reactor.core.publisher.Mono;
 /**
  * The delivery log for the platform ({@code Authorization: Bearer <tenant API key>}, which also names the tenant)
  * and replay of dead letters for operators (the admin token). Errors are the shared problem+json model
- * ({@link ProblemException}).
+ * ({@link ProblemException}). The key is looked up in the {@link TenantDirectory} on every request, so a key added
+ * or removed, or a tenant switched off, counts from the next request: an unknown key is a 401, a disabled tenant's
+ * key a 403 (its deliveries still go out; only its API is refused).
  */
 @RestController
 public class DeliveryApi {
@@ -46,14 +48,14 @@ public class DeliveryApi {
     private static final Set<String> STATUSES = Set.of(Delivery.PENDING, Delivery.SUCCEEDED, Delivery.DEAD);
 
     private final DeliveryStore store;
-    private final Tenants tenants;
+    private final TenantDirectory tenants;
     private final DeliveryProperties properties;
     private final RetrySchedule schedule;
     private final DeliveryWorker worker;
     private final Clock clock;
     private final SecretDigest adminToken;
 
-    public DeliveryApi(DeliveryStore store, Tenants tenants, DeliveryProperties properties, RetrySchedule schedule,
+    public DeliveryApi(DeliveryStore store, TenantDirectory tenants, DeliveryProperties properties, RetrySchedule schedule,
             DeliveryWorker worker, Clock clock) {
         this.store = store;
         this.tenants = tenants;
@@ -80,8 +82,11 @@ public class DeliveryApi {
     public Mono<List<DeliveryView>> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
             @RequestParam(required = false) String status, @RequestParam(required = false) String reservationId,
             @RequestParam(required = false) String messageId, @RequestParam(defaultValue = "100") int limit) {
-        Tenant tenant = tenants.byApiKey(bearer(auth)).orElseThrow(() -> unauthorized(
+        Tenant tenant = tenants.byPlatformKey(bearer(auth)).orElseThrow(() -> unauthorized(
                 "A tenant API key is required: Authorization: Bearer <key>"));
+        if (!tenant.enabled()) {
+            throw problem(HttpStatus.FORBIDDEN, "The tenant is disabled");
+        }
         if (status != null && !STATUSES.contains(status)) {
             throw problem(HttpStatus.BAD_REQUEST, "status must be one of " + STATUSES + ", was " + status);
         }

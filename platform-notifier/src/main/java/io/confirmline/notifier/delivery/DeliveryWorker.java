@@ -1,8 +1,9 @@
 package io.confirmline.notifier.delivery;
 
 import io.confirmline.notifier.delivery.DeliveryStore.Attempt;
-import io.confirmline.notifier.tenant.NotifierTenantProperties.Tenant;
-import io.confirmline.notifier.tenant.Tenants;
+import io.confirmline.notifier.delivery.WebhookRequests.UnusableTenantSettings;
+import io.confirmline.tenant.Tenant;
+import io.confirmline.tenant.TenantDirectory;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,36 +36,44 @@ import reactor.netty.resources.LoopResources;
  * flight; each attempt runs on its own, so a slow platform holds only its own deliveries. Redirects are not
  * followed: the callback URL is the tenant's configured one and nothing else.
  *
+ * <p>The tenant is looked up in the {@link TenantDirectory} at every attempt, so a new callback URL or a rotated
+ * secret counts from the next attempt, with no restart. A disabled tenant's deliveries still go out: its platform
+ * must hear how the calls already placed ended. Nothing is claimed until the directory has caught up with
+ * {@code tenants.v1}, so a starting instance does not take every tenant for unknown.
+ *
  * <p>Outcomes: 2xx delivered; 410 disables the endpoint and dead-letters the delivery; 408, 429 (honouring
  * {@code Retry-After}), 5xx, timeouts and connection errors are retried on the schedule, then dead-lettered; any
  * other answer (3xx, 4xx) is dead-lettered at once: sending the same request again would get the same answer.
  * A delivery whose request cannot even be prepared (signing, the URL...) is dead-lettered with the reason: that is
  * one tenant's configuration or one delivery's data, and must not cost the worker a slot or the other tenants
- * their deliveries.
+ * their deliveries. A delivery whose tenant is not in the directory (deleted after its status change was taken
+ * in) is neither sent nor dropped: each attempt without the tenant counts on the retry schedule, so the delivery
+ * goes out if the tenant comes back in time, and is dead-lettered ("Tenant unknown: ...", replayable) if not.
  */
 @Component
 public class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
+    /** The start of the reason an attempt without its tenant records. */
+    public static final String TENANT_UNKNOWN = "Tenant unknown";
+
     private final DeliveryStore store;
-    private final Tenants tenants;
+    private final TenantDirectory tenants;
     private final DeliveryProperties properties;
     private final RetrySchedule schedule;
     private final EndpointBreakers breakers;
     private final io.micrometer.tracing.Tracer tracer;
     private final Clock clock;
-    private final WebClient http;
     private final Semaphore inFlight;
     private final WebhookRequests requests;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
-    private final ConnectionProvider connections;
-    private final LoopResources loops;
+    private volatile Outbound outbound;
     private volatile boolean running;
     private volatile Thread loop;
 
-    public DeliveryWorker(DeliveryStore store, Tenants tenants, DeliveryProperties properties, RetrySchedule schedule,
+    public DeliveryWorker(DeliveryStore store, TenantDirectory tenants, DeliveryProperties properties, RetrySchedule schedule,
             EndpointBreakers breakers, WebhookRequests requests, Clock clock, MeterRegistry meters,
             org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
         this.tracer = tracer.getIfAvailable();
@@ -77,17 +86,32 @@ public class DeliveryWorker implements SmartLifecycle {
         this.clock = clock;
         this.meters = meters;
         this.inFlight = new Semaphore(properties.concurrency());
-        // The outbound client has its own connections and event loops: platforms that are slow or dead do not
-        // share them with the inbound API, and stopping this worker stops exactly what it started.
-        this.connections = ConnectionProvider.builder("platform-webhooks").maxConnections(properties.concurrency() * 2)
-                .pendingAcquireMaxCount(-1).build();
-        this.loops = LoopResources.create("platform-webhooks", 2, true);
-        HttpClient client = HttpClient.create(connections).runOn(loops)
-                .followRedirect(false)
-                .responseTimeout(properties.timeout())
-                .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS,
-                        (int) Math.min(properties.timeout().toMillis(), 5_000));
-        this.http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(client)).build();
+    }
+
+    /**
+     * The outbound client: connections and event loops of its own, so platforms that are slow or dead do not share
+     * them with the inbound API, and stopping this worker stops exactly what it started. Made at each start, since
+     * a stopped worker may be started again (a paused context).
+     */
+    private record Outbound(ConnectionProvider connections, LoopResources loops, WebClient http) {
+
+        static Outbound open(DeliveryProperties properties) {
+            ConnectionProvider connections = ConnectionProvider.builder("platform-webhooks")
+                    .maxConnections(properties.concurrency() * 2).pendingAcquireMaxCount(-1).build();
+            LoopResources loops = LoopResources.create("platform-webhooks", 2, true);
+            HttpClient client = HttpClient.create(connections).runOn(loops)
+                    .followRedirect(false)
+                    .responseTimeout(properties.timeout())
+                    .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                            (int) Math.min(properties.timeout().toMillis(), 5_000));
+            return new Outbound(connections, loops,
+                    WebClient.builder().clientConnector(new ReactorClientHttpConnector(client)).build());
+        }
+
+        void close() {
+            connections.dispose();
+            loops.dispose();
+        }
     }
 
     /** New work arrived: look for due deliveries now rather than at the next poll. */
@@ -101,6 +125,10 @@ public class DeliveryWorker implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
+                if (!tenants.isCaughtUp()) {
+                    LockSupport.parkNanos(properties.pollInterval().toNanos());
+                    continue;
+                }
                 // Claim in batches: wait until there is room for at least half a batch, so a busy worker does not
                 // run the claim query for one delivery at a time.
                 int halfBatch = Math.max(1, Math.min(properties.batchSize(), properties.concurrency()) / 2);
@@ -142,17 +170,18 @@ public class DeliveryWorker implements SmartLifecycle {
         Instant started = clock.instant();
         int number = delivery.attempts() + 1;
         if (tenant.isEmpty()) {
-            count("dead");
-            return store.dead(delivery, new Attempt(delivery.id(), number, started, 0, null,
-                    "No tenant " + delivery.tenantId() + " is configured"));
+            return withoutTenant(delivery, new Attempt(delivery.id(), number, started, 0, null,
+                    TENANT_UNKNOWN + ": " + delivery.tenantId() + " is not in the tenant directory"));
         }
         WebhookRequest request;
         try {
             request = requests.prepare(tenant.get(), delivery, started);
         } catch (RuntimeException e) {
-            // Not the platform's fault, so its breaker is not involved; the same request would fail the same way.
+            // Not the platform's fault, so its breaker is not involved; the same request would fail the same way
+            // until the tenant's settings change, and then the operator replays it.
             count("dead");
-            String reason = "Could not prepare the webhook: " + describe(e);
+            String reason = "Could not prepare the webhook: "
+                    + (e instanceof UnusableTenantSettings ? e.getMessage() : describe(e));
             log.warn("Delivery {} of tenant {} dead-lettered. {}", delivery.id(), delivery.tenantId(), reason);
             return store.dead(delivery, new Attempt(delivery.id(), number, started, 0, null, reason));
         }
@@ -166,8 +195,23 @@ public class DeliveryWorker implements SmartLifecycle {
             long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
             countAttempt(delivery.tenantId(), answer);
             Attempt attempt = new Attempt(delivery.id(), number, started, durationMs, answer.statusCode(), answer.error());
-            return settle(delivery, tenant.get(), breaker, attempt, answer, durationMs);
+            return settle(delivery, request, breaker, attempt, answer, durationMs);
         });
+    }
+
+    /**
+     * Nothing was sent: the attempt counts on the schedule (so a tenant that never comes back does not hold its
+     * subjects' queues for ever), and the delivery waits for the next one. The platform's breaker is not involved.
+     */
+    private Mono<Void> withoutTenant(Delivery delivery, Attempt attempt) {
+        Optional<Instant> next = schedule.next(clock.instant(), attempt.number(), Optional.empty());
+        if (next.isEmpty()) {
+            count("dead");
+            log.warn("Delivery {} dead-lettered: {}", delivery.id(), attempt.error());
+            return store.dead(delivery, attempt);
+        }
+        count("retried");
+        return store.retryLater(delivery, attempt, next.get());
     }
 
     private Mono<Answer> send(WebhookRequest request, Delivery delivery, Instant now) {
@@ -179,7 +223,7 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     private Mono<Answer> post(WebhookRequest request, Instant now, String traceparent) {
-        return http.post().uri(request.url())
+        return outbound.http().post().uri(request.url())
                 .contentType(MediaType.APPLICATION_JSON)
                 .headers(headers -> {
                     request.headers().forEach(headers::set);
@@ -194,7 +238,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 .onErrorResume(error -> Mono.just(new Answer(null, Optional.empty(), describe(error))));
     }
 
-    private Mono<Void> settle(Delivery delivery, Tenant tenant, CircuitBreaker breaker, Attempt attempt, Answer answer,
+    private Mono<Void> settle(Delivery delivery, WebhookRequest request, CircuitBreaker breaker, Attempt attempt, Answer answer,
             long durationMs) {
         Integer code = answer.statusCode();
         if (code != null && code >= 200 && code < 300) {
@@ -205,8 +249,8 @@ public class DeliveryWorker implements SmartLifecycle {
         if (code != null && code == 410) {
             breaker.onSuccess(durationMs, TimeUnit.MILLISECONDS);
             count("dead");
-            log.warn("Tenant {} answered 410 Gone: its endpoint is disabled until enabled again", tenant.id());
-            return store.disableEndpoint(tenant.id(), "410 Gone from " + tenant.callbackUrl())
+            log.warn("Tenant {} answered 410 Gone: its endpoint is disabled until enabled again", delivery.tenantId());
+            return store.disableEndpoint(delivery.tenantId(), "410 Gone from " + request.url())
                     .then(store.dead(delivery, withError(attempt, "410 Gone: endpoint disabled")));
         }
         boolean retryable = code == null || code == 408 || code == 429 || code >= 500;
@@ -279,6 +323,7 @@ public class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public void start() {
+        outbound = Outbound.open(properties);
         running = true;
         Thread thread = new Thread(this::run, "delivery-loop");
         thread.setDaemon(true);
@@ -294,14 +339,20 @@ public class DeliveryWorker implements SmartLifecycle {
         if (current != null) {
             try {
                 current.join(5_000);
-                // Let attempts in flight finish and record their outcome (their leases would expire otherwise).
-                inFlight.tryAcquire(properties.concurrency(), properties.timeout().toMillis() + 2_000, TimeUnit.MILLISECONDS);
+                // Let attempts in flight finish and record their outcome (their leases would expire otherwise),
+                // then give the slots back for a later start.
+                if (inFlight.tryAcquire(properties.concurrency(), properties.timeout().toMillis() + 2_000,
+                        TimeUnit.MILLISECONDS)) {
+                    inFlight.release(properties.concurrency());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        connections.dispose();
-        loops.dispose();
+        Outbound client = outbound;
+        if (client != null) {
+            client.close();
+        }
     }
 
     @Override

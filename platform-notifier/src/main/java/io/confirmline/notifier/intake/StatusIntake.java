@@ -9,7 +9,7 @@ import io.confirmline.notifier.delivery.DeliveryStore;
 import io.confirmline.notifier.delivery.DeliveryStore.NewDelivery;
 import io.confirmline.notifier.delivery.DeliveryWorker;
 import io.confirmline.notifier.delivery.RetrySchedule;
-import io.confirmline.notifier.tenant.Tenants;
+import io.confirmline.tenant.TenantDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,21 +26,22 @@ import org.springframework.stereotype.Component;
  * record). Offsets are committed only after that transaction, so a crash between the two loses nothing, and the
  * eventId recorded with each row makes a redelivered record create nothing.
  *
- * <p>A record that cannot become a delivery (undecodable, for a tenant that is not configured, or with a status or
- * subject type added to the schema after this build) goes to the
+ * <p>A record that cannot become a delivery (undecodable, for a tenant the tenant directory does not have, or with a
+ * status or subject type added to the schema after this build) goes to the
  * dead-letter topic: the records before it are stored first, then the error handler is told which record it was
- * and carries on after it.
+ * and carries on after it. Until the directory has caught up with {@code tenants.v1} (a broker slow at start), no
+ * tenant is taken for unknown: the delivery is stored and waits for its tenant in the worker.
  */
 @Component
 public class StatusIntake {
 
     private final DeliveryStore store;
-    private final Tenants tenants;
+    private final TenantDirectory tenants;
     private final RetrySchedule schedule;
     private final DeliveryWorker worker;
     private final Clock clock;
 
-    public StatusIntake(DeliveryStore store, Tenants tenants, RetrySchedule schedule, DeliveryWorker worker, Clock clock) {
+    public StatusIntake(DeliveryStore store, TenantDirectory tenants, RetrySchedule schedule, DeliveryWorker worker, Clock clock) {
         this.store = store;
         this.tenants = tenants;
         this.schedule = schedule;
@@ -80,8 +81,10 @@ public class StatusIntake {
             return new InvalidEventException("A status or subject type this notifier does not know (read as UNKNOWN):"
                     + " upgrade the notifier, then replay the dead letter");
         }
-        if (tenants.byId(record.value().getTenantId()).isEmpty()) {
-            return new InvalidEventException("No tenant " + record.value().getTenantId() + " is configured in the notifier");
+        // A disabled tenant is known: its platform still hears how its calls ended.
+        if (tenants.isCaughtUp() && tenants.byId(change.getTenantId()).isEmpty()) {
+            return new InvalidEventException(DeliveryWorker.TENANT_UNKNOWN + ": " + change.getTenantId()
+                    + " is not in the tenant directory");
         }
         return null;
     }

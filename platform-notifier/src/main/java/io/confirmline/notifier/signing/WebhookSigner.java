@@ -18,8 +18,8 @@ public final class WebhookSigner {
     private final List<Webhook> secrets;
 
     /**
-     * What is wrong with a signing secret, if anything: a secret that cannot sign must stop the service at start-up
-     * rather than fail every webhook later. The answer never contains the secret.
+     * What is wrong with a signing secret, if anything, asked before a tenant's secrets sign: a secret that cannot
+     * sign fails that tenant's deliveries with this reason. The answer never contains the secret.
      */
     public static Optional<String> problem(String secret) {
         if (secret == null || !secret.startsWith(PREFIX)) {
