@@ -50,6 +50,12 @@ class EightByEightSandboxTest {
         registry.add("sandbox.subaccounts[0].vca-url", () -> "http://127.0.0.1:" + receiver.port() + "/vca");
         registry.add("sandbox.subaccounts[0].vss-url", () -> "http://127.0.0.1:" + receiver.port() + "/vss");
         registry.add("sandbox.subaccounts[0].webhook-authorization", () -> "webhook-secret");
+        // A subaccount of its own for the webhook API test: what it registers changes where its calls go.
+        registry.add("sandbox.subaccounts[1].id", () -> "hooks_voice");
+        registry.add("sandbox.subaccounts[1].api-key", () -> "key-2");
+        registry.add("sandbox.subaccounts[1].vca-url", () -> "http://127.0.0.1:" + receiver.port() + "/vca");
+        registry.add("sandbox.subaccounts[1].vss-url", () -> "http://127.0.0.1:" + receiver.port() + "/vss");
+        registry.add("sandbox.subaccounts[1].webhook-authorization", () -> "portal-secret");
     }
 
     @AfterAll
@@ -182,5 +188,57 @@ class EightByEightSandboxTest {
         assertThat(webhooksOf(overridden).get(0).body()).contains("\"sessionStatus\":\"BUSY\"");
         http.get().uri("/sandbox/calls").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.sessionId == '" + overridden + "')].behaviour").isEqualTo("BUSY");
+    }
+
+    WebTestClient.ResponseSpec registerWebhook(String key, String body) {
+        return http.post().uri("/api/v1/subaccounts/hooks_voice/webhooks").header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    @Test
+    void webhooksRegisteredThroughTheApiReceiveTheSubaccountsCallsWithTheirAuthorization() {
+        String base = "http://127.0.0.1:" + receiver.port();
+        registerWebhook("wrong", "{\"type\":\"VCA\",\"url\":\"" + base + "/registered-vca\"}")
+                .expectStatus().isUnauthorized();
+        http.post().uri("/api/v1/subaccounts/nobody/webhooks").header("Authorization", "Bearer key-2")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isNotFound();
+        registerWebhook("key-2", "{\"type\":\"VXX\",\"url\":\"" + base + "/registered-vca\"}")
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.statusCode").isEqualTo("1001")
+                .jsonPath("$.errorId").exists().jsonPath("$.timestamp").exists();
+        registerWebhook("key-2", "{\"type\":\"VCA\",\"url\":\"ftp://example.com/vca\"}")
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.statusCode").isEqualTo("1001");
+        registerWebhook("key-2", "{\"type\":\"VCA\",\"url\":\"" + base + "/registered-vca\",\"enabled\":\"yes\"}")
+                .expectStatus().isEqualTo(422);
+
+        registerWebhook("key-2", "{\"type\":\"VCA\",\"url\":\"" + base + "/registered-vca\","
+                + "\"httpAuthHeader\":\"Bearer registered-token\",\"enabled\":true}")
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.subAccountId").isEqualTo("hooks_voice").jsonPath("$.count").isEqualTo(1)
+                .jsonPath("$.webhooks[0].type").isEqualTo("VCA")
+                .jsonPath("$.webhooks[0].httpAuthHeaderAvailable").isEqualTo(true)
+                .jsonPath("$.webhooks[0].httpAuthHeader").doesNotExist()
+                .jsonPath("$.statusCode").isEqualTo(0);
+        registerWebhook("key-2", "{\"type\":\"VSS\",\"url\":\"" + base + "/registered-vss\","
+                + "\"httpAuthHeader\":\"Bearer registered-token\",\"enabled\":true}").expectStatus().isOk();
+        http.get().uri("/api/v1/subaccounts/hooks_voice/webhooks").header("Authorization", "Bearer key-2").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.count").isEqualTo(2)
+                .jsonPath("$.webhooks[*].type").value(types -> assertThat((List<Object>) types).containsExactly("VCA", "VSS"));
+        http.get().uri("/sandbox/webhook-registrations").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.body.type == 'VSS')].authorization").isEqualTo("Bearer key-2")
+                .jsonPath("$[?(@.body.type == 'VSS')].body.httpAuthHeader").isEqualTo("Bearer registered-token");
+
+        // A call of the subaccount now goes to the registered URLs with the registered Authorization value.
+        String session = (String) http.post().uri("/api/v1/subaccounts/hooks_voice/callflows")
+                .header("Authorization", "Bearer key-2").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(confirmation("+34600000001")).exchange().expectStatus().isOk()
+                .expectBody(java.util.Map.class).returnResult().getResponseBody().get("sessionId");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> webhooksOf(session).size() == 2);
+        assertThat(webhooksOf(session)).extracting(Webhook::path).containsExactly("/registered-vca", "/registered-vss");
+        assertThat(webhooksOf(session)).extracting(Webhook::authorization).containsOnly("Bearer registered-token");
+
+        http.delete().uri("/api/v1/subaccounts/hooks_voice/webhooks/VSS").header("Authorization", "Bearer key-2")
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.count").isEqualTo(1);
+        http.delete().uri("/api/v1/subaccounts/hooks_voice/webhooks/VSS").header("Authorization", "Bearer key-2")
+                .exchange().expectStatus().isNotFound();
     }
 }

@@ -1,8 +1,7 @@
 package io.confirmline.console.tenant;
 
+import io.confirmline.console.security.ClientAddress;
 import io.confirmline.console.security.ConsolePrincipal;
-import java.net.InetSocketAddress;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,10 +33,8 @@ public final class TenantAccess {
                 : Mono.error(AdminProblems.forbidden("A tenant's staff may look at it, not change it")));
     }
 
-    public static TenantService.Actor actor(ConsolePrincipal principal, ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        String address = remote == null ? "unknown"
-                : remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+    /** Who asked and from where (the address as {@link ClientAddress} reads it), for the audit log. */
+    public static TenantService.Actor actor(ConsolePrincipal principal, String address) {
         return new TenantService.Actor(principal.name(), address);
     }
 }

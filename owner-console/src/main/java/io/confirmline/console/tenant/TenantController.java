@@ -1,5 +1,6 @@
 package io.confirmline.console.tenant;
 
+import io.confirmline.console.security.ClientAddress;
 import io.confirmline.console.tenant.TenantService.Changed;
 import java.net.URI;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,15 +39,17 @@ public class TenantController {
 
     private final TenantService tenants;
     private final TenantStore store;
+    private final ClientAddress addresses;
 
-    public TenantController(TenantService tenants, TenantStore store) {
+    public TenantController(TenantService tenants, TenantStore store, ClientAddress addresses) {
         this.tenants = tenants;
         this.store = store;
+        this.addresses = addresses;
     }
 
     /** A new tenant; the webhook token, platform key and signing secret it was not given are made and answered once. */
     @PostMapping
-    Mono<ResponseEntity<Map<String, Object>>> create(ServerHttpRequest request,
+    Mono<ResponseEntity<Map<String, Object>>> create(ServerWebExchange exchange,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
             @RequestBody(required = false) byte[] body) {
         return TenantAccess.admin("create tenants").flatMap(principal -> {
@@ -56,7 +59,7 @@ public class TenantController {
             if (!parsed.problems().isEmpty()) {
                 return Mono.error(AdminProblems.invalid(parsed.problems()));
             }
-            return tenants.create(parsed.settings(), parsed.secrets(), true, TenantAccess.actor(principal, request));
+            return tenants.create(parsed.settings(), parsed.secrets(), true, TenantAccess.actor(principal, addresses.of(exchange)));
         }).map(created -> ResponseEntity.created(URI.create("/api/admin/tenants/" + created.row().id()))
                 .body(TenantView.of(created)));
     }
@@ -76,7 +79,7 @@ public class TenantController {
 
     /** Replaces the non-secret settings; fields left out take their defaults, as in a create. */
     @PutMapping("/{id}")
-    Mono<Map<String, Object>> update(@PathVariable String id, ServerHttpRequest request,
+    Mono<Map<String, Object>> update(@PathVariable String id, ServerWebExchange exchange,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
             @RequestBody(required = false) byte[] body) {
         return TenantAccess.manager(id).flatMap(principal -> {
@@ -86,32 +89,32 @@ public class TenantController {
             if (!parsed.problems().isEmpty()) {
                 return Mono.error(AdminProblems.invalid(parsed.problems()));
             }
-            return tenants.update(id, parsed.settings(), TenantAccess.actor(principal, request));
+            return tenants.update(id, parsed.settings(), TenantAccess.actor(principal, addresses.of(exchange)));
         }).map(TenantView::of);
     }
 
     /** Switches the tenant off: its API is refused and no new call is placed; calls in flight finish. */
     @PostMapping("/{id}/disable")
-    Mono<Map<String, Object>> disable(@PathVariable String id, ServerHttpRequest request) {
-        return enabled(id, false, request);
+    Mono<Map<String, Object>> disable(@PathVariable String id, ServerWebExchange exchange) {
+        return enabled(id, false, exchange);
     }
 
     @PostMapping("/{id}/enable")
-    Mono<Map<String, Object>> enable(@PathVariable String id, ServerHttpRequest request) {
-        return enabled(id, true, request);
+    Mono<Map<String, Object>> enable(@PathVariable String id, ServerWebExchange exchange) {
+        return enabled(id, true, exchange);
     }
 
-    private Mono<Map<String, Object>> enabled(String id, boolean on, ServerHttpRequest request) {
+    private Mono<Map<String, Object>> enabled(String id, boolean on, ServerWebExchange exchange) {
         return TenantAccess.admin("switch tenants on or off")
-                .flatMap(principal -> tenants.setEnabled(id, on, TenantAccess.actor(principal, request)))
+                .flatMap(principal -> tenants.setEnabled(id, on, TenantAccess.actor(principal, addresses.of(exchange))))
                 .map(TenantView::of);
     }
 
     /** Deletes the tenant: a tombstone on tenants.v1, every service forgets it. */
     @DeleteMapping("/{id}")
-    Mono<ResponseEntity<Void>> delete(@PathVariable String id, ServerHttpRequest request) {
+    Mono<ResponseEntity<Void>> delete(@PathVariable String id, ServerWebExchange exchange) {
         return TenantAccess.admin("delete tenants")
-                .flatMap(principal -> tenants.delete(id, TenantAccess.actor(principal, request)))
+                .flatMap(principal -> tenants.delete(id, TenantAccess.actor(principal, addresses.of(exchange))))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
@@ -122,13 +125,13 @@ public class TenantController {
      */
     @PostMapping("/{id}/secrets/{kind}")
     Mono<ResponseEntity<Map<String, Object>>> addSecret(@PathVariable String id, @PathVariable String kind,
-            ServerHttpRequest request,
+            ServerWebExchange exchange,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
             @RequestBody(required = false) byte[] body) {
         return TenantAccess.manager(id).flatMap(principal -> {
             SecretKind secretKind = kind(kind);
             Optional<String> value = value(contentType, body);
-            return tenants.addSecret(id, secretKind, value, TenantAccess.actor(principal, request))
+            return tenants.addSecret(id, secretKind, value, TenantAccess.actor(principal, addresses.of(exchange)))
                     .map(changed -> added(changed, secretKind));
         });
     }
@@ -136,10 +139,10 @@ public class TenantController {
     /** Removes one secret; the last of its kind stays (409): add the new one first. */
     @DeleteMapping("/{id}/secrets/{kind}/{secretId}")
     Mono<ResponseEntity<Void>> removeSecret(@PathVariable String id, @PathVariable String kind,
-            @PathVariable String secretId, ServerHttpRequest request) {
+            @PathVariable String secretId, ServerWebExchange exchange) {
         return TenantAccess.manager(id)
                 .flatMap(principal -> tenants.removeSecret(id, kind(kind), secretId,
-                        TenantAccess.actor(principal, request)))
+                        TenantAccess.actor(principal, addresses.of(exchange))))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 

@@ -1,9 +1,10 @@
 package io.confirmline.console.webhooks;
 
+import io.confirmline.console.security.ClientAddress;
 import io.confirmline.console.tenant.TenantAccess;
 import java.util.Map;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,14 +15,16 @@ import reactor.core.publisher.Mono;
 public class WebhookRegistrationController {
 
     private final WebhookRegistration registration;
+    private final ClientAddress addresses;
 
-    public WebhookRegistrationController(WebhookRegistration registration) {
+    public WebhookRegistrationController(WebhookRegistration registration, ClientAddress addresses) {
         this.registration = registration;
+        this.addresses = addresses;
     }
 
     @PostMapping(path = "/api/admin/tenants/{id}/register-webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Map<String, Object>> register(@PathVariable String id, ServerHttpRequest request) {
+    Mono<Map<String, Object>> register(@PathVariable String id, ServerWebExchange exchange) {
         return TenantAccess.manager(id)
-                .flatMap(principal -> registration.register(id, TenantAccess.actor(principal, request)));
+                .flatMap(principal -> registration.register(id, TenantAccess.actor(principal, addresses.of(exchange))));
     }
 }

@@ -154,7 +154,10 @@ class TenantRegistryComponentTest {
         assertThat(tenant.enabled()).isTrue();
         assertThat(event.getEightByEight().getApiKey().getKeyId()).isEqualTo(cipher.currentKeyId());
 
-        // Every record on the topic so far (this tenant's, the YAML tenant's, other tests'): no plaintext secret.
+        // The raw bytes are searchable as text (the tenant's id and callback URL are there, in clear)...
+        assertThat(new String(topic.of(id).get(0).value(), StandardCharsets.ISO_8859_1))
+                .contains(id, body.get("callbackUrl").toString());
+        // ...and no record on the topic so far (this tenant's, the YAML tenant's, other tests') holds a secret.
         for (TenantTopicLog.Entry entry : topic.all()) {
             assertNoPlaintext(entry.value(), apiKey, token, platformKey, signing, signingKey,
                     signing.substring("whsec_".length()), YAML_API_KEY, YAML_TOKEN, YAML_PLATFORM_KEY,
@@ -395,6 +398,14 @@ class TenantRegistryComponentTest {
         admin.post().uri("/api/admin/tenants/" + id + "/secrets/passwords").exchange().expectStatus().isNotFound();
     }
 
+    @Test
+    void readinessWaitsForTheBrokerAndTheDatabase() {
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.kafka.status").isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP");
+    }
+
     // ---- the YAML ----
 
     @Test
@@ -628,8 +639,13 @@ class TenantRegistryComponentTest {
     }
 
     static TenantConfigured await(String id, java.util.function.Predicate<TenantConfigured> condition) {
+        return await(topic, id, condition);
+    }
+
+    /** The tenant's newest record on {@code log} once it satisfies {@code condition}. */
+    static TenantConfigured await(TenantTopicLog log, String id, java.util.function.Predicate<TenantConfigured> condition) {
         return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                .until(() -> topic.of(id).isEmpty() ? null : topic.latest(id), e -> e != null && condition.test(e));
+                .until(() -> log.of(id).isEmpty() ? null : log.latest(id), e -> e != null && condition.test(e));
     }
 
     static String freshId() {

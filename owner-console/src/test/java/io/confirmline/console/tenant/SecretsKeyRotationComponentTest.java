@@ -1,0 +1,118 @@
+package io.confirmline.console.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.console.OwnerConsoleApplication;
+import io.confirmline.events.TenantConfigured;
+import io.confirmline.tenant.SecretsCipher;
+import io.confirmline.tenant.SecretsProperties;
+import io.confirmline.tenant.Tenant;
+import io.confirmline.tenant.TenantRecords;
+import io.confirmline.testing.RegistryServer;
+import io.confirmline.testing.SharedKafka;
+import io.confirmline.testing.TestPostgres;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * docs/operations.md's secrets-key rotation, as an operator does it: the console restarted with a new key (the old
+ * one as a previous key) seals every stored secret again under the new key and republishes the tenants, so that
+ * after that start nothing needs the old key; started again without it, it changes and publishes nothing.
+ */
+class SecretsKeyRotationComponentTest {
+
+    static final String API_KEY = "plain-rotating-8x8-key";
+    static final String SIGNING_SECRET = "whsec_" + Base64.getEncoder().encodeToString("plain-rotating-signing".getBytes());
+
+    @Test
+    void secretsSealedUnderAnOldKeyAreSealedAgainUnderTheNewOneAndRepublishedAtStart() throws Exception {
+        TestPostgres.Database database = TestPostgres.freshDatabase();
+        String topic = "tenants.v1.test-" + UUID.randomUUID();
+        String oldKey = key("k1");
+        String newKey = key("k2");
+        Map<String, String> settings = settings(database, topic);
+
+        try (TenantTopicLog log = new TenantTopicLog(topic)) {
+            Map<String, String> first = new LinkedHashMap<>(settings);
+            first.put("confirmline.secrets.key", oldKey);
+            long before;
+            try (ConfigurableApplicationContext console = start(first)) {
+                TenantConfigured imported = TenantRegistryComponentTest.await(log, "rotating", e -> e != null);
+                assertThat(imported.getEightByEight().getApiKey().getKeyId()).isEqualTo("k1");
+                before = imported.getRevision();
+            }
+
+            Map<String, String> rotated = new LinkedHashMap<>(settings);
+            rotated.put("confirmline.secrets.key", newKey);
+            rotated.put("confirmline.secrets.previous-keys[0]", oldKey);
+            try (ConfigurableApplicationContext console = start(rotated)) {
+                TenantConfigured resealed = TenantRegistryComponentTest.await(log, "rotating",
+                        e -> e != null && e.getRevision() > before);
+                assertThat(resealed.getEightByEight().getApiKey().getKeyId()).isEqualTo("k2");
+                assertThat(resealed.getSigningSecrets()).extracting(s -> s.getKeyId()).containsOnly("k2");
+                // A service holding only the new key reads it: the old key can go.
+                Tenant tenant = TenantRecords.toTenant(resealed, SecretsCipher.from(new SecretsProperties(newKey, List.of())));
+                assertThat(tenant.account().apiKey().value()).isEqualTo(API_KEY);
+                assertThat(tenant.signingSecrets()).extracting(s -> s.value()).containsExactly(SIGNING_SECRET);
+                List<String> keyIds = console.getBean(DatabaseClient.class)
+                        .sql("SELECT key_id FROM tenant_secret WHERE key_id IS NOT NULL")
+                        .map(row -> row.get("key_id", String.class)).all().collectList().block();
+                assertThat(keyIds).hasSize(2).containsOnly("k2");
+            }
+
+            Map<String, String> withoutOldKey = new LinkedHashMap<>(settings);
+            withoutOldKey.put("confirmline.secrets.key", newKey);
+            int records = log.of("rotating").size();
+            try (ConfigurableApplicationContext console = start(withoutOldKey)) {
+                long outbox = console.getBean(DatabaseClient.class).sql("SELECT count(*) AS n FROM outbox")
+                        .map(row -> row.get("n", Long.class)).one().block();
+                assertThat(outbox).isEqualTo(records);
+            }
+        }
+    }
+
+    static ConfigurableApplicationContext start(Map<String, String> settings) {
+        List<String> args = new ArrayList<>();
+        settings.forEach((key, value) -> args.add("--" + key + "=" + value));
+        return new SpringApplicationBuilder(OwnerConsoleApplication.class).run(args.toArray(String[]::new));
+    }
+
+    static Map<String, String> settings(TestPostgres.Database database, String topic) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("server.port", "0");
+        settings.put("spring.kafka.bootstrap-servers", SharedKafka.bootstrapServers());
+        settings.put("confirmline.kafka.registry-url", RegistryServer.shared().apiUrl());
+        settings.put("spring.r2dbc.url", database.r2dbcUrl());
+        settings.put("spring.r2dbc.username", database.username());
+        settings.put("spring.r2dbc.password", database.password() == null ? "" : database.password());
+        settings.put("spring.flyway.url", database.jdbcUrl());
+        settings.put("spring.flyway.user", database.username());
+        settings.put("spring.flyway.password", database.password() == null ? "" : database.password());
+        settings.put("confirmline.tenant-directory.topic", topic);
+        settings.put("confirmline.console.outbox.poll-interval", "50ms");
+        settings.put("confirmline.tenants[0].id", "rotating");
+        settings.put("confirmline.tenants[0].subaccount-id", "rotating_voice");
+        settings.put("confirmline.tenants[0].api-key", API_KEY);
+        settings.put("confirmline.tenants[0].caller-id", "+34910000000");
+        settings.put("confirmline.tenants[0].callback-url", "https://platform.example/hooks/rotating");
+        settings.put("confirmline.tenants[0].signing-secrets", SIGNING_SECRET);
+        return settings;
+    }
+
+    static String key(String id) {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return id + ":" + Base64.getEncoder().encodeToString(key);
+    }
+}

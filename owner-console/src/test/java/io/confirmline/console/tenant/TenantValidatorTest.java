@@ -1,0 +1,75 @@
+package io.confirmline.console.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.tenant.TenantSettings;
+import io.confirmline.tenant.testing.TenantSamples;
+import io.confirmline.web.ProblemException.FieldError;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The registry's checks on their own: what passes, what is named, and the JSON round trip the database relies on. */
+class TenantValidatorTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final TenantValidator.Rules LOCAL = new TenantValidator.Rules(false, true);
+    static final TenantValidator.Rules PRODUCTION = new TenantValidator.Rules(true, true);
+
+    static List<String> fields(TenantSettings settings, ClearSecrets secrets, TenantValidator.Rules rules) {
+        Problems problems = new Problems();
+        TenantValidator.check(settings, secrets, rules, problems);
+        return problems.errors().stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void aTenantWithEverySettingFilledPasses() {
+        TenantSettings luigis = TenantSamples.luigis();
+        assertThat(fields(luigis, ClearSecrets.of(luigis), PRODUCTION)).isEmpty();
+    }
+
+    @Test
+    void theDemoTenantPassesLocallyAndItsDemoValuesAreNamedInProduction() {
+        TenantSettings demo = TenantSamples.builder("demo").callbackUrl("http://127.0.0.1:8090/webhooks/confirmline")
+                .build();
+        TenantSettings demoCaller = new TenantSettings(demo.id(), demo.displayName(), true, null, "demo_voice", null,
+                DemoValues.DEMO_CALLER_ID, List.of(), null, List.of(), null, List.of(), null, List.of(),
+                demo.callbackUrl(), List.of(), "UTC", demo.leadTime(), demo.minimumNotice(), demo.callingOpens(),
+                demo.callingCloses(), 3, demo.retryDelay(), 2, 0, 0, "1", "0", "9", Map.of(), Map.of(), null,
+                List.of(), false, null);
+        assertThat(fields(demoCaller, ClearSecrets.of(demo), LOCAL)).isEmpty();
+        assertThat(fields(demoCaller, ClearSecrets.of(demo), PRODUCTION)).containsExactly("callerId", "callbackUrl");
+    }
+
+    @Test
+    void keysMayBeStarOrHashAndTimesMayCarrySeconds() throws Exception {
+        String body = """
+                {"id": "keys", "subaccountId": "keys_voice", "callerId": "+34910000000",
+                 "callbackUrl": "https://platform.example/hooks", "apiKey": "k",
+                 "confirmDigit": "*", "cancelDigit": "#", "transferDigit": "0", "callingCloses": "23:59:59"}""";
+        TenantJson.Parsed parsed = TenantJson.read(JSON.readTree(body), TenantJson.Mode.CREATE, null, true);
+        TenantValidator.check(parsed.settings(), parsed.secrets(), LOCAL, parsed.problems());
+        assertThat(parsed.problems().errors()).isEmpty();
+        assertThat(parsed.settings().callingCloses()).hasToString("23:59:59");
+    }
+
+    @Test
+    void storedSettingsReadBackAsWritten() throws Exception {
+        TenantSettings luigis = TenantJson.withoutSecrets(TenantSamples.luigis());
+        String stored = JSON.writeValueAsString(TenantJson.write(luigis));
+        TenantSettings read = TenantJson.read(JSON.readTree(stored), TenantJson.Mode.STORED, "luigis", true).settings();
+        assertThat(read).usingRecursiveComparison().isEqualTo(luigis);
+        assertThat(stored).doesNotContain(TenantSamples.API_KEY, TenantSamples.PLATFORM_KEY, TenantSamples.SIGNING_SECRET);
+    }
+
+    @Test
+    void onlyAddressesOfThisMachineAreLocal() {
+        assertThat(DemoValues.callbackUrlProblem("http://127.0.0.2:8090/x")).isPresent();
+        assertThat(DemoValues.callbackUrlProblem("http://0.0.0.0/x")).isPresent();
+        assertThat(DemoValues.callbackUrlProblem("http://LOCALHOST/x")).isPresent();
+        assertThat(DemoValues.callbackUrlProblem("http://10.0.0.5/x")).isEmpty();
+        assertThat(DemoValues.callbackUrlProblem("https://localhost.example.com/x")).isEmpty();
+        assertThat(DemoValues.callbackUrlProblem("https://platform.example/x")).isEmpty();
+    }
+}
