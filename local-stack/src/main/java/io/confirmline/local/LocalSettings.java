@@ -41,6 +41,8 @@ public final class LocalSettings {
             Map.entry("confirmline.console.admin-token", "CONFIRMLINE_ADMIN_TOKEN"),
             Map.entry("confirmline.ingress.publish.spool-directory", "CONFIRMLINE_INGRESS_SPOOL"),
             Map.entry("confirmline.dialing.base-url", "EIGHT_BY_EIGHT_BASE_URL"),
+            // The console registers the tenants' webhooks at the same 8x8 the orchestrator calls.
+            Map.entry("confirmline.console.eight-by-eight.base-url", "EIGHT_BY_EIGHT_BASE_URL"),
             Map.entry("spring.r2dbc.url", "CONFIRMLINE_DB_R2DBC_URL"),
             Map.entry("spring.flyway.url", "CONFIRMLINE_DB_JDBC_URL"),
             Map.entry("spring.r2dbc.username", "CONFIRMLINE_DB_USER"),

@@ -54,8 +54,36 @@ class DeploymentManifestsTest {
     }
 
     /**
-     * The variables {@code module} reads: its application.yml's placeholders, plus {@code CONFIRMLINE_SECRETS_KEY},
-     * which Spring binds to kafka-support's {@code confirmline.secrets.key} in every module depending on it.
+     * A variable Spring binds with no placeholder in application.yml (its relaxed binding of a
+     * {@code @ConfigurationProperties} record), with the record that declares the property.
+     *
+     * @param module the module whose sources hold the record; kafka-support's reach every module depending on it
+     * @param property the property, whose Spring environment form the variable must be
+     * @param declaration how the record declares the property's last component, e.g. {@code URI baseUrl}
+     */
+    record Relaxed(String variable, String module, String source, String prefix, String property, String declaration) {
+
+        boolean readBy(String reader) throws IOException {
+            boolean reaches = module.equals(reader) || module.equals("kafka-support")
+                    && Files.readString(ROOT.resolve(reader + "/pom.xml")).contains("<artifactId>kafka-support</artifactId>");
+            String code = Files.readString(ROOT.resolve(module + "/src/main/java/" + source));
+            return reaches && variable.equals(LocalSettings.springEnvironmentName(property))
+                    && code.contains("@ConfigurationProperties(\"" + prefix + "\")")
+                    && Pattern.compile("\\b" + Pattern.quote(declaration) + "\\b").matcher(code).find();
+        }
+    }
+
+    static final List<Relaxed> RELAXED = List.of(
+            new Relaxed(SECRETS_KEY, "kafka-support", "io/confirmline/tenant/SecretsProperties.java", "confirmline.secrets",
+                    "confirmline.secrets.key", "String key"),
+            new Relaxed("CONFIRMLINE_CONSOLE_INGRESSPUBLICURL", "owner-console", "io/confirmline/console/ConsoleProperties.java",
+                    "confirmline.console", "confirmline.console.ingress-public-url", "URI ingressPublicUrl"),
+            new Relaxed("CONFIRMLINE_CONSOLE_EIGHTBYEIGHT_BASEURL", "owner-console", "io/confirmline/console/ConsoleProperties.java",
+                    "confirmline.console", "confirmline.console.eight-by-eight.base-url", "URI baseUrl"));
+
+    /**
+     * The variables {@code module} reads: its application.yml's placeholders, plus those Spring binds to one of its
+     * properties directly ({@link #RELAXED}), such as {@code CONFIRMLINE_SECRETS_KEY} in every module on kafka-support.
      */
     static Set<String> placeholders(String module) throws IOException {
         Set<String> names = new HashSet<>();
@@ -63,18 +91,12 @@ class DeploymentManifestsTest {
         while (m.find()) {
             names.add(m.group(1));
         }
-        if (Files.readString(ROOT.resolve(module + "/pom.xml")).contains("<artifactId>kafka-support</artifactId>")
-                && secretsKeyIsBound()) {
-            names.add(SECRETS_KEY);
+        for (Relaxed relaxed : RELAXED) {
+            if (relaxed.readBy(module)) {
+                names.add(relaxed.variable());
+            }
         }
         return names;
-    }
-
-    /** Whether kafka-support binds {@code confirmline.secrets.key}, which Spring reads as CONFIRMLINE_SECRETS_KEY. */
-    static boolean secretsKeyIsBound() throws IOException {
-        String properties = Files.readString(ROOT.resolve("kafka-support/src/main/java/io/confirmline/tenant/SecretsProperties.java"));
-        return properties.contains("@ConfigurationProperties(\"confirmline.secrets\")")
-                && Pattern.compile("record SecretsProperties\\((?s:.)*?\\bString key\\b").matcher(properties).find();
     }
 
     @SuppressWarnings("unchecked")
@@ -174,6 +196,12 @@ class DeploymentManifestsTest {
                 "CONFIRMLINE_TENANT_CALLBACK_URL", "CONFIRMLINE_ADMIN_TOKEN");
         assertThat(console.get("CONFIRMLINE_TENANT_CALLBACK_URL")).as("the demo tenant's platform is the sandbox container")
                 .isEqualTo("http://platform-sandbox:" + serverPort("platform-sandbox") + "/webhooks/confirmline");
+        assertThat(console.get("CONFIRMLINE_CONSOLE_INGRESSPUBLICURL")).as("where register-webhooks points 8x8")
+                .isEqualTo("http://webhook-ingress:" + serverPort("webhook-ingress"));
+        assertThat(console.get("CONFIRMLINE_CONSOLE_EIGHTBYEIGHT_BASEURL"))
+                .isEqualTo("http://eightbyeight-sandbox:" + serverPort("eightbyeight-sandbox"));
+        assertThat(console.get("CONFIRMLINE_ADMIN_TOKEN")).as("the console refuses an admin token under 24 characters")
+                .asString().hasSizeGreaterThanOrEqualTo(24);
 
         Set<Object> keys = new HashSet<>();
         for (String module : SERVICES) {

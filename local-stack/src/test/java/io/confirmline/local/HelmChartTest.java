@@ -158,7 +158,12 @@ class HelmChartTest {
                 .containsEntry("CONFIRMLINE_TENANT_8X8_API_KEY", "secret:eightbyeight-api-key")
                 .containsEntry("CONFIRMLINE_TENANT_WEBHOOK_AUTH", "secret:webhook-auth-token")
                 .containsEntry("CONFIRMLINE_TENANT_PLATFORM_API_KEY", "secret:platform-api-key")
-                .containsEntry("CONFIRMLINE_TENANT_SIGNING_SECRETS", "secret:signing-secrets");
+                .containsEntry("CONFIRMLINE_TENANT_SIGNING_SECRETS", "secret:signing-secrets")
+                // register-webhooks tells 8x8 the public address of the ingress, the one the chart's Ingress serves.
+                .containsEntry("CONFIRMLINE_CONSOLE_INGRESSPUBLICURL", "https://confirmline-webhooks.example.com")
+                .containsEntry("CONFIRMLINE_CONSOLE_EIGHTBYEIGHT_BASEURL", "https://voice.8x8.com");
+        assertThat(env(container(deployment(render("console.ingressPublicUrl", "https://hooks.example.org"), "owner-console"))))
+                .containsEntry("CONFIRMLINE_CONSOLE_INGRESSPUBLICURL", "https://hooks.example.org");
         assertThat(map(ofKind(documents, "Secret").get(0).get("stringData"))).containsEntry("secrets-key", "k1:" + "A".repeat(43) + "=");
     }
 }
