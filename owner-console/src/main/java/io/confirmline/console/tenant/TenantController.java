@@ -21,10 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /api/admin/tenants}: the tenant registry. Every change is published on {@code tenants.v1} (through the
@@ -33,9 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping(path = "/api/admin/tenants", produces = MediaType.APPLICATION_JSON_VALUE)
 public class TenantController {
-
-    private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     private final TenantService tenants;
     private final TenantStore store;
@@ -53,7 +47,7 @@ public class TenantController {
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
             @RequestBody(required = false) byte[] body) {
         return TenantAccess.admin("create tenants").flatMap(principal -> {
-            JsonNode root = object(contentType, body);
+            JsonNode root = RequestBodies.object(contentType, body);
             TenantJson.Parsed parsed = TenantJson.read(root, TenantJson.Mode.CREATE, null, true);
             TenantValidator.check(parsed.settings(), parsed.secrets(), tenants.rules(true), parsed.problems());
             if (!parsed.problems().isEmpty()) {
@@ -83,7 +77,7 @@ public class TenantController {
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
             @RequestBody(required = false) byte[] body) {
         return TenantAccess.manager(id).flatMap(principal -> {
-            JsonNode root = object(contentType, body);
+            JsonNode root = RequestBodies.object(contentType, body);
             TenantJson.Parsed parsed = TenantJson.read(root, TenantJson.Mode.UPDATE, id, true);
             TenantValidator.check(parsed.settings(), parsed.secrets(), tenants.rules(false), parsed.problems());
             if (!parsed.problems().isEmpty()) {
@@ -130,7 +124,7 @@ public class TenantController {
             @RequestBody(required = false) byte[] body) {
         return TenantAccess.manager(id).flatMap(principal -> {
             SecretKind secretKind = kind(kind);
-            Optional<String> value = value(contentType, body);
+            Optional<String> value = RequestBodies.optionalString(contentType, body, "value");
             return tenants.addSecret(id, secretKind, value, TenantAccess.actor(principal, addresses.of(exchange)))
                     .map(changed -> added(changed, secretKind));
         });
@@ -162,44 +156,5 @@ public class TenantController {
     private static SecretKind kind(String path) {
         return SecretKind.ofPath(path).orElseThrow(() -> AdminProblems.of(HttpStatus.NOT_FOUND,
                 "No secret kind " + path + "; kinds: api-key, webhook-tokens, platform-keys, signing-secrets"));
-    }
-
-    /** The {@code value} of a secret request, or empty for no body at all (generate one). */
-    private static Optional<String> value(MediaType contentType, byte[] body) {
-        if (body == null || body.length == 0) {
-            return Optional.empty();
-        }
-        JsonNode root = object(contentType, body);
-        Problems problems = new Problems();
-        JsonNode value = root.get("value");
-        for (String name : root.propertyNames()) {
-            if (!name.equals("value")) {
-                problems.add(name, "is not a known field");
-            }
-        }
-        if (value != null && !value.isNull() && !value.isString()) {
-            problems.add("value", "must be a string");
-        }
-        if (!problems.isEmpty()) {
-            throw AdminProblems.invalid(problems);
-        }
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asString());
-    }
-
-    /** The body as a JSON object, or the 415/400 that says why not (never quoting the body: it may hold secrets). */
-    private static JsonNode object(MediaType contentType, byte[] body) {
-        if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
-            throw AdminProblems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body must be application/json");
-        }
-        JsonNode root;
-        try {
-            root = body == null || body.length == 0 ? null : JSON.readTree(body);
-        } catch (JacksonException e) {
-            throw AdminProblems.badRequest("Malformed JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw AdminProblems.badRequest("The body must be a JSON object");
-        }
-        return root;
     }
 }

@@ -5,9 +5,11 @@ import io.confirmline.console.audit.AuditEntry;
 import io.confirmline.console.audit.AuditLog;
 import io.confirmline.console.outbox.TenantOutbox;
 import io.confirmline.console.tenant.AdminProblems;
+import io.confirmline.console.tenant.Problems;
 import io.confirmline.console.tenant.SecretKind;
 import io.confirmline.console.tenant.TenantSecrets;
 import io.confirmline.console.tenant.TenantService;
+import io.confirmline.security.SecretDigest;
 import io.confirmline.web.ProblemException;
 import java.net.URI;
 import java.time.Duration;
@@ -51,35 +53,52 @@ public class WebhookRegistration {
         this.properties = properties;
     }
 
-    /** What 8x8 answered, and the id (only) of the token registered. */
-    public Mono<Map<String, Object>> register(String tenantId, TenantService.Actor actor) {
+    /**
+     * What 8x8 answered, and the id (only) of the token registered: a new one, or {@code existing} when the caller
+     * names one of the tenant's active tokens (registering again without a new secret).
+     */
+    public Mono<Map<String, Object>> register(String tenantId, Optional<String> existing, TenantService.Actor actor) {
         return tenants.find(tenantId).flatMap(tenant -> tenants.apiKey(tenantId).flatMap(apiKey -> {
             if (apiKey.isEmpty()) {
                 return Mono.error(AdminProblems.conflict("Tenant " + tenantId + " has no 8x8 API key: add it with "
                         + "POST /api/admin/tenants/" + tenantId + "/secrets/api-key first"));
             }
             String subaccount = tenant.row().settings().subaccountId();
+            if (existing.isPresent()) {
+                Optional<String> tokenId = tenant.secrets().stream()
+                        .filter(s -> s.kind() == SecretKind.WEBHOOK_TOKEN
+                                && SecretDigest.ofDigest(s.sha256()).matches(existing.get()))
+                        .map(s -> s.id()).findFirst();
+                if (tokenId.isEmpty()) {
+                    Problems problems = new Problems();
+                    problems.add("webhookToken", "is not one of the tenant's webhook tokens (leave it out to have a "
+                            + "new one made)");
+                    return Mono.error(AdminProblems.invalid(problems));
+                }
+                return registerBoth(tenantId, subaccount, apiKey.get(), existing.get(), tokenId.get(), false, actor);
+            }
             String token = secrets.generate(SecretKind.WEBHOOK_TOKEN);
             return tenants.addSecret(tenantId, SecretKind.WEBHOOK_TOKEN, Optional.of(token), actor)
                     .flatMap(added -> {
                         String tokenId = added.generated().get(SecretKind.WEBHOOK_TOKEN).get(0).id();
                         return awaitPublished(added.outboxId())
                                 .onErrorResume(e -> discard(tenantId, tokenId, actor).then(Mono.error(e)))
-                                .then(registerBoth(tenantId, subaccount, apiKey.get(), token, tokenId, actor));
+                                .then(registerBoth(tenantId, subaccount, apiKey.get(), token, tokenId, true, actor));
                     });
         }));
     }
 
     private Mono<Map<String, Object>> registerBoth(String tenantId, String subaccount, String apiKey, String token,
-            String tokenId, TenantService.Actor actor) {
+            String tokenId, boolean minted, TenantService.Actor actor) {
         URI base = properties.ingressPublicUrl();
         URI vca = URI.create(strip(base) + VCA_PATH);
         URI vss = URI.create(strip(base) + VSS_PATH);
         List<EightByEightWebhooks.Webhook> registered = new ArrayList<>();
         return eightByEight.register(subaccount, apiKey, "VCA", vca, token)
                 .onErrorResume(EightByEightWebhooks.Refused.class, refused ->
-                        // Nothing at 8x8 uses the new token: it goes again.
-                        discard(tenantId, tokenId, actor).then(Mono.error(badGateway(refused, "VCA", false))))
+                        // Nothing at 8x8 uses a token minted for this: it goes again.
+                        (minted ? discard(tenantId, tokenId, actor) : Mono.<Void>empty())
+                                .then(Mono.error(badGateway(refused, "VCA", false))))
                 .doOnNext(registered::addAll)
                 .then(eightByEight.register(subaccount, apiKey, "VSS", vss, token)
                         .onErrorMap(EightByEightWebhooks.Refused.class, refused -> badGateway(refused, "VSS", true)))
@@ -119,7 +138,7 @@ public class WebhookRegistration {
         String detail = (refused.httpStatus() == 0 ? refused.getMessage()
                 : "8x8 refused the " + type + " webhook: HTTP " + refused.httpStatus()
                         + (refused.code() == null ? "" : " statusCode " + refused.code()) + ": " + refused.getMessage())
-                + (vcaDone ? "; the VCA webhook was registered with the new token, register again to finish" : "");
+                + (vcaDone ? "; the VCA webhook was registered with the token, register again to finish" : "");
         return new ProblemException(HttpStatus.BAD_GATEWAY, "admin-502", "Bad Gateway", detail)
                 .with("eightByEightStatus", refused.httpStatus())
                 .with("eightByEightCode", refused.code());

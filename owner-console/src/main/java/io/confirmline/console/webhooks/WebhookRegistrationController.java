@@ -1,12 +1,16 @@
 package io.confirmline.console.webhooks;
 
 import io.confirmline.console.security.ClientAddress;
+import io.confirmline.console.tenant.RequestBodies;
 import io.confirmline.console.tenant.TenantAccess;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -22,9 +26,16 @@ public class WebhookRegistrationController {
         this.addresses = addresses;
     }
 
+    /**
+     * No body: a new webhook token is made and registered. {@code {"webhookToken": "..."}}: one of the tenant's
+     * active tokens is registered again (no new secret).
+     */
     @PostMapping(path = "/api/admin/tenants/{id}/register-webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Map<String, Object>> register(@PathVariable String id, ServerWebExchange exchange) {
-        return TenantAccess.manager(id)
-                .flatMap(principal -> registration.register(id, TenantAccess.actor(principal, addresses.of(exchange))));
+    Mono<Map<String, Object>> register(@PathVariable String id, ServerWebExchange exchange,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
+            @RequestBody(required = false) byte[] body) {
+        return TenantAccess.manager(id).flatMap(principal -> registration.register(id,
+                RequestBodies.optionalString(contentType, body, "webhookToken"),
+                TenantAccess.actor(principal, addresses.of(exchange))));
     }
 }

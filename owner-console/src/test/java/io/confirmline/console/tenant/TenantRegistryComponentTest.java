@@ -441,6 +441,7 @@ class TenantRegistryComponentTest {
         Map<String, Object> body = tenant(id);
         body.put("subaccountId", SANDBOX_SUBACCOUNT);
         body.put("apiKey", SANDBOX_KEY);
+        body.put("webhookTokens", List.of("Bearer plain-known-token-0001"));
         create(body);
         String original = secretIds(id, "webhookTokens").get(0);
 
@@ -476,6 +477,19 @@ class TenantRegistryComponentTest {
         assertThat(registered).isNotIn(Base64.getEncoder().encodeToString(digest), java.util.HexFormat.of().formatHex(digest));
         assertThat(answer.toString()).doesNotContain(registered);
         assertThat(get(id).toString()).doesNotContain(registered);
+
+        // Registered again with a token the caller names: one of the tenant's, no new secret.
+        admin.post().uri("/api/admin/tenants/" + id + "/register-webhooks").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("webhookToken", "Bearer plain-known-token-0001")).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.webhookTokenId").isEqualTo(original);
+        List<Map<String, Object>> again = WebTestClient.bindToServer().baseUrl(sandbox.url()).build()
+                .get().uri("/sandbox/webhook-registrations").exchange().expectBody(LIST).returnResult().getResponseBody();
+        assertThat(again.subList(again.size() - 2, again.size())).extracting(r -> (Object) ((Map<?, ?>) r.get("body")).get("httpAuthHeader"))
+                .containsOnly("Bearer plain-known-token-0001");
+        assertThat(secretIds(id, "webhookTokens")).containsExactly(original, tokenId);
+        admin.post().uri("/api/admin/tenants/" + id + "/register-webhooks").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("webhookToken", "Bearer not-one-of-the-tenants")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("webhookToken");
     }
 
     @Test
