@@ -5,6 +5,7 @@ import io.confirmline.console.audit.AuditLog;
 import io.confirmline.console.security.ConsoleSecurityContextRepository;
 import io.confirmline.console.user.UserAccount;
 import io.confirmline.console.user.UserAccounts;
+import java.util.Optional;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
@@ -44,7 +45,11 @@ public class LoginAuthenticationManager implements ReactiveAuthenticationManager
         var refusal = throttle.tryAcquire(email, address);
         if (refusal.isPresent()) {
             LoginRefusedException refused = new LoginRefusedException(refusal.get(), throttle.retryAfter(email, address));
-            return record(email, "login.refused", null, refused.getMessage() + "; password not checked", address)
+            // The account's tenant, so that its owners see the attempts in their audit log; no password is checked.
+            return users.findByEmail(email).map(UserAccount::tenantId)
+                    .map(Optional::of).defaultIfEmpty(Optional.empty())
+                    .flatMap(tenantId -> record(email, "login.refused", tenantId.orElse(null),
+                            refused.getMessage() + "; password not checked", address))
                     .then(Mono.error(refused));
         }
         return users.findByEmail(email)

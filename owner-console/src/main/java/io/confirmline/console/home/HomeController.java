@@ -1,0 +1,56 @@
+package io.confirmline.console.home;
+
+import io.confirmline.console.security.ConsolePrincipal;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The signed-in user's pages: who they are, and their tenant's settings (read only). A page of any other tenant is a
+ * 403 page; nothing of that tenant is looked up.
+ */
+@Controller
+public class HomeController {
+
+    private final OwnTenant tenants;
+
+    public HomeController(OwnTenant tenants) {
+        this.tenants = tenants;
+    }
+
+    @GetMapping("/")
+    Mono<String> home(Model model) {
+        return signedIn(model).flatMap(principal -> ownTenant(principal, model)).thenReturn("home");
+    }
+
+    @GetMapping("/settings")
+    Mono<String> settings(Model model) {
+        return signedIn(model).flatMap(principal -> ownTenant(principal, model)).thenReturn("settings");
+    }
+
+    @GetMapping({"/tenants/{tenantId}", "/tenants/{tenantId}/**"})
+    Mono<String> tenant(@PathVariable String tenantId, Model model, ServerWebExchange exchange) {
+        return signedIn(model).map(principal -> {
+            if (principal.tenantId().map(tenantId::equals).orElse(false)) {
+                return "redirect:/settings";
+            }
+            exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
+            return "forbidden";
+        });
+    }
+
+    private static Mono<ConsolePrincipal> signedIn(Model model) {
+        return ConsolePrincipal.current().doOnNext(principal -> model.addAttribute("principal", principal));
+    }
+
+    private Mono<Void> ownTenant(ConsolePrincipal principal, Model model) {
+        return Mono.justOrEmpty(principal.tenantId())
+                .flatMap(tenants::find)
+                .doOnNext(tenant -> model.addAttribute("tenant", tenant))
+                .then();
+    }
+}

@@ -1,0 +1,87 @@
+package io.confirmline.console.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.testing.TestInfrastructure;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The one Spring context of the people tests (API and browser): the console on a real port over the real broker,
+ * registry and PostgreSQL, with two tenants from YAML. {@code trust-forwarded} is on so that each test signs in
+ * from an address of its own (X-Forwarded-For) and the per-address limit of one test does not reach the others;
+ * a request without the header (the browser's) counts by its connection address.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "confirmline.console.admin-token=" + PeopleContext.ADMIN_TOKEN,
+        "confirmline.console.secure-cookies=false",
+        "confirmline.console.trust-forwarded=true",
+        "confirmline.tenants[0].id=alpha",
+        "confirmline.tenants[0].display-name=Alpha Bistro",
+        "confirmline.tenants[0].subaccount-id=alpha_voice",
+        "confirmline.tenants[0].caller-id=+34910000001",
+        "confirmline.tenants[0].callback-url=https://platform.example/hooks/alpha",
+        "confirmline.tenants[0].time-zone=Europe/Madrid",
+        "confirmline.tenants[1].id=bravo",
+        "confirmline.tenants[1].display-name=Bravo Grill",
+        "confirmline.tenants[1].subaccount-id=bravo_voice",
+        "confirmline.tenants[1].caller-id=+34910000002",
+        "confirmline.tenants[1].callback-url=https://platform.example/hooks/bravo",
+        "confirmline.tenants[1].time-zone=Asia/Singapore"})
+@AutoConfigureWebTestClient
+@AutoConfigureMetrics
+abstract class PeopleContext {
+
+    static final String ADMIN_TOKEN = "people-admin-token-0123456789abcdef";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.kafkaAndDatabase(registry);
+    }
+
+    @Autowired
+    WebTestClient client;
+    @Autowired
+    DatabaseClient db;
+    @LocalServerPort
+    int port;
+
+    WebTestClient admin() {
+        return client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** Invites a user as the platform admin; answers the invitation link. */
+    String invite(String tenantId, String email, String role) {
+        Map<?, ?> body = admin().post().uri("/api/admin/tenants/{id}/users", tenantId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "role", role))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return (String) body.get("invitationUrl");
+    }
+
+    /** Invites a user and sets their password through the invitation page, from {@code address}. */
+    void onboard(String tenantId, String email, String role, String password, String address) {
+        String link = invite(tenantId, email, role);
+        String path = link.substring(link.indexOf("/invitations/"));
+        PageSession page = new PageSession(client, address);
+        assertThat(page.get(path).status()).isEqualTo(HttpStatus.OK);
+        PageSession.Response accepted = page.postForm(path, Map.of("password", password, "confirmation", password));
+        assertThat(accepted.status()).isEqualTo(HttpStatus.SEE_OTHER);
+        assertThat(accepted.location()).hasToString("/login?activated");
+    }
+}
