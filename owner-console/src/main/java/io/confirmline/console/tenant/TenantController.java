@@ -3,6 +3,7 @@ package io.confirmline.console.tenant;
 import io.confirmline.console.security.ClientAddress;
 import io.confirmline.console.tenant.TenantService.Changed;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -144,7 +145,7 @@ public class TenantController {
         TenantService.Generated added = changed.generated().get(kind).get(0);
         StoredSecret stored = changed.secrets().stream().filter(s -> s.id().equals(added.id())).findFirst()
                 .orElseThrow();
-        Map<String, Object> out = new java.util.LinkedHashMap<>(TenantView.secret(stored));
+        Map<String, Object> out = new LinkedHashMap<>(TenantView.secret(stored));
         out.put("kind", kind.path());
         out.put("revision", changed.row().revision());
         if (added.value() != null) {

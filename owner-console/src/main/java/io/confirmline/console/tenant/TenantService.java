@@ -19,9 +19,12 @@ import java.util.Set;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.ErrorResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -101,7 +104,7 @@ public class TenantService {
         addAll(id, SecretKind.SIGNING_SECRET, clear.signingSecrets(), generateMissing, toStore, generated);
         Mono<Changed> work = claimNumbers(id, stored)
                 .then(store.insert(stored))
-                .flatMap(row -> reactor.core.publisher.Flux.fromIterable(toStore)
+                .flatMap(row -> Flux.fromIterable(toStore)
                         .concatMap(secret -> store.addSecret(id, secret)).then(Mono.just(row)))
                 .flatMap(row -> store.replaceNumbers(id, numbers(stored)).then(publish(row, generated)))
                 .flatMap(changed -> record(actor, "tenant.created", id, "created" + (changed.row().enabled() ? ""
@@ -115,7 +118,7 @@ public class TenantService {
         return store.exists(settings.id()).flatMap(exists -> exists ? Mono.just(false)
                 : create(settings, clear, false, actor).thenReturn(true)
                         // Another console instance imported it at the same moment.
-                        .onErrorResume(e -> e instanceof org.springframework.web.ErrorResponse response
+                        .onErrorResume(e -> e instanceof ErrorResponse response
                                 && response.getStatusCode().value() == 409,
                                 e -> store.exists(settings.id()).flatMap(now -> now ? Mono.just(false) : Mono.error(e))));
     }
@@ -189,7 +192,7 @@ public class TenantService {
                         + kind.path() + "; remove an old one first"));
             }
             Mono<Void> replaced = kind == SecretKind.API_KEY
-                    ? reactor.core.publisher.Flux.fromIterable(same).concatMap(old -> store.removeSecret(id, old.id())).then()
+                    ? Flux.fromIterable(same).concatMap(old -> store.removeSecret(id, old.id())).then()
                     : Mono.empty();
             String detail = kind == SecretKind.API_KEY && !same.isEmpty()
                     ? "replaced " + kind.stored() + " " + ids(same) + " by " + secret.id()
@@ -217,7 +220,7 @@ public class TenantService {
         return locked(id).flatMap(current -> store.secrets(id).collectList().flatMap(existing -> {
             List<StoredSecret> same = existing.stream().filter(s -> s.kind() == kind).toList();
             if (same.stream().noneMatch(s -> s.id().equals(secretId))) {
-                return Mono.error(AdminProblems.of(org.springframework.http.HttpStatus.NOT_FOUND,
+                return Mono.error(AdminProblems.of(HttpStatus.NOT_FOUND,
                         "Tenant " + id + " has no " + kind.stored() + " " + secretId));
             }
             if (same.size() == 1 && !evenLast) {
@@ -242,7 +245,7 @@ public class TenantService {
             if (old.isEmpty()) {
                 return Mono.just(false);
             }
-            return reactor.core.publisher.Flux.fromIterable(old)
+            return Flux.fromIterable(old)
                     .concatMap(secret -> store.reseal(id, secrets.reseal(id, secret)))
                     .then(store.bump(id)).flatMap(row -> publish(row, Map.of()))
                     .flatMap(changed -> record(actor, "tenant.secrets.resealed", id, "sealed " + ids(old)
