@@ -395,6 +395,35 @@ class PeopleComponentTest extends PeopleContext {
         client.get().uri("/invitations/short").exchange().expectStatus().isNotFound();
     }
 
+    @Test
+    void aNewLinkReplacesTheOldOneAndSetsAForgottenPassword() {
+        String address = newAddress();
+        String staff = newEmail("forgetful");
+        onboard("alpha", staff, "STAFF", "first staff password", address);
+        UUID id = userId("alpha", staff);
+        String first = invite("alpha", newEmail("unused"), "STAFF");
+
+        Map<?, ?> renewed = admin().post().uri("/api/admin/tenants/alpha/users/{id}/invitation", id).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        String link = (String) renewed.get("invitationUrl");
+        String path = link.substring(link.indexOf("/invitations/"));
+        // Until the new link is used the old password still works; after, only the new one.
+        assertThat(new PageSession(client, address).login(staff, "first staff password").location()).hasToString("/");
+        PageSession page = new PageSession(client, address);
+        page.get(path);
+        assertThat(page.postForm(path, Map.of("password", "second staff password", "confirmation", "second staff password"))
+                .location()).hasToString("/login?activated");
+        assertThat(new PageSession(client, address).login(staff, "first staff password").location()).hasToString("/login?error");
+        assertThat(new PageSession(client, address).login(staff, "second staff password").location()).hasToString("/");
+        // A link that was replaced opens nothing.
+        String replacedEmail = newEmail("replaced");
+        String replaced = invite("alpha", replacedEmail, "STAFF");
+        UUID replacedId = userId("alpha", replacedEmail);
+        admin().post().uri("/api/admin/tenants/alpha/users/{id}/invitation", replacedId).exchange().expectStatus().isOk();
+        client.get().uri(replaced.substring(replaced.indexOf("/invitations/"))).exchange().expectStatus().isNotFound();
+        client.get().uri(first.substring(first.indexOf("/invitations/"))).exchange().expectStatus().isOk();
+    }
+
     private static byte[] bytes(Object bytea) {
         ByteBuffer buffer = ((ByteBuffer) bytea).duplicate();
         byte[] out = new byte[buffer.remaining()];
