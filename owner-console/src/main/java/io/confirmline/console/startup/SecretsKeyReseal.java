@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * After a secrets-key rotation (a new {@code CONFIRMLINE_SECRETS_KEY}, the old one in
- * {@code CONFIRMLINE_SECRETS_PREVIOUS_KEYS}): seals every stored secret under the new key and republishes the
+ * {@code CONFIRMLINE_SECRETS_PREVIOUSKEYS}): seals every stored secret under the new key and republishes the
  * tenants concerned, so that once this start is done nothing — database or {@code tenants.v1} — needs the old key
  * any more, and it can be dropped everywhere (docs/operations.md).
  */
