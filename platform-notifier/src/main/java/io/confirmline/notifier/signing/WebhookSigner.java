@@ -1,7 +1,7 @@
 package io.confirmline.notifier.signing;
 
 import com.standardwebhooks.Webhook;
-import java.util.Base64;
+import io.confirmline.tenant.SigningSecretFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -13,8 +13,6 @@ import java.util.stream.Collectors;
  */
 public final class WebhookSigner {
 
-    private static final String PREFIX = "whsec_";
-
     private final List<Webhook> secrets;
 
     /**
@@ -22,17 +20,11 @@ public final class WebhookSigner {
      * sign fails that tenant's deliveries with this reason. The answer never contains the secret.
      */
     public static Optional<String> problem(String secret) {
-        if (secret == null || !secret.startsWith(PREFIX)) {
-            return Optional.of("does not start with " + PREFIX);
-        }
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(secret.substring(PREFIX.length()));
-        } catch (IllegalArgumentException e) {
-            return Optional.of("is not valid base64 after " + PREFIX);
-        }
-        if (key.length == 0) {
-            return Optional.of("has no key after " + PREFIX);
+        // The format is the console's check too (SigningSecretFormat), so a secret it accepted is one we read;
+        // the probe below adds only what the library itself refuses.
+        Optional<String> format = SigningSecretFormat.problem(secret);
+        if (format.isPresent()) {
+            return format;
         }
         try {
             new WebhookSigner(List.of(secret)).sign("msg_probe", 0, "{}");
