@@ -122,7 +122,7 @@ class DeploymentManifestsTest {
         Map<String, Object> build = (Map<String, Object>) service.get("build");
         assertThat(build).as("build of %s", module).containsEntry("context", "..").containsEntry("dockerfile", "deploy/Dockerfile");
         assertThat((Map<String, Object>) build.get("args")).as("build arguments of %s", module)
-                .isEqualTo(Map.of("MODULE", module, "PORT", Integer.toString(port)));
+                .isEqualTo(Map.of("MODULE", module));
         assertThat((List<String>) service.get("ports")).containsExactly(port + ":" + port);
 
         Map<String, Object> environment = (Map<String, Object>) service.get("environment");
@@ -143,8 +143,8 @@ class DeploymentManifestsTest {
                 .matches("ARG BASE_IMAGE=\\S+");
         assertThat(lines.stream().filter(l -> l.startsWith("FROM "))).as("both stages build on the base image")
                 .containsExactly("FROM ${BASE_IMAGE} AS layers", "FROM ${BASE_IMAGE}");
-        assertThat(lines).contains("ARG MODULE", "ARG PORT", "COPY ${MODULE}/target/${MODULE}-*.jar app.jar",
-                "EXPOSE ${PORT}", "USER confirmline:confirmline",
+        assertThat(lines).contains("ARG MODULE", "COPY ${MODULE}/target/${MODULE}-*.jar app.jar",
+                "USER confirmline:confirmline",
                 "ENTRYPOINT [\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
         // The image's user is the one the chart's securityContext runs as.
         assertThat(dockerfile).contains("--uid 999 --gid confirmline");
