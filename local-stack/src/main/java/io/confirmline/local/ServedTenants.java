@@ -38,7 +38,7 @@ final class ServedTenants {
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("No tenant reached " + waiting.keySet() + " on tenants.v1 within " + timeout
-                        + ": see owner-console's log (did it import and publish confirmline.tenants[0]?)");
+                        + ": see owner-console's log (did it import confirmline.tenants[0] and publish it on this broker?)");
             }
             Thread.sleep(200);
         }
