@@ -7,7 +7,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Writes an event into the outbox, inside whatever transaction the caller is in; {@link OutboxRelay} sends it. */
+/** Writes an event into the outbox, inside whatever transaction the caller is in; {@link io.confirmline.outbox.OutboxRelay} sends it. */
 @Component
 public class Outbox {
 

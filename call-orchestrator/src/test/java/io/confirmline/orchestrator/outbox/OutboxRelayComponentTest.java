@@ -8,6 +8,7 @@ import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.SubjectType;
 import io.confirmline.events.Topics;
 import io.confirmline.kafka.AvroSerdeSettings;
+import io.confirmline.outbox.OutboxRelay;
 import io.confirmline.testing.RegistryServer;
 import io.confirmline.testing.SharedKafka;
 import io.confirmline.testing.TestInfrastructure;
@@ -104,7 +105,8 @@ class OutboxRelayComponentTest {
     }
 
     OutboxRelay relayThrough(KafkaTemplate<String, SpecificRecord> template) {
-        return new OutboxRelay(db, transactions, template, context.getBeanProvider(io.micrometer.tracing.Tracer.class));
+        return new OutboxRelay(db, transactions, template,
+                context.getBeanProvider(io.micrometer.tracing.Tracer.class).getIfAvailable(), OutboxConfiguration.SETTINGS);
     }
 
     long unsent(String key) {

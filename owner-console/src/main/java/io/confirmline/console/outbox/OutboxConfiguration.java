@@ -2,26 +2,52 @@ package io.confirmline.console.outbox;
 
 import io.confirmline.background.PollingLoop;
 import io.confirmline.console.ConsoleProperties;
+import io.confirmline.events.TenantConfigured;
 import io.confirmline.events.Topics;
 import io.confirmline.kafka.ConfirmLineKafkaProperties;
+import io.confirmline.outbox.OutboxRelay;
+import io.confirmline.outbox.OutboxSettings;
 import io.confirmline.tenant.TenantDirectoryProperties;
+import io.micrometer.tracing.Tracer;
 import java.time.Duration;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
 
-/** The relay's background thread, and the tenant topic when it is not the contract's (tests name their own). */
+/**
+ * The shared outbox relay on the console's {@code outbox} table, publishing {@link TenantConfigured} records (and
+ * tombstones) to the tenant topic; its background threads; and the tenant topic when it is not the contract's
+ * (tests name their own). A crash between the broker's acknowledgement and the mark publishes a record again: the
+ * services ignore a revision they already hold, and compaction keeps the last.
+ */
 @Configuration
 class OutboxConfiguration {
+
+    /** "tenant": serialises claims across console instances. */
+    private static final long CLAIM_LOCK = 0x74656e616e74L;
+
+    @Bean
+    OutboxRelay tenantOutboxRelay(DatabaseClient db, ReactiveTransactionManager transactions,
+            KafkaTemplate<String, SpecificRecord> kafka, ObjectProvider<Tracer> tracer,
+            TenantDirectoryProperties directory) {
+        return new OutboxRelay(db, transactions, kafka, tracer.getIfAvailable(), new OutboxSettings("outbox",
+                CLAIM_LOCK, "tenant records", Map.of(directory.topic(), TenantConfigured.class)));
+    }
 
     @Bean
     PollingLoop tenantOutboxRelayLoop(OutboxRelay relay, ConsoleProperties properties) {
         return new PollingLoop("tenant-outbox-relay", relay::relayOnce, properties.outbox().pollInterval());
     }
 
-    /** Published rows go after {@code retention}, a bounded batch at a time, then hourly. */
+    /** Sent rows go after {@code retention}, a bounded batch at a time, then hourly. */
     @Bean
     PollingLoop tenantOutboxRetentionLoop(OutboxRelay relay, ConsoleProperties properties) {
         return new PollingLoop("tenant-outbox-retention", () -> relay.prune(properties.outbox().retention()),

@@ -2,6 +2,7 @@ package io.confirmline.console.outbox;
 
 import io.confirmline.events.TenantConfigured;
 import io.confirmline.kafka.AvroBinary;
+import io.confirmline.tenant.TenantDirectoryProperties;
 import java.nio.ByteBuffer;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -9,33 +10,36 @@ import reactor.core.publisher.Mono;
 
 /**
  * Writes a tenant's record for {@code tenants.v1} into the outbox, inside the caller's transaction, so the change
- * and its announcement commit together; {@link OutboxRelay} publishes it.
+ * and its announcement commit together; the shared {@link io.confirmline.outbox.OutboxRelay} publishes it.
  */
 @Component
 public class TenantOutbox {
 
     private final DatabaseClient db;
+    private final String topic;
 
-    public TenantOutbox(DatabaseClient db) {
+    public TenantOutbox(DatabaseClient db, TenantDirectoryProperties directory) {
         this.db = db;
+        this.topic = directory.topic();
     }
 
     /** The tenant's new state; returns the outbox row's id. */
     public Mono<Long> add(TenantConfigured event) {
-        return db.sql("INSERT INTO outbox (message_key, payload) VALUES (:key, :payload) RETURNING id")
-                .bind("key", event.getTenantId()).bind("payload", ByteBuffer.wrap(AvroBinary.encode(event)))
+        return db.sql("INSERT INTO outbox (topic, message_key, payload) VALUES (:topic, :key, :payload) RETURNING id")
+                .bind("topic", topic).bind("key", event.getTenantId())
+                .bind("payload", ByteBuffer.wrap(AvroBinary.encode(event)))
                 .map(row -> row.get("id", Long.class)).one();
     }
 
     /** The tenant is gone: a tombstone, so compaction forgets it and every service drops it. */
     public Mono<Long> tombstone(String tenantId) {
-        return db.sql("INSERT INTO outbox (message_key, payload) VALUES (:key, NULL) RETURNING id")
-                .bind("key", tenantId).map(row -> row.get("id", Long.class)).one();
+        return db.sql("INSERT INTO outbox (topic, message_key, payload) VALUES (:topic, :key, NULL) RETURNING id")
+                .bind("topic", topic).bind("key", tenantId).map(row -> row.get("id", Long.class)).one();
     }
 
     /** Whether the row has been published (acknowledged by the broker). */
     public Mono<Boolean> published(long id) {
-        return db.sql("SELECT published_at IS NOT NULL AS published FROM outbox WHERE id = :id").bind("id", id)
+        return db.sql("SELECT sent_at IS NOT NULL AS published FROM outbox WHERE id = :id").bind("id", id)
                 .map(row -> Boolean.TRUE.equals(row.get("published", Boolean.class))).one().defaultIfEmpty(false);
     }
 }

@@ -1,9 +1,8 @@
-package io.confirmline.orchestrator.outbox;
+package io.confirmline.outbox;
 
-import io.confirmline.events.CallSessionOpened;
-import io.confirmline.events.CallStatusChanged;
-import io.confirmline.events.Topics;
 import io.confirmline.kafka.AvroBinary;
+import io.confirmline.kafka.TraceParents;
+import io.micrometer.tracing.Tracer;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,50 +16,53 @@ import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Mono;
 
 /**
  * Publishes outbox rows in id order and marks them sent — publish, then mark, with no transaction open while the
- * broker is waited for:
+ * broker is waited for. The one relay of every service with an outbox (the orchestrator's events, the console's
+ * tenant records); each wires its own with its {@link OutboxSettings}:
  * <ol>
- * <li>claim: a short transaction takes the oldest unsent rows that nobody holds a live claim on, skipping every key
- * that has one (so two instances never publish the same key at once, and a key's events go out in commit order),
- * and stamps them with a claim that runs out after {@link #LEASE};</li>
- * <li>publish: the rows are sent outside any transaction, waiting at most {@link #SEND_TIMEOUT};</li>
+ * <li>claim: a short transaction, serialised across instances by an advisory lock, takes the oldest unsent rows that
+ * nobody holds a live claim on, skipping every key that has one (so two instances never publish the same key at
+ * once, and a key's records go out in commit order), and stamps them with a claim that runs out after the lease;</li>
+ * <li>publish: the rows are sent outside any transaction, each inside the trace of the work that wrote it, waiting
+ * at most the send timeout; a null payload is a tombstone (null value);</li>
  * <li>mark: one statement marks sent the rows the broker acknowledged — per key only up to the first failure, so
- * a retry never puts an earlier event after a later one — and the claim is released on the rows that failed or
+ * a retry never puts an earlier record after a later one — and the claim is released on the rows that failed or
  * were not tried. A row whose send is still pending keeps its claim (and so its key) until the lease runs out,
- * which is longer than the producer may keep trying ({@code delivery.timeout.ms}, 2 minutes by default): no other
- * relay publishes that key while the pending record may still land.</li>
+ * which is longer than the producer may keep trying: no other relay publishes that key while the pending record
+ * may still land.</li>
  * </ol>
  * A crash between the broker's acknowledgement and the mark publishes those rows again once their claim has run
- * out; consumers drop duplicates by eventId.
+ * out; consumers drop duplicates (by eventId, or by revision).
  */
-@Component
 public class OutboxRelay {
-
-    static final int BATCH = 200;
-    static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration LEASE = Duration.ofMinutes(3);
-    /** Serialises claims (not sends) across instances: two claims taken at once could split one key. */
-    private static final long CLAIM_LOCK = 0x6f7574626f78L;   // "outbox"
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final KafkaTemplate<String, SpecificRecord> kafka;
-    private final io.micrometer.tracing.Tracer tracer;
+    private final Tracer tracer;
+    private final OutboxSettings settings;
+    private final String table;
 
-    public OutboxRelay(DatabaseClient db, ReactiveTransactionManager transactions, KafkaTemplate<String, SpecificRecord> kafka,
-            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
-        this.tracer = tracer.getIfAvailable();
+    /** {@code tracer} may be null (nothing traced): the rows are then published as they are. */
+    public OutboxRelay(DatabaseClient db, ReactiveTransactionManager transactions,
+            KafkaTemplate<String, SpecificRecord> kafka, Tracer tracer, OutboxSettings settings) {
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.kafka = kafka;
+        this.tracer = tracer;
+        this.settings = settings;
+        this.table = settings.table();
     }
 
+    public OutboxSettings settings() {
+        return settings;
+    }
+
+    /** A claimed row; {@code payload} null is a tombstone. */
     record Row(long id, String topic, String key, ByteBuffer payload, String traceParent) {
     }
 
@@ -76,36 +78,46 @@ public class OutboxRelay {
         if (!sent.isEmpty()) {
             // Exactly the rows published, claimed or not by now: a row another relay took over after our claim ran
             // out is published twice either way, and marking it here spares a third time.
-            db.sql("UPDATE outbox SET sent_at = now(), claimed_by = NULL, claimed_until = NULL "
+            db.sql("UPDATE " + table + " SET sent_at = now(), claimed_by = NULL, claimed_until = NULL "
                             + "WHERE id IN (:ids) AND sent_at IS NULL")
                     .bind("ids", sent.stream().map(Row::id).toList())
                     .fetch().rowsUpdated().block(Duration.ofSeconds(30));
         }
         if (sent.size() < rows.size()) {
             // Failed or not tried: free to be claimed again at once (by anyone), rather than after the lease.
-            db.sql("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL "
+            db.sql("UPDATE " + table + " SET claimed_by = NULL, claimed_until = NULL "
                             + "WHERE claimed_by = :claim AND sent_at IS NULL AND NOT (id = ANY(:pending))")
                     .bind("claim", claim).bind("pending", published.pending().toArray(Long[]::new))
                     .fetch().rowsUpdated().block(Duration.ofSeconds(30));
             throw new IllegalStateException("the broker did not take " + (rows.size() - sent.size()) + " of "
-                    + rows.size() + " outbox rows; they will be sent again");
+                    + rows.size() + " " + settings.name() + "; they will be sent again");
         }
         return sent.size();
     }
 
+    /** Deletes sent rows older than {@code age}, a bounded batch (oldest first); returns how many. */
+    public int prune(Duration age) {
+        Long removed = db.sql("DELETE FROM " + table + " WHERE id IN (SELECT id FROM " + table
+                        + " WHERE sent_at IS NOT NULL AND sent_at < now() - make_interval(secs => :age) "
+                        + "ORDER BY id LIMIT 1000)")
+                .bind("age", (double) age.toSeconds()).fetch().rowsUpdated().block(Duration.ofSeconds(30));
+        return removed == null ? 0 : removed.intValue();
+    }
+
     private List<Row> claim(UUID claim) {
-        List<Row> rows = db.sql("SELECT pg_advisory_xact_lock(:lock)").bind("lock", CLAIM_LOCK).fetch().first()
+        List<Row> rows = db.sql("SELECT pg_advisory_xact_lock(:lock)").bind("lock", settings.claimLock()).fetch().first()
                 .then(db.sql("""
-                                UPDATE outbox SET claimed_by = :claim, claimed_until = now() + make_interval(secs => :lease)
+                                UPDATE %1$s SET claimed_by = :claim, claimed_until = now() + make_interval(secs => :lease)
                                 WHERE id IN (
-                                    SELECT o.id FROM outbox o
+                                    SELECT o.id FROM %1$s o
                                     WHERE o.sent_at IS NULL AND (o.claimed_until IS NULL OR o.claimed_until < now())
-                                      AND NOT EXISTS (SELECT 1 FROM outbox held
+                                      AND NOT EXISTS (SELECT 1 FROM %1$s held
                                                       WHERE held.message_key = o.message_key AND held.sent_at IS NULL
                                                         AND held.claimed_until >= now())
                                     ORDER BY o.id LIMIT :batch)
-                                RETURNING id, topic, message_key, payload, trace_parent""")
-                        .bind("claim", claim).bind("lease", (double) LEASE.toSeconds()).bind("batch", BATCH)
+                                RETURNING id, topic, message_key, payload, trace_parent""".formatted(table))
+                        .bind("claim", claim).bind("lease", (double) settings.lease().toSeconds())
+                        .bind("batch", settings.batch())
                         .map(row -> new Row(row.get("id", Long.class), row.get("topic", String.class),
                                 row.get("message_key", String.class), row.get("payload", ByteBuffer.class),
                                 row.get("trace_parent", String.class)))
@@ -129,7 +141,7 @@ public class OutboxRelay {
 
     /** Sends the rows in id order. */
     private Published publish(List<Row> rows) {
-        long deadline = System.nanoTime() + SEND_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
             if (System.nanoTime() > deadline || sends.stream().anyMatch(CompletableFuture::isCompletedExceptionally)) {
@@ -137,8 +149,8 @@ public class OutboxRelay {
             }
             try {
                 // Published inside the trace of the work that wrote the row, so the record's producer span joins it.
-                sends.add(io.confirmline.kafka.TraceParents.within(tracer, row.traceParent(), "outbox relay",
-                        () -> kafka.send(row.topic(), row.key(), decode(row.topic(), row.payload()))));
+                sends.add(TraceParents.within(tracer, row.traceParent(), "outbox relay",
+                        () -> kafka.send(row.topic(), row.key(), decode(row))));
             } catch (RuntimeException e) {
                 sends.add(CompletableFuture.failedFuture(e));
             }
@@ -170,17 +182,12 @@ public class OutboxRelay {
         return new Published(sent, pending);
     }
 
-    /** The readers of the topics the outbox writes to, built once. */
-    private static final java.util.Map<String, Class<? extends SpecificRecord>> EVENTS = java.util.Map.of(
-            Topics.SESSIONS.name(), CallSessionOpened.class,
-            Topics.CALL_STATUS.name(), CallStatusChanged.class,
-            Topics.GUEST_ERASURES.name(), io.confirmline.events.GuestDataErased.class);
-
-    static SpecificRecord decode(String topic, ByteBuffer payload) {
-        Class<? extends SpecificRecord> type = EVENTS.get(topic);
+    /** The row's record; null for a tombstone. A topic the settings do not name fails the row (and its key). */
+    private SpecificRecord decode(Row row) {
+        Class<? extends SpecificRecord> type = settings.events().get(row.topic());
         if (type == null) {
-            throw new IllegalStateException("The outbox does not know topic " + topic);
+            throw new IllegalStateException("The outbox does not know topic " + row.topic());
         }
-        return AvroBinary.decode(type, payload);
+        return row.payload() == null ? null : AvroBinary.decode(type, row.payload());
     }
 }
