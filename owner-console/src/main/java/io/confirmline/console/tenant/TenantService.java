@@ -254,6 +254,14 @@ public class TenantService {
         })).defaultIfEmpty(false).as(transaction::transactional);
     }
 
+    /**
+     * Publishes the tenant again as it is, at its current revision (services that hold it ignore the repeat); for a
+     * topic that lost its records. Nothing changes, so nothing is audited.
+     */
+    public Mono<Void> republish(String id) {
+        return store.lock(id).flatMap(row -> publish(row, Map.of())).then().as(transaction::transactional);
+    }
+
     /** The tenant and its secrets (stored form). */
     public Mono<Changed> find(String id) {
         return store.find(id).switchIfEmpty(Mono.error(AdminProblems.notFound(id)))

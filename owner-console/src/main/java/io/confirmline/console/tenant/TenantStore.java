@@ -67,6 +67,13 @@ public class TenantStore {
         return db.sql("SELECT " + COLUMNS + " FROM tenant ORDER BY id").map(TenantStore::row).all();
     }
 
+    /** The tenants none of whose outbox records is still waiting for the relay. */
+    public Flux<String> idsWithoutUnsentRecord() {
+        return db.sql("SELECT t.id FROM tenant t WHERE NOT EXISTS (SELECT 1 FROM outbox o "
+                        + "WHERE o.message_key = t.id AND o.sent_at IS NULL) ORDER BY t.id")
+                .map(row -> row.get("id", String.class)).all();
+    }
+
     public Mono<Boolean> exists(String id) {
         return db.sql("SELECT 1 FROM tenant WHERE id = :id").bind("id", id).map(row -> true).one()
                 .defaultIfEmpty(false);

@@ -80,6 +80,42 @@ class SecretsKeyRotationComponentTest {
         }
     }
 
+    /**
+     * The local stack starts a new broker each run while the console keeps its database: a tenant topic with no
+     * record at all gets every tenant again at start (same revision: nothing changed), and a topic with records is
+     * left alone.
+     */
+    @Test
+    void aTenantTopicWithoutRecordsGetsEveryTenantAgainAtStartAndOneWithRecordsIsLeftAlone() throws Exception {
+        TestPostgres.Database database = TestPostgres.freshDatabase();
+        String firstBroker = "tenants.v1.test-" + UUID.randomUUID();
+        String secondBroker = "tenants.v1.test-" + UUID.randomUUID();
+        Map<String, String> settings = settings(database, firstBroker);
+        settings.put("confirmline.secrets.key", key("k1"));
+        long revision;
+        try (TenantTopicLog log = new TenantTopicLog(firstBroker);
+                ConfigurableApplicationContext console = start(settings)) {
+            revision = TenantRegistryComponentTest.await(log, "rotating", e -> e != null).getRevision();
+        }
+
+        settings.put("confirmline.tenant-directory.topic", secondBroker);
+        try (TenantTopicLog log = new TenantTopicLog(secondBroker)) {
+            try (ConfigurableApplicationContext console = start(settings)) {
+                TenantConfigured again = TenantRegistryComponentTest.await(log, "rotating", e -> e != null);
+                assertThat(again.getRevision()).isEqualTo(revision);
+                Tenant tenant = TenantRecords.toTenant(again, SecretsCipher.from(new SecretsProperties(
+                        settings.get("confirmline.secrets.key"), List.of())));
+                assertThat(tenant.account().apiKey().value()).isEqualTo(API_KEY);
+            }
+            long outboxRows;
+            try (ConfigurableApplicationContext console = start(settings)) {
+                outboxRows = console.getBean(DatabaseClient.class).sql("SELECT count(*) AS n FROM outbox")
+                        .map(row -> row.get("n", Long.class)).one().block();
+            }
+            assertThat(outboxRows).as("the import and the one republication; nothing on the third start").isEqualTo(2);
+        }
+    }
+
     static ConfigurableApplicationContext start(Map<String, String> settings) {
         List<String> args = new ArrayList<>();
         settings.forEach((key, value) -> args.add("--" + key + "=" + value));
