@@ -25,16 +25,18 @@ class TopicsTest {
     void theRegistryHoldsEveryTopicOfTheDesignWithItsValueType() {
         assertThat(Topics.all()).extracting(Topic::name).containsExactly(
                 "platform.reservations.v1", "platform.voice-messages.v1", "voice.call-actions.v1",
-                "voice.session-summaries.v1", "voice.sessions.v1", "calls.status.v1", "guests.erasures.v1");
+                "voice.session-summaries.v1", "voice.sessions.v1", "calls.status.v1", "guests.erasures.v1",
+                "tenants.v1");
         assertThat(Topics.all().stream().<Class<?>>map(Topic::valueType).toList()).containsExactly(
                 ReservationEvent.class, VoiceMessageRequested.class, CallActionReceived.class,
-                SessionSummaryReceived.class, CallSessionOpened.class, CallStatusChanged.class, GuestDataErased.class);
+                SessionSummaryReceived.class, CallSessionOpened.class, CallStatusChanged.class, GuestDataErased.class,
+                TenantConfigured.class);
         assertThat(Topics.all()).allSatisfy(topic -> assertThat(topic.keyType()).isEqualTo(String.class));
     }
 
     @Test
-    void onlyTheSessionViewIsCompacted() {
-        assertThat(Topics.all()).filteredOn(Topic::compacted).containsExactly(Topics.SESSIONS);
+    void onlyTheSessionViewAndTheTenantsAreCompacted() {
+        assertThat(Topics.all()).filteredOn(Topic::compacted).containsExactly(Topics.SESSIONS, Topics.TENANTS);
     }
 
     @Test
