@@ -65,8 +65,11 @@ class OrchestratorCrashEndToEndTest {
         guest(lostPhone, "NOT_PLACED_ANSWER_HELD");
         String placed = "crash-placed-" + UUID.randomUUID();
         String lost = "crash-lost-" + UUID.randomUUID();
-        platform.publishReservation(placed, "CREATED", 1, PlatformClient.dueNow(), placedPhone);
-        platform.publishReservation(lost, "CREATED", 1, PlatformClient.dueNow(), lostPhone);
+        // One instant for both, so one claim takes both: a dial whose answer 8x8 holds keeps the dialer's batch (and
+        // a call due a moment later) waiting up to the dial timeout, 50 s here.
+        java.time.Instant startsAt = PlatformClient.dueNow();
+        platform.publishReservation(placed, "CREATED", 1, startsAt, placedPhone);
+        platform.publishReservation(lost, "CREATED", 1, startsAt, lostPhone);
 
         // Both Send Callflow requests are at 8x8, unanswered: DIALING is committed, the answers are held.
         awaitUntil(Duration.ofSeconds(60), () -> sandboxCalls(placedPhone).size() == 1 && sandboxCalls(lostPhone).size() == 1);

@@ -16,7 +16,7 @@ public final class Fuzz {
      * Per endpoint in every {@code ./mvnw verify}: enough to reach every kind of hostile input many times over, few
      * enough that the whole build stays under its 15 minutes; longer runs are one property away.
      */
-    public static final int DEFAULT_TRIES = 2_000;
+    public static final int DEFAULT_TRIES = 1_000;
 
     private Fuzz() {
     }
