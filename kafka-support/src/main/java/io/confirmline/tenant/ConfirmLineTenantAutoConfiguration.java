@@ -4,7 +4,6 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.confirmline.events.TenantConfigured;
 import io.confirmline.events.TrustedEventPackages;
 import io.confirmline.kafka.ConfirmLineKafkaProperties;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,12 +16,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 /**
  * The secrets cipher of every service, and the {@link TenantDirectory} of those that set
- * {@code confirmline.tenant-directory.enabled}. Under the {@code production} profile a service refuses to start
- * on the public demo key.
+ * {@code confirmline.tenant-directory.enabled}.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({SecretsProperties.class, TenantDirectoryProperties.class})
@@ -30,14 +27,11 @@ public class ConfirmLineTenantAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ConfirmLineTenantAutoConfiguration.class);
 
+    /** The production profile never gets here on the demo key: ProductionSettingsCheck refuses it first. */
     @Bean
-    SecretsCipher secretsCipher(SecretsProperties properties, Environment environment) {
+    SecretsCipher secretsCipher(SecretsProperties properties) {
         SecretsCipher cipher = SecretsCipher.from(properties);
         if (cipher.usesDemoKey()) {
-            if (Arrays.asList(environment.getActiveProfiles()).contains("production")) {
-                throw new IllegalStateException("Production profile: CONFIRMLINE_SECRETS_KEY (confirmline.secrets.key)"
-                        + " is not set; tenant secrets would be encrypted under the public demo key");
-            }
             log.warn("CONFIRMLINE_SECRETS_KEY is not set: tenant secrets use the public demo key (local use only)");
         }
         return cipher;
