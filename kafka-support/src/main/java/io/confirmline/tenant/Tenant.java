@@ -33,12 +33,47 @@ import java.util.Optional;
  * @param openingHours when the venue answers its phone, in {@code timeZone}
  * @param assistantEnabled whether the assistant may answer
  * @param assistantFaq what the assistant may tell guests
+ * @param texting when a guest who was not reached gets a text, and what HELP answers
  */
 public record Tenant(String id, long revision, boolean enabled, String displayName, ZoneId timeZone, Account account,
         List<NamedDigest> webhookTokens, List<NamedDigest> platformApiKeys, URI callbackUrl,
         List<NamedSecret> signingSecrets, Calling calling, Digits digits, Map<String, String> voices,
         Map<String, Map<String, String>> prompts, Optional<String> venuePhone, List<OpeningPeriod> openingHours,
-        boolean assistantEnabled, Optional<String> assistantFaq) {
+        boolean assistantEnabled, Optional<String> assistantFaq, Texting texting) {
+
+    /**
+     * @param fallbackOn which voice outcomes become a text (design.md §10.3)
+     * @param helpText the answer to HELP; empty for the built-in one
+     */
+    public record Texting(TextFallback fallbackOn, Optional<String> helpText) {
+
+        /** What a tenant that never set anything gets: a text after either outcome, the built-in help. */
+        public static final Texting DEFAULT = new Texting(TextFallback.BOTH, Optional.empty());
+    }
+
+    /** Which voice outcomes of a booking's last attempt become a text instead. */
+    public enum TextFallback {
+        BOTH, UNREACHABLE, NO_RESPONSE, NONE;
+
+        /** Whether a booking ending as {@code voiceOutcome} (NO_RESPONSE or UNREACHABLE) gets a text instead. */
+        public boolean covers(String voiceOutcome) {
+            return this == BOTH || name().equals(voiceOutcome);
+        }
+
+        /** The value named {@code name}; NONE for one this version does not know, so nobody is texted by surprise. */
+        public static TextFallback of(String name) {
+            try {
+                return valueOf(name);
+            } catch (IllegalArgumentException unknown) {
+                return NONE;
+            }
+        }
+    }
+
+    /** Whether texts can be sent for this tenant: an SMS subaccount and a number to send from. */
+    public boolean texts() {
+        return account.smsSubaccountId().isPresent() && !account.smsNumbers().isEmpty();
+    }
 
     /**
      * @param accountId the 8x8 account id, when known

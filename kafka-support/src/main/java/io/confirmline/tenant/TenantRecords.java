@@ -111,6 +111,11 @@ public final class TenantRecords {
                 .setOpeningHours(opening)
                 .setAssistantEnabled(settings.assistantEnabled())
                 .setAssistantFaq(blankToNull(settings.assistantFaq()))
+                .setTexting(TextingPolicy.newBuilder()
+                        .setFallbackOn(TextFallback.valueOf(settings.textFallback() == null || settings.textFallback()
+                                .isBlank() ? "BOTH" : settings.textFallback().trim().toUpperCase(java.util.Locale.ROOT)))
+                        .setHelpText(blankToNull(settings.smsHelpText()))
+                        .build())
                 .build();
     }
 
@@ -161,7 +166,9 @@ public final class TenantRecords {
                 Map.copyOf(voices), Map.copyOf(prompts), Optional.ofNullable(event.getVenuePhone()),
                 event.getOpeningHours().stream().map(p -> new Tenant.OpeningPeriod(DayOfWeek.valueOf(p.getDay()),
                         LocalTime.parse(p.getOpens()), LocalTime.parse(p.getCloses()))).toList(),
-                event.getAssistantEnabled(), Optional.ofNullable(event.getAssistantFaq()));
+                event.getAssistantEnabled(), Optional.ofNullable(event.getAssistantFaq()),
+                new Tenant.Texting(Tenant.TextFallback.of(event.getTexting().getFallbackOn().name()),
+                        Optional.ofNullable(event.getTexting().getHelpText())));
     }
 
     private static List<NamedDigest> named(List<SecretDigestEntry> entries) {

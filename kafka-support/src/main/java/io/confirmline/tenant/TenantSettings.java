@@ -49,7 +49,9 @@ public record TenantSettings(
         String venuePhone,
         @DefaultValue({}) List<OpeningHours> openingHours,
         @DefaultValue("false") boolean assistantEnabled,
-        String assistantFaq) {
+        String assistantFaq,
+        @DefaultValue("BOTH") String textFallback,
+        String smsHelpText) {
 
     /** One opening period: {@code day} is MONDAY..SUNDAY, times are local {@code HH:mm}. */
     public record OpeningHours(String day, LocalTime opens, LocalTime closes) {

@@ -69,7 +69,7 @@ class TenantRecordsTest {
                 List.of(), "tok-a", List.of("tok-b", "tok-a"), "pk", List.of(), "http://x", List.of("whsec_a,whsec_b"),
                 "UTC", Duration.ofMinutes(30), Duration.ofMinutes(10), LocalTime.of(9, 0), LocalTime.of(21, 0), 3,
                 Duration.ofMinutes(10), 2, 0, 0, "1", "0", "9", java.util.Map.of(), java.util.Map.of(), null, List.of(),
-                false, null);
+                false, null, "BOTH", null);
         assertThat(settings.allAuthTokens()).containsExactly("tok-a", "tok-b");
         assertThat(settings.allPlatformApiKeys()).containsExactly("pk");
         assertThat(settings.allSigningSecrets()).containsExactly("whsec_a", "whsec_b");

@@ -47,9 +47,29 @@ public final class Topics {
     public static final Topic<TenantConfigured> TENANTS =
             new Topic<>("tenants.v1", String.class, TenantConfigured.class, true, 1, false);
 
+    /** Texts guests sent to a tenant's virtual number (8x8 MO), keyed by {@code <tenantId>:<E.164 phone>}; internal. */
+    public static final Topic<SmsReceived> SMS_INBOUND =
+            new Topic<>("sms.inbound.v1", String.class, SmsReceived.class, false, 6, false);
+
+    /** 8x8's delivery receipts of our texts (DR), keyed by umid; internal. */
+    public static final Topic<SmsStatusReceived> SMS_RECEIPTS =
+            new Topic<>("sms.receipts.v1", String.class, SmsStatusReceived.class, false, 6, false);
+
+    /**
+     * The guest-level stream: messages in and out, take-over and guest facts (opted out, opted in...), keyed by
+     * {@code <tenantId>:<E.164 phone>}. Public: the console, the notifier and downstream teams read it.
+     */
+    public static final Topic<ConversationEvent> CONVERSATIONS =
+            new Topic<>("conversations.v1", String.class, ConversationEvent.class, false, 6, true);
+
     private static final List<Topic<?>> ALL =
             List.of(RESERVATIONS, VOICE_MESSAGES, CALL_ACTIONS, SESSION_SUMMARIES, SESSIONS, CALL_STATUS,
-                    GUEST_ERASURES, TENANTS);
+                    GUEST_ERASURES, TENANTS, SMS_INBOUND, SMS_RECEIPTS, CONVERSATIONS);
+
+    /** The key of a guest's conversation with a tenant on sms.inbound.v1 and conversations.v1. */
+    public static String conversationKey(String tenantId, String phone) {
+        return tenantId + ":" + phone;
+    }
 
     private Topics() {
     }

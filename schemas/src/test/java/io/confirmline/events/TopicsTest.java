@@ -26,11 +26,11 @@ class TopicsTest {
         assertThat(Topics.all()).extracting(Topic::name).containsExactly(
                 "platform.reservations.v1", "platform.voice-messages.v1", "voice.call-actions.v1",
                 "voice.session-summaries.v1", "voice.sessions.v1", "calls.status.v1", "guests.erasures.v1",
-                "tenants.v1");
+                "tenants.v1", "sms.inbound.v1", "sms.receipts.v1", "conversations.v1");
         assertThat(Topics.all().stream().<Class<?>>map(Topic::valueType).toList()).containsExactly(
                 ReservationEvent.class, VoiceMessageRequested.class, CallActionReceived.class,
                 SessionSummaryReceived.class, CallSessionOpened.class, CallStatusChanged.class, GuestDataErased.class,
-                TenantConfigured.class);
+                TenantConfigured.class, SmsReceived.class, SmsStatusReceived.class, ConversationEvent.class);
         assertThat(Topics.all()).allSatisfy(topic -> assertThat(topic.keyType()).isEqualTo(String.class));
     }
 
@@ -42,7 +42,7 @@ class TopicsTest {
     @Test
     void thePublicTopicsAreThePlatformsAndTheStatusStream() {
         assertThat(Topics.publicTopics())
-                .containsExactly(Topics.RESERVATIONS, Topics.VOICE_MESSAGES, Topics.CALL_STATUS);
+                .containsExactly(Topics.RESERVATIONS, Topics.VOICE_MESSAGES, Topics.CALL_STATUS, Topics.CONVERSATIONS);
     }
 
     @Test

@@ -28,11 +28,14 @@ class UnknownEnumSymbolTest {
 
     private static final Path RELEASED = Path.of("src/main/avro-released/CallStatusChanged");
 
-    /** The current schema with a status and a field that do not exist yet, as the next issue will add them. */
+    /**
+     * A writer from "the future": the current schema (which added TEXTED and channel in 0.5.0) with yet another status
+     * and field, as a later release may add them.
+     */
     private static final Schema FUTURE_WRITER = new Schema.Parser().parse(CallStatusChanged.getClassSchema().toString()
-            .replace("\"NOT_DELIVERED\",\"UNKNOWN\"]", "\"NOT_DELIVERED\",\"UNKNOWN\",\"TEXTED\"]")
+            .replace("\"UNKNOWN\",\"TEXTED\"]", "\"UNKNOWN\",\"TEXTED\",\"RESCHEDULED\"]")
             .replace("\"fields\":[{\"name\":\"eventId\"",
-                    "\"fields\":[{\"name\":\"channel\",\"type\":\"string\",\"default\":\"VOICE\"},{\"name\":\"eventId\""));
+                    "\"fields\":[{\"name\":\"rescheduledTo\",\"type\":\"string\",\"default\":\"\"},{\"name\":\"eventId\""));
 
     @Test
     void aReaderOnTheBaselineReleaseReadsAStatusAddedLaterAsUnknown() throws IOException {
@@ -47,7 +50,7 @@ class UnknownEnumSymbolTest {
 
     @Test
     void theGeneratedClassesReadItAsCallStatusUnknown() throws IOException {
-        byte[] texted = write(futureChange("NOT_DELIVERED", "TEXTED"));
+        byte[] texted = write(futureChange("NOT_DELIVERED", "RESCHEDULED"));
 
         CallStatusChanged read = new SpecificDatumReader<CallStatusChanged>(FUTURE_WRITER, CallStatusChanged.getClassSchema())
                 .read(null, DecoderFactory.get().binaryDecoder(texted, null));
@@ -55,6 +58,33 @@ class UnknownEnumSymbolTest {
         assertThat(read.getPreviousStatus()).isEqualTo(CallStatus.UNKNOWN);
         assertThat(read.getStatus()).isEqualTo(CallStatus.NOT_DELIVERED);
         assertThat(read.getCallSummary()).isNull();
+    }
+
+    @Test
+    void aReaderOnTheLastVoiceOnlyReleaseReadsTextedAsUnknownAndIgnoresTheChannel() throws IOException {
+        byte[] texted = write(futureChange("TEXTED", "UNREACHABLE"));
+
+        GenericRecord read = read(texted, release("0.3.0"));
+
+        assertThat(read.get("status")).hasToString("UNKNOWN");
+        assertThat(read.get("previousStatus")).hasToString("UNREACHABLE");
+        assertThat(read.getSchema().getField("channel")).isNull();
+    }
+
+    @Test
+    void aRecordWrittenBeforeTheChannelExistedReadsAsVoice() throws IOException {
+        Schema old = release("0.3.0");
+        GenericRecord change = baseChange(old, "CONFIRMED", "IN_PROGRESS");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(old).write(change, encoder);
+        encoder.flush();
+
+        CallStatusChanged read = new SpecificDatumReader<CallStatusChanged>(old, CallStatusChanged.getClassSchema())
+                .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+
+        assertThat(read.getChannel()).isEqualTo(Channel.VOICE);
+        assertThat(read.getStatus()).isEqualTo(CallStatus.CONFIRMED);
     }
 
     @Test
@@ -90,7 +120,8 @@ class UnknownEnumSymbolTest {
 
     private static GenericRecord futureChange(String status, String previousStatus) {
         GenericRecord change = baseChange(FUTURE_WRITER, status, previousStatus);
-        change.put("channel", "SMS");
+        change.put("channel", new GenericData.EnumSymbol(FUTURE_WRITER.getField("channel").schema(), "SMS"));
+        change.put("rescheduledTo", "2026-11-22T20:00:00Z");
         return change;
     }
 
@@ -106,6 +137,9 @@ class UnknownEnumSymbolTest {
         change.put("attempt", 1);
         change.put("previousStatus", new GenericData.EnumSymbol(statusSchema, previousStatus));
         change.put("status", new GenericData.EnumSymbol(statusSchema, status));
+        if (schema.getField("channel") != null) {
+            change.put("channel", new GenericData.EnumSymbol(schema.getField("channel").schema(), "VOICE"));
+        }
         return change;
     }
 

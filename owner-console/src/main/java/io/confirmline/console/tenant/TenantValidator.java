@@ -105,6 +105,12 @@ public final class TenantValidator {
         }
         openingHours(s.openingHours(), problems);
         text(s.assistantFaq(), "assistantFaq", MAX_FAQ, problems);
+        if (s.textFallback() != null && !java.util.Set.of("BOTH", "UNREACHABLE", "NO_RESPONSE", "NONE")
+                .contains(s.textFallback().trim().toUpperCase(java.util.Locale.ROOT))) {
+            problems.add("textFallback", "must be BOTH, UNREACHABLE, NO_RESPONSE or NONE");
+        }
+        // One SMS segment's worth of UCS-2 text, times three: a help text longer than that costs the tenant dearly.
+        text(s.smsHelpText(), "smsHelpText", 201, problems);
         secrets(secrets, rules, problems);
     }
 

@@ -37,7 +37,7 @@ class TenantValidatorTest {
                 DemoValues.DEMO_CALLER_ID, List.of(), null, List.of(), null, List.of(), null, List.of(),
                 demo.callbackUrl(), List.of(), "UTC", demo.leadTime(), demo.minimumNotice(), demo.callingOpens(),
                 demo.callingCloses(), 3, demo.retryDelay(), 2, 0, 0, "1", "0", "9", Map.of(), Map.of(), null,
-                List.of(), false, null);
+                List.of(), false, null, "BOTH", null);
         assertThat(fields(demoCaller, ClearSecrets.of(demo), LOCAL)).isEmpty();
         assertThat(fields(demoCaller, ClearSecrets.of(demo), PRODUCTION)).containsExactly("callerId", "callbackUrl");
     }

@@ -106,7 +106,8 @@ class SchemaCompatibilityGateTest {
         assertThat(Files.readString(CONTRACT_RELEASED.resolve(SchemaCompatibilityGate.BASELINE_FILE)).trim())
                 .isEqualTo("0.2.0");
         assertThat(SchemaCompatibilityGate.publicSchemas())
-                .containsExactlyInAnyOrder("ReservationEvent", "VoiceMessageRequested", "CallStatusChanged");
+                .containsExactlyInAnyOrder("ReservationEvent", "VoiceMessageRequested", "CallStatusChanged",
+                        "ConversationEvent");
 
         SchemaCompatibilityGate.Report report = SchemaCompatibilityGate.check(CONTRACT, CONTRACT_RELEASED);
 
@@ -119,9 +120,12 @@ class SchemaCompatibilityGateTest {
     void everyEnumOfAPublicSchemaHasADefaultFromTheBaselineOn() throws IOException {
         List<String> withoutDefault = new ArrayList<>();
         for (String name : SchemaCompatibilityGate.publicSchemas()) {
-            Schema baseline = new Schema.Parser().parse(CONTRACT_RELEASED.resolve(name).resolve("0.2.0.avsc").toFile());
+            Path baselineFile = CONTRACT_RELEASED.resolve(name).resolve("0.2.0.avsc");
+            if (Files.exists(baselineFile)) {   // a public schema born after the baseline has only its current version
+                collectEnumsWithoutDefault(new Schema.Parser().parse(baselineFile.toFile()), new ArrayList<>(),
+                        withoutDefault);
+            }
             Schema current = new Schema.Parser().parse(CONTRACT.resolve(name + ".avsc").toFile());
-            collectEnumsWithoutDefault(baseline, new ArrayList<>(), withoutDefault);
             collectEnumsWithoutDefault(current, new ArrayList<>(), withoutDefault);
         }
         assertThat(withoutDefault).isEmpty();
