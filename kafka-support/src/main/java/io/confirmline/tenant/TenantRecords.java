@@ -6,6 +6,8 @@ import io.confirmline.events.EightByEightAccount;
 import io.confirmline.events.OpeningPeriod;
 import io.confirmline.events.SecretDigestEntry;
 import io.confirmline.events.TenantConfigured;
+import io.confirmline.events.TextFallback;
+import io.confirmline.events.TextingPolicy;
 import io.confirmline.security.SecretDigest;
 import java.net.URI;
 import java.nio.ByteBuffer;
