@@ -2,70 +2,15 @@ package io.confirmline.sandbox.eightbyeight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
-import reactor.netty.resources.LoopResources;
 
 /** The sandbox over real HTTP: 8x8's validation answers, then calls played against a local webhook receiver. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sandbox.ring-time=100ms", "sandbox.speech-time=100ms", "sandbox.reaction-time=50ms",
-        "sandbox.held-answer-time=1s"})
-@AutoConfigureWebTestClient
-class EightByEightSandboxTest {
-
-    record Webhook(String path, String authorization, String body) {
-    }
-
-    static final List<Webhook> received = new CopyOnWriteArrayList<>();
-    static final LoopResources loops = LoopResources.create("webhooks", 1, true);
-    /** Answers a VCA with "7" by asking again, anything else with a goodbye and hangup. */
-    static final DisposableServer receiver = HttpServer.create().host("127.0.0.1").port(0).runOn(loops)
-            .handle((request, response) -> request.receive().aggregate().asString(StandardCharsets.UTF_8).flatMap(body -> {
-                received.add(new Webhook(request.uri(), request.requestHeaders().get("Authorization"), body));
-                String reply = body.contains("\"dtmf\":\"7\"")
-                        ? "{\"callflow\":[{\"action\":\"sayAndCapture\",\"params\":{\"promptMessage\":\"Again\",\"voiceProfile\":\"v\"}}]}"
-                        : "{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"Bye\",\"voiceProfile\":\"v\"}},{\"action\":\"hangup\"}]}";
-                return response.header("Content-Type", "application/json").sendString(Mono.just(reply)).then();
-            })).bindNow();
-
-    @DynamicPropertySource
-    static void subaccount(DynamicPropertyRegistry registry) {
-        registry.add("sandbox.subaccounts[0].id", () -> "luigis_voice");
-        registry.add("sandbox.subaccounts[0].api-key", () -> "key-1");
-        registry.add("sandbox.subaccounts[0].vca-url", () -> "http://127.0.0.1:" + receiver.port() + "/vca");
-        registry.add("sandbox.subaccounts[0].vss-url", () -> "http://127.0.0.1:" + receiver.port() + "/vss");
-        registry.add("sandbox.subaccounts[0].webhook-authorization", () -> "webhook-secret");
-        // A subaccount of its own for the webhook API test: what it registers changes where its calls go.
-        registry.add("sandbox.subaccounts[1].id", () -> "hooks_voice");
-        registry.add("sandbox.subaccounts[1].api-key", () -> "key-2");
-        registry.add("sandbox.subaccounts[1].vca-url", () -> "http://127.0.0.1:" + receiver.port() + "/vca");
-        registry.add("sandbox.subaccounts[1].vss-url", () -> "http://127.0.0.1:" + receiver.port() + "/vss");
-        registry.add("sandbox.subaccounts[1].webhook-authorization", () -> "portal-secret");
-    }
-
-    @AfterAll
-    static void stop() {
-        receiver.disposeNow();
-        loops.dispose();
-    }
-
-    @Autowired
-    WebTestClient http;
+class EightByEightSandboxTest extends SandboxHttpTest {
 
     static String confirmation(String destination) {
         return """
