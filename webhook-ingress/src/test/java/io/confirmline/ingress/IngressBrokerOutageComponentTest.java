@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confirmline.events.CallActionReceived;
 import io.confirmline.events.Topics;
-import io.confirmline.ingress.publish.CallActionSpool;
+import io.confirmline.ingress.publish.EventSpool;
+import io.confirmline.ingress.publish.SpooledKind;
 import io.confirmline.testing.KafkaProcess;
 import io.confirmline.testing.RegistryServer;
 import io.confirmline.testing.TestInfrastructure;
@@ -61,7 +62,7 @@ class IngressBrokerOutageComponentTest {
         CallActionReceived leftOver = CallActionReceived.newBuilder().setEventId(leftOverEventId)
                 .setOccurredAt(Instant.now()).setTenantId("luigis").setSessionId("crashed-session")
                 .setSubAccountId("luigis_voice").setDigits("0").setReceivedAt(Instant.now()).build();
-        CallActionSpool.appendTo(spool, leftOver);
+        EventSpool.appendTo(spool, SpooledKind.CALL_ACTION, leftOver);
         registry.add("confirmline.ingress.publish.spool-directory", spool::toString);
     }
 
@@ -77,7 +78,7 @@ class IngressBrokerOutageComponentTest {
     KafkaTemplate<String, SpecificRecord> template;
 
     @Autowired
-    CallActionSpool spool;
+    EventSpool spool;
 
     @Test
     void withTheBrokerDownVssGets503AndVcaItsReplyAtOnceAndTheEventArrivesWhenTheBrokerIsBack() throws Exception {

@@ -4,7 +4,7 @@ import static io.confirmline.ingress.IngressTestSupport.LUIGIS_AUTH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confirmline.events.Topics;
-import io.confirmline.ingress.publish.CallActionSpool;
+import io.confirmline.ingress.publish.EventSpool;
 import io.confirmline.testing.KafkaProcess;
 import io.confirmline.testing.RegistryServer;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +63,7 @@ class IngressSpoolFullComponentTest {
     KafkaTemplate<String, SpecificRecord> template;
 
     @Autowired
-    CallActionSpool spool;
+    EventSpool spool;
 
     @Test
     void aFullSpoolStillRepliesDropsTheEventAndAnswersVss503AtOnce() throws Exception {

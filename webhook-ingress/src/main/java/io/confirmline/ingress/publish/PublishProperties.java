@@ -13,14 +13,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param summaryTimeout a VSS is answered 200 only once the broker acknowledged its event; if that takes longer,
  *     8x8 gets 503 and redelivers
- * @param spoolDirectory the journal where VCA events wait, on local disk, until the broker acknowledged them;
- *     survives a restart of the ingress (mount a volume here in containers)
- * @param spoolFsync whether each journaled event is forced to disk before the reply (survives a power loss too,
- *     at the cost of a disk flush per key press)
+ * @param spoolDirectory the journal where key presses, texts and delivery receipts wait, on local disk, until the
+ *     broker acknowledged them; survives a restart of the ingress (mount a volume here in containers)
+ * @param spoolFsync whether each journaled event is forced to disk before the webhook is answered (survives a
+ *     power loss too, at the cost of a disk flush per event)
  * @param retryInterval how often events the broker did not take are sent again
- * @param spoolMaxEvents the most VCA events kept waiting for the broker, on disk and in memory (about 300 bytes of
- *     heap each, as encoded Avro); when reached, VCA replies still go out but their events are dropped, and VSS is
- *     answered 503 at once
+ * @param spoolMaxEvents the most events (of every kind together) kept waiting for the broker, on disk and in memory
+ *     (about 300 bytes of heap each, as encoded Avro); when reached, VCA replies still go out but their events are
+ *     dropped, and VSS and the SMS webhooks are answered 503 at once (8x8 delivers them again)
  */
 @Validated
 @ConfigurationProperties("confirmline.ingress.publish")

@@ -12,19 +12,19 @@ public final class CallActions {
 
     public static CallActionReceived toEvent(EightByEightWebhook webhook, String tenantId, Instant receivedAt) {
         JsonNode payload = webhook.payload();
-        Instant at = EightByEightWebhook.instant(payload, "timestamp");
+        Instant at = WebhookFields.instant(payload, "timestamp");
         return CallActionReceived.newBuilder()
                 .setEventId(webhook.eventId("CALL_ACTION"))
                 .setOccurredAt(at == null ? receivedAt : at)
                 .setTenantId(tenantId)
                 .setSessionId(webhook.sessionId())
                 .setSubAccountId(webhook.subAccountId())
-                .setCallId(EightByEightWebhook.text(payload, "callId"))
+                .setCallId(WebhookFields.text(payload, "callId"))
                 .setDigits(digits(payload))
-                .setCallStatus(EightByEightWebhook.text(payload, "callStatus"))
-                .setClientActionId(EightByEightWebhook.text(payload, "clientActionId"))
-                .setSipCode(EightByEightWebhook.integer(payload, "sipCode"))
-                .setCallDurationSeconds(EightByEightWebhook.integer(payload, "callDuration"))
+                .setCallStatus(WebhookFields.text(payload, "callStatus"))
+                .setClientActionId(WebhookFields.text(payload, "clientActionId"))
+                .setSipCode(WebhookFields.integer(payload, "sipCode"))
+                .setCallDurationSeconds(WebhookFields.integer(payload, "callDuration"))
                 .setReceivedAt(receivedAt)
                 .build();
     }
@@ -38,12 +38,12 @@ public final class CallActions {
         JsonNode eventData = payload.get("eventData");
         String digits = null;
         if (eventData != null && eventData.isObject()) {
-            digits = EightByEightWebhook.text(eventData, "dtmf");
+            digits = WebhookFields.text(eventData, "dtmf");
         } else if (eventData != null && (eventData.isString() || eventData.isNumber())) {
             digits = eventData.asString();
         }
         if (digits == null) {
-            digits = EightByEightWebhook.text(payload, "dtmf");
+            digits = WebhookFields.text(payload, "dtmf");
         }
         return digits == null || digits.isBlank() ? null : digits.trim();
     }

@@ -18,10 +18,10 @@ public final class SessionSummaries {
 
     public static SessionSummaryReceived toEvent(EightByEightWebhook webhook, String tenantId, Instant receivedAt) {
         JsonNode payload = webhook.payload();
-        String rawStatus = EightByEightWebhook.text(payload, "sessionStatus");
-        Instant end = EightByEightWebhook.instant(payload, "endTime");
+        String rawStatus = WebhookFields.text(payload, "sessionStatus");
+        Instant end = WebhookFields.instant(payload, "endTime");
         JsonNode error = payload.get("errorDetails");
-        Integer callCount = EightByEightWebhook.integer(payload, "callCount");
+        Integer callCount = WebhookFields.integer(payload, "callCount");
         return SessionSummaryReceived.newBuilder()
                 .setEventId(webhook.eventId("SESSION_SUMMARY"))
                 .setOccurredAt(end == null ? receivedAt : end)
@@ -30,14 +30,14 @@ public final class SessionSummaries {
                 .setSubAccountId(webhook.subAccountId())
                 .setSessionStatus(status(rawStatus))
                 .setRawSessionStatus(rawStatus == null ? "" : rawStatus)
-                .setStartTime(EightByEightWebhook.instant(payload, "startTime"))
+                .setStartTime(WebhookFields.instant(payload, "startTime"))
                 .setEndTime(end)
-                .setLastAction(EightByEightWebhook.text(payload, "lastAction"))
+                .setLastAction(WebhookFields.text(payload, "lastAction"))
                 .setCallCount(callCount == null ? 0 : callCount)
-                .setClientRequestId(EightByEightWebhook.text(payload, "clientRequestId"))
-                .setClientBatchId(EightByEightWebhook.text(payload, "clientBatchId"))
-                .setErrorCode(error == null ? null : EightByEightWebhook.integer(error, "errorCode"))
-                .setErrorMessage(error == null ? null : EightByEightWebhook.text(error, "errorMsg"))
+                .setClientRequestId(WebhookFields.text(payload, "clientRequestId"))
+                .setClientBatchId(WebhookFields.text(payload, "clientBatchId"))
+                .setErrorCode(error == null ? null : WebhookFields.integer(error, "errorCode"))
+                .setErrorMessage(error == null ? null : WebhookFields.text(error, "errorMsg"))
                 .setLegs(legs(payload.get("details")))
                 .build();
     }
@@ -73,16 +73,16 @@ public final class SessionSummaries {
         List<CallLeg> legs = new ArrayList<>(byName.size());
         byName.forEach((name, leg) -> legs.add(CallLeg.newBuilder()
                 .setName(name)
-                .setCallId(EightByEightWebhook.text(leg, "callId"))
-                .setDirection(EightByEightWebhook.text(leg, "callDirection"))
-                .setCallType(EightByEightWebhook.text(leg, "callType"))
-                .setSource(EightByEightWebhook.text(leg, "source"))
-                .setDestination(EightByEightWebhook.text(leg, "destination"))
-                .setCallStatus(EightByEightWebhook.text(leg, "callStatus"))
-                .setInitiatedAt(EightByEightWebhook.instant(leg, "initiatedTimestamp"))
-                .setConnectedAt(EightByEightWebhook.instant(leg, "connectedTimestamp"))
-                .setDisconnectedAt(EightByEightWebhook.instant(leg, "disconnectedTimestamp"))
-                .setDurationSeconds(EightByEightWebhook.integer(leg, "callDuration"))
+                .setCallId(WebhookFields.text(leg, "callId"))
+                .setDirection(WebhookFields.text(leg, "callDirection"))
+                .setCallType(WebhookFields.text(leg, "callType"))
+                .setSource(WebhookFields.text(leg, "source"))
+                .setDestination(WebhookFields.text(leg, "destination"))
+                .setCallStatus(WebhookFields.text(leg, "callStatus"))
+                .setInitiatedAt(WebhookFields.instant(leg, "initiatedTimestamp"))
+                .setConnectedAt(WebhookFields.instant(leg, "connectedTimestamp"))
+                .setDisconnectedAt(WebhookFields.instant(leg, "disconnectedTimestamp"))
+                .setDurationSeconds(WebhookFields.integer(leg, "callDuration"))
                 .build()));
         return legs;
     }

@@ -2,7 +2,8 @@ package io.confirmline.ingress.webhook;
 
 import io.confirmline.events.CallActionReceived;
 import io.confirmline.events.SessionSummaryReceived;
-import io.confirmline.ingress.publish.CallActionSpool;
+import io.confirmline.ingress.publish.EventSpool;
+import io.confirmline.ingress.publish.SpooledKind;
 import io.confirmline.ingress.publish.SummaryPublisher;
 import io.confirmline.ingress.reply.VcaReplies;
 import io.confirmline.ingress.session.SessionView;
@@ -14,11 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -29,35 +25,33 @@ import reactor.core.publisher.Mono;
 /**
  * 8x8's voice webhooks. Mounted at the documented paths and at the first prototype's, so an existing 8x8 webhook
  * registration keeps working. Every request is authenticated (the tenant's registered Authorization value) before
- * its body is parsed. Tenants come from {@link TenantDirectory} as the owner console publishes them, so a new
- * tenant or a rotated token is served without a restart. A disabled tenant's webhooks are still accepted: calls
- * it placed before it was switched off must still finish and be reported. A deleted tenant is unknown (401).
+ * its body is parsed ({@link WebhookRequests}). Tenants come from {@link TenantDirectory} as the owner console
+ * publishes them, so a new tenant or a rotated token is served without a restart. A disabled tenant's webhooks are
+ * still accepted: calls it placed before it was switched off must still finish and be reported. A deleted tenant
+ * is unknown (401).
  */
 @RestController
 public class WebhookController {
-
-    /** 8x8 payloads are a few KiB; anything above this is not 8x8's. */
-    public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
     private static final String CALL_ACTION = "CALL_ACTION";
     private static final String SESSION_SUMMARY = "SESSION_SUMMARY";
     private static final String IGNORED_REPLY = "{}";
 
-    private final TenantDirectory tenants;
+    private final WebhookRequests requests;
     private final SessionView sessions;
     private final VcaReplies replies;
-    private final CallActionSpool callActions;
+    private final EventSpool spool;
     private final SummaryPublisher summaries;
     private final WebhookMetrics metrics;
     private final Clock clock;
 
-    public WebhookController(TenantDirectory tenants, SessionView sessions, VcaReplies replies,
-            CallActionSpool callActions, SummaryPublisher summaries, WebhookMetrics metrics, Clock clock) {
-        this.tenants = tenants;
+    public WebhookController(WebhookRequests requests, SessionView sessions, VcaReplies replies,
+            EventSpool spool, SummaryPublisher summaries, WebhookMetrics metrics, Clock clock) {
+        this.requests = requests;
         this.sessions = sessions;
         this.replies = replies;
-        this.callActions = callActions;
+        this.spool = spool;
         this.summaries = summaries;
         this.metrics = metrics;
         this.clock = clock;
@@ -78,7 +72,7 @@ public class WebhookController {
             String reply = replies.choose(sessions.find(event.getSessionId()), event.getEventId(), event.getDigits());
             // The guest hears the reply even when the spool is full (design.md §5: the reply never waits on the
             // broker); only the event is then lost, counted as "dropped".
-            boolean kept = callActions.accept(event);
+            boolean kept = spool.accept(SpooledKind.CALL_ACTION, event);
             metrics.vcaReplyTook(System.nanoTime() - started);
             metrics.count(type, kept ? "published" : "dropped");
             return ResponseEntity.ok(reply);
@@ -95,7 +89,7 @@ public class WebhookController {
                 metrics.count(type, "ignored");
                 return Mono.just(ResponseEntity.ok(IGNORED_REPLY));
             }
-            if (callActions.full()) {
+            if (spool.full()) {
                 // The broker has been away long enough to fill the spool: do not add to the producer's memory a
                 // summary that cannot be stored either; 8x8 delivers it again.
                 metrics.count(type, "unavailable");
@@ -122,42 +116,13 @@ public class WebhookController {
     }
 
     private Mono<Received> receive(ServerHttpRequest request, String endpointType) {
-        // Every token of every tenant is compared, without an early exit (TenantDirectory.byWebhookToken).
-        List<Tenant> authenticated = tenants.byWebhookToken(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
-        if (authenticated.isEmpty()) {
-            metrics.count(endpointType, "unauthorized");
-            return Mono.error(WebhookRefusals.unauthorized(
-                    "Missing or unknown Authorization value for this webhook"));
-        }
-        MediaType contentType = contentType(request);
-        if (contentType == null || !(MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
-                || contentType.getSubtype().endsWith("+json"))) {
-            metrics.count(endpointType, "rejected");
-            return Mono.error(WebhookRefusals.badRequest("Content-Type must be application/json, was "
-                    + (contentType == null ? "absent or unreadable" : contentType)));
-        }
-        if (request.getHeaders().getContentLength() > MAX_BODY_BYTES) {
-            metrics.count(endpointType, "rejected");
-            return Mono.error(tooLarge());
-        }
-        return DataBufferUtils.join(request.getBody(), MAX_BODY_BYTES)
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, e -> tooLarge())
-                .map(body -> {
-                    EightByEightWebhook webhook = EightByEightWebhook.parse(body);
-                    Tenant tenant = owning(authenticated, webhook.subAccountId())
-                            .orElseThrow(() -> WebhookRefusals.unauthorized(
-                                    "The Authorization value does not belong to payload.subAccountId"));
-                    return new Received(tenant, webhook);
-                })
-                .doOnError(ProblemException.class, e -> metrics.count(endpointType,
-                        e.status() == HttpStatus.UNAUTHORIZED ? "unauthorized" : "rejected"));
+        return requests.receive(request, endpointType, (authenticated, body) -> {
+            EightByEightWebhook webhook = EightByEightWebhook.parse(body);
+            Tenant tenant = owning(authenticated, webhook.subAccountId())
+                    .orElseThrow(() -> WebhookRefusals.unauthorized(
+                            "The Authorization value does not belong to payload.subAccountId"));
+            return new Received(tenant, webhook);
+        });
     }
 
     /** Of the authenticated tenants, the one whose voice subaccount the payload names. */
@@ -165,18 +130,5 @@ public class WebhookController {
         return authenticated.stream()
                 .filter(t -> t.account().voiceSubaccountId().equals(subAccountId))
                 .findFirst();
-    }
-
-    /** The Content-Type, or null when absent or not even a media type ({@code garbage/}, {@code a;;;=}). */
-    private static MediaType contentType(ServerHttpRequest request) {
-        try {
-            return request.getHeaders().getContentType();
-        } catch (InvalidMediaTypeException e) {
-            return null;
-        }
-    }
-
-    private static ProblemException tooLarge() {
-        return WebhookRefusals.tooLarge(MAX_BODY_BYTES);
     }
 }

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@value #MAX_DEPTH} levels is refused before it costs us stack or memory. Bytes that are not UTF-8 JSON are
  * refused with Jackson's reason.
  */
-final class WebhookJson {
+public final class WebhookJson {
 
     static final int MAX_DEPTH = 16;
 
@@ -29,7 +29,7 @@ final class WebhookJson {
     private WebhookJson() {
     }
 
-    static JsonNode read(byte[] body) {
+    public static JsonNode read(byte[] body) {
         if (body.length == 0) {
             throw WebhookRefusals.badRequest("The body is empty; 8x8 sends a JSON object");
         }

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class WebhookMetrics {
 
-    /** The voice event types 8x8 documents (8x8-voice-api.md); the {@code type} tag takes only these. */
-    static final Set<String> KNOWN_TYPES = Set.of("CALL_ACTION", "SESSION_SUMMARY", "CALL_STATUS");
+    /** The voice and SMS event types 8x8 documents (8x8-voice-api.md); the {@code type} tag takes only these. */
+    static final Set<String> KNOWN_TYPES = Set.of("CALL_ACTION", "SESSION_SUMMARY", "CALL_STATUS",
+            "inbound_message_received", "outbound_message_status_changed");
     static final String OTHER_TYPE = "other";
 
     private final MeterRegistry meters;
@@ -29,10 +30,11 @@ public class WebhookMetrics {
     }
 
     /**
-     * @param type the 8x8 eventType (CALL_ACTION, SESSION_SUMMARY, CALL_STATUS...) or the endpoint's when unknown;
+     * @param type the 8x8 eventType (CALL_ACTION, SESSION_SUMMARY, CALL_STATUS, inbound_message_received,
+     *     outbound_message_status_changed) or the endpoint's when unknown;
      *     it comes from the request body, so any other value is counted as {@code other} (a tag per value sent
      *     would let a caller create meters without bound)
-     * @param outcome published, ignored, rejected, unauthorized, unavailable, dropped
+     * @param outcome published, ignored, rejected, unauthorized, unavailable, dropped, duplicate
      */
     public void count(String type, String outcome) {
         String tag = KNOWN_TYPES.contains(type) ? type : OTHER_TYPE;

@@ -4,7 +4,7 @@ import io.confirmline.events.Topics;
 import io.confirmline.ingress.Fixtures;
 import io.confirmline.ingress.IngressTestSupport;
 import io.confirmline.ingress.WebhookIngressApplication;
-import io.confirmline.ingress.publish.CallActionSpool;
+import io.confirmline.ingress.publish.EventSpool;
 import io.confirmline.testing.BenchmarkMain;
 import io.confirmline.testing.RegistryServer;
 import io.confirmline.testing.KafkaProcess;
@@ -96,7 +96,7 @@ public final class VcaLoadBenchmark {
                         .replace("77e6a667-133a-11ef-9dd4-e911cc6fc82f", UUID.randomUUID().toString())
                         .getBytes(StandardCharsets.UTF_8);
             };
-            CallActionSpool spoolBean = app.getBean(CallActionSpool.class);
+            EventSpool spoolBean = app.getBean(EventSpool.class);
 
             System.out.printf("Warm-up: %d s of VCA and baseline at %d req/s%n", WARMUP_SECONDS, RATE);
             openLoop(client, "/webhooks/8x8/vca", vcaBody, RATE, WARMUP_SECONDS, "warm-up");

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CallActionJournalTest {
+class SpoolJournalTest {
 
     @TempDir
     Path dir;
@@ -28,15 +28,15 @@ class CallActionJournalTest {
 
     @Test
     void whatAProcessLeftUnacknowledgedIsReadBackInOrderByTheNext() {
-        CallActionJournal crashed = new CallActionJournal(dir, false, 100);
+        SpoolJournal crashed = new SpoolJournal(dir, false, 100);
         crashed.recover();
         long segment = crashed.append(bytes("first"));
         crashed.append(bytes("second"));
         crashed.acknowledged(segment);
         // no close(): the process died
 
-        CallActionJournal next = new CallActionJournal(dir, false, 100);
-        List<CallActionJournal.Recovered> recovered = next.recover();
+        SpoolJournal next = new SpoolJournal(dir, false, 100);
+        List<SpoolJournal.Recovered> recovered = next.recover();
 
         assertThat(recovered).extracting(r -> new String(r.bytes(), StandardCharsets.UTF_8))
                 .as("acknowledgements are not journaled, so both come back; consumers drop the duplicate")
@@ -46,20 +46,20 @@ class CallActionJournalTest {
 
     @Test
     void aTornLastRecordIsIgnored() throws Exception {
-        CallActionJournal crashed = new CallActionJournal(dir, false, 100);
+        SpoolJournal crashed = new SpoolJournal(dir, false, 100);
         crashed.recover();
         crashed.append(bytes("whole"));
         Path segment = dir.resolve(files().get(0));
         Files.write(segment, new byte[] {0, 0, 0, 50, 'h', 'a'}, StandardOpenOption.APPEND);
 
-        List<CallActionJournal.Recovered> recovered = new CallActionJournal(dir, false, 100).recover();
+        List<SpoolJournal.Recovered> recovered = new SpoolJournal(dir, false, 100).recover();
 
         assertThat(recovered).extracting(r -> new String(r.bytes(), StandardCharsets.UTF_8)).containsExactly("whole");
     }
 
     @Test
     void aFullSegmentWhoseRecordsWereAllAcknowledgedIsDeleted() throws Exception {
-        CallActionJournal journal = new CallActionJournal(dir, true, 2);
+        SpoolJournal journal = new SpoolJournal(dir, true, 2);
         journal.recover();
         long first = journal.append(bytes("a"));
         journal.append(bytes("b"));
@@ -80,12 +80,12 @@ class CallActionJournalTest {
 
     @Test
     void recoveredSegmentsAreDeletedOnceTheirRecordsAreAcknowledged() throws Exception {
-        CallActionJournal crashed = new CallActionJournal(dir, false, 100);
+        SpoolJournal crashed = new SpoolJournal(dir, false, 100);
         crashed.recover();
         crashed.append(bytes("x"));
 
-        CallActionJournal next = new CallActionJournal(dir, false, 100);
-        List<CallActionJournal.Recovered> recovered = next.recover();
+        SpoolJournal next = new SpoolJournal(dir, false, 100);
+        List<SpoolJournal.Recovered> recovered = next.recover();
         next.append(bytes("y"));
         next.acknowledged(recovered.get(0).segment());
 
@@ -94,7 +94,7 @@ class CallActionJournalTest {
 
     @Test
     void noMoreThanTheLimitWaitsAndRoomComesBackWithAcknowledgements() throws Exception {
-        CallActionJournal journal = new CallActionJournal(dir, false, 100);
+        SpoolJournal journal = new SpoolJournal(dir, false, 100);
         journal.recover();
         long segment = journal.append(bytes("a"), 2);
         journal.append(bytes("b"), 2);
@@ -102,12 +102,12 @@ class CallActionJournalTest {
         assertThat(journal.append(bytes("c"), 2)).as("full: refused").isEqualTo(-1);
         assertThat(journal.unacknowledged()).isEqualTo(2);
         journal.close();
-        assertThat(new CallActionJournal(dir, false, 100).recover())
+        assertThat(new SpoolJournal(dir, false, 100).recover())
                 .as("a refused record is not on disk either")
                 .extracting(r -> new String(r.bytes(), StandardCharsets.UTF_8)).containsExactly("a", "b");
 
-        CallActionJournal again = new CallActionJournal(dir, false, 100);
-        List<CallActionJournal.Recovered> waiting = again.recover();
+        SpoolJournal again = new SpoolJournal(dir, false, 100);
+        List<SpoolJournal.Recovered> waiting = again.recover();
         assertThat(again.append(bytes("c"), 2)).as("recovered records count too").isEqualTo(-1);
         again.acknowledged(waiting.get(0).segment());
         assertThat(again.append(bytes("c"), 2)).isPositive();

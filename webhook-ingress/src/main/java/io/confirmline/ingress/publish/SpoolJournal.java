@@ -15,15 +15,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * An append-only write-ahead log of VCA events on local disk, in segments ({@code segment-<n>.log}, records
- * {@code [int length][bytes]}). An event is appended, with one write, before its reply goes out; a segment is
+ * An append-only write-ahead log of the events {@link EventSpool} keeps (key presses, texts, receipts) on local
+ * disk, in segments ({@code segment-<n>.log}, records {@code [int length][bytes]}). An event is appended, with one
+ * write, before its webhook is answered; a segment is
  * deleted once it is full and every event in it was acknowledged by the broker. At start-up, the records of every
  * segment a previous process left are read back (a torn last record, written when the process died, is ignored:
  * its reply was never sent).
  *
- * <p>One file per event would cost a create, a rename and a delete per key press; appending costs one write.
+ * <p>One file per event would cost a create, a rename and a delete per key press; appending costs one write. The
+ * journal knows records only as bytes; {@link SpoolRecords} says what they hold.
  */
-final class CallActionJournal {
+final class SpoolJournal {
 
     private static final String PREFIX = "segment-";
     private static final String SUFFIX = ".log";
@@ -42,14 +44,14 @@ final class CallActionJournal {
     record Recovered(long segment, byte[] bytes) {
     }
 
-    CallActionJournal(Path directory, boolean fsync, int recordsPerSegment) {
+    SpoolJournal(Path directory, boolean fsync, int recordsPerSegment) {
         this.directory = directory;
         this.fsync = fsync;
         this.recordsPerSegment = recordsPerSegment;
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the call-action journal " + directory, e);
+            throw new UncheckedIOException("Cannot create the spool journal " + directory, e);
         }
     }
 
@@ -112,7 +114,7 @@ final class CallActionJournal {
             unacknowledged.incrementAndGet();
             return segment;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot append to the call-action journal", e);
+            throw new UncheckedIOException("Cannot append to the spool journal", e);
         }
     }
 
