@@ -2,6 +2,8 @@ package io.confirmline.notifier;
 
 import io.confirmline.events.CallStatus;
 import io.confirmline.events.CallStatusChanged;
+import io.confirmline.events.ConversationEvent;
+import io.confirmline.events.ConversationEventType;
 import io.confirmline.events.SubjectType;
 import io.confirmline.tenant.TenantSettings;
 import java.security.SecureRandom;
@@ -76,5 +78,25 @@ public final class NotifierTestSupport {
                 .setCallId("call-" + reservationId).setAttempt(1).setPreviousStatus(previous).setStatus(status)
                 .setReason(status == CallStatus.CONFIRMED ? "guest pressed 1" : null)
                 .setDigits(status == CallStatus.CONFIRMED ? "1" : null).build();
+    }
+
+    /** A status change on the SMS channel (the fallback text, a reply to it). */
+    public static CallStatusChanged bySms(String tenant, String reservationId, CallStatus previous, CallStatus status) {
+        return CallStatusChanged.newBuilder(change(tenant, reservationId, previous, status))
+                .setChannel(io.confirmline.events.Channel.SMS).build();
+    }
+
+    /** A guest fact on conversations.v1, as the orchestrator publishes it. */
+    public static ConversationEvent guestFact(String tenant, String phone, ConversationEventType type, String source,
+            String reservationId, String reason) {
+        return ConversationEvent.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))   // as Avro carries it
+                .setTenantId(tenant).setPhone(phone).setType(type).setSource(source).setReservationId(reservationId)
+                .setReason(reason).build();
+    }
+
+    /** A phone number no other test uses. */
+    public static String newPhone() {
+        return "+3460" + (1_000_000 + new SecureRandom().nextInt(9_000_000));
     }
 }

@@ -49,9 +49,20 @@ public class DeliveryStore {
                 .bind("tenant", tenantId).bind("subject", subjectId).then();
     }
 
-    /** What a new delivery is made of. */
+    /**
+     * What a new delivery is made of. {@code carriesPhone} marks a guest fact, whose body has the guest's number and
+     * whose subject is their conversation key; {@code aboutReservationId} is the booking it is about, if any, by
+     * which a guest's erasure finds it (ErasedDeliveries).
+     */
     public record NewDelivery(String eventId, String topic, String tenantId, String subjectId, String type,
-            String payload, Instant occurredAt, Instant firstAttemptAt, String traceParent) {
+            String payload, Instant occurredAt, Instant firstAttemptAt, String traceParent, boolean carriesPhone,
+            String aboutReservationId) {
+
+        /** A status change: no phone in it. */
+        public NewDelivery(String eventId, String topic, String tenantId, String subjectId, String type,
+                String payload, Instant occurredAt, Instant firstAttemptAt, String traceParent) {
+            this(eventId, topic, tenantId, subjectId, type, payload, occurredAt, firstAttemptAt, traceParent, false, null);
+        }
     }
 
     /**
@@ -78,9 +89,9 @@ public class DeliveryStore {
                             INSERT INTO processed_event (event_id, topic) VALUES (:eventId, :topic)
                             ON CONFLICT (event_id) DO NOTHING RETURNING event_id)
                         INSERT INTO delivery (id, tenant_id, subject_id, event_id, type, payload, occurred_at, status,
-                                              next_attempt_at, trace_parent, ready)
+                                              next_attempt_at, trace_parent, carries_phone, about_reservation_id, ready)
                         SELECT :id, :tenantId, :subjectId, seen.event_id, :type, :payload, :occurredAt, 'PENDING',
-                               :firstAttemptAt, :traceParent,
+                               :firstAttemptAt, :traceParent, :carriesPhone, :aboutReservationId,
                                NOT EXISTS (SELECT 1 FROM delivery p WHERE p.tenant_id = :tenantId
                                            AND p.subject_id = :subjectId AND p.status = 'PENDING')
                         FROM seen
@@ -88,9 +99,11 @@ public class DeliveryStore {
                 .bind("eventId", d.eventId()).bind("topic", d.topic()).bind("id", UUID.randomUUID())
                 .bind("tenantId", d.tenantId()).bind("subjectId", d.subjectId()).bind("type", d.type())
                 .bind("payload", d.payload()).bind("occurredAt", utc(d.occurredAt()))
-                .bind("firstAttemptAt", utc(d.firstAttemptAt()));
-        Mono<Boolean> insert = (d.traceParent() == null ? spec.bindNull("traceParent", String.class)
-                : spec.bind("traceParent", d.traceParent())).fetch().rowsUpdated().map(rows -> rows > 0);
+                .bind("firstAttemptAt", utc(d.firstAttemptAt())).bind("carriesPhone", d.carriesPhone());
+        spec = d.traceParent() == null ? spec.bindNull("traceParent", String.class) : spec.bind("traceParent", d.traceParent());
+        spec = d.aboutReservationId() == null ? spec.bindNull("aboutReservationId", String.class)
+                : spec.bind("aboutReservationId", d.aboutReservationId());
+        Mono<Boolean> insert = spec.fetch().rowsUpdated().map(rows -> rows > 0);
         return lockSubject(d.tenantId(), d.subjectId()).then(insert);
     }
 

@@ -17,8 +17,6 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,14 +63,9 @@ public class StatusIntake {
     }
 
     private RuntimeException problem(ConsumerRecord<String, CallStatusChanged> record) {
-        DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
-        if (undecodable != null || record.value() == null) {
-            Throwable cause = undecodable == null || undecodable.getCause() == null ? undecodable : undecodable.getCause();
-            return undecodable != null ? new DeserializationException("Undecodable record: "
-                    + (cause == null ? "no value" : cause.getClass().getSimpleName() + ": " + cause.getMessage()),
-                    undecodable.getData(), false, undecodable)
-                    : new InvalidEventException("Undecodable record: no value");
+        RuntimeException undecodable = UndecodableRecord.problem(record);
+        if (undecodable != null) {
+            return undecodable;
         }
         CallStatusChanged change = record.value();
         // UNKNOWN is how Avro reads a status or subject added to the schema after this build (design.md §10.2): the

@@ -4,6 +4,7 @@ import io.confirmline.events.CallStatus;
 import io.confirmline.events.CallSessionSummary;
 import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.CallSummaryLeg;
+import io.confirmline.events.Channel;
 import io.confirmline.events.SubjectType;
 import java.time.Instant;
 import java.util.Locale;
@@ -14,8 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The body the platform receives for a status change: {@code {type, timestamp, data}}, as Standard Webhooks
  * suggests. {@code type} is {@code <subject>.<status>}: {@code reservation.confirmed},
- * {@code reservation.cancelled} (the guest pressed 0), {@code appointment.unreachable},
- * {@code voice_message.delivered}... — and {@code call.completed} for the change that carries a finished call
+ * {@code reservation.cancelled} (the guest pressed 0), {@code reservation.texted} (the fallback text went out),
+ * {@code appointment.unreachable}, {@code voice_message.delivered}... with {@code data.channel} saying how the guest
+ * was reached or answered — and {@code call.completed} for the change that carries a finished call
  * session's summary ({@code callSummary}), with that summary under {@code data.summary}.
  */
 public record StatusWebhookBody(String type, String json) {
@@ -38,6 +40,10 @@ public record StatusWebhookBody(String type, String json) {
         data.put("attempt", change.getAttempt());
         data.put("previousStatus", change.getPreviousStatus() == null ? null : change.getPreviousStatus().name());
         data.put("status", change.getStatus().name());
+        // How the guest was reached or answered: VOICE, SMS (the fallback text or a reply to it), INBOUND_CALL or
+        // CONSOLE. A channel added to the schema after this build reads as UNKNOWN and is sent as such: the status
+        // is what the platform acts on, and it must not wait in a dead letter for a detail.
+        data.put("channel", change.getChannel() == null ? Channel.VOICE.name() : change.getChannel().name());
         data.put("reason", change.getReason());
         data.put("digits", change.getDigits());
         data.put("sessionId", change.getSessionId());

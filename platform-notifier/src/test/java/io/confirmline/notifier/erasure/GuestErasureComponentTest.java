@@ -3,6 +3,8 @@ package io.confirmline.notifier.erasure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confirmline.events.CallStatus;
+import io.confirmline.events.ConversationEvent;
+import io.confirmline.events.ConversationEventType;
 import io.confirmline.events.GuestDataErased;
 import io.confirmline.events.Topics;
 import io.confirmline.notifier.NotifierTestSupport;
@@ -11,6 +13,7 @@ import io.confirmline.testing.TestInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.awaitility.Awaitility;
@@ -26,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A {@code GuestDataErased} on the real broker and PostgreSQL: the tenant's finished deliveries of the erased
  * subjects go, with their attempts; a pending one is still delivered; other subjects and other tenants keep theirs;
- * the same event again changes nothing.
+ * the same event again changes nothing. The guest's facts (guest.opted_out...) go too, found through the erased
+ * booking; a pending one is still delivered, without the phone.
  */
 @SpringBootTest
 class GuestErasureComponentTest {
@@ -61,13 +65,17 @@ class GuestErasureComponentTest {
     DatabaseClient database;
 
     @Test
-    void anErasureRemovesTheFinishedDeliveriesOfThoseSubjectsOnly() throws Exception {
+    void anErasureRemovesTheFinishedDeliveriesOfThoseSubjectsOnlyAndTheGuestsNumberFromTheirFacts() throws Exception {
         String delivered = "r-" + UUID.randomUUID();
         String dead = "r-" + UUID.randomUUID();
         String pending = "r-" + UUID.randomUUID();
         String kept = "r-" + UUID.randomUUID();
+        String phone = NotifierTestSupport.newPhone();
+        String otherPhone = NotifierTestSupport.newPhone();
+        String laterBooking = "r-" + UUID.randomUUID();
         luigis.plan(dead, PlatformStub.Plan.status(400));
         luigis.plan(pending, PlatformStub.Plan.status(503));
+        luigis.plan(laterBooking, PlatformStub.Plan.status(503));
         for (String subject : List.of(delivered, dead, pending, kept)) {
             kafka.send(Topics.CALL_STATUS.name(), subject,
                     NotifierTestSupport.change("luigis", subject, CallStatus.DIALING, CallStatus.CONFIRMED)).get();
@@ -75,13 +83,28 @@ class GuestErasureComponentTest {
         // The other tenant has a booking with the same id.
         kafka.send(Topics.CALL_STATUS.name(), delivered,
                 NotifierTestSupport.change("otherco", delivered, CallStatus.DIALING, CallStatus.CONFIRMED)).get();
+        // The guest opted out by replying about the booking to be erased (delivered), then back in about a later
+        // booking, which the platform refuses once (still pending at the erasure). Another guest's fact is not theirs.
+        ConversationEvent optedOut = NotifierTestSupport.guestFact("luigis", phone, ConversationEventType.OPTED_OUT,
+                "GUEST_TEXT", delivered, "STOP");
+        ConversationEvent optedIn = NotifierTestSupport.guestFact("luigis", phone, ConversationEventType.OPTED_IN,
+                "GUEST_TEXT", laterBooking, "START");
+        ConversationEvent other = NotifierTestSupport.guestFact("luigis", otherPhone, ConversationEventType.OPTED_OUT,
+                "GUEST_TEXT", kept, "STOP");
+        for (ConversationEvent fact : List.of(optedOut, optedIn, other)) {
+            kafka.send(Topics.CONVERSATIONS.name(), Topics.conversationKey("luigis", fact.getPhone()), fact).get();
+        }
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 deliveries("luigis", delivered).equals(List.of("SUCCEEDED"))
                         && deliveries("luigis", dead).equals(List.of("DEAD"))
                         && deliveries("luigis", kept).equals(List.of("SUCCEEDED"))
                         && deliveries("otherco", delivered).equals(List.of("SUCCEEDED"))
-                        && !luigis.receivedFor(pending).isEmpty());
+                        && !luigis.receivedFor(pending).isEmpty()
+                        && "SUCCEEDED".equals(fact(optedOut).get("status"))
+                        && "SUCCEEDED".equals(fact(other).get("status"))
+                        && !luigis.receivedFor(laterBooking).isEmpty());
         assertThat(deliveries("luigis", pending)).containsExactly("PENDING");
+        assertThat(fact(optedIn).get("status")).isEqualTo("PENDING");
         UUID deadDelivery = database.sql("SELECT id FROM delivery WHERE tenant_id = 'luigis' AND subject_id = :subject")
                 .bind("subject", dead).map(row -> row.get("id", UUID.class)).one().block();
         assertThat(attempts(deadDelivery)).isEqualTo(1);
@@ -94,10 +117,19 @@ class GuestErasureComponentTest {
         assertThat(attempts(deadDelivery)).as("the dead delivery's attempts").isZero();
         assertThat(deliveries("luigis", kept)).containsExactly("SUCCEEDED");
         assertThat(deliveries("otherco", delivered)).containsExactly("SUCCEEDED");
-        // The pending one is still delivered: the platform must hear every change.
+        // The guest's facts: found through the erased booking, the delivered one is gone; the pending one (about a
+        // booking not erased) lost the number, in its body and its queue's key.
+        assertThat(fact(optedOut)).isEmpty();
+        assertThat(fact(optedIn).get("payload")).doesNotContain(phone).contains("\"phone\":null");
+        assertThat(fact(optedIn).get("subject")).doesNotContain(phone);
+        assertThat(fact(other).get("payload")).as("another guest's fact").contains(otherPhone);
+        // The pending ones are still delivered: the platform must hear every change, and that the guest opted in.
         assertThat(deliveries("luigis", pending)).containsExactly("PENDING");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> deliveries("luigis", pending).equals(List.of("SUCCEEDED")));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> deliveries("luigis", pending).equals(List.of("SUCCEEDED"))
+                && "SUCCEEDED".equals(fact(optedIn).get("status")));
         assertThat(luigis.receivedFor(pending)).extracting(PlatformStub.Received::answered).containsExactly(503, 200);
+        assertThat(luigis.receivedFor(laterBooking)).extracting(PlatformStub.Received::answered).containsExactly(503, 200);
+        assertThat(luigis.receivedFor(laterBooking).get(1).body()).doesNotContain(phone).contains("guest.opted_in");
 
         // The same event again changes nothing (it is known by its eventId); a later erasure on the same key shows
         // that the first was already read when this is checked.
@@ -105,6 +137,15 @@ class GuestErasureComponentTest {
         kafka.send(Topics.GUEST_ERASURES.name(), "luigis", erasure("luigis", kept)).get();
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> deliveries("luigis", kept).isEmpty());
         assertThat(deliveries("luigis", pending)).containsExactly("SUCCEEDED");
+    }
+
+    /** A guest fact's delivery row (status, subject, payload); empty once deleted. */
+    Map<String, String> fact(ConversationEvent event) {
+        return database.sql("SELECT status, subject_id, payload FROM delivery WHERE event_id = :id")
+                .bind("id", event.getEventId())
+                .map(row -> Map.of("status", row.get("status", String.class), "subject", row.get("subject_id", String.class),
+                        "payload", row.get("payload", String.class)))
+                .one().defaultIfEmpty(Map.of()).block();
     }
 
     static GuestDataErased erasure(String tenant, String... subjects) {

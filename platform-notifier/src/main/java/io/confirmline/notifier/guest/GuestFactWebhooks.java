@@ -1,0 +1,35 @@
+package io.confirmline.notifier.guest;
+
+import io.confirmline.events.ConversationEvent;
+import io.confirmline.events.ConversationEventType;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which {@code conversations.v1} events the platform hears, and as which webhook type (design.md §10.4). The
+ * messages themselves are the console's to show, so only the guest facts are delivered; a fact the platform itself
+ * sent (an opt-out imported through {@code /api/opt-outs}) is not echoed back to it. Adding a type is one line
+ * here: {@code MISSED_CALL → guest.missed_call}, {@code CHANGE_REQUESTED → reservation.change_requested},
+ * {@code BOOKING_REQUESTED → reservation.requested}.
+ */
+final class GuestFactWebhooks {
+
+    /** The {@code source} of a fact the platform told us itself. */
+    static final String PLATFORM_SOURCE = "PLATFORM";
+
+    private static final Map<ConversationEventType, String> TYPES = new EnumMap<>(Map.of(
+            ConversationEventType.OPTED_OUT, "guest.opted_out",
+            ConversationEventType.OPTED_IN, "guest.opted_in"));
+
+    private GuestFactWebhooks() {
+    }
+
+    /** The webhook type this event is delivered as; empty when the platform does not hear it. */
+    static Optional<String> typeOf(ConversationEvent event) {
+        if (PLATFORM_SOURCE.equals(event.getSource())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(TYPES.get(event.getType()));
+    }
+}

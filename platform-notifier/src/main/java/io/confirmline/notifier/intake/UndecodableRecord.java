@@ -1,0 +1,29 @@
+package io.confirmline.notifier.intake;
+
+import io.confirmline.kafka.InvalidEventException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+
+/**
+ * What the intakes' batch listeners do with a record the deserializer could not read: the error-handling
+ * deserializer leaves the value null and the failure in a header; this turns it into the exception that sends the
+ * record to the dead-letter topic with a one-line reason.
+ */
+public final class UndecodableRecord {
+
+    private UndecodableRecord() {
+    }
+
+    /** The exception to dead-letter the record with, or null when its value was read. */
+    public static RuntimeException problem(ConsumerRecord<?, ?> record) {
+        DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
+        if (undecodable != null) {
+            Throwable cause = undecodable.getCause() == null ? undecodable : undecodable.getCause();
+            return new DeserializationException("Undecodable record: " + cause.getClass().getSimpleName() + ": "
+                    + cause.getMessage(), undecodable.getData(), false, undecodable);
+        }
+        return record.value() == null ? new InvalidEventException("Undecodable record: no value") : null;
+    }
+}

@@ -1,0 +1,114 @@
+package io.confirmline.notifier;
+
+import static io.confirmline.notifier.NotifierTestSupport.change;
+import static io.confirmline.notifier.NotifierTestSupport.guestFact;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.events.CallStatus;
+import io.confirmline.events.CallStatusChanged;
+import io.confirmline.events.ConversationEvent;
+import io.confirmline.events.ConversationEventType;
+import io.confirmline.events.Topics;
+import io.confirmline.kafka.DeadLetterHeaders;
+import io.confirmline.testing.SharedKafka;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Texts on the platform's side (issue #14): guest facts from {@code conversations.v1} and the texting statuses, on
+ * the real broker, registry and PostgreSQL, delivered to the platform stub over real HTTP.
+ */
+class GuestFactsComponentTest extends NotifierComponentContext {
+
+    @Test
+    void anOptOutByTextReachesThePlatformOnceWithThePhoneAndThePlatformsOwnImportIsNotEchoed() throws Exception {
+        String phone = NotifierTestSupport.newPhone();
+        String key = Topics.conversationKey("luigis", phone);
+        String reservation = "r-" + UUID.randomUUID();
+        ConversationEvent imported = guestFact("luigis", phone, ConversationEventType.OPTED_OUT, "PLATFORM", null, "imported");
+        ConversationEvent message = guestFact("luigis", phone, ConversationEventType.MESSAGE_RECEIVED, null, reservation, null);
+        ConversationEvent optedOut = guestFact("luigis", phone, ConversationEventType.OPTED_OUT, "GUEST_TEXT", reservation, "STOP");
+        ConversationEvent optedIn = guestFact("luigis", phone, ConversationEventType.OPTED_IN, "GUEST_TEXT", null, "START");
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers",
+                SharedKafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(Topics.CONVERSATIONS.name(), key, "not avro".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        // One key, so one partition and this order: whatever the first three produced would arrive before the last.
+        for (ConversationEvent event : List.of(imported, message, optedOut, optedOut, optedIn)) {
+            kafka.send(Topics.CONVERSATIONS.name(), key, event).get(10, TimeUnit.SECONDS);
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> receivedAbout(phone).stream()
+                .anyMatch(r -> r.body().contains(optedIn.getEventId())));
+        List<PlatformStub.Received> received = receivedAbout(phone);
+        assertThat(received).extracting(r -> eventIdOf(r.body()))
+                .as("the opt-out once, then the opt-in; not the import, not the message")
+                .containsExactly(optedOut.getEventId(), optedIn.getEventId());
+        assertThat(received.get(0).body()).isEqualTo("{\"type\":\"guest.opted_out\",\"timestamp\":\""
+                + optedOut.getOccurredAt() + "\",\"data\":{\"eventId\":\"" + optedOut.getEventId()
+                + "\",\"tenantId\":\"luigis\",\"phone\":\"" + phone + "\",\"source\":\"GUEST_TEXT\",\"reason\":\"STOP\","
+                + "\"reservationId\":\"" + reservation + "\"}}");
+        assertThat(received.get(1).body()).contains("\"type\":\"guest.opted_in\"").contains("\"reservationId\":null");
+        assertThat(received).allSatisfy(PlatformNotifierComponentTest::signatureVerifies);
+        assertThat(deadLetterReasons(key)).singleElement().asString().startsWith("Undecodable record");
+    }
+
+    @Test
+    void theFallbackTextAndAConfirmationByTextAreStatusWebhooksOnTheSmsChannel() throws Exception {
+        String reservation = "r-" + UUID.randomUUID();
+        CallStatusChanged texted = NotifierTestSupport.bySms("luigis", reservation, CallStatus.IN_PROGRESS, CallStatus.TEXTED);
+        CallStatusChanged confirmed = NotifierTestSupport.bySms("luigis", reservation, CallStatus.TEXTED, CallStatus.CONFIRMED);
+        publish(texted);
+        publish(confirmed);
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> platform.receivedFor(reservation).size() >= 2);
+        List<PlatformStub.Received> received = platform.receivedFor(reservation);
+        assertThat(received.get(0).body()).contains("\"type\":\"reservation.texted\"").contains("\"status\":\"TEXTED\"")
+                .contains("\"channel\":\"SMS\"");
+        assertThat(received.get(1).body()).contains("\"type\":\"reservation.confirmed\"").contains("\"channel\":\"SMS\"");
+    }
+
+    private static List<PlatformStub.Received> receivedAbout(String phone) {
+        return platform.received().stream().filter(r -> r.body().contains(phone)).toList();
+    }
+
+    private static String eventIdOf(String body) {
+        return body.replaceAll("(?s).*\"eventId\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static List<String> deadLetterReasons(String key) {
+        try (KafkaConsumer<String, byte[]> dlt = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlt-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            dlt.subscribe(List.of(Topics.CONVERSATIONS.deadLetterTopic()));
+            List<String> reasons = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (reasons.isEmpty() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : dlt.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        reasons.add(new String(record.headers().lastHeader(DeadLetterHeaders.REASON).value(),
+                                StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return reasons;
+        }
+    }
+}
