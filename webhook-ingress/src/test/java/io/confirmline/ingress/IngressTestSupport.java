@@ -21,6 +21,11 @@ public final class IngressTestSupport {
     public static final String LUIGIS_AUTH = "Bearer luigis-webhook-token-0123456789";
     public static final String CLINIC_AUTH = "Bearer clinic-webhook-token-9876543210";
 
+    /** Luigi's SMS number and subaccount: the ones in the 8x8 SMS fixtures (8x8-voice-api.md §7.1's example). */
+    public static final String LUIGIS_SMS_NUMBER = "+4534735477";
+    public static final String LUIGIS_SMS_SUBACCOUNT = "SubAccount-1";
+    public static final String CLINIC_SMS_NUMBER = "+4534735400";
+
     public static final String CONFIRMED_REPLY =
             "{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"Thank you, see you at 8.\"}},{\"action\":\"hangup\"}]}";
     public static final String REPROMPT_REPLY =

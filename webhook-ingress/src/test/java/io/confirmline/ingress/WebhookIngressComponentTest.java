@@ -16,14 +16,11 @@ import io.confirmline.tenant.TenantSettings;
 import io.confirmline.tenant.testing.TestTenantPublisher;
 import io.confirmline.testing.RegistryServer;
 import io.confirmline.testing.SharedKafka;
-import io.confirmline.testing.TestInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,34 +36,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The ingress on the real broker and registry, called over HTTP as 8x8 calls it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-                "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH, "confirmline.tenants[1].id=clinic",
-                "confirmline.tenants[1].subaccount-id=clinic_voice",
-                "confirmline.tenants[1].auth-token=" + IngressTestSupport.CLINIC_AUTH})
-@AutoConfigureWebTestClient
-@AutoConfigureMetrics
-class WebhookIngressComponentTest {
-
-    static Path spool;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        TestInfrastructure.kafka(registry);
-        spool = Files.createTempDirectory("ingress-spool");
-        registry.add("confirmline.ingress.publish.spool-directory", spool::toString);
-    }
+class WebhookIngressComponentTest extends IngressComponentContext {
 
     static KafkaConsumer<String, CallActionReceived> actions;
     static KafkaConsumer<String, SessionSummaryReceived> summaries;
