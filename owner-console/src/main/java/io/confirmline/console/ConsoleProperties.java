@@ -33,14 +33,20 @@ public record ConsoleProperties(
     /**
      * @param baseUrl 8x8's voice API, or the sandbox
      * @param timeout how long one request to 8x8 waits
+     * @param smsBaseUrl 8x8's SMS API (its account-level webhook API; a regional host such as
+     *     {@code https://sms.8x8.uk} for accounts there), or the sandbox
      */
     public record EightByEight(
             @DefaultValue("https://voice.8x8.com") @NotNull URI baseUrl,
-            @DefaultValue("10s") @NotNull Duration timeout) {
+            @DefaultValue("10s") @NotNull Duration timeout,
+            @DefaultValue("https://sms.8x8.com") @NotNull URI smsBaseUrl) {
 
         public EightByEight {
             if (baseUrl != null) {
                 HttpUrls.requireHttp(baseUrl, "confirmline.console.eight-by-eight.base-url");
+            }
+            if (smsBaseUrl != null) {
+                HttpUrls.requireHttp(smsBaseUrl, "confirmline.console.eight-by-eight.sms-base-url");
             }
         }
     }

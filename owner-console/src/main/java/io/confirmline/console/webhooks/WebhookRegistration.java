@@ -24,31 +24,42 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Registers a tenant's VCA and VSS webhooks with 8x8, so onboarding needs no step in 8x8's portal. The console
- * keeps webhook tokens only as digests, so it cannot hand 8x8 an existing one: it mints a new token, adds it to
- * the tenant, waits until that is on {@code tenants.v1} (so 8x8's first webhook with it is accepted), then
- * registers it as the {@code httpAuthHeader} of both webhooks. The token is never answered nor logged; older
- * tokens stay active until removed (rotation).
+ * Registers a tenant's VCA and VSS webhooks with 8x8, so onboarding needs no step in 8x8's portal; for a tenant
+ * with an SMS subaccount also its SMS MO and DR webhooks, which 8x8 keeps per account (the tenant's
+ * {@code accountId}), scoped to the SMS subaccount. The console keeps webhook tokens only as digests, so it cannot
+ * hand 8x8 an existing one: it mints a new token, adds it to the tenant, waits until that is on {@code tenants.v1}
+ * (so 8x8's first webhook with it is accepted), then registers it as the {@code httpAuthHeader} of the voice
+ * webhooks and the {@code httpAuthorization} of the SMS ones. The token is never answered nor logged; older tokens
+ * stay active until removed (rotation).
  */
 @Service
 public class WebhookRegistration {
 
     static final String VCA_PATH = "/webhooks/8x8/vca";
     static final String VSS_PATH = "/webhooks/8x8/vss";
+    static final String SMS_INBOUND_PATH = "/webhooks/8x8/sms/inbound";
+    static final String SMS_RECEIPTS_PATH = "/webhooks/8x8/sms/receipts";
+
+    /** Where a tenant's SMS webhooks are registered: its 8x8 account, scoped to its SMS subaccount. */
+    record SmsAccount(String accountId, String subaccountId) {
+    }
 
     private final TenantService tenants;
     private final TenantSecrets secrets;
     private final TenantOutbox outbox;
     private final EightByEightWebhooks eightByEight;
+    private final EightByEightSmsWebhooks eightByEightSms;
     private final AuditLog audit;
     private final ConsoleProperties properties;
 
     public WebhookRegistration(TenantService tenants, TenantSecrets secrets, TenantOutbox outbox,
-            EightByEightWebhooks eightByEight, AuditLog audit, ConsoleProperties properties) {
+            EightByEightWebhooks eightByEight, EightByEightSmsWebhooks eightByEightSms, AuditLog audit,
+            ConsoleProperties properties) {
         this.tenants = tenants;
         this.secrets = secrets;
         this.outbox = outbox;
         this.eightByEight = eightByEight;
+        this.eightByEightSms = eightByEightSms;
         this.audit = audit;
         this.properties = properties;
     }
@@ -64,6 +75,18 @@ public class WebhookRegistration {
                         + "POST /api/admin/tenants/" + tenantId + "/secrets/api-key first"));
             }
             String subaccount = tenant.row().settings().subaccountId();
+            String smsSubaccount = tenant.row().settings().smsSubaccountId();
+            String accountId = tenant.row().settings().accountId();
+            boolean texts = smsSubaccount != null && !smsSubaccount.isBlank();
+            if (texts && (accountId == null || accountId.isBlank())) {
+                // Checked before a token is made or anything registered, so nothing is left half done.
+                return Mono.error(AdminProblems.conflict("Tenant " + tenantId + " has an SMS subaccount but no 8x8 "
+                        + "accountId: 8x8 registers SMS webhooks per account. Set accountId (PUT /api/admin/tenants/"
+                        + tenantId + ") and register again; nothing was registered",
+                        List.of(new ProblemException.FieldError("accountId",
+                                "is required to register the SMS webhooks of smsSubaccountId " + smsSubaccount))));
+            }
+            Optional<SmsAccount> sms = texts ? Optional.of(new SmsAccount(accountId, smsSubaccount)) : Optional.empty();
             if (existing.isPresent()) {
                 Optional<String> tokenId = tenant.secrets().stream()
                         .filter(s -> s.kind() == SecretKind.WEBHOOK_TOKEN
@@ -75,7 +98,8 @@ public class WebhookRegistration {
                             + "new one made)");
                     return Mono.error(AdminProblems.invalid(problems));
                 }
-                return registerBoth(tenantId, subaccount, apiKey.get(), existing.get(), tokenId.get(), false, actor);
+                return registerAll(tenantId, subaccount, sms, apiKey.get(), existing.get(), tokenId.get(), false,
+                        actor);
             }
             String token = secrets.generate(SecretKind.WEBHOOK_TOKEN);
             return tenants.addSecret(tenantId, SecretKind.WEBHOOK_TOKEN, Optional.of(token), actor)
@@ -83,34 +107,58 @@ public class WebhookRegistration {
                         String tokenId = added.generated().get(SecretKind.WEBHOOK_TOKEN).get(0).id();
                         return awaitPublished(added.outboxId())
                                 .onErrorResume(e -> discard(tenantId, tokenId, actor).then(Mono.error(e)))
-                                .then(registerBoth(tenantId, subaccount, apiKey.get(), token, tokenId, true, actor));
+                                .then(registerAll(tenantId, subaccount, sms, apiKey.get(), token, tokenId, true, actor));
                     });
         }));
     }
 
-    private Mono<Map<String, Object>> registerBoth(String tenantId, String subaccount, String apiKey, String token,
-            String tokenId, boolean minted, TenantService.Actor actor) {
+    private Mono<Map<String, Object>> registerAll(String tenantId, String subaccount, Optional<SmsAccount> sms,
+            String apiKey, String token, String tokenId, boolean minted, TenantService.Actor actor) {
         URI base = properties.ingressPublicUrl();
         URI vca = URI.create(strip(base) + VCA_PATH);
         URI vss = URI.create(strip(base) + VSS_PATH);
+        Map<String, URI> smsUrls = new LinkedHashMap<>();
+        smsUrls.put("MO", URI.create(strip(base) + SMS_INBOUND_PATH));
+        smsUrls.put("DR", URI.create(strip(base) + SMS_RECEIPTS_PATH));
         List<EightByEightWebhooks.Webhook> registered = new ArrayList<>();
+        List<EightByEightSmsWebhooks.SmsWebhook> registeredSms = new ArrayList<>();
         return eightByEight.register(subaccount, apiKey, "VCA", vca, token)
                 .onErrorResume(EightByEightWebhooks.Refused.class, refused ->
                         // Nothing at 8x8 uses a token minted for this: it goes again.
                         (minted ? discard(tenantId, tokenId, actor) : Mono.<Void>empty())
-                                .then(Mono.error(badGateway(refused, "VCA", false))))
+                                .then(Mono.error(badGateway(refused, "the VCA webhook", "statusCode", ""))))
                 .doOnNext(registered::addAll)
                 .then(eightByEight.register(subaccount, apiKey, "VSS", vss, token)
-                        .onErrorMap(EightByEightWebhooks.Refused.class, refused -> badGateway(refused, "VSS", true)))
+                        .onErrorMap(EightByEightWebhooks.Refused.class, refused -> badGateway(refused,
+                                "the VSS webhook", "statusCode",
+                                "; the VCA webhook was registered with the token, register again to finish")))
                 .doOnNext(registered::addAll)
-                .flatMap(done -> audit.record(new AuditEntry(actor.name(), "tenant.webhooks.registered", tenantId,
-                        "VCA and VSS registered with 8x8 subaccount " + subaccount + " with webhook-token " + tokenId,
-                        actor.remoteAddress())))
+                .then(sms.map(account -> eightByEightSms.register(account.accountId(), account.subaccountId(), apiKey,
+                                smsUrls, token)
+                        .onErrorMap(EightByEightWebhooks.Refused.class, refused -> badGateway(refused,
+                                "the SMS MO and DR webhooks", "code",
+                                "; the VCA and VSS webhooks were registered with the token, register again to finish"))
+                        .doOnNext(registeredSms::addAll)
+                        .then())
+                        .orElse(Mono.empty()))
+                .then(Mono.defer(() -> audit.record(new AuditEntry(actor.name(), "tenant.webhooks.registered", tenantId,
+                        "VCA and VSS registered with 8x8 subaccount " + subaccount
+                                + sms.map(account -> ", SMS MO and DR with 8x8 account " + account.accountId()
+                                        + " for SMS subaccount " + account.subaccountId()).orElse("")
+                                + " with webhook-token " + tokenId,
+                        actor.remoteAddress()))))
                 .then(Mono.fromSupplier(() -> {
                     Map<String, Object> answer = new LinkedHashMap<>();
                     answer.put("subAccountId", subaccount);
                     answer.put("webhookTokenId", tokenId);
                     answer.put("webhooks", registered);
+                    sms.ifPresent(account -> {
+                        Map<String, Object> smsAnswer = new LinkedHashMap<>();
+                        smsAnswer.put("accountId", account.accountId());
+                        smsAnswer.put("subAccountId", account.subaccountId());
+                        smsAnswer.put("webhooks", registeredSms);
+                        answer.put("sms", smsAnswer);
+                    });
                     return answer;
                 }));
     }
@@ -134,11 +182,12 @@ public class WebhookRegistration {
     }
 
     /** 8x8's refusal as a 502 naming its status and code (its message too: it names no secret of ours). */
-    private static ProblemException badGateway(EightByEightWebhooks.Refused refused, String type, boolean vcaDone) {
+    private static ProblemException badGateway(EightByEightWebhooks.Refused refused, String what, String codeField,
+            String done) {
         String detail = (refused.httpStatus() == 0 ? refused.getMessage()
-                : "8x8 refused the " + type + " webhook: HTTP " + refused.httpStatus()
-                        + (refused.code() == null ? "" : " statusCode " + refused.code()) + ": " + refused.getMessage())
-                + (vcaDone ? "; the VCA webhook was registered with the token, register again to finish" : "");
+                : "8x8 refused " + what + ": HTTP " + refused.httpStatus()
+                        + (refused.code() == null ? "" : " " + codeField + " " + refused.code()) + ": " + refused.getMessage())
+                + done;
         return new ProblemException(HttpStatus.BAD_GATEWAY, "admin-502", "Bad Gateway", detail)
                 .with("eightByEightStatus", refused.httpStatus())
                 .with("eightByEightCode", refused.code());

@@ -74,6 +74,9 @@ class TenantRegistryComponentTest {
 
     static final String SANDBOX_SUBACCOUNT = "console_voice";
     static final String SANDBOX_KEY = "plain-sandbox-8x8-key";
+    /** The sandbox's 8x8 account (8x8's account ids are UUIDs) and its SMS subaccount. */
+    static final String SANDBOX_ACCOUNT = "3f6b1d2e-8c4a-4e7f-9b1d-5a6c7e8f9012";
+    static final String SANDBOX_SMS_SUBACCOUNT = "console_sms";
     /** The 8x8 sandbox, starting while the context does; only the registration tests wait for it. */
     static final ServiceProcess sandbox = ServiceProcess.start("eightbyeight-sandbox",
             Path.of("..", "eightbyeight-sandbox").toAbsolutePath().normalize(),
@@ -81,7 +84,10 @@ class TenantRegistryComponentTest {
             Map.of("sandbox.subaccounts[0].id", SANDBOX_SUBACCOUNT, "sandbox.subaccounts[0].api-key", SANDBOX_KEY,
                     "sandbox.subaccounts[0].vca-url", "http://127.0.0.1:9/vca",
                     "sandbox.subaccounts[0].vss-url", "http://127.0.0.1:9/vss",
-                    "sandbox.subaccounts[0].webhook-authorization", "portal-token"),
+                    "sandbox.subaccounts[0].webhook-authorization", "portal-token",
+                    "sandbox.sms.subaccounts[0].id", SANDBOX_SMS_SUBACCOUNT,
+                    "sandbox.sms.subaccounts[0].account-id", SANDBOX_ACCOUNT,
+                    "sandbox.sms.subaccounts[0].api-key", SANDBOX_KEY),
             Path.of("target", "sandbox-logs"));
 
     static TenantTopicLog topic;
@@ -90,6 +96,7 @@ class TenantRegistryComponentTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.kafkaAndDatabase(registry);
         registry.add("confirmline.console.eight-by-eight.base-url", sandbox::url);
+        registry.add("confirmline.console.eight-by-eight.sms-base-url", sandbox::url);
     }
 
     @Autowired
@@ -440,6 +447,9 @@ class TenantRegistryComponentTest {
         String id = freshId();
         Map<String, Object> body = tenant(id);
         body.put("subaccountId", SANDBOX_SUBACCOUNT);
+        body.put("accountId", SANDBOX_ACCOUNT);
+        body.put("smsSubaccountId", SANDBOX_SMS_SUBACCOUNT);
+        body.put("smsNumbers", List.of(freshNumber()));
         body.put("apiKey", SANDBOX_KEY);
         body.put("webhookTokens", List.of("Bearer plain-known-token-0001"));
         create(body);
@@ -468,6 +478,26 @@ class TenantRegistryComponentTest {
         String registered = bodies.get(0).get("httpAuthHeader").toString();
         assertThat(bodies.get(1).get("httpAuthHeader")).isEqualTo(registered);
 
+        // The SMS webhooks, per 8x8 account: MO and DR of the SMS subaccount, with the same token.
+        assertThat(answer.get("sms")).isEqualTo(Map.of("accountId", SANDBOX_ACCOUNT, "subAccountId", SANDBOX_SMS_SUBACCOUNT,
+                "webhooks", List.of(
+                        Map.of("type", "MO", "url", "https://hooks.confirmline.example/webhooks/8x8/sms/inbound"),
+                        Map.of("type", "DR", "url", "https://hooks.confirmline.example/webhooks/8x8/sms/receipts"))));
+        Map<String, Object> smsRequest = lastSmsRegistration();
+        assertThat(smsRequest.get("authorization")).isEqualTo("Bearer " + SANDBOX_KEY);
+        assertThat(smsRequest.get("accountId")).isEqualTo(SANDBOX_ACCOUNT);
+        assertThat(smsRequest.get("body")).isEqualTo(List.of(
+                Map.of("subAccountId", SANDBOX_SMS_SUBACCOUNT, "type", "MO",
+                        "url", "https://hooks.confirmline.example/webhooks/8x8/sms/inbound",
+                        "httpAuthorization", registered, "enabled", true),
+                Map.of("subAccountId", SANDBOX_SMS_SUBACCOUNT, "type", "DR",
+                        "url", "https://hooks.confirmline.example/webhooks/8x8/sms/receipts",
+                        "httpAuthorization", registered, "enabled", true)));
+        WebTestClient.bindToServer().baseUrl(sandbox.url()).build().get()
+                .uri("/api/v1/accounts/" + SANDBOX_ACCOUNT + "/webhooks").header(HttpHeaders.AUTHORIZATION, "Bearer " + SANDBOX_KEY)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[*].type").value(types -> assertThat((List<Object>) types).containsExactly("DR", "MO"));
+
         // What 8x8 will send is what the services accept: the published digest matches it...
         Tenant tenant = TenantRecords.toTenant(await(id, e -> e != null && e.getWebhookTokens().size() == 2), cipher);
         assertThat(tenant.acceptsWebhookToken(registered)).isTrue();
@@ -487,9 +517,56 @@ class TenantRegistryComponentTest {
         assertThat(again.subList(again.size() - 2, again.size())).extracting(r -> (Object) ((Map<?, ?>) r.get("body")).get("httpAuthHeader"))
                 .containsOnly("Bearer plain-known-token-0001");
         assertThat(secretIds(id, "webhookTokens")).containsExactly(original, tokenId);
+        assertThat(lastSmsRegistration().get("body")).asString().contains("httpAuthorization=Bearer plain-known-token-0001")
+                .doesNotContain(registered);
         admin.post().uri("/api/admin/tenants/" + id + "/register-webhooks").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("webhookToken", "Bearer not-one-of-the-tenants")).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("webhookToken");
+    }
+
+    Map<String, Object> lastSmsRegistration() {
+        List<Map<String, Object>> requests = WebTestClient.bindToServer().baseUrl(sandbox.url()).build()
+                .get().uri("/sandbox/sms/webhook-registrations").exchange().expectStatus().isOk()
+                .expectBody(LIST).returnResult().getResponseBody();
+        assertThat(requests).isNotEmpty();
+        return requests.get(requests.size() - 1);
+    }
+
+    @Test
+    void anSmsSubaccountWithoutAnAccountIdIsAConflictBeforeAnythingIsRegisteredAndEightByEightsRefusalAGateway() {
+        sandbox.awaitHealthy(Duration.ofSeconds(60));
+        String id = freshId();
+        Map<String, Object> body = tenant(id);
+        body.put("subaccountId", SANDBOX_SUBACCOUNT);
+        body.put("apiKey", SANDBOX_KEY);
+        body.remove("accountId");
+        body.put("smsSubaccountId", SANDBOX_SMS_SUBACCOUNT);
+        create(body);
+        List<String> before = secretIds(id, "webhookTokens");
+        int voiceRequests = WebTestClient.bindToServer().baseUrl(sandbox.url()).build().get()
+                .uri("/sandbox/webhook-registrations").exchange().expectBody(LIST).returnResult().getResponseBody().size();
+
+        admin.post().uri("/api/admin/tenants/" + id + "/register-webhooks").exchange()
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("accountId")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("accountId", "nothing was registered"));
+        assertThat(secretIds(id, "webhookTokens")).isEqualTo(before);
+        assertThat(WebTestClient.bindToServer().baseUrl(sandbox.url()).build().get().uri("/sandbox/webhook-registrations")
+                .exchange().expectBody(LIST).returnResult().getResponseBody()).hasSize(voiceRequests);
+
+        // An account the key does not belong to: 8x8 refuses the SMS webhooks, after the voice ones were registered.
+        Map<String, Object> update = new LinkedHashMap<>(body);
+        update.remove("apiKey");
+        update.put("accountId", "00000000-0000-4000-8000-000000000000");
+        admin.put().uri("/api/admin/tenants/" + id).contentType(MediaType.APPLICATION_JSON).bodyValue(update)
+                .exchange().expectStatus().isOk();
+        admin.post().uri("/api/admin/tenants/" + id + "/register-webhooks").exchange()
+                .expectStatus().isEqualTo(502)
+                .expectBody().jsonPath("$.eightByEightStatus").isEqualTo(401)
+                .jsonPath("$.eightByEightCode").isEqualTo("1200")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("SMS MO and DR", "register again to finish"));
     }
 
     @Test
