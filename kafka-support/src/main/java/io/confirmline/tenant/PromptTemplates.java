@@ -23,6 +23,16 @@ public final class PromptTemplates {
     /** What a sentence may ask to have filled in. */
     public static final List<String> PLACEHOLDERS =
             List.of("name", "venue", "party", "service", "when", "confirmDigit", "cancelDigit");
+    /** The texts a guest gets (issue #14), by the name a tenant's template uses. */
+    public static final List<String> TEXTS = List.of("sms-fallback", "sms-confirmed", "sms-cancelled",
+            "sms-opted-out", "sms-opted-in", "sms-help", "sms-holding", "sms-no-booking");
+    /**
+     * What a text may ask to have filled in: the sentences' placeholders, plus {@code {booking}} ("table for 4",
+     * "appointment (Haircut)"), {@code {what}} ("table", "appointment"), {@code {day}} and {@code {time}} (the
+     * two halves of {@code {when}}) and {@code {venuePhone}}. A text about no booking leaves the booking's empty.
+     */
+    public static final List<String> TEXT_PLACEHOLDERS = List.of("name", "venue", "party", "service", "when",
+            "confirmDigit", "cancelDigit", "booking", "what", "day", "time", "venuePhone");
 
     private static final Set<String> NAMES = Set.copyOf(concat());
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
@@ -33,6 +43,7 @@ public final class PromptTemplates {
     private static List<String> concat() {
         List<String> all = new ArrayList<>(SENTENCES);
         all.addAll(WORDS);
+        all.addAll(TEXTS);
         return all;
     }
 
@@ -57,13 +68,14 @@ public final class PromptTemplates {
         if (text == null) {
             return java.util.Optional.empty();
         }
+        List<String> known = TEXTS.contains(name) ? TEXT_PLACEHOLDERS : PLACEHOLDERS;
         Matcher placeholder = PLACEHOLDER.matcher(text);
         while (placeholder.find()) {
             String used = placeholder.group(1);
-            if (WORDS.contains(name) || !PLACEHOLDERS.contains(used)) {
+            if (WORDS.contains(name) || !known.contains(used)) {
                 return java.util.Optional.of("uses unknown placeholder {" + used + "}; " + (WORDS.contains(name)
                         ? "this word takes none"
-                        : "known: " + PLACEHOLDERS.stream().map(p -> "{" + p + "}").collect(Collectors.joining(", "))));
+                        : "known: " + known.stream().map(p -> "{" + p + "}").collect(Collectors.joining(", "))));
             }
         }
         return java.util.Optional.empty();

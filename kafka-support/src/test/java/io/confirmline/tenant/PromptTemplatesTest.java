@@ -24,7 +24,20 @@ class PromptTemplatesTest {
                         + "{service}, {when}, {confirmDigit}, {cancelDigit}",
                 "prompts.es-MX.today uses unknown placeholder {when}; this word takes none",
                 "prompts.de.farewell is not a template; known: reservation-prompt, appointment-prompt, confirmed, "
-                        + "cancelled, invalid-digit, no-input, goodbye, today, tomorrow, at");
+                        + "cancelled, invalid-digit, no-input, goodbye, today, tomorrow, at, sms-fallback, sms-confirmed, "
+                        + "sms-cancelled, sms-opted-out, sms-opted-in, sms-help, sms-holding, sms-no-booking");
+    }
+
+    @Test
+    void textsTakeTheirOwnPlaceholdersWhichSentencesDoNot() {
+        assertThat(PromptTemplates.problems(Map.of("es", Map.of("sms-fallback",
+                "{venue}: su {booking} el {day} a las {time}. Responda {confirmDigit} o {cancelDigit}.",
+                "sms-help", "{venue}: llame al {venuePhone}.")))).isEmpty();
+        assertThat(PromptTemplates.problems(Map.of("en", Map.of("confirmed", "Your {booking} is confirmed."))))
+                .containsExactly("prompts.en.confirmed uses unknown placeholder {booking}; known: {name}, {venue}, "
+                        + "{party}, {service}, {when}, {confirmDigit}, {cancelDigit}");
+        assertThat(PromptTemplates.problems(Map.of("en", Map.of("sms-holding", "Thanks {guest}"))))
+                .singleElement().asString().startsWith("prompts.en.sms-holding uses unknown placeholder {guest}");
     }
 
     @Test
