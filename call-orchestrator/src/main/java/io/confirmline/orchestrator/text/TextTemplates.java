@@ -1,0 +1,289 @@
+package io.confirmline.orchestrator.text;
+
+import io.confirmline.tenant.PromptTemplates;
+import io.confirmline.tenant.Tenant;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The texts a guest gets, in English, Spanish, French and German (any other language gets English unless the
+ * tenant wrote that language's text). The language is the booking's {@code guestLocale} (a BCP 47 tag; its
+ * language part picks the shipped text, the whole tag formats the day and time). A tenant overrides any text
+ * through its {@code prompts} with the {@code sms-} names of {@link PromptTemplates#TEXTS} and the placeholders of
+ * {@link PromptTemplates#TEXT_PLACEHOLDERS}, looked up by the exact tag, then its language, then English.
+ *
+ * <p>The day and time are those of the venue's zone, in the guest's language ("Fri 12 Dec at 20:00", "vie 12 de
+ * dic a las 20:00"), never "today": a text is read later than it is sent. The fallback asks for the tenant's
+ * digits, never for the word "cancel", which would opt the guest out (docs/sms-keywords.md). The English texts
+ * fit one GSM-7 segment for ordinary venue names.
+ *
+ * <p>Pure: no state besides the shipped texts.
+ */
+@Component
+public class TextTemplates {
+
+    private static final Logger log = LoggerFactory.getLogger(TextTemplates.class);
+    /**
+     * How English is written for a guest whose language we do not know or do not ship: day before month and a
+     * 24-hour clock, read the same way almost everywhere.
+     */
+    private static final Locale INTERNATIONAL = Locale.UK;
+
+    /**
+     * What a text says about a booking.
+     *
+     * @param venueName the venue's name as the booking gives it; the tenant's name when blank
+     * @param startsAt when it starts
+     * @param zone the venue's zone, in which day and time are written
+     * @param partySize guests, when known
+     * @param guestName the guest's name, when known
+     * @param locale the guest's BCP 47 tag ({@code es-ES}); null reads as English
+     * @param appointment an appointment rather than a table
+     * @param serviceName what the appointment is for, when known
+     */
+    public record Booking(String venueName, Instant startsAt, ZoneId zone, Integer partySize, String guestName,
+            String locale, boolean appointment, String serviceName) {
+    }
+
+    /** The shipped words of one language. */
+    record Language(Map<String, String> texts, String helpWithoutPhone, String table, String tableFor,
+            String appointment, String dayPattern, String at) {
+    }
+
+    static final Map<String, Language> SHIPPED = Map.of(
+            "en", new Language(texts(
+                    "{venue}: your {booking} on {when}. Reply {confirmDigit} to confirm or {cancelDigit} to cancel your {what}.",
+                    "{venue}: thanks, your {booking} on {when} is confirmed. See you then!",
+                    "{venue}: your {booking} on {when} is cancelled. Thanks for letting us know.",
+                    "You won't get any more texts or calls from {venue}. Reply START to opt back in.",
+                    "{venue}: you will get texts and calls about your bookings again. Reply STOP to opt out.",
+                    "{venue}: texts about your bookings. For help call {venuePhone}. Reply STOP to opt out.",
+                    "Thanks, we've passed your message to {venue}; they'll get back to you.",
+                    "{venue}: we found no upcoming booking for this number, so nothing was changed."),
+                    "{venue}: texts about your bookings. Reply STOP to opt out.",
+                    "table", "table for {party}", "appointment", "EEE d MMM", "at"),
+            "es", new Language(texts(
+                    "{venue}: su {booking} el {when}. Responda {confirmDigit} para confirmar o {cancelDigit} para cancelar su {what}.",
+                    "{venue}: gracias, su {booking} el {when} queda confirmada. Le esperamos.",
+                    "{venue}: su {booking} el {when} queda cancelada. Gracias por avisarnos.",
+                    "No recibirá más mensajes ni llamadas de {venue}. Responda START para volver a recibirlos.",
+                    "{venue}: volverá a recibir mensajes y llamadas sobre sus reservas. Responda STOP para darse de baja.",
+                    "{venue}: mensajes sobre sus reservas. Ayuda: {venuePhone}. Responda STOP para darse de baja.",
+                    "Gracias, hemos pasado su mensaje a {venue}; le responderán pronto.",
+                    "{venue}: no encontramos ninguna reserva próxima para este número; no se ha cambiado nada."),
+                    "{venue}: mensajes sobre sus reservas. Responda STOP para darse de baja.",
+                    "mesa", "mesa para {party}", "cita", "EEE d 'de' MMM", "a las"),
+            "fr", new Language(texts(
+                    "{venue} : votre {booking} le {when}. Répondez {confirmDigit} pour confirmer ou {cancelDigit} pour annuler votre {what}.",
+                    "{venue} : merci, c'est confirmé pour votre {booking} le {when}. À bientôt !",
+                    "{venue} : c'est annulé pour votre {booking} le {when}. Merci de nous avoir prévenus.",
+                    "Vous ne recevrez plus de SMS ni d'appels de {venue}. Répondez START pour les réactiver.",
+                    "{venue} : vous recevrez de nouveau nos SMS et appels sur vos réservations. Répondez STOP pour vous désabonner.",
+                    "{venue} : SMS sur vos réservations. Aide : {venuePhone}. Répondez STOP pour vous désabonner.",
+                    "Merci, nous avons transmis votre message à {venue} ; on vous répondra bientôt.",
+                    "{venue} : aucune réservation à venir pour ce numéro, rien n'a été modifié."),
+                    "{venue} : SMS sur vos réservations. Répondez STOP pour vous désabonner.",
+                    "table", "table pour {party}", "rendez-vous", "EEE d MMM", "à"),
+            "de", new Language(texts(
+                    "{venue}: Ihr {booking} am {when}. Antworten Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
+                    "{venue}: Danke, Ihr {booking} am {when} ist bestätigt. Bis dann!",
+                    "{venue}: Ihr {booking} am {when} ist storniert. Danke für Ihre Nachricht.",
+                    "Sie erhalten keine SMS und Anrufe mehr von {venue}. Antworten Sie START, um sie wieder zu erhalten.",
+                    "{venue}: Sie erhalten wieder SMS und Anrufe zu Ihren Buchungen. Antworten Sie STOP zum Abmelden.",
+                    "{venue}: SMS zu Ihren Buchungen. Hilfe: {venuePhone}. Antworten Sie STOP zum Abmelden.",
+                    "Danke, wir haben Ihre Nachricht an {venue} weitergegeben; man meldet sich bei Ihnen.",
+                    "{venue}: Wir haben keine anstehende Buchung für diese Nummer gefunden; es wurde nichts geändert."),
+                    "{venue}: SMS zu Ihren Buchungen. Antworten Sie STOP zum Abmelden.",
+                    "Tisch", "Tisch für {party}", "Termin", "EEE, d. MMM", "um"));
+
+    private static Map<String, String> texts(String fallback, String confirmed, String cancelled, String optedOut,
+            String optedIn, String help, String holding, String noBooking) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        List<String> values = List.of(fallback, confirmed, cancelled, optedOut, optedIn, help, holding, noBooking);
+        for (int i = 0; i < PromptTemplates.TEXTS.size(); i++) {
+            texts.put(PromptTemplates.TEXTS.get(i), values.get(i));
+        }
+        return Map.copyOf(texts);
+    }
+
+    /** The text that asks the guest to confirm or cancel by digit. */
+    public String fallback(Tenant tenant, Booking b) {
+        return aboutBooking(tenant, b, "sms-fallback");
+    }
+
+    /** The acknowledgement of a confirmation by text; names the booking, as a guest may have several. */
+    public String confirmed(Tenant tenant, Booking b) {
+        return aboutBooking(tenant, b, "sms-confirmed");
+    }
+
+    /** The acknowledgement of a cancellation by text; names the booking. */
+    public String cancelled(Tenant tenant, Booking b) {
+        return aboutBooking(tenant, b, "sms-cancelled");
+    }
+
+    /** The one confirmation an opt-out may get (FCC 24-24): no more texts or calls, and how to opt back in. */
+    public String optedOut(Tenant tenant, String locale) {
+        return aboutGuest(tenant, locale, "sms-opted-out");
+    }
+
+    /** The answer to START/UNSTOP. */
+    public String optedIn(Tenant tenant, String locale) {
+        return aboutGuest(tenant, locale, "sms-opted-in");
+    }
+
+    /**
+     * The answer to HELP: the tenant's {@code sms-help} template for the language, else its
+     * {@code texting.helpText}, else the shipped one (venue, its phone when set, how to opt out).
+     */
+    public String help(Tenant tenant, String locale) {
+        Chosen chosen = choose(tenant, locale, "sms-help");
+        if (!chosen.fromTenant()) {
+            if (tenant.texting() != null && tenant.texting().helpText().filter(t -> !t.isBlank()).isPresent()) {
+                return fill(tenant.texting().helpText().get(), tenant, null, chosen);
+            }
+            if (tenant.venuePhone().filter(p -> !p.isBlank()).isEmpty()) {
+                return fill(SHIPPED.get(chosen.language()).helpWithoutPhone(), tenant, null, chosen);
+            }
+        }
+        return fill(chosen.template(), tenant, null, chosen);
+    }
+
+    /** The automatic "we'll get back to you" to a message the parser left to the owner. */
+    public String holding(Tenant tenant, String locale) {
+        return aboutGuest(tenant, locale, "sms-holding");
+    }
+
+    /** The answer to a clear yes or no from a number with no open booking at this tenant. */
+    public String noBooking(Tenant tenant, String locale) {
+        return aboutGuest(tenant, locale, "sms-no-booking");
+    }
+
+    private String aboutBooking(Tenant tenant, Booking b, String name) {
+        Chosen chosen = choose(tenant, b.locale(), name);
+        return fill(chosen.template(), tenant, b, chosen);
+    }
+
+    private String aboutGuest(Tenant tenant, String locale, String name) {
+        Chosen chosen = choose(tenant, locale, name);
+        return fill(chosen.template(), tenant, null, chosen);
+    }
+
+    /**
+     * A template and the words it is filled with.
+     *
+     * @param language the shipped language whose words fill it (en for a language we do not ship)
+     * @param format the locale day and time are written in
+     * @param fromTenant whether the tenant wrote it
+     * @param ownLanguage whether the shipped words of {@code language} match the text's language, so its word for
+     *     "at" may join day and time
+     */
+    private record Chosen(String template, String language, Locale format, boolean fromTenant, boolean ownLanguage) {
+    }
+
+    /** The tenant's template for the exact tag, then its language, then English; else the shipped one. */
+    private Chosen choose(Tenant tenant, String tag, String name) {
+        Locale guest = Locale.forLanguageTag(tag == null ? "" : tag.strip());
+        if (guest.getLanguage().isEmpty()) {
+            guest = INTERNATIONAL;
+        }
+        String language = guest.getLanguage();
+        boolean shipped = SHIPPED.containsKey(language);
+        String words = shipped ? language : "en";
+        List<String> keys = new ArrayList<>(List.of(guest.toLanguageTag(), language));
+        if (!shipped) {
+            keys.add("en");
+        }
+        for (String key : keys) {
+            String template = tenantTemplate(tenant, key, name);
+            if (template != null) {
+                boolean english = key.equals("en") && !shipped;
+                return new Chosen(template, words, english ? INTERNATIONAL : guest, true, shipped || english);
+            }
+        }
+        return new Chosen(SHIPPED.get(words).texts().get(name), words, shipped ? guest : INTERNATIONAL, false, true);
+    }
+
+    private static String tenantTemplate(Tenant tenant, String key, String name) {
+        Map<String, Map<String, String>> prompts = tenant.prompts() == null ? Map.of() : tenant.prompts();
+        for (Map.Entry<String, Map<String, String>> entry : prompts.entrySet()) {
+            if (Locale.forLanguageTag(entry.getKey()).toLanguageTag().equalsIgnoreCase(key)) {
+                String template = entry.getValue().get(name);
+                if (template == null || template.isBlank()) {
+                    continue;
+                }
+                var problem = PromptTemplates.problem(name, template);
+                if (problem.isPresent()) {
+                    // The console refuses such a template; one written around it is not sent to a guest.
+                    log.warn("Tenant {} template prompts.{}.{} left out: {}", tenant.id(), entry.getKey(), name,
+                            problem.get());
+                    continue;
+                }
+                return template;
+            }
+        }
+        return null;
+    }
+
+    private static String fill(String template, Tenant tenant, Booking b, Chosen chosen) {
+        Language words = SHIPPED.get(chosen.language());
+        String venue = clean(b != null && b.venueName() != null && !b.venueName().isBlank() ? b.venueName()
+                : tenant.displayName(), 60);
+        String party = b == null || b.partySize() == null ? "" : Integer.toString(b.partySize());
+        String service = b == null ? "" : clean(b.serviceName(), 60);
+        String what = b == null ? "" : b.appointment() ? words.appointment() : words.table();
+        String booking = b == null ? "" : b.appointment()
+                ? words.appointment() + (service.isEmpty() ? "" : " (" + service + ")")
+                : b.partySize() == null ? words.table() : words.tableFor().replace("{party}", party);
+        String day = "";
+        String time = "";
+        String when = "";
+        if (b != null) {
+            ZonedDateTime start = b.startsAt().atZone(b.zone());
+            day = start.format(DateTimeFormatter.ofPattern(chosen.ownLanguage() ? words.dayPattern() : "EEE d MMM",
+                    chosen.format()));
+            time = plainSpaces(start.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                    .withLocale(chosen.format())));
+            when = chosen.ownLanguage() ? day + " " + words.at() + " " + time : day + ", " + time;
+        }
+        return template.replace("{venue}", venue)
+                .replace("{name}", b == null ? "" : clean(b.guestName(), 40))
+                .replace("{booking}", booking)
+                .replace("{what}", what)
+                .replace("{party}", party)
+                .replace("{service}", service)
+                .replace("{when}", when)
+                .replace("{day}", day)
+                .replace("{time}", time)
+                .replace("{confirmDigit}", tenant.digits().confirm())
+                .replace("{cancelDigit}", tenant.digits().cancel())
+                .replace("{venuePhone}", tenant.venuePhone().orElse(""));
+    }
+
+    /**
+     * The narrow and non-breaking spaces java.time puts in "8:00 PM" are not in GSM-7 and would make a text
+     * UCS-2, halving what a segment holds; an ordinary space reads the same.
+     */
+    private static String plainSpaces(String text) {
+        return text.replace('\u202F', ' ').replace('\u00A0', ' ');
+    }
+
+    /** Booking data in a text: one line, no control characters, at most {@code max} characters. */
+    private static String clean(String value, int max) {
+        if (value == null) {
+            return "";
+        }
+        String line = value.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return line.length() > max ? line.substring(0, max).strip() : line;
+    }
+}
