@@ -4,6 +4,7 @@ import static io.confirmline.ingress.IngressTestSupport.LUIGIS_AUTH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confirmline.events.CallActionReceived;
+import io.confirmline.events.SmsReceived;
 import io.confirmline.events.Topics;
 import io.confirmline.ingress.publish.EventSpool;
 import io.confirmline.ingress.publish.SpooledKind;
@@ -21,6 +22,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,11 +35,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The broker goes away: a separate Kafka process is stopped under the running ingress, then started again on the
- * same port and data. Also: events a crashed ingress left in its spool are sent when the next one starts.
+ * same port and data. Also: events a crashed ingress left in its spool are sent when the next one starts, and a
+ * guest's text that arrives while the broker is away is answered at once and published when it is back (8x8 gives
+ * up on an SMS webhook after two minutes of retries, so the text must not wait for the broker).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
                 "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH,
+                "confirmline.tenants[0].sms-subaccount-id=" + IngressTestSupport.LUIGIS_SMS_SUBACCOUNT,
+                "confirmline.tenants[0].sms-numbers[0]=" + IngressTestSupport.LUIGIS_SMS_NUMBER,
                 "confirmline.ingress.publish.summary-timeout=2s", "confirmline.ingress.publish.retry-interval=500ms"})
 @AutoConfigureWebTestClient
 class IngressBrokerOutageComponentTest {
@@ -81,7 +87,8 @@ class IngressBrokerOutageComponentTest {
     EventSpool spool;
 
     @Test
-    void withTheBrokerDownVssGets503AndVcaItsReplyAtOnceAndTheEventArrivesWhenTheBrokerIsBack() throws Exception {
+    void withTheBrokerDownVssGets503VcaItsReplyAndATextItsOkAtOnceAndTheEventsArriveWhenTheBrokerIsBack()
+            throws Exception {
         String sessionId = "outage-" + UUID.randomUUID();
         template.send(Topics.SESSIONS.name(), sessionId, IngressTestSupport.session(sessionId)).get(30, TimeUnit.SECONDS);
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> vca(sessionId, UUID.randomUUID().toString())
@@ -95,6 +102,9 @@ class IngressBrokerOutageComponentTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(took).as("the reply does not wait on Kafka").isLessThan(REPLY_BUDGET);
         assertThat(spool.pending()).as("the event is kept").isGreaterThanOrEqualTo(1);
+        // 8x8 gives up on an SMS webhook after two minutes of retries: the text is kept and answered at once too.
+        String umid = UUID.randomUUID().toString();
+        postText(umid, REPLY_BUDGET);
 
         byte[] summary = Fixtures.text("vss-completed.json").replace("1f048a84-ea6d-11ee-911b-078f7290bf52", sessionId)
                 .getBytes(StandardCharsets.UTF_8);
@@ -113,6 +123,7 @@ class IngressBrokerOutageComponentTest {
                     Duration.ofSeconds(90));
             assertThat(arrived.get(0).value().getDigits()).isEqualTo("1");
         }
+        awaitText(umid);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> spool.pending() == 0);
     }
 
@@ -124,6 +135,48 @@ class IngressBrokerOutageComponentTest {
             var arrived = IngressTestSupport.await(consumer, r -> r.value().getEventId().equals(leftOverEventId), 1,
                     Duration.ofSeconds(60));
             assertThat(arrived.get(0).key()).isEqualTo("crashed-session");
+        }
+    }
+
+    /** The case: three minutes, longer than 8x8's retries of an SMS webhook. Run outside verify. */
+    @Test
+    @Tag("long")
+    void aTextArrivingDuringAThreeMinuteOutageIsPublishedWhenTheBrokerIsBack() throws Exception {
+        textSurvivesAnOutageOf(Duration.ofMinutes(3));
+    }
+
+    /** Stops the broker, delivers a text, keeps the broker away for {@code outage} more, then starts it again. */
+    private void textSurvivesAnOutageOf(Duration outage) throws InterruptedException {
+        kafka.startAgain();
+        String umid = UUID.randomUUID().toString();
+        kafka.stop();
+        postText(umid, REPLY_BUDGET);
+        // The outage itself is what is tested: the relay keeps trying meanwhile, and the producer gives up on each
+        // attempt after its delivery timeout (two minutes).
+        Thread.sleep(outage.toMillis());
+        kafka.startAgain();
+        awaitText(umid);
+    }
+
+    /** Delivers a guest's STOP as 8x8 does and checks it was answered 200 within {@code budget}. */
+    private void postText(String umid, Duration budget) {
+        byte[] text = Fixtures.text("sms-mo.json").replace("9e09ac86-bd74-5465-851d-1eb5a5fdbb9a", umid)
+                .replace("Test MO message", "STOP").getBytes(StandardCharsets.UTF_8);
+        long started = System.nanoTime();
+        http.post().uri("/webhooks/8x8/sms/inbound").header("Authorization", LUIGIS_AUTH)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(text).exchange()
+                .expectStatus().isOk().expectBody().json("{\"status\":\"ok\"}");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered without waiting on Kafka")
+                .isLessThan(budget);
+    }
+
+    private void awaitText(String umid) {
+        try (KafkaConsumer<String, SmsReceived> consumer = IngressTestSupport.consumer(kafka.bootstrapServers(),
+                RegistryServer.shared().apiUrl(), Topics.SMS_INBOUND.name())) {
+            var arrived = IngressTestSupport.await(consumer, r -> r.value().getUmid().equals(umid), 1,
+                    Duration.ofSeconds(90));
+            assertThat(arrived.get(0).key()).isEqualTo("luigis:+6581968289");
+            assertThat(arrived.get(0).value().getBody()).isEqualTo("STOP");
         }
     }
 

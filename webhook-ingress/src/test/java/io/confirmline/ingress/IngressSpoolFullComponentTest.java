@@ -34,6 +34,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
                 "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH,
+                "confirmline.tenants[0].sms-numbers[0]=" + IngressTestSupport.LUIGIS_SMS_NUMBER,
                 "confirmline.ingress.publish.summary-timeout=20s", "confirmline.ingress.publish.retry-interval=500ms",
                 "confirmline.ingress.publish.spool-max-events=3"})
 @AutoConfigureWebTestClient
@@ -90,10 +91,24 @@ class IngressSpoolFullComponentTest {
         http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(body -> assertThat(body)
                 .contains("confirmline_ingress_call_actions_dropped_total{application=\"webhook-ingress\"} 2.0")
                 .contains("outcome=\"dropped\",type=\"CALL_ACTION\"} 2"));
+        // A text cannot be kept either: 8x8 is told to deliver it again, and its redelivery is taken later.
+        String umid = UUID.randomUUID().toString();
+        text(umid).expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "5")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
         kafka.startAgain();
         Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> spool.pending() == 0);
         vss(sessionId).expectStatus().isOk();
+        text(umid).expectStatus().isOk();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> spool.pending() == 0);
+    }
+
+    private WebTestClient.ResponseSpec text(String umid) {
+        byte[] body = Fixtures.text("sms-mo.json").replace("9e09ac86-bd74-5465-851d-1eb5a5fdbb9a", umid)
+                .replace("SubAccount-1", "*").getBytes(StandardCharsets.UTF_8);
+        return http.post().uri("/webhooks/8x8/sms/inbound").header("Authorization", LUIGIS_AUTH)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
     private WebTestClient.ResponseSpec vca(String sessionId) {

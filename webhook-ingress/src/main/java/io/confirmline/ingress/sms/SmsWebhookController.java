@@ -111,7 +111,15 @@ public class SmsWebhookController {
             log.debug("Duplicate {} not kept again", delivery.description());
             return ResponseEntity.ok(OK);
         }
-        if (!spool.accept(delivery.kind(), delivery.event())) {
+        boolean kept;
+        try {
+            kept = spool.accept(delivery.kind(), delivery.event());
+        } catch (RuntimeException e) {
+            // Not kept (the disk failed): a redelivery must not be taken for a duplicate.
+            recent.release(delivery.eventId());
+            throw e;
+        }
+        if (!kept) {
             recent.release(delivery.eventId());
             metrics.count(delivery.type(), "unavailable");
             throw WebhookRefusals.unavailable("Spool full",

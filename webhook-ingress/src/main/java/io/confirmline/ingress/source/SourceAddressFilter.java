@@ -17,13 +17,17 @@ import reactor.core.publisher.Mono;
 @Component
 public class SourceAddressFilter implements WebFilter, Ordered {
 
+    private static final String SMS_PATHS = "/webhooks/8x8/sms/";
+
     private final boolean enabled;
     private final List<AddressRange> allowed;
+    private final List<AddressRange> smsAllowed;
     private final List<AddressRange> trustedProxies;
 
     public SourceAddressFilter(SourceAddressProperties properties) {
         this.enabled = properties.enabled();
         this.allowed = properties.allowed().stream().map(AddressRange::parse).toList();
+        this.smsAllowed = properties.smsAllowed().stream().map(AddressRange::parse).toList();
         this.trustedProxies = properties.trustedProxies().stream().map(AddressRange::parse).toList();
     }
 
@@ -33,8 +37,13 @@ public class SourceAddressFilter implements WebFilter, Ordered {
         if (!enabled || !(path.startsWith("/webhooks/") || path.startsWith("/api/webhooks/"))) {
             return chain.filter(exchange);
         }
+        // The SMS webhooks come from 8x8's messaging addresses, not its voice ones (8x8-voice-api.md §5.2).
+        List<AddressRange> ranges = path.startsWith(SMS_PATHS) ? smsAllowed : allowed;
+        if (ranges.isEmpty() && path.startsWith(SMS_PATHS)) {
+            return chain.filter(exchange);
+        }
         Optional<InetAddress> caller = caller(exchange);
-        if (caller.isPresent() && allowed.stream().anyMatch(range -> range.contains(caller.get()))) {
+        if (caller.isPresent() && ranges.stream().anyMatch(range -> range.contains(caller.get()))) {
             return chain.filter(exchange);
         }
         return Mono.error(WebhookRefusals.forbidden("Webhooks are accepted only from 8x8's published addresses"));

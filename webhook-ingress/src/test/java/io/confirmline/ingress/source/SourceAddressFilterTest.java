@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 class SourceAddressFilterTest {
 
     private final SourceAddressFilter filter = new SourceAddressFilter(new SourceAddressProperties(true,
-            List.of("18.140.80.2", "52.220.253.234", "54.255.116.8", "52.74.232.241"), List.of("10.0.0.0/8")));
+            List.of("18.140.80.2", "52.220.253.234", "54.255.116.8", "52.74.232.241"), List.of("10.0.0.0/8"), List.of()));
 
     private static MockServerWebExchange from(String peer, String... forwardedFor) {
         MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.post("/webhooks/8x8/vca")
@@ -50,7 +50,7 @@ class SourceAddressFilterTest {
         MockServerWebExchange health = MockServerWebExchange.from(MockServerHttpRequest.get("/actuator/health")
                 .remoteAddress(new InetSocketAddress("203.0.113.9", 1)));
         assertThat(passes(health)).isTrue();
-        SourceAddressFilter off = new SourceAddressFilter(new SourceAddressProperties(false, List.of(), List.of()));
+        SourceAddressFilter off = new SourceAddressFilter(new SourceAddressProperties(false, List.of(), List.of(), List.of()));
         boolean[] called = {false};
         off.filter(from("203.0.113.9"), exchange -> {
             called[0] = true;
@@ -59,7 +59,26 @@ class SourceAddressFilterTest {
         assertThat(called[0]).isTrue();
     }
 
+    @Test
+    void theSmsWebhooksAreHeldToTheirOwnListWhenThereIsOne() {
+        MockServerWebExchange text = MockServerWebExchange.from(MockServerHttpRequest.post("/webhooks/8x8/sms/inbound")
+                .remoteAddress(new InetSocketAddress("203.0.113.9", 1)));
+        assertThat(passes(text)).as("no SMS list: the token decides").isTrue();
+
+        SourceAddressFilter withSmsList = new SourceAddressFilter(new SourceAddressProperties(true,
+                List.of("18.140.80.2"), List.of(), List.of("198.51.100.0/24")));
+        assertThat(passes(withSmsList, text)).isFalse();
+        assertThat(passes(withSmsList, MockServerWebExchange.from(MockServerHttpRequest.post("/webhooks/8x8/sms/receipts")
+                .remoteAddress(new InetSocketAddress("198.51.100.7", 1))))).isTrue();
+        assertThat(passes(withSmsList, MockServerWebExchange.from(MockServerHttpRequest.post("/webhooks/8x8/sms/inbound")
+                .remoteAddress(new InetSocketAddress("18.140.80.2", 1))))).as("a voice address").isFalse();
+    }
+
     private boolean passes(MockServerWebExchange exchange) {
+        return passes(filter, exchange);
+    }
+
+    private static boolean passes(SourceAddressFilter filter, MockServerWebExchange exchange) {
         boolean[] called = {false};
         filter.filter(exchange, e -> {
             called[0] = true;
