@@ -4,6 +4,7 @@ import io.confirmline.background.PollingLoop;
 import io.confirmline.orchestrator.call.CallProgress;
 import io.confirmline.orchestrator.call.OutcomeProperties;
 import io.confirmline.orchestrator.call.ParkedEvents;
+import io.confirmline.orchestrator.conversation.TextSender;
 import io.confirmline.orchestrator.dialing.Dialer;
 import io.confirmline.orchestrator.dialing.DialingProperties;
 import io.confirmline.orchestrator.retention.Retention;
@@ -26,6 +27,12 @@ class BackgroundWork {
     @Bean
     PollingLoop outcomeLoop(CallProgress progress, ParkedEvents parked, OutcomeProperties properties) {
         return new PollingLoop("call-outcomes", () -> progress.settleDue() + parked.retryOnce(), properties.pollInterval());
+    }
+
+    /** Texts that are due (the fallback after quiet hours, acknowledgements, owners' replies) and their retries. */
+    @Bean
+    PollingLoop textSenderLoop(TextSender sender, DialingProperties properties) {
+        return new PollingLoop("text-sender", sender::sendOnce, properties.pollInterval());
     }
 
     @Bean

@@ -28,7 +28,9 @@ public enum AttemptOutcome {
     /** 8x8 never sent the session summary within the configured time. */
     SUMMARY_LOST,
     /** A voice message played to a connected guest. */
-    DELIVERED;
+    DELIVERED,
+    /** The fallback text went out and the guest did not answer it before the booking's minimum notice. */
+    NO_REPLY;
 
     /**
      * The outcome of a session summary; {@code connected} is whether any leg of the call was answered,
@@ -63,7 +65,7 @@ public enum AttemptOutcome {
         return switch (this) {
             case CONFIRMED -> CallStatus.CONFIRMED;
             case CANCELLED -> CallStatus.CANCELLED_BY_GUEST;
-            case NO_INPUT, ANSWERED -> CallStatus.NO_RESPONSE;
+            case NO_INPUT, ANSWERED, NO_REPLY -> CallStatus.NO_RESPONSE;
             case NO_ANSWER, BUSY, SUMMARY_LOST -> CallStatus.UNREACHABLE;
             case FAILED, REFUSED, OPTED_OUT, DELIVERED -> CallStatus.FAILED;
         };
@@ -82,6 +84,7 @@ public enum AttemptOutcome {
             case OPTED_OUT -> "The guest has unsubscribed from calls";
             case SUMMARY_LOST -> "8x8 never reported how the call ended";
             case DELIVERED -> "The message was played to the guest";
+            case NO_REPLY -> "No reply to the text";
         };
     }
 }

@@ -46,10 +46,12 @@ public class CallProgress {
     private final Outbox outbox;
     private final Tenants tenants;
     private final OutcomeProperties properties;
+    private final TextFallback fallback;
     private final Clock clock;
 
     public CallProgress(DatabaseClient db, ReactiveTransactionManager transactions, Outbox outbox, Tenants tenants,
-            OutcomeProperties properties, Clock clock) {
+            OutcomeProperties properties, TextFallback fallback, Clock clock) {
+        this.fallback = fallback;
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.outbox = outbox;
@@ -161,9 +163,41 @@ public class CallProgress {
                         .build()));
     }
 
+    /**
+     * A clear confirm or cancel by text for the booking of {@code callId}, under the call's lock in the caller's
+     * transaction; emits the call's status afterwards (unchanged when the reply decided nothing).
+     */
+    public Mono<CallStatus> textReply(UUID callId, AttemptOutcome decided, String words, Instant bookingStartsAt) {
+        return lockedById(callId).flatMap(call -> transition(call,
+                new CallEvent.TextReply(decided, words, bookingStartsAt)));
+    }
+
+    /** The fallback text of the call's booking did not reach the guest: a TEXTED booking ends UNREACHABLE. */
+    public Mono<Void> textFailed(UUID callId, String reason) {
+        return lockedById(callId).flatMap(call -> transition(call, new CallEvent.TextFailed(reason))).then();
+    }
+
+    /**
+     * A text-only booking's call, claimed by the dialer and still held under its lock: TEXTED with the text queued
+     * instead of a call. False when it cannot be texted (the dialer then ends it as it would).
+     */
+    public Mono<Boolean> textInsteadOfCall(UUID callId) {
+        Instant now = clock.instant();
+        return lockedById(callId).flatMap(call -> fallback.textFirst(call.id(), call.tenantId(), call.state(), now)
+                        .flatMap(t -> persist(call, null, t, now).thenReturn(true)))
+                .defaultIfEmpty(false);
+    }
+
+    private Mono<Locked> lockedById(UUID callId) {
+        return db.sql("SELECT " + LOCKED_COLUMNS + ", c.attempt AS session_attempt FROM call c "
+                        + "LEFT JOIN booking b ON b.tenant_id = c.tenant_id AND b.reservation_id = c.subject_id "
+                        + "WHERE c.id = :id FOR UPDATE OF c")
+                .bind("id", callId).map(CallProgress::locked).one();
+    }
+
     /** Concludes calls whose wait ran out; returns how many were looked at. */
     public int settleDue() {
-        List<UUID> due = db.sql("SELECT id FROM call WHERE settle_at <= now() AND status IN ('DIALING', 'IN_PROGRESS') "
+        List<UUID> due = db.sql("SELECT id FROM call WHERE settle_at <= now() AND status IN ('DIALING', 'IN_PROGRESS', 'TEXTED') "
                         + "ORDER BY settle_at LIMIT 50")
                 .map(row -> row.get("id", UUID.class)).all().collectList().block(Duration.ofSeconds(30));
         if (due == null || due.isEmpty()) {
@@ -209,6 +243,15 @@ public class CallProgress {
             return Mono.just(call.state().status());
         }
         CallStateMachine.Transition t = next.get();
+        boolean voiceOutcome = (t.to() == CallStatus.NO_RESPONSE || t.to() == CallStatus.UNREACHABLE)
+                && t.from() != CallStatus.TEXTED && !call.state().voiceMessage()
+                && !(event instanceof CallEvent.TextReply);
+        return (voiceOutcome ? fallback.consider(call.id(), call.tenantId(), t, now) : Mono.just(t))
+                .flatMap(decided -> persist(call, event, decided, now));
+    }
+
+    /** Stores a transition on the call (and its attempt) and announces it; emits the call's new status. */
+    private Mono<CallStatus> persist(Locked call, CallEvent event, CallStateMachine.Transition t, Instant now) {
         CallState to = t.state();
         boolean retry = t.scheduledFor() != null;
         GenericExecuteSpec spec = db.sql("""
@@ -222,15 +265,19 @@ public class CallProgress {
         spec = nullable(spec, "settleAt", to.settleAt() == null ? null : utc(to.settleAt()), OffsetDateTime.class);
         spec = nullable(spec, "settleReason", to.settleReason() == null ? null : to.settleReason().name(), String.class);
         spec = nullable(spec, "due", retry ? utc(t.scheduledFor()) : null, OffsetDateTime.class);
-        boolean decidedByKey = t.outcome() == AttemptOutcome.CONFIRMED || t.outcome() == AttemptOutcome.CANCELLED;
-        // Only a key press confirms or cancels, so the digits are the event's.
-        String digits = decidedByKey ? ((CallEvent.KeyPressed) event).digits() : null;
+        boolean decided = t.outcome() == AttemptOutcome.CONFIRMED || t.outcome() == AttemptOutcome.CANCELLED;
+        String digits = decided && event instanceof CallEvent.KeyPressed key ? key.digits() : null;
+        // A text (or its silence) decides the booking, not an attempt: the attempt keeps what 8x8 said about it.
+        boolean byText = event instanceof CallEvent.TextReply || event instanceof CallEvent.TextFailed
+                || t.from() == CallStatus.TEXTED || event == null;
+        io.confirmline.events.Channel channel = byText || t.to() == CallStatus.TEXTED
+                ? io.confirmline.events.Channel.SMS : io.confirmline.events.Channel.VOICE;
         spec = nullable(spec, "digits", digits, String.class);
         spec = nullable(spec, "reason", t.reason(), String.class);
         int concludedAttempt = event instanceof CallEvent.KeyPressed key ? key.attempt()
                 : event instanceof CallEvent.SessionEnded ended ? ended.attempt() : call.state().attempt();
         Mono<Void> work = spec.then();
-        if (t.outcome() != null) {
+        if (t.outcome() != null && !byText) {
             work = work.then(db.sql("UPDATE call_attempt SET outcome = :outcome WHERE call_id = :id AND attempt = :attempt")
                     .bind("outcome", t.outcome().name()).bind("id", call.id()).bind("attempt", concludedAttempt).then());
         }
@@ -242,7 +289,7 @@ public class CallProgress {
                         .setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setTenantId(call.tenantId())
                         .setSubjectType(SubjectType.valueOf(call.subjectType())).setSubjectId(call.subjectId())
                         .setCallId(call.id().toString()).setAttempt(to.attempt()).setPreviousStatus(t.from())
-                        .setStatus(t.to()).setReason(t.reason()).setDigits(digits)
+                        .setStatus(t.to()).setChannel(channel).setReason(t.reason()).setDigits(digits)
                         .setSessionId(attempt.sessionId()).setScheduledFor(t.scheduledFor())
                         .setDialedAt(attempt.dialedAt()).setConnectedAt(attempt.connectedAt())
                         .setEndedAt(attempt.endedAt()).setDurationSeconds(attempt.durationSeconds())

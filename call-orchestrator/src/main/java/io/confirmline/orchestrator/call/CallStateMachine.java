@@ -47,6 +47,20 @@ public final class CallStateMachine {
 
     /** The transition this event causes; empty when it changes nothing. */
     public Optional<Transition> apply(CallState state, CallEvent event, Instant now) {
+        if (event instanceof CallEvent.TextReply reply) {
+            return textReply(state, reply, now);
+        }
+        if (event instanceof CallEvent.TextFailed failed) {
+            return state.status() != CallStatus.TEXTED ? Optional.empty()
+                    : Optional.of(new Transition(state.with(CallStatus.UNREACHABLE, state.attempt(), null, null),
+                            CallStatus.TEXTED, CallStatus.UNREACHABLE, failed.reason(), null, null));
+        }
+        if (state.status() == CallStatus.TEXTED && event instanceof CallEvent.WaitOver) {
+            return state.settleAt() == null || now.isBefore(state.settleAt()) ? Optional.empty()
+                    : Optional.of(new Transition(state.with(CallStatus.NO_RESPONSE, state.attempt(), null, null),
+                            CallStatus.TEXTED, CallStatus.NO_RESPONSE, AttemptOutcome.NO_REPLY.describe()
+                                    + " before the booking's minimum notice", null, AttemptOutcome.NO_REPLY));
+        }
         if (state.isFinal()) {
             return event instanceof CallEvent.KeyPressed key && CLOSED_UNHEARD.contains(state.status())
                     && state.bookingUnchanged() && state.validUntil() != null && now.isBefore(state.validUntil())
@@ -66,9 +80,30 @@ public final class CallStateMachine {
         return Optional.of(conclude(state, state.settleReason(), null, null, now));
     }
 
-    /** Final statuses reached without a word from the guest, which a late confirm or cancel key still decides. */
+    /**
+     * Statuses reached without a word from the guest, which a late confirm or cancel key still decides; TEXTED waits
+     * for exactly such a word.
+     */
     private static final java.util.Set<CallStatus> CLOSED_UNHEARD = java.util.EnumSet.of(CallStatus.NO_RESPONSE,
-            CallStatus.UNREACHABLE);
+            CallStatus.UNREACHABLE, CallStatus.TEXTED);
+
+    /**
+     * A clear answer by text decides a booking that awaits one (TEXTED) or was closed without hearing from the guest,
+     * while the booking stands (not cancelled or changed since) and before it starts (design.md §10.3).
+     */
+    private Optional<Transition> textReply(CallState state, CallEvent.TextReply reply, Instant now) {
+        if (state.voiceMessage() || !CLOSED_UNHEARD.contains(state.status()) || !state.bookingUnchanged()
+                || reply.bookingStartsAt() == null || !now.isBefore(reply.bookingStartsAt())
+                || (reply.decided() != AttemptOutcome.CONFIRMED && reply.decided() != AttemptOutcome.CANCELLED)) {
+            return Optional.empty();
+        }
+        CallStatus to = reply.decided().finalStatus(false);
+        String how = reply.decided() == AttemptOutcome.CONFIRMED ? "The guest confirmed by text"
+                : "The guest cancelled by text";
+        return Optional.of(new Transition(state.with(to, state.attempt(), null, null), state.status(), to,
+                how + " (\"" + reply.words() + "\")" + (state.status() == CallStatus.TEXTED ? ""
+                        : ", after the call was closed as " + state.status()), null, reply.decided()));
+    }
 
     /** The confirmation or cancellation this key means, if it is one. */
     private Optional<Transition> decidingKey(CallState state, CallEvent.KeyPressed key) {

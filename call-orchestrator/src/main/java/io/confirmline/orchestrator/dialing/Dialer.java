@@ -10,6 +10,8 @@ import io.confirmline.orchestrator.callflow.CaptureSettings;
 import io.confirmline.orchestrator.callflow.Callflows;
 import io.confirmline.orchestrator.callflow.SessionReplies;
 import io.confirmline.orchestrator.outbox.Outbox;
+import io.confirmline.orchestrator.call.CallProgress;
+import io.confirmline.orchestrator.optout.OptOuts;
 import io.confirmline.orchestrator.outbox.TraceParent;
 import io.confirmline.orchestrator.prompt.PromptCatalog;
 import io.confirmline.orchestrator.reservation.ReservationIntake;
@@ -60,6 +62,7 @@ public class Dialer {
     private final Tenants tenants;
     private final Outbox outbox;
     private final OutcomeProperties outcomes;
+    private final CallProgress texting;
     private final io.micrometer.tracing.Tracer tracer;
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final io.micrometer.core.instrument.Timer dialLag;
@@ -67,10 +70,11 @@ public class Dialer {
     private final TenantLimits limits = new TenantLimits(System::nanoTime);
 
     public Dialer(DatabaseClient db, ReactiveTransactionManager transactions, DialingProperties properties,
-            Tenants tenants, Outbox outbox, OutcomeProperties outcomes, Clock clock,
+            Tenants tenants, Outbox outbox, OutcomeProperties outcomes, CallProgress texting, Clock clock,
             io.micrometer.core.instrument.MeterRegistry meters,
             org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
         this.tracer = tracer.getIfAvailable();
+        this.texting = texting;
         this.outcomes = outcomes;
         this.meters = meters;
         this.dialLag = io.micrometer.core.instrument.Timer.builder("confirmline_orchestrator_dial_lag")
@@ -92,7 +96,8 @@ public class Dialer {
     }
 
     record Booking(long version, boolean cancelled, String kind, Instant startsAt, String zone, String guestName,
-            String guestPhone, String locale, String venue, Integer partySize, String service) {
+            String guestPhone, String locale, String venue, Integer partySize, String service, boolean textOnly,
+            boolean optedOut) {
     }
 
     /** Claims and dials one batch; returns how many calls were claimed. */
@@ -232,7 +237,7 @@ public class Dialer {
         return new DialPlan(attemptId, body, session -> SessionReplies.voiceMessage(session, message.locale(), voice));
     }
 
-    record Message(String phone, String locale, String text, int repetitions) {
+    record Message(String phone, String locale, String text, int repetitions, boolean optedOut) {
     }
 
     /** A call row read under its lock, with what it is about. */
@@ -247,13 +252,16 @@ public class Dialer {
     /** Under the row lock: still ours and still in time; then DIALING, committed before 8x8 is asked. */
     private Mono<Message> prepareMessage(Claimed call, String attemptId, Instant now) {
         return db.sql("""
-                        SELECT c.status, c.lease_until, m.phone, m.locale, m.text, m.repetitions
+                        SELECT c.status, c.lease_until, m.phone, m.locale, m.text, m.repetitions,
+                               EXISTS (SELECT 1 FROM opt_out o WHERE o.tenant_id = m.tenant_id
+                                                                AND o.phone = m.phone) AS opted_out
                         FROM call c JOIN voice_message m ON m.tenant_id = c.tenant_id AND m.message_id = c.subject_id
                         WHERE c.id = :id FOR UPDATE OF c""")
                 .bind("id", call.id())
                 .map(row -> new Locked<>(row.get("status", String.class), instant(row.get("lease_until", OffsetDateTime.class)),
                         null, new Message(row.get("phone", String.class), row.get("locale", String.class),
-                                row.get("text", String.class), row.get("repetitions", Integer.class))))
+                                row.get("text", String.class), row.get("repetitions", Integer.class),
+                                Boolean.TRUE.equals(row.get("opted_out", Boolean.class)))))
                 .one()
                 .flatMap(found -> {
                     if (!found.heldBy(call)) {
@@ -262,6 +270,9 @@ public class Dialer {
                     if (!clock.instant().isBefore(call.validUntil())) {
                         return finish(call, CallStatus.NOT_DELIVERED, "validUntil passed before the call", null)
                                 .then(Mono.<Message>empty());
+                    }
+                    if (found.subject().optedOut()) {
+                        return finish(call, CallStatus.NOT_DELIVERED, OptOuts.SKIP_REASON, null).then(Mono.<Message>empty());
                     }
                     return markDialing(call, attemptId, now).thenReturn(found.subject());
                 })
@@ -276,7 +287,9 @@ public class Dialer {
         return db.sql("""
                         SELECT c.status, c.lease_until, c.booking_version, b.version, b.cancelled, b.kind, b.starts_at,
                                b.time_zone, b.guest_name, b.guest_phone, b.guest_locale, b.venue_name, b.party_size,
-                               b.service_name
+                               b.service_name, b.text_only,
+                               EXISTS (SELECT 1 FROM opt_out o WHERE o.tenant_id = b.tenant_id
+                                                                AND o.phone = b.guest_phone) AS opted_out
                         FROM call c JOIN booking b ON b.tenant_id = c.tenant_id AND b.reservation_id = c.subject_id
                         WHERE c.id = :id FOR UPDATE OF c""")
                 .bind("id", call.id())
@@ -286,7 +299,8 @@ public class Dialer {
                                 row.get("time_zone", String.class), row.get("guest_name", String.class),
                                 row.get("guest_phone", String.class), row.get("guest_locale", String.class),
                                 row.get("venue_name", String.class), row.get("party_size", Integer.class),
-                                row.get("service_name", String.class))))
+                                row.get("service_name", String.class), Boolean.TRUE.equals(row.get("text_only", Boolean.class)),
+                                Boolean.TRUE.equals(row.get("opted_out", Boolean.class)))))
                 .one()
                 .flatMap(found -> {
                     Booking booking = found.subject();
@@ -304,9 +318,19 @@ public class Dialer {
                     if (!Long.valueOf(callVersion).equals(call.bookingVersion())) {
                         return release(call).then(Mono.<Booking>empty());   // moved since the claim: due at its new time
                     }
+                    if (booking.optedOut()) {
+                        return finish(call, CallStatus.SKIPPED, OptOuts.SKIP_REASON, null).then(Mono.<Booking>empty());
+                    }
                     if (!clock.instant().isBefore(call.validUntil())) {
                         return finish(call, CallStatus.SKIPPED, "Too late to call by the time it was due", null)
                                 .then(Mono.<Booking>empty());
+                    }
+                    if (booking.textOnly()) {
+                        // The platform asked for a text, not a call: TEXTED with the text queued, or SKIPPED when the
+                        // tenant cannot text or no moment is left before the booking.
+                        return texting.textInsteadOfCall(call.id()).flatMap(texted -> texted ? Mono.<Booking>empty()
+                                : finish(call, CallStatus.SKIPPED, "The booking asks for a text and none can be sent",
+                                        null).then(Mono.<Booking>empty()));
                     }
                     return markDialing(call, attemptId, now).thenReturn(booking);
                 })

@@ -165,6 +165,15 @@ class ErasureStore {
                                 + "WHERE tenant_id = :tenant AND message_id = ANY(:ids)")
                         .bind("marker", MARKER).bind("tenant", tenantId)
                         .bind("ids", guest.messages().toArray(String[]::new)).then())
+                // The guest's texts and conversation go; their opt-out stays (forgetting it would contact them again),
+                // and so do the conversation events already on conversations.v1 until its retention removes them.
+                .then(db.sql("DELETE FROM text_message WHERE tenant_id = :tenant AND phone = :phone")
+                        .bind("tenant", tenantId).bind("phone", phone).then())
+                .then(db.sql("DELETE FROM conversation WHERE tenant_id = :tenant AND phone = :phone")
+                        .bind("tenant", tenantId).bind("phone", phone).then())
+                .then(db.sql("DELETE FROM outbox WHERE topic = :topic AND message_key = :key AND sent_at IS NULL")
+                        .bind("topic", Topics.CONVERSATIONS.name()).bind("key", Topics.conversationKey(tenantId, phone))
+                        .then())
                 .then(db.sql("""
                                 UPDATE call_attempt SET digits = NULL,
                                        provider_error_message = regexp_replace(provider_error_message, :quoted, :marker, 'g')

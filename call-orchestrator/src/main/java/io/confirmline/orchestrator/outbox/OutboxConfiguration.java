@@ -2,6 +2,7 @@ package io.confirmline.orchestrator.outbox;
 
 import io.confirmline.events.CallSessionOpened;
 import io.confirmline.events.CallStatusChanged;
+import io.confirmline.events.ConversationEvent;
 import io.confirmline.events.GuestDataErased;
 import io.confirmline.events.Topics;
 import io.confirmline.outbox.OutboxRelay;
@@ -24,7 +25,8 @@ public class OutboxConfiguration {
     public static final OutboxSettings SETTINGS = new OutboxSettings("outbox", 0x6f7574626f78L, "outbox rows", Map.of(
             Topics.SESSIONS.name(), CallSessionOpened.class,
             Topics.CALL_STATUS.name(), CallStatusChanged.class,
-            Topics.GUEST_ERASURES.name(), GuestDataErased.class));
+            Topics.GUEST_ERASURES.name(), GuestDataErased.class,
+            Topics.CONVERSATIONS.name(), ConversationEvent.class));
 
     @Bean
     OutboxRelay outboxRelay(DatabaseClient db, ReactiveTransactionManager transactions,

@@ -63,7 +63,7 @@ public class BookingStore {
     public Mono<ReservationEvent> stored(String tenantId, String reservationId) {
         return db.sql("""
                         SELECT version, kind, cancelled, starts_at, time_zone, guest_name, guest_phone, guest_locale,
-                               venue_name, party_size, service_name, updated_at
+                               venue_name, party_size, service_name, text_only, updated_at
                         FROM booking WHERE tenant_id = :tenant AND reservation_id = :id""")
                 .bind("tenant", tenantId).bind("id", reservationId)
                 .map(row -> ReservationEvent.newBuilder().setEventId("stored").setTenantId(tenantId)
@@ -77,7 +77,8 @@ public class BookingStore {
                         .setGuestPhone(row.get("guest_phone", String.class))
                         .setGuestLocale(row.get("guest_locale", String.class))
                         .setVenueName(row.get("venue_name", String.class)).setPartySize(row.get("party_size", Integer.class))
-                        .setServiceName(row.get("service_name", String.class)).build())
+                        .setServiceName(row.get("service_name", String.class))
+                        .setTextOnly(Boolean.TRUE.equals(row.get("text_only", Boolean.class))).build())
                 .one();
     }
 
@@ -116,20 +117,23 @@ public class BookingStore {
     private Mono<Boolean> insertBooking(ReservationEvent e) {
         GenericExecuteSpec spec = db.sql("""
                         INSERT INTO booking (tenant_id, reservation_id, version, kind, cancelled, starts_at, time_zone,
-                                             guest_name, guest_phone, guest_locale, venue_name, party_size, service_name)
+                                             guest_name, guest_phone, guest_locale, venue_name, party_size, service_name,
+                                             text_only)
                         VALUES (:tenant, :id, :version, :kind, :cancelled, :startsAt, :zone, :name, :phone, :locale,
-                                :venue, :party, :service)
+                                :venue, :party, :service, :textOnly)
                         ON CONFLICT (tenant_id, reservation_id) DO UPDATE SET
                             version = excluded.version, kind = excluded.kind, cancelled = excluded.cancelled,
                             starts_at = excluded.starts_at, time_zone = excluded.time_zone,
                             guest_name = excluded.guest_name, guest_phone = excluded.guest_phone,
                             guest_locale = excluded.guest_locale, venue_name = excluded.venue_name,
-                            party_size = excluded.party_size, service_name = excluded.service_name, updated_at = now()
+                            party_size = excluded.party_size, service_name = excluded.service_name,
+                            text_only = excluded.text_only, updated_at = now()
                         WHERE booking.version < excluded.version""")
                 .bind("tenant", e.getTenantId()).bind("id", e.getReservationId()).bind("version", e.getVersion())
                 .bind("kind", e.getKind().name()).bind("cancelled", e.getType() == ReservationEventType.CANCELLED)
                 .bind("startsAt", utc(e.getStartsAt())).bind("zone", e.getTimeZone()).bind("name", e.getGuestName())
-                .bind("phone", e.getGuestPhone()).bind("locale", e.getGuestLocale()).bind("venue", e.getVenueName());
+                .bind("phone", e.getGuestPhone()).bind("locale", e.getGuestLocale()).bind("venue", e.getVenueName())
+                .bind("textOnly", e.getTextOnly());
         spec = e.getPartySize() == null ? spec.bindNull("party", Integer.class) : spec.bind("party", e.getPartySize());
         spec = e.getServiceName() == null ? spec.bindNull("service", String.class) : spec.bind("service", e.getServiceName());
         return spec.fetch().rowsUpdated().map(stored -> stored > 0);

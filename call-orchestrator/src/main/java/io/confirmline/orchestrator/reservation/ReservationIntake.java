@@ -3,6 +3,7 @@ package io.confirmline.orchestrator.reservation;
 import io.confirmline.events.ReservationEvent;
 import io.confirmline.events.ReservationEventType;
 import io.confirmline.kafka.InvalidEventException;
+import io.confirmline.orchestrator.optout.OptOuts;
 import io.confirmline.orchestrator.schedule.CallingHours;
 import io.confirmline.orchestrator.schedule.SchedulePolicy;
 import io.confirmline.orchestrator.tenant.Tenants;
@@ -25,13 +26,15 @@ import reactor.core.publisher.Mono;
 public class ReservationIntake {
 
     private final BookingStore store;
+    private final OptOuts optOuts;
     private final Tenants tenants;
     private final Clock clock;
     private final io.micrometer.tracing.Tracer tracer;
 
-    public ReservationIntake(BookingStore store, Tenants tenants, Clock clock,
+    public ReservationIntake(BookingStore store, OptOuts optOuts, Tenants tenants, Clock clock,
             org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
         this.tracer = tracer.getIfAvailable();
+        this.optOuts = optOuts;
         this.store = store;
         this.tenants = tenants;
         this.clock = clock;
@@ -55,14 +58,18 @@ public class ReservationIntake {
      * platform hears why. A cancellation is applied as always.
      */
     public Mono<BookingStore.Outcome> schedule(ReservationEvent event, Instant now) {
-        SchedulePolicy.Decision decision = null;
-        if (event.getType() != ReservationEventType.CANCELLED) {
-            Tenant tenant = tenants.byId(event.getTenantId()).orElseThrow();
-            decision = tenant.enabled()
-                    ? policy(tenant, ZoneId.of(event.getTimeZone())).decide(event.getStartsAt(), now)
-                    : new SchedulePolicy.Skip(Tenants.DISABLED_REASON);
+        if (event.getType() == ReservationEventType.CANCELLED) {
+            return store.apply(event, null, now);
         }
-        return store.apply(event, decision, now);
+        Tenant tenant = tenants.byId(event.getTenantId()).orElseThrow();
+        if (!tenant.enabled()) {
+            return store.apply(event, new SchedulePolicy.Skip(Tenants.DISABLED_REASON), now);
+        }
+        // An opted-out number is neither called nor texted: the booking is stored and SKIPPED at once, so the platform
+        // hears why. The dialer checks again when the call is due (the guest may opt out in between).
+        return optOuts.isOptedOut(event.getTenantId(), event.getGuestPhone())
+                .flatMap(optedOut -> store.apply(event, optedOut ? new SchedulePolicy.Skip(OptOuts.SKIP_REASON)
+                        : policy(tenant, ZoneId.of(event.getTimeZone())).decide(event.getStartsAt(), now), now));
     }
 
     /** The tenant's schedule rules (as the tenant is configured now) in the venue's zone. */

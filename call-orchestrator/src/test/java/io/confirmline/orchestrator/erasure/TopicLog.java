@@ -14,13 +14,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /** Every record of some topics (tombstones included) while a test runs, read from the start by a consumer of its own. */
-final class TopicLog implements AutoCloseable {
+public final class TopicLog implements AutoCloseable {
 
     private final List<ConsumerRecord<String, Object>> records = new CopyOnWriteArrayList<>();
     private final Thread reader;
     private volatile boolean running = true;
 
-    TopicLog(List<String> topics) {
+    public TopicLog(List<String> topics) {
         Map<String, Object> config = new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "erasure-log-" + UUID.randomUUID());
@@ -38,11 +38,11 @@ final class TopicLog implements AutoCloseable {
         reader.start();
     }
 
-    List<ConsumerRecord<String, Object>> of(String topic, String key) {
+    public List<ConsumerRecord<String, Object>> of(String topic, String key) {
         return records.stream().filter(r -> r.topic().equals(topic) && key.equals(r.key())).toList();
     }
 
-    List<ConsumerRecord<String, Object>> of(String topic) {
+    public List<ConsumerRecord<String, Object>> of(String topic) {
         return records.stream().filter(r -> r.topic().equals(topic)).toList();
     }
 

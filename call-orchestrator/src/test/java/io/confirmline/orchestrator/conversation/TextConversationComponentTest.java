@@ -1,0 +1,384 @@
+package io.confirmline.orchestrator.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.events.BookingKind;
+import io.confirmline.events.CallLeg;
+import io.confirmline.events.CallStatusChanged;
+import io.confirmline.events.Channel;
+import io.confirmline.events.ConversationEvent;
+import io.confirmline.events.ReservationEvent;
+import io.confirmline.events.ReservationEventType;
+import io.confirmline.events.SessionStatus;
+import io.confirmline.events.SessionSummaryReceived;
+import io.confirmline.events.SmsReceived;
+import io.confirmline.events.SmsStatusReceived;
+import io.confirmline.events.Topics;
+import io.confirmline.orchestrator.TestTenant;
+import io.confirmline.orchestrator.dialing.FakeEightByEight;
+import io.confirmline.orchestrator.erasure.TopicLog;
+import io.confirmline.tenant.testing.TestTenantPublisher;
+import io.confirmline.testing.TestInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Issue #14 end to end inside the orchestrator, on the real broker, registry and PostgreSQL, with 8x8 played over
+ * real HTTP in its documented formats (Send Callflow and Send SMS) and its webhooks arriving as the ingress
+ * publishes them: a guest who is not reached is texted, answers in their language, opts out; receipts and quiet
+ * hours. Tenant {@code textco} calls once, at any hour, and texts from +34910000051.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "confirmline.tenants[0].id=textco", "confirmline.tenants[0].subaccount-id=textco_voice",
+        "confirmline.tenants[0].api-key=textco-8x8-key", "confirmline.tenants[0].platform-api-key=" + TextConversationComponentTest.KEY,
+        "confirmline.tenants[0].caller-id=+34910000050", "confirmline.tenants[0].calling-opens=00:00",
+        "confirmline.tenants[0].calling-closes=23:59:59", "confirmline.tenants[0].minimum-notice=1m",
+        "confirmline.tenants[0].max-attempts=1", "confirmline.tenants[0].account-id=textco_account",
+        "confirmline.tenants[0].sms-subaccount-id=textco_sms", "confirmline.tenants[0].sms-numbers[0]=+34910000051",
+        "confirmline.outcomes.key-wait=2s", "confirmline.outcomes.summary-timeout=20s",
+        "confirmline.outcomes.poll-interval=200ms", "confirmline.dialing.poll-interval=200ms"})
+@AutoConfigureWebTestClient
+class TextConversationComponentTest {
+
+    static final String KEY = "textco-platform-key-0123456789";
+    static final String SENDER = "+34910000051";
+    static final FakeEightByEight calls = new FakeEightByEight();
+    static final FakeEightByEightSms texts = new FakeEightByEightSms();
+    static TopicLog topics;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.kafkaAndDatabase(registry);
+        registry.add("confirmline.dialing.base-url", calls::url);
+        registry.add("confirmline.sms.base-url", texts::url);
+    }
+
+    @BeforeEach
+    void listen() {
+        if (topics == null) {
+            topics = new TopicLog(List.of(Topics.CALL_STATUS.name(), Topics.CONVERSATIONS.name()));
+        }
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        topics.close();
+        calls.close();
+        texts.close();
+    }
+
+    @Autowired
+    KafkaTemplate<String, SpecificRecord> kafka;
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Autowired
+    TestTenantPublisher console;
+
+    @Test
+    void anUnreachableGuestIsTextedAndConfirmsWithSiOnceHoweverOften8x8DeliversIt() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        String phone = "+34600300001";
+        nobodyAnswers(id, phone, soon());
+
+        CallStatusChanged texted = await(id, "TEXTED");
+        assertThat(texted.getChannel()).isEqualTo(Channel.SMS);
+        assertThat(texted.getPreviousStatus().name()).isEqualTo("DIALING");
+        assertThat(texted.getReason()).contains("Nobody answered").contains("texted the guest");
+        FakeEightByEightSms.Sent fallback = awaitTexts(phone, 1).get(0);
+        assertThat(fallback.path()).isEqualTo("/api/v1/subaccounts/textco_sms/messages");
+        assertThat(fallback.authorization()).isEqualTo("Bearer textco-8x8-key");
+        assertThat(fallback.body().get("source").asString()).isEqualTo(SENDER);
+        assertThat(fallback.body().get("clientMessageId").asString()).hasSizeLessThanOrEqualTo(50);
+        assertThat(fallback.text()).contains("Luigi's").contains("1").contains("0").doesNotContainIgnoringCase("cancel ");
+
+        SmsReceived si = reply(phone, "Sí");
+        for (int i = 0; i < 3; i++) {
+            kafka.send(Topics.SMS_INBOUND.name(), Topics.conversationKey("textco", phone), si).get();
+        }
+
+        CallStatusChanged confirmed = await(id, "CONFIRMED");
+        assertThat(confirmed.getChannel()).isEqualTo(Channel.SMS);
+        assertThat(confirmed.getPreviousStatus().name()).isEqualTo("TEXTED");
+        assertThat(confirmed.getReason()).contains("confirmed by text").contains("Sí");
+        awaitTexts(phone, 2);   // the acknowledgement
+        Thread.sleep(1500);
+        assertThat(statuses(id)).containsExactly("SCHEDULED", "DIALING", "TEXTED", "CONFIRMED");
+        assertThat(texts.to(phone)).hasSize(2);
+        assertThat(countRows("SELECT count(*) AS n FROM text_message WHERE umid = '" + si.getUmid() + "'")).isEqualTo(1);
+        List<ConversationEvent> thread = conversation(phone);
+        assertThat(thread).extracting(e -> e.getType().name())
+                .contains("MESSAGE_SENT", "MESSAGE_RECEIVED", "MESSAGE_STATUS");
+        ConversationEvent received = thread.stream().filter(e -> e.getType().name().equals("MESSAGE_RECEIVED"))
+                .findFirst().orElseThrow();
+        assertThat(received.getMessage().getInterpretation()).isEqualTo("CONFIRM");
+        assertThat(received.getMessage().getReservationId()).isEqualTo(id);
+        assertThat(received.getMessage().getAuthor().name()).isEqualTo("GUEST");
+    }
+
+    @Test
+    void stopOptsOutWithOneConfirmationAndANewBookingForThatNumberIsSkippedWithNoCallAndNoText() throws Exception {
+        String phone = "+34600300002";
+        kafka.send(Topics.SMS_INBOUND.name(), Topics.conversationKey("textco", phone), reply(phone, "STOP")).get();
+        kafka.send(Topics.SMS_INBOUND.name(), Topics.conversationKey("textco", phone), reply(phone, "stop")).get();
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> conversation(phone).stream()
+                .anyMatch(e -> e.getType().name().equals("OPTED_OUT")));
+        ConversationEvent optedOut = conversation(phone).stream().filter(e -> e.getType().name().equals("OPTED_OUT"))
+                .findFirst().orElseThrow();
+        assertThat(optedOut.getSource()).isEqualTo("GUEST_TEXT");
+        awaitTexts(phone, 1);
+
+        String id = "r-" + UUID.randomUUID();
+        book(id, phone, 1, ReservationEventType.CREATED, soon(), "Europe/Madrid");
+        assertThat(await(id, "SKIPPED").getReason()).startsWith("OPTED_OUT");
+        Thread.sleep(1500);
+        assertThat(calls.requestsTo(phone)).isEmpty();
+        assertThat(texts.to(phone)).hasSize(1);   // the one confirmation the law allows, however often STOP came
+        http.get().uri("/api/opt-outs").header("Authorization", "Bearer " + KEY).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.optOuts[?(@.phone == '" + phone + "')].source").isEqualTo("GUEST_TEXT");
+    }
+
+    @Test
+    void cancelAloneOptsOutAndDoesNotCancelTheBooking() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        String phone = "+34600300003";
+        nobodyAnswers(id, phone, soon());
+        await(id, "TEXTED");
+
+        kafka.send(Topics.SMS_INBOUND.name(), Topics.conversationKey("textco", phone), reply(phone, "Cancel")).get();
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> conversation(phone).stream()
+                .anyMatch(e -> e.getType().name().equals("OPTED_OUT")));
+        Thread.sleep(1000);
+        assertThat(statuses(id)).containsExactly("SCHEDULED", "DIALING", "TEXTED");
+    }
+
+    @Test
+    void aReplyAfterTheBookingWasCancelledChangesNothingAndIsLeftForTheOwner() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        String phone = "+34600300004";
+        Instant startsAt = soon();
+        nobodyAnswers(id, phone, startsAt);
+        await(id, "TEXTED");
+        book(id, phone, 2, ReservationEventType.CANCELLED, startsAt, "Europe/Madrid");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> countRows(
+                "SELECT count(*) AS n FROM booking WHERE cancelled AND reservation_id = '" + id + "'") == 1);
+
+        kafka.send(Topics.SMS_INBOUND.name(), Topics.conversationKey("textco", phone), reply(phone, "1")).get();
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> conversation(phone).stream()
+                .anyMatch(e -> e.getType().name().equals("MESSAGE_RECEIVED") && e.getMessage().getNeedsAttention()));
+        assertThat(statuses(id)).doesNotContain("CONFIRMED");
+    }
+
+    @Test
+    void anUndeliveredFallbackTextEndsTheBookingUnreachableWith8x8sReason() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        String phone = "+34600300005";
+        nobodyAnswers(id, phone, soon());
+        await(id, "TEXTED");
+        FakeEightByEightSms.Sent fallback = awaitTexts(phone, 1).get(0);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> countRows(
+                "SELECT count(*) AS n FROM text_message WHERE umid = '" + fallback.umid() + "'") == 1);
+
+        kafka.send(Topics.SMS_RECEIPTS.name(), fallback.umid(), SmsStatusReceived.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setUmid(fallback.umid())
+                .setClientMessageId(fallback.body().get("clientMessageId").asString()).setTenantId("textco")
+                .setSubAccountId("textco_sms").setState("undelivered").setDetail("undelivered_to_recipient")
+                .setErrorCode(15).setErrorMessage("Invalid destination").setPriceTotal(0.0375).setCurrency("EUR")
+                .setSmsCount(1).setReceivedAt(Instant.now()).build()).get();
+
+        CallStatusChanged unreachable = await(id, "UNREACHABLE");
+        assertThat(unreachable.getChannel()).isEqualTo(Channel.SMS);
+        assertThat(unreachable.getPreviousStatus().name()).isEqualTo("TEXTED");
+        assertThat(unreachable.getReason()).contains("not delivered").contains("error 15");
+        assertThat(statuses(id)).containsExactly("SCHEDULED", "DIALING", "TEXTED", "UNREACHABLE");
+    }
+
+    @Test
+    void withoutAReplyBeforeTheMinimumNoticeATextedBookingEndsNoResponse() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        // Starts in 1 min 20 s: called at once (the lead time has passed), and a reply is awaited until 20 s from now.
+        nobodyAnswers(id, "+34600300006", Instant.now().plusSeconds(80));
+        await(id, "TEXTED");
+
+        CallStatusChanged noResponse = await(id, "NO_RESPONSE");
+        assertThat(noResponse.getChannel()).isEqualTo(Channel.SMS);
+        assertThat(noResponse.getReason()).startsWith("No reply to the text");
+    }
+
+    @Test
+    void insideQuietHoursTheTextWaitsForTheNextAllowedMinute() throws Exception {
+        String tenant = "quietco";
+        console.publish(TestTenant.settings("id=" + tenant, "subaccount-id=quietco_voice", "api-key=quiet-8x8-key",
+                "platform-api-key=quietco-platform-key-0123", "caller-id=+34910000060", "calling-opens=00:00",
+                "calling-closes=23:59:59", "lead-time=10h", "max-attempts=1", "sms-subaccount-id=quietco_sms",
+                "sms-numbers[0]=+34910000061"));
+        // A venue where it is three in the morning now; the booking is at one in the afternoon there.
+        Instant now = Instant.now();
+        int offset = Math.floorMod(3 - now.atZone(ZoneOffset.UTC).getHour(), 24);
+        offset = offset > 14 ? offset - 24 : offset;
+        String zone = offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" + offset : "+" + -offset);
+        String id = "r-" + UUID.randomUUID();
+        String phone = "+34600300007";
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> http.get().uri("/api/reservations/none/calls")
+                .header("Authorization", "Bearer quietco-platform-key-0123").exchange().returnResult(String.class)
+                .getStatus().value() == 404);
+        book(tenant, id, phone, 1, ReservationEventType.CREATED, now.plus(10, ChronoUnit.HOURS).plusSeconds(2), zone);
+        String session = await(id, "DIALING").getSessionId();
+        // Calls (and texts) only from nine to nine from now on.
+        console.publish(TestTenant.settings("id=" + tenant, "subaccount-id=quietco_voice", "api-key=quiet-8x8-key",
+                "platform-api-key=quietco-platform-key-0123", "caller-id=+34910000060", "calling-opens=09:00",
+                "calling-closes=21:00", "lead-time=10h", "max-attempts=1", "sms-subaccount-id=quietco_sms",
+                "sms-numbers[0]=+34910000061"));
+        Thread.sleep(1000);
+        kafka.send(Topics.SESSION_SUMMARIES.name(), session, summary(tenant, session)).get();
+
+        CallStatusChanged texted = await(id, "TEXTED");
+        assertThat(texted.getReason()).contains("outside calling hours");
+        Instant due = database.sql("SELECT due_at FROM text_message WHERE phone = :phone").bind("phone", phone)
+                .map(row -> row.get("due_at", java.time.OffsetDateTime.class).toInstant()).one().block();
+        assertThat(due.atZone(ZoneId.of(zone)).toLocalTime()).isEqualTo(java.time.LocalTime.of(9, 0));
+        Thread.sleep(1000);
+        assertThat(texts.to(phone)).isEmpty();
+    }
+
+    @Test
+    void aTextOnlyBookingIsTextedInsteadOfCalled() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        String phone = "+34600300009";
+        kafka.send(Topics.RESERVATIONS.name(), id, ReservationEvent.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now()).setTenantId("textco").setReservationId(id).setVersion(1)
+                .setType(ReservationEventType.CREATED).setKind(BookingKind.RESERVATION)
+                .setStartsAt(soon().truncatedTo(ChronoUnit.MILLIS)).setTimeZone("Europe/Berlin").setGuestName("Jonas")
+                .setGuestPhone(phone).setGuestLocale("de-DE").setVenueName("Luigi's").setPartySize(2).setTextOnly(true)
+                .build()).get();
+
+        CallStatusChanged texted = await(id, "TEXTED");
+        assertThat(texted.getPreviousStatus().name()).isEqualTo("SCHEDULED");
+        assertThat(texted.getChannel()).isEqualTo(Channel.SMS);
+        assertThat(awaitTexts(phone, 1).get(0).text()).contains("Luigi's").contains("1").contains("0");
+        kafka.send(Topics.SMS_INBOUND.name(), Topics.conversationKey("textco", phone), reply(phone, "Nein, leider nicht"))
+                .get();
+        assertThat(await(id, "CANCELLED_BY_GUEST").getChannel()).isEqualTo(Channel.SMS);
+        assertThat(calls.requestsTo(phone)).isEmpty();
+        assertThat(statuses(id)).containsExactly("SCHEDULED", "TEXTED", "CANCELLED_BY_GUEST");
+    }
+
+    @Test
+    void thePlatformImportsListsAndRemovesOptOuts() {
+        String phone = "+34600300008";
+        http.put().uri("/api/opt-outs/" + phone).header("Authorization", "Bearer " + KEY).exchange()
+                .expectStatus().isCreated().expectBody().jsonPath("$.source").isEqualTo("PLATFORM");
+        http.put().uri("/api/opt-outs/" + phone).header("Authorization", "Bearer " + KEY).exchange()
+                .expectStatus().isOk();
+        http.get().uri("/api/opt-outs?limit=1000").header("Authorization", "Bearer " + KEY).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.optOuts[?(@.phone == '" + phone + "')]").exists();
+        http.delete().uri("/api/opt-outs/" + phone).header("Authorization", "Bearer " + KEY).exchange()
+                .expectStatus().isNoContent();
+        http.delete().uri("/api/opt-outs/" + phone).header("Authorization", "Bearer " + KEY).exchange()
+                .expectStatus().isNotFound().expectHeader().contentType("application/problem+json");
+        http.put().uri("/api/opt-outs/0034600").header("Authorization", "Bearer " + KEY).exchange()
+                .expectStatus().isBadRequest().expectHeader().contentType("application/problem+json");
+        http.get().uri("/api/opt-outs").exchange().expectStatus().isUnauthorized();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> conversation(phone).stream()
+                .map(e -> e.getType().name() + "/" + e.getSource()).toList()
+                .containsAll(List.of("OPTED_OUT/PLATFORM", "OPTED_IN/PLATFORM")));
+    }
+
+    /** Books a table for {@code phone} whose only call is due now, and lets 8x8 report nobody answered. */
+    void nobodyAnswers(String id, String phone, Instant startsAt) throws Exception {
+        book("textco", id, phone, 1, ReservationEventType.CREATED, startsAt, "Europe/Madrid");
+        String session = await(id, "DIALING").getSessionId();
+        kafka.send(Topics.SESSION_SUMMARIES.name(), session, summary("textco", session)).get();
+    }
+
+    /** A booking whose call is due at once: it starts just over the tenant's 30-minute lead time from now. */
+    static Instant soon() {
+        return Instant.now().plus(30, ChronoUnit.MINUTES).plusSeconds(2);
+    }
+
+    void book(String id, String phone, long version, ReservationEventType type, Instant startsAt, String zone)
+            throws Exception {
+        book("textco", id, phone, version, type, startsAt, zone);
+    }
+
+    void book(String tenant, String id, String phone, long version, ReservationEventType type, Instant startsAt,
+            String zone) throws Exception {
+        kafka.send(Topics.RESERVATIONS.name(), id, ReservationEvent.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now()).setTenantId(tenant).setReservationId(id).setVersion(version)
+                .setType(type).setKind(BookingKind.RESERVATION).setStartsAt(startsAt.truncatedTo(ChronoUnit.MILLIS))
+                .setTimeZone(zone).setGuestName("Ana").setGuestPhone(phone).setGuestLocale("es-ES")
+                .setVenueName("Luigi's").setPartySize(4).build()).get();
+    }
+
+    static SessionSummaryReceived summary(String tenant, String session) {
+        Instant start = Instant.now().minusSeconds(40).truncatedTo(ChronoUnit.MILLIS);
+        return SessionSummaryReceived.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
+                .setTenantId(tenant).setSessionId(session).setSubAccountId(tenant + "_voice")
+                .setSessionStatus(SessionStatus.NO_ANSWER).setRawSessionStatus("NO_ANSWER").setStartTime(start)
+                .setEndTime(start.plusSeconds(35)).setCallCount(1)
+                .setLegs(List.of(CallLeg.newBuilder().setName("callA").setDisconnectedAt(start.plusSeconds(35))
+                        .setDurationSeconds(0).build()))
+                .build();
+    }
+
+    static SmsReceived reply(String phone, String body) {
+        String umid = UUID.randomUUID().toString();
+        return SmsReceived.newBuilder().setEventId(umid).setUmid(umid).setTenantId("textco").setSubAccountId("textco_sms")
+                .setFrom(phone).setTo(SENDER).setBody(body).setEncoding("UCS2").setSmsCount(1)
+                .setSentAt(Instant.now()).setReceivedAt(Instant.now()).build();
+    }
+
+    CallStatusChanged await(String id, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> changes(id).stream()
+                .anyMatch(c -> c.getStatus().name().equals(status)));
+        return changes(id).stream().filter(c -> c.getStatus().name().equals(status)).reduce((a, b) -> b).orElseThrow();
+    }
+
+    List<CallStatusChanged> changes(String id) {
+        return topics.of(Topics.CALL_STATUS.name(), id).stream().map(r -> (CallStatusChanged) r.value())
+                .filter(c -> c.getCallSummary() == null).toList();
+    }
+
+    List<String> statuses(String id) {
+        return changes(id).stream().map(c -> c.getStatus().name()).toList();
+    }
+
+    List<ConversationEvent> conversation(String phone) {
+        return topics.of(Topics.CONVERSATIONS.name(), Topics.conversationKey("textco", phone)).stream()
+                .map(r -> (ConversationEvent) r.value()).toList();
+    }
+
+    List<FakeEightByEightSms.Sent> awaitTexts(String phone, int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> texts.to(phone).size() >= count);
+        return texts.to(phone);
+    }
+
+    long countRows(String sql) {
+        return database.sql(sql).map(row -> row.get("n", Long.class)).one().block();
+    }
+}
