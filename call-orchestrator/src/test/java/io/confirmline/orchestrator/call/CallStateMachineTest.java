@@ -261,4 +261,61 @@ class CallStateMachineTest {
             java.util.Collections.swap(events, from, i);
         }
     }
+
+    static CallState closed(CallStatus status, boolean bookingUnchanged) {
+        return new CallState(false, status, 2, BOOKING_VALID_UNTIL, status == CallStatus.TEXTED
+                ? BOOKING_VALID_UNTIL : null, status == CallStatus.TEXTED ? AttemptOutcome.NO_REPLY : null,
+                bookingUnchanged);
+    }
+
+    static final Instant BOOKING_STARTS = BOOKING_VALID_UNTIL.plus(Duration.ofMinutes(10));
+
+    @ParameterizedTest
+    @EnumSource(value = CallStatus.class, names = {"TEXTED", "NO_RESPONSE", "UNREACHABLE"})
+    void aClearAnswerByTextDecidesABookingThatAwaitsOneOrWasClosedUnheard(CallStatus status) {
+        var confirmed = MACHINE.apply(closed(status, true),
+                new CallEvent.TextReply(AttemptOutcome.CONFIRMED, "Sí", BOOKING_STARTS), NOW).orElseThrow();
+        assertThat(confirmed.to()).isEqualTo(CallStatus.CONFIRMED);
+        assertThat(confirmed.from()).isEqualTo(status);
+        assertThat(confirmed.reason()).contains("confirmed by text").contains("\"Sí\"");
+        assertThat(confirmed.state().settleAt()).isNull();
+        var cancelled = MACHINE.apply(closed(status, true),
+                new CallEvent.TextReply(AttemptOutcome.CANCELLED, "no", BOOKING_STARTS), NOW).orElseThrow();
+        assertThat(cancelled.to()).isEqualTo(CallStatus.CANCELLED_BY_GUEST);
+    }
+
+    @Test
+    void aTextReplyChangesNothingOnceTheBookingChangedOrStartedOrWasDecided() {
+        var yes = new CallEvent.TextReply(AttemptOutcome.CONFIRMED, "yes", BOOKING_STARTS);
+        assertThat(MACHINE.apply(closed(CallStatus.TEXTED, false), yes, NOW)).isEmpty();
+        assertThat(MACHINE.apply(closed(CallStatus.TEXTED, true), yes, BOOKING_STARTS)).isEmpty();
+        assertThat(MACHINE.apply(closed(CallStatus.CANCELLED_BY_GUEST, true), yes, NOW)).isEmpty();
+        assertThat(MACHINE.apply(closed(CallStatus.WITHDRAWN, true), yes, NOW)).isEmpty();
+        assertThat(MACHINE.apply(dialing(1), yes, NOW)).isEmpty();
+    }
+
+    @Test
+    void aTextedBookingEndsNoResponseWhenItsReplyWindowRunsOutAndUnreachableWhenItsTextFailed() {
+        assertThat(MACHINE.apply(closed(CallStatus.TEXTED, true), new CallEvent.WaitOver(), NOW)).isEmpty();
+        var silent = MACHINE.apply(closed(CallStatus.TEXTED, true), new CallEvent.WaitOver(), BOOKING_VALID_UNTIL)
+                .orElseThrow();
+        assertThat(silent.to()).isEqualTo(CallStatus.NO_RESPONSE);
+        assertThat(silent.outcome()).isEqualTo(AttemptOutcome.NO_REPLY);
+        assertThat(silent.reason()).startsWith("No reply to the text");
+
+        var undelivered = MACHINE.apply(closed(CallStatus.TEXTED, true),
+                new CallEvent.TextFailed("The text was not delivered (8x8 undelivered)"), NOW).orElseThrow();
+        assertThat(undelivered.to()).isEqualTo(CallStatus.UNREACHABLE);
+        assertThat(undelivered.reason()).contains("not delivered");
+        assertThat(MACHINE.apply(closed(CallStatus.CONFIRMED, true), new CallEvent.TextFailed("late receipt"), NOW))
+                .isEmpty();
+    }
+
+    @Test
+    void aLateConfirmKeyStillDecidesATextedBooking() {
+        var confirmed = MACHINE.apply(closed(CallStatus.TEXTED, true), new CallEvent.KeyPressed(2, "1"), NOW)
+                .orElseThrow();
+        assertThat(confirmed.to()).isEqualTo(CallStatus.CONFIRMED);
+        assertThat(confirmed.reason()).contains("closed as TEXTED");
+    }
 }
