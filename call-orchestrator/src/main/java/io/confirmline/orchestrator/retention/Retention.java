@@ -10,7 +10,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes what is kept only for a while — sent outbox rows, processed eventIds — one bounded batch per table per
+ * Deletes what is kept only for a while — sent outbox rows, processed eventIds, old texts — one bounded batch per table per
  * round, oldest first, and counts what went ({@code confirmline_orchestrator_retention_removed_total{table}}).
  * Parked events need no retention: each is applied or dead-lettered, and deleted, once its wait is over.
  */
@@ -43,7 +43,13 @@ public class Retention {
                         DELETE FROM processed_event WHERE event_id IN (
                             SELECT event_id FROM processed_event
                             WHERE processed_at < now() - make_interval(secs => :age)
-                            ORDER BY processed_at LIMIT :batch)"""));
+                            ORDER BY processed_at LIMIT :batch)"""),
+                // Texts still waiting to go out are never deleted, however old.
+                new Rule("text_message", properties.texts(), """
+                        DELETE FROM text_message WHERE id IN (
+                            SELECT id FROM text_message
+                            WHERE state <> 'PENDING' AND updated_at < now() - make_interval(secs => :age)
+                            ORDER BY updated_at LIMIT :batch)"""));
         rules.forEach(rule -> meters.counter("confirmline_orchestrator_retention_removed", "table", rule.table()));
     }
 

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *     never deleted, however old
  * @param processedEvents how long an eventId is remembered to drop a redelivery; must be longer than a record can be
  *     redelivered (the input topics' retention), or a very late redelivery would be applied again
+ * @param texts how long a text (its words, the guest's and ours) is kept after it was last changed: the owner's
+ *     history of the conversation; 8x8 redelivers an inbound text for minutes at most, so its umid need not outlive it
  * @param batchSize the most rows one statement deletes, so no deletion holds locks or bloats a transaction for long
  * @param interval the pause once nothing is left to delete; while there is, batches follow one another
  */
@@ -24,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
 public record RetentionProperties(
         @DefaultValue("7d") @NotNull Duration sentOutbox,
         @DefaultValue("14d") @NotNull Duration processedEvents,
+        @DefaultValue("90d") @NotNull Duration texts,
         @DefaultValue("1000") @Min(1) @Max(100_000) int batchSize,
         @DefaultValue("10m") @NotNull Duration interval) {
 }
