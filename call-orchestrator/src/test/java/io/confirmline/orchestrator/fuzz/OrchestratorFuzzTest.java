@@ -132,6 +132,14 @@ class OrchestratorFuzzTest {
         Gen<String> makeCallPaths = HostileInput.paths("/api/make-call");
         Gen<byte[]> someBodies = HostileInput.bodies().orNull(0.8);
         Gen<String> subjects = Gen.of("reservations", "messages");
+        Gen<String> put = HostileInput.methods("PUT");
+        // Numbers in the path (design.md §10.5): valid ones, so some requests get through, and hostile segments.
+        Gen<String> phones = Gen.frequency(weight(2, Gen.of("+34600111222", "+447911123456", "%2B34600111222")),
+                weight(3, HostileInput.idSegments()));
+        Gen<byte[]> replies = Gen.frequency(
+                weight(2, Gen.of("{\"body\":\"See you at 8!\"}", "{\"body\":\"\"}", "{\"body\":7}", "{}")
+                        .map(text -> text.getBytes(StandardCharsets.UTF_8))),
+                weight(3, HostileInput.bodies()), weight(1, Gen.just(null)));
         return List.of(
                 new Endpoint("POST /api/make-call", ids -> random ->
                         new Target(post.next(random), makeCallPaths.next(random), makeCallBodies.next(random))),
@@ -140,7 +148,16 @@ class OrchestratorFuzzTest {
                 new Endpoint("GET /api/reservations/{id}/calls", ids -> random -> new Target(get.next(random),
                         "/api/" + subjects.next(random) + "/" + ids.next(random) + "/calls", null)),
                 new Endpoint("DELETE /api/reservations/{id}", ids -> random -> new Target(delete.next(random),
-                        "/api/reservations/" + ids.next(random) + versions.next(random), null)));
+                        "/api/reservations/" + ids.next(random) + versions.next(random), null)),
+                new Endpoint("GET /api/opt-outs", ids -> random -> new Target(get.next(random),
+                        "/api/opt-outs" + Gen.of("", "?limit=5", "?limit=0", "?limit=x", "?after=%00", "?limit=1001")
+                                .next(random), someBodies.next(random))),
+                new Endpoint("PUT|DELETE /api/opt-outs/{phone}", ids -> random -> new Target(
+                        random.nextBoolean() ? put.next(random) : delete.next(random),
+                        "/api/opt-outs/" + phones.next(random), someBodies.next(random))),
+                new Endpoint("POST /api/conversations/{phone}/messages|takeover", ids -> random -> new Target(
+                        post.next(random), "/api/conversations/" + phones.next(random)
+                                + (random.nextBoolean() ? "/messages" : "/takeover"), replies.next(random))));
     }
 
     static Gen<HostileRequest> requests(Endpoint endpoint) {
