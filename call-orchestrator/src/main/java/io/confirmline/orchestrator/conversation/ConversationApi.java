@@ -72,6 +72,9 @@ public class ConversationApi {
         ApiRefusals.requireJson(contentType);
         String number = OptOutApi.valid(phone);
         String text = text(body);
+        if (!tenant.texts()) {
+            throw ApiRefusals.conflict("The tenant has no SMS subaccount or number to send from");
+        }
         Instant now = clock.instant();
         return optOuts.isOptedOut(tenant.id(), number)
                 .flatMap(optedOut -> {

@@ -95,7 +95,9 @@ public class TextSender {
 
     /** Empty when the text should still go out; otherwise why not. */
     private Mono<String> stillWanted(TextMessages.Stored text) {
-        Mono<String> optedOut = "OPT_OUT_CONFIRMATION".equals(text.purpose()) ? Mono.just("")
+        // The one confirmation of an opt-out, and the answer to HELP, go to an opted-out number too (CTIA).
+        Mono<String> optedOut = "OPT_OUT_CONFIRMATION".equals(text.purpose()) || "HELP".equals(text.purpose())
+                ? Mono.just("")
                 : optOuts.isOptedOut(text.tenantId(), text.phone()).map(out -> out ? "OPTED_OUT" : "");
         if (!"FALLBACK".equals(text.purpose()) || text.callId() == null) {
             return optedOut;

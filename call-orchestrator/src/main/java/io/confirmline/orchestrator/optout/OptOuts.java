@@ -84,7 +84,7 @@ public class OptOuts {
 
     /**
      * Texts still waiting to go out to the number are not sent — except the one confirmation of the opt-out itself,
-     * which the law allows (FCC 24-24) and which is queued after this.
+     * which the law allows (FCC 24-24) and which is queued after this, and answers to HELP.
      */
     private Mono<Void> cancelPendingTexts(String tenantId, String phone) {
         return db.sql("""

@@ -152,8 +152,10 @@ public class BookingStore {
                         return Mono.error(new SubjectIdTaken(event.getReservationId(), "voice message"));
                     }
                     if (event.getType() == ReservationEventType.CANCELLED) {
-                        return existing.filter(call -> CallStatus.SCHEDULED.name().equals(call.status()))
-                                .map(call -> change(event, call.id(), call.attempt(), CallStatus.SCHEDULED,
+                        // A booking awaiting the guest's reply to its text is withdrawn as one awaiting its call is.
+                        return existing.filter(call -> CallStatus.SCHEDULED.name().equals(call.status())
+                                        || CallStatus.TEXTED.name().equals(call.status()))
+                                .map(call -> change(event, call.id(), call.attempt(), CallStatus.valueOf(call.status()),
                                         CallStatus.WITHDRAWN, null, null, "The booking was cancelled", now))
                                 .orElse(Mono.empty());
                     }
@@ -161,6 +163,19 @@ public class BookingStore {
                         return insertCall(event, decision, now);
                     }
                     CallRow call = existing.get();
+                    if (CallStatus.TEXTED.name().equals(call.status())) {
+                        // The text named the old day and time: the booking is confirmed afresh, by a new attempt for
+                        // the booking as it is now (the pending text, if any, is not sent: its booking moved on).
+                        return db.sql("UPDATE call SET attempt = attempt + 1, settle_at = NULL, settle_reason = NULL "
+                                        + "WHERE id = :id").bind("id", call.id()).then()
+                                .then(decision instanceof SchedulePolicy.Due due
+                                        ? change(event, call.id(), call.attempt() + 1, CallStatus.TEXTED,
+                                                CallStatus.SCHEDULED, due.at(), due.validUntil(), "The booking was moved",
+                                                now)
+                                        : change(event, call.id(), call.attempt() + 1, CallStatus.TEXTED,
+                                                CallStatus.SKIPPED, null, null, ((SchedulePolicy.Skip) decision).reason(),
+                                                now));
+                    }
                     if (!CallStatus.SCHEDULED.name().equals(call.status())) {
                         return Mono.empty();   // already dialing or finished: the dialer re-reads the booking
                     }

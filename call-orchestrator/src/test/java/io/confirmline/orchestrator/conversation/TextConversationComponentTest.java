@@ -191,7 +191,56 @@ class TextConversationComponentTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> conversation(phone).stream()
                 .anyMatch(e -> e.getType().name().equals("MESSAGE_RECEIVED") && e.getMessage().getNeedsAttention()));
-        assertThat(statuses(id)).doesNotContain("CONFIRMED");
+        assertThat(statuses(id)).containsExactly("SCHEDULED", "DIALING", "TEXTED", "WITHDRAWN");
+    }
+
+    @Test
+    void anUnclearTextGoesToTheOwnerWithOneHoldingReplyAndTheOwnersAnswerTakesTheConversationOver() throws Exception {
+        String phone = "+34600300010";
+        kafka.send(Topics.SMS_INBOUND.name(), Topics.conversationKey("textco", phone),
+                reply(phone, "can we make it 8:30?")).get();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> conversation(phone).stream()
+                .anyMatch(e -> e.getType().name().equals("MESSAGE_RECEIVED") && e.getMessage().getNeedsAttention()
+                        && "UNCLEAR".equals(e.getMessage().getInterpretation())));
+        awaitTexts(phone, 1);
+        kafka.send(Topics.SMS_INBOUND.name(), Topics.conversationKey("textco", phone),
+                reply(phone, "and is there parking?")).get();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> conversation(phone).stream()
+                .filter(e -> e.getType().name().equals("MESSAGE_RECEIVED")).count() == 2);
+        Thread.sleep(1000);
+        assertThat(texts.to(phone)).as("one automatic holding reply an hour").hasSize(1);
+
+        http.post().uri("/api/conversations/" + phone + "/messages").header("Authorization", "Bearer " + KEY)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"body\": \"Yes, 8:30 is fine, and parking is behind us.\"}")
+                .exchange().expectStatus().isAccepted().expectBody().jsonPath("$.delivery").isEqualTo("PENDING");
+        assertThat(awaitTexts(phone, 2).get(1).text()).isEqualTo("Yes, 8:30 is fine, and parking is behind us.");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> conversation(phone).stream()
+                .anyMatch(e -> e.getType().name().equals("TAKEN_OVER")));
+        assertThat(conversation(phone)).anyMatch(e -> e.getType().name().equals("MESSAGE_SENT")
+                && e.getMessage().getAuthor().name().equals("OWNER"));
+        http.post().uri("/api/conversations/" + phone + "/takeover").header("Authorization", "Bearer " + KEY)
+                .exchange().expectStatus().isOk();
+        http.post().uri("/api/conversations/" + phone + "/messages").header("Authorization", "Bearer " + KEY)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue("{\"body\": \" \"}")
+                .exchange().expectStatus().isBadRequest().expectHeader().contentType("application/problem+json");
+    }
+
+    @Test
+    void aTextedBookingThatMovesIsCalledAgainForItsNewTime() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        String phone = "+34600300011";
+        nobodyAnswers(id, phone, soon());
+        await(id, "TEXTED");
+        Instant later = Instant.now().plus(5, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        book(id, phone, 2, ReservationEventType.UPDATED, later, "Europe/Madrid");
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> statuses(id).size() == 4);
+        CallStatusChanged moved = changes(id).get(3);
+        assertThat(moved.getStatus().name()).isEqualTo("SCHEDULED");
+        assertThat(moved.getPreviousStatus().name()).isEqualTo("TEXTED");
+        assertThat(moved.getAttempt()).isEqualTo(2);
+        assertThat(moved.getScheduledFor()).isEqualTo(later.minus(30, ChronoUnit.MINUTES));
     }
 
     @Test
