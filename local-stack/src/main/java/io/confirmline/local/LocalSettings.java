@@ -36,6 +36,9 @@ public final class LocalSettings {
             Map.entry("confirmline.tenants[0].platform-api-key", "CONFIRMLINE_TENANT_PLATFORM_API_KEY"),
             Map.entry("confirmline.tenants[0].api-key", "CONFIRMLINE_TENANT_8X8_API_KEY"),
             Map.entry("confirmline.tenants[0].caller-id", "CONFIRMLINE_TENANT_CALLER_ID"),
+            Map.entry("confirmline.tenants[0].account-id", "CONFIRMLINE_TENANT_8X8_ACCOUNT_ID"),
+            Map.entry("confirmline.tenants[0].sms-subaccount-id", "CONFIRMLINE_TENANT_SMS_SUBACCOUNT_ID"),
+            Map.entry("confirmline.tenants[0].sms-numbers", "CONFIRMLINE_TENANT_SMS_NUMBERS"),
             Map.entry("confirmline.tenants[0].time-zone", "CONFIRMLINE_TENANT_TIME_ZONE"),
             Map.entry("confirmline.notifier.admin-token", "CONFIRMLINE_ADMIN_TOKEN"),
             Map.entry("confirmline.console.admin-token", "CONFIRMLINE_ADMIN_TOKEN"),
@@ -43,6 +46,9 @@ public final class LocalSettings {
             Map.entry("confirmline.dialing.base-url", "EIGHT_BY_EIGHT_BASE_URL"),
             // The console registers the tenants' webhooks at the same 8x8 the orchestrator calls.
             Map.entry("confirmline.console.eight-by-eight.base-url", "EIGHT_BY_EIGHT_BASE_URL"),
+            // 8x8's SMS API: the orchestrator sends texts there, the console registers the SMS webhooks there.
+            Map.entry("confirmline.sms.base-url", "EIGHT_BY_EIGHT_SMS_BASE_URL"),
+            Map.entry("confirmline.console.eight-by-eight.sms-base-url", "EIGHT_BY_EIGHT_SMS_BASE_URL"),
             Map.entry("spring.r2dbc.url", "CONFIRMLINE_DB_R2DBC_URL"),
             Map.entry("spring.flyway.url", "CONFIRMLINE_DB_JDBC_URL"),
             Map.entry("spring.r2dbc.username", "CONFIRMLINE_DB_USER"),
@@ -54,6 +60,13 @@ public final class LocalSettings {
             Map.entry("sandbox.subaccounts[0].vca-url", "SANDBOX_VCA_URL"),
             Map.entry("sandbox.subaccounts[0].vss-url", "SANDBOX_VSS_URL"),
             Map.entry("sandbox.subaccounts[0].webhook-authorization", "CONFIRMLINE_TENANT_WEBHOOK_AUTH"),
+            Map.entry("sandbox.sms.subaccounts[0].id", "CONFIRMLINE_TENANT_SMS_SUBACCOUNT_ID"),
+            Map.entry("sandbox.sms.subaccounts[0].account-id", "CONFIRMLINE_TENANT_8X8_ACCOUNT_ID"),
+            Map.entry("sandbox.sms.subaccounts[0].api-key", "CONFIRMLINE_TENANT_8X8_API_KEY"),
+            Map.entry("sandbox.sms.subaccounts[0].numbers", "CONFIRMLINE_TENANT_SMS_NUMBERS"),
+            Map.entry("sandbox.sms.subaccounts[0].mo-url", "SANDBOX_SMS_MO_URL"),
+            Map.entry("sandbox.sms.subaccounts[0].dr-url", "SANDBOX_SMS_DR_URL"),
+            Map.entry("sandbox.sms.subaccounts[0].webhook-authorization", "CONFIRMLINE_TENANT_WEBHOOK_AUTH"),
             Map.entry("platform-sandbox.signing-secrets", "CONFIRMLINE_TENANT_SIGNING_SECRETS"));
 
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(key|token|secret|password|auth).*");

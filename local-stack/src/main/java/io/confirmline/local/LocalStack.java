@@ -24,6 +24,10 @@ public final class LocalStack implements AutoCloseable {
     /** The demo tenant's secrets: local values, never production ones. */
     public static final String TENANT = "demo";
     public static final String SUBACCOUNT = "demo_voice";
+    /** The demo tenant's texts (issue #14): its 8x8 account, SMS subaccount and the one number it texts from. */
+    public static final String ACCOUNT_ID = "0d3e0000-0000-4000-8000-000000000001";
+    public static final String SMS_SUBACCOUNT = "demo_sms";
+    public static final String SMS_NUMBER = "+6568888899";
     public static final String EIGHT_BY_EIGHT_KEY = "sandbox-8x8-key";
     public static final String WEBHOOK_TOKEN = "sandbox-webhook-token";
     public static final String PLATFORM_KEY = "demo-platform-key";
@@ -139,6 +143,18 @@ public final class LocalStack implements AutoCloseable {
             eightByEight.put("sandbox.speech-time", millis(timings.speech()));
             eightByEight.put("sandbox.reaction-time", millis(timings.reaction()));
             eightByEight.put("sandbox.duplicate-webhooks", Boolean.toString(timings.duplicateWebhooks()));
+            // Texts: MO and DR go to the ingress with the tenant's token, as 8x8's portal setting would send them
+            // (the voice webhooks above are set the same way). A guest answers a text as fast as they would speak,
+            // and the handset's receipt comes as fast as they react.
+            eightByEight.put("sandbox.sms.subaccounts[0].id", SMS_SUBACCOUNT);
+            eightByEight.put("sandbox.sms.subaccounts[0].account-id", ACCOUNT_ID);
+            eightByEight.put("sandbox.sms.subaccounts[0].api-key", EIGHT_BY_EIGHT_KEY);
+            eightByEight.put("sandbox.sms.subaccounts[0].numbers", SMS_NUMBER);
+            eightByEight.put("sandbox.sms.subaccounts[0].mo-url", ingressUrl + "/webhooks/8x8/sms/inbound");
+            eightByEight.put("sandbox.sms.subaccounts[0].dr-url", ingressUrl + "/webhooks/8x8/sms/receipts");
+            eightByEight.put("sandbox.sms.subaccounts[0].webhook-authorization", WEBHOOK_TOKEN);
+            eightByEight.put("sandbox.sms.receipt-time", millis(timings.reaction()));
+            eightByEight.put("sandbox.sms.reply-time", millis(timings.speech()));
             started.add(ServiceProcess.start("eightbyeight-sandbox", repository.resolve("eightbyeight-sandbox"),
                     "io.confirmline.sandbox.eightbyeight.EightByEightSandboxApplication", ports.eightByEight(),
                     policy.settingsFor("eightbyeight-sandbox", eightByEight), logs));
@@ -153,6 +169,7 @@ public final class LocalStack implements AutoCloseable {
             // Where the console tells 8x8 (the sandbox) to send a tenant's webhooks (register-webhooks).
             console.put("confirmline.console.ingress-public-url", ingressUrl);
             console.put("confirmline.console.eight-by-eight.base-url", "http://127.0.0.1:" + ports.eightByEight());
+            console.put("confirmline.console.eight-by-eight.sms-base-url", "http://127.0.0.1:" + ports.eightByEight());
             started.add(ServiceProcess.start("owner-console", repository.resolve("owner-console"),
                     "io.confirmline.console.OwnerConsoleApplication", ports.console(),
                     policy.settingsFor("owner-console", console), logs));
@@ -168,6 +185,8 @@ public final class LocalStack implements AutoCloseable {
             orchestrator.put("confirmline.outcomes.summary-timeout", millis(timings.summaryTimeout()));
             orchestrator.put("confirmline.dialing.base-url", "http://127.0.0.1:" + ports.eightByEight());
             orchestrator.put("confirmline.dialing.timeout", millis(timings.dialTimeout()));
+            // The sandbox serves 8x8's SMS API on the same port as its voice API.
+            orchestrator.put("confirmline.sms.base-url", "http://127.0.0.1:" + ports.eightByEight());
             started.add(ServiceProcess.start("call-orchestrator", repository.resolve("call-orchestrator"),
                     "io.confirmline.orchestrator.CallOrchestratorApplication", ports.orchestrator(),
                     policy.settingsFor("call-orchestrator", orchestrator), logs));
@@ -208,6 +227,10 @@ public final class LocalStack implements AutoCloseable {
         tenant.put("confirmline.tenants[0].callback-url", "http://127.0.0.1:" + ports.platform() + "/webhooks/confirmline");
         tenant.put("confirmline.tenants[0].signing-secrets", SIGNING_SECRET);
         tenant.put("confirmline.tenants[0].caller-id", "+6568888888");
+        // Texting on (fallback for both unreachable and no response, the default): the sandbox's SMS subaccount.
+        tenant.put("confirmline.tenants[0].account-id", ACCOUNT_ID);
+        tenant.put("confirmline.tenants[0].sms-subaccount-id", SMS_SUBACCOUNT);
+        tenant.put("confirmline.tenants[0].sms-numbers", SMS_NUMBER);
         tenant.put("confirmline.tenants[0].time-zone", "Europe/Madrid");
         // The demo must work at any hour, so the sandbox tenant may be called around the clock.
         tenant.put("confirmline.tenants[0].calling-opens", "00:00");

@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Publishes a booking to {@code platform.reservations.v1}, as the platform does, for the demo: {@code POST
- * /reservations} with the event's fields as JSON ({@code type} CREATED, UPDATED or CANCELLED, default CREATED).
+ * /reservations} with the event's fields as JSON ({@code type} CREATED, UPDATED or CANCELLED, default CREATED;
+ * {@code textOnly} true for a guest who asked to be texted, not called).
  */
 @RestController
 class ReservationPublisher {
@@ -27,7 +28,7 @@ class ReservationPublisher {
     /** The JSON accepted; absent ids and versions are made up. */
     record Reservation(String tenantId, String reservationId, Long version, String type, String kind,
             OffsetDateTime startsAt, String timeZone, String guestName, String guestPhone, String guestLocale,
-            String venueName, Integer partySize, String serviceName) {
+            String venueName, Integer partySize, String serviceName, Boolean textOnly) {
     }
 
     private final KafkaTemplate<String, SpecificRecord> kafka;
@@ -52,7 +53,7 @@ class ReservationPublisher {
                 .setGuestName(r.guestName()).setGuestPhone(r.guestPhone())
                 .setGuestLocale(r.guestLocale() != null ? r.guestLocale() : "en")
                 .setVenueName(r.venueName() != null ? r.venueName() : "Luigi's").setPartySize(r.partySize())
-                .setServiceName(r.serviceName()).build();
+                .setServiceName(r.serviceName()).setTextOnly(Boolean.TRUE.equals(r.textOnly())).build();
         return Mono.fromFuture(kafka.send(Topics.RESERVATIONS.name(), id, event))
                 .map(sent -> {
                     Map<String, Object> answer = new java.util.LinkedHashMap<>();

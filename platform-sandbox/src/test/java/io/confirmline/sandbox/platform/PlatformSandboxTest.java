@@ -131,7 +131,7 @@ class PlatformSandboxTest {
         String id = "r-" + UUID.randomUUID();
         http.post().uri("/reservations").contentType(MediaType.APPLICATION_JSON).bodyValue("""
                 {"tenantId": "demo", "reservationId": "%s", "startsAt": "2026-12-24T20:30:00+01:00",
-                 "guestName": "Ana", "guestPhone": "+34600000001", "partySize": 2}""".formatted(id))
+                 "guestName": "Ana", "guestPhone": "+34600000001", "partySize": 2, "textOnly": true}""".formatted(id))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.reservationId").isEqualTo(id);
 
         Map<String, Object> config = new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
@@ -152,6 +152,7 @@ class PlatformSandboxTest {
             assertThat(found[0].getGuestPhone()).isEqualTo("+34600000001");
             assertThat(found[0].getStartsAt()).isEqualTo(Instant.parse("2026-12-24T19:30:00Z"));
             assertThat(found[0].getType().name()).isEqualTo("CREATED");
+            assertThat(found[0].getTextOnly()).as("a guest who asked to be texted").isTrue();
         }
     }
 }
