@@ -2,7 +2,9 @@ package io.confirmline.orchestrator.callflow;
 
 import io.confirmline.events.CallPurpose;
 import io.confirmline.events.CallSessionOpened;
-import io.confirmline.orchestrator.prompt.PromptCatalog;
+import io.confirmline.callflow.Callflows;
+import io.confirmline.callflow.CaptureSettings;
+import io.confirmline.prompt.PromptCatalog;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

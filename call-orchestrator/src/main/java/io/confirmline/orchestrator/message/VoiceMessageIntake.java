@@ -8,7 +8,7 @@ import io.confirmline.events.VoiceMessagePurpose;
 import io.confirmline.events.VoiceMessageRequested;
 import io.confirmline.kafka.InvalidEventException;
 import io.confirmline.orchestrator.call.SubjectIdTaken;
-import io.confirmline.orchestrator.callflow.Callflows;
+import io.confirmline.callflow.Callflows;
 import io.confirmline.orchestrator.outbox.Outbox;
 import io.confirmline.orchestrator.outbox.TraceParent;
 import io.confirmline.orchestrator.reservation.ReservationValidator;

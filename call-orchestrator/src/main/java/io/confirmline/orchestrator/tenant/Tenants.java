@@ -1,6 +1,7 @@
 package io.confirmline.orchestrator.tenant;
 
-import io.confirmline.orchestrator.prompt.PromptCatalog;
+import io.confirmline.prompt.PromptCatalog;
+import io.confirmline.prompt.TenantPrompts;
 import io.confirmline.tenant.Tenant;
 import io.confirmline.tenant.TenantDirectory;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package io.confirmline.orchestrator.bench;
 
 import io.confirmline.orchestrator.CallOrchestratorApplication;
 import io.confirmline.orchestrator.TestTenant;
-import io.confirmline.orchestrator.callflow.CaptureSettings;
-import io.confirmline.orchestrator.callflow.Callflows;
+import io.confirmline.callflow.CaptureSettings;
+import io.confirmline.callflow.Callflows;
 import io.confirmline.orchestrator.dialing.FakeEightByEight;
 import io.confirmline.testing.BenchmarkMain;
 import io.confirmline.testing.KafkaProcess;

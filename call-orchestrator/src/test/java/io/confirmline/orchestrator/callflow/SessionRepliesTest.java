@@ -1,10 +1,11 @@
 package io.confirmline.orchestrator.callflow;
 
+import io.confirmline.callflow.CaptureSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confirmline.events.CallPurpose;
 import io.confirmline.events.CallSessionOpened;
-import io.confirmline.orchestrator.prompt.PromptCatalog;
+import io.confirmline.prompt.PromptCatalog;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;

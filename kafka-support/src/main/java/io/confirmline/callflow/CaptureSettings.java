@@ -1,4 +1,4 @@
-package io.confirmline.orchestrator.callflow;
+package io.confirmline.callflow;
 
 import java.time.Duration;
 

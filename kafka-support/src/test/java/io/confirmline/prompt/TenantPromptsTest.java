@@ -1,8 +1,7 @@
-package io.confirmline.orchestrator.tenant;
+package io.confirmline.prompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confirmline.orchestrator.prompt.PromptCatalog;
 import io.confirmline.tenant.SecretsCipher;
 import io.confirmline.tenant.SecretsProperties;
 import io.confirmline.tenant.Tenant;

@@ -1,4 +1,4 @@
-package io.confirmline.orchestrator.prompt;
+package io.confirmline.prompt;
 
 import java.text.Normalizer;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.confirmline.orchestrator.callflow;
+package io.confirmline.callflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.confirmline.orchestrator.prompt;
+package io.confirmline.prompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

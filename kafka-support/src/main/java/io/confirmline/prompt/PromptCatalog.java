@@ -1,4 +1,4 @@
-package io.confirmline.orchestrator.prompt;
+package io.confirmline.prompt;
 
 import io.confirmline.tenant.PromptTemplates;
 import java.time.Instant;

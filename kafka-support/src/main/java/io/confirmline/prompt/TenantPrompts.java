@@ -1,6 +1,5 @@
-package io.confirmline.orchestrator.tenant;
+package io.confirmline.prompt;
 
-import io.confirmline.orchestrator.prompt.PromptCatalog;
 import io.confirmline.tenant.PromptTemplates;
 import io.confirmline.tenant.Tenant;
 import java.util.LinkedHashMap;
