@@ -62,9 +62,20 @@ public final class Topics {
     public static final Topic<ConversationEvent> CONVERSATIONS =
             new Topic<>("conversations.v1", String.class, ConversationEvent.class, false, 6, true);
 
+    /**
+     * Every booking's structured fields and current status, keyed by reservationId; compacted, a tombstone once the
+     * booking is over. The ingress answers call-backs from it, the console builds its board from it.
+     */
+    public static final Topic<BookingSnapshot> BOOKINGS =
+            new Topic<>("bookings.v1", String.class, BookingSnapshot.class, true, 6, false);
+
+    /** Calls guests made to a tenant's virtual number, as the ingress answered them, keyed by sessionId; internal. */
+    public static final Topic<InboundCallEvent> INBOUND_CALLS =
+            new Topic<>("voice.inbound-calls.v1", String.class, InboundCallEvent.class, false, 6, false);
+
     private static final List<Topic<?>> ALL =
             List.of(RESERVATIONS, VOICE_MESSAGES, CALL_ACTIONS, SESSION_SUMMARIES, SESSIONS, CALL_STATUS,
-                    GUEST_ERASURES, TENANTS, SMS_INBOUND, SMS_RECEIPTS, CONVERSATIONS);
+                    GUEST_ERASURES, TENANTS, SMS_INBOUND, SMS_RECEIPTS, CONVERSATIONS, BOOKINGS, INBOUND_CALLS);
 
     /** The key of a guest's conversation with a tenant on sms.inbound.v1 and conversations.v1. */
     public static String conversationKey(String tenantId, String phone) {

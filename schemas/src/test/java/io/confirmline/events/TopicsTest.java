@@ -26,17 +26,19 @@ class TopicsTest {
         assertThat(Topics.all()).extracting(Topic::name).containsExactly(
                 "platform.reservations.v1", "platform.voice-messages.v1", "voice.call-actions.v1",
                 "voice.session-summaries.v1", "voice.sessions.v1", "calls.status.v1", "guests.erasures.v1",
-                "tenants.v1", "sms.inbound.v1", "sms.receipts.v1", "conversations.v1");
+                "tenants.v1", "sms.inbound.v1", "sms.receipts.v1", "conversations.v1", "bookings.v1",
+                "voice.inbound-calls.v1");
         assertThat(Topics.all().stream().<Class<?>>map(Topic::valueType).toList()).containsExactly(
                 ReservationEvent.class, VoiceMessageRequested.class, CallActionReceived.class,
                 SessionSummaryReceived.class, CallSessionOpened.class, CallStatusChanged.class, GuestDataErased.class,
-                TenantConfigured.class, SmsReceived.class, SmsStatusReceived.class, ConversationEvent.class);
+                TenantConfigured.class, SmsReceived.class, SmsStatusReceived.class, ConversationEvent.class,
+                BookingSnapshot.class, InboundCallEvent.class);
         assertThat(Topics.all()).allSatisfy(topic -> assertThat(topic.keyType()).isEqualTo(String.class));
     }
 
     @Test
     void onlyTheSessionViewAndTheTenantsAreCompacted() {
-        assertThat(Topics.all()).filteredOn(Topic::compacted).containsExactly(Topics.SESSIONS, Topics.TENANTS);
+        assertThat(Topics.all()).filteredOn(Topic::compacted).containsExactly(Topics.SESSIONS, Topics.TENANTS, Topics.BOOKINGS);
     }
 
     @Test
