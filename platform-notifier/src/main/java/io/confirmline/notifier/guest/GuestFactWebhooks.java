@@ -10,7 +10,7 @@ import java.util.Optional;
  * Which {@code conversations.v1} events the platform hears, and as which webhook type (design.md §10.4). The
  * messages themselves are the console's to show, so only the guest facts are delivered; a fact the platform itself
  * sent (an opt-out imported through {@code /api/opt-outs}) is not echoed back to it. Adding a type is one line
- * here: {@code MISSED_CALL → guest.missed_call}, {@code CHANGE_REQUESTED → reservation.change_requested},
+ * here, as {@code MISSED_CALL → guest.missed_call} was: {@code CHANGE_REQUESTED → reservation.change_requested},
  * {@code BOOKING_REQUESTED → reservation.requested}.
  */
 final class GuestFactWebhooks {
@@ -20,7 +20,8 @@ final class GuestFactWebhooks {
 
     private static final Map<ConversationEventType, String> TYPES = new EnumMap<>(Map.of(
             ConversationEventType.OPTED_OUT, "guest.opted_out",
-            ConversationEventType.OPTED_IN, "guest.opted_in"));
+            ConversationEventType.OPTED_IN, "guest.opted_in",
+            ConversationEventType.MISSED_CALL, "guest.missed_call"));
 
     private GuestFactWebhooks() {
     }

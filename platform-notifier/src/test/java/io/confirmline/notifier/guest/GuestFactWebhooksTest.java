@@ -22,6 +22,8 @@ class GuestFactWebhooksTest {
         assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.OPTED_OUT, "CONSOLE"))).contains("guest.opted_out");
         assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.OPTED_IN, "GUEST_TEXT"))).contains("guest.opted_in");
         assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.OPTED_OUT, null))).contains("guest.opted_out");
+        assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.MISSED_CALL, "INBOUND_CALL")))
+                .contains("guest.missed_call");
     }
 
     @Test
