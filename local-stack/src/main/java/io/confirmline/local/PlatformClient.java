@@ -31,14 +31,20 @@ public final class PlatformClient {
      * A webhook the platform received, as {@code GET /received} lists it: a status change, or ({@code type}
      * {@code call.completed}) a finished call session's summary, whose {@code summary} is then the body's
      * {@code data.summary}. {@code receiver} is the platform of its own it reached (null: the demo tenant's),
-     * {@code signedWith} the positions of that platform's secrets that signed it.
+     * {@code signedWith} the positions of that platform's secrets that signed it. {@code channel} is how the guest
+     * was reached or answered ({@code data.channel}: VOICE, SMS...). A guest fact ({@code guest.opted_out},
+     * {@code guest.opted_in}) has no subject and no status; its {@code phone} is the guest's.
      */
     public record Received(String subjectId, String status, String previousStatus, Integer attempt, String digits,
             String reason, String scheduledFor, String webhookId, String traceparent, String type, JsonNode summary,
-            String receiver, List<Integer> signedWith, Instant receivedAt) {
+            String receiver, List<Integer> signedWith, Instant receivedAt, String channel, String phone) {
 
         public boolean completion() {
             return "call.completed".equals(type);
+        }
+
+        public boolean guestFact() {
+            return type != null && type.startsWith("guest.");
         }
     }
 
@@ -47,10 +53,41 @@ public final class PlatformClient {
      * {@code traceparent} it was published with (null when not traced).
      */
     public String publishReservation(String reservationId, String type, long version, Instant startsAt, String guestPhone) {
-        JsonNode answer = post(platformSandbox + "/reservations", Map.of("tenantId", LocalStack.TENANT, "reservationId", reservationId,
-                "type", type, "version", version, "startsAt", startsAt.toString(), "guestName", "Ana",
-                "guestPhone", guestPhone, "guestLocale", "en-GB", "venueName", "Luigi's", "partySize", 2), null);
+        return publishReservation(reservationId, type, version, startsAt, guestPhone, false);
+    }
+
+    /** As above; {@code textOnly}: the guest asked to be texted, never called. */
+    public String publishReservation(String reservationId, String type, long version, Instant startsAt, String guestPhone,
+            boolean textOnly) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("tenantId", LocalStack.TENANT,
+                "reservationId", reservationId, "type", type, "version", version, "startsAt", startsAt.toString(),
+                "guestName", "Ana", "guestPhone", guestPhone, "guestLocale", "en-GB", "venueName", "Luigi's",
+                "partySize", 2));
+        body.put("textOnly", textOnly);
+        JsonNode answer = post(platformSandbox + "/reservations", body, null);
         return text(answer, "traceparent");
+    }
+
+    /**
+     * Opts a number back in at the demo tenant ({@code DELETE /api/opt-outs/{phone}}, as the platform imports an
+     * opt-in); nothing happens when it was not opted out. A demo run against a database kept from an earlier one
+     * starts from guests who can all be reached.
+     */
+    public void optIn(String phone) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(orchestrator + "/api/opt-outs/"
+                        + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + LocalStack.PLATFORM_KEY).DELETE().build();
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 204 && status != 404) {
+                throw new IllegalStateException("DELETE " + request.uri() + " answered " + status);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("DELETE " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A booking whose call is due now: the tenant's 30-minute lead time from now, plus a few seconds. */
@@ -123,8 +160,14 @@ public final class PlatformClient {
                 r.hasNonNull("attempt") ? r.get("attempt").asInt() : null, text(r, "digits"), text(r, "reason"),
                 text(r.path("body").path("data"), "scheduledFor"), text(r, "webhookId"), text(r, "traceparent"),
                 text(r, "type"), r.path("body").path("data").get("summary"), text(r, "receiver"), positions(r.path("signedWith")),
-                r.hasNonNull("receivedAt") ? Instant.parse(r.get("receivedAt").asString()) : null)));
+                r.hasNonNull("receivedAt") ? Instant.parse(r.get("receivedAt").asString()) : null,
+                text(r.path("body").path("data"), "channel"), text(r.path("body").path("data"), "phone"))));
         return out;
+    }
+
+    /** The guest facts ({@code guest.opted_out}...) of {@code type} the platform received for {@code phone}. */
+    public List<Received> guestFacts(String type, String phone) {
+        return received().stream().filter(r -> type.equals(r.type()) && phone.equals(r.phone())).toList();
     }
 
     /** The status changes of one booking or message, in the order received (call.completed events left out). */
