@@ -33,7 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * registry and PostgreSQL, with the 8x8 sandbox playing the calls (and sending every webhook twice) and the
  * platform sandbox receiving and verifying the signed status webhooks — while it is down for its first twelve
  * requests. The demo tenant reaches the services the way every tenant does: the console publishes it on
- * tenants.v1. Then, on the same running stack, a restaurant is onboarded, its signing secret rotated and it is
+ * tenants.v1. The demo tenant texts (issue #14): guests the calls do not reach are texted, one confirms by text,
+ * one opts out with STOP and is then neither called nor texted again, a text-only booking's undelivered text ends
+ * it UNREACHABLE. Then, on the same running stack, a restaurant is onboarded, its signing secret rotated and it is
  * switched off, each by one call to the console's admin API.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,6 +50,8 @@ class EndToEndTest {
     static final String BISTRO_8X8_KEY = "bistro-8x8-key-" + UUID.randomUUID();
 
     static LocalStack stack;
+    /** The bookings of the first test by guest phone, for the tests after it. */
+    static final Map<String, String> phones = new LinkedHashMap<>();
     static PlatformClient platform;
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -89,7 +93,9 @@ class EndToEndTest {
         Map<String, Integer> sessions = new LinkedHashMap<>();
         for (Scenario scenario : Scenario.everyOutcome()) {
             String id = "e2e-" + UUID.randomUUID();
-            traces.put(id, platform.publishReservation(id, "CREATED", 1, PlatformClient.dueNow(), scenario.phone()));
+            traces.put(id, platform.publishReservation(id, "CREATED", 1, PlatformClient.dueNow(), scenario.phone(),
+                    scenario.textOnly()));
+            phones.put(id, scenario.phone());
             expected.put(id, scenario.expectedStatuses());
             sessions.put(id, scenario.sessions());
             names.put(id, scenario.name());
@@ -165,6 +171,44 @@ class EndToEndTest {
         PlatformClient.Received failed = platform.received().stream()
                 .filter(r -> "FAILED".equals(r.status())).findFirst().orElseThrow();
         assertThat(failed.reason()).contains("-1017");
+
+        // Issue #14: the guest who never answers the phone is texted and confirms by text ("si"). The platform hears
+        // reservation.texted, then reservation.confirmed, both on the SMS channel, in that order.
+        List<PlatformClient.Received> textConfirmed = platform.received(booking("+34600100012"));
+        assertThat(textConfirmed.subList(textConfirmed.size() - 2, textConfirmed.size()))
+                .extracting(PlatformClient.Received::type, PlatformClient.Received::channel)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("reservation.texted", "SMS"),
+                        org.assertj.core.groups.Tuple.tuple("reservation.confirmed", "SMS"));
+        assertThat(sandboxTexts("+34600100012")).as("one fallback text, then the acknowledgement").hasSize(2);
+        // The busy guest answers STOP: opted out (guest.opted_out, once, though 8x8 may post an MO again), the
+        // booking stays TEXTED.
+        assertThat(platform.guestFacts("guest.opted_out", "+34600100013")).hasSize(1);
+        // The text-only booking of an invalid number: texted, never called, undelivered → UNREACHABLE.
+        assertThat(sandboxCalls("+34600100029")).as("a text-only booking is never called").isEmpty();
+        assertThat(sandboxTexts("+34600100029")).hasSize(1);
+        assertThat(platform.received(booking("+34600100029")).get(2).reason()).isNotBlank();
+    }
+
+    /**
+     * Issue #14: STOP is honoured by every channel. A new booking for the guest who opted out by text is SKIPPED
+     * with reason OPTED_OUT, and 8x8 (the sandbox) is asked for neither a call nor a text.
+     */
+    @Test
+    @Order(2)
+    void aGuestWhoTextedStopIsNeitherCalledNorTextedAgain() {
+        String stopGuest = "+34600100013";
+        int callsBefore = sandboxCalls(stopGuest).size();
+        int textsBefore = sandboxTexts(stopGuest).size();
+        String id = "e2e-after-stop-" + UUID.randomUUID();
+        platform.publishReservation(id, "CREATED", 1, PlatformClient.dueNow(), stopGuest);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> statuses(id).contains("SKIPPED"));
+        List<PlatformClient.Received> changes = platform.received(id);
+        assertThat(changes).extracting(PlatformClient.Received::status).doesNotContain("DIALING", "TEXTED");
+        assertThat(changes.get(changes.size() - 1).reason()).startsWith("OPTED_OUT");
+        assertThat(sandboxCalls(stopGuest)).as("no call").hasSize(callsBefore);
+        assertThat(sandboxTexts(stopGuest)).as("no text").hasSize(textsBefore);
     }
 
     /**
@@ -172,7 +216,7 @@ class EndToEndTest {
      * admin call, while the suite keeps running — no restart, no configuration file.
      */
     @Test
-    @Order(2)
+    @Order(3)
     void aRestaurantOnboardedWhileTheSuiteRunsIsServedWithinSecondsRotatesItsSecretAndIsSwitchedOff() throws Exception {
         ConsoleClient console = new ConsoleClient(stack.url("owner-console"));
         String tenant = "bistro";
@@ -318,6 +362,20 @@ class EndToEndTest {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
         return "whsec_" + java.util.Base64.getEncoder().encodeToString(key);
+    }
+
+    /** The first test's booking for this guest. */
+    private static String booking(String phone) {
+        return phones.entrySet().stream().filter(e -> e.getValue().equals(phone)).map(Map.Entry::getKey).findFirst()
+                .orElseThrow();
+    }
+
+    /** The texts the 8x8 sandbox was asked to send to this number, oldest first. */
+    private static List<JsonNode> sandboxTexts(String destination) {
+        List<JsonNode> texts = new ArrayList<>();
+        get(stack.url("eightbyeight-sandbox") + "/sandbox/sms?destination="
+                + java.net.URLEncoder.encode(destination, java.nio.charset.StandardCharsets.UTF_8)).forEach(texts::add);
+        return texts;
     }
 
     /** The calls the 8x8 sandbox played to this number, oldest first. */
