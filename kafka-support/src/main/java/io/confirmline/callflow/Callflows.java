@@ -78,6 +78,30 @@ public final class Callflows {
         return JSON.writeValueAsString(body);
     }
 
+    /**
+     * An in-call reply that bridges the caller to another phone (8x8-voice-api.md §11): 8x8 dials
+     * {@code destination} from {@code source} and connects the two legs; the bridged leg is {@code callB} in the
+     * session summary.
+     *
+     * @param source the number the bridged party sees: one of the tenant's 8x8 virtual numbers
+     * @param destination the phone to bridge to (the venue's), never {@code source}
+     */
+    public static String makeCall(String source, String destination) {
+        ObjectNode body = JSON.createObjectNode();
+        bridge(body.putArray("callflow"), source, destination);
+        return JSON.writeValueAsString(body);
+    }
+
+    /** An in-call reply: say this ("Putting you through to Luigi's"), then bridge as {@link #makeCall(String, String)}. */
+    public static String sayThenMakeCall(String text, String voiceProfile, double speed, String source,
+            String destination) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode callflow = body.putArray("callflow");
+        say(callflow, text, voiceProfile, 1, speed);
+        bridge(callflow, source, destination);
+        return JSON.writeValueAsString(body);
+    }
+
     /** An in-call reply: end the call. */
     public static String hangup() {
         ObjectNode body = JSON.createObjectNode();
@@ -118,6 +142,23 @@ public final class Callflows {
                 .put("overallTimeout", capture.overallTimeout().toMillis())
                 .put("completeOnHash", false)
                 .put("noOfTries", capture.tries());
+    }
+
+    private static void bridge(ArrayNode callflow, String source, String destination) {
+        bridgeNumber("source", source);
+        bridgeNumber("destination", destination);
+        if (source.equals(destination)) {
+            throw new IllegalArgumentException("A call cannot be bridged to the number it comes from");
+        }
+        makeCall(callflow, source, destination);
+    }
+
+    /** 8x8 takes numbers in E.164 ({@code +} and up to 15 digits). */
+    private static String bridgeNumber(String name, String number) {
+        if (number == null || !number.matches("\\+[1-9][0-9]{6,14}")) {
+            throw new IllegalArgumentException("makeCall " + name + " must be an E.164 number");
+        }
+        return number;
     }
 
     private static String checked(String text) {

@@ -20,7 +20,7 @@ public final class PromptCatalog {
 
     /**
      * The sentences of one language; each may use {@code {name}}, {@code {venue}}, {@code {party}},
-     * {@code {service}}, {@code {when}}, {@code {confirmDigit}} and {@code {cancelDigit}}. The words {@code today},
+     * {@code {service}}, {@code {when}}, {@code {confirmDigit}}, {@code {cancelDigit}} and {@code {transferDigit}}. The words {@code today},
      * {@code tomorrow} and {@code at} (used to say {@code {when}}) take none. A tenant's template may leave any of
      * them out (null or blank): the shipped text of its language is used for it.
      *
@@ -31,16 +31,19 @@ public final class PromptCatalog {
      * @param invalidDigit the re-prompt after another key
      * @param noInput the re-prompt after silence
      * @param goodbye the last words when the re-prompts are spent
+     * @param transferOffer said after the question and the re-prompts when the guest can be put through to the venue
+     * @param putThrough said before the guest is bridged to the venue's phone
      */
     public record Texts(String reservationPrompt, String appointmentPrompt, String confirmed, String cancelled,
-            String invalidDigit, String noInput, String goodbye, String today, String tomorrow, String at) {
+            String invalidDigit, String noInput, String goodbye, String today, String tomorrow, String at,
+            String transferOffer, String putThrough) {
 
         /** A tenant's templates of one language, by the names of {@link PromptTemplates}; absent ones are null. */
         static Texts of(Map<String, String> byName) {
             return new Texts(byName.get("reservation-prompt"), byName.get("appointment-prompt"),
                     byName.get("confirmed"), byName.get("cancelled"), byName.get("invalid-digit"),
                     byName.get("no-input"), byName.get("goodbye"), byName.get("today"), byName.get("tomorrow"),
-                    byName.get("at"));
+                    byName.get("at"), byName.get("transfer-offer"), byName.get("put-through"));
         }
 
         /** This text with each sentence it leaves out taken from {@code fallback}. */
@@ -49,7 +52,8 @@ public final class PromptCatalog {
                     pick(appointmentPrompt, fallback.appointmentPrompt), pick(confirmed, fallback.confirmed),
                     pick(cancelled, fallback.cancelled), pick(invalidDigit, fallback.invalidDigit),
                     pick(noInput, fallback.noInput), pick(goodbye, fallback.goodbye), pick(today, fallback.today),
-                    pick(tomorrow, fallback.tomorrow), pick(at, fallback.at));
+                    pick(tomorrow, fallback.tomorrow), pick(at, fallback.at),
+                    pick(transferOffer, fallback.transferOffer), pick(putThrough, fallback.putThrough));
         }
 
         private static String pick(String text, String fallback) {
@@ -66,7 +70,9 @@ public final class PromptCatalog {
                     "Sorry, that is not an option. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
                     "We did not hear a key. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
                     "We could not get your answer. We will try again later. Goodbye.",
-                    "today", "tomorrow", "at"),
+                    "today", "tomorrow", "at",
+                    "Or press {transferDigit} to speak to {venue}.",
+                    "Putting you through to {venue}. Please hold."),
             "es", new Texts(
                     "Hola {name}, le llamamos de {venue} para confirmar su mesa para {party} {when}. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
                     "Hola {name}, le llamamos de {venue} para confirmar su cita{service} {when}. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
@@ -75,7 +81,9 @@ public final class PromptCatalog {
                     "Lo sentimos, esa opción no es válida. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
                     "No hemos recibido ninguna tecla. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
                     "No hemos podido recibir su respuesta. Volveremos a llamar más tarde. Adiós.",
-                    "hoy", "mañana", "a las"),
+                    "hoy", "mañana", "a las",
+                    "O pulse {transferDigit} para hablar con {venue}.",
+                    "Le pasamos con {venue}. Un momento, por favor."),
             "fr", new Texts(
                     "Bonjour {name}, ici {venue}, nous confirmons votre table pour {party} {when}. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
                     "Bonjour {name}, ici {venue}, nous confirmons votre rendez-vous{service} {when}. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
@@ -84,7 +92,9 @@ public final class PromptCatalog {
                     "Désolé, ce choix n'est pas valide. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
                     "Nous n'avons entendu aucune touche. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
                     "Nous n'avons pas reçu votre réponse. Nous rappellerons plus tard. Au revoir.",
-                    "aujourd'hui", "demain", "à"),
+                    "aujourd'hui", "demain", "à",
+                    "Ou appuyez sur {transferDigit} pour parler à {venue}.",
+                    "Nous vous mettons en relation avec {venue}. Veuillez patienter."),
             "de", new Texts(
                     "Hallo {name}, hier ist {venue}. Wir bestätigen Ihren Tisch für {party} {when}. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
                     "Hallo {name}, hier ist {venue}. Wir bestätigen Ihren Termin{service} {when}. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
@@ -93,10 +103,12 @@ public final class PromptCatalog {
                     "Das ist leider keine gültige Auswahl. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
                     "Wir haben keine Taste gehört. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
                     "Wir konnten Ihre Antwort nicht erhalten. Wir rufen später noch einmal an. Auf Wiederhören.",
-                    "heute", "morgen", "um"));
+                    "heute", "morgen", "um",
+                    "Oder drücken Sie {transferDigit}, um mit {venue} zu sprechen.",
+                    "Wir verbinden Sie mit {venue}. Bitte bleiben Sie dran."));
 
     /** The keys the prompts tell the guest to press. */
-    private record Digits(String confirm, String cancel) {
+    private record Digits(String confirm, String cancel, String transfer) {
     }
 
     private final Map<String, Texts> texts;
@@ -117,7 +129,13 @@ public final class PromptCatalog {
      *     or placeholder)
      */
     public PromptCatalog(Map<String, Map<String, String>> overrides, String confirmDigit, String cancelDigit) {
-        this(merged(overrides), new Digits(confirmDigit, cancelDigit));
+        this(overrides, confirmDigit, cancelDigit, "9");
+    }
+
+    /** As above, also saying {@code transferDigit} wherever a sentence has {@code {transferDigit}}. */
+    public PromptCatalog(Map<String, Map<String, String>> overrides, String confirmDigit, String cancelDigit,
+            String transferDigit) {
+        this(merged(overrides), new Digits(confirmDigit, cancelDigit, transferDigit));
     }
 
     private PromptCatalog(Map<String, Texts> texts, Digits digits) {
@@ -140,7 +158,12 @@ public final class PromptCatalog {
 
     /** The same sentences for another digit map, so what is said always matches the keys that act. */
     public PromptCatalog withDigits(String confirm, String cancel) {
-        Digits wanted = new Digits(confirm, cancel);
+        return withDigits(confirm, cancel, digits.transfer());
+    }
+
+    /** The same sentences for another digit map, the transfer key included. */
+    public PromptCatalog withDigits(String confirm, String cancel, String transfer) {
+        Digits wanted = new Digits(confirm, cancel, transfer);
         return wanted.equals(digits) ? this : new PromptCatalog(texts, wanted);
     }
 
@@ -191,6 +214,16 @@ public final class PromptCatalog {
         return fill(forLocale(b.languageTag()).goodbye(), b, now);
     }
 
+    /** "Or press 9 to speak to Luigi's." — only for a call whose transfer key works. */
+    public String transferOffer(Booking b, Instant now) {
+        return fill(forLocale(b.languageTag()).transferOffer(), b, now);
+    }
+
+    /** "Putting you through to Luigi's. Please hold." — said before the guest is bridged to the venue. */
+    public String putThrough(Booking b, Instant now) {
+        return fill(forLocale(b.languageTag()).putThrough(), b, now);
+    }
+
     /** "today at 8:00 PM", "tomorrow at 20:00", or "on Saturday 28 November at 20:00", in the venue's zone. */
     String when(Booking b, Instant now) {
         Texts t = forLocale(b.languageTag());
@@ -218,6 +251,7 @@ public final class PromptCatalog {
                 .replace("{service}", service)
                 .replace("{when}", when(b, now))
                 .replace("{confirmDigit}", digits.confirm())
-                .replace("{cancelDigit}", digits.cancel());
+                .replace("{cancelDigit}", digits.cancel())
+                .replace("{transferDigit}", digits.transfer());
     }
 }

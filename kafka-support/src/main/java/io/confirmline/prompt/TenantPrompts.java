@@ -34,7 +34,7 @@ public final class TenantPrompts {
             return held.catalog();
         }
         Built built = new Built(tenant.revision(), new PromptCatalog(sayable(tenant), tenant.digits().confirm(),
-                tenant.digits().cancel()));
+                tenant.digits().cancel(), tenant.digits().transfer()));
         byTenant.put(tenant.id(), built);
         return built.catalog();
     }

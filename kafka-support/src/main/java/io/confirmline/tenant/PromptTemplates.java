@@ -17,22 +17,22 @@ public final class PromptTemplates {
 
     /** The sentences of a call, by the name a tenant's template uses. */
     public static final List<String> SENTENCES = List.of("reservation-prompt", "appointment-prompt", "confirmed",
-            "cancelled", "invalid-digit", "no-input", "goodbye");
+            "cancelled", "invalid-digit", "no-input", "goodbye", "transfer-offer", "put-through");
     /** The words that say {@code {when}}: they take no placeholders. */
     public static final List<String> WORDS = List.of("today", "tomorrow", "at");
     /** What a sentence may ask to have filled in. */
     public static final List<String> PLACEHOLDERS =
-            List.of("name", "venue", "party", "service", "when", "confirmDigit", "cancelDigit");
+            List.of("name", "venue", "party", "service", "when", "confirmDigit", "cancelDigit", "transferDigit");
     /** The texts a guest gets (issue #14), by the name a tenant's template uses. */
     public static final List<String> TEXTS = List.of("sms-fallback", "sms-confirmed", "sms-cancelled",
-            "sms-opted-out", "sms-opted-in", "sms-help", "sms-holding", "sms-no-booking");
+            "sms-opted-out", "sms-opted-in", "sms-help", "sms-holding", "sms-no-booking", "sms-missed-call");
     /**
      * What a text may ask to have filled in: the sentences' placeholders, plus {@code {booking}} ("table for 4",
      * "appointment (Haircut)"), {@code {what}} ("table", "appointment"), {@code {day}} and {@code {time}} (the
      * two halves of {@code {when}}) and {@code {venuePhone}}. A text about no booking leaves the booking's empty.
      */
     public static final List<String> TEXT_PLACEHOLDERS = List.of("name", "venue", "party", "service", "when",
-            "confirmDigit", "cancelDigit", "booking", "what", "day", "time", "venuePhone");
+            "confirmDigit", "cancelDigit", "transferDigit", "booking", "what", "day", "time", "venuePhone");
 
     private static final Set<String> NAMES = Set.copyOf(concat());
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");

@@ -64,4 +64,29 @@ class CallflowsTest {
                 + "\"params\":{\"text\":\"Thank you.\",\"voiceProfile\":\"en-GB-Emma\",\"repetition\":1,\"speed\":1.0}},"
                 + "{\"action\":\"hangup\"}]}");
     }
+
+    @Test
+    void aBridgeSaysWhereTheCallerGoesThenMakesTheCallFromOurNumberToTheVenue() {
+        JsonNode flow = JSON.readTree(Callflows.sayThenMakeCall("Putting you through to Luigi's. Please hold.",
+                "en-GB-Emma", 1.0, "+6568888888", "+6562223333")).get("callflow");
+
+        assertThat(flow.size()).isEqualTo(2);
+        assertThat(flow.get(0).get("action").asString()).isEqualTo("say");
+        assertThat(flow.get(0).get("params").get("text").asString()).isEqualTo("Putting you through to Luigi's. Please hold.");
+        assertThat(flow.get(1).get("action").asString()).isEqualTo("makeCall");
+        assertThat(JSON.writeValueAsString(flow.get(1).get("params")))
+                .isEqualTo("{\"source\":\"+6568888888\",\"destination\":\"+6562223333\"}");
+        assertThat(JSON.readTree(Callflows.makeCall("+6568888888", "+6562223333")).toString())
+                .isEqualTo("{\"callflow\":[{\"action\":\"makeCall\",\"params\":{\"source\":\"+6568888888\","
+                        + "\"destination\":\"+6562223333\"}}]}");
+    }
+
+    @Test
+    void aBridgeNeedsTwoDistinctE164Numbers() {
+        assertThatThrownBy(() -> Callflows.makeCall("+6568888888", "+6568888888")).hasMessageContaining("bridged");
+        assertThatThrownBy(() -> Callflows.makeCall("+6568888888", "62223333")).hasMessageContaining("destination");
+        assertThatThrownBy(() -> Callflows.makeCall(null, "+6562223333")).hasMessageContaining("source");
+        assertThatThrownBy(() -> Callflows.sayThenMakeCall("hold", "v", 1, "+6568888888", ""))
+                .hasMessageContaining("E.164");
+    }
 }

@@ -53,6 +53,20 @@ class PromptCatalogTest {
     }
 
     @Test
+    void theTransferOfferAndThePutThroughSayTheTransferKeyAndTheVenueInEveryShippedLanguage() {
+        PromptCatalog seven = new PromptCatalog(Map.of(), "1", "0", "7");
+        PromptCatalog.Booking ana = booking("Ana", "en-GB", Instant.parse("2026-11-21T19:00:00Z"));
+        assertThat(seven.transferOffer(ana, now)).isEqualTo("Or press 7 to speak to Luigi's.");
+        assertThat(seven.putThrough(ana, now)).isEqualTo("Putting you through to Luigi's. Please hold.");
+        assertThat(catalog.transferOffer(ana, now)).as("9 by default").contains("press 9");
+        for (String language : new String[] {"es", "fr", "de"}) {
+            PromptCatalog.Booking b = booking("Ana", language, ana.startsAt());
+            assertThat(seven.transferOffer(b, now)).contains("7").contains("Luigi's").doesNotContain("{");
+            assertThat(seven.putThrough(b, now)).contains("Luigi's").isNotEqualTo(seven.putThrough(ana, now));
+        }
+    }
+
+    @Test
     void aTenantTemplateReplacesTheSentencesItNamesAndKeepsTheOthers() {
         Map<String, String> mexican = Map.of("reservation-prompt",
                 "Buenas, {name}. Habla {venue}: su mesa para {party} es {when}. Marque {confirmDigit} para confirmar o {cancelDigit} para cancelar.");

@@ -21,11 +21,12 @@ class PromptTemplatesTest {
 
         assertThat(PromptTemplates.problems(prompts)).containsExactly(
                 "prompts.en.no-input uses unknown placeholder {confirmdigit}; known: {name}, {venue}, {party}, "
-                        + "{service}, {when}, {confirmDigit}, {cancelDigit}",
+                        + "{service}, {when}, {confirmDigit}, {cancelDigit}, {transferDigit}",
                 "prompts.es-MX.today uses unknown placeholder {when}; this word takes none",
                 "prompts.de.farewell is not a template; known: reservation-prompt, appointment-prompt, confirmed, "
-                        + "cancelled, invalid-digit, no-input, goodbye, today, tomorrow, at, sms-fallback, sms-confirmed, "
-                        + "sms-cancelled, sms-opted-out, sms-opted-in, sms-help, sms-holding, sms-no-booking");
+                        + "cancelled, invalid-digit, no-input, goodbye, transfer-offer, put-through, today, tomorrow, at, "
+                        + "sms-fallback, sms-confirmed, sms-cancelled, sms-opted-out, sms-opted-in, sms-help, sms-holding, "
+                        + "sms-no-booking, sms-missed-call");
     }
 
     @Test
@@ -35,7 +36,7 @@ class PromptTemplatesTest {
                 "sms-help", "{venue}: llame al {venuePhone}.")))).isEmpty();
         assertThat(PromptTemplates.problems(Map.of("en", Map.of("confirmed", "Your {booking} is confirmed."))))
                 .containsExactly("prompts.en.confirmed uses unknown placeholder {booking}; known: {name}, {venue}, "
-                        + "{party}, {service}, {when}, {confirmDigit}, {cancelDigit}");
+                        + "{party}, {service}, {when}, {confirmDigit}, {cancelDigit}, {transferDigit}");
         assertThat(PromptTemplates.problems(Map.of("en", Map.of("sms-holding", "Thanks {guest}"))))
                 .singleElement().asString().startsWith("prompts.en.sms-holding uses unknown placeholder {guest}");
     }

@@ -70,7 +70,8 @@ public class TextTemplates {
                     "{venue}: you will get texts and calls about your bookings again. Reply STOP to opt out.",
                     "{venue}: texts about your bookings. For help call {venuePhone}. Reply STOP to opt out.",
                     "Thanks, we've passed your message to {venue}; they'll get back to you.",
-                    "{venue}: we found no upcoming booking for this number, so nothing was changed."),
+                    "{venue}: we found no upcoming booking for this number, so nothing was changed.",
+                    "Sorry we missed you at {venue}. Reply here and we'll get back to you."),
                     "{venue}: texts about your bookings. Reply STOP to opt out.",
                     "table", "table for {party}", "appointment", "EEE d MMM", "at"),
             "es", new Language(texts(
@@ -81,7 +82,8 @@ public class TextTemplates {
                     "{venue}: volverá a recibir mensajes y llamadas sobre sus reservas. Responda STOP para darse de baja.",
                     "{venue}: mensajes sobre sus reservas. Ayuda: {venuePhone}. Responda STOP para darse de baja.",
                     "Gracias, hemos pasado su mensaje a {venue}; le responderán pronto.",
-                    "{venue}: no encontramos ninguna reserva próxima para este número; no se ha cambiado nada."),
+                    "{venue}: no encontramos ninguna reserva próxima para este número; no se ha cambiado nada.",
+                    "Sentimos no haber podido atenderle en {venue}. Responda aquí y le contestaremos."),
                     "{venue}: mensajes sobre sus reservas. Responda STOP para darse de baja.",
                     "mesa", "mesa para {party}", "cita", "EEE d 'de' MMM", "a las"),
             "fr", new Language(texts(
@@ -92,7 +94,8 @@ public class TextTemplates {
                     "{venue} : vous recevrez de nouveau nos SMS et appels sur vos réservations. Répondez STOP pour vous désabonner.",
                     "{venue} : SMS sur vos réservations. Aide : {venuePhone}. Répondez STOP pour vous désabonner.",
                     "Merci, nous avons transmis votre message à {venue} ; on vous répondra bientôt.",
-                    "{venue} : aucune réservation à venir pour ce numéro, rien n'a été modifié."),
+                    "{venue} : aucune réservation à venir pour ce numéro, rien n'a été modifié.",
+                    "Désolé de vous avoir manqué chez {venue}. Répondez ici et nous vous recontacterons."),
                     "{venue} : SMS sur vos réservations. Répondez STOP pour vous désabonner.",
                     "table", "table pour {party}", "rendez-vous", "EEE d MMM", "à"),
             "de", new Language(texts(
@@ -103,14 +106,16 @@ public class TextTemplates {
                     "{venue}: Sie erhalten wieder SMS und Anrufe zu Ihren Buchungen. Antworten Sie STOP zum Abmelden.",
                     "{venue}: SMS zu Ihren Buchungen. Hilfe: {venuePhone}. Antworten Sie STOP zum Abmelden.",
                     "Danke, wir haben Ihre Nachricht an {venue} weitergegeben; man meldet sich bei Ihnen.",
-                    "{venue}: Wir haben keine anstehende Buchung für diese Nummer gefunden; es wurde nichts geändert."),
+                    "{venue}: Wir haben keine anstehende Buchung für diese Nummer gefunden; es wurde nichts geändert.",
+                    "Leider haben wir Ihren Anruf bei {venue} verpasst. Antworten Sie hier, wir melden uns bei Ihnen."),
                     "{venue}: SMS zu Ihren Buchungen. Antworten Sie STOP zum Abmelden.",
                     "Tisch", "Tisch für {party}", "Termin", "EEE, d. MMM", "um"));
 
     private static Map<String, String> texts(String fallback, String confirmed, String cancelled, String optedOut,
-            String optedIn, String help, String holding, String noBooking) {
+            String optedIn, String help, String holding, String noBooking, String missedCall) {
         Map<String, String> texts = new LinkedHashMap<>();
-        List<String> values = List.of(fallback, confirmed, cancelled, optedOut, optedIn, help, holding, noBooking);
+        List<String> values = List.of(fallback, confirmed, cancelled, optedOut, optedIn, help, holding, noBooking,
+                missedCall);
         for (int i = 0; i < PromptTemplates.TEXTS.size(); i++) {
             texts.put(PromptTemplates.TEXTS.get(i), values.get(i));
         }
@@ -162,6 +167,14 @@ public class TextTemplates {
     /** The automatic "we'll get back to you" to a message the parser left to the owner. */
     public String holding(Tenant tenant, String locale) {
         return aboutGuest(tenant, locale, "sms-holding");
+    }
+
+    /**
+     * The text-back after a missed call (issue #15): a call-back nobody at the venue answered, or one that came
+     * outside opening hours. Plain punctuation, so the English text stays one GSM-7 segment.
+     */
+    public String missedCall(Tenant tenant, String locale) {
+        return aboutGuest(tenant, locale, "sms-missed-call");
     }
 
     /** The answer to a clear yes or no from a number with no open booking at this tenant. */
@@ -267,6 +280,7 @@ public class TextTemplates {
                 .replace("{time}", time)
                 .replace("{confirmDigit}", tenant.digits().confirm())
                 .replace("{cancelDigit}", tenant.digits().cancel())
+                .replace("{transferDigit}", tenant.digits().transfer())
                 .replace("{venuePhone}", tenant.venuePhone().orElse(""));
     }
 

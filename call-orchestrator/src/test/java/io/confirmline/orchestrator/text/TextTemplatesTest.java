@@ -82,6 +82,11 @@ class TextTemplatesTest {
         assertThat(templates.holding(luigis, "en"))
                 .isEqualTo("Thanks, we've passed your message to Luigi's; they'll get back to you.");
         assertThat(templates.noBooking(luigis, "de")).startsWith("Luigi's: Wir haben keine anstehende Buchung");
+        assertThat(templates.missedCall(luigis, "en"))
+                .isEqualTo("Sorry we missed you at Luigi's. Reply here and we'll get back to you.");
+        assertThat(templates.missedCall(luigis, "es-MX")).contains("Luigi's", "Responda");
+        assertThat(templates.missedCall(luigis, "fr")).contains("Luigi's", "Répondez");
+        assertThat(templates.missedCall(luigis, "de")).contains("Luigi's", "verpasst");
         assertThat(templates.optedOut(luigis, "es")).contains("Luigi's", "START");
         assertThat(templates.optedOut(luigis, "fr")).contains("Luigi's", "START");
     }
@@ -152,7 +157,8 @@ class TextTemplatesTest {
         Tenant tenant = TextTenants.tenant(Map.of(), Optional.of("+390212345678"), Optional.empty(), "1", "0");
         List<String> english = List.of(templates.fallback(tenant, b), templates.confirmed(tenant, b),
                 templates.cancelled(tenant, b), templates.optedOut(tenant, "en"), templates.optedIn(tenant, "en"),
-                templates.help(tenant, "en"), templates.holding(tenant, "en"), templates.noBooking(tenant, "en"));
+                templates.help(tenant, "en"), templates.holding(tenant, "en"), templates.noBooking(tenant, "en"),
+                templates.missedCall(tenant, "en"));
         assertThat(english).allSatisfy(text -> {
             assertThat(SmsParts.of(text)).as(text).isEqualTo(new SmsParts(SmsParts.Encoding.GSM7, 1,
                     SmsParts.of(text).characters()));
