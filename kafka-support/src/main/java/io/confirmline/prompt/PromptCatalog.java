@@ -33,17 +33,24 @@ public final class PromptCatalog {
      * @param goodbye the last words when the re-prompts are spent
      * @param transferOffer said after the question and the re-prompts when the guest can be put through to the venue
      * @param putThrough said before the guest is bridged to the venue's phone
+     * @param callbackReservation what a guest who calls back hears about their reservation, with its keys
+     * @param callbackAppointment the same for an appointment
+     * @param callbackClosed what a caller hears when nobody at the venue can take the call now (outside opening
+     *     hours, no venue phone); a text follows
      */
     public record Texts(String reservationPrompt, String appointmentPrompt, String confirmed, String cancelled,
             String invalidDigit, String noInput, String goodbye, String today, String tomorrow, String at,
-            String transferOffer, String putThrough) {
+            String transferOffer, String putThrough, String callbackReservation, String callbackAppointment,
+            String callbackClosed) {
 
         /** A tenant's templates of one language, by the names of {@link PromptTemplates}; absent ones are null. */
         static Texts of(Map<String, String> byName) {
             return new Texts(byName.get("reservation-prompt"), byName.get("appointment-prompt"),
                     byName.get("confirmed"), byName.get("cancelled"), byName.get("invalid-digit"),
                     byName.get("no-input"), byName.get("goodbye"), byName.get("today"), byName.get("tomorrow"),
-                    byName.get("at"), byName.get("transfer-offer"), byName.get("put-through"));
+                    byName.get("at"), byName.get("transfer-offer"), byName.get("put-through"),
+                    byName.get("callback-reservation"), byName.get("callback-appointment"),
+                    byName.get("callback-closed"));
         }
 
         /** This text with each sentence it leaves out taken from {@code fallback}. */
@@ -53,7 +60,10 @@ public final class PromptCatalog {
                     pick(cancelled, fallback.cancelled), pick(invalidDigit, fallback.invalidDigit),
                     pick(noInput, fallback.noInput), pick(goodbye, fallback.goodbye), pick(today, fallback.today),
                     pick(tomorrow, fallback.tomorrow), pick(at, fallback.at),
-                    pick(transferOffer, fallback.transferOffer), pick(putThrough, fallback.putThrough));
+                    pick(transferOffer, fallback.transferOffer), pick(putThrough, fallback.putThrough),
+                    pick(callbackReservation, fallback.callbackReservation),
+                    pick(callbackAppointment, fallback.callbackAppointment),
+                    pick(callbackClosed, fallback.callbackClosed));
         }
 
         private static String pick(String text, String fallback) {
@@ -72,7 +82,10 @@ public final class PromptCatalog {
                     "We could not get your answer. We will try again later. Goodbye.",
                     "today", "tomorrow", "at",
                     "Or press {transferDigit} to speak to {venue}.",
-                    "Putting you through to {venue}. Please hold."),
+                    "Putting you through to {venue}. Please hold.",
+                    "Hello {name}, you have a table for {party} {when} at {venue}. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
+                    "Hello {name}, you have an appointment{service} {when} at {venue}. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
+                    "Sorry, {venue} cannot take your call right now. We will send you a text. Goodbye."),
             "es", new Texts(
                     "Hola {name}, le llamamos de {venue} para confirmar su mesa para {party} {when}. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
                     "Hola {name}, le llamamos de {venue} para confirmar su cita{service} {when}. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
@@ -83,7 +96,10 @@ public final class PromptCatalog {
                     "No hemos podido recibir su respuesta. Volveremos a llamar más tarde. Adiós.",
                     "hoy", "mañana", "a las",
                     "O pulse {transferDigit} para hablar con {venue}.",
-                    "Le pasamos con {venue}. Un momento, por favor."),
+                    "Le pasamos con {venue}. Un momento, por favor.",
+                    "Hola {name}, tiene una mesa para {party} {when} en {venue}. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
+                    "Hola {name}, tiene una cita{service} {when} en {venue}. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
+                    "Lo sentimos, en {venue} no pueden atender su llamada ahora. Le enviaremos un mensaje. Adiós."),
             "fr", new Texts(
                     "Bonjour {name}, ici {venue}, nous confirmons votre table pour {party} {when}. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
                     "Bonjour {name}, ici {venue}, nous confirmons votre rendez-vous{service} {when}. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
@@ -94,7 +110,10 @@ public final class PromptCatalog {
                     "Nous n'avons pas reçu votre réponse. Nous rappellerons plus tard. Au revoir.",
                     "aujourd'hui", "demain", "à",
                     "Ou appuyez sur {transferDigit} pour parler à {venue}.",
-                    "Nous vous mettons en relation avec {venue}. Veuillez patienter."),
+                    "Nous vous mettons en relation avec {venue}. Veuillez patienter.",
+                    "Bonjour {name}, vous avez une table pour {party} {when} chez {venue}. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
+                    "Bonjour {name}, vous avez un rendez-vous{service} {when} chez {venue}. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
+                    "Désolé, {venue} ne peut pas prendre votre appel pour le moment. Nous vous enverrons un SMS. Au revoir."),
             "de", new Texts(
                     "Hallo {name}, hier ist {venue}. Wir bestätigen Ihren Tisch für {party} {when}. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
                     "Hallo {name}, hier ist {venue}. Wir bestätigen Ihren Termin{service} {when}. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
@@ -105,7 +124,10 @@ public final class PromptCatalog {
                     "Wir konnten Ihre Antwort nicht erhalten. Wir rufen später noch einmal an. Auf Wiederhören.",
                     "heute", "morgen", "um",
                     "Oder drücken Sie {transferDigit}, um mit {venue} zu sprechen.",
-                    "Wir verbinden Sie mit {venue}. Bitte bleiben Sie dran."));
+                    "Wir verbinden Sie mit {venue}. Bitte bleiben Sie dran.",
+                    "Hallo {name}, Sie haben einen Tisch für {party} {when} bei {venue}. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
+                    "Hallo {name}, Sie haben einen Termin{service} {when} bei {venue}. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
+                    "Leider kann {venue} Ihren Anruf gerade nicht annehmen. Wir schicken Ihnen eine SMS. Auf Wiederhören."));
 
     /** The keys the prompts tell the guest to press. */
     private record Digits(String confirm, String cancel, String transfer) {
@@ -222,6 +244,24 @@ public final class PromptCatalog {
     /** "Putting you through to Luigi's. Please hold." — said before the guest is bridged to the venue. */
     public String putThrough(Booking b, Instant now) {
         return fill(forLocale(b.languageTag()).putThrough(), b, now);
+    }
+
+    /**
+     * "Hello Ana, you have a table for 4 today at 8:00 PM at Luigi's. Press 1 to confirm, or 0 to cancel." — the
+     * menu a guest hears calling the venue's number back (add {@link #transferOffer} when the venue takes calls).
+     */
+    public String callbackReservation(Booking b, Instant now) {
+        return fill(forLocale(b.languageTag()).callbackReservation(), b, now);
+    }
+
+    /** The call-back menu of an appointment. */
+    public String callbackAppointment(Booking b, Instant now) {
+        return fill(forLocale(b.languageTag()).callbackAppointment(), b, now);
+    }
+
+    /** "Sorry, Luigi's cannot take your call right now. We will send you a text. Goodbye." */
+    public String callbackClosed(Booking b, Instant now) {
+        return fill(forLocale(b.languageTag()).callbackClosed(), b, now);
     }
 
     /** "today at 8:00 PM", "tomorrow at 20:00", or "on Saturday 28 November at 20:00", in the venue's zone. */

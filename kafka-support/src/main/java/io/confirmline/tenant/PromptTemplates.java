@@ -17,7 +17,8 @@ public final class PromptTemplates {
 
     /** The sentences of a call, by the name a tenant's template uses. */
     public static final List<String> SENTENCES = List.of("reservation-prompt", "appointment-prompt", "confirmed",
-            "cancelled", "invalid-digit", "no-input", "goodbye", "transfer-offer", "put-through");
+            "cancelled", "invalid-digit", "no-input", "goodbye", "transfer-offer", "put-through",
+            "callback-reservation", "callback-appointment", "callback-closed");
     /** The words that say {@code {when}}: they take no placeholders. */
     public static final List<String> WORDS = List.of("today", "tomorrow", "at");
     /** What a sentence may ask to have filled in. */

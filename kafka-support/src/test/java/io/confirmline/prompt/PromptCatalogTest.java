@@ -67,6 +67,28 @@ class PromptCatalogTest {
     }
 
     @Test
+    void aGuestCallingBackHearsTheirBookingAndTheTenantsKeysInTheirLanguage() {
+        PromptCatalog fiveSix = new PromptCatalog(Map.of(), "5", "6", "9");
+        Instant tonight = Instant.parse("2026-11-21T19:00:00Z");
+        assertThat(fiveSix.callbackReservation(booking("Ana", "en-GB", tonight), now)).isEqualTo(
+                "Hello Ana, you have a table for 4 today at 20:00 at Luigi's. Press 5 to confirm, or 6 to cancel.");
+        assertThat(fiveSix.callbackReservation(booking("Ana", "es-ES", tonight), now)).isEqualTo(
+                "Hola Ana, tiene una mesa para 4 hoy a las 20:00 en Luigi's. Pulse 5 para confirmar, o 6 para cancelar.");
+        PromptCatalog.Booking haircut = new PromptCatalog.Booking("Ana", "Clinic", null, "Haircut", tonight,
+                ZoneId.of("Europe/Madrid"), "en-GB");
+        assertThat(fiveSix.callbackAppointment(haircut, now))
+                .startsWith("Hello Ana, you have an appointment (Haircut) today at 20:00 at Clinic.");
+        assertThat(fiveSix.callbackClosed(booking("", "en", tonight), now))
+                .isEqualTo("Sorry, Luigi's cannot take your call right now. We will send you a text. Goodbye.");
+        for (String language : new String[] {"fr", "de"}) {
+            PromptCatalog.Booking b = booking("Ana", language, tonight);
+            assertThat(fiveSix.callbackReservation(b, now)).contains("Ana", "4", "20:00", "Luigi's", "5", "6")
+                    .doesNotContain("{");
+            assertThat(fiveSix.callbackClosed(b, now)).contains("Luigi's").doesNotContain("{");
+        }
+    }
+
+    @Test
     void aTenantTemplateReplacesTheSentencesItNamesAndKeepsTheOthers() {
         Map<String, String> mexican = Map.of("reservation-prompt",
                 "Buenas, {name}. Habla {venue}: su mesa para {party} es {when}. Marque {confirmDigit} para confirmar o {cancelDigit} para cancelar.");

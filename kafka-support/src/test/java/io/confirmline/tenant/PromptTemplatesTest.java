@@ -24,7 +24,8 @@ class PromptTemplatesTest {
                         + "{service}, {when}, {confirmDigit}, {cancelDigit}, {transferDigit}",
                 "prompts.es-MX.today uses unknown placeholder {when}; this word takes none",
                 "prompts.de.farewell is not a template; known: reservation-prompt, appointment-prompt, confirmed, "
-                        + "cancelled, invalid-digit, no-input, goodbye, transfer-offer, put-through, today, tomorrow, at, "
+                        + "cancelled, invalid-digit, no-input, goodbye, transfer-offer, put-through, callback-reservation, "
+                        + "callback-appointment, callback-closed, today, tomorrow, at, "
                         + "sms-fallback, sms-confirmed, sms-cancelled, sms-opted-out, sms-opted-in, sms-help, sms-holding, "
                         + "sms-no-booking, sms-missed-call");
     }
