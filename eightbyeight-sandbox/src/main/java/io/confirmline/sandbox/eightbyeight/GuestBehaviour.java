@@ -35,7 +35,12 @@ public enum GuestBehaviour {
      * (Only by override.) 8x8 holds the request for {@code held-answer-time}, then answers 500 without creating a
      * call: an attempt whose outcome the caller cannot know, and that no webhook will ever mention.
      */
-    NOT_PLACED_ANSWER_HELD;
+    NOT_PLACED_ANSWER_HELD,
+    /**
+     * (Only by override: a number ending in 9 is invalid.) Answers and presses 9, the default transfer digit, then 1
+     * if asked again: the guest who wants to speak to the restaurant.
+     */
+    PRESSES_9;
 
     /** The behaviour a number has unless overridden: its last digit. */
     public static GuestBehaviour forNumber(String number) {
@@ -58,6 +63,7 @@ public enum GuestBehaviour {
     public String keysAt(int capture) {
         return switch (this) {
             case PRESSES_0 -> "0";
+            case PRESSES_9 -> capture == 1 ? "9" : "1";
             case SILENT -> null;
             case WRONG_KEY_THEN_1 -> capture == 1 ? "7" : "1";
             default -> "1";

@@ -20,13 +20,14 @@ import org.springframework.validation.annotation.Validated;
  * @param duplicateWebhooks send every VCA and VSS twice (8x8 may redeliver; receivers must not count twice)
  * @param heldAnswerTime how long Send Callflow's answer is held for a number set to {@code PLACED_ANSWER_HELD} or
  *     {@code NOT_PLACED_ANSWER_HELD}
+ * @param restaurant what the phone at the other end of a bridge ({@code makeCall} in a VCA reply) does
  */
 @Validated
 @ConfigurationProperties("sandbox")
 public record SandboxProperties(@DefaultValue @NotNull List<@Valid Subaccount> subaccounts,
         @DefaultValue("2s") @NotNull Duration ringTime, @DefaultValue("3s") @NotNull Duration speechTime,
         @DefaultValue("1s") @NotNull Duration reactionTime, @DefaultValue("false") boolean duplicateWebhooks,
-        @DefaultValue("60s") @NotNull Duration heldAnswerTime) {
+        @DefaultValue("60s") @NotNull Duration heldAnswerTime, @DefaultValue @NotNull Restaurant restaurant) {
 
     /**
      * @param id the subaccount id in the URL
@@ -34,13 +35,22 @@ public record SandboxProperties(@DefaultValue @NotNull List<@Valid Subaccount> s
      * @param vcaUrl the Voice Call Action webhook
      * @param vssUrl the Voice Session Summary webhook
      * @param webhookAuthorization the {@code Authorization} value registered with the webhooks (8x8's httpAuthHeader)
+     * @param numbers the subaccount's voice virtual numbers (E.164): a call a person places to one belongs to it
      */
     public record Subaccount(@NotBlank String id, @NotBlank String apiKey, @NotNull URI vcaUrl, @NotNull URI vssUrl,
-            @NotBlank String webhookAuthorization) {
+            @NotBlank String webhookAuthorization, @DefaultValue List<String> numbers) {
 
         @Override
         public String toString() {
-            return "Subaccount[id=" + id + ", vcaUrl=" + vcaUrl + ", vssUrl=" + vssUrl + ", secrets=***]";
+            return "Subaccount[id=" + id + ", vcaUrl=" + vcaUrl + ", vssUrl=" + vssUrl + ", numbers=" + numbers
+                    + ", secrets=***]";
         }
+    }
+
+    /**
+     * @param answers whether a restaurant picks up a bridged call, unless {@code PUT /sandbox/restaurants/{phone}} or
+     *     the inbound call's {@code restaurantAnswers} says otherwise
+     */
+    public record Restaurant(@DefaultValue("true") boolean answers) {
     }
 }

@@ -15,6 +15,8 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one sandbox context the sandbox's tests share (voice and SMS), with a local webhook receiver that records
@@ -37,7 +39,12 @@ abstract class SandboxHttpTest {
     /** Paths that answered 500 once already: {@code /flaky...} fails the first time, then answers 200. */
     static final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
     static final LoopResources loops = LoopResources.create("webhooks", 1, true);
-    /** Answers a VCA with "7" by asking again, anything else with a goodbye and hangup. */
+    /**
+     * Answers webhooks as our ingress would, simplified: an inbound call to {@link #MENU_NUMBER} hears a menu (its level
+     * in the reply's clientActionId), one to {@link #PUT_THROUGH_NUMBER} is bridged to the restaurant at once; "9"
+     * is bridged too, "7" is asked again, anything else gets a goodbye and hangup. A caller's restaurant is
+     * {@link #restaurantOf} the guest's number.
+     */
     static final DisposableServer receiver = HttpServer.create().host("127.0.0.1").port(0).runOn(loops)
             .handle((request, response) -> request.receive().aggregate().asString(StandardCharsets.UTF_8)
                     .defaultIfEmpty("").flatMap(body -> {
@@ -45,11 +52,43 @@ abstract class SandboxHttpTest {
                 if (request.uri().startsWith("/flaky") && failedOnce.add(request.uri())) {
                     return response.status(500).send().then();
                 }
-                String reply = body.contains("\"dtmf\":\"7\"")
-                        ? "{\"callflow\":[{\"action\":\"sayAndCapture\",\"params\":{\"promptMessage\":\"Again\",\"voiceProfile\":\"v\"}}]}"
-                        : "{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"Bye\",\"voiceProfile\":\"v\"}},{\"action\":\"hangup\"}]}";
-                return response.header("Content-Type", "application/json").sendString(Mono.just(reply)).then();
+                return response.header("Content-Type", "application/json").sendString(Mono.just(reply(body))).then();
             })).bindNow();
+
+    static final String MENU_NUMBER = "+34910000001";
+    static final String PUT_THROUGH_NUMBER = "+34910000002";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The restaurant a guest's call is put through to: +347 and the guest number's last eight digits. */
+    static String restaurantOf(String guest) {
+        return "+347" + guest.substring(guest.length() - 8);
+    }
+
+    private static String reply(String body) {
+        JsonNode payload = body.startsWith("{") ? JSON.readTree(body).path("payload") : null;
+        if (payload == null || !payload.has("callStatus")) {
+            return "{}";
+        }
+        boolean inbound = "INBOUND".equals(payload.path("callDirection").asString(""));
+        String virtualNumber = payload.path(inbound ? "destination" : "source").asString("");
+        String restaurant = restaurantOf(payload.path(inbound ? "source" : "destination").asString(""));
+        String putThrough = "{\"action\":\"makeCall\",\"params\":{\"source\":\"" + virtualNumber
+                + "\",\"destination\":\"" + restaurant + "\"}}";
+        if ("CALL_RECEIVED".equals(payload.path("callStatus").asString(""))) {
+            return PUT_THROUGH_NUMBER.equals(virtualNumber)
+                    ? "{\"clientActionId\":\"put-through\",\"callflow\":[" + putThrough + "]}"
+                    : "{\"clientActionId\":\"menu:booking-42\",\"callflow\":[{\"action\":\"sayAndCapture\",\"params\":"
+                            + "{\"promptMessage\":\"Hello Ana, press 1 to confirm, 0 to cancel, 9 for the restaurant\","
+                            + "\"voiceProfile\":\"v\",\"minDigits\":1,\"maxDigits\":1}}]}";
+        }
+        String dtmf = payload.path("eventData").path("dtmf").asString("");
+        return switch (dtmf) {
+            case "7" -> "{\"callflow\":[{\"action\":\"sayAndCapture\",\"params\":{\"promptMessage\":\"Again\",\"voiceProfile\":\"v\"}}]}";
+            case "9" -> "{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"Putting you through\",\"voiceProfile\":\"v\"}},"
+                    + putThrough + "]}";
+            default -> "{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"Bye\",\"voiceProfile\":\"v\"}},{\"action\":\"hangup\"}]}";
+        };
+    }
 
     @DynamicPropertySource
     static void subaccounts(DynamicPropertyRegistry registry) {
@@ -59,6 +98,7 @@ abstract class SandboxHttpTest {
         registry.add("sandbox.subaccounts[0].vca-url", () -> base + "/vca");
         registry.add("sandbox.subaccounts[0].vss-url", () -> base + "/vss");
         registry.add("sandbox.subaccounts[0].webhook-authorization", () -> "webhook-secret");
+        registry.add("sandbox.subaccounts[0].numbers", () -> MENU_NUMBER + "," + PUT_THROUGH_NUMBER.substring(1));
         // A subaccount of its own for the webhook API test: what it registers changes where its calls go.
         registry.add("sandbox.subaccounts[1].id", () -> "hooks_voice");
         registry.add("sandbox.subaccounts[1].api-key", () -> "key-2");
