@@ -1,6 +1,7 @@
 package io.confirmline.ingress.publish;
 
 import io.confirmline.events.CallActionReceived;
+import io.confirmline.events.InboundCallEvent;
 import io.confirmline.events.SmsReceived;
 import io.confirmline.events.SmsStatusReceived;
 import io.confirmline.events.Topic;
@@ -39,7 +40,12 @@ public record SpooledKind<T extends SpecificRecord>(byte code, String name, Topi
             Topics.SMS_RECEIPTS, SmsStatusReceived::getUmid, "confirmline.ingress.sms.receipts",
             "Delivery receipts (SMS DR)");
 
-    static final List<SpooledKind<?>> ALL = List.of(CALL_ACTION, SMS_RECEIVED, SMS_STATUS);
+    /** What happened on a call a guest made to a tenant's number (issue #15), keyed by session. */
+    public static final SpooledKind<InboundCallEvent> INBOUND_CALL = new SpooledKind<>((byte) 4, "inbound call event",
+            Topics.INBOUND_CALLS, InboundCallEvent::getSessionId, "confirmline.ingress.inbound.calls",
+            "Inbound call events");
+
+    static final List<SpooledKind<?>> ALL = List.of(CALL_ACTION, SMS_RECEIVED, SMS_STATUS, INBOUND_CALL);
 
     /** The kind a journal record names; null for a code this version does not know. */
     static SpooledKind<?> byCode(byte code) {

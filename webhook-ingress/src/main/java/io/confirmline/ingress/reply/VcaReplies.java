@@ -59,7 +59,7 @@ public class VcaReplies {
     }
 
     /** The digits without 8x8's terminators; null when nothing was pressed. */
-    static String meaningful(String digits) {
+    public static String meaningful(String digits) {
         if (digits == null) {
             return null;
         }

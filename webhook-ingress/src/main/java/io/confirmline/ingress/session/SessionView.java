@@ -1,6 +1,7 @@
 package io.confirmline.ingress.session;
 
 import io.confirmline.events.CallSessionOpened;
+import io.confirmline.ingress.follow.FollowedView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * anyone. In memory; rebuilt from the (compacted) topic at every start.
  */
 @Component
-public class SessionView {
+public class SessionView implements FollowedView<CallSessionOpened> {
 
     private final Map<String, OpenSession> sessions = new ConcurrentHashMap<>();
     private final SessionViewProperties properties;
@@ -38,6 +39,12 @@ public class SessionView {
         put(opened, null);
     }
 
+    /** A record of the topic; the key is the sessionId the record carries. */
+    @Override
+    public void put(String key, CallSessionOpened opened, String traceParent) {
+        put(opened, traceParent);
+    }
+
     /** Like {@link #put(CallSessionOpened)}, remembering the trace the session was opened in. */
     public void put(CallSessionOpened opened, String traceParent) {
         Instant byAge = opened.getOccurredAt().plus(properties.maxAge());
@@ -57,11 +64,13 @@ public class SessionView {
     }
 
     /** A tombstone on the compacted topic. */
+    @Override
     public void remove(String sessionId) {
         sessions.remove(sessionId);
     }
 
     /** Drops expired sessions; returns how many. */
+    @Override
     public int sweep() {
         Instant now = clock.instant();
         int before = sessions.size();
@@ -69,15 +78,18 @@ public class SessionView {
         return before - sessions.size();
     }
 
+    @Override
     public int size() {
         return sessions.size();
     }
 
+    @Override
     public boolean caughtUp() {
         return caughtUp;
     }
 
-    void markCaughtUp() {
+    @Override
+    public void markCaughtUp() {
         caughtUp = true;
     }
 }

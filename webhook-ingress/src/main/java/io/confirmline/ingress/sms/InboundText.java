@@ -1,6 +1,7 @@
 package io.confirmline.ingress.sms;
 
 import io.confirmline.events.SmsReceived;
+import io.confirmline.ingress.webhook.PhoneNumbers;
 import io.confirmline.ingress.webhook.WebhookFields;
 import io.confirmline.ingress.webhook.WebhookRefusals;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package io.confirmline.ingress.sms;
 import io.confirmline.events.SmsReceived;
 import io.confirmline.events.SmsStatusReceived;
 import io.confirmline.ingress.publish.EventSpool;
+import io.confirmline.ingress.publish.RecentEvents;
 import io.confirmline.ingress.publish.SpooledKind;
 import io.confirmline.ingress.webhook.WebhookMetrics;
 import io.confirmline.ingress.webhook.WebhookRefusals;
@@ -49,12 +50,12 @@ public class SmsWebhookController {
 
     private final WebhookRequests requests;
     private final SmsTenants tenants;
-    private final RecentSmsEvents recent;
+    private final RecentEvents recent;
     private final EventSpool spool;
     private final WebhookMetrics metrics;
     private final Clock clock;
 
-    public SmsWebhookController(WebhookRequests requests, SmsTenants tenants, RecentSmsEvents recent, EventSpool spool,
+    public SmsWebhookController(WebhookRequests requests, SmsTenants tenants, RecentEvents recent, EventSpool spool,
             WebhookMetrics metrics, Clock clock) {
         this.requests = requests;
         this.tenants = tenants;

@@ -1,12 +1,20 @@
 package io.confirmline.ingress.webhook;
 
 import io.confirmline.events.CallActionReceived;
+import io.confirmline.events.InboundCallEvent;
 import io.confirmline.events.SessionSummaryReceived;
+import io.confirmline.ingress.callback.CallbackState;
+import io.confirmline.ingress.callback.CallbackTenants;
+import io.confirmline.ingress.callback.InboundCall;
+import io.confirmline.ingress.callback.InboundCallAnswer;
+import io.confirmline.ingress.callback.InboundCallAnswers;
 import io.confirmline.ingress.publish.EventSpool;
+import io.confirmline.ingress.publish.RecentEvents;
 import io.confirmline.ingress.publish.SpooledKind;
 import io.confirmline.ingress.publish.SummaryPublisher;
 import io.confirmline.ingress.reply.VcaReplies;
 import io.confirmline.ingress.session.SessionView;
+import io.confirmline.logging.SensitiveText;
 import io.confirmline.tenant.Tenant;
 import io.confirmline.tenant.TenantDirectory;
 import io.confirmline.web.ProblemException;
@@ -21,6 +29,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * 8x8's voice webhooks. Mounted at the documented paths and at the first prototype's, so an existing 8x8 webhook
@@ -35,6 +44,8 @@ public class WebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
     private static final String CALL_ACTION = "CALL_ACTION";
+    private static final String CALL_STATUS = "CALL_STATUS";
+    private static final String CALL_RECEIVED = "CALL_RECEIVED";
     private static final String SESSION_SUMMARY = "SESSION_SUMMARY";
     private static final String IGNORED_REPLY = "{}";
 
@@ -45,9 +56,16 @@ public class WebhookController {
     private final SummaryPublisher summaries;
     private final WebhookMetrics metrics;
     private final Clock clock;
+    private final CallbackTenants callbackTenants;
+    private final InboundCallAnswers inboundCalls;
+    private final RecentEvents recent;
 
     public WebhookController(WebhookRequests requests, SessionView sessions, VcaReplies replies,
-            EventSpool spool, SummaryPublisher summaries, WebhookMetrics metrics, Clock clock) {
+            EventSpool spool, SummaryPublisher summaries, WebhookMetrics metrics, Clock clock,
+            CallbackTenants callbackTenants, InboundCallAnswers inboundCalls, RecentEvents recent) {
+        this.callbackTenants = callbackTenants;
+        this.inboundCalls = inboundCalls;
+        this.recent = recent;
         this.requests = requests;
         this.sessions = sessions;
         this.replies = replies;
@@ -57,13 +75,21 @@ public class WebhookController {
         this.clock = clock;
     }
 
-    /** Voice Call Action: answered at once from the session view; the event follows through the spool. */
+    /**
+     * Voice Call Action: answered at once from memory; the event follows through the spool. A call to a tenant's
+     * virtual number ({@code CALL_RECEIVED}, as {@code CALL_ACTION} or {@code CALL_STATUS}) and the key presses of
+     * such a call (our clientActionId) are answered by {@link InboundCallAnswers}; key presses of our own calls from
+     * the session view.
+     */
     @PostMapping(path = {"/webhooks/8x8/vca", "/api/webhooks/vca"}, produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<String>> callAction(ServerHttpRequest request) {
-        return receive(request, CALL_ACTION).map(received -> {
+        return requests.receive(request, CALL_ACTION, this::interpretCallAction).map(received -> {
             long started = System.nanoTime();
             EightByEightWebhook webhook = received.webhook();
             String type = webhook.eventTypeOr(CALL_ACTION);
+            if (received.inbound() != null) {
+                return ResponseEntity.ok(answerInbound(received, type, started));
+            }
             if (!CALL_ACTION.equals(type)) {
                 metrics.count(type, "ignored");
                 return ResponseEntity.ok(IGNORED_REPLY);
@@ -77,6 +103,75 @@ public class WebhookController {
             metrics.count(type, kept ? "published" : "dropped");
             return ResponseEntity.ok(reply);
         });
+    }
+
+    /**
+     * The VCA's body, and the tenant it belongs to: for an inbound call the owner of the called number, else the
+     * owner of the payload's subaccount.
+     */
+    private Received interpretCallAction(List<Tenant> authenticated, byte[] body) {
+        EightByEightWebhook webhook = EightByEightWebhook.parse(body);
+        String type = webhook.eventTypeOr(CALL_ACTION);
+        JsonNode payload = webhook.payload();
+        boolean arrival = CALL_RECEIVED.equals(WebhookFields.text(payload, "callStatus"))
+                && (CALL_ACTION.equals(type) || CALL_STATUS.equals(type));
+        String clientActionId = WebhookFields.text(payload, "clientActionId");
+        if (arrival || (CALL_ACTION.equals(type) && CallbackState.ours(clientActionId))) {
+            InboundCall call = new InboundCall(webhook.sessionId(), number(payload, "source"),
+                    number(payload, "destination"), webhook.subAccountId(),
+                    VcaReplies.meaningful(CallActions.digits(payload)), arrival ? null : clientActionId);
+            Tenant tenant = callbackTenants.owning(authenticated, call.virtualNumber(), webhook.subAccountId());
+            return new Received(tenant, webhook, call, arrival);
+        }
+        return received(authenticated, webhook);
+    }
+
+    /** A phone number of an inbound call's payload, E.164; 400 when absent. */
+    private static String number(JsonNode payload, String field) {
+        String value = WebhookFields.text(payload, field);
+        if (value == null || value.isBlank()) {
+            throw WebhookRefusals.badRequest("payload." + field + " is required for an inbound call");
+        }
+        return PhoneNumbers.e164(value);
+    }
+
+    /**
+     * Answers a VCA of an inbound call and spools its events. Each event is kept once (the recent-id set): 8x8 may
+     * deliver the same {@code CALL_RECEIVED} twice, in either shape, and both get the same reply.
+     */
+    private String answerInbound(Received received, String type, long started) {
+        InboundCall call = received.inbound();
+        InboundCallAnswer answer = received.arrival() ? inboundCalls.received(received.tenant(), call)
+                : inboundCalls.keyPressed(received.tenant(), call);
+        int fresh = 0;
+        int dropped = 0;
+        for (InboundCallEvent event : answer.events()) {
+            if (!recent.claim(event.getEventId())) {
+                continue;
+            }
+            fresh++;
+            boolean kept;
+            try {
+                kept = spool.accept(SpooledKind.INBOUND_CALL, event);
+            } catch (RuntimeException e) {
+                recent.release(event.getEventId());
+                throw e;
+            }
+            if (!kept) {
+                // The caller still hears the reply (as with key presses); a redelivery may still keep the event.
+                recent.release(event.getEventId());
+                dropped++;
+            }
+        }
+        metrics.vcaReplyTook(System.nanoTime() - started);
+        metrics.inboundCall(answer.outcome());
+        metrics.count(type, answer.events().isEmpty() ? "answered" : fresh == 0 ? "duplicate"
+                : dropped > 0 ? "dropped" : "published");
+        if (received.arrival() && fresh > 0) {
+            log.info("Inbound call {} from {} to tenant {}: {}", call.sessionId(),
+                    SensitiveText.maskPhone(call.caller()), received.tenant().id(), answer.outcome());
+        }
+        return answer.reply();
     }
 
     /** Voice Session Summary: 200 only once the broker has acknowledged the event, else 503 so 8x8 redelivers. */
@@ -112,17 +207,23 @@ public class WebhookController {
         });
     }
 
-    private record Received(Tenant tenant, EightByEightWebhook webhook) {
+    /**
+     * @param inbound the inbound call this VCA is about; null for our own calls' VCAs and other webhooks
+     * @param arrival whether it is the inbound call's {@code CALL_RECEIVED}
+     */
+    private record Received(Tenant tenant, EightByEightWebhook webhook, InboundCall inbound, boolean arrival) {
     }
 
     private Mono<Received> receive(ServerHttpRequest request, String endpointType) {
-        return requests.receive(request, endpointType, (authenticated, body) -> {
-            EightByEightWebhook webhook = EightByEightWebhook.parse(body);
-            Tenant tenant = owning(authenticated, webhook.subAccountId())
-                    .orElseThrow(() -> WebhookRefusals.unauthorized(
-                            "The Authorization value does not belong to payload.subAccountId"));
-            return new Received(tenant, webhook);
-        });
+        return requests.receive(request, endpointType,
+                (authenticated, body) -> received(authenticated, EightByEightWebhook.parse(body)));
+    }
+
+    private static Received received(List<Tenant> authenticated, EightByEightWebhook webhook) {
+        Tenant tenant = owning(authenticated, webhook.subAccountId())
+                .orElseThrow(() -> WebhookRefusals.unauthorized(
+                        "The Authorization value does not belong to payload.subAccountId"));
+        return new Received(tenant, webhook, null, false);
     }
 
     /** Of the authenticated tenants, the one whose voice subaccount the payload names. */

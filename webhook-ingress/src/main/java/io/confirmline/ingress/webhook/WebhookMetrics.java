@@ -34,13 +34,26 @@ public class WebhookMetrics {
      *     outbound_message_status_changed) or the endpoint's when unknown;
      *     it comes from the request body, so any other value is counted as {@code other} (a tag per value sent
      *     would let a caller create meters without bound)
-     * @param outcome published, ignored, rejected, unauthorized, unavailable, dropped, duplicate
+     * @param outcome published, ignored, rejected, unauthorized, unavailable, dropped, duplicate, answered (an
+     *     inbound call's VCA that gave rise to no event)
      */
     public void count(String type, String outcome) {
         String tag = KNOWN_TYPES.contains(type) ? type : OTHER_TYPE;
         counters.computeIfAbsent(tag + '|' + outcome, key -> Counter.builder("confirmline.ingress.webhooks")
                 .description("8x8 webhooks received, by event type and outcome")
                 .tag("type", tag).tag("outcome", outcome)
+                .register(meters)).increment();
+    }
+
+    /**
+     * What an inbound call's VCA was answered with.
+     *
+     * @param outcome one of the fixed set of {@code InboundCallAnswer.outcome()} (menu, reprompt, confirmed...)
+     */
+    public void inboundCall(String outcome) {
+        counters.computeIfAbsent("inbound|" + outcome, key -> Counter.builder("confirmline.ingress.inbound.call.answers")
+                .description("VCAs of calls guests made to a tenant's number, by what they were answered with")
+                .tag("outcome", outcome)
                 .register(meters)).increment();
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.confirmline.events.SmsReceived;
 import io.confirmline.events.SmsStatusReceived;
 import io.confirmline.ingress.Fixtures;
+import io.confirmline.ingress.webhook.PhoneNumbers;
 import io.confirmline.web.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

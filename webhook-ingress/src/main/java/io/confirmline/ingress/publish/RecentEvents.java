@@ -1,18 +1,19 @@
-package io.confirmline.ingress.sms;
+package io.confirmline.ingress.publish;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The eventIds of the texts and receipts this instance kept lately, so that 8x8's redelivery of one (it retries
- * after 1, 10, 30 and 90 s whenever an answer is slow or lost) is answered 200 without being journaled and
- * published again. Bounded and per instance, so it is an economy, not the guarantee: a redelivery that reaches
- * another instance, comes after a restart or after {@value #CAPACITY} newer events is published again, and the
- * orchestrator, which deduplicates on eventId, drops it.
+ * The eventIds of the events this instance kept lately — texts, receipts, inbound-call events — so that 8x8's
+ * redelivery of a webhook (SMS: after 1, 10, 30 and 90 s whenever an answer is slow or lost; a {@code CALL_RECEIVED}
+ * in its second shape) is answered without being journaled and published again. Bounded and per instance, so it
+ * is an economy, not the guarantee: a redelivery that reaches another instance, comes after a restart or after
+ * {@value #CAPACITY} newer events is published again, and the orchestrator, which deduplicates on eventId, drops
+ * it.
  */
 @Component
-class RecentSmsEvents {
+public class RecentEvents {
 
     /** Far more than 8x8 delivers within its two minutes of retries; a few hundred KiB at most. */
     static final int CAPACITY = 10_000;
@@ -25,12 +26,12 @@ class RecentSmsEvents {
     };
 
     /** True when {@code eventId} was not held and now is: the caller keeps the event (or {@link #release}s it). */
-    synchronized boolean claim(String eventId) {
+    public synchronized boolean claim(String eventId) {
         return ids.putIfAbsent(eventId, Boolean.TRUE) == null;
     }
 
     /** The event could not be kept after all; its redelivery must be taken. */
-    synchronized void release(String eventId) {
+    public synchronized void release(String eventId) {
         ids.remove(eventId);
     }
 }

@@ -1,0 +1,41 @@
+package io.confirmline.ingress.callback;
+
+import io.confirmline.ingress.webhook.WebhookRefusals;
+import io.confirmline.tenant.Tenant;
+import io.confirmline.tenant.TenantDirectory;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which tenant an inbound call belongs to (design.md §10.1): the one whose registered virtual number was called
+ * (8x8's {@code destination}; numbers are unique across tenants). The Authorization value must be one of that
+ * tenant's webhook tokens, else 401; a {@code subAccountId} other than {@code *} must be its voice subaccount, else
+ * 403.
+ */
+@Component
+public class CallbackTenants {
+
+    private final TenantDirectory directory;
+
+    public CallbackTenants(TenantDirectory directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * @param authenticated the tenants the Authorization value belongs to
+     * @param virtualNumber the called number, E.164
+     * @param subAccountId the payload's subaccount
+     */
+    public Tenant owning(List<Tenant> authenticated, String virtualNumber, String subAccountId) {
+        // Compared by id: the directory may have applied a newer revision of the tenant since the token was checked.
+        Tenant tenant = directory.byNumber(virtualNumber)
+                .filter(owner -> authenticated.stream().anyMatch(t -> t.id().equals(owner.id())))
+                .orElseThrow(() -> WebhookRefusals.unauthorized(
+                        "The Authorization value does not belong to the tenant whose number is payload.destination"));
+        if (!"*".equals(subAccountId) && !tenant.account().voiceSubaccountId().equals(subAccountId)) {
+            throw WebhookRefusals.forbidden("payload.subAccountId is not the voice subaccount of the tenant whose "
+                    + "number is payload.destination");
+        }
+        return tenant;
+    }
+}

@@ -1,0 +1,16 @@
+package io.confirmline.ingress.callback;
+
+import io.confirmline.events.InboundCallEvent;
+import java.util.List;
+
+/**
+ * The reply to one VCA of an inbound call and the events it gives rise to.
+ *
+ * @param reply the callflow JSON 8x8 plays, with the call's next {@link CallbackState} as its clientActionId
+ * @param events what to publish on {@code voice.inbound-calls.v1}, each with an eventId stable across 8x8's
+ *     redeliveries of the same VCA
+ * @param outcome what the caller got, for metrics: menu, reprompt, confirmed, cancelled, goodbye, put_through,
+ *     closed, ended
+ */
+public record InboundCallAnswer(String reply, List<InboundCallEvent> events, String outcome) {
+}

@@ -1,0 +1,37 @@
+package io.confirmline.ingress.callback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CallbackStateTest {
+
+    @Test
+    void theMenuStateTravelsThroughTheClientActionIdAndComesBackTheSame() {
+        CallbackState.Menu menu = new CallbackState.Menu("res|42/é", 7, 1);
+        String encoded = menu.encode();
+        assertThat(encoded).startsWith("cb1|m|").hasSizeLessThanOrEqualTo(CallbackState.MAX_LENGTH)
+                .matches("[A-Za-z0-9_|-]+");
+        assertThat(CallbackState.parse(encoded)).contains(menu);
+        assertThat(CallbackState.parse(new CallbackState.Bridged().encode())).contains(new CallbackState.Bridged());
+    }
+
+    @Test
+    void aTamperedOrForeignIdDoesNotParse() {
+        assertThat(CallbackState.parse(null)).isEmpty();
+        assertThat(CallbackState.parse("ivr1_level1")).isEmpty();
+        assertThat(CallbackState.parse("cb1|m|!!!|1|0")).isEmpty();
+        assertThat(CallbackState.parse("cb1|m|cmVz|x|0")).isEmpty();
+        assertThat(CallbackState.parse("cb1|m|cmVz|1|-1")).isEmpty();
+        assertThat(CallbackState.parse("cb1|m|cmVz|1")).isEmpty();
+        assertThat(CallbackState.parse("cb1|m||1|0")).isEmpty();
+        assertThat(CallbackState.parse("cb1|b|extra")).isEmpty();
+        assertThat(CallbackState.parse("cb1|m|" + "A".repeat(300) + "|1|0")).isEmpty();
+    }
+
+    @Test
+    void aReservationIdTooLongForTheIdIsNeverOffered() {
+        assertThat(CallbackState.fits("r-1", 3)).isTrue();
+        assertThat(CallbackState.fits("r".repeat(200), 3)).isFalse();
+    }
+}
