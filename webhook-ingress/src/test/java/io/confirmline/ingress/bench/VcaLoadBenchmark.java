@@ -1,5 +1,6 @@
 package io.confirmline.ingress.bench;
 
+import io.confirmline.events.BookingSnapshot;
 import io.confirmline.events.Topics;
 import io.confirmline.ingress.Fixtures;
 import io.confirmline.ingress.IngressTestSupport;
@@ -39,6 +40,10 @@ import reactor.netty.resources.ConnectionProvider;
  * time and its latency is counted from then, so a stall is not hidden by the generator waiting), and the most
  * requests per second a fixed number of concurrent connections gets (closed loop).
  *
+ * <p>A third scenario, call-backs (issue #15): {@code CALL_RECEIVED} on the same endpoint at the same fixed rate, for
+ * callers alternating between guests with a booking (answered with their menu, rendered then) and unknown callers
+ * (put through to the venue), each call a new session, so every request also journals its events.
+ *
  * <p>Run: {@code ./mvnw -q install -DskipTests && ./mvnw -q -pl webhook-ingress test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=io.confirmline.ingress.bench.VcaLoadBenchmark}
  * Optional: {@code -Dbench.rate=1000 -Dbench.seconds=30 -Dbench.concurrency=32}.
@@ -50,6 +55,8 @@ public final class VcaLoadBenchmark {
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 15);
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
     private static final int SESSIONS = 1000;
+    private static final int GUESTS = 1000;
+    private static final String VIRTUAL_NUMBER = "+6568888888";
 
     private VcaLoadBenchmark() {
     }
@@ -77,11 +84,22 @@ public final class VcaLoadBenchmark {
         List<String> properties = new ArrayList<>(List.of(IngressTestSupport.tenantProperties()));
         properties.addAll(List.of("server.port=0", "spring.kafka.bootstrap-servers=" + bootstrap,
                 "confirmline.kafka.registry-url=" + registry, "confirmline.ingress.publish.spool-directory=" + spool,
-                "logging.level.root=WARN", "logging.level.io.confirmline=WARN"));
+                "logging.level.root=WARN", "logging.level.io.confirmline=WARN",
+                // Luigi's takes call-backs on its virtual number and is open all day, every day, for the benchmark.
+                "confirmline.tenants[0].display-name=Luigi's",
+                "confirmline.tenants[0].virtual-numbers[0]=" + VIRTUAL_NUMBER,
+                "confirmline.tenants[0].venue-phone=+6567777777"));
+        String[] days = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"};
+        for (int i = 0; i < days.length; i++) {
+            properties.add("confirmline.tenants[0].opening-hours[" + i + "].day=" + days[i]);
+            properties.add("confirmline.tenants[0].opening-hours[" + i + "].opens=00:00");
+            properties.add("confirmline.tenants[0].opening-hours[" + i + "].closes=23:59:59");
+        }
         ConfigurableApplicationContext app = new SpringApplicationBuilder(WebhookIngressApplication.class,
                 BaselineEndpoint.class).run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            List<String> guests = seedBookings(app);
             List<String> sessions = seedSessions(app);
             awaitReady(port);
             HttpClient client = HttpClient.create(ConnectionProvider.builder("bench").maxConnections(256)
@@ -96,17 +114,30 @@ public final class VcaLoadBenchmark {
                         .replace("77e6a667-133a-11ef-9dd4-e911cc6fc82f", UUID.randomUUID().toString())
                         .getBytes(StandardCharsets.UTF_8);
             };
+            String received = Fixtures.text("call-received.json");
+            java.util.function.Supplier<byte[]> callReceivedBody = () -> {
+                long n = counter.incrementAndGet();
+                // Every other caller has a booking (the menu); the others are unknown (put through).
+                String caller = n % 2 == 0 ? guests.get((int) (n / 2 % GUESTS)) : "+6591" + (1_000_000 + n % 1_000_000);
+                return received.replace("a4fad4b3-b388-12ee-b217-2fb8260fcf59", "cb-" + UUID.randomUUID())
+                        .replace("77e6a667-133a-11ef-9dd4-e911cc6fc82f", UUID.randomUUID().toString())
+                        .replace("+6598888888", caller)
+                        .getBytes(StandardCharsets.UTF_8);
+            };
             EventSpool spoolBean = app.getBean(EventSpool.class);
 
             System.out.printf("Warm-up: %d s of VCA and baseline at %d req/s%n", WARMUP_SECONDS, RATE);
             openLoop(client, "/webhooks/8x8/vca", vcaBody, RATE, WARMUP_SECONDS, "warm-up");
             openLoop(client, "/benchmark/baseline", vcaBody, RATE, WARMUP_SECONDS / 2, "warm-up");
+            openLoop(client, "/webhooks/8x8/vca", callReceivedBody, RATE, WARMUP_SECONDS / 2, "warm-up");
 
             // Throughput first (it also finishes warming the JIT of both JVMs), then latency at the target rate.
             Result baselineMax = closedLoop(client, "/benchmark/baseline", vcaBody, CONCURRENCY, SECONDS, "baseline max");
             Result vcaMax = closedLoop(client, "/webhooks/8x8/vca", vcaBody, CONCURRENCY, SECONDS, "VCA max");
             Result baselineFixed = openLoop(client, "/benchmark/baseline", vcaBody, RATE, SECONDS, "baseline @ fixed rate");
             Result vcaFixed = openLoop(client, "/webhooks/8x8/vca", vcaBody, RATE, SECONDS, "VCA @ fixed rate");
+            Result callbackFixed = openLoop(client, "/webhooks/8x8/vca", callReceivedBody, RATE, SECONDS,
+                    "CALL_RECEIVED @ fixed rate");
 
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (spoolBean.pending() > 0 && System.nanoTime() < deadline) {
@@ -118,25 +149,54 @@ public final class VcaLoadBenchmark {
             System.out.println();
             System.out.printf(Locale.ROOT, "| endpoint | mode | requests | errors | req/s | p50 ms | p99 ms | p99.9 ms | max ms |%n");
             System.out.printf("|---|---|---|---|---|---|---|---|---|%n");
-            for (Result r : List.of(baselineFixed, vcaFixed, baselineMax, vcaMax)) {
+            for (Result r : List.of(baselineFixed, vcaFixed, callbackFixed, baselineMax, vcaMax)) {
                 System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f |%n",
-                        r.name().startsWith("VCA") ? "VCA `/webhooks/8x8/vca`" : "baseline `/benchmark/baseline`",
+                        r.name().startsWith("VCA") ? "VCA `/webhooks/8x8/vca`"
+                                : r.name().startsWith("CALL_RECEIVED") ? "CALL_RECEIVED `/webhooks/8x8/vca`"
+                                : "baseline `/benchmark/baseline`",
                         r.name().endsWith("max") ? CONCURRENCY + " connections, closed loop" : RATE + " req/s offered, open loop",
                         r.requests(), r.errors(), r.perSecond(), r.ms(50), r.ms(99), r.ms(99.9), r.latency().getMaxValue() / 1e6);
             }
             System.out.println();
             System.out.printf(Locale.ROOT, "VCA p99 at %d req/s: %.2f ms (target <= 20 ms); baseline p99: %.2f ms%n",
                     RATE, vcaFixed.ms(99), baselineFixed.ms(99));
+            System.out.printf(Locale.ROOT, "CALL_RECEIVED at %d req/s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms; "
+                    + "its p99 / the key press p99: %.2f (target: the key press budget, <= 20 ms)%n", RATE,
+                    callbackFixed.ms(50), callbackFixed.ms(95), callbackFixed.ms(99),
+                    callbackFixed.ms(99) / vcaFixed.ms(99));
             System.out.printf(Locale.ROOT, "VCA max throughput / baseline max throughput: %.0f / %.0f = %.2f (target >= 0.50)%n",
                     vcaMax.perSecond(), baselineMax.perSecond(), vcaMax.perSecond() / baselineMax.perSecond());
             double answered = app.getBean(io.micrometer.core.instrument.MeterRegistry.class)
                     .get("confirmline.ingress.webhooks").tag("type", "CALL_ACTION").tag("outcome", "published").counter().count();
             System.out.printf(Locale.ROOT, "VCA events acknowledged by the broker: %.0f of %.0f answered; still kept: %d%n",
                     published, answered, spoolBean.pending());
+            System.out.printf(Locale.ROOT, "Inbound call events acknowledged by the broker: %.0f%n",
+                    app.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                            .get("confirmline.ingress.inbound.calls.published").counter().count());
         } finally {
             app.close();
             broker.close();
         }
+    }
+
+    /** A booking tonight for each of {@link #GUESTS} guests of Luigi's, on bookings.v1; returns their phones. */
+    private static List<String> seedBookings(ConfigurableApplicationContext app) {
+        @SuppressWarnings("unchecked")
+        KafkaTemplate<String, SpecificRecord> kafka = app.getBean(KafkaTemplate.class);
+        List<String> phones = new ArrayList<>();
+        for (int i = 0; i < GUESTS; i++) {
+            String phone = "+6590" + (1_000_000 + i);
+            phones.add(phone);
+            String reservationId = "bench-r-" + i;
+            kafka.send(Topics.BOOKINGS.name(), reservationId, BookingSnapshot.newBuilder()
+                    .setEventId(UUID.randomUUID().toString()).setOccurredAt(java.time.Instant.now())
+                    .setTenantId("luigis").setReservationId(reservationId).setVersion(1).setKind("RESERVATION")
+                    .setStartsAt(java.time.Instant.now().plus(Duration.ofHours(6))).setTimeZone("Asia/Singapore")
+                    .setGuestName("Guest " + i).setGuestPhone(phone).setGuestLocale(i % 2 == 0 ? "en-SG" : "es-ES")
+                    .setVenueName("Luigi's").setPartySize(2 + i % 6).setStatus("SCHEDULED").build());
+        }
+        kafka.flush();
+        return phones;
     }
 
     private static List<String> seedSessions(ConfigurableApplicationContext app) throws Exception {

@@ -48,6 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
                 "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH,
                 "confirmline.tenants[0].sms-subaccount-id=" + IngressTestSupport.LUIGIS_SMS_SUBACCOUNT,
                 "confirmline.tenants[0].sms-numbers[0]=" + IngressTestSupport.LUIGIS_SMS_NUMBER,
+                // The number of call-received.json: a fuzzed call-back reaches the answering code.
+                "confirmline.tenants[0].virtual-numbers[0]=+6568888888",
                 "confirmline.tenants[1].id=clinic",
                 "confirmline.tenants[1].subaccount-id=clinic_voice", "confirmline.tenants[1].auth-token=" + CLINIC_AUTH,
                 "confirmline.tenants[1].sms-numbers[0]=" + IngressTestSupport.CLINIC_SMS_NUMBER})
@@ -58,7 +60,7 @@ class IngressFuzzTest {
             "/api/webhooks/vss", "/webhooks/8x8/sms/inbound", "/webhooks/8x8/sms/receipts");
     static final List<String> FIXTURES = List.of("vca-event-data-object.json", "vca-event-data-string.json",
             "vca-no-input.json", "vca-top-level-dtmf.json", "call-status.json", "vss-completed.json", "vss-error.json",
-            "vss-cancelled-capital-leg.json", "sms-mo.json", "sms-dr.json");
+            "vss-cancelled-capital-leg.json", "sms-mo.json", "sms-dr.json", "call-received.json");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
