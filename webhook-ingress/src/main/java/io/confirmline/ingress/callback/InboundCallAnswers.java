@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +39,7 @@ import org.springframework.stereotype.Component;
 public class InboundCallAnswers {
 
     private static final double SPEED = 1.0;
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private final BookingIndex bookings;
     private final TenantDirectory tenants;
@@ -169,8 +171,9 @@ public class InboundCallAnswers {
             return Optional.empty();
         }
         String venue = PhoneNumbers.e164(tenant.venuePhone().get());
-        if (!venue.matches("\\+[1-9][0-9]{6,14}") || venue.equals(call.virtualNumber())
-                || tenants.byNumber(venue).isPresent()) {
+        // makeCall takes E.164 numbers on both sides (8x8-voice-api.md §11).
+        if (!E164.matcher(venue).matches() || !E164.matcher(call.virtualNumber()).matches()
+                || venue.equals(call.virtualNumber()) || tenants.byNumber(venue).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(venue);
