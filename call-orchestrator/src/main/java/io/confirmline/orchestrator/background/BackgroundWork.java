@@ -1,6 +1,8 @@
 package io.confirmline.orchestrator.background;
 
 import io.confirmline.background.PollingLoop;
+import io.confirmline.orchestrator.booking.BookingProperties;
+import io.confirmline.orchestrator.booking.BookingTombstones;
 import io.confirmline.orchestrator.call.CallProgress;
 import io.confirmline.orchestrator.call.OutcomeProperties;
 import io.confirmline.orchestrator.call.ParkedEvents;
@@ -14,7 +16,10 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The orchestrator's background threads: the dialer, the outcome sweep, the outbox relay and retention. */
+/**
+ * The orchestrator's background threads: the dialer, the outcome sweep, the outbox relay, retention and the
+ * bookings.v1 tombstones.
+ */
 @Configuration
 class BackgroundWork {
 
@@ -44,5 +49,11 @@ class BackgroundWork {
     @Bean
     PollingLoop retentionLoop(Retention retention, RetentionProperties properties) {
         return new PollingLoop("retention", retention::pruneOnce, properties.interval());
+    }
+
+    /** Bookings that are over leave bookings.v1 (a tombstone each), batch after batch, then every sweep interval. */
+    @Bean
+    PollingLoop bookingTombstoneLoop(BookingTombstones tombstones, BookingProperties properties) {
+        return new PollingLoop("booking-tombstones", tombstones::sweepOnce, properties.sweepInterval());
     }
 }

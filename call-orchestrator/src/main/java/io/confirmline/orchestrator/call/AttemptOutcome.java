@@ -30,7 +30,12 @@ public enum AttemptOutcome {
     /** A voice message played to a connected guest. */
     DELIVERED,
     /** The fallback text went out and the guest did not answer it before the booking's minimum notice. */
-    NO_REPLY;
+    NO_REPLY,
+    /**
+     * The guest pressed the transfer key and was put through to the restaurant (issue #15): the booking is theirs to
+     * settle with the venue, so it is never retried nor texted; it ends NO_RESPONSE.
+     */
+    TRANSFERRED;
 
     /**
      * The outcome of a session summary; {@code connected} is whether any leg of the call was answered,
@@ -65,7 +70,7 @@ public enum AttemptOutcome {
         return switch (this) {
             case CONFIRMED -> CallStatus.CONFIRMED;
             case CANCELLED -> CallStatus.CANCELLED_BY_GUEST;
-            case NO_INPUT, ANSWERED, NO_REPLY -> CallStatus.NO_RESPONSE;
+            case NO_INPUT, ANSWERED, NO_REPLY, TRANSFERRED -> CallStatus.NO_RESPONSE;
             case NO_ANSWER, BUSY, SUMMARY_LOST -> CallStatus.UNREACHABLE;
             case FAILED, REFUSED, OPTED_OUT, DELIVERED -> CallStatus.FAILED;
         };
@@ -85,6 +90,7 @@ public enum AttemptOutcome {
             case SUMMARY_LOST -> "8x8 never reported how the call ended";
             case DELIVERED -> "The message was played to the guest";
             case NO_REPLY -> "No reply to the text";
+            case TRANSFERRED -> "Put through to the restaurant";
         };
     }
 }

@@ -13,12 +13,14 @@ public sealed interface CallEvent {
     }
 
     /**
-     * The guest answered by text (or, later, on a call-back) with a clear confirm or cancel ({@code decided} is
-     * {@link AttemptOutcome#CONFIRMED} or {@link AttemptOutcome#CANCELLED}); {@code words} is how they said it. It decides
-     * a booking that awaits a reply or was closed without one, while the booking stands and before
-     * {@code bookingStartsAt}.
+     * The guest answered outside the call — by text ({@code SMS}) or with a key on a call-back ({@code INBOUND_CALL})
+     * — with a clear confirm or cancel ({@code decided} is {@link AttemptOutcome#CONFIRMED} or
+     * {@link AttemptOutcome#CANCELLED}); {@code words} is how they said it (their text, or the digit). It decides a
+     * booking that awaits a reply or was closed without one — on a call-back also one still waiting for its call —
+     * while the booking stands and before {@code bookingStartsAt}.
      */
-    record TextReply(AttemptOutcome decided, String words, java.time.Instant bookingStartsAt) implements CallEvent {
+    record GuestAnswer(AttemptOutcome decided, String words, java.time.Instant bookingStartsAt,
+            io.confirmline.events.Channel channel) implements CallEvent {
     }
 
     /** The fallback text of a TEXTED booking was refused, could not be sent, or was not delivered. */

@@ -2,6 +2,7 @@ package io.confirmline.orchestrator.call;
 
 import io.confirmline.events.CallActionReceived;
 import io.confirmline.events.SessionSummaryReceived;
+import io.confirmline.orchestrator.inbound.InboundCalls;
 import io.confirmline.orchestrator.outbox.TraceParent;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,19 +11,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes the guest's key presses ({@code voice.call-actions.v1}) and 8x8's session summaries
- * ({@code voice.session-summaries.v1}) from the ingress. An event for a session not known yet is parked, never
- * retried in place: the partition goes on with the next record.
+ * ({@code voice.session-summaries.v1}) from the ingress. A summary of a guest's call-back goes to {@link InboundCalls}
+ * (its keys come as {@code voice.inbound-calls.v1} DIGITS; a call action for it is dropped). An event for a session
+ * not known yet is parked, never retried in place: the partition goes on with the next record.
  */
 @Component
 public class CallEventIntake {
 
     private final CallProgress progress;
     private final ParkedEvents parked;
+    private final InboundCalls inbound;
     private final io.micrometer.tracing.Tracer tracer;
 
-    public CallEventIntake(CallProgress progress, ParkedEvents parked,
+    public CallEventIntake(CallProgress progress, ParkedEvents parked, InboundCalls inbound,
             org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
         this.tracer = tracer.getIfAvailable();
+        this.inbound = inbound;
         this.progress = progress;
         this.parked = parked;
     }
@@ -30,7 +34,8 @@ public class CallEventIntake {
     @KafkaListener(topics = "#{T(io.confirmline.events.Topics).CALL_ACTIONS.name()}")
     public void onCallAction(ConsumerRecord<String, CallActionReceived> record) {
         CallActionReceived action = record.value();
-        if (progress.keyPressed(action).contextWrite(TraceParent.capture(tracer)).block(Duration.ofSeconds(30)) == CallProgress.Applied.UNKNOWN_SESSION) {
+        if (progress.keyPressed(action).contextWrite(TraceParent.capture(tracer)).block(Duration.ofSeconds(30)) == CallProgress.Applied.UNKNOWN_SESSION
+                && !Boolean.TRUE.equals(inbound.knows(action.getSessionId()).block(Duration.ofSeconds(30)))) {
             parked.park(record.topic(), action.getEventId(), action.getTenantId(), action.getSessionId(), action).block(Duration.ofSeconds(30));
         }
     }
@@ -38,7 +43,10 @@ public class CallEventIntake {
     @KafkaListener(topics = "#{T(io.confirmline.events.Topics).SESSION_SUMMARIES.name()}")
     public void onSessionSummary(ConsumerRecord<String, SessionSummaryReceived> record) {
         SessionSummaryReceived summary = record.value();
-        if (progress.sessionEnded(summary).contextWrite(TraceParent.capture(tracer)).block(Duration.ofSeconds(30)) == CallProgress.Applied.UNKNOWN_SESSION) {
+        // Not one of our calls: perhaps a guest's call-back (an inbound session), else parked until its session is known.
+        if (progress.sessionEnded(summary).contextWrite(TraceParent.capture(tracer)).block(Duration.ofSeconds(30)) == CallProgress.Applied.UNKNOWN_SESSION
+                && !Boolean.TRUE.equals(inbound.sessionEnded(summary).contextWrite(TraceParent.capture(tracer))
+                        .block(Duration.ofSeconds(30)))) {
             parked.park(record.topic(), summary.getEventId(), summary.getTenantId(), summary.getSessionId(), summary).block(Duration.ofSeconds(30));
         }
     }

@@ -7,6 +7,8 @@ import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.SessionSummaryReceived;
 import io.confirmline.events.SubjectType;
 import io.confirmline.events.Topics;
+import io.confirmline.orchestrator.inbound.BridgedLeg;
+import io.confirmline.orchestrator.inbound.MissedCalls;
 import io.confirmline.orchestrator.outbox.Outbox;
 import io.confirmline.orchestrator.reservation.ReservationIntake;
 import io.confirmline.orchestrator.tenant.Tenants;
@@ -47,11 +49,13 @@ public class CallProgress {
     private final Tenants tenants;
     private final OutcomeProperties properties;
     private final TextFallback fallback;
+    private final MissedCalls missedCalls;
     private final Clock clock;
 
     public CallProgress(DatabaseClient db, ReactiveTransactionManager transactions, Outbox outbox, Tenants tenants,
-            OutcomeProperties properties, TextFallback fallback, Clock clock) {
+            OutcomeProperties properties, TextFallback fallback, MissedCalls missedCalls, Clock clock) {
         this.fallback = fallback;
+        this.missedCalls = missedCalls;
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.outbox = outbox;
@@ -78,7 +82,8 @@ public class CallProgress {
                                 WHERE session_id = :session""")
                         .bind("digits", Objects.requireNonNullElse(action.getDigits(), ""))
                         .bind("at", utc(action.getReceivedAt())).bind("session", action.getSessionId()).then()
-                        .then(transition(call, new CallEvent.KeyPressed(call.sessionAttempt(), action.getDigits()))).then());
+                        .then(transition(call, new CallEvent.KeyPressed(call.sessionAttempt(), action.getDigits())))
+                        .then(missedAfterTransfer(call, action.getSessionId())));
     }
 
     /**
@@ -103,9 +108,10 @@ public class CallProgress {
                             UPDATE call_attempt
                             SET connected_at = COALESCE(:connected, connected_at), ended_at = :ended,
                                 duration_seconds = :duration, provider_status = :status, provider_error_code = :code,
-                                provider_error_message = :message, summary_received_at = now()
+                                provider_error_message = :message, summary_received_at = now(), bridge_missed = :bridge
                             WHERE session_id = :session""")
                     .bind("status", summary.getRawSessionStatus()).bind("session", summary.getSessionId());
+            spec = nullable(spec, "bridge", BridgedLeg.unanswered(summary).orElse(null), String.class);
             spec = nullable(spec, "connected", connected == null ? null : utc(connected), OffsetDateTime.class);
             spec = nullable(spec, "ended", ended == null ? null : utc(ended), OffsetDateTime.class);
             spec = nullable(spec, "duration", duration, Integer.class);
@@ -117,7 +123,8 @@ public class CallProgress {
                     summary.getRawSessionStatus(), summary.getErrorCode());
             Mono<CallStatus> applied = spec.then().then(transition(call, event));
             // One call.completed per session: a second summary with another eventId changes nothing more.
-            return first ? applied.flatMap(status -> completed(call, summary, status)) : applied.then();
+            return first ? applied.flatMap(status -> completed(call, summary, status))
+                    .then(missedAfterTransfer(call, summary.getSessionId())) : applied.then();
         })));
     }
 
@@ -164,12 +171,34 @@ public class CallProgress {
     }
 
     /**
-     * A clear confirm or cancel by text for the booking of {@code callId}, under the call's lock in the caller's
-     * transaction; emits the call's status afterwards (unchanged when the reply decided nothing).
+     * A guest who was put through to the restaurant on this session (outcome TRANSFERRED) and reached nobody there
+     * (the summary's bridged leg not answered): a missed call, once — after the key press and the summary, which
+     * arrive on two topics in either order.
      */
-    public Mono<CallStatus> textReply(UUID callId, AttemptOutcome decided, String words, Instant bookingStartsAt) {
+    private Mono<Void> missedAfterTransfer(Locked call, String sessionId) {
+        return db.sql("""
+                        UPDATE call_attempt a SET missed_call_at = now()
+                        FROM booking b
+                        WHERE a.session_id = :session AND a.outcome = 'TRANSFERRED' AND a.summary_received_at IS NOT NULL
+                          AND a.bridge_missed IS NOT NULL AND a.missed_call_at IS NULL
+                          AND b.tenant_id = :tenant AND b.reservation_id = :subject
+                        RETURNING b.guest_phone, a.bridge_missed""")
+                .bind("tenant", call.tenantId()).bind("subject", call.subjectId()).bind("session", sessionId)
+                .map(row -> new String[] {row.get("guest_phone", String.class), row.get("bridge_missed", String.class)})
+                .one()
+                .flatMap(missed -> missedCalls.missed(call.tenantId(), missed[0], call.subjectId(),
+                        MissedCalls.Source.OUTBOUND_CALL, missed[1]));
+    }
+
+    /**
+     * A clear confirm or cancel from the guest outside the call — by text or on a call-back ({@code channel}) — for
+     * the booking of {@code callId}, under the call's lock in the caller's transaction; emits the call's status
+     * afterwards (unchanged when the answer decided nothing).
+     */
+    public Mono<CallStatus> guestAnswer(UUID callId, AttemptOutcome decided, String words, Instant bookingStartsAt,
+            io.confirmline.events.Channel channel) {
         return lockedById(callId).flatMap(call -> transition(call,
-                new CallEvent.TextReply(decided, words, bookingStartsAt)));
+                new CallEvent.GuestAnswer(decided, words, bookingStartsAt, channel)));
     }
 
     /** The fallback text of the call's booking did not reach the guest: a TEXTED booking ends UNREACHABLE. */
@@ -243,9 +272,10 @@ public class CallProgress {
             return Mono.just(call.state().status());
         }
         CallStateMachine.Transition t = next.get();
+        // A guest put through to the restaurant is the venue's to settle: no fallback text.
         boolean voiceOutcome = (t.to() == CallStatus.NO_RESPONSE || t.to() == CallStatus.UNREACHABLE)
                 && t.from() != CallStatus.TEXTED && !call.state().voiceMessage()
-                && !(event instanceof CallEvent.TextReply);
+                && !(event instanceof CallEvent.GuestAnswer) && t.outcome() != AttemptOutcome.TRANSFERRED;
         return (voiceOutcome ? fallback.consider(call.id(), call.tenantId(), t, now) : Mono.just(t))
                 .flatMap(decided -> persist(call, event, decided, now));
     }
@@ -265,13 +295,16 @@ public class CallProgress {
         spec = nullable(spec, "settleAt", to.settleAt() == null ? null : utc(to.settleAt()), OffsetDateTime.class);
         spec = nullable(spec, "settleReason", to.settleReason() == null ? null : to.settleReason().name(), String.class);
         spec = nullable(spec, "due", retry ? utc(t.scheduledFor()) : null, OffsetDateTime.class);
-        boolean decided = t.outcome() == AttemptOutcome.CONFIRMED || t.outcome() == AttemptOutcome.CANCELLED;
+        boolean decided = t.outcome() == AttemptOutcome.CONFIRMED || t.outcome() == AttemptOutcome.CANCELLED
+                || t.outcome() == AttemptOutcome.TRANSFERRED;
         String digits = decided && event instanceof CallEvent.KeyPressed key ? key.digits() : null;
-        // A text (or its silence) decides the booking, not an attempt: the attempt keeps what 8x8 said about it.
-        boolean byText = event instanceof CallEvent.TextReply || event instanceof CallEvent.TextFailed
+        // A text (or its silence) or a call-back decides the booking, not an attempt: the attempt keeps what 8x8 said
+        // about it.
+        boolean byText = event instanceof CallEvent.GuestAnswer || event instanceof CallEvent.TextFailed
                 || t.from() == CallStatus.TEXTED || event == null;
-        io.confirmline.events.Channel channel = byText || t.to() == CallStatus.TEXTED
-                ? io.confirmline.events.Channel.SMS : io.confirmline.events.Channel.VOICE;
+        io.confirmline.events.Channel channel = event instanceof CallEvent.GuestAnswer answer ? answer.channel()
+                : byText || t.to() == CallStatus.TEXTED ? io.confirmline.events.Channel.SMS
+                : io.confirmline.events.Channel.VOICE;
         spec = nullable(spec, "digits", digits, String.class);
         spec = nullable(spec, "reason", t.reason(), String.class);
         int concludedAttempt = event instanceof CallEvent.KeyPressed key ? key.attempt()
@@ -307,8 +340,12 @@ public class CallProgress {
         }
         // A disabled tenant's calls on the line still finish here as usual; a retry it schedules is not dialed (the
         // dialer ends it SKIPPED), so the platform hears why, and a tenant enabled again in time still calls.
+        // The transfer key means something only where the calls offer it (the dialer asks the same question).
+        String transferDigit = "VOICE_MESSAGE".equals(call.subjectType()) ? null
+                : tenants.transfer(tenant).map(Tenants.Transfer::digit).orElse(null);
         return new CallStateMachine(new RetryPolicy(tenant.calling().maxAttempts(), tenant.calling().retryDelay(),
-                nextCallingMoment), tenant.digits().confirm(), tenant.digits().cancel(), properties.keyWait());
+                nextCallingMoment), tenant.digits().confirm(), tenant.digits().cancel(), transferDigit,
+                properties.keyWait());
     }
 
     private Mono<AttemptView> attemptRow(UUID callId, int attempt) {

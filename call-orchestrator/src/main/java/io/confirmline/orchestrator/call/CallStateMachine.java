@@ -36,19 +36,35 @@ public final class CallStateMachine {
     private final RetryPolicy retries;
     private final String confirmDigit;
     private final String cancelDigit;
+    private final String transferDigit;
     private final Duration keyWait;
 
     public CallStateMachine(RetryPolicy retries, String confirmDigit, String cancelDigit, Duration keyWait) {
+        this(retries, confirmDigit, cancelDigit, null, keyWait);
+    }
+
+    /**
+     * @param transferDigit the key that puts the guest through to the restaurant; null when the tenant's calls
+     *     offer no transfer (no venue phone, or one of our own numbers)
+     * @throws IllegalArgumentException when two keys are the same: one key cannot mean two things
+     */
+    public CallStateMachine(RetryPolicy retries, String confirmDigit, String cancelDigit, String transferDigit,
+            Duration keyWait) {
+        if (confirmDigit.equals(cancelDigit) || confirmDigit.equals(transferDigit) || cancelDigit.equals(transferDigit)) {
+            throw new IllegalArgumentException("The confirm (" + confirmDigit + "), cancel (" + cancelDigit
+                    + ") and transfer (" + transferDigit + ") keys must differ");
+        }
         this.retries = retries;
         this.confirmDigit = confirmDigit;
         this.cancelDigit = cancelDigit;
+        this.transferDigit = transferDigit;
         this.keyWait = keyWait;
     }
 
     /** The transition this event causes; empty when it changes nothing. */
     public Optional<Transition> apply(CallState state, CallEvent event, Instant now) {
-        if (event instanceof CallEvent.TextReply reply) {
-            return textReply(state, reply, now);
+        if (event instanceof CallEvent.GuestAnswer answer) {
+            return guestAnswer(state, answer, now);
         }
         if (event instanceof CallEvent.TextFailed failed) {
             return state.status() != CallStatus.TEXTED ? Optional.empty()
@@ -88,21 +104,24 @@ public final class CallStateMachine {
             CallStatus.UNREACHABLE, CallStatus.TEXTED);
 
     /**
-     * A clear answer by text decides a booking that awaits one (TEXTED) or was closed without hearing from the guest,
+     * A clear answer by text or on a call-back decides a booking that awaits one (TEXTED) or was closed without
+     * hearing from the guest — a call-back also one whose call is still to come (SCHEDULED: it is then not dialed) —
      * while the booking stands (not cancelled or changed since) and before it starts (design.md §10.3).
      */
-    private Optional<Transition> textReply(CallState state, CallEvent.TextReply reply, Instant now) {
-        if (state.voiceMessage() || !CLOSED_UNHEARD.contains(state.status()) || !state.bookingUnchanged()
-                || reply.bookingStartsAt() == null || !now.isBefore(reply.bookingStartsAt())
-                || (reply.decided() != AttemptOutcome.CONFIRMED && reply.decided() != AttemptOutcome.CANCELLED)) {
+    private Optional<Transition> guestAnswer(CallState state, CallEvent.GuestAnswer answer, Instant now) {
+        boolean callBack = answer.channel() == io.confirmline.events.Channel.INBOUND_CALL;
+        boolean awaiting = CLOSED_UNHEARD.contains(state.status()) || (callBack && state.status() == CallStatus.SCHEDULED);
+        if (state.voiceMessage() || !awaiting || !state.bookingUnchanged()
+                || answer.bookingStartsAt() == null || !now.isBefore(answer.bookingStartsAt())
+                || (answer.decided() != AttemptOutcome.CONFIRMED && answer.decided() != AttemptOutcome.CANCELLED)) {
             return Optional.empty();
         }
-        CallStatus to = reply.decided().finalStatus(false);
-        String how = reply.decided() == AttemptOutcome.CONFIRMED ? "The guest confirmed by text"
-                : "The guest cancelled by text";
+        CallStatus to = answer.decided().finalStatus(false);
+        String how = (answer.decided() == AttemptOutcome.CONFIRMED ? "The guest confirmed" : "The guest cancelled")
+                + (callBack ? " on a call-back (" + answer.words() + ")" : " by text (\"" + answer.words() + "\")");
+        boolean closed = state.status() != CallStatus.TEXTED && state.status() != CallStatus.SCHEDULED;
         return Optional.of(new Transition(state.with(to, state.attempt(), null, null), state.status(), to,
-                how + " (\"" + reply.words() + "\")" + (state.status() == CallStatus.TEXTED ? ""
-                        : ", after the call was closed as " + state.status()), null, reply.decided()));
+                how + (closed ? ", after the call was closed as " + state.status() : ""), null, answer.decided()));
     }
 
     /** The confirmation or cancellation this key means, if it is one. */
@@ -124,6 +143,13 @@ public final class CallStateMachine {
         Optional<Transition> decided = decidingKey(state, key);
         if (decided.isPresent() || state.voiceMessage() || key.digits() == null) {
             return decided;
+        }
+        if (key.digits().equals(transferDigit) && key.attempt() == state.attempt() && state.onTheLine()) {
+            // The ingress has put the guest through to the restaurant: the booking is theirs to settle, so neither
+            // another call nor a text follows; the summary that comes next changes nothing.
+            return Optional.of(new Transition(state.with(CallStatus.NO_RESPONSE, state.attempt(), null, null),
+                    state.status(), CallStatus.NO_RESPONSE,
+                    AttemptOutcome.TRANSFERRED.describe() + " (" + key.digits() + ")", null, AttemptOutcome.TRANSFERRED));
         }
         if (state.status() == CallStatus.DIALING && key.attempt() == state.attempt()) {
             // Any other key still tells us the guest is on the line; the ingress has already re-prompted.

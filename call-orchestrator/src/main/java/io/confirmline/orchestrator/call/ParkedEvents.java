@@ -6,6 +6,7 @@ import io.confirmline.events.Topic;
 import io.confirmline.events.Topics;
 import io.confirmline.kafka.AvroBinary;
 import io.confirmline.kafka.DeadLetterHeaders;
+import io.confirmline.orchestrator.inbound.InboundCalls;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,8 @@ import reactor.core.publisher.Mono;
 /**
  * Key presses and summaries for sessions not known yet. 8x8 can call back before the transaction that stored the
  * session has committed, or before its summary (carrying our attempt id) tells which attempt a session whose Send
- * Callflow answer never reached us belongs to; or the event is for a session this service never placed. Parked
+ * Callflow answer never reached us belongs to; or the event is for a session this service never placed — a guest's
+ * call-back's summary may also come before the call-back itself, and is then handed to {@link InboundCalls}. Parked
  * events are applied once their session appears. Those still unknown after {@code unknown-session-wait} go to the
  * topic's dead-letter topic with the reason, and are gone from here — but not while their tenant has an attempt
  * whose outcome is unknown (DIALING without a session): the event may be that attempt's, and waits until its summary
@@ -39,9 +41,12 @@ public class ParkedEvents {
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final String serviceName;
     private final OutcomeProperties properties;
+    private final InboundCalls inbound;
 
-    public ParkedEvents(DatabaseClient db, CallProgress progress, KafkaTemplate<String, SpecificRecord> kafka,
-            OutcomeProperties properties, @Value("${spring.application.name}") String serviceName) {
+    public ParkedEvents(DatabaseClient db, CallProgress progress, InboundCalls inbound,
+            KafkaTemplate<String, SpecificRecord> kafka, OutcomeProperties properties,
+            @Value("${spring.application.name}") String serviceName) {
+        this.inbound = inbound;
         this.serviceName = serviceName;
         this.db = db;
         this.progress = progress;
@@ -69,6 +74,7 @@ public class ParkedEvents {
                                                        AND c.session_id IS NULL AND c.tenant_id = p.tenant_id) AS expired
                               FROM parked_event p) p
                         WHERE expired OR EXISTS (SELECT 1 FROM call_attempt a WHERE a.session_id = p.session_id)
+                           OR EXISTS (SELECT 1 FROM inbound_call i WHERE i.session_id = p.session_id)
                         ORDER BY parked_at LIMIT 100""")
                 .bind("wait", properties.unknownSessionWait().toMillis() / 1000.0)
                 .map(row -> new Parked(row.get("event_id", String.class), row.get("topic", String.class),
@@ -83,7 +89,11 @@ public class ParkedEvents {
             CallProgress.Applied applied = event instanceof CallActionReceived action
                     ? progress.keyPressed(action).block(Duration.ofSeconds(30))
                     : progress.sessionEnded((SessionSummaryReceived) event).block(Duration.ofSeconds(30));
-            if (applied == CallProgress.Applied.UNKNOWN_SESSION) {
+            // A guest's call-back: its summary goes to the inbound calls; a call action for it means nothing here.
+            boolean inboundSession = applied == CallProgress.Applied.UNKNOWN_SESSION && Boolean.TRUE.equals(
+                    event instanceof SessionSummaryReceived summary ? inbound.sessionEnded(summary).block(Duration.ofSeconds(30))
+                            : inbound.knows(row.sessionId()).block(Duration.ofSeconds(30)));
+            if (applied == CallProgress.Applied.UNKNOWN_SESSION && !inboundSession) {
                 if (!row.expired()) {
                     continue;
                 }

@@ -4,6 +4,7 @@ import io.confirmline.events.CallPurpose;
 import io.confirmline.events.CallSessionOpened;
 import io.confirmline.callflow.Callflows;
 import io.confirmline.callflow.CaptureSettings;
+import io.confirmline.orchestrator.tenant.Tenants;
 import io.confirmline.prompt.PromptCatalog;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.UUID;
 /**
  * The in-call replies the orchestrator renders when a call is placed and publishes in {@link CallSessionOpened},
  * so the ingress can answer every key press without asking anyone: the tenant's digit map (1 confirms, 0 cancels
- * by default) to say + hangup, a bounded re-prompt for an unknown digit or silence (naming the tenant's keys), and a
+ * by default) to say + hangup, the transfer key (9 by default, when the venue has a phone) to say + makeCall, a bounded re-prompt for an unknown digit or silence (naming the tenant's keys), and a
  * goodbye, all in the tenant's words. A voice message hangs up on any key.
  */
 public final class SessionReplies {
@@ -34,18 +35,48 @@ public final class SessionReplies {
     public static CallSessionOpened confirmation(Session session, PromptCatalog catalog, PromptCatalog.Booking booking,
             String voiceProfile, CaptureSettings capture, String confirmDigit, String cancelDigit, int maxReprompts,
             Instant now) {
+        return confirmation(session, catalog, booking, voiceProfile, capture, confirmDigit, cancelDigit, null,
+                maxReprompts, now);
+    }
+
+    /**
+     * As above; with a {@code transfer} (null when the tenant offers none) its key says "Putting you through to
+     * Luigi's" and bridges the guest to the venue's phone, and the re-prompts offer it.
+     */
+    public static CallSessionOpened confirmation(Session session, PromptCatalog catalog, PromptCatalog.Booking booking,
+            String voiceProfile, CaptureSettings capture, String confirmDigit, String cancelDigit,
+            Tenants.Transfer transfer, int maxReprompts, Instant now) {
         // The re-prompts name the keys that act in this session, whatever digits the catalog was made for.
-        PromptCatalog words = catalog.withDigits(confirmDigit, cancelDigit);
+        PromptCatalog words = transfer == null ? catalog.withDigits(confirmDigit, cancelDigit)
+                : catalog.withDigits(confirmDigit, cancelDigit, transfer.digit());
         Map<String, String> digits = new LinkedHashMap<>();
         digits.put(confirmDigit, Callflows.sayThenHangup(words.confirmed(booking, now), voiceProfile, capture.speed()));
         digits.put(cancelDigit, Callflows.sayThenHangup(words.cancelled(booking, now), voiceProfile, capture.speed()));
+        if (transfer != null) {
+            if (digits.containsKey(transfer.digit())) {
+                throw new IllegalArgumentException("The transfer key " + transfer.digit() + " is already taken");
+            }
+            digits.put(transfer.digit(), Callflows.sayThenMakeCall(words.putThrough(booking, now), voiceProfile,
+                    capture.speed(), transfer.source(), transfer.destination()));
+        }
         return base(session, CallPurpose.CONFIRMATION, booking.languageTag(), voiceProfile)
                 .setDigitReplies(digits)
-                .setInvalidInputReply(Callflows.reprompt(words.invalidDigit(booking, now), voiceProfile, capture))
-                .setNoInputReply(Callflows.reprompt(words.noInput(booking, now), voiceProfile, capture))
+                .setInvalidInputReply(Callflows.reprompt(offering(words.invalidDigit(booking, now), words, booking,
+                        transfer, now), voiceProfile, capture))
+                .setNoInputReply(Callflows.reprompt(offering(words.noInput(booking, now), words, booking, transfer,
+                        now), voiceProfile, capture))
                 .setFinalReply(Callflows.sayThenHangup(words.goodbye(booking, now), voiceProfile, capture.speed()))
                 .setMaxReprompts(maxReprompts)
                 .build();
+    }
+
+    /**
+     * The sentence, followed by "Or press 9 to speak to Luigi's." when the guest can be put through: the guest hears
+     * of the transfer key only when it works.
+     */
+    public static String offering(String sentence, PromptCatalog words, PromptCatalog.Booking booking,
+            Tenants.Transfer transfer, Instant now) {
+        return transfer == null ? sentence : sentence + " " + words.transferOffer(booking, now);
     }
 
     /** A one-way message: any key, or none, ends the call. */

@@ -126,7 +126,8 @@ public class ReplyIntake {
         CallStatus wanted = decided.finalStatus(false);
         // Mono<Boolean> rather than Mono<Void>: an empty result must mean "no booking awaits a reply", nothing else.
         return awaitingReply(tenant.id(), phone)
-                .flatMap(booking -> calls.textReply(booking.callId(), decided, words(body), booking.startsAt())
+                .flatMap(booking -> calls.guestAnswer(booking.callId(), decided, words(body), booking.startsAt(),
+                                io.confirmline.events.Channel.SMS)
                         .flatMap(status -> status != wanted ? forTheOwner(tenant, id, phone, intent, locale, now)
                                 : texts.interpreted(id, intent.name(), booking.reservationId(), false)
                                         .then(answer(tenant, phone, TextMessages.Purpose.ACKNOWLEDGEMENT,

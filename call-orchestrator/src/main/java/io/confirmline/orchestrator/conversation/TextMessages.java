@@ -23,7 +23,11 @@ import reactor.core.publisher.Mono;
 public class TextMessages {
 
     /** Why ConfirmLine sends a text. */
-    public enum Purpose { FALLBACK, ACKNOWLEDGEMENT, OPT_OUT_CONFIRMATION, OPT_IN_CONFIRMATION, HELP, HOLDING_REPLY, OWNER_REPLY }
+    public enum Purpose {
+        FALLBACK, ACKNOWLEDGEMENT, OPT_OUT_CONFIRMATION, OPT_IN_CONFIRMATION, HELP, HOLDING_REPLY, OWNER_REPLY,
+        /** "Sorry we missed you": a call-back nobody at the venue answered, or one outside opening hours. */
+        MISSED_CALL
+    }
 
     /** A text to send: to whom, what, about which booking, from when until when. */
     public record Outgoing(String tenantId, String phone, MessageAuthor author, Purpose purpose, String body,

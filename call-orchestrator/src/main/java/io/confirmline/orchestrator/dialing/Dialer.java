@@ -221,12 +221,15 @@ public class Dialer {
         PromptCatalog.Booking words = new PromptCatalog.Booking(booking.guestName(), booking.venue(),
                 booking.partySize(), booking.service(), booking.startsAt(), ZoneId.of(booking.zone()), booking.locale());
         String voice = tenant.voiceFor(booking.locale());
-        String prompt = "APPOINTMENT".equals(booking.kind()) ? prompts.appointmentPrompt(words, now)
-                : prompts.reservationPrompt(words, now);
+        Tenants.Transfer transfer = tenants.transfer(tenant).orElse(null);
+        PromptCatalog spoken = transfer == null ? prompts : prompts.withDigits(tenant.digits().confirm(),
+                tenant.digits().cancel(), transfer.digit());
+        String prompt = SessionReplies.offering("APPOINTMENT".equals(booking.kind())
+                ? spoken.appointmentPrompt(words, now) : spoken.reservationPrompt(words, now), spoken, words, transfer, now);
         String body = Callflows.confirmationCall(tenant.account().callerId(), booking.guestPhone(), prompt, voice,
                 CaptureSettings.DEFAULT, call.validUntil(), attemptId);
         return new DialPlan(attemptId, body, session -> SessionReplies.confirmation(session, prompts, words, voice,
-                CaptureSettings.DEFAULT, tenant.digits().confirm(), tenant.digits().cancel(),
+                CaptureSettings.DEFAULT, tenant.digits().confirm(), tenant.digits().cancel(), transfer,
                 tenant.calling().maxReprompts(), now));
     }
 

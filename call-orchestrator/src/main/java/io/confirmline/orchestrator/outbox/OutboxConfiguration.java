@@ -1,5 +1,6 @@
 package io.confirmline.orchestrator.outbox;
 
+import io.confirmline.events.BookingSnapshot;
 import io.confirmline.events.CallSessionOpened;
 import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.ConversationEvent;
@@ -26,7 +27,8 @@ public class OutboxConfiguration {
             Topics.SESSIONS.name(), CallSessionOpened.class,
             Topics.CALL_STATUS.name(), CallStatusChanged.class,
             Topics.GUEST_ERASURES.name(), GuestDataErased.class,
-            Topics.CONVERSATIONS.name(), ConversationEvent.class));
+            Topics.CONVERSATIONS.name(), ConversationEvent.class,
+            Topics.BOOKINGS.name(), BookingSnapshot.class));
 
     @Bean
     OutboxRelay outboxRelay(DatabaseClient db, ReactiveTransactionManager transactions,

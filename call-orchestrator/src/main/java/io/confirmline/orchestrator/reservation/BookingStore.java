@@ -7,6 +7,7 @@ import io.confirmline.events.ReservationEvent;
 import io.confirmline.events.ReservationEventType;
 import io.confirmline.events.SubjectType;
 import io.confirmline.events.Topics;
+import io.confirmline.orchestrator.booking.BookingSnapshots;
 import io.confirmline.orchestrator.call.SubjectIdTaken;
 import io.confirmline.orchestrator.outbox.Outbox;
 import io.confirmline.orchestrator.outbox.TraceParent;
@@ -36,11 +37,14 @@ public class BookingStore {
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final Outbox outbox;
+    private final BookingSnapshots snapshots;
 
-    public BookingStore(DatabaseClient db, ReactiveTransactionManager transactions, Outbox outbox) {
+    public BookingStore(DatabaseClient db, ReactiveTransactionManager transactions, Outbox outbox,
+            BookingSnapshots snapshots) {
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.outbox = outbox;
+        this.snapshots = snapshots;
     }
 
     private record CallRow(UUID id, String status, int attempt, String subjectType) {
@@ -99,7 +103,8 @@ public class BookingStore {
      * Stores the booking unless a newer version is there; false when it is. The check before ({@link
      * #newerThanStored}) cannot see a first version another transaction has inserted but not committed yet: the
      * insert then waits for that transaction and meets its row, and only the guard in the statement itself keeps the
-     * older version from overwriting it (and from moving the newer one's call).
+     * older version from overwriting it (and from moving the newer one's call). A booking moved into the future
+     * after its tombstone is published on bookings.v1 again.
      */
     private Mono<Boolean> upsertBooking(ReservationEvent e) {
         if (e.getType() == ReservationEventType.CANCELLED) {
@@ -127,7 +132,8 @@ public class BookingStore {
                             guest_name = excluded.guest_name, guest_phone = excluded.guest_phone,
                             guest_locale = excluded.guest_locale, venue_name = excluded.venue_name,
                             party_size = excluded.party_size, service_name = excluded.service_name,
-                            text_only = excluded.text_only, updated_at = now()
+                            text_only = excluded.text_only, updated_at = now(),
+                            tombstoned_at = CASE WHEN excluded.starts_at > now() THEN NULL ELSE booking.tombstoned_at END
                         WHERE booking.version < excluded.version""")
                 .bind("tenant", e.getTenantId()).bind("id", e.getReservationId()).bind("version", e.getVersion())
                 .bind("kind", e.getKind().name()).bind("cancelled", e.getType() == ReservationEventType.CANCELLED)
@@ -157,7 +163,7 @@ public class BookingStore {
                                         || CallStatus.TEXTED.name().equals(call.status()))
                                 .map(call -> change(event, call.id(), call.attempt(), CallStatus.valueOf(call.status()),
                                         CallStatus.WITHDRAWN, null, null, "The booking was cancelled", now))
-                                .orElse(Mono.empty());
+                                .orElseGet(() -> snapshotOnly(event));
                     }
                     if (existing.isEmpty()) {
                         return insertCall(event, decision, now);
@@ -177,7 +183,8 @@ public class BookingStore {
                                                 now));
                     }
                     if (!CallStatus.SCHEDULED.name().equals(call.status())) {
-                        return Mono.empty();   // already dialing or finished: the dialer re-reads the booking
+                        // Already dialing or finished: the dialer re-reads the booking; bookings.v1 still hears of it.
+                        return snapshotOnly(event);
                     }
                     if (decision instanceof SchedulePolicy.Due due) {
                         return change(event, call.id(), call.attempt(), CallStatus.SCHEDULED, CallStatus.SCHEDULED,
@@ -186,6 +193,12 @@ public class BookingStore {
                     return change(event, call.id(), call.attempt(), CallStatus.SCHEDULED, CallStatus.SKIPPED, null,
                             null, ((SchedulePolicy.Skip) decision).reason(), now);
                 });
+    }
+
+    /** A change no status announces (a cancellation or a move of a call already made): bookings.v1 still carries it. */
+    private Mono<Void> snapshotOnly(ReservationEvent event) {
+        return snapshots.current(event.getTenantId(), event.getReservationId())
+                .flatMap(snapshot -> outbox.add(Topics.BOOKINGS.name(), event.getReservationId(), snapshot));
     }
 
     private Mono<Void> insertCall(ReservationEvent event, SchedulePolicy.Decision decision, Instant now) {

@@ -42,6 +42,39 @@ public class Tenants {
         return directory.all().stream().map(Tenant::id).collect(Collectors.toUnmodifiableSet());
     }
 
+    /**
+     * Putting a guest through to the restaurant (issue #15): the key, and the bridge from the tenant's caller id (its
+     * 8x8 virtual number) to the venue's phone.
+     */
+    public record Transfer(String digit, String source, String destination) {
+    }
+
+    /**
+     * The tenant's transfer, when its calls may offer one: the venue has a phone, it is none of ANY tenant's virtual
+     * or SMS numbers (a venue phone forwarding back to an 8x8 number would loop), the caller id is a number to bridge
+     * from, and the transfer key is neither the confirm nor the cancel key (the console checks; a record written
+     * around it offers no transfer rather than a key meaning two things).
+     */
+    public Optional<Transfer> transfer(Tenant tenant) {
+        String venue = tenant.venuePhone().map(String::strip).filter(phone -> !phone.isEmpty()).orElse(null);
+        if (venue == null) {
+            return Optional.empty();
+        }
+        Tenant.Digits digits = tenant.digits();
+        String source = tenant.account().callerId();
+        if (!E164.matcher(venue).matches() || source == null || !E164.matcher(source).matches() || venue.equals(source)
+                || directory.byNumber(venue).isPresent() || digits.transfer() == null
+                || digits.transfer().equals(digits.confirm()) || digits.transfer().equals(digits.cancel())) {
+            log.debug("Tenant {}: no transfer to the venue offered (its phone is one of our numbers, not E.164, or its "
+                    + "transfer key collides)", tenant.id());
+            return Optional.empty();
+        }
+        return Optional.of(new Transfer(digits.transfer(), source, venue));
+    }
+
+    private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Tenants.class);
+
     /** The words of the tenant's calls, as its settings are now: its templates over the shipped ones, its digits. */
     public PromptCatalog prompts(Tenant tenant) {
         return prompts.of(tenant);

@@ -3,6 +3,7 @@ package io.confirmline.orchestrator.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confirmline.events.CallStatus;
+import io.confirmline.events.Channel;
 import io.confirmline.events.SessionStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -274,24 +275,78 @@ class CallStateMachineTest {
     @EnumSource(value = CallStatus.class, names = {"TEXTED", "NO_RESPONSE", "UNREACHABLE"})
     void aClearAnswerByTextDecidesABookingThatAwaitsOneOrWasClosedUnheard(CallStatus status) {
         var confirmed = MACHINE.apply(closed(status, true),
-                new CallEvent.TextReply(AttemptOutcome.CONFIRMED, "Sí", BOOKING_STARTS), NOW).orElseThrow();
+                new CallEvent.GuestAnswer(AttemptOutcome.CONFIRMED, "Sí", BOOKING_STARTS, Channel.SMS), NOW).orElseThrow();
         assertThat(confirmed.to()).isEqualTo(CallStatus.CONFIRMED);
         assertThat(confirmed.from()).isEqualTo(status);
         assertThat(confirmed.reason()).contains("confirmed by text").contains("\"Sí\"");
         assertThat(confirmed.state().settleAt()).isNull();
         var cancelled = MACHINE.apply(closed(status, true),
-                new CallEvent.TextReply(AttemptOutcome.CANCELLED, "no", BOOKING_STARTS), NOW).orElseThrow();
+                new CallEvent.GuestAnswer(AttemptOutcome.CANCELLED, "no", BOOKING_STARTS, Channel.SMS), NOW).orElseThrow();
         assertThat(cancelled.to()).isEqualTo(CallStatus.CANCELLED_BY_GUEST);
     }
 
     @Test
     void aTextReplyChangesNothingOnceTheBookingChangedOrStartedOrWasDecided() {
-        var yes = new CallEvent.TextReply(AttemptOutcome.CONFIRMED, "yes", BOOKING_STARTS);
+        var yes = new CallEvent.GuestAnswer(AttemptOutcome.CONFIRMED, "yes", BOOKING_STARTS, Channel.SMS);
         assertThat(MACHINE.apply(closed(CallStatus.TEXTED, false), yes, NOW)).isEmpty();
         assertThat(MACHINE.apply(closed(CallStatus.TEXTED, true), yes, BOOKING_STARTS)).isEmpty();
         assertThat(MACHINE.apply(closed(CallStatus.CANCELLED_BY_GUEST, true), yes, NOW)).isEmpty();
         assertThat(MACHINE.apply(closed(CallStatus.WITHDRAWN, true), yes, NOW)).isEmpty();
         assertThat(MACHINE.apply(dialing(1), yes, NOW)).isEmpty();
+        assertThat(MACHINE.apply(scheduled(), yes, NOW)).as("a text decides no booking still waiting for its call")
+                .isEmpty();
+    }
+
+    static CallState scheduled() {
+        return new CallState(false, CallStatus.SCHEDULED, 1, BOOKING_VALID_UNTIL, null, null, true);
+    }
+
+    static final CallStateMachine WITH_TRANSFER = new CallStateMachine(THREE_TRIES, "1", "0", "9", Duration.ofSeconds(10));
+
+    @ParameterizedTest
+    @EnumSource(value = CallStatus.class, names = {"SCHEDULED", "TEXTED", "NO_RESPONSE", "UNREACHABLE"})
+    void aKeyOnACallBackDecidesABookingStillAwaitingAnAnswerOnChannelInboundCall(CallStatus status) {
+        CallState state = status == CallStatus.SCHEDULED ? scheduled() : closed(status, true);
+        var confirmed = WITH_TRANSFER.apply(state,
+                new CallEvent.GuestAnswer(AttemptOutcome.CONFIRMED, "1", BOOKING_STARTS, Channel.INBOUND_CALL), NOW)
+                .orElseThrow();
+        assertThat(confirmed.to()).isEqualTo(CallStatus.CONFIRMED);
+        assertThat(confirmed.reason()).startsWith("The guest confirmed on a call-back (1)");
+        assertThat(confirmed.state().status()).isEqualTo(CallStatus.CONFIRMED);
+        var late = new CallEvent.GuestAnswer(AttemptOutcome.CANCELLED, "0", BOOKING_STARTS, Channel.INBOUND_CALL);
+        assertThat(WITH_TRANSFER.apply(closed(status == CallStatus.SCHEDULED ? CallStatus.NO_RESPONSE : status, false),
+                late, NOW)).as("the booking changed since").isEmpty();
+        assertThat(WITH_TRANSFER.apply(state, late, BOOKING_STARTS)).as("the booking started").isEmpty();
+        assertThat(WITH_TRANSFER.apply(dialing(1), late, NOW)).as("the call is on the line").isEmpty();
+        assertThat(WITH_TRANSFER.apply(closed(CallStatus.CONFIRMED, true), late, NOW)).as("already decided").isEmpty();
+    }
+
+    @Test
+    void theTransferKeyPutsTheGuestThroughAndEndsTheCallNoResponseNeverRetried() {
+        var transferred = WITH_TRANSFER.apply(dialing(1), new CallEvent.KeyPressed(1, "9"), NOW).orElseThrow();
+        assertThat(transferred.to()).isEqualTo(CallStatus.NO_RESPONSE);
+        assertThat(transferred.outcome()).isEqualTo(AttemptOutcome.TRANSFERRED);
+        assertThat(transferred.reason()).isEqualTo("Put through to the restaurant (9)");
+        assertThat(transferred.scheduledFor()).as("never retried").isNull();
+        assertThat(transferred.state().settleAt()).isNull();
+        assertThat(AttemptOutcome.TRANSFERRED.retryable()).isFalse();
+
+        // The summary that follows (and a late key of that session) changes nothing more.
+        assertThat(WITH_TRANSFER.apply(transferred.state(), ended(1, SessionStatus.COMPLETED), NOW)).isEmpty();
+        assertThat(WITH_TRANSFER.apply(transferred.state(), new CallEvent.KeyPressed(1, "9"), NOW)).isEmpty();
+        // A transfer key of an earlier attempt does not end the current one.
+        assertThat(WITH_TRANSFER.apply(dialing(2), new CallEvent.KeyPressed(1, "9"), NOW)).isEmpty();
+    }
+
+    @Test
+    void withoutATransferTheKeyIsJustAnotherKeyAndKeysMayNotCollide() {
+        var other = MACHINE.apply(dialing(1), new CallEvent.KeyPressed(1, "9"), NOW).orElseThrow();
+        assertThat(other.to()).isEqualTo(CallStatus.IN_PROGRESS);
+        assertThat(other.outcome()).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CallStateMachine(THREE_TRIES, "1", "0", "1",
+                Duration.ofSeconds(10))).hasMessageContaining("must differ");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CallStateMachine(THREE_TRIES, "1", "1", null,
+                Duration.ofSeconds(10))).hasMessageContaining("must differ");
     }
 
     @Test

@@ -57,6 +57,28 @@ class SessionRepliesTest {
     }
 
     @Test
+    void withATransferItsKeySaysPuttingYouThroughThenBridgesFromOurNumberToTheVenueAndTheRepromptsOfferIt() {
+        PromptCatalog.Booking booking = new PromptCatalog.Booking("Ana", "Luigi's", 4, null,
+                Instant.parse("2026-11-21T19:00:00Z"), ZoneId.of("Europe/Madrid"), "en-GB");
+
+        CallSessionOpened opened = SessionReplies.confirmation(session, new PromptCatalog(Map.of()), booking,
+                "en-GB-Emma", CaptureSettings.DEFAULT, "1", "0",
+                new io.confirmline.orchestrator.tenant.Tenants.Transfer("9", "+3491000000", "+3491222333"), 2, now);
+
+        assertThat(opened.getDigitReplies()).containsOnlyKeys("1", "0", "9");
+        assertThat(opened.getDigitReplies().get("9"))
+                .contains("Putting you through to Luigi's. Please hold.")
+                .contains("{\"action\":\"makeCall\",\"params\":{\"source\":\"+3491000000\",\"destination\":\"+3491222333\"}}")
+                .doesNotContain("hangup");
+        assertThat(opened.getInvalidInputReply())
+                .contains("Press 1 to confirm, or 0 to cancel. Or press 9 to speak to Luigi's.");
+        assertThat(opened.getNoInputReply()).contains("Or press 9 to speak to Luigi's.");
+        assertThat(SessionReplies.confirmation(session, new PromptCatalog(Map.of()), booking, "en-GB-Emma",
+                CaptureSettings.DEFAULT, "1", "0", 2, now).getInvalidInputReply())
+                .as("no transfer, no word of it").doesNotContain("press 9");
+    }
+
+    @Test
     void aVoiceMessageHangsUpOnAnyKey() {
         CallSessionOpened opened = SessionReplies.voiceMessage(session, "en-GB", "en-GB-Emma");
 

@@ -77,7 +77,8 @@ class ErasureComponentTest {
     @BeforeEach
     void listen() {
         if (topics == null) {
-            topics = new TopicLog(List.of(Topics.CALL_STATUS.name(), Topics.SESSIONS.name(), Topics.GUEST_ERASURES.name()));
+            topics = new TopicLog(List.of(Topics.CALL_STATUS.name(), Topics.SESSIONS.name(), Topics.GUEST_ERASURES.name(),
+                    Topics.BOOKINGS.name()));
         }
     }
 
@@ -168,11 +169,18 @@ class ErasureComponentTest {
                 .formatted(upcoming, done) + "AND guest_phone = 'erased'")).isEqualTo(2);
         // ...while the other guest's and the other tenant's rows are untouched.
         assertThat(holding("luigis", otherPhone.substring(1))).containsExactlyInAnyOrder(
-                "booking " + otherGuests, "parked_event " + otherUnknownSession);
-        assertThat(holding("onceco", digits)).containsExactly("booking " + otherTenants);
-        assertThat(holding("onceco", "Zoe")).containsExactly("booking " + otherTenants);
+                "booking " + otherGuests, "parked_event " + otherUnknownSession, "outbox " + otherGuests);
+        assertThat(holding("onceco", digits)).containsExactlyInAnyOrder("booking " + otherTenants, "outbox " + otherTenants);
+        assertThat(holding("onceco", "Zoe")).containsExactlyInAnyOrder("booking " + otherTenants, "outbox " + otherTenants);
         assertThat(statusesOf(otherTenants)).extracting(c -> c.getStatus().name()).containsExactly("SCHEDULED");
 
+        // bookings.v1 forgets the guest's bookings (the ingress stops answering call-backs with them).
+        for (String booking : List.of(upcoming, done)) {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                List<ConsumerRecord<String, Object>> records = topics.of(Topics.BOOKINGS.name(), booking);
+                return !records.isEmpty() && records.get(records.size() - 1).value() == null;
+            });
+        }
         // The compacted topic forgets both sessions.
         for (String session : List.of(doneSession, messageSession)) {
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
@@ -297,7 +305,9 @@ class ErasureComponentTest {
                 UNION ALL SELECT 'call_attempt ' || c.subject_id FROM call_attempt a JOIN call c ON c.id = a.call_id
                           WHERE c.tenant_id = :tenant AND a::text LIKE :like
                 UNION ALL SELECT 'outbox ' || message_key FROM outbox o
-                          WHERE o::text LIKE :like OR position(convert_to(:text, 'UTF8') IN payload) > 0
+                          WHERE (o::text LIKE :like OR position(convert_to(:text, 'UTF8') IN payload) > 0)
+                            AND (o.topic <> 'bookings.v1'
+                                 OR o.message_key IN (SELECT reservation_id FROM booking WHERE tenant_id = :tenant))
                 UNION ALL SELECT 'parked_event ' || session_id FROM parked_event p
                           WHERE (p.tenant_id = :tenant OR p.tenant_id IS NULL)
                             AND (p::text LIKE :like OR position(convert_to(:text, 'UTF8') IN payload) > 0)""";

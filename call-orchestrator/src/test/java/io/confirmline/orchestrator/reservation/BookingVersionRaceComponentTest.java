@@ -112,7 +112,8 @@ class BookingVersionRaceComponentTest {
         assertThat(db.sql("SELECT booking_version, due_at FROM call WHERE subject_id = :id").bind("id", id)
                 .map(row -> row.get("booking_version", Long.class) + " " + row.get("due_at", OffsetDateTime.class).toInstant())
                 .one().block()).isEqualTo("2 " + v2Due);
-        List<CallStatusChanged> announced = db.sql("SELECT payload FROM outbox WHERE message_key = :id ORDER BY id")
+        List<CallStatusChanged> announced = db.sql("SELECT payload FROM outbox WHERE message_key = :id "
+                        + "AND topic = 'calls.status.v1' ORDER BY id")
                 .bind("id", id)
                 .map(row -> AvroBinary.decode(CallStatusChanged.class, row.get("payload", ByteBuffer.class)))
                 .all().collectList().block();

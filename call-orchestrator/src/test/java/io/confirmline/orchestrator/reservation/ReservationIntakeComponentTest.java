@@ -74,7 +74,8 @@ class ReservationIntakeComponentTest {
     }
 
     long outbox(String reservationId) {
-        return db.sql("SELECT count(*) AS n FROM outbox WHERE message_key = :id").bind("id", reservationId)
+        return db.sql("SELECT count(*) AS n FROM outbox WHERE message_key = :id AND topic = 'calls.status.v1'")
+                .bind("id", reservationId)
                 .map(row -> row.get("n", Long.class)).one().block();
     }
 

@@ -1,0 +1,86 @@
+package io.confirmline.orchestrator.booking;
+
+import io.confirmline.events.BookingSnapshot;
+import io.confirmline.events.CallStatusChanged;
+import io.confirmline.events.SubjectType;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * A booking as {@code bookings.v1} carries it, read inside the caller's transaction — which has already written
+ * the change — so the snapshot is exactly the committed state. Nothing for a booking that is over (tombstoned) or
+ * erased: a late status change must not bring its details back onto the topic.
+ */
+@Component
+public class BookingSnapshots {
+
+    private final DatabaseClient db;
+    private final Clock clock;
+
+    public BookingSnapshots(DatabaseClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Whether a status change is about a booking (not a voice message) and is a change, not a session summary. */
+    public static boolean aboutBooking(CallStatusChanged change) {
+        return change.getCallSummary() == null && (change.getSubjectType() == SubjectType.RESERVATION
+                || change.getSubjectType() == SubjectType.APPOINTMENT);
+    }
+
+    /** The snapshot after a status change of the booking; its status, channel, attempt and reason are the change's. */
+    public Mono<BookingSnapshot> afterChange(CallStatusChanged change) {
+        String channel = change.getChannel() == null ? "VOICE" : change.getChannel().name();
+        return db.sql("UPDATE booking SET channel = :channel WHERE tenant_id = :tenant AND reservation_id = :id")
+                .bind("channel", channel).bind("tenant", change.getTenantId()).bind("id", change.getSubjectId())
+                .then()
+                .then(read(change.getTenantId(), change.getSubjectId(), change));
+    }
+
+    /** The snapshot of the booking as stored, for a change that announced no status (e.g. a cancellation too late). */
+    public Mono<BookingSnapshot> current(String tenantId, String reservationId) {
+        return read(tenantId, reservationId, null);
+    }
+
+    private Mono<BookingSnapshot> read(String tenantId, String reservationId, CallStatusChanged change) {
+        return db.sql("""
+                        SELECT b.version, b.kind, b.cancelled, b.starts_at, b.time_zone, b.guest_name, b.guest_phone,
+                               b.guest_locale, b.venue_name, b.party_size, b.service_name, b.channel,
+                               c.id AS call_id, c.status, c.attempt, c.reason
+                        FROM booking b
+                        LEFT JOIN call c ON c.tenant_id = b.tenant_id AND c.subject_id = b.reservation_id
+                        WHERE b.tenant_id = :tenant AND b.reservation_id = :id AND b.tombstoned_at IS NULL""")
+                .bind("tenant", tenantId).bind("id", reservationId)
+                .map(row -> {
+                    UUID callId = row.get("call_id", UUID.class);
+                    BookingSnapshot.Builder snapshot = BookingSnapshot.newBuilder()
+                            .setEventId(UUID.randomUUID().toString())
+                            .setOccurredAt(change != null ? change.getOccurredAt() : clock.instant())
+                            .setTenantId(tenantId).setReservationId(reservationId)
+                            .setVersion(row.get("version", Long.class)).setKind(row.get("kind", String.class))
+                            .setCancelled(Boolean.TRUE.equals(row.get("cancelled", Boolean.class)))
+                            .setStartsAt(row.get("starts_at", OffsetDateTime.class).toInstant())
+                            .setTimeZone(row.get("time_zone", String.class))
+                            .setGuestName(row.get("guest_name", String.class))
+                            .setGuestPhone(row.get("guest_phone", String.class))
+                            .setGuestLocale(row.get("guest_locale", String.class))
+                            .setVenueName(row.get("venue_name", String.class))
+                            .setPartySize(row.get("party_size", Integer.class))
+                            .setServiceName(row.get("service_name", String.class))
+                            .setCallId(callId == null ? null : callId.toString())
+                            .setChannel(row.get("channel", String.class));
+                    if (change != null) {
+                        return snapshot.setStatus(change.getStatus().name()).setAttempt(change.getAttempt())
+                                .setReason(change.getReason()).build();
+                    }
+                    Integer attempt = row.get("attempt", Integer.class);
+                    return snapshot.setStatus(row.get("status", String.class)).setAttempt(attempt == null ? 1 : attempt)
+                            .setReason(row.get("reason", String.class)).build();
+                })
+                .one();
+    }
+}
