@@ -243,6 +243,26 @@ class InboundCallComponentTest extends IngressComponentContext {
     }
 
     @Test
+    void anotherKeyOrSilenceIsAskedAgainUpToTheTenantsRepromptsThenGoodbye() {
+        Venue venue = venue(false, null);
+        String guest = phone("+346");
+        publish(booking(venue, guest, "en-GB", 1).build());
+        String session = "in-" + UUID.randomUUID();
+        String state = JSON.readTree(vca(venue.token(), callReceived("CALL_ACTION", session, venue, guest)))
+                .get("clientActionId").asString();
+
+        JsonNode first = JSON.readTree(vca(venue.token(), keyPress(session, venue, guest, "3", state)));
+        assertThat(first.get("callflow").get(0).get("params").get("promptMessage").asString())
+                .isEqualTo("Sorry, that is not an option. Press 5 to confirm, or 6 to cancel.");
+        JsonNode second = JSON.readTree(vca(venue.token(), keyPress(session, venue, guest, "",
+                first.get("clientActionId").asString())));
+        assertThat(second.get("callflow").get(0).get("params").get("promptMessage").asString())
+                .startsWith("We did not hear a key.");
+        String last = vca(venue.token(), keyPress(session, venue, guest, "7", second.get("clientActionId").asString()));
+        assertThat(last).contains("We could not get your answer").contains("hangup").doesNotContain("sayAndCapture");
+    }
+
+    @Test
     void aTamperedClientActionIdIsAnsweredAsAnUnknownCaller() {
         Venue venue = venue(false, null);
         String guest = phone("+346");
