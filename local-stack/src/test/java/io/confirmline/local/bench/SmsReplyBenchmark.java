@@ -76,8 +76,8 @@ public final class SmsReplyBenchmark {
             System.out.flush();
             awaitBookingsFlow();
             warmUp();
-            List<Double> texts = textReplies("+3461100", count);
-            List<Double> keys = keyPresses("+3461200", count);
+            List<Double> texts = textReplies("+3460110", count);
+            List<Double> keys = keyPresses("+3460120", count);
             report(texts, keys);
         } finally {
             stack.close();
@@ -106,14 +106,20 @@ public final class SmsReplyBenchmark {
     /** A few of each, unmeasured: the first requests of every JVM are slow (class loading, JIT, pools). */
     private void warmUp() throws Exception {
         int n = Math.min(30, count);
-        textReplies("+3461300", n);
-        keyPresses("+3461400", n);
+        textReplies("+3460130", n);
+        keyPresses("+3460140", n);
         System.out.println("Warm-up done.");
     }
 
-    /** Phone {@code prefix}NNNN{@code last}: a distinct number per booking whose last digit picks the guest. */
+    /**
+     * Phone {@code prefix}NNN{@code last}, a valid Spanish mobile number (+34 and nine digits; the orchestrator
+     * refuses an invalid one): a distinct number per booking, whose last digit picks the sandbox guest.
+     */
     private static String phone(String prefix, int i, char last) {
-        return prefix + String.format(Locale.ROOT, "%04d", i) + last;
+        if (i > 999) {
+            throw new IllegalArgumentException("at most 1000 bookings per path");
+        }
+        return prefix + String.format(Locale.ROOT, "%03d", i) + last;
     }
 
     private List<Double> textReplies(String prefix, int n) throws Exception {
