@@ -1,24 +1,17 @@
 package io.confirmline.orchestrator.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.confirmline.events.BookingKind;
-import io.confirmline.events.CallLeg;
 import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.Channel;
 import io.confirmline.events.ConversationEvent;
 import io.confirmline.events.ReservationEvent;
 import io.confirmline.events.ReservationEventType;
-import io.confirmline.events.SessionStatus;
-import io.confirmline.events.SessionSummaryReceived;
 import io.confirmline.events.SmsReceived;
 import io.confirmline.events.SmsStatusReceived;
 import io.confirmline.events.Topics;
 import io.confirmline.orchestrator.TestTenant;
 import io.confirmline.orchestrator.dialing.FakeEightByEight;
-import io.confirmline.orchestrator.erasure.TopicLog;
-import io.confirmline.tenant.testing.TestTenantPublisher;
-import io.confirmline.testing.TestInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,76 +19,14 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Issue #14 end to end inside the orchestrator, on the real broker, registry and PostgreSQL, with 8x8 played over
- * real HTTP in its documented formats (Send Callflow and Send SMS) and its webhooks arriving as the ingress
- * publishes them: a guest who is not reached is texted, answers in their language, opts out; receipts and quiet
- * hours. Tenant {@code textco} calls once, at any hour, and texts from +34910000051.
+ * Issue #14 end to end inside the orchestrator: a guest who is not reached is texted, answers in their language,
+ * opts out; receipts and quiet hours.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "confirmline.tenants[0].id=textco", "confirmline.tenants[0].subaccount-id=textco_voice",
-        "confirmline.tenants[0].api-key=textco-8x8-key", "confirmline.tenants[0].platform-api-key=" + TextConversationComponentTest.KEY,
-        "confirmline.tenants[0].caller-id=+34910000050", "confirmline.tenants[0].calling-opens=00:00",
-        "confirmline.tenants[0].calling-closes=23:59:59", "confirmline.tenants[0].minimum-notice=1m",
-        "confirmline.tenants[0].max-attempts=1", "confirmline.tenants[0].account-id=textco_account",
-        "confirmline.tenants[0].sms-subaccount-id=textco_sms", "confirmline.tenants[0].sms-numbers[0]=+34910000051",
-        "confirmline.outcomes.key-wait=2s", "confirmline.outcomes.summary-timeout=20s",
-        "confirmline.outcomes.poll-interval=200ms", "confirmline.dialing.poll-interval=200ms"})
-@AutoConfigureWebTestClient
-class TextConversationComponentTest {
-
-    static final String KEY = "textco-platform-key-0123456789";
-    static final String SENDER = "+34910000051";
-    static final FakeEightByEight calls = new FakeEightByEight();
-    static final FakeEightByEightSms texts = new FakeEightByEightSms();
-    static TopicLog topics;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.kafkaAndDatabase(registry);
-        registry.add("confirmline.dialing.base-url", calls::url);
-        registry.add("confirmline.sms.base-url", texts::url);
-    }
-
-    @BeforeEach
-    void listen() {
-        if (topics == null) {
-            topics = new TopicLog(List.of(Topics.CALL_STATUS.name(), Topics.CONVERSATIONS.name()));
-        }
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        topics.close();
-        calls.close();
-        texts.close();
-    }
-
-    @Autowired
-    KafkaTemplate<String, SpecificRecord> kafka;
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    DatabaseClient database;
-
-    @Autowired
-    TestTenantPublisher console;
+class TextConversationComponentTest extends ConversationComponentTestBase {
 
     @Test
     void anUnreachableGuestIsTextedAndConfirmsWithSiOnceHoweverOften8x8DeliversIt() throws Exception {
@@ -358,76 +289,4 @@ class TextConversationComponentTest {
                 .containsAll(List.of("OPTED_OUT/PLATFORM", "OPTED_IN/PLATFORM")));
     }
 
-    /** Books a table for {@code phone} whose only call is due now, and lets 8x8 report nobody answered. */
-    void nobodyAnswers(String id, String phone, Instant startsAt) throws Exception {
-        book("textco", id, phone, 1, ReservationEventType.CREATED, startsAt, "Europe/Madrid");
-        String session = await(id, "DIALING").getSessionId();
-        kafka.send(Topics.SESSION_SUMMARIES.name(), session, summary("textco", session)).get();
-    }
-
-    /** A booking whose call is due at once: it starts just over the tenant's 30-minute lead time from now. */
-    static Instant soon() {
-        return Instant.now().plus(30, ChronoUnit.MINUTES).plusSeconds(2);
-    }
-
-    void book(String id, String phone, long version, ReservationEventType type, Instant startsAt, String zone)
-            throws Exception {
-        book("textco", id, phone, version, type, startsAt, zone);
-    }
-
-    void book(String tenant, String id, String phone, long version, ReservationEventType type, Instant startsAt,
-            String zone) throws Exception {
-        kafka.send(Topics.RESERVATIONS.name(), id, ReservationEvent.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(Instant.now()).setTenantId(tenant).setReservationId(id).setVersion(version)
-                .setType(type).setKind(BookingKind.RESERVATION).setStartsAt(startsAt.truncatedTo(ChronoUnit.MILLIS))
-                .setTimeZone(zone).setGuestName("Ana").setGuestPhone(phone).setGuestLocale("es-ES")
-                .setVenueName("Luigi's").setPartySize(4).build()).get();
-    }
-
-    static SessionSummaryReceived summary(String tenant, String session) {
-        Instant start = Instant.now().minusSeconds(40).truncatedTo(ChronoUnit.MILLIS);
-        return SessionSummaryReceived.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
-                .setTenantId(tenant).setSessionId(session).setSubAccountId(tenant + "_voice")
-                .setSessionStatus(SessionStatus.NO_ANSWER).setRawSessionStatus("NO_ANSWER").setStartTime(start)
-                .setEndTime(start.plusSeconds(35)).setCallCount(1)
-                .setLegs(List.of(CallLeg.newBuilder().setName("callA").setDisconnectedAt(start.plusSeconds(35))
-                        .setDurationSeconds(0).build()))
-                .build();
-    }
-
-    static SmsReceived reply(String phone, String body) {
-        String umid = UUID.randomUUID().toString();
-        return SmsReceived.newBuilder().setEventId(umid).setUmid(umid).setTenantId("textco").setSubAccountId("textco_sms")
-                .setFrom(phone).setTo(SENDER).setBody(body).setEncoding("UCS2").setSmsCount(1)
-                .setSentAt(Instant.now()).setReceivedAt(Instant.now()).build();
-    }
-
-    CallStatusChanged await(String id, String status) {
-        Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> changes(id).stream()
-                .anyMatch(c -> c.getStatus().name().equals(status)));
-        return changes(id).stream().filter(c -> c.getStatus().name().equals(status)).reduce((a, b) -> b).orElseThrow();
-    }
-
-    List<CallStatusChanged> changes(String id) {
-        return topics.of(Topics.CALL_STATUS.name(), id).stream().map(r -> (CallStatusChanged) r.value())
-                .filter(c -> c.getCallSummary() == null).toList();
-    }
-
-    List<String> statuses(String id) {
-        return changes(id).stream().map(c -> c.getStatus().name()).toList();
-    }
-
-    List<ConversationEvent> conversation(String phone) {
-        return topics.of(Topics.CONVERSATIONS.name(), Topics.conversationKey("textco", phone)).stream()
-                .map(r -> (ConversationEvent) r.value()).toList();
-    }
-
-    List<FakeEightByEightSms.Sent> awaitTexts(String phone, int count) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> texts.to(phone).size() >= count);
-        return texts.to(phone);
-    }
-
-    long countRows(String sql) {
-        return database.sql(sql).map(row -> row.get("n", Long.class)).one().block();
-    }
 }
