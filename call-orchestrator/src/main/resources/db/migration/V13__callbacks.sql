@@ -27,6 +27,7 @@ CREATE TABLE inbound_call (
     missed_call_at      timestamptz  -- when the missed call was handled (fact and text-back): once per session
 );
 CREATE INDEX inbound_call_caller ON inbound_call (tenant_id, caller);
+CREATE INDEX inbound_call_received ON inbound_call (received_at);
 
 -- At most one missed-call text per caller per tenant per hour.
 ALTER TABLE conversation ADD COLUMN last_missed_call_text_at timestamptz;

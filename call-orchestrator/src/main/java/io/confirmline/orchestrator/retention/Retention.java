@@ -10,7 +10,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes what is kept only for a while — sent outbox rows, processed eventIds, old texts — one bounded batch per table per
+ * Deletes what is kept only for a while — sent outbox rows, processed eventIds, old texts and call-backs — one bounded batch per table per
  * round, oldest first, and counts what went ({@code confirmline_orchestrator_retention_removed_total{table}}).
  * Parked events need no retention: each is applied or dead-lettered, and deleted, once its wait is over.
  */
@@ -49,7 +49,13 @@ public class Retention {
                         DELETE FROM text_message WHERE id IN (
                             SELECT id FROM text_message
                             WHERE state <> 'PENDING' AND updated_at < now() - make_interval(secs => :age)
-                            ORDER BY updated_at LIMIT :batch)"""));
+                            ORDER BY updated_at LIMIT :batch)"""),
+                // Guests' call-backs (the caller's number) go with the texts of the same conversations.
+                new Rule("inbound_call", properties.texts(), """
+                        DELETE FROM inbound_call WHERE session_id IN (
+                            SELECT session_id FROM inbound_call
+                            WHERE received_at < now() - make_interval(secs => :age)
+                            ORDER BY received_at LIMIT :batch)"""));
         rules.forEach(rule -> meters.counter("confirmline_orchestrator_retention_removed", "table", rule.table()));
     }
 

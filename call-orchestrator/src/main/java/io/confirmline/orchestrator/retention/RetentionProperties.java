@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param processedEvents how long an eventId is remembered to drop a redelivery; must be longer than a record can be
  *     redelivered (the input topics' retention), or a very late redelivery would be applied again
  * @param texts how long a text (its words, the guest's and ours) is kept after it was last changed: the owner's
- *     history of the conversation; 8x8 redelivers an inbound text for minutes at most, so its umid need not outlive it
+ *     history of the conversation; 8x8 redelivers an inbound text for minutes at most, so its umid need not outlive it; a
+ *     guest's call-back (issue #15) is kept as long after it came
  * @param batchSize the most rows one statement deletes, so no deletion holds locks or bloats a transaction for long
  * @param interval the pause once nothing is left to delete; while there is, batches follow one another
  */
