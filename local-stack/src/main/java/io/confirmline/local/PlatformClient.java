@@ -18,7 +18,9 @@ public final class PlatformClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the JDK client's default h2c upgrade was seen to hang a GET of a long /received list for good.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String platformSandbox;
     private final String orchestrator;
 
@@ -154,7 +156,8 @@ public final class PlatformClient {
     }
 
     public List<Received> received() {
-        JsonNode list = send(HttpRequest.newBuilder(URI.create(platformSandbox + "/received")).GET().build());
+        JsonNode list = send(HttpRequest.newBuilder(URI.create(platformSandbox + "/received")).timeout(Duration.ofSeconds(30))
+                .GET().build());
         List<Received> out = new ArrayList<>();
         list.forEach(r -> out.add(new Received(text(r, "subjectId"), text(r, "status"), text(r, "previousStatus"),
                 r.hasNonNull("attempt") ? r.get("attempt").asInt() : null, text(r, "digits"), text(r, "reason"),

@@ -49,7 +49,8 @@ public final class SmsReplyBenchmark {
 
     private final int count = Integer.getInteger("bench.count", 300);
     private final int rate = Integer.getInteger("bench.rate", 20);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private LocalStack stack;
     private PlatformClient platform;
 
