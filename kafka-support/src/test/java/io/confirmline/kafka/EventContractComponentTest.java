@@ -61,15 +61,20 @@ class EventContractComponentTest {
 
     @Test
     void everyEventTypeRoundTripsFieldForFieldThroughBrokerAndRegistry() throws Exception {
-        Map<Topic<?>, SpecificRecord> samples = Map.of(
-                Topics.RESERVATIONS, SampleEvents.reservation(),
-                Topics.VOICE_MESSAGES, SampleEvents.voiceMessage(),
-                Topics.CALL_ACTIONS, SampleEvents.callAction(),
-                Topics.SESSION_SUMMARIES, SampleEvents.sessionSummary(),
-                Topics.SESSIONS, SampleEvents.sessionOpened(),
-                Topics.CALL_STATUS, SampleEvents.statusChanged(),
-                Topics.GUEST_ERASURES, SampleEvents.guestDataErased(),
-                Topics.TENANTS, SampleEvents.tenantConfigured());
+        Map<Topic<?>, SpecificRecord> samples = Map.ofEntries(
+                Map.entry(Topics.RESERVATIONS, SampleEvents.reservation()),
+                Map.entry(Topics.VOICE_MESSAGES, SampleEvents.voiceMessage()),
+                Map.entry(Topics.CALL_ACTIONS, SampleEvents.callAction()),
+                Map.entry(Topics.SESSION_SUMMARIES, SampleEvents.sessionSummary()),
+                Map.entry(Topics.SESSIONS, SampleEvents.sessionOpened()),
+                Map.entry(Topics.CALL_STATUS, SampleEvents.statusChanged()),
+                Map.entry(Topics.GUEST_ERASURES, SampleEvents.guestDataErased()),
+                Map.entry(Topics.TENANTS, SampleEvents.tenantConfigured()),
+                Map.entry(Topics.SMS_INBOUND, SampleEvents.smsReceived()),
+                Map.entry(Topics.SMS_RECEIPTS, SampleEvents.smsStatus()),
+                Map.entry(Topics.CONVERSATIONS, SampleEvents.conversation()),
+                Map.entry(Topics.BOOKINGS, SampleEvents.bookingSnapshot()),
+                Map.entry(Topics.INBOUND_CALLS, SampleEvents.inboundCall()));
         assertThat(samples.keySet()).containsExactlyInAnyOrderElementsOf(Topics.all());
 
         for (Map.Entry<Topic<?>, SpecificRecord> sample : samples.entrySet()) {
@@ -222,7 +227,8 @@ class EventContractComponentTest {
         }
 
         @KafkaListener(topics = {"platform.voice-messages.v1", "voice.call-actions.v1",
-                "voice.session-summaries.v1", "voice.sessions.v1", "calls.status.v1", "guests.erasures.v1", "tenants.v1"})
+                "voice.session-summaries.v1", "voice.sessions.v1", "calls.status.v1", "guests.erasures.v1", "tenants.v1",
+                "sms.inbound.v1", "sms.receipts.v1", "conversations.v1", "bookings.v1", "voice.inbound-calls.v1"})
         void onEvent(ConsumerRecord<String, SpecificRecord> record) {
             received.add(record);
         }

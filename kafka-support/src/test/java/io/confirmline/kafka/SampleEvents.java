@@ -95,4 +95,49 @@ final class SampleEvents {
         return io.confirmline.tenant.TenantRecords.toEvent(settings, io.confirmline.tenant.TenantRecords.secretsOf(settings),
                 7, T, io.confirmline.tenant.SecretsCipher.from(new io.confirmline.tenant.SecretsProperties("", List.of())));
     }
+
+    static io.confirmline.events.SmsReceived smsReceived() {
+        return io.confirmline.events.SmsReceived.newBuilder().setEventId("9e09ac86-bd74-5465-851d-1eb5a5fdbb9a")
+                .setUmid("9e09ac86-bd74-5465-851d-1eb5a5fdbb9a").setTenantId("luigis").setSubAccountId("luigis_sms")
+                .setFrom("+34600111222").setTo("+34910000051").setBody("Sí, allí estaremos 👍").setEncoding("UCS2")
+                .setSmsCount(1).setSentAt(T).setReceivedAt(T.plusMillis(40)).build();
+    }
+
+    static io.confirmline.events.SmsStatusReceived smsStatus() {
+        return io.confirmline.events.SmsStatusReceived.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setUmid("bda3d56d-1424-e711-813c-06ed3428fe67").setClientMessageId(UUID.randomUUID().toString())
+                .setTenantId("luigis").setSubAccountId("luigis_sms").setState("undelivered")
+                .setDetail("undelivered_to_recipient").setErrorCode(15).setErrorMessage("Invalid destination")
+                .setStatusAt(T).setPriceTotal(0.0375).setPricePerSms(0.0125).setCurrency("USD").setSmsCount(3)
+                .setReceivedAt(T.plusMillis(20)).build();
+    }
+
+    static io.confirmline.events.ConversationEvent conversation() {
+        return io.confirmline.events.ConversationEvent.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(T).setTenantId("luigis").setPhone("+34600111222")
+                .setType(io.confirmline.events.ConversationEventType.MESSAGE_RECEIVED)
+                .setMessage(io.confirmline.events.ConversationMessage.newBuilder().setMessageId(UUID.randomUUID().toString())
+                        .setDirection(io.confirmline.events.MessageDirection.INBOUND)
+                        .setAuthor(io.confirmline.events.MessageAuthor.GUEST).setBody("can we make it 8:30?")
+                        .setDelivery(io.confirmline.events.DeliveryState.RECEIVED).setReservationId("r-4821")
+                        .setInterpretation("UNCLEAR").setNeedsAttention(true).setUmid("u-1").build())
+                .setReservationId("r-4821").build();
+    }
+
+    static io.confirmline.events.BookingSnapshot bookingSnapshot() {
+        return io.confirmline.events.BookingSnapshot.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(T).setTenantId("luigis").setReservationId("r-4821").setVersion(3).setKind("RESERVATION")
+                .setCancelled(false).setStartsAt(T.plusSeconds(3600)).setTimeZone("Europe/Madrid").setGuestName("Ana")
+                .setGuestPhone("+34600111222").setGuestLocale("es-ES").setVenueName("Luigi's").setPartySize(4)
+                .setCallId("c-1").setStatus("TEXTED").setChannel("SMS").setAttempt(2)
+                .setReason("Nobody answered; texted the guest, awaiting a reply").build();
+    }
+
+    static io.confirmline.events.InboundCallEvent inboundCall() {
+        return io.confirmline.events.InboundCallEvent.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(T).setTenantId("luigis").setSessionId("s-in-1")
+                .setType(io.confirmline.events.InboundCallEventType.DIGITS).setCaller("+34600111222")
+                .setVirtualNumber("+34910000050").setReservationId("r-4821").setBookingVersion(3L).setDigits("1")
+                .setSubAccountId("luigis_voice").build();
+    }
 }
