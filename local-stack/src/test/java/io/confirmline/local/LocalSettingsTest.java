@@ -68,6 +68,24 @@ class LocalSettingsTest {
                 "owner-console: confirmline.console.admin-token=*** (from CONFIRMLINE_ADMIN_TOKEN)");
     }
 
+    /** Texts (issue #14): one variable points the orchestrator's texts and the console's SMS registration at 8x8. */
+    @Test
+    void theSmsVariablesReachTheOrchestratorTheConsoleAndTheSandbox() {
+        LocalSettings settings = new LocalSettings(Map.of("EIGHT_BY_EIGHT_SMS_BASE_URL", "https://sms.8x8.uk",
+                "CONFIRMLINE_TENANT_SMS_NUMBERS", "+447700900123", "SANDBOX_SMS_MO_URL", "http://ingress:8081/mo"));
+
+        assertThat(settings.resolve("call-orchestrator", Map.of("confirmline.sms.base-url", "http://127.0.0.1:8089"))
+                .settings()).containsEntry("confirmline.sms.base-url", "https://sms.8x8.uk");
+        assertThat(settings.resolve("owner-console", Map.of("confirmline.console.eight-by-eight.sms-base-url",
+                "http://127.0.0.1:8089", "confirmline.tenants[0].sms-numbers", "+6568888899")).settings())
+                .containsEntry("confirmline.console.eight-by-eight.sms-base-url", "https://sms.8x8.uk")
+                .containsEntry("confirmline.tenants[0].sms-numbers", "+447700900123");
+        assertThat(settings.resolve("eightbyeight-sandbox", Map.of("sandbox.sms.subaccounts[0].numbers", "+6568888899",
+                "sandbox.sms.subaccounts[0].mo-url", "http://127.0.0.1:8081/webhooks/8x8/sms/inbound")).settings())
+                .containsEntry("sandbox.sms.subaccounts[0].numbers", "+447700900123")
+                .containsEntry("sandbox.sms.subaccounts[0].mo-url", "http://ingress:8081/mo");
+    }
+
     @Test
     void springsOwnEnvironmentFormWinsTooButTheDocumentedNameComesFirst() {
         assertThat(LocalSettings.springEnvironmentName("confirmline.tenants[0].callback-url"))
