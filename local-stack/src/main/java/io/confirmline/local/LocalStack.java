@@ -28,6 +28,16 @@ public final class LocalStack implements AutoCloseable {
     public static final String ACCOUNT_ID = "0d3e0000-0000-4000-8000-000000000001";
     public static final String SMS_SUBACCOUNT = "demo_sms";
     public static final String SMS_NUMBER = "+6568888899";
+    /**
+     * The demo tenant's voice virtual number (issue #15): the caller id of its calls, so a guest who rings back reaches
+     * the sandbox's voice subaccount and through it the ingress.
+     */
+    public static final String VIRTUAL_NUMBER = "+6568888888";
+    /**
+     * The restaurant's own line a caller is put through to: none of our numbers (we never bridge to one), and one the
+     * sandbox's restaurant switch answers or not ({@code PUT /sandbox/restaurants/{phone}}, per call).
+     */
+    public static final String VENUE_PHONE = "+6562220000";
     public static final String EIGHT_BY_EIGHT_KEY = "sandbox-8x8-key";
     public static final String WEBHOOK_TOKEN = "sandbox-webhook-token";
     public static final String PLATFORM_KEY = "demo-platform-key";
@@ -139,6 +149,8 @@ public final class LocalStack implements AutoCloseable {
             eightByEight.put("sandbox.subaccounts[0].vca-url", ingressUrl + "/webhooks/8x8/vca");
             eightByEight.put("sandbox.subaccounts[0].vss-url", ingressUrl + "/webhooks/8x8/vss");
             eightByEight.put("sandbox.subaccounts[0].webhook-authorization", WEBHOOK_TOKEN);
+            // Given here, not left to the sandbox's application.yml: a list element set here replaces the YAML one.
+            eightByEight.put("sandbox.subaccounts[0].numbers", VIRTUAL_NUMBER);
             eightByEight.put("sandbox.ring-time", millis(timings.ring()));
             eightByEight.put("sandbox.speech-time", millis(timings.speech()));
             eightByEight.put("sandbox.reaction-time", millis(timings.reaction()));
@@ -226,7 +238,21 @@ public final class LocalStack implements AutoCloseable {
         tenant.put("confirmline.tenants[0].platform-api-key", PLATFORM_KEY);
         tenant.put("confirmline.tenants[0].callback-url", "http://127.0.0.1:" + ports.platform() + "/webhooks/confirmline");
         tenant.put("confirmline.tenants[0].signing-secrets", SIGNING_SECRET);
-        tenant.put("confirmline.tenants[0].caller-id", "+6568888888");
+        // Call-backs (issue #15): our calls show the virtual number, so a guest ringing back reaches us; a caller
+        // without a booking is put through to the venue at any hour (two periods a day: one period cannot run from
+        // midnight to midnight, as opens and closes must differ).
+        tenant.put("confirmline.tenants[0].caller-id", VIRTUAL_NUMBER);
+        tenant.put("confirmline.tenants[0].virtual-numbers", VIRTUAL_NUMBER);
+        tenant.put("confirmline.tenants[0].venue-phone", VENUE_PHONE);
+        int period = 0;
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            for (String[] hours : new String[][] {{"00:00", "12:00"}, {"12:00", "00:00"}}) {
+                String prefix = "confirmline.tenants[0].opening-hours[" + period++ + "].";
+                tenant.put(prefix + "day", day.name());
+                tenant.put(prefix + "opens", hours[0]);
+                tenant.put(prefix + "closes", hours[1]);
+            }
+        }
         // Texting on (fallback for both unreachable and no response, the default): the sandbox's SMS subaccount.
         tenant.put("confirmline.tenants[0].account-id", ACCOUNT_ID);
         tenant.put("confirmline.tenants[0].sms-subaccount-id", SMS_SUBACCOUNT);
