@@ -1,0 +1,84 @@
+package io.confirmline.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Gives the demo tenant of a database kept from before call-backs (issue #15) its call-back settings — the sandbox's
+ * voice number as virtual number, the venue phone, opening hours round the clock — through the console's admin API.
+ * The console imports its configured tenant only when its database does not have it yet, so a {@code ./run-local}
+ * database from an earlier version would otherwise keep a demo tenant no call-back reaches (the ingress answers 401
+ * to a call to a number no tenant has). A tenant that has any of these settings is left as it is.
+ */
+final class DemoTenantCallBacks {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String tenantUrl;
+
+    DemoTenantCallBacks(String console) {
+        this.tenantUrl = console + "/api/admin/tenants/" + LocalStack.TENANT;
+    }
+
+    /** Returns whether the tenant was changed (the services then have it within a few seconds, on tenants.v1). */
+    boolean ensure(PrintStream out) {
+        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(tenantUrl)).GET());
+        if (found.statusCode() == 404) {
+            return false;
+        }
+        ObjectNode tenant = (ObjectNode) read(found, "GET");
+        if (!tenant.path("virtualNumbers").isEmpty() || tenant.hasNonNull("venuePhone")
+                || !tenant.path("openingHours").isEmpty()) {
+            return false;
+        }
+        // PUT replaces the non-secret settings: the tenant as read, without what the console owns, plus ours.
+        for (String owned : new String[] {"id", "revision", "enabled", "secrets", "createdAt", "updatedAt"}) {
+            tenant.remove(owned);
+        }
+        tenant.putArray("virtualNumbers").add(LocalStack.VIRTUAL_NUMBER);
+        tenant.put("venuePhone", LocalStack.VENUE_PHONE);
+        ArrayNode hours = tenant.putArray("openingHours");
+        for (DayOfWeek day : DayOfWeek.values()) {
+            hours.addObject().put("day", day.name()).put("opens", "00:00").put("closes", "12:00");
+            hours.addObject().put("day", day.name()).put("opens", "12:00").put("closes", "00:00");
+        }
+        read(send(HttpRequest.newBuilder(URI.create(tenantUrl)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(tenant)))), "PUT");
+        out.println("The demo tenant in this database predates call-backs: gave it the virtual number "
+                + LocalStack.VIRTUAL_NUMBER + ", the venue phone " + LocalStack.VENUE_PHONE + " and round-the-clock hours.");
+        return true;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.header("Authorization", "Bearer " + LocalStack.ADMIN_TOKEN)
+                .timeout(Duration.ofSeconds(10)).build();
+        try {
+            return http.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(built.method() + " " + built.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode read(HttpResponse<String> response, String method) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(method + " " + response.uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}
