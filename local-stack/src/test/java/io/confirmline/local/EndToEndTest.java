@@ -35,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * requests. The demo tenant reaches the services the way every tenant does: the console publishes it on
  * tenants.v1. The demo tenant texts (issue #14): guests the calls do not reach are texted, one confirms by text,
  * one opts out with STOP and is then neither called nor texted again, a text-only booking's undelivered text ends
- * it UNREACHABLE. Then, on the same running stack, a restaurant is onboarded, its signing secret rotated and it is
+ * it UNREACHABLE. Call-backs (issue #15) play alongside the first test's calls: a guest whose calls went unanswered
+ * rings back and presses 1, a caller with no booking is put through to a restaurant that does not answer, a guest
+ * presses 9 in the confirmation call and is put through. Then, on the same running stack, a restaurant is onboarded, its signing secret rotated and it is
  * switched off, each by one call to the console's admin API.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -53,6 +55,15 @@ class EndToEndTest {
     /** The bookings of the first test by guest phone, for the tests after it. */
     static final Map<String, String> phones = new LinkedHashMap<>();
     static PlatformClient platform;
+    static EightByEightSandboxClient sandbox;
+    /** Issue #15's flows, started with the first test's calls and checked after it (they take as long as those). */
+    static String callBackGuest;
+    static String callBackBooking;
+    static java.util.concurrent.CompletableFuture<String> callBack;
+    static String missedCaller;
+    static String missedCall;
+    static String transferGuest;
+    static String transferBooking;
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -74,6 +85,7 @@ class EndToEndTest {
                     return settings;
                 });
         platform = new PlatformClient(stack.url("platform-sandbox"), stack.url("call-orchestrator"));
+        sandbox = new EightByEightSandboxClient(stack.url("eightbyeight-sandbox"));
     }
 
     @AfterAll
@@ -87,6 +99,7 @@ class EndToEndTest {
     @Order(1)
     void everyOutcomeReachesThePlatformOnceAndInOrderThoughItWasDownAndEveryWebhookCameTwice() throws Exception {
         platform.fail(503, 12);
+        startCallBackFlows();
         Map<String, List<String>> expected = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> traces = new LinkedHashMap<>();
@@ -306,6 +319,66 @@ class EndToEndTest {
                 .doesNotContain("failed");
         assertThat(sandboxCalls("+447911100051")).as("no call for a switched-off restaurant").isEmpty();
         assertThat(platform.received(refusedMessage)).isEmpty();
+    }
+
+    /**
+     * Issue #15's flows, started now so that they play while the first test's calls do: a guest who answers neither
+     * call (answers, presses nothing) nor the text rings the venue's number once texted and presses 1; a caller with
+     * no booking is put through to a restaurant that does not pick up; a guest presses 9 in the confirmation call.
+     */
+    private static void startCallBackFlows() {
+        callBackGuest = Scenario.freshGuest('4');
+        callBackBooking = "e2e-callback-" + UUID.randomUUID();
+        platform.publishReservation(callBackBooking, "CREATED", 1, PlatformClient.dueNow(), callBackGuest);
+        callBack = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> statuses(callBackBooking).contains("TEXTED"));
+            return sandbox.callIn(callBackGuest, LocalStack.VIRTUAL_NUMBER, List.of("1"), null);
+        });
+
+        missedCaller = Scenario.freshGuest('4');
+        missedCall = sandbox.callIn(missedCaller, LocalStack.VIRTUAL_NUMBER, List.of(), false);
+
+        transferGuest = Scenario.freshGuest('1');
+        sandbox.guest(transferGuest, "PRESSES_9");
+        transferBooking = "e2e-transfer-" + UUID.randomUUID();
+        platform.publishReservation(transferBooking, "CREATED", 1, PlatformClient.dueNow(), transferGuest);
+    }
+
+    /**
+     * Issue #15's "done when", on the flows the first test started. The guest who rang back and pressed 1 is
+     * confirmed on the INBOUND_CALL channel after the TEXTED her calls ended in; the caller the restaurant did not
+     * answer gets exactly one text and the platform one guest.missed_call, though 8x8 sent every webhook twice; the
+     * guest put through by the transfer key is neither called again nor texted.
+     */
+    @Test
+    @Order(4)
+    void aGuestWhoRingsBackIsConfirmedAMissedCallerIsTextedOnceAndAGuestPutThroughIsLeftToTheVenue() throws Exception {
+        String session = callBack.get(1, java.util.concurrent.TimeUnit.MINUTES);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> statuses(callBackBooking).contains("CONFIRMED"));
+        List<PlatformClient.Received> changes = platform.received(callBackBooking);
+        assertThat(changes).extracting(PlatformClient.Received::status).as(() -> platform.diagnose(callBackBooking,
+                        stack.url("platform-notifier")) + "\ncall-back: " + sandbox.inboundCall(session))
+                .containsExactly("SCHEDULED", "DIALING", "SCHEDULED", "DIALING", "TEXTED", "CONFIRMED");
+        assertThat(changes.get(changes.size() - 1).channel()).isEqualTo("INBOUND_CALL");
+        assertThat(changes.get(changes.size() - 1).type()).isEqualTo("reservation.confirmed");
+        assertThat(sandboxCalls(callBackGuest)).as("the guest's two confirmation calls only").hasSize(2);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> sandbox.inboundCall(missedCall).path("ended").asBoolean()
+                        && platform.guestFacts("guest.missed_call", missedCaller).size() == 1);
+        assertThat(sandbox.inboundCall(missedCall).path("bridge").toString()).contains("NO_ANSWER");
+        assertThat(sandboxTexts(missedCaller)).as("one missed-call text").singleElement()
+                .satisfies(text -> assertThat(text.path("text").asString()).contains("missed you"));
+
+        awaitReported(transferBooking, List.of("SCHEDULED", "DIALING", "NO_RESPONSE"), 1);
+        assertThat(platform.received(transferBooking).get(2).reason()).contains("Put through");
+        assertThat(sandboxCalls(transferGuest)).as("put through to the venue: not called again").hasSize(1);
+        assertThat(sandboxTexts(transferGuest)).as("nor texted").isEmpty();
+        // Checked last, long after each flow ended: a second missed-call text or fact would be here by now.
+        assertThat(platform.guestFacts("guest.missed_call", missedCaller)).hasSize(1);
+        assertThat(sandboxTexts(missedCaller)).hasSize(1);
     }
 
     /**

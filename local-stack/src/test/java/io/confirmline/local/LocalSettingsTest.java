@@ -86,6 +86,17 @@ class LocalSettingsTest {
                 .containsEntry("sandbox.sms.subaccounts[0].mo-url", "http://ingress:8081/mo");
     }
 
+    /** Call-backs (issue #15): one variable gives the sandbox's voice subaccount and the demo tenant their numbers. */
+    @Test
+    void theVirtualNumbersVariableReachesTheDemoTenantAndTheSandboxsVoiceSubaccount() {
+        LocalSettings settings = new LocalSettings(Map.of("CONFIRMLINE_TENANT_VIRTUAL_NUMBERS", "+6561234567"));
+
+        assertThat(settings.resolve("owner-console", Map.of("confirmline.tenants[0].virtual-numbers", "+6568888888"))
+                .settings()).containsEntry("confirmline.tenants[0].virtual-numbers", "+6561234567");
+        assertThat(settings.resolve("eightbyeight-sandbox", Map.of("sandbox.subaccounts[0].numbers", "+6568888888"))
+                .settings()).containsEntry("sandbox.subaccounts[0].numbers", "+6561234567");
+    }
+
     @Test
     void springsOwnEnvironmentFormWinsTooButTheDocumentedNameComesFirst() {
         assertThat(LocalSettings.springEnvironmentName("confirmline.tenants[0].callback-url"))
