@@ -57,7 +57,7 @@ final class Demo {
 
         // Call-back: booked now, rung back from the loop below once the platform has heard TEXTED.
         String callBackGuest = Scenario.freshGuest('4');
-        String callBack = "demo-cb-" + UUID.randomUUID().toString().substring(0, 8);
+        String callBack = "demo-cb-" + UUID.randomUUID().toString().substring(0, 6);   // 14 characters, as the others
         platform.publishReservation(callBack, "CREATED", 1, PlatformClient.dueNow(), callBackGuest, false);
         scenarios.put(callBack, Scenario.callBack(callBackGuest));
         out.println("booked " + callBack + " for " + callBackGuest + " (" + Scenario.callBack(callBackGuest).name() + ")");
