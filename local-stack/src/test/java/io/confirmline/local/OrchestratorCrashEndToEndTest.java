@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Callflow, before 8x8 answered. Two attempts are caught in that window — one 8x8 did place (its session summary
  * echoes our attempt id), one it never placed (no webhook will ever mention it) — and both must end, with the
  * platform told, and no guest rung twice for one attempt.
+ *
+ * <p>Tagged {@code long} (two minutes of a whole stack, a kill and a restart): {@code .ci/run} runs it after verify.
  */
+@Tag("long")
 class OrchestratorCrashEndToEndTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -68,6 +68,12 @@ public final class TenantValidator {
         numbers(s.virtualNumbers(), "virtualNumbers", problems);
         numbers(s.smsNumbers(), "smsNumbers", problems);
         phone(s.venuePhone(), "venuePhone", false, problems);
+        if (!problems.has("venuePhone") && s.venuePhone() != null && !s.venuePhone().isBlank()
+                && (s.venuePhone().equals(s.callerId()) || s.virtualNumbers().contains(s.venuePhone())
+                        || s.smsNumbers().contains(s.venuePhone()))) {
+            // A guest put through to one of our own numbers would be answered by us again: a loop, never a person.
+            problems.add("venuePhone", "is one of the tenant's own 8x8 numbers; it must be the restaurant's own line");
+        }
         callbackUrl(s.callbackUrl(), rules, problems);
         if (!problems.has("timeZone") && (s.timeZone() == null || !ZoneId.getAvailableZoneIds().contains(s.timeZone()))) {
             problems.add("timeZone", "is not an IANA time zone (e.g. Europe/Madrid)");

@@ -30,6 +30,20 @@ class TenantValidatorTest {
     }
 
     @Test
+    void aVenuePhoneThatIsOneOfTheTenantsOwnNumbersIsRefused() {
+        TenantSettings luigis = TenantSamples.luigis();
+        TenantSettings looping = new TenantSettings(luigis.id(), luigis.displayName(), true, luigis.accountId(),
+                luigis.subaccountId(), luigis.apiKey(), luigis.callerId(), luigis.virtualNumbers(),
+                luigis.smsSubaccountId(), luigis.smsNumbers(), null, luigis.authTokens(), null,
+                luigis.platformApiKeys(), luigis.callbackUrl(), luigis.signingSecrets(), luigis.timeZone(),
+                luigis.leadTime(), luigis.minimumNotice(), luigis.callingOpens(), luigis.callingCloses(),
+                luigis.maxAttempts(), luigis.retryDelay(), luigis.maxReprompts(), luigis.callsPerSecond(),
+                luigis.maxConcurrentCalls(), "1", "0", "9", luigis.voices(), luigis.prompts(),
+                luigis.virtualNumbers().get(0), luigis.openingHours(), false, null, "BOTH", null);
+        assertThat(fields(looping, ClearSecrets.of(luigis), PRODUCTION)).containsExactly("venuePhone");
+    }
+
+    @Test
     void theDemoTenantPassesLocallyAndItsDemoValuesAreNamedInProduction() {
         TenantSettings demo = TenantSamples.builder("demo").callbackUrl("http://127.0.0.1:8090/webhooks/confirmline")
                 .build();
