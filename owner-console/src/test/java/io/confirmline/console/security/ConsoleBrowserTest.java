@@ -1,5 +1,7 @@
 package io.confirmline.console.security;
 
+import io.confirmline.console.ConsoleContext;
+import io.confirmline.console.PageSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -22,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * never asked to download one): an invited owner sets a password, signs in, sees their own tenant, is refused
  * another tenant's page, and signs out.
  */
-class ConsoleBrowserTest extends PeopleContext {
+class ConsoleBrowserTest extends ConsoleContext {
 
     static final Path CHROMIUM = Path.of(System.getProperty("confirmline.test.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("confirmline.test.chromedriver", "/usr/bin/chromedriver"));

@@ -1,5 +1,7 @@
 package io.confirmline.console.security;
 
+import io.confirmline.console.ConsoleContext;
+import io.confirmline.console.PageSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confirmline.security.SecretDigest;
@@ -18,7 +20,7 @@ import org.springframework.http.MediaType;
  * People, sign-in and the audit log over real HTTP: the admin token, invitations, the sign-in form with its limits,
  * sessions (a new id at sign-in, ended by sign-out), CSRF, and one tenant's people kept out of another tenant.
  */
-class PeopleComponentTest extends PeopleContext {
+class PeopleComponentTest extends ConsoleContext {
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger(10);
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {

@@ -1,4 +1,4 @@
-package io.confirmline.console.security;
+package io.confirmline.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,13 +19,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The one Spring context of the people tests (API and browser): the console on a real port over the real broker,
+ * The one Spring context of the console's component and browser tests (every test class extends this, so they
+ * share one context and one start-up): the console on a real port over the real broker,
  * registry and PostgreSQL, with two tenants from YAML. {@code trust-forwarded} is on so that each test signs in
  * from an address of its own (X-Forwarded-For) and the per-address limit of one test does not reach the others;
  * a request without the header (the browser's) counts by its connection address.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "confirmline.console.admin-token=" + PeopleContext.ADMIN_TOKEN,
+        "confirmline.console.admin-token=" + ConsoleContext.ADMIN_TOKEN,
         "confirmline.console.secure-cookies=false",
         "confirmline.console.trust-forwarded=true",
         "confirmline.tenants[0].id=alpha",
@@ -42,9 +43,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "confirmline.tenants[1].time-zone=Asia/Singapore"})
 @AutoConfigureWebTestClient
 @AutoConfigureMetrics
-abstract class PeopleContext {
+public abstract class ConsoleContext {
 
-    static final String ADMIN_TOKEN = "people-admin-token-0123456789abcdef";
+    public static final String ADMIN_TOKEN = "people-admin-token-0123456789abcdef";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -52,19 +53,19 @@ abstract class PeopleContext {
     }
 
     @Autowired
-    WebTestClient client;
+    protected WebTestClient client;
     @Autowired
-    DatabaseClient db;
+    protected DatabaseClient db;
     @LocalServerPort
-    int port;
+    protected int port;
 
-    WebTestClient admin() {
+    protected WebTestClient admin() {
         return client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
                 .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     /** Invites a user as the platform admin; answers the invitation link. */
-    String invite(String tenantId, String email, String role) {
+    protected String invite(String tenantId, String email, String role) {
         Map<?, ?> body = admin().post().uri("/api/admin/tenants/{id}/users", tenantId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "role", role))
@@ -75,7 +76,7 @@ abstract class PeopleContext {
     }
 
     /** Invites a user and sets their password through the invitation page, from {@code address}. */
-    void onboard(String tenantId, String email, String role, String password, String address) {
+    protected void onboard(String tenantId, String email, String role, String password, String address) {
         String link = invite(tenantId, email, role);
         String path = link.substring(link.indexOf("/invitations/"));
         PageSession page = new PageSession(client, address);

@@ -1,4 +1,4 @@
-package io.confirmline.console.security;
+package io.confirmline.console;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -19,15 +19,15 @@ import org.springframework.web.reactive.function.BodyInserters;
  * What a browser keeps between requests, for the HTTP-level tests: the cookies it was given and the CSRF token of
  * the last page it read. Requests come from {@code address} (X-Forwarded-For, which the test context trusts).
  */
-final class PageSession {
+public final class PageSession {
 
-    static final String SESSION_COOKIE = "CONSOLE_SESSION";
+    public static final String SESSION_COOKIE = "CONSOLE_SESSION";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     /** One answer: status, headers and the body as text. */
-    record Response(HttpStatusCode status, HttpHeaders headers, String body, EntityExchangeResult<String> result) {
+    public record Response(HttpStatusCode status, HttpHeaders headers, String body, EntityExchangeResult<String> result) {
 
-        URI location() {
+        public URI location() {
             return headers.getLocation();
         }
     }
@@ -37,25 +37,25 @@ final class PageSession {
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String csrf;
 
-    PageSession(WebTestClient client, String address) {
+    public PageSession(WebTestClient client, String address) {
         this.client = client;
         this.address = address;
     }
 
-    String sessionId() {
+    public String sessionId() {
         return cookies.get(SESSION_COOKIE);
     }
 
     /** Replaces the session cookie (to replay an old one). */
-    void useSession(String sessionId) {
+    public void useSession(String sessionId) {
         cookies.put(SESSION_COOKIE, sessionId);
     }
 
-    String csrf() {
+    public String csrf() {
         return csrf;
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return remember(client.get().uri(path)
                 .headers(this::addHeaders)
                 .exchange()
@@ -63,11 +63,11 @@ final class PageSession {
     }
 
     /** A form post with the CSRF token of the last page read. */
-    Response postForm(String path, Map<String, String> fields) {
+    public Response postForm(String path, Map<String, String> fields) {
         return postForm(path, fields, true);
     }
 
-    Response postForm(String path, Map<String, String> fields, boolean withCsrf) {
+    public Response postForm(String path, Map<String, String> fields, boolean withCsrf) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         fields.forEach(form::add);
         if (withCsrf && csrf != null) {
@@ -82,7 +82,7 @@ final class PageSession {
     }
 
     /** A JSON request to the API with this session's cookie and, if asked, its CSRF token as X-CSRF-TOKEN. */
-    Response json(org.springframework.http.HttpMethod method, String path, Object body, boolean withCsrf) {
+    public Response json(org.springframework.http.HttpMethod method, String path, Object body, boolean withCsrf) {
         WebTestClient.RequestBodySpec request = client.method(method).uri(path)
                 .headers(this::addHeaders)
                 .headers(headers -> {
@@ -96,7 +96,7 @@ final class PageSession {
     }
 
     /** Reads the sign-in page (for its CSRF token) and posts the form. */
-    Response login(String email, String password) {
+    public Response login(String email, String password) {
         get("/login");
         return postForm("/login", Map.of("username", email, "password", password));
     }
