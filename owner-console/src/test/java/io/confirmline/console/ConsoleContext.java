@@ -50,6 +50,9 @@ public abstract class ConsoleContext {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.kafkaAndDatabase(registry);
+        // The orchestrator and the notifier as the console calls them: stand-ins that record what reached them.
+        registry.add("confirmline.console.orchestrator-url", BackendStandIn.ORCHESTRATOR::url);
+        registry.add("confirmline.console.notifier-url", BackendStandIn.NOTIFIER::url);
     }
 
     @Autowired

@@ -11,23 +11,32 @@ import java.util.Optional;
  * @param path how {@code /api/admin/tenants/{id}/secrets/{kind}} names it
  * @param field how the tenant's JSON names the list
  * @param sealed whether it is kept encrypted (else as a digest)
+ * @param administered whether the admin API lists and changes it; the console key is the console's own
  */
 public enum SecretKind {
-    API_KEY("api-key", "api-key", "apiKey", true),
-    WEBHOOK_TOKEN("webhook-token", "webhook-tokens", "webhookTokens", false),
-    PLATFORM_KEY("platform-key", "platform-keys", "platformApiKeys", false),
-    SIGNING_SECRET("signing-secret", "signing-secrets", "signingSecrets", true);
+    API_KEY("api-key", "api-key", "apiKey", true, true),
+    WEBHOOK_TOKEN("webhook-token", "webhook-tokens", "webhookTokens", false, true),
+    PLATFORM_KEY("platform-key", "platform-keys", "platformApiKeys", false, true),
+    SIGNING_SECRET("signing-secret", "signing-secrets", "signingSecrets", true, true),
+    /**
+     * The key the console calls the orchestrator and the notifier with on the tenant's behalf (owner actions, the
+     * delivery log): made by the console, sealed here because the console needs it in clear, and published only as
+     * a digest among the tenant's platform keys, so those services accept it as they accept the platform's.
+     */
+    CONSOLE_KEY("console-key", null, null, true, false);
 
     private final String stored;
     private final String path;
     private final String field;
     private final boolean sealed;
+    private final boolean administered;
 
-    SecretKind(String stored, String path, String field, boolean sealed) {
+    SecretKind(String stored, String path, String field, boolean sealed, boolean administered) {
         this.stored = stored;
         this.path = path;
         this.field = field;
         this.sealed = sealed;
+        this.administered = administered;
     }
 
     public String stored() {
@@ -46,12 +55,16 @@ public enum SecretKind {
         return sealed;
     }
 
+    public boolean administered() {
+        return administered;
+    }
+
     public static SecretKind ofStored(String value) {
         return Arrays.stream(values()).filter(k -> k.stored.equals(value)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Unknown secret kind " + value));
     }
 
     public static Optional<SecretKind> ofPath(String value) {
-        return Arrays.stream(values()).filter(k -> k.path.equals(value)).findFirst();
+        return Arrays.stream(values()).filter(k -> k.administered && k.path.equals(value)).findFirst();
     }
 }

@@ -9,6 +9,7 @@ import io.confirmline.tenant.TenantRecords;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,6 +24,8 @@ public class TenantSecrets {
 
     /** The id the event's API key carries when the tenant has none yet (YAML left it to be added). */
     static final String NO_API_KEY = "none";
+    /** How {@code tenants.v1} names the console key's digest among the platform keys. */
+    public static final String CONSOLE_KEY_NAME = "console";
 
     private final SecretsCipher cipher;
     private final SecureRandom random = new SecureRandom();
@@ -77,13 +80,20 @@ public class TenantSecrets {
                 .build());
     }
 
-    /** The tenant's secrets as {@link TenantRecords#toEvent} takes them. */
+    /**
+     * The tenant's secrets as {@link TenantRecords#toEvent} takes them. The console key goes out as one more platform
+     * key's digest, named {@value #CONSOLE_KEY_NAME}: the orchestrator and the notifier accept it with no change of
+     * theirs, and it goes when the tenant goes.
+     */
     public TenantRecords.Secrets forEvent(String tenantId, List<StoredSecret> stored) {
         NamedSecret apiKey = stored.stream().filter(s -> s.kind() == SecretKind.API_KEY)
                 .reduce((first, second) -> second).map(s -> open(tenantId, s))
                 .orElse(new NamedSecret(NO_API_KEY, ""));
-        return new TenantRecords.Secrets(apiKey, digests(stored, SecretKind.WEBHOOK_TOKEN),
-                digests(stored, SecretKind.PLATFORM_KEY),
+        List<NamedDigest> platformKeys = new ArrayList<>(digests(stored, SecretKind.PLATFORM_KEY));
+        stored.stream().filter(s -> s.kind() == SecretKind.CONSOLE_KEY).reduce((first, second) -> second)
+                .map(s -> new NamedDigest(CONSOLE_KEY_NAME, SecretDigest.of(open(tenantId, s).value())))
+                .ifPresent(platformKeys::add);
+        return new TenantRecords.Secrets(apiKey, digests(stored, SecretKind.WEBHOOK_TOKEN), platformKeys,
                 stored.stream().filter(s -> s.kind() == SecretKind.SIGNING_SECRET).map(s -> open(tenantId, s)).toList());
     }
 
@@ -102,7 +112,7 @@ public class TenantSecrets {
         random.nextBytes(bytes);
         return switch (kind) {
             case WEBHOOK_TOKEN -> "Bearer " + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            case PLATFORM_KEY -> Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            case PLATFORM_KEY, CONSOLE_KEY -> Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             case SIGNING_SECRET -> "whsec_" + Base64.getEncoder().encodeToString(bytes);
             case API_KEY -> throw new IllegalArgumentException("8x8 issues API keys");
         };

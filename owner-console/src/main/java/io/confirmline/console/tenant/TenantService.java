@@ -102,6 +102,8 @@ public class TenantService {
         addAll(id, SecretKind.WEBHOOK_TOKEN, clear.webhookTokens(), generateMissing, toStore, generated);
         addAll(id, SecretKind.PLATFORM_KEY, clear.platformApiKeys(), generateMissing, toStore, generated);
         addAll(id, SecretKind.SIGNING_SECRET, clear.signingSecrets(), generateMissing, toStore, generated);
+        // The console's own key for calling the orchestrator and the notifier on the tenant's behalf, from the start.
+        toStore.add(secrets.store(id, SecretKind.CONSOLE_KEY, secrets.generate(SecretKind.CONSOLE_KEY)));
         Mono<Changed> work = claimNumbers(id, stored)
                 .then(store.insert(stored))
                 .flatMap(row -> Flux.fromIterable(toStore)
@@ -266,6 +268,29 @@ public class TenantService {
     public Mono<Changed> find(String id) {
         return store.find(id).switchIfEmpty(Mono.error(AdminProblems.notFound(id)))
                 .flatMap(row -> store.secrets(id).collectList().map(list -> new Changed(row, list, 0, Map.of())));
+    }
+
+    /**
+     * Gives the tenant a console key when it has none (a tenant from before console keys) and publishes it; whether
+     * it had to. Under the tenant's row lock, so two console instances starting together make one.
+     */
+    public Mono<Boolean> ensureConsoleKey(String id, Actor actor) {
+        return store.lock(id).flatMap(current -> store.secrets(id).collectList().flatMap(existing -> {
+            if (existing.stream().anyMatch(s -> s.kind() == SecretKind.CONSOLE_KEY)) {
+                return Mono.just(false);
+            }
+            StoredSecret key = secrets.store(id, SecretKind.CONSOLE_KEY, secrets.generate(SecretKind.CONSOLE_KEY));
+            return store.addSecret(id, key).then(store.bump(id)).flatMap(row -> publish(row, Map.of()))
+                    .flatMap(changed -> record(actor, "tenant.secret.added", id,
+                            "added " + SecretKind.CONSOLE_KEY.stored() + " " + key.id()))
+                    .thenReturn(true);
+        })).defaultIfEmpty(false).as(transaction::transactional);
+    }
+
+    /** The tenant's console key in clear, for calling the orchestrator or the notifier; empty when it has none. */
+    public Mono<Optional<String>> consoleKey(String id) {
+        return store.secrets(id).filter(s -> s.kind() == SecretKind.CONSOLE_KEY).reduce((a, b) -> b)
+                .map(s -> Optional.of(secrets.open(id, s).value())).defaultIfEmpty(Optional.empty());
     }
 
     /** The sealed 8x8 API key of the tenant in clear, for calling 8x8 on its behalf; empty when it has none. */

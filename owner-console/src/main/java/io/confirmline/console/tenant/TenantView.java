@@ -24,6 +24,9 @@ final class TenantView {
         out.putAll(TenantJson.write(row.settings()));
         Map<String, Object> secrets = new LinkedHashMap<>();
         for (SecretKind kind : SecretKind.values()) {
+            if (!kind.administered()) {
+                continue;   // the console key never leaves the console, not even by its id
+            }
             List<Map<String, Object>> listed = new ArrayList<>();
             tenant.secrets().stream().filter(s -> s.kind() == kind).forEach(s -> listed.add(secret(s)));
             secrets.put(kind.field(), listed);

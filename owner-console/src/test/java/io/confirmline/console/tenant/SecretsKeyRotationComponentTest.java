@@ -66,7 +66,7 @@ class SecretsKeyRotationComponentTest {
                 List<String> keyIds = console.getBean(DatabaseClient.class)
                         .sql("SELECT key_id FROM tenant_secret WHERE key_id IS NOT NULL")
                         .map(row -> row.get("key_id", String.class)).all().collectList().block();
-                assertThat(keyIds).hasSize(2).containsOnly("k2");
+                assertThat(keyIds).hasSize(3).containsOnly("k2");   // the API key, the signing secret, the console key
             }
 
             Map<String, String> withoutOldKey = new LinkedHashMap<>(settings);

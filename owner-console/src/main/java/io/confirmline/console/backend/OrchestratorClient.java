@@ -1,0 +1,79 @@
+package io.confirmline.console.backend;
+
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The call orchestrator's owner-action API (design.md §10.5), called with the tenant's console key. Every method
+ * fails with a {@link BackendException}: the orchestrator's refusal (404, 409 with its reason) or its absence.
+ */
+@Component
+public class OrchestratorClient {
+
+    static final String SERVICE = "orchestrator";
+
+    private final BackendHttp http;
+
+    public OrchestratorClient(BackendProperties properties, ConsoleKeys keys) {
+        this.http = new BackendHttp(SERVICE, properties.orchestratorUrl().toString(), keys,
+                properties.backendTimeout());
+    }
+
+    /** A call as the orchestrator answers an action on it. */
+    public record CallState(String callId, String subjectId, String status, int attempt, Instant scheduledFor,
+            String reason) {
+
+        static CallState of(JsonNode json) {
+            return new CallState(text(json, "callId"), text(json, "subjectId"), text(json, "status"),
+                    json.path("attempt").asInt(0), instant(text(json, "scheduledFor")), text(json, "reason"));
+        }
+    }
+
+    /** A text the orchestrator accepted to send. */
+    public record QueuedText(String messageId, String delivery) {
+    }
+
+    /** {@code POST /api/calls/{id}/redial}: call the guest again now. */
+    public Mono<CallState> redial(String tenantId, String callId) {
+        return http.post(tenantId, null, "/api/calls/{id}/redial", callId).map(CallState::of);
+    }
+
+    /** {@code POST /api/calls/{id}/cancel}: the scheduled call is not placed. */
+    public Mono<CallState> cancelCall(String tenantId, String callId) {
+        return http.post(tenantId, null, "/api/calls/{id}/cancel", callId).map(CallState::of);
+    }
+
+    /**
+     * {@code POST /api/conversations/{phone}/messages}: the owner's text to the guest at {@code phone} (E.164); the
+     * orchestrator counts it as taking the conversation over.
+     */
+    public Mono<QueuedText> sendText(String tenantId, String phone, String body) {
+        return http.post(tenantId, Map.of("body", body), "/api/conversations/{phone}/messages", phone)
+                .map(json -> new QueuedText(text(json, "messageId"), text(json, "delivery")));
+    }
+
+    /** {@code POST /api/conversations/{phone}/takeover}: no automatic reply goes to this guest any more. */
+    public Mono<Void> takeOver(String tenantId, String phone) {
+        return http.post(tenantId, null, "/api/conversations/{phone}/takeover", phone).then();
+    }
+
+    /**
+     * Any other {@code POST} of the orchestrator's tenant API (e.g. {@code /api/owner-alerts}): {@code body} as JSON
+     * (none when null), the answer as JSON ({@code NullNode} when empty).
+     */
+    public Mono<JsonNode> post(String tenantId, String path, Object body, Object... pathVariables) {
+        return http.post(tenantId, body, path, pathVariables);
+    }
+
+    static String text(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    static Instant instant(String value) {
+        return value == null ? null : Instant.parse(value);
+    }
+}
