@@ -28,11 +28,14 @@ final class Demo {
     private final PlatformClient platform;
     private final EightByEightSandboxClient sandbox;
     private final PrintStream out;
+    /** The owner console, whose board shows the demo's bookings change as they do. */
+    private final String console;
 
-    Demo(PlatformClient platform, EightByEightSandboxClient sandbox, PrintStream out) {
+    Demo(PlatformClient platform, EightByEightSandboxClient sandbox, PrintStream out, String console) {
         this.platform = platform;
         this.sandbox = sandbox;
         this.out = out;
+        this.console = console;
     }
 
     boolean run(Duration timeout) throws InterruptedException {
@@ -41,6 +44,8 @@ final class Demo {
             // A database kept from an earlier run remembers that run's STOP: the guests start reachable again.
             platform.optIn(scenario.phone());
         }
+        out.println("Watch them on " + console + " (sign in as " + DemoOwner.EMAIL + ", password " + DemoOwner.PASSWORD
+                + "): the Today board shows each change as it happens.");
         for (Scenario scenario : Scenario.everyOutcome()) {
             String id = "demo-" + UUID.randomUUID().toString().substring(0, 8);
             platform.publishReservation(id, "CREATED", 1, PlatformClient.dueNow(), scenario.phone(), scenario.textOnly());

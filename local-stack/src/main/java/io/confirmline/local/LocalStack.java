@@ -95,6 +95,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private final Ports ports;
+    /** What became of the demo owner at start ({@link DemoOwner}): created, kept, ... or why it could not be. */
+    private String demoOwner = "not made";
     private final KafkaProcess kafka;
     private final RegistryServer registry;
     private final List<ServiceProcess> services;
@@ -182,6 +184,9 @@ public final class LocalStack implements AutoCloseable {
             console.put("confirmline.console.ingress-public-url", ingressUrl);
             console.put("confirmline.console.eight-by-eight.base-url", "http://127.0.0.1:" + ports.eightByEight());
             console.put("confirmline.console.eight-by-eight.sms-base-url", "http://127.0.0.1:" + ports.eightByEight());
+            // Where the owner's actions (call again, cancel, reply, take over) and the delivery log come from.
+            console.put("confirmline.console.orchestrator-url", "http://127.0.0.1:" + ports.orchestrator());
+            console.put("confirmline.console.notifier-url", "http://127.0.0.1:" + ports.notifier());
             started.add(ServiceProcess.start("owner-console", repository.resolve("owner-console"),
                     "io.confirmline.console.OwnerConsoleApplication", ports.console(),
                     policy.settingsFor("owner-console", console), logs));
@@ -217,11 +222,29 @@ public final class LocalStack implements AutoCloseable {
             new ServedTenants().await(Map.of("webhook-ingress", stack.url("webhook-ingress"),
                     "call-orchestrator", stack.url("call-orchestrator"), "platform-notifier", stack.url("platform-notifier")),
                     Duration.ofMinutes(1));
+            stack.demoOwner = demoOwner(stack.url("owner-console"));
             return stack;
         } catch (Exception e) {
             stack.close();
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The demo tenant's owner, who signs in to the console's pages. A console that cannot make them is no reason to
+     * stop the rest of the suite: the start says why, and a test signing in fails on it.
+     */
+    private static String demoOwner(String console) {
+        try {
+            return new DemoOwner(console).ensure();
+        } catch (IllegalStateException e) {
+            return "could not be made: " + e.getMessage();
+        }
+    }
+
+    /** What became of the demo owner at start: {@code created}, {@code kept}, ... or why it could not be made. */
+    public String demoOwner() {
+        return demoOwner;
     }
 
     /**

@@ -75,7 +75,7 @@ public final class RunLocal {
         }
         if (demo) {
             boolean ok = new Demo(new PlatformClient(stack.url("platform-sandbox"), stack.url("call-orchestrator")),
-                    new EightByEightSandboxClient(stack.url("eightbyeight-sandbox")), System.out)
+                    new EightByEightSandboxClient(stack.url("eightbyeight-sandbox")), System.out, stack.url("owner-console"))
                     .run(Duration.ofMinutes(5));
             System.exit(ok ? 0 : 1);
         }
@@ -117,6 +117,13 @@ public final class RunLocal {
         System.out.println();
         for (String[] row : rows) {
             System.out.println(String.format(Locale.ROOT, "  %-18s %-45s %s", row[0], row[1], row[2]));
+        }
+        System.out.println();
+        if (stack.demoOwner().startsWith("could not")) {
+            System.out.println("Owner console: " + stack.url("owner-console") + " — the demo owner " + stack.demoOwner());
+        } else {
+            System.out.println("Owner console: " + stack.url("owner-console") + " — sign in as " + DemoOwner.EMAIL
+                    + ", password " + DemoOwner.PASSWORD + " (the demo venue's OWNER; " + stack.demoOwner() + ")");
         }
         System.out.println();
     }
