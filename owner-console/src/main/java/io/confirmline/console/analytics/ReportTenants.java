@@ -1,0 +1,35 @@
+package io.confirmline.console.analytics;
+
+import io.confirmline.console.tenant.TenantStore;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Finds a tenant's name and zone in the registry (the console's authority for tenants). */
+@Component
+public class ReportTenants {
+
+    private final TenantStore tenants;
+
+    public ReportTenants(TenantStore tenants) {
+        this.tenants = tenants;
+    }
+
+    /** The tenant; empty when there is none by that id. */
+    public Mono<ReportTenant> find(String tenantId) {
+        return tenants.find(tenantId).map(row -> new ReportTenant(row.id(),
+                row.settings().displayName() == null || row.settings().displayName().isBlank()
+                        ? row.id() : row.settings().displayName(),
+                zone(row.settings().timeZone())));
+    }
+
+    /** The registry refuses unknown zones, so UTC only for a row written before it checked. */
+    private static ZoneId zone(String zone) {
+        try {
+            return zone == null || zone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+}

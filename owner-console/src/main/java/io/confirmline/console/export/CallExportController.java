@@ -1,0 +1,135 @@
+package io.confirmline.console.export;
+
+import io.confirmline.console.analytics.DateRange;
+import io.confirmline.console.analytics.ReportTenant;
+import io.confirmline.console.analytics.ReportTenants;
+import io.confirmline.console.security.ApiProblems;
+import io.confirmline.console.security.ConsolePrincipal;
+import io.confirmline.web.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code GET /api/exports/calls.csv?from=&to=}: one CSV row per call attempt of the bookings starting in the range
+ * (the venue's days), streamed from the database as the client reads it. A signed-in user exports their own tenant
+ * (naming another in {@code ?tenant=} is a 403); the platform admin names the tenant with {@code ?tenant=}.
+ */
+@RestController
+public class CallExportController {
+
+    static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    /** Rows per write: the network gets reasonably sized chunks, and memory holds only these few. */
+    private static final int ROWS_PER_WRITE = 64;
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final ReportTenants tenants;
+    private final CallAttempts attempts;
+    private final Clock clock;
+
+    public CallExportController(ReportTenants tenants, CallAttempts attempts, ObjectProvider<Clock> clock) {
+        this.tenants = tenants;
+        this.attempts = attempts;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @GetMapping("/api/exports/calls.csv")
+    Mono<Void> calls(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String tenant, ServerHttpResponse response) {
+        return ConsolePrincipal.current()
+                .switchIfEmpty(Mono.error(ApiProblems::unauthenticated))
+                .map(principal -> tenantOf(principal, tenant))
+                .flatMap(id -> tenants.find(id).switchIfEmpty(Mono.error(() -> new ProblemException(
+                        HttpStatus.NOT_FOUND, "console-tenant-not-found", "Not Found", "No tenant " + id))))
+                .flatMap(found -> {
+                    DateRange range = DateRange.parse(from, to, LocalDate.now(clock.withZone(found.zone())));
+                    response.setStatusCode(HttpStatus.OK);
+                    HttpHeaders headers = response.getHeaders();
+                    headers.setContentType(TEXT_CSV);
+                    headers.setContentDisposition(ContentDisposition.attachment()
+                            .filename("calls-" + found.id() + "-" + range.from() + "-" + range.to() + ".csv").build());
+                    headers.setCacheControl("no-store");
+                    return response.writeWith(csv(found, range, response.bufferFactory()));
+                });
+    }
+
+    /** The principal's own tenant; another one only for the platform admin. */
+    private static String tenantOf(ConsolePrincipal principal, String asked) {
+        if (principal.isPlatformAdmin()) {
+            if (asked == null || asked.isBlank()) {
+                throw ProblemException.badRequest("console-export-tenant",
+                        "The platform admin names the tenant to export: ?tenant=<id>");
+            }
+            return asked;
+        }
+        String own = principal.tenantId().orElseThrow(() -> ApiProblems.forbidden("Only a tenant's users export calls"));
+        if (asked != null && !asked.isBlank() && !asked.equals(own)) {
+            throw ApiProblems.forbidden("You may export only your own venue's calls");
+        }
+        return own;
+    }
+
+    private Flux<DataBuffer> csv(ReportTenant tenant, DateRange range, DataBufferFactory buffers) {
+        ZoneId zone = tenant.zone();
+        Instant start = range.start(zone);
+        Instant end = range.end(zone);
+        Flux<String> lines = Flux.concat(
+                Mono.fromSupplier(() -> CsvFormat.BOM + CsvFormat.line(header(zone))),
+                attempts.of(tenant.id(), start, end).map(row -> CsvFormat.line(cells(row, zone))));
+        return lines.buffer(ROWS_PER_WRITE)
+                .map(chunk -> buffers.wrap(String.join("", chunk).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static List<String> header(ZoneId zone) {
+        String in = " (" + zone.getId() + ")";
+        return List.of("reservation", "booking time" + in, "guest name", "phone", "party size", "attempt", "channel",
+                "status", "reason", "dialed" + in, "connected" + in, "ended" + in, "duration seconds", "8x8 status",
+                "8x8 error code");
+    }
+
+    static List<String> cells(CallAttemptRow row, ZoneId zone) {
+        List<String> cells = new ArrayList<>(15);
+        cells.add(row.reservationId());
+        cells.add(time(row.startsAt(), zone));
+        cells.add(row.guestName());
+        cells.add(row.guestPhone());
+        cells.add(text(row.partySize()));
+        cells.add(Integer.toString(row.attempt()));
+        cells.add(row.channel());
+        cells.add(row.status());
+        cells.add(row.reason());
+        cells.add(time(row.dialedAt(), zone));
+        cells.add(time(row.connectedAt(), zone));
+        cells.add(time(row.endedAt(), zone));
+        cells.add(text(row.durationSeconds()));
+        cells.add(row.providerStatus());
+        cells.add(text(row.providerErrorCode()));
+        return cells;
+    }
+
+    private static String time(Instant at, ZoneId zone) {
+        return at == null ? "" : LOCAL.format(at.atZone(zone));
+    }
+
+    private static String text(Integer value) {
+        return value == null ? "" : value.toString();
+    }
+}
