@@ -175,18 +175,7 @@ public final class LocalStack implements AutoCloseable {
 
             // The console first: it imports the demo tenant and publishes it while the services start. They would
             // also pick it up later (each follows tenants.v1 live); starting it first only makes them ready sooner.
-            Map<String, String> console = withSecretsKey(withDatabase(common(bootstrap, registryUrl), database));
-            console.putAll(demoTenant(ports, timings));
-            console.put("confirmline.console.admin-token", ADMIN_TOKEN);
-            // Plain http on 127.0.0.1: a Secure cookie would never be sent back.
-            console.put("confirmline.console.secure-cookies", "false");
-            // Where the console tells 8x8 (the sandbox) to send a tenant's webhooks (register-webhooks).
-            console.put("confirmline.console.ingress-public-url", ingressUrl);
-            console.put("confirmline.console.eight-by-eight.base-url", "http://127.0.0.1:" + ports.eightByEight());
-            console.put("confirmline.console.eight-by-eight.sms-base-url", "http://127.0.0.1:" + ports.eightByEight());
-            // Where the owner's actions (call again, cancel, reply, take over) and the delivery log come from.
-            console.put("confirmline.console.orchestrator-url", "http://127.0.0.1:" + ports.orchestrator());
-            console.put("confirmline.console.notifier-url", "http://127.0.0.1:" + ports.notifier());
+            Map<String, String> console = consoleSettings(bootstrap, registryUrl, database, ports, timings);
             started.add(ServiceProcess.start("owner-console", repository.resolve("owner-console"),
                     "io.confirmline.console.OwnerConsoleApplication", ports.console(),
                     policy.settingsFor("owner-console", console), logs));
@@ -228,6 +217,28 @@ public final class LocalStack implements AutoCloseable {
             stack.close();
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The owner console's settings in the stack: the demo tenant to import, the admin token, plain-http cookies and
+     * where the other applications listen. Public for the board benchmark, which runs the console alone.
+     */
+    public static Map<String, String> consoleSettings(String bootstrap, String registryUrl, Database database, Ports ports,
+            Timings timings) {
+        String ingressUrl = "http://127.0.0.1:" + ports.ingress();
+        Map<String, String> console = withSecretsKey(withDatabase(common(bootstrap, registryUrl), database));
+        console.putAll(demoTenant(ports, timings));
+        console.put("confirmline.console.admin-token", ADMIN_TOKEN);
+        // Plain http on 127.0.0.1: a Secure cookie would never be sent back.
+        console.put("confirmline.console.secure-cookies", "false");
+        // Where the console tells 8x8 (the sandbox) to send a tenant's webhooks (register-webhooks).
+        console.put("confirmline.console.ingress-public-url", ingressUrl);
+        console.put("confirmline.console.eight-by-eight.base-url", "http://127.0.0.1:" + ports.eightByEight());
+        console.put("confirmline.console.eight-by-eight.sms-base-url", "http://127.0.0.1:" + ports.eightByEight());
+        // Where the owner's actions (call again, cancel, reply, take over) and the delivery log come from.
+        console.put("confirmline.console.orchestrator-url", "http://127.0.0.1:" + ports.orchestrator());
+        console.put("confirmline.console.notifier-url", "http://127.0.0.1:" + ports.notifier());
+        return console;
     }
 
     /**
