@@ -1,0 +1,29 @@
+package io.confirmline.console.readmodel;
+
+import io.confirmline.background.PollingLoop;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The read model's background loops. */
+@Configuration(proxyBeanMethods = false)
+class ReadModelConfiguration {
+
+    /** Live changes older than the retention go, a bounded batch at a time, then every few minutes. */
+    @Bean
+    PollingLoop liveChangeRetentionLoop(LiveChanges live, LiveProperties properties) {
+        return new PollingLoop("live-change-retention", () -> live.prune(properties.retention()), Duration.ofMinutes(5));
+    }
+
+    /**
+     * A commit wakes the live feed at once; this also looks every second, so a wake-up lost to a failed read (the
+     * database away for a moment) delays a change by a second, never for good.
+     */
+    @Bean
+    PollingLoop liveFeedSafetyLoop(LiveChanges live) {
+        return new PollingLoop("live-feed-safety", () -> {
+            live.committed();
+            return 0;
+        }, Duration.ofSeconds(1));
+    }
+}

@@ -1,0 +1,35 @@
+package io.confirmline.console.readmodel;
+
+import io.confirmline.tenant.TenantDirectoryProperties;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The topics the read model follows and the consumer group of each. The tenant topic is the one the console
+ * publishes to ({@code confirmline.tenant-directory.topic}, tenants.v1 unless a test names its own).
+ */
+@Component("readModelTopics")
+public class ReadModelTopics {
+
+    private final String tenants;
+
+    ReadModelTopics(TenantDirectoryProperties directory) {
+        this.tenants = directory.topic();
+    }
+
+    public String tenants() {
+        return tenants;
+    }
+
+    /** Consumer group by topic. */
+    public Map<String, String> groups() {
+        Map<String, String> groups = new LinkedHashMap<>();
+        groups.put(io.confirmline.events.Topics.BOOKINGS.name(), ReadModelListeners.GROUP_PREFIX + "bookings.v1");
+        groups.put(io.confirmline.events.Topics.CALL_STATUS.name(), ReadModelListeners.GROUP_PREFIX + "calls.status.v1");
+        groups.put(io.confirmline.events.Topics.CONVERSATIONS.name(), ReadModelListeners.GROUP_PREFIX + "conversations.v1");
+        groups.put(tenants, ReadModelListeners.GROUP_PREFIX + "tenants.v1");
+        groups.put(io.confirmline.events.Topics.SMS_RECEIPTS.name(), ReadModelListeners.GROUP_PREFIX + "sms.receipts.v1");
+        return groups;
+    }
+}

@@ -1,0 +1,255 @@
+package io.confirmline.console.readmodel;
+
+import static io.confirmline.console.readmodel.ReadModelEvents.fact;
+import static io.confirmline.console.readmodel.ReadModelEvents.message;
+import static io.confirmline.console.readmodel.ReadModelEvents.received;
+import static io.confirmline.console.readmodel.ReadModelEvents.snapshot;
+import static io.confirmline.console.readmodel.ReadModelEvents.status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.confirmline.console.ConsoleContext;
+import io.confirmline.events.BookingSnapshot;
+import io.confirmline.events.CallStatus;
+import io.confirmline.events.ConversationEventType;
+import io.confirmline.events.DeliveryState;
+import io.confirmline.events.MessageAuthor;
+import io.confirmline.events.MessageDirection;
+import io.confirmline.events.Topics;
+import io.confirmline.kafka.DeadLetterHeaders;
+import io.confirmline.testing.SharedKafka;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * The read model over the real broker and database: records published to the topics land in the tables once (a
+ * redelivered event changes nothing), in order per booking (an older snapshot is ignored), a tombstone blanks the
+ * guest, a record that cannot be applied goes to the dead-letter topic with its reason while the next is applied,
+ * and a rebuild from the beginning of the topics ends with the same rows.
+ */
+class ReadModelComponentTest extends ConsoleContext {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Autowired
+    KafkaTemplate<String, SpecificRecord> kafka;
+
+    private final String tenant = "rm-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void aSnapshotLandsOnceAndARedeliveredEventChangesNothing() throws Exception {
+        String reservation = "r-" + UUID.randomUUID();
+        BookingSnapshot first = snapshot(tenant, reservation, 1, "SCHEDULED", Instant.now().plusSeconds(3600));
+        int partition = send(Topics.BOOKINGS.name(), reservation, first);
+        awaitStatus(reservation, "SCHEDULED");
+
+        // The same eventId again, even with other contents (a redelivery), then a marker behind it on the partition.
+        BookingSnapshot redelivered = BookingSnapshot.newBuilder(first).setVersion(2).setStatus("CONFIRMED").build();
+        kafka.send(Topics.BOOKINGS.name(), partition, reservation, redelivered).get();
+        awaitMarker(partition);
+
+        assertThat(column("SELECT status FROM booking_view WHERE tenant_id = $1 AND reservation_id = $2", reservation))
+                .isEqualTo("SCHEDULED");
+        assertThat(count("SELECT count(*) FROM live_change WHERE tenant_id = $1 AND subject = $2", reservation))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anOlderSnapshotAfterANewerOneIsIgnored() throws Exception {
+        String reservation = "r-" + UUID.randomUUID();
+        Instant startsAt = Instant.now().plusSeconds(7200);
+        int partition = send(Topics.BOOKINGS.name(), reservation, snapshot(tenant, reservation, 3, "CONFIRMED", startsAt));
+        awaitStatus(reservation, "CONFIRMED");
+
+        kafka.send(Topics.BOOKINGS.name(), partition, reservation, snapshot(tenant, reservation, 2, "DIALING", startsAt)).get();
+        awaitMarker(partition);
+
+        assertThat(column("SELECT status FROM booking_view WHERE tenant_id = $1 AND reservation_id = $2", reservation))
+                .isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void aTombstoneEndsTheBookingAndBlanksTheGuest() throws Exception {
+        String reservation = "r-" + UUID.randomUUID();
+        send(Topics.BOOKINGS.name(), reservation, snapshot(tenant, reservation, 1, "CONFIRMED", Instant.now().plusSeconds(600)));
+        awaitStatus(reservation, "CONFIRMED");
+
+        kafka.send(Topics.BOOKINGS.name(), reservation, null).get();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(
+                "SELECT ended, guest_name, guest_phone, status FROM booking_view WHERE tenant_id = $1 AND reservation_id = $2",
+                reservation)).containsEntry("ended", true).containsEntry("guest_name", "").containsEntry("guest_phone", "")
+                .containsEntry("status", "CONFIRMED"));
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextIsApplied() throws Exception {
+        String poisonKey = "r-poison-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> raw = rawProducer()) {
+            raw.send(new ProducerRecord<>(Topics.BOOKINGS.name(), 0, poisonKey, "not avro at all".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        // A snapshot the projection refuses (no tenant) goes too, and the next on the same partition is applied.
+        String refusedKey = "r-refused-" + UUID.randomUUID();
+        kafka.send(Topics.BOOKINGS.name(), 0, refusedKey, snapshot("", refusedKey, 1, "SCHEDULED", Instant.now())).get();
+        String reservation = "r-" + UUID.randomUUID();
+        kafka.send(Topics.BOOKINGS.name(), 0, reservation, snapshot(tenant, reservation, 1, "DIALING", Instant.now().plusSeconds(60))).get();
+
+        awaitStatus(reservation, "DIALING");
+        Map<String, String> reasons = deadLetters(Topics.BOOKINGS.deadLetterTopic(), List.of(poisonKey, refusedKey));
+        assertThat(reasons.get(poisonKey)).startsWith("Undecodable record");
+        assertThat(reasons.get(refusedKey)).isEqualTo("A booking snapshot without a tenant or reservation id");
+    }
+
+    @Test
+    void statusChangesAndConversationsLandInTheirTables() throws Exception {
+        String reservation = "r-" + UUID.randomUUID();
+        send(Topics.CALL_STATUS.name(), reservation, status(tenant, reservation, CallStatus.CONFIRMED));
+        String phone = "+3460" + (1_000_000 + (int) (Math.random() * 8_000_000));
+        String key = Topics.conversationKey(tenant, phone);
+        send(Topics.CONVERSATIONS.name(), key, received(tenant, phone, "can we make it 8:30?"));
+        send(Topics.CONVERSATIONS.name(), key, received(tenant, phone, "and one more chair"));
+        String sentId = UUID.randomUUID().toString();
+        send(Topics.CONVERSATIONS.name(), key, message(tenant, phone, ConversationEventType.MESSAGE_SENT, sentId,
+                MessageDirection.OUTBOUND, MessageAuthor.ASSISTANT, "Of course", DeliveryState.PENDING));
+        send(Topics.CONVERSATIONS.name(), key, message(tenant, phone, ConversationEventType.MESSAGE_STATUS, sentId,
+                MessageDirection.OUTBOUND, MessageAuthor.ASSISTANT, "Of course", DeliveryState.DELIVERED));
+        send(Topics.CONVERSATIONS.name(), key, fact(tenant, phone, ConversationEventType.OPTED_OUT));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(
+                "SELECT unread, last_body, opted_out FROM conversation_thread WHERE tenant_id = $1 AND phone = $2", phone))
+                .containsEntry("unread", 2).containsEntry("last_body", "Of course").containsEntry("opted_out", true));
+        assertThat(column("SELECT delivery FROM conversation_message WHERE tenant_id = $1 AND message_id = $2", sentId))
+                .isEqualTo("DELIVERED");
+        assertThat(column("SELECT type FROM guest_fact WHERE tenant_id = $1 AND phone = $2", phone)).isEqualTo("OPTED_OUT");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(row(
+                "SELECT status, duration_seconds, provider_status FROM call_status_view WHERE tenant_id = $1 AND subject_id = $2",
+                reservation)).containsEntry("status", "CONFIRMED").containsEntry("duration_seconds", 22)
+                .containsEntry("provider_status", "COMPLETED"));
+        // The console's own tenants arrive from tenants.v1 like every service's.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(db.sql("SELECT time_zone FROM tenant_view WHERE tenant_id = 'alpha'")
+                .map(r -> r.get("time_zone", String.class)).one().block()).isEqualTo("Europe/Madrid"));
+    }
+
+    @Test
+    void aRebuildFromTheBeginningOfTheTopicsEndsWithTheSameRows() throws Exception {
+        String reservation = "r-" + UUID.randomUUID();
+        Instant startsAt = Instant.now().plusSeconds(5400);
+        send(Topics.BOOKINGS.name(), reservation, snapshot(tenant, reservation, 1, "SCHEDULED", startsAt));
+        send(Topics.BOOKINGS.name(), reservation, snapshot(tenant, reservation, 1, "DIALING", startsAt));
+        send(Topics.CALL_STATUS.name(), reservation, status(tenant, reservation, CallStatus.CONFIRMED));
+        send(Topics.BOOKINGS.name(), reservation, snapshot(tenant, reservation, 2, "CONFIRMED", startsAt));
+        String ended = "r-" + UUID.randomUUID();
+        send(Topics.BOOKINGS.name(), ended, snapshot(tenant, ended, 1, "CONFIRMED", startsAt));
+        kafka.send(Topics.BOOKINGS.name(), ended, null).get();
+        String phone = "+3461" + (1_000_000 + (int) (Math.random() * 8_000_000));
+        send(Topics.CONVERSATIONS.name(), Topics.conversationKey(tenant, phone), received(tenant, phone, "yes"));
+        send(Topics.CONVERSATIONS.name(), Topics.conversationKey(tenant, phone), fact(tenant, phone, ConversationEventType.TAKEN_OVER));
+        await().atMost(WAIT).until(() -> tables().size() == 6 && tables().contains("thread " + phone + " 1 yes true false")
+                && !tables().stream().filter(line -> line.contains(ended) && line.contains("true")).toList().isEmpty());
+        List<String> before = tables();
+
+        admin().post().uri("/api/admin/read-model/rebuild").exchange().expectStatus().isAccepted();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(tables()).isEqualTo(before));
+        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action = 'read-model.rebuilt'")
+                .map(r -> r.get(0, Long.class)).one().block()).isPositive();
+    }
+
+    /** Every row of this test's tenant, one line each, in a stable order. */
+    private List<String> tables() {
+        return db.sql("""
+                        SELECT 'booking ' || reservation_id || ' ' || version || ' ' || coalesce(status, '-') || ' '
+                               || guest_name || ' ' || ended || ' ' || last_change_at AS line
+                        FROM booking_view WHERE tenant_id = $1
+                        UNION ALL SELECT 'status ' || subject_id || ' ' || status || ' ' || occurred_at
+                        FROM call_status_view WHERE tenant_id = $1
+                        UNION ALL SELECT 'message ' || message_id || ' ' || delivery || ' ' || body
+                        FROM conversation_message WHERE tenant_id = $1
+                        UNION ALL SELECT 'thread ' || phone || ' ' || unread || ' ' || coalesce(last_body, '-') || ' '
+                               || (taken_over_at IS NOT NULL) || ' ' || opted_out
+                        FROM conversation_thread WHERE tenant_id = $1
+                        UNION ALL SELECT 'fact ' || phone || ' ' || type FROM guest_fact WHERE tenant_id = $1
+                        ORDER BY 1""")
+                .bind(0, tenant).map(r -> r.get("line", String.class)).all().collectList().block();
+    }
+
+    private int send(String topic, String key, SpecificRecord value) throws Exception {
+        return kafka.send(topic, key, value).get().getRecordMetadata().partition();
+    }
+
+    private void awaitStatus(String reservation, String status) {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(column(
+                "SELECT status FROM booking_view WHERE tenant_id = $1 AND reservation_id = $2", reservation)).isEqualTo(status));
+    }
+
+    /** A snapshot of another booking on the same partition, applied: everything before it on the partition was too. */
+    private void awaitMarker(int partition) throws Exception {
+        String marker = "r-marker-" + UUID.randomUUID();
+        kafka.send(Topics.BOOKINGS.name(), partition, marker, snapshot(tenant, marker, 1, "SCHEDULED", Instant.now())).get();
+        awaitStatus(marker, "SCHEDULED");
+    }
+
+    private String column(String sql, String value) {
+        return db.sql(sql).bind(0, tenant).bind(1, value).map(r -> r.get(0, String.class)).one().block();
+    }
+
+    private long count(String sql, String value) {
+        return db.sql(sql).bind(0, tenant).bind(1, value).map(r -> r.get(0, Long.class)).one().block();
+    }
+
+    private Map<String, Object> row(String sql, String value) {
+        return db.sql(sql).bind(0, tenant).bind(1, value).fetch().one().block();
+    }
+
+    private static KafkaProducer<String, byte[]> rawProducer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new KafkaProducer<>(config);
+    }
+
+    /** The dead-letter reason of each key, read from the beginning of the dead-letter topic. */
+    private static Map<String, String> deadLetters(String topic, List<String> keys) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        Map<String, String> reasons = new java.util.HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!reasons.keySet().containsAll(keys) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (keys.contains(record.key())) {
+                        var header = record.headers().lastHeader(DeadLetterHeaders.REASON);
+                        reasons.put(record.key(), header == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return reasons;
+    }
+}
