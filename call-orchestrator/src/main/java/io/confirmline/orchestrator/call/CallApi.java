@@ -59,9 +59,7 @@ public class CallApi {
     }
 
     private Mono<CallDetails> details(CallView call) {
-        return calls.attempts(call.id()).collectList().map(attempts -> new CallDetails(call.id().toString(),
-                call.subjectType(), call.subjectId(), call.status(), call.attempt(), call.scheduledFor(),
-                call.validUntil(), call.reason(), call.digits(), attempts));
+        return calls.details(call);
     }
 
     private static RuntimeException notFound(String detail) {

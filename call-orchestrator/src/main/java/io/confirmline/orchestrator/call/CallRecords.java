@@ -37,6 +37,13 @@ public class CallRecords {
                 .bind("id", callId).map(AttemptView::of).all();
     }
 
+    /** The call as the API shows it, with its attempts. */
+    public Mono<CallApi.CallDetails> details(CallView call) {
+        return attempts(call.id()).collectList().map(attempts -> new CallApi.CallDetails(call.id().toString(),
+                call.subjectType(), call.subjectId(), call.status(), call.attempt(), call.scheduledFor(),
+                call.validUntil(), call.reason(), call.digits(), attempts));
+    }
+
     private static CallView view(io.r2dbc.spi.Readable row) {
         String status = row.get("status", String.class);
         return new CallView(row.get("id", UUID.class), row.get("tenant_id", String.class),

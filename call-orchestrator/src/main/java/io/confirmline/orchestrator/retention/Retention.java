@@ -50,6 +50,12 @@ public class Retention {
                             SELECT id FROM text_message
                             WHERE state <> 'PENDING' AND updated_at < now() - make_interval(secs => :age)
                             ORDER BY updated_at LIMIT :batch)"""),
+                // An owner action's Idempotency-Key is remembered as long as an eventId is.
+                new Rule("owner_action", properties.processedEvents(), """
+                        DELETE FROM owner_action WHERE (tenant_id, idempotency_key) IN (
+                            SELECT tenant_id, idempotency_key FROM owner_action
+                            WHERE created_at < now() - make_interval(secs => :age)
+                            ORDER BY created_at LIMIT :batch)"""),
                 // Guests' call-backs (the caller's number) go with the texts of the same conversations.
                 new Rule("inbound_call", properties.texts(), """
                         DELETE FROM inbound_call WHERE session_id IN (

@@ -136,6 +136,9 @@ class OrchestratorFuzzTest {
         // Numbers in the path (design.md §10.5): valid ones, so some requests get through, and hostile segments.
         Gen<String> phones = Gen.frequency(weight(2, Gen.of("+34600111222", "+447911123456", "%2B34600111222")),
                 weight(3, HostileInput.idSegments()));
+        Gen<String> callIds = Gen.of(java.util.UUID.randomUUID().toString(), "00000000-0000-0000-0000-000000000000",
+                java.util.UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT), "%7Bnot-a-uuid%7D",
+                java.util.UUID.randomUUID().toString().replace("-", ""));
         Gen<byte[]> replies = Gen.frequency(
                 weight(2, Gen.of("{\"body\":\"See you at 8!\"}", "{\"body\":\"\"}", "{\"body\":7}", "{}")
                         .map(text -> text.getBytes(StandardCharsets.UTF_8))),
@@ -157,7 +160,11 @@ class OrchestratorFuzzTest {
                         "/api/opt-outs/" + phones.next(random), someBodies.next(random))),
                 new Endpoint("POST /api/conversations/{phone}/messages|takeover", ids -> random -> new Target(
                         post.next(random), "/api/conversations/" + phones.next(random)
-                                + (random.nextBoolean() ? "/messages" : "/takeover"), replies.next(random))));
+                                + (random.nextBoolean() ? "/messages" : "/takeover"), replies.next(random))),
+                // The owner's call actions: call ids (UUIDs, well-formed or not, known or not) and hostile segments.
+                new Endpoint("POST /api/calls/{id}/redial|cancel", ids -> random -> new Target(post.next(random),
+                        "/api/calls/" + Gen.frequency(weight(2, callIds), weight(1, ids)).next(random)
+                                + (random.nextBoolean() ? "/redial" : "/cancel"), someBodies.next(random))));
     }
 
     static Gen<HostileRequest> requests(Endpoint endpoint) {
