@@ -10,8 +10,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The signed-in user's pages: who they are, and their tenant's settings (read only). A page of any other tenant is a
- * 403 page; nothing of that tenant is looked up.
+ * The signed-in user's home page (who they are); {@code /tenants/<own id>} leads to their settings
+ * ({@code SettingsController}). A page of any other tenant is a 403 page; nothing of that tenant is looked up.
  */
 @Controller
 public class HomeController {
@@ -20,16 +20,6 @@ public class HomeController {
 
     public HomeController(OwnTenant tenants) {
         this.tenants = tenants;
-    }
-
-    @GetMapping("/")
-    Mono<String> home(Model model) {
-        return signedIn(model).flatMap(principal -> ownTenant(principal, model)).thenReturn("home");
-    }
-
-    @GetMapping("/settings")
-    Mono<String> settings(Model model) {
-        return signedIn(model).flatMap(principal -> ownTenant(principal, model)).thenReturn("settings");
     }
 
     @GetMapping({"/tenants/{tenantId}", "/tenants/{tenantId}/**"})

@@ -14,13 +14,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What a signed-in user's pages show of their own tenant: its name, whether it is on, and its non-secret settings,
  * read from the registry's {@code tenant} table (whose {@code settings} hold no secrets; any setting whose name
- * sounds like one is left out all the same).
+ * sounds like one is left out all the same). Each setting is named by its registry key; the page words it from
+ * messages ({@code setting.<key>}).
  */
 @Repository
 public class OwnTenant {
 
-    /** One line of the settings list. */
-    public record Setting(String name, String value) {
+    /** One line of the settings list: the registry's name of the setting ({@code timeZone}) and its value. */
+    public record Setting(String key, String value) {
     }
 
     public record View(String id, String displayName, boolean enabled, List<Setting> settings) {
@@ -28,8 +29,12 @@ public class OwnTenant {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern SECRET_SOUNDING = Pattern.compile("secret|token|password|apikey|api-key|api_key|credential");
-    /** The friendly name of each known setting, in the order the page lists them; others follow under their own name. */
-    private static final Map<String, String> LABELS = labels();
+    /** The known settings in the order the page lists them; others follow. */
+    private static final List<String> ORDER = List.of("displayName", "timeZone", "callerId", "virtualNumbers",
+            "venuePhone", "callingOpens", "callingCloses", "leadTime", "minimumNotice", "maxAttempts", "retryDelay",
+            "maxReprompts", "confirmDigit", "cancelDigit", "transferDigit", "voices", "openingHours", "callbackUrl",
+            "accountId", "subaccountId", "smsSubaccountId", "smsNumbers", "callsPerSecond", "maxConcurrentCalls",
+            "assistantEnabled", "assistantFaq", "prompts");
 
     private final DatabaseClient db;
 
@@ -54,14 +59,14 @@ public class OwnTenant {
         if (!root.isObject()) {
             return out;
         }
-        LABELS.forEach((key, label) -> {
+        ORDER.forEach(key -> {
             JsonNode value = root.get(key);
             if (value != null && !value.isNull()) {
-                out.add(new Setting(label, text(value)));
+                out.add(new Setting(key, text(value)));
             }
         });
         for (Map.Entry<String, JsonNode> entry : root.properties()) {
-            if (!LABELS.containsKey(entry.getKey()) && !entry.getValue().isNull() && !secretSounding(entry.getKey())) {
+            if (!ORDER.contains(entry.getKey()) && !entry.getValue().isNull() && !secretSounding(entry.getKey())) {
                 out.add(new Setting(entry.getKey(), text(entry.getValue())));
             }
         }
@@ -77,7 +82,7 @@ public class OwnTenant {
         if (value.isArray()) {
             List<String> items = new ArrayList<>();
             value.values().forEach(item -> items.add(text(item)));
-            return items.isEmpty() ? "(none)" : String.join("\n", items);
+            return items.isEmpty() ? "–" : String.join("\n", items);
         }
         if (value.isObject()) {
             List<String> items = new ArrayList<>();
@@ -86,40 +91,8 @@ public class OwnTenant {
                     items.add(entry.getKey() + ": " + (entry.getValue().isContainer() ? entry.getValue().toString() : entry.getValue().asString("")));
                 }
             }
-            return items.isEmpty() ? "(none)" : String.join("\n", items);
+            return items.isEmpty() ? "–" : String.join("\n", items);
         }
         return value.asString("");
-    }
-
-    private static Map<String, String> labels() {
-        Map<String, String> labels = new java.util.LinkedHashMap<>();
-        labels.put("displayName", "Name");
-        labels.put("timeZone", "Time zone");
-        labels.put("callerId", "Caller id");
-        labels.put("virtualNumbers", "Virtual numbers");
-        labels.put("venuePhone", "Venue phone");
-        labels.put("callingOpens", "Calls from");
-        labels.put("callingCloses", "Calls until");
-        labels.put("leadTime", "Call before the booking");
-        labels.put("minimumNotice", "Minimum notice");
-        labels.put("maxAttempts", "Attempts per booking");
-        labels.put("retryDelay", "Between attempts");
-        labels.put("maxReprompts", "Prompt repeats");
-        labels.put("confirmDigit", "Key to confirm");
-        labels.put("cancelDigit", "Key to cancel");
-        labels.put("transferDigit", "Key to reach the venue");
-        labels.put("voices", "Voices");
-        labels.put("openingHours", "Opening hours");
-        labels.put("callbackUrl", "Platform callback URL");
-        labels.put("accountId", "8x8 account");
-        labels.put("subaccountId", "8x8 voice subaccount");
-        labels.put("smsSubaccountId", "8x8 SMS subaccount");
-        labels.put("smsNumbers", "SMS numbers");
-        labels.put("callsPerSecond", "Calls per second");
-        labels.put("maxConcurrentCalls", "Calls at once");
-        labels.put("assistantEnabled", "Assistant");
-        labels.put("assistantFaq", "Assistant FAQ");
-        labels.put("prompts", "Prompts");
-        return labels;
     }
 }

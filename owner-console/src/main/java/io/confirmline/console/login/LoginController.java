@@ -18,31 +18,32 @@ public class LoginController {
     String login(ServerHttpRequest request, Model model) {
         MultiValueMap<String, String> query = request.getQueryParams();
         if (query.containsKey("refused")) {
-            show(model, "error", "Too many failed sign-ins. Sign-in is paused for this account or this network; try again in "
-                    + minutes(query.getFirst("refused")) + ".");
+            Integer minutes = minutes(query.getFirst("refused"));
+            show(model, "error", minutes == null ? "login.refusedSoon" : "login.refused", minutes);
         } else if (query.containsKey("error")) {
-            show(model, "error", "Wrong email or password.");
+            show(model, "error", "login.wrong", null);
         } else if (query.containsKey("expired")) {
-            show(model, "error", "The sign-in form had expired. Please sign in again.");
+            show(model, "error", "login.expired", null);
         } else if (query.containsKey("logout")) {
-            show(model, "info", "You have signed out.");
+            show(model, "info", "login.signedOut", null);
         } else if (query.containsKey("activated")) {
-            show(model, "info", "Your password is set. You can sign in now.");
+            show(model, "info", "login.activated", null);
         }
         return "login";
     }
 
-    private static void show(Model model, String kind, String message) {
-        model.addAttribute("message", message);
+    /** The page says the message of {@code key} (messages.properties) in the reader's language. */
+    private static void show(Model model, String kind, String key, Integer minutes) {
+        model.addAttribute("messageKey", key);
+        model.addAttribute("minutes", minutes);
         model.addAttribute("messageKind", kind);
     }
 
-    private static String minutes(String value) {
+    private static Integer minutes(String value) {
         try {
-            int minutes = Math.max(1, Math.min(24 * 60, Integer.parseInt(value)));
-            return minutes == 1 ? "1 minute" : minutes + " minutes";
+            return Math.max(1, Math.min(24 * 60, Integer.parseInt(value)));
         } catch (NumberFormatException | NullPointerException e) {
-            return "a few minutes";
+            return null;
         }
     }
 }

@@ -27,6 +27,10 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.server.session.CookieWebSessionIdResolver;
 import org.springframework.web.server.session.WebSessionIdResolver;
 import java.net.URI;
+import java.time.Duration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 
 /**
  * Two filter chains over one session store.
@@ -50,6 +54,19 @@ public class SecurityConfiguration {
             "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
+    /**
+     * What a page may load: only the console's own scripts, styles and connections (no inline script or style
+     * attribute; PageSourceTest keeps the templates so), no framing, forms posting only here.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
+            + "form-action 'self'; object-src 'none'";
+    /** Swagger UI's pages only: its bundle sets inline styles and its initializer may be inline. */
+    static final String SWAGGER_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+            + "base-uri 'self'; form-action 'self'; object-src 'none'";
+    private static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()";
+
     @Bean
     @Order(1)
     SecurityWebFilterChain apiFilterChain(ServerHttpSecurity http, ConsoleSecurityProperties properties,
@@ -62,6 +79,7 @@ public class SecurityConfiguration {
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
                 .securityContextRepository(contexts)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .headers(headers -> securityHeaders(headers, CONTENT_SECURITY_POLICY, properties))
                 .csrf(csrf -> csrf
                         .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER,
                                 new NegatedServerWebExchangeMatcher(AdminTokenAuthentication.BEARER_REQUESTS)))
@@ -78,10 +96,26 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /** Swagger UI (public, like the API description it shows) under a policy that lets it run, on its paths only. */
     @Bean
     @Order(2)
+    SecurityWebFilterChain swaggerFilterChain(ServerHttpSecurity http, ConsoleSecurityProperties properties) {
+        return http
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/swagger-ui.html", "/swagger-ui/**",
+                        "/webjars/swagger-ui/**"))
+                .headers(headers -> securityHeaders(headers, SWAGGER_CONTENT_SECURITY_POLICY, properties))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityWebFilterChain pageFilterChain(ServerHttpSecurity http, ConsoleSecurityContextRepository contexts,
-            LoginAuthenticationManager logins, LoginOutcomes outcomes) {
+            LoginAuthenticationManager logins, LoginOutcomes outcomes, ConsoleSecurityProperties properties) {
         AuthenticationWebFilter login = new AuthenticationWebFilter(logins);
         login.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/login"));
         login.setServerAuthenticationConverter(outcomes.loginConverter());
@@ -93,6 +127,7 @@ public class SecurityConfiguration {
         afterLogout.setLogoutSuccessUrl(URI.create("/login?logout"));
         return http
                 .securityContextRepository(contexts)
+                .headers(headers -> securityHeaders(headers, CONTENT_SECURITY_POLICY, properties))
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .csrf(csrf -> csrf.accessDeniedHandler(outcomes.pageCsrfRefused()))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -109,6 +144,25 @@ public class SecurityConfiguration {
                         .pathMatchers(PUBLIC_PAGES).permitAll()
                         .anyExchange().authenticated())
                 .build();
+    }
+
+    /**
+     * The headers of every answer: the policy, no MIME sniffing, no framing, the origin only as referrer to other
+     * sites, no camera/microphone/location, and HSTS when the console is served over https (secure cookies on; Spring
+     * writes it on https requests only).
+     */
+    private static void securityHeaders(ServerHttpSecurity.HeaderSpec headers, String policy,
+            ConsoleSecurityProperties properties) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+                .contentTypeOptions(Customizer.withDefaults())
+                .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicy(permissions -> permissions.policy(PERMISSIONS_POLICY));
+        if (properties.secureCookies()) {
+            headers.hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true));
+        } else {
+            headers.hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable);
+        }
     }
 
     /** bcrypt today; the {id} prefix of each stored hash lets a later default coexist with older hashes. */

@@ -116,7 +116,7 @@ class PeopleComponentTest extends ConsoleContext {
         assertThat(browser.sessionId()).isNotNull().isNotEqualTo(before);
         PageSession.Response home = browser.get("/");
         assertThat(home.status()).isEqualTo(HttpStatus.OK);
-        assertThat(home.body()).contains(email, "Alpha Bistro", "OWNER");
+        assertThat(home.body()).contains(email, "Alpha Bistro", "id=\"who-role\">owner<");
         // The cookie: HttpOnly, SameSite=Lax (Secure is off in this context; see SessionCookieTest).
         String setCookie = signedIn.headers().getFirst("Set-Cookie");
         assertThat(setCookie).contains("CONSOLE_SESSION=", "SameSite=Lax").containsIgnoringCase("HttpOnly")

@@ -21,10 +21,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Every record of a tenant topic as the broker holds it — the raw value bytes, so a test can look for plaintext
  * in them — read from the beginning while the test runs; decoded through the registry on demand.
  */
-final class TenantTopicLog implements AutoCloseable {
+public final class TenantTopicLog implements AutoCloseable {
 
     /** One record: key, raw value (null for a tombstone), offset. */
-    record Entry(String key, byte[] value, long offset) {
+    public record Entry(String key, byte[] value, long offset) {
     }
 
     private final String topic;
@@ -33,7 +33,7 @@ final class TenantTopicLog implements AutoCloseable {
     private final Thread reader;
     private volatile boolean running = true;
 
-    TenantTopicLog(String topic) {
+    public TenantTopicLog(String topic) {
         this.topic = topic;
         TrustedEventPackages.install();
         decoder.configure(Map.of("apicurio.registry.url", RegistryServer.shared().apiUrl(),
@@ -59,21 +59,21 @@ final class TenantTopicLog implements AutoCloseable {
         reader.start();
     }
 
-    List<Entry> all() {
+    public List<Entry> all() {
         return List.copyOf(records);
     }
 
-    List<Entry> of(String key) {
+    public List<Entry> of(String key) {
         return records.stream().filter(r -> key.equals(r.key())).toList();
     }
 
     /** The newest record of the tenant decoded; null when it is a tombstone or there is none. */
-    TenantConfigured latest(String key) {
+    public TenantConfigured latest(String key) {
         List<Entry> entries = of(key);
         return entries.isEmpty() ? null : decode(entries.get(entries.size() - 1));
     }
 
-    TenantConfigured decode(Entry entry) {
+    public TenantConfigured decode(Entry entry) {
         return entry.value() == null ? null : decoder.deserialize(topic, entry.value());
     }
 

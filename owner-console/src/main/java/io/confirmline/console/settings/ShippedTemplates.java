@@ -1,0 +1,42 @@
+package io.confirmline.console.settings;
+
+import io.confirmline.prompt.PromptCatalog;
+import io.confirmline.tenant.PromptTemplates;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What a guest hears when the tenant has not written a template: the shipped sentences of the call catalogue that
+ * the orchestrator says (kafka-support's {@link PromptCatalog}), per language, English for a language not shipped.
+ * The texts' ({@code sms-*}) shipped words live with the orchestrator's texting, so the page names them without
+ * quoting them.
+ */
+final class ShippedTemplates {
+
+    private static final PromptCatalog SHIPPED = new PromptCatalog(Map.of());
+    private static final Map<String, Function<PromptCatalog.Texts, String>> BY_NAME = Map.ofEntries(
+            Map.entry("reservation-prompt", PromptCatalog.Texts::reservationPrompt),
+            Map.entry("appointment-prompt", PromptCatalog.Texts::appointmentPrompt),
+            Map.entry("confirmed", PromptCatalog.Texts::confirmed),
+            Map.entry("cancelled", PromptCatalog.Texts::cancelled),
+            Map.entry("invalid-digit", PromptCatalog.Texts::invalidDigit),
+            Map.entry("no-input", PromptCatalog.Texts::noInput),
+            Map.entry("goodbye", PromptCatalog.Texts::goodbye),
+            Map.entry("today", PromptCatalog.Texts::today),
+            Map.entry("tomorrow", PromptCatalog.Texts::tomorrow),
+            Map.entry("at", PromptCatalog.Texts::at),
+            Map.entry("transfer-offer", PromptCatalog.Texts::transferOffer),
+            Map.entry("put-through", PromptCatalog.Texts::putThrough),
+            Map.entry("callback-reservation", PromptCatalog.Texts::callbackReservation),
+            Map.entry("callback-appointment", PromptCatalog.Texts::callbackAppointment),
+            Map.entry("callback-closed", PromptCatalog.Texts::callbackClosed));
+
+    private ShippedTemplates() {
+    }
+
+    /** The shipped text of {@code name} in {@code language}; null for a text ({@link PromptTemplates#TEXTS}). */
+    static String of(String language, String name) {
+        Function<PromptCatalog.Texts, String> sentence = BY_NAME.get(name);
+        return sentence == null ? null : sentence.apply(SHIPPED.forLocale(language));
+    }
+}

@@ -1,0 +1,39 @@
+package io.confirmline.console.language;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confirmline.console.ConsoleContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+
+/** The pages speak the browser's language when the console has it (English, Spanish), English otherwise. */
+class LanguagesComponentTest extends ConsoleContext {
+
+    @Test
+    void theSignInPageIsInTheBrowsersLanguage() {
+        assertThat(login("es-ES,es;q=0.9")).contains("<html lang=\"es\"", "Inicie sesión en ConfirmLine",
+                "Contraseña").doesNotContain("Sign in to ConfirmLine", "??");
+        assertThat(login("en-GB")).contains("<html lang=\"en\"", "Sign in to ConfirmLine", "Password");
+        // French is not there: the next language the browser accepts that the console has.
+        assertThat(login("fr-FR,fr;q=0.9,es;q=0.5")).contains("<html lang=\"es\"", "Inicie sesión");
+        // Nothing the console has: English, and the page says so.
+        assertThat(login("de-DE")).contains("<html lang=\"en\"", "Sign in to ConfirmLine");
+    }
+
+    @Test
+    void aRefusedSignInSaysHowLongInTheReadersLanguage() {
+        assertThat(page("/login?refused=1", "es")).contains("dentro de 1 minuto.");
+        assertThat(page("/login?refused=15", "es")).contains("dentro de 15 minutos.");
+        assertThat(page("/login?refused=1", "en")).contains("try again in 1 minute.");
+        assertThat(page("/login?refused=x", "en")).contains("try again in a few minutes.");
+    }
+
+    private String login(String acceptLanguage) {
+        return page("/login", acceptLanguage);
+    }
+
+    private String page(String path, String acceptLanguage) {
+        return client.get().uri(path).header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+}
