@@ -28,8 +28,8 @@ class SecurityHeadersComponentTest extends ConsoleContext {
 
         List<PageSession.Response> answers = List.of(
                 page.get("/login"),
-                page.get("/"),
                 page.get("/settings"),
+                page.get("/settings/templates/en"),
                 page.get("/settings/templates/es"),
                 page.get("/tenants/bravo"),
                 page.get("/invitations/not-a-real-invitation"),
