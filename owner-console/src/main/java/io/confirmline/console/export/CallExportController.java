@@ -3,6 +3,9 @@ package io.confirmline.console.export;
 import io.confirmline.console.analytics.DateRange;
 import io.confirmline.console.analytics.ReportTenant;
 import io.confirmline.console.analytics.ReportTenants;
+import io.confirmline.console.audit.AuditEntry;
+import io.confirmline.console.audit.AuditLog;
+import io.confirmline.console.security.ClientAddress;
 import io.confirmline.console.security.ApiProblems;
 import io.confirmline.console.security.ConsolePrincipal;
 import io.confirmline.web.ProblemException;
@@ -25,13 +28,15 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /api/exports/calls.csv?from=&to=}: one CSV row per call attempt of the bookings starting in the range
  * (the venue's days), streamed from the database as the client reads it. A signed-in user exports their own tenant
- * (naming another in {@code ?tenant=} is a 403); the platform admin names the tenant with {@code ?tenant=}.
+ * (naming another in {@code ?tenant=} is a 403); the platform admin names the tenant with {@code ?tenant=}. Each
+ * export is in the audit log (guests' names and phones left the console), before its first byte.
  */
 @RestController
 public class CallExportController {
@@ -43,32 +48,45 @@ public class CallExportController {
 
     private final ReportTenants tenants;
     private final CallAttempts attempts;
+    private final AuditLog audit;
+    private final ClientAddress addresses;
     private final Clock clock;
 
-    public CallExportController(ReportTenants tenants, CallAttempts attempts, ObjectProvider<Clock> clock) {
+    public CallExportController(ReportTenants tenants, CallAttempts attempts, AuditLog audit, ClientAddress addresses,
+            ObjectProvider<Clock> clock) {
         this.tenants = tenants;
         this.attempts = attempts;
+        this.audit = audit;
+        this.addresses = addresses;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @GetMapping("/api/exports/calls.csv")
     Mono<Void> calls(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String tenant, ServerHttpResponse response) {
+            @RequestParam(required = false) String tenant, ServerWebExchange exchange) {
+        ServerHttpResponse response = exchange.getResponse();
         return ConsolePrincipal.current()
                 .switchIfEmpty(Mono.error(ApiProblems::unauthenticated))
-                .map(principal -> tenantOf(principal, tenant))
-                .flatMap(id -> tenants.find(id).switchIfEmpty(Mono.error(() -> new ProblemException(
-                        HttpStatus.NOT_FOUND, "console-tenant-not-found", "Not Found", "No tenant " + id))))
-                .flatMap(found -> {
-                    DateRange range = DateRange.parse(from, to, LocalDate.now(clock.withZone(found.zone())));
-                    response.setStatusCode(HttpStatus.OK);
-                    HttpHeaders headers = response.getHeaders();
-                    headers.setContentType(TEXT_CSV);
-                    headers.setContentDisposition(ContentDisposition.attachment()
-                            .filename("calls-" + found.id() + "-" + range.from() + "-" + range.to() + ".csv").build());
-                    headers.setCacheControl("no-store");
-                    return response.writeWith(csv(found, range, response.bufferFactory()));
-                });
+                .flatMap(principal -> Mono.fromSupplier(() -> tenantOf(principal, tenant))
+                        .flatMap(id -> tenants.find(id).switchIfEmpty(Mono.error(() -> new ProblemException(
+                                HttpStatus.NOT_FOUND, "console-tenant-not-found", "Not Found", "No tenant " + id))))
+                        .flatMap(found -> {
+                            DateRange range = DateRange.parse(from, to, LocalDate.now(clock.withZone(found.zone())));
+                            return audit.record(new AuditEntry(principal.name(), "calls.exported", found.id(),
+                                            "Calls of the bookings from " + range.from() + " to " + range.to() + " as CSV",
+                                            addresses.of(exchange)))
+                                    .then(write(found, range, response));
+                        }));
+    }
+
+    private Mono<Void> write(ReportTenant found, DateRange range, ServerHttpResponse response) {
+        response.setStatusCode(HttpStatus.OK);
+        HttpHeaders headers = response.getHeaders();
+        headers.setContentType(TEXT_CSV);
+        headers.setContentDisposition(ContentDisposition.attachment()
+                .filename("calls-" + found.id() + "-" + range.from() + "-" + range.to() + ".csv").build());
+        headers.setCacheControl("no-store");
+        return response.writeWith(csv(found, range, response.bufferFactory()));
     }
 
     /** The principal's own tenant; another one only for the platform admin. */

@@ -150,6 +150,14 @@ class CallExportComponentTest extends ConsoleContext {
         assertThat(neighbours).contains("r4-" + suffix + ",2026-07-01 20:30:00,Neighbour Guest").doesNotContain("r1-");
         admin().get().uri("/api/exports/calls.csv?from=2026-07-01&to=2026-07-01").exchange()
                 .expectStatus().isBadRequest();
+        // Each download is in the audit log, by whom and from where; a refused one is not.
+        assertThat(db.sql("SELECT actor || ' ' || coalesce(remote_address, '') || ' ' || detail AS line FROM audit_log "
+                        + "WHERE action = 'calls.exported' AND tenant_id = :tenant ORDER BY id")
+                .bind("tenant", tenant).map(row -> row.get("line", String.class)).all().collectList().block())
+                .contains("staff-" + tenant + "@example.com " + address
+                        + " Calls of the bookings from 2026-07-01 to 2026-07-01 as CSV");
+        assertThat(db.sql("SELECT count(*) AS n FROM audit_log WHERE action = 'calls.exported' AND tenant_id = :tenant")
+                .bind("tenant", neighbour).map(row -> row.get("n", Long.class)).one().block()).isEqualTo(1);
         admin().get().uri("/api/exports/calls.csv?tenant=no-such-" + suffix).exchange().expectStatus().isNotFound();
         admin().get().uri("/api/exports/calls.csv?from=2026-07-02&to=2026-07-01&tenant=" + tenant).exchange()
                 .expectStatus().isBadRequest().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
