@@ -29,6 +29,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "confirmline.console.admin-token=" + ConsoleContext.ADMIN_TOKEN,
         "confirmline.console.secure-cookies=false",
         "confirmline.console.trust-forwarded=true",
+        // Live streams end every few seconds and beat every second, so the tests see the browser resume and idle beats.
+        "confirmline.console.live.max-stream=4s",
+        "confirmline.console.live.heartbeat=1s",
         "confirmline.tenants[0].id=alpha",
         "confirmline.tenants[0].display-name=Alpha Bistro",
         "confirmline.tenants[0].subaccount-id=alpha_voice",

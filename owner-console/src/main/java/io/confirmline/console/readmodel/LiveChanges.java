@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,9 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -35,8 +34,7 @@ import reactor.util.concurrent.Queues;
  * </ul>
  */
 @Component
-@DependsOn("flywayInitializer") // reads live_change when created
-public class LiveChanges implements InitializingBean, DisposableBean {
+public class LiveChanges implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LiveChanges.class);
     /** "live": serialises the id allocation of the projections' transactions. */
@@ -64,6 +62,8 @@ public class LiveChanges implements InitializingBean, DisposableBean {
     });
     private final AtomicInteger wakes = new AtomicInteger();
     private final AtomicLong lastRead = new AtomicLong(-1);
+    /** Changes made before this instance started are only replayed on request ({@link #since}), never broadcast. */
+    private final OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
 
     public LiveChanges(DatabaseClient db) {
         this.db = db;
@@ -140,8 +140,9 @@ public class LiveChanges implements InitializingBean, DisposableBean {
 
     private void readNew() {
         if (lastRead.get() < 0) {
-            lastRead.set(latestId().block(Duration.ofSeconds(10)));
-            return;
+            // Read on first use, not at creation: the tables may not exist before the migrations have run.
+            lastRead.set(db.sql("SELECT COALESCE(MAX(id), 0) AS id FROM live_change WHERE created_at < $1")
+                    .bind(0, started).map(row -> row.get("id", Long.class)).one().block(Duration.ofSeconds(10)));
         }
         while (true) {
             java.util.List<LiveChange> changes = db.sql(SELECT + " WHERE lc.id > $1 ORDER BY lc.id LIMIT " + PAGE)
@@ -159,11 +160,6 @@ public class LiveChanges implements InitializingBean, DisposableBean {
         }
     }
 
-    /** Follows from the newest change at start-up (older ones are only replayed on request, by {@link #since}). */
-    @Override
-    public void afterPropertiesSet() {
-        lastRead.set(latestId().block(Duration.ofSeconds(30)));
-    }
 
     /** Deletes changes older than {@code retention}, a bounded batch at a time; returns how many. */
     public int prune(Duration retention) {
