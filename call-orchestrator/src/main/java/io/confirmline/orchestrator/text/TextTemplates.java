@@ -1,5 +1,6 @@
 package io.confirmline.orchestrator.text;
 
+import io.confirmline.prompt.TextCatalog;
 import io.confirmline.tenant.PromptTemplates;
 import io.confirmline.tenant.Tenant;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,65 +62,18 @@ public class TextTemplates {
     }
 
     static final Map<String, Language> SHIPPED = Map.of(
-            "en", new Language(texts(
-                    "{venue}: your {booking} on {when}. Reply {confirmDigit} to confirm or {cancelDigit} to cancel your {what}.",
-                    "{venue}: thanks, your {booking} on {when} is confirmed. See you then!",
-                    "{venue}: your {booking} on {when} is cancelled. Thanks for letting us know.",
-                    "You won't get any more texts or calls from {venue}. Reply START to opt back in.",
-                    "{venue}: you will get texts and calls about your bookings again. Reply STOP to opt out.",
-                    "{venue}: texts about your bookings. For help call {venuePhone}. Reply STOP to opt out.",
-                    "Thanks, we've passed your message to {venue}; they'll get back to you.",
-                    "{venue}: we found no upcoming booking for this number, so nothing was changed.",
-                    "Sorry we missed you at {venue}. Reply here and we'll get back to you."),
+            "en", new Language(TextCatalog.shipped("en"),
                     "{venue}: texts about your bookings. Reply STOP to opt out.",
                     "table", "table for {party}", "appointment", "EEE d MMM", "at"),
-            "es", new Language(texts(
-                    "{venue}: su {booking} el {when}. Responda {confirmDigit} para confirmar o {cancelDigit} para cancelar su {what}.",
-                    "{venue}: gracias, su {booking} el {when} queda confirmada. Le esperamos.",
-                    "{venue}: su {booking} el {when} queda cancelada. Gracias por avisarnos.",
-                    "No recibirá más mensajes ni llamadas de {venue}. Responda START para volver a recibirlos.",
-                    "{venue}: volverá a recibir mensajes y llamadas sobre sus reservas. Responda STOP para darse de baja.",
-                    "{venue}: mensajes sobre sus reservas. Ayuda: {venuePhone}. Responda STOP para darse de baja.",
-                    "Gracias, hemos pasado su mensaje a {venue}; le responderán pronto.",
-                    "{venue}: no encontramos ninguna reserva próxima para este número; no se ha cambiado nada.",
-                    "Sentimos no haber podido atenderle en {venue}. Responda aquí y le contestaremos."),
+            "es", new Language(TextCatalog.shipped("es"),
                     "{venue}: mensajes sobre sus reservas. Responda STOP para darse de baja.",
                     "mesa", "mesa para {party}", "cita", "EEE d 'de' MMM", "a las"),
-            "fr", new Language(texts(
-                    "{venue} : votre {booking} le {when}. Répondez {confirmDigit} pour confirmer ou {cancelDigit} pour annuler votre {what}.",
-                    "{venue} : merci, c'est confirmé pour votre {booking} le {when}. À bientôt !",
-                    "{venue} : c'est annulé pour votre {booking} le {when}. Merci de nous avoir prévenus.",
-                    "Vous ne recevrez plus de SMS ni d'appels de {venue}. Répondez START pour les réactiver.",
-                    "{venue} : vous recevrez de nouveau nos SMS et appels sur vos réservations. Répondez STOP pour vous désabonner.",
-                    "{venue} : SMS sur vos réservations. Aide : {venuePhone}. Répondez STOP pour vous désabonner.",
-                    "Merci, nous avons transmis votre message à {venue} ; on vous répondra bientôt.",
-                    "{venue} : aucune réservation à venir pour ce numéro, rien n'a été modifié.",
-                    "Désolé de vous avoir manqué chez {venue}. Répondez ici et nous vous recontacterons."),
+            "fr", new Language(TextCatalog.shipped("fr"),
                     "{venue} : SMS sur vos réservations. Répondez STOP pour vous désabonner.",
                     "table", "table pour {party}", "rendez-vous", "EEE d MMM", "à"),
-            "de", new Language(texts(
-                    "{venue}: Ihr {booking} am {when}. Antworten Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
-                    "{venue}: Danke, Ihr {booking} am {when} ist bestätigt. Bis dann!",
-                    "{venue}: Ihr {booking} am {when} ist storniert. Danke für Ihre Nachricht.",
-                    "Sie erhalten keine SMS und Anrufe mehr von {venue}. Antworten Sie START, um sie wieder zu erhalten.",
-                    "{venue}: Sie erhalten wieder SMS und Anrufe zu Ihren Buchungen. Antworten Sie STOP zum Abmelden.",
-                    "{venue}: SMS zu Ihren Buchungen. Hilfe: {venuePhone}. Antworten Sie STOP zum Abmelden.",
-                    "Danke, wir haben Ihre Nachricht an {venue} weitergegeben; man meldet sich bei Ihnen.",
-                    "{venue}: Wir haben keine anstehende Buchung für diese Nummer gefunden; es wurde nichts geändert.",
-                    "Leider haben wir Ihren Anruf bei {venue} verpasst. Antworten Sie hier, wir melden uns bei Ihnen."),
+            "de", new Language(TextCatalog.shipped("de"),
                     "{venue}: SMS zu Ihren Buchungen. Antworten Sie STOP zum Abmelden.",
                     "Tisch", "Tisch für {party}", "Termin", "EEE, d. MMM", "um"));
-
-    private static Map<String, String> texts(String fallback, String confirmed, String cancelled, String optedOut,
-            String optedIn, String help, String holding, String noBooking, String missedCall) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        List<String> values = List.of(fallback, confirmed, cancelled, optedOut, optedIn, help, holding, noBooking,
-                missedCall);
-        for (int i = 0; i < PromptTemplates.TEXTS.size(); i++) {
-            texts.put(PromptTemplates.TEXTS.get(i), values.get(i));
-        }
-        return Map.copyOf(texts);
-    }
 
     /** The text that asks the guest to confirm or cancel by digit. */
     public String fallback(Tenant tenant, Booking b) {

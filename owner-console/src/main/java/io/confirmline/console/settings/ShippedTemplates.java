@@ -1,15 +1,15 @@
 package io.confirmline.console.settings;
 
 import io.confirmline.prompt.PromptCatalog;
+import io.confirmline.prompt.TextCatalog;
 import io.confirmline.tenant.PromptTemplates;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What a guest hears when the tenant has not written a template: the shipped sentences of the call catalogue that
- * the orchestrator says (kafka-support's {@link PromptCatalog}), per language, English for a language not shipped.
- * The texts' ({@code sms-*}) shipped words live with the orchestrator's texting, so the page names them without
- * quoting them.
+ * What a guest hears or reads when the tenant has not written a template: the shipped call sentences
+ * (kafka-support's {@link PromptCatalog}) and texts ({@link TextCatalog}) the orchestrator uses, per language,
+ * English for a language not shipped.
  */
 final class ShippedTemplates {
 
@@ -34,9 +34,9 @@ final class ShippedTemplates {
     private ShippedTemplates() {
     }
 
-    /** The shipped text of {@code name} in {@code language}; null for a text ({@link PromptTemplates#TEXTS}). */
+    /** The shipped text of {@code name} (a {@link PromptTemplates} name) in {@code language}; null for no such name. */
     static String of(String language, String name) {
         Function<PromptCatalog.Texts, String> sentence = BY_NAME.get(name);
-        return sentence == null ? null : sentence.apply(SHIPPED.forLocale(language));
+        return sentence != null ? sentence.apply(SHIPPED.forLocale(language)) : TextCatalog.shipped(language).get(name);
     }
 }

@@ -26,7 +26,7 @@ public record TemplateForm(String language, List<Row> rows) {
      * One template.
      *
      * @param name its name in the registry ({@code reservation-prompt})
-     * @param shipped what is said when the tenant has none; null for texts, whose shipped words the page names only
+     * @param shipped what is said or sent when the tenant has none
      * @param own the tenant's template; empty when it has none
      * @param placeholders what it may use, {@code {name}} style, empty for a word
      */

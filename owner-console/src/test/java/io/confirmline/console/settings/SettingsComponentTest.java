@@ -104,7 +104,9 @@ class SettingsComponentTest extends ConsoleContext {
         // A Spanish sentence of the call: the shipped one is shown, the owner's replaces it.
         PageSession.Response templates = page.get("/settings/templates/es");
         assertThat(templates.status()).isEqualTo(HttpStatus.OK);
-        assertThat(templates.body()).contains("Gracias, su reserva está confirmada.", "id=\"template-goodbye\"");
+        assertThat(templates.body()).contains("Gracias, su reserva está confirmada.", "id=\"template-goodbye\"",
+                // The texts too, as the orchestrator sends them.
+                "Sentimos no haber podido atenderle en {venue}.", "id=\"template-sms-missed-call\"");
         PageSession.Response template = page.postForm("/settings/templates/es",
                 Map.of("template.goodbye", "Hasta pronto, {name}. Adiós."));
         assertThat(template.status()).isEqualTo(HttpStatus.SEE_OTHER);
