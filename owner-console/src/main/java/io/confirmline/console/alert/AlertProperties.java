@@ -1,0 +1,24 @@
+package io.confirmline.console.alert;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The owner alerts' loop ({@code confirmline.console.alerts.*}).
+ *
+ * @param pollInterval how often the read model is looked at for late cancellations and unanswered guests when the
+ *     last look found nothing; an alert is at most this late
+ */
+@Validated
+@ConfigurationProperties("confirmline.console.alerts")
+public record AlertProperties(@DefaultValue("30s") @NotNull Duration pollInterval) {
+
+    public AlertProperties {
+        if (pollInterval != null && (pollInterval.isNegative() || pollInterval.isZero())) {
+            throw new IllegalArgumentException("confirmline.console.alerts.poll-interval must be positive");
+        }
+    }
+}
