@@ -38,10 +38,11 @@ public class InvitationController {
     @PostMapping("/invitations/{token}")
     Mono<String> accept(@PathVariable String token, Model model, ServerWebExchange exchange) {
         return exchange.getFormData().flatMap(form -> users.invitation(token).flatMap(user -> {
-            String problem = UserInput.passwordProblem(form.getFirst("password"), form.getFirst("confirmation"));
+            UserInput.PasswordProblem problem = UserInput.passwordProblem(form.getFirst("password"),
+                    form.getFirst("confirmation"));
             if (problem != null) {
                 model.addAttribute("user", user);
-                model.addAttribute("message", problem);
+                model.addAttribute("problem", problem);
                 exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
                 return Mono.just("invitation");
             }

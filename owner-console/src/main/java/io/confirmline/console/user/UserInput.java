@@ -70,16 +70,20 @@ public final class UserInput {
         }
     }
 
+    /** Why a password cannot be used: the message key the page words it by, and the limit it names. */
+    public record PasswordProblem(String messageKey, int limit) {
+    }
+
     /** Why the password cannot be used, or null when it can. */
-    public static String passwordProblem(String password, String confirmation) {
+    public static PasswordProblem passwordProblem(String password, String confirmation) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
-            return "The password must be at least " + MIN_PASSWORD + " characters long.";
+            return new PasswordProblem("invitation.tooShort", MIN_PASSWORD);
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            return "The password must be at most " + MAX_PASSWORD_BYTES + " bytes long (about 70 letters).";
+            return new PasswordProblem("invitation.tooLong", MAX_PASSWORD_BYTES);
         }
         if (!password.equals(confirmation)) {
-            return "The two passwords are not the same.";
+            return new PasswordProblem("invitation.different", 0);
         }
         return null;
     }
