@@ -45,10 +45,18 @@ final class BackendHttp {
 
     /** {@code POST} of {@code body} as JSON (none when null) to {@code path}, its variables encoded. */
     Mono<JsonNode> post(String tenantId, Object body, String path, Object... variables) {
+        return postOnce(tenantId, null, body, path, variables);
+    }
+
+    /** As {@link #post(String, Object, String, Object...)}, with an {@code Idempotency-Key} when not null. */
+    Mono<JsonNode> postOnce(String tenantId, String idempotencyKey, Object body, String path, Object... variables) {
         return keys.authorization(service, tenantId).flatMap(authorization -> {
             WebClient.RequestBodySpec request = http.post().uri(path, variables)
                     .header(HttpHeaders.AUTHORIZATION, authorization)
                     .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+            if (idempotencyKey != null) {
+                request = request.header("Idempotency-Key", idempotencyKey);
+            }
             WebClient.RequestHeadersSpec<?> sent = body == null ? request
                     : request.contentType(MediaType.APPLICATION_JSON).bodyValue(JSON.writeValueAsString(body));
             return sent.exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")

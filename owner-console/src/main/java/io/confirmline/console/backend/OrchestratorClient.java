@@ -36,14 +36,27 @@ public class OrchestratorClient {
     public record QueuedText(String messageId, String delivery) {
     }
 
-    /** {@code POST /api/calls/{id}/redial}: call the guest again now. */
+    /** {@code POST /api/calls/{id}/redial}: call the guest again now (within the tenant's calling hours). */
     public Mono<CallState> redial(String tenantId, String callId) {
-        return http.post(tenantId, null, "/api/calls/{id}/redial", callId).map(CallState::of);
+        return redial(tenantId, callId, null);
+    }
+
+    /**
+     * As {@link #redial(String, String)}; {@code idempotencyKey} (one per owner's request, e.g. per rendered form)
+     * makes a repeat of that request answer as the first did instead of acting twice.
+     */
+    public Mono<CallState> redial(String tenantId, String callId, String idempotencyKey) {
+        return http.postOnce(tenantId, idempotencyKey, null, "/api/calls/{id}/redial", callId).map(CallState::of);
     }
 
     /** {@code POST /api/calls/{id}/cancel}: the scheduled call is not placed. */
     public Mono<CallState> cancelCall(String tenantId, String callId) {
-        return http.post(tenantId, null, "/api/calls/{id}/cancel", callId).map(CallState::of);
+        return cancelCall(tenantId, callId, null);
+    }
+
+    /** As {@link #cancelCall(String, String)}, idempotent on {@code idempotencyKey} when given. */
+    public Mono<CallState> cancelCall(String tenantId, String callId, String idempotencyKey) {
+        return http.postOnce(tenantId, idempotencyKey, null, "/api/calls/{id}/cancel", callId).map(CallState::of);
     }
 
     /**
