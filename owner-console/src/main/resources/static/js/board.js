@@ -26,13 +26,23 @@
     return (labels[kind] && labels[kind][value]) || value;
   }
 
+  var timeZone = board.getAttribute('data-time-zone') || undefined;
+
+  // The time of the venue, like every other time on the page.
   function heard() {
-    heardAt.textContent = new Date().toLocaleTimeString();
+    var now = new Date();
+    try {
+      heardAt.textContent = now.toLocaleTimeString(document.documentElement.lang || undefined,
+          {timeZone: timeZone, hour12: false});
+    } catch (unknownZone) {
+      heardAt.textContent = now.toLocaleTimeString();
+    }
   }
 
   function cell(className, text) {
     var td = document.createElement('td');
     td.className = className;
+    td.setAttribute('data-label', label('column', className === 'state' ? 'status' : className));
     td.textContent = text;
     return td;
   }

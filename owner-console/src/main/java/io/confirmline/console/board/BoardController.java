@@ -91,7 +91,7 @@ class BoardController {
         return counts;
     }
 
-    /** The status and channel names in the reader's language, for the rows board.js adds. */
+    /** The status, channel and column names in the reader's language, for the rows board.js adds. */
     private String labels(Locale locale) {
         Map<String, String> statuses = new LinkedHashMap<>();
         BoardStatuses.ALL.forEach(status -> statuses.put(status, messages.getMessage("board.status." + status, null,
@@ -99,6 +99,9 @@ class BoardController {
         Map<String, String> channels = new LinkedHashMap<>();
         BoardStatuses.CHANNELS.forEach(channel -> channels.put(channel, messages.getMessage("board.channel." + channel,
                 null, channel, locale)));
-        return JSON.writeValueAsString(Map.of("status", statuses, "channel", channels));
+        Map<String, String> columns = new LinkedHashMap<>();
+        List.of("time", "guest", "party", "status", "attempt", "channel", "changed").forEach(column -> columns.put(column,
+                messages.getMessage("board.col." + column, null, column, locale)));
+        return JSON.writeValueAsString(Map.of("status", statuses, "channel", channels, "column", columns));
     }
 }

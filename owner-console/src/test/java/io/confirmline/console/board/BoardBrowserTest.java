@@ -7,7 +7,6 @@ import io.confirmline.console.ConsoleContext;
 import io.confirmline.events.BookingSnapshot;
 import io.confirmline.events.Topics;
 import io.confirmline.testing.browser.Browser;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * an invited owner watches a booking go SCHEDULED → DIALING → CONFIRMED without reloading (each within 2 s; the
  * latencies are printed), the counts follow; the stream is cut (the test context ends every stream after 4 s)
  * while changes keep coming, the notice shows and hides and no change is missed; the filters work from the query
- * string and live. The screenshot of the README is taken here ({@code target/screenshots/board.png}).
+ * string and live.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BoardBrowserTest extends ConsoleContext {
@@ -87,7 +86,6 @@ class BoardBrowserTest extends ConsoleContext {
         assertThat(count("CONFIRMED")).isEqualTo(confirmedBefore + 1);
         // Who is signed in stays on the page.
         assertThat(driver.findElement(By.id("who-tenant")).getText()).contains("Alpha Bistro");
-        browser.screenshot(Path.of("target", "screenshots", "board.png"));
 
         driver.navigate().refresh();
         assertThat(driver.findElement(By.id("booking-" + reservation)).getAttribute("data-status")).isEqualTo("CONFIRMED");
