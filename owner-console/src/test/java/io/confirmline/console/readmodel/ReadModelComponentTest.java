@@ -45,7 +45,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * The read model over the real broker and database: records published to the topics land in the tables once (a
  * redelivered event changes nothing), in order per booking (an older snapshot is ignored), a tombstone blanks the
  * guest, a record that cannot be applied goes to the dead-letter topic with its reason while the next is applied,
- * and a rebuild from the beginning of the topics ends with the same rows.
+ * a rebuild from the beginning of the topics ends with the same rows, and old live changes are pruned.
  */
 class ReadModelComponentTest extends ConsoleContext {
 
@@ -53,6 +53,8 @@ class ReadModelComponentTest extends ConsoleContext {
 
     @Autowired
     KafkaTemplate<String, SpecificRecord> kafka;
+    @Autowired
+    LiveChanges live;
 
     private final String tenant = "rm-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -173,6 +175,19 @@ class ReadModelComponentTest extends ConsoleContext {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(tables()).isEqualTo(before));
         assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action = 'read-model.rebuilt'")
                 .map(r -> r.get(0, Long.class)).one().block()).isPositive();
+    }
+
+    @Test
+    void liveChangesOlderThanTheRetentionArePruned() {
+        db.sql("INSERT INTO live_change (tenant_id, kind, subject, created_at) VALUES ($1, 'BOOKING', 'old', now() - interval '25 hours')")
+                .bind(0, tenant).then().block();
+        db.sql("INSERT INTO live_change (tenant_id, kind, subject, created_at) VALUES ($1, 'BOOKING', 'recent', now() - interval '23 hours')")
+                .bind(0, tenant).then().block();
+
+        assertThat(live.prune(Duration.ofDays(1))).isPositive();
+
+        assertThat(db.sql("SELECT subject FROM live_change WHERE tenant_id = $1").bind(0, tenant)
+                .map(r -> r.get(0, String.class)).all().collectList().block()).containsExactly("recent");
     }
 
     /** Every row of this test's tenant, one line each, in a stable order. */
