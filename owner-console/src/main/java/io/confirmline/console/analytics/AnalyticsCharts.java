@@ -23,7 +23,9 @@ public class AnalyticsCharts {
 
     public Charts draw(Figures figures, Locale locale) {
         List<BarChart.Bar> days = figures.byDay().stream()
-                .map(day -> new BarChart.Bar(day.label(), day.confirmationRate() == null ? 0 : day.confirmationRate(),
+                // Under the axis "11-24" (a phone has room for little more); the bar's title has the whole date.
+                .map(day -> new BarChart.Bar(day.label(), day.label().substring(5),
+                        day.confirmationRate() == null ? 0 : day.confirmationRate(),
                         format.percent(day.confirmationRate(), locale)))
                 .toList();
         List<BarChart.Bar> hours = figures.byHour().stream()

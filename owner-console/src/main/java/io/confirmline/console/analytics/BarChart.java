@@ -10,8 +10,15 @@ import java.util.Locale;
  */
 public final class BarChart {
 
-    /** One bar: its label under the axis, its value (its height), and the value as the reader should see it. */
-    public record Bar(String label, double value, String valueText) {
+    /**
+     * One bar: what it is (in its title), the shorter label under the axis, its value (its height), and the value as
+     * the reader should see it.
+     */
+    public record Bar(String label, String axisLabel, double value, String valueText) {
+
+        public Bar(String label, double value, String valueText) {
+            this(label, label, value, valueText);
+        }
     }
 
     private static final int WIDTH = 720;
@@ -57,7 +64,7 @@ public final class BarChart {
                 if (i % labelEvery == 0) {
                     svg.append("<text class=\"label\" x=\"").append(number(LEFT + i * slot + slot / 2))
                             .append("\" y=\"").append(baseline + 16).append("\" text-anchor=\"middle\">")
-                            .append(escape(bar.label())).append("</text>");
+                            .append(escape(bar.axisLabel())).append("</text>");
                 }
                 if (height > 0 && bars.size() <= 31) {
                     svg.append("<text class=\"value\" x=\"").append(number(LEFT + i * slot + slot / 2))

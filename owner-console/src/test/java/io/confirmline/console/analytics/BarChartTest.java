@@ -19,6 +19,13 @@ class BarChartTest {
     }
 
     @Test
+    void theAxisCanCarryAShorterLabelThanTheTitle() {
+        String svg = BarChart.svg("By day", List.of(new BarChart.Bar("2026-11-29", "11-29", 0.5, "50.0%")), 1.0);
+        assertThat(svg).contains("<title>2026-11-29: 50.0%</title>").contains(">11-29</text>")
+                .doesNotContain(">2026-11-29</text>");
+    }
+
+    @Test
     void textIsEscapedSoALabelCannotInjectMarkup() {
         String svg = BarChart.svg("a <b> & \"c\"", List.of(new BarChart.Bar("<script>", 1, "1")), 0);
         assertThat(svg).doesNotContain("<script>").contains("&lt;script&gt;").contains("a &lt;b&gt; &amp; &quot;c&quot;");
