@@ -1,0 +1,144 @@
+package io.confirmline.console.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.confirmline.console.BackendStandIn;
+import io.confirmline.console.BackendStandIn.Answer;
+import io.confirmline.console.ConsoleContext;
+import io.confirmline.events.CallStatus;
+import io.confirmline.events.Topics;
+import io.confirmline.testing.browser.Browser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * A booking's page in a real browser: an OWNER calls the guest again with one click and reads the confirmation;
+ * the page meets the console's accessibility checks (contrast, names, a 360px phone); STAFF see no controls; another
+ * venue's booking is not reachable by its URL.
+ */
+class BookingBrowserTest extends ConsoleContext {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String PASSWORD = "booking browser password";
+
+    @Autowired
+    KafkaTemplate<String, SpecificRecord> kafka;
+
+    @Test
+    void anOwnerCallsTheGuestAgainStaffOnlyLooksAndAnotherVenuesBookingIsNotThere() throws Exception {
+        String owner = "booking-browser-owner-" + RUN + "@alpha.example";
+        String staff = "booking-browser-staff-" + RUN + "@alpha.example";
+        onboard("alpha", owner, "OWNER", PASSWORD, "10.23.8.1");
+        onboard("alpha", staff, "STAFF", PASSWORD, "10.23.8.2");
+        String id = "r-browser-" + RUN;
+        String bravos = "r-browser-bravo-" + RUN;
+        String callId = UUID.randomUUID().toString();
+        Instant startsAt = Instant.now().plus(4, ChronoUnit.HOURS);
+        kafka.send(Topics.BOOKINGS.name(), id, BookingPageComponentTest.snapshot("alpha", id,
+                BookingPageComponentTest.phone(), callId, "UNREACHABLE", startsAt)).get();
+        kafka.send(Topics.CALL_STATUS.name(), id, BookingPageComponentTest.status(id, callId, 1, CallStatus.DIALING,
+                CallStatus.UNREACHABLE).setProviderStatus("NO_ANSWER").setConnectedAt(null).setDigits(null).build()).get();
+        kafka.send(Topics.BOOKINGS.name(), bravos, BookingPageComponentTest.snapshot("bravo", bravos,
+                BookingPageComponentTest.phone(), UUID.randomUUID().toString(), "SCHEDULED", startsAt)).get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("booking_view", id) == 1
+                && count("booking_view", bravos) == 1 && count("call_status_view", id) == 1);
+        BackendStandIn.ORCHESTRATOR.answer("POST", "/api/calls/" + callId + "/redial",
+                Answer.json(202, BookingPageComponentTest.call(callId, id, "SCHEDULED", 2)));
+
+        WebDriver driver = browser.driver();
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        signIn(owner);
+        driver.get(url("/bookings/" + id));
+        List<String> failures = new ArrayList<>();
+        check("/bookings/{id}", failures);
+        driver.findElement(By.id("redial")).click();
+        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"),
+                "called again"));
+        assertThat(driver.findElement(By.id("flash")).getAttribute("role")).isEqualTo("status");
+        assertThat(BackendStandIn.ORCHESTRATOR.requestsTo("POST", "/api/calls/" + callId + "/redial")).hasSize(1);
+        check("/bookings/{id} after an action", failures);
+
+        driver.manage().window().setSize(new Dimension(360, 740));
+        driver.get(url("/bookings/" + id));
+        collect("/bookings/{id} at 360x740", "layout.js", failures);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        assertThat(failures).as("WCAG 2.2 AA contrast, names and the phone layout").isEmpty();
+
+        driver.get(url("/bookings/" + bravos));
+        assertThat(driver.findElements(By.id("not-found"))).hasSize(1);
+        assertThat(driver.getPageSource()).doesNotContain(bravos);
+
+        driver.findElement(By.id("sign-out")).click();
+        signIn(staff);
+        driver.get(url("/bookings/" + id));
+        assertThat(driver.findElements(By.id("attempts"))).hasSize(1);
+        assertThat(driver.findElements(By.id("redial"))).isEmpty();
+        assertThat(driver.findElements(By.id("send-reply"))).isEmpty();
+        assertThat(driver.findElements(By.id("read-only"))).hasSize(1);
+        driver.findElement(By.id("sign-out")).click();
+    }
+
+    private void signIn(String email) {
+        WebDriver driver = browser.driver();
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("sign-in")).click();
+        browser.waiting(Duration.ofSeconds(15)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private long count(String table, String reservationId) {
+        String column = table.equals("call_status_view") ? "subject_id" : "reservation_id";
+        return db.sql("SELECT count(*) AS n FROM " + table + " WHERE " + column + " = $1").bind(0, reservationId)
+                .map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    private void check(String page, List<String> failures) {
+        collect(page, "contrast.js", failures);
+        collect(page, "labels.js", failures);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void collect(String page, String script, List<String> failures) {
+        Map<String, Object> result = (Map<String, Object>) ((JavascriptExecutor) browser.driver())
+                .executeScript(script(script));
+        assertThat(((Number) result.get("checked")).intValue()).as(script + " found nothing to check on " + page)
+                .isPositive();
+        ((List<Object>) result.get("failures")).forEach(failure -> failures.add(page + ": " + failure));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static String script(String name) {
+        try (InputStream in = BookingBrowserTest.class.getResourceAsStream("/accessibility/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
