@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The pages' live feed: {@code GET /live}, Server-Sent Events of the signed-in user's tenant only (any role may
@@ -32,8 +33,19 @@ import reactor.core.publisher.Mono;
 @RestController
 class LiveController {
 
+    /** The encoded data of the latest changes: every open page gets the same event, encoded once, not once per page. */
+    private static final int ENCODED_KEPT = 4096;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final LiveChanges live;
     private final LiveProperties properties;
+    private final Map<Long, String> encoded = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(ENCODED_KEPT, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+                    return size() > ENCODED_KEPT;
+                }
+            });
 
     LiveController(LiveChanges live, LiveProperties properties) {
         this.live = live;
@@ -41,7 +53,7 @@ class LiveController {
     }
 
     @GetMapping(path = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> live(
+    Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> live(
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventHeader,
             @RequestParam(name = "lastEventId", required = false) String lastEventParam) {
         return ConsolePrincipal.current()
@@ -56,11 +68,11 @@ class LiveController {
                 .switchIfEmpty(Mono.fromSupplier(() -> ResponseEntity.status(HttpStatus.UNAUTHORIZED).build()));
     }
 
-    private Flux<ServerSentEvent<Object>> stream(String tenantId, long from) {
-        ServerSentEvent<Object> hello = ServerSentEvent.builder().retry(properties.reconnect()).comment("live").build();
-        Flux<ServerSentEvent<Object>> changes = live.since(tenantId, from).map(LiveController::event);
-        Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(properties.heartbeat())
-                .map(tick -> ServerSentEvent.builder().comment("heartbeat").build());
+    private Flux<ServerSentEvent<String>> stream(String tenantId, long from) {
+        ServerSentEvent<String> hello = ServerSentEvent.<String>builder().retry(properties.reconnect()).comment("live").build();
+        Flux<ServerSentEvent<String>> changes = live.since(tenantId, from).map(this::event);
+        Flux<ServerSentEvent<String>> heartbeats = Flux.interval(properties.heartbeat())
+                .map(tick -> ServerSentEvent.<String>builder().comment("heartbeat").build());
         return Flux.just(hello).concatWith(Flux.merge(changes, heartbeats)).take(properties.maxStream());
     }
 
@@ -77,8 +89,9 @@ class LiveController {
         }
     }
 
-    private static ServerSentEvent<Object> event(LiveChange change) {
-        Object data = change.kind() == LiveChange.Kind.BOOKING ? booking(change) : conversation(change);
+    private ServerSentEvent<String> event(LiveChange change) {
+        String data = encoded.computeIfAbsent(change.id(), id -> JSON.writeValueAsString(
+                change.kind() == LiveChange.Kind.BOOKING ? booking(change) : conversation(change)));
         return ServerSentEvent.builder(data).id(Long.toString(change.id()))
                 .event(change.kind() == LiveChange.Kind.BOOKING ? "booking" : "conversation").build();
     }
