@@ -86,7 +86,12 @@ public class OrchestratorClient {
         return value == null || value.isNull() ? null : value.asString();
     }
 
+    /** An ISO-8601 instant as the services write them; anything else reads as unknown rather than failing a page. */
     static Instant instant(String value) {
-        return value == null ? null : Instant.parse(value);
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 }
