@@ -66,7 +66,7 @@ class LiveStreamTest extends ConsoleContext {
         awaitRow(second);
 
         Stream resumed = open(cookie, lastSeen);
-        List<ServerSentEvent<String>> replayed = resumed.mine(2, Duration.ofSeconds(3));
+        List<ServerSentEvent<String>> replayed = resumed.mine(2, Duration.ofMillis(1500));
         assertThat(replayed).extracting(ServerSentEvent::data)
                 .satisfiesExactly(data -> assertThat(data).contains(first, "CONFIRMED"),
                         data -> assertThat(data).contains(second, "SCHEDULED"));
