@@ -3,13 +3,19 @@ package io.confirmline.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.confirmline.events.ConversationEventType;
+import io.confirmline.events.MessageAuthor;
+import io.confirmline.testing.browser.Browser;
 import io.confirmline.testing.TestPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,9 +28,17 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,7 +84,7 @@ class EndToEndTest {
     @BeforeAll
     static void start() {
         TestPostgres.Database db = TestPostgres.freshDatabase();
-        stack = LocalStack.start(Path.of("..").toAbsolutePath().normalize(), LocalStack.Ports.free(),
+        stack = LocalStack.start(builds(), LocalStack.Ports.free(),
                 LocalStack.Timings.fast(), new LocalStack.Database(db.jdbcUrl(), db.r2dbcUrl(), db.username(), db.password()),
                 Path.of("target/e2e-logs"), (application, defaults) -> {
                     if (!application.equals("eightbyeight-sandbox")) {
@@ -86,6 +100,15 @@ class EndToEndTest {
                 });
         platform = new PlatformClient(stack.url("platform-sandbox"), stack.url("call-orchestrator"));
         sandbox = new EightByEightSandboxClient(stack.url("eightbyeight-sandbox"));
+    }
+
+    /**
+     * Where the applications are started from: the repository, or {@code -Dconfirmline.e2e.builds=DIR}, a copy of
+     * each module's {@code target/classes} and {@code target/runtime-classpath.txt} — for a run that must not see a
+     * module rebuilt under it while it runs.
+     */
+    static Path builds() {
+        return Path.of(System.getProperty("confirmline.e2e.builds", "..")).toAbsolutePath().normalize();
     }
 
     @AfterAll
@@ -478,5 +501,157 @@ class EndToEndTest {
 
     private static List<String> statuses(String subjectId) {
         return platform.received(subjectId).stream().map(PlatformClient.Received::status).toList();
+    }
+
+    /**
+     * Issue #16: the owner console on the same running stack, in Chromium (the shared {@link Browser} fixture; the
+     * class is skipped with a one-line reason on a machine without Chromium and chromedriver). Runs after the tests
+     * above, so the board holds the day's bookings they made. The demo owner {@link LocalStack} made at start signs
+     * in; a booking confirmed by the sandbox guest is watched on the board, live; a guest's text is answered from
+     * the inbox; the day's calls are downloaded as CSV.
+     */
+    @Nested
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    class OwnerConsole {
+
+        @RegisterExtension
+        static final Browser browser = new Browser();
+        /** The booking the board test watched, for the CSV test. */
+        static String watched;
+        static String watchedPhone;
+
+        @Test
+        @Order(1)
+        void theDemoOwnerSignsInAndWatchesABookingGoFromScheduledToDialingToConfirmedWithoutAReload() throws Exception {
+            assertThat(stack.demoOwner()).as("the demo owner made at start").isEqualTo("created");
+            assertThat(new DemoOwner(stack.url("owner-console")).ensure()).as("made once, kept after").isEqualTo("kept");
+            WebDriver page = browser.driver();
+            signIn(page);
+            browser.waiting(Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("live-status")));
+            int confirmedBefore = count(page, "CONFIRMED");
+            // Set in this document only: a reload or a navigation would lose it.
+            ((JavascriptExecutor) page).executeScript("window.confirmlineE2e = 'same page';");
+
+            watched = "e2e-board-" + UUID.randomUUID();
+            watchedPhone = Scenario.freshGuest('1');   // the sandbox guest who presses 1
+            // Called ten seconds from now (the tenant's lead time is 30 minutes): long enough to see it SCHEDULED.
+            platform.publishReservation(watched, "CREATED", 1, Instant.now().plus(Duration.ofMinutes(30)).plusSeconds(10),
+                    watchedPhone);
+            List<String> seen = new ArrayList<>();
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (Instant.now().isBefore(deadline) && !seen.contains("CONFIRMED")) {
+                List<WebElement> rows = page.findElements(By.id("booking-" + watched));
+                String status = rows.isEmpty() ? null : rows.get(0).getDomAttribute("data-status");
+                if (status != null && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(status))) {
+                    seen.add(status);
+                }
+                Thread.sleep(100);
+            }
+            assertThat(seen).as("the row's statuses as they appeared, polled every 100 ms").containsExactly(
+                    "SCHEDULED", "DIALING", "CONFIRMED");
+            assertThat(((JavascriptExecutor) page).executeScript("return window.confirmlineE2e;"))
+                    .as("no reload").isEqualTo("same page");
+            assertThat(count(page, "CONFIRMED")).as("the count of confirmed bookings, live").isEqualTo(confirmedBefore + 1);
+            assertThat(page.findElement(By.id("booking-" + watched)).getText()).contains("Ana");
+
+            // The README's picture of the board, the whole page (the window made as tall as it): always under
+            // target/, into docs/ on request.
+            Dimension window = page.manage().window().getSize();
+            long height = (Long) ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollHeight;");
+            page.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(2400, height + 100)));
+            Path picture = browser.screenshot(Path.of("target", "console-board.png"));
+            page.manage().window().setSize(window);
+            String wanted = System.getProperty("confirmline.screenshot");
+            if (wanted != null && !wanted.isBlank()) {
+                Path repository = Path.of("..").toAbsolutePath().normalize();
+                java.nio.file.Files.copy(picture, repository.resolve(wanted), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+
+        @Test
+        @Order(2)
+        void theOwnerAnswersAGuestsTextFromTheInboxAndTheGuestGetsIt() {
+            // The guest who confirmed by text ("si") in the first test: their conversation is in the inbox.
+            String guest = "+34600100012";
+            WebDriver page = browser.driver();
+            page.get(stack.url("owner-console") + "/conversations");
+            browser.waiting(Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+            page.get(stack.url("owner-console") + "/conversations/" + URLEncoder.encode(guest, StandardCharsets.UTF_8));
+            WebElement reply = browser.waiting(Duration.ofSeconds(15))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("reply-body")));
+            String text = "Your table is ready whenever you are " + UUID.randomUUID().toString().substring(0, 8);
+            reply.sendKeys(text);
+            page.findElement(By.id("send-reply")).click();
+
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> sandboxTexts(guest).stream().anyMatch(t -> t.path("text").asString().equals(text)));
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(ConversationLog.of(stack.kafkaBootstrap(), stack.registryUrl(), guest))
+                            .filteredOn(e -> e.getType() == ConversationEventType.MESSAGE_SENT && e.getMessage() != null
+                                    && text.equals(e.getMessage().getBody()))
+                            .as("the text on conversations.v1").singleElement()
+                            .satisfies(e -> assertThat(e.getMessage().getAuthor()).isEqualTo(MessageAuthor.OWNER)));
+            browser.waiting(Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), text));
+        }
+
+        @Test
+        @Order(3)
+        void theOwnerDownloadsTheDaysCallsAsCsvWithTheBookingsOfTheseTests() throws Exception {
+            String session = browser.driver().manage().getCookieNamed(ConsoleSignIn.SESSION_COOKIE).getValue();
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Madrid"));
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(stack.url("owner-console")
+                            + "/api/exports/calls.csv?from=" + today + "&to=" + today.plusDays(1)))
+                    .header("Cookie", ConsoleSignIn.SESSION_COOKIE + "=" + session).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+            assertThat(answer.body()).startsWith("\uFEFFreservation,");
+            List<List<String>> rows = CsvRows.parse(answer.body());
+            List<String> header = rows.get(0);
+            int reservation = header.indexOf("reservation");
+            int phone = header.indexOf("phone");
+            int attempt = header.indexOf("attempt");
+            int status = header.indexOf("status");
+            Map<String, List<List<String>>> byBooking = new LinkedHashMap<>();
+            rows.subList(1, rows.size()).forEach(row -> byBooking.computeIfAbsent(row.get(reservation),
+                    id -> new ArrayList<>()).add(row));
+
+            Map<String, String> bookings = new LinkedHashMap<>(phones);
+            bookings.put(watched, watchedPhone);
+            SoftAssertions softly = new SoftAssertions();
+            bookings.forEach((id, guest) -> {
+                List<List<String>> attempts = byBooking.getOrDefault(id, List.of());
+                softly.assertThat(attempts).as(id + ": rows").isNotEmpty();
+                if (attempts.isEmpty()) {
+                    return;
+                }
+                List<String> last = attempts.stream()
+                        .max(java.util.Comparator.comparingInt(row -> Integer.parseInt(row.get(attempt)))).orElseThrow();
+                List<String> heard = statuses(id);
+                softly.assertThat(last.get(status)).as(id + ": the last attempt's status is the platform's last")
+                        .isEqualTo(heard.get(heard.size() - 1));
+                // A cell starting with + is neutralised for spreadsheet programs (a leading apostrophe).
+                softly.assertThat(attempts).as(id + ": the guest's number").allSatisfy(row ->
+                        assertThat(row.get(phone)).isEqualTo("'" + guest));
+            });
+            softly.assertThat(byBooking.keySet()).as("another restaurant's bookings are not in the demo venue's export")
+                    .noneMatch(id -> id.startsWith("bistro-"));
+            softly.assertAll();
+        }
+
+        private static void signIn(WebDriver page) {
+            page.get(stack.url("owner-console") + "/login");
+            page.findElement(By.id("username")).sendKeys(DemoOwner.EMAIL);
+            page.findElement(By.id("password")).sendKeys(DemoOwner.PASSWORD);
+            page.findElement(By.id("sign-in")).click();
+            browser.waiting(Duration.ofSeconds(15)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        }
+
+        /** The board's count of bookings in a status (0 when it shows none). */
+        private static int count(WebDriver page, String status) {
+            List<WebElement> counts = page.findElements(By.id("count-" + status));
+            String digits = counts.isEmpty() ? "" : counts.get(0).getText().replaceAll("[^0-9]", "");
+            return digits.isEmpty() ? 0 : Integer.parseInt(digits);
+        }
     }
 }

@@ -104,6 +104,8 @@ public final class ConsoleBoardBenchmark {
         consumed = new long[total];
         Path here = Path.of("").toAbsolutePath();
         Path repository = Files.isDirectory(here.resolve("owner-console")) ? here : here.getParent();
+        // -Dbench.builds=DIR: the console's build copied there (owner-console/target/...), safe from a rebuild meanwhile.
+        Path builds = Path.of(System.getProperty("bench.builds", repository.toString()));
         TestPostgres.Database db = TestPostgres.freshDatabase();
         LocalStack.Ports ports = LocalStack.Ports.free();
         try (KafkaProcess kafka = KafkaProcess.start(ports.kafka())) {
@@ -111,7 +113,7 @@ public final class ConsoleBoardBenchmark {
             Map<String, String> settings = LocalStack.consoleSettings(kafka.bootstrapServers(), registry.apiUrl(),
                     new LocalStack.Database(db.jdbcUrl(), db.r2dbcUrl(), db.username(), db.password()), ports,
                     LocalStack.Timings.fast());
-            ServiceProcess console = ServiceProcess.start("owner-console", repository.resolve("owner-console"),
+            ServiceProcess console = ServiceProcess.start("owner-console", builds.resolve("owner-console"),
                     "io.confirmline.console.OwnerConsoleApplication", ports.console(), settings,
                     repository.resolve("local-stack/target/bench-logs"));
             try {
@@ -330,9 +332,22 @@ public final class ConsoleBoardBenchmark {
     private static long consolePid(String console) {
         String port = "--server.port=" + URI.create(console).getPort();
         return ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("OwnerConsoleApplication") && c.contains(port))
-                        .orElse(false))
+                .filter(p -> {
+                    String command = commandLine(p.pid());
+                    // The JVM itself, not the watchdog shell whose script holds the same command line.
+                    return !command.startsWith("sh ") && command.contains("OwnerConsoleApplication") && command.contains(port);
+                })
                 .findFirst().orElseThrow(() -> new IllegalStateException("No console JVM found")).pid();
+    }
+
+    /** The whole command line (ProcessHandle.Info cuts a long one, and the console's class path is long). */
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException | RuntimeException gone) {
+            return "";
+        }
     }
 
     /** One open board: a /live stream, and when each record's event arrived. */
