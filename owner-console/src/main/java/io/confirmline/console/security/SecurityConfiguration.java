@@ -151,7 +151,7 @@ public class SecurityConfiguration {
      * sites, no camera/microphone/location, and HSTS when the console is served over https (secure cookies on; Spring
      * writes it on https requests only).
      */
-    private static void securityHeaders(ServerHttpSecurity.HeaderSpec headers, String policy,
+    static void securityHeaders(ServerHttpSecurity.HeaderSpec headers, String policy,
             ConsoleSecurityProperties properties) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                 .contentTypeOptions(Customizer.withDefaults())

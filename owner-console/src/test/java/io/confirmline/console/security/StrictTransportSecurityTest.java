@@ -1,0 +1,45 @@
+package io.confirmline.console.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * HSTS tells browsers to use https only, so it is sent only when the console is served over https (secure cookies
+ * on): a local console on plain http must never be locked out of its own browser.
+ */
+class StrictTransportSecurityTest {
+
+    @Test
+    void httpsWithSecureCookiesAsksForHttpsForAYear() {
+        String hsts = headers(true).getFirst("Strict-Transport-Security");
+        assertThat(hsts).startsWith("max-age=31536000").contains("includeSubDomains");
+    }
+
+    @Test
+    void withoutSecureCookiesThereIsNoHstsEvenOverHttps() {
+        HttpHeaders headers = headers(false);
+        assertThat(headers.containsHeader("Strict-Transport-Security")).isFalse();
+        assertThat(headers.getFirst("Content-Security-Policy")).isEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+    }
+
+    private static HttpHeaders headers(boolean secureCookies) {
+        ConsoleSecurityProperties properties = new ConsoleSecurityProperties(null, secureCookies, false, null,
+                new ConsoleSecurityProperties.Login(5, 20, Duration.ofMinutes(15)), Duration.ofHours(72));
+        WebFilterChainProxy chain = new WebFilterChainProxy(ServerHttpSecurity.http()
+                .headers(headers -> SecurityConfiguration.securityHeaders(headers,
+                        SecurityConfiguration.CONTENT_SECURITY_POLICY, properties))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build());
+        return WebTestClient.bindToWebHandler(exchange -> exchange.getResponse().setComplete())
+                .webFilter(chain)
+                .configureClient().baseUrl("https://console.example").build()
+                .get().uri("/settings").exchange().expectStatus().isOk()
+                .returnResult(Void.class).getResponseHeaders();
+    }
+}
