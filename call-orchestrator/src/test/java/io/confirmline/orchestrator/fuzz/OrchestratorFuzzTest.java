@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,6 +49,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "confirmline.tenants[0].caller-id=+34910000000", "confirmline.tenants[0].calling-opens=00:00",
         "confirmline.tenants[0].calling-closes=23:59:59", "confirmline.tenants[0].lead-time=30m"})
 @AutoConfigureWebTestClient
+@Tag("long") // its own Spring context and ~50 s of hostile requests: run by .ci/run after verify (README "Tests")
 class OrchestratorFuzzTest {
 
     static final String AUTH = "Bearer " + TestTenant.PLATFORM_KEY;
