@@ -71,10 +71,26 @@ public class LiveChanges implements DisposableBean {
 
     /** Records a change; call it last in the transaction that made it. */
     public Mono<Void> record(LiveChange.Subject change) {
+        return recordAll(java.util.List.of(change));
+    }
+
+    /**
+     * Records a poll's changes in their order, one statement; call it last in the transaction that made them (the
+     * lock is taken once, so a batch holds it only for its commit).
+     */
+    public Mono<Void> recordAll(java.util.List<LiveChange.Subject> changes) {
+        if (changes.isEmpty()) {
+            return Mono.empty();
+        }
+        String[] tenants = changes.stream().map(LiveChange.Subject::tenantId).toArray(String[]::new);
+        String[] kinds = changes.stream().map(change -> change.kind().name()).toArray(String[]::new);
+        String[] subjects = changes.stream().map(LiveChange.Subject::subject).toArray(String[]::new);
         return db.sql("SELECT pg_advisory_xact_lock($1)").bind(0, ORDER_LOCK).fetch().first()
-                .then(db.sql("INSERT INTO live_change (tenant_id, kind, subject) VALUES ($1, $2, $3)")
-                        .bind(0, change.tenantId()).bind(1, change.kind().name()).bind(2, change.subject())
-                        .then());
+                .then(db.sql("""
+                                INSERT INTO live_change (tenant_id, kind, subject)
+                                SELECT t, k, s FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS c(t, k, s, n)
+                                ORDER BY n""")
+                        .bind(0, tenants).bind(1, kinds).bind(2, subjects).then());
     }
 
     /** After a commit that recorded changes: the reader emits them to the open streams. */

@@ -7,9 +7,15 @@ import io.confirmline.events.SmsStatusReceived;
 import io.confirmline.events.TenantConfigured;
 import io.confirmline.kafka.InvalidEventException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -18,8 +24,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The console's read model, fed from the topics (issue #16 item 1; the console never reads another service's
- * database). Each record is applied in one transaction: its eventId is claimed in {@code read_event} (a record seen
- * before changes nothing), the projection writes its rows, and what a page shows of it is added to
+ * database). A poll's records are applied in one transaction: each eventId is claimed in {@code read_event} (a
+ * record seen before changes nothing), the projection writes its rows, and what a page shows of each is added to
  * {@code live_change}; after the commit the open pages hear of it. A record that cannot be applied goes to
  * {@code <topic>.DLT} with the reason (the shared dead-letter error handler) and the next one is applied.
  *
@@ -56,63 +62,127 @@ public class ReadModelListeners {
         this.receipts = receipts;
     }
 
-    @KafkaListener(id = ID_PREFIX + "bookings", groupId = GROUP_PREFIX + "bookings.v1",
+    @KafkaListener(id = ID_PREFIX + "bookings", groupId = GROUP_PREFIX + "bookings.v1", batch = "true",
             topics = "#{T(io.confirmline.events.Topics).BOOKINGS.name()}")
-    public void onBooking(ConsumerRecord<String, BookingSnapshot> record) {
-        BookingSnapshot snapshot = record.value();
-        if (snapshot == null) {
-            applyOnce(positionOf(record), record.topic(), () -> bookings.ended(record.key()));
-        } else {
-            applyOnce(snapshot.getEventId(), record.topic(), () -> bookings.apply(snapshot));
-        }
+    public void onBookings(List<ConsumerRecord<String, BookingSnapshot>> records) {
+        applyBatch(records, record -> {
+            BookingSnapshot snapshot = tombstoneOrValue(record);
+            return snapshot == null
+                    ? new Work(positionOf(record), record.topic(), () -> bookings.ended(record.key()))
+                    : new Work(snapshot.getEventId(), record.topic(), () -> bookings.apply(snapshot));
+        });
     }
 
-    @KafkaListener(id = ID_PREFIX + "statuses", groupId = GROUP_PREFIX + "calls.status.v1",
+    @KafkaListener(id = ID_PREFIX + "statuses", groupId = GROUP_PREFIX + "calls.status.v1", batch = "true",
             topics = "#{T(io.confirmline.events.Topics).CALL_STATUS.name()}")
-    public void onStatus(ConsumerRecord<String, CallStatusChanged> record) {
-        CallStatusChanged change = required(record);
-        applyOnce(change.getEventId(), record.topic(), () -> statuses.apply(change));
+    public void onStatuses(List<ConsumerRecord<String, CallStatusChanged>> records) {
+        applyBatch(records, record -> {
+            CallStatusChanged change = required(record);
+            return new Work(change.getEventId(), record.topic(), () -> statuses.apply(change));
+        });
     }
 
-    @KafkaListener(id = ID_PREFIX + "conversations", groupId = GROUP_PREFIX + "conversations.v1",
+    @KafkaListener(id = ID_PREFIX + "conversations", groupId = GROUP_PREFIX + "conversations.v1", batch = "true",
             topics = "#{T(io.confirmline.events.Topics).CONVERSATIONS.name()}")
-    public void onConversation(ConsumerRecord<String, ConversationEvent> record) {
-        ConversationEvent event = required(record);
-        applyOnce(event.getEventId(), record.topic(), () -> conversations.apply(event));
+    public void onConversations(List<ConsumerRecord<String, ConversationEvent>> records) {
+        applyBatch(records, record -> {
+            ConversationEvent event = required(record);
+            return new Work(event.getEventId(), record.topic(), () -> conversations.apply(event));
+        });
     }
 
-    @KafkaListener(id = ID_PREFIX + "tenants", groupId = GROUP_PREFIX + "tenants.v1",
+    @KafkaListener(id = ID_PREFIX + "tenants", groupId = GROUP_PREFIX + "tenants.v1", batch = "true",
             topics = "#{@readModelTopics.tenants()}")
-    public void onTenant(ConsumerRecord<String, TenantConfigured> record) {
-        TenantConfigured tenant = record.value();
-        if (tenant == null) {
-            applyOnce(positionOf(record), record.topic(), () -> tenants.removed(record.key()).thenMany(Flux.empty()));
-        } else {
-            applyOnce(tenant.getEventId(), record.topic(), () -> tenants.apply(tenant).thenMany(Flux.empty()));
+    public void onTenants(List<ConsumerRecord<String, TenantConfigured>> records) {
+        applyBatch(records, record -> {
+            TenantConfigured tenant = tombstoneOrValue(record);
+            return tenant == null
+                    ? new Work(positionOf(record), record.topic(), () -> tenants.removed(record.key()).thenMany(Flux.empty()))
+                    : new Work(tenant.getEventId(), record.topic(), () -> tenants.apply(tenant).thenMany(Flux.empty()));
+        });
+    }
+
+    @KafkaListener(id = ID_PREFIX + "receipts", groupId = GROUP_PREFIX + "sms.receipts.v1", batch = "true",
+            topics = "#{T(io.confirmline.events.Topics).SMS_RECEIPTS.name()}")
+    public void onReceipts(List<ConsumerRecord<String, SmsStatusReceived>> records) {
+        applyBatch(records, record -> {
+            SmsStatusReceived receipt = required(record);
+            return new Work(receipt.getEventId(), record.topic(), () -> receipts.apply(receipt).thenMany(Flux.empty()));
+        });
+    }
+
+    /** One record's part of a poll: its eventId, and the projection that applies it and names the page changes. */
+    private record Work(String eventId, String topic, Supplier<Flux<LiveChange.Subject>> projection) {
+    }
+
+    /**
+     * A poll's records in one transaction and one commit (a commit per record would cap the read model at the
+     * database's fsyncs a second). A record that cannot be read fails the batch at its index: the records before it
+     * are committed first, it goes to the dead-letter topic, the ones after it come again. If the transaction fails,
+     * the records are applied one by one, each in its own transaction, so the one at fault is found and named.
+     */
+    private <T> void applyBatch(List<ConsumerRecord<String, T>> records, Function<ConsumerRecord<String, T>, Work> work) {
+        List<Work> batch = new ArrayList<>(records.size());
+        for (int index = 0; index < records.size(); index++) {
+            try {
+                batch.add(work.apply(records.get(index)));
+            } catch (RuntimeException unreadable) {
+                applyAll(batch);
+                throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, index);
+            }
+        }
+        applyAll(batch);
+    }
+
+    private void applyAll(List<Work> batch) {
+        try {
+            apply(batch);
+        } catch (RuntimeException failed) {
+            applyOneByOne(batch);
         }
     }
 
-    @KafkaListener(id = ID_PREFIX + "receipts", groupId = GROUP_PREFIX + "sms.receipts.v1",
-            topics = "#{T(io.confirmline.events.Topics).SMS_RECEIPTS.name()}")
-    public void onReceipt(ConsumerRecord<String, SmsStatusReceived> record) {
-        SmsStatusReceived receipt = required(record);
-        applyOnce(receipt.getEventId(), record.topic(), () -> receipts.apply(receipt).thenMany(Flux.empty()));
+    private void applyOneByOne(List<Work> batch) {
+        for (int index = 0; index < batch.size(); index++) {
+            try {
+                apply(List.of(batch.get(index)));
+            } catch (RuntimeException failed) {
+                throw new BatchListenerFailedException(failed.getMessage(), failed, index);
+            }
+        }
     }
 
     /** Claim, project, record the page changes — one transaction; then wake the live feed. */
-    private void applyOnce(String eventId, String topic, Supplier<Flux<LiveChange.Subject>> projection) {
-        Boolean applied = reads.claim(eventId, topic)
-                .flatMap(first -> !first ? Mono.just(false)
-                        : Flux.defer(projection).concatMap(live::record).then(Mono.just(true)))
+    private void apply(List<Work> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Boolean changed = Flux.fromIterable(batch)
+                .concatMap(work -> reads.claim(work.eventId(), work.topic())
+                        .flatMapMany(first -> first ? Flux.defer(work.projection()) : Flux.empty()))
+                .collectList()
+                .flatMap(subjects -> subjects.isEmpty() ? Mono.just(false) : live.recordAll(subjects).thenReturn(true))
                 .as(transaction::transactional)
                 .block(APPLY_WAIT);
-        if (Boolean.TRUE.equals(applied)) {
+        if (Boolean.TRUE.equals(changed)) {
             live.committed();
         }
     }
 
+    /** The value, or null for a tombstone; a record the deserializer could not read is an error, not a tombstone. */
+    private static <T> T tombstoneOrValue(ConsumerRecord<String, T> record) {
+        DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
+        if (undecodable != null) {
+            Throwable cause = undecodable.getCause() == null ? undecodable : undecodable.getCause();
+            throw new DeserializationException("Undecodable record: " + cause.getClass().getSimpleName() + ": "
+                    + cause.getMessage(), undecodable.getData(), false, undecodable);
+        }
+        return record.value();
+    }
+
     private static <T> T required(ConsumerRecord<String, T> record) {
-        if (record.value() == null) {
+        if (tombstoneOrValue(record) == null) {
             throw new InvalidEventException("A record without a value on " + record.topic() + ", which has no tombstones");
         }
         return record.value();

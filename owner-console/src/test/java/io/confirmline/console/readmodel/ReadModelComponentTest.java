@@ -178,6 +178,25 @@ class ReadModelComponentTest extends ConsoleContext {
     }
 
     @Test
+    void aBurstIsAppliedAPollAtATimeEveryRecordAPageChange() throws Exception {
+        int records = 1000;
+        Instant startsAt = Instant.now().plusSeconds(3600);
+        long started = System.nanoTime();
+        for (int i = 0; i < records; i++) {
+            String reservation = "r-burst-" + i + "-" + tenant;
+            kafka.send(Topics.BOOKINGS.name(), reservation, snapshot(tenant, reservation, 1, "SCHEDULED", startsAt));
+        }
+        kafka.flush();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> count(
+                "SELECT count(*) FROM booking_view WHERE tenant_id = $1 AND reservation_id LIKE $2", "r-burst-%") == records);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("Read model: " + records + " bookings.v1 records applied in " + millis + " ms ("
+                + records * 1000L / Math.max(1, millis) + " a second)");
+        assertThat(count("SELECT count(*) FROM live_change WHERE tenant_id = $1 AND subject LIKE $2", "r-burst-%"))
+                .isEqualTo(records);
+    }
+
+    @Test
     void liveChangesOlderThanTheRetentionArePruned() {
         db.sql("INSERT INTO live_change (tenant_id, kind, subject, created_at) VALUES ($1, 'BOOKING', 'old', now() - interval '25 hours')")
                 .bind(0, tenant).then().block();
