@@ -1,5 +1,9 @@
 package io.confirmline.console.alert;
 
+import static io.confirmline.console.page.VenuePages.forbidden;
+import static io.confirmline.console.page.VenuePages.member;
+
+import io.confirmline.console.page.VenuePages;
 import io.confirmline.console.audit.AuditEntry;
 import io.confirmline.console.audit.AuditLog;
 import io.confirmline.console.security.ClientAddress;
@@ -49,11 +53,8 @@ public class AlertSettingsController {
 
     @PostMapping("/settings/alerts")
     Mono<String> save(Model model, ServerWebExchange exchange) {
-        return member(model).flatMap(principal -> {
+        return VenuePages.owner(model, exchange, principal -> {
             String tenant = principal.tenantId().orElseThrow();
-            if (!principal.canManage(tenant)) {
-                return Mono.just(forbidden(model, exchange, "forbidden.staff"));
-            }
             return exchange.getFormData().flatMap(posted -> {
                 AlertForm form = AlertForm.of(posted);
                 Map<String, String> errors = form.problems();
@@ -71,7 +72,7 @@ public class AlertSettingsController {
                         .as(transaction::transactional)
                         .thenReturn("redirect:/settings/alerts?saved");
             });
-        }).switchIfEmpty(Mono.fromSupplier(() -> forbidden(model, exchange, null)));
+        });
     }
 
     private static String page(ConsolePrincipal principal, Model model, AlertForm form, Map<String, String> errors,
@@ -91,14 +92,5 @@ public class AlertSettingsController {
         return locale != null && "es".equals(locale.getLanguage()) ? "es" : "en";
     }
 
-    private static Mono<ConsolePrincipal> member(Model model) {
-        return ConsolePrincipal.current().doOnNext(principal -> model.addAttribute("principal", principal))
-                .filter(principal -> principal.tenantId().isPresent());
-    }
 
-    private static String forbidden(Model model, ServerWebExchange exchange, String reason) {
-        exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
-        model.addAttribute("forbiddenReason", reason);
-        return "forbidden";
-    }
 }

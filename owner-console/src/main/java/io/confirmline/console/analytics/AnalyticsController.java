@@ -1,5 +1,6 @@
 package io.confirmline.console.analytics;
 
+import io.confirmline.console.page.VenuePages;
 import io.confirmline.console.security.ConsolePrincipal;
 import io.confirmline.web.ProblemException;
 import java.time.Clock;
@@ -45,8 +46,7 @@ public class AnalyticsController {
     @GetMapping("/analytics")
     Mono<String> page(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             Model model, Locale locale, ServerWebExchange exchange) {
-        return ConsolePrincipal.current().doOnNext(principal -> model.addAttribute("principal", principal))
-                .flatMap(principal -> Mono.justOrEmpty(principal.tenantId()))
+        return VenuePages.member(model).flatMap(principal -> Mono.justOrEmpty(principal.tenantId()))
                 .flatMap(tenants::find)
                 .flatMap(tenant -> {
                     DateRange range;
@@ -67,10 +67,7 @@ public class AnalyticsController {
                         return "analytics";
                     });
                 })
-                .switchIfEmpty(Mono.fromSupplier(() -> {
-                    exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
-                    return "forbidden";
-                }));
+                .switchIfEmpty(Mono.fromSupplier(() -> VenuePages.forbidden(model, exchange, null)));
     }
 
     @GetMapping("/analytics/report.pdf")

@@ -1,6 +1,7 @@
 package io.confirmline.console.board;
 
 import io.confirmline.console.home.OwnTenant;
+import io.confirmline.console.page.VenuePages;
 import io.confirmline.console.readmodel.BoardRow;
 import io.confirmline.console.readmodel.Bookings;
 import io.confirmline.console.readmodel.LiveChanges;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,15 +35,15 @@ class BoardController {
     private final Bookings bookings;
     private final LiveChanges live;
     private final OwnTenant tenants;
-    private final DatabaseClient db;
+    private final VenuePages pages;
     private final MessageSource messages;
     private final Clock clock;
 
-    BoardController(Bookings bookings, LiveChanges live, OwnTenant tenants, DatabaseClient db, MessageSource messages) {
+    BoardController(Bookings bookings, LiveChanges live, OwnTenant tenants, VenuePages pages, MessageSource messages) {
         this.bookings = bookings;
         this.live = live;
         this.tenants = tenants;
-        this.db = db;
+        this.pages = pages;
         this.messages = messages;
         this.clock = Clock.systemUTC();
     }
@@ -61,8 +61,7 @@ class BoardController {
             model.addAttribute("principal", principal);
             String tenantId = principal.tenantId().orElse("");
             Mono<Void> tenant = tenants.find(tenantId).doOnNext(view -> model.addAttribute("tenant", view)).then();
-            Mono<Void> zone = db.sql("SELECT time_zone FROM tenant_view WHERE tenant_id = $1").bind(0, tenantId)
-                    .map(row -> row.get("time_zone", String.class)).one()
+            Mono<Void> zone = pages.timeZone(tenantId)
                     .doOnNext(timeZone -> model.addAttribute("timeZone", timeZone)).then();
             Mono<Void> rows = live.latestId()
                     .doOnNext(latest -> model.addAttribute("liveFrom", latest))

@@ -1,5 +1,10 @@
 package io.confirmline.console.booking;
 
+import static io.confirmline.console.page.VenuePages.forbidden;
+import static io.confirmline.console.page.VenuePages.member;
+import static io.confirmline.console.page.VenuePages.notFound;
+
+import io.confirmline.console.page.VenuePages;
 import io.confirmline.console.audit.AuditEntry;
 import io.confirmline.console.audit.AuditLog;
 import io.confirmline.console.backend.BackendException;
@@ -54,10 +59,12 @@ public class BookingController {
     private final NotifierClient notifier;
     private final AuditLog audit;
     private final ClientAddress addresses;
+    private final VenuePages pages;
 
     public BookingController(BookingRecords records, OrchestratorClient orchestrator, NotifierClient notifier,
-            AuditLog audit, ClientAddress addresses) {
+            AuditLog audit, ClientAddress addresses, VenuePages pages) {
         this.records = records;
+        this.pages = pages;
         this.orchestrator = orchestrator;
         this.notifier = notifier;
         this.audit = audit;
@@ -125,12 +132,9 @@ public class BookingController {
      */
     private Mono<String> act(String reservationId, Action action, Model model, ServerWebExchange exchange,
             ActionBody body) {
-        return member(model).flatMap(principal -> {
-            if (!principal.canManage(tenant(principal))) {
-                return Mono.just(forbidden(model, exchange, "forbidden.staff"));
-            }
+        return VenuePages.owner(model, exchange, principal -> {
             if (reservationId.length() > MAX_ID) {
-                return Mono.just(notFound(model, exchange));
+                return Mono.just(notFound(model, exchange, "booking.notFound"));
             }
             return records.booking(tenant(principal), reservationId).flatMap(booking -> {
                 if (CALL_ACTIONS.contains(action) && booking.callId() == null) {
@@ -143,8 +147,8 @@ public class BookingController {
                 }
                 return body.run(principal, booking).onErrorResume(BackendException.class, e ->
                         refused(principal, reservationId, model, exchange, e.getStatusCode(), null, e.reason()));
-            }).switchIfEmpty(Mono.fromSupplier(() -> notFound(model, exchange)));
-        }).switchIfEmpty(Mono.fromSupplier(() -> forbidden(model, exchange, null)));
+            }).switchIfEmpty(Mono.fromSupplier(() -> notFound(model, exchange, "booking.notFound")));
+        });
     }
 
     private interface ActionBody {
@@ -167,7 +171,7 @@ public class BookingController {
             ServerWebExchange exchange) {
         String tenant = tenant(principal);
         if (reservationId.length() > MAX_ID) {
-            return Mono.just(notFound(model, exchange));
+            return Mono.just(notFound(model, exchange, "booking.notFound"));
         }
         return records.booking(tenant, reservationId).flatMap(booking -> {
             boolean canAct = principal.canManage(tenant);
@@ -181,13 +185,13 @@ public class BookingController {
             model.addAttribute("maxReply", MAX_REPLY);
             // One id per rendered form: submitting the same form twice is one request to the orchestrator.
             model.addAttribute("requestId", UUID.randomUUID().toString());
-            return records.timeZone(tenant).doOnNext(zone -> model.addAttribute("tenantZone", zone))
+            return pages.timeZone(tenant).doOnNext(zone -> model.addAttribute("tenantZone", zone))
                     .then(records.attempts(tenant, reservationId).collectList()
                             .doOnNext(list -> model.addAttribute("attempts", list)))
                     .then(records.texts(tenant, booking).doOnNext(list -> model.addAttribute("texts", list)))
                     .then(deliveries(tenant, reservationId, model))
                     .thenReturn("booking");
-        }).switchIfEmpty(Mono.fromSupplier(() -> notFound(model, exchange)));
+        }).switchIfEmpty(Mono.fromSupplier(() -> notFound(model, exchange, "booking.notFound")));
     }
 
     /** The notifier's log for the booking; a notifier that does not answer leaves a note instead. */
@@ -222,22 +226,7 @@ public class BookingController {
         return principal.tenantId().orElseThrow();
     }
 
-    /** A signed-in user of a tenant (the platform admin has no venue pages). */
-    private static Mono<ConsolePrincipal> member(Model model) {
-        return ConsolePrincipal.current().doOnNext(principal -> model.addAttribute("principal", principal))
-                .filter(principal -> principal.tenantId().isPresent());
-    }
 
-    private static String forbidden(Model model, ServerWebExchange exchange, String reason) {
-        exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
-        model.addAttribute("forbiddenReason", reason);
-        return "forbidden";
-    }
 
-    private static String notFound(Model model, ServerWebExchange exchange) {
-        exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
-        model.addAttribute("notFoundReason", "booking.notFound");
-        return "not-found";
-    }
 
 }

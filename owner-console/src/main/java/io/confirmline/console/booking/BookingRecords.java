@@ -134,13 +134,6 @@ public class BookingRecords {
                 .all().collectList();
     }
 
-    /** The tenant's time zone (the venue's clock) for the page's times. */
-    public Mono<String> timeZone(String tenantId) {
-        return db.sql("SELECT settings->>'timeZone' AS zone FROM tenant WHERE id = $1").bind(0, tenantId)
-                .map(row -> Optional.ofNullable(row.get("zone", String.class))).one()
-                .map(zone -> zone.orElse("UTC")).defaultIfEmpty("UTC");
-    }
-
     private static Instant instant(Readable row, String column) {
         OffsetDateTime value = row.get(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

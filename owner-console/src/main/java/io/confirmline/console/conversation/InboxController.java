@@ -1,5 +1,10 @@
 package io.confirmline.console.conversation;
 
+import static io.confirmline.console.page.VenuePages.forbidden;
+import static io.confirmline.console.page.VenuePages.member;
+import static io.confirmline.console.page.VenuePages.notFound;
+
+import io.confirmline.console.page.VenuePages;
 import io.confirmline.console.audit.AuditEntry;
 import io.confirmline.console.audit.AuditLog;
 import io.confirmline.console.backend.BackendException;
@@ -10,7 +15,6 @@ import io.confirmline.logging.SensitiveText;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,16 +43,16 @@ public class InboxController {
     private final OrchestratorClient orchestrator;
     private final AuditLog audit;
     private final ClientAddress addresses;
-    private final DatabaseClient db;
+    private final VenuePages pages;
 
     public InboxController(Inbox inbox, QuickReplies quickReplies, OrchestratorClient orchestrator, AuditLog audit,
-            ClientAddress addresses, DatabaseClient db) {
+            ClientAddress addresses, VenuePages pages) {
         this.inbox = inbox;
         this.quickReplies = quickReplies;
         this.orchestrator = orchestrator;
         this.audit = audit;
         this.addresses = addresses;
-        this.db = db;
+        this.pages = pages;
     }
 
     @GetMapping("/conversations")
@@ -66,7 +70,7 @@ public class InboxController {
         return member(model).flatMap(principal -> {
             String tenant = principal.tenantId().orElseThrow();
             if (!GuestPhones.valid(phone)) {
-                return Mono.just(notFound(model, exchange));
+                return Mono.just(notFound(model, exchange, "conversation.notFound"));
             }
             return inbox.markRead(tenant, phone)
                     .then(page(principal, phone, model, exchange))
@@ -134,7 +138,7 @@ public class InboxController {
                     .then(inbox.messages(tenant, phone).collectList().doOnNext(list -> model.addAttribute("messages", list)))
                     .then(quickReplies.all(tenant).collectList().doOnNext(list -> model.addAttribute("quickReplies", list)))
                     .thenReturn("conversation");
-        }).switchIfEmpty(Mono.fromSupplier(() -> notFound(model, exchange)));
+        }).switchIfEmpty(Mono.fromSupplier(() -> notFound(model, exchange, "conversation.notFound")));
     }
 
     /** The thread again with what went wrong in its flash: a refusal of ours (a key) or the orchestrator's words. */
@@ -152,17 +156,14 @@ public class InboxController {
     /** Runs {@code action} for an OWNER of the tenant on a valid phone; STAFF get the 403 page, a bad phone a 404. */
     private Mono<String> owner(Model model, ServerWebExchange exchange, String phone,
             java.util.function.Function<ConsolePrincipal, Mono<String>> action) {
-        return member(model).flatMap(principal -> {
-            if (!principal.canManage(principal.tenantId().orElseThrow())) {
-                return Mono.just(forbidden(model, exchange, "forbidden.staff"));
-            }
+        return VenuePages.owner(model, exchange, principal -> {
             if (!GuestPhones.valid(phone)) {
-                return Mono.just(notFound(model, exchange));
+                return Mono.just(notFound(model, exchange, "conversation.notFound"));
             }
             return inbox.thread(principal.tenantId().orElseThrow(), phone)
                     .flatMap(thread -> action.apply(principal))
-                    .switchIfEmpty(Mono.fromSupplier(() -> notFound(model, exchange)));
-        }).switchIfEmpty(Mono.fromSupplier(() -> forbidden(model, exchange, null)));
+                    .switchIfEmpty(Mono.fromSupplier(() -> notFound(model, exchange, "conversation.notFound")));
+        });
     }
 
     private Mono<Void> audited(ConsolePrincipal principal, ServerWebExchange exchange, String action, String detail) {
@@ -172,29 +173,11 @@ public class InboxController {
 
     /** The tenant's zone for the page's times (the venue's clock). */
     private Mono<Void> zone(String tenant, Model model) {
-        return db.sql("SELECT settings->>'timeZone' AS zone FROM tenant WHERE id = $1").bind(0, tenant)
-                .map(row -> java.util.Optional.ofNullable(row.get("zone", String.class))).one()
-                .defaultIfEmpty(java.util.Optional.empty())
-                .doOnNext(zone -> model.addAttribute("tenantZone", zone.orElse("UTC"))).then();
+        return pages.timeZone(tenant).doOnNext(zone -> model.addAttribute("tenantZone", zone)).then();
     }
 
-    /** A signed-in user of a tenant (the platform admin has no inbox). */
-    private static Mono<ConsolePrincipal> member(Model model) {
-        return ConsolePrincipal.current().doOnNext(principal -> model.addAttribute("principal", principal))
-                .filter(principal -> principal.tenantId().isPresent());
-    }
 
-    private static String forbidden(Model model, ServerWebExchange exchange, String reason) {
-        exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
-        model.addAttribute("forbiddenReason", reason);
-        return "forbidden";
-    }
 
-    private static String notFound(Model model, ServerWebExchange exchange) {
-        exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
-        model.addAttribute("notFoundReason", "conversation.notFound");
-        return "not-found";
-    }
 
     private static Long parseId(String value) {
         try {

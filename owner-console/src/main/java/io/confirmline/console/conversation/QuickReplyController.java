@@ -1,5 +1,10 @@
 package io.confirmline.console.conversation;
 
+import static io.confirmline.console.page.VenuePages.forbidden;
+import static io.confirmline.console.page.VenuePages.member;
+import static io.confirmline.console.page.VenuePages.notFound;
+
+import io.confirmline.console.page.VenuePages;
 import io.confirmline.console.audit.AuditEntry;
 import io.confirmline.console.audit.AuditLog;
 import io.confirmline.console.security.ClientAddress;
@@ -75,7 +80,7 @@ public class QuickReplyController {
                 return invalid(principal, model, exchange, errors, form);
             }
             return replies.update(principal.tenantId().orElseThrow(), id, label(form), body(form))
-                    .flatMap(found -> !found ? Mono.just(notFound(model, exchange))
+                    .flatMap(found -> !found ? Mono.just(notFound(model, exchange, "quickReplies.notFound"))
                             : audited(principal, exchange, "quick-reply.changed", "Changed quick reply " + id + " \""
                                     + label(form) + "\"").thenReturn("redirect:/settings/quick-replies?saved=changed"));
         });
@@ -84,7 +89,7 @@ public class QuickReplyController {
     @PostMapping("/settings/quick-replies/{id}/delete")
     Mono<String> delete(@PathVariable long id, Model model, ServerWebExchange exchange) {
         return owner(model, exchange, (principal, form) -> replies.delete(principal.tenantId().orElseThrow(), id)
-                .flatMap(found -> !found ? Mono.just(notFound(model, exchange))
+                .flatMap(found -> !found ? Mono.just(notFound(model, exchange, "quickReplies.notFound"))
                         : audited(principal, exchange, "quick-reply.deleted", "Deleted quick reply " + id)
                                 .thenReturn("redirect:/settings/quick-replies?saved=deleted")));
     }
@@ -148,10 +153,8 @@ public class QuickReplyController {
 
     private Mono<String> owner(Model model, ServerWebExchange exchange,
             java.util.function.BiFunction<ConsolePrincipal, MultiValueMap<String, String>, Mono<String>> action) {
-        return member(model).flatMap(principal -> principal.canManage(principal.tenantId().orElseThrow())
-                        ? exchange.getFormData().flatMap(form -> action.apply(principal, form))
-                        : Mono.just(forbidden(model, exchange, "forbidden.staff")))
-                .switchIfEmpty(Mono.fromSupplier(() -> forbidden(model, exchange, null)));
+        return VenuePages.owner(model, exchange,
+                principal -> exchange.getFormData().flatMap(form -> action.apply(principal, form)));
     }
 
     private Mono<Void> audited(ConsolePrincipal principal, ServerWebExchange exchange, String action, String detail) {
@@ -159,20 +162,6 @@ public class QuickReplyController {
                 addresses.of(exchange)));
     }
 
-    private static Mono<ConsolePrincipal> member(Model model) {
-        return ConsolePrincipal.current().doOnNext(principal -> model.addAttribute("principal", principal))
-                .filter(principal -> principal.tenantId().isPresent());
-    }
 
-    private static String forbidden(Model model, ServerWebExchange exchange, String reason) {
-        exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
-        model.addAttribute("forbiddenReason", reason);
-        return "forbidden";
-    }
 
-    private static String notFound(Model model, ServerWebExchange exchange) {
-        exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
-        model.addAttribute("notFoundReason", "quickReplies.notFound");
-        return "not-found";
-    }
 }

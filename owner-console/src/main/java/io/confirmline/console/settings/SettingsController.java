@@ -1,5 +1,8 @@
 package io.confirmline.console.settings;
 
+import static io.confirmline.console.page.VenuePages.member;
+
+import io.confirmline.console.page.VenuePages;
 import io.confirmline.console.home.OwnTenant;
 import io.confirmline.console.security.ClientAddress;
 import io.confirmline.console.security.ConsolePrincipal;
@@ -40,7 +43,7 @@ public class SettingsController {
 
     @GetMapping("/settings")
     Mono<String> settings(Model model, ServerWebExchange exchange) {
-        return signedIn(model).flatMap(principal -> editor.current(tenantOf(principal)).flatMap(row ->
+        return member(model).flatMap(principal -> editor.current(tenantOf(principal)).flatMap(row ->
                 general(model, principal, row, GeneralForm.of(row.settings()), Map.of(), null, exchange)
                         .doOnNext(page -> model.addAttribute("saved", exchange.getRequest().getQueryParams()
                                 .containsKey("saved")))));
@@ -48,7 +51,7 @@ public class SettingsController {
 
     @PostMapping("/settings")
     Mono<String> saveSettings(Model model, ServerWebExchange exchange) {
-        return owner(model, exchange).flatMap(principal -> exchange.getFormData().flatMap(posted -> {
+        return VenuePages.owner(model, exchange, principal -> exchange.getFormData().flatMap(posted -> {
             GeneralForm form = GeneralForm.of(posted);
             return editor.change(tenantOf(principal), form::applyTo,
                             TenantAccess.actor(principal, addresses.of(exchange)))
@@ -59,7 +62,7 @@ public class SettingsController {
                                 String other = placeGeneral(outcome, form.periodIds(), errors);
                                 return general(model, principal, row, form, errors, other, exchange);
                             }));
-        })).switchIfEmpty(Mono.fromSupplier(() -> refused(model, exchange)));
+        }));
     }
 
     @GetMapping("/settings/templates/{language}")
@@ -67,7 +70,7 @@ public class SettingsController {
         if (!TemplateForm.isLanguage(language)) {
             return notFound(exchange);
         }
-        return signedIn(model).flatMap(principal -> editor.current(tenantOf(principal)).flatMap(row ->
+        return member(model).flatMap(principal -> editor.current(tenantOf(principal)).flatMap(row ->
                 templatePage(model, principal, row, TemplateForm.of(row.settings(), language), Map.of(), null,
                         exchange).doOnNext(page -> model.addAttribute("saved",
                         exchange.getRequest().getQueryParams().containsKey("saved")))));
@@ -78,7 +81,7 @@ public class SettingsController {
         if (!TemplateForm.isLanguage(language)) {
             return notFound(exchange);
         }
-        return owner(model, exchange).flatMap(principal -> exchange.getFormData().flatMap(posted -> {
+        return VenuePages.owner(model, exchange, principal -> exchange.getFormData().flatMap(posted -> {
             Map<String, String> own = TemplateForm.posted(language, posted);
             return editor.change(tenantOf(principal), json -> TemplateForm.applyTo(json, language, own), TenantAccess.actor(principal, addresses.of(exchange)))
                     .flatMap(outcome -> outcome.isSaved()
@@ -90,7 +93,7 @@ public class SettingsController {
                                 return templatePage(model, principal, row, TemplateForm.of(language, unsaved(posted)),
                                         errors, other, exchange);
                             }));
-        })).switchIfEmpty(Mono.fromSupplier(() -> refused(model, exchange)));
+        }));
     }
 
     private Mono<String> general(Model model, ConsolePrincipal principal, TenantRow row, GeneralForm form,
@@ -183,16 +186,7 @@ public class SettingsController {
                 .doOnNext(principal -> model.addAttribute("principal", principal));
     }
 
-    /** The signed-in user when they may change their tenant; empty (then refused) for STAFF. */
-    private static Mono<ConsolePrincipal> owner(Model model, ServerWebExchange exchange) {
-        return signedIn(model).filter(principal -> principal.canManage(tenantOf(principal)));
-    }
 
-    private static String refused(Model model, ServerWebExchange exchange) {
-        exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
-        model.addAttribute("forbiddenReason", "forbidden.staff");
-        return "forbidden";
-    }
 
     private static Mono<String> notFound(ServerWebExchange exchange) {
         return Mono.error(new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));
