@@ -86,12 +86,22 @@ public final class ConsoleBoardBenchmark {
     private final int sessions = Integer.getInteger("bench.sessions", boards);
     private final int bookings = Integer.getInteger("bench.bookings", 1000);
     private final String run = UUID.randomUUID().toString().substring(0, 6);
+    /**
+     * How the console's JVM runs: {@code production} (default) as the image runs it — the full JIT and the default
+     * collector — with a 1 GiB heap; {@code test} as the local stack and the end-to-end tests start it (ServiceProcess:
+     * C1 only, SerialGC, 384 MiB: quick to start, slower under load).
+     */
+    private final String jvm = System.getProperty("bench.jvm", PRODUCTION_JVM);
+    private static final String PRODUCTION_JVM = "production";
 
     /** Send instants (System.nanoTime) by sequence number; warm-up records first. */
     private long[] sent;
     private final List<Board> open = new ArrayList<>();
     private long[] consumed;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Cores busy on average while the measured records were sent: the console's JVM, and this one (the boards). */
+    private double consoleCpu;
+    private double ownCpu;
 
     public static void main(String[] args) {
         BenchmarkMain.runAndExit(() -> new ConsoleBoardBenchmark().run());
@@ -113,12 +123,19 @@ public final class ConsoleBoardBenchmark {
             Map<String, String> settings = LocalStack.consoleSettings(kafka.bootstrapServers(), registry.apiUrl(),
                     new LocalStack.Database(db.jdbcUrl(), db.r2dbcUrl(), db.username(), db.password()), ports,
                     LocalStack.Timings.fast());
-            ServiceProcess console = ServiceProcess.start("owner-console", builds.resolve("owner-console"),
-                    "io.confirmline.console.OwnerConsoleApplication", ports.console(), settings,
-                    repository.resolve("local-stack/target/bench-logs"));
+            Path logs = repository.resolve("local-stack/target/bench-logs");
+            AutoCloseable console;
+            String url = "http://127.0.0.1:" + ports.console();
+            if (PRODUCTION_JVM.equals(jvm)) {
+                console = productionJvm(builds.resolve("owner-console"), ports.console(), settings, logs);
+            } else {
+                ServiceProcess process = ServiceProcess.start("owner-console", builds.resolve("owner-console"),
+                        "io.confirmline.console.OwnerConsoleApplication", ports.console(), settings, logs);
+                process.awaitHealthy(Duration.ofMinutes(3));
+                console = process;
+            }
             try {
-                console.awaitHealthy(Duration.ofMinutes(3));
-                measure(kafka.bootstrapServers(), registry.apiUrl(), console.url(), warmUp, total);
+                measure(kafka.bootstrapServers(), registry.apiUrl(), url, warmUp, total);
             } finally {
                 stopping.set(true);
                 open.forEach(Board::close);
@@ -152,7 +169,14 @@ public final class ConsoleBoardBenchmark {
             System.out.println("Warm-up done (" + warmUp + " records).");
             MemoryPeak peak = new MemoryPeak(pid, console);
             peak.start();
+            long consoleCpuBefore = cpuNanos(pid);
+            long ownCpuBefore = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+            long wallBefore = System.nanoTime();
             publish(producer, warmUp, total);
+            double wall = (System.nanoTime() - wallBefore) / 1e9;
+            consoleCpu = (cpuNanos(pid) - consoleCpuBefore) / 1e9 / wall;
+            ownCpu = (ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L) - ownCpuBefore)
+                    / 1e9 / wall;
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline && !allArrived(warmUp, total)) {
                 Thread.sleep(200);
@@ -220,12 +244,27 @@ public final class ConsoleBoardBenchmark {
         long[] boardLatencies = new long[records * boards];
         int n = 0;
         long lost = 0;
+        java.util.SortedSet<Integer> lostRecords = new java.util.TreeSet<>();
+        java.util.Set<Board> lostBoards = new java.util.HashSet<>();
+        long superseded = 0;
         long duplicates = 0;
         for (Board board : open) {
             duplicates += board.duplicates.get();
             for (int seq = from; seq < to; seq++) {
                 if (board.received[seq] == 0) {
-                    lost++;
+                    // The row showed a newer version of the booking when its change was read (the board never shows a
+                    // stale state, but this record's own event was never seen) - or nothing came at all.
+                    boolean newer = false;
+                    for (int later = seq + bookings; later < to && !newer; later += bookings) {
+                        newer = board.received[later] != 0;
+                    }
+                    if (newer) {
+                        superseded++;
+                    } else {
+                        lost++;
+                        lostRecords.add(seq);
+                        lostBoards.add(board);
+                    }
                 } else {
                     boardLatencies[n++] = board.received[seq] - sent[seq];
                 }
@@ -241,16 +280,22 @@ public final class ConsoleBoardBenchmark {
         Stats board = Stats.of(Arrays.copyOf(boardLatencies, n));
         Stats plain = Stats.of(Arrays.copyOf(baseline, m));
         System.out.println();
-        System.out.printf(Locale.ROOT, "%d boards, %d records at %d/s for %d s (after %d s warm-up), %d bookings%n",
-                boards, records, rate, seconds, warmUpSeconds, bookings);
-        System.out.println("| path | events | lost | p50 ms | p95 ms | p99 ms | max ms |");
-        System.out.println("|---|---|---|---|---|---|---|");
-        System.out.printf(Locale.ROOT, "| baseline: KafkaConsumer, record → poll | %d | %d | %s |%n", m, records - m,
+        System.out.printf(Locale.ROOT, "%d boards, %d records at %d/s for %d s (after %d s warm-up), %d bookings, "
+                + "console JVM: %s%n", boards, records, rate, seconds, warmUpSeconds, bookings, jvm);
+        System.out.println("| path | events | superseded | lost | p50 ms | p95 ms | p99 ms | max ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "| baseline: KafkaConsumer, record → poll | %d | – | %d | %s |%n", m, records - m,
                 plain.row());
-        System.out.printf(Locale.ROOT, "| console: record → board's SSE event (%d boards) | %d | %d | %s |%n", boards, n,
-                lost, board.row());
+        System.out.printf(Locale.ROOT, "| console: record → board's SSE event (%d boards) | %d | %d | %d | %s |%n", boards,
+                n, superseded, lost, board.row());
         System.out.printf(Locale.ROOT, "ratio console/baseline: p50 %.1f, p99 %.1f; duplicate events %d%n",
                 board.p50 / plain.p50, board.p99 / plain.p99, duplicates);
+        if (lost > 0) {
+            System.out.printf(Locale.ROOT, "lost: %d records at %d boards, e.g. %s%n", lostRecords.size(), lostBoards.size(),
+                    lostRecords.stream().limit(10).toList());
+        }
+        System.out.printf(Locale.ROOT, "cores busy while measured: console %.2f, load generator and its %d boards %.2f "
+                + "(of %d)%n", consoleCpu, boards, ownCpu, Runtime.getRuntime().availableProcessors());
         System.out.println("| console memory | RSS MiB | heap used MiB |");
         System.out.println("|---|---|---|");
         System.out.println("| started, no board open | " + beforeBoards.row() + " |");
@@ -338,6 +383,59 @@ public final class ConsoleBoardBenchmark {
                     return !command.startsWith("sh ") && command.contains("OwnerConsoleApplication") && command.contains(port);
                 })
                 .findFirst().orElseThrow(() -> new IllegalStateException("No console JVM found")).pid();
+    }
+
+    /** The console in a JVM of its own with production's JIT and collector; closing it ends the JVM. */
+    private static AutoCloseable productionJvm(Path module, int port, Map<String, String> settings, Path logs)
+            throws Exception {
+        String classpath = module.resolve("target/classes") + java.io.File.pathSeparator
+                + Files.readString(module.resolve("target/runtime-classpath.txt")).trim();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-XX:+ExitOnOutOfMemoryError", "-cp", classpath, "io.confirmline.console.OwnerConsoleApplication",
+                "--server.port=" + port));
+        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Files.createDirectories(logs);
+        Process process = new ProcessBuilder(command).directory(module.toFile()).redirectErrorStream(true)
+                .redirectOutput(logs.resolve("owner-console.log").toFile()).start();
+        Thread reaper = new Thread(process::destroyForcibly);
+        Runtime.getRuntime().addShutdownHook(reaper);
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The console exited during start-up; see " + logs.resolve("owner-console.log"));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("The console was not healthy within 3 minutes");
+            }
+            Thread.sleep(500);
+        }
+        return () -> {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        };
+    }
+
+    /** CPU time the process has used so far, user and system ({@code /proc/<pid>/stat}, clock ticks of 10 ms). */
+    private static long cpuNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
     }
 
     /** The whole command line (ProcessHandle.Info cuts a long one, and the console's class path is long). */
