@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confirmline.testing.TestInfrastructure;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,6 +51,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public abstract class ConsoleContext {
 
     public static final String ADMIN_TOKEN = "people-admin-token-0123456789abcdef";
+    /** The users {@link #signedInAs} has onboarded in this context. */
+    private static final Set<String> ONBOARDED = new HashSet<>();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -79,6 +83,24 @@ public abstract class ConsoleContext {
                 .expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
         return (String) body.get("invitationUrl");
+    }
+
+    /**
+     * A page session of {@code email}, signed in from {@code address}; the user is onboarded the first time any
+     * test asks for them (the context, and so its users, outlive a test class).
+     */
+    protected PageSession signedInAs(String tenantId, String email, String role, String password, String address) {
+        synchronized (ONBOARDED) {
+            if (!ONBOARDED.contains(email)) {
+                onboard(tenantId, email, role, password, address);
+                ONBOARDED.add(email);
+            }
+        }
+        PageSession page = new PageSession(client, address);
+        PageSession.Response signedIn = page.login(email, password);
+        // Signed in is sent to the board; a refused sign-in goes back to the login page.
+        assertThat(signedIn.location()).hasToString("/");
+        return page;
     }
 
     /** Invites a user and sets their password through the invitation page, from {@code address}. */

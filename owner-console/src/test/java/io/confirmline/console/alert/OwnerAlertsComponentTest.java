@@ -47,7 +47,6 @@ class OwnerAlertsComponentTest extends ConsoleContext {
     private static final String OWNER = "alerts-owner-" + RUN + "@bravo.example";
     private static final String STAFF = "alerts-staff-" + RUN + "@bravo.example";
     private static final String PASSWORD = "alerts test password";
-    private static boolean onboarded;
 
     @Autowired
     KafkaTemplate<String, SpecificRecord> kafka;
@@ -60,13 +59,7 @@ class OwnerAlertsComponentTest extends ConsoleContext {
 
     @BeforeEach
     void signIn() {
-        if (!onboarded) {
-            onboard("bravo", OWNER, "OWNER", PASSWORD, ADDRESS);
-            onboard("bravo", STAFF, "STAFF", PASSWORD, ADDRESS);
-            onboarded = true;
-        }
-        owner = new PageSession(client, ADDRESS);
-        owner.login(OWNER, PASSWORD);
+        owner = signedInAs("bravo", OWNER, "OWNER", PASSWORD, ADDRESS);
         BackendStandIn.ORCHESTRATOR.answer("POST", "/api/owner-alerts",
                 BackendStandIn.Answer.json(202, "{\"state\":\"SENT\"}"));
     }
@@ -87,8 +80,7 @@ class OwnerAlertsComponentTest extends ConsoleContext {
                 .map(row -> java.util.Optional.ofNullable(row.get("unanswered_minutes", Integer.class))).one().block())
                 .isEmpty();
 
-        PageSession staff = new PageSession(client, ADDRESS);
-        staff.login(STAFF, PASSWORD);
+        PageSession staff = signedInAs("bravo", STAFF, "STAFF", PASSWORD, ADDRESS);
         assertThat(staff.get("/settings/alerts").body()).contains("value=\"+34612345678\"").doesNotContain("alerts-save");
         assertThat(staff.postForm("/settings/alerts", Map.of("ownerPhone", "+34612345679")).status())
                 .isEqualTo(HttpStatus.FORBIDDEN);

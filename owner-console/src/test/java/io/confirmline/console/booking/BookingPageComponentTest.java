@@ -50,7 +50,6 @@ class BookingPageComponentTest extends ConsoleContext {
     private static final String OWNER = "booking-owner-" + RUN + "@alpha.example";
     private static final String STAFF = "booking-staff-" + RUN + "@alpha.example";
     private static final String PASSWORD = "booking test password";
-    private static boolean onboarded;
 
     @Autowired
     KafkaTemplate<String, SpecificRecord> kafka;
@@ -64,15 +63,8 @@ class BookingPageComponentTest extends ConsoleContext {
 
     @BeforeEach
     void signIn() {
-        if (!onboarded) {
-            onboard("alpha", OWNER, "OWNER", PASSWORD, ADDRESS);
-            onboard("alpha", STAFF, "STAFF", PASSWORD, ADDRESS);
-            onboarded = true;
-        }
-        owner = new PageSession(client, ADDRESS);
-        owner.login(OWNER, PASSWORD);
-        staff = new PageSession(client, ADDRESS);
-        staff.login(STAFF, PASSWORD);
+        owner = signedInAs("alpha", OWNER, "OWNER", PASSWORD, ADDRESS);
+        staff = signedInAs("alpha", STAFF, "STAFF", PASSWORD, ADDRESS);
     }
 
     @Test

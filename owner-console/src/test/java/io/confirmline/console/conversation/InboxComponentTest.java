@@ -43,7 +43,6 @@ class InboxComponentTest extends ConsoleContext {
     private static final String OWNER = "inbox-owner-" + RUN + "@alpha.example";
     private static final String STAFF = "inbox-staff-" + RUN + "@alpha.example";
     private static final String PASSWORD = "inbox test password";
-    private static boolean onboarded;
 
     @Autowired
     KafkaTemplate<String, SpecificRecord> kafka;
@@ -55,15 +54,8 @@ class InboxComponentTest extends ConsoleContext {
 
     @BeforeEach
     void signIn() {
-        if (!onboarded) {
-            onboard("alpha", OWNER, "OWNER", PASSWORD, ADDRESS);
-            onboard("alpha", STAFF, "STAFF", PASSWORD, ADDRESS);
-            onboarded = true;
-        }
-        owner = new PageSession(client, ADDRESS);
-        owner.login(OWNER, PASSWORD);
-        staff = new PageSession(client, ADDRESS);
-        staff.login(STAFF, PASSWORD);
+        owner = signedInAs("alpha", OWNER, "OWNER", PASSWORD, ADDRESS);
+        staff = signedInAs("alpha", STAFF, "STAFF", PASSWORD, ADDRESS);
     }
 
     @Test

@@ -62,12 +62,8 @@ class CallExportComponentTest extends ConsoleContext {
         ReadModelRows.createTenant(admin(), tenant, "Export Tavern", MADRID.getId());
         ReadModelRows.createTenant(admin(), neighbour, "Next Door", MADRID.getId());
         ReadModelRows.createTenant(admin(), big, "Big Hall", "UTC");
-        onboard(tenant, "owner-" + tenant + "@example.com", "OWNER", PASSWORD, address);
-        onboard(tenant, "staff-" + tenant + "@example.com", "STAFF", PASSWORD, address);
-        owner = new PageSession(client, address);
-        owner.login("owner-" + tenant + "@example.com", PASSWORD);
-        staff = new PageSession(client, address);
-        staff.login("staff-" + tenant + "@example.com", PASSWORD);
+        owner = signedInAs(tenant, "owner-" + tenant + "@example.com", "OWNER", PASSWORD, address);
+        staff = signedInAs(tenant, "staff-" + tenant + "@example.com", "STAFF", PASSWORD, address);
 
         ReadModelRows rows = new ReadModelRows(db);
         Instant starts = Instant.parse("2026-07-01T18:30:00Z");
