@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.confirmline.console.ConsoleContext;
 import io.confirmline.console.PageSession;
 import io.confirmline.testing.browser.Browser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,11 +93,11 @@ class AccessibilityBrowserTest extends ConsoleContext {
         assertThat(((Number) ((JavascriptExecutor) driver).executeScript(
                 "return document.documentElement.clientWidth;")).intValue()).isBetween(340, 360);
         List<String> failures = new ArrayList<>();
-        layout("/login", failures);
+        PageChecks.layout(browser.driver(), "/login", failures);
         signIn();
         for (String path : pages) {
             driver.get(url(path));
-            layout(path, failures);
+            PageChecks.layout(browser.driver(), path, failures);
         }
         assertThat(failures).as("at 360x740").isEmpty();
         driver.manage().window().setSize(new Dimension(1280, 900));
@@ -121,25 +116,12 @@ class AccessibilityBrowserTest extends ConsoleContext {
         // Notices a page shows only sometimes ("live data unavailable") are checked as they would look.
         ((JavascriptExecutor) browser.driver()).executeScript("document.querySelectorAll("
                 + "'[hidden][role=status], [hidden][role=alert]').forEach(function (e) { e.hidden = false; });");
-        collect(page, "contrast.js", failures);
-        collect(page, "labels.js", failures);
+        PageChecks.contrastAndLabels(browser.driver(), page, failures);
     }
 
-    private void layout(String page, List<String> failures) {
-        collect(page, "layout.js", failures);
-    }
-
-    @SuppressWarnings("unchecked")
-    private void collect(String page, String script, List<String> failures) {
-        Map<String, Object> result = (Map<String, Object>) ((JavascriptExecutor) browser.driver())
-                .executeScript(script(script));
-        assertThat(((Number) result.get("checked")).intValue()).as(script + " found nothing to check on " + page)
-                .isPositive();
-        ((List<Object>) result.get("failures")).forEach(failure -> failures.add(page + ": " + failure));
-    }
 
     private double focusRingContrast() {
-        return ((Number) ((JavascriptExecutor) browser.driver()).executeScript(script("contrast.js")
+        return ((Number) ((JavascriptExecutor) browser.driver()).executeScript(PageChecks.script("contrast.js")
                 .replaceFirst("(?s)var failures = \\[\\];.*$", "")
                 + "var el = document.activeElement; var s = getComputedStyle(el);"
                 + "if (s.outlineStyle === 'none' || parseFloat(s.outlineWidth) < 2) return 0;"
@@ -150,11 +132,4 @@ class AccessibilityBrowserTest extends ConsoleContext {
         return "http://localhost:" + port + path;
     }
 
-    private static String script(String name) {
-        try (InputStream in = AccessibilityBrowserTest.class.getResourceAsStream("/accessibility/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -6,26 +6,21 @@ import static org.awaitility.Awaitility.await;
 import io.confirmline.console.BackendStandIn;
 import io.confirmline.console.BackendStandIn.Answer;
 import io.confirmline.console.ConsoleContext;
+import io.confirmline.console.accessibility.PageChecks;
 import io.confirmline.events.CallStatus;
 import io.confirmline.events.Topics;
 import io.confirmline.testing.browser.Browser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,17 +68,17 @@ class BookingBrowserTest extends ConsoleContext {
         signIn(owner);
         driver.get(url("/bookings/" + id));
         List<String> failures = new ArrayList<>();
-        check("/bookings/{id}", failures);
+        PageChecks.contrastAndLabels(browser.driver(), "/bookings/{id}", failures);
         driver.findElement(By.id("redial")).click();
         browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"),
                 "called again"));
         assertThat(driver.findElement(By.id("flash")).getAttribute("role")).isEqualTo("status");
         assertThat(BackendStandIn.ORCHESTRATOR.requestsTo("POST", "/api/calls/" + callId + "/redial")).hasSize(1);
-        check("/bookings/{id} after an action", failures);
+        PageChecks.contrastAndLabels(browser.driver(), "/bookings/{id} after an action", failures);
 
         driver.manage().window().setSize(new Dimension(360, 740));
         driver.get(url("/bookings/" + id));
-        collect("/bookings/{id} at 360x740", "layout.js", failures);
+        PageChecks.layout(browser.driver(), "/bookings/{id} at 360x740", failures);
         driver.manage().window().setSize(new Dimension(1280, 900));
         assertThat(failures).as("WCAG 2.2 AA contrast, names and the phone layout").isEmpty();
 
@@ -116,29 +111,10 @@ class BookingBrowserTest extends ConsoleContext {
                 .map(row -> row.get("n", Long.class)).one().block();
     }
 
-    private void check(String page, List<String> failures) {
-        collect(page, "contrast.js", failures);
-        collect(page, "labels.js", failures);
-    }
 
-    @SuppressWarnings("unchecked")
-    private void collect(String page, String script, List<String> failures) {
-        Map<String, Object> result = (Map<String, Object>) ((JavascriptExecutor) browser.driver())
-                .executeScript(script(script));
-        assertThat(((Number) result.get("checked")).intValue()).as(script + " found nothing to check on " + page)
-                .isPositive();
-        ((List<Object>) result.get("failures")).forEach(failure -> failures.add(page + ": " + failure));
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
 
-    private static String script(String name) {
-        try (InputStream in = BookingBrowserTest.class.getResourceAsStream("/accessibility/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

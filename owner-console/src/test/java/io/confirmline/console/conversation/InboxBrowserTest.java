@@ -5,24 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import io.confirmline.console.BackendStandIn;
 import io.confirmline.console.ConsoleContext;
+import io.confirmline.console.accessibility.PageChecks;
 import io.confirmline.events.ConversationEvent;
 import io.confirmline.events.Topics;
 import io.confirmline.testing.browser.Browser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -72,17 +69,19 @@ class InboxBrowserTest extends ConsoleContext {
         js("window.stillTheSamePage = true;");
         String bea = phone();
         publish(InboxComponentTest.received("alpha", bea, "Table for two tonight? " + run, false, Instant.now()));
-        browser.waiting(WAIT).until(d -> d.findElement(By.id("threads")).getText().contains(bea));
+        browser.waiting(WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("threads")).getText().contains(bea));
         assertThat(js("return window.stillTheSamePage === true;")).isEqualTo(true);
         List<String> failures = new ArrayList<>();
-        check("/conversations", failures);
+        PageChecks.contrastAndLabels(browser.driver(), "/conversations", failures);
 
         driver.get(url("/conversations/" + ana));
         js("window.stillTheSamePage = true;");
         publish(InboxComponentTest.received("alpha", ana, "And a spot for the pram " + run, false, Instant.now()));
-        browser.waiting(WAIT).until(d -> d.findElement(By.id("messages")).getText().contains("And a spot for the pram"));
+        browser.waiting(WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("messages")).getText().contains("And a spot for the pram"));
         assertThat(js("return window.stillTheSamePage === true;")).isEqualTo(true);
-        check("/conversations/" + ana, failures);
+        PageChecks.contrastAndLabels(browser.driver(), "/conversations/" + ana, failures);
 
         long id = db.sql("SELECT id FROM quick_reply WHERE tenant_id = 'alpha' AND label = $1").bind(0, label)
                 .map(row -> row.get("id", Long.class)).one().block();
@@ -100,7 +99,7 @@ class InboxBrowserTest extends ConsoleContext {
         driver.manage().window().setSize(new Dimension(360, 740));
         for (String path : List.of("/conversations", "/conversations/" + ana, "/settings/quick-replies", "/settings/alerts")) {
             driver.get(url(path));
-            collect(path, "layout.js", failures);
+            PageChecks.layout(browser.driver(), path, failures);
         }
         driver.manage().window().setSize(new Dimension(1280, 900));
         assertThat(failures).as("contrast, names and a phone's width").isEmpty();
@@ -124,28 +123,10 @@ class InboxBrowserTest extends ConsoleContext {
         return ((JavascriptExecutor) browser.driver()).executeScript(script);
     }
 
-    private void check(String page, List<String> failures) {
-        collect(page, "contrast.js", failures);
-        collect(page, "labels.js", failures);
-    }
 
-    @SuppressWarnings("unchecked")
-    private void collect(String page, String script, List<String> failures) {
-        Map<String, Object> result = (Map<String, Object>) js(script(script));
-        assertThat(((Number) result.get("checked")).intValue()).as(script + " found nothing to check on " + page)
-                .isPositive();
-        ((List<Object>) result.get("failures")).forEach(failure -> failures.add(page + ": " + failure));
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
 
-    private static String script(String name) {
-        try (InputStream in = InboxBrowserTest.class.getResourceAsStream("/accessibility/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
