@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,6 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
                 "confirmline.tenants[1].subaccount-id=clinic_voice", "confirmline.tenants[1].auth-token=" + CLINIC_AUTH,
                 "confirmline.tenants[1].sms-numbers[0]=" + IngressTestSupport.CLINIC_SMS_NUMBER})
 @AutoConfigureWebTestClient
+@Tag("long") // its own Spring context and a long run of hostile requests: run by .ci/run after verify (README "Tests")
 class IngressFuzzTest {
 
     static final List<String> ENDPOINTS = List.of("/webhooks/8x8/vca", "/webhooks/8x8/vss", "/api/webhooks/vca",
