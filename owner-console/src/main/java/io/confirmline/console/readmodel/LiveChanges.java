@@ -5,6 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,13 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 
 /**
  * The pages' live feed ({@code live_change}): what changed, in commit order, for every open board and inbox.
@@ -42,6 +46,12 @@ public class LiveChanges implements DisposableBean {
     /** A subscriber this far behind is cut off; its browser reconnects and replays from the table. */
     private static final int SUBSCRIBER_BUFFER = 10_000;
     private static final int PAGE = 500;
+    /**
+     * The reader gathers changes this long after the previous read before it reads again: every open page then gets
+     * the changes of a few commits as one batch (one write and flush per stream), not one write per commit — at the
+     * cost of at most this much latency.
+     */
+    private static final long GATHER_NANOS = Duration.ofMillis(20).toNanos();
 
     static final String SELECT = """
             SELECT lc.id, lc.tenant_id, lc.kind, lc.subject,
@@ -54,7 +64,9 @@ public class LiveChanges implements DisposableBean {
             """;
 
     private final DatabaseClient db;
-    private final Sinks.Many<LiveChange> shared = Sinks.many().multicast().directBestEffort();
+    /** The open streams; the reader hands each its tenant's new changes. */
+    private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
+    private final int subscriberBuffer;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "live-feed");
         thread.setDaemon(true);
@@ -62,23 +74,36 @@ public class LiveChanges implements DisposableBean {
     });
     private final AtomicInteger wakes = new AtomicInteger();
     private final AtomicLong lastRead = new AtomicLong(-1);
+    private long lastReadAt = System.nanoTime() - GATHER_NANOS;
     /** Changes made before this instance started are only replayed on request ({@link #since}), never broadcast. */
     private final OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
 
+    @Autowired
     public LiveChanges(DatabaseClient db) {
+        this(db, SUBSCRIBER_BUFFER);
+    }
+
+    /** With another cut-off (tests: a few changes instead of thousands). */
+    LiveChanges(DatabaseClient db, int subscriberBuffer) {
         this.db = db;
+        this.subscriberBuffer = subscriberBuffer;
+    }
+
+    /** How many streams follow the live feed now. */
+    public int following() {
+        return followers.size();
     }
 
     /** Records a change; call it last in the transaction that made it. */
     public Mono<Void> record(LiveChange.Subject change) {
-        return recordAll(java.util.List.of(change));
+        return recordAll(List.of(change));
     }
 
     /**
      * Records a poll's changes in their order, one statement; call it last in the transaction that made them (the
      * lock is taken once, so a batch holds it only for its commit).
      */
-    public Mono<Void> recordAll(java.util.List<LiveChange.Subject> changes) {
+    public Mono<Void> recordAll(List<LiveChange.Subject> changes) {
         if (changes.isEmpty()) {
             return Mono.empty();
         }
@@ -106,36 +131,41 @@ public class LiveChanges implements DisposableBean {
     }
 
     /**
-     * One tenant's changes after {@code lastId}: the stored ones, then live ones as they are committed. Ends with an
-     * error if the subscriber falls {@value #SUBSCRIBER_BUFFER} changes behind (its browser reconnects).
+     * One tenant's changes after {@code lastId}, in id order, in batches (a batch is what one read of the table
+     * brought: a page to replay, or the tenant's part of the changes just committed) — the stored ones first, then
+     * live ones as they are committed, without a gap or a repeat between the two. A subscriber that falls
+     * {@value #SUBSCRIBER_BUFFER} changes behind is cut off: its stream COMPLETES after the changes it already has
+     * (never skips one), so its browser reconnects with Last-Event-ID and replays the rest from the table.
      */
-    public Flux<LiveChange> since(String tenantId, long lastId) {
+    public Flux<List<LiveChange>> since(String tenantId, long lastId) {
         return Flux.defer(() -> {
             // Follow the live feed first, buffering, so nothing committed during the replay query is lost.
-            Sinks.Many<LiveChange> mine = Sinks.many().unicast()
-                    .onBackpressureBuffer(Queues.<LiveChange>get(SUBSCRIBER_BUFFER).get());
-            Disposable following = shared.asFlux()
-                    .filter(change -> change.tenantId().equals(tenantId))
-                    .subscribe(change -> {
-                        if (mine.tryEmitNext(change).isFailure()) {
-                            mine.tryEmitError(new IllegalStateException("live subscriber too far behind"));
-                        }
-                    });
+            Follower follower = new Follower(tenantId, subscriberBuffer);
+            followers.add(follower);
             AtomicLong watermark = new AtomicLong(lastId);
-            Flux<LiveChange> stored = storedAfter(tenantId, lastId).doOnNext(change -> watermark.set(change.id()));
-            return Flux.concat(stored, mine.asFlux().filter(change -> change.id() > watermark.get()))
-                    .doFinally(signal -> following.dispose());
+            Flux<List<LiveChange>> stored = storedAfter(tenantId, lastId)
+                    .doOnNext(page -> watermark.set(page.get(page.size() - 1).id()));
+            Flux<List<LiveChange>> live = follower.batches().flatMapIterable(batch -> {
+                // The replay may already have sent the first live changes; drop those, keep the order.
+                long after = watermark.get();
+                if (batch.get(0).id() > after) {
+                    return List.of(batch);
+                }
+                List<LiveChange> newer = batch.stream().filter(change -> change.id() > after).toList();
+                return newer.isEmpty() ? List.of() : List.of(newer);
+            });
+            return Flux.concat(stored, live).doFinally(signal -> followers.remove(follower));
         });
     }
 
     /** A tenant's stored changes after an id, in order, page by page. */
-    Flux<LiveChange> storedAfter(String tenantId, long lastId) {
+    Flux<List<LiveChange>> storedAfter(String tenantId, long lastId) {
         return page(tenantId, lastId).expand(page -> page.size() < PAGE ? Mono.empty()
                         : page(tenantId, page.get(page.size() - 1).id()))
-                .flatMapIterable(page -> page);
+                .filter(page -> !page.isEmpty());
     }
 
-    private Mono<java.util.List<LiveChange>> page(String tenantId, long after) {
+    private Mono<List<LiveChange>> page(String tenantId, long after) {
         return db.sql(SELECT + " WHERE lc.tenant_id = $1 AND lc.id > $2 ORDER BY lc.id LIMIT " + PAGE)
                 .bind(0, tenantId).bind(1, after)
                 .map(LiveChanges::change).all().collectList();
@@ -146,12 +176,22 @@ public class LiveChanges implements DisposableBean {
         int pending = 1;
         do {
             try {
+                gather();
                 readNew();
             } catch (RuntimeException e) {
                 log.warn("Live feed: reading new changes failed ({}); the next change or the safety poll retries", e.toString());
             }
             pending = wakes.addAndGet(-pending);
         } while (pending != 0);
+    }
+
+    /** Waits out the rest of the gathering time since the previous read (only the reader thread calls this). */
+    private void gather() {
+        long wait = lastReadAt + GATHER_NANOS - System.nanoTime();
+        if (wait > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
+        lastReadAt = System.nanoTime();
     }
 
     private void readNew() {
@@ -161,21 +201,36 @@ public class LiveChanges implements DisposableBean {
                     .bind(0, started).map(row -> row.get("id", Long.class)).one().block(Duration.ofSeconds(10)));
         }
         while (true) {
-            java.util.List<LiveChange> changes = db.sql(SELECT + " WHERE lc.id > $1 ORDER BY lc.id LIMIT " + PAGE)
+            List<LiveChange> changes = db.sql(SELECT + " WHERE lc.id > $1 ORDER BY lc.id LIMIT " + PAGE)
                     .bind(0, lastRead.get()).map(LiveChanges::change).all().collectList().block(Duration.ofSeconds(10));
             if (changes == null || changes.isEmpty()) {
                 return;
             }
-            for (LiveChange change : changes) {
-                shared.tryEmitNext(change);
-                lastRead.set(change.id());
-            }
+            hand(changes);
+            lastRead.set(changes.get(changes.size() - 1).id());
             if (changes.size() < PAGE) {
                 return;
             }
         }
     }
 
+
+    /**
+     * Gives every follower its tenant's part of a page of new changes, as one batch. Only this (the reader's) thread
+     * emits, so an emission fails only when a stream has ended or is too far behind — never silently.
+     */
+    private void hand(List<LiveChange> changes) {
+        Map<String, List<LiveChange>> byTenant = new HashMap<>();
+        for (LiveChange change : changes) {
+            byTenant.computeIfAbsent(change.tenantId(), tenant -> new ArrayList<>()).add(change);
+        }
+        for (Follower follower : followers) {
+            List<LiveChange> batch = byTenant.get(follower.tenantId);
+            if (batch != null && !follower.offer(batch)) {
+                followers.remove(follower);
+            }
+        }
+    }
 
     /** Deletes changes older than {@code retention}, a bounded batch at a time; returns how many. */
     public int prune(Duration retention) {
