@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,6 +28,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * Several notifier instances on one database, and instances that stop in the middle of retries: every status
  * change is delivered, in order per reservation, and a webhook-id is only ever sent again as a retry of itself.
  */
+@Tag("long") // starts whole applications of its own (several instances, restarts): run by .ci/run after verify (README "Tests")
 class NotifierInstancesComponentTest {
 
     private final PlatformStub platform = new PlatformStub();

@@ -17,11 +17,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Several orchestrator instances on one database place each due call exactly once. */
+@Tag("long") // starts whole applications of its own (several instances, restarts): run by .ci/run after verify (README "Tests")
 class DialerInstancesComponentTest {
 
     private final FakeEightByEight eightByEight = new FakeEightByEight();

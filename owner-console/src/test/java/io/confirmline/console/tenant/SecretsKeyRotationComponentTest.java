@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,6 +29,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * one as a previous key) seals every stored secret again under the new key and republishes the tenants, so that
  * after that start nothing needs the old key; started again without it, it changes and publishes nothing.
  */
+@Tag("long") // starts whole applications of its own (several instances, restarts): run by .ci/run after verify (README "Tests")
 class SecretsKeyRotationComponentTest {
 
     static final String API_KEY = "plain-rotating-8x8-key";
