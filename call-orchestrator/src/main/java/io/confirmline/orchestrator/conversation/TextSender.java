@@ -6,7 +6,7 @@ import io.confirmline.orchestrator.optout.OptOuts;
 import io.confirmline.orchestrator.tenant.Tenants;
 import io.confirmline.orchestrator.text.SendResult;
 import io.confirmline.orchestrator.text.SmsClient;
-import io.confirmline.orchestrator.text.SmsParts;
+import io.confirmline.sms.SmsParts;
 import io.confirmline.tenant.Tenant;
 import java.time.Clock;
 import java.time.Duration;

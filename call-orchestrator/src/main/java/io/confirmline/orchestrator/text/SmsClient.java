@@ -1,5 +1,6 @@
 package io.confirmline.orchestrator.text;
 
+import io.confirmline.sms.SmsParts;
 import io.confirmline.logging.SensitiveText;
 import io.confirmline.tenant.Tenant;
 import java.time.Duration;

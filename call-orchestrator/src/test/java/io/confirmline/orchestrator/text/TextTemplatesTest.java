@@ -1,5 +1,6 @@
 package io.confirmline.orchestrator.text;
 
+import io.confirmline.sms.SmsParts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confirmline.tenant.PromptTemplates;

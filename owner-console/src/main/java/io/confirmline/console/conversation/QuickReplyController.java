@@ -1,5 +1,6 @@
 package io.confirmline.console.conversation;
 
+import io.confirmline.sms.SmsParts;
 import static io.confirmline.console.page.VenuePages.forbidden;
 import static io.confirmline.console.page.VenuePages.member;
 import static io.confirmline.console.page.VenuePages.notFound;
@@ -26,12 +27,14 @@ import reactor.core.publisher.Mono;
  * {@code /settings/quick-replies}: the tenant's ready-made answers, which the inbox offers under every reply box.
  * An OWNER adds, edits, deletes and orders them (each change audited); STAFF read them and are refused a change
  * (403). A label is at most {@value #MAX_LABEL} characters; a text must fit one six-segment SMS
- * ({@link TextLength}).
+ * ({@link SmsParts}, the orchestrator's own measure of a text).
  */
 @Controller
 public class QuickReplyController {
 
     static final int MAX_LABEL = 40;
+    /** One concatenated SMS of six segments: 918 GSM-7 characters, about 402 otherwise. */
+    static final int MAX_SEGMENTS = 6;
     private static final String PAGE = "settings-quick-replies";
     /** What {@code ?saved=} may confirm, as message keys {@code quickReplies.saved.<it>}. */
     private static final Set<String> SAVED = Set.of("added", "changed", "deleted", "moved");
@@ -135,7 +138,7 @@ public class QuickReplyController {
         }
         if (body.isEmpty()) {
             errors.put(formId + "-body", "quickReplies.error.bodyMissing");
-        } else if (!TextLength.fits(body)) {
+        } else if (SmsParts.of(body).segments() > MAX_SEGMENTS) {
             errors.put(formId + "-body", "quickReplies.error.bodyTooLong");
         }
         return errors;

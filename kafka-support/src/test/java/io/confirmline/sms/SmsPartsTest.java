@@ -1,8 +1,8 @@
-package io.confirmline.orchestrator.text;
+package io.confirmline.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confirmline.orchestrator.text.SmsParts.Encoding;
+import io.confirmline.sms.SmsParts.Encoding;
 import org.junit.jupiter.api.Test;
 
 /** What a text costs: GSM-7 or UCS-2, and how many segments (3GPP TS 23.038 and the concatenation header). */

@@ -1,4 +1,4 @@
-package io.confirmline.orchestrator.text;
+package io.confirmline.sms;
 
 /**
  * How a text travels: in GSM-7 (3GPP TS 23.038, the GSM 03.38 alphabet) when every character is in its basic set
