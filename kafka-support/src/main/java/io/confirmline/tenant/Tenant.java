@@ -31,15 +31,35 @@ import java.util.Optional;
  * @param prompts the tenant's templates per language tag, then per template name ({@code reservation-prompt}...)
  * @param venuePhone the venue's phone a guest is put through to, when set
  * @param openingHours when the venue answers its phone, in {@code timeZone}
- * @param assistantEnabled whether the assistant may answer
- * @param assistantFaq what the assistant may tell guests
+ * @param assistant how a guest's free text is answered: the owner's window, the assistant and its venue facts
  * @param texting when a guest who was not reached gets a text, and what HELP answers
  */
 public record Tenant(String id, long revision, boolean enabled, String displayName, ZoneId timeZone, Account account,
         List<NamedDigest> webhookTokens, List<NamedDigest> platformApiKeys, URI callbackUrl,
         List<NamedSecret> signingSecrets, Calling calling, Digits digits, Map<String, String> voices,
         Map<String, Map<String, String>> prompts, Optional<String> venuePhone, List<OpeningPeriod> openingHours,
-        boolean assistantEnabled, Optional<String> assistantFaq, Texting texting) {
+        Assistant assistant, Texting texting) {
+
+    /**
+     * How a guest's text that the reply parser does not settle is answered (issue #17): it waits {@code humanWindow}
+     * for a person; then the assistant answers when {@code enabled}, else (or when it fails) a template.
+     *
+     * @param enabled whether the assistant may answer
+     * @param humanWindow how long a guest's free text waits for a person's answer
+     * @param faq what the assistant may tell guests (parking, menus...)
+     * @param venueAddress the venue's address as guests are told it
+     * @param availabilityUrl the platform's availability endpoint, when the tenant offers slots
+     */
+    public record Assistant(boolean enabled, Duration humanWindow, Optional<String> faq, Optional<String> venueAddress,
+            Optional<URI> availabilityUrl) {
+
+        /** The window a tenant that never set one gets. */
+        public static final Duration DEFAULT_HUMAN_WINDOW = Duration.ofSeconds(60);
+
+        /** What a tenant that never set anything gets: no assistant, a minute for a person, then a template. */
+        public static final Assistant OFF = new Assistant(false, DEFAULT_HUMAN_WINDOW, Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
 
     /**
      * @param fallbackOn which voice outcomes become a text (design.md §10.3)

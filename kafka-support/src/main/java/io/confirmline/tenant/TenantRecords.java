@@ -113,6 +113,10 @@ public final class TenantRecords {
                 .setOpeningHours(opening)
                 .setAssistantEnabled(settings.assistantEnabled())
                 .setAssistantFaq(blankToNull(settings.assistantFaq()))
+                .setVenueAddress(blankToNull(settings.venueAddress()))
+                .setHumanWindowMillis(settings.humanWindow() == null
+                        ? Tenant.Assistant.DEFAULT_HUMAN_WINDOW.toMillis() : settings.humanWindow().toMillis())
+                .setAvailabilityUrl(blankToNull(settings.availabilityUrl()))
                 .setTexting(TextingPolicy.newBuilder()
                         .setFallbackOn(TextFallback.valueOf(settings.textFallback() == null || settings.textFallback()
                                 .isBlank() ? "BOTH" : settings.textFallback().trim().toUpperCase(java.util.Locale.ROOT)))
@@ -168,7 +172,9 @@ public final class TenantRecords {
                 Map.copyOf(voices), Map.copyOf(prompts), Optional.ofNullable(event.getVenuePhone()),
                 event.getOpeningHours().stream().map(p -> new Tenant.OpeningPeriod(DayOfWeek.valueOf(p.getDay()),
                         LocalTime.parse(p.getOpens()), LocalTime.parse(p.getCloses()))).toList(),
-                event.getAssistantEnabled(), Optional.ofNullable(event.getAssistantFaq()),
+                new Tenant.Assistant(event.getAssistantEnabled(), Duration.ofMillis(event.getHumanWindowMillis()),
+                        Optional.ofNullable(event.getAssistantFaq()), Optional.ofNullable(event.getVenueAddress()),
+                        Optional.ofNullable(event.getAvailabilityUrl()).map(URI::create)),
                 new Tenant.Texting(Tenant.TextFallback.of(event.getTexting().getFallbackOn().name()),
                         Optional.ofNullable(event.getTexting().getHelpText())));
     }

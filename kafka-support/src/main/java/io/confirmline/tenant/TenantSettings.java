@@ -50,6 +50,9 @@ public record TenantSettings(
         @DefaultValue({}) List<OpeningHours> openingHours,
         @DefaultValue("false") boolean assistantEnabled,
         String assistantFaq,
+        String venueAddress,
+        @DefaultValue("60s") Duration humanWindow,
+        String availabilityUrl,
         @DefaultValue("BOTH") String textFallback,
         String smsHelpText) {
 

@@ -45,7 +45,10 @@ class TenantRecordsTest {
         assertThat(tenant.prompts().get("it")).containsEntry("goodbye", "Arrivederci");
         assertThat(tenant.openingHours()).containsExactly(
                 new Tenant.OpeningPeriod(DayOfWeek.FRIDAY, LocalTime.of(18, 0), LocalTime.of(1, 0)));
-        assertThat(tenant.assistantFaq()).contains("Parking behind the restaurant.");
+        assertThat(tenant.assistant().faq()).contains("Parking behind the restaurant.");
+        assertThat(tenant.assistant().venueAddress()).contains("Via Roma 1, Milano");
+        assertThat(tenant.assistant().humanWindow()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(tenant.assistant().availabilityUrl()).contains(java.net.URI.create("https://platform.example/availability"));
         assertThat(tenant.ownsNumber("+6568880001")).isTrue();
     }
 
@@ -69,7 +72,7 @@ class TenantRecordsTest {
                 List.of(), "tok-a", List.of("tok-b", "tok-a"), "pk", List.of(), "http://x", List.of("whsec_a,whsec_b"),
                 "UTC", Duration.ofMinutes(30), Duration.ofMinutes(10), LocalTime.of(9, 0), LocalTime.of(21, 0), 3,
                 Duration.ofMinutes(10), 2, 0, 0, "1", "0", "9", java.util.Map.of(), java.util.Map.of(), null, List.of(),
-                false, null, "BOTH", null);
+                false, null, null, null, null, "BOTH", null);
         assertThat(settings.allAuthTokens()).containsExactly("tok-a", "tok-b");
         assertThat(settings.allPlatformApiKeys()).containsExactly("pk");
         assertThat(settings.allSigningSecrets()).containsExactly("whsec_a", "whsec_b");

@@ -31,7 +31,7 @@ final class TextTenants {
                 List.of(), List.of(), URI.create("https://platform.example/hooks"), List.of(),
                 new Tenant.Calling(Duration.ofMinutes(30), Duration.ofMinutes(10), LocalTime.of(9, 0),
                         LocalTime.of(21, 30), 3, Duration.ofMinutes(10), 2, 0, 0),
-                new Tenant.Digits(confirmDigit, cancelDigit, "9"), Map.of(), prompts, venuePhone, List.of(), false,
-                Optional.empty(), new Tenant.Texting(Tenant.TextFallback.BOTH, helpText));
+                new Tenant.Digits(confirmDigit, cancelDigit, "9"), Map.of(), prompts, venuePhone, List.of(),
+                Tenant.Assistant.OFF, new Tenant.Texting(Tenant.TextFallback.BOTH, helpText));
     }
 }

@@ -83,7 +83,8 @@ public final class TenantSamples {
                     Map.of("it", "it-IT-Standard-A", "default", "en-US-Standard-C"),
                     Map.of("it", Map.of("goodbye", "Arrivederci")), "+390212345678",
                     List.of(new TenantSettings.OpeningHours("FRIDAY", LocalTime.of(18, 0), LocalTime.of(1, 0))),
-                    true, "Parking behind the restaurant.", "BOTH", null);
+                    true, "Parking behind the restaurant.", "Via Roma 1, Milano", Duration.ofSeconds(90),
+                    "https://platform.example/availability", "BOTH", null);
         }
     }
 }

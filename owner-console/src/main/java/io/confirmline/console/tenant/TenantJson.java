@@ -75,7 +75,9 @@ public final class TenantJson {
                 in.string("confirmDigit", DEFAULTS.confirmDigit()), in.string("cancelDigit", DEFAULTS.cancelDigit()),
                 in.string("transferDigit", DEFAULTS.transferDigit()), in.stringMap("voices"), in.prompts("prompts"),
                 in.string("venuePhone"), in.openingHours("openingHours"), in.bool("assistantEnabled", false),
-                in.string("assistantFaq"), in.string("textFallback", DEFAULTS.textFallback()),
+                in.string("assistantFaq"), in.string("venueAddress"),
+                in.duration("humanWindow", DEFAULTS.humanWindow()), in.string("availabilityUrl"),
+                in.string("textFallback", DEFAULTS.textFallback()),
                 in.string("smsHelpText"));
         ClearSecrets secrets = ClearSecrets.none();
         if (mode == Mode.CREATE) {
@@ -122,6 +124,9 @@ public final class TenantJson {
         }).toList());
         out.put("assistantEnabled", s.assistantEnabled());
         out.put("assistantFaq", s.assistantFaq());
+        out.put("venueAddress", s.venueAddress());
+        out.put("humanWindow", s.humanWindow() == null ? null : s.humanWindow().toString());
+        out.put("availabilityUrl", s.availabilityUrl());
         out.put("textFallback", s.textFallback());
         out.put("smsHelpText", s.smsHelpText());
         return out;
@@ -134,8 +139,8 @@ public final class TenantJson {
                 List.of(), s.callbackUrl(), List.of(), s.timeZone(), s.leadTime(), s.minimumNotice(), s.callingOpens(),
                 s.callingCloses(), s.maxAttempts(), s.retryDelay(), s.maxReprompts(), s.callsPerSecond(),
                 s.maxConcurrentCalls(), s.confirmDigit(), s.cancelDigit(), s.transferDigit(), s.voices(), s.prompts(),
-                s.venuePhone(), s.openingHours(), s.assistantEnabled(), s.assistantFaq(), s.textFallback(),
-                s.smsHelpText());
+                s.venuePhone(), s.openingHours(), s.assistantEnabled(), s.assistantFaq(), s.venueAddress(),
+                s.humanWindow(), s.availabilityUrl(), s.textFallback(), s.smsHelpText());
     }
 
     /** {@code settings} switched on or off. */
@@ -146,14 +151,15 @@ public final class TenantJson {
                 s.leadTime(), s.minimumNotice(), s.callingOpens(), s.callingCloses(), s.maxAttempts(), s.retryDelay(),
                 s.maxReprompts(), s.callsPerSecond(), s.maxConcurrentCalls(), s.confirmDigit(), s.cancelDigit(),
                 s.transferDigit(), s.voices(), s.prompts(), s.venuePhone(), s.openingHours(), s.assistantEnabled(),
-                s.assistantFaq(), s.textFallback(), s.smsHelpText());
+                s.assistantFaq(), s.venueAddress(), s.humanWindow(), s.availabilityUrl(), s.textFallback(),
+                s.smsHelpText());
     }
 
     private static TenantSettings defaults() {
         return new TenantSettings(null, null, true, null, null, null, null, List.of(), null, List.of(), null,
                 List.of(), null, List.of(), null, List.of(), "UTC", Duration.ofMinutes(30), Duration.ofMinutes(10),
                 LocalTime.of(9, 0), LocalTime.of(21, 0), 3, Duration.ofMinutes(10), 2, 0, 0, "1", "0", "9", Map.of(),
-                Map.of(), null, List.of(), false, null, "BOTH", null);
+                Map.of(), null, List.of(), false, null, null, Duration.ofSeconds(60), null, "BOTH", null);
     }
 
     /** Reads the fields of one object, noting every one it could not read and every one it did not expect. */

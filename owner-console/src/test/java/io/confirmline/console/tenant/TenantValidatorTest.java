@@ -39,7 +39,7 @@ class TenantValidatorTest {
                 luigis.leadTime(), luigis.minimumNotice(), luigis.callingOpens(), luigis.callingCloses(),
                 luigis.maxAttempts(), luigis.retryDelay(), luigis.maxReprompts(), luigis.callsPerSecond(),
                 luigis.maxConcurrentCalls(), "1", "0", "9", luigis.voices(), luigis.prompts(),
-                luigis.virtualNumbers().get(0), luigis.openingHours(), false, null, "BOTH", null);
+                luigis.virtualNumbers().get(0), luigis.openingHours(), false, null, null, null, null, "BOTH", null);
         assertThat(fields(looping, ClearSecrets.of(luigis), PRODUCTION)).containsExactly("venuePhone");
     }
 
@@ -51,7 +51,7 @@ class TenantValidatorTest {
                 DemoValues.DEMO_CALLER_ID, List.of(), null, List.of(), null, List.of(), null, List.of(),
                 demo.callbackUrl(), List.of(), "UTC", demo.leadTime(), demo.minimumNotice(), demo.callingOpens(),
                 demo.callingCloses(), 3, demo.retryDelay(), 2, 0, 0, "1", "0", "9", Map.of(), Map.of(), null,
-                List.of(), false, null, "BOTH", null);
+                List.of(), false, null, null, null, null, "BOTH", null);
         assertThat(fields(demoCaller, ClearSecrets.of(demo), LOCAL)).isEmpty();
         assertThat(fields(demoCaller, ClearSecrets.of(demo), PRODUCTION)).containsExactly("callerId", "callbackUrl");
     }
