@@ -24,7 +24,11 @@ public final class TextCatalog {
                     "{venue}: texts about your bookings. For help call {venuePhone}. Reply STOP to opt out.",
                     "Thanks, we've passed your message to {venue}; they'll get back to you.",
                     "{venue}: we found no upcoming booking for this number, so nothing was changed.",
-                    "Sorry we missed you at {venue}. Reply here and we'll get back to you."),
+                    "Sorry we missed you at {venue}. Reply here and we'll get back to you.",
+                    "{venue}: just to be sure, reply {confirmDigit} to confirm your {booking} on {when}, or {cancelDigit} to cancel it.",
+                    "{venue}: just to be sure, reply {cancelDigit} to cancel your {booking} on {when}, or {confirmDigit} to keep it.",
+                    "{venue} can offer {slots}. Reply with the time you would like.",
+                    "Thanks, we have asked {venue} for {slots}. They will confirm your booking."),
             "es", texts(
                     "{venue}: su {booking} el {when}. Responda {confirmDigit} para confirmar o {cancelDigit} para cancelar su {what}.",
                     "{venue}: gracias, su {booking} el {when} queda confirmada. Le esperamos.",
@@ -34,7 +38,11 @@ public final class TextCatalog {
                     "{venue}: mensajes sobre sus reservas. Ayuda: {venuePhone}. Responda STOP para darse de baja.",
                     "Gracias, hemos pasado su mensaje a {venue}; le responderán pronto.",
                     "{venue}: no encontramos ninguna reserva próxima para este número; no se ha cambiado nada.",
-                    "Sentimos no haber podido atenderle en {venue}. Responda aquí y le contestaremos."),
+                    "Sentimos no haber podido atenderle en {venue}. Responda aquí y le contestaremos.",
+                    "{venue}: para estar seguros, responda {confirmDigit} para confirmar su {booking} el {when}, o {cancelDigit} para cancelarla.",
+                    "{venue}: para estar seguros, responda {cancelDigit} para cancelar su {booking} el {when}, o {confirmDigit} para mantenerla.",
+                    "{venue} puede ofrecerle {slots}. Responda con la hora que prefiera.",
+                    "Gracias, hemos pedido a {venue} {slots}. Le confirmarán su reserva."),
             "fr", texts(
                     "{venue} : votre {booking} le {when}. Répondez {confirmDigit} pour confirmer ou {cancelDigit} pour annuler votre {what}.",
                     "{venue} : merci, c'est confirmé pour votre {booking} le {when}. À bientôt !",
@@ -44,7 +52,11 @@ public final class TextCatalog {
                     "{venue} : SMS sur vos réservations. Aide : {venuePhone}. Répondez STOP pour vous désabonner.",
                     "Merci, nous avons transmis votre message à {venue} ; on vous répondra bientôt.",
                     "{venue} : aucune réservation à venir pour ce numéro, rien n'a été modifié.",
-                    "Désolé de vous avoir manqué chez {venue}. Répondez ici et nous vous recontacterons."),
+                    "Désolé de vous avoir manqué chez {venue}. Répondez ici et nous vous recontacterons.",
+                    "{venue} : pour être sûrs, répondez {confirmDigit} pour confirmer votre {booking} le {when}, ou {cancelDigit} pour l'annuler.",
+                    "{venue} : pour être sûrs, répondez {cancelDigit} pour annuler votre {booking} le {when}, ou {confirmDigit} pour la garder.",
+                    "{venue} peut vous proposer {slots}. Répondez avec l'heure souhaitée.",
+                    "Merci, nous avons demandé {slots} à {venue}. On vous confirmera votre réservation."),
             "de", texts(
                     "{venue}: Ihr {booking} am {when}. Antworten Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
                     "{venue}: Danke, Ihr {booking} am {when} ist bestätigt. Bis dann!",
@@ -54,7 +66,11 @@ public final class TextCatalog {
                     "{venue}: SMS zu Ihren Buchungen. Hilfe: {venuePhone}. Antworten Sie STOP zum Abmelden.",
                     "Danke, wir haben Ihre Nachricht an {venue} weitergegeben; man meldet sich bei Ihnen.",
                     "{venue}: Wir haben keine anstehende Buchung für diese Nummer gefunden; es wurde nichts geändert.",
-                    "Leider haben wir Ihren Anruf bei {venue} verpasst. Antworten Sie hier, wir melden uns bei Ihnen."));
+                    "Leider haben wir Ihren Anruf bei {venue} verpasst. Antworten Sie hier, wir melden uns bei Ihnen.",
+                    "{venue}: Zur Sicherheit: Antworten Sie {confirmDigit}, um Ihren {booking} am {when} zu bestätigen, oder {cancelDigit}, um ihn zu stornieren.",
+                    "{venue}: Zur Sicherheit: Antworten Sie {cancelDigit}, um Ihren {booking} am {when} zu stornieren, oder {confirmDigit}, um ihn zu behalten.",
+                    "{venue} kann Ihnen {slots} anbieten. Antworten Sie mit der gewünschten Uhrzeit.",
+                    "Danke, wir haben bei {venue} {slots} angefragt. Man bestätigt Ihnen die Buchung."));
 
     private TextCatalog() {
     }
@@ -71,10 +87,11 @@ public final class TextCatalog {
     }
 
     private static Map<String, String> texts(String fallback, String confirmed, String cancelled, String optedOut,
-            String optedIn, String help, String holding, String noBooking, String missedCall) {
+            String optedIn, String help, String holding, String noBooking, String missedCall, String checkConfirm,
+            String checkCancel, String slotOffer, String requestSent) {
         Map<String, String> texts = new LinkedHashMap<>();
         List<String> values = List.of(fallback, confirmed, cancelled, optedOut, optedIn, help, holding, noBooking,
-                missedCall);
+                missedCall, checkConfirm, checkCancel, slotOffer, requestSent);
         for (int i = 0; i < PromptTemplates.TEXTS.size(); i++) {
             texts.put(PromptTemplates.TEXTS.get(i), values.get(i));
         }

@@ -26,14 +26,16 @@ public final class PromptTemplates {
             List.of("name", "venue", "party", "service", "when", "confirmDigit", "cancelDigit", "transferDigit");
     /** The texts a guest gets (issue #14), by the name a tenant's template uses. */
     public static final List<String> TEXTS = List.of("sms-fallback", "sms-confirmed", "sms-cancelled",
-            "sms-opted-out", "sms-opted-in", "sms-help", "sms-holding", "sms-no-booking", "sms-missed-call");
+            "sms-opted-out", "sms-opted-in", "sms-help", "sms-holding", "sms-no-booking", "sms-missed-call",
+            "sms-check-confirm", "sms-check-cancel", "sms-slot-offer", "sms-request-sent");
     /**
      * What a text may ask to have filled in: the sentences' placeholders, plus {@code {booking}} ("table for 4",
      * "appointment (Haircut)"), {@code {what}} ("table", "appointment"), {@code {day}} and {@code {time}} (the
-     * two halves of {@code {when}}) and {@code {venuePhone}}. A text about no booking leaves the booking's empty.
+     * two halves of {@code {when}}), {@code {venuePhone}} and {@code {slots}} (the times the assistant offers, or the
+     * one the guest chose). A text about no booking leaves the booking's empty.
      */
     public static final List<String> TEXT_PLACEHOLDERS = List.of("name", "venue", "party", "service", "when",
-            "confirmDigit", "cancelDigit", "transferDigit", "booking", "what", "day", "time", "venuePhone");
+            "confirmDigit", "cancelDigit", "transferDigit", "booking", "what", "day", "time", "venuePhone", "slots");
 
     private static final Set<String> NAMES = Set.copyOf(concat());
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");

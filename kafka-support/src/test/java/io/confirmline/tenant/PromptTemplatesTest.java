@@ -27,7 +27,8 @@ class PromptTemplatesTest {
                         + "cancelled, invalid-digit, no-input, goodbye, transfer-offer, put-through, callback-reservation, "
                         + "callback-appointment, callback-closed, today, tomorrow, at, "
                         + "sms-fallback, sms-confirmed, sms-cancelled, sms-opted-out, sms-opted-in, sms-help, sms-holding, "
-                        + "sms-no-booking, sms-missed-call");
+                        + "sms-no-booking, sms-missed-call, sms-check-confirm, sms-check-cancel, sms-slot-offer, "
+                        + "sms-request-sent");
     }
 
     @Test

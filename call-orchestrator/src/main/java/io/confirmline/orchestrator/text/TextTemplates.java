@@ -135,14 +135,56 @@ public class TextTemplates {
         return aboutGuest(tenant, locale, "sms-no-booking");
     }
 
+    /**
+     * What is asked back when the assistant read a free text as a yes (issue #17): the booking's digits, so that only
+     * the guest's own clear answer, read by the parser, confirms.
+     */
+    public String checkConfirm(Tenant tenant, Booking b) {
+        return aboutBooking(tenant, b, "sms-check-confirm");
+    }
+
+    /** What is asked back when the assistant read a free text as a no: cancelling takes the guest's digit. */
+    public String checkCancel(Tenant tenant, Booking b) {
+        return aboutBooking(tenant, b, "sms-check-cancel");
+    }
+
+    /** The free times the platform offered, for the guest to pick one ({@code slots}: "20:00, 20:30 or 21:00"). */
+    public String slotOffer(Tenant tenant, String locale, String slots) {
+        Chosen chosen = choose(tenant, locale, "sms-slot-offer");
+        return fill(chosen.template(), tenant, null, chosen).replace("{slots}", clean(slots, 80));
+    }
+
+    /** The acknowledgement of the guest's pick, sent on to the platform ({@code slot}: "20:30"). */
+    public String requestSent(Tenant tenant, String locale, String slot) {
+        Chosen chosen = choose(tenant, locale, "sms-request-sent");
+        return fill(chosen.template(), tenant, null, chosen).replace("{slots}", clean(slot, 40));
+    }
+
+    /** How a list of times is written in the guest's language: "20:00, 20:30 or 21:00". */
+    public String timeList(String locale, java.util.List<java.time.LocalTime> times) {
+        Chosen chosen = choose(null, locale, "sms-slot-offer");
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(chosen.format());
+        java.util.List<String> written = times.stream().map(t -> plainSpaces(t.format(format))).toList();
+        if (written.size() <= 1) {
+            return String.join("", written);
+        }
+        String or = switch (chosen.language()) {
+            case "es" -> " o ";
+            case "fr" -> " ou ";
+            case "de" -> " oder ";
+            default -> " or ";
+        };
+        return String.join(", ", written.subList(0, written.size() - 1)) + or + written.get(written.size() - 1);
+    }
+
     private String aboutBooking(Tenant tenant, Booking b, String name) {
         Chosen chosen = choose(tenant, b.locale(), name);
-        return fill(chosen.template(), tenant, b, chosen);
+        return fill(chosen.template(), tenant, b, chosen).replace("{slots}", "");
     }
 
     private String aboutGuest(Tenant tenant, String locale, String name) {
         Chosen chosen = choose(tenant, locale, name);
-        return fill(chosen.template(), tenant, null, chosen);
+        return fill(chosen.template(), tenant, null, chosen).replace("{slots}", "");
     }
 
     /**
@@ -170,7 +212,7 @@ public class TextTemplates {
         if (!shipped) {
             keys.add("en");
         }
-        for (String key : keys) {
+        for (String key : tenant == null ? List.<String>of() : keys) {
             String template = tenantTemplate(tenant, key, name);
             if (template != null) {
                 boolean english = key.equals("en") && !shipped;
