@@ -8,6 +8,7 @@ import io.confirmline.events.CallStatus;
 import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.ConversationEvent;
 import io.confirmline.events.ConversationEventType;
+import io.confirmline.events.GuestRequest;
 import io.confirmline.events.Topics;
 import io.confirmline.kafka.DeadLetterHeaders;
 import io.confirmline.testing.SharedKafka;
@@ -67,6 +68,49 @@ class GuestFactsComponentTest extends NotifierComponentContext {
         assertThat(received.get(1).body()).contains("\"type\":\"guest.opted_in\"").contains("\"reservationId\":null");
         assertThat(received).allSatisfy(PlatformNotifierComponentTest::signatureVerifies);
         assertThat(deadLetterReasons(key)).singleElement().asString().startsWith("Undecodable record");
+    }
+
+    @Test
+    void aChangeRequestAndABookingRequestReachThePlatformSignedInTheirOrderWithWhatTheGuestWants() throws Exception {
+        String phone = NotifierTestSupport.newPhone();
+        String key = Topics.conversationKey("luigis", phone);
+        String reservation = "r-" + UUID.randomUUID();
+        ConversationEvent change = NotifierTestSupport.withRequest(guestFact("luigis", phone,
+                ConversationEventType.CHANGE_REQUESTED, "ASSISTANT", reservation, null),
+                new GuestRequest("2026-12-01", "20:30", 4, "can we make it 8:30 instead?", "ASSISTANT"));
+        ConversationEvent booking = NotifierTestSupport.withRequest(guestFact("luigis", phone,
+                ConversationEventType.BOOKING_REQUESTED, "GUEST_TEXT", null, null),
+                new GuestRequest("2026-12-02", "21:00", 2, "1", "GUEST_PICK"));
+        for (ConversationEvent event : List.of(change, change, booking)) {
+            kafka.send(Topics.CONVERSATIONS.name(), key, event).get(10, TimeUnit.SECONDS);
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> receivedAbout(phone).stream()
+                .anyMatch(r -> r.body().contains(booking.getEventId())));
+        List<PlatformStub.Received> received = receivedAbout(phone);
+        assertThat(received).extracting(r -> eventIdOf(r.body())).as("the change once, then the booking")
+                .containsExactly(change.getEventId(), booking.getEventId());
+        assertThat(received.get(0).body()).isEqualTo("{\"type\":\"reservation.change_requested\",\"timestamp\":\""
+                + change.getOccurredAt() + "\",\"data\":{\"eventId\":\"" + change.getEventId()
+                + "\",\"tenantId\":\"luigis\",\"phone\":\"" + phone + "\",\"source\":\"ASSISTANT\",\"reason\":null,"
+                + "\"reservationId\":\"" + reservation + "\",\"request\":{\"wantedDate\":\"2026-12-01\","
+                + "\"wantedTime\":\"20:30\",\"partySize\":4,\"words\":\"can we make it 8:30 instead?\","
+                + "\"readBy\":\"ASSISTANT\"}}}");
+        assertThat(received.get(1).body()).isEqualTo("{\"type\":\"reservation.requested\",\"timestamp\":\""
+                + booking.getOccurredAt() + "\",\"data\":{\"eventId\":\"" + booking.getEventId()
+                + "\",\"tenantId\":\"luigis\",\"phone\":\"" + phone + "\",\"source\":\"GUEST_TEXT\",\"reason\":null,"
+                + "\"reservationId\":null,\"request\":{\"wantedDate\":\"2026-12-02\",\"wantedTime\":\"21:00\","
+                + "\"partySize\":2,\"words\":\"1\",\"readBy\":\"GUEST_PICK\"}}}");
+        assertThat(received).allSatisfy(PlatformNotifierComponentTest::signatureVerifies);
+
+        // The platform's own view of them: in its deliveries, under the guest's conversation key.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.get().uri("/api/deliveries?limit=1000")
+                .header("Authorization", "Bearer " + NotifierTestSupport.API_KEY)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.eventId == '" + change.getEventId() + "')].type").isEqualTo("reservation.change_requested")
+                .jsonPath("$[?(@.eventId == '" + change.getEventId() + "')].subjectId").isEqualTo(key)
+                .jsonPath("$[?(@.eventId == '" + booking.getEventId() + "')].type").isEqualTo("reservation.requested")
+                .jsonPath("$[?(@.eventId == '" + booking.getEventId() + "')].status").isEqualTo("SUCCEEDED"));
     }
 
     @Test

@@ -95,6 +95,11 @@ public final class NotifierTestSupport {
                 .setReason(reason).build();
     }
 
+    /** The same event carrying a guest's change or booking request. */
+    public static ConversationEvent withRequest(ConversationEvent event, io.confirmline.events.GuestRequest request) {
+        return ConversationEvent.newBuilder(event).setRequest(request).build();
+    }
+
     /** A phone number no other test uses. */
     public static String newPhone() {
         return "+3460" + (1_000_000 + new SecureRandom().nextInt(9_000_000));

@@ -93,10 +93,18 @@ class ErasedDeliveries {
         return lockKeys.then(deleteFinished).flatMap(deleted -> blankPending.map(blanked -> deleted + blanked));
     }
 
-    /** The same body with {@code data.phone} null, written as the intake writes bodies (compact, in order). */
+    /**
+     * The same body with {@code data.phone} null, and the guest's own words of a change or booking request
+     * ({@code data.request.words}: they may name the guest), written as the intake writes bodies (compact, in
+     * order). The wanted date, time and party size stay: the platform still needs them to answer the request.
+     */
     static String withoutPhone(String payload) {
         ObjectNode body = (ObjectNode) JSON.readTree(payload);
-        ((ObjectNode) body.get("data")).putNull("phone");
+        ObjectNode data = (ObjectNode) body.get("data");
+        data.putNull("phone");
+        if (data.get("request") instanceof ObjectNode request) {
+            request.putNull("words");
+        }
         return JSON.writeValueAsString(body);
     }
 }

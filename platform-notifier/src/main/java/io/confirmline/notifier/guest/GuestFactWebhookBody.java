@@ -1,13 +1,15 @@
 package io.confirmline.notifier.guest;
 
 import io.confirmline.events.ConversationEvent;
+import io.confirmline.events.GuestRequest;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The body the platform receives for a guest fact: {@code {type, timestamp, data: {eventId, tenantId, phone,
- * source, reason, reservationId}}}, the shape of the status webhooks. The phone is there because the platform acts
- * on it (it is the platform's own guest); it goes only to the tenant's callback URL and is never logged.
+ * source, reason, reservationId}}}, the shape of the status webhooks, plus {@code data.request} {wantedDate,
+ * wantedTime, partySize, words, readBy} for a change or booking request. The phone is there because the platform
+ * acts on it (it is the platform's own guest); it goes only to the tenant's callback URL and is never logged.
  */
 record GuestFactWebhookBody(String type, String json) {
 
@@ -24,6 +26,16 @@ record GuestFactWebhookBody(String type, String json) {
         data.put("source", event.getSource());
         data.put("reason", event.getReason());
         data.put("reservationId", event.getReservationId());
+        // Only when there is one, so the bodies of the other facts stay exactly what platforms already parse.
+        GuestRequest request = event.getRequest();
+        if (request != null) {
+            ObjectNode wanted = data.putObject("request");
+            wanted.put("wantedDate", request.getWantedDate());
+            wanted.put("wantedTime", request.getWantedTime());
+            wanted.put("partySize", request.getPartySize());
+            wanted.put("words", request.getWords());
+            wanted.put("readBy", request.getReadBy());
+        }
         return new GuestFactWebhookBody(type, JSON.writeValueAsString(body));
     }
 }

@@ -9,9 +9,9 @@ import java.util.Optional;
 /**
  * Which {@code conversations.v1} events the platform hears, and as which webhook type (design.md §10.4). The
  * messages themselves are the console's to show, so only the guest facts are delivered; a fact the platform itself
- * sent (an opt-out imported through {@code /api/opt-outs}) is not echoed back to it. Adding a type is one line
- * here, as {@code MISSED_CALL → guest.missed_call} was: {@code CHANGE_REQUESTED → reservation.change_requested},
- * {@code BOOKING_REQUESTED → reservation.requested}.
+ * sent (an opt-out imported through {@code /api/opt-outs}) is not echoed back to it. A guest's wish for another
+ * time or a new table is a {@code reservation.*} type although it travels under the guest's conversation key: the
+ * platform owns availability and answers it like a booking change, with an UPDATED (or a new) booking.
  */
 final class GuestFactWebhooks {
 
@@ -21,7 +21,9 @@ final class GuestFactWebhooks {
     private static final Map<ConversationEventType, String> TYPES = new EnumMap<>(Map.of(
             ConversationEventType.OPTED_OUT, "guest.opted_out",
             ConversationEventType.OPTED_IN, "guest.opted_in",
-            ConversationEventType.MISSED_CALL, "guest.missed_call"));
+            ConversationEventType.MISSED_CALL, "guest.missed_call",
+            ConversationEventType.CHANGE_REQUESTED, "reservation.change_requested",
+            ConversationEventType.BOOKING_REQUESTED, "reservation.requested"));
 
     private GuestFactWebhooks() {
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confirmline.events.ConversationEvent;
 import io.confirmline.events.ConversationEventType;
+import io.confirmline.events.GuestRequest;
 import io.confirmline.notifier.NotifierTestSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +25,16 @@ class GuestFactWebhooksTest {
         assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.OPTED_OUT, null))).contains("guest.opted_out");
         assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.MISSED_CALL, "INBOUND_CALL")))
                 .contains("guest.missed_call");
+    }
+
+    @Test
+    void aGuestsWishForAnotherTimeOrANewTableIsAReservationRequest() {
+        assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.CHANGE_REQUESTED, "ASSISTANT")))
+                .contains("reservation.change_requested");
+        assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.CHANGE_REQUESTED, "GUEST_TEXT")))
+                .contains("reservation.change_requested");
+        assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.BOOKING_REQUESTED, "ASSISTANT")))
+                .contains("reservation.requested");
     }
 
     @Test
@@ -51,5 +62,37 @@ class GuestFactWebhooksTest {
         assertThat(data.get("source").asString()).isEqualTo("GUEST_TEXT");
         assertThat(data.get("reason").asString()).isEqualTo("STOP");
         assertThat(data.get("reservationId").asString()).isEqualTo("r-7");
+        assertThat(data.has("request")).as("only a change or booking request carries one").isFalse();
+    }
+
+    @Test
+    void aChangeRequestCarriesWhatTheGuestWantsAndTheirWords() {
+        ConversationEvent changed = NotifierTestSupport.withRequest(fact(ConversationEventType.CHANGE_REQUESTED,
+                "ASSISTANT"), new GuestRequest("2026-12-01", "20:30", 4, "can we make it 8:30?", "ASSISTANT"));
+
+        JsonNode data = JsonMapper.builder().build()
+                .readTree(GuestFactWebhookBody.of("reservation.change_requested", changed).json()).get("data");
+
+        assertThat(data.get("reservationId").asString()).isEqualTo("r-7");
+        JsonNode request = data.get("request");
+        assertThat(request.get("wantedDate").asString()).isEqualTo("2026-12-01");
+        assertThat(request.get("wantedTime").asString()).isEqualTo("20:30");
+        assertThat(request.get("partySize").asInt()).isEqualTo(4);
+        assertThat(request.get("words").asString()).isEqualTo("can we make it 8:30?");
+        assertThat(request.get("readBy").asString()).isEqualTo("ASSISTANT");
+    }
+
+    @Test
+    void whatTheGuestDidNotSayIsNull() {
+        ConversationEvent asked = NotifierTestSupport.withRequest(fact(ConversationEventType.BOOKING_REQUESTED,
+                "GUEST_TEXT"), new GuestRequest(null, "21:00", null, "table at 9?", null));
+
+        JsonNode request = JsonMapper.builder().build()
+                .readTree(GuestFactWebhookBody.of("reservation.requested", asked).json()).get("data").get("request");
+
+        assertThat(request.get("wantedDate").isNull()).isTrue();
+        assertThat(request.get("partySize").isNull()).isTrue();
+        assertThat(request.get("readBy").isNull()).isTrue();
+        assertThat(request.get("wantedTime").asString()).isEqualTo("21:00");
     }
 }
