@@ -34,7 +34,7 @@ public class OwnTenant {
             "venuePhone", "callingOpens", "callingCloses", "leadTime", "minimumNotice", "maxAttempts", "retryDelay",
             "maxReprompts", "confirmDigit", "cancelDigit", "transferDigit", "voices", "openingHours", "callbackUrl",
             "accountId", "subaccountId", "smsSubaccountId", "smsNumbers", "callsPerSecond", "maxConcurrentCalls",
-            "assistantEnabled", "assistantFaq", "prompts");
+            "assistantEnabled", "humanWindow", "assistantFaq", "venueAddress", "availabilityUrl", "prompts");
 
     private final DatabaseClient db;
 

@@ -2,6 +2,7 @@ package io.confirmline.console.settings;
 
 import io.confirmline.tenant.TenantSettings;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,9 +17,11 @@ import org.springframework.util.MultiValueMap;
  * The settings page's form as the owner sees and sends it: every value as text, so what they typed is shown back
  * next to its problem. Opening hours are periods per weekday ({@code hours.MONDAY.0.opens}); a period left with both
  * times empty is no period, so clearing a period's times removes it, and every day offers one empty period to add.
+ * The owner's window is whole seconds here (what an owner thinks in); the registry gets it as a duration.
  */
 public record GeneralForm(String callingOpens, String callingCloses, String leadTime, String minimumNotice,
-        String venuePhone, boolean assistantEnabled, String assistantFaq, List<Day> hours) {
+        String venuePhone, boolean assistantEnabled, String assistantFaq, String humanWindow, String venueAddress,
+        String availabilityUrl, List<Day> hours) {
 
     /** One weekday's periods. */
     public record Day(String day, List<Period> periods) {
@@ -33,6 +36,7 @@ public record GeneralForm(String callingOpens, String callingCloses, String lead
         }
     }
 
+    private static final Pattern SECONDS = Pattern.compile("\\d{1,9}");
     private static final Pattern HOURS = Pattern.compile("hours\\.([A-Z]+)\\.(\\d{1,2})\\.(opens|closes)");
 
     /** The form filled from the stored settings. */
@@ -46,7 +50,8 @@ public record GeneralForm(String callingOpens, String callingCloses, String lead
         }
         return new GeneralForm(time(s.callingOpens()), time(s.callingCloses()), DurationText.of(s.leadTime()),
                 DurationText.of(s.minimumNotice()), nullToEmpty(s.venuePhone()), s.assistantEnabled(),
-                nullToEmpty(s.assistantFaq()), withBlankPeriod(byDay));
+                nullToEmpty(s.assistantFaq()), seconds(s.humanWindow()), nullToEmpty(s.venueAddress()),
+                nullToEmpty(s.availabilityUrl()), withBlankPeriod(byDay));
     }
 
     /** The form as posted (fields absent from the post are empty). */
@@ -70,7 +75,8 @@ public record GeneralForm(String callingOpens, String callingCloses, String lead
         }));
         return new GeneralForm(field(form, "callingOpens"), field(form, "callingCloses"), field(form, "leadTime"),
                 field(form, "minimumNotice"), field(form, "venuePhone"), form.containsKey("assistantEnabled"),
-                field(form, "assistantFaq"), withBlankPeriod(byDay));
+                field(form, "assistantFaq"), field(form, "humanWindow"), field(form, "venueAddress"),
+                field(form, "availabilityUrl"), withBlankPeriod(byDay));
     }
 
     /**
@@ -98,6 +104,11 @@ public record GeneralForm(String callingOpens, String callingCloses, String lead
         json.put("venuePhone", venuePhone.isBlank() ? null : venuePhone.trim());
         json.put("assistantEnabled", assistantEnabled);
         json.put("assistantFaq", assistantFaq.isBlank() ? null : assistantFaq);
+        // Bare digits are seconds; anything else goes as typed, so the registry names what is wrong with it.
+        json.put("humanWindow", humanWindow.isBlank() ? null
+                : SECONDS.matcher(humanWindow).matches() ? humanWindow + "s" : humanWindow);
+        json.put("venueAddress", venueAddress.isBlank() ? null : venueAddress);
+        json.put("availabilityUrl", availabilityUrl.isBlank() ? null : availabilityUrl);
         List<Map<String, Object>> periods = new ArrayList<>();
         for (Day day : hours) {
             for (Period period : day.periods()) {
@@ -145,6 +156,10 @@ public record GeneralForm(String callingOpens, String callingCloses, String lead
     private static String field(MultiValueMap<String, String> form, String name) {
         String value = form.getFirst(name);
         return value == null ? "" : value.trim();
+    }
+
+    private static String seconds(Duration window) {
+        return window == null ? "" : Long.toString(window.toSeconds());
     }
 
     private static String time(LocalTime time) {

@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The settings pages of the signed-in user's own tenant: calling and opening hours, lead time, minimum notice, the
- * venue's phone, the assistant and its FAQ on {@code /settings}; the call's sentences and the texts per language on
+ * venue's phone, the assistant (its switch, the owner's window before it answers, its FAQ, the venue's address and
+ * the platform's availability URL) on {@code /settings}; the call's sentences and the texts per language on
  * {@code /settings/templates/{language}}. An OWNER changes them (effective without a restart: tenants.v1); STAFF
  * see them read only and a change they post anyway is refused (403). Secrets are neither shown nor changed here.
  */
@@ -137,7 +138,7 @@ public class SettingsController {
 
     private static String inputOfGeneral(String field, List<String> periods) {
         if (List.of("callingOpens", "callingCloses", "leadTime", "minimumNotice", "venuePhone", "assistantFaq",
-                "assistantEnabled").contains(field)) {
+                "assistantEnabled", "humanWindow", "venueAddress", "availabilityUrl").contains(field)) {
             return field;
         }
         java.util.regex.Matcher period = java.util.regex.Pattern.compile("openingHours\\[(\\d+)](?:\\.(\\w+))?")

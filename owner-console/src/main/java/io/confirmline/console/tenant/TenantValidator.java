@@ -34,6 +34,14 @@ public final class TenantValidator {
     static final int MAX_SECRET = 512;
     private static final int MAX_TEXT = 200;
     private static final int MAX_FAQ = 20_000;
+    /** An address as guests are told it: a line or three, not a document. */
+    private static final int MAX_ADDRESS = 300;
+    /**
+     * The owner's window before the assistant (or a template) answers: shorter than this and nobody at the venue can
+     * reply first; longer and the guest waits too long for any answer (issue #17: the window plus ten seconds).
+     */
+    public static final Duration MIN_HUMAN_WINDOW = Duration.ofSeconds(15);
+    public static final Duration MAX_HUMAN_WINDOW = Duration.ofMinutes(30);
 
     /**
      * Where the settings come from.
@@ -74,7 +82,7 @@ public final class TenantValidator {
             // A guest put through to one of our own numbers would be answered by us again: a loop, never a person.
             problems.add("venuePhone", "is one of the tenant's own 8x8 numbers; it must be the restaurant's own line");
         }
-        callbackUrl(s.callbackUrl(), rules, problems);
+        url(s.callbackUrl(), "callbackUrl", true, rules, problems);
         if (!problems.has("timeZone") && (s.timeZone() == null || !ZoneId.getAvailableZoneIds().contains(s.timeZone()))) {
             problems.add("timeZone", "is not an IANA time zone (e.g. Europe/Madrid)");
         }
@@ -111,6 +119,9 @@ public final class TenantValidator {
         }
         openingHours(s.openingHours(), problems);
         text(s.assistantFaq(), "assistantFaq", MAX_FAQ, problems);
+        text(s.venueAddress(), "venueAddress", MAX_ADDRESS, problems);
+        humanWindow(s.humanWindow(), problems);
+        url(s.availabilityUrl(), "availabilityUrl", false, rules, problems);
         if (s.textFallback() != null && !java.util.Set.of("BOTH", "UNREACHABLE", "NO_RESPONSE", "NONE")
                 .contains(s.textFallback().trim().toUpperCase(java.util.Locale.ROOT))) {
             problems.add("textFallback", "must be BOTH, UNREACHABLE, NO_RESPONSE or NONE");
@@ -243,13 +254,15 @@ public final class TenantValidator {
         }
     }
 
-    private static void callbackUrl(String value, Rules rules, Problems problems) {
-        String field = "callbackUrl";
+    /** An http(s) URL of the platform: the callback URL (required) or its availability endpoint (optional). */
+    private static void url(String value, String field, boolean required, Rules rules, Problems problems) {
         if (problems.has(field)) {
             return;
         }
         if (value == null || value.isBlank()) {
-            problems.add(field, "is required");
+            if (required) {
+                problems.add(field, "is required");
+            }
             return;
         }
         URI url;
@@ -270,6 +283,13 @@ public final class TenantValidator {
             problems.add(field, "is longer than 2000 characters");
         } else if (rules.production()) {
             DemoValues.callbackUrlProblem(value).ifPresent(p -> problems.add(field, p));
+        }
+    }
+
+    private static void humanWindow(Duration value, Problems problems) {
+        if (!problems.has("humanWindow") && value != null
+                && (value.compareTo(MIN_HUMAN_WINDOW) < 0 || value.compareTo(MAX_HUMAN_WINDOW) > 0)) {
+            problems.add("humanWindow", "must be between 15 seconds and 30 minutes");
         }
     }
 

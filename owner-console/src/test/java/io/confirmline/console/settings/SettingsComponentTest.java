@@ -84,11 +84,17 @@ class SettingsComponentTest extends ConsoleContext {
         form.put("hours.FRIDAY.0.closes", "01:00");
         form.put("assistantEnabled", "true");
         form.put("assistantFaq", "We open at eight. Parking on Calle Mayor.");
+        form.put("humanWindow", "90");
+        form.put("venueAddress", "Calle Mayor 5, Madrid");
+        form.put("availabilityUrl", "https://platform.example/availability");
         PageSession.Response saved = page.postForm("/settings", form);
         assertThat(saved.status()).isEqualTo(HttpStatus.SEE_OTHER);
         assertThat(saved.location()).hasToString("/settings?saved");
         assertThat(page.get("/settings?saved").body()).contains("id=\"settings-saved\"", "value=\"10:30\"",
-                "value=\"45m\"", "Parking on Calle Mayor");
+                "value=\"45m\"", "Parking on Calle Mayor", "value=\"90\"", "value=\"Calle Mayor 5, Madrid\"",
+                "value=\"https://platform.example/availability\"",
+                // What the assistant may and may not do, said next to its switch.
+                "it asks the guest to reply with the digits", "Without an assistant provider configured");
 
         TenantConfigured published = await(e -> e.getCalling().getCallingOpens().equals("10:30"));
         assertThat(published.getCalling().getCallingCloses()).isEqualTo("20:00");
@@ -100,6 +106,9 @@ class SettingsComponentTest extends ConsoleContext {
         });
         assertThat(published.getAssistantEnabled()).isTrue();
         assertThat(published.getAssistantFaq()).isEqualTo("We open at eight. Parking on Calle Mayor.");
+        assertThat(published.getHumanWindowMillis()).isEqualTo(Duration.ofSeconds(90).toMillis());
+        assertThat(published.getVenueAddress()).isEqualTo("Calle Mayor 5, Madrid");
+        assertThat(published.getAvailabilityUrl()).isEqualTo("https://platform.example/availability");
 
         // A Spanish sentence of the call: the shipped one is shown, the owner's replaces it.
         PageSession.Response templates = page.get("/settings/templates/es");
@@ -127,7 +136,8 @@ class SettingsComponentTest extends ConsoleContext {
                 + "'tenant.updated' ORDER BY id").bind(0, tenant).fetch().all().collectList().block();
         assertThat(audit).hasSize(3).allSatisfy(line -> assertThat(line.get("actor")).isEqualTo(owner));
         assertThat((String) audit.get(0).get("detail")).contains("callingOpens", "callingCloses", "leadTime",
-                "openingHours", "assistantEnabled", "assistantFaq").doesNotContain("10:30", "Calle Mayor");
+                "openingHours", "assistantEnabled", "assistantFaq", "humanWindow", "venueAddress", "availabilityUrl")
+                .doesNotContain("10:30", "Calle Mayor", "platform.example/availability");
         assertThat((String) audit.get(1).get("detail")).contains("prompts").doesNotContain("Hasta pronto");
     }
 
@@ -160,6 +170,8 @@ class SettingsComponentTest extends ConsoleContext {
         Map<String, String> form = general("22:00", "08:00", "soon");
         form.put("hours.TUESDAY.0.opens", "12:00");
         form.put("venuePhone", "+34910000000");
+        form.put("humanWindow", "5");
+        form.put("availabilityUrl", "ftp://platform.example/availability");
         PageSession.Response refused = page.postForm("/settings", form);
 
         assertThat(refused.status()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -172,8 +184,11 @@ class SettingsComponentTest extends ConsoleContext {
                 .contains("must be later than callingOpens")
                 .containsPattern("id=\"hours-TUESDAY-0-closes-error\">is required<")
                 .containsPattern("id=\"venuePhone-error\">is one of the tenant&#39;s own 8x8 numbers")
+                .containsPattern("id=\"humanWindow\"[^>]*aria-describedby=\"humanWindow-error humanWindow-hint\"")
+                .containsPattern("id=\"humanWindow-error\">must be between 15 seconds and 30 minutes<")
+                .containsPattern("id=\"availabilityUrl-error\">must be an http or https URL<")
                 // What the owner typed stays in the form.
-                .contains("value=\"soon\"", "value=\"22:00\"");
+                .contains("value=\"soon\"", "value=\"22:00\"", "value=\"5\"");
 
         PageSession.Response template = page.postForm("/settings/templates/en",
                 Map.of("template.confirmed", "See you {when} at table {table}"));
@@ -183,7 +198,9 @@ class SettingsComponentTest extends ConsoleContext {
                 .contains("See you {when} at table {table}");
 
         assertThat(revisionAudits()).isZero();
-        assertThat(page.get("/settings").body()).contains("value=\"09:00\"", "value=\"30m\"");
+        assertThat(page.get("/settings").body()).contains("value=\"09:00\"", "value=\"30m\"",
+                // A tenant that never set its window has a minute.
+                "id=\"humanWindow\" name=\"humanWindow\" value=\"60\"");
     }
 
     /** The general form as a browser sends it, with these values and the rest as created. */

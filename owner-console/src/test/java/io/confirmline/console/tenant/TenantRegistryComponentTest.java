@@ -236,6 +236,8 @@ class TenantRegistryComponentTest {
         body.put("signingSecrets", List.of("not-a-whsec-secret"));
         body.put("webhookTokens", List.of("short"));
         body.put("openingHours", List.of(Map.of("day", "FUNDAY", "opens", "25:00", "closes", "10:00")));
+        body.put("humanWindow", "5s");
+        body.put("availabilityUrl", "https://user:password@platform.example/availability");
         body.put("colour", "blue");
 
         Map<String, Object> problem = admin.post().uri("/api/admin/tenants").contentType(MediaType.APPLICATION_JSON)
@@ -248,7 +250,7 @@ class TenantRegistryComponentTest {
                 "virtualNumbers[0]", "virtualNumbers[1]", "smsNumbers[0]", "venuePhone", "callbackUrl", "timeZone",
                 "leadTime", "minimumNotice", "retryDelay", "callingCloses", "maxAttempts", "confirmDigit",
                 "transferDigit", "prompts.es.goodbye", "prompts.es.farewell", "signingSecrets[0]", "webhookTokens[0]",
-                "openingHours[0].day", "openingHours[0].opens", "colour", "apiKey");
+                "openingHours[0].day", "openingHours[0].opens", "humanWindow", "availabilityUrl", "colour", "apiKey");
         assertThat(errors).filteredOn(e -> e.get("field").equals("transferDigit")).singleElement()
                 .satisfies(e -> assertThat(e.get("message")).contains("cancelDigit"));
         assertThat(problem.get("type")).isEqualTo("https://confirmline.io/problems/admin-400");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.confirmline.tenant.TenantSettings;
 import io.confirmline.tenant.testing.TenantSamples;
 import io.confirmline.web.ProblemException.FieldError;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -85,5 +86,55 @@ class TenantValidatorTest {
         assertThat(DemoValues.callbackUrlProblem("http://10.0.0.5/x")).isEmpty();
         assertThat(DemoValues.callbackUrlProblem("https://localhost.example.com/x")).isEmpty();
         assertThat(DemoValues.callbackUrlProblem("https://platform.example/x")).isEmpty();
+    }
+
+    @Test
+    void theAssistantsWindowAddressAndAvailabilityUrlAreCheckedAsTheAdminApiReadsThem() throws Exception {
+        assertThat(assistantProblems("\"humanWindow\": \"90s\", \"venueAddress\": \"Calle Mayor 5\", "
+                + "\"availabilityUrl\": \"https://platform.example/availability\"", LOCAL)).isEmpty();
+        assertThat(assistantProblems("\"humanWindow\": \"PT30M\"", LOCAL)).isEmpty();
+        assertThat(assistantProblems("\"humanWindow\": \"14s\"", LOCAL))
+                .containsExactly("humanWindow must be between 15 seconds and 30 minutes");
+        assertThat(assistantProblems("\"humanWindow\": \"31m\"", LOCAL))
+                .containsExactly("humanWindow must be between 15 seconds and 30 minutes");
+        assertThat(assistantProblems("\"humanWindow\": \"a minute\"", LOCAL))
+                .containsExactly("humanWindow is not a duration (e.g. 30m, 2h or PT30M)");
+        assertThat(assistantProblems("\"venueAddress\": \"" + "x".repeat(301) + "\"", LOCAL))
+                .containsExactly("venueAddress is longer than 300 characters");
+        assertThat(assistantProblems("\"availabilityUrl\": \"ftp://platform.example/a\"", LOCAL))
+                .containsExactly("availabilityUrl must be an http or https URL");
+        assertThat(assistantProblems("\"availabilityUrl\": \"https://me:pw@platform.example/a\"", LOCAL))
+                .containsExactly("availabilityUrl must not carry credentials");
+        // Like the callback URL: this machine is fine for the local stack, never in production.
+        String sandbox = "\"availabilityUrl\": \"http://127.0.0.1:8090/availability\"";
+        assertThat(assistantProblems(sandbox, LOCAL)).isEmpty();
+        assertThat(assistantProblems(sandbox, PRODUCTION)).singleElement().asString()
+                .startsWith("availabilityUrl is on this machine");
+    }
+
+    @Test
+    void aTenantThatNeverSetItsWindowHasAMinuteAndTheAssistantsFieldsReadBackAsStored() throws Exception {
+        String base = "{\"id\": \"win\", \"subaccountId\": \"win_voice\", \"callerId\": \"+34910000000\", "
+                + "\"callbackUrl\": \"https://platform.example/hooks\", \"apiKey\": \"k\"";
+        TenantSettings none = TenantJson.read(JSON.readTree(base + "}"), TenantJson.Mode.CREATE, null, true).settings();
+        assertThat(none.humanWindow()).isEqualTo(Duration.ofSeconds(60));
+        TenantSettings set = TenantJson.read(JSON.readTree(base + ", \"humanWindow\": \"2m\", \"venueAddress\": "
+                + "\"Plaza 1\", \"availabilityUrl\": \"https://p.example/a\"}"), TenantJson.Mode.CREATE, null, true)
+                .settings();
+        String stored = JSON.writeValueAsString(TenantJson.write(TenantJson.withoutSecrets(set)));
+        TenantSettings read = TenantJson.read(JSON.readTree(stored), TenantJson.Mode.STORED, "win", true).settings();
+        assertThat(read.humanWindow()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(read.venueAddress()).isEqualTo("Plaza 1");
+        assertThat(read.availabilityUrl()).isEqualTo("https://p.example/a");
+    }
+
+    /** The problems ("field message") of a minimal tenant with {@code fields} added, read as the admin API reads it. */
+    private static List<String> assistantProblems(String fields, TenantValidator.Rules rules) throws Exception {
+        String body = """
+                {"id": "assist", "subaccountId": "assist_voice", "callerId": "+34910000000",
+                 "callbackUrl": "https://platform.example/hooks", "apiKey": "k", %s}""".formatted(fields);
+        TenantJson.Parsed parsed = TenantJson.read(JSON.readTree(body), TenantJson.Mode.CREATE, null, true);
+        TenantValidator.check(parsed.settings(), parsed.secrets(), rules, parsed.problems());
+        return parsed.problems().errors().stream().map(e -> e.field() + " " + e.message()).toList();
     }
 }
