@@ -3,6 +3,7 @@ package io.confirmline.sandbox.platform;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,14 +14,16 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param signingSecrets the {@code whsec_} secrets webhooks must be signed with (any one verifies)
  * @param tolerance how far a webhook's timestamp may be from now (the Standard Webhooks replay window)
+ * @param timeZone the venue's zone: the availability endpoint's dates and times are local to it, its slots carry
+ *     its offset
  */
 @Validated
 @ConfigurationProperties("platform-sandbox")
 public record PlatformSandboxProperties(@NotEmpty List<String> signingSecrets,
-        @DefaultValue("5m") @NotNull Duration tolerance) {
+        @DefaultValue("5m") @NotNull Duration tolerance, @DefaultValue("Europe/Madrid") @NotNull ZoneId timeZone) {
 
     @Override
     public String toString() {
-        return "PlatformSandboxProperties[signingSecrets=***, tolerance=" + tolerance + "]";
+        return "PlatformSandboxProperties[signingSecrets=***, tolerance=" + tolerance + ", timeZone=" + timeZone + "]";
     }
 }

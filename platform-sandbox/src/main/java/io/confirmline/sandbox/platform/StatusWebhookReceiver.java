@@ -1,12 +1,10 @@
 package io.confirmline.sandbox.platform;
 
 import com.standardwebhooks.Webhook;
-import com.standardwebhooks.exceptions.WebhookVerificationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -132,33 +130,8 @@ class StatusWebhookReceiver {
         return value == null || value.isNull() ? null : value.asString();
     }
 
-    /**
-     * The positions of the secrets with a valid signature in the request; any one is enough to accept it. Empty
-     * also when the timestamp is not recent (replays are refused).
-     */
     private List<Integer> signedWith(List<Webhook> secrets, String payload, String id, String timestamp, String signature) {
-        if (id == null || timestamp == null || signature == null) {
-            return List.of();
-        }
-        try {
-            if (Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), clock.instant()).abs().compareTo(tolerance) > 0) {
-                return List.of();
-            }
-        } catch (NumberFormatException e) {
-            return List.of();
-        }
-        Map<String, List<String>> headers = Map.of("webhook-id", List.of(id), "webhook-timestamp", List.of(timestamp),
-                "webhook-signature", List.of(signature));
-        List<Integer> signed = new ArrayList<>();
-        for (int i = 0; i < secrets.size(); i++) {
-            try {
-                secrets.get(i).verify(payload, headers);
-                signed.add(i);
-            } catch (WebhookVerificationException e) {
-                // not signed with this one
-            }
-        }
-        return signed;
+        return WebhookSignatures.signedWith(secrets, clock, tolerance, payload, id, timestamp, signature);
     }
 
     /** Accepted webhooks, oldest first; {@code subjectId} narrows to one booking or message. */

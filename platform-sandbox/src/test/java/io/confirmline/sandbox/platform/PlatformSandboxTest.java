@@ -127,6 +127,100 @@ class PlatformSandboxTest {
     }
 
     @Test
+    void aChangeRequestAndABookingRequestAreListedWithTheirTypeAndBody() throws Exception {
+        String reservation = "r-" + UUID.randomUUID();
+        String phone = "+3460" + (1_000_000 + new java.util.Random().nextInt(9_000_000));
+        long now = Instant.now().getEpochSecond();
+        String change = """
+                {"type":"reservation.change_requested","timestamp":"2026-12-01T18:04:10Z",
+                 "data":{"eventId":"e-1","tenantId":"luigis","phone":"%s","source":"ASSISTANT","reason":null,
+                         "reservationId":"%s","request":{"wantedDate":"2026-12-01","wantedTime":"20:30",
+                         "partySize":4,"words":"can we make it 8:30 instead?","readBy":"ASSISTANT"}}}"""
+                .formatted(phone, reservation);
+        String booking = """
+                {"type":"reservation.requested","timestamp":"2026-12-01T18:09:45Z",
+                 "data":{"eventId":"e-2","tenantId":"luigis","phone":"%s","source":"GUEST_TEXT","reason":null,
+                         "reservationId":null,"request":{"wantedDate":"2026-12-01","wantedTime":"21:00",
+                         "partySize":2,"words":"2","readBy":"GUEST_PICK"}}}""".formatted(phone);
+        deliver("msg_change", change, SECRET, now).expectStatus().isOk();
+        deliver("msg_booking", booking, SECRET, now).expectStatus().isOk();
+
+        http.get().uri("/received?subjectId=" + reservation).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].type").isEqualTo("reservation.change_requested")
+                .jsonPath("$[0].body.data.request.wantedTime").isEqualTo("20:30")
+                .jsonPath("$[0].body.data.request.partySize").isEqualTo(4)
+                .jsonPath("$[0].body.data.request.words").isEqualTo("can we make it 8:30 instead?");
+        http.get().uri("/received").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.webhookId == 'msg_booking' && @.body.data.phone == '" + phone + "')].type")
+                .isEqualTo("reservation.requested")
+                .jsonPath("$[?(@.webhookId == 'msg_booking' && @.body.data.phone == '" + phone + "')].body.data.request.readBy")
+                .isEqualTo("GUEST_PICK");
+    }
+
+    /** An availability question as ConfirmLine signs it: over the path with its query, with the tenant's secret. */
+    WebTestClient.ResponseSpec askAvailability(String pathAndQuery, String secret, long timestamp) throws Exception {
+        String id = "avail_" + UUID.randomUUID();
+        return http.get().uri(pathAndQuery).header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", new Webhook(secret).sign(id, timestamp, pathAndQuery)).exchange();
+    }
+
+    @Test
+    void availabilityAnswersTheAskedHalfHourAndTheOnesAroundItUntilItIsFull() throws Exception {
+        String reservation = "r-" + UUID.randomUUID();
+        String question = "/availability?reservationId=" + reservation + "&date=2026-12-01&time=20:30&partySize=4";
+        long now = Instant.now().getEpochSecond();
+        http.delete().uri("/sandbox/availability").exchange().expectStatus().isOk();
+
+        askAvailability(question, SECRET, now).expectStatus().isOk().expectBody()
+                .jsonPath("$.slots.length()").isEqualTo(3)
+                .jsonPath("$.slots[0].startsAt").isEqualTo("2026-12-01T20:30:00+01:00")
+                .jsonPath("$.slots[0].partySize").isEqualTo(4)
+                .jsonPath("$.slots[1].startsAt").isEqualTo("2026-12-01T20:00:00+01:00")
+                .jsonPath("$.slots[2].startsAt").isEqualTo("2026-12-01T21:00:00+01:00");
+
+        http.put().uri("/sandbox/availability").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"full\":[\"20:30\",\"21:00\"]}").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.full").isEqualTo(List.of("20:30", "21:00"));
+        askAvailability(question, SECRET, now).expectStatus().isOk().expectBody()
+                .jsonPath("$.slots[0].startsAt").isEqualTo("2026-12-01T20:00:00+01:00")
+                .jsonPath("$.slots[1].startsAt").isEqualTo("2026-12-01T19:30:00+01:00")
+                .jsonPath("$.slots[2].startsAt").isEqualTo("2026-12-01T21:30:00+01:00");
+
+        askAvailability("/availability?date=2026-12-01&time=21:00&partySize=2", SECRET, now).expectStatus().isOk()
+                .expectBody().jsonPath("$.slots[0].startsAt").isEqualTo("2026-12-01T21:30:00+01:00")
+                .jsonPath("$.slots[1].startsAt").isEqualTo("2026-12-01T20:00:00+01:00")
+                .jsonPath("$.slots[0].partySize").isEqualTo(2);
+        http.get().uri("/sandbox/availability").exchange().expectBody()
+                .jsonPath("$.asked.length()").isEqualTo(3)
+                .jsonPath("$.asked[0].reservationId").isEqualTo(reservation)
+                .jsonPath("$.asked[2].reservationId").doesNotExist();
+        http.delete().uri("/sandbox/availability").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void availabilityRefusesAQuestionNotSignedOverItsOwnTargetAsProblemJson() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String question = "/availability?reservationId=r-1&date=2026-12-01&time=20:30&partySize=4";
+        String id = "avail_forged";
+        String signedForAnother = new Webhook(SECRET).sign(id, now, question.replace("partySize=4", "partySize=2"));
+
+        http.get().uri(question).header("webhook-id", id).header("webhook-timestamp", Long.toString(now))
+                .header("webhook-signature", signedForAnother).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://confirmline.io/problems/availability-signature");
+        http.get().uri(question).exchange().expectStatus().isUnauthorized();
+        askAvailability(question, secret("another-secret-of-32-bytes-long!"), now).expectStatus().isUnauthorized();
+        askAvailability(question, SECRET, now - 3600).expectStatus().isUnauthorized();
+        askAvailability("/availability?date=2026-12-01&time=8pm&partySize=4", SECRET, now)
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("time"));
+    }
+
+    @Test
     void publishesReservationsToThePlatformTopic() {
         String id = "r-" + UUID.randomUUID();
         http.post().uri("/reservations").contentType(MediaType.APPLICATION_JSON).bodyValue("""
