@@ -62,6 +62,15 @@ public final class PageSession {
                 .expectBody(String.class).returnResult());
     }
 
+    /** A page read in the language a browser set to {@code acceptLanguage} asks for ({@code es-ES,es;q=0.9}). */
+    public Response get(String path, String acceptLanguage) {
+        return remember(client.get().uri(path)
+                .headers(this::addHeaders)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage)
+                .exchange()
+                .expectBody(String.class).returnResult());
+    }
+
     /** A form post with the CSRF token of the last page read. */
     public Response postForm(String path, Map<String, String> fields) {
         return postForm(path, fields, true);

@@ -10,9 +10,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The inbox's reads from the read model ({@code conversation_thread}, {@code conversation_message},
- * {@code booking_view}), always within one tenant: a phone of another tenant is simply not found. Marking a thread
- * read is the one write: it is the owner's own state, kept on the thread row so that the projection's unread count
- * starts again from there.
+ * {@code guest_fact}, {@code booking_view}), always within one tenant: a phone of another tenant is simply not
+ * found. Marking a thread read is the one write: it is the owner's own state, kept on the thread row so that the
+ * projection's unread count starts again from there.
  */
 @Repository
 public class Inbox {
@@ -21,22 +21,34 @@ public class Inbox {
     static final int LIST_LIMIT = 200;
 
     /**
-     * A thread "needs attention" while a guest's text the assistant flagged has no answer by a person or the
-     * assistant after it. The guest's name comes from their latest booking that is not over.
+     * A thread "needs attention" while a guest's text the orchestrator flagged has no answer by a person or the
+     * assistant after it; the assistant failed on it when its fallback template went out after it. The guest's name
+     * comes from their latest booking that is not over; the latest text's author and purpose mark the list's line.
      */
     private static final String THREAD = """
             SELECT t.phone, t.last_message_at, t.last_body, t.unread, t.opted_out, t.taken_over_at, g.guest_name,
-                   EXISTS (SELECT 1 FROM conversation_message m
-                           WHERE m.tenant_id = t.tenant_id AND m.phone = t.phone AND m.direction = 'INBOUND'
-                             AND m.needs_attention
-                             AND NOT EXISTS (SELECT 1 FROM conversation_message r
-                                             WHERE r.tenant_id = m.tenant_id AND r.phone = m.phone
-                                               AND r.direction = 'OUTBOUND' AND r.author IN ('OWNER', 'ASSISTANT')
-                                               AND r.created_at > m.created_at)) AS attention
+                   a.attention, a.assistant_failed, l.author AS last_author, l.purpose AS last_purpose
             FROM conversation_thread t
             LEFT JOIN LATERAL (SELECT b.guest_name FROM booking_view b
                                WHERE b.tenant_id = t.tenant_id AND b.guest_phone = t.phone AND NOT b.ended
                                ORDER BY b.starts_at DESC LIMIT 1) g ON true
+            LEFT JOIN LATERAL (SELECT true AS attention,
+                                      bool_or(EXISTS (SELECT 1 FROM conversation_message f
+                                                      WHERE f.tenant_id = m.tenant_id AND f.phone = m.phone
+                                                        AND f.direction = 'OUTBOUND'
+                                                        AND f.purpose = 'ASSISTANT_FALLBACK'
+                                                        AND f.created_at >= m.created_at)) AS assistant_failed
+                               FROM conversation_message m
+                               WHERE m.tenant_id = t.tenant_id AND m.phone = t.phone AND m.direction = 'INBOUND'
+                                 AND m.needs_attention
+                                 AND NOT EXISTS (SELECT 1 FROM conversation_message r
+                                                 WHERE r.tenant_id = m.tenant_id AND r.phone = m.phone
+                                                   AND r.direction = 'OUTBOUND' AND r.author IN ('OWNER', 'ASSISTANT')
+                                                   AND r.created_at > m.created_at)
+                               HAVING count(*) > 0) a ON true
+            LEFT JOIN LATERAL (SELECT m.author, m.purpose FROM conversation_message m
+                               WHERE m.tenant_id = t.tenant_id AND m.phone = t.phone
+                               ORDER BY m.created_at DESC, m.message_id DESC LIMIT 1) l ON true
             """;
 
     private final DatabaseClient db;
@@ -60,14 +72,27 @@ public class Inbox {
     /** The thread's texts, oldest first. */
     public Flux<ThreadMessage> messages(String tenantId, String phone) {
         return db.sql("""
-                        SELECT message_id, direction, author, body, delivery, needs_attention, created_at
+                        SELECT message_id, direction, author, body, delivery, purpose, needs_attention, created_at
                         FROM conversation_message WHERE tenant_id = $1 AND phone = $2
                         ORDER BY created_at, message_id""")
                 .bind(0, tenantId).bind(1, phone)
                 .map(row -> new ThreadMessage(row.get("message_id", String.class), row.get("direction", String.class),
                         row.get("author", String.class), row.get("body", String.class),
-                        row.get("delivery", String.class), Boolean.TRUE.equals(row.get("needs_attention", Boolean.class)),
-                        instant(row, "created_at")))
+                        row.get("delivery", String.class), row.get("purpose", String.class),
+                        Boolean.TRUE.equals(row.get("needs_attention", Boolean.class)), instant(row, "created_at")))
+                .all();
+    }
+
+    /** What the guest asked the booking platform for (changes, new tables), oldest first. */
+    public Flux<GuestAsk> asks(String tenantId, String phone) {
+        return db.sql("""
+                        SELECT type, wanted_date, wanted_time, party_size, read_by, occurred_at FROM guest_fact
+                        WHERE tenant_id = $1 AND phone = $2 AND type IN ('CHANGE_REQUESTED', 'BOOKING_REQUESTED')
+                        ORDER BY occurred_at, event_id""")
+                .bind(0, tenantId).bind(1, phone)
+                .map(row -> new GuestAsk(row.get("type", String.class), row.get("wanted_date", String.class),
+                        row.get("wanted_time", String.class), row.get("party_size", Integer.class),
+                        row.get("read_by", String.class), instant(row, "occurred_at")))
                 .all();
     }
 
@@ -95,7 +120,9 @@ public class Inbox {
         return new InboxThread(row.get("phone", String.class), row.get("guest_name", String.class),
                 instant(row, "last_message_at"), row.get("last_body", String.class), unread == null ? 0 : unread,
                 Boolean.TRUE.equals(row.get("attention", Boolean.class)),
-                Boolean.TRUE.equals(row.get("opted_out", Boolean.class)), row.get("taken_over_at", OffsetDateTime.class) != null);
+                Boolean.TRUE.equals(row.get("opted_out", Boolean.class)), row.get("taken_over_at", OffsetDateTime.class) != null,
+                row.get("last_author", String.class), row.get("last_purpose", String.class),
+                Boolean.TRUE.equals(row.get("assistant_failed", Boolean.class)));
     }
 
     private static Instant instant(Readable row, String column) {

@@ -12,6 +12,7 @@ import io.confirmline.console.backend.OrchestratorClient;
 import io.confirmline.console.security.ClientAddress;
 import io.confirmline.console.security.ConsolePrincipal;
 import io.confirmline.logging.SensitiveText;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,7 +26,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The conversations inbox: {@code /conversations} lists the tenant's threads, {@code /conversations/{phone}} shows
- * one and marks it read (for whoever of the venue opens it). An OWNER replies (a typed text or a quick reply) and
+ * one and marks it read (for whoever of the venue opens it): its texts, the assistant's marked as such, and a line
+ * for each change or booking the guest asked the platform for. An OWNER replies (a typed text or a quick reply) and
  * takes the conversation over through the orchestrator; each action is confirmed on the page and audited. STAFF see
  * no controls and their posts are refused (403). A thread the tenant does not have — another tenant's included —
  * is a 404 page; an orchestrator refusal (an opted-out guest: 409) is shown with its own words.
@@ -44,15 +46,17 @@ public class InboxController {
     private final AuditLog audit;
     private final ClientAddress addresses;
     private final VenuePages pages;
+    private final GuestAskWording asks;
 
     public InboxController(Inbox inbox, QuickReplies quickReplies, OrchestratorClient orchestrator, AuditLog audit,
-            ClientAddress addresses, VenuePages pages) {
+            ClientAddress addresses, VenuePages pages, GuestAskWording asks) {
         this.inbox = inbox;
         this.quickReplies = quickReplies;
         this.orchestrator = orchestrator;
         this.audit = audit;
         this.addresses = addresses;
         this.pages = pages;
+        this.asks = asks;
     }
 
     @GetMapping("/conversations")
@@ -135,7 +139,9 @@ public class InboxController {
             model.addAttribute("canAct", principal.canManage(tenant));
             model.addAttribute("maxReply", MAX_REPLY);
             return zone(tenant, model)
-                    .then(inbox.messages(tenant, phone).collectList().doOnNext(list -> model.addAttribute("messages", list)))
+                    .then(Mono.zip(inbox.messages(tenant, phone).collectList(), inbox.asks(tenant, phone).collectList())
+                            .doOnNext(both -> model.addAttribute("entries", ThreadEntry.merge(both.getT1(),
+                                    both.getT2(), asks, locale(exchange)))))
                     .then(quickReplies.all(tenant).collectList().doOnNext(list -> model.addAttribute("quickReplies", list)))
                     .thenReturn("conversation");
         }).switchIfEmpty(Mono.fromSupplier(() -> notFound(model, exchange, "conversation.notFound")));
@@ -178,6 +184,11 @@ public class InboxController {
 
 
 
+
+    private static Locale locale(ServerWebExchange exchange) {
+        Locale locale = exchange.getLocaleContext().getLocale();
+        return locale == null ? Locale.ENGLISH : locale;
+    }
 
     private static Long parseId(String value) {
         try {

@@ -1,6 +1,7 @@
 package io.confirmline.console.conversation;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * One text of a thread as the page shows it.
@@ -9,9 +10,13 @@ import java.time.Instant;
  * @param author {@code GUEST}, {@code OWNER}, {@code ASSISTANT} or {@code SYSTEM}
  * @param delivery where an outbound text is: {@code PENDING}, {@code QUEUED}, {@code SENT}, {@code DELIVERED},
  *     {@code UNDELIVERED}, {@code REJECTED}, {@code FAILED}; {@code RECEIVED} for the guest's
+ * @param purpose why ConfirmLine sent it ({@code HOLDING_REPLY}, {@code ASSISTANT_FALLBACK}...); null for the guest's
  */
 public record ThreadMessage(String messageId, String direction, String author, String body, String delivery,
-        boolean needsAttention, Instant at) {
+        String purpose, boolean needsAttention, Instant at) {
+
+    /** The template texts that answer a guest's free text in a person's or the assistant's place. */
+    static final Set<String> STAND_IN_PURPOSES = Set.of("HOLDING_REPLY", "ASSISTANT_FALLBACK");
 
     public boolean inbound() {
         return "INBOUND".equals(direction);
@@ -20,5 +25,15 @@ public record ThreadMessage(String messageId, String direction, String author, S
     /** Whether the delivery went wrong (the page marks it). */
     public boolean failed() {
         return "UNDELIVERED".equals(delivery) || "REJECTED".equals(delivery) || "FAILED".equals(delivery);
+    }
+
+    /** Written by the AI assistant, not by anyone at the venue: the page says so on the text itself. */
+    public boolean byAssistant() {
+        return "ASSISTANT".equals(author);
+    }
+
+    /** A template that answered in a person's or the assistant's place; the page says which and why. */
+    public boolean standIn() {
+        return purpose != null && STAND_IN_PURPOSES.contains(purpose);
     }
 }

@@ -6,6 +6,7 @@ import static io.confirmline.console.readmodel.Binds.time;
 import io.confirmline.events.ConversationEvent;
 import io.confirmline.events.ConversationEventType;
 import io.confirmline.events.ConversationMessage;
+import io.confirmline.events.GuestRequest;
 import io.confirmline.events.MessageAuthor;
 import io.confirmline.kafka.InvalidEventException;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -17,7 +18,8 @@ import reactor.core.publisher.Mono;
  * {@code conversations.v1} into the inbox's tables. A text (received, sent, or its delivery moving on) is one
  * {@code conversation_message} row; its thread keeps the last text and the unread count — inbound texts after the
  * owner last read or answered the thread, so a rebuild that keeps {@code last_read_at} counts the same. Take-over
- * and opt-out/in mark the thread; every guest fact (all but the texts) is also kept in {@code guest_fact}.
+ * and opt-out/in mark the thread; every guest fact (all but the texts) is also kept in {@code guest_fact}, a change
+ * or booking request with what the guest asked for.
  */
 @Component
 class ConversationProjection {
@@ -132,10 +134,14 @@ class ConversationProjection {
         return time(spec, "at", event.getOccurredAt()).then();
     }
 
+    /** A guest fact; a change or booking request keeps what the guest asked for, for the thread's line. */
     private Mono<Void> fact(ConversationEvent event) {
+        GuestRequest request = event.getRequest();
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                        INSERT INTO guest_fact (event_id, tenant_id, phone, type, reservation_id, source, reason, occurred_at)
-                        VALUES (:eventId, :tenant, :phone, :type, :reservation, :source, :reason, :at)
+                        INSERT INTO guest_fact (event_id, tenant_id, phone, type, reservation_id, source, reason,
+                               occurred_at, wanted_date, wanted_time, party_size, words, read_by)
+                        VALUES (:eventId, :tenant, :phone, :type, :reservation, :source, :reason, :at, :wantedDate,
+                               :wantedTime, :partySize, :words, :readBy)
                         ON CONFLICT (event_id) DO NOTHING""")
                 .bind("eventId", event.getEventId())
                 .bind("tenant", event.getTenantId())
@@ -144,6 +150,11 @@ class ConversationProjection {
         spec = bind(spec, "reservation", event.getReservationId(), String.class);
         spec = bind(spec, "source", event.getSource(), String.class);
         spec = bind(spec, "reason", event.getReason(), String.class);
+        spec = bind(spec, "wantedDate", request == null ? null : request.getWantedDate(), String.class);
+        spec = bind(spec, "wantedTime", request == null ? null : request.getWantedTime(), String.class);
+        spec = bind(spec, "partySize", request == null ? null : request.getPartySize(), Integer.class);
+        spec = bind(spec, "words", request == null ? null : request.getWords(), String.class);
+        spec = bind(spec, "readBy", request == null ? null : request.getReadBy(), String.class);
         return time(spec, "at", event.getOccurredAt()).then();
     }
 }

@@ -12,6 +12,7 @@ import io.confirmline.events.ConversationEvent;
 import io.confirmline.events.ConversationEventType;
 import io.confirmline.events.ConversationMessage;
 import io.confirmline.events.DeliveryState;
+import io.confirmline.events.GuestRequest;
 import io.confirmline.events.MessageAuthor;
 import io.confirmline.events.MessageDirection;
 import io.confirmline.events.Topics;
@@ -106,6 +107,64 @@ class InboxComponentTest extends ConsoleContext {
         // A new text after the visit is unread again.
         publish(received("alpha", guest, "One more thing", false, Instant.now()));
         await().atMost(WAIT).until(() -> unread("alpha", guest) == 1);
+    }
+
+    @Test
+    void theAssistantsTextsAreMarkedAndWhatTheGuestAskedThePlatformForIsALineOfTheThread() throws Exception {
+        String guest = phone();
+        Instant asked = Instant.now().minusSeconds(40);
+        publish(received("alpha", guest, "Can we make it 8:30? We are 4 now", false, asked));
+        publish(ask("alpha", guest, ConversationEventType.CHANGE_REQUESTED, "20:30", 4, asked.plusMillis(5)));
+        publish(sent("alpha", guest, MessageAuthor.ASSISTANT, "I have asked the restaurant to move your table to 20:30",
+                DeliveryState.DELIVERED, asked.plusSeconds(2)));
+        awaitThread("alpha", guest, 2);
+        await().atMost(WAIT).until(() -> asks("alpha", guest) == 1);
+
+        String thread = owner.get("/conversations/" + guest).body();
+        // The assistant's text carries its badge, with words for a screen reader; the guest's does not.
+        assertThat(thread).containsPattern("<span class=\"author badge assistant\">Assistant<span class=\"visually-hidden\">"
+                + ", written by the AI assistant, not by your team</span></span>");
+        assertThat(thread.indexOf("badge assistant")).isGreaterThan(thread.indexOf("Can we make it 8:30?"));
+        // The request is a line of its own, after the text it was read from and before the answer.
+        String line = "Asked to change to 8:30 PM, 4 people — sent to your booking platform";
+        assertThat(thread).contains("<p class=\"ask-line\">" + line + "</p>");
+        assertThat(thread.indexOf(line)).isBetween(thread.indexOf("Can we make it 8:30?"),
+                thread.indexOf("I have asked the restaurant"));
+        assertThat(line(owner.get("/conversations").body(), guest)).contains("Assistant replied");
+
+        String spanish = owner.get("/conversations/" + guest, "es-ES,es;q=0.9").body();
+        assertThat(spanish).contains("<span class=\"author badge assistant\">Asistente<span",
+                "Pidió un cambio: 20:30, 4 personas — enviado a su plataforma de reservas");
+    }
+
+    @Test
+    void aThreadTheAssistantFailedOnSaysWhyItNeedsAttention() throws Exception {
+        String guest = phone();
+        String fine = phone();
+        publish(received("alpha", guest, "Is there parking nearby?", true, Instant.now().minusSeconds(30)));
+        publish(system("alpha", guest, "ASSISTANT_FALLBACK", "Thanks for your message — the team will reply shortly.",
+                Instant.now().minusSeconds(28)));
+        publish(received("alpha", fine, "Do you have vegan dishes?", true, Instant.now().minusSeconds(20)));
+        publish(system("alpha", fine, "HOLDING_REPLY", "Thanks for your message — the team will reply shortly.",
+                Instant.now().minusSeconds(18)));
+        awaitThread("alpha", guest, 2);
+        awaitThread("alpha", fine, 2);
+
+        String inbox = owner.get("/conversations").body();
+        assertThat(line(inbox, guest)).contains("Needs attention: the assistant could not answer", "Automatic reply");
+        // Flagged too (nobody answered yet), but the assistant was not the one that failed: it is off.
+        assertThat(line(inbox, fine)).contains("Needs attention", "Automatic reply")
+                .doesNotContain("the assistant could not answer");
+
+        String thread = owner.get("/conversations/" + guest).body();
+        assertThat(thread).contains("id=\"assistant-failed\"", "Automatic reply: the assistant could not answer");
+        assertThat(owner.get("/conversations/" + fine).body()).contains("Automatic reply: nobody answered in time")
+                .doesNotContain("id=\"assistant-failed\"");
+
+        // Once the owner answers, the thread no longer needs attention, nor says the assistant failed.
+        publish(sent("alpha", guest, MessageAuthor.OWNER, "Yes, on Calle Mayor", DeliveryState.SENT, Instant.now()));
+        await().atMost(WAIT).until(() -> !line(owner.get("/conversations").body(), guest).contains("Needs attention"));
+        assertThat(owner.get("/conversations/" + guest).body()).doesNotContain("id=\"assistant-failed\"");
     }
 
     @Test
@@ -284,6 +343,23 @@ class InboxComponentTest extends ConsoleContext {
                 .build();
     }
 
+    /** A template ConfirmLine sent in a person's or the assistant's place ({@code purpose}). */
+    static ConversationEvent system(String tenant, String phone, String purpose, String body, Instant at) {
+        ConversationEvent event = sent(tenant, phone, MessageAuthor.SYSTEM, body, DeliveryState.DELIVERED, at);
+        return ConversationEvent.newBuilder(event)
+                .setMessage(ConversationMessage.newBuilder(event.getMessage()).setPurpose(purpose).build()).build();
+    }
+
+    /** The guest asked the platform for another time or party size ({@code CHANGE_REQUESTED}) or a table. */
+    static ConversationEvent ask(String tenant, String phone, ConversationEventType type, String time, int people,
+            Instant at) {
+        return ConversationEvent.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(at.truncatedTo(ChronoUnit.MILLIS)).setTenantId(tenant).setPhone(phone).setType(type)
+                .setRequest(GuestRequest.newBuilder().setWantedTime(time).setPartySize(people)
+                        .setWords("Can we make it 8:30? We are 4 now").setReadBy("ASSISTANT").build())
+                .build();
+    }
+
     static ConversationEvent fact(String tenant, String phone, ConversationEventType type) {
         return ConversationEvent.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setTenantId(tenant).setPhone(phone)
@@ -304,6 +380,11 @@ class InboxComponentTest extends ConsoleContext {
         await().atMost(WAIT).until(() -> db.sql("SELECT count(*) AS n FROM conversation_message WHERE tenant_id = $1 "
                         + "AND phone = $2").bind(0, tenant).bind(1, phone).map(row -> row.get("n", Long.class)).one()
                 .block() >= messages);
+    }
+
+    private long asks(String tenant, String phone) {
+        return db.sql("SELECT count(*) AS n FROM guest_fact WHERE tenant_id = $1 AND phone = $2").bind(0, tenant)
+                .bind(1, phone).map(row -> row.get("n", Long.class)).one().block();
     }
 
     private int unread(String tenant, String phone) {

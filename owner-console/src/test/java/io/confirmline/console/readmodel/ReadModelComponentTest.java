@@ -1,5 +1,6 @@
 package io.confirmline.console.readmodel;
 
+import static io.confirmline.console.readmodel.ReadModelEvents.ask;
 import static io.confirmline.console.readmodel.ReadModelEvents.fact;
 import static io.confirmline.console.readmodel.ReadModelEvents.message;
 import static io.confirmline.console.readmodel.ReadModelEvents.received;
@@ -11,8 +12,10 @@ import static org.awaitility.Awaitility.await;
 import io.confirmline.console.ConsoleContext;
 import io.confirmline.events.BookingSnapshot;
 import io.confirmline.events.CallStatus;
+import io.confirmline.events.ConversationEvent;
 import io.confirmline.events.ConversationEventType;
 import io.confirmline.events.DeliveryState;
+import io.confirmline.events.GuestRequest;
 import io.confirmline.events.MessageAuthor;
 import io.confirmline.events.MessageDirection;
 import io.confirmline.events.Topics;
@@ -150,6 +153,44 @@ class ReadModelComponentTest extends ConsoleContext {
         // The console's own tenants arrive from tenants.v1 like every service's.
         await().atMost(WAIT).untilAsserted(() -> assertThat(db.sql("SELECT time_zone FROM tenant_view WHERE tenant_id = 'alpha'")
                 .map(r -> r.get("time_zone", String.class)).one().block()).isEqualTo("Europe/Madrid"));
+    }
+
+    @Test
+    void aGuestsRequestIsKeptWithWhatTheyAskedForAndARedeliveryChangesNothing() throws Exception {
+        String phone = "+3463" + (1_000_000 + (int) (Math.random() * 8_000_000));
+        String key = Topics.conversationKey(tenant, phone);
+        ConversationEvent change = ask(tenant, phone, ConversationEventType.CHANGE_REQUESTED, "2026-12-05", "20:30", 4,
+                "can we make it 8:30? we are 4 now");
+        int partition = send(Topics.CONVERSATIONS.name(), key, change);
+        send(Topics.CONVERSATIONS.name(), key, ask(tenant, phone, ConversationEventType.BOOKING_REQUESTED, null, "21:00",
+                2, "table for 2 at 9?"));
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM guest_fact WHERE tenant_id = $1 AND phone = $2",
+                phone) == 2);
+        assertThat(row("""
+                SELECT wanted_date, wanted_time, party_size, words, read_by FROM guest_fact
+                WHERE tenant_id = $1 AND phone = $2 AND type = 'CHANGE_REQUESTED'""", phone))
+                .containsEntry("wanted_date", "2026-12-05").containsEntry("wanted_time", "20:30")
+                .containsEntry("party_size", 4).containsEntry("words", "can we make it 8:30? we are 4 now")
+                .containsEntry("read_by", "ASSISTANT");
+        assertThat(row("""
+                SELECT wanted_date, wanted_time, party_size FROM guest_fact
+                WHERE tenant_id = $1 AND phone = $2 AND type = 'BOOKING_REQUESTED'""", phone))
+                .containsEntry("wanted_date", null).containsEntry("wanted_time", "21:00").containsEntry("party_size", 2);
+
+        // The same eventId again with other contents (a redelivery), then a text behind it on the same key.
+        ConversationEvent redelivered = ConversationEvent.newBuilder(change)
+                .setRequest(GuestRequest.newBuilder(change.getRequest()).setWantedTime("22:00")
+                        .setPartySize(9).build()).build();
+        kafka.send(Topics.CONVERSATIONS.name(), partition, key, redelivered).get();
+        send(Topics.CONVERSATIONS.name(), key, received(tenant, phone, "thanks"));
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM conversation_message WHERE tenant_id = $1 "
+                + "AND phone = $2", phone) == 1);
+
+        assertThat(count("SELECT count(*) FROM guest_fact WHERE tenant_id = $1 AND phone = $2", phone)).isEqualTo(2);
+        assertThat(row("""
+                SELECT wanted_time, party_size FROM guest_fact
+                WHERE tenant_id = $1 AND phone = $2 AND type = 'CHANGE_REQUESTED'""", phone))
+                .containsEntry("wanted_time", "20:30").containsEntry("party_size", 4);
     }
 
     @Test

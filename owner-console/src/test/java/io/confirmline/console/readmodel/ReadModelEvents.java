@@ -8,6 +8,7 @@ import io.confirmline.events.ConversationEvent;
 import io.confirmline.events.ConversationEventType;
 import io.confirmline.events.ConversationMessage;
 import io.confirmline.events.DeliveryState;
+import io.confirmline.events.GuestRequest;
 import io.confirmline.events.MessageAuthor;
 import io.confirmline.events.MessageDirection;
 import io.confirmline.events.SubjectType;
@@ -61,5 +62,15 @@ public final class ReadModelEvents {
         return ConversationEvent.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setTenantId(tenantId).setPhone(phone)
                 .setType(type).setSource("GUEST").setReason("STOP").build();
+    }
+
+    /** A guest's change or booking request, as the orchestrator writes it once it has read one from their words. */
+    public static ConversationEvent ask(String tenantId, String phone, ConversationEventType type, String wantedDate,
+            String wantedTime, Integer partySize, String words) {
+        return ConversationEvent.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setTenantId(tenantId).setPhone(phone)
+                .setType(type).setRequest(GuestRequest.newBuilder().setWantedDate(wantedDate).setWantedTime(wantedTime)
+                        .setPartySize(partySize).setWords(words).setReadBy("ASSISTANT").build())
+                .build();
     }
 }
