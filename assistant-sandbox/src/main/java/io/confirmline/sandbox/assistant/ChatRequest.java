@@ -1,0 +1,131 @@
+package io.confirmline.sandbox.assistant;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.StringNode;
+
+/**
+ * A chat-completions request as the scripted model reads it: the guest's latest text, the tools offered and the
+ * tool results already in the conversation.
+ *
+ * <p>The guest's text is looked for where ConfirmLine's assistant puts it: a JSON array of texts between
+ * {@code <conversation>} and {@code </conversation>} in the last user message, the latest {@code "from":"guest"}
+ * entry. Any other client still gets an answer: without that block the whole last user message is read.
+ */
+final class ChatRequest {
+
+    static final String DATA_START = "<conversation>";
+    static final String DATA_END = "</conversation>";
+    private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
+
+    private final JsonNode body;
+    private final JsonMapper json;
+
+    ChatRequest(JsonNode body, JsonMapper json) {
+        this.body = body;
+        this.json = json;
+    }
+
+    String model() {
+        return body.path("model").asString("sandbox-model");
+    }
+
+    /** The names of the function tools the client offers. */
+    List<String> offeredTools() {
+        List<String> names = new ArrayList<>();
+        for (JsonNode tool : body.path("tools")) {
+            String name = tool.path("function").path("name").asString("");
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** The results of the tools already called in this conversation, by tool name (JSON when they are JSON). */
+    Map<String, JsonNode> toolResults() {
+        Map<String, String> namesById = new HashMap<>();
+        Map<String, JsonNode> results = new LinkedHashMap<>();
+        for (JsonNode message : body.path("messages")) {
+            for (JsonNode call : message.path("tool_calls")) {
+                namesById.put(call.path("id").asString(""), call.path("function").path("name").asString(""));
+            }
+            if ("tool".equals(message.path("role").asString(""))) {
+                String name = namesById.getOrDefault(message.path("tool_call_id").asString(""), "");
+                results.put(name, parsed(text(message.path("content"))));
+            }
+        }
+        return results;
+    }
+
+    /** The guest's latest text, or the last user message's text when it has no conversation block. */
+    String guestText() {
+        String user = lastUserText();
+        int start = user.indexOf(DATA_START);
+        int end = user.lastIndexOf(DATA_END);
+        if (start < 0 || end < start) {
+            return user;
+        }
+        String block = user.substring(start + DATA_START.length(), end).trim();
+        try {
+            String latest = null;
+            for (JsonNode text : json.readTree(block)) {
+                if ("guest".equalsIgnoreCase(text.path("from").asString(""))) {
+                    latest = text.path("text").asString("");
+                }
+            }
+            return latest != null ? latest : block;
+        } catch (JacksonException notJson) {
+            return block;
+        }
+    }
+
+    /** The first ISO date in the last user message outside its conversation block (the venue's today). */
+    Optional<String> today() {
+        String user = lastUserText();
+        int start = user.indexOf(DATA_START);
+        int end = user.lastIndexOf(DATA_END);
+        String outside = start >= 0 && end > start ? user.substring(0, start) + user.substring(end) : user;
+        Matcher date = ISO_DATE.matcher(outside);
+        return date.find() ? Optional.of(date.group(1)) : Optional.empty();
+    }
+
+    private String lastUserText() {
+        String last = "";
+        for (JsonNode message : body.path("messages")) {
+            if ("user".equals(message.path("role").asString(""))) {
+                last = text(message.path("content"));
+            }
+        }
+        return last;
+    }
+
+    /** A message's content: a string, or the text parts of a content array. */
+    private static String text(JsonNode content) {
+        if (content.isArray()) {
+            StringBuilder text = new StringBuilder();
+            for (JsonNode part : content) {
+                text.append(part.path("text").asString(""));
+            }
+            return text.toString();
+        }
+        return content.asString("");
+    }
+
+    private JsonNode parsed(String content) {
+        try {
+            return json.readTree(content);
+        } catch (JacksonException notJson) {
+            return StringNode.valueOf(content);
+        }
+    }
+}
