@@ -7,6 +7,9 @@ import io.confirmline.console.BackendStandIn;
 import io.confirmline.console.ConsoleContext;
 import io.confirmline.console.accessibility.PageChecks;
 import io.confirmline.events.ConversationEvent;
+import io.confirmline.events.ConversationEventType;
+import io.confirmline.events.DeliveryState;
+import io.confirmline.events.MessageAuthor;
 import io.confirmline.events.Topics;
 import io.confirmline.testing.browser.Browser;
 import java.time.Duration;
@@ -23,14 +26,16 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The inbox in headless Chromium: a guest's new text appears in the open list and in the open thread without a
- * reload (inbox.js following /live), a quick reply's "Write" button fills the reply box and "Send" reaches the
- * orchestrator, and both pages read well (WCAG AA contrast, named controls) and fit a 360px phone.
+ * reload (inbox.js following /live), the assistant's text shows its badge and the guest's change request its line,
+ * a quick reply's "Write" button fills the reply box and "Send" reaches the orchestrator, and both pages read well
+ * (WCAG AA contrast, named controls) and fit a 360px phone.
  */
 class InboxBrowserTest extends ConsoleContext {
 
@@ -75,7 +80,21 @@ class InboxBrowserTest extends ConsoleContext {
         List<String> failures = new ArrayList<>();
         PageChecks.contrastAndLabels(browser.driver(), "/conversations", failures);
 
+        // The assistant read a change from Ana's text and answered: its badge and the request's line are on screen.
+        Instant asked = Instant.now().minusSeconds(10);
+        publish(InboxComponentTest.ask("alpha", ana, ConversationEventType.CHANGE_REQUESTED, "20:30", 4, asked));
+        publish(InboxComponentTest.sent("alpha", ana, MessageAuthor.ASSISTANT, "I asked the restaurant for 20:30 " + run,
+                DeliveryState.DELIVERED, asked.plusSeconds(1)));
+        awaitMessages(ana, 2);
+        await().atMost(WAIT).until(() -> db.sql("SELECT count(*) AS n FROM guest_fact WHERE tenant_id = 'alpha' AND "
+                + "phone = $1").bind(0, ana).map(row -> row.get("n", Long.class)).one().block() == 1);
         driver.get(url("/conversations/" + ana));
+        WebElement badge = driver.findElement(By.cssSelector("#messages li.author-assistant .badge.assistant"));
+        assertThat(badge.isDisplayed()).isTrue();
+        assertThat(badge.getText()).startsWith("Assistant");
+        WebElement ask = driver.findElement(By.cssSelector("#messages li.ask .ask-line"));
+        assertThat(ask.isDisplayed()).isTrue();
+        assertThat(ask.getText()).isEqualTo("Asked to change to 8:30 PM, 4 people — sent to your booking platform");
         js("window.stillTheSamePage = true;");
         publish(InboxComponentTest.received("alpha", ana, "And a spot for the pram " + run, false, Instant.now()));
         browser.waiting(WAIT).ignoring(StaleElementReferenceException.class)
