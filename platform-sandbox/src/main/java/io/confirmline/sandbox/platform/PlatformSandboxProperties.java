@@ -16,14 +16,18 @@ import org.springframework.validation.annotation.Validated;
  * @param tolerance how far a webhook's timestamp may be from now (the Standard Webhooks replay window)
  * @param timeZone the venue's zone: the availability endpoint's dates and times are local to it, its slots carry
  *     its offset
+ * @param acceptChangeRequests whether a {@code reservation.change_requested} is answered by moving the booking
+ *     (an UPDATED event), for the demo; also {@code PUT /sandbox/change-requests}
  */
 @Validated
 @ConfigurationProperties("platform-sandbox")
 public record PlatformSandboxProperties(@NotEmpty List<String> signingSecrets,
-        @DefaultValue("5m") @NotNull Duration tolerance, @DefaultValue("Europe/Madrid") @NotNull ZoneId timeZone) {
+        @DefaultValue("5m") @NotNull Duration tolerance, @DefaultValue("Europe/Madrid") @NotNull ZoneId timeZone,
+        @DefaultValue("false") boolean acceptChangeRequests) {
 
     @Override
     public String toString() {
-        return "PlatformSandboxProperties[signingSecrets=***, tolerance=" + tolerance + ", timeZone=" + timeZone + "]";
+        return "PlatformSandboxProperties[signingSecrets=***, tolerance=" + tolerance + ", timeZone=" + timeZone
+                + ", acceptChangeRequests=" + acceptChangeRequests + "]";
     }
 }

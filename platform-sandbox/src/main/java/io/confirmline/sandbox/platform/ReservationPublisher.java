@@ -32,10 +32,12 @@ class ReservationPublisher {
     }
 
     private final KafkaTemplate<String, SpecificRecord> kafka;
+    private final PublishedReservations published;
     private final Clock clock;
 
-    ReservationPublisher(KafkaTemplate<String, SpecificRecord> kafka, Clock clock) {
+    ReservationPublisher(KafkaTemplate<String, SpecificRecord> kafka, PublishedReservations published, Clock clock) {
         this.kafka = kafka;
+        this.published = published;
         this.clock = clock;
     }
 
@@ -56,6 +58,7 @@ class ReservationPublisher {
                 .setServiceName(r.serviceName()).setTextOnly(Boolean.TRUE.equals(r.textOnly())).build();
         return Mono.fromFuture(kafka.send(Topics.RESERVATIONS.name(), id, event))
                 .map(sent -> {
+                    published.remember(event);
                     Map<String, Object> answer = new java.util.LinkedHashMap<>();
                     answer.put("reservationId", id);
                     answer.put("eventId", event.getEventId());

@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code PUT /behaviour}) to show retries. {@code /webhooks/confirmline} verifies with the configured secrets;
  * {@code /webhooks/confirmline/{receiver}} is a platform of its own — one tenant onboarded while the suite runs —
  * whose secrets {@code PUT /receivers/{receiver}} sets, so a test can see which of them signed each webhook (both
- * while a secret is rotated, only the new one after the old is removed).
+ * while a secret is rotated, only the new one after the old is removed). A change request may be answered by
+ * moving the booking ({@link ChangeRequestAnswers}, off by default).
  */
 @RestController
 class StatusWebhookReceiver {
@@ -57,6 +58,7 @@ class StatusWebhookReceiver {
     }
 
     private final List<Webhook> verifiers;
+    private final ChangeRequestAnswers changeRequests;
     private final Map<String, List<Webhook>> receivers = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration tolerance;
@@ -64,7 +66,8 @@ class StatusWebhookReceiver {
     private final AtomicReference<Behaviour> behaviour = new AtomicReference<>(new Behaviour(200, 0, 0));
     private final java.util.concurrent.atomic.AtomicLong rejected = new java.util.concurrent.atomic.AtomicLong();
 
-    StatusWebhookReceiver(PlatformSandboxProperties properties, Clock clock) {
+    StatusWebhookReceiver(PlatformSandboxProperties properties, ChangeRequestAnswers changeRequests, Clock clock) {
+        this.changeRequests = changeRequests;
         this.verifiers = properties.signingSecrets().stream().map(Webhook::new).toList();
         this.clock = clock;
         this.tolerance = properties.tolerance();
@@ -122,7 +125,7 @@ class StatusWebhookReceiver {
         received.add(new Received(id, clock.instant(), text(json, "type"), subject, text(data, "status"),
                 text(data, "previousStatus"), data.has("attempt") ? data.get("attempt").asInt() : null,
                 text(data, "digits"), text(data, "reason"), headers.getFirst("traceparent"), json, receiver, signedWith));
-        return Mono.just(ResponseEntity.ok(Map.of()));
+        return changeRequests.onWebhook(json).thenReturn(ResponseEntity.ok(Map.<String, Object>of()));
     }
 
     private static String text(JsonNode node, String field) {

@@ -228,6 +228,15 @@ class PlatformSandboxTest {
                  "guestName": "Ana", "guestPhone": "+34600000001", "partySize": 2, "textOnly": true}""".formatted(id))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.reservationId").isEqualTo(id);
 
+        ReservationEvent found = published(id, event -> true);
+        assertThat(found.getGuestPhone()).isEqualTo("+34600000001");
+        assertThat(found.getStartsAt()).isEqualTo(Instant.parse("2026-12-24T19:30:00Z"));
+        assertThat(found.getType().name()).isEqualTo("CREATED");
+        assertThat(found.getTextOnly()).as("a guest who asked to be texted").isTrue();
+    }
+
+    /** The first event for {@code reservationId} on the platform's topic that {@code matching} accepts. */
+    static ReservationEvent published(String reservationId, java.util.function.Predicate<ReservationEvent> matching) {
         Map<String, Object> config = new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "platform-sandbox-test-" + UUID.randomUUID());
@@ -237,16 +246,45 @@ class PlatformSandboxTest {
             ReservationEvent[] found = new ReservationEvent[1];
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (id.equals(r.key())) {
+                    if (reservationId.equals(r.key()) && found[0] == null && matching.test(r.value())) {
                         found[0] = r.value();
                     }
                 });
                 return found[0] != null;
             });
-            assertThat(found[0].getGuestPhone()).isEqualTo("+34600000001");
-            assertThat(found[0].getStartsAt()).isEqualTo(Instant.parse("2026-12-24T19:30:00Z"));
-            assertThat(found[0].getType().name()).isEqualTo("CREATED");
-            assertThat(found[0].getTextOnly()).as("a guest who asked to be texted").isTrue();
+            return found[0];
         }
+    }
+
+    @Test
+    void whenToldItAnswersAChangeRequestForItsBookingByMovingItAndOtherwiseLeavesItAlone() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        http.post().uri("/reservations").contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                {"tenantId": "luigis", "reservationId": "%s", "version": 7, "startsAt": "2026-12-24T20:00:00+01:00",
+                 "timeZone": "Europe/Madrid", "guestName": "Ana", "guestPhone": "+34600000002", "partySize": 4}"""
+                .formatted(id)).exchange().expectStatus().isOk();
+        String change = """
+                {"type":"reservation.change_requested","timestamp":"2026-12-24T18:00:00Z",
+                 "data":{"eventId":"%s","tenantId":"luigis","phone":"+34600000002","source":"ASSISTANT",
+                         "reason":null,"reservationId":"%s","request":{"wantedDate":null,"wantedTime":"%s",
+                         "partySize":%s,"words":"can we come later?","readBy":"ASSISTANT"}}}""";
+        long now = Instant.now().getEpochSecond();
+
+        deliver("msg_ignored", change.formatted(UUID.randomUUID(), id, "22:00", "null"), SECRET, now).expectStatus().isOk();
+        http.put().uri("/sandbox/change-requests").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"accept\": true}").exchange().expectStatus().isOk();
+        try {
+            deliver("msg_moved", change.formatted(UUID.randomUUID(), id, "20:30", "3"), SECRET, now).expectStatus().isOk();
+        } finally {
+            http.put().uri("/sandbox/change-requests").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"accept\": false}").exchange().expectStatus().isOk();
+        }
+
+        ReservationEvent moved = published(id, event -> event.getType().name().equals("UPDATED"));
+        assertThat(moved.getStartsAt()).as("20:30 in Madrid, not the 22:00 asked while it was off")
+                .isEqualTo(Instant.parse("2026-12-24T19:30:00Z"));
+        assertThat(moved.getPartySize()).isEqualTo(3);
+        assertThat(moved.getVersion()).isGreaterThan(7);
+        assertThat(moved.getGuestPhone()).isEqualTo("+34600000002");
     }
 }
