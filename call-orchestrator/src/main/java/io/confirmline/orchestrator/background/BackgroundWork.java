@@ -1,6 +1,8 @@
 package io.confirmline.orchestrator.background;
 
 import io.confirmline.background.PollingLoop;
+import io.confirmline.orchestrator.conversation.AutomaticAnswers;
+import io.confirmline.orchestrator.conversation.ConversationProperties;
 import io.confirmline.orchestrator.booking.BookingProperties;
 import io.confirmline.orchestrator.booking.BookingTombstones;
 import io.confirmline.orchestrator.call.CallProgress;
@@ -38,6 +40,12 @@ class BackgroundWork {
     @Bean
     PollingLoop textSenderLoop(TextSender sender, DialingProperties properties) {
         return new PollingLoop("text-sender", sender::sendOnce, properties.pollInterval());
+    }
+
+    /** Guests' texts whose owner's window has passed: the assistant or a template answers (issue #17). */
+    @Bean
+    PollingLoop automaticAnswersLoop(AutomaticAnswers answers, ConversationProperties properties) {
+        return new PollingLoop("automatic-answers", answers::answerDue, properties.answerPollInterval());
     }
 
     @Bean

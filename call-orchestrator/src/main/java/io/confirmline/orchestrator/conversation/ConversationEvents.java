@@ -3,6 +3,7 @@ package io.confirmline.orchestrator.conversation;
 import io.confirmline.events.ConversationEvent;
 import io.confirmline.events.ConversationEventType;
 import io.confirmline.events.ConversationMessage;
+import io.confirmline.events.GuestRequest;
 import io.confirmline.events.Topics;
 import io.confirmline.orchestrator.outbox.Outbox;
 import java.time.Clock;
@@ -35,6 +36,16 @@ public class ConversationEvents {
             String source, String reason) {
         return add(base(type, tenantId, phone).setReservationId(reservationId).setSource(source).setReason(reason)
                 .build());
+    }
+
+    /**
+     * A guest's request the platform decides on (CHANGE_REQUESTED, BOOKING_REQUESTED; issue #17): delivered to it as
+     * {@code reservation.change_requested} or {@code reservation.requested}.
+     */
+    public Mono<Void> request(ConversationEventType type, String tenantId, String phone, String reservationId,
+            String source, String reason, GuestRequest request) {
+        return add(base(type, tenantId, phone).setReservationId(reservationId).setSource(source).setReason(reason)
+                .setRequest(request).build());
     }
 
     private ConversationEvent.Builder base(ConversationEventType type, String tenantId, String phone) {

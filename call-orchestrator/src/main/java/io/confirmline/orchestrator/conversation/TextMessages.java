@@ -26,7 +26,17 @@ public class TextMessages {
     public enum Purpose {
         FALLBACK, ACKNOWLEDGEMENT, OPT_OUT_CONFIRMATION, OPT_IN_CONFIRMATION, HELP, HOLDING_REPLY, OWNER_REPLY,
         /** "Sorry we missed you": a call-back nobody at the venue answered, or one outside opening hours. */
-        MISSED_CALL
+        MISSED_CALL,
+        /** The assistant's answer to a guest's free text (issue #17). */
+        ASSISTANT_REPLY,
+        /** A yes or no the assistant read, asked back with the booking's digits: only the guest's answer decides. */
+        ASK_BACK,
+        /** Free times from the platform, offered for the guest to pick one. */
+        SLOT_OFFER,
+        /** The template that answers when the assistant could not (provider down, timeout, unreadable answer). */
+        ASSISTANT_FALLBACK,
+        /** The acknowledgement of the time a guest picked, sent on to the platform. */
+        REQUEST_SENT
     }
 
     /** A text to send: to whom, what, about which booking, from when until when. */

@@ -52,6 +52,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "confirmline.tenants[0].calling-closes=23:59:59", "confirmline.tenants[0].minimum-notice=1m",
         "confirmline.tenants[0].max-attempts=1", "confirmline.tenants[0].account-id=textco_account",
         "confirmline.tenants[0].sms-subaccount-id=textco_sms", "confirmline.tenants[0].sms-numbers[0]=+34910000051",
+        "confirmline.tenants[0].human-window=2s",
         "confirmline.outcomes.key-wait=2s", "confirmline.outcomes.summary-timeout=20s",
         "confirmline.outcomes.poll-interval=200ms", "confirmline.dialing.poll-interval=200ms",
         "confirmline.bookings.tombstone-after=1s", "confirmline.bookings.sweep-interval=300ms"})

@@ -126,20 +126,23 @@ class TextConversationComponentTest extends ConversationComponentTestBase {
     }
 
     @Test
-    void anUnclearTextGoesToTheOwnerWithOneHoldingReplyAndTheOwnersAnswerTakesTheConversationOver() throws Exception {
+    void anUnclearTextWaitsTheOwnersWindowThenOneHoldingReplyAnswersTheBurstAndTheOwnersAnswerTakesItOver()
+            throws Exception {
         String phone = "+34600300010";
         kafka.send(Topics.SMS_INBOUND.name(), Topics.conversationKey("textco", phone),
                 reply(phone, "can we make it 8:30?")).get();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> conversation(phone).stream()
-                .anyMatch(e -> e.getType().name().equals("MESSAGE_RECEIVED") && e.getMessage().getNeedsAttention()
-                        && "UNCLEAR".equals(e.getMessage().getInterpretation())));
-        awaitTexts(phone, 1);
         kafka.send(Topics.SMS_INBOUND.name(), Topics.conversationKey("textco", phone),
                 reply(phone, "and is there parking?")).get();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> conversation(phone).stream()
-                .filter(e -> e.getType().name().equals("MESSAGE_RECEIVED")).count() == 2);
-        Thread.sleep(1000);
-        assertThat(texts.to(phone)).as("one automatic holding reply an hour").hasSize(1);
+                .filter(e -> e.getType().name().equals("MESSAGE_RECEIVED") && e.getMessage().getNeedsAttention()
+                        && "UNCLEAR".equals(e.getMessage().getInterpretation())).count() == 2);
+        assertThat(awaitTexts(phone, 1).get(0).text()).startsWith("Thanks, we've passed your message to");
+        assertThat(countRows("SELECT count(*) AS n FROM text_message o WHERE o.phone = '" + phone + "' AND "
+                + "o.purpose = 'HOLDING_REPLY' AND o.created_at >= (SELECT min(i.created_at) + interval '2 seconds' "
+                + "FROM text_message i WHERE i.phone = o.phone AND i.direction = 'INBOUND')"))
+                .as("the holding reply waited the owner's window (2 s here)").isEqualTo(1);
+        Thread.sleep(3000);
+        assertThat(texts.to(phone)).as("one holding reply for the two texts of the burst").hasSize(1);
 
         http.post().uri("/api/conversations/" + phone + "/messages").header("Authorization", "Bearer " + KEY)
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
