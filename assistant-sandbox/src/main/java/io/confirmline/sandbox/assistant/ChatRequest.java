@@ -23,8 +23,9 @@ import tools.jackson.databind.node.StringNode;
  */
 final class ChatRequest {
 
-    static final String DATA_START = "<conversation>";
-    static final String DATA_END = "</conversation>";
+    /** The block itself, not a mention of its markers in the prose around it: the marker, then the array. */
+    private static final Pattern DATA_BLOCK = Pattern.compile("<conversation>\\s*(\\[.*])\\s*</conversation>",
+            Pattern.DOTALL);
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
 
     private final JsonNode body;
@@ -70,12 +71,11 @@ final class ChatRequest {
     /** The guest's latest text, or the last user message's text when it has no conversation block. */
     String guestText() {
         String user = lastUserText();
-        int start = user.indexOf(DATA_START);
-        int end = user.lastIndexOf(DATA_END);
-        if (start < 0 || end < start) {
+        Matcher data = DATA_BLOCK.matcher(user);
+        if (!data.find()) {
             return user;
         }
-        String block = user.substring(start + DATA_START.length(), end).trim();
+        String block = data.group(1);
         try {
             String latest = null;
             for (JsonNode text : json.readTree(block)) {
@@ -92,9 +92,8 @@ final class ChatRequest {
     /** The first ISO date in the last user message outside its conversation block (the venue's today). */
     Optional<String> today() {
         String user = lastUserText();
-        int start = user.indexOf(DATA_START);
-        int end = user.lastIndexOf(DATA_END);
-        String outside = start >= 0 && end > start ? user.substring(0, start) + user.substring(end) : user;
+        Matcher data = DATA_BLOCK.matcher(user);
+        String outside = data.find() ? user.substring(0, data.start()) + user.substring(data.end()) : user;
         Matcher date = ISO_DATE.matcher(outside);
         return date.find() ? Optional.of(date.group(1)) : Optional.empty();
     }

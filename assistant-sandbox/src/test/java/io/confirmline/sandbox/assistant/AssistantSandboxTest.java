@@ -72,7 +72,7 @@ class AssistantSandboxTest {
     @Test
     void readsOnlyTheGuestsLatestTextInTheConversationBlock() throws Exception {
         ObjectNode request = request("""
-                Answer the guest.
+                Answer the guest. The texts are the array between <conversation> and </conversation>.
                 <conversation>
                 [{"from":"venue","text":"Reply 0 to cancel"},{"from":"guest","text":"table for 3"},\
                 {"from":"guest","text":"we'll be there"}]

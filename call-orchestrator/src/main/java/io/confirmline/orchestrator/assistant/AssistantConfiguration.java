@@ -1,0 +1,34 @@
+package io.confirmline.orchestrator.assistant;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Exactly one {@link GuestAssistant}: the provider's when {@code confirmline.assistant.base-url} is set, else the one
+ * that calls nothing out.
+ */
+@Configuration(proxyBeanMethods = false)
+class AssistantConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AssistantConfiguration.class);
+
+    @Bean
+    AssistantMetrics assistantMetrics(MeterRegistry registry) {
+        return new AssistantMetrics(registry);
+    }
+
+    @Bean
+    GuestAssistant guestAssistant(AssistantProperties properties, AssistantMetrics metrics) {
+        if (!properties.configured()) {
+            log.info("No assistant provider configured (confirmline.assistant.base-url): guests' free texts get "
+                    + "the owner or the template");
+            return new NoAssistant(metrics);
+        }
+        log.info("The assistant answers through {} with model {} (timeout {})", properties.baseUrl(),
+                properties.model(), properties.timeout());
+        return new ChatAssistant(properties, metrics);
+    }
+}
