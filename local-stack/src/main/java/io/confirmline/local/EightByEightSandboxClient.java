@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the demo and the end-to-end tests do as guests and restaurants at the 8x8 sandbox, over HTTP: ring a
- * virtual number (a call-back), and read the texts 8x8 was asked to send.
+ * virtual number (a call-back), text one, and read the texts 8x8 was asked to send.
  */
 public final class EightByEightSandboxClient {
 
@@ -61,6 +61,13 @@ public final class EightByEightSandboxClient {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("behaviour", behaviour))))
                 .build());
+    }
+
+    /** {@code from} texts {@code body} to the virtual number {@code to}: 8x8 posts it to our MO webhook. */
+    public void text(String from, String to, String body) {
+        send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/sms")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("from", from, "to", to,
+                        "body", body)))).build());
     }
 
     /** The texts 8x8 was asked to send to {@code destination}, oldest first. */

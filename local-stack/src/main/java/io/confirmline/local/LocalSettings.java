@@ -49,6 +49,9 @@ public final class LocalSettings {
             Map.entry("confirmline.console.eight-by-eight.base-url", "EIGHT_BY_EIGHT_BASE_URL"),
             // 8x8's SMS API: the orchestrator sends texts there, the console registers the SMS webhooks there.
             Map.entry("confirmline.sms.base-url", "EIGHT_BY_EIGHT_SMS_BASE_URL"),
+            // The assistant's provider (issue #17): the local stub unless these point the orchestrator elsewhere.
+            Map.entry("confirmline.assistant.base-url", "CONFIRMLINE_ASSISTANT_BASE_URL"),
+            Map.entry("confirmline.assistant.api-key", "CONFIRMLINE_ASSISTANT_API_KEY"),
             Map.entry("confirmline.console.eight-by-eight.sms-base-url", "EIGHT_BY_EIGHT_SMS_BASE_URL"),
             Map.entry("spring.r2dbc.url", "CONFIRMLINE_DB_R2DBC_URL"),
             Map.entry("spring.flyway.url", "CONFIRMLINE_DB_JDBC_URL"),

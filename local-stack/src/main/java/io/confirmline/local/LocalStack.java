@@ -1,5 +1,6 @@
 package io.confirmline.local;
 
+import io.confirmline.sandbox.assistant.AssistantSandbox;
 import io.confirmline.testing.KafkaProcess;
 import io.confirmline.testing.RegistryServer;
 import io.confirmline.testing.ServiceProcess;
@@ -14,7 +15,9 @@ import java.util.Map;
 /**
  * The whole suite on one machine: a KRaft broker and the Apicurio registry in JVMs of their own, PostgreSQL (given),
  * the 8x8 and platform sandboxes, the owner console and the three services, each in its own JVM from its module's
- * build output. Only the console is told about the tenant, {@code demo}: it imports it at start and publishes it on
+ * build output, and the assistant sandbox (an OpenAI-compatible stub, in this JVM: it starts in milliseconds), the
+ * provider of the orchestrator's assistant, so the stack never calls out (issue #17). Only the console is told about
+ * the tenant, {@code demo}: it imports it at start and publishes it on
  * {@code tenants.v1}, from which the three services read it, as they read every tenant created later over the
  * console's admin API. Used by {@code ./run-local} (design.md §7 ports, human timings) and by the end-to-end tests
  * (free ports, fast timings).
@@ -51,20 +54,28 @@ public final class LocalStack implements AutoCloseable {
      * so a restarted {@code ./run-local} still reads what the console stored and published before.
      */
     public static final String SECRETS_KEY = "local:V5fYUls98S7wHBV3WoNQ92r1OhQfVcaJC8nftz7nf84=";
+    /**
+     * How long the demo tenant's guests' free texts wait for the owner before the assistant answers (issue #17):
+     * the shortest the console accepts, so the demo and the tests need not wait the default minute.
+     */
+    public static final Duration HUMAN_WINDOW = Duration.ofSeconds(15);
+    public static final String VENUE_ADDRESS = "Calle Mayor 1, Madrid";
+    public static final String ASSISTANT_FAQ = "Parking: the public car park behind the restaurant, free after 19:00."
+            + " Dogs welcome on the terrace.";
 
     /** Where each part listens. */
     public record Ports(int kafka, int registry, int ingress, int orchestrator, int notifier, int console,
-            int eightByEight, int platform) {
+            int eightByEight, int platform, int assistant) {
 
-        /** design.md §7 and §10.1. */
+        /** design.md §7 and §10.1; the assistant sandbox next to the other sandboxes. */
         public static Ports standard() {
-            return new Ports(9092, 8085, 8081, 8082, 8083, 8084, 8089, 8090);
+            return new Ports(9092, 8085, 8081, 8082, 8083, 8084, 8089, 8090, 8091);
         }
 
         public static Ports free() {
             return new Ports(RegistryServer.freePort(), RegistryServer.freePort(), RegistryServer.freePort(),
                     RegistryServer.freePort(), RegistryServer.freePort(), RegistryServer.freePort(), RegistryServer.freePort(),
-                    RegistryServer.freePort());
+                    RegistryServer.freePort(), RegistryServer.freePort());
         }
     }
 
@@ -100,12 +111,15 @@ public final class LocalStack implements AutoCloseable {
     private final KafkaProcess kafka;
     private final RegistryServer registry;
     private final List<ServiceProcess> services;
+    private final AssistantSandbox assistant;
 
-    private LocalStack(Ports ports, KafkaProcess kafka, RegistryServer registry, List<ServiceProcess> services) {
+    private LocalStack(Ports ports, KafkaProcess kafka, RegistryServer registry, List<ServiceProcess> services,
+            AssistantSandbox assistant) {
         this.ports = ports;
         this.kafka = kafka;
         this.registry = registry;
         this.services = services;
+        this.assistant = assistant;
     }
 
     /**
@@ -129,10 +143,19 @@ public final class LocalStack implements AutoCloseable {
     /** Starts everything, each application with the settings {@code policy} gives it; returns once all are healthy. */
     public static LocalStack start(Path repository, Ports ports, Timings timings, Database database, Path logs,
             SettingsPolicy policy) {
-        KafkaProcess kafka = KafkaProcess.start(ports.kafka());
-        RegistryServer registry = RegistryServer.start(RegistryServer.locateZip(), ports.registry());
+        // First: a taken port fails the start before anything else runs.
+        AssistantSandbox assistant = AssistantSandbox.start(ports.assistant());
+        KafkaProcess kafka;
+        RegistryServer registry;
+        try {
+            kafka = KafkaProcess.start(ports.kafka());
+            registry = RegistryServer.start(RegistryServer.locateZip(), ports.registry());
+        } catch (RuntimeException e) {
+            assistant.close();
+            throw e;
+        }
         List<ServiceProcess> started = new ArrayList<>();
-        LocalStack stack = new LocalStack(ports, kafka, registry, started);
+        LocalStack stack = new LocalStack(ports, kafka, registry, started, assistant);
         try {
             String bootstrap = kafka.bootstrapServers();
             String registryUrl = registry.apiUrl();
@@ -193,6 +216,10 @@ public final class LocalStack implements AutoCloseable {
             orchestrator.put("confirmline.dialing.timeout", millis(timings.dialTimeout()));
             // The sandbox serves 8x8's SMS API on the same port as its voice API.
             orchestrator.put("confirmline.sms.base-url", "http://127.0.0.1:" + ports.eightByEight());
+            // The assistant's provider is the local stub: the stack stays offline (issue #17 item 6). A real provider
+            // replaces it through the environment or CONFIRMLINE_LOCAL_ARGS_CALL_ORCHESTRATOR (README).
+            orchestrator.put("confirmline.assistant.base-url", assistant.baseUrl());
+            orchestrator.put("confirmline.assistant.api-key", AssistantSandbox.DEFAULT_API_KEY);
             started.add(ServiceProcess.start("call-orchestrator", repository.resolve("call-orchestrator"),
                     "io.confirmline.orchestrator.CallOrchestratorApplication", ports.orchestrator(),
                     policy.settingsFor("call-orchestrator", orchestrator), logs));
@@ -299,7 +326,19 @@ public final class LocalStack implements AutoCloseable {
         tenant.put("confirmline.tenants[0].max-attempts", "2");
         tenant.put("confirmline.tenants[0].retry-delay", millis(timings.retryDelay()));
         tenant.put("confirmline.tenants[0].voices.default", "en-US-Standard-C");
+        // The assistant (issue #17): on, after a short owner's window; the facts it may tell guests; the platform
+        // sandbox's availability endpoint, so a guest asking for another time is first offered free ones.
+        tenant.put("confirmline.tenants[0].assistant-enabled", "true");
+        tenant.put("confirmline.tenants[0].human-window", millis(HUMAN_WINDOW));
+        tenant.put("confirmline.tenants[0].venue-address", VENUE_ADDRESS);
+        tenant.put("confirmline.tenants[0].assistant-faq", ASSISTANT_FAQ);
+        tenant.put("confirmline.tenants[0].availability-url", availabilityUrl(ports));
         return tenant;
+    }
+
+    /** The platform sandbox's availability endpoint, the demo tenant's {@code availability-url}. */
+    static String availabilityUrl(Ports ports) {
+        return "http://127.0.0.1:" + ports.platform() + "/availability";
     }
 
     private static Map<String, String> withSecretsKey(Map<String, String> settings) {
@@ -344,6 +383,11 @@ public final class LocalStack implements AutoCloseable {
         return registry.apiUrl();
     }
 
+    /** The assistant's provider, the OpenAI-compatible stub ({@code PUT /sandbox/behaviour} at its control URL). */
+    public AssistantSandbox assistant() {
+        return assistant;
+    }
+
     public List<ServiceProcess> services() {
         return List.copyOf(services);
     }
@@ -378,5 +422,6 @@ public final class LocalStack implements AutoCloseable {
         }
         registry.stop();
         kafka.close();
+        assistant.close();
     }
 }

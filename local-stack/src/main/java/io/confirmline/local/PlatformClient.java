@@ -35,14 +35,22 @@ public final class PlatformClient {
      * {@code data.summary}. {@code receiver} is the platform of its own it reached (null: the demo tenant's),
      * {@code signedWith} the positions of that platform's secrets that signed it. {@code channel} is how the guest
      * was reached or answered ({@code data.channel}: VOICE, SMS...). A guest fact ({@code guest.opted_out},
-     * {@code guest.opted_in}) has no subject and no status; its {@code phone} is the guest's.
+     * {@code guest.opted_in}) has no subject and no status; its {@code phone} is the guest's. A guest's change or
+     * booking request ({@code reservation.change_requested}, {@code reservation.requested}) has no status either; its
+     * {@code request} is the body's {@code data.request} (wantedDate, wantedTime, partySize, words, readBy).
      */
     public record Received(String subjectId, String status, String previousStatus, Integer attempt, String digits,
             String reason, String scheduledFor, String webhookId, String traceparent, String type, JsonNode summary,
-            String receiver, List<Integer> signedWith, Instant receivedAt, String channel, String phone) {
+            String receiver, List<Integer> signedWith, Instant receivedAt, String channel, String phone,
+            JsonNode request) {
 
         public boolean completion() {
             return "call.completed".equals(type);
+        }
+
+        /** A guest's change or booking request rather than a status change of the booking. */
+        public boolean guestRequest() {
+            return "reservation.change_requested".equals(type) || "reservation.requested".equals(type);
         }
 
         public boolean guestFact() {
@@ -164,7 +172,8 @@ public final class PlatformClient {
                 text(r.path("body").path("data"), "scheduledFor"), text(r, "webhookId"), text(r, "traceparent"),
                 text(r, "type"), r.path("body").path("data").get("summary"), text(r, "receiver"), positions(r.path("signedWith")),
                 r.hasNonNull("receivedAt") ? Instant.parse(r.get("receivedAt").asString()) : null,
-                text(r.path("body").path("data"), "channel"), text(r.path("body").path("data"), "phone"))));
+                text(r.path("body").path("data"), "channel"), text(r.path("body").path("data"), "phone"),
+                r.path("body").path("data").get("request"))));
         return out;
     }
 
@@ -173,9 +182,29 @@ public final class PlatformClient {
         return received().stream().filter(r -> type.equals(r.type()) && phone.equals(r.phone())).toList();
     }
 
-    /** The status changes of one booking or message, in the order received (call.completed events left out). */
+    /**
+     * The status changes of one booking or message, in the order received (call.completed events and the guest's
+     * change requests left out).
+     */
     public List<Received> received(String subjectId) {
-        return received().stream().filter(r -> subjectId.equals(r.subjectId()) && !r.completion()).toList();
+        return received().stream().filter(r -> subjectId.equals(r.subjectId()) && !r.completion() && !r.guestRequest())
+                .toList();
+    }
+
+    /** The {@code reservation.change_requested} webhooks the platform received for one booking, oldest first. */
+    public List<Received> changeRequests(String reservationId) {
+        return received().stream().filter(r -> reservationId.equals(r.subjectId())
+                && "reservation.change_requested".equals(r.type())).toList();
+    }
+
+    /**
+     * Makes the platform sandbox answer a guest's change request by moving the booking (an UPDATED event), as an
+     * accommodating platform would ({@code PUT /sandbox/change-requests}).
+     */
+    public void acceptChangeRequests(boolean accept) {
+        send(HttpRequest.newBuilder(URI.create(platformSandbox + "/sandbox/change-requests"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"accept\":" + accept + "}")).build());
     }
 
     /** The call.completed events of one booking or message: one per finished call session. */

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * {@code ./run-local}: the whole suite on design.md §7's ports — Kafka, the registry, an embedded PostgreSQL (or
- * the one in {@code CONFIRMLINE_DB_JDBC_URL}), both sandboxes, the owner console and the three services — until
+ * the one in {@code CONFIRMLINE_DB_JDBC_URL}), the sandboxes, the owner console and the three services — until
  * Ctrl-C, SIGINT or SIGTERM, which stop all of it. {@code --demo} then books a guest for every outcome and exits 0
  * once the platform has heard each one. The documented environment variables win over the local defaults, and
  * {@code CONFIRMLINE_LOCAL_ARGS_<APPLICATION>} adds properties to one application ({@link LocalSettings}).
@@ -64,14 +64,23 @@ public final class RunLocal {
             return;
         }
         printWhatRuns(stack, database);
+        boolean changed = false;
         try {
-            if (new DemoTenantCallBacks(stack.url("owner-console")).ensure(System.out)) {
-                // The services follow tenants.v1 live; the change reaches them within a second or two.
-                Thread.sleep(5000);
-            }
+            changed = new DemoTenantCallBacks(stack.url("owner-console")).ensure(System.out);
         } catch (IllegalStateException e) {
             System.out.println("Could not give the demo tenant its call-back settings (call-backs will not reach it): "
                     + e.getMessage());
+        }
+        try {
+            changed |= new DemoTenantAssistant(stack.url("owner-console"), LocalStack.availabilityUrl(ports))
+                    .ensure(System.out);
+        } catch (IllegalStateException e) {
+            System.out.println("Could not switch the demo tenant's assistant on (guests' free texts get the template): "
+                    + e.getMessage());
+        }
+        if (changed) {
+            // The services follow tenants.v1 live; the change reaches them within a second or two.
+            Thread.sleep(5000);
         }
         if (demo) {
             boolean ok = new Demo(new PlatformClient(stack.url("platform-sandbox"), stack.url("call-orchestrator")),
@@ -92,6 +101,8 @@ public final class RunLocal {
                 "http://127.0.0.1:" + ports.eightByEight(), "the 8x8 sandbox");
         endpoint("Platform", settings, "owner-console", "confirmline.tenants[0].callback-url",
                 "http://127.0.0.1:" + ports.platform() + "/webhooks/confirmline", "the platform sandbox");
+        endpoint("Assistant", settings, "call-orchestrator", "confirmline.assistant.base-url",
+                "http://127.0.0.1:" + ports.assistant() + "/v1", "the assistant sandbox: nothing calls out");
     }
 
     private static void endpoint(String label, LocalSettings settings, String application, String property,
@@ -111,6 +122,7 @@ public final class RunLocal {
                 {"owner-console", "http://127.0.0.1:" + p.console(), "/api/admin/tenants (Bearer " + LocalStack.ADMIN_TOKEN + "), /login"},
                 {"8x8 sandbox", "http://127.0.0.1:" + p.eightByEight(), "GET /sandbox/calls; the last digit of a number picks the guest"},
                 {"platform sandbox", "http://127.0.0.1:" + p.platform(), "GET /received, PUT /behaviour, POST /reservations"},
+                {"assistant sandbox", stack.assistant().baseUrl(), "OpenAI-compatible stub; PUT /sandbox/behaviour, GET /sandbox/requests"},
                 {"Kafka (KRaft)", stack.kafkaBootstrap(), ""},
                 {"schema registry", stack.registryUrl(), "Apicurio; Confluent API at /apis/ccompat/v7"},
                 {"PostgreSQL", database.jdbcUrl(), "schemas orchestrator, notifier, console"}};

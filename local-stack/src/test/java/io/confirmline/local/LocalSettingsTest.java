@@ -97,6 +97,25 @@ class LocalSettingsTest {
                 .settings()).containsEntry("sandbox.subaccounts[0].numbers", "+6561234567");
     }
 
+    /**
+     * The assistant (issue #17): the local stack points the orchestrator at the assistant sandbox; the assistant's
+     * own variables point it at a real provider instead, and the start says so without showing the key.
+     */
+    @Test
+    void theAssistantVariablesReplaceTheLocalStubWithARealProvider() {
+        Map<String, String> stub = Map.of("confirmline.assistant.base-url", "http://127.0.0.1:8091/v1",
+                "confirmline.assistant.api-key", "sandbox-assistant-key");
+        LocalSettings.Resolved real = new LocalSettings(Map.of("CONFIRMLINE_ASSISTANT_BASE_URL", "https://api.openai.com/v1",
+                "CONFIRMLINE_ASSISTANT_API_KEY", "sk-live-0123")).resolve("call-orchestrator", stub);
+
+        assertThat(new LocalSettings(Map.of()).resolve("call-orchestrator", stub).settings()).isEqualTo(stub);
+        assertThat(real.settings()).containsEntry("confirmline.assistant.base-url", "https://api.openai.com/v1")
+                .containsEntry("confirmline.assistant.api-key", "sk-live-0123");
+        assertThat(real.overrides()).extracting(Object::toString).containsExactlyInAnyOrder(
+                "call-orchestrator: confirmline.assistant.base-url=https://api.openai.com/v1 (from CONFIRMLINE_ASSISTANT_BASE_URL)",
+                "call-orchestrator: confirmline.assistant.api-key=*** (from CONFIRMLINE_ASSISTANT_API_KEY)");
+    }
+
     @Test
     void springsOwnEnvironmentFormWinsTooButTheDocumentedNameComesFirst() {
         assertThat(LocalSettings.springEnvironmentName("confirmline.tenants[0].callback-url"))
