@@ -236,6 +236,29 @@ class ChatAssistantTest {
     }
 
     @Test
+    void anOpenBreakerTriesTheProviderAgainAfterItsWaitAndClosesWhenItAnswers() throws Exception {
+        ChatAssistant assistant = new ChatAssistant(new AssistantProperties(sandbox.baseUrl(),
+                AssistantSandbox.DEFAULT_API_KEY, "gpt-4o-mini", Duration.ofSeconds(3), 300, 0.2,
+                AssistantProperties.StructuredOutput.NATIVE,
+                new AssistantProperties.CircuitBreaker(60, 5, 3, Duration.ofMillis(300), 1)),
+                new AssistantMetrics(registry));
+        sandbox.behave(new Behaviour(Behaviour.Mode.RATE_LIMITED_429, 0, 3));
+        for (int i = 0; i < 3; i++) {
+            assistant.answer(request("en-GB", "we'll be there")).block();
+        }
+        assertThat(failure(assistant.answer(request("en-GB", "we'll be there")).block()))
+                .isEqualTo(Failure.CIRCUIT_OPEN);
+
+        Thread.sleep(400);
+
+        assertThat(answered(assistant.answer(request("en-GB", "we'll be there")).block()).intent())
+                .isEqualTo(Intent.CONFIRM);
+        assertThat(assistant.breakerState())
+                .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
+        assertThat(sandbox.requests()).hasSize(4);
+    }
+
+    @Test
     void unsafeAnswersDoNotOpenTheBreaker() {
         ChatAssistant assistant = assistant();
 
