@@ -34,7 +34,7 @@ public class AssistantMetrics {
                 .register(registry).increment();
         Timer.builder("confirmline.assistant.latency")
                 .description("How long the assistant took to a verdict, tool calls included")
-                .tag("outcome", outcome).register(registry).record(took);
+                .tag("outcome", outcome).publishPercentileHistogram().register(registry).record(took);
     }
 
     void tokens(long prompt, long completion) {
