@@ -153,6 +153,11 @@ public final class AssistantSandbox implements AutoCloseable {
                         "invalid_request_error", null));
                 return;
             }
+            if (request.path("stream").asBoolean(false)) {
+                send(exchange, 400, completions.error("The sandbox does not stream: send \"stream\": false.",
+                        "invalid_request_error", null));
+                return;
+            }
             requests.add(request);
             answer(exchange, request, behaviour.take());
         } catch (RuntimeException e) {

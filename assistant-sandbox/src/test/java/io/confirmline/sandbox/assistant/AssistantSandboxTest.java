@@ -171,6 +171,17 @@ class AssistantSandboxTest {
     }
 
     @Test
+    void refusesWhatItCannotDoAsOpenAiRefusesABadRequest() throws Exception {
+        ObjectNode streaming = request("see you");
+        streaming.put("stream", true);
+
+        assertThat(chat(streaming, 400).path("error").path("type").asString()).isEqualTo("invalid_request_error");
+        assertThat(chat(JSON.createObjectNode().put("model", "gpt-4o-mini"), 400).path("error").path("message")
+                .asString()).contains("messages");
+        assertThat(sandbox.requests()).isEmpty();
+    }
+
+    @Test
     void refusesAnUnknownBehaviour() throws Exception {
         assertThat(put("/sandbox/behaviour", "{\"mode\":\"ON_FIRE\"}").statusCode()).isEqualTo(400);
     }
