@@ -18,8 +18,11 @@ public sealed interface AssistantVerdict {
         NOT_CONFIGURED,
         /** The circuit breaker is open after recent failures: the provider was not called. */
         CIRCUIT_OPEN,
+        /** No answer within {@code confirmline.assistant.timeout}, tool calls included. */
         TIMEOUT,
+        /** The provider answered 429. */
         RATE_LIMITED,
+        /** The provider answered 5xx or refused the request (a wrong key...), or could not be reached. */
         PROVIDER_ERROR,
         /** The answer could not be read as the structured output asked for. */
         MALFORMED,
