@@ -166,7 +166,7 @@ public class AutomaticAnswers {
         return availability.freeSlots(tenant, reservationId, date, time, party)
                 .map(slots -> {
                     List<LocalTime> times = slots.stream().limit(3)
-                            .map(slot -> slot.startsAt().atZoneSameInstant(tenant.timeZone()))
+                            .map(slot -> slot.startsAt().atZoneSameInstant(request.venue().zone()))
                             .filter(at -> at.toLocalDate().equals(date))
                             .map(ZonedDateTime::toLocalTime).distinct().toList();
                     return times.isEmpty() ? Optional.<SlotOffers.Offer>empty()

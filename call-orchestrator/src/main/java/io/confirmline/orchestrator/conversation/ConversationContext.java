@@ -54,13 +54,15 @@ public class ConversationContext {
             Optional<GuestBookings.GuestBooking> next = both.getT2();
             String venueName = next.map(b -> b.words().venueName()).filter(n -> n != null && !n.isBlank())
                     .orElse(tenant.displayName());
-            AssistantRequest.Venue venue = new AssistantRequest.Venue(venueName, tenant.timeZone(),
+            // The booking names the venue's zone; the tenant's is for a guest without one.
+            java.time.ZoneId zone = next.map(b -> b.words().zone()).orElse(tenant.timeZone());
+            AssistantRequest.Venue venue = new AssistantRequest.Venue(venueName, zone,
                     tenant.assistant().venueAddress(), tenant.venuePhone(),
                     tenant.openingHours().stream().map(p -> new AssistantRequest.OpeningPeriod(p.day().name(),
                             p.opens(), p.closes())).toList(),
                     tenant.assistant().faq());
             return new AssistantRequest(tenant.id(), locale, both.getT1(), next.map(ConversationContext::booking),
-                    venue, LocalDate.now(clock.withZone(tenant.timeZone())));
+                    venue, LocalDate.now(clock.withZone(zone)));
         });
     }
 

@@ -53,6 +53,22 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "confirmline.tenants[0].max-attempts=1", "confirmline.tenants[0].account-id=textco_account",
         "confirmline.tenants[0].sms-subaccount-id=textco_sms", "confirmline.tenants[0].sms-numbers[0]=+34910000051",
         "confirmline.tenants[0].human-window=2s",
+        "confirmline.tenants[1].id=askco", "confirmline.tenants[1].display-name=Casa Ana",
+        "confirmline.tenants[1].subaccount-id=askco_voice", "confirmline.tenants[1].api-key=askco-8x8-key",
+        "confirmline.tenants[1].platform-api-key=askco-platform-key-0123456789",
+        "confirmline.tenants[1].caller-id=+34910000060", "confirmline.tenants[1].calling-opens=00:00",
+        "confirmline.tenants[1].calling-closes=23:59:59", "confirmline.tenants[1].minimum-notice=1m",
+        "confirmline.tenants[1].max-attempts=1", "confirmline.tenants[1].account-id=askco_account",
+        "confirmline.tenants[1].sms-subaccount-id=askco_sms", "confirmline.tenants[1].sms-numbers[0]=+34910000061",
+        "confirmline.tenants[1].human-window=2s", "confirmline.tenants[1].assistant-enabled=true",
+        "confirmline.tenants[1].assistant-faq=Parking behind the restaurant, free after 19:00.",
+        "confirmline.tenants[1].venue-address=Calle Mayor 1, Madrid", "confirmline.tenants[1].venue-phone=+34910000069",
+        "confirmline.tenants[1].availability-url=${test.availability-url}",
+        "confirmline.tenants[1].signing-secrets=whsec_MDEyMzQ1Njc4OWFiY2RlZg==",
+        "confirmline.assistant.api-key=" + io.confirmline.sandbox.assistant.AssistantSandbox.DEFAULT_API_KEY,
+        // The breaker's own tests open it; here a few failing answers among many must not close the provider off.
+        "confirmline.assistant.circuit-breaker.minimum-number-of-calls=50",
+        "confirmline.assistant.circuit-breaker.sliding-window-size=50",
         "confirmline.outcomes.key-wait=2s", "confirmline.outcomes.summary-timeout=20s",
         "confirmline.outcomes.poll-interval=200ms", "confirmline.dialing.poll-interval=200ms",
         "confirmline.bookings.tombstone-after=1s", "confirmline.bookings.sweep-interval=300ms"})
@@ -63,6 +79,10 @@ abstract class ConversationComponentTestBase {
     static final String SENDER = "+34910000051";
     static final FakeEightByEight calls = new FakeEightByEight();
     static final FakeEightByEightSms texts = new FakeEightByEightSms();
+    /** The assistant's provider: the OpenAI-compatible sandbox with its scripted answers, over real HTTP. */
+    static final io.confirmline.sandbox.assistant.AssistantSandbox provider =
+            io.confirmline.sandbox.assistant.AssistantSandbox.start(0);
+    static final FakeAvailability availability = new FakeAvailability();
     static TopicLog topics;
 
     @DynamicPropertySource
@@ -70,6 +90,9 @@ abstract class ConversationComponentTestBase {
         TestInfrastructure.kafkaAndDatabase(registry);
         registry.add("confirmline.dialing.base-url", calls::url);
         registry.add("confirmline.sms.base-url", texts::url);
+        registry.add("confirmline.assistant.base-url", provider::baseUrl);
+        // A list element cannot come from a second property source: the tenant's URL is a placeholder for this one.
+        registry.add("test.availability-url", availability::url);
     }
 
     @BeforeEach
@@ -92,6 +115,8 @@ abstract class ConversationComponentTestBase {
             }
             calls.close();
             texts.close();
+            provider.close();
+            availability.close();
         }));
     }
 
@@ -109,9 +134,13 @@ abstract class ConversationComponentTestBase {
 
     /** Books a table for {@code phone} whose only call is due now, and lets 8x8 report nobody answered. */
     void nobodyAnswers(String id, String phone, Instant startsAt) throws Exception {
-        book("textco", id, phone, 1, ReservationEventType.CREATED, startsAt, "Europe/Madrid");
+        nobodyAnswers("textco", id, phone, startsAt);
+    }
+
+    void nobodyAnswers(String tenant, String id, String phone, Instant startsAt) throws Exception {
+        book(tenant, id, phone, 1, ReservationEventType.CREATED, startsAt, "Europe/Madrid");
         String session = await(id, "DIALING").getSessionId();
-        kafka.send(Topics.SESSION_SUMMARIES.name(), session, summary("textco", session)).get();
+        kafka.send(Topics.SESSION_SUMMARIES.name(), session, summary(tenant, session)).get();
     }
 
     /** A booking whose call is due at once: it starts just over the tenant's 30-minute lead time from now. */
@@ -145,9 +174,13 @@ abstract class ConversationComponentTestBase {
     }
 
     static SmsReceived reply(String phone, String body) {
+        return reply("textco", SENDER, phone, body);
+    }
+
+    static SmsReceived reply(String tenant, String to, String phone, String body) {
         String umid = UUID.randomUUID().toString();
-        return SmsReceived.newBuilder().setEventId(umid).setUmid(umid).setTenantId("textco").setSubAccountId("textco_sms")
-                .setFrom(phone).setTo(SENDER).setBody(body).setEncoding("UCS2").setSmsCount(1)
+        return SmsReceived.newBuilder().setEventId(umid).setUmid(umid).setTenantId(tenant)
+                .setSubAccountId(tenant + "_sms").setFrom(phone).setTo(to).setBody(body).setEncoding("UCS2").setSmsCount(1)
                 .setSentAt(Instant.now()).setReceivedAt(Instant.now()).build();
     }
 
