@@ -212,6 +212,41 @@ class AssistantConversationComponentTest extends ConversationComponentTestBase {
         assertThat(texts.to(phone)).as("confirmed once, and nothing goes to an opted-out number").hasSize(1);
     }
 
+    @Test
+    void pastItsDailyLimitTheAssistantLeavesTheGuestToTheTemplateAndTheOwner() throws Exception {
+        String phone = "+34600400009";
+        for (int answered = 1; answered <= 3; answered++) {
+            guestWrites(phone, "is there parking near you? (" + answered + ")");
+            awaitTexts(phone, answered);
+        }
+        assertThat(conversation("askco", phone)).filteredOn(e -> e.getType().name().equals("MESSAGE_SENT"))
+                .extracting(e -> e.getMessage().getAuthor().name()).containsOnly("ASSISTANT").hasSize(3);
+
+        guestWrites(phone, "and can we bring a dog?");
+        assertThat(awaitTexts(phone, 4).get(3).text()).as("the fourth answer today (limit 3 here) is the template")
+                .startsWith("Thanks, we've passed your message to Casa Ana");
+        assertThat(awaitSent(phone, "HOLDING_REPLY").getMessage().getAuthor().name()).isEqualTo("SYSTEM");
+    }
+
+    @Test
+    void anAnswerLeftUnfinishedByAnInstanceThatDiedIsGivenOnceItsLeaseRunsOut() throws Exception {
+        String phone = "+34600400010";
+        guestWrites(phone, "is there parking?");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> countRows("SELECT count(*) AS n FROM "
+                + "conversation WHERE phone = '" + phone + "' AND answer_due_at IS NOT NULL") == 1);
+        // As an instance that claimed the answer and was killed before it answered leaves it: leased, unanswered.
+        database.sql("UPDATE conversation SET answer_lease_until = now() + interval '4 seconds' WHERE phone = '"
+                + phone + "'").then().block();
+
+        Thread.sleep(3500);
+        assertThat(texts.to(phone)).as("nobody answers while the lease holds").isEmpty();
+        awaitTexts(phone, 1);
+        Thread.sleep(2000);
+        assertThat(texts.to(phone)).as("answered once").hasSize(1);
+        assertThat(countRows("SELECT count(*) AS n FROM conversation WHERE phone = '" + phone
+                + "' AND answer_due_at IS NULL AND answer_lease_until IS NULL")).isEqualTo(1);
+    }
+
     private void guestWrites(String phone, String body) throws Exception {
         kafka.send(Topics.SMS_INBOUND.name(), Topics.conversationKey("askco", phone),
                 reply("askco", ASK_SENDER, phone, body)).get();

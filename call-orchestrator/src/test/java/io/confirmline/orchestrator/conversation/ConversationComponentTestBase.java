@@ -65,6 +65,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "confirmline.tenants[1].venue-address=Calle Mayor 1, Madrid", "confirmline.tenants[1].venue-phone=+34910000069",
         "confirmline.tenants[1].availability-url=${test.availability-url}",
         "confirmline.tenants[1].signing-secrets=whsec_MDEyMzQ1Njc4OWFiY2RlZg==",
+        "confirmline.conversation.assistant-messages-per-day=3",
         "confirmline.assistant.api-key=" + io.confirmline.sandbox.assistant.AssistantSandbox.DEFAULT_API_KEY,
         // The breaker's own tests open it; here a few failing answers among many must not close the provider off.
         "confirmline.assistant.circuit-breaker.minimum-number-of-calls=50",
