@@ -19,7 +19,9 @@ import java.util.UUID;
  * fact (an opt-out, a missed call) as the platform receives it; succeeds when every booking has received exactly its
  * expected changes and every guest her facts. Two call-back scenes (issue #15) run alongside: a guest whose calls went
  * unanswered rings back once texted and presses 1; a caller with no booking rings while the restaurant does not pick
- * up, and gets one text and a {@code guest.missed_call} at the platform.
+ * up, and gets one text and a {@code guest.missed_call} at the platform. The assistant's scene (issue #17,
+ * {@link AssistantScene}) runs alongside too: a guest's free text answered by the assistant with free times, the
+ * guest's pick sent to the platform as a signed change request, and the booking moved.
  */
 final class Demo {
 
@@ -74,6 +76,8 @@ final class Demo {
                 + ", is put through to the restaurant, which does not answer: one text and guest.missed_call");
         List<String> missedCallFacts = List.of("guest.missed_call");
         int textsPrinted = 0;
+        AssistantScene assistant = new AssistantScene(platform, sandbox, out);
+        assistant.start();
         out.println();
 
         Set<String> printed = new HashSet<>();
@@ -107,14 +111,16 @@ final class Demo {
             boolean callBackDone = received.stream().anyMatch(r -> callBack.equals(r.subjectId())
                     && "CONFIRMED".equals(r.status()) && "INBOUND_CALL".equals(r.channel()));
             boolean missedCallDone = texts.size() == 1 && guestFacts(received, missedCaller).equals(missedCallFacts);
-            if (callBackDone && missedCallDone && scenarios.entrySet().stream().allMatch(e -> received.stream()
+            boolean assistantDone = assistant.step(received);
+            if (callBackDone && missedCallDone && assistantDone && scenarios.entrySet().stream().allMatch(e -> received.stream()
                     .filter(r -> e.getKey().equals(r.subjectId()) && !r.completion())
                     .map(PlatformClient.Received::status).toList().equals(e.getValue().expectedStatuses())
                     && received.stream().filter(r -> e.getKey().equals(r.subjectId()) && r.completion()).count()
                             == e.getValue().sessions()
                     && guestFacts(received, e.getValue().phone()).equals(e.getValue().guestFacts()))) {
                 out.println();
-                out.println("All " + scenarios.size() + " outcomes and the missed call arrived at the platform as expected.");
+                out.println("All " + scenarios.size() + " outcomes, the missed call and the assistant's change request"
+                        + " arrived at the platform as expected.");
                 return true;
             }
             Thread.sleep(500);
@@ -147,8 +153,10 @@ final class Demo {
             out.println("  " + callBack + ": no change on the INBOUND_CALL channel (" + (calledBack
                     ? "rang back; see GET http://127.0.0.1:8089/sandbox/calls" : "never texted, so never rang back") + ")");
         }
-        out.println("See the logs in local-stack/target/local-logs, GET http://127.0.0.1:8089/sandbox/calls and"
-                + " GET http://127.0.0.1:8089/sandbox/sms?destination=<phone>.");
+        assistant.problems(platform.received()).forEach(problem -> out.println("  " + problem + " (assistant)"));
+        out.println("See the logs in local-stack/target/local-logs, GET http://127.0.0.1:8089/sandbox/calls,"
+                + " GET http://127.0.0.1:8089/sandbox/sms?destination=<phone> and what the assistant was asked,"
+                + " GET http://127.0.0.1:8091/sandbox/requests.");
         return false;
     }
 
