@@ -3,6 +3,7 @@ package io.confirmline.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.confirmline.events.ConversationEvent;
 import io.confirmline.events.ConversationEventType;
 import io.confirmline.events.MessageAuthor;
 import io.confirmline.testing.browser.Browser;
@@ -18,6 +19,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,6 +81,13 @@ class EndToEndTest {
     static String missedCall;
     static String transferGuest;
     static String transferBooking;
+    /** Issue #17's change request, started with the first test's calls and checked after it. */
+    static String assistantGuest;
+    static String assistantBooking;
+    static LocalDate assistantDay;
+    /** When the guest texted their wish, once they have also picked one of the offered times. */
+    static java.util.concurrent.CompletableFuture<Instant> assistantPick;
+    static final ZoneId VENUE_ZONE = ZoneId.of("Europe/Madrid");
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -123,6 +133,7 @@ class EndToEndTest {
     void everyOutcomeReachesThePlatformOnceAndInOrderThoughItWasDownAndEveryWebhookCameTwice() throws Exception {
         platform.fail(503, 12);
         startCallBackFlows();
+        startAssistantFlow();
         Map<String, List<String>> expected = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> traces = new LinkedHashMap<>();
@@ -366,6 +377,137 @@ class EndToEndTest {
         sandbox.guest(transferGuest, "PRESSES_9");
         transferBooking = "e2e-transfer-" + UUID.randomUUID();
         platform.publishReservation(transferBooking, "CREATED", 1, PlatformClient.dueNow(), transferGuest);
+    }
+
+    /**
+     * Issue #17's change request, started now so that the owner's window passes while the first test's calls play:
+     * a guest booked for tomorrow at 19:00 texts "can we come at 8:30 instead?"; once the assistant has offered free
+     * times, the guest picks 20:30. The platform sandbox accepts change requests, as an accommodating platform would.
+     */
+    private static void startAssistantFlow() {
+        assistantGuest = Scenario.freshGuest('4');   // never texts back of their own accord
+        assistantBooking = "e2e-assistant-" + UUID.randomUUID();
+        assistantDay = LocalDate.now(VENUE_ZONE).plusDays(1);
+        platform.acceptChangeRequests(true);
+        platform.publishReservation(assistantBooking, "CREATED", 1, assistantDay.atTime(19, 0).atZone(VENUE_ZONE).toInstant(),
+                assistantGuest);
+        assistantPick = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            // The orchestrator has the booking once the platform hears it scheduled (the first webhooks may fail).
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> statuses(assistantBooking).contains("SCHEDULED"));
+            Instant texted = Instant.now();
+            sandbox.text(assistantGuest, LocalStack.SMS_NUMBER, AssistantScene.WISH);
+            await().atMost(LocalStack.HUMAN_WINDOW.plusSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> sandboxTexts(assistantGuest).stream().anyMatch(t -> t.path("text").asString().contains("20:30")));
+            sandbox.text(assistantGuest, LocalStack.SMS_NUMBER, AssistantScene.PICK);
+            return texted;
+        });
+    }
+
+    /**
+     * Issue #17 items 2 and 3 on the whole stack, the provider being the local stub over real HTTP: the guest's free
+     * text, unanswered within the owner's window, is read by the assistant as a wish for 20:30; the platform's
+     * availability endpoint has free times, which the guest is offered; the guest's pick reaches the platform as
+     * {@code reservation.change_requested}, signed with the tenant's secret, with the wanted date and time, the
+     * party size, the guest's words and who read them; the platform moves the booking and the call moves with it.
+     */
+    @Test
+    @Order(5)
+    void aGuestsFreeTextBecomesASignedChangeRequestAtThePlatformThroughTheAssistantsOfferedTimes() throws Exception {
+        Instant texted = assistantPick.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> !platform.changeRequests(assistantBooking).isEmpty());
+
+        List<String> texts = sandboxTexts(assistantGuest).stream().map(t -> t.path("text").asString()).toList();
+        assertThat(texts).as("the offer, then the acknowledgement of the pick").hasSize(2);
+        assertThat(texts.get(0)).as("the platform's free times around 20:30").contains("20:30", "20:00", "21:00");
+        assertThat(texts.get(1)).contains("20:30");
+
+        PlatformClient.Received request = platform.changeRequests(assistantBooking).get(0);
+        assertThat(platform.changeRequests(assistantBooking)).as("sent once").hasSize(1);
+        assertThat(request.receiver()).as("the demo tenant's platform").isNull();
+        assertThat(request.signedWith()).as("verified with the tenant's signing secret").containsExactly(0);
+        assertThat(request.request().path("wantedDate").asString()).isEqualTo(assistantDay.toString());
+        assertThat(request.request().path("wantedTime").asString()).isEqualTo("20:30");
+        assertThat(request.request().path("partySize").asInt()).isEqualTo(2);
+        assertThat(request.request().path("words").asString()).isEqualTo(AssistantScene.PICK);
+        assertThat(request.request().path("readBy").asString()).isEqualTo("GUEST_PICK");
+        assertThat(request.receivedAt()).isAfter(texted.plus(LocalStack.HUMAN_WINDOW));
+
+        // The stub was asked with the guest's words, and never given the guest's number.
+        List<String> asked = stack.assistant().requests().stream().map(JsonNode::toString)
+                .filter(body -> body.contains(AssistantScene.WISH)).toList();
+        assertThat(asked).as("the assistant read the wish").isNotEmpty()
+                .allSatisfy(body -> assertThat(body).doesNotContain(assistantGuest.substring(1)));
+
+        // The platform sandbox moved the booking to 20:30 (UPDATED): the call is rescheduled half an hour before.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> statuses(assistantBooking).size() >= 2);
+        List<PlatformClient.Received> changes = platform.received(assistantBooking);
+        assertThat(changes).extracting(PlatformClient.Received::status).containsExactly("SCHEDULED", "SCHEDULED");
+        assertThat(Instant.parse(changes.get(1).scheduledFor()))
+                .isEqualTo(assistantDay.atTime(20, 0).atZone(VENUE_ZONE).toInstant());
+
+        // In the owner's thread: the offer is the assistant's, the pick and the request are recorded.
+        List<ConversationEvent> thread = ConversationLog.of(stack.kafkaBootstrap(), stack.registryUrl(), assistantGuest);
+        assertThat(thread).filteredOn(e -> e.getType() == ConversationEventType.MESSAGE_SENT
+                        && "SLOT_OFFER".equals(e.getMessage().getPurpose()))
+                .singleElement().satisfies(e -> assertThat(e.getMessage().getAuthor()).isEqualTo(MessageAuthor.ASSISTANT));
+        assertThat(thread).filteredOn(e -> e.getType() == ConversationEventType.CHANGE_REQUESTED)
+                .singleElement().satisfies(e -> assertThat(e.getReservationId()).isEqualTo(assistantBooking));
+    }
+
+    /**
+     * Issue #17 item 5 on the whole stack: with the provider down (the stub answers 500), a guest's free text gets the
+     * template within the owner's window plus a few seconds, never before the window; the thread stays flagged for
+     * the owner and nothing is decided or sent to the platform.
+     */
+    @Test
+    @Order(6)
+    void withTheProviderDownTheGuestGetsTheTemplateWithinTheWindowAndTheOwnerIsLeftToAnswer() throws Exception {
+        String guest = Scenario.freshGuest('4');
+        String id = "e2e-assistant-down-" + UUID.randomUUID();
+        platform.publishReservation(id, "CREATED", 1,
+                LocalDate.now(VENUE_ZONE).plusDays(1).atTime(19, 0).atZone(VENUE_ZONE).toInstant(), guest);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> statuses(id).contains("SCHEDULED"));
+        int askedBefore = stack.assistant().requests().size();
+        assistantBehaviour("{\"mode\":\"DOWN_500\"}");
+        try {
+            Instant texted = Instant.now();
+            sandbox.text(guest, LocalStack.SMS_NUMBER, "is there parking nearby?");
+            await().atMost(LocalStack.HUMAN_WINDOW.plusSeconds(10)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> !sandboxTexts(guest).isEmpty());
+            Instant answered = Instant.now();
+            assertThat(Duration.between(texted, answered)).as("the owner's window is left to the owner")
+                    .isGreaterThanOrEqualTo(LocalStack.HUMAN_WINDOW);
+            assertThat(sandboxTexts(guest)).singleElement()
+                    .satisfies(t -> assertThat(t.path("text").asString()).contains("passed your message"));
+            assertThat(stack.assistant().requests().size()).as("the provider was tried").isGreaterThan(askedBefore);
+        } finally {
+            assistantBehaviour("{\"mode\":\"NORMAL\"}");
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<ConversationEvent> thread = ConversationLog.of(stack.kafkaBootstrap(), stack.registryUrl(), guest);
+            assertThat(thread).filteredOn(e -> e.getType() == ConversationEventType.MESSAGE_SENT)
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.getMessage().getAuthor()).isEqualTo(MessageAuthor.SYSTEM);
+                        assertThat(e.getMessage().getPurpose()).isEqualTo("ASSISTANT_FALLBACK");
+                    });
+            assertThat(thread).filteredOn(e -> e.getType() == ConversationEventType.MESSAGE_RECEIVED)
+                    .singleElement().satisfies(e -> assertThat(e.getMessage().getNeedsAttention())
+                            .as("flagged for the owner").isTrue());
+        });
+        assertThat(platform.changeRequests(id)).isEmpty();
+        assertThat(statuses(id)).containsExactly("SCHEDULED");
+    }
+
+    /** {@code PUT /sandbox/behaviour} at the assistant sandbox, as a developer would. */
+    private static void assistantBehaviour(String json) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(stack.assistant().controlUrl()
+                        + "/sandbox/behaviour")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
     /**
