@@ -35,7 +35,7 @@ class AssistantConversationComponentTest extends ConversationComponentTestBase {
 
     @Test
     void aWishForAnotherTimeGoesToThePlatformAsAChangeRequestAndTheAssistantAnswers() throws Exception {
-        String phone = "+34600400001";
+        String phone = "+34600500001";
         String id = "r-" + UUID.randomUUID();
         Instant tomorrow = tomorrowAt(21, 0);
         book("askco", id, phone, 1, ReservationEventType.CREATED, tomorrow, "Europe/Madrid");
@@ -64,7 +64,7 @@ class AssistantConversationComponentTest extends ConversationComponentTestBase {
 
     @Test
     void freeTimesFromThePlatformAreOfferedAndTheGuestsPickIsWhatGoesOn() throws Exception {
-        String phone = "+34600400002";
+        String phone = "+34600500002";
         String id = "r-" + UUID.randomUUID();
         Instant tomorrow = tomorrowAt(21, 0);
         String day = tomorrow.atZone(ZoneId.of("Europe/Madrid")).toLocalDate().toString();
@@ -94,7 +94,7 @@ class AssistantConversationComponentTest extends ConversationComponentTestBase {
 
     @Test
     void anOwnerWhoRepliesWithinTheWindowSilencesTheAssistant() throws Exception {
-        String phone = "+34600400003";
+        String phone = "+34600500003";
         provider.clearRequests();
         guestWrites(phone, "is there parking?");
         http.post().uri("/api/conversations/" + phone + "/messages")
@@ -110,7 +110,7 @@ class AssistantConversationComponentTest extends ConversationComponentTestBase {
 
     @Test
     void aDeadProviderMeansTheTemplateWithinTwoSecondsAndTheThreadStaysFlagged() throws Exception {
-        String phone = "+34600400004";
+        String phone = "+34600500004";
         provider.behave(new Behaviour(Behaviour.Mode.DOWN_500, 0, 0));
         guestWrites(phone, "do you have a vegan menu?");
 
@@ -128,7 +128,7 @@ class AssistantConversationComponentTest extends ConversationComponentTestBase {
 
     @Test
     void anUnreadableAnswerDecidesNothingAndTheTemplateAnswers() throws Exception {
-        String phone = "+34600400005";
+        String phone = "+34600500005";
         String id = "r-" + UUID.randomUUID();
         nobodyAnswers("askco", id, phone, soon());
         await(id, "TEXTED");
@@ -146,7 +146,7 @@ class AssistantConversationComponentTest extends ConversationComponentTestBase {
 
     @Test
     void aYesTheAssistantReadsIsAskedBackAndOnlyTheGuestsDigitConfirms() throws Exception {
-        String phone = "+34600400006";
+        String phone = "+34600500006";
         String id = "r-" + UUID.randomUUID();
         nobodyAnswers("askco", id, phone, soon());
         await(id, "TEXTED");
@@ -168,8 +168,8 @@ class AssistantConversationComponentTest extends ConversationComponentTestBase {
 
     @Test
     void injectedInstructionsChangeNothingAndLeakNothing() throws Exception {
-        String phone = "+34600400007";
-        String other = "+34600400077";
+        String phone = "+34600500007";
+        String other = "+34600500077";
         String id = "r-" + UUID.randomUUID();
         String othersId = "r-" + UUID.randomUUID();
         book("askco", othersId, other, 1, ReservationEventType.CREATED, tomorrowAt(22, 0), "Europe/Madrid");
@@ -200,7 +200,7 @@ class AssistantConversationComponentTest extends ConversationComponentTestBase {
 
     @Test
     void aWishNotToBeContactedInOtherWordsOptsOutWithOneConfirmation() throws Exception {
-        String phone = "+34600400008";
+        String phone = "+34600500008";
         guestWrites(phone, "please don't text me again");
         ConversationEvent optedOut = awaitFact(phone, "OPTED_OUT");
         assertThat(optedOut.getSource()).isEqualTo("GUEST_TEXT");
@@ -214,7 +214,7 @@ class AssistantConversationComponentTest extends ConversationComponentTestBase {
 
     @Test
     void pastItsDailyLimitTheAssistantLeavesTheGuestToTheTemplateAndTheOwner() throws Exception {
-        String phone = "+34600400009";
+        String phone = "+34600500009";
         for (int answered = 1; answered <= 3; answered++) {
             guestWrites(phone, "is there parking near you? (" + answered + ")");
             awaitTexts(phone, answered);
@@ -230,7 +230,7 @@ class AssistantConversationComponentTest extends ConversationComponentTestBase {
 
     @Test
     void anAnswerLeftUnfinishedByAnInstanceThatDiedIsGivenOnceItsLeaseRunsOut() throws Exception {
-        String phone = "+34600400010";
+        String phone = "+34600500010";
         guestWrites(phone, "is there parking?");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> countRows("SELECT count(*) AS n FROM "
                 + "conversation WHERE phone = '" + phone + "' AND answer_due_at IS NOT NULL") == 1);
