@@ -1,13 +1,9 @@
 package io.confirmline.local;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,8 +18,7 @@ final class DemoTenantAssistant {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final ConsoleAdminCalls admin = new ConsoleAdminCalls();
     private final String tenantUrl;
     private final String availabilityUrl;
 
@@ -34,11 +29,11 @@ final class DemoTenantAssistant {
 
     /** Returns whether the tenant was changed (the services then have it within a few seconds, on tenants.v1). */
     boolean ensure(PrintStream out) {
-        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(tenantUrl)).GET());
+        HttpResponse<String> found = admin.send(HttpRequest.newBuilder(URI.create(tenantUrl)).GET());
         if (found.statusCode() == 404) {
             return false;
         }
-        ObjectNode tenant = (ObjectNode) read(found, "GET");
+        ObjectNode tenant = (ObjectNode) ConsoleAdminCalls.read(found, "GET");
         if (tenant.path("assistantEnabled").asBoolean(false) || tenant.hasNonNull("availabilityUrl")
                 || tenant.hasNonNull("venueAddress") || tenant.hasNonNull("assistantFaq")) {
             return false;
@@ -52,31 +47,10 @@ final class DemoTenantAssistant {
         tenant.put("venueAddress", LocalStack.VENUE_ADDRESS);
         tenant.put("assistantFaq", LocalStack.ASSISTANT_FAQ);
         tenant.put("availabilityUrl", availabilityUrl);
-        read(send(HttpRequest.newBuilder(URI.create(tenantUrl)).header("Content-Type", "application/json")
+        ConsoleAdminCalls.read(admin.send(HttpRequest.newBuilder(URI.create(tenantUrl)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(tenant)))), "PUT");
         out.println("The demo tenant in this database predates the assistant: switched it on (owner's window "
                 + LocalStack.HUMAN_WINDOW.toSeconds() + " s, availability " + availabilityUrl + ").");
         return true;
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        HttpRequest built = request.header("Authorization", "Bearer " + LocalStack.ADMIN_TOKEN)
-                .timeout(Duration.ofSeconds(10)).build();
-        try {
-            return http.send(built, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(built.method() + " " + built.uri() + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode read(HttpResponse<String> response, String method) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(method + " " + response.uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return JSON.readTree(response.body());
     }
 }

@@ -1,14 +1,10 @@
 package io.confirmline.local;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
-import java.time.Duration;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,8 +20,7 @@ final class DemoTenantCallBacks {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final ConsoleAdminCalls admin = new ConsoleAdminCalls();
     private final String tenantUrl;
 
     DemoTenantCallBacks(String console) {
@@ -34,11 +29,11 @@ final class DemoTenantCallBacks {
 
     /** Returns whether the tenant was changed (the services then have it within a few seconds, on tenants.v1). */
     boolean ensure(PrintStream out) {
-        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(tenantUrl)).GET());
+        HttpResponse<String> found = admin.send(HttpRequest.newBuilder(URI.create(tenantUrl)).GET());
         if (found.statusCode() == 404) {
             return false;
         }
-        ObjectNode tenant = (ObjectNode) read(found, "GET");
+        ObjectNode tenant = (ObjectNode) ConsoleAdminCalls.read(found, "GET");
         if (!tenant.path("virtualNumbers").isEmpty() || tenant.hasNonNull("venuePhone")
                 || !tenant.path("openingHours").isEmpty()) {
             return false;
@@ -54,31 +49,10 @@ final class DemoTenantCallBacks {
             hours.addObject().put("day", day.name()).put("opens", "00:00").put("closes", "12:00");
             hours.addObject().put("day", day.name()).put("opens", "12:00").put("closes", "00:00");
         }
-        read(send(HttpRequest.newBuilder(URI.create(tenantUrl)).header("Content-Type", "application/json")
+        ConsoleAdminCalls.read(admin.send(HttpRequest.newBuilder(URI.create(tenantUrl)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(tenant)))), "PUT");
         out.println("The demo tenant in this database predates call-backs: gave it the virtual number "
                 + LocalStack.VIRTUAL_NUMBER + ", the venue phone " + LocalStack.VENUE_PHONE + " and round-the-clock hours.");
         return true;
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        HttpRequest built = request.header("Authorization", "Bearer " + LocalStack.ADMIN_TOKEN)
-                .timeout(Duration.ofSeconds(10)).build();
-        try {
-            return http.send(built, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(built.method() + " " + built.uri() + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode read(HttpResponse<String> response, String method) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(method + " " + response.uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return JSON.readTree(response.body());
     }
 }
