@@ -2,6 +2,7 @@ package io.confirmline.background;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -27,6 +28,9 @@ public class PollingLoop implements SmartLifecycle {
     // A pause waits on this rather than sleeping, so stop() ends a long pause (a retention job idles for minutes)
     // at once without interrupting a round that is talking to the database.
     private volatile CountDownLatch stopped = new CountDownLatch(0);
+    // wake() releases a permit: a pause ends at once, and a wake-up during a round makes the next pause end at once
+    // too, so new work that arrives while a round is finding nothing is not left waiting for the idle pause.
+    private final Semaphore wakeUps = new Semaphore(0);
     private Thread thread;
 
     /**
@@ -66,7 +70,17 @@ public class PollingLoop implements SmartLifecycle {
     }
 
     private void pause(Duration duration) throws InterruptedException {
-        stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        if (stopped.getCount() > 0) {
+            wakeUps.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
+            wakeUps.drainPermits();
+        }
+    }
+
+    /** New work arrived: end the current idle pause (or the next one) at once instead of waiting it out. */
+    public void wake() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
     }
 
     @Override
@@ -85,6 +99,7 @@ public class PollingLoop implements SmartLifecycle {
     public synchronized void stop() {
         running = false;
         stopped.countDown();
+        wakeUps.release();
         if (thread != null) {
             try {
                 thread.join(STOP_WAIT.toMillis());

@@ -65,4 +65,24 @@ class PollingLoopTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
         assertThat(loop.isRunning()).isFalse();
     }
+
+    @Test
+    void wakeEndsAnIdlePauseAtOnce() throws Exception {
+        AtomicInteger rounds = new AtomicInteger();
+        CountDownLatch second = new CountDownLatch(2);
+        PollingLoop loop = new PollingLoop("test-wake", () -> {
+            rounds.incrementAndGet();
+            second.countDown();
+            return 0;
+        }, Duration.ofHours(1));
+        loop.start();
+        try {
+            Thread.sleep(100);
+            assertThat(rounds.get()).as("paused after the first round").isEqualTo(1);
+            loop.wake();
+            assertThat(second.await(2, TimeUnit.SECONDS)).as("woken before the hour-long pause ended").isTrue();
+        } finally {
+            loop.stop();
+        }
+    }
 }
