@@ -38,10 +38,11 @@ public class AvailabilityClient {
     private final AvailabilityProperties settings;
     private final Clock clock;
 
-    public AvailabilityClient(AvailabilityProperties settings, Clock clock) {
+    /** {@code http}: Boot's builder (cloned here), so the requests get the metrics and traces of every client. */
+    public AvailabilityClient(WebClient.Builder http, AvailabilityProperties settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.http = WebClient.builder().build();
+        this.http = http.clone().build();
     }
 
     /**

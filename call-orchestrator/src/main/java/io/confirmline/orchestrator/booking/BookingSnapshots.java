@@ -47,40 +47,82 @@ public class BookingSnapshots {
     }
 
     private Mono<BookingSnapshot> read(String tenantId, String reservationId, CallStatusChanged change) {
-        return db.sql("""
-                        SELECT b.version, b.kind, b.cancelled, b.starts_at, b.time_zone, b.guest_name, b.guest_phone,
-                               b.guest_locale, b.venue_name, b.party_size, b.service_name, b.channel,
-                               c.id AS call_id, c.status, c.attempt, c.reason
-                        FROM booking b
-                        LEFT JOIN call c ON c.tenant_id = b.tenant_id AND c.subject_id = b.reservation_id
-                        WHERE b.tenant_id = :tenant AND b.reservation_id = :id AND b.tombstoned_at IS NULL""")
+        return db.sql(SNAPSHOT + "WHERE b.tenant_id = :tenant AND b.reservation_id = :id AND b.tombstoned_at IS NULL")
                 .bind("tenant", tenantId).bind("id", reservationId)
-                .map(row -> {
-                    UUID callId = row.get("call_id", UUID.class);
-                    BookingSnapshot.Builder snapshot = BookingSnapshot.newBuilder()
-                            .setEventId(UUID.randomUUID().toString())
-                            .setOccurredAt(change != null ? change.getOccurredAt() : clock.instant())
-                            .setTenantId(tenantId).setReservationId(reservationId)
-                            .setVersion(row.get("version", Long.class)).setKind(row.get("kind", String.class))
-                            .setCancelled(Boolean.TRUE.equals(row.get("cancelled", Boolean.class)))
-                            .setStartsAt(row.get("starts_at", OffsetDateTime.class).toInstant())
-                            .setTimeZone(row.get("time_zone", String.class))
-                            .setGuestName(row.get("guest_name", String.class))
-                            .setGuestPhone(row.get("guest_phone", String.class))
-                            .setGuestLocale(row.get("guest_locale", String.class))
-                            .setVenueName(row.get("venue_name", String.class))
-                            .setPartySize(row.get("party_size", Integer.class))
-                            .setServiceName(row.get("service_name", String.class))
-                            .setCallId(callId == null ? null : callId.toString())
-                            .setChannel(row.get("channel", String.class));
-                    if (change != null) {
-                        return snapshot.setStatus(change.getStatus().name()).setAttempt(change.getAttempt())
-                                .setReason(change.getReason()).build();
-                    }
-                    Integer attempt = row.get("attempt", Integer.class);
-                    return snapshot.setStatus(row.get("status", String.class)).setAttempt(attempt == null ? 1 : attempt)
-                            .setReason(row.get("reason", String.class)).build();
-                })
+                .map(row -> snapshot(row, tenantId, reservationId, change))
                 .one();
+    }
+
+    /**
+     * The snapshots after a batch of status changes (one per booking), in two statements whatever the batch's size;
+     * a booking that is gone has none.
+     */
+    public Mono<java.util.List<BookingSnapshot>> afterChanges(java.util.List<CallStatusChanged> changes) {
+        if (changes.isEmpty()) {
+            return Mono.just(java.util.List.of());
+        }
+        int n = changes.size();
+        String[] channels = new String[n];
+        String[] tenants = new String[n];
+        String[] ids = new String[n];
+        java.util.Map<String, CallStatusChanged> byBooking = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            CallStatusChanged change = changes.get(i);
+            channels[i] = change.getChannel() == null ? "VOICE" : change.getChannel().name();
+            tenants[i] = change.getTenantId();
+            ids[i] = change.getSubjectId();
+            byBooking.put(tenants[i] + "/" + ids[i], change);
+        }
+        return db.sql("""
+                        UPDATE booking b SET channel = i.channel
+                        FROM unnest(:channels::text[], :tenants::text[], :ids::text[]) AS i(channel, tenant_id, reservation_id)
+                        WHERE b.tenant_id = i.tenant_id AND b.reservation_id = i.reservation_id""")
+                .bind("channels", channels).bind("tenants", tenants).bind("ids", ids).then()
+                .then(db.sql(SNAPSHOT + """
+                                WHERE (b.tenant_id, b.reservation_id) IN (SELECT * FROM unnest(:tenants::text[], :ids::text[]))
+                                  AND b.tombstoned_at IS NULL""")
+                        .bind("tenants", tenants).bind("ids", ids)
+                        .map(row -> {
+                            String tenantId = row.get("tenant_id", String.class);
+                            String reservationId = row.get("reservation_id", String.class);
+                            return snapshot(row, tenantId, reservationId, byBooking.get(tenantId + "/" + reservationId));
+                        })
+                        .all().collectList());
+    }
+
+    private static final String SNAPSHOT = """
+            SELECT b.tenant_id, b.reservation_id, b.version, b.kind, b.cancelled, b.starts_at, b.time_zone, b.guest_name,
+                   b.guest_phone, b.guest_locale, b.venue_name, b.party_size, b.service_name, b.channel,
+                   c.id AS call_id, c.status, c.attempt, c.reason
+            FROM booking b
+            LEFT JOIN call c ON c.tenant_id = b.tenant_id AND c.subject_id = b.reservation_id
+            """;
+
+    private BookingSnapshot snapshot(io.r2dbc.spi.Readable row, String tenantId, String reservationId,
+            CallStatusChanged change) {
+        UUID callId = row.get("call_id", UUID.class);
+        BookingSnapshot.Builder snapshot = BookingSnapshot.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(change != null ? change.getOccurredAt() : clock.instant())
+                .setTenantId(tenantId).setReservationId(reservationId)
+                .setVersion(row.get("version", Long.class)).setKind(row.get("kind", String.class))
+                .setCancelled(Boolean.TRUE.equals(row.get("cancelled", Boolean.class)))
+                .setStartsAt(row.get("starts_at", OffsetDateTime.class).toInstant())
+                .setTimeZone(row.get("time_zone", String.class))
+                .setGuestName(row.get("guest_name", String.class))
+                .setGuestPhone(row.get("guest_phone", String.class))
+                .setGuestLocale(row.get("guest_locale", String.class))
+                .setVenueName(row.get("venue_name", String.class))
+                .setPartySize(row.get("party_size", Integer.class))
+                .setServiceName(row.get("service_name", String.class))
+                .setCallId(callId == null ? null : callId.toString())
+                .setChannel(row.get("channel", String.class));
+        if (change != null) {
+            return snapshot.setStatus(change.getStatus().name()).setAttempt(change.getAttempt())
+                    .setReason(change.getReason()).build();
+        }
+        Integer attempt = row.get("attempt", Integer.class);
+        return snapshot.setStatus(row.get("status", String.class)).setAttempt(attempt == null ? 1 : attempt)
+                .setReason(row.get("reason", String.class)).build();
     }
 }

@@ -21,6 +21,19 @@ public final class CallRate {
         this.nextFree = nanoTime.getAsLong();
     }
 
+    /** Reserves the next slot only if it is free now; false (nothing reserved) when the request would wait. */
+    public synchronized boolean tryReserve() {
+        if (intervalNanos == 0) {
+            return true;
+        }
+        long now = nanoTime.getAsLong();
+        if (nextFree > now) {
+            return false;
+        }
+        nextFree = now + intervalNanos;
+        return true;
+    }
+
     /** Reserves the next slot and says how long to wait for it. */
     public synchronized Duration reserve() {
         if (intervalNanos == 0) {

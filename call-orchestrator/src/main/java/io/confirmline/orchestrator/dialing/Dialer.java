@@ -1,124 +1,110 @@
 package io.confirmline.orchestrator.dialing;
 
-import io.confirmline.events.CallSessionOpened;
-import io.confirmline.events.CallStatus;
-import io.confirmline.events.CallStatusChanged;
-import io.confirmline.events.SubjectType;
-import io.confirmline.events.Topics;
-import io.confirmline.orchestrator.call.OutcomeProperties;
-import io.confirmline.callflow.CaptureSettings;
-import io.confirmline.callflow.Callflows;
-import io.confirmline.orchestrator.callflow.SessionReplies;
-import io.confirmline.orchestrator.outbox.Outbox;
-import io.confirmline.orchestrator.call.CallProgress;
-import io.confirmline.orchestrator.optout.OptOuts;
+import io.confirmline.kafka.TraceParents;
+import io.confirmline.orchestrator.dialing.DialPlans.DialPlan;
+import io.confirmline.orchestrator.dialing.Placements.Placement;
 import io.confirmline.orchestrator.outbox.TraceParent;
-import io.confirmline.prompt.PromptCatalog;
-import io.confirmline.orchestrator.reservation.ReservationIntake;
-import io.confirmline.orchestrator.schedule.SchedulePolicy;
 import io.confirmline.orchestrator.tenant.Tenants;
 import io.confirmline.tenant.Tenant;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Places due confirmation calls. A due call is claimed with a lease ({@code FOR UPDATE SKIP LOCKED}, so any number
- * of instances share the work); the tenant's rate and concurrency limits are taken; then, under the row lock, the
- * booking is re-read — cancelled, moved or too late means no call — and the call is marked DIALING, with its attempt
- * row and a summary deadline ({@code settle_at}), before 8x8 is asked. A crash, a timeout or an error after that
- * point can therefore never dial it twice, and never leave it stuck: the attempt's outcome is unknown until its
- * session summary arrives (matched by the {@code clientRequestId} we sent, the attempt id) or the deadline passes,
- * when the outcome sweep closes it as lost and retries or concludes it. When 8x8 returns a session, the session id,
- * the session's in-call replies (for the ingress) and the DIALING status change are committed together through the
- * outbox. The tenant is read from the tenant directory at each dial, so its latest settings are used; a disabled
- * tenant's due calls are not dialed but end SKIPPED (messages NOT_DELIVERED), which the platform hears.
+ * Places due confirmation calls, a claimed batch at a time: {@link DueCalls} claims them with a lease; each takes its
+ * tenant's rate-limit permit; those whose permit is free now are checked and marked DIALING together in one
+ * statement ({@link PreDial#markAll}), committed before 8x8 is asked; their Send Callflow requests go out
+ * ({@link CallflowsClient}) and what 8x8 answered is recorded for the batch at once ({@link Placements}). A call
+ * whose permit is not free now (the tenant's rate or concurrency limit), a voice message, and a call the batch
+ * check did not mark go one at a time: permit, check and mark, request, record. A crash, a timeout or an error
+ * after the mark can therefore never dial a call twice, and never leave it stuck: the attempt's outcome is unknown
+ * until its session summary arrives (matched by the {@code clientRequestId} we sent, the attempt id) or the
+ * deadline passes, when the outcome sweep closes it as lost and retries or concludes it. The tenant is read from
+ * the tenant directory at each dial, so its latest settings are used; a disabled tenant's due calls are not dialed
+ * but end SKIPPED (messages NOT_DELIVERED), which the platform hears.
  */
 @Component
 public class Dialer {
 
     private static final Logger log = LoggerFactory.getLogger(Dialer.class);
 
-    private final DatabaseClient db;
-    private final TransactionalOperator transaction;
+    private final DueCalls dueCalls;
+    private final PreDial preDial;
+    private final DialPlans plans;
     private final CallflowsClient client;
+    private final Placements placements;
+    private final DialMetrics metrics;
     private final DialingProperties properties;
     private final Tenants tenants;
-    private final Outbox outbox;
-    private final OutcomeProperties outcomes;
-    private final CallProgress texting;
-    private final io.micrometer.tracing.Tracer tracer;
-    private final io.micrometer.core.instrument.MeterRegistry meters;
-    private final io.micrometer.core.instrument.Timer dialLag;
+    private final Tracer tracer;
     private final Clock clock;
     private final TenantLimits limits = new TenantLimits(System::nanoTime);
 
-    public Dialer(DatabaseClient db, ReactiveTransactionManager transactions, DialingProperties properties,
-            Tenants tenants, Outbox outbox, OutcomeProperties outcomes, CallProgress texting, Clock clock,
-            io.micrometer.core.instrument.MeterRegistry meters,
-            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
-        this.tracer = tracer.getIfAvailable();
-        this.texting = texting;
-        this.outcomes = outcomes;
-        this.meters = meters;
-        this.dialLag = io.micrometer.core.instrument.Timer.builder("confirmline_orchestrator_dial_lag")
-                .description("From a call's due time to its Send Callflow request")
-                .publishPercentileHistogram().register(meters);
-        this.db = db;
-        this.transaction = TransactionalOperator.create(transactions);
+    Dialer(DueCalls dueCalls, PreDial preDial, DialPlans plans, CallflowsClient client, Placements placements,
+            DialMetrics metrics, DialingProperties properties, Tenants tenants, Clock clock,
+            ObjectProvider<Tracer> tracer) {
+        this.dueCalls = dueCalls;
+        this.preDial = preDial;
+        this.plans = plans;
+        this.client = client;
+        this.placements = placements;
+        this.metrics = metrics;
         this.properties = properties;
-        this.client = new CallflowsClient(WebClient.builder(), new CallflowsClient.Settings(properties.baseUrl(),
-                properties.timeout(), properties.retries(), Duration.ofMillis(200)));
         this.tenants = tenants;
-        this.outbox = outbox;
         this.clock = clock;
-    }
-
-    /** A claimed call with what the prompt needs from its booking. */
-    record Claimed(UUID id, String tenantId, String subjectId, String subjectType, Long bookingVersion, int attempt,
-            Instant validUntil, Instant leaseUntil, Instant dueAt, String traceParent) {
-    }
-
-    record Booking(long version, boolean cancelled, String kind, Instant startsAt, String zone, String guestName,
-            String guestPhone, String locale, String venue, Integer partySize, String service, boolean textOnly,
-            boolean optedOut) {
+        this.tracer = tracer.getIfAvailable();
     }
 
     /** Claims and dials one batch; returns how many calls were claimed. */
     public int dialOnce() {
-        List<Claimed> claimed = db.sql("""
-                        UPDATE call SET lease_until = now() + make_interval(secs => :lease)
-                        WHERE id IN (SELECT id FROM call
-                                     WHERE status = 'SCHEDULED' AND due_at <= now()
-                                       AND (lease_until IS NULL OR lease_until < now())
-                                     ORDER BY due_at LIMIT :batch FOR UPDATE SKIP LOCKED)
-                        RETURNING\s""" + CLAIMED_COLUMNS)
-                .bind("lease", properties.lease().toMillis() / 1000.0).bind("batch", properties.batchSize())
-                .map(Dialer::claimed)
-                .all().collectList().block(Duration.ofSeconds(30));
-        if (claimed == null || claimed.isEmpty()) {
+        List<DueCall> claimed = dueCalls.claim();
+        if (claimed.isEmpty()) {
             return 0;
         }
-        Flux.fromIterable(claimed).flatMap(call -> dial(call).onErrorResume(error -> {
-            log.error("Dialing call {} failed: {}", call.id(), error.toString());
-            return Mono.empty();
-        }), properties.concurrency()).then().block(properties.timeout().multipliedBy(properties.retries() + 2L).plusSeconds(30));
+        List<Permit> permitted = new ArrayList<>();
+        List<Mono<?>> oneByOne = new ArrayList<>();
+        for (DueCall call : claimed) {
+            // The tenant as it is now: its key, caller id, words and limits are the ones of its latest settings.
+            Tenant tenant = tenants.byId(call.tenantId()).orElse(null);
+            if (tenant == null) {
+                // Deleted from tenants.v1: an error for this call only; it stays claimed until its lease ends.
+                log.error("Dialing call {} failed: it belongs to unknown tenant {}", call.id(), call.tenantId());
+                continue;
+            }
+            if (!tenant.enabled()) {
+                oneByOne.add(logged(call, preDial.notDialed(call)));
+                continue;
+            }
+            TenantLimits.Limits tenantLimits = limits.of(tenant);
+            if (!call.voiceMessage() && tenantLimits.tryAcquire()) {
+                permitted.add(new Permit(call, tenant, tenantLimits.slots()));
+            } else {
+                oneByOne.add(logged(call, throttled(tenantLimits, dialOne(call, tenant))));
+            }
+        }
+        Duration atMost = properties.timeout().multipliedBy(properties.retries() + 2L).plusSeconds(30);
+        try {
+            dialTogether(permitted).onErrorResume(error -> {
+                log.error("Dialing a batch of {} calls failed: {}", permitted.size(), error.toString());
+                return Mono.empty();
+            }).block(atMost);
+        } finally {
+            permitted.forEach(Permit::release);
+        }
+        Flux.fromIterable(oneByOne).flatMap(dial -> dial, properties.concurrency()).then().block(atMost);
         return claimed.size();
     }
 
@@ -128,345 +114,109 @@ public class Dialer {
      * held by that lease or was not dialed.
      */
     public Mono<PlaceCallResult> dialNow(UUID callId, Instant leaseUntil) {
-        return db.sql("SELECT " + CLAIMED_COLUMNS + " FROM call WHERE id = :id AND status = 'SCHEDULED'")
-                .bind("id", callId).map(Dialer::claimed).one()
-                .filter(call -> leaseUntil.equals(call.leaseUntil()))
-                .flatMap(this::dial);
+        return dueCalls.heldBy(callId, leaseUntil).flatMap(call -> {
+            Tenant tenant = tenants.byId(call.tenantId()).orElse(null);
+            if (tenant == null) {
+                return Mono.error(new IllegalStateException("Call " + call.id() + " belongs to unknown tenant "
+                        + call.tenantId()));
+            }
+            if (!tenant.enabled()) {
+                return preDial.notDialed(call).then(Mono.<PlaceCallResult>empty());
+            }
+            return throttled(limits.of(tenant), dialOne(call, tenant));
+        });
     }
 
-    private static final String CLAIMED_COLUMNS =
-            "id, tenant_id, subject_id, subject_type, booking_version, attempt, valid_until, lease_until, due_at, trace_parent";
+    /** A claimed call holding its tenant's permit (a slot, given back once its request is answered). */
+    private record Permit(DueCall call, Tenant tenant, TenantLimits.Slots slots, AtomicBoolean released) {
 
-    private static Claimed claimed(io.r2dbc.spi.Readable row) {
-        return new Claimed(row.get("id", UUID.class), row.get("tenant_id", String.class),
-                row.get("subject_id", String.class), row.get("subject_type", String.class),
-                row.get("booking_version", Long.class), row.get("attempt", Integer.class),
-                instant(row.get("valid_until", OffsetDateTime.class)), instant(row.get("lease_until", OffsetDateTime.class)),
-                instant(row.get("due_at", OffsetDateTime.class)), row.get("trace_parent", String.class));
-    }
-
-    /** What to send 8x8 for a call, and the in-call replies to publish once 8x8 has accepted it. */
-    record DialPlan(String attemptId, String body, Function<SessionReplies.Session, CallSessionOpened> replies) {
-    }
-
-    /** Dials a claimed call; the result is empty when it was not dialed (moved, cancelled, taken over, too late). */
-    private Mono<PlaceCallResult> dial(Claimed call) {
-        // Continues the booking's trace: the DIALING change and the session (for the ingress) are written inside it.
-        io.micrometer.tracing.Span span = io.confirmline.kafka.TraceParents.continueFrom(tracer, call.traceParent(), "dial");
-        if (span == null) {
-            return dialUntraced(call);
+        Permit(DueCall call, Tenant tenant, TenantLimits.Slots slots) {
+            this(call, tenant, slots, new AtomicBoolean());
         }
-        return dialUntraced(call).contextWrite(TraceParent.of(span)).doFinally(signal -> span.end());
+
+        void release() {
+            if (released.compareAndSet(false, true)) {
+                slots.release();
+            }
+        }
     }
 
-    private Mono<PlaceCallResult> dialUntraced(Claimed call) {
-        // The tenant as it is now: its key, caller id, words and limits are the ones of its latest settings.
-        Tenant tenant = tenants.byId(call.tenantId()).orElse(null);
-        if (tenant == null) {
-            // Deleted from tenants.v1: an error for this call only (logged); it stays claimed until its lease ends.
-            return Mono.error(new IllegalStateException("Call " + call.id() + " belongs to unknown tenant "
-                    + call.tenantId()));
+    /** The batch path: one check-and-mark statement, the requests, one recording of the sessions. */
+    private Mono<Void> dialTogether(List<Permit> permitted) {
+        if (permitted.isEmpty()) {
+            return Mono.empty();
         }
-        if (!tenant.enabled()) {
-            return notDialed(call).then(Mono.<PlaceCallResult>empty());
-        }
-        // The tenant's limits are taken before DIALING is committed: a call marked DIALING is asked of 8x8 at once,
-        // never left waiting for a slot (where a crash would leave an attempt that was never made).
-        return throttled(tenant, Mono.defer(() -> {
+        java.util.Map<UUID, Permit> byId = new java.util.HashMap<>();
+        permitted.forEach(permit -> byId.put(permit.call().id(), permit));
+        return preDial.markAll(permitted.stream().map(Permit::call).toList()).flatMap(batch -> {
+            Mono<Void> marked = Flux.fromIterable(batch.marked())
+                    .flatMap(m -> {
+                        Permit permit = byId.get(m.call().id());
+                        DialPlan plan = plans.booking(m.call(), permit.tenant(), m.attemptId(), m.booking(), m.dialedAt());
+                        return traced(m.call(), trace -> send(m.call(), permit.tenant(), plan, m.dialedAt(), trace))
+                                .doFinally(signal -> permit.release());
+                    }, properties.concurrency())
+                    .collectList()
+                    .flatMap(placements::recordAll);
+            // Moved, cancelled, opted out, too late, text-only or taken over: each decided on its own, permit in hand.
+            Mono<Void> others = Flux.fromIterable(batch.others())
+                    .flatMap(call -> logged(call, dialOne(call, byId.get(call.id()).tenant()))
+                            .doFinally(signal -> byId.get(call.id()).release()), properties.concurrency())
+                    .then();
+            return marked.then(others);
+        });
+    }
+
+    /** One call, its permit already taken: checked and marked on its own, sent, its answer recorded. */
+    private Mono<PlaceCallResult> dialOne(DueCall call, Tenant tenant) {
+        return traced(call, trace -> {
             Instant now = clock.instant();
-            String attemptId = call.id().toString().substring(0, 8) + "-" + call.attempt() + "-"
-                    + UUID.randomUUID().toString().substring(0, 8);
-            Mono<DialPlan> plan = "VOICE_MESSAGE".equals(call.subjectType())
-                    ? prepareMessage(call, attemptId, now).map(message -> messagePlan(call, tenant, attemptId, message))
-                    : prepare(call, attemptId, now).map(booking -> bookingPlan(call, tenant, attemptId, booking, now));
-            return plan.flatMap(p -> {
-                if (call.dueAt() != null) {
-                    dialLag.record(Duration.between(call.dueAt(), clock.instant()).abs());
-                }
-                return client.placeCall(tenant.account().voiceSubaccountId(), tenant.account().apiKey().value(), p.body())
-                        .doOnNext(result -> meters.counter("confirmline_orchestrator_placements",
-                                "result", result.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)).increment())
-                        .flatMap(result -> record(call, p, now, result).thenReturn(result));
-            });
-        }));
+            String attemptId = DialPlans.attemptId(call);
+            Mono<DialPlan> plan = call.voiceMessage()
+                    ? preDial.prepareMessage(call, attemptId, now).map(message -> plans.message(call, tenant, attemptId, message))
+                    : preDial.prepare(call, attemptId, now).map(booking -> plans.booking(call, tenant, attemptId, booking, now));
+            return plan.flatMap(p -> send(call, tenant, p, now, trace))
+                    .flatMap(placement -> placements.recordAll(List.of(placement)).thenReturn(placement.result()));
+        });
     }
 
-    /** The tenant's rate and concurrency limits around preparing and sending one Send Callflow request. */
-    private Mono<PlaceCallResult> throttled(Tenant tenant, Mono<PlaceCallResult> request) {
-        TenantLimits.Limits tenantLimits = limits.of(tenant);
+    private Mono<Placement> send(DueCall call, Tenant tenant, DialPlan plan, Instant dialedAt, String trace) {
+        return Mono.defer(() -> {
+            metrics.sending(call);
+            return client.placeCall(tenant.account().voiceSubaccountId(), tenant.account().apiKey().value(), plan.body())
+                    .doOnNext(metrics::answered)
+                    .map(result -> new Placement(call, plan, dialedAt, result, trace));
+        });
+    }
+
+    /**
+     * Runs {@code work} in the booking's trace (continued from the call's {@code trace_parent}): what it writes to the
+     * outbox, and the Send Callflow request, belong to it.
+     */
+    private <T> Mono<T> traced(DueCall call, java.util.function.Function<String, Mono<T>> work) {
+        Span span = TraceParents.continueFrom(tracer, call.traceParent(), "dial");
+        if (span == null) {
+            return Mono.defer(() -> work.apply(null));
+        }
+        String trace = TraceParents.of(span);
+        return Mono.defer(() -> work.apply(trace)).contextWrite(TraceParent.of(trace)).doFinally(signal -> span.end());
+    }
+
+    /**
+     * The tenant's rate and concurrency limits around checking, marking and sending one call: the permit is taken
+     * before DIALING is committed, so a call marked DIALING is asked of 8x8 at once, never left waiting for a slot
+     * (where a crash would leave an attempt that was never made).
+     */
+    private <T> Mono<T> throttled(TenantLimits.Limits tenantLimits, Mono<T> request) {
         return Mono.fromCallable(tenantLimits::acquire)
-                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(wait -> Mono.delay(wait).then(request).doFinally(signal -> tenantLimits.slots().release()));
     }
 
-    /**
-     * A disabled tenant's due call (a first attempt or a retry) is not dialed: under the row lock, while still
-     * held by this claim, it ends SKIPPED (a voice message NOT_DELIVERED, its own vocabulary) with
-     * {@link Tenants#DISABLED_REASON}, which the platform hears. Calls already on the line are not touched.
-     */
-    private Mono<Void> notDialed(Claimed call) {
-        return db.sql("SELECT status, lease_until FROM call WHERE id = :id FOR UPDATE")
-                .bind("id", call.id())
-                .map(row -> new Locked<>(row.get("status", String.class),
-                        instant(row.get("lease_until", OffsetDateTime.class)), null, null))
-                .one()
-                .filter(found -> found.heldBy(call))
-                .flatMap(found -> finish(call, "VOICE_MESSAGE".equals(call.subjectType()) ? CallStatus.NOT_DELIVERED
-                        : CallStatus.SKIPPED, Tenants.DISABLED_REASON, null))
-                .as(transaction::transactional);
-    }
-
-    private DialPlan bookingPlan(Claimed call, Tenant tenant, String attemptId, Booking booking, Instant now) {
-        PromptCatalog prompts = tenants.prompts(tenant);
-        PromptCatalog.Booking words = new PromptCatalog.Booking(booking.guestName(), booking.venue(),
-                booking.partySize(), booking.service(), booking.startsAt(), ZoneId.of(booking.zone()), booking.locale());
-        String voice = tenant.voiceFor(booking.locale());
-        Tenants.Transfer transfer = tenants.transfer(tenant).orElse(null);
-        PromptCatalog spoken = transfer == null ? prompts : prompts.withDigits(tenant.digits().confirm(),
-                tenant.digits().cancel(), transfer.digit());
-        String prompt = SessionReplies.offering("APPOINTMENT".equals(booking.kind())
-                ? spoken.appointmentPrompt(words, now) : spoken.reservationPrompt(words, now), spoken, words, transfer, now);
-        String body = Callflows.confirmationCall(tenant.account().callerId(), booking.guestPhone(), prompt, voice,
-                CaptureSettings.DEFAULT, call.validUntil(), attemptId);
-        return new DialPlan(attemptId, body, session -> SessionReplies.confirmation(session, prompts, words, voice,
-                CaptureSettings.DEFAULT, tenant.digits().confirm(), tenant.digits().cancel(), transfer,
-                tenant.calling().maxReprompts(), now));
-    }
-
-    private DialPlan messagePlan(Claimed call, Tenant tenant, String attemptId, Message message) {
-        String voice = tenant.voiceFor(message.locale());
-        String body = Callflows.voiceMessageCall(tenant.account().callerId(), message.phone(), message.text(), voice,
-                message.repetitions(), 1.0, call.validUntil(), attemptId);
-        return new DialPlan(attemptId, body, session -> SessionReplies.voiceMessage(session, message.locale(), voice));
-    }
-
-    record Message(String phone, String locale, String text, int repetitions, boolean optedOut) {
-    }
-
-    /** A call row read under its lock, with what it is about. */
-    private record Locked<T>(String status, Instant leaseUntil, Long bookingVersion, T subject) {
-
-        /** Still SCHEDULED and still under the lease this claim took: no other instance has it. */
-        boolean heldBy(Claimed call) {
-            return "SCHEDULED".equals(status) && java.util.Objects.equals(leaseUntil, call.leaseUntil());
-        }
-    }
-
-    /** Under the row lock: still ours and still in time; then DIALING, committed before 8x8 is asked. */
-    private Mono<Message> prepareMessage(Claimed call, String attemptId, Instant now) {
-        return db.sql("""
-                        SELECT c.status, c.lease_until, m.phone, m.locale, m.text, m.repetitions,
-                               EXISTS (SELECT 1 FROM opt_out o WHERE o.tenant_id = m.tenant_id
-                                                                AND o.phone = m.phone) AS opted_out
-                        FROM call c JOIN voice_message m ON m.tenant_id = c.tenant_id AND m.message_id = c.subject_id
-                        WHERE c.id = :id FOR UPDATE OF c""")
-                .bind("id", call.id())
-                .map(row -> new Locked<>(row.get("status", String.class), instant(row.get("lease_until", OffsetDateTime.class)),
-                        null, new Message(row.get("phone", String.class), row.get("locale", String.class),
-                                row.get("text", String.class), row.get("repetitions", Integer.class),
-                                Boolean.TRUE.equals(row.get("opted_out", Boolean.class)))))
-                .one()
-                .flatMap(found -> {
-                    if (!found.heldBy(call)) {
-                        return Mono.<Message>empty();
-                    }
-                    if (!clock.instant().isBefore(call.validUntil())) {
-                        return finish(call, CallStatus.NOT_DELIVERED, "validUntil passed before the call", null)
-                                .then(Mono.<Message>empty());
-                    }
-                    if (found.subject().optedOut()) {
-                        return finish(call, CallStatus.NOT_DELIVERED, OptOuts.SKIP_REASON, null).then(Mono.<Message>empty());
-                    }
-                    return markDialing(call, attemptId, now).thenReturn(found.subject());
-                })
-                .as(transaction::transactional);
-    }
-
-    /**
-     * Under the row lock: still ours, still SCHEDULED, the booking unchanged and still worth calling; then DIALING,
-     * committed before 8x8 is asked.
-     */
-    private Mono<Booking> prepare(Claimed call, String attemptId, Instant now) {
-        return db.sql("""
-                        SELECT c.status, c.lease_until, c.booking_version, b.version, b.cancelled, b.kind, b.starts_at,
-                               b.time_zone, b.guest_name, b.guest_phone, b.guest_locale, b.venue_name, b.party_size,
-                               b.service_name, b.text_only,
-                               EXISTS (SELECT 1 FROM opt_out o WHERE o.tenant_id = b.tenant_id
-                                                                AND o.phone = b.guest_phone) AS opted_out
-                        FROM call c JOIN booking b ON b.tenant_id = c.tenant_id AND b.reservation_id = c.subject_id
-                        WHERE c.id = :id FOR UPDATE OF c""")
-                .bind("id", call.id())
-                .map(row -> new Locked<>(row.get("status", String.class), instant(row.get("lease_until", OffsetDateTime.class)),
-                        row.get("booking_version", Long.class), new Booking(row.get("version", Long.class), row.get("cancelled", Boolean.class),
-                                row.get("kind", String.class), instant(row.get("starts_at", OffsetDateTime.class)),
-                                row.get("time_zone", String.class), row.get("guest_name", String.class),
-                                row.get("guest_phone", String.class), row.get("guest_locale", String.class),
-                                row.get("venue_name", String.class), row.get("party_size", Integer.class),
-                                row.get("service_name", String.class), Boolean.TRUE.equals(row.get("text_only", Boolean.class)),
-                                Boolean.TRUE.equals(row.get("opted_out", Boolean.class)))))
-                .one()
-                .flatMap(found -> {
-                    Booking booking = found.subject();
-                    if (!found.heldBy(call)) {
-                        return Mono.<Booking>empty();   // taken over by another instance
-                    }
-                    if (booking.cancelled()) {
-                        return finish(call, CallStatus.WITHDRAWN, "The booking was cancelled", null).then(Mono.<Booking>empty());
-                    }
-                    long callVersion = found.bookingVersion();
-                    if (booking.version() != callVersion) {
-                        // Changed while an earlier attempt was on the line: schedule this attempt for the booking as it is now.
-                        return reschedule(call, booking, now).then(Mono.<Booking>empty());
-                    }
-                    if (!Long.valueOf(callVersion).equals(call.bookingVersion())) {
-                        return release(call).then(Mono.<Booking>empty());   // moved since the claim: due at its new time
-                    }
-                    if (booking.optedOut()) {
-                        return finish(call, CallStatus.SKIPPED, OptOuts.SKIP_REASON, null).then(Mono.<Booking>empty());
-                    }
-                    if (!clock.instant().isBefore(call.validUntil())) {
-                        return finish(call, CallStatus.SKIPPED, "Too late to call by the time it was due", null)
-                                .then(Mono.<Booking>empty());
-                    }
-                    if (booking.textOnly()) {
-                        // The platform asked for a text, not a call: TEXTED with the text queued, or SKIPPED when the
-                        // tenant cannot text or no moment is left before the booking.
-                        return texting.textInsteadOfCall(call.id()).flatMap(texted -> texted ? Mono.<Booking>empty()
-                                : finish(call, CallStatus.SKIPPED, "The booking asks for a text and none can be sent",
-                                        null).then(Mono.<Booking>empty()));
-                    }
-                    return markDialing(call, attemptId, now).thenReturn(booking);
-                })
-                .as(transaction::transactional);
-    }
-
-    private Mono<Void> release(Claimed call) {
-        return db.sql("UPDATE call SET lease_until = NULL WHERE id = :id").bind("id", call.id()).then();
-    }
-
-    private Mono<Void> reschedule(Claimed call, Booking booking, Instant now) {
-        SchedulePolicy.Decision decision = ReservationIntake.policy(tenants.byId(call.tenantId()).orElseThrow(), ZoneId.of(booking.zone()))
-                .decide(booking.startsAt(), now);
-        if (decision instanceof SchedulePolicy.Due due) {
-            return db.sql("UPDATE call SET due_at = :due, valid_until = :validUntil, booking_version = :version, "
-                            + "lease_until = NULL, updated_at = now() WHERE id = :id")
-                    .bind("due", due.at().atOffset(ZoneOffset.UTC)).bind("validUntil", due.validUntil().atOffset(ZoneOffset.UTC))
-                    .bind("version", booking.version()).bind("id", call.id()).then()
-                    // The platform hears the new time, as for a move before the first attempt.
-                    .then(outbox.add(Topics.CALL_STATUS.name(), call.subjectId(), CallStatusChanged.newBuilder(
-                                    status(call, CallStatus.SCHEDULED, CallStatus.SCHEDULED, "The booking was moved", null,
-                                            null, null, clock.instant()))
-                            .setScheduledFor(due.at()).build()));
-        }
-        return finish(call, CallStatus.SKIPPED, ((SchedulePolicy.Skip) decision).reason(), null);
-    }
-
-    /**
-     * DIALING, the attempt's row and the deadline for its summary, in the transaction that re-read the booking: from
-     * here on the attempt may exist at 8x8, so whatever happens next (an answer, a timeout, a crash) it ends through
-     * its summary or the outcome sweep, never through another claim.
-     */
-    private Mono<Void> markDialing(Claimed call, String attemptId, Instant now) {
-        return db.sql("UPDATE call SET status = 'DIALING', attempt_id = :attempt, dialed_at = :now, session_id = NULL, "
-                        + "settle_at = :settleAt, settle_reason = 'SUMMARY_LOST', updated_at = now() WHERE id = :id")
-                .bind("attempt", attemptId).bind("now", now.atOffset(ZoneOffset.UTC))
-                .bind("settleAt", now.plus(outcomes.summaryTimeout()).atOffset(ZoneOffset.UTC)).bind("id", call.id()).then()
-                .then(db.sql("""
-                                INSERT INTO call_attempt (call_id, attempt, attempt_id, dialed_at)
-                                VALUES (:id, :attempt, :attemptId, :dialedAt)
-                                ON CONFLICT (call_id, attempt) DO UPDATE
-                                SET attempt_id = excluded.attempt_id, dialed_at = excluded.dialed_at, session_id = NULL,
-                                    provider_error_code = NULL, provider_error_message = NULL, outcome = NULL""")
-                        .bind("id", call.id()).bind("attempt", call.attempt()).bind("attemptId", attemptId)
-                        .bind("dialedAt", now.atOffset(ZoneOffset.UTC)).then());
-    }
-
-    /**
-     * What 8x8 answered, recorded under the call's lock — only while the call is still DIALING this attempt: its
-     * summary (matched by clientRequestId) may have settled it first.
-     */
-    private Mono<Void> record(Claimed call, DialPlan plan, Instant dialedAt, PlaceCallResult result) {
-        return db.sql("SELECT status, attempt_id FROM call WHERE id = :id FOR UPDATE")
-                .bind("id", call.id())
-                .map(row -> "DIALING".equals(row.get("status", String.class))
-                        && plan.attemptId().equals(row.get("attempt_id", String.class)))
-                .one()
-                .filter(Boolean::booleanValue)
-                .flatMap(dialing -> recordAnswer(call, plan, dialedAt, result))
-                .as(transaction::transactional);
-    }
-
-    private Mono<Void> recordAnswer(Claimed call, DialPlan plan, Instant dialedAt, PlaceCallResult result) {
-        Instant now = clock.instant();
-        if (result instanceof PlaceCallResult.Placed placed) {
-            SessionReplies.Session session = new SessionReplies.Session(call.tenantId(), placed.sessionId(),
-                    call.id().toString(), plan.attemptId(), now, now.plus(Duration.ofHours(2)));
-            // Until 8x8's session summary comes, the call waits; if it never does, the outcome sweep closes it.
-            return db.sql("UPDATE call SET session_id = :session, lease_until = NULL, settle_at = :settleAt, "
-                            + "settle_reason = 'SUMMARY_LOST' WHERE id = :id")
-                    .bind("session", placed.sessionId()).bind("id", call.id())
-                    .bind("settleAt", now.plus(outcomes.summaryTimeout()).atOffset(ZoneOffset.UTC)).then()
-                    .then(db.sql("UPDATE call_attempt SET session_id = :session WHERE call_id = :id AND attempt = :attempt")
-                            .bind("session", placed.sessionId()).bind("id", call.id()).bind("attempt", call.attempt()).then())
-                    .then(outbox.add(Topics.SESSIONS.name(), placed.sessionId(), plan.replies().apply(session)))
-                    .then(outbox.add(Topics.CALL_STATUS.name(), call.subjectId(), status(call, CallStatus.SCHEDULED,
-                            CallStatus.DIALING, null, placed.sessionId(), dialedAt, null, now)));
-        }
-        if (result instanceof PlaceCallResult.Rejected rejected) {
-            Integer code = rejected.statusCode() != null ? rejected.statusCode() : rejected.httpStatus();
-            return db.sql("UPDATE call_attempt SET provider_error_code = :code, provider_error_message = :message, "
-                            + "outcome = 'FAILED' WHERE call_id = :id AND attempt = :attempt")
-                    .bind("code", code).bind("message", Objects.requireNonNullElse(rejected.statusMessage(), ""))
-                    .bind("id", call.id()).bind("attempt", call.attempt()).then()
-                    .then(finish(call, failed(call), rejected.reason(), rejected.statusCode()));
-        }
-        if (result instanceof PlaceCallResult.OutcomeUnknown unknown) {
-            // The call may be ringing: the platform hears DIALING; the summary or its deadline will settle it.
-            log.warn("Call {} attempt {}: {}", call.id(), call.attempt(), unknown.reason());
-            return db.sql("UPDATE call SET lease_until = NULL, reason = :reason WHERE id = :id")
-                    .bind("reason", unknown.reason()).bind("id", call.id()).then()
-                    .then(db.sql("UPDATE call_attempt SET provider_error_message = :reason "
-                                    + "WHERE call_id = :id AND attempt = :attempt")
-                            .bind("reason", unknown.reason()).bind("id", call.id()).bind("attempt", call.attempt()).then())
-                    .then(outbox.add(Topics.CALL_STATUS.name(), call.subjectId(), status(call, CallStatus.SCHEDULED,
-                            CallStatus.DIALING, unknown.reason(), null, dialedAt, null, now)));
-        }
-        // Proven not placed: this attempt never happened, so it is dialed again later under the same number.
-        Instant retryAt = now.plus(properties.unavailableRetry());
-        String reason = ((PlaceCallResult.Unavailable) result).reason();
-        Mono<Void> forget = db.sql("DELETE FROM call_attempt WHERE call_id = :id AND attempt = :attempt")
-                .bind("id", call.id()).bind("attempt", call.attempt()).then();
-        return forget.then(retryAt.isBefore(call.validUntil())
-                ? db.sql("UPDATE call SET status = 'SCHEDULED', due_at = :due, reason = :reason, lease_until = NULL, "
-                                + "settle_at = NULL, settle_reason = NULL, dialed_at = NULL WHERE id = :id")
-                        .bind("due", retryAt.atOffset(ZoneOffset.UTC)).bind("reason", reason).bind("id", call.id()).then()
-                : finish(call, failed(call), reason, null));
-    }
-
-    /** A call 8x8 would not place ends FAILED; a voice message that could not be placed, NOT_DELIVERED. */
-    private static CallStatus failed(Claimed call) {
-        return "VOICE_MESSAGE".equals(call.subjectType()) ? CallStatus.NOT_DELIVERED : CallStatus.FAILED;
-    }
-
-    private Mono<Void> finish(Claimed call, CallStatus to, String reason, Integer providerErrorCode) {
-        Instant now = clock.instant();
-        return db.sql("UPDATE call SET status = :status, reason = :reason, lease_until = NULL, settle_at = NULL, "
-                        + "settle_reason = NULL, updated_at = now() WHERE id = :id")
-                .bind("status", to.name()).bind("reason", reason).bind("id", call.id()).then()
-                .then(outbox.add(Topics.CALL_STATUS.name(), call.subjectId(),
-                        status(call, CallStatus.SCHEDULED, to, reason, null, null, providerErrorCode, now)));
-    }
-
-    private static CallStatusChanged status(Claimed call, CallStatus from, CallStatus to, String reason, String sessionId,
-            Instant dialedAt, Integer providerErrorCode, Instant now) {
-        return CallStatusChanged.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
-                .setTenantId(call.tenantId()).setSubjectType(SubjectType.valueOf(call.subjectType()))
-                .setSubjectId(call.subjectId()).setCallId(call.id().toString()).setAttempt(call.attempt())
-                .setPreviousStatus(from).setStatus(to).setReason(reason).setSessionId(sessionId).setDialedAt(dialedAt)
-                .setProviderErrorCode(providerErrorCode).build();
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
+    private static <T> Mono<T> logged(DueCall call, Mono<T> dial) {
+        return dial.onErrorResume(error -> {
+            log.error("Dialing call {} failed: {}", call.id(), error.toString());
+            return Mono.empty();
+        });
     }
 }

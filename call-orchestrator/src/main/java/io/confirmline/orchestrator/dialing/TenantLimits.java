@@ -47,6 +47,21 @@ final class TenantLimits {
             slots.acquire();
             return rate.reserve();
         }
+
+        /**
+         * Takes a slot and the rate's current moment only if both are free now (a permit to dial at once); takes
+         * nothing otherwise.
+         */
+        boolean tryAcquire() {
+            if (!slots.tryAcquire()) {
+                return false;
+            }
+            if (rate.tryReserve()) {
+                return true;
+            }
+            slots.release();
+            return false;
+        }
     }
 
     /** A semaphore whose number of permits can change while permits are held. */

@@ -47,6 +47,11 @@ public final class TraceParent {
         });
     }
 
+    /** A Reactor context holding {@code traceParent}, or an empty one for null. */
+    public static Context of(String traceParent) {
+        return traceParent == null ? Context.empty() : Context.of(KEY, traceParent);
+    }
+
     /** A Reactor context holding {@code span}'s traceparent. */
     public static Context of(Span span) {
         return Context.of(KEY, io.confirmline.kafka.TraceParents.of(span));

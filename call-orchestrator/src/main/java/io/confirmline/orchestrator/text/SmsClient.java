@@ -78,9 +78,10 @@ public class SmsClient {
     private final WebClient http;
     private final SmsProperties settings;
 
-    public SmsClient(SmsProperties settings) {
+    /** {@code http}: Boot's builder (cloned here), so the requests get the metrics and traces of every client. */
+    public SmsClient(WebClient.Builder http, SmsProperties settings) {
         this.settings = settings;
-        this.http = WebClient.builder().baseUrl(settings.baseUrl().toString()).build();
+        this.http = http.clone().baseUrl(settings.baseUrl().toString()).build();
     }
 
     /**

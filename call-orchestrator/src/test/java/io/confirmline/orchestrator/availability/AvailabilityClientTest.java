@@ -120,7 +120,7 @@ class AvailabilityClientTest {
     }
 
     AvailabilityClient client(Duration timeout) {
-        return new AvailabilityClient(new AvailabilityProperties(timeout), Clock.systemUTC());
+        return new AvailabilityClient(org.springframework.web.reactive.function.client.WebClient.builder(), new AvailabilityProperties(timeout), Clock.systemUTC());
     }
 
     List<Slot> ask(Tenant tenant, Optional<String> reservationId) {

@@ -7,6 +7,7 @@ import io.confirmline.callflow.Callflows;
 import io.confirmline.orchestrator.dialing.FakeEightByEight;
 import io.confirmline.testing.BenchmarkMain;
 import io.confirmline.testing.KafkaProcess;
+import io.confirmline.testing.LatencyPlots;
 import io.confirmline.testing.RegistryServer;
 import io.confirmline.testing.TestPostgres;
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +58,9 @@ public final class DispatchBenchmark {
         BenchmarkMain.runAndExit(DispatchBenchmark::run);
     }
 
-    record Phase(String name, int calls, Histogram lag, double placementsPerSecond, int dialedTwice) {
+    /** {@code samples}: each call's lag against when its request arrived, from the phase's first due time. */
+    record Phase(String name, int calls, Histogram lag, double placementsPerSecond, int dialedTwice,
+            List<LatencyPlots.Sample> samples) {
     }
 
     private static void run() throws Exception {
@@ -118,6 +122,10 @@ public final class DispatchBenchmark {
                     burst.placementsPerSecond(), baseline.placementsPerSecond(),
                     burst.placementsPerSecond() / baseline.placementsPerSecond());
             System.out.printf(Locale.ROOT, "Calls days away that were dialed: %d (of %d)%n", farDialed, farAway);
+            LinkedHashMap<String, List<LatencyPlots.Sample>> series = new LinkedHashMap<>();
+            series.put("5,000 due across one minute", spread.samples());
+            series.put("5,000 due at one instant", burst.samples());
+            LatencyPlots.write("dispatch", "Dispatch lag: due time to Send Callflow request", series);
         } finally {
             app.close();
             eightByEight.close();
@@ -201,16 +209,20 @@ public final class DispatchBenchmark {
         Histogram lag = new Histogram(Duration.ofMinutes(10).toNanos(), 3);
         Instant last = Instant.MIN;
         int twice = 0;
+        List<LatencyPlots.Sample> samples = new java.util.ArrayList<>(count);
         for (Map.Entry<Integer, List<FakeEightByEight.Request>> e : dialed.entrySet()) {
             int index = e.getKey() - first;
             Instant dueAt = due.plusNanos(across.toNanos() / count * index);
             Instant at = e.getValue().get(0).at();
-            lag.recordValue(Math.max(0, Duration.between(dueAt, at).toNanos()));
+            long nanos = Math.max(0, Duration.between(dueAt, at).toNanos());
+            lag.recordValue(nanos);
+            samples.add(new LatencyPlots.Sample(Duration.between(due, at).toNanos() / 1e9, nanos / 1e6));
             last = at.isAfter(last) ? at : last;
             twice += e.getValue().size() > 1 ? 1 : 0;
         }
         double seconds = Duration.between(due, last).toNanos() / 1e9;
-        return new Phase(name, count, lag, count / seconds, twice);
+        samples.sort(java.util.Comparator.comparingDouble(LatencyPlots.Sample::secondsFromStart));
+        return new Phase(name, count, lag, count / seconds, twice, samples);
     }
 
     /** The same request bodies POSTed straight to the server, as many at a time as the dialer sends. */
@@ -230,6 +242,6 @@ public final class DispatchBenchmark {
                 .blockLast(Duration.ofMinutes(5));
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Phase("baseline: direct POSTs, " + BASELINE_CONCURRENCY + " at a time", DUE_IN_ONE_MINUTE, null,
-                DUE_IN_ONE_MINUTE / seconds, 0);
+                DUE_IN_ONE_MINUTE / seconds, 0, List.of());
     }
 }

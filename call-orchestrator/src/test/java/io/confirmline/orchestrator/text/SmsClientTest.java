@@ -87,7 +87,7 @@ class SmsClientTest {
     }
 
     SmsClient client(URI baseUrl) {
-        return new SmsClient(new SmsProperties(baseUrl, Duration.ofMillis(400), 4, Duration.ofMillis(20),
+        return new SmsClient(org.springframework.web.reactive.function.client.WebClient.builder(), new SmsProperties(baseUrl, Duration.ofMillis(400), 4, Duration.ofMillis(20),
                 Duration.ofSeconds(2)));
     }
 

@@ -1,0 +1,47 @@
+package io.confirmline.orchestrator.dialing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Claims due calls with a lease ({@code FOR UPDATE SKIP LOCKED}, so any number of instances share the work): a
+ * claimed call is left alone by every other claim until its lease runs out.
+ */
+@Component
+class DueCalls {
+
+    private final DatabaseClient db;
+    private final DialingProperties properties;
+
+    DueCalls(DatabaseClient db, DialingProperties properties) {
+        this.db = db;
+        this.properties = properties;
+    }
+
+    /** The oldest due calls nobody holds, at most one batch, now leased to this claim. */
+    List<DueCall> claim() {
+        List<DueCall> claimed = db.sql("""
+                        UPDATE call SET lease_until = now() + make_interval(secs => :lease)
+                        WHERE id IN (SELECT id FROM call
+                                     WHERE status = 'SCHEDULED' AND due_at <= now()
+                                       AND (lease_until IS NULL OR lease_until < now())
+                                     ORDER BY due_at LIMIT :batch FOR UPDATE SKIP LOCKED)
+                        RETURNING\s""" + DueCall.COLUMNS)
+                .bind("lease", properties.lease().toMillis() / 1000.0).bind("batch", properties.batchSize())
+                .map(DueCall::of)
+                .all().collectList().block(Duration.ofSeconds(30));
+        return claimed == null ? List.of() : claimed;
+    }
+
+    /** The call, while it is still SCHEDULED and held by the lease its creator took ({@code leaseUntil}). */
+    Mono<DueCall> heldBy(UUID callId, Instant leaseUntil) {
+        return db.sql("SELECT " + DueCall.COLUMNS + " FROM call WHERE id = :id AND status = 'SCHEDULED'")
+                .bind("id", callId).map(DueCall::of).one()
+                .filter(call -> leaseUntil.equals(call.leaseUntil()));
+    }
+}
