@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Gets the events whose webhooks are answered before Kafka has them — key presses (VCA), guests' texts (SMS MO)
  * and delivery receipts (SMS DR), the {@link SpooledKind}s — to Kafka without making anyone wait on the broker,
- * and without losing them when the broker is away. {@link #accept} appends the event to the {@link SpoolJournal} on
- * local disk and queues it; a relay thread publishes queued events (the producer batches them) to their kind's
+ * and without losing them when the broker is away. {@link #accept} has the event appended to the {@link SpoolJournal}
+ * on local disk (by the {@link JournalWriter}, off the web server's threads) and queued; a relay thread publishes queued events (the producer batches them) to their kind's
  * topic and key, and tells the journal when the broker acknowledged one. Events the broker did not take are sent
  * again every retry interval; at start-up, whatever a previous process left in the journal is sent first. A resend
  * can duplicate an event; consumers drop duplicates by eventId.
@@ -58,6 +59,7 @@ public class EventSpool implements SmartLifecycle {
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final PublishProperties properties;
     private final SpoolJournal journal;
+    private final JournalWriter writer;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<Pending> failedSends = new ConcurrentLinkedQueue<>();
     private final Map<SpooledKind<?>, Meters> meters = new HashMap<>();
@@ -74,6 +76,7 @@ public class EventSpool implements SmartLifecycle {
         this.kafka = kafka;
         this.properties = properties;
         this.journal = new SpoolJournal(properties.spoolDirectory(), properties.spoolFsync(), RECORDS_PER_SEGMENT);
+        this.writer = new JournalWriter(journal, properties.spoolMaxEvents());
         for (SpooledKind<?> kind : SpooledKind.ALL) {
             String prefix = kind.meterPrefix();
             AtomicInteger buffered = new AtomicInteger();
@@ -99,21 +102,24 @@ public class EventSpool implements SmartLifecycle {
     }
 
     /**
-     * Makes the event durable locally and queues it for the relay; returns without waiting for Kafka. False when
-     * the spool is full and the event was not kept (counted as dropped for its kind).
+     * Makes the event durable locally and queues it for the relay, without waiting for Kafka nor, on the caller's
+     * thread, for the disk: the result completes once the event is journaled (answer the webhook then), false when
+     * the spool is full and the event was not kept (counted as dropped for its kind), exceptionally when the disk
+     * failed.
      */
-    public <T extends SpecificRecord> boolean accept(SpooledKind<T> kind, T event) {
+    public <T extends SpecificRecord> CompletableFuture<Boolean> accept(SpooledKind<T> kind, T event) {
         byte[] bytes = SpoolRecords.encode(kind, event);
-        long segment = journal.append(bytes, properties.spoolMaxEvents());
-        Meters counted = meters.get(kind);
-        if (segment < 0) {
-            counted.dropped().increment();
-            warnDropped(kind, event);
-            return false;
-        }
-        counted.buffered().incrementAndGet();
-        queue.add(new Pending(kind, bytes, segment));
-        return true;
+        return writer.append(bytes).thenApply(segment -> {
+            Meters counted = meters.get(kind);
+            if (segment < 0) {
+                counted.dropped().increment();
+                warnDropped(kind, event);
+                return false;
+            }
+            counted.buffered().incrementAndGet();
+            queue.add(new Pending(kind, bytes, segment));
+            return true;
+        });
     }
 
     /** Whether the spool holds as many events as it may: the broker has been unreachable for a while. */
@@ -221,6 +227,7 @@ public class EventSpool implements SmartLifecycle {
             }
         }
         running = true;
+        writer.start();
         relay = new Thread(this::relay, "spool-relay");
         relay.setDaemon(true);
         relay.start();
@@ -228,13 +235,16 @@ public class EventSpool implements SmartLifecycle {
 
     @Override
     public void stop() {
-        running = false;
         try {
+            // What was journaled goes to the relay before it is told to finish.
+            writer.stop();
+            running = false;
             if (relay != null) {
                 relay.join(5_000);
             }
             kafka.flush();
         } catch (InterruptedException e) {
+            running = false;
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("Could not flush pending events; they are kept for the next start: {}", e.toString());

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * An append-only write-ahead log of the events {@link EventSpool} keeps (key presses, texts, receipts) on local
- * disk, in segments ({@code segment-<n>.log}, records {@code [int length][bytes]}). An event is appended, with one
- * write, before its webhook is answered; a segment is
+ * disk, in segments ({@code segment-<n>.log}, records {@code [int length][bytes]}). An event is appended before its
+ * webhook is answered, by {@link JournalWriter} in batches (one write for the events that arrived together); a
+ * segment is
  * deleted once it is full and every event in it was acknowledged by the broker. At start-up, the records of every
  * segment a previous process left are read back (a torn last record, written when the process died, is ignored:
  * its reply was never sent).
@@ -94,25 +96,52 @@ final class SpoolJournal {
      * Appends one record and returns the segment that holds it; durable against a crash of this process. Returns
      * -1, writing nothing, when {@code maxUnacknowledged} records are already waiting.
      */
-    synchronized long append(byte[] bytes, int maxUnacknowledged) {
-        if (unacknowledged.get() >= maxUnacknowledged) {
-            return -1;
-        }
+    long append(byte[] bytes, int maxUnacknowledged) {
+        return appendAll(List.of(bytes), maxUnacknowledged)[0];
+    }
+
+    /**
+     * Appends records in their order, with one write per segment they land in (and one flush when {@code fsync}),
+     * and returns the segment of each; durable against a crash of this process once this returns. A record that
+     * would exceed {@code maxUnacknowledged} waiting records is not written and gets -1, as does every record after
+     * it in the batch, so that the journal keeps the order the records were given in.
+     */
+    synchronized long[] appendAll(List<byte[]> records, int maxUnacknowledged) {
+        long[] segments = new long[records.size()];
+        int next = 0;
         try {
-            if (channel == null || recordsInSegment >= recordsPerSegment) {
-                roll();
+            while (next < records.size()) {
+                if (channel == null || recordsInSegment >= recordsPerSegment) {
+                    roll();
+                }
+                int fits = Math.min(records.size() - next, recordsPerSegment - recordsInSegment);
+                fits = Math.min(fits, Math.max(0, maxUnacknowledged - unacknowledged.get()));
+                if (fits == 0) {
+                    Arrays.fill(segments, next, segments.length, -1L);
+                    break;
+                }
+                int bytes = 0;
+                for (int i = next; i < next + fits; i++) {
+                    bytes += Integer.BYTES + records.get(i).length;
+                }
+                ByteBuffer batch = ByteBuffer.allocate(bytes);
+                for (int i = next; i < next + fits; i++) {
+                    batch.putInt(records.get(i).length).put(records.get(i));
+                    segments[i] = segment;
+                }
+                batch.flip();
+                while (batch.hasRemaining()) {
+                    channel.write(batch);
+                }
+                recordsInSegment += fits;
+                outstanding.get(segment).addAndGet(fits);
+                unacknowledged.addAndGet(fits);
+                next += fits;
             }
-            ByteBuffer record = ByteBuffer.allocate(Integer.BYTES + bytes.length).putInt(bytes.length).put(bytes).flip();
-            while (record.hasRemaining()) {
-                channel.write(record);
-            }
-            if (fsync) {
+            if (fsync && channel != null) {
                 channel.force(false);
             }
-            recordsInSegment++;
-            outstanding.get(segment).incrementAndGet();
-            unacknowledged.incrementAndGet();
-            return segment;
+            return segments;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot append to the spool journal", e);
         }
@@ -148,6 +177,10 @@ final class SpoolJournal {
 
     private void roll() throws IOException {
         if (channel != null) {
+            if (fsync) {
+                // A batch may go on in the next segment; what it wrote in this one must be on disk too.
+                channel.force(false);
+            }
             channel.close();
             full.put(segment, true);
             deleteIfDone(segment);

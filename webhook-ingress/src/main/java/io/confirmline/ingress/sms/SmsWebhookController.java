@@ -80,7 +80,7 @@ public class SmsWebhookController {
             return new Delivery<>(type, SpooledKind.SMS_RECEIVED, event, event.getEventId(),
                     "text " + text.umid() + " from " + SensitiveText.maskPhone(text.from()) + " to tenant "
                             + tenant.id());
-        }).map(this::keep);
+        }).flatMap(this::keep);
     }
 
     /** A delivery receipt of one of our texts (DR, 8x8-voice-api.md §7) → {@code sms.receipts.v1}. */
@@ -98,36 +98,33 @@ public class SmsWebhookController {
             return new Delivery<>(type, SpooledKind.SMS_STATUS, event, event.getEventId(),
                     "receipt " + receipt.state() + " of text " + receipt.umid() + " to "
                             + SensitiveText.maskPhone(receipt.to()) + " for tenant " + tenant.id());
-        }).map(this::keep);
+        }).flatMap(this::keep);
     }
 
-    private <T extends SpecificRecord> ResponseEntity<String> keep(Delivery<T> delivery) {
+    private <T extends SpecificRecord> Mono<ResponseEntity<String>> keep(Delivery<T> delivery) {
         if (delivery.kind() == null) {
             metrics.count(delivery.type(), "ignored");
-            return ResponseEntity.ok(IGNORED);
+            return Mono.just(ResponseEntity.ok(IGNORED));
         }
         if (!recent.claim(delivery.eventId())) {
             // 8x8 delivered it again (our answer was slow or lost): it is kept already.
             metrics.count(delivery.type(), "duplicate");
             log.debug("Duplicate {} not kept again", delivery.description());
-            return ResponseEntity.ok(OK);
+            return Mono.just(ResponseEntity.ok(OK));
         }
-        boolean kept;
-        try {
-            kept = spool.accept(delivery.kind(), delivery.event());
-        } catch (RuntimeException e) {
-            // Not kept (the disk failed): a redelivery must not be taken for a duplicate.
-            recent.release(delivery.eventId());
-            throw e;
-        }
-        if (!kept) {
-            recent.release(delivery.eventId());
-            metrics.count(delivery.type(), "unavailable");
-            throw WebhookRefusals.unavailable("Spool full",
-                    "Events cannot be stored at the moment; deliver the webhook again");
-        }
-        metrics.count(delivery.type(), "published");
-        log.info("Kept {}", delivery.description());
-        return ResponseEntity.ok(OK);
+        return Mono.fromFuture(spool.accept(delivery.kind(), delivery.event()))
+                // Not kept (the disk failed): a redelivery must not be taken for a duplicate.
+                .doOnError(error -> recent.release(delivery.eventId()))
+                .map(kept -> {
+                    if (!kept) {
+                        recent.release(delivery.eventId());
+                        metrics.count(delivery.type(), "unavailable");
+                        throw WebhookRefusals.unavailable("Spool full",
+                                "Events cannot be stored at the moment; deliver the webhook again");
+                    }
+                    metrics.count(delivery.type(), "published");
+                    log.info("Kept {}", delivery.description());
+                    return ResponseEntity.ok(OK);
+                });
     }
 }

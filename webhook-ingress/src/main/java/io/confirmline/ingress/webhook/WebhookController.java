@@ -19,8 +19,10 @@ import io.confirmline.tenant.Tenant;
 import io.confirmline.tenant.TenantDirectory;
 import io.confirmline.web.ProblemException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -83,25 +85,27 @@ public class WebhookController {
      */
     @PostMapping(path = {"/webhooks/8x8/vca", "/api/webhooks/vca"}, produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<String>> callAction(ServerHttpRequest request) {
-        return requests.receive(request, CALL_ACTION, this::interpretCallAction).map(received -> {
+        return requests.receive(request, CALL_ACTION, this::interpretCallAction).flatMap(received -> {
             long started = System.nanoTime();
             EightByEightWebhook webhook = received.webhook();
             String type = webhook.eventTypeOr(CALL_ACTION);
             if (received.inbound() != null) {
-                return ResponseEntity.ok(answerInbound(received, type, started));
+                return Mono.fromFuture(answerInbound(received, type, started)).map(ResponseEntity::ok);
             }
             if (!CALL_ACTION.equals(type)) {
                 metrics.count(type, "ignored");
-                return ResponseEntity.ok(IGNORED_REPLY);
+                return Mono.just(ResponseEntity.ok(IGNORED_REPLY));
             }
             CallActionReceived event = CallActions.toEvent(webhook, received.tenant().id(), clock.instant());
             String reply = replies.choose(sessions.find(event.getSessionId()), event.getEventId(), event.getDigits());
-            // The guest hears the reply even when the spool is full (design.md §5: the reply never waits on the
+            // The reply is chosen now, from memory; it goes out once the event is journaled (not once Kafka has
+            // it). The guest hears it even when the spool is full (design.md §5: the reply never waits on the
             // broker); only the event is then lost, counted as "dropped".
-            boolean kept = spool.accept(SpooledKind.CALL_ACTION, event);
-            metrics.vcaReplyTook(System.nanoTime() - started);
-            metrics.count(type, kept ? "published" : "dropped");
-            return ResponseEntity.ok(reply);
+            return Mono.fromFuture(spool.accept(SpooledKind.CALL_ACTION, event)).map(kept -> {
+                metrics.vcaReplyTook(System.nanoTime() - started);
+                metrics.count(type, kept ? "published" : "dropped");
+                return ResponseEntity.ok(reply);
+            });
         });
     }
 
@@ -139,39 +143,35 @@ public class WebhookController {
      * Answers a VCA of an inbound call and spools its events. Each event is kept once (the recent-id set): 8x8 may
      * deliver the same {@code CALL_RECEIVED} twice, in either shape, and both get the same reply.
      */
-    private String answerInbound(Received received, String type, long started) {
+    private CompletableFuture<String> answerInbound(Received received, String type, long started) {
         InboundCall call = received.inbound();
         InboundCallAnswer answer = received.arrival() ? inboundCalls.received(received.tenant(), call)
                 : inboundCalls.keyPressed(received.tenant(), call);
-        int fresh = 0;
-        int dropped = 0;
+        List<CompletableFuture<Boolean>> fresh = new ArrayList<>();
         for (InboundCallEvent event : answer.events()) {
             if (!recent.claim(event.getEventId())) {
                 continue;
             }
-            fresh++;
-            boolean kept;
-            try {
-                kept = spool.accept(SpooledKind.INBOUND_CALL, event);
-            } catch (RuntimeException e) {
-                recent.release(event.getEventId());
-                throw e;
-            }
-            if (!kept) {
-                // The caller still hears the reply (as with key presses); a redelivery may still keep the event.
-                recent.release(event.getEventId());
-                dropped++;
-            }
+            // Handed to the journal together, in order; each is released when not kept, so that a redelivery
+            // (the caller still hears the reply, as with key presses) may still keep it.
+            fresh.add(spool.accept(SpooledKind.INBOUND_CALL, event).whenComplete((kept, error) -> {
+                if (error != null || !kept) {
+                    recent.release(event.getEventId());
+                }
+            }));
         }
-        metrics.vcaReplyTook(System.nanoTime() - started);
-        metrics.inboundCall(answer.outcome());
-        metrics.count(type, answer.events().isEmpty() ? "answered" : fresh == 0 ? "duplicate"
-                : dropped > 0 ? "dropped" : "published");
-        if (received.arrival() && fresh > 0) {
-            log.info("Inbound call {} from {} to tenant {}: {}", call.sessionId(),
-                    SensitiveText.maskPhone(call.caller()), received.tenant().id(), answer.outcome());
-        }
-        return answer.reply();
+        return CompletableFuture.allOf(fresh.toArray(CompletableFuture[]::new)).thenApply(written -> {
+            long dropped = fresh.stream().filter(kept -> !kept.join()).count();
+            metrics.vcaReplyTook(System.nanoTime() - started);
+            metrics.inboundCall(answer.outcome());
+            metrics.count(type, answer.events().isEmpty() ? "answered" : fresh.isEmpty() ? "duplicate"
+                    : dropped > 0 ? "dropped" : "published");
+            if (received.arrival() && !fresh.isEmpty()) {
+                log.info("Inbound call {} from {} to tenant {}: {}", call.sessionId(),
+                        SensitiveText.maskPhone(call.caller()), received.tenant().id(), answer.outcome());
+            }
+            return answer.reply();
+        });
     }
 
     /** Voice Session Summary: 200 only once the broker has acknowledged the event, else 503 so 8x8 redelivers. */
