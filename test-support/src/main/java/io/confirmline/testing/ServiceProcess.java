@@ -25,42 +25,102 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path logFile;
     private final String command;
     private final Path module;
+    private final Launch launch;
 
-    private ServiceProcess(String name, int port, Process watchdog, Path logFile, String command, Path module) {
+    /** What {@link #startAgain} needs to start the application afresh, with other JVM options. */
+    private record Launch(String mainClass, Map<String, String> settings, Path logDirectory) {
+    }
+
+    private ServiceProcess(String name, int port, Process watchdog, Path logFile, String command, Path module,
+            Launch launch) {
         this.name = name;
         this.port = port;
         this.watchdog = watchdog;
         this.logFile = logFile;
         this.command = command;
         this.module = module;
+        this.launch = launch;
     }
 
     /**
-     * Starts the application; returns at once (see {@link #awaitHealthy}).
+     * Starts the application with the JVM options of {@link JvmOptions#fromSystemProperties()}; returns at once (see
+     * {@link #awaitHealthy}).
      *
      * @param module the module's directory (holding {@code target/classes})
      * @param settings Spring properties passed as {@code --key=value}
      */
     public static ServiceProcess start(String name, Path module, String mainClass, int port, Map<String, String> settings,
             Path logDirectory) {
+        return start(name, module, mainClass, port, settings, logDirectory, JvmOptions.fromSystemProperties());
+    }
+
+    /**
+     * As above, with these JVM options. With CDS and no archive yet, a training start makes it first (see
+     * {@link AppCds}): this call then takes as long as one start of the application.
+     */
+    public static ServiceProcess start(String name, Path module, String mainClass, int port, Map<String, String> settings,
+            Path logDirectory, JvmOptions jvm) {
         Path classes = module.resolve("target/classes");
         Path classpathFile = module.resolve("target/runtime-classpath.txt");
         if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
             throw new IllegalStateException(name + " is not built (" + classpathFile + " missing): run ./mvnw install -DskipTests");
         }
         try {
-            String classpath = classes + java.io.File.pathSeparator + Files.readString(classpathFile).trim();
+            String dependencies = Files.readString(classpathFile).trim();
+            String classpath = classes + java.io.File.pathSeparator + dependencies;
+            List<String> options = new ArrayList<>(jvm.options());
             Files.createDirectories(logDirectory);
+            if (jvm.cds()) {
+                AppCds.Plan plan = AppCds.plan(module, dependencies);
+                if (!plan.trained()) {
+                    train(name, module, command(plan.classpath(), join(options, plan.options()), mainClass, port, settings),
+                            logDirectory.resolve(name + "-cds-training.log"));
+                    plan = AppCds.plan(module, dependencies);
+                }
+                classpath = plan.classpath();
+                if (plan.trained()) {
+                    options.addAll(plan.options());
+                }
+            }
             Path logFile = logDirectory.resolve(name + ".log");
-            List<String> command = new ArrayList<>(List.of(RegistryServer.quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()),
-                    "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                    "-cp", RegistryServer.quote(classpath), mainClass, "--server.port=" + port));
-            settings.forEach((key, value) -> command.add(RegistryServer.quote("--" + key + "=" + value)));
-            Process watchdog = RegistryServer.superviseUntilParentExits(String.join(" ", command),
-                    ProcessHandle.current().pid(), module, logFile);
-            return new ServiceProcess(name, port, watchdog, logFile, String.join(" ", command), module);
+            String command = command(classpath, options, mainClass, port, settings);
+            Process watchdog = RegistryServer.superviseUntilParentExits(command, ProcessHandle.current().pid(), module,
+                    logFile);
+            return new ServiceProcess(name, port, watchdog, logFile, command, module,
+                    new Launch(mainClass, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings)), logDirectory));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
+        }
+    }
+
+    private static List<String> join(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String command(String classpath, List<String> options, String mainClass, int port,
+            Map<String, String> settings) {
+        List<String> command = new ArrayList<>();
+        command.add(RegistryServer.quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        options.forEach(option -> command.add(RegistryServer.quote(option)));
+        command.addAll(List.of("-cp", RegistryServer.quote(classpath), mainClass, "--server.port=" + port));
+        settings.forEach((key, value) -> command.add(RegistryServer.quote("--" + key + "=" + value)));
+        return String.join(" ", command);
+    }
+
+    /** The training start of {@link AppCds}: the context refreshed, the archive written at exit. */
+    private static void train(String name, Path module, String command, Path logFile) throws IOException {
+        Process training = RegistryServer.superviseUntilParentExits(command, ProcessHandle.current().pid(), module, logFile);
+        try {
+            if (!training.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
+                RegistryServer.stopSupervised(training);
+                System.err.println(name + ": the AppCDS training start did not end within 3 minutes; starting without; see "
+                        + logFile);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            RegistryServer.stopSupervised(training);
         }
     }
 
@@ -111,10 +171,18 @@ public final class ServiceProcess implements AutoCloseable {
             Path restartedLog = logFile.resolveSibling(name + "-restarted.log");
             Process restarted = RegistryServer.superviseUntilParentExits(command, ProcessHandle.current().pid(), module,
                     restartedLog);
-            return new ServiceProcess(name, port, restarted, restartedLog, command, module);
+            return new ServiceProcess(name, port, restarted, restartedLog, command, module, launch);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot restart " + name, e);
         }
+    }
+
+    /**
+     * Starts the application again after {@link #close} or {@link #kill}, with the same settings and port and these JVM
+     * options (a start-up benchmark compares them); its output replaces the first log. Returns at once.
+     */
+    public ServiceProcess startAgain(JvmOptions jvm) {
+        return start(name, module, launch.mainClass(), port, launch.settings(), launch.logDirectory(), jvm);
     }
 
     /** Stops the application (SIGTERM: a graceful Spring shutdown) and waits for it. */

@@ -1,0 +1,100 @@
+package io.confirmline.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * Java 17 AppCDS for one application: the classes its start loads, parsed and verified once into an archive that
+ * later starts map instead of loading again. The archive lives in {@code <module>/target/app-cds/}, named by a hash
+ * of the classpath (each entry's path, size and time), so a rebuild makes a new one instead of a JVM silently
+ * refusing a stale one. CDS cannot archive classes from a directory, so the module's {@code target/classes} goes on
+ * the classpath as a jar of itself, made next to the archive. The archive is made by a training start
+ * ({@code -XX:ArchiveClassesAtExit} with {@code -Dspring.context.exit=onRefresh}: the context is refreshed, every
+ * bean made, and the JVM exits before anything listens or consumes).
+ */
+public final class AppCds {
+
+    /** What a JVM with CDS is started with: its classpath, and the options that use or make the archive. */
+    public record Plan(String classpath, Path archive, boolean trained) {
+
+        /** The options of the real start, or of the training start when there is no archive yet. */
+        public List<String> options() {
+            return trained ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto")
+                    : List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh");
+        }
+    }
+
+    private AppCds() {
+    }
+
+    /** Where the archive for this classpath is, and whether it is already made. */
+    public static Plan plan(Path module, String dependencies) {
+        try {
+            Path classes = module.resolve("target/classes");
+            Path directory = Files.createDirectories(module.resolve("target/app-cds"));
+            String hash = hash(classes, dependencies);
+            Path jar = directory.resolve("classes-" + hash + ".jar");
+            if (!Files.exists(jar)) {
+                jarOf(classes, jar);
+            }
+            String classpath = jar + java.io.File.pathSeparator + dependencies;
+            Path archive = directory.resolve("app-" + hash + ".jsa");
+            return new Plan(classpath, archive, Files.exists(archive));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the AppCDS archive of " + module, e);
+        }
+    }
+
+    private static String hash(Path classes, String dependencies) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            List<Path> entries = new ArrayList<>();
+            try (Stream<Path> files = Files.walk(classes)) {
+                files.filter(Files::isRegularFile).sorted().forEach(entries::add);
+            }
+            for (String dependency : dependencies.split(java.io.File.pathSeparator)) {
+                entries.add(Path.of(dependency));
+            }
+            for (Path entry : entries) {
+                digest.update(entry.toString().getBytes(StandardCharsets.UTF_8));
+                if (Files.exists(entry)) {
+                    digest.update((Files.size(entry) + ":" + Files.getLastModifiedTime(entry).toMillis())
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void jarOf(Path classes, Path jar) throws IOException {
+        Path partial = jar.resolveSibling(jar.getFileName() + ".partial");
+        try (OutputStream out = Files.newOutputStream(partial); JarOutputStream zip = new JarOutputStream(out);
+                Stream<Path> files = Files.walk(classes)) {
+            // Directory entries too: a classpath scan finds a package in a jar only through its directory entry.
+            for (Path file : files.filter(f -> !f.equals(classes)).sorted().toList()) {
+                String name = classes.relativize(file).toString().replace('\\', '/');
+                boolean directory = Files.isDirectory(file);
+                zip.putNextEntry(new JarEntry(directory ? name + "/" : name));
+                if (!directory) {
+                    Files.copy(file, zip);
+                }
+                zip.closeEntry();
+            }
+        }
+        Files.move(partial, jar, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,35 @@
+package io.confirmline.testing;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How a {@link ServiceProcess} JVM is started: its options (heap, GC, JIT, stacks, ...) and whether it uses an AppCDS
+ * archive of its own classes ({@link AppCds}). The defaults suit the small services on a small machine; {@code
+ * ./run-local} may give others through the system properties {@code confirmline.jvm.options} (space-separated, replaces
+ * the defaults) and {@code confirmline.jvm.cds} ({@code true}: AppCDS, the archive made by a training start the first
+ * time). The tests keep CDS off: a training start would make a clean build's tests slower, not faster.
+ *
+ * @param options the JVM's options, before {@code -cp}
+ * @param cds whether to start from (and, the first time, make) the application's AppCDS archive
+ */
+public record JvmOptions(List<String> options, boolean cds) {
+
+    /**
+     * A serial collector (no GC threads to feed on two cores), C1 only (most of the start is compiling), small thread
+     * stacks, and a heap the services do not need more of.
+     */
+    public static final List<String> DEFAULTS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xss512k");
+
+    public JvmOptions {
+        options = List.copyOf(options);
+    }
+
+    /** The defaults, or what {@code confirmline.jvm.options} and {@code confirmline.jvm.cds} say. */
+    public static JvmOptions fromSystemProperties() {
+        String given = System.getProperty("confirmline.jvm.options", "").trim();
+        List<String> options = given.isEmpty() ? DEFAULTS : Arrays.asList(given.split("\\s+"));
+        return new JvmOptions(options, Boolean.getBoolean("confirmline.jvm.cds"));
+    }
+}
