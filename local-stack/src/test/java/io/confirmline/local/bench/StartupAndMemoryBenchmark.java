@@ -1,0 +1,140 @@
+package io.confirmline.local.bench;
+
+import io.confirmline.local.LocalStack;
+import io.confirmline.testing.BenchmarkMain;
+import io.confirmline.testing.JvmOptions;
+import io.confirmline.testing.ServiceProcess;
+import io.confirmline.testing.TestPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Issue #18 item 5: how fast each service is ready and how much memory it holds at rest. The whole stack is started
+ * once (broker, registry, PostgreSQL, sandboxes: what a service needs to be ready); then each service in turn is
+ * stopped and started fresh {@code bench.starts} times with each JVM configuration: the baseline (the launcher's
+ * options before issue #18, no CDS) and the tuned one ({@code bench.tuned}, with AppCDS; its archive is made by a
+ * training start before the measured starts). Ready time: from the JVM's process start (the kernel's start time) to
+ * the first 200 from {@code /actuator/health/readiness} (or {@code /actuator/health} where probes are off), polled
+ * every 20 ms. RSS (VmRSS) after the last start of each configuration, 30 s idle.
+ *
+ * <p>Run: {@code ./mvnw -q -o -pl local-stack exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.confirmline.local.bench.StartupAndMemoryBenchmark} ({@code -Dbench.starts=3}).
+ */
+public final class StartupAndMemoryBenchmark {
+
+    private static final List<String> SERVICES = List.of("webhook-ingress", "call-orchestrator", "platform-notifier",
+            "owner-console");
+    private static final Map<String, String> MAIN_CLASSES = Map.of(
+            "webhook-ingress", "io.confirmline.ingress.WebhookIngressApplication",
+            "call-orchestrator", "io.confirmline.orchestrator.CallOrchestratorApplication",
+            "platform-notifier", "io.confirmline.notifier.PlatformNotifierApplication",
+            "owner-console", "io.confirmline.console.OwnerConsoleApplication");
+
+    private final int starts = Integer.getInteger("bench.starts", 3);
+    private final JvmOptions baseline = new JvmOptions(Arrays.asList(System.getProperty("bench.baseline",
+            "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k").split("\\s+")), false);
+    private final JvmOptions tuned = new JvmOptions(Arrays.asList(System.getProperty("bench.tuned",
+            String.join(" ", JvmOptions.DEFAULTS)).split("\\s+")), true);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+
+    record Result(String service, String configuration, List<Double> readySeconds, double restRssMib) {
+    }
+
+    public static void main(String[] args) {
+        BenchmarkMain.runAndExit(() -> new StartupAndMemoryBenchmark().run());
+    }
+
+    private void run() throws Exception {
+        TestPostgres.Database db = TestPostgres.freshDatabase();
+        Path here = Path.of("").toAbsolutePath();
+        Path repository = java.nio.file.Files.isDirectory(here.resolve("call-orchestrator")) ? here : here.getParent();
+        LocalStack stack = LocalStack.start(repository, LocalStack.Ports.free(), LocalStack.Timings.fast(),
+                new LocalStack.Database(db.jdbcUrl(), db.r2dbcUrl(), db.username(), db.password()),
+                repository.resolve("local-stack/target/bench-logs/startup"));
+        List<Result> results = new ArrayList<>();
+        try {
+            System.out.println("Baseline: " + baseline.options() + "; tuned: " + tuned.options() + " + AppCDS");
+            for (String name : SERVICES) {
+                ServiceProcess current = stack.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+                for (Map.Entry<String, JvmOptions> configuration : Map.of("baseline", baseline, "tuned + AppCDS", tuned)
+                        .entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+                    List<Double> ready = new ArrayList<>();
+                    double rss = -1;
+                    for (int i = 0; i < starts; i++) {
+                        current.close();
+                        current = current.startAgain(configuration.getValue());   // with CDS, the first trains
+                        ready.add(secondsToReady(current, MAIN_CLASSES.get(name)));
+                        System.out.printf(Locale.ROOT, "%s, %s, start %d: ready in %.2f s%n", name, configuration.getKey(),
+                                i + 1, ready.get(ready.size() - 1));
+                        System.out.flush();
+                    }
+                    Thread.sleep(30_000);
+                    long pid = ServiceMemory.pidOf(MAIN_CLASSES.get(name)).orElseThrow();
+                    rss = ServiceMemory.rss(pid).map(ServiceMemory.Rss::nowMib).orElse(-1.0);
+                    results.add(new Result(name, configuration.getKey(), ready, rss));
+                }
+                current.close();
+            }
+        } finally {
+            stack.close();
+        }
+        System.out.println();
+        System.out.println("| service | configuration | ready s (median of " + starts + ") | all starts s | RSS at rest MiB (30 s idle) |");
+        System.out.println("|---|---|---|---|---|");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %s | %.0f |%n", r.service(), r.configuration(),
+                    median(r.readySeconds()), r.readySeconds().stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList(),
+                    r.restRssMib());
+        }
+        for (int i = 0; i + 1 < results.size(); i += 2) {
+            Result base = results.get(i);
+            Result tune = results.get(i + 1);
+            System.out.printf(Locale.ROOT, "%s: ready tuned/baseline %.2f, RSS tuned/baseline %.2f%n", base.service(),
+                    median(tune.readySeconds()) / median(base.readySeconds()), tune.restRssMib() / base.restRssMib());
+        }
+    }
+
+    /** From the JVM's process start to the first 200 from its readiness (or health) endpoint. */
+    private double secondsToReady(ServiceProcess service, String mainClass) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        Instant started = null;
+        String probe = service.url() + "/actuator/health/readiness";
+        while (Instant.now().isBefore(deadline)) {
+            if (started == null) {
+                started = ServiceMemory.pidOf(mainClass).flatMap(pid -> ProcessHandle.of(pid))
+                        .flatMap(p -> p.info().startInstant()).orElse(null);
+            }
+            try {
+                int status = http.send(HttpRequest.newBuilder(URI.create(probe)).timeout(Duration.ofSeconds(1)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 404) {
+                    probe = service.url() + "/actuator/health";
+                } else if (status == 200 && started != null) {
+                    return Duration.between(started, Instant.now()).toMillis() / 1e3;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException(service.name() + " not ready within 3 minutes; see " + service.logFile());
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
