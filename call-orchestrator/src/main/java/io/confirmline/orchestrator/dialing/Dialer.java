@@ -8,12 +8,17 @@ import io.confirmline.orchestrator.tenant.Tenants;
 import io.confirmline.tenant.Tenant;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +32,8 @@ import reactor.core.scheduler.Schedulers;
  * Places due confirmation calls, a claimed batch at a time: {@link DueCalls} claims them with a lease; each takes its
  * tenant's rate-limit permit; those whose permit is free now are checked and marked DIALING together in one
  * statement ({@link PreDial#markAll}), committed before 8x8 is asked; their Send Callflow requests go out
- * ({@link CallflowsClient}) and what 8x8 answered is recorded for the batch at once ({@link Placements}). A call
+ * ({@link CallflowsClient}) and what 8x8 answered is recorded for the batch at once ({@link Placements}), while the
+ * next batch is claimed and sent. A call
  * whose permit is not free now (the tenant's rate or concurrency limit), a voice message, and a call the batch
  * check did not mark go one at a time: permit, check and mark, request, record. A crash, a timeout or an error
  * after the mark can therefore never dial a call twice, and never leave it stuck: the attempt's outcome is unknown
@@ -52,6 +58,11 @@ public class Dialer {
     private final Tracer tracer;
     private final Clock clock;
     private final TenantLimits limits = new TenantLimits(System::nanoTime);
+    /**
+     * The last batch's recording, still running while the next batch is claimed, marked and sent (only the dialer's
+     * loop thread touches it): one at most, so recording never falls behind by more than a batch.
+     */
+    private volatile CompletableFuture<Void> recording = CompletableFuture.completedFuture(null);
 
     Dialer(DueCalls dueCalls, PreDial preDial, DialPlans plans, CallflowsClient client, Placements placements,
             DialMetrics metrics, DialingProperties properties, Tenants tenants, Clock clock,
@@ -157,7 +168,8 @@ public class Dialer {
                                 .doFinally(signal -> permit.release());
                     }, properties.concurrency())
                     .collectList()
-                    .flatMap(placements::recordAll);
+                    .doOnNext(this::recordAfterThePrevious)
+                    .then();
             // Moved, cancelled, opted out, too late, text-only or taken over: each decided on its own, permit in hand.
             Mono<Void> others = Flux.fromIterable(batch.others())
                     .flatMap(call -> logged(call, dialOne(call, byId.get(call.id()).tenant()))
@@ -165,6 +177,36 @@ public class Dialer {
                     .then();
             return marked.then(others);
         });
+    }
+
+    /**
+     * Records a batch's answers once the previous batch's recording is done, without waiting for it: every call of
+     * the batch is already DIALING (committed) and asked, so until it is recorded it is as safe as after a crash —
+     * its summary or the outcome sweep settles it — and the next batch goes out meanwhile.
+     */
+    private void recordAfterThePrevious(List<Placement> answered) {
+        try {
+            recording.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.error("Recording a batch of placements failed: {}", e.toString());
+        }
+        recording = placements.recordAll(answered).onErrorResume(error -> {
+            log.error("Recording {} placements failed: {}", answered.size(), error.toString());
+            return Mono.empty();
+        }).toFuture();
+    }
+
+    /** Lets the last batch's recording finish when the application stops. */
+    @PreDestroy
+    void finishRecording() throws InterruptedException {
+        try {
+            recording.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("The last batch of placements was not recorded: {}; its calls are settled by their summaries or "
+                    + "the outcome sweep", e.toString());
+        }
     }
 
     /** One call, its permit already taken: checked and marked on its own, sent, its answer recorded. */
