@@ -107,13 +107,19 @@ public class Dialer {
             }
         }
         Duration atMost = properties.timeout().multipliedBy(properties.retries() + 2L).plusSeconds(30);
+        List<Placement> answered;
         try {
-            dialTogether(permitted).onErrorResume(error -> {
+            answered = dialTogether(permitted).onErrorResume(error -> {
                 log.error("Dialing a batch of {} calls failed: {}", permitted.size(), error.toString());
                 return Mono.empty();
             }).block(atMost);
         } finally {
             permitted.forEach(Permit::release);
+        }
+        if (answered != null && !answered.isEmpty()) {
+            // Here, on the loop's own thread: waiting for the previous recording on a Netty thread could wait for
+            // itself (the database and HTTP clients share the event loops).
+            recordAfterThePrevious(answered);
         }
         Flux.fromIterable(oneByOne).flatMap(dial -> dial, properties.concurrency()).then().block(atMost);
         return claimed.size();
@@ -152,30 +158,28 @@ public class Dialer {
         }
     }
 
-    /** The batch path: one check-and-mark statement, the requests, one recording of the sessions. */
-    private Mono<Void> dialTogether(List<Permit> permitted) {
+    /** The batch path: one check-and-mark statement and the requests; the answers, to be recorded together. */
+    private Mono<List<Placement>> dialTogether(List<Permit> permitted) {
         if (permitted.isEmpty()) {
             return Mono.empty();
         }
         java.util.Map<UUID, Permit> byId = new java.util.HashMap<>();
         permitted.forEach(permit -> byId.put(permit.call().id(), permit));
         return preDial.markAll(permitted.stream().map(Permit::call).toList()).flatMap(batch -> {
-            Mono<Void> marked = Flux.fromIterable(batch.marked())
+            Mono<List<Placement>> marked = Flux.fromIterable(batch.marked())
                     .flatMap(m -> {
                         Permit permit = byId.get(m.call().id());
                         DialPlan plan = plans.booking(m.call(), permit.tenant(), m.attemptId(), m.booking(), m.dialedAt());
                         return traced(m.call(), trace -> send(m.call(), permit.tenant(), plan, m.dialedAt(), trace))
                                 .doFinally(signal -> permit.release());
                     }, properties.concurrency())
-                    .collectList()
-                    .doOnNext(this::recordAfterThePrevious)
-                    .then();
+                    .collectList();
             // Moved, cancelled, opted out, too late, text-only or taken over: each decided on its own, permit in hand.
             Mono<Void> others = Flux.fromIterable(batch.others())
                     .flatMap(call -> logged(call, dialOne(call, byId.get(call.id()).tenant()))
                             .doFinally(signal -> byId.get(call.id()).release()), properties.concurrency())
                     .then();
-            return marked.then(others);
+            return marked.flatMap(answered -> others.thenReturn(answered));
         });
     }
 
