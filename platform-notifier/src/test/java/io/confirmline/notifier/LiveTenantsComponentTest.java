@@ -129,7 +129,7 @@ class LiveTenantsComponentTest extends NotifierComponentContext {
 
     private static PlatformStub.Received withSignature(PlatformStub.Received r, String signature) {
         return new PlatformStub.Received(r.at(), r.webhookId(), r.timestamp(), signature, r.body(), r.answered(),
-                r.subject());
+                r.subject(), r.traceparent());
     }
 
     /** What the platform runs: the reference library's verification (signature, and timestamp within 5 min). */

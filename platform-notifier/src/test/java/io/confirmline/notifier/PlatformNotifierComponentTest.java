@@ -74,6 +74,20 @@ class PlatformNotifierComponentTest extends NotifierComponentContext {
     }
 
     @Test
+    void theWebhookContinuesTheTraceOfItsStatusChange() throws Exception {
+        String reservation = "r-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        ProducerRecord<String, org.apache.avro.specific.SpecificRecord> record = new ProducerRecord<>(
+                Topics.CALL_STATUS.name(), reservation, change("luigis", reservation, CallStatus.DIALING, CallStatus.CONFIRMED));
+        record.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+        kafka.send(record).get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !platform.receivedFor(reservation).isEmpty());
+        assertThat(platform.receivedFor(reservation).get(0).traceparent()).as("one traceparent, in the change's trace")
+                .startsWith("00-" + traceId + "-").hasSize(55);
+    }
+
+    @Test
     void aRedeliveredRecordCreatesNoSecondDelivery() throws Exception {
         String reservation = "r-" + UUID.randomUUID();
         CallStatusChanged change = change("luigis", reservation, CallStatus.DIALING, CallStatus.NO_RESPONSE);

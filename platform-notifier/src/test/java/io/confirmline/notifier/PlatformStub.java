@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -20,7 +19,7 @@ public final class PlatformStub implements AutoCloseable {
 
     /** One request as the platform saw it. */
     public record Received(Instant at, String webhookId, String timestamp, String signature, String body, int answered,
-            String subject) {
+            String subject, String traceparent) {
     }
 
     /** One planned answer. */
@@ -33,7 +32,9 @@ public final class PlatformStub implements AutoCloseable {
     private final Map<String, Deque<Plan>> plans = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.regex.Pattern SUBJECT =
             java.util.regex.Pattern.compile("\"(?:reservationId|messageId)\":\"([^\"]+)\"");
-    private final List<Received> received = new CopyOnWriteArrayList<>();
+    // Not a copy-on-write list: that copies every receipt so far at each request, which made the receiver slower
+    // as a benchmark went on (tens of thousands of requests).
+    private final List<Received> received = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final DisposableServer server;
     private final reactor.netty.resources.LoopResources loops;
     private volatile double failureRate;
@@ -50,13 +51,19 @@ public final class PlatformStub implements AutoCloseable {
                             Plan plan = next(subjectId);
                             received.add(new Received(Instant.now(), request.requestHeaders().get("webhook-id"),
                                     request.requestHeaders().get("webhook-timestamp"),
-                                    request.requestHeaders().get("webhook-signature"), body, plan.status(), subjectId));
+                                    request.requestHeaders().get("webhook-signature"), body, plan.status(), subjectId,
+                                    traceparents(request.requestHeaders().getAll("traceparent"))));
                             return Mono.delay(plan.delay()).then(Mono.defer(() -> {
                                 plan.headers().forEach(response::header);
                                 return response.status(plan.status()).sendString(Mono.just("{}")).then();
                             }));
                         })))
                 .bindNow();
+    }
+
+    /** Every traceparent the request carried, comma-separated (so a request with two shows it), or null. */
+    private static String traceparents(List<String> values) {
+        return values.isEmpty() ? null : String.join(",", values);
     }
 
     private synchronized Plan next(String subjectId) {
@@ -78,7 +85,7 @@ public final class PlatformStub implements AutoCloseable {
     }
 
     public List<Received> receivedFor(String subjectId) {
-        return received.stream().filter(r -> r.subject().equals(subjectId)).toList();
+        return received().stream().filter(r -> r.subject().equals(subjectId)).toList();
     }
 
     /** From now on, this fraction of requests (beyond the planned ones) is answered 503. */
@@ -91,7 +98,16 @@ public final class PlatformStub implements AutoCloseable {
     }
 
     public List<Received> received() {
-        return List.copyOf(received);
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    /** What was received after the first {@code from} requests. */
+    public List<Received> receivedFrom(int from) {
+        synchronized (received) {
+            return from >= received.size() ? List.of() : List.copyOf(received.subList(from, received.size()));
+        }
     }
 
     public void clear() {

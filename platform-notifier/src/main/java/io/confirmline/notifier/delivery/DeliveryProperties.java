@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency how many attempts are in flight at once across all endpoints
  * @param lease how long a claim is held; a delivery whose instance died is claimed again after it
  * @param breaker the circuit breaker every endpoint has
+ * @param recording how attempts' outcomes are written: in batches, each with one statement
  * @param adminToken the token for {@code POST /api/deliveries/{id}/replay} (a secret)
  */
 @Validated
@@ -39,6 +40,7 @@ public record DeliveryProperties(
         @DefaultValue("32") @Min(1) int concurrency,
         @DefaultValue("60s") @NotNull Duration lease,
         @DefaultValue @NotNull Breaker breaker,
+        @DefaultValue @NotNull @jakarta.validation.Valid Recording recording,
         @NotBlank String adminToken) {
 
     /**
@@ -51,6 +53,16 @@ public record DeliveryProperties(
             @DefaultValue("50") @Min(1) int failureRateThreshold,
             @DefaultValue("20") @Min(2) int window,
             @DefaultValue("30s") @NotNull Duration openFor) {
+    }
+
+    /**
+     * @param batchSize the most outcomes one write records
+     * @param maxWait how long an outcome waits for others to share its write; the slot of its delivery is held
+     *     until it is written, so this is added to each attempt's time when the worker is not busy
+     */
+    public record Recording(
+            @DefaultValue("64") @Min(1) int batchSize,
+            @DefaultValue("2ms") @NotNull Duration maxWait) {
     }
 
     @Override

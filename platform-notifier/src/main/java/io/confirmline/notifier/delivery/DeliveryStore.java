@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -66,120 +67,126 @@ public class DeliveryStore {
     }
 
     /**
-     * Records the eventId and creates its delivery in one statement (one transaction): a redelivered record finds
-     * its eventId and creates nothing — in processed_event, or in the delivery itself once retention has forgotten
-     * the processed eventId but not yet the delivery. Returns whether a delivery was created.
+     * Records the eventId and creates its delivery in one transaction: a redelivered record finds its eventId and
+     * creates nothing — in processed_event, or in the delivery itself once retention has forgotten the processed
+     * eventId but not yet the delivery. Returns whether a delivery was created.
      */
     public Mono<Boolean> create(NewDelivery d) {
-        return insert(d).as(transaction::transactional);
+        return createAll(List.of(d)).map(created -> created > 0);
     }
 
-    /** Creates the deliveries of a batch in one transaction, in order; returns how many were new. */
-    public Mono<Long> createAll(java.util.List<NewDelivery> deliveries) {
+    /**
+     * Creates the deliveries of a batch in one transaction, in order, with one call of {@code create_deliveries}
+     * (V7); returns how many were new.
+     */
+    public Mono<Long> createAll(List<NewDelivery> deliveries) {
         if (deliveries.isEmpty()) {
             return Mono.just(0L);
         }
-        return reactor.core.publisher.Flux.fromIterable(deliveries).concatMap(this::insert)
-                .filter(Boolean::booleanValue).count().as(transaction::transactional);
-    }
-
-    private Mono<Boolean> insert(NewDelivery d) {
-        GenericExecuteSpec spec = db.sql("""
-                        WITH seen AS (
-                            INSERT INTO processed_event (event_id, topic) VALUES (:eventId, :topic)
-                            ON CONFLICT (event_id) DO NOTHING RETURNING event_id)
-                        INSERT INTO delivery (id, tenant_id, subject_id, event_id, type, payload, occurred_at, status,
-                                              next_attempt_at, trace_parent, carries_phone, about_reservation_id, ready)
-                        SELECT :id, :tenantId, :subjectId, seen.event_id, :type, :payload, :occurredAt, 'PENDING',
-                               :firstAttemptAt, :traceParent, :carriesPhone, :aboutReservationId,
-                               NOT EXISTS (SELECT 1 FROM delivery p WHERE p.tenant_id = :tenantId
-                                           AND p.subject_id = :subjectId AND p.status = 'PENDING')
-                        FROM seen
-                        ON CONFLICT (event_id) DO NOTHING""")
-                .bind("eventId", d.eventId()).bind("topic", d.topic()).bind("id", UUID.randomUUID())
-                .bind("tenantId", d.tenantId()).bind("subjectId", d.subjectId()).bind("type", d.type())
-                .bind("payload", d.payload()).bind("occurredAt", utc(d.occurredAt()))
-                .bind("firstAttemptAt", utc(d.firstAttemptAt())).bind("carriesPhone", d.carriesPhone());
-        spec = d.traceParent() == null ? spec.bindNull("traceParent", String.class) : spec.bind("traceParent", d.traceParent());
-        spec = d.aboutReservationId() == null ? spec.bindNull("aboutReservationId", String.class)
-                : spec.bind("aboutReservationId", d.aboutReservationId());
-        Mono<Boolean> insert = spec.fetch().rowsUpdated().map(rows -> rows > 0);
-        return lockSubject(d.tenantId(), d.subjectId()).then(insert);
+        int n = deliveries.size();
+        String[] eventIds = new String[n], topics = new String[n], tenants = new String[n], subjects = new String[n];
+        String[] types = new String[n], payloads = new String[n], traceParents = new String[n], abouts = new String[n];
+        UUID[] ids = new UUID[n];
+        Long[] occurred = new Long[n], firstAttempt = new Long[n];
+        Boolean[] carriesPhone = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            NewDelivery d = deliveries.get(i);
+            eventIds[i] = d.eventId();
+            topics[i] = d.topic();
+            ids[i] = UUID.randomUUID();
+            tenants[i] = d.tenantId();
+            subjects[i] = d.subjectId();
+            types[i] = d.type();
+            payloads[i] = d.payload();
+            occurred[i] = micros(d.occurredAt());
+            firstAttempt[i] = micros(d.firstAttemptAt());
+            traceParents[i] = d.traceParent();
+            carriesPhone[i] = d.carriesPhone();
+            abouts[i] = d.aboutReservationId();
+        }
+        return db.sql("""
+                        SELECT create_deliveries(CAST(:eventIds AS text[]), CAST(:topics AS text[]), CAST(:ids AS uuid[]),
+                            CAST(:tenants AS text[]), CAST(:subjects AS text[]), CAST(:types AS text[]),
+                            CAST(:payloads AS text[]), CAST(:occurred AS bigint[]), CAST(:firstAttempt AS bigint[]),
+                            CAST(:traceParents AS text[]), CAST(:carriesPhone AS boolean[]),
+                            CAST(:abouts AS text[])) AS created""")
+                .bind("eventIds", eventIds).bind("topics", topics).bind("ids", ids).bind("tenants", tenants)
+                .bind("subjects", subjects).bind("types", types).bind("payloads", payloads)
+                .bind("occurred", occurred).bind("firstAttempt", firstAttempt).bind("traceParents", traceParents)
+                .bind("carriesPhone", carriesPhone).bind("abouts", abouts)
+                .map(row -> row.get("created", Long.class)).one();
     }
 
     /**
      * Claims up to {@code limit} due deliveries for {@code lease}: each the oldest still-pending delivery of its
-     * subject (marked ready), to an endpoint that is not disabled. {@code SKIP LOCKED} lets several instances claim side by side
-     * without waiting for each other or taking the same row.
+     * subject (marked ready), to an endpoint that is not disabled. {@code SKIP LOCKED} lets several instances claim
+     * side by side without waiting for each other or taking the same row.
      */
     public Flux<Delivery> claim(int limit, Duration lease) {
-        return db.sql("""
-                        UPDATE delivery SET lease_until = now() + make_interval(secs => :leaseSeconds)
-                        WHERE id IN (
-                            SELECT d.id FROM delivery d
-                            WHERE d.status = 'PENDING' AND d.ready AND d.next_attempt_at <= now()
-                              AND (d.lease_until IS NULL OR d.lease_until < now())
-                              AND NOT EXISTS (SELECT 1 FROM disabled_endpoint e WHERE e.tenant_id = d.tenant_id)
-                            ORDER BY d.next_attempt_at, d.sequence
-                            LIMIT :limit
-                            FOR UPDATE SKIP LOCKED)
-                        RETURNING\s""" + COLUMNS)
-                .bind("leaseSeconds", lease.toMillis() / 1000.0).bind("limit", limit)
-                .map(DeliveryStore::delivery).all();
+        return recordAndClaim(List.of(), limit, lease);
     }
 
     /** The platform answered 2xx. */
     public Mono<Void> succeeded(Delivery d, Attempt attempt) {
-        return settleAndMoveHead(d, attempt, """
-                UPDATE delivery SET status = 'SUCCEEDED', attempts = :attempt, last_status_code = :code,
-                       last_error = NULL, delivered_at = now(), lease_until = NULL
-                WHERE id = :id""", null);
+        return record(List.of(Outcome.succeeded(attempt)));
     }
 
     /** The attempt failed and another is due at {@code nextAttemptAt}. */
     public Mono<Void> retryLater(Delivery d, Attempt attempt, Instant nextAttemptAt) {
-        return settle(attempt, """
-                UPDATE delivery SET attempts = :attempt, next_attempt_at = :next, last_status_code = :code,
-                       last_error = :error, lease_until = NULL
-                WHERE id = :id""", nextAttemptAt);
+        return record(List.of(Outcome.retryLater(attempt, nextAttemptAt)));
     }
 
     /** No more attempts: the delivery is dead-lettered (kept, listed, replayable). */
     public Mono<Void> dead(Delivery d, Attempt attempt) {
-        return settleAndMoveHead(d, attempt, """
-                UPDATE delivery SET status = 'DEAD', attempts = :attempt, last_status_code = :code,
-                       last_error = :error, dead_at = now(), lease_until = NULL
-                WHERE id = :id""", null);
-    }
-
-    /** The delivery leaves the queue: record it and make the next one of its subject ready, together. */
-    private Mono<Void> settleAndMoveHead(Delivery d, Attempt attempt, String update, Instant nextAttemptAt) {
-        return lockSubject(d.tenantId(), d.subjectId())
-                .then(settle(attempt, update, nextAttemptAt))
-                .then(moveHead(d.tenantId(), d.subjectId()))
-                .as(transaction::transactional);
-    }
-
-    /** Records the attempt and the delivery's new state in one statement. */
-    private Mono<Void> settle(Attempt a, String update, Instant nextAttemptAt) {
-        GenericExecuteSpec spec = db.sql("""
-                        WITH attempt AS (
-                            INSERT INTO delivery_attempt (delivery_id, attempt, started_at, duration_ms, status_code, error)
-                            VALUES (:id, :attempt, :started, :duration, :code, :error)
-                            ON CONFLICT (delivery_id, attempt) DO NOTHING)
-                        """ + update)
-                .bind("id", a.deliveryId()).bind("attempt", a.number()).bind("started", utc(a.startedAt()))
-                .bind("duration", (int) Math.min(Integer.MAX_VALUE, a.durationMs()));
-        if (nextAttemptAt != null) {
-            spec = spec.bind("next", utc(nextAttemptAt));
-        }
-        return nullable(spec, a).then();
+        return record(List.of(Outcome.dead(attempt)));
     }
 
     /** Not attempted (the endpoint's breaker is open): try again later, no attempt counted. */
     public Mono<Void> postpone(Delivery d, Instant nextAttemptAt) {
-        return db.sql("UPDATE delivery SET next_attempt_at = :next, lease_until = NULL WHERE id = :id")
-                .bind("next", utc(nextAttemptAt)).bind("id", d.id()).then();
+        return record(List.of(Outcome.postponed(d.id(), nextAttemptAt)));
+    }
+
+    /**
+     * Records a batch of outcomes in one transaction: each attempt and its delivery's new state, and for each
+     * delivery that left the queue the ready mark on the next one of its subject, under the subjects' locks.
+     */
+    public Mono<Void> record(List<Outcome> outcomes) {
+        return outcomes.isEmpty() ? Mono.empty() : recordAndClaim(outcomes, 0, Duration.ZERO).then();
+    }
+
+    /**
+     * Records {@code outcomes} (as {@link #record}) and then claims up to {@code limit} due deliveries (as
+     * {@link #claim}), in one transaction with one call of {@code record_and_claim} (V7): a subject whose head
+     * was just recorded has its next delivery among those claimed.
+     */
+    public Flux<Delivery> recordAndClaim(List<Outcome> outcomes, int limit, Duration lease) {
+        int n = outcomes.size();
+        UUID[] ids = new UUID[n];
+        String[] kinds = new String[n], errors = new String[n];
+        Integer[] attempts = new Integer[n], durations = new Integer[n], codes = new Integer[n];
+        Long[] started = new Long[n], next = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Outcome o = outcomes.get(i);
+            ids[i] = o.deliveryId();
+            kinds[i] = o.kind().name();
+            next[i] = o.nextAttemptAt() == null ? null : micros(o.nextAttemptAt());
+            Attempt a = o.attempt();
+            if (a != null) {
+                attempts[i] = a.number();
+                started[i] = micros(a.startedAt());
+                durations[i] = (int) Math.min(Integer.MAX_VALUE, a.durationMs());
+                codes[i] = a.statusCode();
+                errors[i] = a.error();
+            }
+        }
+        return db.sql("SELECT " + COLUMNS + " FROM record_and_claim(CAST(:ids AS uuid[]), CAST(:kinds AS text[]),"
+                        + " CAST(:attempts AS integer[]), CAST(:started AS bigint[]), CAST(:durations AS integer[]),"
+                        + " CAST(:codes AS integer[]), CAST(:errors AS text[]), CAST(:next AS bigint[]), :limit,"
+                        + " :leaseSeconds)")
+                .bind("ids", ids).bind("kinds", kinds).bind("attempts", attempts).bind("started", started)
+                .bind("durations", durations).bind("codes", codes).bind("errors", errors).bind("next", next)
+                .bind("limit", limit).bind("leaseSeconds", lease.toMillis() / 1000.0)
+                .map(DeliveryStore::delivery).all();
     }
 
     public Mono<Void> disableEndpoint(String tenantId, String reason) {
@@ -268,11 +275,6 @@ public class DeliveryStore {
             String error) {
     }
 
-    private static GenericExecuteSpec nullable(GenericExecuteSpec spec, Attempt a) {
-        spec = a.statusCode() == null ? spec.bindNull("code", Integer.class) : spec.bind("code", a.statusCode());
-        return a.error() == null ? spec.bindNull("error", String.class) : spec.bind("error", a.error());
-    }
-
     private static Delivery delivery(Readable row) {
         return new Delivery(row.get("id", UUID.class), row.get("sequence", Long.class), row.get("tenant_id", String.class),
                 row.get("subject_id", String.class), row.get("event_id", String.class), row.get("type", String.class),
@@ -286,6 +288,10 @@ public class DeliveryStore {
     private static Instant instant(Readable row, String column) {
         OffsetDateTime value = row.get(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    private static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -71,9 +71,10 @@ class ErasedDeliveries {
 
     private Mono<Long> forgetGuestFacts(GuestDataErased erased, String[] keys, String blankKey) {
         // Each key's queue is locked as the intake and the worker lock it, so no delivery is created or settled
-        // under a key while its rows move to the blank one.
-        Mono<Void> lockKeys = db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:tenant || '/' || k, 0))"
-                        + " FROM unnest(CAST(:keys AS text[])) AS k")
+        // under a key while its rows move to the blank one; in their order by lock key, as they lock them (V7).
+        Mono<Void> lockKeys = db.sql("SELECT pg_advisory_xact_lock(l.key) FROM (SELECT DISTINCT"
+                        + " hashtextextended(:tenant || '/' || k, 0) AS key FROM unnest(CAST(:keys AS text[])) AS k"
+                        + " ORDER BY 1) l")
                 .bind("tenant", erased.getTenantId()).bind("keys", keys).then();
         Mono<Long> deleteFinished = db.sql("""
                         DELETE FROM delivery WHERE tenant_id = :tenant AND carries_phone AND subject_id = ANY(:keys)

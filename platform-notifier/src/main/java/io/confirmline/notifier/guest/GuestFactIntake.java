@@ -7,6 +7,7 @@ import io.confirmline.kafka.InvalidEventException;
 import io.confirmline.kafka.TraceParents;
 import io.confirmline.notifier.delivery.DeliveryStore;
 import io.confirmline.notifier.delivery.DeliveryStore.NewDelivery;
+import io.confirmline.notifier.delivery.DeliveryAttempts;
 import io.confirmline.notifier.delivery.DeliveryWorker;
 import io.confirmline.notifier.delivery.RetrySchedule;
 import io.confirmline.notifier.intake.UndecodableRecord;
@@ -81,7 +82,7 @@ public class GuestFactIntake {
         }
         // A disabled tenant is known: its platform still hears its guests' facts.
         if (tenants.isCaughtUp() && tenants.byId(event.getTenantId()).isEmpty()) {
-            return new InvalidEventException(DeliveryWorker.TENANT_UNKNOWN + ": " + event.getTenantId()
+            return new InvalidEventException(DeliveryAttempts.TENANT_UNKNOWN + ": " + event.getTenantId()
                     + " is not in the tenant directory");
         }
         return null;

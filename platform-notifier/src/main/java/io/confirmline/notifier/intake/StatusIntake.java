@@ -7,6 +7,7 @@ import io.confirmline.events.Topics;
 import io.confirmline.kafka.InvalidEventException;
 import io.confirmline.notifier.delivery.DeliveryStore;
 import io.confirmline.notifier.delivery.DeliveryStore.NewDelivery;
+import io.confirmline.notifier.delivery.DeliveryAttempts;
 import io.confirmline.notifier.delivery.DeliveryWorker;
 import io.confirmline.notifier.delivery.RetrySchedule;
 import io.confirmline.tenant.TenantDirectory;
@@ -76,7 +77,7 @@ public class StatusIntake {
         }
         // A disabled tenant is known: its platform still hears how its calls ended.
         if (tenants.isCaughtUp() && tenants.byId(change.getTenantId()).isEmpty()) {
-            return new InvalidEventException(DeliveryWorker.TENANT_UNKNOWN + ": " + change.getTenantId()
+            return new InvalidEventException(DeliveryAttempts.TENANT_UNKNOWN + ": " + change.getTenantId()
                     + " is not in the tenant directory");
         }
         return null;

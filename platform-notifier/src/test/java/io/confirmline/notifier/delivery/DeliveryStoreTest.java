@@ -92,4 +92,46 @@ class DeliveryStoreTest {
         assertThat(store.repairHeads().block()).isEqualTo(1);
         assertThat(claim()).extracting(Delivery::eventId).containsExactly(only.eventId());
     }
+
+    @Test
+    void oneCallRecordsABatchOfOutcomesAndClaimsTheNextOfEachSubject() {
+        NewDelivery first = change("r-1");
+        NewDelivery second = change("r-1");
+        NewDelivery other = change("r-2");
+        NewDelivery otherNext = change("r-2");
+        store.createAll(List.of(first, second, other, otherNext)).block();
+        List<Delivery> heads = claim();
+        Delivery r1 = heads.stream().filter(d -> d.eventId().equals(first.eventId())).findFirst().orElseThrow();
+        Delivery r2 = heads.stream().filter(d -> d.eventId().equals(other.eventId())).findFirst().orElseThrow();
+
+        List<Delivery> claimed = store.recordAndClaim(List.of(
+                        Outcome.succeeded(new Attempt(r1.id(), 1, Instant.now(), 5, 200, null)),
+                        Outcome.retryLater(new Attempt(r2.id(), 1, Instant.now(), 5, 503, "HTTP 503"),
+                                Instant.now().plusSeconds(60))),
+                10, Duration.ofSeconds(30)).collectList().block();
+
+        assertThat(claimed).as("r-1 moves on in the same call; r-2 waits for its retry")
+                .extracting(Delivery::eventId).containsExactly(second.eventId());
+        assertThat(store.find(r1.id()).block().status()).isEqualTo(Delivery.SUCCEEDED);
+        Delivery retried = store.find(r2.id()).block();
+        assertThat(retried.status()).isEqualTo(Delivery.PENDING);
+        assertThat(retried.attempts()).isEqualTo(1);
+        assertThat(retried.lastError()).isEqualTo("HTTP 503");
+        assertThat(db.sql("SELECT count(*) AS n FROM delivery_attempt").map(row -> row.get("n", Long.class)).one().block())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aDeliveryWhoseOutcomeWasNeverRecordedIsClaimedAgainWhenItsLeaseEnds() throws Exception {
+        // The instance sent it, and died with the outcome still waiting in its batch.
+        NewDelivery only = change("r-1");
+        store.create(only).block();
+        Delivery sent = store.claim(10, Duration.ofMillis(300)).collectList().block().get(0);
+        assertThat(claim()).as("leased").isEmpty();
+
+        Thread.sleep(500);
+
+        assertThat(claim()).as("sent again under the same webhook-id").extracting(Delivery::id)
+                .containsExactly(sent.id());
+    }
 }

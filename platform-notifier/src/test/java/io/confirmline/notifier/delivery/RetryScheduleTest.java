@@ -45,9 +45,9 @@ class RetryScheduleTest {
 
     @Test
     void retryAfterIsReadAsSecondsOrAnHttpDate() {
-        assertThat(DeliveryWorker.retryAfter("30", now)).contains(Duration.ofSeconds(30));
-        assertThat(DeliveryWorker.retryAfter("Sat, 21 Nov 2026 20:01:00 GMT", now)).contains(Duration.ofMinutes(1));
-        assertThat(DeliveryWorker.retryAfter("soon", now)).isEmpty();
-        assertThat(DeliveryWorker.retryAfter(null, now)).isEmpty();
+        assertThat(WebhookSender.retryAfter("30", now)).contains(Duration.ofSeconds(30));
+        assertThat(WebhookSender.retryAfter("Sat, 21 Nov 2026 20:01:00 GMT", now)).contains(Duration.ofMinutes(1));
+        assertThat(WebhookSender.retryAfter("soon", now)).isEmpty();
+        assertThat(WebhookSender.retryAfter(null, now)).isEmpty();
     }
 }
