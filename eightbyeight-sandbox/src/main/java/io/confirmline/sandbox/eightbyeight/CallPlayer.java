@@ -69,13 +69,16 @@ class CallPlayer {
     private final WebhookRegistry webhooks;
     private final Restaurants restaurants;
     private final Clock clock;
-    private final WebClient http = WebClient.builder().build();
+    private final WebClient http;
     private final Map<String, GuestBehaviour> overrides = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> callsPerNumber = new ConcurrentHashMap<>();
     private final List<PlayedCall> played = new CopyOnWriteArrayList<>();
     private final Map<String, SessionLog> sessions = new ConcurrentHashMap<>();
 
-    CallPlayer(SandboxProperties properties, WebhookRegistry webhooks, Restaurants restaurants, Clock clock) {
+    /** {@code webClients}: Boot's builder, so the webhooks share its codecs, connection pool and observations. */
+    CallPlayer(SandboxProperties properties, WebhookRegistry webhooks, Restaurants restaurants, Clock clock,
+            WebClient.Builder webClients) {
+        this.http = webClients.build();
         this.properties = properties;
         this.webhooks = webhooks;
         this.restaurants = restaurants;

@@ -45,10 +45,12 @@ class SmsWebhookSender {
     private final SmsWebhookRegistry registry;
     private final SmsProperties properties;
     private final Clock clock;
-    private final WebClient http = WebClient.builder().build();
+    private final WebClient http;
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
-    SmsWebhookSender(SmsWebhookRegistry registry, SmsProperties properties, Clock clock) {
+    /** {@code webClients}: Boot's builder, so the webhooks share its codecs, connection pool and observations. */
+    SmsWebhookSender(SmsWebhookRegistry registry, SmsProperties properties, Clock clock, WebClient.Builder webClients) {
+        this.http = webClients.build();
         this.registry = registry;
         this.properties = properties;
         this.clock = clock;
