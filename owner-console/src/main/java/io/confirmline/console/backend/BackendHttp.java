@@ -24,9 +24,11 @@ final class BackendHttp {
     private final ConsoleKeys keys;
     private final java.time.Duration timeout;
 
-    BackendHttp(String service, String baseUrl, ConsoleKeys keys, java.time.Duration timeout) {
+    /** {@code builder} is Boot's (metrics and traces of every call); cloned, so the base URL stays this one's. */
+    BackendHttp(String service, WebClient.Builder builder, String baseUrl, ConsoleKeys keys,
+            java.time.Duration timeout) {
         this.service = service;
-        this.http = WebClient.builder().baseUrl(baseUrl).build();
+        this.http = builder.clone().baseUrl(baseUrl).build();
         this.keys = keys;
         this.timeout = timeout;
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -20,8 +21,9 @@ public class NotifierClient {
 
     private final BackendHttp http;
 
-    public NotifierClient(BackendProperties properties, ConsoleKeys keys) {
-        this.http = new BackendHttp(SERVICE, properties.notifierUrl().toString(), keys, properties.backendTimeout());
+    public NotifierClient(BackendProperties properties, ConsoleKeys keys, WebClient.Builder builder) {
+        this.http = new BackendHttp(SERVICE, builder, properties.notifierUrl().toString(), keys,
+                properties.backendTimeout());
     }
 
     /**

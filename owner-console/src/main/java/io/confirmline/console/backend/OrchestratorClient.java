@@ -3,6 +3,7 @@ package io.confirmline.console.backend;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -17,8 +18,8 @@ public class OrchestratorClient {
 
     private final BackendHttp http;
 
-    public OrchestratorClient(BackendProperties properties, ConsoleKeys keys) {
-        this.http = new BackendHttp(SERVICE, properties.orchestratorUrl().toString(), keys,
+    public OrchestratorClient(BackendProperties properties, ConsoleKeys keys, WebClient.Builder builder) {
+        this.http = new BackendHttp(SERVICE, builder, properties.orchestratorUrl().toString(), keys,
                 properties.backendTimeout());
     }
 

@@ -33,9 +33,10 @@ public class EightByEightSmsWebhooks {
     private final WebClient http;
     private final ConsoleProperties.EightByEight settings;
 
-    public EightByEightSmsWebhooks(ConsoleProperties properties) {
+    /** {@code builder} is Boot's (metrics and traces of every call), cloned for this client's base URL. */
+    public EightByEightSmsWebhooks(ConsoleProperties properties, WebClient.Builder builder) {
         this.settings = properties.eightByEight();
-        this.http = WebClient.builder().baseUrl(settings.smsBaseUrl().toString()).build();
+        this.http = builder.clone().baseUrl(settings.smsBaseUrl().toString()).build();
     }
 
     /**

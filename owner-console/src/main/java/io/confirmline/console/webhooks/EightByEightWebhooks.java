@@ -50,9 +50,10 @@ public class EightByEightWebhooks {
     private final WebClient http;
     private final ConsoleProperties.EightByEight settings;
 
-    public EightByEightWebhooks(ConsoleProperties properties) {
+    /** {@code builder} is Boot's (metrics and traces of every call), cloned for this client's base URL. */
+    public EightByEightWebhooks(ConsoleProperties properties, WebClient.Builder builder) {
         this.settings = properties.eightByEight();
-        this.http = WebClient.builder().baseUrl(settings.baseUrl().toString()).build();
+        this.http = builder.clone().baseUrl(settings.baseUrl().toString()).build();
     }
 
     /**
