@@ -247,4 +247,23 @@ public final class PlatformClient {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Waits until a booking published now reaches the platform (as SCHEDULED): healthy services may not have joined
+     * their consumer groups yet, and bookings published before that were seen to be skipped on a fresh broker.
+     */
+    public void awaitBookingsFlow(Duration atMost) throws InterruptedException {
+        Instant deadline = Instant.now().plus(atMost);
+        while (Instant.now().isBefore(deadline)) {
+            String id = "bench-ready-" + java.util.UUID.randomUUID();
+            publishReservation(id, "CREATED", 1, Instant.now().plus(Duration.ofHours(3)), "+34600100001");
+            for (int i = 0; i < 50; i++) {
+                if (!received(id).isEmpty()) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("No booking reached the platform within " + atMost.toSeconds() + " s");
+    }
 }

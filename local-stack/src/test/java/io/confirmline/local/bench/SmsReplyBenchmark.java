@@ -75,7 +75,7 @@ public final class SmsReplyBenchmark {
             platform = new PlatformClient(stack.url("platform-sandbox"), stack.url("call-orchestrator"));
             System.out.printf(Locale.ROOT, "Stack up. %d bookings per path, %d per second.%n", count, rate);
             System.out.flush();
-            awaitBookingsFlow();
+            platform.awaitBookingsFlow(Duration.ofMinutes(2));
             warmUp();
             List<Double> texts = textReplies("+3460110", count);
             List<Double> keys = keyPresses("+3460120", count);
@@ -85,24 +85,6 @@ public final class SmsReplyBenchmark {
         }
     }
 
-    /**
-     * Until a booking published now reaches the platform as SCHEDULED: healthy services may not have joined their
-     * consumer groups yet, and bookings published before that were seen to be skipped on a fresh broker.
-     */
-    private void awaitBookingsFlow() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline)) {
-            String id = "bench-ready-" + UUID.randomUUID();
-            platform.publishReservation(id, "CREATED", 1, Instant.now().plus(Duration.ofHours(3)), "+34600100001");
-            for (int i = 0; i < 50; i++) {
-                if (!platform.received(id).isEmpty()) {
-                    return;
-                }
-                Thread.sleep(200);
-            }
-        }
-        throw new IllegalStateException("No booking reached the platform within 2 minutes");
-    }
 
     /** A few of each, unmeasured: the first requests of every JVM are slow (class loading, JIT, pools). */
     private void warmUp() throws Exception {

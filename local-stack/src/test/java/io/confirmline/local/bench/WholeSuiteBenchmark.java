@@ -97,7 +97,7 @@ public final class WholeSuiteBenchmark {
             System.out.printf(Locale.ROOT, "Stack up in %.1f s.%n", Duration.between(starting, Instant.now()).toMillis() / 1e3);
             MAIN_CLASSES.forEach(memory::track);
             platform = new PlatformClient(stack.url("platform-sandbox"), stack.url("call-orchestrator"));
-            awaitBookingsFlow();
+            platform.awaitBookingsFlow(Duration.ofMinutes(2));
             Thread.sleep(30_000);
             Map<String, ServiceMemory.Rss> atRest = memory.read();
             step(20, 10);   // warm-up, unmeasured
@@ -117,21 +117,6 @@ public final class WholeSuiteBenchmark {
         }
     }
 
-    /** Until a booking published now reaches the platform as SCHEDULED (consumer groups joined). */
-    private void awaitBookingsFlow() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline)) {
-            String id = "bench-ready-" + UUID.randomUUID();
-            platform.publishReservation(id, "CREATED", 1, Instant.now().plus(Duration.ofHours(3)), "+34600100001");
-            for (int i = 0; i < 50; i++) {
-                if (!platform.received(id).isEmpty()) {
-                    return;
-                }
-                Thread.sleep(200);
-            }
-        }
-        throw new IllegalStateException("No booking reached the platform within 2 minutes");
-    }
 
     private Step step(int rate, int stepSeconds) throws Exception {
         Map<String, Double> cpuBefore = memory.cpuSeconds();
