@@ -39,16 +39,20 @@ final class JournalWriter {
      */
     CompletableFuture<Long> append(byte[] bytes) {
         Append append = new Append(bytes, new CompletableFuture<>());
-        if (running) {
-            queue.add(append);
-        } else {
-            // Before start or after stop (a request still in flight at shutdown): written by the caller.
-            write(List.of(append));
+        // Checked and queued under the same lock stop() takes to end the writer: a record is either queued before
+        // stop() drains the queue, or written here, never left in a queue nobody reads.
+        synchronized (this) {
+            if (running) {
+                queue.add(append);
+                return append.segment();
+            }
         }
+        // Before start or after stop (a request still in flight at shutdown): written by the caller.
+        write(List.of(append));
         return append.segment();
     }
 
-    void start() {
+    synchronized void start() {
         running = true;
         thread = new Thread(this::run, "spool-journal-writer");
         thread.setDaemon(true);
@@ -57,7 +61,9 @@ final class JournalWriter {
 
     /** Writes what was handed over before it returns. */
     void stop() throws InterruptedException {
-        running = false;
+        synchronized (this) {
+            running = false;
+        }
         if (thread != null) {
             thread.join(5_000);
         }
