@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -23,6 +24,7 @@ import org.springframework.http.MediaType;
  * answers, the texts go to 8x8's Send SMS over real HTTP, and what the platform hears is read off
  * conversations.v1. Tenant {@code askco} has the assistant on and a 2-second window.
  */
+@Tag("long") // ~60 s of owner windows and provider outages: run by .ci/run after verify, which it took past 15 minutes (README "Tests")
 class AssistantConversationComponentTest extends ConversationComponentTestBase {
 
     private static final String ASK_SENDER = "+34910000061";
