@@ -1,5 +1,7 @@
 package io.confirmline.outbox;
 
+import io.confirmline.background.AfterCommit;
+import io.confirmline.background.PollingLoop;
 import io.confirmline.kafka.AvroBinary;
 import io.confirmline.kafka.TraceParents;
 import io.micrometer.tracing.Tracer;
@@ -18,6 +20,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
 
 /**
  * Publishes outbox rows in id order and marks them sent — publish, then mark, with no transaction open while the
@@ -46,6 +49,7 @@ public class OutboxRelay {
     private final Tracer tracer;
     private final OutboxSettings settings;
     private final String table;
+    private volatile Runnable wakeUp = () -> { };
 
     /** {@code tracer} may be null (nothing traced): the rows are then published as they are. */
     public OutboxRelay(DatabaseClient db, ReactiveTransactionManager transactions,
@@ -64,6 +68,20 @@ public class OutboxRelay {
 
     /** A claimed row; {@code payload} null is a tombstone. */
     record Row(long id, String topic, String key, ByteBuffer payload, String traceParent) {
+    }
+
+    /** The loop that runs this relay, woken by {@link #wakeAfterCommit()}. */
+    public void wakeWith(PollingLoop loop) {
+        this.wakeUp = loop::wake;
+    }
+
+    /**
+     * Rows were written in the caller's transaction: once it commits, the relay publishes them at once rather than
+     * at its next poll (its idle pause), so an answer reaches the broker in milliseconds. Only this instance's relay
+     * is woken; another instance's finds the rows at its next poll, as before.
+     */
+    public Mono<Void> wakeAfterCommit() {
+        return AfterCommit.wake(() -> wakeUp.run());
     }
 
     /** Relays one batch; returns how many rows were published and marked sent. */

@@ -50,7 +50,10 @@ class BackgroundWork {
 
     @Bean
     PollingLoop outboxRelayLoop(OutboxRelay relay) {
-        return new PollingLoop("outbox-relay", relay::relayOnce, Duration.ofMillis(100));
+        // Woken by every commit that writes outbox rows (Outbox); the poll is the backstop for another instance's.
+        PollingLoop loop = new PollingLoop("outbox-relay", relay::relayOnce, Duration.ofMillis(100));
+        relay.wakeWith(loop);
+        return loop;
     }
 
     /** Old rows go in bounded batches, one after another while there are any, then every {@code interval}. */

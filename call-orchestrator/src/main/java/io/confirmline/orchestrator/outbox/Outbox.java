@@ -4,6 +4,7 @@ import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.Topics;
 import io.confirmline.kafka.AvroBinary;
 import io.confirmline.orchestrator.booking.BookingSnapshots;
+import io.confirmline.outbox.OutboxRelay;
 import java.nio.ByteBuffer;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -21,15 +22,22 @@ public class Outbox {
     private final DatabaseClient db;
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final BookingSnapshots bookings;
+    private final OutboxRelay relay;
 
-    public Outbox(DatabaseClient db, io.micrometer.core.instrument.MeterRegistry meters, BookingSnapshots bookings) {
+    public Outbox(DatabaseClient db, io.micrometer.core.instrument.MeterRegistry meters, BookingSnapshots bookings,
+            OutboxRelay relay) {
         this.db = db;
         this.meters = meters;
         this.bookings = bookings;
+        this.relay = relay;
     }
 
     /** Writes the event; the trace it belongs to comes from the Reactor context ({@link TraceParent#capture}). */
     public Mono<Void> add(String topic, String key, SpecificRecord event) {
+        return write(topic, key, event).then(relay.wakeAfterCommit());
+    }
+
+    private Mono<Void> write(String topic, String key, SpecificRecord event) {
         Mono<Void> insert = insert(topic, key, ByteBuffer.wrap(AvroBinary.encode(event)));
         if (event instanceof CallStatusChanged change) {
             // Counted when written (a rolled-back transaction may count once too often): the dashboard's calls by
@@ -39,7 +47,7 @@ public class Outbox {
                     "status", change.getStatus().name()).increment());
             if (BookingSnapshots.aboutBooking(change)) {
                 insert = insert.then(bookings.afterChange(change)
-                        .flatMap(snapshot -> add(Topics.BOOKINGS.name(), change.getSubjectId(), snapshot)));
+                        .flatMap(snapshot -> write(Topics.BOOKINGS.name(), change.getSubjectId(), snapshot)));
             }
         }
         return insert;
@@ -74,7 +82,7 @@ public class Outbox {
                         traceOfBooking.get(snapshot.getTenantId() + "/" + snapshot.getReservationId())));
             }
             return insertAll(all);
-        });
+        }).then(relay.wakeAfterCommit());
     }
 
     private Mono<Void> insertAll(java.util.List<Entry> entries) {
@@ -99,7 +107,7 @@ public class Outbox {
 
     /** Writes a tombstone (a null value) for {@code key} on a compacted topic. */
     public Mono<Void> tombstone(String topic, String key) {
-        return insert(topic, key, null);
+        return insert(topic, key, null).then(relay.wakeAfterCommit());
     }
 
     private Mono<Void> insert(String topic, String key, ByteBuffer payload) {

@@ -38,7 +38,10 @@ final class DialingDatabase {
                 .option(ConnectionFactoryOptions.PASSWORD, database.password()).build());
         db = DatabaseClient.create(connections);
         transactions = new R2dbcTransactionManager(connections);
-        outbox = new Outbox(db, new SimpleMeterRegistry(), new BookingSnapshots(db, clock));
+        // The rows stay in the outbox (no broker here): a relay that is never run, only woken.
+        outbox = new Outbox(db, new SimpleMeterRegistry(), new BookingSnapshots(db, clock),
+                new io.confirmline.outbox.OutboxRelay(db, transactions, null, null,
+                        io.confirmline.orchestrator.outbox.OutboxConfiguration.SETTINGS));
     }
 
     /** A booking (version 1) and its SCHEDULED call, due a second ago, claimed until a minute from now. */

@@ -91,6 +91,7 @@ class OutboxRelayComponentTest {
 
     @AfterEach
     void resumeIt() {
+        relay.wakeWith(relayLoop);
         relayLoop.start();
     }
 
@@ -112,6 +113,33 @@ class OutboxRelayComponentTest {
     long unsent(String key) {
         return db.sql("SELECT count(*) AS n FROM outbox WHERE message_key = :key AND sent_at IS NULL").bind("key", key)
                 .map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    @Test
+    void aCommittedWriteIsPublishedAtOnceNotAtTheNextPoll() throws Exception {
+        // A relay that, left to itself, would look again only in an hour: only the commit's wake-up can send it.
+        PollingLoop hourly = new PollingLoop("hourly-relay", relay::relayOnce, Duration.ofHours(1));
+        relay.wakeWith(hourly);
+        hourly.start();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> unsentRows() == 0);   // earlier tests' rows
+            Thread.sleep(300);   // the loop has found nothing and is in its hour-long pause
+            String key = "r-" + UUID.randomUUID();
+            org.springframework.transaction.reactive.TransactionalOperator.create(transactions)
+                    .transactional(outbox.add(Topics.CALL_STATUS.name(), key, change(key, 1))
+                            .then(outbox.add(Topics.CALL_STATUS.name(), key, change(key, 2))))
+                    .block(Duration.ofSeconds(10));
+
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(unsent(key)).as("rows of the committed transaction still unsent").isZero());
+        } finally {
+            hourly.stop();
+        }
+    }
+
+    long unsentRows() {
+        return db.sql("SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL").map(row -> row.get("n", Long.class))
+                .one().block();
     }
 
     @Test

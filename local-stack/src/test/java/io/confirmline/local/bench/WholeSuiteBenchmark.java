@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Measured per call, all on this host's clock: (a) key press → platform: from the 8x8 sandbox's "pressed 1"
  * (taken just before the VCA request leaves it) to the platform sandbox's receipt of {@code reservation.confirmed};
  * (b) due → dial: from the call's due time (start − the 30-minute lead time) to the Send Callflow request arriving at
- * the sandbox ({@code placedAt}). Baseline: an HTTP round trip from this JVM to the platform sandbox, 10 per second
+ * the sandbox ({@code placedAt}); (a) is also split into its hops ({@link KeyPressHops}). Baseline: an HTTP round trip from this JVM to the platform sandbox, 10 per second
  * during each step — the floor any hop pays. The resident memory (VmRSS, VmHWM) of every JVM is read after start,
  * after 30 s idle, and at the end.
  *
@@ -68,12 +68,14 @@ public final class WholeSuiteBenchmark {
     private final ExecutorService publishers = Executors.newFixedThreadPool(4);
     private final ServiceMemory memory = new ServiceMemory();
     private LocalStack stack;
+    private TestPostgres.Database db;
     private PlatformClient platform;
     private int runCode = 10;
 
     /** One step's measurements. */
     record Step(int rate, int bookings, boolean sustained, String why, List<LatencyPlots.Sample> keyToPlatform,
-            List<LatencyPlots.Sample> dueToDial, List<LatencyPlots.Sample> baseline, Duration confirmedWithin) {
+            List<LatencyPlots.Sample> dueToDial, List<LatencyPlots.Sample> baseline, Duration confirmedWithin,
+            Map<String, List<Double>> hops) {
     }
 
     public static void main(String[] args) {
@@ -81,7 +83,7 @@ public final class WholeSuiteBenchmark {
     }
 
     private void run() throws Exception {
-        TestPostgres.Database db = TestPostgres.freshDatabase();
+        db = TestPostgres.freshDatabase();
         LocalStack.Timings fast = LocalStack.Timings.fast();
         // The sandbox's fast mode: no ring, no speech, no reaction time; every webhook once.
         LocalStack.Timings timings = new LocalStack.Timings(Duration.ZERO, Duration.ZERO, Duration.ZERO, fast.retryDelay(),
@@ -181,10 +183,14 @@ public final class WholeSuiteBenchmark {
 
         List<LatencyPlots.Sample> keys = new ArrayList<>();
         List<LatencyPlots.Sample> dial = new ArrayList<>();
+        Map<String, Instant> pressed = new HashMap<>();
         for (Map.Entry<String, String> booking : ids.entrySet()) {
             String phone = booking.getValue();
             Instant[] call = calls.get(phone);
             double at = Duration.between(first, due.get(phone)).toNanos() / 1e9;
+            if (call != null && call[1] != null) {
+                pressed.put(booking.getKey(), call[1]);
+            }
             if (call != null) {
                 dial.add(new LatencyPlots.Sample(at, Duration.between(due.get(phone), call[0]).toNanos() / 1e6));
                 Instant done = confirmed.get(booking.getKey());
@@ -209,7 +215,8 @@ public final class WholeSuiteBenchmark {
                         early, late);
             }
         }
-        return new Step(rate, n, sustained, why, keys, dial, baseline, confirmedWithin);
+        return new Step(rate, n, sustained, why, keys, dial, baseline, confirmedWithin,
+                KeyPressHops.measure(db, pressed, confirmed));
     }
 
     private LatencyPlots.Sample probe(Instant first) throws Exception {
@@ -288,6 +295,14 @@ public final class WholeSuiteBenchmark {
                 System.out.printf(Locale.ROOT, "|   | | | ratio (a) / baseline | %.1f | %.1f | |%n",
                         p(s.keyToPlatform(), 50) / p(s.baseline(), 50), p(s.keyToPlatform(), 99) / p(s.baseline(), 99));
             }
+        }
+        System.out.println();
+        System.out.println("Where the key press's time goes (from the outbox's and the deliveries' timestamps):");
+        System.out.println();
+        System.out.println("| rate calls/s | hop | p50 ms | p99 ms | max ms |");
+        System.out.println("|---|---|---|---|---|");
+        for (Step s : steps) {
+            KeyPressHops.print(s.rate(), s.hops());
         }
         System.out.println();
         System.out.println("| JVM | RSS at rest MiB (30 s idle) | RSS at end MiB | peak RSS (VmHWM) MiB |");

@@ -44,7 +44,10 @@ class OutboxConfiguration {
 
     @Bean
     PollingLoop tenantOutboxRelayLoop(OutboxRelay relay, ConsoleProperties properties) {
-        return new PollingLoop("tenant-outbox-relay", relay::relayOnce, properties.outbox().pollInterval());
+        // Woken by every commit that writes a tenant record (TenantOutbox); the poll is the backstop.
+        PollingLoop loop = new PollingLoop("tenant-outbox-relay", relay::relayOnce, properties.outbox().pollInterval());
+        relay.wakeWith(loop);
+        return loop;
     }
 
     /** Sent rows go after {@code retention}, a bounded batch at a time, then hourly. */

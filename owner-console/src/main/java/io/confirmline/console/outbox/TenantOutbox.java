@@ -2,6 +2,7 @@ package io.confirmline.console.outbox;
 
 import io.confirmline.events.TenantConfigured;
 import io.confirmline.kafka.AvroBinary;
+import io.confirmline.outbox.OutboxRelay;
 import io.confirmline.tenant.TenantDirectoryProperties;
 import java.nio.ByteBuffer;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -17,10 +18,12 @@ public class TenantOutbox {
 
     private final DatabaseClient db;
     private final String topic;
+    private final OutboxRelay relay;
 
-    public TenantOutbox(DatabaseClient db, TenantDirectoryProperties directory) {
+    public TenantOutbox(DatabaseClient db, TenantDirectoryProperties directory, OutboxRelay relay) {
         this.db = db;
         this.topic = directory.topic();
+        this.relay = relay;
     }
 
     /** The tenant's new state; returns the outbox row's id. */
@@ -28,13 +31,15 @@ public class TenantOutbox {
         return db.sql("INSERT INTO outbox (topic, message_key, payload) VALUES (:topic, :key, :payload) RETURNING id")
                 .bind("topic", topic).bind("key", event.getTenantId())
                 .bind("payload", ByteBuffer.wrap(AvroBinary.encode(event)))
-                .map(row -> row.get("id", Long.class)).one();
+                .map(row -> row.get("id", Long.class)).one()
+                .flatMap(id -> relay.wakeAfterCommit().thenReturn(id));
     }
 
     /** The tenant is gone: a tombstone, so compaction forgets it and every service drops it. */
     public Mono<Long> tombstone(String tenantId) {
         return db.sql("INSERT INTO outbox (topic, message_key, payload) VALUES (:topic, :key, NULL) RETURNING id")
-                .bind("topic", topic).bind("key", tenantId).map(row -> row.get("id", Long.class)).one();
+                .bind("topic", topic).bind("key", tenantId).map(row -> row.get("id", Long.class)).one()
+                .flatMap(id -> relay.wakeAfterCommit().thenReturn(id));
     }
 
     /** Whether the row has been published (acknowledged by the broker). */

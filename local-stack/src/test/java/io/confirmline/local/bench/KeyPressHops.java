@@ -1,0 +1,97 @@
+package io.confirmline.local.bench;
+
+import io.confirmline.testing.TestPostgres;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where the time from a key press to the platform goes, hop by hop, from the timestamps the services already keep:
+ * the orchestrator's outbox row of the {@code CONFIRMED} change (written in the transaction that applied the key
+ * press; sent when the broker took it) and the notifier's delivery (created at intake) and its first attempt.
+ * Every service runs on this host, so their clocks are one.
+ */
+final class KeyPressHops {
+
+    private static final String SQL = """
+            SELECT d.subject_id, o.created_at AS committed, o.sent_at AS published, d.created_at AS taken_in,
+                   (SELECT min(a.started_at) FROM notifier.delivery_attempt a WHERE a.delivery_id = d.id) AS attempted
+            FROM notifier.delivery d
+            JOIN LATERAL (SELECT o.created_at, o.sent_at FROM orchestrator.outbox o
+                          WHERE o.topic = 'calls.status.v1' AND o.message_key = d.subject_id
+                          ORDER BY abs(extract(epoch FROM o.created_at - d.occurred_at)) LIMIT 1) o ON true
+            WHERE d.type = 'reservation.confirmed' AND d.subject_id = ANY (?)""";
+
+    /** The hops, in the order a key press passes them. */
+    static final List<String> NAMES = List.of(
+            "key press → CONFIRMED committed (ingress, broker, orchestrator)",
+            "committed → on the broker (outbox relay)",
+            "on the broker → notifier intake",
+            "intake → first POST starts (notifier queue)",
+            "POST starts → platform receives");
+
+    private KeyPressHops() {
+    }
+
+    /**
+     * Per hop (in {@link #NAMES}' order), its duration in milliseconds for each reservation that has a press, a
+     * receipt and all its rows.
+     */
+    static Map<String, List<Double>> measure(TestPostgres.Database db, Map<String, Instant> pressedAt,
+            Map<String, Instant> receivedAt) throws SQLException {
+        Map<String, List<Double>> hops = new LinkedHashMap<>();
+        NAMES.forEach(name -> hops.put(name, new ArrayList<>()));
+        try (Connection connection = db.connect(); PreparedStatement statement = connection.prepareStatement(SQL)) {
+            Array ids = connection.createArrayOf("text", pressedAt.keySet().toArray());
+            statement.setArray(1, ids);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String id = rows.getString("subject_id");
+                    Instant[] at = {pressedAt.get(id), instant(rows, "committed"), instant(rows, "published"),
+                            instant(rows, "taken_in"), instant(rows, "attempted"), receivedAt.get(id)};
+                    if (java.util.Arrays.stream(at).anyMatch(java.util.Objects::isNull)) {
+                        continue;
+                    }
+                    for (int i = 0; i < NAMES.size(); i++) {
+                        hops.get(NAMES.get(i)).add(Duration.between(at[i], at[i + 1]).toNanos() / 1e6);
+                    }
+                }
+            }
+        }
+        return hops;
+    }
+
+    /** A table row per hop: p50 / p99 / max in milliseconds. */
+    static void print(int rate, Map<String, List<Double>> hops) {
+        hops.forEach((name, values) -> {
+            if (values.isEmpty()) {
+                return;
+            }
+            List<Double> sorted = new ArrayList<>(values);
+            Collections.sort(sorted);
+            System.out.printf(Locale.ROOT, "| %d | %s | %.1f | %.1f | %.1f |%n", rate, name, at(sorted, 50), at(sorted, 99),
+                    sorted.get(sorted.size() - 1));
+        });
+    }
+
+    private static double at(List<Double> sorted, double p) {
+        int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    private static Instant instant(ResultSet rows, String column) throws SQLException {
+        Timestamp value = rows.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}
