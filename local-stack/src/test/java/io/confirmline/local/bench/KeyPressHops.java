@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Where the time from a key press to the platform goes, hop by hop, from the timestamps the services already keep:
- * the orchestrator's outbox row of the {@code CONFIRMED} change (written in the transaction that applied the key
- * press; sent when the broker took it) and the notifier's delivery (created at intake) and its first attempt.
+ * the orchestrator's outbox row of the {@code CONFIRMED} change ({@code created_at} is the start of the transaction
+ * that applied the key press — PostgreSQL's {@code now()}; {@code sent_at} when the broker took it) and the notifier's delivery (created at intake) and its first attempt.
  * Every service runs on this host, so their clocks are one.
  */
 final class KeyPressHops {
@@ -35,8 +35,8 @@ final class KeyPressHops {
 
     /** The hops, in the order a key press passes them. */
     static final List<String> NAMES = List.of(
-            "key press → CONFIRMED committed (ingress, broker, orchestrator)",
-            "committed → on the broker (outbox relay)",
+            "key press → the transaction that applies it starts (ingress, journal, broker, orchestrator intake)",
+            "that transaction → on the broker (rest of the transaction, outbox relay)",
             "on the broker → notifier intake",
             "intake → first POST starts (notifier queue)",
             "POST starts → platform receives");
