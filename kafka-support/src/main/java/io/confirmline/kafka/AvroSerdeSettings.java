@@ -54,6 +54,8 @@ public final class AvroSerdeSettings {
     }
 
     private static Map<String, Object> registry(String registryUrl) {
-        return Map.of("apicurio.registry.url", registryUrl);
+        // Writers and readers found by the schema object, not by a fingerprint computed for every record.
+        return Map.of("apicurio.registry.url", registryUrl,
+                "apicurio.registry.avro-datum-provider", SchemaKeyedDatumProvider.class);
     }
 }
