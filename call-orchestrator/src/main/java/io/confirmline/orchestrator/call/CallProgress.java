@@ -10,6 +10,7 @@ import io.confirmline.events.Topics;
 import io.confirmline.orchestrator.inbound.BridgedLeg;
 import io.confirmline.orchestrator.inbound.MissedCalls;
 import io.confirmline.orchestrator.outbox.Outbox;
+import io.confirmline.orchestrator.outbox.TraceParent;
 import io.confirmline.orchestrator.reservation.ReservationIntake;
 import io.confirmline.orchestrator.tenant.Tenants;
 import io.confirmline.tenant.Tenant;
@@ -21,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -250,16 +252,21 @@ public class CallProgress {
     }
 
     private Mono<Applied> bySession(String sessionId, String eventId, String topic, AttemptUpdate update) {
-        return db.sql("SELECT " + LOCKED_COLUMNS + ", a.attempt AS session_attempt FROM call_attempt a "
-                        + "JOIN call c ON c.id = a.call_id "
+        return db.sql("SELECT " + LOCKED_COLUMNS + ", a.attempt AS session_attempt, c.trace_parent AS call_trace "
+                        + "FROM call_attempt a JOIN call c ON c.id = a.call_id "
                         + "LEFT JOIN booking b ON b.tenant_id = c.tenant_id AND b.reservation_id = c.subject_id "
                         + "WHERE a.session_id = :session FOR UPDATE OF c")
-                .bind("session", sessionId).map(CallProgress::locked).one()
-                .flatMap(call -> db.sql("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) "
+                .bind("session", sessionId)
+                .map(row -> Map.entry(locked(row), Objects.requireNonNullElse(row.get("call_trace", String.class), "")))
+                .one()
+                .flatMap(found -> db.sql("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) "
                                 + "ON CONFLICT DO NOTHING")
                         .bind("id", eventId).bind("topic", topic).fetch().rowsUpdated()
                         .flatMap(first -> first == 0 ? Mono.just(Applied.DUPLICATE)
-                                : update.apply(call).thenReturn(Applied.APPLIED)))
+                                // What the event changes is announced in the booking's trace, whatever trace the
+                                // 8x8 event came in (TraceParent.inTraceOf).
+                                : update.apply(found.getKey()).thenReturn(Applied.APPLIED)
+                                        .contextWrite(context -> TraceParent.inTraceOf(context, found.getValue()))))
                 .defaultIfEmpty(Applied.UNKNOWN_SESSION)
                 .as(transaction::transactional);
     }

@@ -47,6 +47,22 @@ public final class TraceParent {
         });
     }
 
+    /**
+     * {@code context} with {@code expected} as its traceparent, unless the one it holds is already in the same
+     * trace: work about a call stays in its booking's trace even when the record that caused it came in another —
+     * a key press the ingress published before its view of the call's session had arrived, so outside the
+     * booking's trace. A null or blank {@code expected} (a call with no trace) leaves the context as it is.
+     */
+    public static Context inTraceOf(Context context, String expected) {
+        // "00-" and the 32-digit trace id: the part every span of one trace shares.
+        int traceIdEnd = 35;
+        if (expected == null || expected.length() < traceIdEnd) {
+            return context;
+        }
+        String current = context.getOrDefault(KEY, null);
+        return current != null && current.regionMatches(0, expected, 0, traceIdEnd) ? context : context.put(KEY, expected);
+    }
+
     /** A Reactor context holding {@code traceParent}, or an empty one for null. */
     public static Context of(String traceParent) {
         return traceParent == null ? Context.empty() : Context.of(KEY, traceParent);

@@ -76,6 +76,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "confirmline.outcomes.key-wait=5s", "confirmline.outcomes.summary-timeout=10s",
         "confirmline.outcomes.unknown-session-wait=2s", "confirmline.make-call.answer-wait=10s", "confirmline.outcomes.poll-interval=200ms"})
 @AutoConfigureWebTestClient
+@org.junit.jupiter.api.Tag("long") // ~85 s of call outcomes end to end over the broker: run by .ci/run after verify, which took
+// 16 minutes on a clean clone with it (README "Tests")
 class CallOutcomeComponentTest {
 
     static final FakeEightByEight eightByEight = new FakeEightByEight();

@@ -3,6 +3,8 @@ package io.confirmline.orchestrator.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confirmline.events.BookingKind;
+import io.confirmline.events.CallActionReceived;
+import io.confirmline.events.CallStatus;
 import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.ReservationEvent;
 import io.confirmline.events.ReservationEventType;
@@ -62,47 +64,113 @@ class TraceContinuityComponentTest {
 
     @Test
     void theStatusChangesOfABookingAndItsCallSessionArePublishedInTheBookingsTrace() throws Exception {
-        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String traceId = newTraceId();
         String id = "r-" + UUID.randomUUID();
-        ReservationEvent booking = ReservationEvent.newBuilder().setEventId(UUID.randomUUID().toString())
+        try (KafkaConsumer<String, SpecificRecord> records = statusAndSessionRecords()) {
+            publish(Topics.RESERVATIONS.name(), id, booking(id), traceId);
+            // SCHEDULED (intake), DIALING and the session's in-call replies (dialer, later, on another thread)
+            List<ConsumerRecord<String, SpecificRecord>> mine = awaitOfBooking(records, id, 3);
+            assertThat(mine).extracting(r -> r.value().getSchema().getName())
+                    .contains("CallStatusChanged", "CallSessionOpened");
+            assertThat(mine).allSatisfy(r -> assertInTrace(r, traceId));
+        }
+    }
+
+    @Test
+    void aKeyPressThatCameInAnotherTraceIsAnnouncedInTheBookingsTrace() throws Exception {
+        // The ingress publishes a key press in the booking's trace only once its view of the session has arrived;
+        // a press that beat it comes in a trace of its own. The confirmation still belongs to the booking.
+        String traceId = newTraceId();
+        String id = "r-" + UUID.randomUUID();
+        try (KafkaConsumer<String, SpecificRecord> records = statusAndSessionRecords()) {
+            publish(Topics.RESERVATIONS.name(), id, booking(id), traceId);
+            List<ConsumerRecord<String, SpecificRecord>> seen = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                records.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return sessionOf(seen, id) != null;
+            });
+            String session = sessionOf(seen, id);
+            CallActionReceived press = CallActionReceived.newBuilder().setEventId(UUID.randomUUID().toString())
+                    .setOccurredAt(Instant.now()).setTenantId("luigis").setSessionId(session)
+                    .setSubAccountId("luigis_voice").setDigits("1").setReceivedAt(Instant.now()).build();
+            publish(Topics.CALL_ACTIONS.name(), session, press, newTraceId());
+
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                records.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return confirmed(seen, id) != null;
+            });
+            assertInTrace(confirmed(seen, id), traceId);
+        }
+    }
+
+    static String newTraceId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    static ReservationEvent booking(String id) {
+        return ReservationEvent.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(Instant.now()).setTenantId("luigis").setReservationId(id).setVersion(1)
                 .setType(ReservationEventType.CREATED).setKind(BookingKind.RESERVATION)
                 .setStartsAt(Instant.now().plus(30, ChronoUnit.MINUTES).plusSeconds(2).truncatedTo(ChronoUnit.MILLIS))
                 .setTimeZone("Europe/Madrid").setGuestName("Ana").setGuestPhone("+34600111444").setGuestLocale("es-ES")
                 .setVenueName("Luigi's").setPartySize(2).build();
+    }
+
+    /** Publishes {@code value} with a W3C traceparent in trace {@code traceId}, as a traced producer would. */
+    static void publish(String topic, String key, SpecificRecord value, String traceId) throws Exception {
         Map<String, Object> producerConfig = new HashMap<>(AvroSerdeSettings.producer(RegistryServer.shared().apiUrl(), true));
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
-        try (KafkaProducer<String, SpecificRecord> platform = new KafkaProducer<>(producerConfig)) {
-            ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(Topics.RESERVATIONS.name(), id, booking);
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(producerConfig)) {
+            ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(topic, key, value);
             record.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
-            platform.send(record).get();
+            producer.send(record).get();
         }
+    }
 
+    static KafkaConsumer<String, SpecificRecord> statusAndSessionRecords() {
         Map<String, Object> consumerConfig = new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
         consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "trace-" + UUID.randomUUID());
         consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, SpecificRecord> records = new KafkaConsumer<>(consumerConfig)) {
-            records.subscribe(List.of(Topics.CALL_STATUS.name(), Topics.SESSIONS.name()));
-            // Everything is kept and filtered afterwards: the session's record (keyed by session id, on another
-            // topic) may be polled before the DIALING change that names the session.
-            List<ConsumerRecord<String, SpecificRecord>> seen = new ArrayList<>();
-            List<ConsumerRecord<String, SpecificRecord>> mine = new ArrayList<>();
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-                records.poll(Duration.ofMillis(200)).forEach(seen::add);
-                mine.clear();
-                mine.addAll(ofBookingAndItsSession(seen, id));
-                return mine.size() >= 3;
-            });
-            // SCHEDULED (intake), DIALING and the session's in-call replies (dialer, later, on another thread)
-            assertThat(mine).extracting(r -> r.value().getSchema().getName())
-                    .contains("CallStatusChanged", "CallSessionOpened");
-            assertThat(mine).allSatisfy(r -> {
-                Header traceparent = r.headers().lastHeader("traceparent");
-                assertThat(traceparent).as("trace context on %s", r.value().getSchema().getName()).isNotNull();
-                assertThat(new String(traceparent.value(), StandardCharsets.UTF_8)).startsWith("00-" + traceId + "-");
-            });
-        }
+        KafkaConsumer<String, SpecificRecord> records = new KafkaConsumer<>(consumerConfig);
+        records.subscribe(List.of(Topics.CALL_STATUS.name(), Topics.SESSIONS.name()));
+        return records;
+    }
+
+    /**
+     * Everything is kept and filtered afterwards: the session's record (keyed by session id, on another topic) may
+     * be polled before the DIALING change that names the session.
+     */
+    static List<ConsumerRecord<String, SpecificRecord>> awaitOfBooking(KafkaConsumer<String, SpecificRecord> records,
+            String id, int count) {
+        List<ConsumerRecord<String, SpecificRecord>> seen = new ArrayList<>();
+        List<ConsumerRecord<String, SpecificRecord>> mine = new ArrayList<>();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            records.poll(Duration.ofMillis(200)).forEach(seen::add);
+            mine.clear();
+            mine.addAll(ofBookingAndItsSession(seen, id));
+            return mine.size() >= count;
+        });
+        return mine;
+    }
+
+    static String sessionOf(List<ConsumerRecord<String, SpecificRecord>> seen, String bookingId) {
+        return seen.stream().filter(r -> bookingId.equals(r.key())).map(ConsumerRecord::value)
+                .filter(CallStatusChanged.class::isInstance).map(CallStatusChanged.class::cast)
+                .map(CallStatusChanged::getSessionId).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    static ConsumerRecord<String, SpecificRecord> confirmed(List<ConsumerRecord<String, SpecificRecord>> seen,
+            String bookingId) {
+        return seen.stream().filter(r -> bookingId.equals(r.key()) && r.value() instanceof CallStatusChanged change
+                && change.getStatus() == CallStatus.CONFIRMED).findFirst().orElse(null);
+    }
+
+    static void assertInTrace(ConsumerRecord<String, SpecificRecord> record, String traceId) {
+        Header traceparent = record.headers().lastHeader("traceparent");
+        assertThat(traceparent).as("trace context on %s", record.value().getSchema().getName()).isNotNull();
+        assertThat(new String(traceparent.value(), StandardCharsets.UTF_8))
+                .as("trace of %s", record.value().getSchema().getName()).startsWith("00-" + traceId + "-");
     }
 
     private static List<ConsumerRecord<String, SpecificRecord>> ofBookingAndItsSession(

@@ -43,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
         "confirmline.dialing.timeout=1s", "confirmline.dialing.poll-interval=200ms",
         "confirmline.outcomes.key-wait=2s", "confirmline.outcomes.summary-timeout=6s",
         "confirmline.outcomes.unknown-session-wait=1s", "confirmline.outcomes.poll-interval=200ms"})
+@org.junit.jupiter.api.Tag("long") // ~35 s of call outcomes end to end over the broker: run by .ci/run after verify, which took
+// 16 minutes on a clean clone with it (README "Tests")
 class UnknownOutcomeComponentTest {
 
     static final FakeEightByEight eightByEight = new FakeEightByEight();
