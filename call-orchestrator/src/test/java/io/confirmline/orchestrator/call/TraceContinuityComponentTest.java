@@ -85,20 +85,14 @@ class TraceContinuityComponentTest {
         try (KafkaConsumer<String, SpecificRecord> records = statusAndSessionRecords()) {
             publish(Topics.RESERVATIONS.name(), id, booking(id), traceId);
             List<ConsumerRecord<String, SpecificRecord>> seen = new ArrayList<>();
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-                records.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return sessionOf(seen, id) != null;
-            });
+            pollUntil(records, seen, () -> sessionOf(seen, id) != null);
             String session = sessionOf(seen, id);
             CallActionReceived press = CallActionReceived.newBuilder().setEventId(UUID.randomUUID().toString())
                     .setOccurredAt(Instant.now()).setTenantId("luigis").setSessionId(session)
                     .setSubAccountId("luigis_voice").setDigits("1").setReceivedAt(Instant.now()).build();
             publish(Topics.CALL_ACTIONS.name(), session, press, newTraceId());
 
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-                records.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return confirmed(seen, id) != null;
-            });
+            pollUntil(records, seen, () -> confirmed(seen, id) != null);
             assertInTrace(confirmed(seen, id), traceId);
         }
     }
@@ -144,14 +138,17 @@ class TraceContinuityComponentTest {
     static List<ConsumerRecord<String, SpecificRecord>> awaitOfBooking(KafkaConsumer<String, SpecificRecord> records,
             String id, int count) {
         List<ConsumerRecord<String, SpecificRecord>> seen = new ArrayList<>();
-        List<ConsumerRecord<String, SpecificRecord>> mine = new ArrayList<>();
+        pollUntil(records, seen, () -> ofBookingAndItsSession(seen, id).size() >= count);
+        return ofBookingAndItsSession(seen, id);
+    }
+
+    /** Polls into {@code seen} until {@code done} holds (a minute at most). */
+    static void pollUntil(KafkaConsumer<String, SpecificRecord> records, List<ConsumerRecord<String, SpecificRecord>> seen,
+            java.util.function.BooleanSupplier done) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
             records.poll(Duration.ofMillis(200)).forEach(seen::add);
-            mine.clear();
-            mine.addAll(ofBookingAndItsSession(seen, id));
-            return mine.size() >= count;
+            return done.getAsBoolean();
         });
-        return mine;
     }
 
     static String sessionOf(List<ConsumerRecord<String, SpecificRecord>> seen, String bookingId) {

@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,16 +77,10 @@ final class KeyPressHops {
             if (values.isEmpty()) {
                 return;
             }
-            List<Double> sorted = new ArrayList<>(values);
-            Collections.sort(sorted);
-            System.out.printf(Locale.ROOT, "| %d | %s | %.1f | %.1f | %.1f |%n", rate, name, at(sorted, 50), at(sorted, 99),
-                    sorted.get(sorted.size() - 1));
+            System.out.printf(Locale.ROOT, "| %d | %s | %.1f | %.1f | %.1f |%n", rate, name,
+                    WholeSuiteBenchmark.percentile(values, 50), WholeSuiteBenchmark.percentile(values, 99),
+                    WholeSuiteBenchmark.percentile(values, 100));
         });
-    }
-
-    private static double at(List<Double> sorted, double p) {
-        int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 
     private static Instant instant(ResultSet rows, String column) throws SQLException {

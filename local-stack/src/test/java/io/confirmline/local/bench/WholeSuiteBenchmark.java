@@ -336,7 +336,7 @@ public final class WholeSuiteBenchmark {
         return percentile(samples.stream().map(LatencyPlots.Sample::latencyMillis).toList(), p);
     }
 
-    private static double percentile(List<Double> values, double p) {
+    static double percentile(List<Double> values, double p) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
