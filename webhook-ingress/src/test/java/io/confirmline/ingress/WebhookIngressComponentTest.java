@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -229,6 +230,26 @@ class WebhookIngressComponentTest extends IngressComponentContext {
         assertThat(published.value().getDigits()).isEqualTo("7");
         assertThat(published.value().getTenantId()).isEqualTo("luigis");
         assertThat(published.value().getSessionId()).isEqualTo(sessionId);
+    }
+
+    @Test
+    void aKeyPressThatBeatsItsSessionToTheIngressIsAnsweredOnceTheSessionArrives() throws Exception {
+        // 8x8 rings the guest while the orchestrator is still committing the session it learnt from Send Callflow's
+        // answer: the press reaches us first, and the guest must still hear the booking's reply, not the apology.
+        String sessionId = "late-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        CompletableFuture<String> reply = CompletableFuture.supplyAsync(() ->
+                post("/webhooks/8x8/vca", vcaFor(sessionId, "1", eventId)).expectStatus().isOk()
+                        .expectBody(String.class).returnResult().getResponseBody());
+        Thread.sleep(300);
+        assertThat(reply).as("the press waits for its session").isNotDone();
+
+        kafka.send(Topics.SESSIONS.name(), sessionId, IngressTestSupport.session(sessionId)).get(10, TimeUnit.SECONDS);
+
+        assertThat(reply.get(10, TimeUnit.SECONDS)).isEqualTo(IngressTestSupport.CONFIRMED_REPLY);
+        CallActionReceived published = IngressTestSupport.await(actions,
+                r -> r.value().getEventId().equals(eventId), 1, Duration.ofSeconds(30)).get(0).value();
+        assertThat(published.getDigits()).isEqualTo("1");
     }
 
     @Test

@@ -3,11 +3,15 @@ package io.confirmline.ingress.session;
 import io.confirmline.events.CallSessionOpened;
 import io.confirmline.ingress.follow.FollowedView;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The open call sessions, from {@code voice.sessions.v1}: what the VCA endpoint answers from, without asking
@@ -17,6 +21,9 @@ import org.springframework.stereotype.Component;
 public class SessionView implements FollowedView<CallSessionOpened> {
 
     private final Map<String, OpenSession> sessions = new ConcurrentHashMap<>();
+    /** Key presses waiting for their session to arrive, by sessionId; duplicates of one webhook share a sink. */
+    private final Map<String, Sinks.One<OpenSession>> awaited = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
     private final SessionViewProperties properties;
     private final Clock clock;
     private volatile boolean caughtUp;
@@ -32,6 +39,46 @@ public class SessionView implements FollowedView<CallSessionOpened> {
             return Optional.empty();
         }
         return Optional.of(session);
+    }
+
+    /**
+     * The session, waiting up to {@code arrivalWait} for it when the view does not have it yet: a guest may press a
+     * key before the orchestrator's record of the session (sent once 8x8 answered Send Callflow) reached us. Empty
+     * when it did not come in time, or when too many presses already wait.
+     */
+    public Mono<Optional<OpenSession>> findOrAwait(String sessionId) {
+        return Mono.defer(() -> awaitFromSubscription(sessionId));
+    }
+
+    private Mono<Optional<OpenSession>> awaitFromSubscription(String sessionId) {
+        Optional<OpenSession> now = find(sessionId);
+        Duration wait = properties.arrivalWait();
+        if (now.isPresent() || wait.isZero()) {
+            return Mono.just(now);
+        }
+        if (waiting.incrementAndGet() > properties.maxArrivalWaiters()) {
+            waiting.decrementAndGet();
+            return Mono.just(now);
+        }
+        Sinks.One<OpenSession> sink = awaited.computeIfAbsent(sessionId, id -> Sinks.one());
+        // Registered before this second look, so a session put in between is seen by one or the other.
+        Optional<OpenSession> meanwhile = find(sessionId);
+        if (meanwhile.isPresent()) {
+            awaited.remove(sessionId, sink);
+            waiting.decrementAndGet();
+            return Mono.just(meanwhile);
+        }
+        return sink.asMono().map(Optional::of)
+                .timeout(wait, Mono.fromSupplier(() -> find(sessionId)))
+                .doFinally(signal -> {
+                    awaited.remove(sessionId, sink);
+                    waiting.decrementAndGet();
+                });
+    }
+
+    /** How many key presses wait for their session now. */
+    public int awaiting() {
+        return waiting.get();
     }
 
     /** Adds or replaces a session; one that has already expired is not added. */
@@ -50,9 +97,13 @@ public class SessionView implements FollowedView<CallSessionOpened> {
         Instant byAge = opened.getOccurredAt().plus(properties.maxAge());
         Instant forgetAt = opened.getExpiresAt().isBefore(byAge) ? opened.getExpiresAt() : byAge;
         if (forgetAt.isAfter(clock.instant())) {
-            sessions.compute(opened.getSessionId(), (id, existing) ->
+            OpenSession session = sessions.compute(opened.getSessionId(), (id, existing) ->
                     existing != null && existing.opened().getEventId().equals(opened.getEventId())
                             ? existing : new OpenSession(opened, forgetAt, traceParent));
+            Sinks.One<OpenSession> waiters = awaited.remove(opened.getSessionId());
+            if (waiters != null) {
+                waiters.tryEmitValue(session);
+            }
         } else {
             sessions.remove(opened.getSessionId());
         }

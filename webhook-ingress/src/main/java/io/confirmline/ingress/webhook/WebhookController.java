@@ -97,14 +97,17 @@ public class WebhookController {
                 return Mono.just(ResponseEntity.ok(IGNORED_REPLY));
             }
             CallActionReceived event = CallActions.toEvent(webhook, received.tenant().id(), clock.instant());
-            String reply = replies.choose(sessions.find(event.getSessionId()), event.getEventId(), event.getDigits());
-            // The reply is chosen now, from memory; it goes out once the event is journaled (not once Kafka has
-            // it). The guest hears it even when the spool is full (design.md §5: the reply never waits on the
-            // broker); only the event is then lost, counted as "dropped".
-            return Mono.fromFuture(spool.accept(SpooledKind.CALL_ACTION, event)).map(kept -> {
-                metrics.vcaReplyTook(System.nanoTime() - started);
-                metrics.count(type, kept ? "published" : "dropped");
-                return ResponseEntity.ok(reply);
+            // The reply is chosen from memory (waiting, bounded, only for a session that has not reached the view
+            // yet); it goes out once the event is journaled (not once Kafka has it). The guest hears it even when
+            // the spool is full (design.md §5: the reply never waits on the broker); only the event is then lost,
+            // counted as "dropped".
+            return sessions.findOrAwait(event.getSessionId()).flatMap(found -> {
+                String reply = replies.choose(found, event.getEventId(), event.getDigits());
+                return Mono.fromFuture(spool.accept(SpooledKind.CALL_ACTION, event)).map(kept -> {
+                    metrics.vcaReplyTook(System.nanoTime() - started);
+                    metrics.count(type, kept ? "published" : "dropped");
+                    return ResponseEntity.ok(reply);
+                });
             });
         });
     }

@@ -27,7 +27,7 @@ class VcaRepliesTest {
     private final Instant now = Instant.parse("2026-11-21T20:00:00Z");
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final SessionView view = new SessionView(new SessionViewProperties(Duration.ofHours(6),
-            Duration.ofMinutes(1), Duration.ofMillis(100)), Clock.fixed(now, ZoneOffset.UTC));
+            Duration.ofMinutes(1), Duration.ofMillis(100), Duration.ZERO, 0), Clock.fixed(now, ZoneOffset.UTC));
     private final VcaReplies replies = new VcaReplies(
             new UnknownSessionReplyProperties("Sorry, goodbye.", "en-GB-Emma"), meters);
 
