@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -16,7 +17,8 @@ import org.springframework.kafka.core.KafkaAdmin;
  * UP when the broker answers a cluster description within the timeout. Boot ships no Kafka health indicator; the
  * services add this one to their readiness group.
  */
-public class KafkaBrokerHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
+public class KafkaBrokerHealthIndicator extends AbstractHealthIndicator
+        implements SmartInitializingSingleton, DisposableBean {
 
     private final KafkaAdmin kafkaAdmin;
     private final Duration timeout;
@@ -26,6 +28,27 @@ public class KafkaBrokerHealthIndicator extends AbstractHealthIndicator implemen
         super("Kafka broker unreachable");
         this.kafkaAdmin = kafkaAdmin;
         this.timeout = timeout;
+    }
+
+    /**
+     * Creates the admin client and connects it while the rest of the context starts, off the main thread: left to
+     * the first readiness probe, that work (about half a second on two cores) came after the service had started,
+     * and every start was that much later ready.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        Thread warmUp = new Thread(() -> {
+            try {
+                client().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+                        .clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            } catch (Exception unreachable) {
+                // the readiness probe reports it
+            }
+        }, "kafka-health-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     @Override

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * of the classpath (each entry's path, size and time), so a rebuild makes a new one instead of a JVM silently
  * refusing a stale one. CDS cannot archive classes from a directory, so the module's {@code target/classes} goes on
  * the classpath as a jar of itself, made next to the archive. The archive is made by a training start
- * ({@code -XX:ArchiveClassesAtExit} with {@code -Dspring.context.exit=onRefresh}: the context is refreshed, every
- * bean made, and the JVM exits before anything listens or consumes).
+ * ({@code -XX:ArchiveClassesAtExit}): the application starts, answers its health, readiness and metrics endpoints,
+ * and is stopped as at any shutdown, so the archive has the classes of serving a request as well as of the start.
  */
 public final class AppCds {
 
@@ -32,7 +32,7 @@ public final class AppCds {
         /** The options of the real start, or of the training start when there is no archive yet. */
         public List<String> options() {
             return trained ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto")
-                    : List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh");
+                    : List.of("-XX:ArchiveClassesAtExit=" + archive);
         }
     }
 

@@ -17,10 +17,13 @@ public record JvmOptions(List<String> options, boolean cds) {
 
     /**
      * A serial collector (no GC threads to feed on two cores), C1 only (most of the start is compiling), small thread
-     * stacks, and a heap the services do not need more of.
+     * stacks, and a heap the services do not need more of. The heap starts at 64 MiB and grows when the live data
+     * needs it: left to itself the JVM starts it at 1/64 of the machine's memory (384 MiB on 24 GB), and the serial
+     * collector's young generation, a third of it, is all touched within seconds — about 100 MiB of resident memory
+     * per service that held nothing live (docs/benchmarks.md, memory and start time).
      */
-    public static final List<String> DEFAULTS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Xss512k");
+    public static final List<String> DEFAULTS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Xss512k");
 
     public JvmOptions {
         options = List.copyOf(options);

@@ -73,8 +73,8 @@ public final class ServiceProcess implements AutoCloseable {
             if (jvm.cds()) {
                 AppCds.Plan plan = AppCds.plan(module, dependencies);
                 if (!plan.trained()) {
-                    train(name, module, command(plan.classpath(), join(options, plan.options()), mainClass, port, settings),
-                            logDirectory.resolve(name + "-cds-training.log"));
+                    train(name, module, port, command(plan.classpath(), join(options, plan.options()), mainClass, port,
+                            settings), logDirectory.resolve(name + "-cds-training.log"));
                     plan = AppCds.plan(module, dependencies);
                 }
                 classpath = plan.classpath();
@@ -109,17 +109,28 @@ public final class ServiceProcess implements AutoCloseable {
         return String.join(" ", command);
     }
 
-    /** The training start of {@link AppCds}: the context refreshed, the archive written at exit. */
-    private static void train(String name, Path module, String command, Path logFile) throws IOException {
+    /**
+     * The training start of {@link AppCds}: the application started until healthy and asked what a probe and a scrape
+     * ask, so the archive also holds the classes of serving a request (the first readiness answer was most of a second
+     * after the context had started), then stopped as at any shutdown; the archive is written at exit.
+     */
+    private static void train(String name, Path module, int port, String command, Path logFile) throws IOException {
         Process training = RegistryServer.superviseUntilParentExits(command, ProcessHandle.current().pid(), module, logFile);
         try {
-            if (!training.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
-                RegistryServer.stopSupervised(training);
-                System.err.println(name + ": the AppCDS training start did not end within 3 minutes; starting without; see "
-                        + logFile);
+            String base = "http://127.0.0.1:" + port;
+            if (RegistryServer.awaitOk(training, URI.create(base + "/actuator/health"), Duration.ofMinutes(3), name,
+                    logFile)) {
+                RegistryServer.awaitOk(training, URI.create(base + "/actuator/health/readiness"), Duration.ofSeconds(5),
+                        name, logFile);
+                RegistryServer.awaitOk(training, URI.create(base + "/actuator/prometheus"), Duration.ofSeconds(5), name,
+                        logFile);
+            } else {
+                System.err.println(name + ": the AppCDS training start was not healthy within 3 minutes; starting "
+                        + "without; see " + logFile);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (IllegalStateException exited) {
+            System.err.println(name + ": the AppCDS training start failed (" + exited.getMessage() + "); starting without");
+        } finally {
             RegistryServer.stopSupervised(training);
         }
     }

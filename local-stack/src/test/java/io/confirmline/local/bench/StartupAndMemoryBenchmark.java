@@ -43,6 +43,9 @@ public final class StartupAndMemoryBenchmark {
             "owner-console", "io.confirmline.console.OwnerConsoleApplication");
 
     private final int starts = Integer.getInteger("bench.starts", 3);
+    /** Which services to start again (comma-separated names); all four by default. */
+    private final List<String> services = Arrays.asList(System.getProperty("bench.services",
+            String.join(",", SERVICES)).split(","));
     private final JvmOptions baseline = new JvmOptions(Arrays.asList(System.getProperty("bench.baseline",
             "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k").split("\\s+")), false);
     private final JvmOptions tuned = new JvmOptions(Arrays.asList(System.getProperty("bench.tuned",
@@ -66,7 +69,7 @@ public final class StartupAndMemoryBenchmark {
         List<Result> results = new ArrayList<>();
         try {
             System.out.println("Baseline: " + baseline.options() + "; tuned: " + tuned.options() + " + AppCDS");
-            for (String name : SERVICES) {
+            for (String name : SERVICES.stream().filter(services::contains).toList()) {
                 ServiceProcess current = stack.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
                 for (Map.Entry<String, JvmOptions> configuration : Map.of("baseline", baseline, "tuned + AppCDS", tuned)
                         .entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
@@ -110,6 +113,7 @@ public final class StartupAndMemoryBenchmark {
     private double secondsToReady(ServiceProcess service, String mainClass) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         Instant started = null;
+        Instant firstAnswer = null;
         String probe = service.url() + "/actuator/health/readiness";
         while (Instant.now().isBefore(deadline)) {
             if (started == null) {
@@ -119,6 +123,11 @@ public final class StartupAndMemoryBenchmark {
             try {
                 int status = http.send(HttpRequest.newBuilder(URI.create(probe)).timeout(Duration.ofSeconds(1)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (started != null && firstAnswer == null) {
+                    firstAnswer = Instant.now();
+                    System.out.printf(Locale.ROOT, "  %s answered %d at %.2f s%n", service.name(), status,
+                            Duration.between(started, firstAnswer).toMillis() / 1e3);
+                }
                 if (status == 404) {
                     probe = service.url() + "/actuator/health";
                 } else if (status == 200 && started != null) {
