@@ -166,12 +166,11 @@ public class TenantDirectory implements SmartLifecycle {
                 c.assign(partitions);
                 c.seekToBeginning(partitions);
                 Map<TopicPartition, Long> end = c.endOffsets(partitions);
+                // Checked before the first poll too: with no tenants yet, a poll waits its whole timeout for nothing.
+                markCaughtUpAtEnd(c, end);
                 while (running) {
                     pollOnce(c);
-                    if (!isCaughtUp() && reached(c, end)) {
-                        caughtUp.countDown();
-                        log.info("Tenant directory caught up with {}: {} tenants", properties.topic(), tenants.size());
-                    }
+                    markCaughtUpAtEnd(c, end);
                 }
             } catch (WakeupException e) {
                 return;
@@ -208,6 +207,14 @@ public class TenantDirectory implements SmartLifecycle {
         }
         for (ConsumerRecord<String, TenantConfigured> record : records) {
             apply(record.key(), record.value());
+        }
+    }
+
+    private void markCaughtUpAtEnd(org.apache.kafka.clients.consumer.Consumer<String, TenantConfigured> c,
+            Map<TopicPartition, Long> end) {
+        if (!isCaughtUp() && reached(c, end)) {
+            caughtUp.countDown();
+            log.info("Tenant directory caught up with {}: {} tenants", properties.topic(), tenants.size());
         }
     }
 

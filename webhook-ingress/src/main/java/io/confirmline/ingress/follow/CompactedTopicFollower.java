@@ -127,19 +127,27 @@ public class CompactedTopicFollower<V extends SpecificRecord> implements SmartLi
         kafkaConsumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> endAtStart = kafkaConsumer.endOffsets(partitions);
         Instant nextSweep = Instant.now().plus(settings.sweepInterval());
+        // Checked before the first poll too: an empty topic is read at once, and a poll that finds nothing waits the
+        // whole poll timeout (half a second of every start with no sessions, when readiness waits for this view).
+        markCaughtUpAtEnd(kafkaConsumer, partitions, endAtStart);
         while (running) {
             for (ConsumerRecord<String, V> record : kafkaConsumer.poll(settings.pollTimeout())) {
                 apply(record);
             }
-            if (!view.caughtUp() && partitions.stream()
-                    .allMatch(p -> kafkaConsumer.position(p) >= endAtStart.getOrDefault(p, 0L))) {
-                view.markCaughtUp();
-                log.info("{} caught up with {}: {} entries", settings.clientId(), topic.name(), view.size());
-            }
+            markCaughtUpAtEnd(kafkaConsumer, partitions, endAtStart);
             if (Instant.now().isAfter(nextSweep)) {
                 view.sweep();
                 nextSweep = Instant.now().plus(settings.sweepInterval());
             }
+        }
+    }
+
+    private void markCaughtUpAtEnd(KafkaConsumer<String, V> kafkaConsumer, List<TopicPartition> partitions,
+            Map<TopicPartition, Long> endAtStart) {
+        if (!view.caughtUp() && partitions.stream()
+                .allMatch(p -> kafkaConsumer.position(p) >= endAtStart.getOrDefault(p, 0L))) {
+            view.markCaughtUp();
+            log.info("{} caught up with {}: {} entries", settings.clientId(), topic.name(), view.size());
         }
     }
 

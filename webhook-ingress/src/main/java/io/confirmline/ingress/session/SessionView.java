@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -68,12 +69,18 @@ public class SessionView implements FollowedView<CallSessionOpened> {
             waiting.decrementAndGet();
             return Mono.just(meanwhile);
         }
+        // Released before the answer goes on (not in doFinally, which runs after it), once, whichever way it ends.
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                awaited.remove(sessionId, sink);
+                waiting.decrementAndGet();
+            }
+        };
         return sink.asMono().map(Optional::of)
                 .timeout(wait, Mono.fromSupplier(() -> find(sessionId)))
-                .doFinally(signal -> {
-                    awaited.remove(sessionId, sink);
-                    waiting.decrementAndGet();
-                });
+                .doOnTerminate(release)
+                .doOnCancel(release);
     }
 
     /** How many key presses wait for their session now. */
