@@ -31,8 +31,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * reply, events beyond the bound are counted as dropped instead of growing memory and disk, VSS is told at once to
  * come back later, and once the broker is back the spool drains and takes events again.
  */
+// Its key presses are for sessions nobody opened: answered at once, not after the wait for a late session.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
+        properties = {"confirmline.ingress.sessions.arrival-wait=0s",
+                "confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
                 "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH,
                 "confirmline.tenants[0].sms-numbers[0]=" + IngressTestSupport.LUIGIS_SMS_NUMBER,
                 "confirmline.ingress.publish.summary-timeout=20s", "confirmline.ingress.publish.retry-interval=500ms",

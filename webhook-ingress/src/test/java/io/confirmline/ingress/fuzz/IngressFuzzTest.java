@@ -44,8 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
  * service healthy afterwards. {@code -Dconfirmline.fuzz.tries=100000} runs longer; a failure prints the seed
  * ({@code -Dconfirmline.fuzz.seed=...} repeats the run) and the requests that failed.
  */
+// Its key presses are for sessions nobody opened: answered at once, not after the wait for a late session.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
+        properties = {"confirmline.ingress.sessions.arrival-wait=0s",
+                "confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
                 "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH,
                 "confirmline.tenants[0].sms-subaccount-id=" + IngressTestSupport.LUIGIS_SMS_SUBACCOUNT,
                 "confirmline.tenants[0].sms-numbers[0]=" + IngressTestSupport.LUIGIS_SMS_NUMBER,
