@@ -57,6 +57,11 @@ public final class FakeEightByEight implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** The requests after the first {@code skip} (in arrival order): a poller reads only what is new. */
+    public List<Request> requestsAfter(int skip) {
+        return requests.stream().skip(skip).toList();
+    }
+
     public List<Request> requestsTo(String phone) {
         return requests.stream().filter(r -> r.body().contains("\"destination\":\"" + phone + "\"")).toList();
     }
