@@ -26,6 +26,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** The demo tenant's secrets: local values, never production ones. */
     public static final String TENANT = "demo";
+    /** The demo tenant's calls per booking: a first call and one retry, so every outcome shows within minutes. */
+    public static final int DEMO_MAX_ATTEMPTS = 2;
     public static final String SUBACCOUNT = "demo_voice";
     /** The demo tenant's texts (issue #14): its 8x8 account, SMS subaccount and the one number it texts from. */
     public static final String ACCOUNT_ID = "0d3e0000-0000-4000-8000-000000000001";
@@ -323,7 +325,7 @@ public final class LocalStack implements AutoCloseable {
         tenant.put("confirmline.tenants[0].calling-opens", "00:00");
         tenant.put("confirmline.tenants[0].calling-closes", "23:59:59");
         tenant.put("confirmline.tenants[0].minimum-notice", "1m");
-        tenant.put("confirmline.tenants[0].max-attempts", "2");
+        tenant.put("confirmline.tenants[0].max-attempts", Integer.toString(DEMO_MAX_ATTEMPTS));
         tenant.put("confirmline.tenants[0].retry-delay", millis(timings.retryDelay()));
         tenant.put("confirmline.tenants[0].voices.default", "en-US-Standard-C");
         // The assistant (issue #17): on, after a short owner's window; the facts it may tell guests; the platform

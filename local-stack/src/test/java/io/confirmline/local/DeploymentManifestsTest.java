@@ -149,11 +149,19 @@ class DeploymentManifestsTest {
         // The image's user is the one the chart's securityContext runs as.
         assertThat(dockerfile).contains("--uid 999 --gid confirmline");
 
-        // No per-module copy is left to drift from it.
+        // No per-module copy is left to drift from it; the other Dockerfiles are the infrastructure images
+        // deploy/images/build makes (none of them runs an application).
         try (Stream<Path> files = Files.walk(ROOT)) {
-            assertThat(files.filter(f -> f.getFileName().toString().equals("Dockerfile"))
+            List<String> dockerfiles = files.filter(f -> f.getFileName().toString().equals("Dockerfile"))
                     .filter(f -> !f.toString().contains("/target/") && !f.toString().contains("/.git/"))
-                    .map(f -> ROOT.relativize(f).toString())).containsExactly("deploy/Dockerfile");
+                    .map(f -> ROOT.relativize(f).toString()).sorted().toList();
+            assertThat(dockerfiles).containsExactly("deploy/Dockerfile", "deploy/images/jre/Dockerfile",
+                    "deploy/images/kafka/Dockerfile", "deploy/images/postgres/Dockerfile",
+                    "deploy/images/prometheus/Dockerfile", "deploy/images/registry/Dockerfile");
+            for (String infrastructure : dockerfiles.subList(1, dockerfiles.size())) {
+                assertThat(Files.readString(ROOT.resolve(infrastructure))).as(infrastructure)
+                        .doesNotContain("JarLauncher", "MODULE");
+            }
         }
 
         // The build context is the repository root; its ignore file lets each module's jar through and nothing else.
