@@ -1,17 +1,20 @@
 package io.confirmline.local;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The console's admin API as the launcher calls it when it brings an older database's demo tenant up to date
- * ({@link DemoTenantCallBacks}, {@link DemoTenantAssistant}): the admin token, a short timeout, and a non-200
- * answer as an error naming the request.
+ * ({@link DemoTenantCallBacks}, {@link DemoTenantAssistant}, {@link DemoTenantPace}): the admin token, a short
+ * timeout, and a non-200 answer as an error naming the request.
  */
 final class ConsoleAdminCalls {
 
@@ -31,6 +34,28 @@ final class ConsoleAdminCalls {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The demo tenant's settings as the console holds them; empty when the console has no such tenant. */
+    Optional<ObjectNode> demoTenant(String console) {
+        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(tenantUrl(console))).GET());
+        return found.statusCode() == 404 ? Optional.empty() : Optional.of((ObjectNode) read(found, "GET"));
+    }
+
+    /**
+     * Replaces the demo tenant's non-secret settings with {@code tenant} as read by {@link #demoTenant} and changed by
+     * the caller (PUT replaces them all: what the console owns is left out of the body).
+     */
+    void replaceDemoTenant(String console, ObjectNode tenant) {
+        for (String owned : new String[] {"id", "revision", "enabled", "secrets", "createdAt", "updatedAt"}) {
+            tenant.remove(owned);
+        }
+        read(send(HttpRequest.newBuilder(URI.create(tenantUrl(console))).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(tenant)))), "PUT");
+    }
+
+    private static String tenantUrl(String console) {
+        return console + "/api/admin/tenants/" + LocalStack.TENANT;
     }
 
     static JsonNode read(HttpResponse<String> response, String method) {

@@ -1,11 +1,7 @@
 package io.confirmline.local;
 
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,29 +14,22 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class DemoTenantCallBacks {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final ConsoleAdminCalls admin = new ConsoleAdminCalls();
-    private final String tenantUrl;
+    private final String console;
 
     DemoTenantCallBacks(String console) {
-        this.tenantUrl = console + "/api/admin/tenants/" + LocalStack.TENANT;
+        this.console = console;
     }
 
     /** Returns whether the tenant was changed (the services then have it within a few seconds, on tenants.v1). */
     boolean ensure(PrintStream out) {
-        HttpResponse<String> found = admin.send(HttpRequest.newBuilder(URI.create(tenantUrl)).GET());
-        if (found.statusCode() == 404) {
+        ObjectNode tenant = admin.demoTenant(console).orElse(null);
+        if (tenant == null) {
             return false;
         }
-        ObjectNode tenant = (ObjectNode) ConsoleAdminCalls.read(found, "GET");
         if (!tenant.path("virtualNumbers").isEmpty() || tenant.hasNonNull("venuePhone")
                 || !tenant.path("openingHours").isEmpty()) {
             return false;
-        }
-        // PUT replaces the non-secret settings: the tenant as read, without what the console owns, plus ours.
-        for (String owned : new String[] {"id", "revision", "enabled", "secrets", "createdAt", "updatedAt"}) {
-            tenant.remove(owned);
         }
         tenant.putArray("virtualNumbers").add(LocalStack.VIRTUAL_NUMBER);
         tenant.put("venuePhone", LocalStack.VENUE_PHONE);
@@ -49,8 +38,7 @@ final class DemoTenantCallBacks {
             hours.addObject().put("day", day.name()).put("opens", "00:00").put("closes", "12:00");
             hours.addObject().put("day", day.name()).put("opens", "12:00").put("closes", "00:00");
         }
-        ConsoleAdminCalls.read(admin.send(HttpRequest.newBuilder(URI.create(tenantUrl)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(tenant)))), "PUT");
+        admin.replaceDemoTenant(console, tenant);
         out.println("The demo tenant in this database predates call-backs: gave it the virtual number "
                 + LocalStack.VIRTUAL_NUMBER + ", the venue phone " + LocalStack.VENUE_PHONE + " and round-the-clock hours.");
         return true;

@@ -19,6 +19,20 @@ public final class OpenMetricsCompatibility {
     private OpenMetricsCompatibility() {
     }
 
+    /**
+     * Fails unless {@code scrape} is an OpenMetrics scrape with the HTTP server's request timer (so a traced request
+     * had its chance to leave an exemplar) that every Prometheus reads, naming the lines an old one would refuse.
+     */
+    public static void assertEveryPrometheusReads(String scrape) {
+        if (scrape == null || !scrape.endsWith("# EOF\n") || !scrape.contains("http_server_requests_seconds_count")) {
+            throw new AssertionError("Not an OpenMetrics scrape with http_server_requests_seconds_count: " + scrape);
+        }
+        List<String> refused = refusedByPrometheusBefore243(scrape);
+        if (!refused.isEmpty()) {
+            throw new AssertionError("Prometheus before 2.43 drops the whole scrape for these lines: " + refused);
+        }
+    }
+
     /** The sample lines of the scrape that such a Prometheus refuses; empty when it reads the whole scrape. */
     public static List<String> refusedByPrometheusBefore243(String scrape) {
         return scrape.lines().filter(line -> EXEMPLAR_ON_COUNT_OR_SUM.matcher(line).matches()).toList();
