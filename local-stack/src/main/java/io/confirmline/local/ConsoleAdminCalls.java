@@ -21,7 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,22 +51,26 @@ final class ConsoleAdminCalls {
         }
     }
 
-    /** The demo tenant's settings as the console holds them; empty when the console has no such tenant. */
-    Optional<ObjectNode> demoTenant(String console) {
-        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(tenantUrl(console))).GET());
-        return found.statusCode() == 404 ? Optional.empty() : Optional.of((ObjectNode) read(found, "GET"));
-    }
-
     /**
-     * Replaces the demo tenant's non-secret settings with {@code tenant} as read by {@link #demoTenant} and changed by
-     * the caller (PUT replaces them all: what the console owns is left out of the body).
+     * Reads the demo tenant and lets {@code change} decide: when it changed the settings it was given (it returns
+     * true), they replace the tenant's non-secret settings (PUT replaces them all, so what the console owns is left
+     * out of the body). Whether the tenant was changed; false when the console has no demo tenant.
      */
-    void replaceDemoTenant(String console, ObjectNode tenant) {
+    boolean changeDemoTenant(String console, Predicate<ObjectNode> change) {
+        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(tenantUrl(console))).GET());
+        if (found.statusCode() == 404) {
+            return false;
+        }
+        ObjectNode tenant = (ObjectNode) read(found, "GET");
+        if (!change.test(tenant)) {
+            return false;
+        }
         for (String owned : new String[] {"id", "revision", "enabled", "secrets", "createdAt", "updatedAt"}) {
             tenant.remove(owned);
         }
         read(send(HttpRequest.newBuilder(URI.create(tenantUrl(console))).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(tenant)))), "PUT");
+        return true;
     }
 
     private static String tenantUrl(String console) {

@@ -16,7 +16,6 @@
 package io.confirmline.local;
 
 import java.io.PrintStream;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Gives the demo tenant of a database kept from before the assistant (issue #17) its assistant settings — on, the
@@ -38,22 +37,22 @@ final class DemoTenantAssistant {
 
     /** Returns whether the tenant was changed (the services then have it within a few seconds, on tenants.v1). */
     boolean ensure(PrintStream out) {
-        ObjectNode tenant = admin.demoTenant(console).orElse(null);
-        if (tenant == null) {
-            return false;
+        boolean changed = admin.changeDemoTenant(console, tenant -> {
+            if (tenant.path("assistantEnabled").asBoolean(false) || tenant.hasNonNull("availabilityUrl")
+                    || tenant.hasNonNull("venueAddress") || tenant.hasNonNull("assistantFaq")) {
+                return false;
+            }
+            tenant.put("assistantEnabled", true);
+            tenant.put("humanWindow", LocalStack.HUMAN_WINDOW.toString());
+            tenant.put("venueAddress", LocalStack.VENUE_ADDRESS);
+            tenant.put("assistantFaq", LocalStack.ASSISTANT_FAQ);
+            tenant.put("availabilityUrl", availabilityUrl);
+            return true;
+        });
+        if (changed) {
+            out.println("The demo tenant in this database predates the assistant: switched it on (owner's window "
+                    + LocalStack.HUMAN_WINDOW.toSeconds() + " s, availability " + availabilityUrl + ").");
         }
-        if (tenant.path("assistantEnabled").asBoolean(false) || tenant.hasNonNull("availabilityUrl")
-                || tenant.hasNonNull("venueAddress") || tenant.hasNonNull("assistantFaq")) {
-            return false;
-        }
-        tenant.put("assistantEnabled", true);
-        tenant.put("humanWindow", LocalStack.HUMAN_WINDOW.toString());
-        tenant.put("venueAddress", LocalStack.VENUE_ADDRESS);
-        tenant.put("assistantFaq", LocalStack.ASSISTANT_FAQ);
-        tenant.put("availabilityUrl", availabilityUrl);
-        admin.replaceDemoTenant(console, tenant);
-        out.println("The demo tenant in this database predates the assistant: switched it on (owner's window "
-                + LocalStack.HUMAN_WINDOW.toSeconds() + " s, availability " + availabilityUrl + ").");
-        return true;
+        return changed;
     }
 }

@@ -18,7 +18,6 @@ package io.confirmline.local;
 import java.io.PrintStream;
 import java.time.DayOfWeek;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Gives the demo tenant of a database kept from before call-backs (issue #15) its call-back settings — the sandbox's
@@ -38,24 +37,24 @@ final class DemoTenantCallBacks {
 
     /** Returns whether the tenant was changed (the services then have it within a few seconds, on tenants.v1). */
     boolean ensure(PrintStream out) {
-        ObjectNode tenant = admin.demoTenant(console).orElse(null);
-        if (tenant == null) {
-            return false;
+        boolean changed = admin.changeDemoTenant(console, tenant -> {
+            if (!tenant.path("virtualNumbers").isEmpty() || tenant.hasNonNull("venuePhone")
+                    || !tenant.path("openingHours").isEmpty()) {
+                return false;
+            }
+            tenant.putArray("virtualNumbers").add(LocalStack.VIRTUAL_NUMBER);
+            tenant.put("venuePhone", LocalStack.VENUE_PHONE);
+            ArrayNode hours = tenant.putArray("openingHours");
+            for (DayOfWeek day : DayOfWeek.values()) {
+                hours.addObject().put("day", day.name()).put("opens", "00:00").put("closes", "12:00");
+                hours.addObject().put("day", day.name()).put("opens", "12:00").put("closes", "00:00");
+            }
+            return true;
+        });
+        if (changed) {
+            out.println("The demo tenant in this database predates call-backs: gave it the virtual number "
+                    + LocalStack.VIRTUAL_NUMBER + ", the venue phone " + LocalStack.VENUE_PHONE + " and round-the-clock hours.");
         }
-        if (!tenant.path("virtualNumbers").isEmpty() || tenant.hasNonNull("venuePhone")
-                || !tenant.path("openingHours").isEmpty()) {
-            return false;
-        }
-        tenant.putArray("virtualNumbers").add(LocalStack.VIRTUAL_NUMBER);
-        tenant.put("venuePhone", LocalStack.VENUE_PHONE);
-        ArrayNode hours = tenant.putArray("openingHours");
-        for (DayOfWeek day : DayOfWeek.values()) {
-            hours.addObject().put("day", day.name()).put("opens", "00:00").put("closes", "12:00");
-            hours.addObject().put("day", day.name()).put("opens", "12:00").put("closes", "00:00");
-        }
-        admin.replaceDemoTenant(console, tenant);
-        out.println("The demo tenant in this database predates call-backs: gave it the virtual number "
-                + LocalStack.VIRTUAL_NUMBER + ", the venue phone " + LocalStack.VENUE_PHONE + " and round-the-clock hours.");
-        return true;
+        return changed;
     }
 }

@@ -17,7 +17,6 @@ package io.confirmline.local;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Gives the demo tenant of a stack started elsewhere (deploy/docker-compose.host.yml imports it with the production
@@ -40,20 +39,19 @@ final class DemoTenantPace {
 
     /** Returns whether the tenant was changed (the services then have it within a few seconds, on tenants.v1). */
     boolean ensure(PrintStream out) {
-        ObjectNode tenant = admin.demoTenant(console).orElse(null);
-        if (tenant == null) {
-            return false;
+        boolean changed = admin.changeDemoTenant(console, tenant -> {
+            if (Duration.parse(tenant.path("retryDelay").asString(retryDelay.toString())).equals(retryDelay)
+                    && tenant.path("maxAttempts").asInt(maxAttempts) == maxAttempts) {
+                return false;
+            }
+            tenant.put("retryDelay", retryDelay.toString());
+            tenant.put("maxAttempts", maxAttempts);
+            return true;
+        });
+        if (changed) {
+            out.println("The demo tenant now makes " + maxAttempts + " attempts " + retryDelay.toSeconds()
+                    + " s apart, as in ./run-local.");
         }
-        Duration delay = Duration.parse(tenant.path("retryDelay").asString(retryDelay.toString()));
-        int attempts = tenant.path("maxAttempts").asInt(maxAttempts);
-        if (delay.equals(retryDelay) && attempts == maxAttempts) {
-            return false;
-        }
-        tenant.put("retryDelay", retryDelay.toString());
-        tenant.put("maxAttempts", maxAttempts);
-        admin.replaceDemoTenant(console, tenant);
-        out.println("The demo tenant made " + attempts + " attempts " + delay.toSeconds() + " s apart: now " + maxAttempts
-                + " attempts " + retryDelay.toSeconds() + " s apart, as in ./run-local.");
-        return true;
+        return changed;
     }
 }

@@ -79,24 +79,7 @@ public final class RunLocal {
             return;
         }
         printWhatRuns(stack, database);
-        boolean changed = false;
-        try {
-            changed = new DemoTenantCallBacks(stack.url("owner-console")).ensure(System.out);
-        } catch (IllegalStateException e) {
-            System.out.println("Could not give the demo tenant its call-back settings (call-backs will not reach it): "
-                    + e.getMessage());
-        }
-        try {
-            changed |= new DemoTenantAssistant(stack.url("owner-console"), LocalStack.availabilityUrl(ports))
-                    .ensure(System.out);
-        } catch (IllegalStateException e) {
-            System.out.println("Could not switch the demo tenant's assistant on (guests' free texts get the template): "
-                    + e.getMessage());
-        }
-        if (changed) {
-            // The services follow tenants.v1 live; the change reaches them within a second or two.
-            Thread.sleep(5000);
-        }
+        DemoTenantSetup.ensure(stack.url("owner-console"), LocalStack.availabilityUrl(ports), false, System.out);
         if (demo) {
             boolean ok = new Demo(new PlatformClient(stack.url("platform-sandbox"), stack.url("call-orchestrator")),
                     new EightByEightSandboxClient(stack.url("eightbyeight-sandbox")), System.out, stack.url("owner-console"))

@@ -22,8 +22,8 @@ import java.time.Duration;
  * The demo's outcomes ({@link Demo}: every call outcome, a call-back, a missed call, the assistant's scene) against a
  * stack that something else started on the standard ports — the containers of deploy/docker-compose.host.yml, for
  * deploy/smoke-test. Like {@code ./run-local --demo}, it first gives the demo tenant its call-back and assistant settings
- * through the console's admin API, and the demo's pace of attempts ({@link DemoTenantPace}); the assistant's provider (the OpenAI-compatible sandbox) runs in this JVM on its
- * standard port, where the orchestrator container is pointed. Exits 0 when the platform sandbox has heard every
+ * through the console's admin API, and the demo's pace of attempts ({@link DemoTenantSetup});
+ * the assistant's provider (the OpenAI-compatible sandbox) runs in this JVM on its standard port, where the orchestrator container is pointed. Exits 0 when the platform sandbox has heard every
  * outcome, 1 (naming what is missing) otherwise.
  */
 public final class RunningStackDemo {
@@ -36,14 +36,7 @@ public final class RunningStackDemo {
         String console = url(ports.console());
         try (AssistantSandbox assistant = AssistantSandbox.start(ports.assistant())) {
             System.out.println("Assistant sandbox (the orchestrator's provider): " + assistant.baseUrl());
-            boolean changed = new DemoTenantCallBacks(console).ensure(System.out);
-            changed |= new DemoTenantAssistant(console, LocalStack.availabilityUrl(ports)).ensure(System.out);
-            changed |= new DemoTenantPace(console, LocalStack.DEMO_MAX_ATTEMPTS,
-                    LocalStack.Timings.human().retryDelay()).ensure(System.out);
-            if (changed) {
-                // The services follow tenants.v1 live; the change reaches them within a second or two.
-                Thread.sleep(5000);
-            }
+            DemoTenantSetup.ensure(console, LocalStack.availabilityUrl(ports), true, System.out);
             boolean ok = new Demo(new PlatformClient(url(ports.platform()), url(ports.orchestrator())),
                     new EightByEightSandboxClient(url(ports.eightByEight())), System.out, console)
                     .run(Duration.ofMinutes(5));

@@ -49,7 +49,7 @@ public final class OpenMetricsCompatibility {
     }
 
     /** The sample lines of the scrape that such a Prometheus refuses; empty when it reads the whole scrape. */
-    public static List<String> refusedByPrometheusBefore243(String scrape) {
+    static List<String> refusedByPrometheusBefore243(String scrape) {
         return scrape.lines().filter(line -> EXEMPLAR_ON_COUNT_OR_SUM.matcher(line).matches()).toList();
     }
 }
