@@ -26,9 +26,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The service starts on the real broker, registry and database and reports itself ready and live. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-                "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY, "confirmline.tenants[0].caller-id=+34910000000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "confirmline.tenants[0].id=luigis",
+            "confirmline.tenants[0].subaccount-id=luigis_voice",
+            "confirmline.tenants[0].api-key=test-8x8-key",
+            "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY,
+            "confirmline.tenants[0].caller-id=+34910000000"
+        })
 @AutoConfigureWebTestClient
 @AutoConfigureMetrics
 class CallOrchestratorHealthComponentTest {
@@ -48,45 +54,69 @@ class CallOrchestratorHealthComponentTest {
     void flywayMigratedTheServicesOwnSchemaAndR2dbcSeesIt() {
         Long tables = database.sql("SELECT count(*) FROM information_schema.tables "
                         + "WHERE table_schema = 'orchestrator' AND table_name = 'processed_event'")
-                .map(row -> row.get(0, Long.class)).one().block();
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
         org.assertj.core.api.Assertions.assertThat(tables).isEqualTo(1L);
     }
 
     @Test
     void readinessIsUpAndIncludesTheBrokerAndTheTenantDirectory() {
-        http.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk()
+        http.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.kafka.status").isEqualTo("UP")
-                .jsonPath("$.components.kafka.details.nodes").isEqualTo(1)
+                .jsonPath("$.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.kafka.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.kafka.details.nodes")
+                .isEqualTo(1)
                 // Caught up with tenants.v1, holding the tenant this test declares (published by the fixture).
-                .jsonPath("$.components.tenants.status").isEqualTo("UP")
-                .jsonPath("$.components.tenants.details.tenants").isEqualTo(1);
+                .jsonPath("$.components.tenants.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.tenants.details.tenants")
+                .isEqualTo(1);
     }
 
     @Test
     void livenessIsUp() {
-        http.get().uri("/actuator/health/liveness").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        http.get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
     }
 
     @Test
     void prometheusMetricsAreServedWithTheApplicationTag() {
-        http.get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
+        http.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody(String.class)
-                .value(body -> org.assertj.core.api.Assertions.assertThat(body)
-                        .contains("application=\"call-orchestrator\""));
+                .value(body ->
+                        org.assertj.core.api.Assertions.assertThat(body).contains("application=\"call-orchestrator\""));
     }
 
     @Test
     void prometheusOlderThan243CanReadTheOpenMetricsScrape() {
-        http.get().uri("/no-such-page").exchange();   // traced: its trace id is what an exemplar would carry
-        io.confirmline.testing.OpenMetricsCompatibility.assertEveryPrometheusReads(http.get().uri("/actuator/prometheus")
-                .header("Accept", io.confirmline.testing.OpenMetricsCompatibility.PROMETHEUS_ACCEPT).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        http.get().uri("/no-such-page").exchange(); // traced: its trace id is what an exemplar would carry
+        io.confirmline.testing.OpenMetricsCompatibility.assertEveryPrometheusReads(http.get()
+                .uri("/actuator/prometheus")
+                .header("Accept", io.confirmline.testing.OpenMetricsCompatibility.PROMETHEUS_ACCEPT)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
     }
 
     @Autowired
@@ -96,6 +126,7 @@ class CallOrchestratorHealthComponentTest {
     void metricsAreNotPushedOverOtlpUnlessAskedFor() {
         // Without a collector, an OTLP registry would log a connection error every minute.
         org.assertj.core.api.Assertions.assertThat(
-                context.getBeanNamesForType(io.micrometer.registry.otlp.OtlpMeterRegistry.class)).isEmpty();
+                        context.getBeanNamesForType(io.micrometer.registry.otlp.OtlpMeterRegistry.class))
+                .isEmpty();
     }
 }

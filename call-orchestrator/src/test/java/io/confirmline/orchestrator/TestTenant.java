@@ -35,8 +35,7 @@ public final class TestTenant {
 
     private static final SecretsCipher CIPHER = SecretsCipher.from(new SecretsProperties("", List.of()));
 
-    private TestTenant() {
-    }
+    private TestTenant() {}
 
     /**
      * A tenant's settings from {@code name=value} pairs in the shape of one {@code confirmline.tenants[*]} block
@@ -48,12 +47,15 @@ public final class TestTenant {
             int equals = property.indexOf('=');
             map.put("tenant." + property.substring(0, equals), property.substring(equals + 1));
         }
-        return new Binder(new MapConfigurationPropertySource(map)).bind("tenant", TenantSettings.class).get();
+        return new Binder(new MapConfigurationPropertySource(map))
+                .bind("tenant", TenantSettings.class)
+                .get();
     }
 
     /** The tenant these settings describe, as a service's tenant directory holds it at {@code revision}. */
     public static Tenant tenant(TenantSettings settings, long revision) {
-        return TenantRecords.toTenant(TenantRecords.toEvent(settings, TenantRecords.secretsOf(settings), revision,
-                Instant.now(), CIPHER), CIPHER);
+        return TenantRecords.toTenant(
+                TenantRecords.toEvent(settings, TenantRecords.secretsOf(settings), revision, Instant.now(), CIPHER),
+                CIPHER);
     }
 }

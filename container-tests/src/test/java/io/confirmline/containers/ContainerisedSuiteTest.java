@@ -40,7 +40,8 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 @Testcontainers(disabledWithoutDocker = true)
 class ContainerisedSuiteTest {
 
-    static final Path COMPOSE = Path.of("..", "deploy", "docker-compose.host.yml").toAbsolutePath().normalize();
+    static final Path COMPOSE =
+            Path.of("..", "deploy", "docker-compose.host.yml").toAbsolutePath().normalize();
     static final List<List<String>> STAGES = List.of(
             List.of("kafka", "registry", "postgres"),
             List.of("owner-console", "webhook-ingress", "call-orchestrator", "platform-notifier", "platform-sandbox"),
@@ -67,24 +68,35 @@ class ContainerisedSuiteTest {
     @Test
     void aBookingIsCalledConfirmedByTheGuestAndReportedSignedInOrderToThePlatform() {
         String reservation = "tc-" + UUID.randomUUID();
-        String traceparent = platform.publishReservation(reservation, "CREATED", 1, PlatformClient.dueNow(), "+34600100001");
+        String traceparent =
+                platform.publishReservation(reservation, "CREATED", 1, PlatformClient.dueNow(), "+34600100001");
 
         // The console publishes the demo tenant at its first start; the services may take it a moment later.
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> platform.completions(reservation).size() == 1);
         List<PlatformClient.Received> changes = platform.received(reservation).stream()
-                .filter(r -> !r.completion()).toList();
-        assertThat(changes).extracting(PlatformClient.Received::status).containsExactly("SCHEDULED", "DIALING", "CONFIRMED");
+                .filter(r -> !r.completion())
+                .toList();
+        assertThat(changes)
+                .extracting(PlatformClient.Received::status)
+                .containsExactly("SCHEDULED", "DIALING", "CONFIRMED");
         assertThat(changes.get(2).digits()).isEqualTo("1");
-        assertThat(platform.received(reservation)).as("every webhook verified with the tenant's signing secret")
-                .extracting(PlatformClient.Received::signedWith).containsOnly(List.of(0));
+        assertThat(platform.received(reservation))
+                .as("every webhook verified with the tenant's signing secret")
+                .extracting(PlatformClient.Received::signedWith)
+                .containsOnly(List.of(0));
         assertThat(changes).extracting(PlatformClient.Received::webhookId).doesNotHaveDuplicates();
         PlatformClient.Received completed = platform.completions(reservation).get(0);
         assertThat(completed.summary().path("sessionId").asString()).isNotBlank();
         assertThat(completed.summary().path("providerStatus").asString()).isEqualTo("COMPLETED");
         // One trace from the reservation event to every webhook about it.
-        assertThat(traceparent).as("the platform sandbox traces what it publishes").isNotNull();
-        assertThat(platform.received(reservation)).extracting(PlatformClient.Received::traceparent)
+        assertThat(traceparent)
+                .as("the platform sandbox traces what it publishes")
+                .isNotNull();
+        assertThat(platform.received(reservation))
+                .extracting(PlatformClient.Received::traceparent)
                 .allSatisfy(webhook -> assertThat(webhook).startsWith(traceparent.substring(0, 36)));
     }
 }

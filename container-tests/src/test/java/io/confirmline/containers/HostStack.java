@@ -28,13 +28,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.Slf4jLogConsumer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.utility.DockerImageName;
-import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -84,8 +84,9 @@ final class HostStack implements AutoCloseable {
         try {
             DockerClientFactory.instance().client().inspectImageCmd(image).exec();
         } catch (RuntimeException missing) {
-            throw new IllegalStateException("No image " + image + " on this Docker engine: run deploy/images/build first ("
-                    + missing + ")", missing);
+            throw new IllegalStateException(
+                    "No image " + image + " on this Docker engine: run deploy/images/build first (" + missing + ")",
+                    missing);
         }
         Map<String, String> environment = new LinkedHashMap<>();
         ((Map<String, Object>) service.getOrDefault("environment", Map.of()))
@@ -96,10 +97,13 @@ final class HostStack implements AutoCloseable {
                 .withNetworkMode("host")
                 .withEnv(environment)
                 // The compose file's check, asked every second so a stage is not held up by the check's interval.
-                .withCreateContainerCmdModifier(cmd -> cmd.withHealthcheck(new HealthCheck().withTest(test)
-                        .withInterval(Duration.ofSeconds(1).toNanos()).withTimeout(Duration.ofSeconds(3).toNanos())
+                .withCreateContainerCmdModifier(cmd -> cmd.withHealthcheck(new HealthCheck()
+                        .withTest(test)
+                        .withInterval(Duration.ofSeconds(1).toNanos())
+                        .withTimeout(Duration.ofSeconds(3).toNanos())
                         .withRetries(240)))
-                .withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("container." + name)).withSeparateOutputStreams())
+                .withLogConsumer(
+                        new Slf4jLogConsumer(LoggerFactory.getLogger("container." + name)).withSeparateOutputStreams())
                 .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(4)));
         return container;
     }

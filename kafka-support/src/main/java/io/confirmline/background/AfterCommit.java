@@ -27,8 +27,7 @@ import reactor.core.publisher.Mono;
  */
 public final class AfterCommit {
 
-    private AfterCommit() {
-    }
+    private AfterCommit() {}
 
     /** Completes at once; {@code wakeUp} runs after the commit, and a failure in it is not the transaction's. */
     public static Mono<Void> wake(Runnable wakeUp) {
@@ -38,7 +37,9 @@ public final class AfterCommit {
                         transaction.registerSynchronization(new TransactionSynchronization() {
                             @Override
                             public Mono<Void> afterCommit() {
-                                return Mono.fromRunnable(wakeUp).onErrorResume(e -> Mono.empty()).then();
+                                return Mono.fromRunnable(wakeUp)
+                                        .onErrorResume(e -> Mono.empty())
+                                        .then();
                             }
                         });
                     } else {

@@ -40,8 +40,7 @@ public final class Callflows {
     private static final DateTimeFormatter VALID_UNTIL =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private Callflows() {
-    }
+    private Callflows() {}
 
     /**
      * A confirmation call: {@code makeCall}, then {@code sayAndCapture} of one digit.
@@ -49,8 +48,14 @@ public final class Callflows {
      * @param clientRequestId our attempt id, echoed by 8x8 in the session summary (not an idempotency key)
      * @param validUntil 8x8 does not start the call after this instant
      */
-    public static String confirmationCall(String source, String destination, String prompt, String voiceProfile,
-            CaptureSettings capture, Instant validUntil, String clientRequestId) {
+    public static String confirmationCall(
+            String source,
+            String destination,
+            String prompt,
+            String voiceProfile,
+            CaptureSettings capture,
+            Instant validUntil,
+            String clientRequestId) {
         ObjectNode body = request(validUntil, clientRequestId);
         ArrayNode callflow = body.putArray("callflow");
         makeCall(callflow, source, destination);
@@ -62,8 +67,15 @@ public final class Callflows {
      * A voice message: {@code makeCall}, the text said {@code repetitions} times, then {@code hangup}. 8x8's
      * {@code repetition} is at most 3, so more repetitions take several {@code say} actions.
      */
-    public static String voiceMessageCall(String source, String destination, String text, String voiceProfile,
-            int repetitions, double speed, Instant validUntil, String clientRequestId) {
+    public static String voiceMessageCall(
+            String source,
+            String destination,
+            String text,
+            String voiceProfile,
+            int repetitions,
+            double speed,
+            Instant validUntil,
+            String clientRequestId) {
         if (repetitions < 1 || repetitions > 10) {
             throw new IllegalArgumentException("repetitions must be between 1 and 10");
         }
@@ -108,8 +120,8 @@ public final class Callflows {
     }
 
     /** An in-call reply: say this ("Putting you through to Luigi's"), then bridge as {@link #makeCall(String, String)}. */
-    public static String sayThenMakeCall(String text, String voiceProfile, double speed, String source,
-            String destination) {
+    public static String sayThenMakeCall(
+            String text, String voiceProfile, double speed, String source, String destination) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode callflow = body.putArray("callflow");
         say(callflow, text, voiceProfile, 1, speed);
@@ -141,8 +153,11 @@ public final class Callflows {
 
     private static void say(ArrayNode callflow, String text, String voiceProfile, int repetition, double speed) {
         ObjectNode say = callflow.addObject().put("action", "say");
-        say.putObject("params").put("text", checked(text)).put("voiceProfile", voiceProfile)
-                .put("repetition", repetition).put("speed", speed);
+        say.putObject("params")
+                .put("text", checked(text))
+                .put("voiceProfile", voiceProfile)
+                .put("repetition", repetition)
+                .put("speed", speed);
     }
 
     private static void sayAndCapture(ArrayNode callflow, String prompt, String voiceProfile, CaptureSettings capture) {
@@ -181,7 +196,8 @@ public final class Callflows {
             throw new IllegalArgumentException("Text to say is empty");
         }
         if (text.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("Text to say is " + text.length() + " characters; 8x8 allows " + MAX_TEXT);
+            throw new IllegalArgumentException(
+                    "Text to say is " + text.length() + " characters; 8x8 allows " + MAX_TEXT);
         }
         return text;
     }

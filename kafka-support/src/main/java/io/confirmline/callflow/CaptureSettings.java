@@ -28,7 +28,8 @@ import java.time.Duration;
  */
 public record CaptureSettings(Duration digitTimeout, Duration overallTimeout, int tries, double speed) {
 
-    public static final CaptureSettings DEFAULT = new CaptureSettings(Duration.ofSeconds(10), Duration.ofSeconds(20), 1, 1.0);
+    public static final CaptureSettings DEFAULT =
+            new CaptureSettings(Duration.ofSeconds(10), Duration.ofSeconds(20), 1, 1.0);
 
     public CaptureSettings {
         if (overallTimeout.compareTo(digitTimeout) <= 0) {

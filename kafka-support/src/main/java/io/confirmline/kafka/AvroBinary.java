@@ -39,8 +39,7 @@ public final class AvroBinary {
     private static final Map<Class<?>, SpecificDatumWriter<SpecificRecord>> WRITERS = new ConcurrentHashMap<>();
     private static final Map<Class<?>, SpecificDatumReader<?>> READERS = new ConcurrentHashMap<>();
 
-    private AvroBinary() {
-    }
+    private AvroBinary() {}
 
     public static byte[] encode(SpecificRecord event) {
         try {
@@ -58,7 +57,8 @@ public final class AvroBinary {
     /** Reads bytes written by {@link #encode}; an {@link UncheckedIOException} when they are not such an event. */
     @SuppressWarnings("unchecked")
     public static <T extends SpecificRecord> T decode(Class<T> type, byte[] bytes) {
-        SpecificDatumReader<T> reader = (SpecificDatumReader<T>) READERS.computeIfAbsent(type, SpecificDatumReader::new);
+        SpecificDatumReader<T> reader =
+                (SpecificDatumReader<T>) READERS.computeIfAbsent(type, SpecificDatumReader::new);
         try {
             return reader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
         } catch (IOException e) {

@@ -33,8 +33,7 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
  */
 public final class AvroSerdeSettings {
 
-    private AvroSerdeSettings() {
-    }
+    private AvroSerdeSettings() {}
 
     /** Producer settings: acks=all and idempotence, so a record acknowledged is a record that survives. */
     public static Map<String, Object> producer(String registryUrl, boolean autoRegister) {
@@ -70,7 +69,10 @@ public final class AvroSerdeSettings {
 
     private static Map<String, Object> registry(String registryUrl) {
         // Writers and readers found by the schema object, not by a fingerprint computed for every record.
-        return Map.of("apicurio.registry.url", registryUrl,
-                "apicurio.registry.avro-datum-provider", SchemaKeyedDatumProvider.class);
+        return Map.of(
+                "apicurio.registry.url",
+                registryUrl,
+                "apicurio.registry.avro-datum-provider",
+                SchemaKeyedDatumProvider.class);
     }
 }

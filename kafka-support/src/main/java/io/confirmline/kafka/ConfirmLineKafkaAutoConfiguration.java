@@ -21,8 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -56,7 +56,8 @@ public class ConfirmLineKafkaAutoConfiguration {
 
     @Bean
     DefaultKafkaProducerFactoryCustomizer confirmLineProducerSettings(ConfirmLineKafkaProperties properties) {
-        Map<String, Object> settings = AvroSerdeSettings.producer(properties.registryUrl(), properties.autoRegisterSchemas());
+        Map<String, Object> settings =
+                AvroSerdeSettings.producer(properties.registryUrl(), properties.autoRegisterSchemas());
         return factory -> factory.updateConfigs(settings);
     }
 
@@ -103,11 +104,13 @@ public class ConfirmLineKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    CommonErrorHandler deadLetterErrorHandler(KafkaTemplate<String, SpecificRecord> kafkaTemplate,
-            KafkaProperties kafkaProperties, ConfirmLineKafkaProperties properties,
+    CommonErrorHandler deadLetterErrorHandler(
+            KafkaTemplate<String, SpecificRecord> kafkaTemplate,
+            KafkaProperties kafkaProperties,
+            ConfirmLineKafkaProperties properties,
             @Value("${spring.application.name:confirmline}") String serviceName) {
-        return DeadLetterErrorHandlerFactory.create(kafkaTemplate, bytesTemplate(kafkaProperties),
-                properties.deadLetter(), serviceName);
+        return DeadLetterErrorHandlerFactory.create(
+                kafkaTemplate, bytesTemplate(kafkaProperties), properties.deadLetter(), serviceName);
     }
 
     /** Publishes the original bytes of records that could not be decoded; not a bean, only the DLT uses it. */
@@ -143,8 +146,10 @@ public class ConfirmLineKafkaAutoConfiguration {
                 builder.compact().config(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0");
             }
             topics.add(builder.build());
-            topics.add(TopicBuilder.name(topic.deadLetterTopic()).partitions(1)
-                    .replicas(properties.replicationFactor()).build());
+            topics.add(TopicBuilder.name(topic.deadLetterTopic())
+                    .partitions(1)
+                    .replicas(properties.replicationFactor())
+                    .build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

@@ -54,6 +54,5 @@ public record ConfirmLineKafkaProperties(
      */
     public record DeadLetter(
             @DefaultValue("2") @Min(0) int retries,
-            @DefaultValue("500ms") @NotNull Duration retryInterval) {
-    }
+            @DefaultValue("500ms") @NotNull Duration retryInterval) {}
 }

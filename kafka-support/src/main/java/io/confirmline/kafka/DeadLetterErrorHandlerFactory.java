@@ -37,27 +37,29 @@ import org.springframework.util.backoff.FixedBackOff;
  */
 public final class DeadLetterErrorHandlerFactory {
 
-    private DeadLetterErrorHandlerFactory() {
-    }
+    private DeadLetterErrorHandlerFactory() {}
 
     /**
      * @param avroTemplate publishes records that were decoded (their value is an Avro event)
      * @param bytesTemplate publishes records that could not be decoded (their original bytes)
      */
-    public static DefaultErrorHandler create(KafkaOperations<?, ?> avroTemplate, KafkaOperations<?, ?> bytesTemplate,
-            ConfirmLineKafkaProperties.DeadLetter settings, String serviceName) {
+    public static DefaultErrorHandler create(
+            KafkaOperations<?, ?> avroTemplate,
+            KafkaOperations<?, ?> bytesTemplate,
+            ConfirmLineKafkaProperties.DeadLetter settings,
+            String serviceName) {
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, bytesTemplate);
         templates.put(SpecificRecord.class, avroTemplate);
         // A String or null value (a record whose value we never decoded) is also sent as bytes.
         templates.put(Object.class, bytesTemplate);
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
-                (record, exception) -> new TopicPartition(record.topic() + ".DLT", -1));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                templates, (record, exception) -> new TopicPartition(record.topic() + ".DLT", -1));
         recoverer.setHeadersFunction((record, exception) -> reasonHeaders(record, exception, serviceName));
         recoverer.setFailIfSendResultIsError(true);
 
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(settings.retryInterval().toMillis(), settings.retries()));
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                recoverer, new FixedBackOff(settings.retryInterval().toMillis(), settings.retries()));
         handler.addNotRetryableExceptions(InvalidEventException.class, DeserializationException.class);
         handler.setCommitRecovered(true);
         return handler;
@@ -70,7 +72,8 @@ public final class DeadLetterErrorHandlerFactory {
                 && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof DeserializationException && cause.getMessage() != null
+        if (cause instanceof DeserializationException
+                && cause.getMessage() != null
                 && cause.getMessage().startsWith("Undecodable record")) {
             return cause.getMessage();
         }

@@ -30,8 +30,7 @@ public final class DeadLetterHeaders {
     /** What every header of ours on a dead-letter record starts with. */
     public static final String PREFIX = "confirmline-dlt-";
 
-    private DeadLetterHeaders() {
-    }
+    private DeadLetterHeaders() {}
 
     /** The reason and service headers, for a dead-letter record a service produces itself. */
     public static org.apache.kafka.common.header.Headers of(String reason, String service) {

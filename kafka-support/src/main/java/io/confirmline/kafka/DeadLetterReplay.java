@@ -42,8 +42,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class DeadLetterReplay {
 
-    private DeadLetterReplay() {
-    }
+    private DeadLetterReplay() {}
 
     public static void main(String[] args) {
         if (args.length < 2) {
@@ -58,18 +57,30 @@ public final class DeadLetterReplay {
     public static int replay(String bootstrapServers, String topic, long fromOffset) {
         String deadLetters = topic + io.confirmline.events.Topic.DEAD_LETTER_SUFFIX;
         Properties consumerConfig = new Properties();
-        consumerConfig.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+        consumerConfig.putAll(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName()));
         Properties producerConfig = new Properties();
-        producerConfig.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+        producerConfig.putAll(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                "true",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class.getName()));
         int replayed = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig);
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {
+                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.partitionsFor(deadLetters, Duration.ofSeconds(30))
                     .forEach(p -> partitions.add(new TopicPartition(deadLetters, p.partition())));
@@ -83,7 +94,8 @@ public final class DeadLetterReplay {
                     }
                     ProducerRecord<byte[], byte[]> again = new ProducerRecord<>(topic, record.key(), record.value());
                     for (Header header : record.headers()) {
-                        if (!header.key().startsWith(DeadLetterHeaders.PREFIX) && !header.key().startsWith("kafka_dlt-")) {
+                        if (!header.key().startsWith(DeadLetterHeaders.PREFIX)
+                                && !header.key().startsWith("kafka_dlt-")) {
                             again.headers().add(header);
                         }
                     }

@@ -52,26 +52,31 @@ public class KafkaBrokerHealthIndicator extends AbstractHealthIndicator
      */
     @Override
     public void afterSingletonsInstantiated() {
-        Thread warmUp = new Thread(() -> {
-            try {
-                client().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
-                        .clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
-            } catch (Exception unreachable) {
-                // the readiness probe reports it
-            }
-        }, "kafka-health-warm-up");
+        Thread warmUp = new Thread(
+                () -> {
+                    try {
+                        client().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+                                .clusterId()
+                                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException stopping) {
+                        Thread.currentThread().interrupt();
+                    } catch (Exception unreachable) {
+                        // the readiness probe reports it
+                    }
+                },
+                "kafka-health-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
-        DescribeClusterResult cluster = client().describeCluster(
-                new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
-        int nodes = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
-        builder.up().withDetail("clusterId", cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS))
+        DescribeClusterResult cluster =
+                client().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
+        int nodes =
+                cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+        builder.up()
+                .withDetail("clusterId", cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS))
                 .withDetail("nodes", nodes);
     }
 

@@ -36,8 +36,7 @@ public class SchemaKeyedDatumProvider<T> extends DefaultAvroDatumProvider<T> {
     /** Far more than the contract's schemas; a registry serving ever-new ones cannot grow the caches without bound. */
     private static final int MAX_CACHED = 1000;
 
-    private record WriterKey(Class<?> type, Schema schema) {
-    }
+    private record WriterKey(Class<?> type, Schema schema) {}
 
     private final ConcurrentHashMap<WriterKey, DatumWriter<T>> writers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Schema, DatumReader<T>> readers = new ConcurrentHashMap<>();

@@ -32,13 +32,13 @@ public final class TraceParents {
 
     public static final String HEADER = "traceparent";
 
-    private TraceParents() {
-    }
+    private TraceParents() {}
 
     /** The traceparent of {@code span}. */
     public static String of(Span span) {
         TraceContext context = span.context();
-        return "00-" + context.traceId() + "-" + context.spanId() + "-" + (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
+        return "00-" + context.traceId() + "-" + context.spanId() + "-"
+                + (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
     }
 
     /** The traceparent of the current span, or null when nothing is traced. */
@@ -58,12 +58,18 @@ public final class TraceParents {
     /** A started span continuing {@code traceparent}; null when there is none or it cannot be read. */
     public static Span continueFrom(Tracer tracer, String traceparent, String name) {
         String[] parts = traceparent == null ? new String[0] : traceparent.split("-");
-        if (tracer == null || parts.length != 4 || parts[1].length() != 32 || parts[2].length() != 16
+        if (tracer == null
+                || parts.length != 4
+                || parts[1].length() != 32
+                || parts[2].length() != 16
                 || !FLAGS.matcher(parts[3]).matches()) {
             return null;
         }
-        TraceContext parent = tracer.traceContextBuilder().traceId(parts[1]).spanId(parts[2])
-                .sampled((Integer.parseInt(parts[3], 16) & 1) == 1).build();
+        TraceContext parent = tracer.traceContextBuilder()
+                .traceId(parts[1])
+                .spanId(parts[2])
+                .sampled((Integer.parseInt(parts[3], 16) & 1) == 1)
+                .build();
         return tracer.spanBuilder().setParent(parent).name(name).start();
     }
 

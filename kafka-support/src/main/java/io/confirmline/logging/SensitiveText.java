@@ -33,10 +33,10 @@ public final class SensitiveText {
     /** An Authorization value is masked whole, scheme and credentials ("Bearer abc", "Basic abc="). */
     private static final Pattern AUTHORIZATION =
             Pattern.compile("(?i)\\b(authorization\"?\\s*[:=]\\s*\"?)(?!\\*\\*\\*)([^\",;\\r\\n]+)");
+
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("whsec_[A-Za-z0-9+/=]+");
 
-    private SensitiveText() {
-    }
+    private SensitiveText() {}
 
     /** {@code +34600111222} becomes {@code +34*******22}; a shorter number only keeps its last two digits. */
     public static String maskPhone(String phone) {
@@ -50,8 +50,10 @@ public final class SensitiveText {
         boolean plus = digits.startsWith("+");
         String bare = plus ? digits.substring(1) : digits;
         int keepStart = Math.min(2, Math.max(0, bare.length() - 4));
-        return (plus ? "+" : "") + bare.substring(0, keepStart)
-                + "*".repeat(bare.length() - keepStart - 2) + bare.substring(bare.length() - 2);
+        return (plus ? "+" : "")
+                + bare.substring(0, keepStart)
+                + "*".repeat(bare.length() - keepStart - 2)
+                + bare.substring(bare.length() - 2);
     }
 
     /** The text with every phone number and named secret masked. */
@@ -65,7 +67,8 @@ public final class SensitiveText {
         Matcher phone = PHONE.matcher(masked);
         StringBuilder out = new StringBuilder(masked.length());
         while (phone.find()) {
-            String replacement = phone.group(1) + phone.group(2) + "*".repeat(phone.group(3).length()) + phone.group(4);
+            String replacement =
+                    phone.group(1) + phone.group(2) + "*".repeat(phone.group(3).length()) + phone.group(4);
             phone.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         phone.appendTail(out);

@@ -64,11 +64,15 @@ public class OutboxRelay {
     private final Tracer tracer;
     private final OutboxSettings settings;
     private final String table;
-    private volatile Runnable wakeUp = () -> { };
+    private volatile Runnable wakeUp = () -> {};
 
     /** {@code tracer} may be null (nothing traced): the rows are then published as they are. */
-    public OutboxRelay(DatabaseClient db, ReactiveTransactionManager transactions,
-            KafkaTemplate<String, SpecificRecord> kafka, Tracer tracer, OutboxSettings settings) {
+    public OutboxRelay(
+            DatabaseClient db,
+            ReactiveTransactionManager transactions,
+            KafkaTemplate<String, SpecificRecord> kafka,
+            Tracer tracer,
+            OutboxSettings settings) {
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.kafka = kafka;
@@ -82,8 +86,7 @@ public class OutboxRelay {
     }
 
     /** A claimed row; {@code payload} null is a tombstone. */
-    record Row(long id, String topic, String key, ByteBuffer payload, String traceParent) {
-    }
+    record Row(long id, String topic, String key, ByteBuffer payload, String traceParent) {}
 
     /** The loop that runs this relay, woken by {@link #wakeAfterCommit()}. */
     public void wakeWith(PollingLoop loop) {
@@ -114,14 +117,19 @@ public class OutboxRelay {
             db.sql("UPDATE " + table + " SET sent_at = now(), claimed_by = NULL, claimed_until = NULL "
                             + "WHERE id IN (:ids) AND sent_at IS NULL")
                     .bind("ids", sent.stream().map(Row::id).toList())
-                    .fetch().rowsUpdated().block(Duration.ofSeconds(30));
+                    .fetch()
+                    .rowsUpdated()
+                    .block(Duration.ofSeconds(30));
         }
         if (sent.size() < rows.size()) {
             // Failed or not tried: free to be claimed again at once (by anyone), rather than after the lease.
             db.sql("UPDATE " + table + " SET claimed_by = NULL, claimed_until = NULL "
                             + "WHERE claimed_by = :claim AND sent_at IS NULL AND NOT (id = ANY(:pending))")
-                    .bind("claim", claim).bind("pending", published.pending().toArray(Long[]::new))
-                    .fetch().rowsUpdated().block(Duration.ofSeconds(30));
+                    .bind("claim", claim)
+                    .bind("pending", published.pending().toArray(Long[]::new))
+                    .fetch()
+                    .rowsUpdated()
+                    .block(Duration.ofSeconds(30));
             throw new IllegalStateException("the broker did not take " + (rows.size() - sent.size()) + " of "
                     + rows.size() + " " + settings.name() + "; they will be sent again");
         }
@@ -133,12 +141,18 @@ public class OutboxRelay {
         Long removed = db.sql("DELETE FROM " + table + " WHERE id IN (SELECT id FROM " + table
                         + " WHERE sent_at IS NOT NULL AND sent_at < now() - make_interval(secs => :age) "
                         + "ORDER BY id LIMIT 1000)")
-                .bind("age", (double) age.toSeconds()).fetch().rowsUpdated().block(Duration.ofSeconds(30));
+                .bind("age", (double) age.toSeconds())
+                .fetch()
+                .rowsUpdated()
+                .block(Duration.ofSeconds(30));
         return removed == null ? 0 : removed.intValue();
     }
 
     private List<Row> claim(UUID claim) {
-        List<Row> rows = db.sql("SELECT pg_advisory_xact_lock(:lock)").bind("lock", settings.claimLock()).fetch().first()
+        List<Row> rows = db.sql("SELECT pg_advisory_xact_lock(:lock)")
+                .bind("lock", settings.claimLock())
+                .fetch()
+                .first()
                 .then(db.sql("""
                                 UPDATE %1$s SET claimed_by = :claim, claimed_until = now() + make_interval(secs => :lease)
                                 WHERE id IN (
@@ -149,19 +163,24 @@ public class OutboxRelay {
                                                         AND held.claimed_until >= now())
                                     ORDER BY o.id LIMIT :batch)
                                 RETURNING id, topic, message_key, payload, trace_parent""".formatted(table))
-                        .bind("claim", claim).bind("lease", (double) settings.lease().toSeconds())
+                        .bind("claim", claim)
+                        .bind("lease", (double) settings.lease().toSeconds())
                         .bind("batch", settings.batch())
-                        .map(row -> new Row(row.get("id", Long.class), row.get("topic", String.class),
-                                row.get("message_key", String.class), row.get("payload", ByteBuffer.class),
+                        .map(row -> new Row(
+                                row.get("id", Long.class),
+                                row.get("topic", String.class),
+                                row.get("message_key", String.class),
+                                row.get("payload", ByteBuffer.class),
                                 row.get("trace_parent", String.class)))
-                        .all().collectList())
+                        .all()
+                        .collectList())
                 .as(transaction::transactional)
                 .block(Duration.ofSeconds(30));
         if (rows == null) {
             return List.of();
         }
         List<Row> ordered = new ArrayList<>(rows);
-        ordered.sort(Comparator.comparingLong(Row::id));   // RETURNING keeps no order
+        ordered.sort(Comparator.comparingLong(Row::id)); // RETURNING keeps no order
         return ordered;
     }
 
@@ -169,8 +188,7 @@ public class OutboxRelay {
      * What a round's sends came to: the rows to mark sent (acknowledged, per key only up to its first failure), and
      * the ids of rows whose send is still pending.
      */
-    private record Published(List<Row> sent, List<Long> pending) {
-    }
+    private record Published(List<Row> sent, List<Long> pending) {}
 
     /** Sends the rows in id order. */
     private Published publish(List<Row> rows) {
@@ -178,11 +196,14 @@ public class OutboxRelay {
         List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
             if (System.nanoTime() > deadline || sends.stream().anyMatch(CompletableFuture::isCompletedExceptionally)) {
-                break;   // the broker is away or slow (a send can wait for metadata): the rest wait for the next round
+                break; // the broker is away or slow (a send can wait for metadata): the rest wait for the next round
             }
             try {
                 // Published inside the trace of the work that wrote the row, so the record's producer span joins it.
-                sends.add(TraceParents.within(tracer, row.traceParent(), "outbox relay",
+                sends.add(TraceParents.within(
+                        tracer,
+                        row.traceParent(),
+                        "outbox relay",
                         () -> kafka.send(row.topic(), row.key(), decode(row))));
             } catch (RuntimeException e) {
                 sends.add(CompletableFuture.failedFuture(e));

@@ -35,8 +35,14 @@ import org.apache.avro.specific.SpecificRecord;
  * @param batch how many rows one round claims at the most
  * @param events the Avro class each topic's payloads decode to; a row for another topic is not sent
  */
-public record OutboxSettings(String table, long claimLock, String name, Duration lease, Duration sendTimeout,
-        int batch, Map<String, Class<? extends SpecificRecord>> events) {
+public record OutboxSettings(
+        String table,
+        long claimLock,
+        String name,
+        Duration lease,
+        Duration sendTimeout,
+        int batch,
+        Map<String, Class<? extends SpecificRecord>> events) {
 
     public static final Duration LEASE = Duration.ofMinutes(3);
     public static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
@@ -62,8 +68,8 @@ public record OutboxSettings(String table, long claimLock, String name, Duration
     }
 
     /** The usual lease, send timeout and batch. */
-    public OutboxSettings(String table, long claimLock, String name,
-            Map<String, Class<? extends SpecificRecord>> events) {
+    public OutboxSettings(
+            String table, long claimLock, String name, Map<String, Class<? extends SpecificRecord>> events) {
         this(table, claimLock, name, LEASE, SEND_TIMEOUT, BATCH, events);
     }
 }

@@ -44,7 +44,8 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordere
     /** The demo values every service refuses in production, each named with its setting and variable. */
     public static List<String> problems(ConfigurableEnvironment environment) {
         List<String> problems = new ArrayList<>();
-        if (!blank(environment.getProperty("spring.r2dbc.url")) && blank(environment.getProperty("spring.r2dbc.password"))) {
+        if (!blank(environment.getProperty("spring.r2dbc.url"))
+                && blank(environment.getProperty("spring.r2dbc.password"))) {
             problems.add("spring.r2dbc.password (CONFIRMLINE_DB_PASSWORD) is empty");
         }
         String key = environment.getProperty("confirmline.secrets.key");
@@ -58,8 +59,8 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordere
     /** Fails the start naming every demo value found; nothing when there is none. */
     public static void refuse(List<String> problems) {
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Production profile: refusing to start with demo values: "
-                    + String.join("; ", problems));
+            throw new IllegalStateException(
+                    "Production profile: refusing to start with demo values: " + String.join("; ", problems));
         }
     }
 

@@ -53,29 +53,58 @@ public final class PromptCatalog {
      * @param callbackClosed what a caller hears when nobody at the venue can take the call now (outside opening
      *     hours, no venue phone); a text follows
      */
-    public record Texts(String reservationPrompt, String appointmentPrompt, String confirmed, String cancelled,
-            String invalidDigit, String noInput, String goodbye, String today, String tomorrow, String at,
-            String transferOffer, String putThrough, String callbackReservation, String callbackAppointment,
+    public record Texts(
+            String reservationPrompt,
+            String appointmentPrompt,
+            String confirmed,
+            String cancelled,
+            String invalidDigit,
+            String noInput,
+            String goodbye,
+            String today,
+            String tomorrow,
+            String at,
+            String transferOffer,
+            String putThrough,
+            String callbackReservation,
+            String callbackAppointment,
             String callbackClosed) {
 
         /** A tenant's templates of one language, by the names of {@link PromptTemplates}; absent ones are null. */
         static Texts of(Map<String, String> byName) {
-            return new Texts(byName.get("reservation-prompt"), byName.get("appointment-prompt"),
-                    byName.get("confirmed"), byName.get("cancelled"), byName.get("invalid-digit"),
-                    byName.get("no-input"), byName.get("goodbye"), byName.get("today"), byName.get("tomorrow"),
-                    byName.get("at"), byName.get("transfer-offer"), byName.get("put-through"),
-                    byName.get("callback-reservation"), byName.get("callback-appointment"),
+            return new Texts(
+                    byName.get("reservation-prompt"),
+                    byName.get("appointment-prompt"),
+                    byName.get("confirmed"),
+                    byName.get("cancelled"),
+                    byName.get("invalid-digit"),
+                    byName.get("no-input"),
+                    byName.get("goodbye"),
+                    byName.get("today"),
+                    byName.get("tomorrow"),
+                    byName.get("at"),
+                    byName.get("transfer-offer"),
+                    byName.get("put-through"),
+                    byName.get("callback-reservation"),
+                    byName.get("callback-appointment"),
                     byName.get("callback-closed"));
         }
 
         /** This text with each sentence it leaves out taken from {@code fallback}. */
         Texts orElse(Texts fallback) {
-            return new Texts(pick(reservationPrompt, fallback.reservationPrompt),
-                    pick(appointmentPrompt, fallback.appointmentPrompt), pick(confirmed, fallback.confirmed),
-                    pick(cancelled, fallback.cancelled), pick(invalidDigit, fallback.invalidDigit),
-                    pick(noInput, fallback.noInput), pick(goodbye, fallback.goodbye), pick(today, fallback.today),
-                    pick(tomorrow, fallback.tomorrow), pick(at, fallback.at),
-                    pick(transferOffer, fallback.transferOffer), pick(putThrough, fallback.putThrough),
+            return new Texts(
+                    pick(reservationPrompt, fallback.reservationPrompt),
+                    pick(appointmentPrompt, fallback.appointmentPrompt),
+                    pick(confirmed, fallback.confirmed),
+                    pick(cancelled, fallback.cancelled),
+                    pick(invalidDigit, fallback.invalidDigit),
+                    pick(noInput, fallback.noInput),
+                    pick(goodbye, fallback.goodbye),
+                    pick(today, fallback.today),
+                    pick(tomorrow, fallback.tomorrow),
+                    pick(at, fallback.at),
+                    pick(transferOffer, fallback.transferOffer),
+                    pick(putThrough, fallback.putThrough),
                     pick(callbackReservation, fallback.callbackReservation),
                     pick(callbackAppointment, fallback.callbackAppointment),
                     pick(callbackClosed, fallback.callbackClosed));
@@ -87,66 +116,77 @@ public final class PromptCatalog {
     }
 
     static final Map<String, Texts> SHIPPED = Map.of(
-            "en", new Texts(
-                    "Hello {name}, this is {venue} confirming your table for {party} {when}. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
-                    "Hello {name}, this is {venue} confirming your appointment{service} {when}. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
-                    "Thank you, your booking is confirmed. See you {when}. Goodbye.",
-                    "Your booking has been cancelled. Thank you for letting us know. Goodbye.",
-                    "Sorry, that is not an option. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
-                    "We did not hear a key. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
-                    "We could not get your answer. We will try again later. Goodbye.",
-                    "today", "tomorrow", "at",
-                    "Or press {transferDigit} to speak to {venue}.",
-                    "Putting you through to {venue}. Please hold.",
-                    "Hello {name}, you have a table for {party} {when} at {venue}. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
-                    "Hello {name}, you have an appointment{service} {when} at {venue}. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
-                    "Sorry, {venue} cannot take your call right now. We will send you a text. Goodbye."),
-            "es", new Texts(
-                    "Hola {name}, le llamamos de {venue} para confirmar su mesa para {party} {when}. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
-                    "Hola {name}, le llamamos de {venue} para confirmar su cita{service} {when}. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
-                    "Gracias, su reserva está confirmada. Le esperamos {when}. Adiós.",
-                    "Su reserva ha sido cancelada. Gracias por avisarnos. Adiós.",
-                    "Lo sentimos, esa opción no es válida. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
-                    "No hemos recibido ninguna tecla. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
-                    "No hemos podido recibir su respuesta. Volveremos a llamar más tarde. Adiós.",
-                    "hoy", "mañana", "a las",
-                    "O pulse {transferDigit} para hablar con {venue}.",
-                    "Le pasamos con {venue}. Un momento, por favor.",
-                    "Hola {name}, tiene una mesa para {party} {when} en {venue}. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
-                    "Hola {name}, tiene una cita{service} {when} en {venue}. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
-                    "Lo sentimos, en {venue} no pueden atender su llamada ahora. Le enviaremos un mensaje. Adiós."),
-            "fr", new Texts(
-                    "Bonjour {name}, ici {venue}, nous confirmons votre table pour {party} {when}. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
-                    "Bonjour {name}, ici {venue}, nous confirmons votre rendez-vous{service} {when}. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
-                    "Merci, votre réservation est confirmée. À {when}. Au revoir.",
-                    "Votre réservation a été annulée. Merci de nous avoir prévenus. Au revoir.",
-                    "Désolé, ce choix n'est pas valide. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
-                    "Nous n'avons entendu aucune touche. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
-                    "Nous n'avons pas reçu votre réponse. Nous rappellerons plus tard. Au revoir.",
-                    "aujourd'hui", "demain", "à",
-                    "Ou appuyez sur {transferDigit} pour parler à {venue}.",
-                    "Nous vous mettons en relation avec {venue}. Veuillez patienter.",
-                    "Bonjour {name}, vous avez une table pour {party} {when} chez {venue}. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
-                    "Bonjour {name}, vous avez un rendez-vous{service} {when} chez {venue}. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
-                    "Désolé, {venue} ne peut pas prendre votre appel pour le moment. Nous vous enverrons un SMS. Au revoir."),
-            "de", new Texts(
-                    "Hallo {name}, hier ist {venue}. Wir bestätigen Ihren Tisch für {party} {when}. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
-                    "Hallo {name}, hier ist {venue}. Wir bestätigen Ihren Termin{service} {when}. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
-                    "Vielen Dank, Ihre Buchung ist bestätigt. Bis {when}. Auf Wiederhören.",
-                    "Ihre Buchung wurde storniert. Danke für Ihre Nachricht. Auf Wiederhören.",
-                    "Das ist leider keine gültige Auswahl. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
-                    "Wir haben keine Taste gehört. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
-                    "Wir konnten Ihre Antwort nicht erhalten. Wir rufen später noch einmal an. Auf Wiederhören.",
-                    "heute", "morgen", "um",
-                    "Oder drücken Sie {transferDigit}, um mit {venue} zu sprechen.",
-                    "Wir verbinden Sie mit {venue}. Bitte bleiben Sie dran.",
-                    "Hallo {name}, Sie haben einen Tisch für {party} {when} bei {venue}. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
-                    "Hallo {name}, Sie haben einen Termin{service} {when} bei {venue}. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
-                    "Leider kann {venue} Ihren Anruf gerade nicht annehmen. Wir schicken Ihnen eine SMS. Auf Wiederhören."));
+            "en",
+                    new Texts(
+                            "Hello {name}, this is {venue} confirming your table for {party} {when}. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
+                            "Hello {name}, this is {venue} confirming your appointment{service} {when}. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
+                            "Thank you, your booking is confirmed. See you {when}. Goodbye.",
+                            "Your booking has been cancelled. Thank you for letting us know. Goodbye.",
+                            "Sorry, that is not an option. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
+                            "We did not hear a key. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
+                            "We could not get your answer. We will try again later. Goodbye.",
+                            "today",
+                            "tomorrow",
+                            "at",
+                            "Or press {transferDigit} to speak to {venue}.",
+                            "Putting you through to {venue}. Please hold.",
+                            "Hello {name}, you have a table for {party} {when} at {venue}. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
+                            "Hello {name}, you have an appointment{service} {when} at {venue}. Press {confirmDigit} to confirm, or {cancelDigit} to cancel.",
+                            "Sorry, {venue} cannot take your call right now. We will send you a text. Goodbye."),
+            "es",
+                    new Texts(
+                            "Hola {name}, le llamamos de {venue} para confirmar su mesa para {party} {when}. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
+                            "Hola {name}, le llamamos de {venue} para confirmar su cita{service} {when}. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
+                            "Gracias, su reserva está confirmada. Le esperamos {when}. Adiós.",
+                            "Su reserva ha sido cancelada. Gracias por avisarnos. Adiós.",
+                            "Lo sentimos, esa opción no es válida. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
+                            "No hemos recibido ninguna tecla. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
+                            "No hemos podido recibir su respuesta. Volveremos a llamar más tarde. Adiós.",
+                            "hoy",
+                            "mañana",
+                            "a las",
+                            "O pulse {transferDigit} para hablar con {venue}.",
+                            "Le pasamos con {venue}. Un momento, por favor.",
+                            "Hola {name}, tiene una mesa para {party} {when} en {venue}. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
+                            "Hola {name}, tiene una cita{service} {when} en {venue}. Pulse {confirmDigit} para confirmar, o {cancelDigit} para cancelar.",
+                            "Lo sentimos, en {venue} no pueden atender su llamada ahora. Le enviaremos un mensaje. Adiós."),
+            "fr",
+                    new Texts(
+                            "Bonjour {name}, ici {venue}, nous confirmons votre table pour {party} {when}. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
+                            "Bonjour {name}, ici {venue}, nous confirmons votre rendez-vous{service} {when}. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
+                            "Merci, votre réservation est confirmée. À {when}. Au revoir.",
+                            "Votre réservation a été annulée. Merci de nous avoir prévenus. Au revoir.",
+                            "Désolé, ce choix n'est pas valide. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
+                            "Nous n'avons entendu aucune touche. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
+                            "Nous n'avons pas reçu votre réponse. Nous rappellerons plus tard. Au revoir.",
+                            "aujourd'hui",
+                            "demain",
+                            "à",
+                            "Ou appuyez sur {transferDigit} pour parler à {venue}.",
+                            "Nous vous mettons en relation avec {venue}. Veuillez patienter.",
+                            "Bonjour {name}, vous avez une table pour {party} {when} chez {venue}. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
+                            "Bonjour {name}, vous avez un rendez-vous{service} {when} chez {venue}. Appuyez sur {confirmDigit} pour confirmer, ou sur {cancelDigit} pour annuler.",
+                            "Désolé, {venue} ne peut pas prendre votre appel pour le moment. Nous vous enverrons un SMS. Au revoir."),
+            "de",
+                    new Texts(
+                            "Hallo {name}, hier ist {venue}. Wir bestätigen Ihren Tisch für {party} {when}. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
+                            "Hallo {name}, hier ist {venue}. Wir bestätigen Ihren Termin{service} {when}. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
+                            "Vielen Dank, Ihre Buchung ist bestätigt. Bis {when}. Auf Wiederhören.",
+                            "Ihre Buchung wurde storniert. Danke für Ihre Nachricht. Auf Wiederhören.",
+                            "Das ist leider keine gültige Auswahl. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
+                            "Wir haben keine Taste gehört. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
+                            "Wir konnten Ihre Antwort nicht erhalten. Wir rufen später noch einmal an. Auf Wiederhören.",
+                            "heute",
+                            "morgen",
+                            "um",
+                            "Oder drücken Sie {transferDigit}, um mit {venue} zu sprechen.",
+                            "Wir verbinden Sie mit {venue}. Bitte bleiben Sie dran.",
+                            "Hallo {name}, Sie haben einen Tisch für {party} {when} bei {venue}. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
+                            "Hallo {name}, Sie haben einen Termin{service} {when} bei {venue}. Drücken Sie {confirmDigit} zum Bestätigen oder {cancelDigit} zum Stornieren.",
+                            "Leider kann {venue} Ihren Anruf gerade nicht annehmen. Wir schicken Ihnen eine SMS. Auf Wiederhören."));
 
     /** The keys the prompts tell the guest to press. */
-    private record Digits(String confirm, String cancel, String transfer) {
-    }
+    private record Digits(String confirm, String cancel, String transfer) {}
 
     private final Map<String, Texts> texts;
     private final Digits digits;
@@ -170,8 +210,8 @@ public final class PromptCatalog {
     }
 
     /** As above, also saying {@code transferDigit} wherever a sentence has {@code {transferDigit}}. */
-    public PromptCatalog(Map<String, Map<String, String>> overrides, String confirmDigit, String cancelDigit,
-            String transferDigit) {
+    public PromptCatalog(
+            Map<String, Map<String, String>> overrides, String confirmDigit, String cancelDigit, String transferDigit) {
         this(merged(overrides), new Digits(confirmDigit, cancelDigit, transferDigit));
     }
 
@@ -188,8 +228,8 @@ public final class PromptCatalog {
         }
         java.util.HashMap<String, Texts> merged = new java.util.HashMap<>(SHIPPED);
         // Tags are stored as Locale writes them, so "es-mx" from a property file is found for a guest's "es-MX".
-        overrides.forEach((tag, override) -> merged.put(Locale.forLanguageTag(tag).toLanguageTag(),
-                Texts.of(override).orElse(lookup(SHIPPED, tag))));
+        overrides.forEach((tag, override) -> merged.put(
+                Locale.forLanguageTag(tag).toLanguageTag(), Texts.of(override).orElse(lookup(SHIPPED, tag))));
         return Map.copyOf(merged);
     }
 
@@ -219,9 +259,14 @@ public final class PromptCatalog {
     }
 
     /** The details a prompt speaks about. */
-    public record Booking(String guestName, String venueName, Integer partySize, String serviceName, Instant startsAt,
-            ZoneId zone, String languageTag) {
-    }
+    public record Booking(
+            String guestName,
+            String venueName,
+            Integer partySize,
+            String serviceName,
+            Instant startsAt,
+            ZoneId zone,
+            String languageTag) {}
 
     public String reservationPrompt(Booking b, Instant now) {
         return fill(forLocale(b.languageTag()).reservationPrompt(), b, now);
@@ -285,7 +330,8 @@ public final class PromptCatalog {
         Locale locale = Locale.forLanguageTag(b.languageTag() == null ? "en" : b.languageTag());
         ZonedDateTime start = b.startsAt().atZone(b.zone());
         LocalDate today = now.atZone(b.zone()).toLocalDate();
-        String time = start.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale));
+        String time = start.format(
+                DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale));
         String day;
         if (start.toLocalDate().equals(today)) {
             day = t.today();
@@ -298,7 +344,8 @@ public final class PromptCatalog {
     }
 
     private String fill(String template, Booking b, Instant now) {
-        String service = b.serviceName() == null || b.serviceName().isBlank() ? ""
+        String service = b.serviceName() == null || b.serviceName().isBlank()
+                ? ""
                 : " (" + SpeechText.clean(b.serviceName(), 80) + ")";
         return template.replace("{name}", SpeechText.clean(b.guestName(), 60))
                 .replace("{venue}", SpeechText.clean(b.venueName(), 80))

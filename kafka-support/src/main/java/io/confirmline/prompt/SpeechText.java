@@ -28,8 +28,7 @@ public final class SpeechText {
     private static final Pattern NOT_SPEAKABLE = Pattern.compile("[^\\p{L}\\p{M}\\p{N} .,'’!?:;()\\-/&]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private SpeechText() {
-    }
+    private SpeechText() {}
 
     /** The text cleaned for TTS and cut to {@code maxLength} characters (at a word boundary when possible). */
     public static String clean(String text, int maxLength) {
@@ -37,8 +36,11 @@ public final class SpeechText {
             return "";
         }
         String normalised = Normalizer.normalize(text, Normalizer.Form.NFC);
-        String cleaned = SPACES.matcher(NOT_SPEAKABLE.matcher(normalised.replaceAll("<[^>]*>", " ")).replaceAll(" "))
-                .replaceAll(" ").trim();
+        String cleaned = SPACES.matcher(NOT_SPEAKABLE
+                        .matcher(normalised.replaceAll("<[^>]*>", " "))
+                        .replaceAll(" "))
+                .replaceAll(" ")
+                .trim();
         if (cleaned.length() <= maxLength) {
             return cleaned;
         }

@@ -35,8 +35,7 @@ public final class TenantPrompts {
     private final Map<String, Built> byTenant = new ConcurrentHashMap<>();
 
     /** A tenant's catalogue as built for one revision. */
-    private record Built(long revision, PromptCatalog catalog) {
-    }
+    private record Built(long revision, PromptCatalog catalog) {}
 
     /**
      * The words of the tenant's calls: its templates over the shipped ones, saying its digits. A template the
@@ -48,8 +47,13 @@ public final class TenantPrompts {
         if (held != null && held.revision() == tenant.revision()) {
             return held.catalog();
         }
-        Built built = new Built(tenant.revision(), new PromptCatalog(sayable(tenant), tenant.digits().confirm(),
-                tenant.digits().cancel(), tenant.digits().transfer()));
+        Built built = new Built(
+                tenant.revision(),
+                new PromptCatalog(
+                        sayable(tenant),
+                        tenant.digits().confirm(),
+                        tenant.digits().cancel(),
+                        tenant.digits().transfer()));
         byTenant.put(tenant.id(), built);
         return built.catalog();
     }
@@ -59,13 +63,17 @@ public final class TenantPrompts {
         if (problems.isEmpty()) {
             return tenant.prompts();
         }
-        log.error("Tenant {} revision {}: templates left out, the shipped sentences are said instead: {}",
-                tenant.id(), tenant.revision(), String.join("; ", problems));
+        log.error(
+                "Tenant {} revision {}: templates left out, the shipped sentences are said instead: {}",
+                tenant.id(),
+                tenant.revision(),
+                String.join("; ", problems));
         Map<String, Map<String, String>> kept = new LinkedHashMap<>();
         tenant.prompts().forEach((language, templates) -> {
             Map<String, String> good = new LinkedHashMap<>();
             templates.forEach((name, text) -> {
-                if (PromptTemplates.problems(Map.of(language, Map.of(name, text))).isEmpty()) {
+                if (PromptTemplates.problems(Map.of(language, Map.of(name, text)))
+                        .isEmpty()) {
                     good.put(name, text);
                 }
             });

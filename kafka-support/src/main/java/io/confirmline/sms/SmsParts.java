@@ -30,7 +30,10 @@ package io.confirmline.sms;
 public record SmsParts(Encoding encoding, int segments, int characters) {
 
     /** The two alphabets 8x8 chooses between with {@code encoding: AUTO}. */
-    public enum Encoding { GSM7, UCS2 }
+    public enum Encoding {
+        GSM7,
+        UCS2
+    }
 
     static final int GSM7_SINGLE = 160;
     static final int GSM7_PART = 153;

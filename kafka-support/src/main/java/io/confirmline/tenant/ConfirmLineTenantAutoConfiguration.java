@@ -54,8 +54,11 @@ public class ConfirmLineTenantAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "confirmline.tenant-directory.enabled", havingValue = "true")
-    TenantDirectory tenantDirectory(KafkaProperties kafka, ConfirmLineKafkaProperties confirmLine,
-            SecretsCipher cipher, TenantDirectoryProperties properties) {
+    TenantDirectory tenantDirectory(
+            KafkaProperties kafka,
+            ConfirmLineKafkaProperties confirmLine,
+            SecretsCipher cipher,
+            TenantDirectoryProperties properties) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         TrustedEventPackages.install();
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);

@@ -31,32 +31,65 @@ import java.util.stream.Collectors;
 public final class PromptTemplates {
 
     /** The sentences of a call, by the name a tenant's template uses. */
-    public static final List<String> SENTENCES = List.of("reservation-prompt", "appointment-prompt", "confirmed",
-            "cancelled", "invalid-digit", "no-input", "goodbye", "transfer-offer", "put-through",
-            "callback-reservation", "callback-appointment", "callback-closed");
+    public static final List<String> SENTENCES = List.of(
+            "reservation-prompt",
+            "appointment-prompt",
+            "confirmed",
+            "cancelled",
+            "invalid-digit",
+            "no-input",
+            "goodbye",
+            "transfer-offer",
+            "put-through",
+            "callback-reservation",
+            "callback-appointment",
+            "callback-closed");
     /** The words that say {@code {when}}: they take no placeholders. */
     public static final List<String> WORDS = List.of("today", "tomorrow", "at");
     /** What a sentence may ask to have filled in. */
     public static final List<String> PLACEHOLDERS =
             List.of("name", "venue", "party", "service", "when", "confirmDigit", "cancelDigit", "transferDigit");
     /** The texts a guest gets (issue #14), by the name a tenant's template uses. */
-    public static final List<String> TEXTS = List.of("sms-fallback", "sms-confirmed", "sms-cancelled",
-            "sms-opted-out", "sms-opted-in", "sms-help", "sms-holding", "sms-no-booking", "sms-missed-call",
-            "sms-check-confirm", "sms-check-cancel", "sms-slot-offer", "sms-request-sent");
+    public static final List<String> TEXTS = List.of(
+            "sms-fallback",
+            "sms-confirmed",
+            "sms-cancelled",
+            "sms-opted-out",
+            "sms-opted-in",
+            "sms-help",
+            "sms-holding",
+            "sms-no-booking",
+            "sms-missed-call",
+            "sms-check-confirm",
+            "sms-check-cancel",
+            "sms-slot-offer",
+            "sms-request-sent");
     /**
      * What a text may ask to have filled in: the sentences' placeholders, plus {@code {booking}} ("table for 4",
      * "appointment (Haircut)"), {@code {what}} ("table", "appointment"), {@code {day}} and {@code {time}} (the
      * two halves of {@code {when}}), {@code {venuePhone}} and {@code {slots}} (the times the assistant offers, or the
      * one the guest chose). A text about no booking leaves the booking's empty.
      */
-    public static final List<String> TEXT_PLACEHOLDERS = List.of("name", "venue", "party", "service", "when",
-            "confirmDigit", "cancelDigit", "transferDigit", "booking", "what", "day", "time", "venuePhone", "slots");
+    public static final List<String> TEXT_PLACEHOLDERS = List.of(
+            "name",
+            "venue",
+            "party",
+            "service",
+            "when",
+            "confirmDigit",
+            "cancelDigit",
+            "transferDigit",
+            "booking",
+            "what",
+            "day",
+            "time",
+            "venuePhone",
+            "slots");
 
     private static final Set<String> NAMES = Set.copyOf(concat());
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
-    private PromptTemplates() {
-    }
+    private PromptTemplates() {}
 
     private static List<String> concat() {
         List<String> all = new ArrayList<>(SENTENCES);
@@ -91,9 +124,11 @@ public final class PromptTemplates {
         while (placeholder.find()) {
             String used = placeholder.group(1);
             if (WORDS.contains(name) || !known.contains(used)) {
-                return java.util.Optional.of("uses unknown placeholder {" + used + "}; " + (WORDS.contains(name)
-                        ? "this word takes none"
-                        : "known: " + known.stream().map(p -> "{" + p + "}").collect(Collectors.joining(", "))));
+                return java.util.Optional.of("uses unknown placeholder {" + used + "}; "
+                        + (WORDS.contains(name)
+                                ? "this word takes none"
+                                : "known: "
+                                        + known.stream().map(p -> "{" + p + "}").collect(Collectors.joining(", "))));
             }
         }
         return java.util.Optional.empty();

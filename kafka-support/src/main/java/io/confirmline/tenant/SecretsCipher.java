@@ -37,8 +37,9 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SecretsCipher {
 
     /** The key used when none is configured: public, so only for the local stack and tests. */
-    public static final String DEMO_KEY = "demo:" + Base64.getEncoder()
-            .encodeToString("confirmline-local-demo-key-32-b!".getBytes(StandardCharsets.US_ASCII));
+    public static final String DEMO_KEY = "demo:"
+            + Base64.getEncoder()
+                    .encodeToString("confirmline-local-demo-key-32-b!".getBytes(StandardCharsets.US_ASCII));
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -56,7 +57,8 @@ public final class SecretsCipher {
      * @throws IllegalArgumentException naming the setting (never the key) when a key is malformed
      */
     public static SecretsCipher from(SecretsProperties properties) {
-        String current = properties.key().isBlank() ? DEMO_KEY : properties.key().trim();
+        String current =
+                properties.key().isBlank() ? DEMO_KEY : properties.key().trim();
         Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
         String currentId = parse(current, "confirmline.secrets.key", keys);
         List<String> previous = properties.previousKeys();
@@ -105,8 +107,12 @@ public final class SecretsCipher {
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad(tenantId, secret.id()));
             byte[] sealed = cipher.doFinal(secret.value().getBytes(StandardCharsets.UTF_8));
-            return EncryptedSecret.newBuilder().setId(secret.id()).setKeyId(currentKeyId)
-                    .setNonce(ByteBuffer.wrap(nonce)).setCiphertext(ByteBuffer.wrap(sealed)).build();
+            return EncryptedSecret.newBuilder()
+                    .setId(secret.id())
+                    .setKeyId(currentKeyId)
+                    .setNonce(ByteBuffer.wrap(nonce))
+                    .setCiphertext(ByteBuffer.wrap(sealed))
+                    .build();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM is required by every JVM", e);
         }

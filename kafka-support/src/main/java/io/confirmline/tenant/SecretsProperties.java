@@ -28,7 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param previousKeys keys that only decrypt, for records written before a rotation
  */
 @ConfigurationProperties("confirmline.secrets")
-public record SecretsProperties(@DefaultValue("") String key, @DefaultValue({}) List<String> previousKeys) {
+public record SecretsProperties(
+        @DefaultValue("") String key, @DefaultValue({}) List<String> previousKeys) {
 
     @Override
     public String toString() {

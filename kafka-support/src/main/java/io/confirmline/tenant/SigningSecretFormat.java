@@ -27,8 +27,7 @@ public final class SigningSecretFormat {
 
     public static final String PREFIX = "whsec_";
 
-    private SigningSecretFormat() {
-    }
+    private SigningSecretFormat() {}
 
     /** What is wrong with {@code secret}, if anything; the answer never contains the secret. */
     public static Optional<String> problem(String secret) {

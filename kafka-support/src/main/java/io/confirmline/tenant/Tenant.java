@@ -49,11 +49,25 @@ import java.util.Optional;
  * @param assistant how a guest's free text is answered: the owner's window, the assistant and its venue facts
  * @param texting when a guest who was not reached gets a text, and what HELP answers
  */
-public record Tenant(String id, long revision, boolean enabled, String displayName, ZoneId timeZone, Account account,
-        List<NamedDigest> webhookTokens, List<NamedDigest> platformApiKeys, URI callbackUrl,
-        List<NamedSecret> signingSecrets, Calling calling, Digits digits, Map<String, String> voices,
-        Map<String, Map<String, String>> prompts, Optional<String> venuePhone, List<OpeningPeriod> openingHours,
-        Assistant assistant, Texting texting) {
+public record Tenant(
+        String id,
+        long revision,
+        boolean enabled,
+        String displayName,
+        ZoneId timeZone,
+        Account account,
+        List<NamedDigest> webhookTokens,
+        List<NamedDigest> platformApiKeys,
+        URI callbackUrl,
+        List<NamedSecret> signingSecrets,
+        Calling calling,
+        Digits digits,
+        Map<String, String> voices,
+        Map<String, Map<String, String>> prompts,
+        Optional<String> venuePhone,
+        List<OpeningPeriod> openingHours,
+        Assistant assistant,
+        Texting texting) {
 
     /**
      * How a guest's text that the reply parser does not settle is answered (issue #17): it waits {@code humanWindow}
@@ -65,15 +79,19 @@ public record Tenant(String id, long revision, boolean enabled, String displayNa
      * @param venueAddress the venue's address as guests are told it
      * @param availabilityUrl the platform's availability endpoint, when the tenant offers slots
      */
-    public record Assistant(boolean enabled, Duration humanWindow, Optional<String> faq, Optional<String> venueAddress,
+    public record Assistant(
+            boolean enabled,
+            Duration humanWindow,
+            Optional<String> faq,
+            Optional<String> venueAddress,
             Optional<URI> availabilityUrl) {
 
         /** The window a tenant that never set one gets. */
         public static final Duration DEFAULT_HUMAN_WINDOW = Duration.ofSeconds(60);
 
         /** What a tenant that never set anything gets: no assistant, a minute for a person, then a template. */
-        public static final Assistant OFF = new Assistant(false, DEFAULT_HUMAN_WINDOW, Optional.empty(),
-                Optional.empty(), Optional.empty());
+        public static final Assistant OFF =
+                new Assistant(false, DEFAULT_HUMAN_WINDOW, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -88,7 +106,10 @@ public record Tenant(String id, long revision, boolean enabled, String displayNa
 
     /** Which voice outcomes of a booking's last attempt become a text instead. */
     public enum TextFallback {
-        BOTH, UNREACHABLE, NO_RESPONSE, NONE;
+        BOTH,
+        UNREACHABLE,
+        NO_RESPONSE,
+        NONE;
 
         /** Whether a booking ending as {@code voiceOutcome} (NO_RESPONSE or UNREACHABLE) gets a text instead. */
         public boolean covers(String voiceOutcome) {
@@ -119,9 +140,14 @@ public record Tenant(String id, long revision, boolean enabled, String displayNa
      * @param smsSubaccountId the SMS subaccount, when texts are set up
      * @param smsNumbers the SMS virtual numbers; the first is the sender
      */
-    public record Account(Optional<String> accountId, String voiceSubaccountId, NamedSecret apiKey, String callerId,
-            List<String> virtualNumbers, Optional<String> smsSubaccountId, List<String> smsNumbers) {
-    }
+    public record Account(
+            Optional<String> accountId,
+            String voiceSubaccountId,
+            NamedSecret apiKey,
+            String callerId,
+            List<String> virtualNumbers,
+            Optional<String> smsSubaccountId,
+            List<String> smsNumbers) {}
 
     /**
      * @param leadTime how long before a booking its call is placed
@@ -134,23 +160,28 @@ public record Tenant(String id, long revision, boolean enabled, String displayNa
      * @param callsPerSecond most Send Callflow requests per second; 0 is unlimited
      * @param maxConcurrentCalls most Send Callflow requests in flight; 0 is unlimited
      */
-    public record Calling(Duration leadTime, Duration minimumNotice, LocalTime callingOpens, LocalTime callingCloses,
-            int maxAttempts, Duration retryDelay, int maxReprompts, double callsPerSecond, int maxConcurrentCalls) {
-    }
+    public record Calling(
+            Duration leadTime,
+            Duration minimumNotice,
+            LocalTime callingOpens,
+            LocalTime callingCloses,
+            int maxAttempts,
+            Duration retryDelay,
+            int maxReprompts,
+            double callsPerSecond,
+            int maxConcurrentCalls) {}
 
     /** The keys guests press: confirm, cancel, and put me through to the restaurant. */
-    public record Digits(String confirm, String cancel, String transfer) {
-    }
+    public record Digits(String confirm, String cancel, String transfer) {}
 
     /** One period the venue answers its phone; {@code closes} before {@code opens} runs past midnight. */
-    public record OpeningPeriod(DayOfWeek day, LocalTime opens, LocalTime closes) {
-    }
+    public record OpeningPeriod(DayOfWeek day, LocalTime opens, LocalTime closes) {}
 
     /** The speech profile for a language tag: the exact tag, its language, {@code default}, then en-US. */
     public String voiceFor(String languageTag) {
         String language = Locale.forLanguageTag(languageTag).getLanguage();
-        return voices.getOrDefault(languageTag, voices.getOrDefault(language,
-                voices.getOrDefault("default", "en-US-Standard-C")));
+        return voices.getOrDefault(
+                languageTag, voices.getOrDefault(language, voices.getOrDefault("default", "en-US-Standard-C")));
     }
 
     /** Whether {@code presented} is one of the platform's keys; every key is compared, without an early exit. */

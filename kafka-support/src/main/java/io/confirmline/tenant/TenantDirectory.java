@@ -64,8 +64,10 @@ public class TenantDirectory implements SmartLifecycle {
     private volatile boolean running;
     private Thread loop;
 
-    public TenantDirectory(Supplier<org.apache.kafka.clients.consumer.Consumer<String, TenantConfigured>> consumers,
-            SecretsCipher cipher, TenantDirectoryProperties properties) {
+    public TenantDirectory(
+            Supplier<org.apache.kafka.clients.consumer.Consumer<String, TenantConfigured>> consumers,
+            SecretsCipher cipher,
+            TenantDirectoryProperties properties) {
         this.consumers = consumers;
         this.cipher = cipher;
         this.properties = properties;
@@ -135,8 +137,10 @@ public class TenantDirectory implements SmartLifecycle {
         loop.start();
         try {
             if (!awaitCaughtUp(properties.startupWait())) {
-                log.warn("Tenant directory has not caught up with {} after {}; readiness stays DOWN until it has",
-                        properties.topic(), properties.startupWait());
+                log.warn(
+                        "Tenant directory has not caught up with {} after {}; readiness stays DOWN until it has",
+                        properties.topic(),
+                        properties.startupWait());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -201,13 +205,16 @@ public class TenantDirectory implements SmartLifecycle {
     }
 
     private List<TopicPartition> partitions(org.apache.kafka.clients.consumer.Consumer<String, TenantConfigured> c) {
-        List<PartitionInfo> infos = c.partitionsFor(properties.topic(), properties.pollTimeout().multipliedBy(10));
+        List<PartitionInfo> infos =
+                c.partitionsFor(properties.topic(), properties.pollTimeout().multipliedBy(10));
         if (infos == null || infos.isEmpty()) {
             log.info("Waiting for topic {} to exist", properties.topic());
             pause();
             return List.of();
         }
-        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        return infos.stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
     }
 
     private void pollOnce(org.apache.kafka.clients.consumer.Consumer<String, TenantConfigured> c) {
@@ -215,7 +222,10 @@ public class TenantDirectory implements SmartLifecycle {
         try {
             records = c.poll(properties.pollTimeout());
         } catch (RecordDeserializationException e) {
-            log.error("Tenant record at {}@{} cannot be decoded and is skipped ({})", e.topicPartition(), e.offset(),
+            log.error(
+                    "Tenant record at {}@{} cannot be decoded and is skipped ({})",
+                    e.topicPartition(),
+                    e.offset(),
                     e.getClass().getSimpleName());
             c.seek(e.topicPartition(), e.offset() + 1);
             return;
@@ -225,16 +235,16 @@ public class TenantDirectory implements SmartLifecycle {
         }
     }
 
-    private void markCaughtUpAtEnd(org.apache.kafka.clients.consumer.Consumer<String, TenantConfigured> c,
-            Map<TopicPartition, Long> end) {
+    private void markCaughtUpAtEnd(
+            org.apache.kafka.clients.consumer.Consumer<String, TenantConfigured> c, Map<TopicPartition, Long> end) {
         if (!isCaughtUp() && reached(c, end)) {
             caughtUp.countDown();
             log.info("Tenant directory caught up with {}: {} tenants", properties.topic(), tenants.size());
         }
     }
 
-    private boolean reached(org.apache.kafka.clients.consumer.Consumer<String, TenantConfigured> c,
-            Map<TopicPartition, Long> end) {
+    private boolean reached(
+            org.apache.kafka.clients.consumer.Consumer<String, TenantConfigured> c, Map<TopicPartition, Long> end) {
         for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
             if (c.position(partition.getKey()) < partition.getValue()) {
                 return false;
@@ -270,7 +280,10 @@ public class TenantDirectory implements SmartLifecycle {
         }
         next.put(tenantId, tenant);
         tenants = Map.copyOf(next);
-        log.info("Tenant {} revision {} applied ({})", tenantId, tenant.revision(),
+        log.info(
+                "Tenant {} revision {} applied ({})",
+                tenantId,
+                tenant.revision(),
                 tenant.enabled() ? "enabled" : "disabled");
         for (Consumer<Tenant> listener : listeners) {
             try {

@@ -38,5 +38,4 @@ public record TenantDirectoryProperties(
         @DefaultValue("false") boolean enabled,
         @DefaultValue("tenants.v1") @NotBlank String topic,
         @DefaultValue("30s") @NotNull Duration startupWait,
-        @DefaultValue("500ms") @NotNull Duration pollTimeout) {
-}
+        @DefaultValue("500ms") @NotNull Duration pollTimeout) {}

@@ -27,10 +27,10 @@ import io.confirmline.security.SecretDigest;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,17 +45,19 @@ import java.util.UUID;
  */
 public final class TenantRecords {
 
-    private TenantRecords() {
-    }
+    private TenantRecords() {}
 
     /** The secrets of a tenant as the console keeps them: the compared ones as digests only. */
-    public record Secrets(NamedSecret apiKey, List<NamedDigest> webhookTokens, List<NamedDigest> platformApiKeys,
-            List<NamedSecret> signingSecrets) {
-    }
+    public record Secrets(
+            NamedSecret apiKey,
+            List<NamedDigest> webhookTokens,
+            List<NamedDigest> platformApiKeys,
+            List<NamedSecret> signingSecrets) {}
 
     /** The secrets written in settings (YAML), named by kind and position: {@code webhook-token-1}... */
     public static Secrets secretsOf(TenantSettings settings) {
-        return new Secrets(new NamedSecret("api-key-1", nullToEmpty(settings.apiKey())),
+        return new Secrets(
+                new NamedSecret("api-key-1", nullToEmpty(settings.apiKey())),
                 digests("webhook-token-", settings.allAuthTokens()),
                 digests("platform-key-", settings.allPlatformApiKeys()),
                 named("signing-secret-", settings.allSigningSecrets()));
@@ -78,8 +80,8 @@ public final class TenantRecords {
     }
 
     /** The event for {@code settings} at {@code revision}, secrets sealed with {@code cipher}. */
-    public static TenantConfigured toEvent(TenantSettings settings, Secrets secrets, long revision, Instant at,
-            SecretsCipher cipher) {
+    public static TenantConfigured toEvent(
+            TenantSettings settings, Secrets secrets, long revision, Instant at, SecretsCipher cipher) {
         String id = settings.id();
         EightByEightAccount account = EightByEightAccount.newBuilder()
                 .setAccountId(blankToNull(settings.accountId()))
@@ -102,8 +104,11 @@ public final class TenantRecords {
                 .setMaxConcurrentCalls(settings.maxConcurrentCalls())
                 .build();
         List<OpeningPeriod> opening = settings.openingHours().stream()
-                .map(h -> OpeningPeriod.newBuilder().setDay(h.day().toUpperCase(java.util.Locale.ROOT))
-                        .setOpens(h.opens().toString()).setCloses(h.closes().toString()).build())
+                .map(h -> OpeningPeriod.newBuilder()
+                        .setDay(h.day().toUpperCase(java.util.Locale.ROOT))
+                        .setOpens(h.opens().toString())
+                        .setCloses(h.closes().toString())
+                        .build())
                 .toList();
         return TenantConfigured.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
@@ -111,17 +116,24 @@ public final class TenantRecords {
                 .setTenantId(id)
                 .setRevision(revision)
                 .setEnabled(settings.enabled())
-                .setDisplayName(settings.displayName() == null || settings.displayName().isBlank() ? id
-                        : settings.displayName())
+                .setDisplayName(
+                        settings.displayName() == null || settings.displayName().isBlank()
+                                ? id
+                                : settings.displayName())
                 .setTimeZone(settings.timeZone())
                 .setEightByEight(account)
                 .setWebhookTokens(entries(secrets.webhookTokens()))
                 .setPlatformApiKeys(entries(secrets.platformApiKeys()))
                 .setCallbackUrl(nullToEmpty(settings.callbackUrl()))
-                .setSigningSecrets(secrets.signingSecrets().stream().map(s -> cipher.encrypt(id, s)).toList())
+                .setSigningSecrets(secrets.signingSecrets().stream()
+                        .map(s -> cipher.encrypt(id, s))
+                        .toList())
                 .setCalling(calling)
-                .setDigits(DigitMap.newBuilder().setConfirm(settings.confirmDigit()).setCancel(settings.cancelDigit())
-                        .setTransfer(settings.transferDigit()).build())
+                .setDigits(DigitMap.newBuilder()
+                        .setConfirm(settings.confirmDigit())
+                        .setCancel(settings.cancelDigit())
+                        .setTransfer(settings.transferDigit())
+                        .build())
                 .setVoices(new LinkedHashMap<>(settings.voices()))
                 .setPrompts(copyPrompts(settings.prompts()))
                 .setVenuePhone(blankToNull(settings.venuePhone()))
@@ -129,20 +141,29 @@ public final class TenantRecords {
                 .setAssistantEnabled(settings.assistantEnabled())
                 .setAssistantFaq(blankToNull(settings.assistantFaq()))
                 .setVenueAddress(blankToNull(settings.venueAddress()))
-                .setHumanWindowMillis(settings.humanWindow() == null
-                        ? Tenant.Assistant.DEFAULT_HUMAN_WINDOW.toMillis() : settings.humanWindow().toMillis())
+                .setHumanWindowMillis(
+                        settings.humanWindow() == null
+                                ? Tenant.Assistant.DEFAULT_HUMAN_WINDOW.toMillis()
+                                : settings.humanWindow().toMillis())
                 .setAvailabilityUrl(blankToNull(settings.availabilityUrl()))
                 .setTexting(TextingPolicy.newBuilder()
-                        .setFallbackOn(TextFallback.valueOf(settings.textFallback() == null || settings.textFallback()
-                                .isBlank() ? "BOTH" : settings.textFallback().trim().toUpperCase(java.util.Locale.ROOT)))
+                        .setFallbackOn(TextFallback.valueOf(
+                                settings.textFallback() == null
+                                                || settings.textFallback().isBlank()
+                                        ? "BOTH"
+                                        : settings.textFallback().trim().toUpperCase(java.util.Locale.ROOT)))
                         .setHelpText(blankToNull(settings.smsHelpText()))
                         .build())
                 .build();
     }
 
     private static List<SecretDigestEntry> entries(List<NamedDigest> digests) {
-        return digests.stream().map(d -> SecretDigestEntry.newBuilder().setId(d.id())
-                .setSha256(ByteBuffer.wrap(d.digest().bytes())).build()).toList();
+        return digests.stream()
+                .map(d -> SecretDigestEntry.newBuilder()
+                        .setId(d.id())
+                        .setSha256(ByteBuffer.wrap(d.digest().bytes()))
+                        .build())
+                .toList();
     }
 
     private static Map<String, Map<String, String>> copyPrompts(Map<String, Map<String, String>> prompts) {
@@ -160,16 +181,25 @@ public final class TenantRecords {
     public static Tenant toTenant(TenantConfigured event, SecretsCipher cipher) {
         String id = event.getTenantId();
         EightByEightAccount account = event.getEightByEight();
-        Tenant.Account decoded = new Tenant.Account(Optional.ofNullable(account.getAccountId()),
-                account.getVoiceSubaccountId(), cipher.decrypt(id, account.getApiKey()), account.getCallerId(),
-                List.copyOf(account.getVirtualNumbers()), Optional.ofNullable(account.getSmsSubaccountId()),
+        Tenant.Account decoded = new Tenant.Account(
+                Optional.ofNullable(account.getAccountId()),
+                account.getVoiceSubaccountId(),
+                cipher.decrypt(id, account.getApiKey()),
+                account.getCallerId(),
+                List.copyOf(account.getVirtualNumbers()),
+                Optional.ofNullable(account.getSmsSubaccountId()),
                 List.copyOf(account.getSmsNumbers()));
         CallingPolicy calling = event.getCalling();
-        Tenant.Calling policy = new Tenant.Calling(Duration.ofMillis(calling.getLeadTimeMillis()),
-                Duration.ofMillis(calling.getMinimumNoticeMillis()), LocalTime.parse(calling.getCallingOpens()),
-                LocalTime.parse(calling.getCallingCloses()), calling.getMaxAttempts(),
-                Duration.ofMillis(calling.getRetryDelayMillis()), calling.getMaxReprompts(),
-                calling.getCallsPerSecond(), calling.getMaxConcurrentCalls());
+        Tenant.Calling policy = new Tenant.Calling(
+                Duration.ofMillis(calling.getLeadTimeMillis()),
+                Duration.ofMillis(calling.getMinimumNoticeMillis()),
+                LocalTime.parse(calling.getCallingOpens()),
+                LocalTime.parse(calling.getCallingCloses()),
+                calling.getMaxAttempts(),
+                Duration.ofMillis(calling.getRetryDelayMillis()),
+                calling.getMaxReprompts(),
+                calling.getCallsPerSecond(),
+                calling.getMaxConcurrentCalls());
         DigitMap digits = event.getDigits();
         Map<String, Map<String, String>> prompts = new LinkedHashMap<>();
         event.getPrompts().forEach((language, texts) -> {
@@ -179,28 +209,51 @@ public final class TenantRecords {
         });
         Map<String, String> voices = new LinkedHashMap<>();
         voices.putAll(event.getVoices());
-        return new Tenant(id, event.getRevision(), event.getEnabled(), event.getDisplayName(),
-                ZoneId.of(event.getTimeZone()), decoded, named(event.getWebhookTokens()),
-                named(event.getPlatformApiKeys()), URI.create(event.getCallbackUrl()),
-                event.getSigningSecrets().stream().map(s -> cipher.decrypt(id, s)).toList(),
-                policy, new Tenant.Digits(digits.getConfirm(), digits.getCancel(), digits.getTransfer()),
-                Map.copyOf(voices), Map.copyOf(prompts), Optional.ofNullable(event.getVenuePhone()),
-                event.getOpeningHours().stream().map(p -> new Tenant.OpeningPeriod(DayOfWeek.valueOf(p.getDay()),
-                        LocalTime.parse(p.getOpens()), LocalTime.parse(p.getCloses()))).toList(),
-                new Tenant.Assistant(event.getAssistantEnabled(), Duration.ofMillis(event.getHumanWindowMillis()),
-                        Optional.ofNullable(event.getAssistantFaq()), Optional.ofNullable(event.getVenueAddress()),
+        return new Tenant(
+                id,
+                event.getRevision(),
+                event.getEnabled(),
+                event.getDisplayName(),
+                ZoneId.of(event.getTimeZone()),
+                decoded,
+                named(event.getWebhookTokens()),
+                named(event.getPlatformApiKeys()),
+                URI.create(event.getCallbackUrl()),
+                event.getSigningSecrets().stream()
+                        .map(s -> cipher.decrypt(id, s))
+                        .toList(),
+                policy,
+                new Tenant.Digits(digits.getConfirm(), digits.getCancel(), digits.getTransfer()),
+                Map.copyOf(voices),
+                Map.copyOf(prompts),
+                Optional.ofNullable(event.getVenuePhone()),
+                event.getOpeningHours().stream()
+                        .map(p -> new Tenant.OpeningPeriod(
+                                DayOfWeek.valueOf(p.getDay()),
+                                LocalTime.parse(p.getOpens()),
+                                LocalTime.parse(p.getCloses())))
+                        .toList(),
+                new Tenant.Assistant(
+                        event.getAssistantEnabled(),
+                        Duration.ofMillis(event.getHumanWindowMillis()),
+                        Optional.ofNullable(event.getAssistantFaq()),
+                        Optional.ofNullable(event.getVenueAddress()),
                         Optional.ofNullable(event.getAvailabilityUrl()).map(URI::create)),
-                new Tenant.Texting(Tenant.TextFallback.of(event.getTexting().getFallbackOn().name()),
+                new Tenant.Texting(
+                        Tenant.TextFallback.of(
+                                event.getTexting().getFallbackOn().name()),
                         Optional.ofNullable(event.getTexting().getHelpText())));
     }
 
     private static List<NamedDigest> named(List<SecretDigestEntry> entries) {
-        return entries.stream().map(e -> {
-            ByteBuffer buffer = e.getSha256().duplicate();
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return new NamedDigest(e.getId(), SecretDigest.ofDigest(bytes));
-        }).toList();
+        return entries.stream()
+                .map(e -> {
+                    ByteBuffer buffer = e.getSha256().duplicate();
+                    byte[] bytes = new byte[buffer.remaining()];
+                    buffer.get(bytes);
+                    return new NamedDigest(e.getId(), SecretDigest.ofDigest(bytes));
+                })
+                .toList();
     }
 
     private static String nullToEmpty(String value) {

@@ -72,8 +72,7 @@ public record TenantSettings(
         String smsHelpText) {
 
     /** One opening period: {@code day} is MONDAY..SUNDAY, times are local {@code HH:mm}. */
-    public record OpeningHours(String day, LocalTime opens, LocalTime closes) {
-    }
+    public record OpeningHours(String day, LocalTime opens, LocalTime closes) {}
 
     /** Every webhook token, the singular spelling first; blanks dropped. */
     public List<String> allAuthTokens() {

@@ -16,7 +16,6 @@
 package io.confirmline.web;
 
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -33,7 +32,8 @@ public class NulCharacterFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         if (hasNul(request)) {
-            return Mono.error(ProblemException.badRequest("http-400", "The request path or query contains a NUL character"));
+            return Mono.error(
+                    ProblemException.badRequest("http-400", "The request path or query contains a NUL character"));
         }
         return chain.filter(exchange);
     }

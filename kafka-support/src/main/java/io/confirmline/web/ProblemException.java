@@ -39,8 +39,7 @@ public class ProblemException extends ErrorResponseException {
     public static final String TYPE_BASE = "https://confirmline.io/problems/";
 
     /** One invalid field of a request, so a client can show each message next to its input. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     public ProblemException(HttpStatusCode status, String type, String title, String detail) {
         this(status, type, title, detail, null);
@@ -74,9 +73,11 @@ public class ProblemException extends ErrorResponseException {
      * as {@code "field: message; ..."}.
      */
     public static ProblemException invalid(String type, List<FieldError> errors) {
-        String detail = String.join("; ", errors.stream()
-                .map(error -> error.field() == null ? error.message() : error.field() + ": " + error.message())
-                .toList());
+        String detail = String.join(
+                "; ",
+                errors.stream()
+                        .map(error -> error.field() == null ? error.message() : error.field() + ": " + error.message())
+                        .toList());
         return badRequest(type, detail).with("errors", List.copyOf(errors));
     }
 

@@ -36,21 +36,22 @@ final class ProblemResponses {
 
     static final String UNEXPECTED_TYPE = "internal-error";
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     /** The answer to {@code error}; {@link Answer#unexpected()} when it is a defect of ours (500). */
     static Answer answer(Throwable error, ServerHttpRequest request) {
         if (error instanceof ErrorResponse response) {
             ProblemDetail body = response.getBody();
             if (body.getType() == null || "about:blank".equals(body.getType().toString())) {
-                body.setType(ProblemException.type("http-" + response.getStatusCode().value()));
+                body.setType(
+                        ProblemException.type("http-" + response.getStatusCode().value()));
             }
             return new Answer(response.getStatusCode().value(), body, response.getHeaders(), false, null);
         }
         if (error instanceof InvalidMediaTypeException || error instanceof InvalidMimeTypeException) {
             // A header we could not even parse; when it is the Content-Type, 415 says which.
-            HttpStatus status = contentTypeUnreadable(request) ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.BAD_REQUEST;
+            HttpStatus status =
+                    contentTypeUnreadable(request) ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.BAD_REQUEST;
             return known(status, "A media type in the request headers could not be parsed");
         }
         if (error instanceof DataBufferLimitException) {
@@ -60,7 +61,8 @@ final class ProblemResponses {
             return known(HttpStatus.BAD_REQUEST, "The request body could not be read");
         }
         String correlationId = UUID.randomUUID().toString();
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it has been logged with correlation id " + correlationId);
         body.setType(ProblemException.type(UNEXPECTED_TYPE));
         body.setProperty("correlationId", correlationId);

@@ -65,11 +65,16 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
         }
         ProblemResponses.Answer answer = ProblemResponses.answer(error, exchange.getRequest());
         if (answer.unexpected()) {
-            log.error("{}Unexpected error answering {} {} (correlation id {})", exchange.getLogPrefix(),
-                    exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
-                    answer.correlationId(), error);
+            log.error(
+                    "{}Unexpected error answering {} {} (correlation id {})",
+                    exchange.getLogPrefix(),
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value(),
+                    answer.correlationId(),
+                    error);
         } else {
-            log.debug("{}Answered {} {}: {}", exchange.getLogPrefix(), answer.status(), answer.type(), error.toString());
+            log.debug(
+                    "{}Answered {} {}: {}", exchange.getLogPrefix(), answer.status(), answer.type(), error.toString());
         }
         if (response.isCommitted()) {
             // The status line is gone; the connection is all we can still close.
@@ -89,8 +94,13 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
     private Mono<Void> write(ProblemDetail body, ServerWebExchange exchange) {
         for (HttpMessageWriter<?> writer : writers) {
             if (writer.canWrite(PROBLEM, MediaType.APPLICATION_PROBLEM_JSON)) {
-                return ((HttpMessageWriter<ProblemDetail>) writer).write(Mono.just(body), PROBLEM,
-                        MediaType.APPLICATION_PROBLEM_JSON, exchange.getResponse(), Map.of());
+                return ((HttpMessageWriter<ProblemDetail>) writer)
+                        .write(
+                                Mono.just(body),
+                                PROBLEM,
+                                MediaType.APPLICATION_PROBLEM_JSON,
+                                exchange.getResponse(),
+                                Map.of());
             }
         }
         // No JSON codec at all: cannot happen in our services, but never leave the caller without an answer.

@@ -43,13 +43,20 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         String target = request.getURI().getRawPath()
-                + (request.getURI().getRawQuery() == null ? "" : "?" + request.getURI().getRawQuery());
+                + (request.getURI().getRawQuery() == null
+                        ? ""
+                        : "?" + request.getURI().getRawQuery());
         if (target.length() > maxTargetLength) {
-            return Mono.error(new ProblemException(HttpStatus.URI_TOO_LONG, "http-414", "URI Too Long",
+            return Mono.error(new ProblemException(
+                    HttpStatus.URI_TOO_LONG,
+                    "http-414",
+                    "URI Too Long",
                     "The request target is longer than " + maxTargetLength + " characters"));
         }
         if (headerBytes(request) > maxHeaderBytes) {
-            return Mono.error(new ProblemException(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "http-431",
+            return Mono.error(new ProblemException(
+                    HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    "http-431",
                     "Request Header Fields Too Large",
                     "The request headers together are larger than " + maxHeaderBytes + " bytes"));
         }

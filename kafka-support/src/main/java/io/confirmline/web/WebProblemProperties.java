@@ -36,5 +36,4 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("confirmline.web")
 public record WebProblemProperties(
         @NotNull @DefaultValue("16KB") DataSize maxRequestHeaderSize,
-        @DefaultValue("4096") int maxRequestTargetLength) {
-}
+        @DefaultValue("4096") int maxRequestTargetLength) {}

@@ -46,20 +46,22 @@ class AfterCommitTest {
         }
 
         @Override
-        protected Mono<Void> doBegin(TransactionSynchronizationManager synchronizationManager, Object transaction,
+        protected Mono<Void> doBegin(
+                TransactionSynchronizationManager synchronizationManager,
+                Object transaction,
                 TransactionDefinition definition) {
             return Mono.empty();
         }
 
         @Override
-        protected Mono<Void> doCommit(TransactionSynchronizationManager synchronizationManager,
-                GenericReactiveTransaction status) {
+        protected Mono<Void> doCommit(
+                TransactionSynchronizationManager synchronizationManager, GenericReactiveTransaction status) {
             return Mono.fromRunnable(() -> events.add("commit"));
         }
 
         @Override
-        protected Mono<Void> doRollback(TransactionSynchronizationManager synchronizationManager,
-                GenericReactiveTransaction status) {
+        protected Mono<Void> doRollback(
+                TransactionSynchronizationManager synchronizationManager, GenericReactiveTransaction status) {
             return Mono.fromRunnable(() -> events.add("rollback"));
         }
     }
@@ -83,7 +85,9 @@ class AfterCommitTest {
         Mono<Void> work = AfterCommit.wake(() -> events.add("wake"))
                 .then(Mono.error(new IllegalStateException("the write failed")));
 
-        assertThatThrownBy(() -> TransactionalOperator.create(transactions).transactional(work).block())
+        assertThatThrownBy(() -> TransactionalOperator.create(transactions)
+                        .transactional(work)
+                        .block())
                 .hasMessageContaining("the write failed");
         assertThat(events).containsExactly("rollback");
     }
@@ -98,10 +102,14 @@ class AfterCommitTest {
     @Test
     void aFailingWakeUpDoesNotFailTheCommittedWork() {
         Mono<String> work = AfterCommit.wake(() -> {
-            throw new IllegalStateException("the loop is gone");
-        }).thenReturn("done");
+                    throw new IllegalStateException("the loop is gone");
+                })
+                .thenReturn("done");
 
-        assertThat(TransactionalOperator.create(transactions).transactional(work).block()).isEqualTo("done");
+        assertThat(TransactionalOperator.create(transactions)
+                        .transactional(work)
+                        .block())
+                .isEqualTo("done");
         assertThat(events).containsExactly("commit");
     }
 }

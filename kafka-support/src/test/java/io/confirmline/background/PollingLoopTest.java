@@ -30,13 +30,16 @@ class PollingLoopTest {
         AtomicInteger rounds = new AtomicInteger();
         CountDownLatch backlogDone = new CountDownLatch(1);
         // Five rounds find work, then nothing: the backlog must go without waiting the (long) idle pause.
-        PollingLoop loop = new PollingLoop("test-backlog", () -> {
-            int n = rounds.incrementAndGet();
-            if (n == 6) {
-                backlogDone.countDown();
-            }
-            return n <= 5 ? 1 : 0;
-        }, Duration.ofMinutes(10));
+        PollingLoop loop = new PollingLoop(
+                "test-backlog",
+                () -> {
+                    int n = rounds.incrementAndGet();
+                    if (n == 6) {
+                        backlogDone.countDown();
+                    }
+                    return n <= 5 ? 1 : 0;
+                },
+                Duration.ofMinutes(10));
         loop.start();
         try {
             assertThat(backlogDone.await(5, TimeUnit.SECONDS)).isTrue();
@@ -51,13 +54,16 @@ class PollingLoopTest {
     void goesOnAfterAFailingRound() throws Exception {
         AtomicInteger rounds = new AtomicInteger();
         CountDownLatch recovered = new CountDownLatch(1);
-        PollingLoop loop = new PollingLoop("test-failure", () -> {
-            if (rounds.incrementAndGet() == 1) {
-                throw new IllegalStateException("database away");
-            }
-            recovered.countDown();
-            return 0;
-        }, Duration.ofMillis(10));
+        PollingLoop loop = new PollingLoop(
+                "test-failure",
+                () -> {
+                    if (rounds.incrementAndGet() == 1) {
+                        throw new IllegalStateException("database away");
+                    }
+                    recovered.countDown();
+                    return 0;
+                },
+                Duration.ofMillis(10));
         loop.start();
         try {
             assertThat(recovered.await(5, TimeUnit.SECONDS)).isTrue();
@@ -69,10 +75,13 @@ class PollingLoopTest {
     @Test
     void stopEndsALongPauseAtOnce() throws Exception {
         CountDownLatch paused = new CountDownLatch(1);
-        PollingLoop loop = new PollingLoop("test-stop", () -> {
-            paused.countDown();
-            return 0;
-        }, Duration.ofHours(1));
+        PollingLoop loop = new PollingLoop(
+                "test-stop",
+                () -> {
+                    paused.countDown();
+                    return 0;
+                },
+                Duration.ofHours(1));
         loop.start();
         assertThat(paused.await(5, TimeUnit.SECONDS)).isTrue();
         long started = System.nanoTime();
@@ -85,17 +94,22 @@ class PollingLoopTest {
     void wakeEndsAnIdlePauseAtOnce() throws Exception {
         AtomicInteger rounds = new AtomicInteger();
         CountDownLatch second = new CountDownLatch(2);
-        PollingLoop loop = new PollingLoop("test-wake", () -> {
-            rounds.incrementAndGet();
-            second.countDown();
-            return 0;
-        }, Duration.ofHours(1));
+        PollingLoop loop = new PollingLoop(
+                "test-wake",
+                () -> {
+                    rounds.incrementAndGet();
+                    second.countDown();
+                    return 0;
+                },
+                Duration.ofHours(1));
         loop.start();
         try {
             Thread.sleep(100);
             assertThat(rounds.get()).as("paused after the first round").isEqualTo(1);
             loop.wake();
-            assertThat(second.await(2, TimeUnit.SECONDS)).as("woken before the hour-long pause ended").isTrue();
+            assertThat(second.await(2, TimeUnit.SECONDS))
+                    .as("woken before the hour-long pause ended")
+                    .isTrue();
         } finally {
             loop.stop();
         }

@@ -29,8 +29,15 @@ class AvroBinaryTest {
 
     static CallActionReceived keyPress() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return CallActionReceived.newBuilder().setEventId("e-1").setOccurredAt(now).setTenantId("luigis")
-                .setSessionId("s-1").setSubAccountId("luigis_voice").setDigits("1").setReceivedAt(now).build();
+        return CallActionReceived.newBuilder()
+                .setEventId("e-1")
+                .setOccurredAt(now)
+                .setTenantId("luigis")
+                .setSessionId("s-1")
+                .setSubAccountId("luigis_voice")
+                .setDigits("1")
+                .setReceivedAt(now)
+                .build();
     }
 
     @Test
@@ -39,10 +46,13 @@ class AvroBinaryTest {
         byte[] bytes = AvroBinary.encode(event);
 
         assertThat(AvroBinary.decode(CallActionReceived.class, bytes)).isEqualTo(event);
-        ByteBuffer column = ByteBuffer.allocate(bytes.length + 4).put(new byte[] {9, 9}).put(bytes);
+        ByteBuffer column =
+                ByteBuffer.allocate(bytes.length + 4).put(new byte[] {9, 9}).put(bytes);
         column.flip().position(2).limit(2 + bytes.length);
         assertThat(AvroBinary.decode(CallActionReceived.class, column)).isEqualTo(event);
-        assertThat(column.remaining()).as("the caller's buffer is left as it was").isEqualTo(bytes.length);
+        assertThat(column.remaining())
+                .as("the caller's buffer is left as it was")
+                .isEqualTo(bytes.length);
     }
 
     /**
@@ -51,13 +61,21 @@ class AvroBinaryTest {
      */
     @Test
     void theStoredFormatIsPlainAvroBinaryAndStaysSo() {
-        String stored = "06652d3180e88dfbbf680c6c756967697306732d31186c75696769735f766f6963650002023100000000d0f78dfbbf68";
-        CallActionReceived event = CallActionReceived.newBuilder().setEventId("e-1")
-                .setOccurredAt(Instant.parse("2026-11-21T20:00:00Z")).setTenantId("luigis").setSessionId("s-1")
-                .setSubAccountId("luigis_voice").setDigits("1").setReceivedAt(Instant.parse("2026-11-21T20:00:01Z"))
+        String stored =
+                "06652d3180e88dfbbf680c6c756967697306732d31186c75696769735f766f6963650002023100000000d0f78dfbbf68";
+        CallActionReceived event = CallActionReceived.newBuilder()
+                .setEventId("e-1")
+                .setOccurredAt(Instant.parse("2026-11-21T20:00:00Z"))
+                .setTenantId("luigis")
+                .setSessionId("s-1")
+                .setSubAccountId("luigis_voice")
+                .setDigits("1")
+                .setReceivedAt(Instant.parse("2026-11-21T20:00:01Z"))
                 .build();
 
-        assertThat(AvroBinary.decode(CallActionReceived.class, java.util.HexFormat.of().parseHex(stored))).isEqualTo(event);
+        assertThat(AvroBinary.decode(
+                        CallActionReceived.class, java.util.HexFormat.of().parseHex(stored)))
+                .isEqualTo(event);
         assertThat(java.util.HexFormat.of().formatHex(AvroBinary.encode(event))).isEqualTo(stored);
     }
 

@@ -45,10 +45,17 @@ class DeadLetterReplayTest {
         String topic = "replay-" + UUID.randomUUID();
         String bootstrap = SharedKafka.bootstrapServers();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(topic + ".DLT", 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(topic + ".DLT", 1, (short) 1)))
+                    .all()
+                    .get();
         }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class))) {
             for (int i = 0; i < 3; i++) {
                 ProducerRecord<String, String> dead = new ProducerRecord<>(topic + ".DLT", "key-" + i, "value-" + i);
                 dead.headers().add(DeadLetterHeaders.REASON, "broken".getBytes(StandardCharsets.UTF_8));
@@ -60,10 +67,17 @@ class DeadLetterReplayTest {
 
         assertThat(DeadLetterReplay.replay(bootstrap, topic, 1)).isEqualTo(2);
 
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "replay-check-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "replay-check-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<String, String>> replayed = new ArrayList<>();
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -72,10 +86,13 @@ class DeadLetterReplayTest {
             });
             assertThat(replayed).extracting(ConsumerRecord::key).containsExactly("key-1", "key-2");
             assertThat(replayed).extracting(ConsumerRecord::value).containsExactly("value-1", "value-2");
-            assertThat(replayed.get(0).headers().lastHeader("traceparent").value()).asString(StandardCharsets.UTF_8)
+            assertThat(replayed.get(0).headers().lastHeader("traceparent").value())
+                    .asString(StandardCharsets.UTF_8)
                     .isEqualTo("00-trace-1");
-            assertThat(replayed.get(0).headers().lastHeader(DeadLetterHeaders.REASON)).isNull();
-            assertThat(replayed.get(0).headers().lastHeader("kafka_dlt-original-topic")).isNull();
+            assertThat(replayed.get(0).headers().lastHeader(DeadLetterHeaders.REASON))
+                    .isNull();
+            assertThat(replayed.get(0).headers().lastHeader("kafka_dlt-original-topic"))
+                    .isNull();
         }
     }
 }

@@ -56,7 +56,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The contract on the real stack: a KRaft broker, a real Apicurio Registry and Spring Kafka configured only by
  * kafka-support. Producer and consumer are in different consumer groups of one app, as two services would be.
  */
-@SpringBootTest(classes = EventContractComponentTest.ContractApp.class,
+@SpringBootTest(
+        classes = EventContractComponentTest.ContractApp.class,
         properties = {"spring.application.name=contract-test", "spring.kafka.consumer.group-id=contract-consumer"})
 class EventContractComponentTest {
 
@@ -93,11 +94,13 @@ class EventContractComponentTest {
         assertThat(samples.keySet()).containsExactlyInAnyOrderElementsOf(Topics.all());
 
         for (Map.Entry<Topic<?>, SpecificRecord> sample : samples.entrySet()) {
-            producer.send(sample.getKey().name(), "key-" + sample.getKey().name(), sample.getValue()).get(30, TimeUnit.SECONDS);
+            producer.send(sample.getKey().name(), "key-" + sample.getKey().name(), sample.getValue())
+                    .get(30, TimeUnit.SECONDS);
         }
 
         for (Map.Entry<Topic<?>, SpecificRecord> sample : samples.entrySet()) {
-            ConsumerRecord<String, SpecificRecord> record = received.next(sample.getKey().name(), "key-" + sample.getKey().name());
+            ConsumerRecord<String, SpecificRecord> record = received.next(
+                    sample.getKey().name(), "key-" + sample.getKey().name());
             assertThat(record.value()).isInstanceOf(sample.getKey().valueType());
             // Field by field (Avro's own equals cannot compare arrays of records with logical types).
             assertThat(record.value()).usingRecursiveComparison().isEqualTo(sample.getValue());
@@ -106,16 +109,20 @@ class EventContractComponentTest {
 
     @Test
     void recordsUseConfluentFramingWithAnIdTheRegistryKnows() throws Exception {
-        producer.send(Topics.CALL_STATUS.name(), "framing", SampleEvents.statusChanged()).get(30, TimeUnit.SECONDS);
+        producer.send(Topics.CALL_STATUS.name(), "framing", SampleEvents.statusChanged())
+                .get(30, TimeUnit.SECONDS);
         received.next(Topics.CALL_STATUS.name(), "framing");
 
         byte[] value = readRawValue(Topics.CALL_STATUS.name(), "framing");
         assertThat(value[0]).as("Confluent magic byte").isZero();
         int schemaId = ByteBuffer.wrap(value, 1, 4).getInt();
 
-        HttpResponse<String> schema = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                RegistryServer.shared().confluentCompatibleUrl() + "/schemas/ids/" + schemaId)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> schema = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        RegistryServer.shared().confluentCompatibleUrl() + "/schemas/ids/" + schemaId))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(schema.statusCode()).isEqualTo(200);
         assertThat(schema.body()).contains("CallStatusChanged");
     }
@@ -123,8 +130,9 @@ class EventContractComponentTest {
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheConsumerGoesOn() throws Exception {
         // Same key, so the same partition: the good record can only be read if the consumer got past the poison.
-        ConfirmLineKafkaAutoConfiguration.bytesTemplate(kafkaProperties).send(Topics.CALL_ACTIONS.name(), "poison",
-                "this is not avro".getBytes(StandardCharsets.UTF_8)).get(30, TimeUnit.SECONDS);
+        ConfirmLineKafkaAutoConfiguration.bytesTemplate(kafkaProperties)
+                .send(Topics.CALL_ACTIONS.name(), "poison", "this is not avro".getBytes(StandardCharsets.UTF_8))
+                .get(30, TimeUnit.SECONDS);
         var good = SampleEvents.callAction();
         producer.send(Topics.CALL_ACTIONS.name(), "poison", good).get(30, TimeUnit.SECONDS);
 
@@ -141,7 +149,8 @@ class EventContractComponentTest {
     @Test
     void aRecordTheListenerRejectsAsInvalidIsDeadLetteredAtOnceAsAvro() throws Exception {
         var rejected = io.confirmline.events.ReservationEvent.newBuilder(SampleEvents.reservation())
-                .setGuestPhone("not-a-phone").build();
+                .setGuestPhone("not-a-phone")
+                .build();
         producer.send(Topics.RESERVATIONS.name(), "invalid", rejected).get(30, TimeUnit.SECONDS);
         var good = SampleEvents.reservation();
         producer.send(Topics.RESERVATIONS.name(), "invalid", good).get(30, TimeUnit.SECONDS);
@@ -150,7 +159,8 @@ class EventContractComponentTest {
         ConsumerRecord<String, byte[]> dead = received.nextDeadLetter("platform.reservations.v1.DLT", "invalid");
         assertThat(header(dead, DeadLetterHeaders.REASON)).isEqualTo("guestPhone is not E.164: not-a-phone");
         assertThat(dead.value()[0]).as("dead letter keeps the Avro framing").isZero();
-        assertThat(received.attempts("invalid")).as("one attempt for the invalid record, one for the good one")
+        assertThat(received.attempts("invalid"))
+                .as("one attempt for the invalid record, one for the good one")
                 .isEqualTo(2);
     }
 
@@ -162,9 +172,12 @@ class EventContractComponentTest {
 
     private static byte[] readRawValue(String topic, String key) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "raw-reader-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "raw-reader-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
@@ -183,8 +196,10 @@ class EventContractComponentTest {
 
     /** What the listeners saw. Tests share the topics, so each looks only for its own keys. */
     static class Received {
-        private final List<ConsumerRecord<String, SpecificRecord>> events = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private final List<ConsumerRecord<String, byte[]>> deadLetters = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<ConsumerRecord<String, SpecificRecord>> events =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<ConsumerRecord<String, byte[]>> deadLetters =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
         private final Map<String, Integer> attempts = new java.util.concurrent.ConcurrentHashMap<>();
 
         void add(ConsumerRecord<String, SpecificRecord> record) {
@@ -241,9 +256,21 @@ class EventContractComponentTest {
             this.received = received;
         }
 
-        @KafkaListener(topics = {"platform.voice-messages.v1", "voice.call-actions.v1",
-                "voice.session-summaries.v1", "voice.sessions.v1", "calls.status.v1", "guests.erasures.v1", "tenants.v1",
-                "sms.inbound.v1", "sms.receipts.v1", "conversations.v1", "bookings.v1", "voice.inbound-calls.v1"})
+        @KafkaListener(
+                topics = {
+                    "platform.voice-messages.v1",
+                    "voice.call-actions.v1",
+                    "voice.session-summaries.v1",
+                    "voice.sessions.v1",
+                    "calls.status.v1",
+                    "guests.erasures.v1",
+                    "tenants.v1",
+                    "sms.inbound.v1",
+                    "sms.receipts.v1",
+                    "conversations.v1",
+                    "bookings.v1",
+                    "voice.inbound-calls.v1"
+                })
         void onEvent(ConsumerRecord<String, SpecificRecord> record) {
             received.add(record);
         }
@@ -258,7 +285,9 @@ class EventContractComponentTest {
             received.add(record);
         }
 
-        @KafkaListener(topicPattern = ".*\\.DLT", groupId = "dlt-watcher",
+        @KafkaListener(
+                topicPattern = ".*\\.DLT",
+                groupId = "dlt-watcher",
                 properties = "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
         void onDeadLetter(ConsumerRecord<String, byte[]> record) {
             received.deadLetters.add(record);

@@ -35,16 +35,24 @@ class ProducerFailureLogTest {
         appender.start();
         logger.addAppender(appender);
         try {
-            ConfirmLineKafkaAutoConfiguration.<String, String>failuresWithoutContents().onError(
-                    new ProducerRecord<>("voice.sessions.v1", "session-1", "Hola Ana García, le llamamos de Luigi's"),
-                    null, new IllegalStateException("broker unreachable"));
+            ConfirmLineKafkaAutoConfiguration.<String, String>failuresWithoutContents()
+                    .onError(
+                            new ProducerRecord<>(
+                                    "voice.sessions.v1", "session-1", "Hola Ana García, le llamamos de Luigi's"),
+                            null,
+                            new IllegalStateException("broker unreachable"));
         } finally {
             logger.detachAppender(appender);
         }
         assertThat(appender.list).singleElement().satisfies(event -> {
             String logged = event.getFormattedMessage()
-                    + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
-            assertThat(logged).contains("voice.sessions.v1").contains("broker unreachable").doesNotContain("Ana");
+                    + (event.getThrowableProxy() == null
+                            ? ""
+                            : event.getThrowableProxy().getMessage());
+            assertThat(logged)
+                    .contains("voice.sessions.v1")
+                    .contains("broker unreachable")
+                    .doesNotContain("Ana");
         });
     }
 }

@@ -38,10 +38,16 @@ class SchemaKeyedDatumProviderTest {
     final SchemaKeyedDatumProvider<SpecificRecord> provider = new SchemaKeyedDatumProvider<>();
 
     static CallStatusChanged change() {
-        return CallStatusChanged.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setTenantId("luigis")
-                .setSubjectType(SubjectType.RESERVATION).setSubjectId("r-1").setCallId(UUID.randomUUID().toString())
-                .setAttempt(1).setStatus(CallStatus.CONFIRMED).build();
+        return CallStatusChanged.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setTenantId("luigis")
+                .setSubjectType(SubjectType.RESERVATION)
+                .setSubjectId("r-1")
+                .setCallId(UUID.randomUUID().toString())
+                .setAttempt(1)
+                .setStatus(CallStatus.CONFIRMED)
+                .build();
     }
 
     @Test
@@ -51,7 +57,8 @@ class SchemaKeyedDatumProviderTest {
         CallStatusChanged second = change();
 
         DatumWriter<SpecificRecord> writer = provider.createDatumWriter(first, first.getSchema());
-        assertThat(provider.createDatumWriter(second, second.getSchema())).as("the writer for the same schema")
+        assertThat(provider.createDatumWriter(second, second.getSchema()))
+                .as("the writer for the same schema")
                 .isSameAs(writer);
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -60,7 +67,8 @@ class SchemaKeyedDatumProviderTest {
         encoder.flush();
         DatumReader<SpecificRecord> reader = provider.createDatumReader(CallStatusChanged.getClassSchema());
         // The same schema parsed again (as from the registry): an equal object finds the same reader.
-        Schema parsedAgain = new Schema.Parser().parse(CallStatusChanged.getClassSchema().toString());
+        Schema parsedAgain =
+                new Schema.Parser().parse(CallStatusChanged.getClassSchema().toString());
         assertThat(provider.createDatumReader(parsedAgain)).isSameAs(reader);
 
         SpecificRecord read = reader.read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
@@ -70,8 +78,10 @@ class SchemaKeyedDatumProviderTest {
     @Test
     void anotherSchemaGetsItsOwnWriter() {
         CallStatusChanged change = change();
-        Schema other = new Schema.Parser().parse(CallStatusChanged.getClassSchema().toString()
-                .replace("\"name\":\"CallStatusChanged\"", "\"name\":\"CallStatusChangedCopy\""));
+        Schema other = new Schema.Parser()
+                .parse(CallStatusChanged.getClassSchema()
+                        .toString()
+                        .replace("\"name\":\"CallStatusChanged\"", "\"name\":\"CallStatusChangedCopy\""));
 
         assertThat(provider.createDatumWriter(change, other))
                 .isNotSameAs(provider.createDatumWriter(change, change.getSchema()));

@@ -48,8 +48,13 @@ class MaskedStackTraceTest {
     void theConsoleShowsTheStackTraceWithPhoneNumbersAndKeysMasked() throws Exception {
         String console = captureConsole(() -> logFailure(configured("")));
 
-        assertThat(console).contains("Dialing failed", "IllegalStateException", "Caused by: java.io.IOException",
-                "Suppressed: java.lang.IllegalArgumentException", "at io.confirmline.logging.MaskedStackTraceTest");
+        assertThat(console)
+                .contains(
+                        "Dialing failed",
+                        "IllegalStateException",
+                        "Caused by: java.io.IOException",
+                        "Suppressed: java.lang.IllegalArgumentException",
+                        "at io.confirmline.logging.MaskedStackTraceTest");
         assertThat(console).contains("+34*******78").contains("Bearer ***");
         assertThat(console).doesNotContain("612345678").doesNotContain("abc123");
     }
@@ -86,8 +91,8 @@ class MaskedStackTraceTest {
         context.setMDCAdapter(new LogbackMDCAdapter());
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
-        String xml = "<configuration><include resource=\"io/confirmline/logging/confirmline-logback.xml\"/>"
-                + extra + "</configuration>";
+        String xml = "<configuration><include resource=\"io/confirmline/logging/confirmline-logback.xml\"/>" + extra
+                + "</configuration>";
         configurator.doConfigure(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         return context;
     }

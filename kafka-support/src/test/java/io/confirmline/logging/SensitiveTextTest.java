@@ -38,8 +38,10 @@ class SensitiveTextTest {
     @Test
     void secretsAfterTheirNameAreMasked() {
         assertThat(SensitiveText.mask("Authorization: Bearer s3cr3t-token"))
-                .doesNotContain("s3cr3t-token").contains("***");
+                .doesNotContain("s3cr3t-token")
+                .contains("***");
         assertThat(SensitiveText.mask("api-key=abc123XYZ")).isEqualTo("api-key=***");
-        assertThat(SensitiveText.mask("secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")).doesNotContain("MfKQ9r8");
+        assertThat(SensitiveText.mask("secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
+                .doesNotContain("MfKQ9r8");
     }
 }

@@ -44,9 +44,17 @@ class ProductionSettingsCheckTest {
 
     @Test
     void anEmptyDatabasePasswordAndTheDemoKeyAreNamedTogether() {
-        StandardEnvironment environment = environment(Map.of("spring.r2dbc.url", "r2dbc:postgresql://db/confirmline",
-                "spring.r2dbc.password", "", "confirmline.secrets.key", SecretsCipher.DEMO_KEY), "production");
-        assertThatThrownBy(() -> check(environment)).isInstanceOf(IllegalStateException.class)
+        StandardEnvironment environment = environment(
+                Map.of(
+                        "spring.r2dbc.url",
+                        "r2dbc:postgresql://db/confirmline",
+                        "spring.r2dbc.password",
+                        "",
+                        "confirmline.secrets.key",
+                        SecretsCipher.DEMO_KEY),
+                "production");
+        assertThatThrownBy(() -> check(environment))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("spring.r2dbc.password (CONFIRMLINE_DB_PASSWORD) is empty")
                 .hasMessageContaining("confirmline.secrets.key (CONFIRMLINE_SECRETS_KEY) is not set");
     }
@@ -54,12 +62,21 @@ class ProductionSettingsCheckTest {
     @Test
     void aServiceWithoutADatabaseNeedsNoPasswordAndAKeyPasses() {
         check(environment(Map.of("confirmline.secrets.key", KEY), "production"));
-        assertThat(ProductionSettingsCheck.problems(environment(Map.of("spring.r2dbc.url", "r2dbc:postgresql://db/x",
-                "spring.r2dbc.password", "secret", "confirmline.secrets.key", KEY), "production"))).isEmpty();
+        assertThat(ProductionSettingsCheck.problems(environment(
+                        Map.of(
+                                "spring.r2dbc.url",
+                                "r2dbc:postgresql://db/x",
+                                "spring.r2dbc.password",
+                                "secret",
+                                "confirmline.secrets.key",
+                                KEY),
+                        "production")))
+                .isEmpty();
     }
 
     @Test
     void outsideTheProductionProfileNothingIsRefused() {
-        check(environment(Map.of("spring.r2dbc.url", "r2dbc:postgresql://db/confirmline", "spring.r2dbc.password", "")));
+        check(environment(
+                Map.of("spring.r2dbc.url", "r2dbc:postgresql://db/confirmline", "spring.r2dbc.password", "")));
     }
 }

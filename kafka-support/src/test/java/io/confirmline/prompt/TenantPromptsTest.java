@@ -46,8 +46,12 @@ class TenantPromptsTest {
 
     static List<String> tenant(int i, String id) {
         String p = "confirmline.tenants[" + i + "].";
-        return List.of(p + "id=" + id, p + "subaccount-id=" + id + "_voice", p + "api-key=k-" + id,
-                p + "platform-api-key=pk-" + id, p + "caller-id=+34910000000");
+        return List.of(
+                p + "id=" + id,
+                p + "subaccount-id=" + id + "_voice",
+                p + "api-key=k-" + id,
+                p + "platform-api-key=pk-" + id,
+                p + "caller-id=+34910000000");
     }
 
     /** The tenants these properties declare, as the directory would hold them at {@code revision}. */
@@ -56,22 +60,30 @@ class TenantPromptsTest {
         all.addAll(tenant(1, "marios"));
         all.addAll(Arrays.asList(properties));
         Map<String, String> map = new HashMap<>();
-        all.forEach(property -> map.put(property.substring(0, property.indexOf('=')),
-                property.substring(property.indexOf('=') + 1)));
+        all.forEach(property ->
+                map.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1)));
         List<TenantSettings> declared = new Binder(new MapConfigurationPropertySource(map))
-                .bind("confirmline.tenants", Bindable.listOf(TenantSettings.class)).get();
-        return declared.stream().map(settings -> TenantRecords.toTenant(TenantRecords.toEvent(settings,
-                TenantRecords.secretsOf(settings), revision, Instant.now(), cipher), cipher)).toList();
+                .bind("confirmline.tenants", Bindable.listOf(TenantSettings.class))
+                .get();
+        return declared.stream()
+                .map(settings -> TenantRecords.toTenant(
+                        TenantRecords.toEvent(
+                                settings, TenantRecords.secretsOf(settings), revision, Instant.now(), cipher),
+                        cipher))
+                .toList();
     }
 
-    final PromptCatalog.Booking ana = new PromptCatalog.Booking("Ana", "Mario's", 2, null,
-            Instant.parse("2026-11-21T19:00:00Z"), ZoneId.of("Europe/Madrid"), "es-MX");
+    final PromptCatalog.Booking ana = new PromptCatalog.Booking(
+            "Ana", "Mario's", 2, null, Instant.parse("2026-11-21T19:00:00Z"), ZoneId.of("Europe/Madrid"), "es-MX");
     final Instant now = Instant.parse("2026-11-21T18:00:00Z");
 
     @Test
     void eachTenantSpeaksItsOwnTemplatesAndDigits() {
-        List<Tenant> tenants = tenants(1, "confirmline.tenants[1].confirm-digit=5",
-                "confirmline.tenants[1].cancel-digit=6", "confirmline.tenants[1].prompts.es-MX.reservation-prompt="
+        List<Tenant> tenants = tenants(
+                1,
+                "confirmline.tenants[1].confirm-digit=5",
+                "confirmline.tenants[1].cancel-digit=6",
+                "confirmline.tenants[1].prompts.es-MX.reservation-prompt="
                         + "Buenas {name}, habla {venue}. Marque {confirmDigit} para confirmar o {cancelDigit} para cancelar.");
         PromptCatalog marios = prompts.of(tenants.get(1));
         assertThat(marios.reservationPrompt(ana, now))
@@ -79,21 +91,25 @@ class TenantPromptsTest {
         assertThat(marios.noInput(ana, now))
                 .isEqualTo("No hemos recibido ninguna tecla. Pulse 5 para confirmar, o 6 para cancelar.");
         assertThat(prompts.of(tenants.get(0)).reservationPrompt(ana, now))
-                .startsWith("Hola Ana").endsWith("Pulse 1 para confirmar, o 0 para cancelar.");
+                .startsWith("Hola Ana")
+                .endsWith("Pulse 1 para confirmar, o 0 para cancelar.");
     }
 
     @Test
     void aNewRevisionIsHeardWithItsNewWordsAndDigits() {
-        Tenant before = tenants(1, "confirmline.tenants[1].prompts.en.goodbye=Bye now.").get(1);
-        assertThat(prompts.of(before).goodbye(ana, now)).as("es-MX has no template: shipped Spanish")
+        Tenant before =
+                tenants(1, "confirmline.tenants[1].prompts.en.goodbye=Bye now.").get(1);
+        assertThat(prompts.of(before).goodbye(ana, now))
+                .as("es-MX has no template: shipped Spanish")
                 .startsWith("No hemos podido");
-        PromptCatalog.Booking english = new PromptCatalog.Booking("Ana", "Mario's", 2, null, ana.startsAt(),
-                ana.zone(), "en-GB");
+        PromptCatalog.Booking english =
+                new PromptCatalog.Booking("Ana", "Mario's", 2, null, ana.startsAt(), ana.zone(), "en-GB");
         assertThat(prompts.of(before).goodbye(english, now)).isEqualTo("Bye now.");
         assertThat(prompts.of(before)).as("kept for the revision").isSameAs(prompts.of(before));
 
-        Tenant after = tenants(2, "confirmline.tenants[1].prompts.en.goodbye=Ciao.",
-                "confirmline.tenants[1].confirm-digit=7").get(1);
+        Tenant after = tenants(
+                        2, "confirmline.tenants[1].prompts.en.goodbye=Ciao.", "confirmline.tenants[1].confirm-digit=7")
+                .get(1);
         assertThat(prompts.of(after).goodbye(english, now)).isEqualTo("Ciao.");
         assertThat(prompts.of(after).invalidDigit(english, now)).contains("Press 7 to confirm");
     }
@@ -104,10 +120,13 @@ class TenantPromptsTest {
      */
     @Test
     void aTemplateTheGrammarRefusesIsLeftOutAndTheRestIsStillSaid() {
-        Tenant marios = tenants(1, "confirmline.tenants[1].prompts.en.no-input=Press {confirmdigit} now.",
-                "confirmline.tenants[1].prompts.en.goodbye=Bye now.").get(1);
-        PromptCatalog.Booking english = new PromptCatalog.Booking("Ana", "Mario's", 2, null, ana.startsAt(),
-                ana.zone(), "en-GB");
+        Tenant marios = tenants(
+                        1,
+                        "confirmline.tenants[1].prompts.en.no-input=Press {confirmdigit} now.",
+                        "confirmline.tenants[1].prompts.en.goodbye=Bye now.")
+                .get(1);
+        PromptCatalog.Booking english =
+                new PromptCatalog.Booking("Ana", "Mario's", 2, null, ana.startsAt(), ana.zone(), "en-GB");
         assertThat(prompts.of(marios).noInput(english, now))
                 .isEqualTo("We did not hear a key. Press 1 to confirm, or 0 to cancel.");
         assertThat(prompts.of(marios).goodbye(english, now)).isEqualTo("Bye now.");

@@ -27,8 +27,10 @@ class TextCatalogTest {
         assertThat(TextCatalog.languages()).containsExactlyInAnyOrder("en", "es", "fr", "de");
         for (String language : TextCatalog.languages()) {
             assertThat(TextCatalog.shipped(language).keySet()).containsExactlyElementsOf(PromptTemplates.TEXTS);
-            TextCatalog.shipped(language).forEach((name, text) ->
-                    assertThat(PromptTemplates.problem(name, text)).as(language + " " + name).isEmpty());
+            TextCatalog.shipped(language)
+                    .forEach((name, text) -> assertThat(PromptTemplates.problem(name, text))
+                            .as(language + " " + name)
+                            .isEmpty());
         }
     }
 

@@ -42,15 +42,20 @@ class SmsPartsTest {
     @Test
     void anEscapedCharacterIsNeverSplitAcrossSegments() {
         // 152 septets, then € (2) would straddle the 153 boundary: it opens segment two instead.
-        assertThat(SmsParts.of("a".repeat(152) + "€" + "a".repeat(152)).segments()).isEqualTo(3);
-        assertThat(SmsParts.of("a".repeat(151) + "€" + "a".repeat(153)).segments()).isEqualTo(2);
+        assertThat(SmsParts.of("a".repeat(152) + "€" + "a".repeat(152)).segments())
+                .isEqualTo(3);
+        assertThat(SmsParts.of("a".repeat(151) + "€" + "a".repeat(153)).segments())
+                .isEqualTo(2);
     }
 
     @Test
     void accentsOfTheGsmAlphabetStayGsmAndOthersForceUcs2() {
-        assertThat(SmsParts.of("Luigi's: ¿mañana? Müller, café, à très bientôt").encoding()).isEqualTo(Encoding.UCS2);
-        assertThat(SmsParts.of("Luigi's: ¿mañana? Müller, café, à bientôt").encoding()).isEqualTo(Encoding.UCS2);
-        assertThat(SmsParts.of("Luigi's: ¿mañana? Müller, café, à demain").encoding()).isEqualTo(Encoding.GSM7);
+        assertThat(SmsParts.of("Luigi's: ¿mañana? Müller, café, à très bientôt").encoding())
+                .isEqualTo(Encoding.UCS2);
+        assertThat(SmsParts.of("Luigi's: ¿mañana? Müller, café, à bientôt").encoding())
+                .isEqualTo(Encoding.UCS2);
+        assertThat(SmsParts.of("Luigi's: ¿mañana? Müller, café, à demain").encoding())
+                .isEqualTo(Encoding.GSM7);
         assertThat(SmsParts.of("sábado").encoding()).isEqualTo(Encoding.UCS2);
     }
 
@@ -70,8 +75,10 @@ class SmsPartsTest {
     @Test
     void aSurrogatePairIsNeverSplitAcrossSegments() {
         // 66 code units, then an emoji (2) would straddle the 67 boundary: it opens segment two.
-        assertThat(SmsParts.of("á".repeat(66) + "😀" + "á".repeat(66)).segments()).isEqualTo(3);
-        assertThat(SmsParts.of("á".repeat(65) + "😀" + "á".repeat(67)).segments()).isEqualTo(2);
+        assertThat(SmsParts.of("á".repeat(66) + "😀" + "á".repeat(66)).segments())
+                .isEqualTo(3);
+        assertThat(SmsParts.of("á".repeat(65) + "😀" + "á".repeat(67)).segments())
+                .isEqualTo(2);
     }
 
     @Test

@@ -45,8 +45,10 @@ class SecretsCipherTest {
         assertThat(cipher.decrypt("luigis", sealed).value()).isEqualTo("the-8x8-key");
         assertThatThrownBy(() -> cipher.decrypt("marios", sealed))
                 .isInstanceOf(SecretsCipher.SecretUnreadableException.class)
-                .hasMessageContaining("marios").hasMessageNotContaining("the-8x8-key");
-        EncryptedSecret renamed = EncryptedSecret.newBuilder(sealed).setId("sec_2").build();
+                .hasMessageContaining("marios")
+                .hasMessageNotContaining("the-8x8-key");
+        EncryptedSecret renamed =
+                EncryptedSecret.newBuilder(sealed).setId("sec_2").build();
         assertThatThrownBy(() -> cipher.decrypt("luigis", renamed))
                 .isInstanceOf(SecretsCipher.SecretUnreadableException.class);
     }
@@ -66,7 +68,9 @@ class SecretsCipherTest {
         EncryptedSecret sealed = cipher.encrypt("luigis", new NamedSecret("sec_1", "value"));
         byte[] bytes = sealed.getCiphertext().array().clone();
         bytes[0] ^= 1;
-        EncryptedSecret tampered = EncryptedSecret.newBuilder(sealed).setCiphertext(ByteBuffer.wrap(bytes)).build();
+        EncryptedSecret tampered = EncryptedSecret.newBuilder(sealed)
+                .setCiphertext(ByteBuffer.wrap(bytes))
+                .build();
         assertThatThrownBy(() -> cipher.decrypt("luigis", tampered))
                 .isInstanceOf(SecretsCipher.SecretUnreadableException.class);
     }
@@ -78,7 +82,8 @@ class SecretsCipherTest {
 
         SecretsCipher after = SecretsCipher.from(new SecretsProperties(k2, List.of(k1)));
         assertThat(after.decrypt("luigis", old).value()).isEqualTo("old-value");
-        assertThat(after.encrypt("luigis", new NamedSecret("sec_1", "x")).getKeyId()).isEqualTo("k2");
+        assertThat(after.encrypt("luigis", new NamedSecret("sec_1", "x")).getKeyId())
+                .isEqualTo("k2");
 
         SecretsCipher withoutOldKey = SecretsCipher.from(new SecretsProperties(k2, List.of()));
         assertThatThrownBy(() -> withoutOldKey.decrypt("luigis", old))
@@ -90,7 +95,8 @@ class SecretsCipherTest {
         assertThatThrownBy(() -> SecretsCipher.from(new SecretsProperties("nocolon", List.of())))
                 .hasMessageContaining("confirmline.secrets.key must be <keyId>:<base64 of 32 bytes>");
         assertThatThrownBy(() -> SecretsCipher.from(new SecretsProperties("k:c2hvcnQ=", List.of())))
-                .hasMessageContaining("32 bytes, this one 5").hasMessageNotContaining("c2hvcnQ");
+                .hasMessageContaining("32 bytes, this one 5")
+                .hasMessageNotContaining("c2hvcnQ");
         assertThatThrownBy(() -> SecretsCipher.from(new SecretsProperties(k1, List.of(k1))))
                 .hasMessageContaining("previous-keys[0]: key id k1 is given twice");
     }
@@ -99,6 +105,7 @@ class SecretsCipherTest {
     void withoutAKeyTheDemoKeyIsUsedAndSaysSo() {
         SecretsCipher cipher = SecretsCipher.from(new SecretsProperties("", List.of()));
         assertThat(cipher.usesDemoKey()).isTrue();
-        assertThat(SecretsCipher.from(new SecretsProperties(k1, List.of())).usesDemoKey()).isFalse();
+        assertThat(SecretsCipher.from(new SecretsProperties(k1, List.of())).usesDemoKey())
+                .isFalse();
     }
 }

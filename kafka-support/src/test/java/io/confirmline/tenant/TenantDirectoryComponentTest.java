@@ -73,12 +73,17 @@ class TenantDirectoryComponentTest {
 
     @BeforeAll
     static void producers() {
-        Map<String, Object> config = new HashMap<>(AvroSerdeSettings.producer(RegistryServer.shared().apiUrl(), true));
+        Map<String, Object> config =
+                new HashMap<>(AvroSerdeSettings.producer(RegistryServer.shared().apiUrl(), true));
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         producer = new KafkaProducer<>(config);
-        rawProducer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        rawProducer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedKafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
     }
 
     @AfterAll
@@ -89,18 +94,24 @@ class TenantDirectoryComponentTest {
 
     @org.junit.jupiter.api.BeforeEach
     void compactedTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
-                    .all().get(30, TimeUnit.SECONDS);
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
     private ApplicationContextRunner service() {
         return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(ConfirmLineKafkaAutoConfiguration.class,
-                        KafkaAutoConfiguration.class, ConfirmLineTenantAutoConfiguration.class))
-                .withPropertyValues("spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-                        "confirmline.kafka.registry-url=" + RegistryServer.shared().apiUrl(),
+                .withConfiguration(AutoConfigurations.of(
+                        ConfirmLineKafkaAutoConfiguration.class,
+                        KafkaAutoConfiguration.class,
+                        ConfirmLineTenantAutoConfiguration.class))
+                .withPropertyValues(
+                        "spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+                        "confirmline.kafka.registry-url="
+                                + RegistryServer.shared().apiUrl(),
                         "confirmline.kafka.create-topics=false",
                         "confirmline.secrets.key=" + KEY,
                         "confirmline.tenant-directory.enabled=true",
@@ -113,8 +124,9 @@ class TenantDirectoryComponentTest {
     }
 
     private void publish(TenantSettings settings, long atRevision) throws Exception {
-        publish(settings.id(), TenantRecords.toEvent(settings, TenantRecords.secretsOf(settings), atRevision,
-                Instant.now(), CIPHER));
+        publish(
+                settings.id(),
+                TenantRecords.toEvent(settings, TenantRecords.secretsOf(settings), atRevision, Instant.now(), CIPHER));
     }
 
     private void publish(String key, TenantConfigured event) throws Exception {
@@ -133,10 +145,15 @@ class TenantDirectoryComponentTest {
             assertThat(directory.isCaughtUp()).isTrue();
             assertThat(directory.all()).extracting(Tenant::id).containsExactlyInAnyOrder("luigis", "marios");
             assertThat(directory.byPlatformKey("key-luigis-2")).map(Tenant::id).contains("luigis");
-            assertThat(directory.byPlatformKey("key-luigis")).as("replaced by the later revision").isEmpty();
+            assertThat(directory.byPlatformKey("key-luigis"))
+                    .as("replaced by the later revision")
+                    .isEmpty();
             assertThat(directory.byPlatformKey("key-marios")).map(Tenant::id).contains("marios");
             assertThat(directory.byPlatformKey(null)).isEmpty();
-            assertThat(context.getBean(TenantDirectoryHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+            assertThat(context.getBean(TenantDirectoryHealthIndicator.class)
+                            .health()
+                            .getStatus())
+                    .isEqualTo(Status.UP);
         });
     }
 
@@ -145,11 +162,14 @@ class TenantDirectoryComponentTest {
         // A poll timeout far longer than the bound below: a directory that polled before checking would hold the
         // start for all of it, though there is nothing to read.
         long started = System.nanoTime();
-        service().withPropertyValues("confirmline.tenant-directory.poll-timeout=30s").run(context -> {
-            assertThat(context.getBean(TenantDirectory.class).isCaughtUp()).isTrue();
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
-            assertThat(context.getBean(TenantDirectory.class).all()).isEmpty();
-        });
+        service()
+                .withPropertyValues("confirmline.tenant-directory.poll-timeout=30s")
+                .run(context -> {
+                    assertThat(context.getBean(TenantDirectory.class).isCaughtUp())
+                            .isTrue();
+                    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+                    assertThat(context.getBean(TenantDirectory.class).all()).isEmpty();
+                });
     }
 
     @Test
@@ -157,22 +177,36 @@ class TenantDirectoryComponentTest {
         publish(TenantSamples.builder("luigis").build());
         service().run(context -> {
             TenantDirectory directory = context.getBean(TenantDirectory.class);
-            publish(TenantSamples.builder("nuovo").webhookTokens("Bearer tok-1", "Bearer tok-2").build());
-            await().atMost(Duration.ofSeconds(10)).until(() -> directory.byId("nuovo").isPresent());
-            assertThat(directory.byWebhookToken("Bearer tok-2")).extracting(Tenant::id).containsExactly("nuovo");
+            publish(TenantSamples.builder("nuovo")
+                    .webhookTokens("Bearer tok-1", "Bearer tok-2")
+                    .build());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> directory.byId("nuovo").isPresent());
+            assertThat(directory.byWebhookToken("Bearer tok-2"))
+                    .extracting(Tenant::id)
+                    .containsExactly("nuovo");
 
-            publish(TenantSamples.builder("nuovo").enabled(false).webhookTokens("Bearer tok-2").build());
-            await().atMost(Duration.ofSeconds(10)).until(() -> !directory.byId("nuovo").orElseThrow().enabled());
-            assertThat(directory.byWebhookToken("Bearer tok-1")).as("the removed token").isEmpty();
+            publish(TenantSamples.builder("nuovo")
+                    .enabled(false)
+                    .webhookTokens("Bearer tok-2")
+                    .build());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !directory.byId("nuovo").orElseThrow().enabled());
+            assertThat(directory.byWebhookToken("Bearer tok-1"))
+                    .as("the removed token")
+                    .isEmpty();
 
             publish(TenantSamples.builder("nuovo").enabled(true).build(), 1);
             publish(TenantSamples.builder("marker").build());
-            await().atMost(Duration.ofSeconds(10)).until(() -> directory.byId("marker").isPresent());
-            assertThat(directory.byId("nuovo").orElseThrow().enabled()).as("revision 1 is older than the one held")
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> directory.byId("marker").isPresent());
+            assertThat(directory.byId("nuovo").orElseThrow().enabled())
+                    .as("revision 1 is older than the one held")
                     .isFalse();
 
             publish("nuovo", null);
-            await().atMost(Duration.ofSeconds(10)).until(() -> directory.byId("nuovo").isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> directory.byId("nuovo").isEmpty());
             assertThat(directory.byId("luigis")).isPresent();
         });
     }
@@ -182,16 +216,25 @@ class TenantDirectoryComponentTest {
         publish(TenantSamples.builder("luigis").platformKeys("good-key").build());
         service().run(context -> {
             TenantDirectory directory = context.getBean(TenantDirectory.class);
-            rawProducer.send(new ProducerRecord<>(topic, "luigis", "not avro".getBytes(StandardCharsets.UTF_8)))
+            rawProducer
+                    .send(new ProducerRecord<>(topic, "luigis", "not avro".getBytes(StandardCharsets.UTF_8)))
                     .get(30, TimeUnit.SECONDS);
-            SecretsCipher otherKey = SecretsCipher.from(new SecretsProperties(
-                    "k9:" + Base64.getEncoder().encodeToString(random32()), List.of()));
-            TenantSettings underUnknownKey = TenantSamples.builder("luigis").platformKeys("bad-key").build();
-            publish("luigis", TenantRecords.toEvent(underUnknownKey, TenantRecords.secretsOf(underUnknownKey),
-                    ++revision, Instant.now(), otherKey));
+            SecretsCipher otherKey = SecretsCipher.from(
+                    new SecretsProperties("k9:" + Base64.getEncoder().encodeToString(random32()), List.of()));
+            TenantSettings underUnknownKey =
+                    TenantSamples.builder("luigis").platformKeys("bad-key").build();
+            publish(
+                    "luigis",
+                    TenantRecords.toEvent(
+                            underUnknownKey,
+                            TenantRecords.secretsOf(underUnknownKey),
+                            ++revision,
+                            Instant.now(),
+                            otherKey));
             publish(TenantSamples.builder("marker").build());
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> directory.byId("marker").isPresent());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> directory.byId("marker").isPresent());
             assertThat(directory.byPlatformKey("good-key")).map(Tenant::id).contains("luigis");
             assertThat(directory.byPlatformKey("bad-key")).isEmpty();
 

@@ -70,69 +70,134 @@ class ProblemWebExceptionHandlerTest {
 
     @Test
     void ourProblemKeepsItsStatusTypeFieldErrorsAndHeaders() {
-        client.post().uri("/invalid").exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        client.post()
+                .uri("/invalid")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(400)
-                .jsonPath("$.type").isEqualTo("https://confirmline.io/problems/test-400")
-                .jsonPath("$.detail").isEqualTo("guestPhone: not E.164; partySize: must be positive")
-                .jsonPath("$.errors[0].field").isEqualTo("guestPhone")
-                .jsonPath("$.errors[1].message").isEqualTo("must be positive");
-        client.get().uri("/unavailable").exchange()
-                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.title").isEqualTo("Kafka unavailable");
-        client.get().uri("/unauthorized").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"test\"")
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .jsonPath("$.status")
+                .isEqualTo(400)
+                .jsonPath("$.type")
+                .isEqualTo("https://confirmline.io/problems/test-400")
+                .jsonPath("$.detail")
+                .isEqualTo("guestPhone: not E.164; partySize: must be positive")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("guestPhone")
+                .jsonPath("$.errors[1].message")
+                .isEqualTo("must be positive");
+        client.get()
+                .uri("/unavailable")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader()
+                .valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Kafka unavailable");
+        client.get()
+                .uri("/unauthorized")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"test\"")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(errorsLogged()).isEmpty();
     }
 
     @Test
     void springsOwnRefusalsAreProblemsToo() {
-        client.get().uri("/nowhere").exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(404)
-                .jsonPath("$.type").isEqualTo("https://confirmline.io/problems/http-404");
-        client.delete().uri("/invalid").exchange()
-                .expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueEquals(HttpHeaders.ALLOW, "POST");
-        client.post().uri("/echo").contentType(MediaType.TEXT_PLAIN).bodyValue("x").exchange()
-                .expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        client.post().uri("/echo").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"a\":").exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get()
+                .uri("/nowhere")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(404)
+                .jsonPath("$.type")
+                .isEqualTo("https://confirmline.io/problems/http-404");
+        client.delete()
+                .uri("/invalid")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals(HttpHeaders.ALLOW, "POST");
+        client.post()
+                .uri("/echo")
+                .contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("x")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.post()
+                .uri("/echo")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"a\":")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(errorsLogged()).isEmpty();
     }
 
     @Test
     void anUnparsableContentTypeIsA415NotA500() {
         for (String contentType : List.of("garbage/", "application/json;;;=", "/")) {
-            client.post().uri("/echo").header(HttpHeaders.CONTENT_TYPE, contentType).exchange()
-                    .expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.status").isEqualTo(415);
-            client.get().uri("/content-type").header(HttpHeaders.CONTENT_TYPE, contentType).exchange()
-                    .expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            client.post()
+                    .uri("/echo")
+                    .header(HttpHeaders.CONTENT_TYPE, contentType)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo(415);
+            client.get()
+                    .uri("/content-type")
+                    .header(HttpHeaders.CONTENT_TYPE, contentType)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
         assertThat(errorsLogged()).isEmpty();
     }
 
     @Test
     void aDefectIsA500ThatLeaksNothingAndIsLoggedOnceWithItsCorrelationId() {
-        byte[] body = client.get().uri("/defect").exchange()
-                .expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(500)
-                .jsonPath("$.correlationId").isNotEmpty()
-                .returnResult().getResponseBody();
+        byte[] body = client.get()
+                .uri("/defect")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(500)
+                .jsonPath("$.correlationId")
+                .isNotEmpty()
+                .returnResult()
+                .getResponseBody();
         String text = new String(body);
         assertThat(text).doesNotContain("+447911").doesNotContain("IllegalStateException");
         assertThat(errorsLogged()).singleElement().satisfies(event -> {
@@ -144,36 +209,70 @@ class ProblemWebExceptionHandlerTest {
 
     @Test
     void errorsRaisedInAWebFilterAreProblems() {
-        client.get().uri("/content-type").header("X-Refuse", "yes").exchange()
-                .expectStatus().isForbidden()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").isEqualTo("refused by a filter");
+        client.get()
+                .uri("/content-type")
+                .header("X-Refuse", "yes")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("refused by a filter");
     }
 
     @Test
     void oversizedHeadersAndTargetsAre431And414Problems() {
-        client.get().uri("/content-type").header("X-Big", "a".repeat(2_000)).exchange()
-                .expectStatus().isEqualTo(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(431);
-        client.get().uri("/content-type?q=" + "a".repeat(300)).exchange()
-                .expectStatus().isEqualTo(HttpStatus.URI_TOO_LONG)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        client.get().uri("/content-type").header("X-Small", "a".repeat(500)).exchange()
-                .expectStatus().isOk();
+        client.get()
+                .uri("/content-type")
+                .header("X-Big", "a".repeat(2_000))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(431);
+        client.get()
+                .uri("/content-type?q=" + "a".repeat(300))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.URI_TOO_LONG)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get()
+                .uri("/content-type")
+                .header("X-Small", "a".repeat(500))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
     void aNulInThePathOrQueryIsA400() {
-        client.get().uri(URI.create("/content-type/%00x")).exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").isEqualTo("The request path or query contains a NUL character");
-        client.get().uri(URI.create("/content-type?version=%00")).exchange().expectStatus().isBadRequest();
+        client.get()
+                .uri(URI.create("/content-type/%00x"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("The request path or query contains a NUL character");
+        client.get()
+                .uri(URI.create("/content-type?version=%00"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
     }
 
     private List<ILoggingEvent> errorsLogged() {
-        return logged.list.stream().filter(event -> event.getLevel() == Level.ERROR).toList();
+        return logged.list.stream()
+                .filter(event -> event.getLevel() == Level.ERROR)
+                .toList();
     }
 
     @Configuration
@@ -198,7 +297,8 @@ class ProblemWebExceptionHandlerTest {
         @Bean
         WebFilter refusingFilter() {
             return (exchange, chain) -> exchange.getRequest().getHeaders().containsHeader("X-Refuse")
-                    ? Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "test-403", "Forbidden", "refused by a filter"))
+                    ? Mono.error(
+                            new ProblemException(HttpStatus.FORBIDDEN, "test-403", "Forbidden", "refused by a filter"))
                     : chain.filter(exchange);
         }
 
@@ -213,9 +313,11 @@ class ProblemWebExceptionHandlerTest {
 
         @PostMapping("/invalid")
         Mono<String> invalid() {
-            return Mono.error(ProblemException.invalid("test-400", List.of(
-                    new ProblemException.FieldError("guestPhone", "not E.164"),
-                    new ProblemException.FieldError("partySize", "must be positive"))));
+            return Mono.error(ProblemException.invalid(
+                    "test-400",
+                    List.of(
+                            new ProblemException.FieldError("guestPhone", "not E.164"),
+                            new ProblemException.FieldError("partySize", "must be positive"))));
         }
 
         @GetMapping("/unavailable")

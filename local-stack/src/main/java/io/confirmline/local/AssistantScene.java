@@ -47,6 +47,7 @@ final class AssistantScene {
     private static final LocalTime WANTED = LocalTime.of(20, 30);
     /** The demo tenant's time between a call and the booking it confirms. */
     private static final Duration LEAD_TIME = Duration.ofMinutes(30);
+
     private static final ZoneId VENUE_ZONE = ZoneId.of("Europe/Madrid");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
@@ -54,8 +55,8 @@ final class AssistantScene {
     private final PlatformClient platform;
     private final EightByEightSandboxClient sandbox;
     private final PrintStream out;
-    private final String guest = Scenario.freshGuest('4');   // texts nothing of their own accord; no call today
-    private final String booking = "demo-as-" + UUID.randomUUID().toString().substring(0, 6);   // 14 characters
+    private final String guest = Scenario.freshGuest('4'); // texts nothing of their own accord; no call today
+    private final String booking = "demo-as-" + UUID.randomUUID().toString().substring(0, 6); // 14 characters
     private final LocalDate day = LocalDate.now(VENUE_ZONE).plusDays(1);
     private final Set<String> printed = new HashSet<>();
     private boolean texted;
@@ -75,7 +76,8 @@ final class AssistantScene {
     /** Books the guest for tomorrow evening and lets the platform sandbox accept the change request to come. */
     void start() {
         platform.acceptChangeRequests(true);
-        platform.publishReservation(booking, "CREATED", 1, day.atTime(BOOKED).atZone(VENUE_ZONE).toInstant(), guest);
+        platform.publishReservation(
+                booking, "CREATED", 1, day.atTime(BOOKED).atZone(VENUE_ZONE).toInstant(), guest);
         out.println("booked " + booking + " for " + guest + ", tomorrow at " + BOOKED + " (" + name() + ")");
     }
 
@@ -92,7 +94,8 @@ final class AssistantScene {
         if (!texted && !statuses(received).isEmpty()) {
             sandbox.text(guest, LocalStack.SMS_NUMBER, WISH);
             texted = true;
-            out.println(String.format("%s  %-14s texts \"%s\" (the assistant answers if nobody does within %ss)",
+            out.println(String.format(
+                    "%s  %-14s texts \"%s\" (the assistant answers if nobody does within %ss)",
                     now(), guest, WISH, LocalStack.HUMAN_WINDOW.toSeconds()));
         }
         List<JsonNode> texts = sandbox.texts(guest);
@@ -112,21 +115,28 @@ final class AssistantScene {
     List<String> problems(List<PlatformClient.Received> received) {
         List<String> missing = new ArrayList<>();
         if (!picked) {
-            missing.add(guest + ": no text offering " + WANTED + (texted ? "" : " (never texted: the booking was not"
-                    + " SCHEDULED at the platform)") + "; texts received " + sandbox.texts(guest).size());
+            missing.add(guest + ": no text offering " + WANTED
+                    + (texted ? "" : " (never texted: the booking was not" + " SCHEDULED at the platform)")
+                    + "; texts received " + sandbox.texts(guest).size());
         }
-        boolean requested = received.stream().anyMatch(r -> booking.equals(r.subjectId())
-                && "reservation.change_requested".equals(r.type()) && r.request() != null
-                && WANTED.toString().equals(r.request().path("wantedTime").asString())
-                && "GUEST_PICK".equals(r.request().path("readBy").asString()));
+        boolean requested = received.stream()
+                .anyMatch(r -> booking.equals(r.subjectId())
+                        && "reservation.change_requested".equals(r.type())
+                        && r.request() != null
+                        && WANTED.toString()
+                                .equals(r.request().path("wantedTime").asString())
+                        && "GUEST_PICK".equals(r.request().path("readBy").asString()));
         if (!requested) {
             missing.add(booking + ": no reservation.change_requested for " + WANTED + " read by GUEST_PICK");
         }
         Instant movedCall = day.atTime(WANTED).atZone(VENUE_ZONE).toInstant().minus(LEAD_TIME);
-        List<PlatformClient.Received> changes = received.stream().filter(r -> booking.equals(r.subjectId())
-                && !r.completion() && !r.guestRequest()).toList();
-        boolean moved = changes.size() == 2 && changes.stream().allMatch(r -> "SCHEDULED".equals(r.status()))
-                && changes.get(1).scheduledFor() != null && movedCall.equals(Instant.parse(changes.get(1).scheduledFor()));
+        List<PlatformClient.Received> changes = received.stream()
+                .filter(r -> booking.equals(r.subjectId()) && !r.completion() && !r.guestRequest())
+                .toList();
+        boolean moved = changes.size() == 2
+                && changes.stream().allMatch(r -> "SCHEDULED".equals(r.status()))
+                && changes.get(1).scheduledFor() != null
+                && movedCall.equals(Instant.parse(changes.get(1).scheduledFor()));
         if (!moved) {
             missing.add(booking + ": expected [SCHEDULED, SCHEDULED] with the call moved to "
                     + movedCall.atZone(VENUE_ZONE).toLocalTime() + ", got " + statuses(received));
@@ -135,18 +145,28 @@ final class AssistantScene {
     }
 
     private List<String> statuses(List<PlatformClient.Received> received) {
-        return received.stream().filter(r -> booking.equals(r.subjectId()) && !r.completion() && !r.guestRequest())
-                .map(PlatformClient.Received::status).toList();
+        return received.stream()
+                .filter(r -> booking.equals(r.subjectId()) && !r.completion() && !r.guestRequest())
+                .map(PlatformClient.Received::status)
+                .toList();
     }
 
     private String line(PlatformClient.Received r) {
         if (r.guestRequest()) {
             JsonNode q = r.request() == null ? JsonNodeFactory.instance.objectNode() : r.request();
-            return String.format("%s  %-14s %s %s at %s for %s (\"%s\", read by %s), signed", now(), r.subjectId(),
-                    r.type(), q.path("wantedDate").asString(""), q.path("wantedTime").asString(""),
-                    q.path("partySize").asString(""), q.path("words").asString(""), q.path("readBy").asString(""));
+            return String.format(
+                    "%s  %-14s %s %s at %s for %s (\"%s\", read by %s), signed",
+                    now(),
+                    r.subjectId(),
+                    r.type(),
+                    q.path("wantedDate").asString(""),
+                    q.path("wantedTime").asString(""),
+                    q.path("partySize").asString(""),
+                    q.path("words").asString(""),
+                    q.path("readBy").asString(""));
         }
-        String call = r.scheduledFor() == null ? ""
+        String call = r.scheduledFor() == null
+                ? ""
                 : ("SCHEDULED".equals(r.previousStatus()) ? "the booking moved: call now at " : "call at ")
                         + Instant.parse(r.scheduledFor()).atZone(VENUE_ZONE).format(CLOCK) + " venue time";
         return String.format("%s  %-14s attempt %s  %-18s %s", now(), r.subjectId(), r.attempt(), r.status(), call);

@@ -35,12 +35,15 @@ final class ConsoleAdminCalls {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     HttpResponse<String> send(HttpRequest.Builder request) {
         HttpRequest built = request.header("Authorization", "Bearer " + LocalStack.ADMIN_TOKEN)
-                .timeout(Duration.ofSeconds(10)).build();
+                .timeout(Duration.ofSeconds(10))
+                .build();
         try {
             return http.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -57,7 +60,8 @@ final class ConsoleAdminCalls {
      * out of the body). Whether the tenant was changed; false when the console has no demo tenant.
      */
     boolean changeDemoTenant(String console, Predicate<ObjectNode> change) {
-        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(tenantUrl(console))).GET());
+        HttpResponse<String> found =
+                send(HttpRequest.newBuilder(URI.create(tenantUrl(console))).GET());
         if (found.statusCode() == 404) {
             return false;
         }
@@ -68,8 +72,11 @@ final class ConsoleAdminCalls {
         for (String owned : new String[] {"id", "revision", "enabled", "secrets", "createdAt", "updatedAt"}) {
             tenant.remove(owned);
         }
-        read(send(HttpRequest.newBuilder(URI.create(tenantUrl(console))).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(tenant)))), "PUT");
+        read(
+                send(HttpRequest.newBuilder(URI.create(tenantUrl(console)))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(tenant)))),
+                "PUT");
         return true;
     }
 
@@ -79,8 +86,8 @@ final class ConsoleAdminCalls {
 
     static JsonNode read(HttpResponse<String> response, String method) {
         if (response.statusCode() != 200) {
-            throw new IllegalStateException(method + " " + response.uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    method + " " + response.uri() + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }

@@ -41,6 +41,7 @@ public final class ConsoleSignIn {
 
     /** The console's session cookie (owner-console SecurityConfiguration). */
     public static final String SESSION_COOKIE = "CONSOLE_SESSION";
+
     private static final Pattern CSRF_FIELD = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
     private static final Pattern VALUE = Pattern.compile("value=\"([^\"]+)\"");
 
@@ -50,8 +51,12 @@ public final class ConsoleSignIn {
 
     public ConsoleSignIn(String console) {
         this.console = console;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** Signs in; the session cookie's value, or empty when the console refused the email and password. */
@@ -62,19 +67,23 @@ public final class ConsoleSignIn {
             return Optional.empty();
         }
         return cookies.getCookieStore().get(URI.create(console)).stream()
-                .filter(cookie -> cookie.getName().equals(SESSION_COOKIE)).map(HttpCookie::getValue).findFirst();
+                .filter(cookie -> cookie.getName().equals(SESSION_COOKIE))
+                .map(HttpCookie::getValue)
+                .findFirst();
     }
 
     /** Sets the password through a one-time invitation link; false when the console did not take it. */
     public boolean acceptInvitation(URI link, String password) {
         String path = link.getRawPath();
         HttpResponse<String> answer = postForm(path, Map.of("password", password, "confirmation", password));
-        return answer.statusCode() / 100 == 3 && answer.headers().firstValue("Location").orElse("").contains("activated");
+        return answer.statusCode() / 100 == 3
+                && answer.headers().firstValue("Location").orElse("").contains("activated");
     }
 
     /** Opens the page of the form (for the session and its CSRF token), then posts the fields with the token. */
     private HttpResponse<String> postForm(String path, Map<String, String> fields) {
-        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(console + path)).GET());
+        HttpResponse<String> page =
+                send(HttpRequest.newBuilder(URI.create(console + path)).GET());
         if (page.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + page.statusCode());
         }
@@ -85,7 +94,8 @@ public final class ConsoleSignIn {
         }
         Map<String, String> form = new LinkedHashMap<>(fields);
         form.put("_csrf", token.group(1));
-        String body = form.entrySet().stream().map(e -> encoded(e.getKey()) + "=" + encoded(e.getValue()))
+        String body = form.entrySet().stream()
+                .map(e -> encoded(e.getKey()) + "=" + encoded(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(console + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -65,24 +65,41 @@ final class Demo {
                 + "): the Today board shows each change as it happens.");
         for (Scenario scenario : Scenario.everyOutcome()) {
             String id = "demo-" + UUID.randomUUID().toString().substring(0, 8);
-            platform.publishReservation(id, "CREATED", 1, PlatformClient.dueNow(), scenario.phone(), scenario.textOnly());
+            platform.publishReservation(
+                    id, "CREATED", 1, PlatformClient.dueNow(), scenario.phone(), scenario.textOnly());
             scenarios.put(id, scenario);
-            out.println("booked " + id + " for " + scenario.phone() + (scenario.textOnly() ? ", text only" : "")
-                    + " (" + scenario.name() + ")");
+            out.println("booked " + id + " for " + scenario.phone() + (scenario.textOnly() ? ", text only" : "") + " ("
+                    + scenario.name() + ")");
         }
         String message = "demo-msg-" + UUID.randomUUID().toString().substring(0, 8);
-        platform.makeCall(Map.of("type", "VOICE_MESSAGE", "messageId", message, "phone", "+447911100021",
-                "locale", "en-GB", "text", "Your table at Luigi's is ready.", "repetitions", 2, "purpose", "NOTICE"));
-        scenarios.put(message, new Scenario("voice message: delivered", "+447911100021",
-                List.of("SCHEDULED", "DIALING", "DELIVERED"), 1));
+        platform.makeCall(Map.of(
+                "type",
+                "VOICE_MESSAGE",
+                "messageId",
+                message,
+                "phone",
+                "+447911100021",
+                "locale",
+                "en-GB",
+                "text",
+                "Your table at Luigi's is ready.",
+                "repetitions",
+                2,
+                "purpose",
+                "NOTICE"));
+        scenarios.put(
+                message,
+                new Scenario(
+                        "voice message: delivered", "+447911100021", List.of("SCHEDULED", "DIALING", "DELIVERED"), 1));
         out.println("asked for voice message " + message);
 
         // Call-back: booked now, rung back from the loop below once the platform has heard TEXTED.
         String callBackGuest = Scenario.freshGuest('4');
-        String callBack = "demo-cb-" + UUID.randomUUID().toString().substring(0, 6);   // 14 characters, as the others
+        String callBack = "demo-cb-" + UUID.randomUUID().toString().substring(0, 6); // 14 characters, as the others
         platform.publishReservation(callBack, "CREATED", 1, PlatformClient.dueNow(), callBackGuest, false);
         scenarios.put(callBack, Scenario.callBack(callBackGuest));
-        out.println("booked " + callBack + " for " + callBackGuest + " (" + Scenario.callBack(callBackGuest).name() + ")");
+        out.println("booked " + callBack + " for " + callBackGuest + " ("
+                + Scenario.callBack(callBackGuest).name() + ")");
         boolean calledBack = false;
         // Missed call: someone without a booking rings the venue's number; the restaurant does not pick up.
         String missedCaller = Scenario.freshGuest('4');
@@ -104,35 +121,55 @@ final class Demo {
             List<PlatformClient.Received> received = platform.received();
             for (PlatformClient.Received r : received) {
                 if (scenarios.containsKey(r.subjectId()) && printed.add(r.webhookId())) {
-                    out.println(String.format("%s  %-14s attempt %s  %-18s %s", LocalTime.now(ZoneId.systemDefault()).format(TIME),
-                            r.subjectId(), r.attempt(), r.completion() ? "(call completed)" : r.status() + how(r),
+                    out.println(String.format(
+                            "%s  %-14s attempt %s  %-18s %s",
+                            LocalTime.now(ZoneId.systemDefault()).format(TIME),
+                            r.subjectId(),
+                            r.attempt(),
+                            r.completion() ? "(call completed)" : r.status() + how(r),
                             r.reason() == null ? "" : r.reason()));
                 } else if (r.guestFact() && phones.contains(r.phone()) && printed.add(r.webhookId())) {
-                    out.println(String.format("%s  %-14s %s", LocalTime.now(ZoneId.systemDefault()).format(TIME),
-                            r.phone(), r.type()));
+                    out.println(String.format(
+                            "%s  %-14s %s",
+                            LocalTime.now(ZoneId.systemDefault()).format(TIME), r.phone(), r.type()));
                 }
             }
             if (!calledBack && statuses(received, callBack).contains("TEXTED")) {
                 sandbox.callIn(callBackGuest, LocalStack.VIRTUAL_NUMBER, List.of("1"), null);
                 calledBack = true;
-                out.println(String.format("%s  %-14s rings %s back and presses 1", now(), callBackGuest,
-                        LocalStack.VIRTUAL_NUMBER));
+                out.println(String.format(
+                        "%s  %-14s rings %s back and presses 1", now(), callBackGuest, LocalStack.VIRTUAL_NUMBER));
             }
             List<tools.jackson.databind.JsonNode> texts = sandbox.texts(missedCaller);
             for (; textsPrinted < texts.size(); textsPrinted++) {
-                out.println(String.format("%s  %-14s texted: %s", now(), missedCaller,
+                out.println(String.format(
+                        "%s  %-14s texted: %s",
+                        now(),
+                        missedCaller,
                         texts.get(textsPrinted).path("text").asString()));
             }
-            boolean callBackDone = received.stream().anyMatch(r -> callBack.equals(r.subjectId())
-                    && "CONFIRMED".equals(r.status()) && "INBOUND_CALL".equals(r.channel()));
-            boolean missedCallDone = texts.size() == 1 && guestFacts(received, missedCaller).equals(missedCallFacts);
+            boolean callBackDone = received.stream()
+                    .anyMatch(r -> callBack.equals(r.subjectId())
+                            && "CONFIRMED".equals(r.status())
+                            && "INBOUND_CALL".equals(r.channel()));
+            boolean missedCallDone =
+                    texts.size() == 1 && guestFacts(received, missedCaller).equals(missedCallFacts);
             boolean assistantDone = assistant.step(received);
-            if (callBackDone && missedCallDone && assistantDone && scenarios.entrySet().stream().allMatch(e -> received.stream()
-                    .filter(r -> e.getKey().equals(r.subjectId()) && !r.completion())
-                    .map(PlatformClient.Received::status).toList().equals(e.getValue().expectedStatuses())
-                    && received.stream().filter(r -> e.getKey().equals(r.subjectId()) && r.completion()).count()
-                            == e.getValue().sessions()
-                    && guestFacts(received, e.getValue().phone()).equals(e.getValue().guestFacts()))) {
+            if (callBackDone
+                    && missedCallDone
+                    && assistantDone
+                    && scenarios.entrySet().stream()
+                            .allMatch(e -> received.stream()
+                                            .filter(r -> e.getKey().equals(r.subjectId()) && !r.completion())
+                                            .map(PlatformClient.Received::status)
+                                            .toList()
+                                            .equals(e.getValue().expectedStatuses())
+                                    && received.stream()
+                                                    .filter(r -> e.getKey().equals(r.subjectId()) && r.completion())
+                                                    .count()
+                                            == e.getValue().sessions()
+                                    && guestFacts(received, e.getValue().phone())
+                                            .equals(e.getValue().guestFacts()))) {
                 out.println();
                 out.println("All " + scenarios.size() + " outcomes, the missed call and the assistant's change request"
                         + " arrived at the platform as expected.");
@@ -145,7 +182,8 @@ final class Demo {
         scenarios.forEach((id, scenario) -> {
             List<String> got = statuses(id);
             if (!got.equals(scenario.expectedStatuses())) {
-                out.println("  " + id + " (" + scenario.name() + "): expected " + scenario.expectedStatuses() + ", got " + got);
+                out.println("  " + id + " (" + scenario.name() + "): expected " + scenario.expectedStatuses() + ", got "
+                        + got);
             }
             List<String> facts = guestFacts(platform.received(), scenario.phone());
             if (!facts.equals(scenario.guestFacts())) {
@@ -165,8 +203,11 @@ final class Demo {
                     + missedFacts + " and " + missedTexts + " texts");
         }
         if (platform.received(callBack).stream().noneMatch(r -> "INBOUND_CALL".equals(r.channel()))) {
-            out.println("  " + callBack + ": no change on the INBOUND_CALL channel (" + (calledBack
-                    ? "rang back; see GET http://127.0.0.1:8089/sandbox/calls" : "never texted, so never rang back") + ")");
+            out.println("  " + callBack + ": no change on the INBOUND_CALL channel ("
+                    + (calledBack
+                            ? "rang back; see GET http://127.0.0.1:8089/sandbox/calls"
+                            : "never texted, so never rang back")
+                    + ")");
         }
         assistant.problems(platform.received()).forEach(problem -> out.println("  " + problem + " (assistant)"));
         out.println("See the logs in local-stack/target/local-logs, GET http://127.0.0.1:8089/sandbox/calls,"
@@ -188,17 +229,23 @@ final class Demo {
     }
 
     private static List<String> statuses(List<PlatformClient.Received> received, String subjectId) {
-        return received.stream().filter(r -> subjectId.equals(r.subjectId()) && !r.completion())
-                .map(PlatformClient.Received::status).toList();
+        return received.stream()
+                .filter(r -> subjectId.equals(r.subjectId()) && !r.completion())
+                .map(PlatformClient.Received::status)
+                .toList();
     }
 
     /** The types of the guest facts the platform received for {@code phone}, in order. */
     private static List<String> guestFacts(List<PlatformClient.Received> received, String phone) {
-        return received.stream().filter(r -> r.guestFact() && phone.equals(r.phone()))
-                .map(PlatformClient.Received::type).toList();
+        return received.stream()
+                .filter(r -> r.guestFact() && phone.equals(r.phone()))
+                .map(PlatformClient.Received::type)
+                .toList();
     }
 
     private List<String> statuses(String subjectId) {
-        return platform.received(subjectId).stream().map(PlatformClient.Received::status).toList();
+        return platform.received(subjectId).stream()
+                .map(PlatformClient.Received::status)
+                .toList();
     }
 }

@@ -43,8 +43,10 @@ public final class DemoOwner {
 
     private final String console;
     private final String usersUrl;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     public DemoOwner(String console) {
         this.console = console;
@@ -55,12 +57,17 @@ public final class DemoOwner {
     public String ensure() {
         Optional<JsonNode> owner = find();
         if (owner.isEmpty()) {
-            JsonNode invited = call("POST", usersUrl, Map.of("email", EMAIL, "displayName", "Demo owner", "role", "OWNER"), 201);
+            JsonNode invited =
+                    call("POST", usersUrl, Map.of("email", EMAIL, "displayName", "Demo owner", "role", "OWNER"), 201);
             accept(invited);
             return "created";
         }
         if (owner.get().path("status").asString().equals("DISABLED")) {
-            call("PUT", usersUrl + "/" + owner.get().path("id").asString(), Map.of("role", "OWNER", "disabled", false), 200);
+            call(
+                    "PUT",
+                    usersUrl + "/" + owner.get().path("id").asString(),
+                    Map.of("role", "OWNER", "disabled", false),
+                    200);
         } else if (new ConsoleSignIn(console).signIn(EMAIL, PASSWORD).isPresent()) {
             return "kept";
         }
@@ -71,7 +78,8 @@ public final class DemoOwner {
     private void accept(JsonNode invitation) {
         URI link = URI.create(invitation.path("invitationUrl").asString());
         if (!new ConsoleSignIn(console).acceptInvitation(link, PASSWORD)) {
-            throw new IllegalStateException("The console did not take the demo owner's password from " + link.getPath());
+            throw new IllegalStateException(
+                    "The console did not take the demo owner's password from " + link.getPath());
         }
     }
 
@@ -85,18 +93,22 @@ public final class DemoOwner {
     }
 
     private JsonNode call(String method, String url, Object body, int expected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + LocalStack.ADMIN_TOKEN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expected) {
-                throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        method + " " + url + " answered " + response.statusCode() + ": " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {

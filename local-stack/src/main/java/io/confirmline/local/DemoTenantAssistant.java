@@ -38,8 +38,10 @@ final class DemoTenantAssistant {
     /** Returns whether the tenant was changed (the services then have it within a few seconds, on tenants.v1). */
     boolean ensure(PrintStream out) {
         boolean changed = admin.changeDemoTenant(console, tenant -> {
-            if (tenant.path("assistantEnabled").asBoolean(false) || tenant.hasNonNull("availabilityUrl")
-                    || tenant.hasNonNull("venueAddress") || tenant.hasNonNull("assistantFaq")) {
+            if (tenant.path("assistantEnabled").asBoolean(false)
+                    || tenant.hasNonNull("availabilityUrl")
+                    || tenant.hasNonNull("venueAddress")
+                    || tenant.hasNonNull("assistantFaq")) {
                 return false;
             }
             tenant.put("assistantEnabled", true);

@@ -38,7 +38,8 @@ final class DemoTenantCallBacks {
     /** Returns whether the tenant was changed (the services then have it within a few seconds, on tenants.v1). */
     boolean ensure(PrintStream out) {
         boolean changed = admin.changeDemoTenant(console, tenant -> {
-            if (!tenant.path("virtualNumbers").isEmpty() || tenant.hasNonNull("venuePhone")
+            if (!tenant.path("virtualNumbers").isEmpty()
+                    || tenant.hasNonNull("venuePhone")
                     || !tenant.path("openingHours").isEmpty()) {
                 return false;
             }
@@ -53,7 +54,8 @@ final class DemoTenantCallBacks {
         });
         if (changed) {
             out.println("The demo tenant in this database predates call-backs: gave it the virtual number "
-                    + LocalStack.VIRTUAL_NUMBER + ", the venue phone " + LocalStack.VENUE_PHONE + " and round-the-clock hours.");
+                    + LocalStack.VIRTUAL_NUMBER + ", the venue phone " + LocalStack.VENUE_PHONE
+                    + " and round-the-clock hours.");
         }
         return changed;
     }

@@ -40,7 +40,8 @@ final class DemoTenantPace {
     /** Returns whether the tenant was changed (the services then have it within a few seconds, on tenants.v1). */
     boolean ensure(PrintStream out) {
         boolean changed = admin.changeDemoTenant(console, tenant -> {
-            if (Duration.parse(tenant.path("retryDelay").asString(retryDelay.toString())).equals(retryDelay)
+            if (Duration.parse(tenant.path("retryDelay").asString(retryDelay.toString()))
+                            .equals(retryDelay)
                     && tenant.path("maxAttempts").asInt(maxAttempts) == maxAttempts) {
                 return false;
             }

@@ -25,17 +25,26 @@ import java.io.PrintStream;
  */
 final class DemoTenantSetup {
 
-    private DemoTenantSetup() {
-    }
+    private DemoTenantSetup() {}
 
-    static void ensure(String console, String availabilityUrl, boolean demoPace, PrintStream out) throws InterruptedException {
-        boolean changed = step(() -> new DemoTenantCallBacks(console).ensure(out), out,
+    static void ensure(String console, String availabilityUrl, boolean demoPace, PrintStream out)
+            throws InterruptedException {
+        boolean changed = step(
+                () -> new DemoTenantCallBacks(console).ensure(out),
+                out,
                 "Could not give the demo tenant its call-back settings (call-backs will not reach it): ");
-        changed |= step(() -> new DemoTenantAssistant(console, availabilityUrl).ensure(out), out,
+        changed |= step(
+                () -> new DemoTenantAssistant(console, availabilityUrl).ensure(out),
+                out,
                 "Could not switch the demo tenant's assistant on (guests' free texts get the template): ");
         if (demoPace) {
-            changed |= step(() -> new DemoTenantPace(console, LocalStack.DEMO_MAX_ATTEMPTS,
-                    LocalStack.Timings.human().retryDelay()).ensure(out), out,
+            changed |= step(
+                    () -> new DemoTenantPace(
+                                    console,
+                                    LocalStack.DEMO_MAX_ATTEMPTS,
+                                    LocalStack.Timings.human().retryDelay())
+                            .ensure(out),
+                    out,
                     "Could not give the demo tenant the demo's pace of attempts (retries come later): ");
         }
         if (changed) {

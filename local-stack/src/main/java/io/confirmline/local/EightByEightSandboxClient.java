@@ -38,8 +38,10 @@ public final class EightByEightSandboxClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String sandbox;
 
     public EightByEightSandboxClient(String sandbox) {
@@ -60,14 +62,18 @@ public final class EightByEightSandboxClient {
             body.put("restaurantAnswers", restaurantAnswers);
         }
         return send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/inbound-calls"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build())
-                .path("sessionId").asString();
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                        .build())
+                .path("sessionId")
+                .asString();
     }
 
     /** What happened in an inbound call so far: its webhooks and replies, the {@code bridge}, {@code ended}. */
     public JsonNode inboundCall(String sessionId) {
-        return send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/inbound-calls/" + sessionId)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/inbound-calls/" + sessionId))
+                .GET()
+                .build());
     }
 
     /** Overrides what the guest at {@code number} does on a call, e.g. {@code PRESSES_9}. */
@@ -80,15 +86,19 @@ public final class EightByEightSandboxClient {
 
     /** {@code from} texts {@code body} to the virtual number {@code to}: 8x8 posts it to our MO webhook. */
     public void text(String from, String to, String body) {
-        send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/sms")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("from", from, "to", to,
-                        "body", body)))).build());
+        send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/sms"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("from", from, "to", to, "body", body))))
+                .build());
     }
 
     /** The texts 8x8 was asked to send to {@code destination}, oldest first. */
     public List<JsonNode> texts(String destination) {
         List<JsonNode> texts = new ArrayList<>();
-        send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/sms?destination=" + encoded(destination))).GET().build())
+        send(HttpRequest.newBuilder(URI.create(sandbox + "/sandbox/sms?destination=" + encoded(destination)))
+                        .GET()
+                        .build())
                 .forEach(texts::add);
         return texts;
     }

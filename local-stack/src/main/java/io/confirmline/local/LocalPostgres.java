@@ -52,14 +52,24 @@ public final class LocalPostgres implements AutoCloseable {
         try {
             Files.createDirectories(dataDirectory);
             stopLeftover(dataDirectory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false).start();
-            long pid = postmasterPid(dataDirectory).orElseThrow(() ->
-                    new IllegalStateException("PostgreSQL started without a postmaster.pid in " + dataDirectory));
-            Process watchdog = new ProcessBuilder("sh", "-c",
-                    "while kill -0 \"$1\" 2>/dev/null; do sleep 1; done; kill -INT \"$2\" 2>/dev/null",
-                    "postgres-watchdog", Long.toString(ProcessHandle.current().pid()), Long.toString(pid))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .start();
+            long pid = postmasterPid(dataDirectory)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "PostgreSQL started without a postmaster.pid in " + dataDirectory));
+            Process watchdog = new ProcessBuilder(
+                            "sh",
+                            "-c",
+                            "while kill -0 \"$1\" 2>/dev/null; do sleep 1; done; kill -INT \"$2\" 2>/dev/null",
+                            "postgres-watchdog",
+                            Long.toString(ProcessHandle.current().pid()),
+                            Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             LocalPostgres local = new LocalPostgres(postgres, pid, watchdog);
             local.createDatabase("confirmline");
             return local;
@@ -78,8 +88,9 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     private void createDatabase(String name) {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement();
-             ResultSet r = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement st = c.createStatement();
+                ResultSet r = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
             if (!r.next()) {
                 st.execute("CREATE DATABASE " + name);
             }
@@ -96,21 +107,29 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (IOException e) {
             System.err.println("PostgreSQL did not stop cleanly: " + e);
         }
-        // pg_ctl gives up after a few seconds; a server still there is told again (SIGINT: fast shutdown) and waited for.
+        // pg_ctl gives up after a few seconds; a server still there is told again (SIGINT: fast shutdown) and waited
+        // for.
         ProcessHandle.of(serverPid).filter(LocalPostgres::isPostgres).ifPresent(LocalPostgres::stop);
         watchdog.destroy();
     }
 
     /** A server an earlier run left on this data directory (its JVM was killed) is stopped, not fought over. */
     private static void stopLeftover(Path dataDirectory) {
-        postmasterPid(dataDirectory).flatMap(ProcessHandle::of).filter(LocalPostgres::isPostgres).ifPresent(leftover -> {
-            System.out.println("Stopping the PostgreSQL (pid " + leftover.pid() + ") an earlier run left behind...");
-            stop(leftover);
-        });
+        postmasterPid(dataDirectory)
+                .flatMap(ProcessHandle::of)
+                .filter(LocalPostgres::isPostgres)
+                .ifPresent(leftover -> {
+                    System.out.println(
+                            "Stopping the PostgreSQL (pid " + leftover.pid() + ") an earlier run left behind...");
+                    stop(leftover);
+                });
     }
 
     private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(command -> command.endsWith("postgres")).orElse(false);
+        return process.info()
+                .command()
+                .map(command -> command.endsWith("postgres"))
+                .orElse(false);
     }
 
     /** PostgreSQL's fast shutdown (SIGINT), waited for; SIGKILL after 30 seconds. */
@@ -132,7 +151,8 @@ public final class LocalPostgres implements AutoCloseable {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
-            String first = Files.readAllLines(file).stream().findFirst().orElse("").trim();
+            String first =
+                    Files.readAllLines(file).stream().findFirst().orElse("").trim();
             return first.matches("\\d+") ? Optional.of(Long.parseLong(first)) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

@@ -33,8 +33,7 @@ public final class LocalProcesses {
 
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
 
-    private LocalProcesses() {
-    }
+    private LocalProcesses() {}
 
     /** A new owner whose parts are stopped when this JVM exits. */
     public static LocalProcesses stoppedOnExit() {

@@ -104,8 +104,7 @@ public final class LocalSettings {
     }
 
     /** The settings one application starts with, and which of them are not the local defaults. */
-    public record Resolved(Map<String, String> settings, List<Origin> overrides) {
-    }
+    public record Resolved(Map<String, String> settings, List<Origin> overrides) {}
 
     private final Map<String, String> environment;
 
@@ -165,8 +164,12 @@ public final class LocalSettings {
      * dots to underscores, dashes removed, list indexes as {@code _0_}, upper case.
      */
     static String springEnvironmentName(String property) {
-        return property.replace("[", "_").replace("]", "").replace('.', '_').replace("-", "")
-                .replace("__", "_").toUpperCase(Locale.ROOT);
+        return property.replace("[", "_")
+                .replace("]", "")
+                .replace('.', '_')
+                .replace("-", "")
+                .replace("__", "_")
+                .toUpperCase(Locale.ROOT);
     }
 
     /** Splits on white space; single or double quotes keep a value with spaces together, as a shell would. */

@@ -43,9 +43,11 @@ public final class LocalStack implements AutoCloseable {
     public static final String TENANT = "demo";
     /** The demo tenant's calls per booking: a first call and one retry, so every outcome shows within minutes. */
     public static final int DEMO_MAX_ATTEMPTS = 2;
+
     public static final String SUBACCOUNT = "demo_voice";
     /** The demo tenant's texts (issue #14): its 8x8 account, SMS subaccount and the one number it texts from. */
     public static final String ACCOUNT_ID = "0d3e0000-0000-4000-8000-000000000001";
+
     public static final String SMS_SUBACCOUNT = "demo_sms";
     public static final String SMS_NUMBER = "+6568888899";
     /**
@@ -58,11 +60,13 @@ public final class LocalStack implements AutoCloseable {
      * sandbox's restaurant switch answers or not ({@code PUT /sandbox/restaurants/{phone}}, per call).
      */
     public static final String VENUE_PHONE = "+6562220000";
+
     public static final String EIGHT_BY_EIGHT_KEY = "sandbox-8x8-key";
     public static final String WEBHOOK_TOKEN = "sandbox-webhook-token";
     public static final String PLATFORM_KEY = "demo-platform-key";
     /** The platform admin token of the console (at least 24 characters) and of the notifier's replays. */
     public static final String ADMIN_TOKEN = "demo-admin-token-local-only";
+
     public static final String SIGNING_SECRET = "whsec_Y29uZmlybWxpbmUtbG9jYWwtZGVtby1zZWNyZXQtMzJi";
     /**
      * The key tenant secrets are encrypted under on {@code tenants.v1}, the same for the console and the services
@@ -76,13 +80,22 @@ public final class LocalStack implements AutoCloseable {
      * the shortest the console accepts, so the demo and the tests need not wait the default minute.
      */
     public static final Duration HUMAN_WINDOW = Duration.ofSeconds(15);
+
     public static final String VENUE_ADDRESS = "Calle Mayor 1, Madrid";
-    public static final String ASSISTANT_FAQ = "Parking: the public car park behind the restaurant, free after 19:00."
-            + " Dogs welcome on the terrace.";
+    public static final String ASSISTANT_FAQ =
+            "Parking: the public car park behind the restaurant, free after 19:00." + " Dogs welcome on the terrace.";
 
     /** Where each part listens. */
-    public record Ports(int kafka, int registry, int ingress, int orchestrator, int notifier, int console,
-            int eightByEight, int platform, int assistant) {
+    public record Ports(
+            int kafka,
+            int registry,
+            int ingress,
+            int orchestrator,
+            int notifier,
+            int console,
+            int eightByEight,
+            int platform,
+            int assistant) {
 
         /** design.md §7 and §10.1; the assistant sandbox next to the other sandboxes. */
         public static Ports standard() {
@@ -90,9 +103,16 @@ public final class LocalStack implements AutoCloseable {
         }
 
         public static Ports free() {
-            return new Ports(RegistryServer.freePort(), RegistryServer.freePort(), RegistryServer.freePort(),
-                    RegistryServer.freePort(), RegistryServer.freePort(), RegistryServer.freePort(), RegistryServer.freePort(),
-                    RegistryServer.freePort(), RegistryServer.freePort());
+            return new Ports(
+                    RegistryServer.freePort(),
+                    RegistryServer.freePort(),
+                    RegistryServer.freePort(),
+                    RegistryServer.freePort(),
+                    RegistryServer.freePort(),
+                    RegistryServer.freePort(),
+                    RegistryServer.freePort(),
+                    RegistryServer.freePort(),
+                    RegistryServer.freePort());
         }
     }
 
@@ -101,36 +121,64 @@ public final class LocalStack implements AutoCloseable {
      * and lost-summary timeout; the notifier's retry schedule and breaker pause; whether the 8x8 sandbox sends
      * every webhook twice; how long the orchestrator waits for 8x8's answer to Send Callflow.
      */
-    public record Timings(Duration ring, Duration speech, Duration reaction, Duration retryDelay, Duration keyWait,
-            Duration summaryTimeout, String notifierRetrySchedule, Duration breakerOpenFor, boolean duplicateWebhooks,
+    public record Timings(
+            Duration ring,
+            Duration speech,
+            Duration reaction,
+            Duration retryDelay,
+            Duration keyWait,
+            Duration summaryTimeout,
+            String notifierRetrySchedule,
+            Duration breakerOpenFor,
+            boolean duplicateWebhooks,
             Duration dialTimeout) {
 
         public static Timings human() {
-            return new Timings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(15),
-                    Duration.ofSeconds(5), Duration.ofSeconds(60), "0s,1s,2s,5s,10s,30s,1m,5m", Duration.ofSeconds(10), false,
+            return new Timings(
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(15),
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(60),
+                    "0s,1s,2s,5s,10s,30s,1m,5m",
+                    Duration.ofSeconds(10),
+                    false,
                     Duration.ofSeconds(2));
         }
 
         public static Timings fast() {
-            return new Timings(Duration.ofMillis(1000), Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofSeconds(2),
-                    Duration.ofSeconds(4), Duration.ofSeconds(20), "0s,200ms,500ms,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s",
-                    Duration.ofSeconds(1), true, Duration.ofSeconds(2));
+            return new Timings(
+                    Duration.ofMillis(1000),
+                    Duration.ofMillis(300),
+                    Duration.ofMillis(100),
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(4),
+                    Duration.ofSeconds(20),
+                    "0s,200ms,500ms,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s",
+                    Duration.ofSeconds(1),
+                    true,
+                    Duration.ofSeconds(2));
         }
     }
 
     /** The database the orchestrator, the notifier and the console use, each in its own schema. */
-    public record Database(String jdbcUrl, String r2dbcUrl, String username, String password) {
-    }
+    public record Database(String jdbcUrl, String r2dbcUrl, String username, String password) {}
 
     private final Ports ports;
     /** What became of the demo owner at start ({@link DemoOwner}): created, kept, ... or why it could not be. */
     private String demoOwner = "not made";
+
     private final KafkaProcess kafka;
     private final RegistryServer registry;
     private final List<ServiceProcess> services;
     private final AssistantSandbox assistant;
 
-    private LocalStack(Ports ports, KafkaProcess kafka, RegistryServer registry, List<ServiceProcess> services,
+    private LocalStack(
+            Ports ports,
+            KafkaProcess kafka,
+            RegistryServer registry,
+            List<ServiceProcess> services,
             AssistantSandbox assistant) {
         this.ports = ports;
         this.kafka = kafka;
@@ -158,8 +206,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Starts everything, each application with the settings {@code policy} gives it; returns once all are healthy. */
-    public static LocalStack start(Path repository, Ports ports, Timings timings, Database database, Path logs,
-            SettingsPolicy policy) {
+    public static LocalStack start(
+            Path repository, Ports ports, Timings timings, Database database, Path logs, SettingsPolicy policy) {
         // First: a taken port fails the start before anything else runs.
         AssistantSandbox assistant = AssistantSandbox.start(ports.assistant());
         KafkaProcess kafka;
@@ -181,9 +229,13 @@ public final class LocalStack implements AutoCloseable {
 
             Map<String, String> platform = common(bootstrap, registryUrl);
             platform.put("platform-sandbox.signing-secrets", SIGNING_SECRET);
-            started.add(ServiceProcess.start("platform-sandbox", repository.resolve("platform-sandbox"),
-                    "io.confirmline.sandbox.platform.PlatformSandboxApplication", ports.platform(),
-                    policy.settingsFor("platform-sandbox", platform), logs));
+            started.add(ServiceProcess.start(
+                    "platform-sandbox",
+                    repository.resolve("platform-sandbox"),
+                    "io.confirmline.sandbox.platform.PlatformSandboxApplication",
+                    ports.platform(),
+                    policy.settingsFor("platform-sandbox", platform),
+                    logs));
 
             Map<String, String> eightByEight = new LinkedHashMap<>();
             eightByEight.put("sandbox.subaccounts[0].id", SUBACCOUNT);
@@ -209,22 +261,34 @@ public final class LocalStack implements AutoCloseable {
             eightByEight.put("sandbox.sms.subaccounts[0].webhook-authorization", WEBHOOK_TOKEN);
             eightByEight.put("sandbox.sms.receipt-time", millis(timings.reaction()));
             eightByEight.put("sandbox.sms.reply-time", millis(timings.speech()));
-            started.add(ServiceProcess.start("eightbyeight-sandbox", repository.resolve("eightbyeight-sandbox"),
-                    "io.confirmline.sandbox.eightbyeight.EightByEightSandboxApplication", ports.eightByEight(),
-                    policy.settingsFor("eightbyeight-sandbox", eightByEight), logs));
+            started.add(ServiceProcess.start(
+                    "eightbyeight-sandbox",
+                    repository.resolve("eightbyeight-sandbox"),
+                    "io.confirmline.sandbox.eightbyeight.EightByEightSandboxApplication",
+                    ports.eightByEight(),
+                    policy.settingsFor("eightbyeight-sandbox", eightByEight),
+                    logs));
 
             // The console first: it imports the demo tenant and publishes it while the services start. They would
             // also pick it up later (each follows tenants.v1 live); starting it first only makes them ready sooner.
             Map<String, String> console = consoleSettings(bootstrap, registryUrl, database, ports, timings);
-            started.add(ServiceProcess.start("owner-console", repository.resolve("owner-console"),
-                    "io.confirmline.console.OwnerConsoleApplication", ports.console(),
-                    policy.settingsFor("owner-console", console), logs));
+            started.add(ServiceProcess.start(
+                    "owner-console",
+                    repository.resolve("owner-console"),
+                    "io.confirmline.console.OwnerConsoleApplication",
+                    ports.console(),
+                    policy.settingsFor("owner-console", console),
+                    logs));
 
             Map<String, String> ingress = withSecretsKey(common(bootstrap, registryUrl));
             ingress.put("confirmline.ingress.publish.spool-directory", spool.toString());
-            started.add(ServiceProcess.start("webhook-ingress", repository.resolve("webhook-ingress"),
-                    "io.confirmline.ingress.WebhookIngressApplication", ports.ingress(),
-                    policy.settingsFor("webhook-ingress", ingress), logs));
+            started.add(ServiceProcess.start(
+                    "webhook-ingress",
+                    repository.resolve("webhook-ingress"),
+                    "io.confirmline.ingress.WebhookIngressApplication",
+                    ports.ingress(),
+                    policy.settingsFor("webhook-ingress", ingress),
+                    logs));
 
             Map<String, String> orchestrator = withSecretsKey(withDatabase(common(bootstrap, registryUrl), database));
             orchestrator.put("confirmline.outcomes.key-wait", millis(timings.keyWait()));
@@ -237,24 +301,39 @@ public final class LocalStack implements AutoCloseable {
             // replaces it through the environment or CONFIRMLINE_LOCAL_ARGS_CALL_ORCHESTRATOR (README).
             orchestrator.put("confirmline.assistant.base-url", assistant.baseUrl());
             orchestrator.put("confirmline.assistant.api-key", AssistantSandbox.DEFAULT_API_KEY);
-            started.add(ServiceProcess.start("call-orchestrator", repository.resolve("call-orchestrator"),
-                    "io.confirmline.orchestrator.CallOrchestratorApplication", ports.orchestrator(),
-                    policy.settingsFor("call-orchestrator", orchestrator), logs));
+            started.add(ServiceProcess.start(
+                    "call-orchestrator",
+                    repository.resolve("call-orchestrator"),
+                    "io.confirmline.orchestrator.CallOrchestratorApplication",
+                    ports.orchestrator(),
+                    policy.settingsFor("call-orchestrator", orchestrator),
+                    logs));
 
             Map<String, String> notifier = withSecretsKey(withDatabase(common(bootstrap, registryUrl), database));
             notifier.put("confirmline.notifier.admin-token", ADMIN_TOKEN);
             notifier.put("confirmline.notifier.retry-schedule", timings.notifierRetrySchedule());
             notifier.put("confirmline.notifier.breaker.open-for", millis(timings.breakerOpenFor()));
-            started.add(ServiceProcess.start("platform-notifier", repository.resolve("platform-notifier"),
-                    "io.confirmline.notifier.PlatformNotifierApplication", ports.notifier(),
-                    policy.settingsFor("platform-notifier", notifier), logs));
+            started.add(ServiceProcess.start(
+                    "platform-notifier",
+                    repository.resolve("platform-notifier"),
+                    "io.confirmline.notifier.PlatformNotifierApplication",
+                    ports.notifier(),
+                    policy.settingsFor("platform-notifier", notifier),
+                    logs));
 
             for (ServiceProcess service : started) {
                 service.awaitHealthy(Duration.ofMinutes(3));
             }
-            new ServedTenants().await(Map.of("webhook-ingress", stack.url("webhook-ingress"),
-                    "call-orchestrator", stack.url("call-orchestrator"), "platform-notifier", stack.url("platform-notifier")),
-                    Duration.ofMinutes(1));
+            new ServedTenants()
+                    .await(
+                            Map.of(
+                                    "webhook-ingress",
+                                    stack.url("webhook-ingress"),
+                                    "call-orchestrator",
+                                    stack.url("call-orchestrator"),
+                                    "platform-notifier",
+                                    stack.url("platform-notifier")),
+                            Duration.ofMinutes(1));
             stack.demoOwner = demoOwner(stack.url("owner-console"));
             return stack;
         } catch (Exception e) {
@@ -267,8 +346,8 @@ public final class LocalStack implements AutoCloseable {
      * The owner console's settings in the stack: the demo tenant to import, the admin token, plain-http cookies and
      * where the other applications listen. Public for the board benchmark, which runs the console alone.
      */
-    public static Map<String, String> consoleSettings(String bootstrap, String registryUrl, Database database, Ports ports,
-            Timings timings) {
+    public static Map<String, String> consoleSettings(
+            String bootstrap, String registryUrl, Database database, Ports ports, Timings timings) {
         String ingressUrl = "http://127.0.0.1:" + ports.ingress();
         Map<String, String> console = withSecretsKey(withDatabase(common(bootstrap, registryUrl), database));
         console.putAll(demoTenant(ports, timings));
@@ -314,7 +393,9 @@ public final class LocalStack implements AutoCloseable {
         tenant.put("confirmline.tenants[0].api-key", EIGHT_BY_EIGHT_KEY);
         tenant.put("confirmline.tenants[0].auth-token", WEBHOOK_TOKEN);
         tenant.put("confirmline.tenants[0].platform-api-key", PLATFORM_KEY);
-        tenant.put("confirmline.tenants[0].callback-url", "http://127.0.0.1:" + ports.platform() + "/webhooks/confirmline");
+        tenant.put(
+                "confirmline.tenants[0].callback-url",
+                "http://127.0.0.1:" + ports.platform() + "/webhooks/confirmline");
         tenant.put("confirmline.tenants[0].signing-secrets", SIGNING_SECRET);
         // Call-backs (issue #15): our calls show the virtual number, so a guest ringing back reaches us; a caller
         // without a booking is put through to the venue at any hour (two periods a day: one period cannot run from
@@ -389,7 +470,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String url(String service) {
-        return services.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow().url();
+        return services.stream()
+                .filter(s -> s.name().equals(service))
+                .findFirst()
+                .orElseThrow()
+                .url();
     }
 
     public String kafkaBootstrap() {

@@ -34,8 +34,10 @@ public final class PlatformClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     // HTTP/1.1: the JDK client's default h2c upgrade was seen to hang a GET of a long /received list for good.
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String platformSandbox;
     private final String orchestrator;
 
@@ -54,9 +56,23 @@ public final class PlatformClient {
      * booking request ({@code reservation.change_requested}, {@code reservation.requested}) has no status either; its
      * {@code request} is the body's {@code data.request} (wantedDate, wantedTime, partySize, words, readBy).
      */
-    public record Received(String subjectId, String status, String previousStatus, Integer attempt, String digits,
-            String reason, String scheduledFor, String webhookId, String traceparent, String type, JsonNode summary,
-            String receiver, List<Integer> signedWith, Instant receivedAt, String channel, String phone,
+    public record Received(
+            String subjectId,
+            String status,
+            String previousStatus,
+            Integer attempt,
+            String digits,
+            String reason,
+            String scheduledFor,
+            String webhookId,
+            String traceparent,
+            String type,
+            JsonNode summary,
+            String receiver,
+            List<Integer> signedWith,
+            Instant receivedAt,
+            String channel,
+            String phone,
             JsonNode request) {
 
         public boolean completion() {
@@ -77,17 +93,35 @@ public final class PlatformClient {
      * Publishes a booking through the platform sandbox onto {@code platform.reservations.v1}; returns the
      * {@code traceparent} it was published with (null when not traced).
      */
-    public String publishReservation(String reservationId, String type, long version, Instant startsAt, String guestPhone) {
+    public String publishReservation(
+            String reservationId, String type, long version, Instant startsAt, String guestPhone) {
         return publishReservation(reservationId, type, version, startsAt, guestPhone, false);
     }
 
     /** As above; {@code textOnly}: the guest asked to be texted, never called. */
-    public String publishReservation(String reservationId, String type, long version, Instant startsAt, String guestPhone,
-            boolean textOnly) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("tenantId", LocalStack.TENANT,
-                "reservationId", reservationId, "type", type, "version", version, "startsAt", startsAt.toString(),
-                "guestName", "Ana", "guestPhone", guestPhone, "guestLocale", "en-GB", "venueName", "Luigi's",
-                "partySize", 2));
+    public String publishReservation(
+            String reservationId, String type, long version, Instant startsAt, String guestPhone, boolean textOnly) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of(
+                "tenantId",
+                LocalStack.TENANT,
+                "reservationId",
+                reservationId,
+                "type",
+                type,
+                "version",
+                version,
+                "startsAt",
+                startsAt.toString(),
+                "guestName",
+                "Ana",
+                "guestPhone",
+                guestPhone,
+                "guestLocale",
+                "en-GB",
+                "venueName",
+                "Luigi's",
+                "partySize",
+                2));
         body.put("textOnly", textOnly);
         JsonNode answer = post(platformSandbox + "/reservations", body, null);
         return text(answer, "traceparent");
@@ -101,9 +135,12 @@ public final class PlatformClient {
     public void optIn(String phone) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(orchestrator + "/api/opt-outs/"
                         + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + LocalStack.PLATFORM_KEY).DELETE().build();
+                .header("Authorization", "Bearer " + LocalStack.PLATFORM_KEY)
+                .DELETE()
+                .build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status != 204 && status != 404) {
                 throw new IllegalStateException("DELETE " + request.uri() + " answered " + status);
             }
@@ -128,8 +165,10 @@ public final class PlatformClient {
     /** {@code POST /api/make-call} as the tenant of {@code platformKey}; the status code, whatever it is. */
     public int makeCallAs(String platformKey, Map<String, Object> body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(orchestrator + "/api/make-call"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + platformKey)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + platformKey)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
@@ -147,7 +186,8 @@ public final class PlatformClient {
     public String receiver(String receiver, List<String> signingSecrets) {
         send(HttpRequest.newBuilder(URI.create(platformSandbox + "/receivers/" + receiver))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("signingSecrets", signingSecrets))))
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("signingSecrets", signingSecrets))))
                 .build());
         return platformSandbox + "/webhooks/confirmline/" + receiver;
     }
@@ -155,13 +195,22 @@ public final class PlatformClient {
     /** For a failure message: what the orchestrator and the notifier say about a booking or message. */
     public String diagnose(String subjectId, String notifier) {
         StringBuilder out = new StringBuilder();
-        for (String url : List.of(orchestrator + "/api/reservations/" + subjectId + "/calls",
+        for (String url : List.of(
+                orchestrator + "/api/reservations/" + subjectId + "/calls",
                 notifier + "/api/deliveries?reservationId=" + subjectId)) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                        .header("Authorization", "Bearer " + LocalStack.PLATFORM_KEY).GET().build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Authorization", "Bearer " + LocalStack.PLATFORM_KEY)
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
-                out.append("\n").append(url).append(" → ").append(response.statusCode()).append(' ').append(response.body());
+                out.append("\n")
+                        .append(url)
+                        .append(" → ")
+                        .append(response.statusCode())
+                        .append(' ')
+                        .append(response.body());
             } catch (IOException e) {
                 out.append("\n").append(url).append(" failed: ").append(e);
             } catch (InterruptedException e) {
@@ -173,28 +222,45 @@ public final class PlatformClient {
 
     /** Makes the platform answer {@code status} to the next {@code count} webhooks. */
     public void fail(int status, int count) {
-        send(HttpRequest.newBuilder(URI.create(platformSandbox + "/behaviour")).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":" + status + ",\"delayMillis\":0,\"count\":" + count + "}"))
+        send(HttpRequest.newBuilder(URI.create(platformSandbox + "/behaviour"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"status\":" + status + ",\"delayMillis\":0,\"count\":" + count + "}"))
                 .build());
     }
 
     public List<Received> received() {
-        JsonNode list = send(HttpRequest.newBuilder(URI.create(platformSandbox + "/received")).timeout(Duration.ofSeconds(30))
-                .GET().build());
+        JsonNode list = send(HttpRequest.newBuilder(URI.create(platformSandbox + "/received"))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build());
         List<Received> out = new ArrayList<>();
-        list.forEach(r -> out.add(new Received(text(r, "subjectId"), text(r, "status"), text(r, "previousStatus"),
-                r.hasNonNull("attempt") ? r.get("attempt").asInt() : null, text(r, "digits"), text(r, "reason"),
-                text(r.path("body").path("data"), "scheduledFor"), text(r, "webhookId"), text(r, "traceparent"),
-                text(r, "type"), r.path("body").path("data").get("summary"), text(r, "receiver"), positions(r.path("signedWith")),
+        list.forEach(r -> out.add(new Received(
+                text(r, "subjectId"),
+                text(r, "status"),
+                text(r, "previousStatus"),
+                r.hasNonNull("attempt") ? r.get("attempt").asInt() : null,
+                text(r, "digits"),
+                text(r, "reason"),
+                text(r.path("body").path("data"), "scheduledFor"),
+                text(r, "webhookId"),
+                text(r, "traceparent"),
+                text(r, "type"),
+                r.path("body").path("data").get("summary"),
+                text(r, "receiver"),
+                positions(r.path("signedWith")),
                 r.hasNonNull("receivedAt") ? Instant.parse(r.get("receivedAt").asString()) : null,
-                text(r.path("body").path("data"), "channel"), text(r.path("body").path("data"), "phone"),
+                text(r.path("body").path("data"), "channel"),
+                text(r.path("body").path("data"), "phone"),
                 r.path("body").path("data").get("request"))));
         return out;
     }
 
     /** The guest facts ({@code guest.opted_out}...) of {@code type} the platform received for {@code phone}. */
     public List<Received> guestFacts(String type, String phone) {
-        return received().stream().filter(r -> type.equals(r.type()) && phone.equals(r.phone())).toList();
+        return received().stream()
+                .filter(r -> type.equals(r.type()) && phone.equals(r.phone()))
+                .toList();
     }
 
     /**
@@ -202,14 +268,16 @@ public final class PlatformClient {
      * change requests left out).
      */
     public List<Received> received(String subjectId) {
-        return received().stream().filter(r -> subjectId.equals(r.subjectId()) && !r.completion() && !r.guestRequest())
+        return received().stream()
+                .filter(r -> subjectId.equals(r.subjectId()) && !r.completion() && !r.guestRequest())
                 .toList();
     }
 
     /** The {@code reservation.change_requested} webhooks the platform received for one booking, oldest first. */
     public List<Received> changeRequests(String reservationId) {
-        return received().stream().filter(r -> reservationId.equals(r.subjectId())
-                && "reservation.change_requested".equals(r.type())).toList();
+        return received().stream()
+                .filter(r -> reservationId.equals(r.subjectId()) && "reservation.change_requested".equals(r.type()))
+                .toList();
     }
 
     /**
@@ -219,12 +287,15 @@ public final class PlatformClient {
     public void acceptChangeRequests(boolean accept) {
         send(HttpRequest.newBuilder(URI.create(platformSandbox + "/sandbox/change-requests"))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"accept\":" + accept + "}")).build());
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"accept\":" + accept + "}"))
+                .build());
     }
 
     /** The call.completed events of one booking or message: one per finished call session. */
     public List<Received> completions(String subjectId) {
-        return received().stream().filter(r -> subjectId.equals(r.subjectId()) && r.completion()).toList();
+        return received().stream()
+                .filter(r -> subjectId.equals(r.subjectId()) && r.completion())
+                .toList();
     }
 
     private static List<Integer> positions(JsonNode list) {
@@ -239,7 +310,8 @@ public final class PlatformClient {
     }
 
     private JsonNode post(String url, Map<String, Object> body, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (authorization != null) {
             request.header("Authorization", authorization);

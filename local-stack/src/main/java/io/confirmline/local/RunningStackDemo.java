@@ -28,8 +28,7 @@ import java.time.Duration;
  */
 public final class RunningStackDemo {
 
-    private RunningStackDemo() {
-    }
+    private RunningStackDemo() {}
 
     public static void main(String[] args) throws Exception {
         LocalStack.Ports ports = LocalStack.Ports.standard();
@@ -37,8 +36,11 @@ public final class RunningStackDemo {
         try (AssistantSandbox assistant = AssistantSandbox.start(ports.assistant())) {
             System.out.println("Assistant sandbox (the orchestrator's provider): " + assistant.baseUrl());
             DemoTenantSetup.ensure(console, LocalStack.availabilityUrl(ports), true, System.out);
-            boolean ok = new Demo(new PlatformClient(url(ports.platform()), url(ports.orchestrator())),
-                    new EightByEightSandboxClient(url(ports.eightByEight())), System.out, console)
+            boolean ok = new Demo(
+                            new PlatformClient(url(ports.platform()), url(ports.orchestrator())),
+                            new EightByEightSandboxClient(url(ports.eightByEight())),
+                            System.out,
+                            console)
                     .run(Duration.ofMinutes(5));
             System.exit(ok ? 0 : 1);
         }

@@ -23,7 +23,12 @@ import java.util.List;
  * a summary (each one a {@code call.completed} webhook), whether the booking asks for a text instead of a call, and
  * the guest facts ({@code guest.opted_out}...) the platform must receive for the number.
  */
-public record Scenario(String name, String phone, List<String> expectedStatuses, int sessions, boolean textOnly,
+public record Scenario(
+        String name,
+        String phone,
+        List<String> expectedStatuses,
+        int sessions,
+        boolean textOnly,
         List<String> guestFacts) {
 
     public Scenario(String name, String phone, List<String> expectedStatuses, int sessions) {
@@ -36,8 +41,11 @@ public record Scenario(String name, String phone, List<String> expectedStatuses,
      * call-back is not a session of the booking's own calls, so no call.completed comes of it.
      */
     public static Scenario callBack(String phone) {
-        return new Scenario("no answer, texted, calls back and presses 1: confirmed on the call-back", phone,
-                List.of("SCHEDULED", "DIALING", "SCHEDULED", "DIALING", "TEXTED", "CONFIRMED"), 2);
+        return new Scenario(
+                "no answer, texted, calls back and presses 1: confirmed on the call-back",
+                phone,
+                List.of("SCHEDULED", "DIALING", "SCHEDULED", "DIALING", "TEXTED", "CONFIRMED"),
+                2);
     }
 
     /**
@@ -47,8 +55,9 @@ public record Scenario(String name, String phone, List<String> expectedStatuses,
      * back).
      */
     public static String freshGuest(char lastDigit) {
-        return "+346" + String.format("%07d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000))
-                + lastDigit;
+        return "+346"
+                + String.format(
+                        "%07d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000)) + lastDigit;
     }
 
     /**
@@ -59,24 +68,55 @@ public record Scenario(String name, String phone, List<String> expectedStatuses,
     public static List<Scenario> everyOutcome() {
         return List.of(
                 new Scenario("presses 1: confirmed", "+34600100001", List.of("SCHEDULED", "DIALING", "CONFIRMED"), 1),
-                new Scenario("presses 0: cancelled", "+34600100010", List.of("SCHEDULED", "DIALING", "CANCELLED_BY_GUEST"), 1),
-                new Scenario("never answers the phone, texted, replies \"si\": confirmed by text", "+34600100012",
-                        List.of("SCHEDULED", "DIALING", "SCHEDULED", "DIALING", "TEXTED", "CONFIRMED"), 2),
-                new Scenario("busy twice, texted, replies STOP: opted out", "+34600100013",
-                        List.of("SCHEDULED", "DIALING", "SCHEDULED", "DIALING", "TEXTED"), 2, false,
+                new Scenario(
+                        "presses 0: cancelled",
+                        "+34600100010",
+                        List.of("SCHEDULED", "DIALING", "CANCELLED_BY_GUEST"),
+                        1),
+                new Scenario(
+                        "never answers the phone, texted, replies \"si\": confirmed by text",
+                        "+34600100012",
+                        List.of("SCHEDULED", "DIALING", "SCHEDULED", "DIALING", "TEXTED", "CONFIRMED"),
+                        2),
+                new Scenario(
+                        "busy twice, texted, replies STOP: opted out",
+                        "+34600100013",
+                        List.of("SCHEDULED", "DIALING", "SCHEDULED", "DIALING", "TEXTED"),
+                        2,
+                        false,
                         List.of("guest.opted_out")),
-                new Scenario("answers, presses nothing, texted, no reply: texted", "+34600100014",
-                        List.of("SCHEDULED", "DIALING", "SCHEDULED", "DIALING", "TEXTED"), 2),
-                new Scenario("presses 7, then 1: confirmed", "+34600100015",
-                        List.of("SCHEDULED", "DIALING", "IN_PROGRESS", "CONFIRMED"), 1),
-                new Scenario("hangs up during the prompt, texted, no reply: texted", "+34600100016",
-                        List.of("SCHEDULED", "DIALING", "SCHEDULED", "DIALING", "TEXTED"), 2),
-                new Scenario("no answer, then presses 1 on the retry: confirmed", "+34600100017",
-                        List.of("SCHEDULED", "DIALING", "SCHEDULED", "DIALING", "CONFIRMED"), 2),
-                new Scenario("presses 1, summary never sent: confirmed", "+34600100018",
-                        List.of("SCHEDULED", "DIALING", "CONFIRMED"), 0),
+                new Scenario(
+                        "answers, presses nothing, texted, no reply: texted",
+                        "+34600100014",
+                        List.of("SCHEDULED", "DIALING", "SCHEDULED", "DIALING", "TEXTED"),
+                        2),
+                new Scenario(
+                        "presses 7, then 1: confirmed",
+                        "+34600100015",
+                        List.of("SCHEDULED", "DIALING", "IN_PROGRESS", "CONFIRMED"),
+                        1),
+                new Scenario(
+                        "hangs up during the prompt, texted, no reply: texted",
+                        "+34600100016",
+                        List.of("SCHEDULED", "DIALING", "SCHEDULED", "DIALING", "TEXTED"),
+                        2),
+                new Scenario(
+                        "no answer, then presses 1 on the retry: confirmed",
+                        "+34600100017",
+                        List.of("SCHEDULED", "DIALING", "SCHEDULED", "DIALING", "CONFIRMED"),
+                        2),
+                new Scenario(
+                        "presses 1, summary never sent: confirmed",
+                        "+34600100018",
+                        List.of("SCHEDULED", "DIALING", "CONFIRMED"),
+                        0),
                 new Scenario("invalid number (-1017): failed", "+34600100019", List.of("SCHEDULED", "FAILED"), 0),
-                new Scenario("text only, not delivered (error 15): unreachable", "+34600100029",
-                        List.of("SCHEDULED", "TEXTED", "UNREACHABLE"), 0, true, List.of()));
+                new Scenario(
+                        "text only, not delivered (error 15): unreachable",
+                        "+34600100029",
+                        List.of("SCHEDULED", "TEXTED", "UNREACHABLE"),
+                        0,
+                        true,
+                        List.of()));
     }
 }

@@ -37,7 +37,8 @@ final class ServedTenants {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
      * @param services name → base URL of each service that follows {@code tenants.v1}
@@ -52,8 +53,9 @@ final class ServedTenants {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("No tenant reached " + waiting.keySet() + " on tenants.v1 within " + timeout
-                        + ": see owner-console's log (did it import confirmline.tenants[0] and publish it on this broker?)");
+                throw new IllegalStateException(
+                        "No tenant reached " + waiting.keySet() + " on tenants.v1 within " + timeout
+                                + ": see owner-console's log (did it import confirmline.tenants[0] and publish it on this broker?)");
             }
             Thread.sleep(200);
         }
@@ -62,9 +64,17 @@ final class ServedTenants {
     /** The count in {@code /actuator/health}'s {@code tenants} component; 0 when it cannot be read. */
     private int tenants(String baseUrl) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode count = JSON.readTree(response.body()).path("components").path("tenants").path("details").path("tenants");
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode count = JSON.readTree(response.body())
+                    .path("components")
+                    .path("tenants")
+                    .path("details")
+                    .path("tenants");
             return count.isInt() ? count.asInt() : 0;
         } catch (IOException | RuntimeException e) {
             return 0;

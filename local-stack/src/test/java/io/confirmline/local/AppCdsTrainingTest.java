@@ -41,29 +41,41 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("long")
 class AppCdsTrainingTest {
 
-    private static final Path SANDBOX = Path.of("..", "eightbyeight-sandbox").toAbsolutePath().normalize();
+    private static final Path SANDBOX =
+            Path.of("..", "eightbyeight-sandbox").toAbsolutePath().normalize();
 
     @Test
     void theArchiveIsTrainedThroughARequestAndTheNextStartServesFromIt(@TempDir Path logs) throws IOException {
-        String dependencies = Files.readString(SANDBOX.resolve("target/runtime-classpath.txt")).trim();
+        String dependencies = Files.readString(SANDBOX.resolve("target/runtime-classpath.txt"))
+                .trim();
         deleteArchives();
         assertThat(AppCds.plan(SANDBOX, dependencies).trained()).isFalse();
         Path classLoading = logs.resolve("class-load.log");
         List<String> options = new ArrayList<>(JvmOptions.DEFAULTS);
         options.add("-Xlog:class+load=info:file=" + classLoading);
 
-        ServiceProcess sandbox = ServiceProcess.start("eightbyeight-sandbox", SANDBOX,
-                "io.confirmline.sandbox.eightbyeight.EightByEightSandboxApplication", RegistryServer.freePort(),
-                Map.of(), logs, new JvmOptions(options, true));
+        ServiceProcess sandbox = ServiceProcess.start(
+                "eightbyeight-sandbox",
+                SANDBOX,
+                "io.confirmline.sandbox.eightbyeight.EightByEightSandboxApplication",
+                RegistryServer.freePort(),
+                Map.of(),
+                logs,
+                new JvmOptions(options, true));
         try {
-            assertThat(AppCds.plan(SANDBOX, dependencies).trained()).as("the training start wrote the archive").isTrue();
+            assertThat(AppCds.plan(SANDBOX, dependencies).trained())
+                    .as("the training start wrote the archive")
+                    .isTrue();
             sandbox.awaitHealthy(Duration.ofMinutes(2));
 
             String loaded = Files.readString(classLoading);
-            assertThat(loaded).as("the application's own classes come from the archive")
+            assertThat(loaded)
+                    .as("the application's own classes come from the archive")
                     .containsPattern("EightByEightSandboxApplication source: shared objects file \\(top\\)");
-            assertThat(loaded).as("so do those of serving a request, which a start alone never loads")
-                    .containsPattern("io\\.netty\\.handler\\.codec\\.http\\.HttpServerCodec source: shared objects file");
+            assertThat(loaded)
+                    .as("so do those of serving a request, which a start alone never loads")
+                    .containsPattern(
+                            "io\\.netty\\.handler\\.codec\\.http\\.HttpServerCodec source: shared objects file");
             assertThat(loaded).doesNotContainPattern("HttpServerCodec source: (file|jar):");
         } finally {
             sandbox.close();

@@ -30,7 +30,8 @@ final class ConsoleClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String console;
 
     ConsoleClient(String console) {
@@ -61,18 +62,22 @@ final class ConsoleClient {
     }
 
     private JsonNode send(String method, String path, Object body, int expected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(console + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(console + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + LocalStack.ADMIN_TOKEN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expected) {
-                throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ", not " + expected
-                        + ": " + response.body());
+                throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ", not "
+                        + expected + ": " + response.body());
             }
             return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (IOException e) {

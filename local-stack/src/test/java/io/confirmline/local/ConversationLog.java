@@ -32,8 +32,7 @@ import org.apache.kafka.common.TopicPartition;
 /** What {@code conversations.v1} says about one guest of the demo tenant, read from the beginning of the topic. */
 final class ConversationLog {
 
-    private ConversationLog() {
-    }
+    private ConversationLog() {}
 
     /** Every event of the guest's conversation that is on the topic now, oldest first per partition. */
     static List<ConversationEvent> of(String bootstrap, String registryUrl, String phone) {
@@ -43,7 +42,8 @@ final class ConversationLog {
         List<ConversationEvent> events = new ArrayList<>();
         try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.CONVERSATIONS.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -51,7 +51,8 @@ final class ConversationLog {
             while (Instant.now().isBefore(deadline)
                     && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() instanceof ConversationEvent event && LocalStack.TENANT.equals(event.getTenantId())
+                    if (record.value() instanceof ConversationEvent event
+                            && LocalStack.TENANT.equals(event.getTenantId())
                             && phone.equals(event.getPhone())) {
                         events.add(event);
                     }

@@ -21,8 +21,7 @@ import java.util.List;
 /** Reads an RFC 4180 CSV as the console's export writes it (quoted cells, doubled quotes, CRLF), BOM dropped. */
 final class CsvRows {
 
-    private CsvRows() {
-    }
+    private CsvRows() {}
 
     static List<List<String>> parse(String text) {
         String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;

@@ -21,14 +21,14 @@ import static org.awaitility.Awaitility.await;
 import io.confirmline.events.ConversationEvent;
 import io.confirmline.events.ConversationEventType;
 import io.confirmline.events.MessageAuthor;
-import io.confirmline.testing.browser.Browser;
 import io.confirmline.testing.TestPostgres;
+import io.confirmline.testing.browser.Browser;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -81,15 +81,18 @@ class EndToEndTest {
      * would carry a token the suite does not know.
      */
     static final String BISTRO_SUBACCOUNT = "bistro_voice";
+
     static final String BISTRO_8X8_KEY = "bistro-8x8-key-" + UUID.randomUUID();
 
     static LocalStack stack;
     /** The bookings of the first test by guest phone, for the tests after it. */
     static final Map<String, String> phones = new LinkedHashMap<>();
+
     static PlatformClient platform;
     static EightByEightSandboxClient sandbox;
     /** Issue #15's flows, started with the first test's calls and checked after it (they take as long as those). */
     static String callBackGuest;
+
     static String callBackBooking;
     static java.util.concurrent.CompletableFuture<String> callBack;
     static String missedCaller;
@@ -98,10 +101,12 @@ class EndToEndTest {
     static String transferBooking;
     /** Issue #17's change request, started with the first test's calls and checked after it. */
     static String assistantGuest;
+
     static String assistantBooking;
     static LocalDate assistantDay;
     /** When the guest texted their wish, once they have also picked one of the offered times. */
     static java.util.concurrent.CompletableFuture<Instant> assistantPick;
+
     static final ZoneId VENUE_ZONE = ZoneId.of("Europe/Madrid");
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -109,9 +114,13 @@ class EndToEndTest {
     @BeforeAll
     static void start() {
         TestPostgres.Database db = TestPostgres.freshDatabase();
-        stack = LocalStack.start(builds(), LocalStack.Ports.free(),
-                LocalStack.Timings.fast(), new LocalStack.Database(db.jdbcUrl(), db.r2dbcUrl(), db.username(), db.password()),
-                Path.of("target/e2e-logs"), (application, defaults) -> {
+        stack = LocalStack.start(
+                builds(),
+                LocalStack.Ports.free(),
+                LocalStack.Timings.fast(),
+                new LocalStack.Database(db.jdbcUrl(), db.r2dbcUrl(), db.username(), db.password()),
+                Path.of("target/e2e-logs"),
+                (application, defaults) -> {
                     if (!application.equals("eightbyeight-sandbox")) {
                         return defaults;
                     }
@@ -133,7 +142,9 @@ class EndToEndTest {
      * module rebuilt under it while it runs.
      */
     static Path builds() {
-        return Path.of(System.getProperty("confirmline.e2e.builds", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("confirmline.e2e.builds", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     @AfterAll
@@ -155,8 +166,10 @@ class EndToEndTest {
         Map<String, Integer> sessions = new LinkedHashMap<>();
         for (Scenario scenario : Scenario.everyOutcome()) {
             String id = "e2e-" + UUID.randomUUID();
-            traces.put(id, platform.publishReservation(id, "CREATED", 1, PlatformClient.dueNow(), scenario.phone(),
-                    scenario.textOnly()));
+            traces.put(
+                    id,
+                    platform.publishReservation(
+                            id, "CREATED", 1, PlatformClient.dueNow(), scenario.phone(), scenario.textOnly()));
             phones.put(id, scenario.phone());
             expected.put(id, scenario.expectedStatuses());
             sessions.put(id, scenario.sessions());
@@ -177,8 +190,21 @@ class EndToEndTest {
         names.put(moved, "moved: rescheduled an hour later, not dialed");
 
         String message = "e2e-message-" + UUID.randomUUID();
-        JsonNode answer = platform.makeCall(Map.of("type", "VOICE_MESSAGE", "messageId", message, "phone", "+447911100021",
-                "locale", "en-GB", "text", "Your table at Luigi's is ready.", "repetitions", 2, "purpose", "NOTICE"));
+        JsonNode answer = platform.makeCall(Map.of(
+                "type",
+                "VOICE_MESSAGE",
+                "messageId",
+                message,
+                "phone",
+                "+447911100021",
+                "locale",
+                "en-GB",
+                "text",
+                "Your table at Luigi's is ready.",
+                "repetitions",
+                2,
+                "purpose",
+                "NOTICE"));
         assertThat(answer.path("callId").asString()).isNotBlank();
         expected.put(message, List.of("SCHEDULED", "DIALING", "DELIVERED"));
         sessions.put(message, 1);
@@ -186,27 +212,34 @@ class EndToEndTest {
 
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (Instant.now().isBefore(deadline)) {
-            Map<String, Long> counts = platform.received().stream().collect(java.util.stream.Collectors.groupingBy(
-                    r -> String.valueOf(r.subjectId()), java.util.stream.Collectors.counting()));
-            if (expected.entrySet().stream().allMatch(e -> counts.getOrDefault(e.getKey(), 0L)
-                    >= e.getValue().size() + sessions.getOrDefault(e.getKey(), 0))) {
+            Map<String, Long> counts = platform.received().stream()
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            r -> String.valueOf(r.subjectId()), java.util.stream.Collectors.counting()));
+            if (expected.entrySet().stream()
+                    .allMatch(e -> counts.getOrDefault(e.getKey(), 0L)
+                            >= e.getValue().size() + sessions.getOrDefault(e.getKey(), 0))) {
                 break;
             }
             Thread.sleep(500);
         }
-        Thread.sleep(2000);   // anything extra (a duplicate, a late change) would arrive now
+        Thread.sleep(2000); // anything extra (a duplicate, a late change) would arrive now
 
         SoftAssertions softly = new SoftAssertions();
         expected.forEach((id, statuses) -> {
             List<String> got = statuses(id);
-            softly.assertThat(got).as(() -> names.get(id) + (got.equals(statuses) ? ""
-                    : platform.diagnose(id, stack.url("platform-notifier")))).isEqualTo(statuses);
+            softly.assertThat(got)
+                    .as(() -> names.get(id)
+                            + (got.equals(statuses) ? "" : platform.diagnose(id, stack.url("platform-notifier"))))
+                    .isEqualTo(statuses);
         });
         // The platform hears the whole call: one call.completed per finished session, with 8x8's summary.
-        sessions.forEach((id, count) -> softly.assertThat(platform.completions(id)).as(() -> names.get(id) + ": call.completed")
-                .hasSize(count).allSatisfy(completed -> {
+        sessions.forEach((id, count) -> softly.assertThat(platform.completions(id))
+                .as(() -> names.get(id) + ": call.completed")
+                .hasSize(count)
+                .allSatisfy(completed -> {
                     assertThat(completed.summary().path("sessionId").asString()).isNotBlank();
-                    assertThat(completed.summary().path("providerStatus").asString()).isNotBlank();
+                    assertThat(completed.summary().path("providerStatus").asString())
+                            .isNotBlank();
                     assertThat(completed.summary().path("legs").size()).isPositive();
                 }));
         softly.assertAll();
@@ -215,23 +248,37 @@ class EndToEndTest {
         assertThat(Instant.parse(movedChanges.get(1).scheduledFor()))
                 .isEqualTo(Instant.parse(movedChanges.get(0).scheduledFor()).plus(1, ChronoUnit.HOURS));
         PlatformClient.Received confirmed = platform.received().stream()
-                .filter(r -> "CONFIRMED".equals(r.status()) && r.digits() != null).findFirst().orElseThrow();
+                .filter(r -> "CONFIRMED".equals(r.status()) && r.digits() != null)
+                .findFirst()
+                .orElseThrow();
         assertThat(confirmed.digits()).isEqualTo("1");
         // One trace from the reservation event through dialing, 8x8's webhooks and the platform delivery.
         String confirmedBooking = expected.keySet().stream()
-                .filter(id -> statuses(id).equals(List.of("SCHEDULED", "DIALING", "CONFIRMED"))).findFirst().orElseThrow();
+                .filter(id -> statuses(id).equals(List.of("SCHEDULED", "DIALING", "CONFIRMED")))
+                .findFirst()
+                .orElseThrow();
         String bookingTrace = traces.get(confirmedBooking);
-        assertThat(bookingTrace).as("the reservation was published inside a trace").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
-        assertThat(platform.received(confirmedBooking)).extracting(PlatformClient.Received::traceparent)
+        assertThat(bookingTrace)
+                .as("the reservation was published inside a trace")
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+        assertThat(platform.received(confirmedBooking))
+                .extracting(PlatformClient.Received::traceparent)
                 .allSatisfy(traceparent -> assertThat(traceparent).startsWith(bookingTrace.substring(0, 36)));
 
-        PlatformClient.Received confirmedCall = platform.completions(confirmedBooking).get(0);
-        assertThat(confirmedCall.status()).as("call.completed carries the call's status").isEqualTo("CONFIRMED");
+        PlatformClient.Received confirmedCall =
+                platform.completions(confirmedBooking).get(0);
+        assertThat(confirmedCall.status())
+                .as("call.completed carries the call's status")
+                .isEqualTo("CONFIRMED");
         assertThat(confirmedCall.summary().path("providerStatus").asString()).isEqualTo("COMPLETED");
-        assertThat(confirmedCall.summary().path("durationSeconds").isInt()).as("duration of an answered call").isTrue();
+        assertThat(confirmedCall.summary().path("durationSeconds").isInt())
+                .as("duration of an answered call")
+                .isTrue();
 
         PlatformClient.Received failed = platform.received().stream()
-                .filter(r -> "FAILED".equals(r.status())).findFirst().orElseThrow();
+                .filter(r -> "FAILED".equals(r.status()))
+                .findFirst()
+                .orElseThrow();
         assertThat(failed.reason()).contains("-1017");
 
         // Issue #14: the guest who never answers the phone is texted and confirms by text ("si"). The platform hears
@@ -239,14 +286,19 @@ class EndToEndTest {
         List<PlatformClient.Received> textConfirmed = platform.received(booking("+34600100012"));
         assertThat(textConfirmed.subList(textConfirmed.size() - 2, textConfirmed.size()))
                 .extracting(PlatformClient.Received::type, PlatformClient.Received::channel)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("reservation.texted", "SMS"),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("reservation.texted", "SMS"),
                         org.assertj.core.groups.Tuple.tuple("reservation.confirmed", "SMS"));
-        assertThat(sandboxTexts("+34600100012")).as("one fallback text, then the acknowledgement").hasSize(2);
+        assertThat(sandboxTexts("+34600100012"))
+                .as("one fallback text, then the acknowledgement")
+                .hasSize(2);
         // The busy guest answers STOP: opted out (guest.opted_out, once, though 8x8 may post an MO again), the
         // booking stays TEXTED.
         assertThat(platform.guestFacts("guest.opted_out", "+34600100013")).hasSize(1);
         // The text-only booking of an invalid number: texted, never called, undelivered → UNREACHABLE.
-        assertThat(sandboxCalls("+34600100029")).as("a text-only booking is never called").isEmpty();
+        assertThat(sandboxCalls("+34600100029"))
+                .as("a text-only booking is never called")
+                .isEmpty();
         assertThat(sandboxTexts("+34600100029")).hasSize(1);
         assertThat(platform.received(booking("+34600100029")).get(2).reason()).isNotBlank();
     }
@@ -264,7 +316,8 @@ class EndToEndTest {
         String id = "e2e-after-stop-" + UUID.randomUUID();
         platform.publishReservation(id, "CREATED", 1, PlatformClient.dueNow(), stopGuest);
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> statuses(id).contains("SKIPPED"));
         List<PlatformClient.Received> changes = platform.received(id);
         assertThat(changes).extracting(PlatformClient.Received::status).doesNotContain("DIALING", "TEXTED");
@@ -307,66 +360,98 @@ class EndToEndTest {
         settings.put("maxAttempts", 1);
         settings.put("voices", Map.of("default", "en-US-Standard-C"));
         JsonNode created = console.create(settings);
-        String oldSecretId = created.path("secrets").path("signingSecrets").get(0).path("id").asString();
+        String oldSecretId =
+                created.path("secrets").path("signingSecrets").get(0).path("id").asString();
         console.registerWebhooks(tenant);
         // 8x8 was asked, with the subaccount's own key, to send both webhooks to the ingress with one token: a new
         // one the console minted (it keeps tokens only as digests, so it cannot hand over the one it was given).
         List<JsonNode> registrations = new ArrayList<>();
-        get(stack.url("eightbyeight-sandbox") + "/sandbox/webhook-registrations").forEach(r -> {
-            if (BISTRO_SUBACCOUNT.equals(r.path("subaccountId").asString())) {
-                registrations.add(r);
-            }
-        });
-        assertThat(registrations).extracting(r -> r.path("authorization").asString() + " " + r.path("body").path("type").asString()
-                        + " " + r.path("body").path("url").asString())
-                .containsExactlyInAnyOrder("Bearer " + BISTRO_8X8_KEY + " VCA " + stack.url("webhook-ingress") + "/webhooks/8x8/vca",
+        get(stack.url("eightbyeight-sandbox") + "/sandbox/webhook-registrations")
+                .forEach(r -> {
+                    if (BISTRO_SUBACCOUNT.equals(r.path("subaccountId").asString())) {
+                        registrations.add(r);
+                    }
+                });
+        assertThat(registrations)
+                .extracting(r -> r.path("authorization").asString() + " "
+                        + r.path("body").path("type").asString() + " "
+                        + r.path("body").path("url").asString())
+                .containsExactlyInAnyOrder(
+                        "Bearer " + BISTRO_8X8_KEY + " VCA " + stack.url("webhook-ingress") + "/webhooks/8x8/vca",
                         "Bearer " + BISTRO_8X8_KEY + " VSS " + stack.url("webhook-ingress") + "/webhooks/8x8/vss");
-        assertThat(registrations.stream().map(r -> r.path("body").path("httpAuthHeader").asString()).distinct())
-                .as("one token for both webhooks").singleElement().asString().isNotBlank().isNotEqualTo(webhookToken);
+        assertThat(registrations.stream()
+                        .map(r -> r.path("body").path("httpAuthHeader").asString())
+                        .distinct())
+                .as("one token for both webhooks")
+                .singleElement()
+                .asString()
+                .isNotBlank()
+                .isNotEqualTo(webhookToken);
 
         // Served within seconds: its key is known to the orchestrator (an empty body is refused as a body, 400,
         // not as a caller, 401).
         await().atMost(Duration.ofSeconds(10)).until(() -> platform.makeCallAs(platformKey, Map.of()) == 400);
         String booking = "bistro-" + UUID.randomUUID();
         String guest = "+34600300001";
-        assertThat(platform.makeCallAs(platformKey, reservation(booking, guest))).isBetween(200, 299);
+        assertThat(platform.makeCallAs(platformKey, reservation(booking, guest)))
+                .isBetween(200, 299);
         awaitReported(booking, List.of("SCHEDULED", "DIALING", "CONFIRMED"), 1);
         // Placed with its own 8x8 key (the sandbox answers 401 to any other key for this subaccount), its key
         // press (VCA) and summary (VSS) accepted by the ingress with its token, its outcome signed with its secret.
         JsonNode call = sandboxCalls(guest).get(0);
         assertThat(call.path("subaccountId").asString()).isEqualTo(BISTRO_SUBACCOUNT);
-        assertThat(call.path("events").toString()).contains("VCA reply", "VSS delivered").doesNotContain("failed");
-        assertThat(platform.received(booking)).extracting(PlatformClient.Received::receiver).containsOnly(tenant);
-        assertThat(everyWebhookOf(booking)).extracting(PlatformClient.Received::signedWith).containsOnly(List.of(0));
-        assertThat(platform.received().stream().filter(r -> r.receiver() == null).map(PlatformClient.Received::subjectId))
-                .as("nothing of the restaurant's reaches the demo tenant's platform").doesNotContain(booking);
+        assertThat(call.path("events").toString())
+                .contains("VCA reply", "VSS delivered")
+                .doesNotContain("failed");
+        assertThat(platform.received(booking))
+                .extracting(PlatformClient.Received::receiver)
+                .containsOnly(tenant);
+        assertThat(everyWebhookOf(booking))
+                .extracting(PlatformClient.Received::signedWith)
+                .containsOnly(List.of(0));
+        assertThat(platform.received().stream()
+                        .filter(r -> r.receiver() == null)
+                        .map(PlatformClient.Received::subjectId))
+                .as("nothing of the restaurant's reaches the demo tenant's platform")
+                .doesNotContain(booking);
 
         // Rotation: the new secret added, every webhook is signed with both; the old one removed, with the new only.
         console.addSecret(tenant, "signing-secrets", newSecret);
         assertThat(aMessageSignedWith(platformKey, List.of(0, 1), Duration.ofSeconds(20)))
-                .as("a message signed with the old and the new secret").isTrue();
+                .as("a message signed with the old and the new secret")
+                .isTrue();
         console.removeSecret(tenant, "signing-secrets", oldSecretId);
         assertThat(aMessageSignedWith(platformKey, List.of(1), Duration.ofSeconds(20)))
-                .as("a message signed with the new secret only").isTrue();
+                .as("a message signed with the new secret only")
+                .isTrue();
 
         // Switched off while a call is on the line: the silent guest is prompted three times, about four seconds.
         String inFlight = "bistro-in-flight-" + UUID.randomUUID();
         String silentGuest = "+34600300004";
-        assertThat(platform.makeCallAs(platformKey, reservation(inFlight, silentGuest))).isBetween(200, 299);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !sandboxCalls(silentGuest).isEmpty());
+        assertThat(platform.makeCallAs(platformKey, reservation(inFlight, silentGuest)))
+                .isBetween(200, 299);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !sandboxCalls(silentGuest).isEmpty());
         console.disable(tenant);
         await().atMost(Duration.ofSeconds(10)).until(() -> platform.makeCallAs(platformKey, Map.of()) == 403);
         Instant refused = Instant.now();
         String refusedMessage = "bistro-refused-" + UUID.randomUUID();
-        assertThat(platform.makeCallAs(platformKey, voiceMessage(refusedMessage, "+447911100051"))).isEqualTo(403);
+        assertThat(platform.makeCallAs(platformKey, voiceMessage(refusedMessage, "+447911100051")))
+                .isEqualTo(403);
 
         awaitReported(inFlight, List.of("SCHEDULED", "DIALING", "NO_RESPONSE"), 1);
-        assertThat(everyWebhookOf(inFlight).get(everyWebhookOf(inFlight).size() - 1).receivedAt())
-                .as("the call placed before the switch-off finished after it").isAfter(refused);
+        assertThat(everyWebhookOf(inFlight)
+                        .get(everyWebhookOf(inFlight).size() - 1)
+                        .receivedAt())
+                .as("the call placed before the switch-off finished after it")
+                .isAfter(refused);
         assertThat(sandboxCalls(silentGuest).get(0).path("events").toString())
-                .as("its key-press webhooks and summary were still accepted").contains("VCA reply", "VSS delivered")
+                .as("its key-press webhooks and summary were still accepted")
+                .contains("VCA reply", "VSS delivered")
                 .doesNotContain("failed");
-        assertThat(sandboxCalls("+447911100051")).as("no call for a switched-off restaurant").isEmpty();
+        assertThat(sandboxCalls("+447911100051"))
+                .as("no call for a switched-off restaurant")
+                .isEmpty();
         assertThat(platform.received(refusedMessage)).isEmpty();
     }
 
@@ -380,7 +465,8 @@ class EndToEndTest {
         callBackBooking = "e2e-callback-" + UUID.randomUUID();
         platform.publishReservation(callBackBooking, "CREATED", 1, PlatformClient.dueNow(), callBackGuest);
         callBack = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
+            await().atMost(Duration.ofMinutes(4))
+                    .pollInterval(Duration.ofMillis(250))
                     .until(() -> statuses(callBackBooking).contains("TEXTED"));
             return sandbox.callIn(callBackGuest, LocalStack.VIRTUAL_NUMBER, List.of("1"), null);
         });
@@ -400,20 +486,27 @@ class EndToEndTest {
      * times, the guest picks 20:30. The platform sandbox accepts change requests, as an accommodating platform would.
      */
     private static void startAssistantFlow() {
-        assistantGuest = Scenario.freshGuest('4');   // never texts back of their own accord
+        assistantGuest = Scenario.freshGuest('4'); // never texts back of their own accord
         assistantBooking = "e2e-assistant-" + UUID.randomUUID();
         assistantDay = LocalDate.now(VENUE_ZONE).plusDays(1);
         platform.acceptChangeRequests(true);
-        platform.publishReservation(assistantBooking, "CREATED", 1, assistantDay.atTime(19, 0).atZone(VENUE_ZONE).toInstant(),
+        platform.publishReservation(
+                assistantBooking,
+                "CREATED",
+                1,
+                assistantDay.atTime(19, 0).atZone(VENUE_ZONE).toInstant(),
                 assistantGuest);
         assistantPick = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             // The orchestrator has the booking once the platform hears it scheduled (the first webhooks may fail).
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(250))
                     .until(() -> statuses(assistantBooking).contains("SCHEDULED"));
             Instant texted = Instant.now();
             sandbox.text(assistantGuest, LocalStack.SMS_NUMBER, AssistantScene.WISH);
-            await().atMost(LocalStack.HUMAN_WINDOW.plusSeconds(60)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> sandboxTexts(assistantGuest).stream().anyMatch(t -> t.path("text").asString().contains("20:30")));
+            await().atMost(LocalStack.HUMAN_WINDOW.plusSeconds(60))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> sandboxTexts(assistantGuest).stream()
+                            .anyMatch(t -> t.path("text").asString().contains("20:30")));
             sandbox.text(assistantGuest, LocalStack.SMS_NUMBER, AssistantScene.PICK);
             return texted;
         });
@@ -430,18 +523,24 @@ class EndToEndTest {
     @Order(5)
     void aGuestsFreeTextBecomesASignedChangeRequestAtThePlatformThroughTheAssistantsOfferedTimes() throws Exception {
         Instant texted = assistantPick.get(2, java.util.concurrent.TimeUnit.MINUTES);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> !platform.changeRequests(assistantBooking).isEmpty());
 
-        List<String> texts = sandboxTexts(assistantGuest).stream().map(t -> t.path("text").asString()).toList();
+        List<String> texts = sandboxTexts(assistantGuest).stream()
+                .map(t -> t.path("text").asString())
+                .toList();
         assertThat(texts).as("the offer, then the acknowledgement of the pick").hasSize(2);
         assertThat(texts.get(0)).as("the platform's free times around 20:30").contains("20:30", "20:00", "21:00");
         assertThat(texts.get(1)).contains("20:30");
 
-        PlatformClient.Received request = platform.changeRequests(assistantBooking).get(0);
+        PlatformClient.Received request =
+                platform.changeRequests(assistantBooking).get(0);
         assertThat(platform.changeRequests(assistantBooking)).as("sent once").hasSize(1);
         assertThat(request.receiver()).as("the demo tenant's platform").isNull();
-        assertThat(request.signedWith()).as("verified with the tenant's signing secret").containsExactly(0);
+        assertThat(request.signedWith())
+                .as("verified with the tenant's signing secret")
+                .containsExactly(0);
         assertThat(request.request().path("wantedDate").asString()).isEqualTo(assistantDay.toString());
         assertThat(request.request().path("wantedTime").asString()).isEqualTo("20:30");
         assertThat(request.request().path("partySize").asInt()).isEqualTo(2);
@@ -450,13 +549,18 @@ class EndToEndTest {
         assertThat(request.receivedAt()).isAfter(texted.plus(LocalStack.HUMAN_WINDOW));
 
         // The stub was asked with the guest's words, and never given the guest's number.
-        List<String> asked = stack.assistant().requests().stream().map(JsonNode::toString)
-                .filter(body -> body.contains(AssistantScene.WISH)).toList();
-        assertThat(asked).as("the assistant read the wish").isNotEmpty()
+        List<String> asked = stack.assistant().requests().stream()
+                .map(JsonNode::toString)
+                .filter(body -> body.contains(AssistantScene.WISH))
+                .toList();
+        assertThat(asked)
+                .as("the assistant read the wish")
+                .isNotEmpty()
                 .allSatisfy(body -> assertThat(body).doesNotContain(assistantGuest.substring(1)));
 
         // The platform sandbox moved the booking to 20:30 (UPDATED): the call is rescheduled half an hour before.
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> statuses(assistantBooking).size() >= 2);
         List<PlatformClient.Received> changes = platform.received(assistantBooking);
         assertThat(changes).extracting(PlatformClient.Received::status).containsExactly("SCHEDULED", "SCHEDULED");
@@ -464,12 +568,17 @@ class EndToEndTest {
                 .isEqualTo(assistantDay.atTime(20, 0).atZone(VENUE_ZONE).toInstant());
 
         // In the owner's thread: the offer is the assistant's, the pick and the request are recorded.
-        List<ConversationEvent> thread = ConversationLog.of(stack.kafkaBootstrap(), stack.registryUrl(), assistantGuest);
-        assertThat(thread).filteredOn(e -> e.getType() == ConversationEventType.MESSAGE_SENT
+        List<ConversationEvent> thread =
+                ConversationLog.of(stack.kafkaBootstrap(), stack.registryUrl(), assistantGuest);
+        assertThat(thread)
+                .filteredOn(e -> e.getType() == ConversationEventType.MESSAGE_SENT
                         && "SLOT_OFFER".equals(e.getMessage().getPurpose()))
-                .singleElement().satisfies(e -> assertThat(e.getMessage().getAuthor()).isEqualTo(MessageAuthor.ASSISTANT));
-        assertThat(thread).filteredOn(e -> e.getType() == ConversationEventType.CHANGE_REQUESTED)
-                .singleElement().satisfies(e -> assertThat(e.getReservationId()).isEqualTo(assistantBooking));
+                .singleElement()
+                .satisfies(e -> assertThat(e.getMessage().getAuthor()).isEqualTo(MessageAuthor.ASSISTANT));
+        assertThat(thread)
+                .filteredOn(e -> e.getType() == ConversationEventType.CHANGE_REQUESTED)
+                .singleElement()
+                .satisfies(e -> assertThat(e.getReservationId()).isEqualTo(assistantBooking));
     }
 
     /**
@@ -482,46 +591,71 @@ class EndToEndTest {
     void withTheProviderDownTheGuestGetsTheTemplateWithinTheWindowAndTheOwnerIsLeftToAnswer() throws Exception {
         String guest = Scenario.freshGuest('4');
         String id = "e2e-assistant-down-" + UUID.randomUUID();
-        platform.publishReservation(id, "CREATED", 1,
-                LocalDate.now(VENUE_ZONE).plusDays(1).atTime(19, 0).atZone(VENUE_ZONE).toInstant(), guest);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+        platform.publishReservation(
+                id,
+                "CREATED",
+                1,
+                LocalDate.now(VENUE_ZONE)
+                        .plusDays(1)
+                        .atTime(19, 0)
+                        .atZone(VENUE_ZONE)
+                        .toInstant(),
+                guest);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> statuses(id).contains("SCHEDULED"));
         int askedBefore = stack.assistant().requests().size();
         assistantBehaviour("{\"mode\":\"DOWN_500\"}");
         try {
             Instant texted = Instant.now();
             sandbox.text(guest, LocalStack.SMS_NUMBER, "is there parking nearby?");
-            await().atMost(LocalStack.HUMAN_WINDOW.plusSeconds(10)).pollInterval(Duration.ofMillis(250))
+            await().atMost(LocalStack.HUMAN_WINDOW.plusSeconds(10))
+                    .pollInterval(Duration.ofMillis(250))
                     .until(() -> !sandboxTexts(guest).isEmpty());
             Instant answered = Instant.now();
-            assertThat(Duration.between(texted, answered)).as("the owner's window is left to the owner")
+            assertThat(Duration.between(texted, answered))
+                    .as("the owner's window is left to the owner")
                     .isGreaterThanOrEqualTo(LocalStack.HUMAN_WINDOW);
-            assertThat(sandboxTexts(guest)).singleElement()
+            assertThat(sandboxTexts(guest))
+                    .singleElement()
                     .satisfies(t -> assertThat(t.path("text").asString()).contains("passed your message"));
-            assertThat(stack.assistant().requests().size()).as("the provider was tried").isGreaterThan(askedBefore);
+            assertThat(stack.assistant().requests().size())
+                    .as("the provider was tried")
+                    .isGreaterThan(askedBefore);
         } finally {
             assistantBehaviour("{\"mode\":\"NORMAL\"}");
         }
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            List<ConversationEvent> thread = ConversationLog.of(stack.kafkaBootstrap(), stack.registryUrl(), guest);
-            assertThat(thread).filteredOn(e -> e.getType() == ConversationEventType.MESSAGE_SENT)
-                    .singleElement().satisfies(e -> {
-                        assertThat(e.getMessage().getAuthor()).isEqualTo(MessageAuthor.SYSTEM);
-                        assertThat(e.getMessage().getPurpose()).isEqualTo("ASSISTANT_FALLBACK");
-                    });
-            assertThat(thread).filteredOn(e -> e.getType() == ConversationEventType.MESSAGE_RECEIVED)
-                    .singleElement().satisfies(e -> assertThat(e.getMessage().getNeedsAttention())
-                            .as("flagged for the owner").isTrue());
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    List<ConversationEvent> thread =
+                            ConversationLog.of(stack.kafkaBootstrap(), stack.registryUrl(), guest);
+                    assertThat(thread)
+                            .filteredOn(e -> e.getType() == ConversationEventType.MESSAGE_SENT)
+                            .singleElement()
+                            .satisfies(e -> {
+                                assertThat(e.getMessage().getAuthor()).isEqualTo(MessageAuthor.SYSTEM);
+                                assertThat(e.getMessage().getPurpose()).isEqualTo("ASSISTANT_FALLBACK");
+                            });
+                    assertThat(thread)
+                            .filteredOn(e -> e.getType() == ConversationEventType.MESSAGE_RECEIVED)
+                            .singleElement()
+                            .satisfies(e -> assertThat(e.getMessage().getNeedsAttention())
+                                    .as("flagged for the owner")
+                                    .isTrue());
+                });
         assertThat(platform.changeRequests(id)).isEmpty();
         assertThat(statuses(id)).containsExactly("SCHEDULED");
     }
 
     /** {@code PUT /sandbox/behaviour} at the assistant sandbox, as a developer would. */
     private static void assistantBehaviour(String json) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(stack.assistant().controlUrl()
-                        + "/sandbox/behaviour")).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(stack.assistant().controlUrl() + "/sandbox/behaviour"))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
@@ -535,26 +669,38 @@ class EndToEndTest {
     @Order(4)
     void aGuestWhoRingsBackIsConfirmedAMissedCallerIsTextedOnceAndAGuestPutThroughIsLeftToTheVenue() throws Exception {
         String session = callBack.get(1, java.util.concurrent.TimeUnit.MINUTES);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> statuses(callBackBooking).contains("CONFIRMED"));
         List<PlatformClient.Received> changes = platform.received(callBackBooking);
-        assertThat(changes).extracting(PlatformClient.Received::status).as(() -> platform.diagnose(callBackBooking,
-                        stack.url("platform-notifier")) + "\ncall-back: " + sandbox.inboundCall(session))
+        assertThat(changes)
+                .extracting(PlatformClient.Received::status)
+                .as(() -> platform.diagnose(callBackBooking, stack.url("platform-notifier")) + "\ncall-back: "
+                        + sandbox.inboundCall(session))
                 .containsExactly("SCHEDULED", "DIALING", "SCHEDULED", "DIALING", "TEXTED", "CONFIRMED");
         assertThat(changes.get(changes.size() - 1).channel()).isEqualTo("INBOUND_CALL");
         assertThat(changes.get(changes.size() - 1).type()).isEqualTo("reservation.confirmed");
-        assertThat(sandboxCalls(callBackGuest)).as("the guest's two confirmation calls only").hasSize(2);
+        assertThat(sandboxCalls(callBackGuest))
+                .as("the guest's two confirmation calls only")
+                .hasSize(2);
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> sandbox.inboundCall(missedCall).path("ended").asBoolean()
-                        && platform.guestFacts("guest.missed_call", missedCaller).size() == 1);
+                        && platform.guestFacts("guest.missed_call", missedCaller)
+                                        .size()
+                                == 1);
         assertThat(sandbox.inboundCall(missedCall).path("bridge").toString()).contains("NO_ANSWER");
-        assertThat(sandboxTexts(missedCaller)).as("one missed-call text").singleElement()
+        assertThat(sandboxTexts(missedCaller))
+                .as("one missed-call text")
+                .singleElement()
                 .satisfies(text -> assertThat(text.path("text").asString()).contains("missed you"));
 
         awaitReported(transferBooking, List.of("SCHEDULED", "DIALING", "NO_RESPONSE"), 1);
         assertThat(platform.received(transferBooking).get(2).reason()).contains("Put through");
-        assertThat(sandboxCalls(transferGuest)).as("put through to the venue: not called again").hasSize(1);
+        assertThat(sandboxCalls(transferGuest))
+                .as("put through to the venue: not called again")
+                .hasSize(1);
         assertThat(sandboxTexts(transferGuest)).as("nor texted").isEmpty();
         // Checked last, long after each flow ended: a second missed-call text or fact would be here by now.
         assertThat(platform.guestFacts("guest.missed_call", missedCaller)).hasSize(1);
@@ -569,7 +715,8 @@ class EndToEndTest {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
             String message = "bistro-message-" + UUID.randomUUID();
-            assertThat(platform.makeCallAs(platformKey, voiceMessage(message, "+447911100031"))).isBetween(200, 299);
+            assertThat(platform.makeCallAs(platformKey, voiceMessage(message, "+447911100031")))
+                    .isBetween(200, 299);
             awaitReported(message, List.of("SCHEDULED", "DIALING", "DELIVERED"), 1);
             if (everyWebhookOf(message).stream().allMatch(r -> r.signedWith().equals(secrets))) {
                 return true;
@@ -579,16 +726,20 @@ class EndToEndTest {
     }
 
     private static void awaitReported(String subject, List<String> statuses, int completions) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> {
-                    assertThat(statuses(subject)).as(() -> subject + platform.diagnose(subject, stack.url("platform-notifier")))
+                    assertThat(statuses(subject))
+                            .as(() -> subject + platform.diagnose(subject, stack.url("platform-notifier")))
                             .isEqualTo(statuses);
                     assertThat(platform.completions(subject)).hasSize(completions);
                 });
     }
 
     private static List<PlatformClient.Received> everyWebhookOf(String subject) {
-        return platform.received().stream().filter(r -> subject.equals(r.subjectId())).toList();
+        return platform.received().stream()
+                .filter(r -> subject.equals(r.subjectId()))
+                .toList();
     }
 
     private static Map<String, Object> reservation(String id, String phone) {
@@ -606,8 +757,19 @@ class EndToEndTest {
     }
 
     private static Map<String, Object> voiceMessage(String id, String phone) {
-        return Map.of("type", "VOICE_MESSAGE", "messageId", id, "phone", phone, "locale", "en-GB",
-                "text", "Your table at the Bistro is ready.", "purpose", "NOTICE");
+        return Map.of(
+                "type",
+                "VOICE_MESSAGE",
+                "messageId",
+                id,
+                "phone",
+                phone,
+                "locale",
+                "en-GB",
+                "text",
+                "Your table at the Bistro is ready.",
+                "purpose",
+                "NOTICE");
     }
 
     /** A Standard Webhooks secret: {@code whsec_} and 32 random bytes in base64. */
@@ -619,7 +781,10 @@ class EndToEndTest {
 
     /** The first test's booking for this guest. */
     private static String booking(String phone) {
-        return phones.entrySet().stream().filter(e -> e.getValue().equals(phone)).map(Map.Entry::getKey).findFirst()
+        return phones.entrySet().stream()
+                .filter(e -> e.getValue().equals(phone))
+                .map(Map.Entry::getKey)
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -627,7 +792,8 @@ class EndToEndTest {
     private static List<JsonNode> sandboxTexts(String destination) {
         List<JsonNode> texts = new ArrayList<>();
         get(stack.url("eightbyeight-sandbox") + "/sandbox/sms?destination="
-                + java.net.URLEncoder.encode(destination, java.nio.charset.StandardCharsets.UTF_8)).forEach(texts::add);
+                        + java.net.URLEncoder.encode(destination, java.nio.charset.StandardCharsets.UTF_8))
+                .forEach(texts::add);
         return texts;
     }
 
@@ -644,8 +810,8 @@ class EndToEndTest {
 
     private static JsonNode get(String url) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("GET " + url).isEqualTo(200);
             return JSON.readTree(response.body());
         } catch (IOException e) {
@@ -657,7 +823,9 @@ class EndToEndTest {
     }
 
     private static List<String> statuses(String subjectId) {
-        return platform.received(subjectId).stream().map(PlatformClient.Received::status).toList();
+        return platform.received(subjectId).stream()
+                .map(PlatformClient.Received::status)
+                .toList();
     }
 
     /**
@@ -675,46 +843,60 @@ class EndToEndTest {
         static final Browser browser = new Browser();
         /** The booking the board test watched, for the CSV test. */
         static String watched;
+
         static String watchedPhone;
 
         @Test
         @Order(1)
         void theDemoOwnerSignsInAndWatchesABookingGoFromScheduledToDialingToConfirmedWithoutAReload() throws Exception {
             assertThat(stack.demoOwner()).as("the demo owner made at start").isEqualTo("created");
-            assertThat(new DemoOwner(stack.url("owner-console")).ensure()).as("made once, kept after").isEqualTo("kept");
+            assertThat(new DemoOwner(stack.url("owner-console")).ensure())
+                    .as("made once, kept after")
+                    .isEqualTo("kept");
             WebDriver page = browser.driver();
             signIn(page);
-            browser.waiting(Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("live-status")));
+            browser.waiting(Duration.ofSeconds(15))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("live-status")));
             int confirmedBefore = count(page, "CONFIRMED");
             // Set in this document only: a reload or a navigation would lose it.
             ((JavascriptExecutor) page).executeScript("window.confirmlineE2e = 'same page';");
 
             watched = "e2e-board-" + UUID.randomUUID();
-            watchedPhone = Scenario.freshGuest('1');   // the sandbox guest who presses 1
+            watchedPhone = Scenario.freshGuest('1'); // the sandbox guest who presses 1
             // Called ten seconds from now (the tenant's lead time is 30 minutes): long enough to see it SCHEDULED.
-            platform.publishReservation(watched, "CREATED", 1, Instant.now().plus(Duration.ofMinutes(30)).plusSeconds(10),
+            platform.publishReservation(
+                    watched,
+                    "CREATED",
+                    1,
+                    Instant.now().plus(Duration.ofMinutes(30)).plusSeconds(10),
                     watchedPhone);
             List<String> seen = new ArrayList<>();
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
             while (Instant.now().isBefore(deadline) && !seen.contains("CONFIRMED")) {
                 List<WebElement> rows = page.findElements(By.id("booking-" + watched));
                 String status = rows.isEmpty() ? null : rows.get(0).getDomAttribute("data-status");
-                if (status != null && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(status))) {
+                if (status != null
+                        && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(status))) {
                     seen.add(status);
                 }
                 Thread.sleep(100);
             }
-            assertThat(seen).as("the row's statuses as they appeared, polled every 100 ms").containsExactly(
-                    "SCHEDULED", "DIALING", "CONFIRMED");
+            assertThat(seen)
+                    .as("the row's statuses as they appeared, polled every 100 ms")
+                    .containsExactly("SCHEDULED", "DIALING", "CONFIRMED");
             assertThat(((JavascriptExecutor) page).executeScript("return window.confirmlineE2e;"))
-                    .as("no reload").isEqualTo("same page");
-            assertThat(count(page, "CONFIRMED")).as("the count of confirmed bookings, live").isEqualTo(confirmedBefore + 1);
+                    .as("no reload")
+                    .isEqualTo("same page");
+            assertThat(count(page, "CONFIRMED"))
+                    .as("the count of confirmed bookings, live")
+                    .isEqualTo(confirmedBefore + 1);
             assertThat(page.findElement(By.id("booking-" + watched)).getText()).contains("Ana");
 
             // The README's picture of the board, the whole page (the window made as tall as it): always under
             // target/, into docs/ on request.
             Dimension window = page.manage().window().getSize();
-            long height = (Long) ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollHeight;");
+            long height =
+                    (Long) ((JavascriptExecutor) page).executeScript("return document.documentElement.scrollHeight;");
             page.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(2400, height + 100)));
             Path picture = browser.screenshot(Path.of("target", "console-board.png"));
             page.manage().window().setSize(window);
@@ -736,29 +918,44 @@ class EndToEndTest {
             page.get(stack.url("owner-console") + "/conversations/" + URLEncoder.encode(guest, StandardCharsets.UTF_8));
             WebElement reply = browser.waiting(Duration.ofSeconds(15))
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("reply-body")));
-            String text = "Your table is ready whenever you are " + UUID.randomUUID().toString().substring(0, 8);
+            String text = "Your table is ready whenever you are "
+                    + UUID.randomUUID().toString().substring(0, 8);
             reply.sendKeys(text);
             page.findElement(By.id("send-reply")).click();
 
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> sandboxTexts(guest).stream().anyMatch(t -> t.path("text").asString().equals(text)));
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                    .untilAsserted(() -> assertThat(ConversationLog.of(stack.kafkaBootstrap(), stack.registryUrl(), guest))
-                            .filteredOn(e -> e.getType() == ConversationEventType.MESSAGE_SENT && e.getMessage() != null
-                                    && text.equals(e.getMessage().getBody()))
-                            .as("the text on conversations.v1").singleElement()
-                            .satisfies(e -> assertThat(e.getMessage().getAuthor()).isEqualTo(MessageAuthor.OWNER)));
-            browser.waiting(Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), text));
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> sandboxTexts(guest).stream()
+                            .anyMatch(t -> t.path("text").asString().equals(text)));
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(
+                            () -> assertThat(ConversationLog.of(stack.kafkaBootstrap(), stack.registryUrl(), guest))
+                                    .filteredOn(e -> e.getType() == ConversationEventType.MESSAGE_SENT
+                                            && e.getMessage() != null
+                                            && text.equals(e.getMessage().getBody()))
+                                    .as("the text on conversations.v1")
+                                    .singleElement()
+                                    .satisfies(e -> assertThat(e.getMessage().getAuthor())
+                                            .isEqualTo(MessageAuthor.OWNER)));
+            browser.waiting(Duration.ofSeconds(15))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), text));
         }
 
         @Test
         @Order(3)
         void theOwnerDownloadsTheDaysCallsAsCsvWithTheBookingsOfTheseTests() throws Exception {
-            String session = browser.driver().manage().getCookieNamed(ConsoleSignIn.SESSION_COOKIE).getValue();
+            String session = browser.driver()
+                    .manage()
+                    .getCookieNamed(ConsoleSignIn.SESSION_COOKIE)
+                    .getValue();
             java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Madrid"));
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(stack.url("owner-console")
-                            + "/api/exports/calls.csv?from=" + today + "&to=" + today.plusDays(1)))
-                    .header("Cookie", ConsoleSignIn.SESSION_COOKIE + "=" + session).GET().build(),
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(stack.url("owner-console") + "/api/exports/calls.csv?from="
+                                    + today + "&to=" + today.plusDays(1)))
+                            .header("Cookie", ConsoleSignIn.SESSION_COOKIE + "=" + session)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
@@ -770,8 +967,10 @@ class EndToEndTest {
             int attempt = header.indexOf("attempt");
             int status = header.indexOf("status");
             Map<String, List<List<String>>> byBooking = new LinkedHashMap<>();
-            rows.subList(1, rows.size()).forEach(row -> byBooking.computeIfAbsent(row.get(reservation),
-                    id -> new ArrayList<>()).add(row));
+            rows.subList(1, rows.size())
+                    .forEach(row -> byBooking
+                            .computeIfAbsent(row.get(reservation), id -> new ArrayList<>())
+                            .add(row));
 
             Map<String, String> bookings = new LinkedHashMap<>(phones);
             bookings.put(watched, watchedPhone);
@@ -783,15 +982,19 @@ class EndToEndTest {
                     return;
                 }
                 List<String> last = attempts.stream()
-                        .max(java.util.Comparator.comparingInt(row -> Integer.parseInt(row.get(attempt)))).orElseThrow();
+                        .max(java.util.Comparator.comparingInt(row -> Integer.parseInt(row.get(attempt))))
+                        .orElseThrow();
                 List<String> heard = statuses(id);
-                softly.assertThat(last.get(status)).as(id + ": the last attempt's status is the platform's last")
+                softly.assertThat(last.get(status))
+                        .as(id + ": the last attempt's status is the platform's last")
                         .isEqualTo(heard.get(heard.size() - 1));
                 // A cell starting with + is neutralised for spreadsheet programs (a leading apostrophe).
-                softly.assertThat(attempts).as(id + ": the guest's number").allSatisfy(row ->
-                        assertThat(row.get(phone)).isEqualTo("'" + guest));
+                softly.assertThat(attempts)
+                        .as(id + ": the guest's number")
+                        .allSatisfy(row -> assertThat(row.get(phone)).isEqualTo("'" + guest));
             });
-            softly.assertThat(byBooking.keySet()).as("another restaurant's bookings are not in the demo venue's export")
+            softly.assertThat(byBooking.keySet())
+                    .as("another restaurant's bookings are not in the demo venue's export")
                     .noneMatch(id -> id.startsWith("bistro-"));
             softly.assertAll();
         }
@@ -801,7 +1004,8 @@ class EndToEndTest {
             page.findElement(By.id("username")).sendKeys(DemoOwner.EMAIL);
             page.findElement(By.id("password")).sendKeys(DemoOwner.PASSWORD);
             page.findElement(By.id("sign-in")).click();
-            browser.waiting(Duration.ofSeconds(15)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+            browser.waiting(Duration.ofSeconds(15))
+                    .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
         }
 
         /** The board's count of bookings in a status (0 when it shows none). */

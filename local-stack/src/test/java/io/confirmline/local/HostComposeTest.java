@@ -45,8 +45,9 @@ import org.yaml.snakeyaml.Yaml;
 class HostComposeTest {
 
     /** What the host variant adds: its JVM sizing, and the assistant sandbox the smoke test runs on the host. */
-    static final Set<String> HOST_ONLY = Set.of("JAVA_TOOL_OPTIONS", "CONFIRMLINE_ASSISTANT_BASE_URL",
-            "CONFIRMLINE_ASSISTANT_API_KEY");
+    static final Set<String> HOST_ONLY =
+            Set.of("JAVA_TOOL_OPTIONS", "CONFIRMLINE_ASSISTANT_BASE_URL", "CONFIRMLINE_ASSISTANT_API_KEY");
+
     static final Pattern ADDRESS = Pattern.compile("(?:://|^)([a-z0-9.-]+):(\\d+)");
 
     @SuppressWarnings("unchecked")
@@ -69,29 +70,36 @@ class HostComposeTest {
         Map<String, Map<String, Object>> bridged = services("deploy/docker-compose.yml");
         Map<String, Map<String, Object>> host = services("deploy/docker-compose.host.yml");
         Set<String> expected = new HashSet<>(bridged.keySet());
-        expected.remove("grafana");   // no Debian package, no Maven artifact: only where a registry is reachable
+        expected.remove("grafana"); // no Debian package, no Maven artifact: only where a registry is reachable
         assertThat(host.keySet()).isEqualTo(expected);
         host.forEach((name, service) -> {
             assertThat(service.get("network_mode")).as("%s's network", name).isEqualTo("host");
-            assertThat(service).as("%s publishes no ports (the host network has them all)", name).doesNotContainKey("ports");
+            assertThat(service)
+                    .as("%s publishes no ports (the host network has them all)", name)
+                    .doesNotContainKey("ports");
             assertThat(service).as("%s has a health check", name).containsKey("healthcheck");
         });
         for (String application : APPLICATIONS) {
             Set<String> names = new HashSet<>(environment(host.get(application)).keySet());
             names.removeAll(HOST_ONLY);
-            assertThat(names).as("%s's variables, as in docker-compose.yml", application)
+            assertThat(names)
+                    .as("%s's variables, as in docker-compose.yml", application)
                     .isEqualTo(environment(bridged.get(application)).keySet());
             Set<String> read = placeholders(application);
-            assertThat(environment(host.get(application)).keySet()).as("variables %s reads", application)
+            assertThat(environment(host.get(application)).keySet())
+                    .as("variables %s reads", application)
                     .allSatisfy(variable -> assertThat(read.contains(variable) || JVM_VARIABLES.contains(variable))
-                            .as("%s sets %s, which its application.yml never reads", application, variable).isTrue());
-            assertThat(host.get(application).get("image")).isEqualTo(bridged.get(application).get("image"));
+                            .as("%s sets %s, which its application.yml never reads", application, variable)
+                            .isTrue());
+            assertThat(host.get(application).get("image"))
+                    .isEqualTo(bridged.get(application).get("image"));
         }
         // The secrets and the demo tenant's values are the bridged stack's, only its addresses differ.
         for (String application : APPLICATIONS) {
             environment(bridged.get(application)).forEach((variable, value) -> {
                 if (!ADDRESS.matcher(String.valueOf(value)).find()) {
-                    assertThat(environment(host.get(application)).get(variable)).as("%s's %s", application, variable)
+                    assertThat(environment(host.get(application)).get(variable))
+                            .as("%s's %s", application, variable)
                             .isEqualTo(value);
                 }
             });
@@ -110,10 +118,20 @@ class HostComposeTest {
                 Map.entry("eightbyeight-sandbox", serverPort("eightbyeight-sandbox")),
                 Map.entry("platform-sandbox", serverPort("platform-sandbox")));
         // What the demo (RunningStackDemo, on LocalStack's standard ports) reaches.
-        assertThat(List.of(standard.ingress(), standard.orchestrator(), standard.notifier(), standard.console(),
-                standard.eightByEight(), standard.platform())).containsExactly(ports.get("webhook-ingress"),
-                ports.get("call-orchestrator"), ports.get("platform-notifier"), ports.get("owner-console"),
-                ports.get("eightbyeight-sandbox"), ports.get("platform-sandbox"));
+        assertThat(List.of(
+                        standard.ingress(),
+                        standard.orchestrator(),
+                        standard.notifier(),
+                        standard.console(),
+                        standard.eightByEight(),
+                        standard.platform()))
+                .containsExactly(
+                        ports.get("webhook-ingress"),
+                        ports.get("call-orchestrator"),
+                        ports.get("platform-notifier"),
+                        ports.get("owner-console"),
+                        ports.get("eightbyeight-sandbox"),
+                        ports.get("platform-sandbox"));
         Map<String, Object> kafka = environment(host.get("kafka"));
         assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("PLAINTEXT://127.0.0.1:" + standard.kafka());
         assertThat(environment(host.get("registry")).get("QUARKUS_HTTP_PORT")).isEqualTo(standard.registry());
@@ -130,8 +148,9 @@ class HostComposeTest {
                 while (m.find()) {
                     assertThat(m.group(1)).as("%s: %s", service.getKey(), value).isEqualTo("127.0.0.1");
                     int port = Integer.parseInt(m.group(2));
-                    if (port != 9093) {   // Kafka's controller listener, its own
-                        assertThat(listening).as("%s: %s reaches a port some container listens on", service.getKey(), value)
+                    if (port != 9093) { // Kafka's controller listener, its own
+                        assertThat(listening)
+                                .as("%s: %s reaches a port some container listens on", service.getKey(), value)
                                 .contains(port);
                     }
                 }
@@ -141,9 +160,12 @@ class HostComposeTest {
                 .isEqualTo("http://127.0.0.1:" + ports.get("platform-sandbox") + "/webhooks/confirmline");
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> prometheus = new Yaml().load(Files.readString(ROOT.resolve("deploy/prometheus/prometheus.host.yml")));
-        assertThat(String.valueOf(prometheus.get("scrape_configs"))).as("Prometheus scrapes the four services on 127.0.0.1")
-                .contains(SERVICES.stream().map(s -> "127.0.0.1:" + ports.get(s)).toArray(String[]::new));
+        Map<String, Object> prometheus =
+                new Yaml().load(Files.readString(ROOT.resolve("deploy/prometheus/prometheus.host.yml")));
+        assertThat(String.valueOf(prometheus.get("scrape_configs")))
+                .as("Prometheus scrapes the four services on 127.0.0.1")
+                .contains(
+                        SERVICES.stream().map(s -> "127.0.0.1:" + ports.get(s)).toArray(String[]::new));
     }
 
     @Test
@@ -163,7 +185,9 @@ class HostComposeTest {
         Matcher registry = Pattern.compile("<apicurio.server.version>([^<]+)<").matcher(pom);
         assertThat(registry.find()).isTrue();
         assertThat(images.get("registry")).isEqualTo("confirmline/apicurio-registry:" + registry.group(1));
-        assertThat(build).contains("confirmline/kafka:\"$kafka_version\"", "confirmline/apicurio-registry:\"$registry_version\"");
+        assertThat(build)
+                .contains(
+                        "confirmline/kafka:\"$kafka_version\"", "confirmline/apicurio-registry:\"$registry_version\"");
         // PostgreSQL and Prometheus: Debian 12's packages.
         assertThat(images.get("postgres")).isEqualTo("confirmline/postgres:15");
         assertThat(images.get("prometheus")).isEqualTo("confirmline/prometheus:2.42.0");

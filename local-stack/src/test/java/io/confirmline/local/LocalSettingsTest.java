@@ -46,8 +46,8 @@ class LocalSettingsTest {
 
     @Test
     void withNothingInTheEnvironmentTheLocalDefaultsAreUsed() {
-        LocalSettings.Resolved resolved = new LocalSettings(Map.of("PATH", "/bin"))
-                .resolve("call-orchestrator", orchestratorDefaults());
+        LocalSettings.Resolved resolved =
+                new LocalSettings(Map.of("PATH", "/bin")).resolve("call-orchestrator", orchestratorDefaults());
 
         assertThat(resolved.settings()).isEqualTo(orchestratorDefaults());
         assertThat(resolved.overrides()).isEmpty();
@@ -74,29 +74,51 @@ class LocalSettingsTest {
                 // The rest of the tenant stays: a list element set anywhere replaces the whole list in Spring.
                 .containsEntry("confirmline.tenants[0].id", "demo")
                 .containsEntry("confirmline.tenants[0].caller-id", "+6568888888");
-        assertThat(orchestrator.overrides()).extracting(Object::toString).containsExactlyInAnyOrder(
-                "call-orchestrator: confirmline.dialing.base-url=https://voice.8x8.com (from EIGHT_BY_EIGHT_BASE_URL)",
-                "call-orchestrator: confirmline.secrets.key=*** (from CONFIRMLINE_SECRETS_KEY)");
-        assertThat(console.overrides()).extracting(Object::toString).containsExactlyInAnyOrder(
-                "owner-console: confirmline.secrets.key=*** (from CONFIRMLINE_SECRETS_KEY)",
-                "owner-console: confirmline.tenants[0].api-key=*** (from CONFIRMLINE_TENANT_8X8_API_KEY)",
-                "owner-console: confirmline.console.admin-token=*** (from CONFIRMLINE_ADMIN_TOKEN)");
+        assertThat(orchestrator.overrides())
+                .extracting(Object::toString)
+                .containsExactlyInAnyOrder(
+                        "call-orchestrator: confirmline.dialing.base-url=https://voice.8x8.com (from EIGHT_BY_EIGHT_BASE_URL)",
+                        "call-orchestrator: confirmline.secrets.key=*** (from CONFIRMLINE_SECRETS_KEY)");
+        assertThat(console.overrides())
+                .extracting(Object::toString)
+                .containsExactlyInAnyOrder(
+                        "owner-console: confirmline.secrets.key=*** (from CONFIRMLINE_SECRETS_KEY)",
+                        "owner-console: confirmline.tenants[0].api-key=*** (from CONFIRMLINE_TENANT_8X8_API_KEY)",
+                        "owner-console: confirmline.console.admin-token=*** (from CONFIRMLINE_ADMIN_TOKEN)");
     }
 
     /** Texts (issue #14): one variable points the orchestrator's texts and the console's SMS registration at 8x8. */
     @Test
     void theSmsVariablesReachTheOrchestratorTheConsoleAndTheSandbox() {
-        LocalSettings settings = new LocalSettings(Map.of("EIGHT_BY_EIGHT_SMS_BASE_URL", "https://sms.8x8.uk",
-                "CONFIRMLINE_TENANT_SMS_NUMBERS", "+447700900123", "SANDBOX_SMS_MO_URL", "http://ingress:8081/mo"));
+        LocalSettings settings = new LocalSettings(Map.of(
+                "EIGHT_BY_EIGHT_SMS_BASE_URL",
+                "https://sms.8x8.uk",
+                "CONFIRMLINE_TENANT_SMS_NUMBERS",
+                "+447700900123",
+                "SANDBOX_SMS_MO_URL",
+                "http://ingress:8081/mo"));
 
         assertThat(settings.resolve("call-orchestrator", Map.of("confirmline.sms.base-url", "http://127.0.0.1:8089"))
-                .settings()).containsEntry("confirmline.sms.base-url", "https://sms.8x8.uk");
-        assertThat(settings.resolve("owner-console", Map.of("confirmline.console.eight-by-eight.sms-base-url",
-                "http://127.0.0.1:8089", "confirmline.tenants[0].sms-numbers", "+6568888899")).settings())
+                        .settings())
+                .containsEntry("confirmline.sms.base-url", "https://sms.8x8.uk");
+        assertThat(settings.resolve(
+                                "owner-console",
+                                Map.of(
+                                        "confirmline.console.eight-by-eight.sms-base-url",
+                                        "http://127.0.0.1:8089",
+                                        "confirmline.tenants[0].sms-numbers",
+                                        "+6568888899"))
+                        .settings())
                 .containsEntry("confirmline.console.eight-by-eight.sms-base-url", "https://sms.8x8.uk")
                 .containsEntry("confirmline.tenants[0].sms-numbers", "+447700900123");
-        assertThat(settings.resolve("eightbyeight-sandbox", Map.of("sandbox.sms.subaccounts[0].numbers", "+6568888899",
-                "sandbox.sms.subaccounts[0].mo-url", "http://127.0.0.1:8081/webhooks/8x8/sms/inbound")).settings())
+        assertThat(settings.resolve(
+                                "eightbyeight-sandbox",
+                                Map.of(
+                                        "sandbox.sms.subaccounts[0].numbers",
+                                        "+6568888899",
+                                        "sandbox.sms.subaccounts[0].mo-url",
+                                        "http://127.0.0.1:8081/webhooks/8x8/sms/inbound"))
+                        .settings())
                 .containsEntry("sandbox.sms.subaccounts[0].numbers", "+447700900123")
                 .containsEntry("sandbox.sms.subaccounts[0].mo-url", "http://ingress:8081/mo");
     }
@@ -107,9 +129,11 @@ class LocalSettingsTest {
         LocalSettings settings = new LocalSettings(Map.of("CONFIRMLINE_TENANT_VIRTUAL_NUMBERS", "+6561234567"));
 
         assertThat(settings.resolve("owner-console", Map.of("confirmline.tenants[0].virtual-numbers", "+6568888888"))
-                .settings()).containsEntry("confirmline.tenants[0].virtual-numbers", "+6561234567");
+                        .settings())
+                .containsEntry("confirmline.tenants[0].virtual-numbers", "+6561234567");
         assertThat(settings.resolve("eightbyeight-sandbox", Map.of("sandbox.subaccounts[0].numbers", "+6568888888"))
-                .settings()).containsEntry("sandbox.subaccounts[0].numbers", "+6561234567");
+                        .settings())
+                .containsEntry("sandbox.subaccounts[0].numbers", "+6561234567");
     }
 
     /**
@@ -118,56 +142,81 @@ class LocalSettingsTest {
      */
     @Test
     void theAssistantVariablesReplaceTheLocalStubWithARealProvider() {
-        Map<String, String> stub = Map.of("confirmline.assistant.base-url", "http://127.0.0.1:8091/v1",
-                "confirmline.assistant.api-key", "sandbox-assistant-key");
-        LocalSettings.Resolved real = new LocalSettings(Map.of("CONFIRMLINE_ASSISTANT_BASE_URL", "https://api.openai.com/v1",
-                "CONFIRMLINE_ASSISTANT_API_KEY", "sk-live-0123")).resolve("call-orchestrator", stub);
+        Map<String, String> stub = Map.of(
+                "confirmline.assistant.base-url",
+                "http://127.0.0.1:8091/v1",
+                "confirmline.assistant.api-key",
+                "sandbox-assistant-key");
+        LocalSettings.Resolved real = new LocalSettings(Map.of(
+                        "CONFIRMLINE_ASSISTANT_BASE_URL",
+                        "https://api.openai.com/v1",
+                        "CONFIRMLINE_ASSISTANT_API_KEY",
+                        "sk-live-0123"))
+                .resolve("call-orchestrator", stub);
 
-        assertThat(new LocalSettings(Map.of()).resolve("call-orchestrator", stub).settings()).isEqualTo(stub);
-        assertThat(real.settings()).containsEntry("confirmline.assistant.base-url", "https://api.openai.com/v1")
+        assertThat(new LocalSettings(Map.of())
+                        .resolve("call-orchestrator", stub)
+                        .settings())
+                .isEqualTo(stub);
+        assertThat(real.settings())
+                .containsEntry("confirmline.assistant.base-url", "https://api.openai.com/v1")
                 .containsEntry("confirmline.assistant.api-key", "sk-live-0123");
-        assertThat(real.overrides()).extracting(Object::toString).containsExactlyInAnyOrder(
-                "call-orchestrator: confirmline.assistant.base-url=https://api.openai.com/v1 (from CONFIRMLINE_ASSISTANT_BASE_URL)",
-                "call-orchestrator: confirmline.assistant.api-key=*** (from CONFIRMLINE_ASSISTANT_API_KEY)");
+        assertThat(real.overrides())
+                .extracting(Object::toString)
+                .containsExactlyInAnyOrder(
+                        "call-orchestrator: confirmline.assistant.base-url=https://api.openai.com/v1 (from CONFIRMLINE_ASSISTANT_BASE_URL)",
+                        "call-orchestrator: confirmline.assistant.api-key=*** (from CONFIRMLINE_ASSISTANT_API_KEY)");
     }
 
     @Test
     void springsOwnEnvironmentFormWinsTooButTheDocumentedNameComesFirst() {
         assertThat(LocalSettings.springEnvironmentName("confirmline.tenants[0].callback-url"))
                 .isEqualTo("CONFIRMLINE_TENANTS_0_CALLBACKURL");
-        assertThat(LocalSettings.springEnvironmentName("confirmline.dialing.base-url")).isEqualTo("CONFIRMLINE_DIALING_BASEURL");
+        assertThat(LocalSettings.springEnvironmentName("confirmline.dialing.base-url"))
+                .isEqualTo("CONFIRMLINE_DIALING_BASEURL");
 
         Map<String, String> timeoutOnly = Map.of("CONFIRMLINE_DIALING_TIMEOUT", "5s");
-        assertThat(new LocalSettings(timeoutOnly).resolve("call-orchestrator", orchestratorDefaults()).settings())
+        assertThat(new LocalSettings(timeoutOnly)
+                        .resolve("call-orchestrator", orchestratorDefaults())
+                        .settings())
                 .containsEntry("confirmline.dialing.timeout", "5s");
-        Map<String, String> both = Map.of("CONFIRMLINE_DIALING_BASEURL", "http://spring-form",
-                "EIGHT_BY_EIGHT_BASE_URL", "http://documented");
-        assertThat(new LocalSettings(both).resolve("call-orchestrator", orchestratorDefaults()).settings())
+        Map<String, String> both = Map.of(
+                "CONFIRMLINE_DIALING_BASEURL", "http://spring-form", "EIGHT_BY_EIGHT_BASE_URL", "http://documented");
+        assertThat(new LocalSettings(both)
+                        .resolve("call-orchestrator", orchestratorDefaults())
+                        .settings())
                 .containsEntry("confirmline.dialing.base-url", "http://documented");
     }
 
     @Test
     void extraArgumentsForOneApplicationWinOverEverythingAndReplaceRatherThanRepeat() {
         LocalSettings settings = new LocalSettings(Map.of(
-                "EIGHT_BY_EIGHT_BASE_URL", "https://voice.8x8.com",
+                "EIGHT_BY_EIGHT_BASE_URL",
+                "https://voice.8x8.com",
                 "CONFIRMLINE_LOCAL_ARGS_CALL_ORCHESTRATOR",
                 "--confirmline.dialing.base-url=http://127.0.0.1:9999  --logging.level.io.confirmline=DEBUG"
                         + " --confirmline.outcomes.key-wait='5 s'"));
 
         LocalSettings.Resolved orchestrator = settings.resolve("call-orchestrator", orchestratorDefaults());
-        LocalSettings.Resolved notifier = settings.resolve("platform-notifier", Map.of("confirmline.notifier.timeout", "15s"));
+        LocalSettings.Resolved notifier =
+                settings.resolve("platform-notifier", Map.of("confirmline.notifier.timeout", "15s"));
 
         assertThat(orchestrator.settings())
                 .containsEntry("confirmline.dialing.base-url", "http://127.0.0.1:9999")
                 .containsEntry("logging.level.io.confirmline", "DEBUG")
                 .containsEntry("confirmline.outcomes.key-wait", "5 s");
-        assertThat(orchestrator.overrides()).extracting(LocalSettings.Origin::source)
+        assertThat(orchestrator.overrides())
+                .extracting(LocalSettings.Origin::source)
                 .containsOnly("CONFIRMLINE_LOCAL_ARGS_CALL_ORCHESTRATOR");
         assertThat(notifier.settings()).isEqualTo(Map.of("confirmline.notifier.timeout", "15s"));
-        assertThat(LocalSettings.extraArgsVariable("eightbyeight-sandbox")).isEqualTo("CONFIRMLINE_LOCAL_ARGS_EIGHTBYEIGHT_SANDBOX");
+        assertThat(LocalSettings.extraArgsVariable("eightbyeight-sandbox"))
+                .isEqualTo("CONFIRMLINE_LOCAL_ARGS_EIGHTBYEIGHT_SANDBOX");
         assertThat(RunLocal.APPLICATIONS).contains("owner-console");
-        assertThat(new LocalSettings(Map.of("CONFIRMLINE_LOCAL_ARGS_OWNER_CONSOLE", "--confirmline.console.login.max-failures-per-account=3"))
-                .resolve("owner-console", consoleDefaults()).settings())
+        assertThat(new LocalSettings(Map.of(
+                                "CONFIRMLINE_LOCAL_ARGS_OWNER_CONSOLE",
+                                "--confirmline.console.login.max-failures-per-account=3"))
+                        .resolve("owner-console", consoleDefaults())
+                        .settings())
                 .containsEntry("confirmline.console.login.max-failures-per-account", "3")
                 .containsEntry("confirmline.tenants[0].id", "demo");
     }
@@ -179,6 +228,7 @@ class LocalSettingsTest {
         assertThatThrownBy(() -> settings.resolve("webhook-ingress", Map.of()))
                 .hasMessage("CONFIRMLINE_LOCAL_ARGS_WEBHOOK_INGRESS: 'server.port=1' is not --name=value");
         assertThatThrownBy(() -> new LocalSettings(Map.of("CONFIRMLINE_LOCAL_ARGS_WEBHOOK_INGRESS", "--a='b"))
-                .resolve("webhook-ingress", Map.of())).hasMessageContaining("unclosed '");
+                        .resolve("webhook-ingress", Map.of()))
+                .hasMessageContaining("unclosed '");
     }
 }

@@ -58,12 +58,23 @@ class OrchestratorCrashEndToEndTest {
     static void start() {
         TestPostgres.Database db = TestPostgres.freshDatabase();
         LocalStack.Timings fast = LocalStack.Timings.fast();
-        LocalStack.Timings timings = new LocalStack.Timings(fast.ring(), fast.speech(), fast.reaction(), fast.retryDelay(),
-                fast.keyWait(), SUMMARY_TIMEOUT, fast.notifierRetrySchedule(), fast.breakerOpenFor(), false,
+        LocalStack.Timings timings = new LocalStack.Timings(
+                fast.ring(),
+                fast.speech(),
+                fast.reaction(),
+                fast.retryDelay(),
+                fast.keyWait(),
+                SUMMARY_TIMEOUT,
+                fast.notifierRetrySchedule(),
+                fast.breakerOpenFor(),
+                false,
                 // The kill must land while the dial waits for 8x8 (the sandbox holds its answer 60 s), not after the
                 // orchestrator gave up waiting.
                 Duration.ofSeconds(50));
-        stack = LocalStack.start(Path.of("..").toAbsolutePath().normalize(), LocalStack.Ports.free(), timings,
+        stack = LocalStack.start(
+                Path.of("..").toAbsolutePath().normalize(),
+                LocalStack.Ports.free(),
+                timings,
                 new LocalStack.Database(db.jdbcUrl(), db.r2dbcUrl(), db.username(), db.password()),
                 Path.of("target/crash-logs"));
         platform = new PlatformClient(stack.url("platform-sandbox"), stack.url("call-orchestrator"));
@@ -91,56 +102,77 @@ class OrchestratorCrashEndToEndTest {
         platform.publishReservation(lost, "CREATED", 1, startsAt, lostPhone);
 
         // Both Send Callflow requests are at 8x8, unanswered: DIALING is committed, the answers are held.
-        awaitUntil(Duration.ofSeconds(60), () -> sandboxCalls(placedPhone).size() == 1 && sandboxCalls(lostPhone).size() == 1);
+        awaitUntil(
+                Duration.ofSeconds(60),
+                () -> sandboxCalls(placedPhone).size() == 1
+                        && sandboxCalls(lostPhone).size() == 1);
         stack.kill("call-orchestrator");
-        guest(lostPhone, "PRESSES_1");   // the next attempt for this guest is answered
+        guest(lostPhone, "PRESSES_1"); // the next attempt for this guest is answered
         stack.restart("call-orchestrator");
 
-        awaitUntil(Duration.ofMinutes(3), () -> platform.received(placed).size() >= 2 && platform.completions(placed).size() >= 1
-                && platform.received(lost).size() >= 4 && platform.completions(lost).size() >= 1);
-        Thread.sleep(2000);   // anything extra (a duplicate, a second call) would arrive now
+        awaitUntil(
+                Duration.ofMinutes(3),
+                () -> platform.received(placed).size() >= 2
+                        && platform.completions(placed).size() >= 1
+                        && platform.received(lost).size() >= 4
+                        && platform.completions(lost).size() >= 1);
+        Thread.sleep(2000); // anything extra (a duplicate, a second call) would arrive now
 
         // Placed by 8x8: matched by its clientRequestId, the parked key press then decides it.
-        assertThat(statuses(placed)).as(() -> platform.diagnose(placed, stack.url("platform-notifier")))
+        assertThat(statuses(placed))
+                .as(() -> platform.diagnose(placed, stack.url("platform-notifier")))
                 .containsExactly("SCHEDULED", "CONFIRMED");
         PlatformClient.Received confirmed = platform.received(placed).get(1);
         assertThat(confirmed.previousStatus()).isEqualTo("DIALING");
         assertThat(confirmed.attempt()).isEqualTo(1);
-        assertThat(platform.completions(placed)).singleElement().satisfies(completed ->
-                assertThat(completed.summary().path("attemptId").asString()).isNotBlank());
+        assertThat(platform.completions(placed))
+                .singleElement()
+                .satisfies(completed -> assertThat(
+                                completed.summary().path("attemptId").asString())
+                        .isNotBlank());
         assertThat(sandboxCalls(placedPhone)).as("the guest was rung once").hasSize(1);
 
         // Never placed, never mentioned by 8x8: closed as lost after the summary timeout, then retried.
-        assertThat(statuses(lost)).as(() -> platform.diagnose(lost, stack.url("platform-notifier")))
+        assertThat(statuses(lost))
+                .as(() -> platform.diagnose(lost, stack.url("platform-notifier")))
                 .containsExactly("SCHEDULED", "SCHEDULED", "DIALING", "CONFIRMED");
         PlatformClient.Received retry = platform.received(lost).get(1);
         assertThat(retry.previousStatus()).isEqualTo("DIALING");
         assertThat(retry.attempt()).isEqualTo(2);
         assertThat(retry.reason()).contains("never reported");
-        assertThat(platform.completions(lost)).singleElement()
+        assertThat(platform.completions(lost))
+                .singleElement()
                 .satisfies(completed -> assertThat(completed.attempt()).isEqualTo(2));
         List<JsonNode> lostCalls = sandboxCalls(lostPhone);
-        assertThat(lostCalls).as("one request that placed nothing, then one call").hasSize(2);
+        assertThat(lostCalls)
+                .as("one request that placed nothing, then one call")
+                .hasSize(2);
         assertThat(lostCalls.get(0).path("sessionId").isNull()).isTrue();
     }
 
     private static List<String> statuses(String subjectId) {
-        return platform.received(subjectId).stream().map(PlatformClient.Received::status).toList();
+        return platform.received(subjectId).stream()
+                .map(PlatformClient.Received::status)
+                .toList();
     }
 
     private static void guest(String number, String behaviour) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(stack.url("eightbyeight-sandbox") + "/sandbox/guests/" + number))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"behaviour\":\"" + behaviour + "\"}")).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(stack.url("eightbyeight-sandbox") + "/sandbox/guests/" + number))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"behaviour\":\"" + behaviour + "\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     /** What the 8x8 sandbox received for this number, oldest first. */
     private static List<JsonNode> sandboxCalls(String number) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create(stack.url("eightbyeight-sandbox") + "/sandbox/calls")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(stack.url("eightbyeight-sandbox") + "/sandbox/calls"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         List<JsonNode> calls = new ArrayList<>();
         JSON.readTree(response.body()).forEach(call -> {
             if (number.equals(call.path("destination").asString())) {

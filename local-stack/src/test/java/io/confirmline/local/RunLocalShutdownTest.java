@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.confirmline.testing.RegistryServer;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RunLocalShutdownTest {
 
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
-    private static final Path WITH_DEFAULT_SIGINT = Path.of("src/main/sh/with-default-sigint").toAbsolutePath();
+    private static final Path WITH_DEFAULT_SIGINT =
+            Path.of("src/main/sh/with-default-sigint").toAbsolutePath();
 
     @TempDir
     Path directory;
@@ -70,13 +70,22 @@ class RunLocalShutdownTest {
 
         probe.destroy();
 
-        assertThat(probe.waitFor(60, TimeUnit.SECONDS)).as("run-local exited on SIGTERM").isTrue();
+        assertThat(probe.waitFor(60, TimeUnit.SECONDS))
+                .as("run-local exited on SIGTERM")
+                .isTrue();
         // A child (a PostgreSQL backend among them) may take a moment to go after its parent on a loaded machine.
         assertThat(eventually(Duration.ofSeconds(10), () -> children.stream().noneMatch(ProcessHandle::isAlive)))
-                .as("every child stopped: %s", children).isTrue();
-        // pg_ctl's fast shutdown has returned; the postmaster's last moments may still be under way on a loaded machine.
-        assertThat(eventually(Duration.ofSeconds(10), () -> ProcessHandle.of(postgres).filter(ProcessHandle::isAlive)
-                .isEmpty())).as("PostgreSQL stopped").isTrue();
+                .as("every child stopped: %s", children)
+                .isTrue();
+        // pg_ctl's fast shutdown has returned; the postmaster's last moments may still be under way on a loaded
+        // machine.
+        assertThat(eventually(
+                        Duration.ofSeconds(10),
+                        () -> ProcessHandle.of(postgres)
+                                .filter(ProcessHandle::isAlive)
+                                .isEmpty()))
+                .as("PostgreSQL stopped")
+                .isTrue();
         assertThat(accepts(port)).as("PostgreSQL's port accepts connections").isFalse();
     }
 
@@ -89,8 +98,10 @@ class RunLocalShutdownTest {
         probe.destroyForcibly();
 
         assertThat(probe.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(eventually(Duration.ofSeconds(20), () -> ProcessHandle.of(postgres).isEmpty() && !accepts(port)))
-                .as("PostgreSQL stopped and its port free after SIGKILL of run-local").isTrue();
+        assertThat(eventually(
+                        Duration.ofSeconds(20), () -> ProcessHandle.of(postgres).isEmpty() && !accepts(port)))
+                .as("PostgreSQL stopped and its port free after SIGKILL of run-local")
+                .isTrue();
     }
 
     @Test
@@ -99,21 +110,34 @@ class RunLocalShutdownTest {
         signal("INT", ignoring);
         // The control: without the launcher the JVM inherits SIGINT ignored, as the issue found.
         Thread.sleep(2000);
-        assertThat(ProcessHandle.of(ignoring).filter(ProcessHandle::isAlive)).as("SIGINT ignored").isPresent();
+        assertThat(ProcessHandle.of(ignoring).filter(ProcessHandle::isAlive))
+                .as("SIGINT ignored")
+                .isPresent();
 
         long launched = startedInBackground(true);
-        List<ProcessHandle> children = ProcessHandle.of(launched).orElseThrow().descendants().toList();
+        List<ProcessHandle> children =
+                ProcessHandle.of(launched).orElseThrow().descendants().toList();
         signal("INT", launched);
 
-        assertThat(eventually(Duration.ofSeconds(60), () -> ProcessHandle.of(launched).isEmpty()))
-                .as("run-local exited on SIGINT").isTrue();
-        assertThat(eventually(Duration.ofSeconds(10), () -> children.stream().noneMatch(ProcessHandle::isAlive))).isTrue();
+        assertThat(eventually(
+                        Duration.ofSeconds(60), () -> ProcessHandle.of(launched).isEmpty()))
+                .as("run-local exited on SIGINT")
+                .isTrue();
+        assertThat(eventually(Duration.ofSeconds(10), () -> children.stream().noneMatch(ProcessHandle::isAlive)))
+                .isTrue();
     }
 
     private Process probeWithPostgres(int port) throws IOException {
-        Process probe = new ProcessBuilder(JAVA.toString(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                ShutdownProbe.class.getName(), directory.resolve("pg").toString(), Integer.toString(port))
-                .redirectErrorStream(true).start();
+        Process probe = new ProcessBuilder(
+                        JAVA.toString(),
+                        "-Xmx128m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ShutdownProbe.class.getName(),
+                        directory.resolve("pg").toString(),
+                        Integer.toString(port))
+                .redirectErrorStream(true)
+                .start();
         started.add(probe.toHandle());
         return probe;
     }
@@ -122,14 +146,23 @@ class RunLocalShutdownTest {
     private long startedInBackground(boolean throughLauncher) throws Exception {
         Path output = Files.createTempFile(directory, "probe-", ".out");
         String launcher = throughLauncher ? "\"$5\" " : "";
-        Process shell = new ProcessBuilder("sh", "-c",
-                launcher + "\"$1\" -Xmx128m -cp \"$2\" \"$3\" > \"$4\" 2>&1 & echo $!",
-                "sh", JAVA.toString(), System.getProperty("java.class.path"), ShutdownProbe.class.getName(),
-                output.toString(), WITH_DEFAULT_SIGINT.toString()).start();
+        Process shell = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        launcher + "\"$1\" -Xmx128m -cp \"$2\" \"$3\" > \"$4\" 2>&1 & echo $!",
+                        "sh",
+                        JAVA.toString(),
+                        System.getProperty("java.class.path"),
+                        ShutdownProbe.class.getName(),
+                        output.toString(),
+                        WITH_DEFAULT_SIGINT.toString())
+                .start();
         long pid = Long.parseLong(new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
         shell.waitFor(10, TimeUnit.SECONDS);
         started.add(ProcessHandle.of(pid).orElseThrow());
-        assertThat(eventually(Duration.ofSeconds(60), () -> read(output).contains("READY"))).as(read(output)).isTrue();
+        assertThat(eventually(Duration.ofSeconds(60), () -> read(output).contains("READY")))
+                .as(read(output))
+                .isTrue();
         return pid;
     }
 
@@ -155,7 +188,10 @@ class RunLocalShutdownTest {
     }
 
     private static void signal(String signal, long pid) throws Exception {
-        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                        .start()
+                        .waitFor())
+                .isZero();
     }
 
     private static boolean eventually(Duration timeout, BooleanSupplier condition) throws InterruptedException {

@@ -26,17 +26,21 @@ import java.nio.file.Path;
  */
 public final class ShutdownProbe {
 
-    private ShutdownProbe() {
-    }
+    private ShutdownProbe() {}
 
     public static void main(String[] args) throws Exception {
         LocalProcesses processes = LocalProcesses.stoppedOnExit();
         long postgresPid = 0;
         if (args.length == 2) {
-            postgresPid = processes.own(LocalPostgres.start(Path.of(args[0]), Integer.parseInt(args[1]))).serverPid();
+            postgresPid = processes
+                    .own(LocalPostgres.start(Path.of(args[0]), Integer.parseInt(args[1])))
+                    .serverPid();
         }
-        Process child = RegistryServer.superviseUntilParentExits("sleep 600", ProcessHandle.current().pid(),
-                Path.of("."), Files.createTempFile("confirmline-probe-child-", ".log"));
+        Process child = RegistryServer.superviseUntilParentExits(
+                "sleep 600",
+                ProcessHandle.current().pid(),
+                Path.of("."),
+                Files.createTempFile("confirmline-probe-child-", ".log"));
         processes.own(() -> RegistryServer.stopSupervised(child));
         System.out.println("READY " + postgresPid);
         System.out.flush();

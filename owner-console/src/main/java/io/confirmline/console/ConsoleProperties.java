@@ -75,13 +75,11 @@ public record ConsoleProperties(
     public record Outbox(
             @DefaultValue("100ms") @NotNull Duration pollInterval,
             @DefaultValue("10s") @NotNull Duration publishWait,
-            @DefaultValue("7d") @NotNull Duration retention) {
-    }
+            @DefaultValue("7d") @NotNull Duration retention) {}
 
     /** URL checks shared by the settings above. */
     static final class HttpUrls {
-        private HttpUrls() {
-        }
+        private HttpUrls() {}
 
         static void requireHttp(URI url, String setting) {
             if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {

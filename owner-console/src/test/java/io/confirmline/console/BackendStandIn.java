@@ -45,9 +45,8 @@ public final class BackendStandIn {
     public static final BackendStandIn NOTIFIER = start("notifier");
 
     /** One request as it arrived: the path decoded (a {@code +} of a phone is {@code +} again). */
-    public record Request(String method, String path, String query, String authorization, String contentType,
-            String body) {
-    }
+    public record Request(
+            String method, String path, String query, String authorization, String contentType, String body) {}
 
     /** What to answer. */
     public record Answer(int status, String json) {
@@ -57,13 +56,14 @@ public final class BackendStandIn {
         }
 
         public static Answer problem(int status, String detail) {
-            return new Answer(status, "{\"type\":\"https://confirmline.io/problems/api-" + status + "\",\"status\":"
-                    + status + ",\"detail\":\"" + detail.replace("\"", "\\\"") + "\"}");
+            return new Answer(
+                    status,
+                    "{\"type\":\"https://confirmline.io/problems/api-" + status + "\",\"status\":" + status
+                            + ",\"detail\":\"" + detail.replace("\"", "\\\"") + "\"}");
         }
     }
 
-    private record Rule(Predicate<Request> when, Function<Request, Answer> answer) {
-    }
+    private record Rule(Predicate<Request> when, Function<Request, Answer> answer) {}
 
     private final String name;
     private final HttpServer server;
@@ -126,24 +126,32 @@ public final class BackendStandIn {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("No such request reached the " + name + " stand-in within " + wait
-                + "; it had " + new ArrayList<>(requests));
+        throw new AssertionError("No such request reached the " + name + " stand-in within " + wait + "; it had "
+                + new ArrayList<>(requests));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String path = URLDecoder.decode(exchange.getRequestURI().getRawPath().replace("+", "%2B"),
-                    StandardCharsets.UTF_8);
-            Request request = new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+            String path = URLDecoder.decode(
+                    exchange.getRequestURI().getRawPath().replace("+", "%2B"), StandardCharsets.UTF_8);
+            Request request = new Request(
+                    exchange.getRequestMethod(),
+                    path,
+                    exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body);
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    body);
             requests.add(request);
-            Answer answer = rules.stream().filter(rule -> rule.when().test(request)).findFirst()
-                    .map(rule -> rule.answer().apply(request)).orElseGet(() -> fallback(request));
+            Answer answer = rules.stream()
+                    .filter(rule -> rule.when().test(request))
+                    .findFirst()
+                    .map(rule -> rule.answer().apply(request))
+                    .orElseGet(() -> fallback(request));
             byte[] bytes = answer.json() == null ? new byte[0] : answer.json().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", answer.status() >= 400 ? "application/problem+json"
-                    : "application/json");
+            exchange.getResponseHeaders()
+                    .set("Content-Type", answer.status() >= 400 ? "application/problem+json" : "application/json");
             exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -163,8 +171,8 @@ public final class BackendStandIn {
         if (request.method().equals("GET") && request.path().equals("/api/deliveries")) {
             return Answer.json(200, "[]");
         }
-        return Answer.problem(404, "The " + name + " stand-in has no answer for " + request.method() + " "
-                + request.path());
+        return Answer.problem(
+                404, "The " + name + " stand-in has no answer for " + request.method() + " " + request.path());
     }
 
     @Override

@@ -42,25 +42,29 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * from an address of its own (X-Forwarded-For) and the per-address limit of one test does not reach the others;
  * a request without the header (the browser's) counts by its connection address.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "confirmline.console.admin-token=" + ConsoleContext.ADMIN_TOKEN,
-        "confirmline.console.secure-cookies=false",
-        "confirmline.console.trust-forwarded=true",
-        // Live streams end every few seconds and beat every second, so the tests see the browser resume and idle beats.
-        "confirmline.console.live.max-stream=4s",
-        "confirmline.console.live.heartbeat=1s",
-        "confirmline.tenants[0].id=alpha",
-        "confirmline.tenants[0].display-name=Alpha Bistro",
-        "confirmline.tenants[0].subaccount-id=alpha_voice",
-        "confirmline.tenants[0].caller-id=+34910000001",
-        "confirmline.tenants[0].callback-url=https://platform.example/hooks/alpha",
-        "confirmline.tenants[0].time-zone=Europe/Madrid",
-        "confirmline.tenants[1].id=bravo",
-        "confirmline.tenants[1].display-name=Bravo Grill",
-        "confirmline.tenants[1].subaccount-id=bravo_voice",
-        "confirmline.tenants[1].caller-id=+34910000002",
-        "confirmline.tenants[1].callback-url=https://platform.example/hooks/bravo",
-        "confirmline.tenants[1].time-zone=Asia/Singapore"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "confirmline.console.admin-token=" + ConsoleContext.ADMIN_TOKEN,
+            "confirmline.console.secure-cookies=false",
+            "confirmline.console.trust-forwarded=true",
+            // Live streams end every few seconds and beat every second, so the tests see the browser resume and idle
+            // beats.
+            "confirmline.console.live.max-stream=4s",
+            "confirmline.console.live.heartbeat=1s",
+            "confirmline.tenants[0].id=alpha",
+            "confirmline.tenants[0].display-name=Alpha Bistro",
+            "confirmline.tenants[0].subaccount-id=alpha_voice",
+            "confirmline.tenants[0].caller-id=+34910000001",
+            "confirmline.tenants[0].callback-url=https://platform.example/hooks/alpha",
+            "confirmline.tenants[0].time-zone=Europe/Madrid",
+            "confirmline.tenants[1].id=bravo",
+            "confirmline.tenants[1].display-name=Bravo Grill",
+            "confirmline.tenants[1].subaccount-id=bravo_voice",
+            "confirmline.tenants[1].caller-id=+34910000002",
+            "confirmline.tenants[1].callback-url=https://platform.example/hooks/bravo",
+            "confirmline.tenants[1].time-zone=Asia/Singapore"
+        })
 @AutoConfigureWebTestClient
 @AutoConfigureMetrics
 public abstract class ConsoleContext {
@@ -79,24 +83,32 @@ public abstract class ConsoleContext {
 
     @Autowired
     protected WebTestClient client;
+
     @Autowired
     protected DatabaseClient db;
+
     @LocalServerPort
     protected int port;
 
     protected WebTestClient admin() {
-        return client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        return client.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     /** Invites a user as the platform admin; answers the invitation link. */
     protected String invite(String tenantId, String email, String role) {
-        Map<?, ?> body = admin().post().uri("/api/admin/tenants/{id}/users", tenantId)
+        Map<?, ?> body = admin().post()
+                .uri("/api/admin/tenants/{id}/users", tenantId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "role", role))
                 .exchange()
-                .expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return (String) body.get("invitationUrl");
     }
 

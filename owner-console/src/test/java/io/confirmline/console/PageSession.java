@@ -40,7 +40,8 @@ public final class PageSession {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     /** One answer: status, headers and the body as text. */
-    public record Response(HttpStatusCode status, HttpHeaders headers, String body, EntityExchangeResult<String> result) {
+    public record Response(
+            HttpStatusCode status, HttpHeaders headers, String body, EntityExchangeResult<String> result) {
 
         public URI location() {
             return headers.getLocation();
@@ -71,19 +72,23 @@ public final class PageSession {
     }
 
     public Response get(String path) {
-        return remember(client.get().uri(path)
+        return remember(client.get()
+                .uri(path)
                 .headers(this::addHeaders)
                 .exchange()
-                .expectBody(String.class).returnResult());
+                .expectBody(String.class)
+                .returnResult());
     }
 
     /** A page read in the language a browser set to {@code acceptLanguage} asks for ({@code es-ES,es;q=0.9}). */
     public Response get(String path, String acceptLanguage) {
-        return remember(client.get().uri(path)
+        return remember(client.get()
+                .uri(path)
                 .headers(this::addHeaders)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage)
                 .exchange()
-                .expectBody(String.class).returnResult());
+                .expectBody(String.class)
+                .returnResult());
     }
 
     /** A form post with the CSRF token of the last page read. */
@@ -97,24 +102,28 @@ public final class PageSession {
         if (withCsrf && csrf != null) {
             form.add("_csrf", csrf);
         }
-        return remember(client.post().uri(path)
+        return remember(client.post()
+                .uri(path)
                 .headers(this::addHeaders)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData(form))
                 .exchange()
-                .expectBody(String.class).returnResult());
+                .expectBody(String.class)
+                .returnResult());
     }
 
     /** A JSON request to the API with this session's cookie and, if asked, its CSRF token as X-CSRF-TOKEN. */
     public Response json(org.springframework.http.HttpMethod method, String path, Object body, boolean withCsrf) {
-        WebTestClient.RequestBodySpec request = client.method(method).uri(path)
+        WebTestClient.RequestBodySpec request = client.method(method)
+                .uri(path)
                 .headers(this::addHeaders)
                 .headers(headers -> {
                     if (withCsrf && csrf != null) {
                         headers.set("X-CSRF-TOKEN", csrf);
                     }
                 });
-        WebTestClient.RequestHeadersSpec<?> ready = body == null ? request
+        WebTestClient.RequestHeadersSpec<?> ready = body == null
+                ? request
                 : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
         return remember(ready.exchange().expectBody(String.class).returnResult());
     }
@@ -128,13 +137,19 @@ public final class PageSession {
     private void addHeaders(HttpHeaders headers) {
         headers.set("X-Forwarded-For", address);
         if (!cookies.isEmpty()) {
-            headers.set(HttpHeaders.COOKIE, String.join("; ", cookies.entrySet().stream()
-                    .map(cookie -> cookie.getKey() + "=" + cookie.getValue()).toList()));
+            headers.set(
+                    HttpHeaders.COOKIE,
+                    String.join(
+                            "; ",
+                            cookies.entrySet().stream()
+                                    .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                                    .toList()));
         }
     }
 
     private Response remember(EntityExchangeResult<String> result) {
-        for (Map.Entry<String, java.util.List<ResponseCookie>> entry : result.getResponseCookies().entrySet()) {
+        for (Map.Entry<String, java.util.List<ResponseCookie>> entry :
+                result.getResponseCookies().entrySet()) {
             for (ResponseCookie cookie : entry.getValue()) {
                 if (cookie.getMaxAge().isZero()) {
                     cookies.remove(cookie.getName());

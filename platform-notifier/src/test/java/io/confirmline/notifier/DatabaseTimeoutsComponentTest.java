@@ -39,9 +39,14 @@ import reactor.core.publisher.Mono;
  * Nothing waits on the database without bound: a statement running past the statement timeout is cancelled by
  * PostgreSQL, and with every pooled connection taken, the next caller gets an error after the acquire timeout.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.r2dbc.properties.statementTimeout=1s", "spring.r2dbc.pool.max-size=3", "spring.r2dbc.pool.initial-size=1",
-        "spring.r2dbc.pool.max-acquire-time=1s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.r2dbc.properties.statementTimeout=1s",
+            "spring.r2dbc.pool.max-size=3",
+            "spring.r2dbc.pool.initial-size=1",
+            "spring.r2dbc.pool.max-acquire-time=1s"
+        })
 @AutoConfigureWebTestClient
 class DatabaseTimeoutsComponentTest {
 
@@ -85,14 +90,21 @@ class DatabaseTimeoutsComponentTest {
                     .hasMessageContaining("Failed to obtain R2DBC Connection");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 
-            http.get().uri("/api/deliveries").header("Authorization", "Bearer " + NotifierTestSupport.API_KEY)
+            http.get()
+                    .uri("/api/deliveries")
+                    .header("Authorization", "Bearer " + NotifierTestSupport.API_KEY)
                     .exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectHeader().contentType("application/problem+json")
-                    .expectHeader().valueEquals("Retry-After", "5")
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectHeader()
+                    .contentType("application/problem+json")
+                    .expectHeader()
+                    .valueEquals("Retry-After", "5")
                     .expectBody()
-                    .jsonPath("$.type").isEqualTo("https://confirmline.io/problems/database-unavailable")
-                    .jsonPath("$.detail").isEqualTo("The delivery log is unavailable for the moment; try again shortly");
+                    .jsonPath("$.type")
+                    .isEqualTo("https://confirmline.io/problems/database-unavailable")
+                    .jsonPath("$.detail")
+                    .isEqualTo("The delivery log is unavailable for the moment; try again shortly");
         } finally {
             held.forEach(c -> Mono.from(c.close()).block(Duration.ofSeconds(5)));
         }

@@ -107,31 +107,53 @@ class EndpointIsolationComponentTest {
             String reservation = "dead-" + UUID.randomUUID();
             deadReservations.add(reservation);
             // Every answer from the dead platform comes after the 1 s timeout.
-            dead.plan(reservation, new PlatformStub.Plan(200, Duration.ofSeconds(3), Map.of()),
+            dead.plan(
+                    reservation,
+                    new PlatformStub.Plan(200, Duration.ofSeconds(3), Map.of()),
                     new PlatformStub.Plan(200, Duration.ofSeconds(3), Map.of()),
                     new PlatformStub.Plan(200, Duration.ofSeconds(3), Map.of()));
-            kafka.send(Topics.CALL_STATUS.name(), reservation,
+            kafka.send(
+                    Topics.CALL_STATUS.name(),
+                    reservation,
                     NotifierTestSupport.change("deadco", reservation, CallStatus.DIALING, CallStatus.CONFIRMED));
         }
         List<String> healthyReservations = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String reservation = "ok-" + UUID.randomUUID();
             healthyReservations.add(reservation);
-            kafka.send(Topics.CALL_STATUS.name(), reservation,
+            kafka.send(
+                    Topics.CALL_STATUS.name(),
+                    reservation,
                     NotifierTestSupport.change("luigis", reservation, CallStatus.DIALING, CallStatus.CONFIRMED));
         }
         kafka.flush();
 
-        Awaitility.await().atMost(Duration.ofSeconds(45)).until(() ->
-                healthyReservations.stream().allMatch(r -> !healthy.receivedFor(r).isEmpty()));
-        Awaitility.await().atMost(Duration.ofSeconds(45)).untilAsserted(() ->
-                http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(body ->
-                        assertThat(body).contains("confirmline_notifier_deliveries_total{application=\"platform-notifier\",outcome=\"postponed\"}")));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(45))
+                .until(() -> healthyReservations.stream()
+                        .allMatch(r -> !healthy.receivedFor(r).isEmpty()));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(45))
+                .untilAsserted(
+                        () -> http.get()
+                                .uri("/actuator/prometheus")
+                                .exchange()
+                                .expectBody(String.class)
+                                .value(
+                                        body -> assertThat(body)
+                                                .contains(
+                                                        "confirmline_notifier_deliveries_total{application=\"platform-notifier\",outcome=\"postponed\"}")));
         int attemptsAtDeadPlatform = dead.received().size();
-        assertThat(attemptsAtDeadPlatform).as("the breaker stopped sending after a few timeouts")
+        assertThat(attemptsAtDeadPlatform)
+                .as("the breaker stopped sending after a few timeouts")
                 .isLessThan(30);
-        http.get().uri("/api/deliveries?status=PENDING").header("Authorization", "Bearer deadco-api-key-0123456789")
-                .exchange().expectBody().jsonPath("$.length()").isEqualTo(30);
+        http.get()
+                .uri("/api/deliveries?status=PENDING")
+                .header("Authorization", "Bearer deadco-api-key-0123456789")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.length()")
+                .isEqualTo(30);
     }
 
     @Test
@@ -139,21 +161,43 @@ class EndpointIsolationComponentTest {
         String first = "gone-" + UUID.randomUUID();
         String second = "gone-" + UUID.randomUUID();
         gone.plan(first, PlatformStub.Plan.status(410));
-        kafka.send(Topics.CALL_STATUS.name(), first,
+        kafka.send(
+                Topics.CALL_STATUS.name(),
+                first,
                 NotifierTestSupport.change("goneco", first, CallStatus.DIALING, CallStatus.CONFIRMED));
-        Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> gone.receivedFor(first).size() == 1);
-        kafka.send(Topics.CALL_STATUS.name(), second,
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(45))
+                .until(() -> gone.receivedFor(first).size() == 1);
+        kafka.send(
+                Topics.CALL_STATUS.name(),
+                second,
                 NotifierTestSupport.change("goneco", second, CallStatus.DIALING, CallStatus.CONFIRMED));
 
-        Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(gone.receivedFor(second)).as("nothing is sent to a disabled endpoint").isEmpty());
-        http.get().uri("/api/deliveries?reservationId=" + first).header("Authorization", "Bearer goneco-api-key-0123456789")
-                .exchange().expectBody().jsonPath("$[0].status").isEqualTo("DEAD")
-                .jsonPath("$[0].lastError").isEqualTo("410 Gone: endpoint disabled");
+        Awaitility.await()
+                .pollDelay(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(gone.receivedFor(second))
+                        .as("nothing is sent to a disabled endpoint")
+                        .isEmpty());
+        http.get()
+                .uri("/api/deliveries?reservationId=" + first)
+                .header("Authorization", "Bearer goneco-api-key-0123456789")
+                .exchange()
+                .expectBody()
+                .jsonPath("$[0].status")
+                .isEqualTo("DEAD")
+                .jsonPath("$[0].lastError")
+                .isEqualTo("410 Gone: endpoint disabled");
 
-        http.post().uri("/api/endpoints/goneco/enable").header("Authorization", "Bearer " + NotifierTestSupport.ADMIN)
-                .exchange().expectStatus().isNoContent();
-        Awaitility.await().atMost(Duration.ofSeconds(45)).until(() -> gone.receivedFor(second).size() == 1);
+        http.post()
+                .uri("/api/endpoints/goneco/enable")
+                .header("Authorization", "Bearer " + NotifierTestSupport.ADMIN)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(45))
+                .until(() -> gone.receivedFor(second).size() == 1);
     }
 
     @Test
@@ -163,30 +207,46 @@ class EndpointIsolationComponentTest {
         String abandoned = queuedBehindA410("leftco");
         tenants.remove("backco");
         tenants.remove("leftco");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                directory.byId("backco").isEmpty() && directory.byId("leftco").isEmpty());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> directory.byId("backco").isEmpty()
+                        && directory.byId("leftco").isEmpty());
         for (String tenant : List.of("backco", "leftco")) {
-            http.post().uri("/api/endpoints/" + tenant + "/enable").header("Authorization", "Bearer " + NotifierTestSupport.ADMIN)
-                    .exchange().expectStatus().isNoContent();
+            http.post()
+                    .uri("/api/endpoints/" + tenant + "/enable")
+                    .header("Authorization", "Bearer " + NotifierTestSupport.ADMIN)
+                    .exchange()
+                    .expectStatus()
+                    .isNoContent();
         }
 
         // Attempted without its tenant: nothing sent, the delivery waits for the next attempt on the schedule.
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pending("backco", returning)
-                .filter(d -> d.attempts() >= 1
-                        && "Tenant unknown: backco is not in the tenant directory".equals(d.lastError())).isPresent());
-        tenants.publish(NotifierTestSupport.tenant("backco", deleted.url(), "backco-api-key-0123456789", true,
-                NotifierTestSupport.SECRET));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> deleted.receivedFor(returning).size() == 2);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> pending("backco", returning)
+                        .filter(d -> d.attempts() >= 1
+                                && "Tenant unknown: backco is not in the tenant directory".equals(d.lastError()))
+                        .isPresent());
+        tenants.publish(NotifierTestSupport.tenant(
+                "backco", deleted.url(), "backco-api-key-0123456789", true, NotifierTestSupport.SECRET));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> deleted.receivedFor(returning).size() == 2);
         assertThat(deleted.receivedFor(returning).get(1).answered()).isEqualTo(200);
-        PlatformNotifierComponentTest.signatureVerifies(deleted.receivedFor(returning).get(1));
+        PlatformNotifierComponentTest.signatureVerifies(
+                deleted.receivedFor(returning).get(1));
 
         // Never back: every attempt on the schedule (10) finds no tenant, then the delivery is dead-lettered.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                store.list("leftco", Delivery.DEAD, abandoned, 10).collectList().block(Duration.ofSeconds(5)))
-                .anySatisfy(d -> {
-                    assertThat(d.lastError()).isEqualTo("Tenant unknown: leftco is not in the tenant directory");
-                    assertThat(d.attempts()).isEqualTo(10);
-                }));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(store.list("leftco", Delivery.DEAD, abandoned, 10)
+                                .collectList()
+                                .block(Duration.ofSeconds(5)))
+                        .anySatisfy(d -> {
+                            assertThat(d.lastError())
+                                    .isEqualTo("Tenant unknown: leftco is not in the tenant directory");
+                            assertThat(d.attempts()).isEqualTo(10);
+                        }));
         assertThat(deleted.receivedFor(abandoned)).as("only the 410 went out").hasSize(1);
     }
 
@@ -195,18 +255,27 @@ class EndpointIsolationComponentTest {
      * behind: that delivery is pending, and not yet attempted, whatever happens to the tenant next.
      */
     private String queuedBehindA410(String tenantId) {
-        tenants.publish(NotifierTestSupport.tenant(tenantId, deleted.url(), tenantId + "-api-key-0123456789", true,
-                NotifierTestSupport.SECRET));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> directory.byId(tenantId).isPresent());
+        tenants.publish(NotifierTestSupport.tenant(
+                tenantId, deleted.url(), tenantId + "-api-key-0123456789", true, NotifierTestSupport.SECRET));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> directory.byId(tenantId).isPresent());
         String reservation = tenantId + "-" + UUID.randomUUID();
         deleted.plan(reservation, PlatformStub.Plan.status(410));
-        kafka.send(Topics.CALL_STATUS.name(), reservation,
+        kafka.send(
+                Topics.CALL_STATUS.name(),
+                reservation,
                 NotifierTestSupport.change(tenantId, reservation, CallStatus.DIALING, CallStatus.CONFIRMED));
-        kafka.send(Topics.CALL_STATUS.name(), reservation,
+        kafka.send(
+                Topics.CALL_STATUS.name(),
+                reservation,
                 NotifierTestSupport.change(tenantId, reservation, CallStatus.CONFIRMED, CallStatus.CONFIRMED));
         kafka.flush();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
-                store.list(tenantId, Delivery.DEAD, reservation, 10).hasElements().block(Duration.ofSeconds(5))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> store.list(tenantId, Delivery.DEAD, reservation, 10)
+                                .hasElements()
+                                .block(Duration.ofSeconds(5))
                         && pending(tenantId, reservation).isPresent());
         return reservation;
     }

@@ -57,30 +57,45 @@ class GuestFactsComponentTest extends NotifierComponentContext {
         String phone = NotifierTestSupport.newPhone();
         String key = Topics.conversationKey("luigis", phone);
         String reservation = "r-" + UUID.randomUUID();
-        ConversationEvent imported = guestFact("luigis", phone, ConversationEventType.OPTED_OUT, "PLATFORM", null, "imported");
-        ConversationEvent message = guestFact("luigis", phone, ConversationEventType.MESSAGE_RECEIVED, null, reservation, null);
-        ConversationEvent optedOut = guestFact("luigis", phone, ConversationEventType.OPTED_OUT, "GUEST_TEXT", reservation, "STOP");
-        ConversationEvent optedIn = guestFact("luigis", phone, ConversationEventType.OPTED_IN, "GUEST_TEXT", null, "START");
-        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers",
-                SharedKafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(Topics.CONVERSATIONS.name(), key, "not avro".getBytes(StandardCharsets.UTF_8))).get();
+        ConversationEvent imported =
+                guestFact("luigis", phone, ConversationEventType.OPTED_OUT, "PLATFORM", null, "imported");
+        ConversationEvent message =
+                guestFact("luigis", phone, ConversationEventType.MESSAGE_RECEIVED, null, reservation, null);
+        ConversationEvent optedOut =
+                guestFact("luigis", phone, ConversationEventType.OPTED_OUT, "GUEST_TEXT", reservation, "STOP");
+        ConversationEvent optedIn =
+                guestFact("luigis", phone, ConversationEventType.OPTED_IN, "GUEST_TEXT", null, "START");
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
+                Map.of("bootstrap.servers", SharedKafka.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(
+                            Topics.CONVERSATIONS.name(), key, "not avro".getBytes(StandardCharsets.UTF_8)))
+                    .get();
         }
         // One key, so one partition and this order: whatever the first three produced would arrive before the last.
         for (ConversationEvent event : List.of(imported, message, optedOut, optedOut, optedIn)) {
             kafka.send(Topics.CONVERSATIONS.name(), key, event).get(10, TimeUnit.SECONDS);
         }
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> receivedAbout(phone).stream()
-                .anyMatch(r -> r.body().contains(optedIn.getEventId())));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        receivedAbout(phone).stream().anyMatch(r -> r.body().contains(optedIn.getEventId())));
         List<PlatformStub.Received> received = receivedAbout(phone);
-        assertThat(received).extracting(r -> eventIdOf(r.body()))
+        assertThat(received)
+                .extracting(r -> eventIdOf(r.body()))
                 .as("the opt-out once, then the opt-in; not the import, not the message")
                 .containsExactly(optedOut.getEventId(), optedIn.getEventId());
-        assertThat(received.get(0).body()).isEqualTo("{\"type\":\"guest.opted_out\",\"timestamp\":\""
-                + optedOut.getOccurredAt() + "\",\"data\":{\"eventId\":\"" + optedOut.getEventId()
-                + "\",\"tenantId\":\"luigis\",\"phone\":\"" + phone + "\",\"source\":\"GUEST_TEXT\",\"reason\":\"STOP\","
-                + "\"reservationId\":\"" + reservation + "\"}}");
-        assertThat(received.get(1).body()).contains("\"type\":\"guest.opted_in\"").contains("\"reservationId\":null");
+        assertThat(received.get(0).body())
+                .isEqualTo("{\"type\":\"guest.opted_out\",\"timestamp\":\""
+                        + optedOut.getOccurredAt() + "\",\"data\":{\"eventId\":\"" + optedOut.getEventId()
+                        + "\",\"tenantId\":\"luigis\",\"phone\":\"" + phone
+                        + "\",\"source\":\"GUEST_TEXT\",\"reason\":\"STOP\","
+                        + "\"reservationId\":\"" + reservation + "\"}}");
+        assertThat(received.get(1).body())
+                .contains("\"type\":\"guest.opted_in\"")
+                .contains("\"reservationId\":null");
         assertThat(received).allSatisfy(PlatformNotifierComponentTest::signatureVerifies);
         assertThat(deadLetterReasons(key)).singleElement().asString().startsWith("Undecodable record");
     }
@@ -90,61 +105,89 @@ class GuestFactsComponentTest extends NotifierComponentContext {
         String phone = NotifierTestSupport.newPhone();
         String key = Topics.conversationKey("luigis", phone);
         String reservation = "r-" + UUID.randomUUID();
-        ConversationEvent change = NotifierTestSupport.withRequest(guestFact("luigis", phone,
-                ConversationEventType.CHANGE_REQUESTED, "ASSISTANT", reservation, null),
+        ConversationEvent change = NotifierTestSupport.withRequest(
+                guestFact("luigis", phone, ConversationEventType.CHANGE_REQUESTED, "ASSISTANT", reservation, null),
                 new GuestRequest("2026-12-01", "20:30", 4, "can we make it 8:30 instead?", "ASSISTANT"));
-        ConversationEvent booking = NotifierTestSupport.withRequest(guestFact("luigis", phone,
-                ConversationEventType.BOOKING_REQUESTED, "GUEST_TEXT", null, null),
+        ConversationEvent booking = NotifierTestSupport.withRequest(
+                guestFact("luigis", phone, ConversationEventType.BOOKING_REQUESTED, "GUEST_TEXT", null, null),
                 new GuestRequest("2026-12-02", "21:00", 2, "1", "GUEST_PICK"));
         for (ConversationEvent event : List.of(change, change, booking)) {
             kafka.send(Topics.CONVERSATIONS.name(), key, event).get(10, TimeUnit.SECONDS);
         }
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> receivedAbout(phone).stream()
-                .anyMatch(r -> r.body().contains(booking.getEventId())));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        receivedAbout(phone).stream().anyMatch(r -> r.body().contains(booking.getEventId())));
         List<PlatformStub.Received> received = receivedAbout(phone);
-        assertThat(received).extracting(r -> eventIdOf(r.body())).as("the change once, then the booking")
+        assertThat(received)
+                .extracting(r -> eventIdOf(r.body()))
+                .as("the change once, then the booking")
                 .containsExactly(change.getEventId(), booking.getEventId());
-        assertThat(received.get(0).body()).isEqualTo("{\"type\":\"reservation.change_requested\",\"timestamp\":\""
-                + change.getOccurredAt() + "\",\"data\":{\"eventId\":\"" + change.getEventId()
-                + "\",\"tenantId\":\"luigis\",\"phone\":\"" + phone + "\",\"source\":\"ASSISTANT\",\"reason\":null,"
-                + "\"reservationId\":\"" + reservation + "\",\"request\":{\"wantedDate\":\"2026-12-01\","
-                + "\"wantedTime\":\"20:30\",\"partySize\":4,\"words\":\"can we make it 8:30 instead?\","
-                + "\"readBy\":\"ASSISTANT\"}}}");
-        assertThat(received.get(1).body()).isEqualTo("{\"type\":\"reservation.requested\",\"timestamp\":\""
-                + booking.getOccurredAt() + "\",\"data\":{\"eventId\":\"" + booking.getEventId()
-                + "\",\"tenantId\":\"luigis\",\"phone\":\"" + phone + "\",\"source\":\"GUEST_TEXT\",\"reason\":null,"
-                + "\"reservationId\":null,\"request\":{\"wantedDate\":\"2026-12-02\",\"wantedTime\":\"21:00\","
-                + "\"partySize\":2,\"words\":\"1\",\"readBy\":\"GUEST_PICK\"}}}");
+        assertThat(received.get(0).body())
+                .isEqualTo("{\"type\":\"reservation.change_requested\",\"timestamp\":\""
+                        + change.getOccurredAt() + "\",\"data\":{\"eventId\":\"" + change.getEventId()
+                        + "\",\"tenantId\":\"luigis\",\"phone\":\"" + phone
+                        + "\",\"source\":\"ASSISTANT\",\"reason\":null,"
+                        + "\"reservationId\":\"" + reservation + "\",\"request\":{\"wantedDate\":\"2026-12-01\","
+                        + "\"wantedTime\":\"20:30\",\"partySize\":4,\"words\":\"can we make it 8:30 instead?\","
+                        + "\"readBy\":\"ASSISTANT\"}}}");
+        assertThat(received.get(1).body())
+                .isEqualTo("{\"type\":\"reservation.requested\",\"timestamp\":\""
+                        + booking.getOccurredAt() + "\",\"data\":{\"eventId\":\"" + booking.getEventId()
+                        + "\",\"tenantId\":\"luigis\",\"phone\":\"" + phone
+                        + "\",\"source\":\"GUEST_TEXT\",\"reason\":null,"
+                        + "\"reservationId\":null,\"request\":{\"wantedDate\":\"2026-12-02\",\"wantedTime\":\"21:00\","
+                        + "\"partySize\":2,\"words\":\"1\",\"readBy\":\"GUEST_PICK\"}}}");
         assertThat(received).allSatisfy(PlatformNotifierComponentTest::signatureVerifies);
 
         // The platform's own view of them: in its deliveries, under the guest's conversation key.
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.get().uri("/api/deliveries?limit=1000")
-                .header("Authorization", "Bearer " + NotifierTestSupport.API_KEY)
-                .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$[?(@.eventId == '" + change.getEventId() + "')].type").isEqualTo("reservation.change_requested")
-                .jsonPath("$[?(@.eventId == '" + change.getEventId() + "')].subjectId").isEqualTo(key)
-                .jsonPath("$[?(@.eventId == '" + booking.getEventId() + "')].type").isEqualTo("reservation.requested")
-                .jsonPath("$[?(@.eventId == '" + booking.getEventId() + "')].status").isEqualTo("SUCCEEDED"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.get()
+                        .uri("/api/deliveries?limit=1000")
+                        .header("Authorization", "Bearer " + NotifierTestSupport.API_KEY)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$[?(@.eventId == '" + change.getEventId() + "')].type")
+                        .isEqualTo("reservation.change_requested")
+                        .jsonPath("$[?(@.eventId == '" + change.getEventId() + "')].subjectId")
+                        .isEqualTo(key)
+                        .jsonPath("$[?(@.eventId == '" + booking.getEventId() + "')].type")
+                        .isEqualTo("reservation.requested")
+                        .jsonPath("$[?(@.eventId == '" + booking.getEventId() + "')].status")
+                        .isEqualTo("SUCCEEDED"));
     }
 
     @Test
     void theFallbackTextAndAConfirmationByTextAreStatusWebhooksOnTheSmsChannel() throws Exception {
         String reservation = "r-" + UUID.randomUUID();
-        CallStatusChanged texted = NotifierTestSupport.bySms("luigis", reservation, CallStatus.IN_PROGRESS, CallStatus.TEXTED);
-        CallStatusChanged confirmed = NotifierTestSupport.bySms("luigis", reservation, CallStatus.TEXTED, CallStatus.CONFIRMED);
+        CallStatusChanged texted =
+                NotifierTestSupport.bySms("luigis", reservation, CallStatus.IN_PROGRESS, CallStatus.TEXTED);
+        CallStatusChanged confirmed =
+                NotifierTestSupport.bySms("luigis", reservation, CallStatus.TEXTED, CallStatus.CONFIRMED);
         publish(texted);
         publish(confirmed);
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> platform.receivedFor(reservation).size() >= 2);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> platform.receivedFor(reservation).size() >= 2);
         List<PlatformStub.Received> received = platform.receivedFor(reservation);
-        assertThat(received.get(0).body()).contains("\"type\":\"reservation.texted\"").contains("\"status\":\"TEXTED\"")
+        assertThat(received.get(0).body())
+                .contains("\"type\":\"reservation.texted\"")
+                .contains("\"status\":\"TEXTED\"")
                 .contains("\"channel\":\"SMS\"");
-        assertThat(received.get(1).body()).contains("\"type\":\"reservation.confirmed\"").contains("\"channel\":\"SMS\"");
+        assertThat(received.get(1).body())
+                .contains("\"type\":\"reservation.confirmed\"")
+                .contains("\"channel\":\"SMS\"");
     }
 
     private static List<PlatformStub.Received> receivedAbout(String phone) {
-        return platform.received().stream().filter(r -> r.body().contains(phone)).toList();
+        return platform.received().stream()
+                .filter(r -> r.body().contains(phone))
+                .toList();
     }
 
     private static String eventIdOf(String body) {
@@ -152,17 +195,26 @@ class GuestFactsComponentTest extends NotifierComponentContext {
     }
 
     private static List<String> deadLetterReasons(String key) {
-        try (KafkaConsumer<String, byte[]> dlt = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> dlt = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        SharedKafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "dlt-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             dlt.subscribe(List.of(Topics.CONVERSATIONS.deadLetterTopic()));
             List<String> reasons = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (reasons.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : dlt.poll(Duration.ofMillis(200))) {
                     if (key.equals(record.key())) {
-                        reasons.add(new String(record.headers().lastHeader(DeadLetterHeaders.REASON).value(),
+                        reasons.add(new String(
+                                record.headers()
+                                        .lastHeader(DeadLetterHeaders.REASON)
+                                        .value(),
                                 StandardCharsets.UTF_8));
                     }
                 }

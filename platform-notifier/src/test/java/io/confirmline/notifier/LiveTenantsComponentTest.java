@@ -62,14 +62,17 @@ class LiveTenantsComponentTest extends NotifierComponentContext {
     /** Publishes the tenant and waits until the notifier holds these settings. */
     private void publishTenant(TenantSettings settings, Predicate<io.confirmline.tenant.Tenant> applied) {
         tenants.publish(settings);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                directory.byId(settings.id()).filter(applied).isPresent());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> directory.byId(settings.id()).filter(applied).isPresent());
     }
 
     private PlatformStub.Received deliveredOnce(PlatformStub platform, String tenantId) throws Exception {
         String reservation = "r-" + UUID.randomUUID();
         publish(change(tenantId, reservation, CallStatus.DIALING, CallStatus.CONFIRMED));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> platform.receivedFor(reservation).size() == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> platform.receivedFor(reservation).size() == 1);
         return platform.receivedFor(reservation).get(0);
     }
 
@@ -84,12 +87,15 @@ class LiveTenantsComponentTest extends NotifierComponentContext {
         verifies(delivered, secret);
 
         String rotated = newSecret();
-        publishTenant(tenant("newco", second.url(), "newco-api-key-0123", true, rotated),
+        publishTenant(
+                tenant("newco", second.url(), "newco-api-key-0123", true, rotated),
                 t -> t.callbackUrl().toString().equals(second.url()));
         PlatformStub.Received moved = deliveredOnce(second, "newco");
         verifies(moved, rotated);
         assertThatThrownBy(() -> verifies(moved, secret)).isInstanceOf(WebhookVerificationException.class);
-        assertThat(first.receivedFor(moved.subject())).as("nothing went to the old URL").isEmpty();
+        assertThat(first.receivedFor(moved.subject()))
+                .as("nothing went to the old URL")
+                .isEmpty();
     }
 
     @Test
@@ -109,7 +115,8 @@ class LiveTenantsComponentTest extends NotifierComponentContext {
         assertThatThrownBy(() -> verifies(withSignature(both, signatures.get(1)), oldSecret))
                 .isInstanceOf(WebhookVerificationException.class);
 
-        publishTenant(tenant("rotaco", first.url(), "rotaco-api-key-0123", true, newSecret),
+        publishTenant(
+                tenant("rotaco", first.url(), "rotaco-api-key-0123", true, newSecret),
                 t -> t.signingSecrets().size() == 1);
         PlatformStub.Received after = deliveredOnce(first, "rotaco");
         assertThat(signatures(after)).hasSize(1);
@@ -121,21 +128,37 @@ class LiveTenantsComponentTest extends NotifierComponentContext {
     void aDisabledTenantsOutcomesAreStillDeliveredButItsApiIsRefused() throws Exception {
         String secret = newSecret();
         publishTenant(tenant("closedco", first.url(), "closedco-api-key-0123", true, secret), t -> true);
-        http.get().uri("/api/deliveries").header("Authorization", "Bearer closedco-api-key-0123").exchange()
-                .expectStatus().isOk();
+        http.get()
+                .uri("/api/deliveries")
+                .header("Authorization", "Bearer closedco-api-key-0123")
+                .exchange()
+                .expectStatus()
+                .isOk();
 
         publishTenant(tenant("closedco", first.url(), "closedco-api-key-0123", false, secret), t -> !t.enabled());
         verifies(deliveredOnce(first, "closedco"), secret);
 
-        http.get().uri("/api/deliveries").header("Authorization", "Bearer closedco-api-key-0123").exchange()
-                .expectStatus().isForbidden()
-                .expectHeader().contentType("application/problem+json")
+        http.get()
+                .uri("/api/deliveries")
+                .header("Authorization", "Bearer closedco-api-key-0123")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentType("application/problem+json")
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(403)
-                .jsonPath("$.type").isEqualTo("https://confirmline.io/problems/deliveries-403")
-                .jsonPath("$.detail").isEqualTo("The tenant is disabled");
-        http.get().uri("/api/deliveries").header("Authorization", "Bearer no-such-key-0123").exchange()
-                .expectStatus().isUnauthorized();
+                .jsonPath("$.status")
+                .isEqualTo(403)
+                .jsonPath("$.type")
+                .isEqualTo("https://confirmline.io/problems/deliveries-403")
+                .jsonPath("$.detail")
+                .isEqualTo("The tenant is disabled");
+        http.get()
+                .uri("/api/deliveries")
+                .header("Authorization", "Bearer no-such-key-0123")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
     }
 
     private static List<String> signatures(PlatformStub.Received received) {
@@ -143,14 +166,21 @@ class LiveTenantsComponentTest extends NotifierComponentContext {
     }
 
     private static PlatformStub.Received withSignature(PlatformStub.Received r, String signature) {
-        return new PlatformStub.Received(r.at(), r.webhookId(), r.timestamp(), signature, r.body(), r.answered(),
-                r.subject(), r.traceparent());
+        return new PlatformStub.Received(
+                r.at(), r.webhookId(), r.timestamp(), signature, r.body(), r.answered(), r.subject(), r.traceparent());
     }
 
     /** What the platform runs: the reference library's verification (signature, and timestamp within 5 min). */
     private static void verifies(PlatformStub.Received received, String secret) throws WebhookVerificationException {
-        new Webhook(secret).verify(received.body(), Map.of("webhook-id", List.of(received.webhookId()),
-                "webhook-timestamp", List.of(received.timestamp()),
-                "webhook-signature", List.of(received.signature())));
+        new Webhook(secret)
+                .verify(
+                        received.body(),
+                        Map.of(
+                                "webhook-id",
+                                List.of(received.webhookId()),
+                                "webhook-timestamp",
+                                List.of(received.timestamp()),
+                                "webhook-signature",
+                                List.of(received.signature())));
     }
 }

@@ -43,7 +43,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * Several notifier instances on one database, and instances that stop in the middle of retries: every status
  * change is delivered, in order per reservation, and a webhook-id is only ever sent again as a retry of itself.
  */
-@Tag("long") // starts whole applications of its own (several instances, restarts): run by .ci/run after verify (README "Tests")
+@Tag("long") // starts whole applications of its own (several instances, restarts): run by .ci/run after verify
+// (README "Tests")
 class NotifierInstancesComponentTest {
 
     private final PlatformStub platform = new PlatformStub();
@@ -62,12 +63,17 @@ class NotifierInstancesComponentTest {
         // A stall longer than the request timeout would resend a webhook the stub already answered 200 — correct
         // at-least-once behaviour, but this test counts successes per webhook-id.
         args.replaceAll(a -> a.startsWith("confirmline.notifier.timeout=") ? "confirmline.notifier.timeout=5s" : a);
-        args.addAll(List.of("server.port=0", "spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+        args.addAll(List.of(
+                "server.port=0",
+                "spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
                 "confirmline.kafka.registry-url=" + RegistryServer.shared().apiUrl(),
                 "spring.kafka.consumer.group-id=" + group,
-                "spring.r2dbc.url=" + db.r2dbcUrl(), "spring.r2dbc.username=" + db.username(),
-                "spring.r2dbc.password=" + db.password(), "spring.flyway.url=" + db.jdbcUrl(),
-                "spring.flyway.user=" + db.username(), "spring.flyway.password=" + db.password(),
+                "spring.r2dbc.url=" + db.r2dbcUrl(),
+                "spring.r2dbc.username=" + db.username(),
+                "spring.r2dbc.password=" + db.password(),
+                "spring.flyway.url=" + db.jdbcUrl(),
+                "spring.flyway.user=" + db.username(),
+                "spring.flyway.password=" + db.password(),
                 "confirmline.notifier.lease=15s"));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PlatformNotifierApplication.class)
                 .run(args.stream().map(a -> "--" + a).toArray(String[]::new));
@@ -75,8 +81,8 @@ class NotifierInstancesComponentTest {
         return context;
     }
 
-    private static Map<String, List<CallStatusChanged>> publish(ConfigurableApplicationContext context, int reservations,
-            int changesEach) {
+    private static Map<String, List<CallStatusChanged>> publish(
+            ConfigurableApplicationContext context, int reservations, int changesEach) {
         @SuppressWarnings("unchecked")
         KafkaTemplate<String, SpecificRecord> kafka = context.getBean(KafkaTemplate.class);
         Map<String, List<CallStatusChanged>> sent = new LinkedHashMap<>();
@@ -85,8 +91,8 @@ class NotifierInstancesComponentTest {
             String reservation = "r-" + UUID.randomUUID();
             List<CallStatusChanged> changes = new ArrayList<>();
             for (int c = 0; c < changesEach; c++) {
-                CallStatusChanged change = NotifierTestSupport.change("luigis", reservation,
-                        statuses[c % statuses.length], statuses[(c + 1) % statuses.length]);
+                CallStatusChanged change = NotifierTestSupport.change(
+                        "luigis", reservation, statuses[c % statuses.length], statuses[(c + 1) % statuses.length]);
                 changes.add(change);
                 kafka.send(Topics.CALL_STATUS.name(), reservation, change);
             }
@@ -107,20 +113,30 @@ class NotifierInstancesComponentTest {
         for (PlatformStub.Received r : received) {
             String previous = eventByWebhookId.putIfAbsent(r.webhookId(), eventIdOf(r.body()));
             assertThat(previous == null || previous.equals(eventIdOf(r.body())))
-                    .as("a webhook-id is only resent as itself").isTrue();
+                    .as("a webhook-id is only resent as itself")
+                    .isTrue();
         }
         sent.forEach((reservation, changes) -> {
             List<String> deliveredOrder = platform.receivedFor(reservation).stream()
-                    .filter(r -> r.answered() == 200).map(r -> eventIdOf(r.body())).distinct().toList();
-            assertThat(deliveredOrder).as("reservation " + reservation)
-                    .containsExactlyElementsOf(changes.stream().map(CallStatusChanged::getEventId).toList());
+                    .filter(r -> r.answered() == 200)
+                    .map(r -> eventIdOf(r.body()))
+                    .distinct()
+                    .toList();
+            assertThat(deliveredOrder)
+                    .as("reservation " + reservation)
+                    .containsExactlyElementsOf(
+                            changes.stream().map(CallStatusChanged::getEventId).toList());
         });
     }
 
     private long delivered(Map<String, List<CallStatusChanged>> sent) {
-        return platform.received().stream().filter(r -> r.answered() == 200)
-                .map(r -> eventIdOf(r.body())).distinct()
-                .filter(id -> sent.values().stream().flatMap(List::stream).anyMatch(c -> c.getEventId().equals(id)))
+        return platform.received().stream()
+                .filter(r -> r.answered() == 200)
+                .map(r -> eventIdOf(r.body()))
+                .distinct()
+                .filter(id -> sent.values().stream()
+                        .flatMap(List::stream)
+                        .anyMatch(c -> c.getEventId().equals(id)))
                 .count();
     }
 
@@ -138,9 +154,12 @@ class NotifierInstancesComponentTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> delivered(sent) == 200);
         assertDeliveredInOrder(sent);
-        java.util.Set<String> sentIds = sent.values().stream().flatMap(List::stream).map(CallStatusChanged::getEventId)
+        java.util.Set<String> sentIds = sent.values().stream()
+                .flatMap(List::stream)
+                .map(CallStatusChanged::getEventId)
                 .collect(Collectors.toSet());
-        Map<String, Long> successesPerId = platform.received().stream().filter(r -> r.answered() == 200)
+        Map<String, Long> successesPerId = platform.received().stream()
+                .filter(r -> r.answered() == 200)
                 .filter(r -> sentIds.contains(eventIdOf(r.body())))
                 .collect(Collectors.groupingBy(PlatformStub.Received::webhookId, Collectors.counting()));
         assertThat(successesPerId.values()).as("each delivery succeeded once").allMatch(n -> n == 1);
@@ -154,7 +173,9 @@ class NotifierInstancesComponentTest {
         platform.failRandomly(1.0);
 
         Map<String, List<CallStatusChanged>> sent = publish(before, 5, 3);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> platform.received().size() >= 10);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> platform.received().size() >= 10);
         before.close();
         platform.failRandomly(0.0);
         assertThat(delivered(sent)).isZero();

@@ -39,8 +39,7 @@ public final class NotifierTestSupport {
     public static final String API_KEY = "luigis-platform-api-key-0123456789";
     public static final String ADMIN = "notifier-admin-token-0123456789";
 
-    private NotifierTestSupport() {
-    }
+    private NotifierTestSupport() {}
 
     /** The tenant pointed at the stub, with a fast retry schedule. */
     public static List<String> properties(String callbackUrl) {
@@ -67,8 +66,8 @@ public final class NotifierTestSupport {
      * A tenant as the owner console would publish it (the {@code confirmline.tenants[*]} shape), for tests that
      * change tenants while the notifier runs (TestTenantPublisher).
      */
-    public static TenantSettings tenant(String id, String callbackUrl, String platformApiKey, boolean enabled,
-            String... signingSecrets) {
+    public static TenantSettings tenant(
+            String id, String callbackUrl, String platformApiKey, boolean enabled, String... signingSecrets) {
         Map<String, String> p = new HashMap<>();
         p.put("t.id", id);
         p.put("t.callback-url", callbackUrl);
@@ -87,27 +86,48 @@ public final class NotifierTestSupport {
         return "whsec_" + Base64.getEncoder().encodeToString(key);
     }
 
-    public static CallStatusChanged change(String tenant, String reservationId, CallStatus previous, CallStatus status) {
-        return CallStatusChanged.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
-                .setTenantId(tenant).setSubjectType(SubjectType.RESERVATION).setSubjectId(reservationId)
-                .setCallId("call-" + reservationId).setAttempt(1).setPreviousStatus(previous).setStatus(status)
+    public static CallStatusChanged change(
+            String tenant, String reservationId, CallStatus previous, CallStatus status) {
+        return CallStatusChanged.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setTenantId(tenant)
+                .setSubjectType(SubjectType.RESERVATION)
+                .setSubjectId(reservationId)
+                .setCallId("call-" + reservationId)
+                .setAttempt(1)
+                .setPreviousStatus(previous)
+                .setStatus(status)
                 .setReason(status == CallStatus.CONFIRMED ? "guest pressed 1" : null)
-                .setDigits(status == CallStatus.CONFIRMED ? "1" : null).build();
+                .setDigits(status == CallStatus.CONFIRMED ? "1" : null)
+                .build();
     }
 
     /** A status change on the SMS channel (the fallback text, a reply to it). */
     public static CallStatusChanged bySms(String tenant, String reservationId, CallStatus previous, CallStatus status) {
         return CallStatusChanged.newBuilder(change(tenant, reservationId, previous, status))
-                .setChannel(io.confirmline.events.Channel.SMS).build();
+                .setChannel(io.confirmline.events.Channel.SMS)
+                .build();
     }
 
     /** A guest fact on conversations.v1, as the orchestrator publishes it. */
-    public static ConversationEvent guestFact(String tenant, String phone, ConversationEventType type, String source,
-            String reservationId, String reason) {
-        return ConversationEvent.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))   // as Avro carries it
-                .setTenantId(tenant).setPhone(phone).setType(type).setSource(source).setReservationId(reservationId)
-                .setReason(reason).build();
+    public static ConversationEvent guestFact(
+            String tenant,
+            String phone,
+            ConversationEventType type,
+            String source,
+            String reservationId,
+            String reason) {
+        return ConversationEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)) // as Avro carries it
+                .setTenantId(tenant)
+                .setPhone(phone)
+                .setType(type)
+                .setSource(source)
+                .setReservationId(reservationId)
+                .setReason(reason)
+                .build();
     }
 
     /** The same event carrying a guest's change or booking request. */

@@ -33,9 +33,15 @@ import reactor.netty.http.server.HttpServer;
 public final class PlatformStub implements AutoCloseable {
 
     /** One request as the platform saw it. */
-    public record Received(Instant at, String webhookId, String timestamp, String signature, String body, int answered,
-            String subject, String traceparent) {
-    }
+    public record Received(
+            Instant at,
+            String webhookId,
+            String timestamp,
+            String signature,
+            String body,
+            int answered,
+            String subject,
+            String traceparent) {}
 
     /** One planned answer. */
     public record Plan(int status, Duration delay, Map<String, String> headers) {
@@ -58,21 +64,37 @@ public final class PlatformStub implements AutoCloseable {
     public PlatformStub() {
         // Its own event loop: a Spring context closing in the same JVM disposes Reactor Netty's global one.
         this.loops = reactor.netty.resources.LoopResources.create("platform-stub", 2, true);
-        this.server = HttpServer.create().host("127.0.0.1").port(0).runOn(loops)
-                .route(routes -> routes.post("/webhooks/confirmline", (request, response) ->
-                        request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap(body -> {
-                            java.util.regex.Matcher subject = SUBJECT.matcher(body);
-                            String subjectId = subject.find() ? subject.group(1) : "";
-                            Plan plan = next(subjectId);
-                            received.add(new Received(Instant.now(), request.requestHeaders().get("webhook-id"),
-                                    request.requestHeaders().get("webhook-timestamp"),
-                                    request.requestHeaders().get("webhook-signature"), body, plan.status(), subjectId,
-                                    traceparents(request.requestHeaders().getAll("traceparent"))));
-                            return Mono.delay(plan.delay()).then(Mono.defer(() -> {
-                                plan.headers().forEach(response::header);
-                                return response.status(plan.status()).sendString(Mono.just("{}")).then();
-                            }));
-                        })))
+        this.server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .runOn(loops)
+                .route(routes -> routes.post(
+                        "/webhooks/confirmline",
+                        (request, response) -> request.receive()
+                                .aggregate()
+                                .asString(StandardCharsets.UTF_8)
+                                .defaultIfEmpty("")
+                                .flatMap(body -> {
+                                    java.util.regex.Matcher subject = SUBJECT.matcher(body);
+                                    String subjectId = subject.find() ? subject.group(1) : "";
+                                    Plan plan = next(subjectId);
+                                    received.add(new Received(
+                                            Instant.now(),
+                                            request.requestHeaders().get("webhook-id"),
+                                            request.requestHeaders().get("webhook-timestamp"),
+                                            request.requestHeaders().get("webhook-signature"),
+                                            body,
+                                            plan.status(),
+                                            subjectId,
+                                            traceparents(
+                                                    request.requestHeaders().getAll("traceparent"))));
+                                    return Mono.delay(plan.delay()).then(Mono.defer(() -> {
+                                        plan.headers().forEach(response::header);
+                                        return response.status(plan.status())
+                                                .sendString(Mono.just("{}"))
+                                                .then();
+                                    }));
+                                })))
                 .bindNow();
     }
 

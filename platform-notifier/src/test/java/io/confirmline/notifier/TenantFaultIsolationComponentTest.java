@@ -89,62 +89,117 @@ class TenantFaultIsolationComponentTest {
     @Test
     void aSecretThatGoesBadWhileRunningDeadLettersThatTenantsDeliveriesAndTheOthersReceiveEverything() {
         String before = "broken-" + UUID.randomUUID();
-        kafka.send(Topics.CALL_STATUS.name(), before,
+        kafka.send(
+                Topics.CALL_STATUS.name(),
+                before,
                 NotifierTestSupport.change("brokenco", before, CallStatus.DIALING, CallStatus.CONFIRMED));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> broken.receivedFor(before).size() == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> broken.receivedFor(before).size() == 1);
 
         // The owner console publishes a secret that cannot sign (not base64 after whsec_).
         tenants.publish(NotifierTestSupport.tenant("brokenco", broken.url(), BROKEN_API_KEY, true, BAD_SECRET));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> directory.byId("brokenco")
-                .map(t -> t.signingSecrets().get(0).value().equals(BAD_SECRET)).orElse(false));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> directory
+                        .byId("brokenco")
+                        .map(t -> t.signingSecrets().get(0).value().equals(BAD_SECRET))
+                        .orElse(false));
 
         List<String> healthyReservations = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             String brokenReservation = "broken-" + UUID.randomUUID();
-            kafka.send(Topics.CALL_STATUS.name(), brokenReservation,
-                    NotifierTestSupport.change("brokenco", brokenReservation, CallStatus.DIALING, CallStatus.CONFIRMED));
+            kafka.send(
+                    Topics.CALL_STATUS.name(),
+                    brokenReservation,
+                    NotifierTestSupport.change(
+                            "brokenco", brokenReservation, CallStatus.DIALING, CallStatus.CONFIRMED));
             String reservation = "ok-" + UUID.randomUUID();
             healthyReservations.add(reservation);
-            kafka.send(Topics.CALL_STATUS.name(), reservation,
+            kafka.send(
+                    Topics.CALL_STATUS.name(),
+                    reservation,
                     NotifierTestSupport.change("luigis", reservation, CallStatus.DIALING, CallStatus.CONFIRMED));
         }
         kafka.flush();
 
-        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                healthyReservations.stream().filter(r -> healthy.receivedFor(r).isEmpty()).toList())
-                .as("healthy tenant's reservations not delivered").isEmpty());
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                http.get().uri("/api/deliveries?status=DEAD&limit=1000").header("Authorization", "Bearer " + BROKEN_API_KEY)
-                        .exchange().expectStatus().isOk().expectBody()
-                        .jsonPath("$.length()").isEqualTo(ROUNDS)
-                        .jsonPath("$[0].attempts").isEqualTo(1)
-                        .jsonPath("$[0].lastError").isEqualTo("Could not prepare the webhook: Tenant brokenco: "
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(healthyReservations.stream()
+                                .filter(r -> healthy.receivedFor(r).isEmpty())
+                                .toList())
+                        .as("healthy tenant's reservations not delivered")
+                        .isEmpty());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> http.get()
+                        .uri("/api/deliveries?status=DEAD&limit=1000")
+                        .header("Authorization", "Bearer " + BROKEN_API_KEY)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.length()")
+                        .isEqualTo(ROUNDS)
+                        .jsonPath("$[0].attempts")
+                        .isEqualTo(1)
+                        .jsonPath("$[0].lastError")
+                        .isEqualTo("Could not prepare the webhook: Tenant brokenco: "
                                 + "signing secret signing-secret-1 is not valid base64 after whsec_"));
-        http.get().uri("/api/deliveries?status=PENDING").header("Authorization", "Bearer " + BROKEN_API_KEY)
-                .exchange().expectBody().jsonPath("$.length()").isEqualTo(0);
+        http.get()
+                .uri("/api/deliveries?status=PENDING")
+                .header("Authorization", "Bearer " + BROKEN_API_KEY)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.length()")
+                .isEqualTo(0);
         assertThat(broken.received()).as("nothing unsigned went out").hasSize(1);
-        http.get().uri("/api/deliveries?status=SUCCEEDED&limit=1000").header("Authorization", "Bearer " + NotifierTestSupport.API_KEY)
-                .exchange().expectBody().jsonPath("$.length()").isEqualTo(ROUNDS);
+        http.get()
+                .uri("/api/deliveries?status=SUCCEEDED&limit=1000")
+                .header("Authorization", "Bearer " + NotifierTestSupport.API_KEY)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.length()")
+                .isEqualTo(ROUNDS);
     }
 
     @Test
     void aCallbackUrlThatIsNotHttpFailsOnlyThatTenantsDeliveryWithoutPrintingIt() {
-        tenants.publish(NotifierTestSupport.tenant("ftpco", "ftp://ftpco.example/hooks?token=s3cr3t", "ftpco-api-key-0123",
-                true, NotifierTestSupport.SECRET));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> directory.byId("ftpco").isPresent());
+        tenants.publish(NotifierTestSupport.tenant(
+                "ftpco",
+                "ftp://ftpco.example/hooks?token=s3cr3t",
+                "ftpco-api-key-0123",
+                true,
+                NotifierTestSupport.SECRET));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> directory.byId("ftpco").isPresent());
         String reservation = "ftp-" + UUID.randomUUID();
         String healthyReservation = "ok-" + UUID.randomUUID();
-        kafka.send(Topics.CALL_STATUS.name(), reservation,
+        kafka.send(
+                Topics.CALL_STATUS.name(),
+                reservation,
                 NotifierTestSupport.change("ftpco", reservation, CallStatus.DIALING, CallStatus.CONFIRMED));
-        kafka.send(Topics.CALL_STATUS.name(), healthyReservation,
+        kafka.send(
+                Topics.CALL_STATUS.name(),
+                healthyReservation,
                 NotifierTestSupport.change("luigis", healthyReservation, CallStatus.DIALING, CallStatus.CONFIRMED));
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                http.get().uri("/api/deliveries?reservationId=" + reservation).header("Authorization", "Bearer ftpco-api-key-0123")
-                        .exchange().expectStatus().isOk().expectBody()
-                        .jsonPath("$[0].status").isEqualTo("DEAD")
-                        .jsonPath("$[0].lastError").isEqualTo(
-                                "Could not prepare the webhook: Tenant ftpco: callback-url must be http(s)"));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> healthy.receivedFor(healthyReservation).size() == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> http.get()
+                        .uri("/api/deliveries?reservationId=" + reservation)
+                        .header("Authorization", "Bearer ftpco-api-key-0123")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$[0].status")
+                        .isEqualTo("DEAD")
+                        .jsonPath("$[0].lastError")
+                        .isEqualTo("Could not prepare the webhook: Tenant ftpco: callback-url must be http(s)"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> healthy.receivedFor(healthyReservation).size() == 1);
     }
 }

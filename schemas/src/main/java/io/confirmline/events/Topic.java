@@ -33,7 +33,11 @@ import org.apache.avro.specific.SpecificRecord;
  *     its other producers nor its other consumers
  */
 public record Topic<V extends SpecificRecord>(
-        String name, Class<String> keyType, Class<V> valueType, boolean compacted, int partitions,
+        String name,
+        Class<String> keyType,
+        Class<V> valueType,
+        boolean compacted,
+        int partitions,
         boolean publicContract) {
 
     /** Suffix of the dead-letter topic that receives this topic's records that could not be processed. */

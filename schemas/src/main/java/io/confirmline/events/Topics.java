@@ -88,17 +88,27 @@ public final class Topics {
     public static final Topic<InboundCallEvent> INBOUND_CALLS =
             new Topic<>("voice.inbound-calls.v1", String.class, InboundCallEvent.class, false, 6, false);
 
-    private static final List<Topic<?>> ALL =
-            List.of(RESERVATIONS, VOICE_MESSAGES, CALL_ACTIONS, SESSION_SUMMARIES, SESSIONS, CALL_STATUS,
-                    GUEST_ERASURES, TENANTS, SMS_INBOUND, SMS_RECEIPTS, CONVERSATIONS, BOOKINGS, INBOUND_CALLS);
+    private static final List<Topic<?>> ALL = List.of(
+            RESERVATIONS,
+            VOICE_MESSAGES,
+            CALL_ACTIONS,
+            SESSION_SUMMARIES,
+            SESSIONS,
+            CALL_STATUS,
+            GUEST_ERASURES,
+            TENANTS,
+            SMS_INBOUND,
+            SMS_RECEIPTS,
+            CONVERSATIONS,
+            BOOKINGS,
+            INBOUND_CALLS);
 
     /** The key of a guest's conversation with a tenant on sms.inbound.v1 and conversations.v1. */
     public static String conversationKey(String tenantId, String phone) {
         return tenantId + ":" + phone;
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Every topic of the contract, in the order of design.md §3. */
     public static List<Topic<?>> all() {

@@ -31,8 +31,7 @@ public final class TrustedEventPackages {
 
     private static volatile boolean installed;
 
-    private TrustedEventPackages() {
-    }
+    private TrustedEventPackages() {}
 
     /** Trusts {@value #EVENTS_PACKAGE} on top of Avro's defaults; safe to call any number of times. */
     public static synchronized void install() {

@@ -38,22 +38,45 @@ class TopicsTest {
 
     @Test
     void theRegistryHoldsEveryTopicOfTheDesignWithItsValueType() {
-        assertThat(Topics.all()).extracting(Topic::name).containsExactly(
-                "platform.reservations.v1", "platform.voice-messages.v1", "voice.call-actions.v1",
-                "voice.session-summaries.v1", "voice.sessions.v1", "calls.status.v1", "guests.erasures.v1",
-                "tenants.v1", "sms.inbound.v1", "sms.receipts.v1", "conversations.v1", "bookings.v1",
-                "voice.inbound-calls.v1");
-        assertThat(Topics.all().stream().<Class<?>>map(Topic::valueType).toList()).containsExactly(
-                ReservationEvent.class, VoiceMessageRequested.class, CallActionReceived.class,
-                SessionSummaryReceived.class, CallSessionOpened.class, CallStatusChanged.class, GuestDataErased.class,
-                TenantConfigured.class, SmsReceived.class, SmsStatusReceived.class, ConversationEvent.class,
-                BookingSnapshot.class, InboundCallEvent.class);
+        assertThat(Topics.all())
+                .extracting(Topic::name)
+                .containsExactly(
+                        "platform.reservations.v1",
+                        "platform.voice-messages.v1",
+                        "voice.call-actions.v1",
+                        "voice.session-summaries.v1",
+                        "voice.sessions.v1",
+                        "calls.status.v1",
+                        "guests.erasures.v1",
+                        "tenants.v1",
+                        "sms.inbound.v1",
+                        "sms.receipts.v1",
+                        "conversations.v1",
+                        "bookings.v1",
+                        "voice.inbound-calls.v1");
+        assertThat(Topics.all().stream().<Class<?>>map(Topic::valueType).toList())
+                .containsExactly(
+                        ReservationEvent.class,
+                        VoiceMessageRequested.class,
+                        CallActionReceived.class,
+                        SessionSummaryReceived.class,
+                        CallSessionOpened.class,
+                        CallStatusChanged.class,
+                        GuestDataErased.class,
+                        TenantConfigured.class,
+                        SmsReceived.class,
+                        SmsStatusReceived.class,
+                        ConversationEvent.class,
+                        BookingSnapshot.class,
+                        InboundCallEvent.class);
         assertThat(Topics.all()).allSatisfy(topic -> assertThat(topic.keyType()).isEqualTo(String.class));
     }
 
     @Test
     void onlyTheSessionViewAndTheTenantsAreCompacted() {
-        assertThat(Topics.all()).filteredOn(Topic::compacted).containsExactly(Topics.SESSIONS, Topics.TENANTS, Topics.BOOKINGS);
+        assertThat(Topics.all())
+                .filteredOn(Topic::compacted)
+                .containsExactly(Topics.SESSIONS, Topics.TENANTS, Topics.BOOKINGS);
     }
 
     @Test
@@ -82,10 +105,21 @@ class TopicsTest {
     void generatedClassesTrustThemselvesForAvrosSpecificReader() throws IOException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ReservationEvent event = ReservationEvent.newBuilder()
-                .setEventId("e-1").setOccurredAt(now).setTenantId("luigis").setReservationId("r-1").setVersion(3)
-                .setType(ReservationEventType.UPDATED).setKind(BookingKind.RESERVATION).setStartsAt(now)
-                .setTimeZone("Europe/Madrid").setGuestName("Ana").setGuestPhone("+34600111222")
-                .setGuestLocale("es-ES").setVenueName("Luigi's").setPartySize(4).build();
+                .setEventId("e-1")
+                .setOccurredAt(now)
+                .setTenantId("luigis")
+                .setReservationId("r-1")
+                .setVersion(3)
+                .setType(ReservationEventType.UPDATED)
+                .setKind(BookingKind.RESERVATION)
+                .setStartsAt(now)
+                .setTimeZone("Europe/Madrid")
+                .setGuestName("Ana")
+                .setGuestPhone("+34600111222")
+                .setGuestLocale("es-ES")
+                .setVenueName("Luigi's")
+                .setPartySize(4)
+                .build();
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
@@ -124,7 +158,7 @@ class TopicsTest {
             case UNION -> schema.getTypes().forEach(s -> collectUndocumented(s, seen, undocumented));
             case ARRAY -> collectUndocumented(schema.getElementType(), seen, undocumented);
             case MAP -> collectUndocumented(schema.getValueType(), seen, undocumented);
-            default -> { }
+            default -> {}
         }
     }
 }

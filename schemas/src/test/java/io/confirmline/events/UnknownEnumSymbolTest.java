@@ -47,10 +47,14 @@ class UnknownEnumSymbolTest {
      * A writer from "the future": the current schema (which added TEXTED and channel in 0.5.0) with yet another status
      * and field, as a later release may add them.
      */
-    private static final Schema FUTURE_WRITER = new Schema.Parser().parse(CallStatusChanged.getClassSchema().toString()
-            .replace("\"UNKNOWN\",\"TEXTED\"]", "\"UNKNOWN\",\"TEXTED\",\"RESCHEDULED\"]")
-            .replace("\"fields\":[{\"name\":\"eventId\"",
-                    "\"fields\":[{\"name\":\"rescheduledTo\",\"type\":\"string\",\"default\":\"\"},{\"name\":\"eventId\""));
+    private static final Schema FUTURE_WRITER = new Schema.Parser()
+            .parse(
+                    CallStatusChanged.getClassSchema()
+                            .toString()
+                            .replace("\"UNKNOWN\",\"TEXTED\"]", "\"UNKNOWN\",\"TEXTED\",\"RESCHEDULED\"]")
+                            .replace(
+                                    "\"fields\":[{\"name\":\"eventId\"",
+                                    "\"fields\":[{\"name\":\"rescheduledTo\",\"type\":\"string\",\"default\":\"\"},{\"name\":\"eventId\""));
 
     @Test
     void aReaderOnTheBaselineReleaseReadsAStatusAddedLaterAsUnknown() throws IOException {
@@ -67,7 +71,8 @@ class UnknownEnumSymbolTest {
     void theGeneratedClassesReadItAsCallStatusUnknown() throws IOException {
         byte[] texted = write(futureChange("NOT_DELIVERED", "RESCHEDULED"));
 
-        CallStatusChanged read = new SpecificDatumReader<CallStatusChanged>(FUTURE_WRITER, CallStatusChanged.getClassSchema())
+        CallStatusChanged read = new SpecificDatumReader<CallStatusChanged>(
+                        FUTURE_WRITER, CallStatusChanged.getClassSchema())
                 .read(null, DecoderFactory.get().binaryDecoder(texted, null));
 
         assertThat(read.getPreviousStatus()).isEqualTo(CallStatus.UNKNOWN);
@@ -107,19 +112,23 @@ class UnknownEnumSymbolTest {
         byte[] texted = write(futureChange("TEXTED", "IN_PROGRESS"));
 
         assertThatThrownBy(() -> read(texted, release("0.1.0")))
-                .isInstanceOf(AvroTypeException.class).hasMessageContaining("TEXTED");
+                .isInstanceOf(AvroTypeException.class)
+                .hasMessageContaining("TEXTED");
     }
 
     @Test
     void aBaselineReaderSkipsTheCallSummaryOfACallCompletedEvent() throws IOException {
         Schema current = CallStatusChanged.getClassSchema();
         GenericRecord change = baseChange(current, "CONFIRMED", "CONFIRMED");
-        Schema summarySchema = current.getField("callSummary").schema().getTypes().get(1);
+        Schema summarySchema =
+                current.getField("callSummary").schema().getTypes().get(1);
         GenericRecord summary = new GenericData.Record(summarySchema);
         summary.put("sessionId", "s-1");
         summary.put("providerStatus", "COMPLETED");
         summary.put("durationSeconds", 42);
-        summary.put("legs", new GenericData.Array<>(0, summarySchema.getField("legs").schema()));
+        summary.put(
+                "legs",
+                new GenericData.Array<>(0, summarySchema.getField("legs").schema()));
         change.put("callSummary", summary);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
@@ -135,7 +144,9 @@ class UnknownEnumSymbolTest {
 
     private static GenericRecord futureChange(String status, String previousStatus) {
         GenericRecord change = baseChange(FUTURE_WRITER, status, previousStatus);
-        change.put("channel", new GenericData.EnumSymbol(FUTURE_WRITER.getField("channel").schema(), "SMS"));
+        change.put(
+                "channel",
+                new GenericData.EnumSymbol(FUTURE_WRITER.getField("channel").schema(), "SMS"));
         change.put("rescheduledTo", "2026-11-22T20:00:00Z");
         return change;
     }
@@ -146,14 +157,18 @@ class UnknownEnumSymbolTest {
         change.put("eventId", "e-1");
         change.put("occurredAt", Instant.parse("2026-11-21T20:00:00Z").toEpochMilli());
         change.put("tenantId", "luigis");
-        change.put("subjectType", new GenericData.EnumSymbol(schema.getField("subjectType").schema(), "RESERVATION"));
+        change.put(
+                "subjectType",
+                new GenericData.EnumSymbol(schema.getField("subjectType").schema(), "RESERVATION"));
         change.put("subjectId", "r-1");
         change.put("callId", "c-1");
         change.put("attempt", 1);
         change.put("previousStatus", new GenericData.EnumSymbol(statusSchema, previousStatus));
         change.put("status", new GenericData.EnumSymbol(statusSchema, status));
         if (schema.getField("channel") != null) {
-            change.put("channel", new GenericData.EnumSymbol(schema.getField("channel").schema(), "VOICE"));
+            change.put(
+                    "channel",
+                    new GenericData.EnumSymbol(schema.getField("channel").schema(), "VOICE"));
         }
         return change;
     }

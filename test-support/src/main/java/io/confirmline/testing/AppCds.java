@@ -46,13 +46,13 @@ public final class AppCds {
 
         /** The options of the real start, or of the training start when there is no archive yet. */
         public List<String> options() {
-            return trained ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto")
+            return trained
+                    ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto")
                     : List.of("-XX:ArchiveClassesAtExit=" + archive);
         }
     }
 
-    private AppCds() {
-    }
+    private AppCds() {}
 
     /** Where the archive for this classpath is, and whether it is already made. */
     public static Plan plan(Path module, String dependencies) {
@@ -85,7 +85,8 @@ public final class AppCds {
             for (Path entry : entries) {
                 digest.update(entry.toString().getBytes(StandardCharsets.UTF_8));
                 if (Files.exists(entry)) {
-                    digest.update((Files.size(entry) + ":" + Files.getLastModifiedTime(entry).toMillis())
+                    digest.update((Files.size(entry) + ":"
+                                    + Files.getLastModifiedTime(entry).toMillis())
                             .getBytes(StandardCharsets.UTF_8));
                 }
             }
@@ -97,7 +98,8 @@ public final class AppCds {
 
     private static void jarOf(Path classes, Path jar) throws IOException {
         Path partial = jar.resolveSibling(jar.getFileName() + ".partial");
-        try (OutputStream out = Files.newOutputStream(partial); JarOutputStream zip = new JarOutputStream(out);
+        try (OutputStream out = Files.newOutputStream(partial);
+                JarOutputStream zip = new JarOutputStream(out);
                 Stream<Path> files = Files.walk(classes)) {
             // Directory entries too: a classpath scan finds a package in a jar only through its directory entry.
             for (Path file : files.filter(f -> !f.equals(classes)).sorted().toList()) {

@@ -27,8 +27,7 @@ public final class BenchmarkMain {
         void run() throws Exception;
     }
 
-    private BenchmarkMain() {
-    }
+    private BenchmarkMain() {}
 
     public static void runAndExit(Run benchmark) {
         int exit = 0;

@@ -37,8 +37,8 @@ public record JvmOptions(List<String> options, boolean cds) {
      * collector's young generation, a third of it, is all touched within seconds — about 100 MiB of resident memory
      * per service that held nothing live (docs/benchmarks.md, memory and start time).
      */
-    public static final List<String> DEFAULTS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Xss512k");
+    public static final List<String> DEFAULTS =
+            List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
 
     public JvmOptions {
         options = List.copyOf(options);

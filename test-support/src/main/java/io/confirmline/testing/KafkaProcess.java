@@ -24,8 +24,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.common.Uuid;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.Uuid;
 
 /**
  * A real KRaft broker (controller and broker combined) in a separate JVM, from the Kafka jars already on the test
@@ -57,26 +57,32 @@ public final class KafkaProcess implements AutoCloseable {
             Path directory = Files.createTempDirectory("confirmline-kafka-");
             int controllerPort = RegistryServer.freePort();
             Path properties = directory.resolve("server.properties");
-            Files.writeString(properties, String.join("\n", List.of(
-                    "process.roles=broker,controller",
-                    "node.id=1",
-                    "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                    "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                    "controller.listener.names=CONTROLLER",
-                    "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-                    "inter.broker.listener.name=PLAINTEXT",
-                    "log.dirs=" + directory.resolve("logs"),
-                    "num.partitions=1",
-                    "offsets.topic.replication.factor=1",
-                    "offsets.topic.num.partitions=1",
-                    "transaction.state.log.replication.factor=1",
-                    "transaction.state.log.min.isr=1",
-                    "share.coordinator.state.topic.replication.factor=1",
-                    "share.coordinator.state.topic.min.isr=1",
-                    "group.initial.rebalance.delay.ms=0",
-                    "")));
-            java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", properties.toString()).waitFor(60, TimeUnit.SECONDS);
+            Files.writeString(
+                    properties,
+                    String.join(
+                            "\n",
+                            List.of(
+                                    "process.roles=broker,controller",
+                                    "node.id=1",
+                                    "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                                    "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:"
+                                            + controllerPort,
+                                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                                    "controller.listener.names=CONTROLLER",
+                                    "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                                    "inter.broker.listener.name=PLAINTEXT",
+                                    "log.dirs=" + directory.resolve("logs"),
+                                    "num.partitions=1",
+                                    "offsets.topic.replication.factor=1",
+                                    "offsets.topic.num.partitions=1",
+                                    "transaction.state.log.replication.factor=1",
+                                    "transaction.state.log.min.isr=1",
+                                    "share.coordinator.state.topic.replication.factor=1",
+                                    "share.coordinator.state.topic.min.isr=1",
+                                    "group.initial.rebalance.delay.ms=0",
+                                    "")));
+            java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", properties.toString())
+                    .waitFor(60, TimeUnit.SECONDS);
             KafkaProcess kafka = new KafkaProcess(directory, port, properties);
             kafka.startAgain();
             return kafka;
@@ -98,10 +104,18 @@ public final class KafkaProcess implements AutoCloseable {
             return;
         }
         try {
-            String command = String.join(" ", List.of(javaBinary(), "-Xmx384m", "-XX:+UseSerialGC",
-                    "-cp", quote(classpath()), "kafka.Kafka", quote(properties.toString())));
-            watchdog = RegistryServer.superviseUntilParentExits(command, ProcessHandle.current().pid(), directory,
-                    directory.resolve("broker.log"));
+            String command = String.join(
+                    " ",
+                    List.of(
+                            javaBinary(),
+                            "-Xmx384m",
+                            "-XX:+UseSerialGC",
+                            "-cp",
+                            quote(classpath()),
+                            "kafka.Kafka",
+                            quote(properties.toString())));
+            watchdog = RegistryServer.superviseUntilParentExits(
+                    command, ProcessHandle.current().pid(), directory, directory.resolve("broker.log"));
             awaitPort(true, Duration.ofSeconds(60));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -152,11 +166,12 @@ public final class KafkaProcess implements AutoCloseable {
     }
 
     private static Process java(String mainClass, String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-cp",
-                classpath(), mainClass));
+        List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-cp", classpath(), mainClass));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     /**
@@ -165,13 +180,15 @@ public final class KafkaProcess implements AutoCloseable {
      */
     static String classpath() {
         if (KafkaProcess.class.getClassLoader() instanceof java.net.URLClassLoader loader) {
-            return java.util.Arrays.stream(loader.getURLs()).map(url -> {
-                try {
-                    return Path.of(url.toURI()).toString();
-                } catch (java.net.URISyntaxException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+            return java.util.Arrays.stream(loader.getURLs())
+                    .map(url -> {
+                        try {
+                            return Path.of(url.toURI()).toString();
+                        } catch (java.net.URISyntaxException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         }
         return System.getProperty("java.class.path");
     }

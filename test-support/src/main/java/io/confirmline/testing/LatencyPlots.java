@@ -36,12 +36,10 @@ import java.util.Map;
 public final class LatencyPlots {
 
     /** One request or event: when it happened, counted from the start of its run, and how long it took. */
-    public record Sample(double secondsFromStart, double latencyMillis) {
-    }
+    public record Sample(double secondsFromStart, double latencyMillis) {}
 
     /** The two files written. */
-    public record Written(Path overTime, Path distribution) {
-    }
+    public record Written(Path overTime, Path distribution) {}
 
     private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"};
     private static final int WIDTH = 760;
@@ -53,8 +51,7 @@ public final class LatencyPlots {
     private static final int SLICES = 60;
     private static final double[] NINES = {0, 0.5, 0.9, 0.99, 0.999, 0.9999, 0.99999};
 
-    private LatencyPlots() {
-    }
+    private LatencyPlots() {}
 
     /**
      * Writes {@code docs/benchmarks/<name>-over-time.svg} and {@code docs/benchmarks/<name>-distribution.svg} under
@@ -62,7 +59,8 @@ public final class LatencyPlots {
      * under {@code -Dbench.plots} when set.
      */
     public static Written write(String name, String title, LinkedHashMap<String, List<Sample>> series) {
-        Path dir = System.getProperty("bench.plots") != null ? Path.of(System.getProperty("bench.plots"))
+        Path dir = System.getProperty("bench.plots") != null
+                ? Path.of(System.getProperty("bench.plots"))
                 : projectRoot().resolve("docs").resolve("benchmarks");
         return write(dir, name, title, series);
     }
@@ -138,7 +136,10 @@ public final class LatencyPlots {
                 if (values.isEmpty()) {
                     continue;
                 }
-                double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                double[] sorted = values.stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sorted()
+                        .toArray();
                 double x = Math.min(1, (i + 0.5) * slice / end);
                 p50.append(canvas.point(x, percentile(sorted, 0.5) / yMax));
                 p99.append(canvas.point(x, percentile(sorted, 0.99) / yMax));
@@ -147,7 +148,8 @@ public final class LatencyPlots {
             canvas.line(max.toString(), stroke, 0.8, "2,3", 0.5);
             canvas.line(p99.toString(), stroke, 2, null, 1);
             canvas.line(p50.toString(), stroke, 1.5, "6,3", 1);
-            legend.add(stroke + "\u0000" + entry.getKey() + " (" + entry.getValue().size() + ")");
+            legend.add(
+                    stroke + "\u0000" + entry.getKey() + " (" + entry.getValue().size() + ")");
         }
         canvas.legend(legend, "solid p99 · dashed p50 · dotted max, per " + number(end / SLICES) + " s");
         return canvas.end();
@@ -157,12 +159,16 @@ public final class LatencyPlots {
         double top = 0;
         Map<String, double[]> sorted = new LinkedHashMap<>();
         for (Map.Entry<String, List<Sample>> entry : series.entrySet()) {
-            double[] values = entry.getValue().stream().mapToDouble(Sample::latencyMillis).sorted().toArray();
+            double[] values = entry.getValue().stream()
+                    .mapToDouble(Sample::latencyMillis)
+                    .sorted()
+                    .toArray();
             sorted.put(entry.getKey(), values);
             top = Math.max(top, values[values.length - 1]);
         }
         double yMax = niceCeiling(top);
-        int count = sorted.values().stream().mapToInt(values -> values.length).max().orElse(1);
+        int count =
+                sorted.values().stream().mapToInt(values -> values.length).max().orElse(1);
         // The axis goes as far as the data has nines: 1,000 samples reach 99.9 %, 100,000 reach 99.999 %.
         double lastNine = Math.max(2, Math.min(5, Math.log10(Math.max(10, count))));
         Canvas canvas = new Canvas(title + " — latency distribution");
@@ -189,8 +195,13 @@ public final class LatencyPlots {
                 points.append(canvas.point(x, percentile(values, p) / yMax));
             }
             canvas.line(points.toString(), stroke, 2, null, 1);
-            legend.add(stroke + "\u0000" + entry.getKey() + String.format(Locale.ROOT, " — p50 %s ms, p99 %s ms, max %s ms",
-                    number(percentile(values, 0.5)), number(percentile(values, 0.99)), number(values[values.length - 1])));
+            legend.add(stroke + "\u0000" + entry.getKey()
+                    + String.format(
+                            Locale.ROOT,
+                            " — p50 %s ms, p99 %s ms, max %s ms",
+                            number(percentile(values, 0.5)),
+                            number(percentile(values, 0.99)),
+                            number(values[values.length - 1])));
         }
         canvas.legend(legend, null);
         return canvas.end();
@@ -211,7 +222,9 @@ public final class LatencyPlots {
     }
 
     private static String percentLabel(double p) {
-        String text = String.format(Locale.ROOT, "%.3f", p * 100).replaceAll("0+$", "").replaceAll("\\.$", "");
+        String text = String.format(Locale.ROOT, "%.3f", p * 100)
+                .replaceAll("0+$", "")
+                .replaceAll("\\.$", "");
         return text + "%";
     }
 
@@ -231,8 +244,11 @@ public final class LatencyPlots {
     static double[] ticks(double max) {
         double rough = max / 5;
         double magnitude = Math.pow(10, Math.floor(Math.log10(rough)));
-        double step = Arrays.stream(new double[] {1, 2, 2.5, 5, 10}).map(s -> s * magnitude)
-                .filter(s -> s >= rough).findFirst().orElse(10 * magnitude);
+        double step = Arrays.stream(new double[] {1, 2, 2.5, 5, 10})
+                .map(s -> s * magnitude)
+                .filter(s -> s >= rough)
+                .findFirst()
+                .orElse(10 * magnitude);
         int count = (int) Math.floor(max / step + 1e-9);
         double[] ticks = new double[count + 1];
         for (int i = 0; i <= count; i++) {
@@ -252,7 +268,10 @@ public final class LatencyPlots {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     /** The frame shared by both charts; coordinates given as fractions of the plot area, 0..1 from the bottom left. */
@@ -263,51 +282,87 @@ public final class LatencyPlots {
         private final int plotHeight = HEIGHT - TOP - BOTTOM;
 
         Canvas(String title) {
-            svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-                    .append(HEIGHT + 110).append("\" font-family=\"sans-serif\" font-size=\"12\">\n")
+            svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                    .append(WIDTH)
+                    .append("\" height=\"")
+                    .append(HEIGHT + 110)
+                    .append("\" font-family=\"sans-serif\" font-size=\"12\">\n")
                     .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n")
-                    .append("<text x=\"").append(WIDTH / 2).append("\" y=\"22\" text-anchor=\"middle\" font-size=\"14\">")
-                    .append(escape(title)).append("</text>\n");
+                    .append("<text x=\"")
+                    .append(WIDTH / 2)
+                    .append("\" y=\"22\" text-anchor=\"middle\" font-size=\"14\">")
+                    .append(escape(title))
+                    .append("</text>\n");
         }
 
         String point(double x, double y) {
             double clampedY = Math.max(0, Math.min(1.02, y));
-            return String.format(Locale.ROOT, "%.1f,%.1f ", LEFT + x * plotWidth, TOP + plotHeight - clampedY * plotHeight);
+            return String.format(
+                    Locale.ROOT, "%.1f,%.1f ", LEFT + x * plotWidth, TOP + plotHeight - clampedY * plotHeight);
         }
 
         void axes(String xLabel, String yLabel) {
-            svg.append(String.format(Locale.ROOT,
+            svg.append(String.format(
+                    Locale.ROOT,
                     "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#444\"/>\n",
-                    LEFT, TOP, plotWidth, plotHeight));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
-                    LEFT + plotWidth / 2, TOP + plotHeight + 40, escape(xLabel)));
-            svg.append(String.format(Locale.ROOT,
+                    LEFT,
+                    TOP,
+                    plotWidth,
+                    plotHeight));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
+                    LEFT + plotWidth / 2,
+                    TOP + plotHeight + 40,
+                    escape(xLabel)));
+            svg.append(String.format(
+                    Locale.ROOT,
                     "<text transform=\"translate(18,%d) rotate(-90)\" text-anchor=\"middle\">%s</text>\n",
-                    TOP + plotHeight / 2, escape(yLabel)));
+                    TOP + plotHeight / 2,
+                    escape(yLabel)));
         }
 
         void xTick(double x, String label) {
             double at = LEFT + x * plotWidth;
-            svg.append(String.format(Locale.ROOT,
+            svg.append(String.format(
+                    Locale.ROOT,
                     "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>"
                             + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
-                    at, TOP, at, TOP + plotHeight, at, TOP + plotHeight + 18, escape(label)));
+                    at,
+                    TOP,
+                    at,
+                    TOP + plotHeight,
+                    at,
+                    TOP + plotHeight + 18,
+                    escape(label)));
         }
 
         void yTick(double y, String label) {
             double at = TOP + plotHeight - y * plotHeight;
-            svg.append(String.format(Locale.ROOT,
+            svg.append(String.format(
+                    Locale.ROOT,
                     "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>"
                             + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
-                    LEFT, at, LEFT + plotWidth, at, LEFT - 6, at + 4, escape(label)));
+                    LEFT,
+                    at,
+                    LEFT + plotWidth,
+                    at,
+                    LEFT - 6,
+                    at + 4,
+                    escape(label)));
         }
 
         void line(String points, String stroke, double width, String dash, double opacity) {
             if (points.isBlank()) {
                 return;
             }
-            svg.append("<polyline fill=\"none\" stroke=\"").append(stroke).append("\" stroke-width=\"").append(width)
-                    .append("\" stroke-opacity=\"").append(opacity).append('"');
+            svg.append("<polyline fill=\"none\" stroke=\"")
+                    .append(stroke)
+                    .append("\" stroke-width=\"")
+                    .append(width)
+                    .append("\" stroke-opacity=\"")
+                    .append(opacity)
+                    .append('"');
             if (dash != null) {
                 svg.append(" stroke-dasharray=\"").append(dash).append('"');
             }
@@ -318,15 +373,23 @@ public final class LatencyPlots {
             int y = HEIGHT + 4;
             for (String entry : entries) {
                 String[] parts = entry.split("\u0000", 2);
-                svg.append(String.format(Locale.ROOT,
+                svg.append(String.format(
+                        Locale.ROOT,
                         "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>"
                                 + "<text x=\"%d\" y=\"%d\">%s</text>\n",
-                        LEFT, y - 4, LEFT + 24, y - 4, parts[0], LEFT + 30, y, escape(parts[1])));
+                        LEFT,
+                        y - 4,
+                        LEFT + 24,
+                        y - 4,
+                        parts[0],
+                        LEFT + 30,
+                        y,
+                        escape(parts[1])));
                 y += 18;
             }
             if (note != null) {
-                svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555\">%s</text>\n",
-                        LEFT, y, escape(note)));
+                svg.append(String.format(
+                        Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555\">%s</text>\n", LEFT, y, escape(note)));
             }
         }
 

@@ -29,10 +29,10 @@ public final class OpenMetricsCompatibility {
     public static final String PROMETHEUS_ACCEPT = "application/openmetrics-text;version=1.0.0,"
             + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
 
-    private static final Pattern EXEMPLAR_ON_COUNT_OR_SUM = Pattern.compile("^[a-zA-Z_:][a-zA-Z0-9_:]*_(count|sum)(\\{.*})? \\S+ # \\{.*");
+    private static final Pattern EXEMPLAR_ON_COUNT_OR_SUM =
+            Pattern.compile("^[a-zA-Z_:][a-zA-Z0-9_:]*_(count|sum)(\\{.*})? \\S+ # \\{.*");
 
-    private OpenMetricsCompatibility() {
-    }
+    private OpenMetricsCompatibility() {}
 
     /**
      * Fails unless {@code scrape} is an OpenMetrics scrape with the HTTP server's request timer (so a traced request
@@ -50,6 +50,8 @@ public final class OpenMetricsCompatibility {
 
     /** The sample lines of the scrape that such a Prometheus refuses; empty when it reads the whole scrape. */
     static List<String> refusedByPrometheusBefore243(String scrape) {
-        return scrape.lines().filter(line -> EXEMPLAR_ON_COUNT_OR_SUM.matcher(line).matches()).toList();
+        return scrape.lines()
+                .filter(line -> EXEMPLAR_ON_COUNT_OR_SUM.matcher(line).matches())
+                .toList();
     }
 }

@@ -98,13 +98,23 @@ public final class RegistryServer {
         Path runner = findRunner(home);
         try {
             Path logFile = Files.createTempFile("confirmline-registry-", ".log");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String command = String.join(" ", List.of(
-                    quote(java), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
-                    "-Dquarkus.management.enabled=false", "-Dquarkus.log.level=WARN",
-                    "-jar", quote(runner.toString())));
-            Process process = superviseUntilParentExits(command, ProcessHandle.current().pid(), runner.getParent(), logFile);
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String command = String.join(
+                    " ",
+                    List.of(
+                            quote(java),
+                            "-Xmx384m",
+                            "-XX:+UseSerialGC",
+                            "-XX:TieredStopAtLevel=1",
+                            "-Dquarkus.http.host=127.0.0.1",
+                            "-Dquarkus.http.port=" + port,
+                            "-Dquarkus.management.enabled=false",
+                            "-Dquarkus.log.level=WARN",
+                            "-jar",
+                            quote(runner.toString())));
+            Process process =
+                    superviseUntilParentExits(command, ProcessHandle.current().pid(), runner.getParent(), logFile);
             RegistryServer server = new RegistryServer(process, port, logFile);
             server.awaitReady();
             log.info("Apicurio Registry ({}) ready at {}", home.getFileName(), server.apiUrl());
@@ -161,7 +171,8 @@ public final class RegistryServer {
     private void awaitReady() {
         if (!awaitOk(watchdog, URI.create(apiUrl() + "/system/info"), START_TIMEOUT, "The registry server", logFile)) {
             stop();
-            throw new IllegalStateException("The registry server did not answer within " + START_TIMEOUT + "; see " + logFile);
+            throw new IllegalStateException(
+                    "The registry server did not answer within " + START_TIMEOUT + "; see " + logFile);
         }
     }
 
@@ -170,8 +181,10 @@ public final class RegistryServer {
      * supervised process has exited, naming its log.
      */
     static boolean awaitOk(Process watchdog, URI probe, Duration timeout, String name, Path logFile) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request =
+                HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!watchdog.isAlive()) {
@@ -198,16 +211,25 @@ public final class RegistryServer {
     public static Path locateZip() {
         String configured = System.getProperty(ZIP_PROPERTY, System.getenv("CONFIRMLINE_APICURIO_ZIP"));
         if (configured == null || configured.isBlank()) {
-            // Outside surefire (benchmarks, the local stack): the file the test-support build put in the local repository.
-            String repository = System.getProperty("maven.repo.local",
-                    Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
-            configured = Path.of(repository, "io", "apicurio", "apicurio-registry-app", DEFAULT_VERSION,
-                    "apicurio-registry-app-" + DEFAULT_VERSION + "-all.zip").toString();
+            // Outside surefire (benchmarks, the local stack): the file the test-support build put in the local
+            // repository.
+            String repository = System.getProperty(
+                    "maven.repo.local",
+                    Path.of(System.getProperty("user.home"), ".m2", "repository")
+                            .toString());
+            configured = Path.of(
+                            repository,
+                            "io",
+                            "apicurio",
+                            "apicurio-registry-app",
+                            DEFAULT_VERSION,
+                            "apicurio-registry-app-" + DEFAULT_VERSION + "-all.zip")
+                    .toString();
         }
         Path zip = Path.of(configured);
         if (!Files.isRegularFile(zip)) {
-            throw new IllegalStateException("No registry server zip at " + zip
-                    + "; run ./mvnw -pl test-support install once to download it");
+            throw new IllegalStateException(
+                    "No registry server zip at " + zip + "; run ./mvnw -pl test-support install once to download it");
         }
         return zip;
     }
@@ -220,9 +242,9 @@ public final class RegistryServer {
         Path complete = home.resolve(".unpacked");
         try {
             Files.createDirectories(root);
-            try (FileChannel channel = FileChannel.open(root.resolve(name + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
+            try (FileChannel channel = FileChannel.open(
+                            root.resolve(name + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
                 if (!Files.exists(complete)) {
                     Path staging = Files.createTempDirectory(root, name + "-");
                     unzip(zip, staging);

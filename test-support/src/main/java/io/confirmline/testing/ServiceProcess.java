@@ -43,11 +43,10 @@ public final class ServiceProcess implements AutoCloseable {
     private final Launch launch;
 
     /** What {@link #startAgain} needs to start the application afresh, with other JVM options. */
-    private record Launch(String mainClass, Map<String, String> settings, Path logDirectory) {
-    }
+    private record Launch(String mainClass, Map<String, String> settings, Path logDirectory) {}
 
-    private ServiceProcess(String name, int port, Process watchdog, Path logFile, String command, Path module,
-            Launch launch) {
+    private ServiceProcess(
+            String name, int port, Process watchdog, Path logFile, String command, Path module, Launch launch) {
         this.name = name;
         this.port = port;
         this.watchdog = watchdog;
@@ -64,8 +63,8 @@ public final class ServiceProcess implements AutoCloseable {
      * @param module the module's directory (holding {@code target/classes})
      * @param settings Spring properties passed as {@code --key=value}
      */
-    public static ServiceProcess start(String name, Path module, String mainClass, int port, Map<String, String> settings,
-            Path logDirectory) {
+    public static ServiceProcess start(
+            String name, Path module, String mainClass, int port, Map<String, String> settings, Path logDirectory) {
         return start(name, module, mainClass, port, settings, logDirectory, JvmOptions.fromSystemProperties());
     }
 
@@ -73,12 +72,19 @@ public final class ServiceProcess implements AutoCloseable {
      * As above, with these JVM options. With CDS and no archive yet, a training start makes it first (see
      * {@link AppCds}): this call then takes as long as one start of the application.
      */
-    public static ServiceProcess start(String name, Path module, String mainClass, int port, Map<String, String> settings,
-            Path logDirectory, JvmOptions jvm) {
+    public static ServiceProcess start(
+            String name,
+            Path module,
+            String mainClass,
+            int port,
+            Map<String, String> settings,
+            Path logDirectory,
+            JvmOptions jvm) {
         Path classes = module.resolve("target/classes");
         Path classpathFile = module.resolve("target/runtime-classpath.txt");
         if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
-            throw new IllegalStateException(name + " is not built (" + classpathFile + " missing): run ./mvnw install -DskipTests");
+            throw new IllegalStateException(
+                    name + " is not built (" + classpathFile + " missing): run ./mvnw install -DskipTests");
         }
         try {
             String dependencies = Files.readString(classpathFile).trim();
@@ -88,8 +94,12 @@ public final class ServiceProcess implements AutoCloseable {
             if (jvm.cds()) {
                 AppCds.Plan plan = AppCds.plan(module, dependencies);
                 if (!plan.trained()) {
-                    train(name, module, port, command(plan.classpath(), join(options, plan.options()), mainClass, port,
-                            settings), logDirectory.resolve(name + "-cds-training.log"));
+                    train(
+                            name,
+                            module,
+                            port,
+                            command(plan.classpath(), join(options, plan.options()), mainClass, port, settings),
+                            logDirectory.resolve(name + "-cds-training.log"));
                     plan = AppCds.plan(module, dependencies);
                 }
                 classpath = plan.classpath();
@@ -99,10 +109,19 @@ public final class ServiceProcess implements AutoCloseable {
             }
             Path logFile = logDirectory.resolve(name + ".log");
             String command = command(classpath, options, mainClass, port, settings);
-            Process watchdog = RegistryServer.superviseUntilParentExits(command, ProcessHandle.current().pid(), module,
-                    logFile);
-            return new ServiceProcess(name, port, watchdog, logFile, command, module,
-                    new Launch(mainClass, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings)), logDirectory));
+            Process watchdog = RegistryServer.superviseUntilParentExits(
+                    command, ProcessHandle.current().pid(), module, logFile);
+            return new ServiceProcess(
+                    name,
+                    port,
+                    watchdog,
+                    logFile,
+                    command,
+                    module,
+                    new Launch(
+                            mainClass,
+                            java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings)),
+                            logDirectory));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
@@ -114,10 +133,11 @@ public final class ServiceProcess implements AutoCloseable {
         return all;
     }
 
-    private static String command(String classpath, List<String> options, String mainClass, int port,
-            Map<String, String> settings) {
+    private static String command(
+            String classpath, List<String> options, String mainClass, int port, Map<String, String> settings) {
         List<String> command = new ArrayList<>();
-        command.add(RegistryServer.quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add(RegistryServer.quote(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         options.forEach(option -> command.add(RegistryServer.quote(option)));
         command.addAll(List.of("-cp", RegistryServer.quote(classpath), mainClass, "--server.port=" + port));
         settings.forEach((key, value) -> command.add(RegistryServer.quote("--" + key + "=" + value)));
@@ -130,21 +150,27 @@ public final class ServiceProcess implements AutoCloseable {
      * after the context had started), then stopped as at any shutdown; the archive is written at exit.
      */
     private static void train(String name, Path module, int port, String command, Path logFile) throws IOException {
-        Process training = RegistryServer.superviseUntilParentExits(command, ProcessHandle.current().pid(), module, logFile);
+        Process training = RegistryServer.superviseUntilParentExits(
+                command, ProcessHandle.current().pid(), module, logFile);
         try {
             String base = "http://127.0.0.1:" + port;
-            if (RegistryServer.awaitOk(training, URI.create(base + "/actuator/health"), Duration.ofMinutes(3), name,
-                    logFile)) {
-                RegistryServer.awaitOk(training, URI.create(base + "/actuator/health/readiness"), Duration.ofSeconds(5),
-                        name, logFile);
-                RegistryServer.awaitOk(training, URI.create(base + "/actuator/prometheus"), Duration.ofSeconds(5), name,
+            if (RegistryServer.awaitOk(
+                    training, URI.create(base + "/actuator/health"), Duration.ofMinutes(3), name, logFile)) {
+                RegistryServer.awaitOk(
+                        training,
+                        URI.create(base + "/actuator/health/readiness"),
+                        Duration.ofSeconds(5),
+                        name,
                         logFile);
+                RegistryServer.awaitOk(
+                        training, URI.create(base + "/actuator/prometheus"), Duration.ofSeconds(5), name, logFile);
             } else {
                 System.err.println(name + ": the AppCDS training start was not healthy within 3 minutes; starting "
                         + "without; see " + logFile);
             }
         } catch (IllegalStateException exited) {
-            System.err.println(name + ": the AppCDS training start failed (" + exited.getMessage() + "); starting without");
+            System.err.println(
+                    name + ": the AppCDS training start failed (" + exited.getMessage() + "); starting without");
         } finally {
             RegistryServer.stopSupervised(training);
         }
@@ -195,8 +221,8 @@ public final class ServiceProcess implements AutoCloseable {
     public ServiceProcess restart() {
         try {
             Path restartedLog = logFile.resolveSibling(name + "-restarted.log");
-            Process restarted = RegistryServer.superviseUntilParentExits(command, ProcessHandle.current().pid(), module,
-                    restartedLog);
+            Process restarted = RegistryServer.superviseUntilParentExits(
+                    command, ProcessHandle.current().pid(), module, restartedLog);
             return new ServiceProcess(name, port, restarted, restartedLog, command, module, launch);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot restart " + name, e);

@@ -27,8 +27,7 @@ public final class SharedKafka {
 
     private static EmbeddedKafkaKraftBroker broker;
 
-    private SharedKafka() {
-    }
+    private SharedKafka() {}
 
     /** The broker's bootstrap servers, starting it if needed. */
     public static synchronized String bootstrapServers() {

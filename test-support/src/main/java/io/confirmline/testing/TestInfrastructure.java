@@ -23,13 +23,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestInfrastructure {
 
-    private TestInfrastructure() {
-    }
+    private TestInfrastructure() {}
 
     /** The shared broker and registry. */
     public static void kafka(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
-        registry.add("confirmline.kafka.registry-url", () -> RegistryServer.shared().apiUrl());
+        registry.add(
+                "confirmline.kafka.registry-url", () -> RegistryServer.shared().apiUrl());
     }
 
     /** The shared broker and registry, and a fresh database for R2DBC and Flyway. */

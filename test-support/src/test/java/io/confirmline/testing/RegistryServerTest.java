@@ -34,17 +34,21 @@ class RegistryServerTest {
         RegistryServer registry = RegistryServer.shared();
         HttpClient http = HttpClient.newHttpClient();
 
-        HttpResponse<String> info = http.send(HttpRequest.newBuilder(URI.create(registry.apiUrl() + "/system/info"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> info = http.send(
+                HttpRequest.newBuilder(URI.create(registry.apiUrl() + "/system/info"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(info.statusCode()).isEqualTo(200);
         assertThat(info.body()).contains("3.0.9");
 
         String schema = "{\"schema\": \"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Probe\\\",\\\"fields\\\":"
                 + "[{\\\"name\\\":\\\"id\\\",\\\"type\\\":\\\"string\\\"}]}\"}";
-        HttpResponse<String> registered = http.send(HttpRequest.newBuilder(
-                        URI.create(registry.confluentCompatibleUrl() + "/subjects/probe-value/versions"))
-                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                .POST(HttpRequest.BodyPublishers.ofString(schema)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> registered = http.send(
+                HttpRequest.newBuilder(URI.create(registry.confluentCompatibleUrl() + "/subjects/probe-value/versions"))
+                        .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(schema))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(registered.statusCode()).isEqualTo(200);
         assertThat(registered.body()).matches("\\{\"id\":\\d+}");
         assertThat(registry.apiUrl()).startsWith("http://127.0.0.1:");
@@ -60,15 +64,19 @@ class RegistryServerTest {
         assertThat(server.isAlive()).isTrue();
         parent.waitFor();
 
-        assertThat(watchdog.waitFor(10, TimeUnit.SECONDS)).as("watchdog exits after its parent").isTrue();
-        assertThat(server.onExit().get(10, TimeUnit.SECONDS).isAlive()).as("no orphan server").isFalse();
+        assertThat(watchdog.waitFor(10, TimeUnit.SECONDS))
+                .as("watchdog exits after its parent")
+                .isTrue();
+        assertThat(server.onExit().get(10, TimeUnit.SECONDS).isAlive())
+                .as("no orphan server")
+                .isFalse();
     }
 
     @Test
     void stoppingTheWatchdogStopsTheServer() throws Exception {
         Path log = Files.createTempFile("watchdog", ".log");
-        Process watchdog = RegistryServer.superviseUntilParentExits("sleep 300", ProcessHandle.current().pid(),
-                Path.of("."), log);
+        Process watchdog = RegistryServer.superviseUntilParentExits(
+                "sleep 300", ProcessHandle.current().pid(), Path.of("."), log);
         ProcessHandle server = awaitChild(watchdog);
 
         watchdog.destroy();

@@ -30,18 +30,22 @@ class TestPostgresTest {
         TestPostgres.Database second = TestPostgres.freshDatabase();
 
         assertThat(first.name()).isNotEqualTo(second.name());
-        try (Connection connection = first.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = first.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE booking (id text PRIMARY KEY)");
             statement.execute("INSERT INTO booking VALUES ('r-1')");
             ResultSet version = statement.executeQuery("SHOW server_version_num");
             version.next();
             assertThat(version.getInt(1)).as("a real PostgreSQL server").isGreaterThanOrEqualTo(150000);
         }
-        try (Connection connection = second.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = second.connect();
+                Statement statement = connection.createStatement()) {
             ResultSet tables = statement.executeQuery(
                     "SELECT count(*) FROM information_schema.tables WHERE table_name = 'booking'");
             tables.next();
-            assertThat(tables.getInt(1)).as("the other database does not see the table").isZero();
+            assertThat(tables.getInt(1))
+                    .as("the other database does not see the table")
+                    .isZero();
         }
         assertThat(first.r2dbcUrl()).startsWith("r2dbc:postgresql://").endsWith("/" + first.name());
     }

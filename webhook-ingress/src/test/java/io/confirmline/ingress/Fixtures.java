@@ -23,8 +23,7 @@ import java.nio.charset.StandardCharsets;
 /** The 8x8 payload fixtures under src/test/resources/8x8, built from the examples in 8x8-voice-api.md. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static byte[] bytes(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/8x8/" + name)) {

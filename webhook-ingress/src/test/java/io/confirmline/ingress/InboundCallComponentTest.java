@@ -78,8 +78,8 @@ class InboundCallComponentTest extends IngressComponentContext {
 
     @BeforeAll
     static void consumers() {
-        consumer = IngressTestSupport.consumer(SharedKafka.bootstrapServers(), RegistryServer.shared().apiUrl(),
-                Topics.INBOUND_CALLS.name());
+        consumer = IngressTestSupport.consumer(
+                SharedKafka.bootstrapServers(), RegistryServer.shared().apiUrl(), Topics.INBOUND_CALLS.name());
     }
 
     @AfterAll
@@ -103,8 +103,7 @@ class InboundCallComponentTest extends IngressComponentContext {
     BookingIndex index;
 
     /** A restaurant of the test's own. */
-    record Venue(String id, String token, String subaccount, String virtualNumber, String venuePhone) {
-    }
+    record Venue(String id, String token, String subaccount, String virtualNumber, String venuePhone) {}
 
     @Test
     void aGuestCallingBackHearsTheirBookingInTheirLanguageWithTheTenantsKeysAndConfirms() throws Exception {
@@ -141,13 +140,15 @@ class InboundCallComponentTest extends IngressComponentContext {
 
         // No instance keeps the call: another answerer, over its own index fed the same records, answers the key
         // press the same way and names the same event.
-        BookingIndex otherIndex = new BookingIndex(new BookingIndexProperties(100, Duration.ofMinutes(1),
-                Duration.ofMillis(500)), Clock.systemUTC(), new SimpleMeterRegistry());
+        BookingIndex otherIndex = new BookingIndex(
+                new BookingIndexProperties(100, Duration.ofMinutes(1), Duration.ofMillis(500)),
+                Clock.systemUTC(),
+                new SimpleMeterRegistry());
         otherIndex.put(booking);
         InboundCallAnswers other = new InboundCallAnswers(otherIndex, directory, Clock.systemUTC());
         Tenant tenant = directory.byId(venue.id()).orElseThrow();
-        InboundCallAnswer again = other.keyPressed(tenant, new InboundCall(session, guest, venue.virtualNumber(),
-                venue.subaccount(), "5", state));
+        InboundCallAnswer again = other.keyPressed(
+                tenant, new InboundCall(session, guest, venue.virtualNumber(), venue.subaccount(), "5", state));
         assertThat(again.reply()).isEqualTo(confirmed);
         assertThat(again.events()).extracting(InboundCallEvent::getEventId).containsExactly(digits.getEventId());
     }
@@ -167,12 +168,15 @@ class InboundCallComponentTest extends IngressComponentContext {
         assertThat(makeCall.get("params").get("destination").asString()).isEqualTo(venue.venuePhone());
 
         // At most one bridge per session: whatever 8x8 asks after it ends the call.
-        String after = vca(venue.token(), keyPress(session, venue, caller, "9",
-                reply.get("clientActionId").asString()));
+        String after = vca(
+                venue.token(),
+                keyPress(
+                        session, venue, caller, "9", reply.get("clientActionId").asString()));
         assertThat(after).doesNotContain("makeCall").contains("hangup");
 
         List<InboundCallEvent> published = awaitEvents(session, 2);
-        assertThat(published).extracting(InboundCallEvent::getType)
+        assertThat(published)
+                .extracting(InboundCallEvent::getType)
                 .containsExactly(InboundCallEventType.RECEIVED, InboundCallEventType.PUT_THROUGH);
         assertThat(published.get(1).getTransferTo()).isEqualTo(venue.venuePhone());
         assertThat(published.get(0).getReservationId()).isNull();
@@ -185,9 +189,12 @@ class InboundCallComponentTest extends IngressComponentContext {
         String session = "in-" + UUID.randomUUID();
 
         String reply = vca(venue.token(), callReceived("CALL_STATUS", session, venue, caller));
-        assertThat(reply).contains("Sorry, Luigi's cannot take your call right now. We will send you a text.")
-                .contains("hangup").doesNotContain("makeCall");
-        assertThat(awaitEvents(session, 2)).extracting(InboundCallEvent::getType)
+        assertThat(reply)
+                .contains("Sorry, Luigi's cannot take your call right now. We will send you a text.")
+                .contains("hangup")
+                .doesNotContain("makeCall");
+        assertThat(awaitEvents(session, 2))
+                .extracting(InboundCallEvent::getType)
                 .containsExactly(InboundCallEventType.RECEIVED, InboundCallEventType.CLOSED_MESSAGE);
     }
 
@@ -206,9 +213,17 @@ class InboundCallComponentTest extends IngressComponentContext {
 
         // A key press after it: its event follows the RECEIVED on the session's partition, so once it is read,
         // every RECEIVED that was published has been read too.
-        vca(venue.token(), keyPress(session, venue, guest, "6", JSON.readTree(first).get("clientActionId").asString()));
+        vca(
+                venue.token(),
+                keyPress(
+                        session,
+                        venue,
+                        guest,
+                        "6",
+                        JSON.readTree(first).get("clientActionId").asString()));
         List<InboundCallEvent> published = awaitEvents(session, 2);
-        assertThat(published).extracting(InboundCallEvent::getType)
+        assertThat(published)
+                .extracting(InboundCallEvent::getType)
                 .containsExactly(InboundCallEventType.RECEIVED, InboundCallEventType.DIGITS);
     }
 
@@ -221,17 +236,30 @@ class InboundCallComponentTest extends IngressComponentContext {
         String session = "in-" + UUID.randomUUID();
 
         JsonNode menu = JSON.readTree(vca(venue.token(), callReceived("CALL_ACTION", session, venue, guest)));
-        assertThat(menu.get("callflow").get(0).get("params").get("promptMessage").asString())
-                .as("no transfer offered").doesNotContain("speak to");
-        String transfer = vca(venue.token(), keyPress(session, venue, guest, "8",
-                menu.get("clientActionId").asString()));
-        assertThat(transfer).doesNotContain("makeCall").contains("cannot take your call").contains("hangup");
+        assertThat(menu.get("callflow")
+                        .get(0)
+                        .get("params")
+                        .get("promptMessage")
+                        .asString())
+                .as("no transfer offered")
+                .doesNotContain("speak to");
+        String transfer = vca(
+                venue.token(),
+                keyPress(session, venue, guest, "8", menu.get("clientActionId").asString()));
+        assertThat(transfer)
+                .doesNotContain("makeCall")
+                .contains("cannot take your call")
+                .contains("hangup");
 
-        String unknown = vca(venue.token(), callReceived("CALL_ACTION", "in-" + UUID.randomUUID(), venue,
-                phone("+447")));
+        String unknown =
+                vca(venue.token(), callReceived("CALL_ACTION", "in-" + UUID.randomUUID(), venue, phone("+447")));
         assertThat(unknown).doesNotContain("makeCall").contains("cannot take your call");
-        assertThat(awaitEvents(session, 3)).extracting(InboundCallEvent::getType).containsExactly(
-                InboundCallEventType.RECEIVED, InboundCallEventType.DIGITS, InboundCallEventType.CLOSED_MESSAGE);
+        assertThat(awaitEvents(session, 3))
+                .extracting(InboundCallEvent::getType)
+                .containsExactly(
+                        InboundCallEventType.RECEIVED,
+                        InboundCallEventType.DIGITS,
+                        InboundCallEventType.CLOSED_MESSAGE);
     }
 
     @Test
@@ -241,19 +269,28 @@ class InboundCallComponentTest extends IngressComponentContext {
         BookingSnapshot booking = publish(booking(venue, guest, "en-GB", 1).build());
         String session = "in-" + UUID.randomUUID();
         String state = JSON.readTree(vca(venue.token(), callReceived("CALL_ACTION", session, venue, guest)))
-                .get("clientActionId").asString();
+                .get("clientActionId")
+                .asString();
 
-        publish(BookingSnapshot.newBuilder(booking).setEventId(UUID.randomUUID().toString()).setVersion(2)
-                .setCancelled(true).build());
-        Awaitility.await().atMost(WAIT).until(() -> index.find(booking.getReservationId()).isEmpty());
+        publish(BookingSnapshot.newBuilder(booking)
+                .setEventId(UUID.randomUUID().toString())
+                .setVersion(2)
+                .setCancelled(true)
+                .build());
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> index.find(booking.getReservationId()).isEmpty());
 
         String confirm = vca(venue.token(), keyPress(session, venue, guest, "5", state));
-        assertThat(confirm).as("no decision on a stale menu: put through like any caller")
-                .doesNotContain("confirmed").contains("makeCall");
+        assertThat(confirm)
+                .as("no decision on a stale menu: put through like any caller")
+                .doesNotContain("confirmed")
+                .contains("makeCall");
         String later = vca(venue.token(), callReceived("CALL_ACTION", "in-" + UUID.randomUUID(), venue, guest));
         assertThat(later).doesNotContain("sayAndCapture").contains("makeCall");
 
-        assertThat(awaitEvents(session, 2)).extracting(InboundCallEvent::getType)
+        assertThat(awaitEvents(session, 2))
+                .extracting(InboundCallEvent::getType)
                 .containsExactly(InboundCallEventType.RECEIVED, InboundCallEventType.PUT_THROUGH);
     }
 
@@ -264,17 +301,33 @@ class InboundCallComponentTest extends IngressComponentContext {
         publish(booking(venue, guest, "en-GB", 1).build());
         String session = "in-" + UUID.randomUUID();
         String state = JSON.readTree(vca(venue.token(), callReceived("CALL_ACTION", session, venue, guest)))
-                .get("clientActionId").asString();
+                .get("clientActionId")
+                .asString();
 
         JsonNode first = JSON.readTree(vca(venue.token(), keyPress(session, venue, guest, "3", state)));
-        assertThat(first.get("callflow").get(0).get("params").get("promptMessage").asString())
+        assertThat(first.get("callflow")
+                        .get(0)
+                        .get("params")
+                        .get("promptMessage")
+                        .asString())
                 .isEqualTo("Sorry, that is not an option. Press 5 to confirm, or 6 to cancel.");
-        JsonNode second = JSON.readTree(vca(venue.token(), keyPress(session, venue, guest, "",
-                first.get("clientActionId").asString())));
-        assertThat(second.get("callflow").get(0).get("params").get("promptMessage").asString())
+        JsonNode second = JSON.readTree(vca(
+                venue.token(),
+                keyPress(session, venue, guest, "", first.get("clientActionId").asString())));
+        assertThat(second.get("callflow")
+                        .get(0)
+                        .get("params")
+                        .get("promptMessage")
+                        .asString())
                 .startsWith("We did not hear a key.");
-        String last = vca(venue.token(), keyPress(session, venue, guest, "7", second.get("clientActionId").asString()));
-        assertThat(last).contains("We could not get your answer").contains("hangup").doesNotContain("sayAndCapture");
+        String last = vca(
+                venue.token(),
+                keyPress(
+                        session, venue, guest, "7", second.get("clientActionId").asString()));
+        assertThat(last)
+                .contains("We could not get your answer")
+                .contains("hangup")
+                .doesNotContain("sayAndCapture");
     }
 
     @Test
@@ -291,12 +344,21 @@ class InboundCallComponentTest extends IngressComponentContext {
         Venue venue = venue(true, null);
         Venue other = venue(true, null);
         String session = "in-" + UUID.randomUUID();
-        post(other.token(), callReceived("CALL_ACTION", session, venue, phone("+447"))).expectStatus()
+        post(other.token(), callReceived("CALL_ACTION", session, venue, phone("+447")))
+                .expectStatus()
                 .isUnauthorized();
-        post(venue.token(), callReceived("CALL_ACTION", session, venue, phone("+447"))
-                .replace(venue.subaccount(), other.subaccount())).expectStatus().isForbidden();
-        post(venue.token(), callReceived("CALL_ACTION", session, venue, phone("+447"))
-                .replace("\"" + venue.subaccount() + "\"", "\"*\"")).expectStatus().isOk();
+        post(
+                        venue.token(),
+                        callReceived("CALL_ACTION", session, venue, phone("+447"))
+                                .replace(venue.subaccount(), other.subaccount()))
+                .expectStatus()
+                .isForbidden();
+        post(
+                        venue.token(),
+                        callReceived("CALL_ACTION", session, venue, phone("+447"))
+                                .replace("\"" + venue.subaccount() + "\"", "\"*\""))
+                .expectStatus()
+                .isOk();
     }
 
     // --- the restaurant, its bookings, 8x8's webhooks ---
@@ -309,12 +371,31 @@ class InboundCallComponentTest extends IngressComponentContext {
      */
     Venue venue(boolean openNow, String venuePhone) {
         String id = "cb-" + UUID.randomUUID();
-        Venue venue = new Venue(id, "Bearer " + id + "-token", id + "_voice", phone("+3491"),
+        Venue venue = new Venue(
+                id,
+                "Bearer " + id + "-token",
+                id + "_voice",
+                phone("+3491"),
                 venuePhone == null ? phone("+3493") : venuePhone);
-        Map<String, String> yaml = new HashMap<>(Map.of("t.id", id, "t.display-name", "Luigi's",
-                "t.subaccount-id", venue.subaccount(), "t.auth-token", venue.token(),
-                "t.virtual-numbers[0]", venue.virtualNumber(), "t.venue-phone", venue.venuePhone(),
-                "t.confirm-digit", "5", "t.cancel-digit", "6", "t.transfer-digit", "8"));
+        Map<String, String> yaml = new HashMap<>(Map.of(
+                "t.id",
+                id,
+                "t.display-name",
+                "Luigi's",
+                "t.subaccount-id",
+                venue.subaccount(),
+                "t.auth-token",
+                venue.token(),
+                "t.virtual-numbers[0]",
+                venue.virtualNumber(),
+                "t.venue-phone",
+                venue.venuePhone(),
+                "t.confirm-digit",
+                "5",
+                "t.cancel-digit",
+                "6",
+                "t.transfer-digit",
+                "8"));
         LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
         LocalTime opens = openNow ? now.minusHours(2) : now.plusHours(2);
         LocalTime closes = openNow ? now.plusHours(2) : now.plusHours(3);
@@ -324,30 +405,47 @@ class InboundCallComponentTest extends IngressComponentContext {
             yaml.put("t.opening-hours[" + i + "].opens", opens.toString());
             yaml.put("t.opening-hours[" + i + "].closes", closes.toString());
         }
-        tenantTopic.publish(new Binder(new MapConfigurationPropertySource(yaml)).bind("t", TenantSettings.class)
+        tenantTopic.publish(new Binder(new MapConfigurationPropertySource(yaml))
+                .bind("t", TenantSettings.class)
                 .get());
-        Awaitility.await().atMost(WAIT).until(() -> directory.byNumber(venue.virtualNumber()).isPresent());
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> directory.byNumber(venue.virtualNumber()).isPresent());
         return venue;
     }
 
     static BookingSnapshot.Builder booking(Venue venue, String guest, String locale, long version) {
-        return BookingSnapshot.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
-                .setTenantId(venue.id()).setReservationId("r-" + UUID.randomUUID()).setVersion(version)
-                .setKind("RESERVATION").setStartsAt(Instant.now().plus(Duration.ofHours(3))).setTimeZone("UTC")
-                .setGuestName("Ana").setGuestPhone(guest).setGuestLocale(locale).setVenueName("Luigi's")
-                .setPartySize(4).setStatus("SCHEDULED");
+        return BookingSnapshot.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setTenantId(venue.id())
+                .setReservationId("r-" + UUID.randomUUID())
+                .setVersion(version)
+                .setKind("RESERVATION")
+                .setStartsAt(Instant.now().plus(Duration.ofHours(3)))
+                .setTimeZone("UTC")
+                .setGuestName("Ana")
+                .setGuestPhone(guest)
+                .setGuestLocale(locale)
+                .setVenueName("Luigi's")
+                .setPartySize(4)
+                .setStatus("SCHEDULED");
     }
 
     /** Publishes a snapshot on bookings.v1 and waits until the index holds it (or, cancelled, whatever it does). */
     BookingSnapshot publish(BookingSnapshot snapshot) {
         try {
-            kafka.send(Topics.BOOKINGS.name(), snapshot.getReservationId(), snapshot).get(10, TimeUnit.SECONDS);
+            kafka.send(Topics.BOOKINGS.name(), snapshot.getReservationId(), snapshot)
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
         if (!snapshot.getCancelled()) {
-            Awaitility.await().atMost(WAIT).until(() -> index.find(snapshot.getReservationId())
-                    .map(b -> b.version() == snapshot.getVersion()).orElse(false));
+            Awaitility.await()
+                    .atMost(WAIT)
+                    .until(() -> index.find(snapshot.getReservationId())
+                            .map(b -> b.version() == snapshot.getVersion())
+                            .orElse(false));
         }
         return snapshot;
     }
@@ -364,8 +462,15 @@ class InboundCallComponentTest extends IngressComponentContext {
                   "callStatus": "CALL_RECEIVED", "callDirection": "INBOUND", "callType": "PSTN",
                   "source": "%s", "destination": "%s", "sourceFormat": "MSISDN", "destinationFormat": "MSISDN",
                   "timestamp": "%s"}}
-                """.formatted(eventType, UUID.randomUUID(), UUID.randomUUID(), session, venue.subaccount(),
-                caller.substring(1), venue.virtualNumber(), Instant.now());
+                """.formatted(
+                        eventType,
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        session,
+                        venue.subaccount(),
+                        caller.substring(1),
+                        venue.virtualNumber(),
+                        Instant.now());
     }
 
     /** A later VCA of the call: digits captured by our sayAndCapture, with our clientActionId echoed. */
@@ -376,17 +481,34 @@ class InboundCallComponentTest extends IngressComponentContext {
                   "callStatus": "ACTION_COMPLETED", "callDirection": "INBOUND", "callType": "PSTN",
                   "source": "%s", "destination": "%s", "eventData": {"dtmf": "%s"}, "sipCode": 200,
                   "timestamp": "%s", "clientActionId": "%s"}}
-                """.formatted(UUID.randomUUID(), UUID.randomUUID(), session, venue.subaccount(), caller,
-                venue.virtualNumber(), digits, Instant.now(), clientActionId);
+                """.formatted(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        session,
+                        venue.subaccount(),
+                        caller,
+                        venue.virtualNumber(),
+                        digits,
+                        Instant.now(),
+                        clientActionId);
     }
 
     WebTestClient.ResponseSpec post(String token, String body) {
-        return http.post().uri("/webhooks/8x8/vca").contentType(MediaType.APPLICATION_JSON)
-                .header("Authorization", token).bodyValue(body).exchange();
+        return http.post()
+                .uri("/webhooks/8x8/vca")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", token)
+                .bodyValue(body)
+                .exchange();
     }
 
     String vca(String token, String body) {
-        return post(token, body).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return post(token, body)
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     /** The session's events in the order published, once there are {@code count}; fails if more arrive. */

@@ -25,7 +25,6 @@ import io.confirmline.ingress.publish.EventSpool;
 import io.confirmline.ingress.publish.SpooledKind;
 import io.confirmline.testing.KafkaProcess;
 import io.confirmline.testing.RegistryServer;
-import io.confirmline.testing.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,13 +54,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * up on an SMS webhook after two minutes of retries, so the text must not wait for the broker).
  */
 // Its key presses are for sessions nobody opened: answered at once, not after the wait for a late session.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"confirmline.ingress.sessions.arrival-wait=0s",
-                "confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-                "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH,
-                "confirmline.tenants[0].sms-subaccount-id=" + IngressTestSupport.LUIGIS_SMS_SUBACCOUNT,
-                "confirmline.tenants[0].sms-numbers[0]=" + IngressTestSupport.LUIGIS_SMS_NUMBER,
-                "confirmline.ingress.publish.summary-timeout=2s", "confirmline.ingress.publish.retry-interval=500ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "confirmline.ingress.sessions.arrival-wait=0s",
+            "confirmline.tenants[0].id=luigis",
+            "confirmline.tenants[0].subaccount-id=luigis_voice",
+            "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH,
+            "confirmline.tenants[0].sms-subaccount-id=" + IngressTestSupport.LUIGIS_SMS_SUBACCOUNT,
+            "confirmline.tenants[0].sms-numbers[0]=" + IngressTestSupport.LUIGIS_SMS_NUMBER,
+            "confirmline.ingress.publish.summary-timeout=2s",
+            "confirmline.ingress.publish.retry-interval=500ms"
+        })
 @AutoConfigureWebTestClient
 class IngressBrokerOutageComponentTest {
 
@@ -79,12 +83,19 @@ class IngressBrokerOutageComponentTest {
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
         kafka = KafkaProcess.start();
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-        registry.add("confirmline.kafka.registry-url", () -> RegistryServer.shared().apiUrl());
+        registry.add(
+                "confirmline.kafka.registry-url", () -> RegistryServer.shared().apiUrl());
         Path spool = Files.createTempDirectory("ingress-spool");
         // What a previous ingress process left behind when it crashed before the broker acknowledged it.
-        CallActionReceived leftOver = CallActionReceived.newBuilder().setEventId(leftOverEventId)
-                .setOccurredAt(Instant.now()).setTenantId("luigis").setSessionId("crashed-session")
-                .setSubAccountId("luigis_voice").setDigits("0").setReceivedAt(Instant.now()).build();
+        CallActionReceived leftOver = CallActionReceived.newBuilder()
+                .setEventId(leftOverEventId)
+                .setOccurredAt(Instant.now())
+                .setTenantId("luigis")
+                .setSessionId("crashed-session")
+                .setSubAccountId("luigis_voice")
+                .setDigits("0")
+                .setReceivedAt(Instant.now())
+                .build();
         EventSpool.appendTo(spool, SpooledKind.CALL_ACTION, leftOver);
         registry.add("confirmline.ingress.publish.spool-directory", spool::toString);
     }
@@ -107,15 +118,23 @@ class IngressBrokerOutageComponentTest {
     void withTheBrokerDownVssGets503VcaItsReplyAndATextItsOkAtOnceAndTheEventsArriveWhenTheBrokerIsBack()
             throws Exception {
         String sessionId = "outage-" + UUID.randomUUID();
-        template.send(Topics.SESSIONS.name(), sessionId, IngressTestSupport.session(sessionId)).get(30, TimeUnit.SECONDS);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> vca(sessionId, UUID.randomUUID().toString())
-                .expectBody(String.class).isEqualTo(IngressTestSupport.CONFIRMED_REPLY));
+        template.send(Topics.SESSIONS.name(), sessionId, IngressTestSupport.session(sessionId))
+                .get(30, TimeUnit.SECONDS);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> vca(sessionId, UUID.randomUUID().toString())
+                        .expectBody(String.class)
+                        .isEqualTo(IngressTestSupport.CONFIRMED_REPLY));
 
         kafka.stop();
 
         String eventId = UUID.randomUUID().toString();
         long started = System.nanoTime();
-        vca(sessionId, eventId).expectStatus().isOk().expectBody(String.class).isEqualTo(IngressTestSupport.CONFIRMED_REPLY);
+        vca(sessionId, eventId)
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo(IngressTestSupport.CONFIRMED_REPLY);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(took).as("the reply does not wait on Kafka").isLessThan(REPLY_BUDGET);
         assertThat(spool.pending()).as("the event is kept").isGreaterThanOrEqualTo(1);
@@ -123,21 +142,29 @@ class IngressBrokerOutageComponentTest {
         String umid = UUID.randomUUID().toString();
         postText(umid, REPLY_BUDGET);
 
-        byte[] summary = Fixtures.text("vss-completed.json").replace("1f048a84-ea6d-11ee-911b-078f7290bf52", sessionId)
+        byte[] summary = Fixtures.text("vss-completed.json")
+                .replace("1f048a84-ea6d-11ee-911b-078f7290bf52", sessionId)
                 .getBytes(StandardCharsets.UTF_8);
-        http.post().uri("/webhooks/8x8/vss").header("Authorization", LUIGIS_AUTH).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(summary).exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().valueEquals("Retry-After", "5")
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.post()
+                .uri("/webhooks/8x8/vss")
+                .header("Authorization", LUIGIS_AUTH)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(summary)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .valueEquals("Retry-After", "5")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         http.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
 
         kafka.startAgain();
 
-        try (KafkaConsumer<String, CallActionReceived> consumer = IngressTestSupport.consumer(kafka.bootstrapServers(),
-                RegistryServer.shared().apiUrl(), Topics.CALL_ACTIONS.name())) {
-            var arrived = IngressTestSupport.await(consumer, r -> r.value().getEventId().equals(eventId), 1,
-                    Duration.ofSeconds(90));
+        try (KafkaConsumer<String, CallActionReceived> consumer = IngressTestSupport.consumer(
+                kafka.bootstrapServers(), RegistryServer.shared().apiUrl(), Topics.CALL_ACTIONS.name())) {
+            var arrived = IngressTestSupport.await(
+                    consumer, r -> r.value().getEventId().equals(eventId), 1, Duration.ofSeconds(90));
             assertThat(arrived.get(0).value().getDigits()).isEqualTo("1");
         }
         awaitText(umid);
@@ -147,10 +174,10 @@ class IngressBrokerOutageComponentTest {
     @Test
     void eventsSpooledByACrashedIngressArePublishedAtTheNextStart() {
         kafka.startAgain();
-        try (KafkaConsumer<String, CallActionReceived> consumer = IngressTestSupport.consumer(kafka.bootstrapServers(),
-                RegistryServer.shared().apiUrl(), Topics.CALL_ACTIONS.name())) {
-            var arrived = IngressTestSupport.await(consumer, r -> r.value().getEventId().equals(leftOverEventId), 1,
-                    Duration.ofSeconds(60));
+        try (KafkaConsumer<String, CallActionReceived> consumer = IngressTestSupport.consumer(
+                kafka.bootstrapServers(), RegistryServer.shared().apiUrl(), Topics.CALL_ACTIONS.name())) {
+            var arrived = IngressTestSupport.await(
+                    consumer, r -> r.value().getEventId().equals(leftOverEventId), 1, Duration.ofSeconds(60));
             assertThat(arrived.get(0).key()).isEqualTo("crashed-session");
         }
     }
@@ -177,21 +204,31 @@ class IngressBrokerOutageComponentTest {
 
     /** Delivers a guest's STOP as 8x8 does and checks it was answered 200 within {@code budget}. */
     private void postText(String umid, Duration budget) {
-        byte[] text = Fixtures.text("sms-mo.json").replace("9e09ac86-bd74-5465-851d-1eb5a5fdbb9a", umid)
-                .replace("Test MO message", "STOP").getBytes(StandardCharsets.UTF_8);
+        byte[] text = Fixtures.text("sms-mo.json")
+                .replace("9e09ac86-bd74-5465-851d-1eb5a5fdbb9a", umid)
+                .replace("Test MO message", "STOP")
+                .getBytes(StandardCharsets.UTF_8);
         long started = System.nanoTime();
-        http.post().uri("/webhooks/8x8/sms/inbound").header("Authorization", LUIGIS_AUTH)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(text).exchange()
-                .expectStatus().isOk().expectBody().json("{\"status\":\"ok\"}");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered without waiting on Kafka")
+        http.post()
+                .uri("/webhooks/8x8/sms/inbound")
+                .header("Authorization", LUIGIS_AUTH)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(text)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("{\"status\":\"ok\"}");
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("answered without waiting on Kafka")
                 .isLessThan(budget);
     }
 
     private void awaitText(String umid) {
-        try (KafkaConsumer<String, SmsReceived> consumer = IngressTestSupport.consumer(kafka.bootstrapServers(),
-                RegistryServer.shared().apiUrl(), Topics.SMS_INBOUND.name())) {
-            var arrived = IngressTestSupport.await(consumer, r -> r.value().getUmid().equals(umid), 1,
-                    Duration.ofSeconds(90));
+        try (KafkaConsumer<String, SmsReceived> consumer = IngressTestSupport.consumer(
+                kafka.bootstrapServers(), RegistryServer.shared().apiUrl(), Topics.SMS_INBOUND.name())) {
+            var arrived = IngressTestSupport.await(
+                    consumer, r -> r.value().getUmid().equals(umid), 1, Duration.ofSeconds(90));
             assertThat(arrived.get(0).key()).isEqualTo("luigis:+6581968289");
             assertThat(arrived.get(0).value().getBody()).isEqualTo("STOP");
         }
@@ -201,7 +238,11 @@ class IngressBrokerOutageComponentTest {
         String body = Fixtures.text("vca-event-data-object.json")
                 .replace("a4fad4b3-b388-12ee-b217-2fb8260fcf59", sessionId)
                 .replace("77e6a667-133a-11ef-9dd4-e911cc6fc82f", eventId);
-        return http.post().uri("/webhooks/8x8/vca").header("Authorization", LUIGIS_AUTH)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body.getBytes(StandardCharsets.UTF_8)).exchange();
+        return http.post()
+                .uri("/webhooks/8x8/vca")
+                .header("Authorization", LUIGIS_AUTH)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body.getBytes(StandardCharsets.UTF_8))
+                .exchange();
     }
 }

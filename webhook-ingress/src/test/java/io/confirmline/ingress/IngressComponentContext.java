@@ -34,15 +34,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * classes that extend it share one application context (Spring caches it by this configuration), so a new class of
  * component tests costs no new start.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-                "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH,
-                "confirmline.tenants[0].sms-subaccount-id=" + LUIGIS_SMS_SUBACCOUNT,
-                "confirmline.tenants[0].sms-numbers[0]=" + LUIGIS_SMS_NUMBER,
-                "confirmline.tenants[1].id=clinic", "confirmline.tenants[1].subaccount-id=clinic_voice",
-                "confirmline.tenants[1].auth-token=" + CLINIC_AUTH,
-                "confirmline.tenants[1].sms-subaccount-id=clinic_sms",
-                "confirmline.tenants[1].sms-numbers[0]=" + CLINIC_SMS_NUMBER})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "confirmline.tenants[0].id=luigis",
+            "confirmline.tenants[0].subaccount-id=luigis_voice",
+            "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH,
+            "confirmline.tenants[0].sms-subaccount-id=" + LUIGIS_SMS_SUBACCOUNT,
+            "confirmline.tenants[0].sms-numbers[0]=" + LUIGIS_SMS_NUMBER,
+            "confirmline.tenants[1].id=clinic",
+            "confirmline.tenants[1].subaccount-id=clinic_voice",
+            "confirmline.tenants[1].auth-token=" + CLINIC_AUTH,
+            "confirmline.tenants[1].sms-subaccount-id=clinic_sms",
+            "confirmline.tenants[1].sms-numbers[0]=" + CLINIC_SMS_NUMBER
+        })
 @AutoConfigureWebTestClient
 @AutoConfigureMetrics
 abstract class IngressComponentContext {

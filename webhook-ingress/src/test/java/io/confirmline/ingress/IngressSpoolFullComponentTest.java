@@ -47,13 +47,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * come back later, and once the broker is back the spool drains and takes events again.
  */
 // Its key presses are for sessions nobody opened: answered at once, not after the wait for a late session.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"confirmline.ingress.sessions.arrival-wait=0s",
-                "confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-                "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH,
-                "confirmline.tenants[0].sms-numbers[0]=" + IngressTestSupport.LUIGIS_SMS_NUMBER,
-                "confirmline.ingress.publish.summary-timeout=20s", "confirmline.ingress.publish.retry-interval=500ms",
-                "confirmline.ingress.publish.spool-max-events=3"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "confirmline.ingress.sessions.arrival-wait=0s",
+            "confirmline.tenants[0].id=luigis",
+            "confirmline.tenants[0].subaccount-id=luigis_voice",
+            "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH,
+            "confirmline.tenants[0].sms-numbers[0]=" + IngressTestSupport.LUIGIS_SMS_NUMBER,
+            "confirmline.ingress.publish.summary-timeout=20s",
+            "confirmline.ingress.publish.retry-interval=500ms",
+            "confirmline.ingress.publish.spool-max-events=3"
+        })
 @AutoConfigureWebTestClient
 @AutoConfigureMetrics
 class IngressSpoolFullComponentTest {
@@ -64,9 +69,10 @@ class IngressSpoolFullComponentTest {
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
         kafka = KafkaProcess.start();
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-        registry.add("confirmline.kafka.registry-url", () -> RegistryServer.shared().apiUrl());
-        registry.add("confirmline.ingress.publish.spool-directory",
-                Files.createTempDirectory("ingress-spool")::toString);
+        registry.add(
+                "confirmline.kafka.registry-url", () -> RegistryServer.shared().apiUrl());
+        registry.add(
+                "confirmline.ingress.publish.spool-directory", Files.createTempDirectory("ingress-spool")::toString);
     }
 
     @AfterAll
@@ -86,9 +92,12 @@ class IngressSpoolFullComponentTest {
     @Test
     void aFullSpoolStillRepliesDropsTheEventAndAnswersVss503AtOnce() throws Exception {
         String sessionId = "full-" + UUID.randomUUID();
-        template.send(Topics.SESSIONS.name(), sessionId, IngressTestSupport.session(sessionId)).get(30, TimeUnit.SECONDS);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> vca(sessionId)
-                .expectBody(String.class).isEqualTo(IngressTestSupport.CONFIRMED_REPLY));
+        template.send(Topics.SESSIONS.name(), sessionId, IngressTestSupport.session(sessionId))
+                .get(30, TimeUnit.SECONDS);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> vca(sessionId).expectBody(String.class).isEqualTo(IngressTestSupport.CONFIRMED_REPLY));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> spool.pending() == 0);
 
         kafka.stop();
@@ -99,20 +108,35 @@ class IngressSpoolFullComponentTest {
         assertThat(spool.full()).isTrue();
 
         long started = System.nanoTime();
-        vss(sessionId).expectStatus().isEqualTo(503)
-                .expectHeader().valueEquals("Retry-After", "5")
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.title").isEqualTo("Spool full");
+        vss(sessionId)
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .valueEquals("Retry-After", "5")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Spool full");
         assertThat(Duration.ofNanos(System.nanoTime() - started))
-                .as("not after the 20 s summary timeout").isLessThan(Duration.ofSeconds(5));
-        http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(body -> assertThat(body)
-                .contains("confirmline_ingress_call_actions_dropped_total{application=\"webhook-ingress\"} 2.0")
-                .contains("outcome=\"dropped\",type=\"CALL_ACTION\"} 2"));
+                .as("not after the 20 s summary timeout")
+                .isLessThan(Duration.ofSeconds(5));
+        http.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectBody(String.class)
+                .value(body -> assertThat(body)
+                        .contains("confirmline_ingress_call_actions_dropped_total{application=\"webhook-ingress\"} 2.0")
+                        .contains("outcome=\"dropped\",type=\"CALL_ACTION\"} 2"));
         // A text cannot be kept either: 8x8 is told to deliver it again, and its redelivery is taken later.
         String umid = UUID.randomUUID().toString();
-        text(umid).expectStatus().isEqualTo(503)
-                .expectHeader().valueEquals("Retry-After", "5")
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        text(umid)
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .valueEquals("Retry-After", "5")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
         kafka.startAgain();
         Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> spool.pending() == 0);
@@ -122,24 +146,41 @@ class IngressSpoolFullComponentTest {
     }
 
     private WebTestClient.ResponseSpec text(String umid) {
-        byte[] body = Fixtures.text("sms-mo.json").replace("9e09ac86-bd74-5465-851d-1eb5a5fdbb9a", umid)
-                .replace("SubAccount-1", "*").getBytes(StandardCharsets.UTF_8);
-        return http.post().uri("/webhooks/8x8/sms/inbound").header("Authorization", LUIGIS_AUTH)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        byte[] body = Fixtures.text("sms-mo.json")
+                .replace("9e09ac86-bd74-5465-851d-1eb5a5fdbb9a", umid)
+                .replace("SubAccount-1", "*")
+                .getBytes(StandardCharsets.UTF_8);
+        return http.post()
+                .uri("/webhooks/8x8/sms/inbound")
+                .header("Authorization", LUIGIS_AUTH)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec vca(String sessionId) {
         String body = Fixtures.text("vca-event-data-object.json")
                 .replace("a4fad4b3-b388-12ee-b217-2fb8260fcf59", sessionId)
-                .replace("77e6a667-133a-11ef-9dd4-e911cc6fc82f", UUID.randomUUID().toString());
-        return http.post().uri("/webhooks/8x8/vca").header("Authorization", LUIGIS_AUTH)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body.getBytes(StandardCharsets.UTF_8)).exchange();
+                .replace(
+                        "77e6a667-133a-11ef-9dd4-e911cc6fc82f",
+                        UUID.randomUUID().toString());
+        return http.post()
+                .uri("/webhooks/8x8/vca")
+                .header("Authorization", LUIGIS_AUTH)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body.getBytes(StandardCharsets.UTF_8))
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec vss(String sessionId) {
-        byte[] summary = Fixtures.text("vss-completed.json").replace("1f048a84-ea6d-11ee-911b-078f7290bf52", sessionId)
+        byte[] summary = Fixtures.text("vss-completed.json")
+                .replace("1f048a84-ea6d-11ee-911b-078f7290bf52", sessionId)
                 .getBytes(StandardCharsets.UTF_8);
-        return http.post().uri("/webhooks/8x8/vss").header("Authorization", LUIGIS_AUTH)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(summary).exchange();
+        return http.post()
+                .uri("/webhooks/8x8/vss")
+                .header("Authorization", LUIGIS_AUTH)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(summary)
+                .exchange();
     }
 }

@@ -38,6 +38,7 @@ public final class IngressTestSupport {
 
     /** Luigi's SMS number and subaccount: the ones in the 8x8 SMS fixtures (8x8-voice-api.md §7.1's example). */
     public static final String LUIGIS_SMS_NUMBER = "+4534735477";
+
     public static final String LUIGIS_SMS_SUBACCOUNT = "SubAccount-1";
     public static final String CLINIC_SMS_NUMBER = "+4534735400";
 
@@ -46,8 +47,7 @@ public final class IngressTestSupport {
     public static final String REPROMPT_REPLY =
             "{\"callflow\":[{\"action\":\"sayAndCapture\",\"params\":{\"promptMessage\":\"Press 1 or 0.\"}}]}";
 
-    private IngressTestSupport() {
-    }
+    private IngressTestSupport() {}
 
     /** Properties for two tenants, and a spool directory of the test's own. */
     public static String[] tenantProperties() {
@@ -63,13 +63,23 @@ public final class IngressTestSupport {
 
     public static CallSessionOpened session(String sessionId) {
         Instant now = Instant.now();
-        return CallSessionOpened.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
-                .setTenantId("luigis").setSessionId(sessionId).setCallId("c-" + sessionId).setAttemptId("a-" + sessionId)
-                .setPurpose(CallPurpose.CONFIRMATION).setLocale("en-GB").setVoiceProfile("en-GB-Emma")
+        return CallSessionOpened.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now)
+                .setTenantId("luigis")
+                .setSessionId(sessionId)
+                .setCallId("c-" + sessionId)
+                .setAttemptId("a-" + sessionId)
+                .setPurpose(CallPurpose.CONFIRMATION)
+                .setLocale("en-GB")
+                .setVoiceProfile("en-GB-Emma")
                 .setDigitReplies(Map.of("1", CONFIRMED_REPLY))
-                .setInvalidInputReply(REPROMPT_REPLY).setNoInputReply(REPROMPT_REPLY)
-                .setFinalReply("{\"callflow\":[{\"action\":\"hangup\"}]}").setMaxReprompts(2)
-                .setExpiresAt(now.plusSeconds(3600)).build();
+                .setInvalidInputReply(REPROMPT_REPLY)
+                .setNoInputReply(REPROMPT_REPLY)
+                .setFinalReply("{\"callflow\":[{\"action\":\"hangup\"}]}")
+                .setMaxReprompts(2)
+                .setExpiresAt(now.plusSeconds(3600))
+                .build();
     }
 
     /** A consumer in a group of its own, reading from the beginning, as another service would. */
@@ -83,8 +93,11 @@ public final class IngressTestSupport {
     }
 
     /** Polls until {@code count} records match, or fails after the timeout. */
-    public static <V> List<ConsumerRecord<String, V>> await(KafkaConsumer<String, V> consumer,
-            Predicate<ConsumerRecord<String, V>> matching, int count, Duration timeout) {
+    public static <V> List<ConsumerRecord<String, V>> await(
+            KafkaConsumer<String, V> consumer,
+            Predicate<ConsumerRecord<String, V>> matching,
+            int count,
+            Duration timeout) {
         List<ConsumerRecord<String, V>> found = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (found.size() < count && System.nanoTime() < deadline) {
@@ -95,7 +108,8 @@ public final class IngressTestSupport {
             }
         }
         if (found.size() < count) {
-            throw new AssertionError("Expected " + count + " matching record(s) within " + timeout + ", got " + found.size());
+            throw new AssertionError(
+                    "Expected " + count + " matching record(s) within " + timeout + ", got " + found.size());
         }
         return found;
     }

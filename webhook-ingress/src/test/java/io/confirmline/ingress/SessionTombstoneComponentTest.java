@@ -44,9 +44,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * removes the session from the view — its key presses get the safe unknown-session reply — and the view goes on
  * following the topic.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-        "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "confirmline.tenants[0].id=luigis",
+            "confirmline.tenants[0].subaccount-id=luigis_voice",
+            "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH
+        })
 @AutoConfigureWebTestClient
 class SessionTombstoneComponentTest {
 
@@ -72,31 +76,51 @@ class SessionTombstoneComponentTest {
     @Test
     void aTombstoneForgetsTheSessionAndTheViewGoesOn() throws Exception {
         String erased = "s-" + UUID.randomUUID();
-        kafka.send(Topics.SESSIONS.name(), erased, IngressTestSupport.session(erased)).get(10, TimeUnit.SECONDS);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> vca(erased)
-                .expectBody(String.class).isEqualTo(IngressTestSupport.CONFIRMED_REPLY));
+        kafka.send(Topics.SESSIONS.name(), erased, IngressTestSupport.session(erased))
+                .get(10, TimeUnit.SECONDS);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> vca(erased).expectBody(String.class).isEqualTo(IngressTestSupport.CONFIRMED_REPLY));
 
         kafka.send(Topics.SESSIONS.name(), erased, null).get(10, TimeUnit.SECONDS);
         // A tombstone for a session this view never had is nothing either.
         kafka.send(Topics.SESSIONS.name(), "s-never-" + UUID.randomUUID(), null).get(10, TimeUnit.SECONDS);
         String later = "s-" + UUID.randomUUID();
-        kafka.send(Topics.SESSIONS.name(), later, IngressTestSupport.session(later)).get(10, TimeUnit.SECONDS);
+        kafka.send(Topics.SESSIONS.name(), later, IngressTestSupport.session(later))
+                .get(10, TimeUnit.SECONDS);
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> view.find(later).isPresent());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> view.find(later).isPresent());
         assertThat(view.find(erased)).as("the erased session").isEmpty();
-        vca(erased).expectBody().jsonPath("$.callflow[0].action").isEqualTo("say")
-                .jsonPath("$.callflow[1].action").isEqualTo("hangup");
+        vca(erased)
+                .expectBody()
+                .jsonPath("$.callflow[0].action")
+                .isEqualTo("say")
+                .jsonPath("$.callflow[1].action")
+                .isEqualTo("hangup");
         vca(later).expectBody(String.class).isEqualTo(IngressTestSupport.CONFIRMED_REPLY);
-        assertThat(meters.get("confirmline.ingress.sessions.undecodable").counter().count())
-                .as("tombstones are not undecodable records").isZero();
+        assertThat(meters.get("confirmline.ingress.sessions.undecodable")
+                        .counter()
+                        .count())
+                .as("tombstones are not undecodable records")
+                .isZero();
     }
 
     private WebTestClient.ResponseSpec vca(String sessionId) {
         String body = Fixtures.text("vca-event-data-object.json")
                 .replace("a4fad4b3-b388-12ee-b217-2fb8260fcf59", sessionId)
-                .replace("77e6a667-133a-11ef-9dd4-e911cc6fc82f", UUID.randomUUID().toString());
-        return http.post().uri("/webhooks/8x8/vca").header("Authorization", LUIGIS_AUTH)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body.getBytes(StandardCharsets.UTF_8)).exchange()
-                .expectStatus().isOk();
+                .replace(
+                        "77e6a667-133a-11ef-9dd4-e911cc6fc82f",
+                        UUID.randomUUID().toString());
+        return http.post()
+                .uri("/webhooks/8x8/vca")
+                .header("Authorization", LUIGIS_AUTH)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body.getBytes(StandardCharsets.UTF_8))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 }

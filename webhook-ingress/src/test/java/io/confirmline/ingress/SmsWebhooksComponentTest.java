@@ -51,10 +51,10 @@ class SmsWebhooksComponentTest extends IngressComponentContext {
 
     @BeforeAll
     static void consumers() {
-        texts = IngressTestSupport.consumer(SharedKafka.bootstrapServers(), RegistryServer.shared().apiUrl(),
-                Topics.SMS_INBOUND.name());
-        receipts = IngressTestSupport.consumer(SharedKafka.bootstrapServers(), RegistryServer.shared().apiUrl(),
-                Topics.SMS_RECEIPTS.name());
+        texts = IngressTestSupport.consumer(
+                SharedKafka.bootstrapServers(), RegistryServer.shared().apiUrl(), Topics.SMS_INBOUND.name());
+        receipts = IngressTestSupport.consumer(
+                SharedKafka.bootstrapServers(), RegistryServer.shared().apiUrl(), Topics.SMS_RECEIPTS.name());
     }
 
     @AfterAll
@@ -72,8 +72,9 @@ class SmsWebhooksComponentTest extends IngressComponentContext {
 
         post(INBOUND, LUIGIS_AUTH, mo(umid)).expectStatus().isOk().expectBody().json("{\"status\":\"ok\"}");
 
-        ConsumerRecord<String, SmsReceived> record = IngressTestSupport.await(texts,
-                r -> r.value().getUmid().equals(umid), 1, Duration.ofSeconds(30)).get(0);
+        ConsumerRecord<String, SmsReceived> record = IngressTestSupport.await(
+                        texts, r -> r.value().getUmid().equals(umid), 1, Duration.ofSeconds(30))
+                .get(0);
         assertThat(record.key()).isEqualTo("luigis:" + GUEST);
         SmsReceived text = record.value();
         assertThat(text.getEventId()).isEqualTo(umid);
@@ -91,13 +92,18 @@ class SmsWebhooksComponentTest extends IngressComponentContext {
     @Test
     void numbersWithoutThePlusAreReadAsE164() {
         String umid = UUID.randomUUID().toString();
-        String body = Fixtures.text("sms-mo.json").replace("9e09ac86-bd74-5465-851d-1eb5a5fdbb9a", umid)
-                .replace("\"+6581968289\"", "\"6581968289\"").replace("\"+4534735477\"", "\"4534735477\"");
+        String body = Fixtures.text("sms-mo.json")
+                .replace("9e09ac86-bd74-5465-851d-1eb5a5fdbb9a", umid)
+                .replace("\"+6581968289\"", "\"6581968289\"")
+                .replace("\"+4534735477\"", "\"4534735477\"");
 
-        post(INBOUND, LUIGIS_AUTH, body.getBytes(StandardCharsets.UTF_8)).expectStatus().isOk();
+        post(INBOUND, LUIGIS_AUTH, body.getBytes(StandardCharsets.UTF_8))
+                .expectStatus()
+                .isOk();
 
-        ConsumerRecord<String, SmsReceived> record = IngressTestSupport.await(texts,
-                r -> r.value().getUmid().equals(umid), 1, Duration.ofSeconds(30)).get(0);
+        ConsumerRecord<String, SmsReceived> record = IngressTestSupport.await(
+                        texts, r -> r.value().getUmid().equals(umid), 1, Duration.ofSeconds(30))
+                .get(0);
         assertThat(record.key()).isEqualTo("luigis:" + GUEST);
         assertThat(record.value().getTo()).isEqualTo(IngressTestSupport.LUIGIS_SMS_NUMBER);
     }
@@ -105,17 +111,22 @@ class SmsWebhooksComponentTest extends IngressComponentContext {
     @Test
     void aDeliveryReceiptWithItsPriceIsPublishedKeyedByUmid() {
         String umid = UUID.randomUUID().toString();
-        byte[] body = Fixtures.text("sms-dr.json").replace("bda3d56d-1424-e711-813c-06ed3428fe67", umid)
-                .replace("\"undelivered\"", "\"UNDELIVERED\"").getBytes(StandardCharsets.UTF_8);
+        byte[] body = Fixtures.text("sms-dr.json")
+                .replace("bda3d56d-1424-e711-813c-06ed3428fe67", umid)
+                .replace("\"undelivered\"", "\"UNDELIVERED\"")
+                .getBytes(StandardCharsets.UTF_8);
 
         post(RECEIPTS, LUIGIS_AUTH, body).expectStatus().isOk().expectBody().json("{\"status\":\"ok\"}");
 
-        ConsumerRecord<String, SmsStatusReceived> record = IngressTestSupport.await(receipts,
-                r -> r.key().equals(umid), 1, Duration.ofSeconds(30)).get(0);
+        ConsumerRecord<String, SmsStatusReceived> record = IngressTestSupport.await(
+                        receipts, r -> r.key().equals(umid), 1, Duration.ofSeconds(30))
+                .get(0);
         SmsStatusReceived receipt = record.value();
         assertThat(receipt.getUmid()).isEqualTo(umid);
-        assertThat(receipt.getEventId()).isEqualTo(UUID.nameUUIDFromBytes(
-                (umid + "|undelivered|2016-01-01T00:00:00Z").getBytes(StandardCharsets.UTF_8)).toString());
+        assertThat(receipt.getEventId())
+                .isEqualTo(UUID.nameUUIDFromBytes(
+                                (umid + "|undelivered|2016-01-01T00:00:00Z").getBytes(StandardCharsets.UTF_8))
+                        .toString());
         assertThat(receipt.getTenantId()).isEqualTo("luigis");
         assertThat(receipt.getState()).as("lower-cased").isEqualTo("undelivered");
         assertThat(receipt.getDetail()).isEqualTo("rejected_by_operator");
@@ -140,11 +151,17 @@ class SmsWebhooksComponentTest extends IngressComponentContext {
         String next = UUID.randomUUID().toString();
         post(INBOUND, LUIGIS_AUTH, mo(next)).expectStatus().isOk();
 
-        List<ConsumerRecord<String, SmsReceived>> records = IngressTestSupport.await(texts,
-                r -> r.value().getUmid().equals(umid) || r.value().getUmid().equals(next), 2, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, SmsReceived>> records = IngressTestSupport.await(
+                texts,
+                r -> r.value().getUmid().equals(umid) || r.value().getUmid().equals(next),
+                2,
+                Duration.ofSeconds(30));
         assertThat(records).extracting(r -> r.value().getUmid()).containsExactly(umid, next);
-        http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(body -> assertThat(body)
-                .contains("outcome=\"duplicate\",type=\"inbound_message_received\"}"));
+        http.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("outcome=\"duplicate\",type=\"inbound_message_received\"}"));
     }
 
     @Test
@@ -161,44 +178,64 @@ class SmsWebhooksComponentTest extends IngressComponentContext {
         assertProblem(post(INBOUND, CLINIC_AUTH, mo(UUID.randomUUID().toString())), 401, "payload.destination");
         assertProblem(post(RECEIPTS, CLINIC_AUTH, dr(UUID.randomUUID().toString())), 401, "payload.source");
         // Luigi's token, Clinic's number.
-        byte[] toClinic = Fixtures.text("sms-mo.json").replace(IngressTestSupport.LUIGIS_SMS_NUMBER, CLINIC_SMS_NUMBER)
-                .replace("SubAccount-1", "*").getBytes(StandardCharsets.UTF_8);
+        byte[] toClinic = Fixtures.text("sms-mo.json")
+                .replace(IngressTestSupport.LUIGIS_SMS_NUMBER, CLINIC_SMS_NUMBER)
+                .replace("SubAccount-1", "*")
+                .getBytes(StandardCharsets.UTF_8);
         assertProblem(post(INBOUND, LUIGIS_AUTH, toClinic), 401, "payload.destination");
     }
 
     @Test
     void aForeignSubaccountIs403AndTheTenantsOwnOrTheWildcardAreTaken() {
-        assertProblem(post(INBOUND, LUIGIS_AUTH, withSubaccount(mo(UUID.randomUUID().toString()), "clinic_sms")), 403,
+        assertProblem(
+                post(INBOUND, LUIGIS_AUTH, withSubaccount(mo(UUID.randomUUID().toString()), "clinic_sms")),
+                403,
                 "payload.subAccountId");
-        assertProblem(post(RECEIPTS, LUIGIS_AUTH, withSubaccount(dr(UUID.randomUUID().toString()), "someone_else")),
-                403, "payload.subAccountId");
+        assertProblem(
+                post(RECEIPTS, LUIGIS_AUTH, withSubaccount(dr(UUID.randomUUID().toString()), "someone_else")),
+                403,
+                "payload.subAccountId");
         for (String subaccount : List.of("*", "luigis_voice", "SubAccount-1")) {
             post(INBOUND, LUIGIS_AUTH, withSubaccount(mo(UUID.randomUUID().toString()), subaccount))
-                    .expectStatus().isOk();
+                    .expectStatus()
+                    .isOk();
         }
     }
 
     @Test
     void whatLacksAUmidANumberABodyOrAStateIs400ProblemJson() {
         String umid = UUID.randomUUID().toString();
-        assertProblem(post(INBOUND, LUIGIS_AUTH, without(mo(umid), "\"body\": \"Test MO message\",")), 400,
+        assertProblem(
+                post(INBOUND, LUIGIS_AUTH, without(mo(umid), "\"body\": \"Test MO message\",")),
+                400,
                 "payload.body is required");
-        assertProblem(post(INBOUND, LUIGIS_AUTH, without(mo(umid), "\"umid\": \"" + umid + "\",")), 400,
+        assertProblem(
+                post(INBOUND, LUIGIS_AUTH, without(mo(umid), "\"umid\": \"" + umid + "\",")),
+                400,
                 "payload.umid is required");
-        assertProblem(post(INBOUND, LUIGIS_AUTH, without(mo(umid), "\"source\": \"+6581968289\",")), 400,
+        assertProblem(
+                post(INBOUND, LUIGIS_AUTH, without(mo(umid), "\"source\": \"+6581968289\",")),
+                400,
                 "payload.source is required");
-        assertProblem(post(RECEIPTS, LUIGIS_AUTH, without(dr(umid), "\"destination\": \"+12025550293\",")), 400,
+        assertProblem(
+                post(RECEIPTS, LUIGIS_AUTH, without(dr(umid), "\"destination\": \"+12025550293\",")),
+                400,
                 "payload.destination is required");
-        assertProblem(post(RECEIPTS, LUIGIS_AUTH, without(dr(umid), "\"state\": \"undelivered\",")), 400,
+        assertProblem(
+                post(RECEIPTS, LUIGIS_AUTH, without(dr(umid), "\"state\": \"undelivered\",")),
+                400,
                 "payload.status.state is required");
-        assertProblem(post(INBOUND, LUIGIS_AUTH, "{\"payload\": [1]}".getBytes(StandardCharsets.UTF_8)), 400,
+        assertProblem(
+                post(INBOUND, LUIGIS_AUTH, "{\"payload\": [1]}".getBytes(StandardCharsets.UTF_8)),
+                400,
                 "payload is required");
     }
 
     @Test
     void bodiesOver64KiBAre413() {
         String padding = "x".repeat(70 * 1024);
-        byte[] body = Fixtures.text("sms-mo.json").replace("Test MO message", padding).getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                Fixtures.text("sms-mo.json").replace("Test MO message", padding).getBytes(StandardCharsets.UTF_8);
         assertProblem(post(INBOUND, LUIGIS_AUTH, body), 413, "limited to 65536 bytes");
     }
 
@@ -210,25 +247,35 @@ class SmsWebhooksComponentTest extends IngressComponentContext {
         String next = UUID.randomUUID().toString();
         post(INBOUND, LUIGIS_AUTH, mo(next)).expectStatus().isOk();
 
-        List<ConsumerRecord<String, SmsReceived>> records = IngressTestSupport.await(texts,
-                r -> r.value().getUmid().equals(umid) || r.value().getUmid().equals(next), 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, SmsReceived>> records = IngressTestSupport.await(
+                texts,
+                r -> r.value().getUmid().equals(umid) || r.value().getUmid().equals(next),
+                1,
+                Duration.ofSeconds(30));
         assertThat(records).extracting(r -> r.value().getUmid()).containsExactly(next);
-        http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(body -> assertThat(body)
-                .contains("outcome=\"ignored\",type=\"outbound_message_status_changed\"}"));
+        http.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectBody(String.class)
+                .value(body ->
+                        assertThat(body).contains("outcome=\"ignored\",type=\"outbound_message_status_changed\"}"));
     }
 
     private static byte[] mo(String umid) {
-        return Fixtures.text("sms-mo.json").replace("9e09ac86-bd74-5465-851d-1eb5a5fdbb9a", umid)
+        return Fixtures.text("sms-mo.json")
+                .replace("9e09ac86-bd74-5465-851d-1eb5a5fdbb9a", umid)
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] dr(String umid) {
-        return Fixtures.text("sms-dr.json").replace("bda3d56d-1424-e711-813c-06ed3428fe67", umid)
+        return Fixtures.text("sms-dr.json")
+                .replace("bda3d56d-1424-e711-813c-06ed3428fe67", umid)
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] withSubaccount(byte[] body, String subaccount) {
-        return new String(body, StandardCharsets.UTF_8).replace("\"SubAccount-1\"", "\"" + subaccount + "\"")
+        return new String(body, StandardCharsets.UTF_8)
+                .replace("\"SubAccount-1\"", "\"" + subaccount + "\"")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -247,10 +294,14 @@ class SmsWebhooksComponentTest extends IngressComponentContext {
     }
 
     private static void assertProblem(WebTestClient.ResponseSpec response, int status, String reason) {
-        response.expectStatus().isEqualTo(status)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(status)
-                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(reason));
+                .jsonPath("$.status")
+                .isEqualTo(status)
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains(reason));
     }
 }

@@ -65,10 +65,10 @@ class WebhookIngressComponentTest extends IngressComponentContext {
 
     @BeforeAll
     static void consumers() {
-        actions = IngressTestSupport.consumer(SharedKafka.bootstrapServers(), RegistryServer.shared().apiUrl(),
-                Topics.CALL_ACTIONS.name());
-        summaries = IngressTestSupport.consumer(SharedKafka.bootstrapServers(), RegistryServer.shared().apiUrl(),
-                Topics.SESSION_SUMMARIES.name());
+        actions = IngressTestSupport.consumer(
+                SharedKafka.bootstrapServers(), RegistryServer.shared().apiUrl(), Topics.CALL_ACTIONS.name());
+        summaries = IngressTestSupport.consumer(
+                SharedKafka.bootstrapServers(), RegistryServer.shared().apiUrl(), Topics.SESSION_SUMMARIES.name());
     }
 
     @AfterAll
@@ -105,10 +105,18 @@ class WebhookIngressComponentTest extends IngressComponentContext {
 
     @Test
     void readinessWaitsForTheSessionViewAndTheTenants() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
-                        .expectBody().jsonPath("$.components.sessionView.status").isEqualTo("UP")
-                        .jsonPath("$.components.tenants.status").isEqualTo("UP"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> http.get()
+                        .uri("/actuator/health/readiness")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.components.sessionView.status")
+                        .isEqualTo("UP")
+                        .jsonPath("$.components.tenants.status")
+                        .isEqualTo("UP"));
     }
 
     @Autowired
@@ -129,10 +137,12 @@ class WebhookIngressComponentTest extends IngressComponentContext {
         String eventId = UUID.randomUUID().toString();
         awaitVca(id, token, 200);
         post("/webhooks/8x8/vca", token, MediaType.APPLICATION_JSON, vcaOf(id, "s-" + UUID.randomUUID(), eventId))
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
 
-        ConsumerRecord<String, CallActionReceived> published = IngressTestSupport.await(actions,
-                r -> r.value().getEventId().equals(eventId), 1, Duration.ofSeconds(30)).get(0);
+        ConsumerRecord<String, CallActionReceived> published = IngressTestSupport.await(
+                        actions, r -> r.value().getEventId().equals(eventId), 1, Duration.ofSeconds(30))
+                .get(0);
         assertThat(published.value().getTenantId()).isEqualTo(id);
         assertThat(published.value().getSubAccountId()).isEqualTo(subaccountOf(id));
     }
@@ -146,8 +156,11 @@ class WebhookIngressComponentTest extends IngressComponentContext {
         tenantTopic.publish(settings);
         awaitVca(id, oldToken, 200);
 
-        tenantTopic.publish(settings, secrets(new NamedDigest("webhook-token-1", SecretDigest.of(oldToken)),
-                new NamedDigest("webhook-token-2", SecretDigest.of(newToken))));
+        tenantTopic.publish(
+                settings,
+                secrets(
+                        new NamedDigest("webhook-token-1", SecretDigest.of(oldToken)),
+                        new NamedDigest("webhook-token-2", SecretDigest.of(newToken))));
         awaitVca(id, newToken, 200);
         vca(id, oldToken).expectStatus().isOk();
 
@@ -165,16 +178,24 @@ class WebhookIngressComponentTest extends IngressComponentContext {
 
         tenantTopic.publish(tenantSettings(id, false, token));
         // Only once the ingress holds the switch-off does a 200 below say anything about a disabled tenant.
-        Awaitility.await().atMost(LIVE).until(() -> directory.byId(id).map(t -> !t.enabled()).orElse(false));
+        Awaitility.await()
+                .atMost(LIVE)
+                .until(() -> directory.byId(id).map(t -> !t.enabled()).orElse(false));
 
         vca(id, token).expectStatus().isOk();
         String sessionId = "disabled-vss-" + UUID.randomUUID();
         byte[] summary = Fixtures.text("vss-completed.json")
                 .replace("1f048a84-ea6d-11ee-911b-078f7290bf52", sessionId)
-                .replace("luigis_voice", subaccountOf(id)).getBytes(StandardCharsets.UTF_8);
-        post("/webhooks/8x8/vss", token, MediaType.APPLICATION_JSON, summary).expectStatus().isOk();
+                .replace("luigis_voice", subaccountOf(id))
+                .getBytes(StandardCharsets.UTF_8);
+        post("/webhooks/8x8/vss", token, MediaType.APPLICATION_JSON, summary)
+                .expectStatus()
+                .isOk();
         assertThat(IngressTestSupport.await(summaries, r -> r.key().equals(sessionId), 1, Duration.ofSeconds(30))
-                .get(0).value().getTenantId()).isEqualTo(id);
+                        .get(0)
+                        .value()
+                        .getTenantId())
+                .isEqualTo(id);
     }
 
     @Test
@@ -186,15 +207,28 @@ class WebhookIngressComponentTest extends IngressComponentContext {
 
         tenantTopic.remove(id);
         awaitVca(id, token, 401);
-        vca(id, token).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(401);
+        vca(id, token)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(401);
     }
 
     /** A tenant as the YAML shape declares it (the owner console's input): the ingress needs only these. */
     private static TenantSettings tenantSettings(String id, boolean enabled, String token) {
-        Map<String, String> yaml = Map.of("tenant.id", id, "tenant.subaccount-id", subaccountOf(id),
-                "tenant.enabled", String.valueOf(enabled), "tenant.auth-token", token);
-        return new Binder(new MapConfigurationPropertySource(yaml)).bind("tenant", TenantSettings.class).get();
+        Map<String, String> yaml = Map.of(
+                "tenant.id",
+                id,
+                "tenant.subaccount-id",
+                subaccountOf(id),
+                "tenant.enabled",
+                String.valueOf(enabled),
+                "tenant.auth-token",
+                token);
+        return new Binder(new MapConfigurationPropertySource(yaml))
+                .bind("tenant", TenantSettings.class)
+                .get();
     }
 
     private static String subaccountOf(String tenantId) {
@@ -203,44 +237,64 @@ class WebhookIngressComponentTest extends IngressComponentContext {
 
     /** Webhook tokens named by the test, as the console holds them when one is added and another removed. */
     private static TenantRecords.Secrets secrets(NamedDigest... webhookTokens) {
-        return new TenantRecords.Secrets(new NamedSecret("api-key-1", ""), List.of(webhookTokens), List.of(),
-                List.of());
+        return new TenantRecords.Secrets(
+                new NamedSecret("api-key-1", ""), List.of(webhookTokens), List.of(), List.of());
     }
 
     private static byte[] vcaOf(String tenantId, String sessionId, String eventId) {
         return new String(vcaFor(sessionId, "1", eventId), StandardCharsets.UTF_8)
-                .replace("luigis_voice", subaccountOf(tenantId)).getBytes(StandardCharsets.UTF_8);
+                .replace("luigis_voice", subaccountOf(tenantId))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private WebTestClient.ResponseSpec vca(String tenantId, String token) {
-        return post("/webhooks/8x8/vca", token, MediaType.APPLICATION_JSON,
+        return post(
+                "/webhooks/8x8/vca",
+                token,
+                MediaType.APPLICATION_JSON,
                 vcaOf(tenantId, "s-" + UUID.randomUUID(), UUID.randomUUID().toString()));
     }
 
     /** Until the VCA answer has {@code status}; the answers before it are not assertion failures (no ERROR log). */
     private void awaitVca(String tenantId, String token, int status) {
-        Awaitility.await().atMost(LIVE).until(() ->
-                vca(tenantId, token).expectBody().returnResult().getStatus().value() == status);
+        Awaitility.await()
+                .atMost(LIVE)
+                .until(() -> vca(tenantId, token)
+                                .expectBody()
+                                .returnResult()
+                                .getStatus()
+                                .value()
+                        == status);
         vca(tenantId, token).expectStatus().isEqualTo(status);
     }
 
     @Test
     void aKeyPressIsAnsweredFromTheSessionViewAndItsEventPublished() throws Exception {
         String sessionId = "s-" + UUID.randomUUID();
-        kafka.send(Topics.SESSIONS.name(), sessionId, IngressTestSupport.session(sessionId)).get(10, TimeUnit.SECONDS);
+        kafka.send(Topics.SESSIONS.name(), sessionId, IngressTestSupport.session(sessionId))
+                .get(10, TimeUnit.SECONDS);
         String eventId = UUID.randomUUID().toString();
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                post("/webhooks/8x8/vca", vcaFor(sessionId, "1", UUID.randomUUID().toString()))
-                        .expectStatus().isOk()
-                        .expectBody(String.class).isEqualTo(IngressTestSupport.CONFIRMED_REPLY));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> post(
+                                "/webhooks/8x8/vca",
+                                vcaFor(sessionId, "1", UUID.randomUUID().toString()))
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .isEqualTo(IngressTestSupport.CONFIRMED_REPLY));
         post("/api/webhooks/vca", vcaFor(sessionId, "7", eventId))
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                .expectBody(String.class).isEqualTo(IngressTestSupport.REPROMPT_REPLY);
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody(String.class)
+                .isEqualTo(IngressTestSupport.REPROMPT_REPLY);
 
-        ConsumerRecord<String, CallActionReceived> published = IngressTestSupport.await(actions,
-                r -> r.value().getEventId().equals(eventId), 1, Duration.ofSeconds(30)).get(0);
+        ConsumerRecord<String, CallActionReceived> published = IngressTestSupport.await(
+                        actions, r -> r.value().getEventId().equals(eventId), 1, Duration.ofSeconds(30))
+                .get(0);
         assertThat(published.key()).isEqualTo(sessionId);
         assertThat(published.value().getDigits()).isEqualTo("7");
         assertThat(published.value().getTenantId()).isEqualTo("luigis");
@@ -253,17 +307,24 @@ class WebhookIngressComponentTest extends IngressComponentContext {
         // answer: the press reaches us first, and the guest must still hear the booking's reply, not the apology.
         String sessionId = "late-" + UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
-        CompletableFuture<String> reply = CompletableFuture.supplyAsync(() ->
-                post("/webhooks/8x8/vca", vcaFor(sessionId, "1", eventId)).expectStatus().isOk()
-                        .expectBody(String.class).returnResult().getResponseBody());
+        CompletableFuture<String> reply =
+                CompletableFuture.supplyAsync(() -> post("/webhooks/8x8/vca", vcaFor(sessionId, "1", eventId))
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody());
         Thread.sleep(300);
         assertThat(reply).as("the press waits for its session").isNotDone();
 
-        kafka.send(Topics.SESSIONS.name(), sessionId, IngressTestSupport.session(sessionId)).get(10, TimeUnit.SECONDS);
+        kafka.send(Topics.SESSIONS.name(), sessionId, IngressTestSupport.session(sessionId))
+                .get(10, TimeUnit.SECONDS);
 
         assertThat(reply.get(10, TimeUnit.SECONDS)).isEqualTo(IngressTestSupport.CONFIRMED_REPLY);
-        CallActionReceived published = IngressTestSupport.await(actions,
-                r -> r.value().getEventId().equals(eventId), 1, Duration.ofSeconds(30)).get(0).value();
+        CallActionReceived published = IngressTestSupport.await(
+                        actions, r -> r.value().getEventId().equals(eventId), 1, Duration.ofSeconds(30))
+                .get(0)
+                .value();
         assertThat(published.getDigits()).isEqualTo("1");
     }
 
@@ -272,27 +333,38 @@ class WebhookIngressComponentTest extends IngressComponentContext {
         String sessionId = "unknown-" + UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
 
-        post("/webhooks/8x8/vca", vcaFor(sessionId, "1", eventId)).expectStatus().isOk()
-                .expectBody().jsonPath("$.callflow[0].action").isEqualTo("say")
-                .jsonPath("$.callflow[1].action").isEqualTo("hangup");
+        post("/webhooks/8x8/vca", vcaFor(sessionId, "1", eventId))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.callflow[0].action")
+                .isEqualTo("say")
+                .jsonPath("$.callflow[1].action")
+                .isEqualTo("hangup");
 
         IngressTestSupport.await(actions, r -> r.value().getEventId().equals(eventId), 1, Duration.ofSeconds(30));
-        http.get().uri("/actuator/prometheus").exchange().expectBody(String.class)
+        http.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectBody(String.class)
                 .value(body -> assertThat(body).contains("confirmline_ingress_vca_unknown_sessions_total"));
     }
 
     @Test
     void aSummaryIsAnswered200AfterTheBrokerHasItAndARedeliveryCarriesTheSameEventId() {
         String sessionId = "vss-" + UUID.randomUUID();
-        byte[] body = Fixtures.text("vss-error.json").replace("47f19e66-2154-11ee-b1a2-0242ac120002", sessionId)
+        byte[] body = Fixtures.text("vss-error.json")
+                .replace("47f19e66-2154-11ee-b1a2-0242ac120002", sessionId)
                 .getBytes(StandardCharsets.UTF_8);
 
         post("/webhooks/8x8/vss", body).expectStatus().isOk();
         post("/api/webhooks/vss", body).expectStatus().isOk();
 
-        List<ConsumerRecord<String, SessionSummaryReceived>> records = IngressTestSupport.await(summaries,
-                r -> r.key().equals(sessionId), 2, Duration.ofSeconds(30));
-        assertThat(records).extracting(r -> r.value().getEventId()).containsOnly(records.get(0).value().getEventId());
+        List<ConsumerRecord<String, SessionSummaryReceived>> records =
+                IngressTestSupport.await(summaries, r -> r.key().equals(sessionId), 2, Duration.ofSeconds(30));
+        assertThat(records)
+                .extracting(r -> r.value().getEventId())
+                .containsOnly(records.get(0).value().getEventId());
         SessionSummaryReceived summary = records.get(0).value();
         assertThat(summary.getSessionStatus()).isEqualTo(SessionStatus.ERROR);
         assertThat(summary.getErrorCode()).isEqualTo(-2004);
@@ -301,36 +373,59 @@ class WebhookIngressComponentTest extends IngressComponentContext {
 
     @Test
     void eventTypesWeDoNotUseAreAnswered200CountedAndNotPublished() {
-        post("/webhooks/8x8/vca", Fixtures.bytes("call-status.json")).expectStatus().isOk();
+        post("/webhooks/8x8/vca", Fixtures.bytes("call-status.json"))
+                .expectStatus()
+                .isOk();
 
-        assertThat(actions.poll(Duration.ofSeconds(2))).noneMatch(r -> r.value().getEventId()
-                .equals("c0ffee00-133a-11ef-9dd4-e911cc6fc82f"));
-        http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(body -> assertThat(body)
-                .contains("confirmline_ingress_webhooks_total{application=\"webhook-ingress\",outcome=\"ignored\",type=\"CALL_STATUS\"}"));
+        assertThat(actions.poll(Duration.ofSeconds(2)))
+                .noneMatch(r -> r.value().getEventId().equals("c0ffee00-133a-11ef-9dd4-e911cc6fc82f"));
+        http.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectBody(String.class)
+                .value(
+                        body -> assertThat(body)
+                                .contains(
+                                        "confirmline_ingress_webhooks_total{application=\"webhook-ingress\",outcome=\"ignored\",type=\"CALL_STATUS\"}"));
     }
 
     @Test
     void aMissingOrWrongAuthorizationIs401ProblemJson() {
         byte[] body = Fixtures.bytes("vss-completed.json");
-        for (String authorization : new String[] {null, "Bearer wrong", LUIGIS_AUTH + "x", "", IngressTestSupport.CLINIC_AUTH}) {
+        for (String authorization :
+                new String[] {null, "Bearer wrong", LUIGIS_AUTH + "x", "", IngressTestSupport.CLINIC_AUTH}) {
             post("/webhooks/8x8/vss", authorization, MediaType.APPLICATION_JSON, body)
-                    .expectStatus().isUnauthorized()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.detail").isNotEmpty();
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo(401)
+                    .jsonPath("$.detail")
+                    .isNotEmpty();
         }
     }
 
     @Test
     void badBodiesAre400ProblemJsonWithTheReason() {
-        assertProblem(post("/webhooks/8x8/vca", LUIGIS_AUTH, MediaType.TEXT_PLAIN, Fixtures.bytes("vca-no-input.json")),
-                400, "Content-Type must be application/json");
-        assertProblem(post("/webhooks/8x8/vca", "{\"payload\": {".getBytes(StandardCharsets.UTF_8)), 400, "Malformed JSON");
-        assertProblem(post("/webhooks/8x8/vss", "{\"payload\": {\"subAccountId\": \"luigis_voice\"}}"
-                .getBytes(StandardCharsets.UTF_8)), 400, "payload.sessionId is required");
+        assertProblem(
+                post("/webhooks/8x8/vca", LUIGIS_AUTH, MediaType.TEXT_PLAIN, Fixtures.bytes("vca-no-input.json")),
+                400,
+                "Content-Type must be application/json");
+        assertProblem(
+                post("/webhooks/8x8/vca", "{\"payload\": {".getBytes(StandardCharsets.UTF_8)), 400, "Malformed JSON");
+        assertProblem(
+                post(
+                        "/webhooks/8x8/vss",
+                        "{\"payload\": {\"subAccountId\": \"luigis_voice\"}}".getBytes(StandardCharsets.UTF_8)),
+                400,
+                "payload.sessionId is required");
         String deep = "{\"payload\": {\"sessionId\": \"s\", \"subAccountId\": \"luigis_voice\", \"x\": "
                 + "[".repeat(500) + "]".repeat(500) + "}}";
         assertProblem(post("/webhooks/8x8/vca", deep.getBytes(StandardCharsets.UTF_8)), 400, "nesting depth");
-        byte[] notUtf8 = {'{', '"', 'p', 'a', 'y', 'l', 'o', 'a', 'd', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}'};
+        byte[] notUtf8 = {'{', '"', 'p', 'a', 'y', 'l', 'o', 'a', 'd', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}'
+        };
         assertProblem(post("/webhooks/8x8/vca", notUtf8), 400, "UTF-8");
     }
 
@@ -338,7 +433,8 @@ class WebhookIngressComponentTest extends IngressComponentContext {
     void bodiesOver64KiBAre413() {
         String padding = "x".repeat(70 * 1024);
         byte[] body = ("{\"payload\": {\"sessionId\": \"s\", \"subAccountId\": \"luigis_voice\", \"pad\": \"" + padding
-                + "\"}}").getBytes(StandardCharsets.UTF_8);
+                        + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
         assertProblem(post("/webhooks/8x8/vss", body), 413, "limited to 65536 bytes");
     }
 
@@ -346,9 +442,12 @@ class WebhookIngressComponentTest extends IngressComponentContext {
     void inputThatUsedToGetA500GetsA4xxProblemOrIsStored() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         for (String contentType : List.of("garbage/", "application/json;;;=", "/")) {
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(url("/webhooks/8x8/vss")))
-                    .header("Authorization", LUIGIS_AUTH).header("Content-Type", contentType)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.bytes("vss-completed.json"))).build(),
+            HttpResponse<String> answer = client.send(
+                    HttpRequest.newBuilder(URI.create(url("/webhooks/8x8/vss")))
+                            .header("Authorization", LUIGIS_AUTH)
+                            .header("Content-Type", contentType)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.bytes("vss-completed.json")))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(contentType).isEqualTo(400);
             assertThat(answer.headers().firstValue("Content-Type")).contains("application/problem+json");
@@ -360,50 +459,97 @@ class WebhookIngressComponentTest extends IngressComponentContext {
                     .replace("1f048a84-ea6d-11ee-911b-078f7290bf52", sessionId)
                     .replace("\"callDuration\": 13", "\"callDuration\": " + huge)
                     .replace("\"callCount\": 1,", "");
-            String withNumbers = summary.replace("\"payload\": {", "\"payload\": {\"callCount\": " + huge
-                    + ", \"errorDetails\": {\"errorCode\": " + huge + "}, ");
-            post("/webhooks/8x8/vss", withNumbers.getBytes(StandardCharsets.UTF_8)).expectStatus().isOk();
+            String withNumbers = summary.replace(
+                    "\"payload\": {",
+                    "\"payload\": {\"callCount\": " + huge + ", \"errorDetails\": {\"errorCode\": " + huge + "}, ");
+            post("/webhooks/8x8/vss", withNumbers.getBytes(StandardCharsets.UTF_8))
+                    .expectStatus()
+                    .isOk();
             assertThat(IngressTestSupport.await(summaries, r -> r.key().equals(sessionId), 1, Duration.ofSeconds(30))
-                    .get(0).value().getErrorCode()).as("out of range, so absent").isNull();
+                            .get(0)
+                            .value()
+                            .getErrorCode())
+                    .as("out of range, so absent")
+                    .isNull();
             String actionId = UUID.randomUUID().toString();
             String action = new String(vcaFor("s-" + UUID.randomUUID(), "1", actionId), StandardCharsets.UTF_8)
                     .replace("\"sipCode\": 200", "\"sipCode\": " + huge)
                     .replace("\"callDuration\": 0", "\"callDuration\": " + huge);
-            post("/webhooks/8x8/vca", action.getBytes(StandardCharsets.UTF_8)).expectStatus().isOk();
-            assertThat(IngressTestSupport.await(actions, r -> r.value().getEventId().equals(actionId), 1,
-                    Duration.ofSeconds(30)).get(0).value().getSipCode()).isNull();
+            post("/webhooks/8x8/vca", action.getBytes(StandardCharsets.UTF_8))
+                    .expectStatus()
+                    .isOk();
+            assertThat(IngressTestSupport.await(
+                                    actions, r -> r.value().getEventId().equals(actionId), 1, Duration.ofSeconds(30))
+                            .get(0)
+                            .value()
+                            .getSipCode())
+                    .isNull();
         }
     }
 
     @Test
     void frameworkRefusalsAreProblemJsonToo() throws Exception {
-        http.get().uri("/webhooks/8x8/vca").header("Authorization", LUIGIS_AUTH).exchange()
-                .expectStatus().isEqualTo(405)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueEquals("Allow", "POST")
-                .expectBody().jsonPath("$.status").isEqualTo(405);
-        http.get().uri("/webhooks/8x8/nowhere").exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        http.post().uri("/webhooks/8x8/vca").header("Authorization", LUIGIS_AUTH).header("X-Big", "x".repeat(20_000))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Fixtures.bytes("vca-no-input.json")).exchange()
-                .expectStatus().isEqualTo(431)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(431);
-        http.get().uri("/webhooks/8x8/vca?q=" + "x".repeat(5_000)).exchange()
-                .expectStatus().isEqualTo(414)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get()
+                .uri("/webhooks/8x8/vca")
+                .header("Authorization", LUIGIS_AUTH)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(405)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals("Allow", "POST")
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(405);
+        http.get()
+                .uri("/webhooks/8x8/nowhere")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.post()
+                .uri("/webhooks/8x8/vca")
+                .header("Authorization", LUIGIS_AUTH)
+                .header("X-Big", "x".repeat(20_000))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Fixtures.bytes("vca-no-input.json"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(431)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(431);
+        http.get()
+                .uri("/webhooks/8x8/vca?q=" + "x".repeat(5_000))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(414)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
     void eventTypesFromTheBodyDoNotEachGetAMeter() {
         for (int i = 0; i < 5; i++) {
-            String body = Fixtures.text("call-status.json").replace("\"CALL_STATUS\"", "\"INVENTED_" + UUID.randomUUID() + "\"");
-            post("/webhooks/8x8/vca", body.getBytes(StandardCharsets.UTF_8)).expectStatus().isOk();
+            String body = Fixtures.text("call-status.json")
+                    .replace("\"CALL_STATUS\"", "\"INVENTED_" + UUID.randomUUID() + "\"");
+            post("/webhooks/8x8/vca", body.getBytes(StandardCharsets.UTF_8))
+                    .expectStatus()
+                    .isOk();
         }
-        http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(body -> assertThat(body)
-                .doesNotContain("INVENTED_")
-                .contains("confirmline_ingress_webhooks_total{application=\"webhook-ingress\",outcome=\"ignored\",type=\"other\"} 5"));
+        http.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectBody(String.class)
+                .value(
+                        body -> assertThat(body)
+                                .doesNotContain("INVENTED_")
+                                .contains(
+                                        "confirmline_ingress_webhooks_total{application=\"webhook-ingress\",outcome=\"ignored\",type=\"other\"} 5"));
     }
 
     @LocalServerPort
@@ -414,10 +560,14 @@ class WebhookIngressComponentTest extends IngressComponentContext {
     }
 
     private static void assertProblem(WebTestClient.ResponseSpec response, int status, String reason) {
-        response.expectStatus().isEqualTo(status)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        response.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(status)
-                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(reason));
+                .jsonPath("$.status")
+                .isEqualTo(status)
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains(reason));
     }
 }

@@ -26,9 +26,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The service starts on the real broker, registry and database and reports itself ready and live. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-                "confirmline.tenants[0].auth-token=" + IngressTestSupport.LUIGIS_AUTH})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "confirmline.tenants[0].id=luigis",
+            "confirmline.tenants[0].subaccount-id=luigis_voice",
+            "confirmline.tenants[0].auth-token=" + IngressTestSupport.LUIGIS_AUTH
+        })
 @AutoConfigureWebTestClient
 @AutoConfigureMetrics
 class WebhookIngressHealthComponentTest {
@@ -43,46 +47,78 @@ class WebhookIngressHealthComponentTest {
 
     @Test
     void readinessIsUpAndIncludesTheBrokerAndTheTenants() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.kafka.status").isEqualTo("UP")
-                .jsonPath("$.components.kafka.details.nodes").isEqualTo(1)
-                .jsonPath("$.components.sessionView.status").isEqualTo("UP")
-                .jsonPath("$.components.tenants.status").isEqualTo("UP")
-                .jsonPath("$.components.tenants.details.tenants").isEqualTo(1));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> http.get()
+                        .uri("/actuator/health/readiness")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.status")
+                        .isEqualTo("UP")
+                        .jsonPath("$.components.kafka.status")
+                        .isEqualTo("UP")
+                        .jsonPath("$.components.kafka.details.nodes")
+                        .isEqualTo(1)
+                        .jsonPath("$.components.sessionView.status")
+                        .isEqualTo("UP")
+                        .jsonPath("$.components.tenants.status")
+                        .isEqualTo("UP")
+                        .jsonPath("$.components.tenants.details.tenants")
+                        .isEqualTo(1));
     }
 
     @Test
     void livenessIsUp() {
-        http.get().uri("/actuator/health/liveness").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        http.get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
     }
 
     @Test
     void prometheusMetricsAreServedWithTheApplicationTag() {
-        http.get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
+        http.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody(String.class)
-                .value(body -> org.assertj.core.api.Assertions.assertThat(body)
-                        .contains("application=\"webhook-ingress\""));
+                .value(body ->
+                        org.assertj.core.api.Assertions.assertThat(body).contains("application=\"webhook-ingress\""));
     }
 
     @Test
     void prometheusOlderThan243CanReadTheOpenMetricsScrape() {
-        http.get().uri("/no-such-page").exchange();   // traced: its trace id is what an exemplar would carry
-        io.confirmline.testing.OpenMetricsCompatibility.assertEveryPrometheusReads(http.get().uri("/actuator/prometheus")
-                .header("Accept", io.confirmline.testing.OpenMetricsCompatibility.PROMETHEUS_ACCEPT).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        http.get().uri("/no-such-page").exchange(); // traced: its trace id is what an exemplar would carry
+        io.confirmline.testing.OpenMetricsCompatibility.assertEveryPrometheusReads(http.get()
+                .uri("/actuator/prometheus")
+                .header("Accept", io.confirmline.testing.OpenMetricsCompatibility.PROMETHEUS_ACCEPT)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
     }
 
     @Test
     void theOpenApiDocumentDescribesTheHttpApi() {
-        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.paths['/webhooks/8x8/vca']").exists()
-                .jsonPath("$.paths['/webhooks/8x8/vss']").exists();
+        http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/webhooks/8x8/vca']")
+                .exists()
+                .jsonPath("$.paths['/webhooks/8x8/vss']")
+                .exists();
     }
 
     @Autowired
@@ -92,6 +128,7 @@ class WebhookIngressHealthComponentTest {
     void metricsAreNotPushedOverOtlpUnlessAskedFor() {
         // Without a collector, an OTLP registry would log a connection error every minute.
         org.assertj.core.api.Assertions.assertThat(
-                context.getBeanNamesForType(io.micrometer.registry.otlp.OtlpMeterRegistry.class)).isEmpty();
+                        context.getBeanNamesForType(io.micrometer.registry.otlp.OtlpMeterRegistry.class))
+                .isEmpty();
     }
 }

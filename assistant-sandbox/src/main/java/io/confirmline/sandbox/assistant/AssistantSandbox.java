@@ -145,32 +145,43 @@ public final class AssistantSandbox implements AutoCloseable {
     private void chat(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, completions.error("Only POST is supported here.", "invalid_request_error",
-                        null));
+                send(exchange, 405, completions.error("Only POST is supported here.", "invalid_request_error", null));
                 return;
             }
             if (!authorised(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                send(exchange, 401, completions.error("Incorrect API key provided.", "invalid_request_error",
-                        "invalid_api_key"));
+                send(
+                        exchange,
+                        401,
+                        completions.error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key"));
                 return;
             }
             JsonNode request;
             try {
                 request = json.readTree(read(exchange.getRequestBody()));
             } catch (JacksonException e) {
-                send(exchange, 400, completions.error("We could not parse the JSON body of your request.",
-                        "invalid_request_error", null));
+                send(
+                        exchange,
+                        400,
+                        completions.error(
+                                "We could not parse the JSON body of your request.", "invalid_request_error", null));
                 return;
             }
-            if (!request.path("messages").isArray() || request.path("messages").isEmpty()
+            if (!request.path("messages").isArray()
+                    || request.path("messages").isEmpty()
                     || !request.path("model").isString()) {
-                send(exchange, 400, completions.error("'model' and a non-empty 'messages' are required.",
-                        "invalid_request_error", null));
+                send(
+                        exchange,
+                        400,
+                        completions.error(
+                                "'model' and a non-empty 'messages' are required.", "invalid_request_error", null));
                 return;
             }
             if (request.path("stream").asBoolean(false)) {
-                send(exchange, 400, completions.error("The sandbox does not stream: send \"stream\": false.",
-                        "invalid_request_error", null));
+                send(
+                        exchange,
+                        400,
+                        completions.error(
+                                "The sandbox does not stream: send \"stream\": false.", "invalid_request_error", null));
                 return;
             }
             requests.add(request);
@@ -182,13 +193,23 @@ public final class AssistantSandbox implements AutoCloseable {
 
     private void answer(HttpExchange exchange, JsonNode request, Behaviour now) throws IOException {
         switch (now.mode()) {
-            case DOWN_500 -> send(exchange, 500, completions.error(
-                    "The server had an error while processing your request. Sorry about that!", "server_error",
-                    null));
+            case DOWN_500 ->
+                send(
+                        exchange,
+                        500,
+                        completions.error(
+                                "The server had an error while processing your request. Sorry about that!",
+                                "server_error",
+                                null));
             case RATE_LIMITED_429 -> {
                 exchange.getResponseHeaders().set("Retry-After", "20");
-                send(exchange, 429, completions.error("Rate limit reached for requests. Please try again in 20s.",
-                        "requests", "rate_limit_exceeded"));
+                send(
+                        exchange,
+                        429,
+                        completions.error(
+                                "Rate limit reached for requests. Please try again in 20s.",
+                                "requests",
+                                "rate_limit_exceeded"));
             }
             case MALFORMED -> send(exchange, 200, completions.malformed(request));
             case EMPTY -> send(exchange, 200, completions.empty(request));
@@ -201,8 +222,8 @@ public final class AssistantSandbox implements AutoCloseable {
                 }
                 send(exchange, 200, completions.completion(request, model.answer(new ChatRequest(request, json))));
             }
-            case NORMAL -> send(exchange, 200,
-                    completions.completion(request, model.answer(new ChatRequest(request, json))));
+            case NORMAL ->
+                send(exchange, 200, completions.completion(request, model.answer(new ChatRequest(request, json))));
         }
     }
 
@@ -213,14 +234,21 @@ public final class AssistantSandbox implements AutoCloseable {
                 case "PUT" -> {
                     try {
                         JsonNode body = json.readTree(read(exchange.getRequestBody()));
-                        Behaviour next = new Behaviour(Behaviour.Mode.valueOf(body.path("mode").asString("")),
-                                body.path("delayMillis").asLong(0), body.path("count").asInt(0));
+                        Behaviour next = new Behaviour(
+                                Behaviour.Mode.valueOf(body.path("mode").asString("")),
+                                body.path("delayMillis").asLong(0),
+                                body.path("count").asInt(0));
                         behaviour.set(next);
                         send(exchange, 200, json.valueToTree(next));
                     } catch (IllegalArgumentException | JacksonException e) {
-                        send(exchange, 400, completions.error("Expected {\"mode\":\"NORMAL|DOWN_500|"
-                                + "RATE_LIMITED_429|SLOW|MALFORMED|EMPTY\",\"delayMillis\":0,\"count\":0}",
-                                "invalid_request_error", null));
+                        send(
+                                exchange,
+                                400,
+                                completions.error(
+                                        "Expected {\"mode\":\"NORMAL|DOWN_500|"
+                                                + "RATE_LIMITED_429|SLOW|MALFORMED|EMPTY\",\"delayMillis\":0,\"count\":0}",
+                                        "invalid_request_error",
+                                        null));
                     }
                 }
                 default -> send(exchange, 405, completions.error("GET or PUT", "invalid_request_error", null));

@@ -27,8 +27,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class AssistantSandboxMain {
 
-    private AssistantSandboxMain() {
-    }
+    private AssistantSandboxMain() {}
 
     public static void main(String[] args) throws Exception {
         int port = 8091;
@@ -45,13 +44,13 @@ public final class AssistantSandboxMain {
             } else if (arg.startsWith("--script=")) {
                 script = Path.of(arg.substring("--script=".length()));
             } else {
-                System.err.println("unknown argument " + arg
-                        + "; expected --port=, --host=, --api-key=, --script=");
+                System.err.println("unknown argument " + arg + "; expected --port=, --host=, --api-key=, --script=");
                 System.exit(2);
             }
         }
         var json = tools.jackson.databind.json.JsonMapper.builder().build();
-        AssistantSandbox sandbox = AssistantSandbox.start(new InetSocketAddress(host, port),
+        AssistantSandbox sandbox = AssistantSandbox.start(
+                new InetSocketAddress(host, port),
                 apiKey.isBlank() ? AssistantSandbox.DEFAULT_API_KEY : apiKey,
                 script != null ? Script.load(script, json) : Script.defaults(json));
         System.out.println("assistant sandbox: OpenAI-compatible base URL " + sandbox.baseUrl()

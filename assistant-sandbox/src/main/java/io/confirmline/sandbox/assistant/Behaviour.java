@@ -44,8 +44,8 @@ public record Behaviour(Mode mode, long delayMillis, int count) {
 
     public Behaviour {
         if (mode == null) {
-            throw new IllegalArgumentException("mode is required: one of NORMAL, DOWN_500, RATE_LIMITED_429, SLOW, "
-                    + "MALFORMED, EMPTY");
+            throw new IllegalArgumentException(
+                    "mode is required: one of NORMAL, DOWN_500, RATE_LIMITED_429, SLOW, " + "MALFORMED, EMPTY");
         }
         if (delayMillis < 0 || count < 0) {
             throw new IllegalArgumentException("delayMillis and count may not be negative");

@@ -39,8 +39,9 @@ import tools.jackson.databind.node.StringNode;
 final class ChatRequest {
 
     /** The block itself, not a mention of its markers in the prose around it: the marker, then the array. */
-    private static final Pattern DATA_BLOCK = Pattern.compile("<conversation>\\s*(\\[.*])\\s*</conversation>",
-            Pattern.DOTALL);
+    private static final Pattern DATA_BLOCK =
+            Pattern.compile("<conversation>\\s*(\\[.*])\\s*</conversation>", Pattern.DOTALL);
+
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
 
     private final JsonNode body;
@@ -73,10 +74,13 @@ final class ChatRequest {
         Map<String, JsonNode> results = new LinkedHashMap<>();
         for (JsonNode message : body.path("messages")) {
             for (JsonNode call : message.path("tool_calls")) {
-                namesById.put(call.path("id").asString(""), call.path("function").path("name").asString(""));
+                namesById.put(
+                        call.path("id").asString(""),
+                        call.path("function").path("name").asString(""));
             }
             if ("tool".equals(message.path("role").asString(""))) {
-                String name = namesById.getOrDefault(message.path("tool_call_id").asString(""), "");
+                String name =
+                        namesById.getOrDefault(message.path("tool_call_id").asString(""), "");
                 results.put(name, parsed(text(message.path("content"))));
             }
         }

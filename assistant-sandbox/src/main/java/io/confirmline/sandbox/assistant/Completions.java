@@ -38,8 +38,10 @@ final class Completions {
         String produced;
         if (turn instanceof ScriptedModel.ToolCall call) {
             message.putNull("content");
-            ObjectNode toolCall = message.putArray("tool_calls").addObject()
-                    .put("id", "call_sandbox_" + ids.incrementAndGet()).put("type", "function");
+            ObjectNode toolCall = message.putArray("tool_calls")
+                    .addObject()
+                    .put("id", "call_sandbox_" + ids.incrementAndGet())
+                    .put("type", "function");
             toolCall.putObject("function").put("name", call.tool()).put("arguments", "{}");
             finishReason = "tool_calls";
             produced = json.writeValueAsString(message.path("tool_calls"));
@@ -50,7 +52,11 @@ final class Completions {
             produced = content;
         }
         ObjectNode completion = envelope(request);
-        completion.putArray("choices").addObject().put("index", 0).<ObjectNode>set("message", message)
+        completion
+                .putArray("choices")
+                .addObject()
+                .put("index", 0)
+                .<ObjectNode>set("message", message)
                 .put("finish_reason", finishReason);
         usage(completion, request, produced);
         return completion;
@@ -60,8 +66,14 @@ final class Completions {
     ObjectNode malformed(JsonNode request) {
         String prose = "Sure! The guest seems to want something; I would suggest replying politely.";
         ObjectNode completion = envelope(request);
-        completion.putArray("choices").addObject().put("index", 0).<ObjectNode>set("message",
-                json.createObjectNode().put("role", "assistant").put("content", prose)).put("finish_reason", "stop");
+        completion
+                .putArray("choices")
+                .addObject()
+                .put("index", 0)
+                .<ObjectNode>set(
+                        "message",
+                        json.createObjectNode().put("role", "assistant").put("content", prose))
+                .put("finish_reason", "stop");
         usage(completion, request, prose);
         return completion;
     }
@@ -88,8 +100,10 @@ final class Completions {
     }
 
     private ObjectNode envelope(JsonNode request) {
-        return json.createObjectNode().put("id", "chatcmpl-sandbox-" + ids.incrementAndGet())
-                .put("object", "chat.completion").put("created", Instant.now().getEpochSecond())
+        return json.createObjectNode()
+                .put("id", "chatcmpl-sandbox-" + ids.incrementAndGet())
+                .put("object", "chat.completion")
+                .put("created", Instant.now().getEpochSecond())
                 .put("model", request.path("model").asString("sandbox-model"));
     }
 
@@ -107,7 +121,10 @@ final class Completions {
         }
         int prompt = tokens(read.toString());
         int completionTokens = tokens(produced);
-        completion.putObject("usage").put("prompt_tokens", prompt).put("completion_tokens", completionTokens)
+        completion
+                .putObject("usage")
+                .put("prompt_tokens", prompt)
+                .put("completion_tokens", completionTokens)
                 .put("total_tokens", prompt + completionTokens);
     }
 

@@ -48,12 +48,10 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Script {
 
     /** One rule: when the guest's text matches, this answer (after this tool's result, when there is one). */
-    record Rule(String name, Pattern pattern, Optional<String> tool, ObjectNode answer) {
-    }
+    record Rule(String name, Pattern pattern, Optional<String> tool, ObjectNode answer) {}
 
     /** A rule that matched, with the match for its groups. */
-    record Match(Rule rule, MatchResult groups) {
-    }
+    record Match(Rule rule, MatchResult groups) {}
 
     private final List<Rule> rules;
 
@@ -86,9 +84,11 @@ public final class Script {
                 throw new IllegalArgumentException("rule " + name + " needs a pattern and an answer object");
             }
             String tool = rule.path("tool").asString("");
-            rules.add(new Rule(name,
+            rules.add(new Rule(
+                    name,
                     Pattern.compile(rule.path("pattern").asString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                    tool.isEmpty() ? Optional.empty() : Optional.of(tool), (ObjectNode) rule.path("answer")));
+                    tool.isEmpty() ? Optional.empty() : Optional.of(tool),
+                    (ObjectNode) rule.path("answer")));
         }
         if (rules.isEmpty()) {
             throw new IllegalArgumentException("a script needs at least one rule");

@@ -25,14 +25,11 @@ import tools.jackson.databind.node.ObjectNode;
 final class ScriptedModel {
 
     /** What the model says: call a tool, or answer with this content. */
-    sealed interface Turn {
-    }
+    sealed interface Turn {}
 
-    record ToolCall(String tool) implements Turn {
-    }
+    record ToolCall(String tool) implements Turn {}
 
-    record Content(String json) implements Turn {
-    }
+    record Content(String json) implements Turn {}
 
     private final JsonMapper json;
     private volatile Script script;
@@ -50,20 +47,22 @@ final class ScriptedModel {
         String guestText = request.guestText();
         Optional<Script.Match> found = script.firstMatch(guestText);
         if (found.isEmpty()) {
-            return new Content(json.writeValueAsString(json.createObjectNode()
-                    .put("intent", "OTHER").put("reply", "Thanks for your message!")));
+            return new Content(json.writeValueAsString(
+                    json.createObjectNode().put("intent", "OTHER").put("reply", "Thanks for your message!")));
         }
         Script.Rule rule = found.get().rule();
         Map<String, JsonNode> toolResults = request.toolResults();
-        if (rule.tool().isPresent() && request.offeredTools().contains(rule.tool().get())
+        if (rule.tool().isPresent()
+                && request.offeredTools().contains(rule.tool().get())
                 && !toolResults.containsKey(rule.tool().get())) {
             return new ToolCall(rule.tool().get());
         }
-        Placeholders placeholders = new Placeholders(found.get().groups(), toolResults,
-                Placeholders.todayOrNow(request.today()));
+        Placeholders placeholders =
+                new Placeholders(found.get().groups(), toolResults, Placeholders.todayOrNow(request.today()));
         ObjectNode answer = json.createObjectNode();
-        rule.answer().properties().forEach(field -> answer.set(field.getKey(), filled(field.getKey(),
-                field.getValue(), placeholders)));
+        rule.answer()
+                .properties()
+                .forEach(field -> answer.set(field.getKey(), filled(field.getKey(), field.getValue(), placeholders)));
         return new Content(json.writeValueAsString(answer));
     }
 

@@ -48,15 +48,21 @@ class AssistantSandboxTest {
     @BeforeEach
     void reset() throws Exception {
         put("/sandbox/behaviour", "{\"mode\":\"NORMAL\"}");
-        HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.controlUrl() + "/sandbox/requests")).DELETE().build(),
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(sandbox.controlUrl() + "/sandbox/requests"))
+                        .DELETE()
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
     }
 
     @Test
     void refusesAWrongKeyWithOpenAisErrorBody() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl()
-                        + "/chat/completions")).header("Authorization", "Bearer not-the-key")
-                .POST(HttpRequest.BodyPublishers.ofString(request("we'll be there").toString())).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/chat/completions"))
+                        .header("Authorization", "Bearer not-the-key")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                request("we'll be there").toString()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(401);
@@ -81,7 +87,8 @@ class AssistantSandboxTest {
         JsonNode usage = completion.path("usage");
         assertThat(usage.path("prompt_tokens").asInt()).isPositive();
         assertThat(usage.path("total_tokens").asInt())
-                .isEqualTo(usage.path("prompt_tokens").asInt() + usage.path("completion_tokens").asInt());
+                .isEqualTo(usage.path("prompt_tokens").asInt()
+                        + usage.path("completion_tokens").asInt());
     }
 
     @Test
@@ -110,7 +117,9 @@ class AssistantSandboxTest {
 
         ArrayNode messages = (ArrayNode) request.path("messages");
         messages.add(first.path("message"));
-        messages.addObject().put("role", "tool").put("tool_call_id", call.path("id").asString())
+        messages.addObject()
+                .put("role", "tool")
+                .put("tool_call_id", call.path("id").asString())
                 .put("content", "{\"hasBooking\":true,\"date\":\"2026-12-01\",\"time\":\"20:00\",\"partySize\":4}");
         JsonNode answer = content(chat(request, 200));
 
@@ -124,13 +133,18 @@ class AssistantSandboxTest {
     void answersAParkingQuestionWithTheVenuesOwnFaq() throws Exception {
         ObjectNode request = withTools(request("Is there parking nearby?"));
         JsonNode first = chat(request, 200).path("choices").get(0).path("message");
-        assertThat(first.path("tool_calls").get(0).path("function").path("name").asString()).isEqualTo("venueFacts");
+        assertThat(first.path("tool_calls").get(0).path("function").path("name").asString())
+                .isEqualTo("venueFacts");
 
         ((ArrayNode) request.path("messages")).add(first);
-        ((ArrayNode) request.path("messages")).addObject().put("role", "tool")
+        ((ArrayNode) request.path("messages"))
+                .addObject()
+                .put("role", "tool")
                 .put("tool_call_id", first.path("tool_calls").get(0).path("id").asString())
-                .put("content", "{\"name\":\"Casa Pepe\",\"faq\":\"Dogs welcome. Free parking behind the "
-                        + "restaurant after 7pm. No corkage.\"}");
+                .put(
+                        "content",
+                        "{\"name\":\"Casa Pepe\",\"faq\":\"Dogs welcome. Free parking behind the "
+                                + "restaurant after 7pm. No corkage.\"}");
         JsonNode answer = content(chat(request, 200));
 
         assertThat(answer.path("intent").asString()).isEqualTo("QUESTION");
@@ -162,16 +176,23 @@ class AssistantSandboxTest {
     @Test
     void failsAsToldForAsManyRequestsAsToldThenAnswersAgain() throws Exception {
         put("/sandbox/behaviour", "{\"mode\":\"DOWN_500\",\"count\":2}");
-        assertThat(chat(request("see you"), 500).path("error").path("type").asString()).isEqualTo("server_error");
+        assertThat(chat(request("see you"), 500).path("error").path("type").asString())
+                .isEqualTo("server_error");
         chat(request("see you"), 500);
-        assertThat(content(chat(request("see you"), 200)).path("intent").asString()).isEqualTo("CONFIRM");
+        assertThat(content(chat(request("see you"), 200)).path("intent").asString())
+                .isEqualTo("CONFIRM");
 
         put("/sandbox/behaviour", "{\"mode\":\"RATE_LIMITED_429\",\"count\":1}");
         assertThat(chat(request("see you"), 429).path("error").path("code").asString())
                 .isEqualTo("rate_limit_exceeded");
 
         put("/sandbox/behaviour", "{\"mode\":\"MALFORMED\",\"count\":1}");
-        String prose = chat(request("see you"), 200).path("choices").get(0).path("message").path("content").asString();
+        String prose = chat(request("see you"), 200)
+                .path("choices")
+                .get(0)
+                .path("message")
+                .path("content")
+                .asString();
         assertThat(prose).doesNotStartWith("{");
 
         put("/sandbox/behaviour", "{\"mode\":\"EMPTY\",\"count\":1}");
@@ -191,26 +212,40 @@ class AssistantSandboxTest {
         streaming.put("stream", true);
 
         assertThat(chat(streaming, 400).path("error").path("type").asString()).isEqualTo("invalid_request_error");
-        assertThat(chat(JSON.createObjectNode().put("model", "gpt-4o-mini"), 400).path("error").path("message")
-                .asString()).contains("messages");
+        assertThat(chat(JSON.createObjectNode().put("model", "gpt-4o-mini"), 400)
+                        .path("error")
+                        .path("message")
+                        .asString())
+                .contains("messages");
         assertThat(sandbox.requests()).isEmpty();
     }
 
     @Test
     void refusesAnUnknownBehaviour() throws Exception {
-        assertThat(put("/sandbox/behaviour", "{\"mode\":\"ON_FIRE\"}").statusCode()).isEqualTo(400);
+        assertThat(put("/sandbox/behaviour", "{\"mode\":\"ON_FIRE\"}").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void listsAndForgetsTheRequestsItReceived() throws Exception {
         chat(request("see you at 8"), 200);
 
-        HttpResponse<String> listed = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.controlUrl()
-                + "/sandbox/requests")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(JSON.readTree(listed.body()).get(0).path("messages").get(1).path("content").asString())
+        HttpResponse<String> listed = HTTP.send(
+                HttpRequest.newBuilder(URI.create(sandbox.controlUrl() + "/sandbox/requests"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(listed.body())
+                        .get(0)
+                        .path("messages")
+                        .get(1)
+                        .path("content")
+                        .asString())
                 .isEqualTo("see you at 8");
 
-        HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.controlUrl() + "/sandbox/requests")).DELETE().build(),
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(sandbox.controlUrl() + "/sandbox/requests"))
+                        .DELETE()
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
         assertThat(sandbox.requests()).isEmpty();
     }
@@ -222,9 +257,12 @@ class AssistantSandboxTest {
                 {"rules":[{"name":"only","pattern":"cake","answer":{"intent":"QUESTION","reply":"Cake for $1?"}},
                           {"name":"rest","pattern":"(\\\\w+)","answer":{"intent":"OTHER","reply":"About $1: no."}}]}""");
         try (AssistantSandbox scripted = AssistantSandbox.start(0, "k", Script.load(file, JSON))) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(scripted.baseUrl()
-                            + "/chat/completions")).header("Authorization", "Bearer k")
-                    .POST(HttpRequest.BodyPublishers.ofString(request("wine please").toString())).build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(scripted.baseUrl() + "/chat/completions"))
+                            .header("Authorization", "Bearer k")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    request("wine please").toString()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
 
             JsonNode answer = content(JSON.readTree(response.body()));
@@ -244,28 +282,41 @@ class AssistantSandboxTest {
     private static ObjectNode withTools(ObjectNode request) {
         ArrayNode tools = request.putArray("tools");
         for (String name : new String[] {"guestBooking", "venueFacts"}) {
-            ObjectNode function = tools.addObject().put("type", "function").putObject("function").put("name", name);
+            ObjectNode function = tools.addObject()
+                    .put("type", "function")
+                    .putObject("function")
+                    .put("name", name);
             function.putObject("parameters").put("type", "object").putObject("properties");
         }
         return request;
     }
 
     private static JsonNode chat(JsonNode request, int expectedStatus) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl()
-                        + "/chat/completions")).header("Authorization", "Bearer " + AssistantSandbox.DEFAULT_API_KEY)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/chat/completions"))
+                        .header("Authorization", "Bearer " + AssistantSandbox.DEFAULT_API_KEY)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
         return JSON.readTree(response.body());
     }
 
     private static JsonNode content(JsonNode completion) {
-        return JSON.readTree(completion.path("choices").get(0).path("message").path("content").asString());
+        return JSON.readTree(completion
+                .path("choices")
+                .get(0)
+                .path("message")
+                .path("content")
+                .asString());
     }
 
     private static HttpResponse<String> put(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.controlUrl() + path))
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(sandbox.controlUrl() + path))
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

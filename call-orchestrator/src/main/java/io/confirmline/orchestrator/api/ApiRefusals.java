@@ -26,8 +26,7 @@ import org.springframework.http.HttpStatus;
  */
 public final class ApiRefusals {
 
-    private ApiRefusals() {
-    }
+    private ApiRefusals() {}
 
     public static ProblemException of(HttpStatus status, String detail) {
         return new ProblemException(status, "api-" + status.value(), status.getReasonPhrase(), detail);
@@ -38,17 +37,20 @@ public final class ApiRefusals {
      * word them, and become {@code errors: [{field, message}]}.
      */
     public static ProblemException invalid(List<String> problems) {
-        List<FieldError> errors = problems.stream().map(problem -> {
-            int colon = problem.indexOf(": ");
-            return colon < 0 ? new FieldError(null, problem)
-                    : new FieldError(problem.substring(0, colon), problem.substring(colon + 2));
-        }).toList();
+        List<FieldError> errors = problems.stream()
+                .map(problem -> {
+                    int colon = problem.indexOf(": ");
+                    return colon < 0
+                            ? new FieldError(null, problem)
+                            : new FieldError(problem.substring(0, colon), problem.substring(colon + 2));
+                })
+                .toList();
         return ProblemException.invalid("api-400", errors);
     }
 
     public static ProblemException unauthorized() {
-        return ProblemException.unauthorized("api-401", "A tenant API key is required: Authorization: Bearer <key>",
-                "Bearer", "confirmline");
+        return ProblemException.unauthorized(
+                "api-401", "A tenant API key is required: Authorization: Bearer <key>", "Bearer", "confirmline");
     }
 
     /** The key is right but its tenant is switched off: nothing of its API is served until it is enabled again. */

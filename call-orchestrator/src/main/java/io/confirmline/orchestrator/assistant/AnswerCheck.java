@@ -42,8 +42,7 @@ final class AnswerCheck {
                     + "|co|me|ly|app|link|xyz)\\b(/\\S*)?");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm", Locale.ROOT);
 
-    private AnswerCheck() {
-    }
+    private AnswerCheck() {}
 
     static AssistantVerdict verdict(ModelAnswer answer, AssistantRequest request) {
         Optional<Intent> intent = intent(answer.intent());
@@ -72,7 +71,9 @@ final class AnswerCheck {
         Optional<LocalDate> date;
         Optional<LocalTime> time;
         try {
-            date = blank(answer.date()) ? Optional.empty() : Optional.of(LocalDate.parse(answer.date().strip()));
+            date = blank(answer.date())
+                    ? Optional.empty()
+                    : Optional.of(LocalDate.parse(answer.date().strip()));
         } catch (DateTimeParseException e) {
             return malformed("a wanted date that is not yyyy-MM-dd");
         }
@@ -80,7 +81,9 @@ final class AnswerCheck {
             return malformed("a wanted date in the past");
         }
         try {
-            time = blank(answer.time()) ? Optional.empty() : Optional.of(LocalTime.parse(answer.time().strip(), TIME));
+            time = blank(answer.time())
+                    ? Optional.empty()
+                    : Optional.of(LocalTime.parse(answer.time().strip(), TIME));
         } catch (DateTimeParseException e) {
             return malformed("a wanted time that is not HH:mm");
         }
@@ -88,8 +91,8 @@ final class AnswerCheck {
         if (party != null && (party < 1 || party > MAX_PARTY)) {
             return malformed("a party size outside 1 to " + MAX_PARTY);
         }
-        return new AssistantVerdict.Answered(intent.get(), reply,
-                new AssistantVerdict.Wanted(date, time, Optional.ofNullable(party)));
+        return new AssistantVerdict.Answered(
+                intent.get(), reply, new AssistantVerdict.Wanted(date, time, Optional.ofNullable(party)));
     }
 
     private static Optional<Intent> intent(String written) {

@@ -33,15 +33,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class AnswerFormat implements StructuredOutputConverter<AnswerFormat.Reading> {
 
     /** What was read from the model's content. */
-    sealed interface Reading {
-    }
+    sealed interface Reading {}
 
-    record Read(ModelAnswer answer) implements Reading {
-    }
+    record Read(ModelAnswer answer) implements Reading {}
 
     /** @param why words for the log, never the content (it may repeat the guest's text) */
-    record Unreadable(String why) implements Reading {
-    }
+    record Unreadable(String why) implements Reading {}
 
     static final String SCHEMA = """
             {
@@ -60,10 +57,13 @@ final class AnswerFormat implements StructuredOutputConverter<AnswerFormat.Readi
                 "partySize": {"type": ["integer", "null"],
                   "description": "CHANGE_REQUEST or BOOKING_REQUEST: how many people; null when not said"}
               }
-            }""".formatted(Arrays.stream(AssistantVerdict.Intent.values()).map(i -> "\"" + i.name() + "\"").toList());
+            }""".formatted(Arrays.stream(AssistantVerdict.Intent.values())
+            .map(i -> "\"" + i.name() + "\"")
+            .toList());
 
     private final JsonMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     @Override
     public String getJsonSchema() {
@@ -91,7 +91,8 @@ final class AnswerFormat implements StructuredOutputConverter<AnswerFormat.Readi
         try {
             return new Read(json.readValue(text, ModelAnswer.class));
         } catch (JacksonException e) {
-            return new Unreadable("an answer that is not the JSON asked for (" + e.getClass().getSimpleName() + ")");
+            return new Unreadable(
+                    "an answer that is not the JSON asked for (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

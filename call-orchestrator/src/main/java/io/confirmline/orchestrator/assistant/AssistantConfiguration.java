@@ -42,8 +42,11 @@ class AssistantConfiguration {
                     + "the owner or the template");
             return new NoAssistant(metrics);
         }
-        log.info("The assistant answers through {} with model {} (timeout {})", properties.baseUrl(),
-                properties.model(), properties.timeout());
+        log.info(
+                "The assistant answers through {} with model {} (timeout {})",
+                properties.baseUrl(),
+                properties.model(),
+                properties.timeout());
         return new ChatAssistant(properties, metrics);
     }
 }

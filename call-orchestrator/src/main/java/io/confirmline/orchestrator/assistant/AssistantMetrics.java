@@ -40,16 +40,24 @@ public class AssistantMetrics {
 
     void record(AssistantVerdict verdict, Duration took) {
         boolean answered = verdict instanceof AssistantVerdict.Answered;
-        String intent = verdict instanceof AssistantVerdict.Answered a ? a.intent().name() : "none";
-        String failure = verdict instanceof AssistantVerdict.Failed f ? f.failure().name() : "none";
+        String intent =
+                verdict instanceof AssistantVerdict.Answered a ? a.intent().name() : "none";
+        String failure =
+                verdict instanceof AssistantVerdict.Failed f ? f.failure().name() : "none";
         String outcome = answered ? "answered" : "failed";
         Counter.builder("confirmline.assistant.answers")
                 .description("The assistant's verdicts: answered (by intent) or failed (by failure)")
-                .tag("outcome", outcome).tag("intent", intent).tag("failure", failure)
-                .register(registry).increment();
+                .tag("outcome", outcome)
+                .tag("intent", intent)
+                .tag("failure", failure)
+                .register(registry)
+                .increment();
         Timer.builder("confirmline.assistant.latency")
                 .description("How long the assistant took to a verdict, tool calls included")
-                .tag("outcome", outcome).publishPercentileHistogram().register(registry).record(took);
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(took);
     }
 
     void tokens(long prompt, long completion) {
@@ -63,7 +71,9 @@ public class AssistantMetrics {
 
     private Counter tokens(String kind) {
         return Counter.builder("confirmline.assistant.tokens")
-                .description("Tokens the assistant's provider reported using").baseUnit("tokens")
-                .tag("kind", kind).register(registry);
+                .description("Tokens the assistant's provider reported using")
+                .baseUnit("tokens")
+                .tag("kind", kind)
+                .register(registry);
     }
 }

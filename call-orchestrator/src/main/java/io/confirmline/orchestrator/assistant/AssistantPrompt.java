@@ -72,8 +72,10 @@ final class AssistantPrompt {
     String user(AssistantRequest request) {
         ArrayNode texts = json.createArrayNode();
         String venuePhone = request.venue().phone().orElse("");
-        Optional<Pattern> fullName = request.booking().flatMap(AssistantRequest.Booking::guestFirstName)
-                .filter(first -> !first.isBlank()).map(AssistantPrompt::fullName);
+        Optional<Pattern> fullName = request.booking()
+                .flatMap(AssistantRequest.Booking::guestFirstName)
+                .filter(first -> !first.isBlank())
+                .map(AssistantPrompt::fullName);
         for (AssistantRequest.Turn turn : request.conversation()) {
             String body = turn.body() == null ? "" : turn.body();
             if (body.length() > MAX_TEXT) {
@@ -83,7 +85,10 @@ final class AssistantPrompt {
             if (fullName.isPresent()) {
                 body = fullName.get().matcher(body).replaceAll("$1");
             }
-            texts.addObject().put("from", from(turn.author())).put("at", turn.at().toString()).put("text", body);
+            texts.addObject()
+                    .put("from", from(turn.author()))
+                    .put("at", turn.at().toString())
+                    .put("text", body);
         }
         // Escaped so that no text can write the end marker and continue outside the data block.
         String data = json.writeValueAsString(texts).replace("<", "\\u003c").replace(">", "\\u003e");

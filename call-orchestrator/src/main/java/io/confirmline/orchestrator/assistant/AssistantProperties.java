@@ -54,12 +54,16 @@ public record AssistantProperties(
         @DefaultValue("gpt-4o-mini") @NotBlank String model,
         @DefaultValue("5s") @NotNull Duration timeout,
         @DefaultValue("300") @Min(50) @Max(4000) int maxTokens,
-        @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("2.0") double temperature,
+
+        @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("2.0")
+        double temperature,
+
         @DefaultValue("NATIVE") @NotNull StructuredOutput structuredOutput,
         @DefaultValue @NotNull @Valid CircuitBreaker circuitBreaker) {
 
     public enum StructuredOutput {
-        NATIVE, INSTRUCTIONS
+        NATIVE,
+        INSTRUCTIONS
     }
 
     /**
@@ -73,8 +77,7 @@ public record AssistantProperties(
             @DefaultValue("5") @Min(1) @Max(1000) int slidingWindowSize,
             @DefaultValue("3") @Min(1) @Max(1000) int minimumNumberOfCalls,
             @DefaultValue("30s") @NotNull Duration waitInOpenState,
-            @DefaultValue("1") @Min(1) @Max(100) int permittedCallsInHalfOpenState) {
-    }
+            @DefaultValue("1") @Min(1) @Max(100) int permittedCallsInHalfOpenState) {}
 
     /** Whether a provider is configured at all. */
     public boolean configured() {
@@ -97,13 +100,15 @@ public record AssistantProperties(
     /** Longer than 20 s would outlast the answer lease and the promise of an answer within the window + 10 s. */
     @AssertTrue(message = "timeout must be positive and at most 20s")
     boolean isTimeoutValid() {
-        return timeout == null || !timeout.isNegative() && !timeout.isZero() && timeout.compareTo(Duration.ofSeconds(20)) <= 0;
+        return timeout == null
+                || !timeout.isNegative() && !timeout.isZero() && timeout.compareTo(Duration.ofSeconds(20)) <= 0;
     }
 
     /** The key never reaches a log, not even through a start-up report of the properties. */
     @Override
     public String toString() {
-        return "AssistantProperties[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null || apiKey.isEmpty() ? "" : "***")
+        return "AssistantProperties[baseUrl=" + baseUrl + ", apiKey="
+                + (apiKey == null || apiKey.isEmpty() ? "" : "***")
                 + ", model=" + model + ", timeout=" + timeout + ", maxTokens=" + maxTokens + ", temperature="
                 + temperature + ", structuredOutput=" + structuredOutput + ", circuitBreaker=" + circuitBreaker + "]";
     }

@@ -33,17 +33,24 @@ import java.util.Optional;
  * @param venue what the assistant may tell about the venue
  * @param today the venue's date today, so that "tomorrow" can be read
  */
-public record AssistantRequest(String tenantId, String locale, List<Turn> conversation, Optional<Booking> booking,
-        Venue venue, LocalDate today) {
+public record AssistantRequest(
+        String tenantId,
+        String locale,
+        List<Turn> conversation,
+        Optional<Booking> booking,
+        Venue venue,
+        LocalDate today) {
 
     /** Who wrote a text of the conversation. */
     public enum Author {
-        GUEST, OWNER, ASSISTANT, SYSTEM
+        GUEST,
+        OWNER,
+        ASSISTANT,
+        SYSTEM
     }
 
     /** One text of the conversation. */
-    public record Turn(Author author, String body, Instant at) {
-    }
+    public record Turn(Author author, String body, Instant at) {}
 
     /**
      * The guest's booking, as the tool that reads it answers.
@@ -52,16 +59,25 @@ public record AssistantRequest(String tenantId, String locale, List<Turn> conver
      * @param kind RESERVATION or APPOINTMENT
      * @param service the appointment's service, when there is one
      */
-    public record Booking(String reservationId, LocalDate date, LocalTime time, int partySize,
-            Optional<String> guestFirstName, String status, String kind, Optional<String> service) {
-    }
+    public record Booking(
+            String reservationId,
+            LocalDate date,
+            LocalTime time,
+            int partySize,
+            Optional<String> guestFirstName,
+            String status,
+            String kind,
+            Optional<String> service) {}
 
     /** One period the venue is open (local times; {@code closes} before {@code opens} runs past midnight). */
-    public record OpeningPeriod(String day, LocalTime opens, LocalTime closes) {
-    }
+    public record OpeningPeriod(String day, LocalTime opens, LocalTime closes) {}
 
     /** The venue's facts, as the tool that reads them answers. */
-    public record Venue(String name, ZoneId zone, Optional<String> address, Optional<String> phone,
-            List<OpeningPeriod> openingHours, Optional<String> faq) {
-    }
+    public record Venue(
+            String name,
+            ZoneId zone,
+            Optional<String> address,
+            Optional<String> phone,
+            List<OpeningPeriod> openingHours,
+            Optional<String> faq) {}
 }

@@ -24,7 +24,13 @@ public sealed interface AssistantVerdict {
 
     /** The guest's intent as the assistant reads it. */
     enum Intent {
-        CONFIRM, CANCEL, CHANGE_REQUEST, BOOKING_REQUEST, OPT_OUT, QUESTION, OTHER
+        CONFIRM,
+        CANCEL,
+        CHANGE_REQUEST,
+        BOOKING_REQUEST,
+        OPT_OUT,
+        QUESTION,
+        OTHER
     }
 
     /** Why there is no answer; every one ends in the template reply and the thread flagged for the owner. */
@@ -57,10 +63,8 @@ public sealed interface AssistantVerdict {
      * @param reply the answer in the guest's language, to be sent as written (checked by the guardrails)
      * @param wanted for CHANGE_REQUEST and BOOKING_REQUEST, what is wanted; {@link Wanted#NOTHING} otherwise
      */
-    record Answered(Intent intent, String reply, Wanted wanted) implements AssistantVerdict {
-    }
+    record Answered(Intent intent, String reply, Wanted wanted) implements AssistantVerdict {}
 
     /** @param detail words for the log and the owner, never the guest's text */
-    record Failed(Failure failure, String detail) implements AssistantVerdict {
-    }
+    record Failed(Failure failure, String detail) implements AssistantVerdict {}
 }

@@ -54,8 +54,8 @@ import reactor.core.scheduler.Schedulers;
 final class ChatAssistant implements GuestAssistant {
 
     private static final Logger log = LoggerFactory.getLogger(ChatAssistant.class);
-    private static final Set<Failure> PROVIDER_FAILURES = EnumSet.of(Failure.TIMEOUT, Failure.RATE_LIMITED,
-            Failure.PROVIDER_ERROR, Failure.MALFORMED);
+    private static final Set<Failure> PROVIDER_FAILURES =
+            EnumSet.of(Failure.TIMEOUT, Failure.RATE_LIMITED, Failure.PROVIDER_ERROR, Failure.MALFORMED);
 
     private final AssistantProperties properties;
     private final ChatClient chat;
@@ -95,11 +95,14 @@ final class ChatAssistant implements GuestAssistant {
                 .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
                 .build();
         CircuitBreaker breaker = CircuitBreaker.of("assistant", config);
-        breaker.getEventPublisher().onStateTransition(event -> log.warn(
-                "The assistant's circuit breaker went {}: {}", event.getStateTransition(),
-                event.getStateTransition().getToState() == CircuitBreaker.State.OPEN
-                        ? "the provider is left alone for " + settings.waitInOpenState() + ", guests get the template"
-                        : "the provider is tried again"));
+        breaker.getEventPublisher()
+                .onStateTransition(event -> log.warn(
+                        "The assistant's circuit breaker went {}: {}",
+                        event.getStateTransition(),
+                        event.getStateTransition().getToState() == CircuitBreaker.State.OPEN
+                                ? "the provider is left alone for " + settings.waitInOpenState()
+                                        + ", guests get the template"
+                                : "the provider is tried again"));
         return breaker;
     }
 
@@ -108,7 +111,8 @@ final class ChatAssistant implements GuestAssistant {
         return Mono.defer(() -> {
             long started = System.nanoTime();
             if (!breaker.tryAcquirePermission()) {
-                AssistantVerdict open = new AssistantVerdict.Failed(Failure.CIRCUIT_OPEN,
+                AssistantVerdict open = new AssistantVerdict.Failed(
+                        Failure.CIRCUIT_OPEN,
                         "The provider failed recently; it is not called until the circuit breaker closes");
                 metrics.record(open, Duration.ZERO);
                 return Mono.just(open);
@@ -128,7 +132,9 @@ final class ChatAssistant implements GuestAssistant {
                         } else {
                             breaker.onSuccess(took, TimeUnit.NANOSECONDS);
                             if (verdict instanceof AssistantVerdict.Failed failed) {
-                                log.warn("The assistant's answer was refused ({}): {}", failed.failure(),
+                                log.warn(
+                                        "The assistant's answer was refused ({}): {}",
+                                        failed.failure(),
                                         failed.detail());
                             }
                         }

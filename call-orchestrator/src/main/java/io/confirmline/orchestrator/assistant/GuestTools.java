@@ -26,16 +26,20 @@ import org.springframework.ai.tool.annotation.Tool;
 public final class GuestTools {
 
     /** The guest's booking as the model sees it; {@code hasBooking} false when they have none. */
-    public record BookingFacts(boolean hasBooking, String date, String time, Integer partySize, String status,
-            String kind, String service, String guestFirstName) {
-    }
+    public record BookingFacts(
+            boolean hasBooking,
+            String date,
+            String time,
+            Integer partySize,
+            String status,
+            String kind,
+            String service,
+            String guestFirstName) {}
 
-    public record OpeningHours(String day, String opens, String closes) {
-    }
+    public record OpeningHours(String day, String opens, String closes) {}
 
-    public record VenueFacts(String name, String address, String phone, String timeZone,
-            List<OpeningHours> openingHours, String faq) {
-    }
+    public record VenueFacts(
+            String name, String address, String phone, String timeZone, List<OpeningHours> openingHours, String faq) {}
 
     private final AssistantRequest request;
 
@@ -43,25 +47,38 @@ public final class GuestTools {
         this.request = request;
     }
 
-    @Tool(description = "This guest's next booking at the venue: date (yyyy-MM-dd), time (HH:mm), party size, "
-            + "status (PENDING, CONFIRMED, TEXTED...), kind (RESERVATION or APPOINTMENT), the guest's first name. "
-            + "hasBooking is false when the guest has no booking.")
+    @Tool(
+            description = "This guest's next booking at the venue: date (yyyy-MM-dd), time (HH:mm), party size, "
+                    + "status (PENDING, CONFIRMED, TEXTED...), kind (RESERVATION or APPOINTMENT), the guest's first name. "
+                    + "hasBooking is false when the guest has no booking.")
     public BookingFacts guestBooking() {
         return request.booking()
-                .map(b -> new BookingFacts(true, b.date().toString(), b.time().toString(),
-                        b.partySize() > 0 ? b.partySize() : null, b.status(), b.kind(), b.service().orElse(null),
+                .map(b -> new BookingFacts(
+                        true,
+                        b.date().toString(),
+                        b.time().toString(),
+                        b.partySize() > 0 ? b.partySize() : null,
+                        b.status(),
+                        b.kind(),
+                        b.service().orElse(null),
                         b.guestFirstName().orElse(null)))
                 .orElseGet(() -> new BookingFacts(false, null, null, null, null, null, null, null));
     }
 
-    @Tool(description = "The venue's facts: name, address, phone number, time zone, opening hours (local times; "
-            + "closes before opens runs past midnight) and the owner's FAQ (parking, dogs, dietary needs...).")
+    @Tool(
+            description = "The venue's facts: name, address, phone number, time zone, opening hours (local times; "
+                    + "closes before opens runs past midnight) and the owner's FAQ (parking, dogs, dietary needs...).")
     public VenueFacts venueFacts() {
         AssistantRequest.Venue venue = request.venue();
-        return new VenueFacts(venue.name(), venue.address().orElse(null), venue.phone().orElse(null),
+        return new VenueFacts(
+                venue.name(),
+                venue.address().orElse(null),
+                venue.phone().orElse(null),
                 venue.zone().getId(),
-                venue.openingHours().stream().map(p -> new OpeningHours(p.day(), p.opens().toString(),
-                        p.closes().toString())).toList(),
+                venue.openingHours().stream()
+                        .map(p -> new OpeningHours(
+                                p.day(), p.opens().toString(), p.closes().toString()))
+                        .toList(),
                 venue.faq().orElse(null));
     }
 }

@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 final class NoAssistant implements GuestAssistant {
 
     private static final AssistantVerdict.Failed NOT_CONFIGURED = new AssistantVerdict.Failed(
-            AssistantVerdict.Failure.NOT_CONFIGURED, "No assistant provider is configured (confirmline.assistant.base-url)");
+            AssistantVerdict.Failure.NOT_CONFIGURED,
+            "No assistant provider is configured (confirmline.assistant.base-url)");
 
     private final AssistantMetrics metrics;
 

@@ -29,8 +29,7 @@ final class PhoneNumbers {
     private static final Pattern DATE = Pattern.compile("\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}");
     static final String BLANKED = "[phone number]";
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /** Whether the text holds a phone number other than {@code allowed} (any format of it). */
     static boolean containsOtherThan(String text, String allowed) {
@@ -48,8 +47,9 @@ final class PhoneNumbers {
         Matcher candidate = CANDIDATE.matcher(text);
         StringBuilder blanked = new StringBuilder();
         while (candidate.find()) {
-            candidate.appendReplacement(blanked, Matcher.quoteReplacement(
-                    isOther(candidate.group(), allowed) ? BLANKED : candidate.group()));
+            candidate.appendReplacement(
+                    blanked,
+                    Matcher.quoteReplacement(isOther(candidate.group(), allowed) ? BLANKED : candidate.group()));
         }
         candidate.appendTail(blanked);
         return blanked.toString();

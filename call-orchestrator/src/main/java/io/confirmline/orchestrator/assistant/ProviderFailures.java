@@ -33,8 +33,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class ProviderFailures {
 
-    private ProviderFailures() {
-    }
+    private ProviderFailures() {}
 
     static AssistantVerdict.Failed of(Throwable error, Duration timeout) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
@@ -45,23 +44,27 @@ final class ProviderFailures {
                 return new AssistantVerdict.Failed(Failure.RATE_LIMITED, "The provider answered 429 (rate limited)");
             }
             if (cause instanceof UnauthorizedException || cause instanceof PermissionDeniedException) {
-                return new AssistantVerdict.Failed(Failure.PROVIDER_ERROR, "The provider refused the API key ("
-                        + ((OpenAIServiceException) cause).statusCode() + "): check confirmline.assistant.api-key");
+                return new AssistantVerdict.Failed(
+                        Failure.PROVIDER_ERROR,
+                        "The provider refused the API key (" + ((OpenAIServiceException) cause).statusCode()
+                                + "): check confirmline.assistant.api-key");
             }
             if (cause instanceof OpenAIServiceException service) {
-                return new AssistantVerdict.Failed(Failure.PROVIDER_ERROR,
-                        "The provider answered " + service.statusCode());
+                return new AssistantVerdict.Failed(
+                        Failure.PROVIDER_ERROR, "The provider answered " + service.statusCode());
             }
             if (cause instanceof OpenAIInvalidDataException) {
-                return new AssistantVerdict.Failed(Failure.MALFORMED,
-                        "The provider's answer was not a chat completion");
+                return new AssistantVerdict.Failed(
+                        Failure.MALFORMED, "The provider's answer was not a chat completion");
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
-                return new AssistantVerdict.Failed(Failure.PROVIDER_ERROR,
+                return new AssistantVerdict.Failed(
+                        Failure.PROVIDER_ERROR,
                         "The provider could not be reached (" + cause.getClass().getSimpleName() + ")");
             }
         }
-        return new AssistantVerdict.Failed(Failure.PROVIDER_ERROR, "The provider call failed: "
-                + error.getClass().getName());
+        return new AssistantVerdict.Failed(
+                Failure.PROVIDER_ERROR,
+                "The provider call failed: " + error.getClass().getName());
     }
 }

@@ -33,8 +33,7 @@ final class AvailabilityAnswer {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private AvailabilityAnswer() {
-    }
+    private AvailabilityAnswer() {}
 
     /** The slots in the platform's order, at most {@code limit}; empty when the body is not the contract's. */
     static Optional<List<Slot>> read(String body, int limit) {
@@ -64,7 +63,10 @@ final class AvailabilityAnswer {
     private static Optional<Slot> slot(JsonNode slot) {
         JsonNode startsAt = slot.get("startsAt");
         JsonNode partySize = slot.get("partySize");
-        if (startsAt == null || !startsAt.isString() || partySize == null || !partySize.isInt()
+        if (startsAt == null
+                || !startsAt.isString()
+                || partySize == null
+                || !partySize.isInt()
                 || partySize.asInt() < 1) {
             return Optional.empty();
         }

@@ -69,50 +69,69 @@ public class AvailabilityClient {
      * @param time the wanted local time
      * @param partySize how many guests
      */
-    public Mono<List<Slot>> freeSlots(Tenant tenant, Optional<String> reservationId, LocalDate date, LocalTime time,
-            int partySize) {
+    public Mono<List<Slot>> freeSlots(
+            Tenant tenant, Optional<String> reservationId, LocalDate date, LocalTime time, int partySize) {
         if (tenant.assistant().availabilityUrl().isEmpty()) {
             return Mono.just(List.of());
         }
         String requestId = "avail_" + UUID.randomUUID();
         String booking = reservationId.orElse("(new booking)");
-        return Mono.defer(() -> ask(AvailabilityRequest.of(tenant, reservationId, date, time, partySize, requestId,
-                        clock.instant())))
+        return Mono.defer(() -> ask(AvailabilityRequest.of(
+                        tenant, reservationId, date, time, partySize, requestId, clock.instant())))
                 .timeout(settings.timeout())
                 .map(answer -> slots(tenant, requestId, booking, answer))
                 .onErrorResume(error -> {
-                    log.warn("Availability request {} of tenant {} for {}: no slots, {}", requestId, tenant.id(),
-                            booking, describe(error));
+                    log.warn(
+                            "Availability request {} of tenant {} for {}: no slots, {}",
+                            requestId,
+                            tenant.id(),
+                            booking,
+                            describe(error));
                     return Mono.just(List.of());
                 });
     }
 
     private Mono<Answer> ask(AvailabilityRequest request) {
-        return http.get().uri(request.uri()).headers(h -> request.headers().forEach(h::set))
-                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+        return http.get()
+                .uri(request.uri())
+                .headers(h -> request.headers().forEach(h::set))
+                .exchangeToMono(response -> response.bodyToMono(String.class)
+                        .defaultIfEmpty("")
                         .map(body -> new Answer(response.statusCode().value(), body)));
     }
 
     private List<Slot> slots(Tenant tenant, String requestId, String booking, Answer answer) {
         if (answer.status() != 200) {
-            log.warn("Availability request {} of tenant {} for {}: no slots, the platform answered HTTP {} {}",
-                    requestId, tenant.id(), booking, answer.status(), excerpt(answer.body()));
+            log.warn(
+                    "Availability request {} of tenant {} for {}: no slots, the platform answered HTTP {} {}",
+                    requestId,
+                    tenant.id(),
+                    booking,
+                    answer.status(),
+                    excerpt(answer.body()));
             return List.of();
         }
         Optional<List<Slot>> slots = AvailabilityAnswer.read(answer.body(), MAX_SLOTS);
         if (slots.isEmpty()) {
-            log.warn("Availability request {} of tenant {} for {}: no slots, the platform's answer is not"
-                    + " {\"slots\":[{\"startsAt\":<ISO date-time with offset>,\"partySize\":<n>}...]}: {}",
-                    requestId, tenant.id(), booking, excerpt(answer.body()));
+            log.warn(
+                    "Availability request {} of tenant {} for {}: no slots, the platform's answer is not"
+                            + " {\"slots\":[{\"startsAt\":<ISO date-time with offset>,\"partySize\":<n>}...]}: {}",
+                    requestId,
+                    tenant.id(),
+                    booking,
+                    excerpt(answer.body()));
             return List.of();
         }
-        log.debug("Availability request {} of tenant {} for {}: {} slots", requestId, tenant.id(), booking,
+        log.debug(
+                "Availability request {} of tenant {} for {}: {} slots",
+                requestId,
+                tenant.id(),
+                booking,
                 slots.get().size());
         return slots.get();
     }
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
     private String describe(Throwable error) {
         if (error instanceof TimeoutException) {
@@ -122,8 +141,8 @@ public class AvailabilityClient {
             return error.getMessage();
         }
         // A connection error names the host and port only, not the path or query.
-        return error.getClass().getSimpleName() + (error.getMessage() == null ? ""
-                : ": " + SensitiveText.mask(error.getMessage()));
+        return error.getClass().getSimpleName()
+                + (error.getMessage() == null ? "" : ": " + SensitiveText.mask(error.getMessage()));
     }
 
     /** The start of a body for the log, phone-like digits masked: a platform's problem detail may quote a guest. */

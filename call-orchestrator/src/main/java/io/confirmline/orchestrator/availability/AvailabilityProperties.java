@@ -29,7 +29,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("confirmline.availability")
-public record AvailabilityProperties(@DefaultValue("2s") @NotNull Duration timeout) {
+public record AvailabilityProperties(
+        @DefaultValue("2s") @NotNull Duration timeout) {
 
     public AvailabilityProperties {
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {

@@ -52,10 +52,17 @@ record AvailabilityRequest(URI uri, Map<String, String> headers) {
      * @throws UnusableSettings when the tenant has no availability URL, it is not http(s), or it has no usable
      *     signing secret (the message names the tenant and the secret's id, never the secret or the URL)
      */
-    static AvailabilityRequest of(Tenant tenant, Optional<String> reservationId, LocalDate date, LocalTime time,
-            int partySize, String requestId, Instant now) {
-        URI base = tenant.assistant().availabilityUrl().orElseThrow(() ->
-                new UnusableSettings("Tenant " + tenant.id() + " has no availability URL"));
+    static AvailabilityRequest of(
+            Tenant tenant,
+            Optional<String> reservationId,
+            LocalDate date,
+            LocalTime time,
+            int partySize,
+            String requestId,
+            Instant now) {
+        URI base = tenant.assistant()
+                .availabilityUrl()
+                .orElseThrow(() -> new UnusableSettings("Tenant " + tenant.id() + " has no availability URL"));
         if (!"https".equalsIgnoreCase(base.getScheme()) && !"http".equalsIgnoreCase(base.getScheme())
                 || base.getRawAuthority() == null) {
             throw new UnusableSettings("Tenant " + tenant.id() + ": availability URL must be an http(s) URL");
@@ -64,8 +71,11 @@ record AvailabilityRequest(URI uri, Map<String, String> headers) {
         // that what is signed is byte for byte what is sent.
         UriComponentsBuilder url = UriComponentsBuilder.fromUri(base);
         reservationId.ifPresent(id -> url.queryParam("reservationId", UriUtils.encode(id, StandardCharsets.UTF_8)));
-        URI uri = url.queryParam("date", date.toString()).queryParam("time", TIME.format(time))
-                .queryParam("partySize", partySize).build(true).toUri();
+        URI uri = url.queryParam("date", date.toString())
+                .queryParam("time", TIME.format(time))
+                .queryParam("partySize", partySize)
+                .build(true)
+                .toUri();
         long timestamp = now.getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("webhook-id", requestId);
@@ -85,14 +95,15 @@ record AvailabilityRequest(URI uri, Map<String, String> headers) {
     private static String sign(Tenant tenant, String requestId, long timestamp, String content) {
         List<NamedSecret> secrets = tenant.signingSecrets();
         if (secrets.isEmpty()) {
-            throw new UnusableSettings("Tenant " + tenant.id() + " has no signing secret to sign availability requests");
+            throw new UnusableSettings(
+                    "Tenant " + tenant.id() + " has no signing secret to sign availability requests");
         }
         List<String> signatures = new ArrayList<>(secrets.size());
         for (NamedSecret secret : secrets) {
             Optional<String> problem = SigningSecretFormat.problem(secret.value());
             if (problem.isPresent()) {
-                throw new UnusableSettings("Tenant " + tenant.id() + ": signing secret " + secret.id() + " "
-                        + problem.get());
+                throw new UnusableSettings(
+                        "Tenant " + tenant.id() + ": signing secret " + secret.id() + " " + problem.get());
             }
             try {
                 signatures.add(new Webhook(secret.value()).sign(requestId, timestamp, content));

@@ -23,5 +23,4 @@ import java.time.OffsetDateTime;
  * @param startsAt when the table is free, with the venue's offset as the platform wrote it
  * @param partySize how many guests the table is for
  */
-public record Slot(OffsetDateTime startsAt, int partySize) {
-}
+public record Slot(OffsetDateTime startsAt, int partySize) {}

@@ -16,13 +16,13 @@
 package io.confirmline.orchestrator.background;
 
 import io.confirmline.background.PollingLoop;
-import io.confirmline.orchestrator.conversation.AutomaticAnswers;
-import io.confirmline.orchestrator.conversation.ConversationProperties;
 import io.confirmline.orchestrator.booking.BookingProperties;
 import io.confirmline.orchestrator.booking.BookingTombstones;
 import io.confirmline.orchestrator.call.CallProgress;
 import io.confirmline.orchestrator.call.OutcomeProperties;
 import io.confirmline.orchestrator.call.ParkedEvents;
+import io.confirmline.orchestrator.conversation.AutomaticAnswers;
+import io.confirmline.orchestrator.conversation.ConversationProperties;
 import io.confirmline.orchestrator.conversation.TextSender;
 import io.confirmline.orchestrator.dialing.Dialer;
 import io.confirmline.orchestrator.dialing.DialingProperties;
@@ -48,7 +48,8 @@ class BackgroundWork {
     /** Waits that ran out (no key after a summary, no summary at all) and events parked for unknown sessions. */
     @Bean
     PollingLoop outcomeLoop(CallProgress progress, ParkedEvents parked, OutcomeProperties properties) {
-        return new PollingLoop("call-outcomes", () -> progress.settleDue() + parked.retryOnce(), properties.pollInterval());
+        return new PollingLoop(
+                "call-outcomes", () -> progress.settleDue() + parked.retryOnce(), properties.pollInterval());
     }
 
     /** Texts that are due (the fallback after quiet hours, acknowledgements, owners' replies) and their retries. */

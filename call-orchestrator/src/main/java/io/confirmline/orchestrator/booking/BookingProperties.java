@@ -32,5 +32,4 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("confirmline.bookings")
 public record BookingProperties(
         @DefaultValue("6h") @NotNull Duration tombstoneAfter,
-        @DefaultValue("1m") @NotNull Duration sweepInterval) {
-}
+        @DefaultValue("1m") @NotNull Duration sweepInterval) {}

@@ -43,15 +43,19 @@ public class BookingSnapshots {
 
     /** Whether a status change is about a booking (not a voice message) and is a change, not a session summary. */
     public static boolean aboutBooking(CallStatusChanged change) {
-        return change.getCallSummary() == null && (change.getSubjectType() == SubjectType.RESERVATION
-                || change.getSubjectType() == SubjectType.APPOINTMENT);
+        return change.getCallSummary() == null
+                && (change.getSubjectType() == SubjectType.RESERVATION
+                        || change.getSubjectType() == SubjectType.APPOINTMENT);
     }
 
     /** The snapshot after a status change of the booking; its status, channel, attempt and reason are the change's. */
     public Mono<BookingSnapshot> afterChange(CallStatusChanged change) {
-        String channel = change.getChannel() == null ? "VOICE" : change.getChannel().name();
+        String channel =
+                change.getChannel() == null ? "VOICE" : change.getChannel().name();
         return db.sql("UPDATE booking SET channel = :channel WHERE tenant_id = :tenant AND reservation_id = :id")
-                .bind("channel", channel).bind("tenant", change.getTenantId()).bind("id", change.getSubjectId())
+                .bind("channel", channel)
+                .bind("tenant", change.getTenantId())
+                .bind("id", change.getSubjectId())
                 .then()
                 .then(read(change.getTenantId(), change.getSubjectId(), change));
     }
@@ -63,7 +67,8 @@ public class BookingSnapshots {
 
     private Mono<BookingSnapshot> read(String tenantId, String reservationId, CallStatusChanged change) {
         return db.sql(SNAPSHOT + "WHERE b.tenant_id = :tenant AND b.reservation_id = :id AND b.tombstoned_at IS NULL")
-                .bind("tenant", tenantId).bind("id", reservationId)
+                .bind("tenant", tenantId)
+                .bind("id", reservationId)
                 .map(row -> snapshot(row, tenantId, reservationId, change))
                 .one();
     }
@@ -83,7 +88,8 @@ public class BookingSnapshots {
         java.util.Map<String, CallStatusChanged> byBooking = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) {
             CallStatusChanged change = changes.get(i);
-            channels[i] = change.getChannel() == null ? "VOICE" : change.getChannel().name();
+            channels[i] =
+                    change.getChannel() == null ? "VOICE" : change.getChannel().name();
             tenants[i] = change.getTenantId();
             ids[i] = change.getSubjectId();
             byBooking.put(tenants[i] + "/" + ids[i], change);
@@ -92,17 +98,23 @@ public class BookingSnapshots {
                         UPDATE booking b SET channel = i.channel
                         FROM unnest(:channels::text[], :tenants::text[], :ids::text[]) AS i(channel, tenant_id, reservation_id)
                         WHERE b.tenant_id = i.tenant_id AND b.reservation_id = i.reservation_id""")
-                .bind("channels", channels).bind("tenants", tenants).bind("ids", ids).then()
+                .bind("channels", channels)
+                .bind("tenants", tenants)
+                .bind("ids", ids)
+                .then()
                 .then(db.sql(SNAPSHOT + """
                                 WHERE (b.tenant_id, b.reservation_id) IN (SELECT * FROM unnest(:tenants::text[], :ids::text[]))
                                   AND b.tombstoned_at IS NULL""")
-                        .bind("tenants", tenants).bind("ids", ids)
+                        .bind("tenants", tenants)
+                        .bind("ids", ids)
                         .map(row -> {
                             String tenantId = row.get("tenant_id", String.class);
                             String reservationId = row.get("reservation_id", String.class);
-                            return snapshot(row, tenantId, reservationId, byBooking.get(tenantId + "/" + reservationId));
+                            return snapshot(
+                                    row, tenantId, reservationId, byBooking.get(tenantId + "/" + reservationId));
                         })
-                        .all().collectList());
+                        .all()
+                        .collectList());
     }
 
     private static final String SNAPSHOT = """
@@ -113,14 +125,16 @@ public class BookingSnapshots {
             LEFT JOIN call c ON c.tenant_id = b.tenant_id AND c.subject_id = b.reservation_id
             """;
 
-    private BookingSnapshot snapshot(io.r2dbc.spi.Readable row, String tenantId, String reservationId,
-            CallStatusChanged change) {
+    private BookingSnapshot snapshot(
+            io.r2dbc.spi.Readable row, String tenantId, String reservationId, CallStatusChanged change) {
         UUID callId = row.get("call_id", UUID.class);
         BookingSnapshot.Builder snapshot = BookingSnapshot.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(change != null ? change.getOccurredAt() : clock.instant())
-                .setTenantId(tenantId).setReservationId(reservationId)
-                .setVersion(row.get("version", Long.class)).setKind(row.get("kind", String.class))
+                .setTenantId(tenantId)
+                .setReservationId(reservationId)
+                .setVersion(row.get("version", Long.class))
+                .setKind(row.get("kind", String.class))
                 .setCancelled(Boolean.TRUE.equals(row.get("cancelled", Boolean.class)))
                 .setStartsAt(row.get("starts_at", OffsetDateTime.class).toInstant())
                 .setTimeZone(row.get("time_zone", String.class))
@@ -133,11 +147,15 @@ public class BookingSnapshots {
                 .setCallId(callId == null ? null : callId.toString())
                 .setChannel(row.get("channel", String.class));
         if (change != null) {
-            return snapshot.setStatus(change.getStatus().name()).setAttempt(change.getAttempt())
-                    .setReason(change.getReason()).build();
+            return snapshot.setStatus(change.getStatus().name())
+                    .setAttempt(change.getAttempt())
+                    .setReason(change.getReason())
+                    .build();
         }
         Integer attempt = row.get("attempt", Integer.class);
-        return snapshot.setStatus(row.get("status", String.class)).setAttempt(attempt == null ? 1 : attempt)
-                .setReason(row.get("reason", String.class)).build();
+        return snapshot.setStatus(row.get("status", String.class))
+                .setAttempt(attempt == null ? 1 : attempt)
+                .setReason(row.get("reason", String.class))
+                .build();
     }
 }

@@ -41,16 +41,15 @@ public class BookingTombstones {
     private final Outbox outbox;
     private final BookingProperties properties;
 
-    public BookingTombstones(DatabaseClient db, ReactiveTransactionManager transactions, Outbox outbox,
-            BookingProperties properties) {
+    public BookingTombstones(
+            DatabaseClient db, ReactiveTransactionManager transactions, Outbox outbox, BookingProperties properties) {
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.outbox = outbox;
         this.properties = properties;
     }
 
-    private record Over(String tenantId, String reservationId) {
-    }
+    private record Over(String tenantId, String reservationId) {}
 
     /** One batch of bookings that are over; returns how many were tombstoned (the loop goes on while there are). */
     public int sweepOnce() {
@@ -58,10 +57,13 @@ public class BookingTombstones {
                         SELECT tenant_id, reservation_id FROM booking
                         WHERE tombstoned_at IS NULL AND starts_at < now() - make_interval(secs => :after)
                         ORDER BY starts_at LIMIT :batch FOR UPDATE SKIP LOCKED""")
-                .bind("after", (double) properties.tombstoneAfter().toSeconds()).bind("batch", BATCH)
+                .bind("after", (double) properties.tombstoneAfter().toSeconds())
+                .bind("batch", BATCH)
                 .map(row -> new Over(row.get("tenant_id", String.class), row.get("reservation_id", String.class)))
-                .all().collectList()
-                .flatMap(rows -> Flux.fromIterable(rows).concatMap(b -> tombstone(b.tenantId(), b.reservationId()))
+                .all()
+                .collectList()
+                .flatMap(rows -> Flux.fromIterable(rows)
+                        .concatMap(b -> tombstone(b.tenantId(), b.reservationId()))
                         .then(Mono.just(rows)))
                 .as(transaction::transactional)
                 .block(Duration.ofSeconds(30));
@@ -76,13 +78,19 @@ public class BookingTombstones {
      */
     public Mono<Void> tombstone(String tenantId, String reservationId) {
         return db.sql("UPDATE booking SET tombstoned_at = now() WHERE tenant_id = :tenant AND reservation_id = :id")
-                .bind("tenant", tenantId).bind("id", reservationId).then()
+                .bind("tenant", tenantId)
+                .bind("id", reservationId)
+                .then()
                 .then(db.sql("""
                                 DELETE FROM outbox WHERE topic = :topic AND message_key = :id
                                   AND (sent_at IS NOT NULL OR claimed_until IS NULL OR claimed_until < now())""")
-                        .bind("topic", Topics.BOOKINGS.name()).bind("id", reservationId).then())
+                        .bind("topic", Topics.BOOKINGS.name())
+                        .bind("id", reservationId)
+                        .then())
                 .then(db.sql("UPDATE outbox SET payload = NULL WHERE topic = :topic AND message_key = :id")
-                        .bind("topic", Topics.BOOKINGS.name()).bind("id", reservationId).then())
+                        .bind("topic", Topics.BOOKINGS.name())
+                        .bind("id", reservationId)
+                        .then())
                 .then(outbox.tombstone(Topics.BOOKINGS.name(), reservationId));
     }
 }

@@ -20,22 +20,41 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /** One attempt of a call as 8x8 reported it: the API's attempt history and the status events' timings. */
-public record AttemptView(int attempt, String attemptId, String sessionId, Instant dialedAt, Instant connectedAt,
-        Instant endedAt, Integer durationSeconds, String providerStatus, Integer providerErrorCode,
-        String providerErrorMessage, String digits, String outcome) {
+public record AttemptView(
+        int attempt,
+        String attemptId,
+        String sessionId,
+        Instant dialedAt,
+        Instant connectedAt,
+        Instant endedAt,
+        Integer durationSeconds,
+        String providerStatus,
+        Integer providerErrorCode,
+        String providerErrorMessage,
+        String digits,
+        String outcome) {
 
-    static final String COLUMNS = "attempt, attempt_id, session_id, dialed_at, connected_at, ended_at, duration_seconds, "
-            + "provider_status, provider_error_code, provider_error_message, digits, outcome";
+    static final String COLUMNS =
+            "attempt, attempt_id, session_id, dialed_at, connected_at, ended_at, duration_seconds, "
+                    + "provider_status, provider_error_code, provider_error_message, digits, outcome";
 
-    static final AttemptView NONE = new AttemptView(0, null, null, null, null, null, null, null, null, null, null, null);
+    static final AttemptView NONE =
+            new AttemptView(0, null, null, null, null, null, null, null, null, null, null, null);
 
     static AttemptView of(Readable row) {
-        return new AttemptView(row.get("attempt", Integer.class), row.get("attempt_id", String.class),
-                row.get("session_id", String.class), instant(row.get("dialed_at", OffsetDateTime.class)),
-                instant(row.get("connected_at", OffsetDateTime.class)), instant(row.get("ended_at", OffsetDateTime.class)),
-                row.get("duration_seconds", Integer.class), row.get("provider_status", String.class),
-                row.get("provider_error_code", Integer.class), row.get("provider_error_message", String.class),
-                row.get("digits", String.class), row.get("outcome", String.class));
+        return new AttemptView(
+                row.get("attempt", Integer.class),
+                row.get("attempt_id", String.class),
+                row.get("session_id", String.class),
+                instant(row.get("dialed_at", OffsetDateTime.class)),
+                instant(row.get("connected_at", OffsetDateTime.class)),
+                instant(row.get("ended_at", OffsetDateTime.class)),
+                row.get("duration_seconds", Integer.class),
+                row.get("provider_status", String.class),
+                row.get("provider_error_code", Integer.class),
+                row.get("provider_error_message", String.class),
+                row.get("digits", String.class),
+                row.get("outcome", String.class));
     }
 
     private static Instant instant(OffsetDateTime value) {

@@ -45,12 +45,21 @@ public class CallApi {
     }
 
     /** A call as the API shows it. */
-    public record CallDetails(String callId, String type, String subjectId, String status, int attempt,
-            Instant scheduledFor, Instant validUntil, String reason, String digits, List<AttemptView> attempts) {
-    }
+    public record CallDetails(
+            String callId,
+            String type,
+            String subjectId,
+            String status,
+            int attempt,
+            Instant scheduledFor,
+            Instant validUntil,
+            String reason,
+            String digits,
+            List<AttemptView> attempts) {}
 
     @GetMapping(path = "/api/calls/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<CallDetails> call(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+    public Mono<CallDetails> call(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @PathVariable String id) {
         Tenant tenant = authentication.tenant(authorization);
         UUID callId;
@@ -59,17 +68,21 @@ public class CallApi {
         } catch (IllegalArgumentException e) {
             throw notFound("No call " + id);
         }
-        return calls.byId(tenant.id(), callId).flatMap(this::details)
+        return calls.byId(tenant.id(), callId)
+                .flatMap(this::details)
                 .switchIfEmpty(Mono.error(notFound("No call " + id)));
     }
 
-    @GetMapping(path = {"/api/reservations/{subjectId}/calls", "/api/messages/{subjectId}/calls"},
+    @GetMapping(
+            path = {"/api/reservations/{subjectId}/calls", "/api/messages/{subjectId}/calls"},
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<List<CallDetails>> callsFor(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @PathVariable String subjectId) {
         Tenant tenant = authentication.tenant(authorization);
-        return calls.bySubject(tenant.id(), subjectId).flatMap(this::details).map(List::of)
+        return calls.bySubject(tenant.id(), subjectId)
+                .flatMap(this::details)
+                .map(List::of)
                 .switchIfEmpty(Mono.error(notFound("No calls for " + subjectId)));
     }
 

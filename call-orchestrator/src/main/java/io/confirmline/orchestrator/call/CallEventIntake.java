@@ -38,7 +38,10 @@ public class CallEventIntake {
     private final InboundCalls inbound;
     private final io.micrometer.tracing.Tracer tracer;
 
-    public CallEventIntake(CallProgress progress, ParkedEvents parked, InboundCalls inbound,
+    public CallEventIntake(
+            CallProgress progress,
+            ParkedEvents parked,
+            InboundCalls inbound,
             org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
         this.tracer = tracer.getIfAvailable();
         this.inbound = inbound;
@@ -49,20 +52,30 @@ public class CallEventIntake {
     @KafkaListener(topics = "#{T(io.confirmline.events.Topics).CALL_ACTIONS.name()}")
     public void onCallAction(ConsumerRecord<String, CallActionReceived> record) {
         CallActionReceived action = record.value();
-        if (progress.keyPressed(action).contextWrite(TraceParent.capture(tracer)).block(Duration.ofSeconds(30)) == CallProgress.Applied.UNKNOWN_SESSION
+        if (progress.keyPressed(action)
+                                .contextWrite(TraceParent.capture(tracer))
+                                .block(Duration.ofSeconds(30))
+                        == CallProgress.Applied.UNKNOWN_SESSION
                 && !Boolean.TRUE.equals(inbound.knows(action.getSessionId()).block(Duration.ofSeconds(30)))) {
-            parked.park(record.topic(), action.getEventId(), action.getTenantId(), action.getSessionId(), action).block(Duration.ofSeconds(30));
+            parked.park(record.topic(), action.getEventId(), action.getTenantId(), action.getSessionId(), action)
+                    .block(Duration.ofSeconds(30));
         }
     }
 
     @KafkaListener(topics = "#{T(io.confirmline.events.Topics).SESSION_SUMMARIES.name()}")
     public void onSessionSummary(ConsumerRecord<String, SessionSummaryReceived> record) {
         SessionSummaryReceived summary = record.value();
-        // Not one of our calls: perhaps a guest's call-back (an inbound session), else parked until its session is known.
-        if (progress.sessionEnded(summary).contextWrite(TraceParent.capture(tracer)).block(Duration.ofSeconds(30)) == CallProgress.Applied.UNKNOWN_SESSION
-                && !Boolean.TRUE.equals(inbound.sessionEnded(summary).contextWrite(TraceParent.capture(tracer))
+        // Not one of our calls: perhaps a guest's call-back (an inbound session), else parked until its session is
+        // known.
+        if (progress.sessionEnded(summary)
+                                .contextWrite(TraceParent.capture(tracer))
+                                .block(Duration.ofSeconds(30))
+                        == CallProgress.Applied.UNKNOWN_SESSION
+                && !Boolean.TRUE.equals(inbound.sessionEnded(summary)
+                        .contextWrite(TraceParent.capture(tracer))
                         .block(Duration.ofSeconds(30)))) {
-            parked.park(record.topic(), summary.getEventId(), summary.getTenantId(), summary.getSessionId(), summary).block(Duration.ofSeconds(30));
+            parked.park(record.topic(), summary.getEventId(), summary.getTenantId(), summary.getSessionId(), summary)
+                    .block(Duration.ofSeconds(30));
         }
     }
 }

@@ -58,7 +58,11 @@ import reactor.core.publisher.Mono;
 public class CallProgress {
 
     /** What happened to an event. */
-    public enum Applied { APPLIED, DUPLICATE, UNKNOWN_SESSION }
+    public enum Applied {
+        APPLIED,
+        DUPLICATE,
+        UNKNOWN_SESSION
+    }
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -69,8 +73,15 @@ public class CallProgress {
     private final MissedCalls missedCalls;
     private final Clock clock;
 
-    public CallProgress(DatabaseClient db, ReactiveTransactionManager transactions, Outbox outbox, Tenants tenants,
-            OutcomeProperties properties, TextFallback fallback, MissedCalls missedCalls, Clock clock) {
+    public CallProgress(
+            DatabaseClient db,
+            ReactiveTransactionManager transactions,
+            Outbox outbox,
+            Tenants tenants,
+            OutcomeProperties properties,
+            TextFallback fallback,
+            MissedCalls missedCalls,
+            Clock clock) {
         this.fallback = fallback;
         this.missedCalls = missedCalls;
         this.db = db;
@@ -82,9 +93,14 @@ public class CallProgress {
     }
 
     /** A locked call with what the state machine and the status event need. */
-    record Locked(UUID id, String tenantId, String subjectType, String subjectId, CallState state, int sessionAttempt,
-            String timeZone) {
-    }
+    record Locked(
+            UUID id,
+            String tenantId,
+            String subjectType,
+            String subjectId,
+            CallState state,
+            int sessionAttempt,
+            String timeZone) {}
 
     private static final String LOCKED_COLUMNS = """
             c.id, c.tenant_id, c.subject_type, c.subject_id, c.status, c.attempt, c.valid_until, c.settle_at,
@@ -92,13 +108,19 @@ public class CallProgress {
             (b.reservation_id IS NULL OR (NOT b.cancelled AND b.version = c.booking_version)) AS booking_unchanged""";
 
     public Mono<Applied> keyPressed(CallActionReceived action) {
-        return bySession(action.getSessionId(), action.getEventId(), Topics.CALL_ACTIONS.name(), call -> db.sql("""
+        return bySession(
+                action.getSessionId(),
+                action.getEventId(),
+                Topics.CALL_ACTIONS.name(),
+                call -> db.sql("""
                                 UPDATE call_attempt
                                 SET digits = CASE WHEN digits IS NULL THEN :digits ELSE digits || ' ' || :digits END,
                                     connected_at = COALESCE(connected_at, :at)
                                 WHERE session_id = :session""")
                         .bind("digits", Objects.requireNonNullElse(action.getDigits(), ""))
-                        .bind("at", utc(action.getReceivedAt())).bind("session", action.getSessionId()).then()
+                        .bind("at", utc(action.getReceivedAt()))
+                        .bind("session", action.getSessionId())
+                        .then()
                         .then(transition(call, new CallEvent.KeyPressed(call.sessionAttempt(), action.getDigits())))
                         .then(missedAfterTransfer(call, action.getSessionId())));
     }
@@ -110,39 +132,72 @@ public class CallProgress {
      * sent (the attempt id).
      */
     public Mono<Applied> sessionEnded(SessionSummaryReceived summary) {
-        Instant connected = summary.getLegs().stream().map(CallLeg::getConnectedAt).filter(Objects::nonNull)
-                .min(Instant::compareTo).orElse(null);
-        Instant ended = summary.getEndTime() != null ? summary.getEndTime() : summary.getLegs().stream()
-                .map(CallLeg::getDisconnectedAt).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
+        Instant connected = summary.getLegs().stream()
+                .map(CallLeg::getConnectedAt)
+                .filter(Objects::nonNull)
+                .min(Instant::compareTo)
+                .orElse(null);
+        Instant ended = summary.getEndTime() != null
+                ? summary.getEndTime()
+                : summary.getLegs().stream()
+                        .map(CallLeg::getDisconnectedAt)
+                        .filter(Objects::nonNull)
+                        .max(Instant::compareTo)
+                        .orElse(null);
         Integer duration = CompletedSession.talkSeconds(summary, connected, ended);
-        return matchByClientRequestId(summary).then(bySession(summary.getSessionId(), summary.getEventId(),
-                Topics.SESSION_SUMMARIES.name(), call -> db.sql("SELECT summary_received_at IS NULL AS first FROM call_attempt "
-                                + "WHERE session_id = :session")
-                        .bind("session", summary.getSessionId()).map(row -> Boolean.TRUE.equals(row.get("first", Boolean.class)))
-                        .one().defaultIfEmpty(false)
-                        .flatMap(first -> {
-            GenericExecuteSpec spec = db.sql("""
+        return matchByClientRequestId(summary)
+                .then(bySession(
+                        summary.getSessionId(),
+                        summary.getEventId(),
+                        Topics.SESSION_SUMMARIES.name(),
+                        call -> db.sql("SELECT summary_received_at IS NULL AS first FROM call_attempt "
+                                        + "WHERE session_id = :session")
+                                .bind("session", summary.getSessionId())
+                                .map(row -> Boolean.TRUE.equals(row.get("first", Boolean.class)))
+                                .one()
+                                .defaultIfEmpty(false)
+                                .flatMap(first -> {
+                                    GenericExecuteSpec spec = db.sql("""
                             UPDATE call_attempt
                             SET connected_at = COALESCE(:connected, connected_at), ended_at = :ended,
                                 duration_seconds = :duration, provider_status = :status, provider_error_code = :code,
                                 provider_error_message = :message, summary_received_at = now(), bridge_missed = :bridge
                             WHERE session_id = :session""")
-                    .bind("status", summary.getRawSessionStatus()).bind("session", summary.getSessionId());
-            spec = nullable(spec, "bridge", BridgedLeg.unanswered(summary).orElse(null), String.class);
-            spec = nullable(spec, "connected", connected == null ? null : utc(connected), OffsetDateTime.class);
-            spec = nullable(spec, "ended", ended == null ? null : utc(ended), OffsetDateTime.class);
-            spec = nullable(spec, "duration", duration, Integer.class);
-            spec = nullable(spec, "code", summary.getErrorCode(), Integer.class);
-            spec = nullable(spec, "message", summary.getErrorMessage(), String.class);
-            AttemptOutcome outcome = AttemptOutcome.of(summary.getSessionStatus(), connected != null,
-                    "VOICE_MESSAGE".equals(call.subjectType()), summary.getErrorCode());
-            CallEvent.SessionEnded event = new CallEvent.SessionEnded(call.sessionAttempt(), outcome,
-                    summary.getRawSessionStatus(), summary.getErrorCode());
-            Mono<CallStatus> applied = spec.then().then(transition(call, event));
-            // One call.completed per session: a second summary with another eventId changes nothing more.
-            return first ? applied.flatMap(status -> completed(call, summary, status))
-                    .then(missedAfterTransfer(call, summary.getSessionId())) : applied.then();
-        })));
+                                            .bind("status", summary.getRawSessionStatus())
+                                            .bind("session", summary.getSessionId());
+                                    spec = nullable(
+                                            spec,
+                                            "bridge",
+                                            BridgedLeg.unanswered(summary).orElse(null),
+                                            String.class);
+                                    spec = nullable(
+                                            spec,
+                                            "connected",
+                                            connected == null ? null : utc(connected),
+                                            OffsetDateTime.class);
+                                    spec = nullable(
+                                            spec, "ended", ended == null ? null : utc(ended), OffsetDateTime.class);
+                                    spec = nullable(spec, "duration", duration, Integer.class);
+                                    spec = nullable(spec, "code", summary.getErrorCode(), Integer.class);
+                                    spec = nullable(spec, "message", summary.getErrorMessage(), String.class);
+                                    AttemptOutcome outcome = AttemptOutcome.of(
+                                            summary.getSessionStatus(),
+                                            connected != null,
+                                            "VOICE_MESSAGE".equals(call.subjectType()),
+                                            summary.getErrorCode());
+                                    CallEvent.SessionEnded event = new CallEvent.SessionEnded(
+                                            call.sessionAttempt(),
+                                            outcome,
+                                            summary.getRawSessionStatus(),
+                                            summary.getErrorCode());
+                                    Mono<CallStatus> applied = spec.then().then(transition(call, event));
+                                    // One call.completed per session: a second summary with another eventId changes
+                                    // nothing more.
+                                    return first
+                                            ? applied.flatMap(status -> completed(call, summary, status))
+                                                    .then(missedAfterTransfer(call, summary.getSessionId()))
+                                            : applied.then();
+                                })));
     }
 
     /**
@@ -159,32 +214,52 @@ public class CallProgress {
                         WHERE c.id = a.call_id AND c.tenant_id = :tenant AND a.attempt_id = :attemptId
                           AND a.session_id IS NULL
                           AND NOT EXISTS (SELECT 1 FROM call_attempt s WHERE s.session_id = :session)""")
-                .bind("session", summary.getSessionId()).bind("tenant", summary.getTenantId())
-                .bind("attemptId", summary.getClientRequestId()).fetch().rowsUpdated()
-                .flatMap(matched -> matched == 0 ? Mono.<Void>empty() : db.sql("""
+                .bind("session", summary.getSessionId())
+                .bind("tenant", summary.getTenantId())
+                .bind("attemptId", summary.getClientRequestId())
+                .fetch()
+                .rowsUpdated()
+                .flatMap(matched -> matched == 0
+                        ? Mono.<Void>empty()
+                        : db.sql("""
                                 UPDATE call SET session_id = :session
                                 WHERE tenant_id = :tenant AND attempt_id = :attemptId AND session_id IS NULL
                                   AND status IN ('DIALING', 'IN_PROGRESS')""")
-                        .bind("session", summary.getSessionId()).bind("tenant", summary.getTenantId())
-                        .bind("attemptId", summary.getClientRequestId()).then())
+                                .bind("session", summary.getSessionId())
+                                .bind("tenant", summary.getTenantId())
+                                .bind("attemptId", summary.getClientRequestId())
+                                .then())
                 .as(transaction::transactional);
     }
 
     /** The session's call.completed event: the summary, with the call's status as it now is. */
     private Mono<Void> completed(Locked call, SessionSummaryReceived summary, CallStatus status) {
-        return attemptRow(call.id(), call.sessionAttempt()).flatMap(attempt -> outbox.add(Topics.CALL_STATUS.name(),
-                call.subjectId(), CallStatusChanged.newBuilder()
-                        .setEventId(UUID.randomUUID().toString()).setOccurredAt(clock.instant()).setTenantId(call.tenantId())
-                        .setSubjectType(SubjectType.valueOf(call.subjectType())).setSubjectId(call.subjectId())
-                        .setCallId(call.id().toString()).setAttempt(call.sessionAttempt()).setPreviousStatus(status)
-                        .setStatus(status).setReason("The call session ended (8x8 " + summary.getRawSessionStatus()
-                                + (summary.getErrorCode() == null ? "" : ", error " + summary.getErrorCode()) + ")")
-                        .setSessionId(summary.getSessionId()).setDialedAt(attempt.dialedAt())
-                        .setConnectedAt(attempt.connectedAt()).setEndedAt(attempt.endedAt())
-                        .setDurationSeconds(attempt.durationSeconds()).setProviderStatus(attempt.providerStatus())
-                        .setProviderErrorCode(attempt.providerErrorCode())
-                        .setCallSummary(CompletedSession.summary(summary, attempt.attemptId()))
-                        .build()));
+        return attemptRow(call.id(), call.sessionAttempt())
+                .flatMap(attempt -> outbox.add(
+                        Topics.CALL_STATUS.name(),
+                        call.subjectId(),
+                        CallStatusChanged.newBuilder()
+                                .setEventId(UUID.randomUUID().toString())
+                                .setOccurredAt(clock.instant())
+                                .setTenantId(call.tenantId())
+                                .setSubjectType(SubjectType.valueOf(call.subjectType()))
+                                .setSubjectId(call.subjectId())
+                                .setCallId(call.id().toString())
+                                .setAttempt(call.sessionAttempt())
+                                .setPreviousStatus(status)
+                                .setStatus(status)
+                                .setReason("The call session ended (8x8 " + summary.getRawSessionStatus()
+                                        + (summary.getErrorCode() == null ? "" : ", error " + summary.getErrorCode())
+                                        + ")")
+                                .setSessionId(summary.getSessionId())
+                                .setDialedAt(attempt.dialedAt())
+                                .setConnectedAt(attempt.connectedAt())
+                                .setEndedAt(attempt.endedAt())
+                                .setDurationSeconds(attempt.durationSeconds())
+                                .setProviderStatus(attempt.providerStatus())
+                                .setProviderErrorCode(attempt.providerErrorCode())
+                                .setCallSummary(CompletedSession.summary(summary, attempt.attemptId()))
+                                .build()));
     }
 
     /**
@@ -200,11 +275,13 @@ public class CallProgress {
                           AND a.bridge_missed IS NOT NULL AND a.missed_call_at IS NULL
                           AND b.tenant_id = :tenant AND b.reservation_id = :subject
                         RETURNING b.guest_phone, a.bridge_missed""")
-                .bind("tenant", call.tenantId()).bind("subject", call.subjectId()).bind("session", sessionId)
+                .bind("tenant", call.tenantId())
+                .bind("subject", call.subjectId())
+                .bind("session", sessionId)
                 .map(row -> new String[] {row.get("guest_phone", String.class), row.get("bridge_missed", String.class)})
                 .one()
-                .flatMap(missed -> missedCalls.missed(call.tenantId(), missed[0], call.subjectId(),
-                        MissedCalls.Source.OUTBOUND_CALL, missed[1]));
+                .flatMap(missed -> missedCalls.missed(
+                        call.tenantId(), missed[0], call.subjectId(), MissedCalls.Source.OUTBOUND_CALL, missed[1]));
     }
 
     /**
@@ -212,15 +289,21 @@ public class CallProgress {
      * the booking of {@code callId}, under the call's lock in the caller's transaction; emits the call's status
      * afterwards (unchanged when the answer decided nothing).
      */
-    public Mono<CallStatus> guestAnswer(UUID callId, AttemptOutcome decided, String words, Instant bookingStartsAt,
+    public Mono<CallStatus> guestAnswer(
+            UUID callId,
+            AttemptOutcome decided,
+            String words,
+            Instant bookingStartsAt,
             io.confirmline.events.Channel channel) {
-        return lockedById(callId).flatMap(call -> transition(call,
-                new CallEvent.GuestAnswer(decided, words, bookingStartsAt, channel)));
+        return lockedById(callId)
+                .flatMap(call -> transition(call, new CallEvent.GuestAnswer(decided, words, bookingStartsAt, channel)));
     }
 
     /** The fallback text of the call's booking did not reach the guest: a TEXTED booking ends UNREACHABLE. */
     public Mono<Void> textFailed(UUID callId, String reason) {
-        return lockedById(callId).flatMap(call -> transition(call, new CallEvent.TextFailed(reason))).then();
+        return lockedById(callId)
+                .flatMap(call -> transition(call, new CallEvent.TextFailed(reason)))
+                .then();
     }
 
     /**
@@ -229,7 +312,8 @@ public class CallProgress {
      */
     public Mono<Boolean> textInsteadOfCall(UUID callId) {
         Instant now = clock.instant();
-        return lockedById(callId).flatMap(call -> fallback.textFirst(call.id(), call.tenantId(), call.state(), now)
+        return lockedById(callId)
+                .flatMap(call -> fallback.textFirst(call.id(), call.tenantId(), call.state(), now)
                         .flatMap(t -> persist(call, null, t, now).thenReturn(true)))
                 .defaultIfEmpty(false);
     }
@@ -238,14 +322,20 @@ public class CallProgress {
         return db.sql("SELECT " + LOCKED_COLUMNS + ", c.attempt AS session_attempt FROM call c "
                         + "LEFT JOIN booking b ON b.tenant_id = c.tenant_id AND b.reservation_id = c.subject_id "
                         + "WHERE c.id = :id FOR UPDATE OF c")
-                .bind("id", callId).map(CallProgress::locked).one();
+                .bind("id", callId)
+                .map(CallProgress::locked)
+                .one();
     }
 
     /** Concludes calls whose wait ran out; returns how many were looked at. */
     public int settleDue() {
-        List<UUID> due = db.sql("SELECT id FROM call WHERE settle_at <= now() AND status IN ('DIALING', 'IN_PROGRESS', 'TEXTED') "
-                        + "ORDER BY settle_at LIMIT 50")
-                .map(row -> row.get("id", UUID.class)).all().collectList().block(Duration.ofSeconds(30));
+        List<UUID> due = db.sql(
+                        "SELECT id FROM call WHERE settle_at <= now() AND status IN ('DIALING', 'IN_PROGRESS', 'TEXTED') "
+                                + "ORDER BY settle_at LIMIT 50")
+                .map(row -> row.get("id", UUID.class))
+                .all()
+                .collectList()
+                .block(Duration.ofSeconds(30));
         if (due == null || due.isEmpty()) {
             return 0;
         }
@@ -253,7 +343,9 @@ public class CallProgress {
             db.sql("SELECT " + LOCKED_COLUMNS + ", c.attempt AS session_attempt FROM call c "
                             + "LEFT JOIN booking b ON b.tenant_id = c.tenant_id AND b.reservation_id = c.subject_id "
                             + "WHERE c.id = :id AND c.settle_at <= now() FOR UPDATE OF c SKIP LOCKED")
-                    .bind("id", id).map(CallProgress::locked).one()
+                    .bind("id", id)
+                    .map(CallProgress::locked)
+                    .one()
                     .flatMap(call -> transition(call, new CallEvent.WaitOver()))
                     .as(transaction::transactional)
                     .block(Duration.ofSeconds(30));
@@ -276,11 +368,16 @@ public class CallProgress {
                 .one()
                 .flatMap(found -> db.sql("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) "
                                 + "ON CONFLICT DO NOTHING")
-                        .bind("id", eventId).bind("topic", topic).fetch().rowsUpdated()
-                        .flatMap(first -> first == 0 ? Mono.just(Applied.DUPLICATE)
+                        .bind("id", eventId)
+                        .bind("topic", topic)
+                        .fetch()
+                        .rowsUpdated()
+                        .flatMap(first -> first == 0
+                                ? Mono.just(Applied.DUPLICATE)
                                 // What the event changes is announced in the booking's trace, whatever trace the
                                 // 8x8 event came in (TraceParent.inTraceOf).
-                                : update.apply(found.getKey()).thenReturn(Applied.APPLIED)
+                                : update.apply(found.getKey())
+                                        .thenReturn(Applied.APPLIED)
                                         .contextWrite(context -> TraceParent.inTraceOf(context, found.getValue()))))
                 .defaultIfEmpty(Applied.UNKNOWN_SESSION)
                 .as(transaction::transactional);
@@ -296,8 +393,10 @@ public class CallProgress {
         CallStateMachine.Transition t = next.get();
         // A guest put through to the restaurant is the venue's to settle: no fallback text.
         boolean voiceOutcome = (t.to() == CallStatus.NO_RESPONSE || t.to() == CallStatus.UNREACHABLE)
-                && t.from() != CallStatus.TEXTED && !call.state().voiceMessage()
-                && !(event instanceof CallEvent.GuestAnswer) && t.outcome() != AttemptOutcome.TRANSFERRED;
+                && t.from() != CallStatus.TEXTED
+                && !call.state().voiceMessage()
+                && !(event instanceof CallEvent.GuestAnswer)
+                && t.outcome() != AttemptOutcome.TRANSFERRED;
         return (voiceOutcome ? fallback.consider(call.id(), call.tenantId(), t, now) : Mono.just(t))
                 .flatMap(decided -> persist(call, event, decided, now));
     }
@@ -313,79 +412,129 @@ public class CallProgress {
                                dialed_at = CASE WHEN :retry THEN NULL ELSE dialed_at END,
                                digits = COALESCE(:digits, digits), reason = COALESCE(:reason, reason), updated_at = now()
                         WHERE id = :id""")
-                .bind("status", to.status().name()).bind("attempt", to.attempt()).bind("retry", retry).bind("id", call.id());
+                .bind("status", to.status().name())
+                .bind("attempt", to.attempt())
+                .bind("retry", retry)
+                .bind("id", call.id());
         spec = nullable(spec, "settleAt", to.settleAt() == null ? null : utc(to.settleAt()), OffsetDateTime.class);
-        spec = nullable(spec, "settleReason", to.settleReason() == null ? null : to.settleReason().name(), String.class);
+        spec = nullable(
+                spec,
+                "settleReason",
+                to.settleReason() == null ? null : to.settleReason().name(),
+                String.class);
         spec = nullable(spec, "due", retry ? utc(t.scheduledFor()) : null, OffsetDateTime.class);
-        boolean decided = t.outcome() == AttemptOutcome.CONFIRMED || t.outcome() == AttemptOutcome.CANCELLED
+        boolean decided = t.outcome() == AttemptOutcome.CONFIRMED
+                || t.outcome() == AttemptOutcome.CANCELLED
                 || t.outcome() == AttemptOutcome.TRANSFERRED;
         String digits = decided && event instanceof CallEvent.KeyPressed key ? key.digits() : null;
         // A text (or its silence) or a call-back decides the booking, not an attempt: the attempt keeps what 8x8 said
         // about it.
-        boolean byText = event instanceof CallEvent.GuestAnswer || event instanceof CallEvent.TextFailed
-                || t.from() == CallStatus.TEXTED || event == null;
-        io.confirmline.events.Channel channel = event instanceof CallEvent.GuestAnswer answer ? answer.channel()
-                : byText || t.to() == CallStatus.TEXTED ? io.confirmline.events.Channel.SMS
-                : io.confirmline.events.Channel.VOICE;
+        boolean byText = event instanceof CallEvent.GuestAnswer
+                || event instanceof CallEvent.TextFailed
+                || t.from() == CallStatus.TEXTED
+                || event == null;
+        io.confirmline.events.Channel channel = event instanceof CallEvent.GuestAnswer answer
+                ? answer.channel()
+                : byText || t.to() == CallStatus.TEXTED
+                        ? io.confirmline.events.Channel.SMS
+                        : io.confirmline.events.Channel.VOICE;
         spec = nullable(spec, "digits", digits, String.class);
         spec = nullable(spec, "reason", t.reason(), String.class);
-        int concludedAttempt = event instanceof CallEvent.KeyPressed key ? key.attempt()
-                : event instanceof CallEvent.SessionEnded ended ? ended.attempt() : call.state().attempt();
+        int concludedAttempt = event instanceof CallEvent.KeyPressed key
+                ? key.attempt()
+                : event instanceof CallEvent.SessionEnded ended
+                        ? ended.attempt()
+                        : call.state().attempt();
         Mono<Void> work = spec.then();
         if (t.outcome() != null && !byText) {
-            work = work.then(db.sql("UPDATE call_attempt SET outcome = :outcome WHERE call_id = :id AND attempt = :attempt")
-                    .bind("outcome", t.outcome().name()).bind("id", call.id()).bind("attempt", concludedAttempt).then());
+            work = work.then(
+                    db.sql("UPDATE call_attempt SET outcome = :outcome WHERE call_id = :id AND attempt = :attempt")
+                            .bind("outcome", t.outcome().name())
+                            .bind("id", call.id())
+                            .bind("attempt", concludedAttempt)
+                            .then());
         }
         if (!t.changesStatus()) {
             return work.thenReturn(to.status());
         }
         return work.then(attemptRow(call.id(), concludedAttempt))
-                .flatMap(attempt -> outbox.add(Topics.CALL_STATUS.name(), call.subjectId(), CallStatusChanged.newBuilder()
-                        .setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setTenantId(call.tenantId())
-                        .setSubjectType(SubjectType.valueOf(call.subjectType())).setSubjectId(call.subjectId())
-                        .setCallId(call.id().toString()).setAttempt(to.attempt()).setPreviousStatus(t.from())
-                        .setStatus(t.to()).setChannel(channel).setReason(t.reason()).setDigits(digits)
-                        .setSessionId(attempt.sessionId()).setScheduledFor(t.scheduledFor())
-                        .setDialedAt(attempt.dialedAt()).setConnectedAt(attempt.connectedAt())
-                        .setEndedAt(attempt.endedAt()).setDurationSeconds(attempt.durationSeconds())
-                        .setProviderStatus(attempt.providerStatus()).setProviderErrorCode(attempt.providerErrorCode())
-                        .build()))
+                .flatMap(attempt -> outbox.add(
+                        Topics.CALL_STATUS.name(),
+                        call.subjectId(),
+                        CallStatusChanged.newBuilder()
+                                .setEventId(UUID.randomUUID().toString())
+                                .setOccurredAt(now)
+                                .setTenantId(call.tenantId())
+                                .setSubjectType(SubjectType.valueOf(call.subjectType()))
+                                .setSubjectId(call.subjectId())
+                                .setCallId(call.id().toString())
+                                .setAttempt(to.attempt())
+                                .setPreviousStatus(t.from())
+                                .setStatus(t.to())
+                                .setChannel(channel)
+                                .setReason(t.reason())
+                                .setDigits(digits)
+                                .setSessionId(attempt.sessionId())
+                                .setScheduledFor(t.scheduledFor())
+                                .setDialedAt(attempt.dialedAt())
+                                .setConnectedAt(attempt.connectedAt())
+                                .setEndedAt(attempt.endedAt())
+                                .setDurationSeconds(attempt.durationSeconds())
+                                .setProviderStatus(attempt.providerStatus())
+                                .setProviderErrorCode(attempt.providerErrorCode())
+                                .build()))
                 .thenReturn(to.status());
     }
 
     private CallStateMachine machine(Locked call) {
-        Tenant tenant = tenants.byId(call.tenantId()).orElseThrow(() ->
-                new IllegalStateException("Call " + call.id() + " belongs to unknown tenant " + call.tenantId()));
-        UnaryOperator<Instant> nextCallingMoment = UnaryOperator.identity();   // a voice message is wanted now
+        Tenant tenant = tenants.byId(call.tenantId())
+                .orElseThrow(() -> new IllegalStateException(
+                        "Call " + call.id() + " belongs to unknown tenant " + call.tenantId()));
+        UnaryOperator<Instant> nextCallingMoment = UnaryOperator.identity(); // a voice message is wanted now
         if (call.timeZone() != null) {
             nextCallingMoment = ReservationIntake.policy(tenant, ZoneId.of(call.timeZone()))::earliestAllowedAtOrAfter;
         }
         // A disabled tenant's calls on the line still finish here as usual; a retry it schedules is not dialed (the
         // dialer ends it SKIPPED), so the platform hears why, and a tenant enabled again in time still calls.
         // The transfer key means something only where the calls offer it (the dialer asks the same question).
-        String transferDigit = "VOICE_MESSAGE".equals(call.subjectType()) ? null
+        String transferDigit = "VOICE_MESSAGE".equals(call.subjectType())
+                ? null
                 : tenants.transfer(tenant).map(Tenants.Transfer::digit).orElse(null);
-        return new CallStateMachine(new RetryPolicy(tenant.calling().maxAttempts(), tenant.calling().retryDelay(),
-                nextCallingMoment), tenant.digits().confirm(), tenant.digits().cancel(), transferDigit,
+        return new CallStateMachine(
+                new RetryPolicy(tenant.calling().maxAttempts(), tenant.calling().retryDelay(), nextCallingMoment),
+                tenant.digits().confirm(),
+                tenant.digits().cancel(),
+                transferDigit,
                 properties.keyWait());
     }
 
     private Mono<AttemptView> attemptRow(UUID callId, int attempt) {
         return db.sql("SELECT " + AttemptView.COLUMNS + " FROM call_attempt WHERE call_id = :id AND attempt = :attempt")
-                .bind("id", callId).bind("attempt", attempt).map(AttemptView::of).one()
+                .bind("id", callId)
+                .bind("attempt", attempt)
+                .map(AttemptView::of)
+                .one()
                 .defaultIfEmpty(AttemptView.NONE);
     }
 
     private static Locked locked(Readable row) {
         String reason = row.get("settle_reason", String.class);
-        CallState state = new CallState("VOICE_MESSAGE".equals(row.get("subject_type", String.class)),
-                CallStatus.valueOf(row.get("status", String.class)), row.get("attempt", Integer.class),
-                instant(row.get("valid_until", OffsetDateTime.class)), instant(row.get("settle_at", OffsetDateTime.class)),
+        CallState state = new CallState(
+                "VOICE_MESSAGE".equals(row.get("subject_type", String.class)),
+                CallStatus.valueOf(row.get("status", String.class)),
+                row.get("attempt", Integer.class),
+                instant(row.get("valid_until", OffsetDateTime.class)),
+                instant(row.get("settle_at", OffsetDateTime.class)),
                 reason == null ? null : AttemptOutcome.valueOf(reason),
                 !Boolean.FALSE.equals(row.get("booking_unchanged", Boolean.class)));
-        return new Locked(row.get("id", UUID.class), row.get("tenant_id", String.class),
-                row.get("subject_type", String.class), row.get("subject_id", String.class), state,
-                row.get("session_attempt", Integer.class), row.get("time_zone", String.class));
+        return new Locked(
+                row.get("id", UUID.class),
+                row.get("tenant_id", String.class),
+                row.get("subject_type", String.class),
+                row.get("subject_id", String.class),
+                state,
+                row.get("session_attempt", Integer.class),
+                row.get("time_zone", String.class));
     }
 
     static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {

@@ -32,15 +32,27 @@ import java.util.Set;
  * @param bookingUnchanged the booking is neither cancelled nor changed since the call was made for it (always
  *     true for a voice message): only then may a late key press still decide a closed call
  */
-public record CallState(boolean voiceMessage, CallStatus status, int attempt, Instant validUntil, Instant settleAt,
-        AttemptOutcome settleReason, boolean bookingUnchanged) {
+public record CallState(
+        boolean voiceMessage,
+        CallStatus status,
+        int attempt,
+        Instant validUntil,
+        Instant settleAt,
+        AttemptOutcome settleReason,
+        boolean bookingUnchanged) {
 
-    public CallState(boolean voiceMessage, CallStatus status, int attempt, Instant validUntil, Instant settleAt,
+    public CallState(
+            boolean voiceMessage,
+            CallStatus status,
+            int attempt,
+            Instant validUntil,
+            Instant settleAt,
             AttemptOutcome settleReason) {
         this(voiceMessage, status, attempt, validUntil, settleAt, settleReason, true);
     }
 
-    private static final Set<CallStatus> OPEN = EnumSet.of(CallStatus.SCHEDULED, CallStatus.DIALING, CallStatus.IN_PROGRESS);
+    private static final Set<CallStatus> OPEN =
+            EnumSet.of(CallStatus.SCHEDULED, CallStatus.DIALING, CallStatus.IN_PROGRESS);
 
     /** Whether nothing can change this call any more. */
     public boolean isFinal() {
@@ -53,7 +65,7 @@ public record CallState(boolean voiceMessage, CallStatus status, int attempt, In
     }
 
     CallState with(CallStatus newStatus, int newAttempt, Instant newSettleAt, AttemptOutcome newSettleReason) {
-        return new CallState(voiceMessage, newStatus, newAttempt, validUntil, newSettleAt, newSettleReason,
-                bookingUnchanged);
+        return new CallState(
+                voiceMessage, newStatus, newAttempt, validUntil, newSettleAt, newSettleReason, bookingUnchanged);
     }
 }

@@ -40,7 +40,12 @@ import java.util.Optional;
 public final class CallStateMachine {
 
     /** A status change to publish, with the state to store. */
-    public record Transition(CallState state, CallStatus from, CallStatus to, String reason, Instant scheduledFor,
+    public record Transition(
+            CallState state,
+            CallStatus from,
+            CallStatus to,
+            String reason,
+            Instant scheduledFor,
             AttemptOutcome outcome) {
 
         public boolean changesStatus() {
@@ -63,9 +68,11 @@ public final class CallStateMachine {
      *     offer no transfer (no venue phone, or one of our own numbers)
      * @throws IllegalArgumentException when two keys are the same: one key cannot mean two things
      */
-    public CallStateMachine(RetryPolicy retries, String confirmDigit, String cancelDigit, String transferDigit,
-            Duration keyWait) {
-        if (confirmDigit.equals(cancelDigit) || confirmDigit.equals(transferDigit) || cancelDigit.equals(transferDigit)) {
+    public CallStateMachine(
+            RetryPolicy retries, String confirmDigit, String cancelDigit, String transferDigit, Duration keyWait) {
+        if (confirmDigit.equals(cancelDigit)
+                || confirmDigit.equals(transferDigit)
+                || cancelDigit.equals(transferDigit)) {
             throw new IllegalArgumentException("The confirm (" + confirmDigit + "), cancel (" + cancelDigit
                     + ") and transfer (" + transferDigit + ") keys must differ");
         }
@@ -82,21 +89,41 @@ public final class CallStateMachine {
             return guestAnswer(state, answer, now);
         }
         if (event instanceof CallEvent.TextFailed failed) {
-            return state.status() != CallStatus.TEXTED ? Optional.empty()
-                    : Optional.of(new Transition(state.with(CallStatus.UNREACHABLE, state.attempt(), null, null),
-                            CallStatus.TEXTED, CallStatus.UNREACHABLE, failed.reason(), null, null));
+            return state.status() != CallStatus.TEXTED
+                    ? Optional.empty()
+                    : Optional.of(new Transition(
+                            state.with(CallStatus.UNREACHABLE, state.attempt(), null, null),
+                            CallStatus.TEXTED,
+                            CallStatus.UNREACHABLE,
+                            failed.reason(),
+                            null,
+                            null));
         }
         if (state.status() == CallStatus.TEXTED && event instanceof CallEvent.WaitOver) {
-            return state.settleAt() == null || now.isBefore(state.settleAt()) ? Optional.empty()
-                    : Optional.of(new Transition(state.with(CallStatus.NO_RESPONSE, state.attempt(), null, null),
-                            CallStatus.TEXTED, CallStatus.NO_RESPONSE, AttemptOutcome.NO_REPLY.describe()
-                                    + " before the booking's minimum notice", null, AttemptOutcome.NO_REPLY));
+            return state.settleAt() == null || now.isBefore(state.settleAt())
+                    ? Optional.empty()
+                    : Optional.of(new Transition(
+                            state.with(CallStatus.NO_RESPONSE, state.attempt(), null, null),
+                            CallStatus.TEXTED,
+                            CallStatus.NO_RESPONSE,
+                            AttemptOutcome.NO_REPLY.describe() + " before the booking's minimum notice",
+                            null,
+                            AttemptOutcome.NO_REPLY));
         }
         if (state.isFinal()) {
-            return event instanceof CallEvent.KeyPressed key && CLOSED_UNHEARD.contains(state.status())
-                    && state.bookingUnchanged() && state.validUntil() != null && now.isBefore(state.validUntil())
-                    ? decidingKey(state, key).map(late -> new Transition(late.state(), late.from(), late.to(),
-                            late.reason() + ", heard after the call was closed as " + state.status(), null, late.outcome()))
+            return event instanceof CallEvent.KeyPressed key
+                            && CLOSED_UNHEARD.contains(state.status())
+                            && state.bookingUnchanged()
+                            && state.validUntil() != null
+                            && now.isBefore(state.validUntil())
+                    ? decidingKey(state, key)
+                            .map(late -> new Transition(
+                                    late.state(),
+                                    late.from(),
+                                    late.to(),
+                                    late.reason() + ", heard after the call was closed as " + state.status(),
+                                    null,
+                                    late.outcome()))
                     : Optional.empty();
         }
         if (event instanceof CallEvent.KeyPressed key) {
@@ -115,8 +142,8 @@ public final class CallStateMachine {
      * Statuses reached without a word from the guest, which a late confirm or cancel key still decides; TEXTED waits
      * for exactly such a word.
      */
-    private static final java.util.Set<CallStatus> CLOSED_UNHEARD = java.util.EnumSet.of(CallStatus.NO_RESPONSE,
-            CallStatus.UNREACHABLE, CallStatus.TEXTED);
+    private static final java.util.Set<CallStatus> CLOSED_UNHEARD =
+            java.util.EnumSet.of(CallStatus.NO_RESPONSE, CallStatus.UNREACHABLE, CallStatus.TEXTED);
 
     /**
      * A clear answer by text or on a call-back decides a booking that awaits one (TEXTED) or was closed without
@@ -125,9 +152,13 @@ public final class CallStateMachine {
      */
     private Optional<Transition> guestAnswer(CallState state, CallEvent.GuestAnswer answer, Instant now) {
         boolean callBack = answer.channel() == io.confirmline.events.Channel.INBOUND_CALL;
-        boolean awaiting = CLOSED_UNHEARD.contains(state.status()) || (callBack && state.status() == CallStatus.SCHEDULED);
-        if (state.voiceMessage() || !awaiting || !state.bookingUnchanged()
-                || answer.bookingStartsAt() == null || !now.isBefore(answer.bookingStartsAt())
+        boolean awaiting =
+                CLOSED_UNHEARD.contains(state.status()) || (callBack && state.status() == CallStatus.SCHEDULED);
+        if (state.voiceMessage()
+                || !awaiting
+                || !state.bookingUnchanged()
+                || answer.bookingStartsAt() == null
+                || !now.isBefore(answer.bookingStartsAt())
                 || (answer.decided() != AttemptOutcome.CONFIRMED && answer.decided() != AttemptOutcome.CANCELLED)) {
             return Optional.empty();
         }
@@ -135,8 +166,13 @@ public final class CallStateMachine {
         String how = (answer.decided() == AttemptOutcome.CONFIRMED ? "The guest confirmed" : "The guest cancelled")
                 + (callBack ? " on a call-back (" + answer.words() + ")" : " by text (\"" + answer.words() + "\")");
         boolean closed = state.status() != CallStatus.TEXTED && state.status() != CallStatus.SCHEDULED;
-        return Optional.of(new Transition(state.with(to, state.attempt(), null, null), state.status(), to,
-                how + (closed ? ", after the call was closed as " + state.status() : ""), null, answer.decided()));
+        return Optional.of(new Transition(
+                state.with(to, state.attempt(), null, null),
+                state.status(),
+                to,
+                how + (closed ? ", after the call was closed as " + state.status() : ""),
+                null,
+                answer.decided()));
     }
 
     /** The confirmation or cancellation this key means, if it is one. */
@@ -144,14 +180,20 @@ public final class CallStateMachine {
         if (state.voiceMessage() || key.digits() == null) {
             return Optional.empty();
         }
-        AttemptOutcome decided = key.digits().equals(confirmDigit) ? AttemptOutcome.CONFIRMED
+        AttemptOutcome decided = key.digits().equals(confirmDigit)
+                ? AttemptOutcome.CONFIRMED
                 : key.digits().equals(cancelDigit) ? AttemptOutcome.CANCELLED : null;
         if (decided == null) {
             return Optional.empty();
         }
         CallStatus to = decided.finalStatus(false);
-        return Optional.of(new Transition(state.with(to, state.attempt(), null, null), state.status(), to,
-                decided.describe() + " (" + key.digits() + ")", null, decided));
+        return Optional.of(new Transition(
+                state.with(to, state.attempt(), null, null),
+                state.status(),
+                to,
+                decided.describe() + " (" + key.digits() + ")",
+                null,
+                decided));
     }
 
     private Optional<Transition> keyPressed(CallState state, CallEvent.KeyPressed key) {
@@ -162,15 +204,23 @@ public final class CallStateMachine {
         if (key.digits().equals(transferDigit) && key.attempt() == state.attempt() && state.onTheLine()) {
             // The ingress has put the guest through to the restaurant: the booking is theirs to settle, so neither
             // another call nor a text follows; the summary that comes next changes nothing.
-            return Optional.of(new Transition(state.with(CallStatus.NO_RESPONSE, state.attempt(), null, null),
-                    state.status(), CallStatus.NO_RESPONSE,
-                    AttemptOutcome.TRANSFERRED.describe() + " (" + key.digits() + ")", null, AttemptOutcome.TRANSFERRED));
+            return Optional.of(new Transition(
+                    state.with(CallStatus.NO_RESPONSE, state.attempt(), null, null),
+                    state.status(),
+                    CallStatus.NO_RESPONSE,
+                    AttemptOutcome.TRANSFERRED.describe() + " (" + key.digits() + ")",
+                    null,
+                    AttemptOutcome.TRANSFERRED));
         }
         if (state.status() == CallStatus.DIALING && key.attempt() == state.attempt()) {
             // Any other key still tells us the guest is on the line; the ingress has already re-prompted.
-            return Optional.of(new Transition(state.with(CallStatus.IN_PROGRESS, state.attempt(), state.settleAt(),
-                    state.settleReason()), CallStatus.DIALING, CallStatus.IN_PROGRESS,
-                    "The guest answered and pressed " + key.digits(), null, null));
+            return Optional.of(new Transition(
+                    state.with(CallStatus.IN_PROGRESS, state.attempt(), state.settleAt(), state.settleReason()),
+                    CallStatus.DIALING,
+                    CallStatus.IN_PROGRESS,
+                    "The guest answered and pressed " + key.digits(),
+                    null,
+                    null));
         }
         return Optional.empty();
     }
@@ -181,25 +231,35 @@ public final class CallStateMachine {
         }
         if (ended.outcome() == AttemptOutcome.ANSWERED) {
             if (state.settleReason() == AttemptOutcome.NO_INPUT) {
-                return Optional.empty();   // the same summary again: keep the first wait
+                return Optional.empty(); // the same summary again: keep the first wait
             }
-            return Optional.of(new Transition(state.with(state.status(), state.attempt(), now.plus(keyWait),
-                    AttemptOutcome.NO_INPUT), state.status(), state.status(), null, null, null));
+            return Optional.of(new Transition(
+                    state.with(state.status(), state.attempt(), now.plus(keyWait), AttemptOutcome.NO_INPUT),
+                    state.status(),
+                    state.status(),
+                    null,
+                    null,
+                    null));
         }
         return Optional.of(conclude(state, ended.outcome(), ended.providerStatus(), ended.providerErrorCode(), now));
     }
 
-    private Transition conclude(CallState state, AttemptOutcome outcome, String providerStatus, Integer errorCode,
-            Instant now) {
-        String why = outcome.describe() + (providerStatus == null ? "" : " (8x8 " + providerStatus
-                + (errorCode == null ? "" : ", error " + errorCode) + ")");
+    private Transition conclude(
+            CallState state, AttemptOutcome outcome, String providerStatus, Integer errorCode, Instant now) {
+        String why = outcome.describe()
+                + (providerStatus == null
+                        ? ""
+                        : " (8x8 " + providerStatus + (errorCode == null ? "" : ", error " + errorCode) + ")");
         if (outcome.retryable() && state.attempt() < retries.maxAttempts()) {
             Instant next = retries.nextCallingMoment().apply(now.plus(retries.delay()));
             if (next != null && state.validUntil() != null && next.isBefore(state.validUntil())) {
-                return new Transition(state.with(CallStatus.SCHEDULED, state.attempt() + 1, null, null),
-                        state.status(), CallStatus.SCHEDULED,
+                return new Transition(
+                        state.with(CallStatus.SCHEDULED, state.attempt() + 1, null, null),
+                        state.status(),
+                        CallStatus.SCHEDULED,
                         why + "; attempt " + (state.attempt() + 1) + " of " + retries.maxAttempts() + " scheduled",
-                        next, outcome);
+                        next,
+                        outcome);
             }
             why += "; no time left for another attempt";
         } else if (outcome.retryable()) {

@@ -26,8 +26,7 @@ import java.util.Objects;
 /** What the platform is told about a finished 8x8 session: its durations and the public summary (no phone numbers). */
 final class CompletedSession {
 
-    private CompletedSession() {
-    }
+    private CompletedSession() {}
 
     /**
      * The attempt's talk time: 8x8's {@code callDuration} of the first leg when it sent one (8x8's own count is the
@@ -41,27 +40,43 @@ final class CompletedSession {
 
     /** 8x8's {@code callDuration} of the first leg that has one. */
     private static Integer reportedSeconds(SessionSummaryReceived summary) {
-        return summary.getLegs().stream().map(CallLeg::getDurationSeconds).filter(Objects::nonNull).findFirst().orElse(null);
+        return summary.getLegs().stream()
+                .map(CallLeg::getDurationSeconds)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The session's summary for its call.completed event. */
     static CallSessionSummary summary(SessionSummaryReceived summary, String attemptId) {
         Integer reported = reportedSeconds(summary);
         return CallSessionSummary.newBuilder()
-                .setSessionId(summary.getSessionId()).setAttemptId(attemptId)
+                .setSessionId(summary.getSessionId())
+                .setAttemptId(attemptId)
                 .setProviderStatus(summary.getRawSessionStatus())
-                .setErrorCode(summary.getErrorCode()).setErrorMessage(summary.getErrorMessage())
-                .setStartedAt(summary.getStartTime()).setEndedAt(summary.getEndTime())
+                .setErrorCode(summary.getErrorCode())
+                .setErrorMessage(summary.getErrorMessage())
+                .setStartedAt(summary.getStartTime())
+                .setEndedAt(summary.getEndTime())
                 .setDurationSeconds(reported != null ? reported : seconds(summary.getStartTime(), summary.getEndTime()))
-                .setLegs(summary.getLegs().stream().map(leg -> CallSummaryLeg.newBuilder()
-                        .setName(leg.getName()).setCallId(leg.getCallId()).setDirection(leg.getDirection())
-                        .setCallStatus(leg.getCallStatus()).setInitiatedAt(leg.getInitiatedAt())
-                        .setConnectedAt(leg.getConnectedAt()).setDisconnectedAt(leg.getDisconnectedAt())
-                        .setDurationSeconds(leg.getDurationSeconds()).build()).toList())
+                .setLegs(summary.getLegs().stream()
+                        .map(leg -> CallSummaryLeg.newBuilder()
+                                .setName(leg.getName())
+                                .setCallId(leg.getCallId())
+                                .setDirection(leg.getDirection())
+                                .setCallStatus(leg.getCallStatus())
+                                .setInitiatedAt(leg.getInitiatedAt())
+                                .setConnectedAt(leg.getConnectedAt())
+                                .setDisconnectedAt(leg.getDisconnectedAt())
+                                .setDurationSeconds(leg.getDurationSeconds())
+                                .build())
+                        .toList())
                 .build();
     }
 
     private static Integer seconds(Instant from, Instant to) {
-        return from == null || to == null || to.isBefore(from) ? null : (int) Duration.between(from, to).toSeconds();
+        return from == null || to == null || to.isBefore(from)
+                ? null
+                : (int) Duration.between(from, to).toSeconds();
     }
 }

@@ -38,5 +38,4 @@ public record OutcomeProperties(
         @DefaultValue("10s") @NotNull Duration keyWait,
         @DefaultValue("15m") @NotNull Duration summaryTimeout,
         @DefaultValue("30s") @NotNull Duration unknownSessionWait,
-        @DefaultValue("500ms") @NotNull Duration pollInterval) {
-}
+        @DefaultValue("500ms") @NotNull Duration pollInterval) {}

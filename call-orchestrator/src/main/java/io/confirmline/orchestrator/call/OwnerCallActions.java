@@ -57,13 +57,23 @@ public class OwnerCallActions {
 
     /** The reason of a call the owner cancelled; its prefix is the machine-readable part. */
     public static final String CANCELLED_BY_OWNER = "CANCELLED_BY_OWNER: the restaurant cancelled the pending call";
-    public static final String CALL_AGAIN_BY_OWNER = "CALL_AGAIN_BY_OWNER: the restaurant asked to call the guest again";
 
-    public enum Action { REDIAL, CANCEL }
+    public static final String CALL_AGAIN_BY_OWNER =
+            "CALL_AGAIN_BY_OWNER: the restaurant asked to call the guest again";
+
+    public enum Action {
+        REDIAL,
+        CANCEL
+    }
 
     /** Ended without a word from the guest, or not placed: the owner may try once more. */
-    private static final Set<CallStatus> REDIALABLE = EnumSet.of(CallStatus.SCHEDULED, CallStatus.NO_RESPONSE,
-            CallStatus.UNREACHABLE, CallStatus.TEXTED, CallStatus.FAILED, CallStatus.SKIPPED);
+    private static final Set<CallStatus> REDIALABLE = EnumSet.of(
+            CallStatus.SCHEDULED,
+            CallStatus.NO_RESPONSE,
+            CallStatus.UNREACHABLE,
+            CallStatus.TEXTED,
+            CallStatus.FAILED,
+            CallStatus.SKIPPED);
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -78,10 +88,20 @@ public class OwnerCallActions {
     }
 
     /** The call and its booking under the call's lock. */
-    private record Target(UUID id, String subjectType, String subjectId, CallStatus status, int attempt, Instant dueAt,
-            String reason, boolean bookingPresent, long bookingVersion, boolean cancelled, Instant startsAt,
-            String zone, boolean optedOut) {
-    }
+    private record Target(
+            UUID id,
+            String subjectType,
+            String subjectId,
+            CallStatus status,
+            int attempt,
+            Instant dueAt,
+            String reason,
+            boolean bookingPresent,
+            long bookingVersion,
+            boolean cancelled,
+            Instant startsAt,
+            String zone,
+            boolean optedOut) {}
 
     /**
      * Applies {@code action} to the tenant's call {@code callId}; emits the call's id once done (404 for a call the
@@ -90,11 +110,12 @@ public class OwnerCallActions {
     public Mono<UUID> apply(Tenant tenant, UUID callId, Action action, String idempotencyKey) {
         return lock(tenant.id(), callId)
                 .switchIfEmpty(Mono.error(() -> ApiRefusals.notFound("No call " + callId)))
-                .flatMap(target -> answered(tenant.id(), idempotencyKey, action, callId).flatMap(already -> already
-                        ? Mono.just(target.id())
-                        : (action == Action.REDIAL ? redial(tenant, target) : cancel(tenant, target))
-                                .then(remember(tenant.id(), idempotencyKey, action, callId))
-                                .thenReturn(target.id())))
+                .flatMap(target -> answered(tenant.id(), idempotencyKey, action, callId)
+                        .flatMap(already -> already
+                                ? Mono.just(target.id())
+                                : (action == Action.REDIAL ? redial(tenant, target) : cancel(tenant, target))
+                                        .then(remember(tenant.id(), idempotencyKey, action, callId))
+                                        .thenReturn(target.id())))
                 .as(transaction::transactional);
     }
 
@@ -108,7 +129,10 @@ public class OwnerCallActions {
                         FROM call c
                         LEFT JOIN booking b ON b.tenant_id = c.tenant_id AND b.reservation_id = c.subject_id
                         WHERE c.tenant_id = :tenant AND c.id = :id FOR UPDATE OF c""")
-                .bind("tenant", tenantId).bind("id", callId).map(OwnerCallActions::target).one();
+                .bind("tenant", tenantId)
+                .bind("id", callId)
+                .map(OwnerCallActions::target)
+                .one();
     }
 
     /** Whether this key already did this action on this call; a key reused for anything else is a 422. */
@@ -117,12 +141,15 @@ public class OwnerCallActions {
             return Mono.just(false);
         }
         return db.sql("SELECT action, call_id FROM owner_action WHERE tenant_id = :tenant AND idempotency_key = :key")
-                .bind("tenant", tenantId).bind("key", key)
+                .bind("tenant", tenantId)
+                .bind("key", key)
                 .map(row -> action.name().equals(row.get("action", String.class))
                         && callId.equals(row.get("call_id", UUID.class)))
                 .one()
-                .flatMap(same -> same ? Mono.just(true) : Mono.<Boolean>error(ApiRefusals.of(
-                        HttpStatus.UNPROCESSABLE_ENTITY, "This Idempotency-Key was used for another request")))
+                .flatMap(same -> same
+                        ? Mono.just(true)
+                        : Mono.<Boolean>error(ApiRefusals.of(
+                                HttpStatus.UNPROCESSABLE_ENTITY, "This Idempotency-Key was used for another request")))
                 .defaultIfEmpty(false);
     }
 
@@ -132,17 +159,22 @@ public class OwnerCallActions {
         }
         return db.sql("INSERT INTO owner_action (tenant_id, idempotency_key, action, call_id) "
                         + "VALUES (:tenant, :key, :action, :call)")
-                .bind("tenant", tenantId).bind("key", key).bind("action", action.name()).bind("call", callId).then();
+                .bind("tenant", tenantId)
+                .bind("key", key)
+                .bind("action", action.name())
+                .bind("call", callId)
+                .then();
     }
 
     private Mono<Void> redial(Tenant tenant, Target call) {
         if (!REDIALABLE.contains(call.status())) {
-            return Mono.error(ApiRefusals.conflict(switch (call.status()) {
-                case DIALING, IN_PROGRESS -> "The guest is being called right now (" + call.status() + ")";
-                case CONFIRMED, CANCELLED_BY_GUEST -> "The guest has already answered (" + call.status() + ")";
-                case WITHDRAWN -> "The platform withdrew the booking: there is nothing to confirm";
-                default -> "The call cannot be made again (" + call.status() + ")";
-            }));
+            return Mono.error(ApiRefusals.conflict(
+                    switch (call.status()) {
+                        case DIALING, IN_PROGRESS -> "The guest is being called right now (" + call.status() + ")";
+                        case CONFIRMED, CANCELLED_BY_GUEST -> "The guest has already answered (" + call.status() + ")";
+                        case WITHDRAWN -> "The platform withdrew the booking: there is nothing to confirm";
+                        default -> "The call cannot be made again (" + call.status() + ")";
+                    }));
         }
         Mono<Void> refused = bookingRefusal(call);
         if (refused != null) {
@@ -165,10 +197,13 @@ public class OwnerCallActions {
         }
         if (call.status() == CallStatus.SCHEDULED) {
             if (call.dueAt() != null && !call.dueAt().isAfter(due)) {
-                return Mono.empty();   // already due as soon as it can be: nothing to change, nothing to announce
+                return Mono.empty(); // already due as soon as it can be: nothing to change, nothing to announce
             }
             return db.sql("UPDATE call SET due_at = :due, reason = :reason, updated_at = now() WHERE id = :id")
-                    .bind("due", utc(due)).bind("reason", CALL_AGAIN_BY_OWNER).bind("id", call.id()).then()
+                    .bind("due", utc(due))
+                    .bind("reason", CALL_AGAIN_BY_OWNER)
+                    .bind("id", call.id())
+                    .then()
                     .then(announce(tenant, call, CallStatus.SCHEDULED, call.attempt(), due, now));
         }
         int attempt = call.attempt() + 1;
@@ -177,31 +212,41 @@ public class OwnerCallActions {
                                booking_version = :version, reason = :reason, lease_until = NULL, settle_at = NULL,
                                settle_reason = NULL, session_id = NULL, dialed_at = NULL, updated_at = now()
                         WHERE id = :id""")
-                .bind("attempt", attempt).bind("due", utc(due)).bind("validUntil", utc(latestUseful))
-                .bind("version", call.bookingVersion()).bind("reason", CALL_AGAIN_BY_OWNER).bind("id", call.id())
+                .bind("attempt", attempt)
+                .bind("due", utc(due))
+                .bind("validUntil", utc(latestUseful))
+                .bind("version", call.bookingVersion())
+                .bind("reason", CALL_AGAIN_BY_OWNER)
+                .bind("id", call.id())
                 .then()
                 .then(announce(tenant, call, CallStatus.SCHEDULED, attempt, due, now));
     }
 
     private Mono<Void> cancel(Tenant tenant, Target call) {
-        if (call.status() == CallStatus.SKIPPED && call.reason() != null && call.reason().startsWith("CANCELLED_BY_OWNER")) {
-            return Mono.empty();   // cancelled already: the same answer, nothing more
+        if (call.status() == CallStatus.SKIPPED
+                && call.reason() != null
+                && call.reason().startsWith("CANCELLED_BY_OWNER")) {
+            return Mono.empty(); // cancelled already: the same answer, nothing more
         }
         if (call.status() != CallStatus.SCHEDULED || !isBooking(call)) {
-            return Mono.error(ApiRefusals.conflict(switch (call.status()) {
-                case DIALING, IN_PROGRESS -> "The guest is being called right now (" + call.status()
-                        + "): the call can no longer be cancelled";
-                case TEXTED -> "The guest was texted and their answer is awaited: no call is pending";
-                case SCHEDULED -> "Only a booking's call can be cancelled here";
-                default -> "No call is pending: the call is over (" + call.status() + ")";
-            }));
+            return Mono.error(ApiRefusals.conflict(
+                    switch (call.status()) {
+                        case DIALING, IN_PROGRESS ->
+                            "The guest is being called right now (" + call.status()
+                                    + "): the call can no longer be cancelled";
+                        case TEXTED -> "The guest was texted and their answer is awaited: no call is pending";
+                        case SCHEDULED -> "Only a booking's call can be cancelled here";
+                        default -> "No call is pending: the call is over (" + call.status() + ")";
+                    }));
         }
         Instant now = clock.instant();
         return db.sql("""
                         UPDATE call SET status = 'SKIPPED', reason = :reason, lease_until = NULL, settle_at = NULL,
                                settle_reason = NULL, updated_at = now()
                         WHERE id = :id""")
-                .bind("reason", CANCELLED_BY_OWNER).bind("id", call.id()).then()
+                .bind("reason", CANCELLED_BY_OWNER)
+                .bind("id", call.id())
+                .then()
                 .then(announce(tenant, call, CallStatus.SKIPPED, call.attempt(), null, now));
     }
 
@@ -226,26 +271,43 @@ public class OwnerCallActions {
         return !"VOICE_MESSAGE".equals(call.subjectType());
     }
 
-    private Mono<Void> announce(Tenant tenant, Target call, CallStatus to, int attempt, Instant scheduledFor,
-            Instant now) {
-        return outbox.add(Topics.CALL_STATUS.name(), call.subjectId(), CallStatusChanged.newBuilder()
-                .setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setTenantId(tenant.id())
-                .setSubjectType(SubjectType.valueOf(call.subjectType())).setSubjectId(call.subjectId())
-                .setCallId(call.id().toString()).setAttempt(attempt).setPreviousStatus(call.status()).setStatus(to)
-                .setChannel(Channel.CONSOLE)
-                .setReason(to == CallStatus.SKIPPED ? CANCELLED_BY_OWNER : CALL_AGAIN_BY_OWNER)
-                .setScheduledFor(scheduledFor).build());
+    private Mono<Void> announce(
+            Tenant tenant, Target call, CallStatus to, int attempt, Instant scheduledFor, Instant now) {
+        return outbox.add(
+                Topics.CALL_STATUS.name(),
+                call.subjectId(),
+                CallStatusChanged.newBuilder()
+                        .setEventId(UUID.randomUUID().toString())
+                        .setOccurredAt(now)
+                        .setTenantId(tenant.id())
+                        .setSubjectType(SubjectType.valueOf(call.subjectType()))
+                        .setSubjectId(call.subjectId())
+                        .setCallId(call.id().toString())
+                        .setAttempt(attempt)
+                        .setPreviousStatus(call.status())
+                        .setStatus(to)
+                        .setChannel(Channel.CONSOLE)
+                        .setReason(to == CallStatus.SKIPPED ? CANCELLED_BY_OWNER : CALL_AGAIN_BY_OWNER)
+                        .setScheduledFor(scheduledFor)
+                        .build());
     }
 
     private static Target target(Readable row) {
         OffsetDateTime starts = row.get("starts_at", OffsetDateTime.class);
         Long version = row.get("version", Long.class);
-        return new Target(row.get("id", UUID.class), row.get("subject_type", String.class),
-                row.get("subject_id", String.class), CallStatus.valueOf(row.get("status", String.class)),
-                row.get("attempt", Integer.class), instant(row.get("due_at", OffsetDateTime.class)),
-                row.get("reason", String.class), Boolean.TRUE.equals(row.get("booking_present", Boolean.class)),
-                version == null ? 0 : version, Boolean.TRUE.equals(row.get("cancelled", Boolean.class)),
-                starts == null ? null : starts.toInstant(), row.get("time_zone", String.class),
+        return new Target(
+                row.get("id", UUID.class),
+                row.get("subject_type", String.class),
+                row.get("subject_id", String.class),
+                CallStatus.valueOf(row.get("status", String.class)),
+                row.get("attempt", Integer.class),
+                instant(row.get("due_at", OffsetDateTime.class)),
+                row.get("reason", String.class),
+                Boolean.TRUE.equals(row.get("booking_present", Boolean.class)),
+                version == null ? 0 : version,
+                Boolean.TRUE.equals(row.get("cancelled", Boolean.class)),
+                starts == null ? null : starts.toInstant(),
+                row.get("time_zone", String.class),
                 Boolean.TRUE.equals(row.get("opted_out", Boolean.class)));
     }
 

@@ -55,23 +55,26 @@ public class OwnerCallApi {
     @PostMapping(path = "/api/calls/{id}/redial", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<CallApi.CallDetails>> redial(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestHeader(name = "Idempotency-Key", required = false) String key, @PathVariable String id) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @PathVariable String id) {
         return act(authorization, key, id, OwnerCallActions.Action.REDIAL);
     }
 
     @PostMapping(path = "/api/calls/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<CallApi.CallDetails>> cancel(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestHeader(name = "Idempotency-Key", required = false) String key, @PathVariable String id) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @PathVariable String id) {
         return act(authorization, key, id, OwnerCallActions.Action.CANCEL);
     }
 
-    private Mono<ResponseEntity<CallApi.CallDetails>> act(String authorization, String key, String id,
-            OwnerCallActions.Action action) {
+    private Mono<ResponseEntity<CallApi.CallDetails>> act(
+            String authorization, String key, String id, OwnerCallActions.Action action) {
         Tenant tenant = authentication.tenant(authorization);
-        if (key != null && (key.isBlank() || key.length() > MAX_KEY || key.chars().anyMatch(c -> c < 0x20 || c > 0x7e))) {
-            throw ApiRefusals.invalid(java.util.List.of("Idempotency-Key: must be 1 to " + MAX_KEY
-                    + " printable ASCII characters"));
+        if (key != null
+                && (key.isBlank() || key.length() > MAX_KEY || key.chars().anyMatch(c -> c < 0x20 || c > 0x7e))) {
+            throw ApiRefusals.invalid(
+                    java.util.List.of("Idempotency-Key: must be 1 to " + MAX_KEY + " printable ASCII characters"));
         }
         UUID callId;
         try {

@@ -58,8 +58,12 @@ public class ParkedEvents {
     private final OutcomeProperties properties;
     private final InboundCalls inbound;
 
-    public ParkedEvents(DatabaseClient db, CallProgress progress, InboundCalls inbound,
-            KafkaTemplate<String, SpecificRecord> kafka, OutcomeProperties properties,
+    public ParkedEvents(
+            DatabaseClient db,
+            CallProgress progress,
+            InboundCalls inbound,
+            KafkaTemplate<String, SpecificRecord> kafka,
+            OutcomeProperties properties,
             @Value("${spring.application.name}") String serviceName) {
         this.inbound = inbound;
         this.serviceName = serviceName;
@@ -72,12 +76,15 @@ public class ParkedEvents {
     public Mono<Void> park(String topic, String eventId, String tenantId, String sessionId, SpecificRecord event) {
         return db.sql("INSERT INTO parked_event (event_id, topic, tenant_id, session_id, payload) "
                         + "VALUES (:id, :topic, :tenant, :session, :payload) ON CONFLICT DO NOTHING")
-                .bind("id", eventId).bind("topic", topic).bind("tenant", tenantId).bind("session", sessionId)
-                .bind("payload", ByteBuffer.wrap(AvroBinary.encode(event))).then();
+                .bind("id", eventId)
+                .bind("topic", topic)
+                .bind("tenant", tenantId)
+                .bind("session", sessionId)
+                .bind("payload", ByteBuffer.wrap(AvroBinary.encode(event)))
+                .then();
     }
 
-    private record Parked(String eventId, String topic, String sessionId, ByteBuffer payload, boolean expired) {
-    }
+    private record Parked(String eventId, String topic, String sessionId, ByteBuffer payload, boolean expired) {}
 
     /** Applies parked events whose session is known now and dead-letters expired ones; returns how many went. */
     public int retryOnce() {
@@ -92,10 +99,15 @@ public class ParkedEvents {
                            OR EXISTS (SELECT 1 FROM inbound_call i WHERE i.session_id = p.session_id)
                         ORDER BY parked_at LIMIT 100""")
                 .bind("wait", properties.unknownSessionWait().toMillis() / 1000.0)
-                .map(row -> new Parked(row.get("event_id", String.class), row.get("topic", String.class),
-                        row.get("session_id", String.class), row.get("payload", ByteBuffer.class),
+                .map(row -> new Parked(
+                        row.get("event_id", String.class),
+                        row.get("topic", String.class),
+                        row.get("session_id", String.class),
+                        row.get("payload", ByteBuffer.class),
                         Boolean.TRUE.equals(row.get("expired", Boolean.class))))
-                .all().collectList().block(Duration.ofSeconds(30));
+                .all()
+                .collectList()
+                .block(Duration.ofSeconds(30));
         if (rows == null) {
             return 0;
         }
@@ -105,16 +117,20 @@ public class ParkedEvents {
                     ? progress.keyPressed(action).block(Duration.ofSeconds(30))
                     : progress.sessionEnded((SessionSummaryReceived) event).block(Duration.ofSeconds(30));
             // A guest's call-back: its summary goes to the inbound calls; a call action for it means nothing here.
-            boolean inboundSession = applied == CallProgress.Applied.UNKNOWN_SESSION && Boolean.TRUE.equals(
-                    event instanceof SessionSummaryReceived summary ? inbound.sessionEnded(summary).block(Duration.ofSeconds(30))
-                            : inbound.knows(row.sessionId()).block(Duration.ofSeconds(30)));
+            boolean inboundSession = applied == CallProgress.Applied.UNKNOWN_SESSION
+                    && Boolean.TRUE.equals(
+                            event instanceof SessionSummaryReceived summary
+                                    ? inbound.sessionEnded(summary).block(Duration.ofSeconds(30))
+                                    : inbound.knows(row.sessionId()).block(Duration.ofSeconds(30)));
             if (applied == CallProgress.Applied.UNKNOWN_SESSION && !inboundSession) {
                 if (!row.expired()) {
                     continue;
                 }
                 deadLetter(row, event);
             }
-            db.sql("DELETE FROM parked_event WHERE event_id = :id").bind("id", row.eventId()).then()
+            db.sql("DELETE FROM parked_event WHERE event_id = :id")
+                    .bind("id", row.eventId())
+                    .then()
                     .block(Duration.ofSeconds(30));
         }
         return rows.size();
@@ -124,8 +140,8 @@ public class ParkedEvents {
         String dlt = row.topic() + Topic.DEAD_LETTER_SUFFIX;
         String reason = "Unknown session " + row.sessionId() + ": no call of this service has it after waiting "
                 + properties.unknownSessionWait();
-        ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(dlt, null, row.sessionId(), event,
-                DeadLetterHeaders.of(reason, serviceName));
+        ProducerRecord<String, SpecificRecord> record =
+                new ProducerRecord<>(dlt, null, row.sessionId(), event, DeadLetterHeaders.of(reason, serviceName));
         try {
             kafka.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -136,7 +152,8 @@ public class ParkedEvents {
 
     private static SpecificRecord decode(Parked row) {
         Class<? extends SpecificRecord> type = Topics.CALL_ACTIONS.name().equals(row.topic())
-                ? CallActionReceived.class : SessionSummaryReceived.class;
+                ? CallActionReceived.class
+                : SessionSummaryReceived.class;
         return AvroBinary.decode(type, row.payload());
     }
 }

@@ -26,5 +26,4 @@ import java.util.function.UnaryOperator;
  * @param delay the wait after an attempt before the next
  * @param nextCallingMoment the earliest moment at or after an instant inside calling hours (null if none soon)
  */
-public record RetryPolicy(int maxAttempts, Duration delay, UnaryOperator<Instant> nextCallingMoment) {
-}
+public record RetryPolicy(int maxAttempts, Duration delay, UnaryOperator<Instant> nextCallingMoment) {}

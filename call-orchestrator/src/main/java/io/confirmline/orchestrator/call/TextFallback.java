@@ -19,8 +19,8 @@ import io.confirmline.events.CallStatus;
 import io.confirmline.events.MessageAuthor;
 import io.confirmline.orchestrator.conversation.TextMessages;
 import io.confirmline.orchestrator.reservation.ReservationIntake;
-import io.confirmline.orchestrator.text.TextTemplates;
 import io.confirmline.orchestrator.tenant.Tenants;
+import io.confirmline.orchestrator.text.TextTemplates;
 import io.confirmline.tenant.Tenant;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -56,23 +56,37 @@ public class TextFallback {
     }
 
     /** The booking of a call as a text needs it, with whether it may be texted. */
-    private record Booking(String reservationId, String kind, boolean cancelled, boolean unchanged, Instant startsAt,
-            String zone, String guestName, String phone, String locale, String venue, Integer partySize, String service,
-            Instant validUntil, boolean optedOut) {
-    }
+    private record Booking(
+            String reservationId,
+            String kind,
+            boolean cancelled,
+            boolean unchanged,
+            Instant startsAt,
+            String zone,
+            String guestName,
+            String phone,
+            String locale,
+            String venue,
+            Integer partySize,
+            String service,
+            Instant validUntil,
+            boolean optedOut) {}
 
     /**
      * The transition as it stands, or — when the booking is to be texted — the same change ending TEXTED, with the
      * text queued in the caller's transaction. Only for a booking's call whose transition ends NO_RESPONSE or
      * UNREACHABLE.
      */
-    Mono<CallStateMachine.Transition> consider(UUID callId, String tenantId, CallStateMachine.Transition t, Instant now) {
+    Mono<CallStateMachine.Transition> consider(
+            UUID callId, String tenantId, CallStateMachine.Transition t, Instant now) {
         Tenant tenant = tenants.byId(tenantId).orElse(null);
         if (tenant == null || !tenant.texts() || !tenant.texting().fallbackOn().covers(t.to().name())) {
             return Mono.just(t);
         }
-        return booking(callId).flatMap(b -> plan(tenant, b, now)
-                        .map(sendAt -> queue(tenant, callId, b, sendAt, now).thenReturn(texted(t, b, tenant, sendAt, now)))
+        return booking(callId)
+                .flatMap(b -> plan(tenant, b, now)
+                        .map(sendAt ->
+                                queue(tenant, callId, b, sendAt, now).thenReturn(texted(t, b, tenant, sendAt, now)))
                         .orElseGet(() -> Mono.just(t)))
                 .defaultIfEmpty(t);
     }
@@ -86,11 +100,18 @@ public class TextFallback {
         if (tenant == null || !tenant.texts()) {
             return Mono.empty();
         }
-        CallStateMachine.Transition scheduled = new CallStateMachine.Transition(state, CallStatus.SCHEDULED,
-                CallStatus.SCHEDULED, "The platform asked for a text instead of a call", null, null);
-        return booking(callId).flatMap(b -> plan(tenant, b, now)
-                .map(sendAt -> queue(tenant, callId, b, sendAt, now).thenReturn(texted(scheduled, b, tenant, sendAt, now)))
-                .orElseGet(Mono::empty));
+        CallStateMachine.Transition scheduled = new CallStateMachine.Transition(
+                state,
+                CallStatus.SCHEDULED,
+                CallStatus.SCHEDULED,
+                "The platform asked for a text instead of a call",
+                null,
+                null);
+        return booking(callId)
+                .flatMap(b -> plan(tenant, b, now)
+                        .map(sendAt -> queue(tenant, callId, b, sendAt, now)
+                                .thenReturn(texted(scheduled, b, tenant, sendAt, now)))
+                        .orElseGet(Mono::empty));
     }
 
     /** When the text may go out, or empty when it may not go out at all. */
@@ -99,28 +120,52 @@ public class TextFallback {
             return java.util.Optional.empty();
         }
         Instant sendAt = ReservationIntake.policy(tenant, ZoneId.of(b.zone())).earliestAllowedAtOrAfter(now);
-        return sendAt != null && sendAt.isBefore(b.startsAt()) ? java.util.Optional.of(sendAt)
+        return sendAt != null && sendAt.isBefore(b.startsAt())
+                ? java.util.Optional.of(sendAt)
                 : java.util.Optional.empty();
     }
 
     private Mono<UUID> queue(Tenant tenant, UUID callId, Booking b, Instant sendAt, Instant now) {
-        String body = templates.fallback(tenant, new TextTemplates.Booking(b.venue(), b.startsAt(), ZoneId.of(b.zone()),
-                b.partySize(), b.guestName(), b.locale(), "APPOINTMENT".equals(b.kind()), b.service()));
-        return texts.queue(new TextMessages.Outgoing(tenant.id(), b.phone(), MessageAuthor.SYSTEM,
-                TextMessages.Purpose.FALLBACK, body, b.reservationId(), callId, sendAt, b.startsAt()));
+        String body = templates.fallback(
+                tenant,
+                new TextTemplates.Booking(
+                        b.venue(),
+                        b.startsAt(),
+                        ZoneId.of(b.zone()),
+                        b.partySize(),
+                        b.guestName(),
+                        b.locale(),
+                        "APPOINTMENT".equals(b.kind()),
+                        b.service()));
+        return texts.queue(new TextMessages.Outgoing(
+                tenant.id(),
+                b.phone(),
+                MessageAuthor.SYSTEM,
+                TextMessages.Purpose.FALLBACK,
+                body,
+                b.reservationId(),
+                callId,
+                sendAt,
+                b.startsAt()));
     }
 
-    private static CallStateMachine.Transition texted(CallStateMachine.Transition t, Booking b, Tenant tenant,
-            Instant sendAt, Instant now) {
+    private static CallStateMachine.Transition texted(
+            CallStateMachine.Transition t, Booking b, Tenant tenant, Instant sendAt, Instant now) {
         // The reply is awaited until the booking's minimum notice; a text that can only go out later (quiet hours)
         // still gives the guest until the booking starts.
         Instant deadline = b.validUntil() != null && b.validUntil().isAfter(sendAt) ? b.validUntil() : b.startsAt();
-        String when = sendAt.isAfter(now) ? " at " + LOCAL_TIME.format(sendAt.atZone(ZoneId.of(b.zone())))
-                + " (outside calling hours now)" : "";
+        String when = sendAt.isAfter(now)
+                ? " at " + LOCAL_TIME.format(sendAt.atZone(ZoneId.of(b.zone()))) + " (outside calling hours now)"
+                : "";
         String reason = (t.reason() == null || t.reason().isBlank() ? "" : t.reason() + "; ") + "texted the guest"
                 + when + ", awaiting a reply";
-        return new CallStateMachine.Transition(t.state().with(CallStatus.TEXTED, t.state().attempt(), deadline,
-                AttemptOutcome.NO_REPLY), t.from(), CallStatus.TEXTED, reason, null, t.outcome());
+        return new CallStateMachine.Transition(
+                t.state().with(CallStatus.TEXTED, t.state().attempt(), deadline, AttemptOutcome.NO_REPLY),
+                t.from(),
+                CallStatus.TEXTED,
+                reason,
+                null,
+                t.outcome());
     }
 
     private Mono<Booking> booking(UUID callId) {
@@ -133,14 +178,20 @@ public class TextFallback {
                         FROM call c JOIN booking b ON b.tenant_id = c.tenant_id AND b.reservation_id = c.subject_id
                         WHERE c.id = :id""")
                 .bind("id", callId)
-                .map(row -> new Booking(row.get("reservation_id", String.class), row.get("kind", String.class),
+                .map(row -> new Booking(
+                        row.get("reservation_id", String.class),
+                        row.get("kind", String.class),
                         Boolean.TRUE.equals(row.get("cancelled", Boolean.class)),
                         Boolean.TRUE.equals(row.get("unchanged", Boolean.class)),
                         row.get("starts_at", java.time.OffsetDateTime.class).toInstant(),
-                        row.get("time_zone", String.class), row.get("guest_name", String.class),
-                        row.get("guest_phone", String.class), row.get("guest_locale", String.class),
-                        row.get("venue_name", String.class), row.get("party_size", Integer.class),
-                        row.get("service_name", String.class), instant(row.get("valid_until", java.time.OffsetDateTime.class)),
+                        row.get("time_zone", String.class),
+                        row.get("guest_name", String.class),
+                        row.get("guest_phone", String.class),
+                        row.get("guest_locale", String.class),
+                        row.get("venue_name", String.class),
+                        row.get("party_size", Integer.class),
+                        row.get("service_name", String.class),
+                        instant(row.get("valid_until", java.time.OffsetDateTime.class)),
                         Boolean.TRUE.equals(row.get("opted_out", Boolean.class))))
                 .one();
     }

@@ -15,10 +15,10 @@
  */
 package io.confirmline.orchestrator.callflow;
 
-import io.confirmline.events.CallPurpose;
-import io.confirmline.events.CallSessionOpened;
 import io.confirmline.callflow.Callflows;
 import io.confirmline.callflow.CaptureSettings;
+import io.confirmline.events.CallPurpose;
+import io.confirmline.events.CallSessionOpened;
 import io.confirmline.orchestrator.tenant.Tenants;
 import io.confirmline.prompt.PromptCatalog;
 import java.time.Instant;
@@ -34,35 +34,49 @@ import java.util.UUID;
  */
 public final class SessionReplies {
 
-    private SessionReplies() {
-    }
+    private SessionReplies() {}
 
     /** The ids and timing of the session the replies belong to. */
-    public record Session(String tenantId, String sessionId, String callId, String attemptId, Instant openedAt,
-            Instant expiresAt) {
-    }
+    public record Session(
+            String tenantId, String sessionId, String callId, String attemptId, Instant openedAt, Instant expiresAt) {}
 
     /**
      * @param confirmDigit the digit that confirms (per tenant)
      * @param cancelDigit the digit that cancels (per tenant)
      * @param maxReprompts how many times an unknown digit or silence is asked again
      */
-    public static CallSessionOpened confirmation(Session session, PromptCatalog catalog, PromptCatalog.Booking booking,
-            String voiceProfile, CaptureSettings capture, String confirmDigit, String cancelDigit, int maxReprompts,
+    public static CallSessionOpened confirmation(
+            Session session,
+            PromptCatalog catalog,
+            PromptCatalog.Booking booking,
+            String voiceProfile,
+            CaptureSettings capture,
+            String confirmDigit,
+            String cancelDigit,
+            int maxReprompts,
             Instant now) {
-        return confirmation(session, catalog, booking, voiceProfile, capture, confirmDigit, cancelDigit, null,
-                maxReprompts, now);
+        return confirmation(
+                session, catalog, booking, voiceProfile, capture, confirmDigit, cancelDigit, null, maxReprompts, now);
     }
 
     /**
      * As above; with a {@code transfer} (null when the tenant offers none) its key says "Putting you through to
      * Luigi's" and bridges the guest to the venue's phone, and the re-prompts offer it.
      */
-    public static CallSessionOpened confirmation(Session session, PromptCatalog catalog, PromptCatalog.Booking booking,
-            String voiceProfile, CaptureSettings capture, String confirmDigit, String cancelDigit,
-            Tenants.Transfer transfer, int maxReprompts, Instant now) {
+    public static CallSessionOpened confirmation(
+            Session session,
+            PromptCatalog catalog,
+            PromptCatalog.Booking booking,
+            String voiceProfile,
+            CaptureSettings capture,
+            String confirmDigit,
+            String cancelDigit,
+            Tenants.Transfer transfer,
+            int maxReprompts,
+            Instant now) {
         // The re-prompts name the keys that act in this session, whatever digits the catalog was made for.
-        PromptCatalog words = transfer == null ? catalog.withDigits(confirmDigit, cancelDigit)
+        PromptCatalog words = transfer == null
+                ? catalog.withDigits(confirmDigit, cancelDigit)
                 : catalog.withDigits(confirmDigit, cancelDigit, transfer.digit());
         Map<String, String> digits = new LinkedHashMap<>();
         digits.put(confirmDigit, Callflows.sayThenHangup(words.confirmed(booking, now), voiceProfile, capture.speed()));
@@ -71,15 +85,23 @@ public final class SessionReplies {
             if (digits.containsKey(transfer.digit())) {
                 throw new IllegalArgumentException("The transfer key " + transfer.digit() + " is already taken");
             }
-            digits.put(transfer.digit(), Callflows.sayThenMakeCall(words.putThrough(booking, now), voiceProfile,
-                    capture.speed(), transfer.source(), transfer.destination()));
+            digits.put(
+                    transfer.digit(),
+                    Callflows.sayThenMakeCall(
+                            words.putThrough(booking, now),
+                            voiceProfile,
+                            capture.speed(),
+                            transfer.source(),
+                            transfer.destination()));
         }
         return base(session, CallPurpose.CONFIRMATION, booking.languageTag(), voiceProfile)
                 .setDigitReplies(digits)
-                .setInvalidInputReply(Callflows.reprompt(offering(words.invalidDigit(booking, now), words, booking,
-                        transfer, now), voiceProfile, capture))
-                .setNoInputReply(Callflows.reprompt(offering(words.noInput(booking, now), words, booking, transfer,
-                        now), voiceProfile, capture))
+                .setInvalidInputReply(Callflows.reprompt(
+                        offering(words.invalidDigit(booking, now), words, booking, transfer, now),
+                        voiceProfile,
+                        capture))
+                .setNoInputReply(Callflows.reprompt(
+                        offering(words.noInput(booking, now), words, booking, transfer, now), voiceProfile, capture))
                 .setFinalReply(Callflows.sayThenHangup(words.goodbye(booking, now), voiceProfile, capture.speed()))
                 .setMaxReprompts(maxReprompts)
                 .build();
@@ -89,8 +111,12 @@ public final class SessionReplies {
      * The sentence, followed by "Or press 9 to speak to Luigi's." when the guest can be put through: the guest hears
      * of the transfer key only when it works.
      */
-    public static String offering(String sentence, PromptCatalog words, PromptCatalog.Booking booking,
-            Tenants.Transfer transfer, Instant now) {
+    public static String offering(
+            String sentence,
+            PromptCatalog words,
+            PromptCatalog.Booking booking,
+            Tenants.Transfer transfer,
+            Instant now) {
         return transfer == null ? sentence : sentence + " " + words.transferOffer(booking, now);
     }
 
@@ -106,9 +132,11 @@ public final class SessionReplies {
                 .build();
     }
 
-    private static CallSessionOpened.Builder base(Session session, CallPurpose purpose, String locale, String voiceProfile) {
+    private static CallSessionOpened.Builder base(
+            Session session, CallPurpose purpose, String locale, String voiceProfile) {
         return CallSessionOpened.newBuilder()
-                .setEventId(UUID.nameUUIDFromBytes(("session-opened:" + session.sessionId()).getBytes()).toString())
+                .setEventId(UUID.nameUUIDFromBytes(("session-opened:" + session.sessionId()).getBytes())
+                        .toString())
                 .setOccurredAt(session.openedAt())
                 .setTenantId(session.tenantId())
                 .setSessionId(session.sessionId())

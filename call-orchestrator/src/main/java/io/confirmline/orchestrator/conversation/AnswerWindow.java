@@ -39,13 +39,16 @@ public class AnswerWindow {
 
     /** The guest's text {@code textId}, received {@code at}, waits for an answer (in the caller's transaction). */
     public Mono<Void> open(Tenant tenant, String phone, UUID textId, Instant at) {
-        return db.sql("UPDATE text_message SET awaits_answer = true WHERE id = :id").bind("id", textId).then()
+        return db.sql("UPDATE text_message SET awaits_answer = true WHERE id = :id")
+                .bind("id", textId)
+                .then()
                 .then(db.sql("""
                                 INSERT INTO conversation (tenant_id, phone, answer_due_at) VALUES (:tenant, :phone, :due)
                                 ON CONFLICT (tenant_id, phone) DO UPDATE
                                     SET answer_due_at = COALESCE(conversation.answer_due_at, excluded.answer_due_at)
                                 WHERE conversation.taken_over_at IS NULL""")
-                        .bind("tenant", tenant.id()).bind("phone", phone)
+                        .bind("tenant", tenant.id())
+                        .bind("phone", phone)
                         .bind("due", TextMessages.utc(at.plus(tenant.assistant().humanWindow())))
                         .then());
     }

@@ -57,12 +57,10 @@ public class AutomaticAnswers {
     private static final int CONCURRENCY = 4;
 
     /** A conversation whose answer is due. */
-    record Due(String tenantId, String phone, Instant dueAt) {
-    }
+    record Due(String tenantId, String phone, Instant dueAt) {}
 
     /** The guest's texts that wait for an answer. */
-    record Waiting(List<UUID> ids, String words) {
-    }
+    record Waiting(List<UUID> ids, String words) {}
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -75,9 +73,17 @@ public class AutomaticAnswers {
     private final ConversationProperties properties;
     private final Clock clock;
 
-    public AutomaticAnswers(DatabaseClient db, ReactiveTransactionManager transactions, Tenants tenants,
-            GuestBookings bookings, ConversationContext context, GuestAssistant assistant,
-            AvailabilityClient availability, VerdictActions actions, ConversationProperties properties, Clock clock) {
+    public AutomaticAnswers(
+            DatabaseClient db,
+            ReactiveTransactionManager transactions,
+            Tenants tenants,
+            GuestBookings bookings,
+            ConversationContext context,
+            GuestAssistant assistant,
+            AvailabilityClient availability,
+            VerdictActions actions,
+            ConversationProperties properties,
+            Clock clock) {
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.tenants = tenants;
@@ -97,13 +103,19 @@ public class AutomaticAnswers {
             return 0;
         }
         Flux.fromIterable(due)
-                .flatMap(d -> answer(d).onErrorResume(e -> {
-                    // Left leased: another round takes it up again once the lease has run out.
-                    log.warn("Could not answer {} for tenant {}: {}", SensitiveText.maskPhone(d.phone()), d.tenantId(),
-                            e.toString());
-                    return Mono.empty();
-                }), CONCURRENCY)
-                .then().block(properties.answerLease().plusSeconds(30));
+                .flatMap(
+                        d -> answer(d).onErrorResume(e -> {
+                            // Left leased: another round takes it up again once the lease has run out.
+                            log.warn(
+                                    "Could not answer {} for tenant {}: {}",
+                                    SensitiveText.maskPhone(d.phone()),
+                                    d.tenantId(),
+                                    e.toString());
+                            return Mono.empty();
+                        }),
+                        CONCURRENCY)
+                .then()
+                .block(properties.answerLease().plusSeconds(30));
         return due.size();
     }
 
@@ -117,8 +129,11 @@ public class AutomaticAnswers {
                               FOR UPDATE SKIP LOCKED) d
                         WHERE c.tenant_id = d.tenant_id AND c.phone = d.phone
                         RETURNING c.tenant_id, c.phone, c.answer_due_at""")
-                .bind("now", TextMessages.utc(now)).bind("until", TextMessages.utc(now.plus(properties.answerLease())))
-                .map(row -> new Due(row.get("tenant_id", String.class), row.get("phone", String.class),
+                .bind("now", TextMessages.utc(now))
+                .bind("until", TextMessages.utc(now.plus(properties.answerLease())))
+                .map(row -> new Due(
+                        row.get("tenant_id", String.class),
+                        row.get("phone", String.class),
                         row.get("answer_due_at", OffsetDateTime.class).toInstant()))
                 .all();
     }
@@ -138,24 +153,40 @@ public class AutomaticAnswers {
                         return done(due, null).as(transaction::transactional);
                     }
                     Instant now = clock.instant();
-                    VerdictActions.Situation bare = new VerdictActions.Situation(tenant, due.phone(), locale,
-                            waiting.words(), Optional.empty(), now);
-                    if (!tenant.assistant().enabled() || state.assistantToday() >= properties.assistantMessagesPerDay()) {
+                    VerdictActions.Situation bare = new VerdictActions.Situation(
+                            tenant, due.phone(), locale, waiting.words(), Optional.empty(), now);
+                    if (!tenant.assistant().enabled()
+                            || state.assistantToday() >= properties.assistantMessagesPerDay()) {
                         if (tenant.assistant().enabled()) {
-                            log.info("The assistant wrote {} texts to {} today, its limit: the template answers",
-                                    state.assistantToday(), SensitiveText.maskPhone(due.phone()));
+                            log.info(
+                                    "The assistant wrote {} texts to {} today, its limit: the template answers",
+                                    state.assistantToday(),
+                                    SensitiveText.maskPhone(due.phone()));
                         }
-                        return stillOurs(due).flatMap(ours -> ours
-                                ? actions.template(bare, TextMessages.Purpose.HOLDING_REPLY).then(done(due, waiting))
-                                : Mono.empty()).as(transaction::transactional);
+                        return stillOurs(due)
+                                .flatMap(ours -> ours
+                                        ? actions.template(bare, TextMessages.Purpose.HOLDING_REPLY)
+                                                .then(done(due, waiting))
+                                        : Mono.empty())
+                                .as(transaction::transactional);
                     }
                     return context.of(tenant, due.phone(), locale)
-                            .flatMap(request -> assistant.answer(request).flatMap(verdict ->
-                                    slots(tenant, verdict, request).map(slots -> new VerdictActions.Situation(tenant,
-                                            due.phone(), locale, waiting.words(), slots, clock.instant()))
-                                            .flatMap(situation -> stillOurs(due).flatMap(ours -> ours
-                                                    ? actions.apply(verdict, situation).then(done(due, waiting))
-                                                    : Mono.<Void>empty()).as(transaction::transactional))));
+                            .flatMap(request -> assistant
+                                    .answer(request)
+                                    .flatMap(verdict -> slots(tenant, verdict, request)
+                                            .map(slots -> new VerdictActions.Situation(
+                                                    tenant,
+                                                    due.phone(),
+                                                    locale,
+                                                    waiting.words(),
+                                                    slots,
+                                                    clock.instant()))
+                                            .flatMap(situation -> stillOurs(due)
+                                                    .flatMap(ours -> ours
+                                                            ? actions.apply(verdict, situation)
+                                                                    .then(done(due, waiting))
+                                                            : Mono.<Void>empty())
+                                                    .as(transaction::transactional))));
                 });
     }
 
@@ -163,28 +194,40 @@ public class AutomaticAnswers {
      * The free times the platform has for the guest's wish, when the tenant offers them and the guest named a time;
      * empty otherwise (and whenever the platform does not answer: the wish is then sent on as read).
      */
-    private Mono<Optional<SlotOffers.Offer>> slots(Tenant tenant, AssistantVerdict verdict,
-            io.confirmline.orchestrator.assistant.AssistantRequest request) {
+    private Mono<Optional<SlotOffers.Offer>> slots(
+            Tenant tenant, AssistantVerdict verdict, io.confirmline.orchestrator.assistant.AssistantRequest request) {
         if (!(verdict instanceof AssistantVerdict.Answered answer)
                 || answer.intent() != AssistantVerdict.Intent.CHANGE_REQUEST
                         && answer.intent() != AssistantVerdict.Intent.BOOKING_REQUEST
-                || tenant.assistant().availabilityUrl().isEmpty() || answer.wanted().time().isEmpty()) {
+                || tenant.assistant().availabilityUrl().isEmpty()
+                || answer.wanted().time().isEmpty()) {
             return Mono.just(Optional.empty());
         }
         Optional<String> reservationId = answer.intent() == AssistantVerdict.Intent.CHANGE_REQUEST
                 ? request.booking().map(io.confirmline.orchestrator.assistant.AssistantRequest.Booking::reservationId)
                 : Optional.empty();
-        LocalDate date = answer.wanted().date().or(() -> request.booking().map(b -> b.date())).orElse(request.today());
-        int party = answer.wanted().partySize().or(() -> request.booking().map(b -> b.partySize()).filter(p -> p > 0))
+        LocalDate date = answer.wanted()
+                .date()
+                .or(() -> request.booking().map(b -> b.date()))
+                .orElse(request.today());
+        int party = answer.wanted()
+                .partySize()
+                .or(() -> request.booking().map(b -> b.partySize()).filter(p -> p > 0))
                 .orElse(2);
         LocalTime time = answer.wanted().time().get();
-        return availability.freeSlots(tenant, reservationId, date, time, party)
+        return availability
+                .freeSlots(tenant, reservationId, date, time, party)
                 .map(slots -> {
-                    List<LocalTime> times = slots.stream().limit(3)
-                            .map(slot -> slot.startsAt().atZoneSameInstant(request.venue().zone()))
+                    List<LocalTime> times = slots.stream()
+                            .limit(3)
+                            .map(slot -> slot.startsAt()
+                                    .atZoneSameInstant(request.venue().zone()))
                             .filter(at -> at.toLocalDate().equals(date))
-                            .map(ZonedDateTime::toLocalTime).distinct().toList();
-                    return times.isEmpty() ? Optional.<SlotOffers.Offer>empty()
+                            .map(ZonedDateTime::toLocalTime)
+                            .distinct()
+                            .toList();
+                    return times.isEmpty()
+                            ? Optional.<SlotOffers.Offer>empty()
                             : Optional.of(new SlotOffers.Offer(date, times, reservationId, party));
                 })
                 .defaultIfEmpty(Optional.empty());
@@ -195,8 +238,12 @@ public class AutomaticAnswers {
         return db.sql("""
                         SELECT 1 FROM conversation WHERE tenant_id = :tenant AND phone = :phone
                           AND answer_due_at = :due AND taken_over_at IS NULL FOR UPDATE""")
-                .bind("tenant", due.tenantId()).bind("phone", due.phone()).bind("due", TextMessages.utc(due.dueAt()))
-                .map(row -> true).one().defaultIfEmpty(false);
+                .bind("tenant", due.tenantId())
+                .bind("phone", due.phone())
+                .bind("due", TextMessages.utc(due.dueAt()))
+                .map(row -> true)
+                .one()
+                .defaultIfEmpty(false);
     }
 
     /**
@@ -206,10 +253,15 @@ public class AutomaticAnswers {
     private Mono<Void> done(Due due, Waiting answered) {
         Mono<Void> settle = answered == null
                 ? db.sql("UPDATE text_message SET awaits_answer = false WHERE tenant_id = :tenant AND phone = :phone "
-                        + "AND awaits_answer").bind("tenant", due.tenantId()).bind("phone", due.phone()).then()
+                                + "AND awaits_answer")
+                        .bind("tenant", due.tenantId())
+                        .bind("phone", due.phone())
+                        .then()
                 : db.sql("UPDATE text_message SET awaits_answer = false WHERE id = ANY(:ids)")
-                        .bind("ids", answered.ids().toArray(UUID[]::new)).then();
-        Duration window = tenants.byId(due.tenantId()).map(t -> t.assistant().humanWindow())
+                        .bind("ids", answered.ids().toArray(UUID[]::new))
+                        .then();
+        Duration window = tenants.byId(due.tenantId())
+                .map(t -> t.assistant().humanWindow())
                 .orElse(Tenant.Assistant.DEFAULT_HUMAN_WINDOW);
         return settle.then(db.sql("""
                         UPDATE conversation SET answer_lease_until = NULL,
@@ -217,13 +269,14 @@ public class AutomaticAnswers {
                                              FROM text_message t
                                              WHERE t.tenant_id = :tenant AND t.phone = :phone AND t.awaits_answer)
                         WHERE tenant_id = :tenant AND phone = :phone""")
-                .bind("tenant", due.tenantId()).bind("phone", due.phone()).bind("window", window.toMillis() / 1000.0)
+                .bind("tenant", due.tenantId())
+                .bind("phone", due.phone())
+                .bind("window", window.toMillis() / 1000.0)
                 .then());
     }
 
     /** What decides whether anything is sent. */
-    private record State(boolean takenOver, boolean optedOut, long assistantToday) {
-    }
+    private record State(boolean takenOver, boolean optedOut, long assistantToday) {}
 
     private Mono<State> state(Due due) {
         return db.sql("""
@@ -233,21 +286,28 @@ public class AutomaticAnswers {
                                (SELECT count(*) FROM text_message t WHERE t.tenant_id = c.tenant_id AND t.phone = c.phone
                                   AND t.author = 'ASSISTANT' AND t.created_at > :since) AS assistant_today
                         FROM conversation c WHERE c.tenant_id = :tenant AND c.phone = :phone""")
-                .bind("tenant", due.tenantId()).bind("phone", due.phone())
+                .bind("tenant", due.tenantId())
+                .bind("phone", due.phone())
                 .bind("since", TextMessages.utc(clock.instant().minus(Duration.ofDays(1))))
-                .map(row -> new State(Boolean.TRUE.equals(row.get("taken_over", Boolean.class)),
-                        Boolean.TRUE.equals(row.get("opted_out", Boolean.class)), row.get("assistant_today", Long.class)))
-                .one().defaultIfEmpty(new State(true, false, 0));
+                .map(row -> new State(
+                        Boolean.TRUE.equals(row.get("taken_over", Boolean.class)),
+                        Boolean.TRUE.equals(row.get("opted_out", Boolean.class)),
+                        row.get("assistant_today", Long.class)))
+                .one()
+                .defaultIfEmpty(new State(true, false, 0));
     }
 
     private Mono<Waiting> waiting(Due due) {
         return db.sql("""
                         SELECT id, body FROM text_message WHERE tenant_id = :tenant AND phone = :phone AND awaits_answer
                         ORDER BY created_at""")
-                .bind("tenant", due.tenantId()).bind("phone", due.phone())
+                .bind("tenant", due.tenantId())
+                .bind("phone", due.phone())
                 .map(row -> new Object[] {row.get("id", UUID.class), row.get("body", String.class)})
-                .all().collectList()
-                .map(rows -> new Waiting(rows.stream().map(r -> (UUID) r[0]).toList(),
+                .all()
+                .collectList()
+                .map(rows -> new Waiting(
+                        rows.stream().map(r -> (UUID) r[0]).toList(),
                         String.join(" / ", rows.stream().map(r -> (String) r[1]).toList())));
     }
 }

@@ -56,6 +56,7 @@ public class ConversationApi {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     /** Ten concatenated segments: more than any owner means to send by text. */
     private static final int MAX_BODY = 1530;
+
     private static final Duration OWNER_REPLY_EXPIRY = Duration.ofHours(24);
 
     private final PlatformAuthentication authentication;
@@ -66,8 +67,13 @@ public class ConversationApi {
     private final ConversationEvents events;
     private final Clock clock;
 
-    public ConversationApi(PlatformAuthentication authentication, DatabaseClient db,
-            ReactiveTransactionManager transactions, TextMessages texts, OptOuts optOuts, ConversationEvents events,
+    public ConversationApi(
+            PlatformAuthentication authentication,
+            DatabaseClient db,
+            ReactiveTransactionManager transactions,
+            TextMessages texts,
+            OptOuts optOuts,
+            ConversationEvents events,
             Clock clock) {
         this.authentication = authentication;
         this.db = db;
@@ -82,7 +88,8 @@ public class ConversationApi {
     public Mono<ResponseEntity<Map<String, String>>> reply(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
-            @PathVariable String phone, @RequestBody(required = false) byte[] body) {
+            @PathVariable String phone,
+            @RequestBody(required = false) byte[] body) {
         Tenant tenant = authentication.tenant(authorization);
         ApiRefusals.requireJson(contentType);
         String number = OptOutApi.valid(phone);
@@ -96,9 +103,17 @@ public class ConversationApi {
                     if (optedOut) {
                         return Mono.error(ApiRefusals.conflict("The guest opted out: no text can be sent to them"));
                     }
-                    return takeOver(tenant.id(), number, now).then(texts.queue(new TextMessages.Outgoing(tenant.id(),
-                            number, MessageAuthor.OWNER, TextMessages.Purpose.OWNER_REPLY, text, null, null, now,
-                            now.plus(OWNER_REPLY_EXPIRY))));
+                    return takeOver(tenant.id(), number, now)
+                            .then(texts.queue(new TextMessages.Outgoing(
+                                    tenant.id(),
+                                    number,
+                                    MessageAuthor.OWNER,
+                                    TextMessages.Purpose.OWNER_REPLY,
+                                    text,
+                                    null,
+                                    null,
+                                    now,
+                                    now.plus(OWNER_REPLY_EXPIRY))));
                 })
                 .map(id -> ResponseEntity.status(HttpStatus.ACCEPTED)
                         .body(Map.of("messageId", id.toString(), "delivery", "PENDING")))
@@ -122,10 +137,20 @@ public class ConversationApi {
                         INSERT INTO conversation (tenant_id, phone, taken_over_at) VALUES (:tenant, :phone, :now)
                         ON CONFLICT (tenant_id, phone) DO UPDATE SET taken_over_at = excluded.taken_over_at
                         WHERE conversation.taken_over_at IS NULL""")
-                .bind("tenant", tenantId).bind("phone", phone).bind("now", TextMessages.utc(now))
-                .fetch().rowsUpdated()
-                .flatMap(changed -> changed == 0 ? Mono.empty() : events.fact(ConversationEventType.TAKEN_OVER,
-                        tenantId, phone, null, "CONSOLE", "A person at the restaurant answers this conversation"));
+                .bind("tenant", tenantId)
+                .bind("phone", phone)
+                .bind("now", TextMessages.utc(now))
+                .fetch()
+                .rowsUpdated()
+                .flatMap(changed -> changed == 0
+                        ? Mono.empty()
+                        : events.fact(
+                                ConversationEventType.TAKEN_OVER,
+                                tenantId,
+                                phone,
+                                null,
+                                "CONSOLE",
+                                "A person at the restaurant answers this conversation"));
     }
 
     private static String text(byte[] body) {

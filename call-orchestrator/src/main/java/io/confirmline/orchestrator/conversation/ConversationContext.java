@@ -54,38 +54,58 @@ public class ConversationContext {
         Mono<List<AssistantRequest.Turn>> turns = db.sql("""
                         SELECT author, body, created_at FROM text_message WHERE tenant_id = :tenant AND phone = :phone
                         ORDER BY created_at DESC LIMIT""" + " " + TURNS)
-                .bind("tenant", tenant.id()).bind("phone", phone)
-                .map(row -> new AssistantRequest.Turn(AssistantRequest.Author.valueOf(row.get("author", String.class)),
-                        row.get("body", String.class), row.get("created_at", OffsetDateTime.class).toInstant()))
-                .all().collectList()
+                .bind("tenant", tenant.id())
+                .bind("phone", phone)
+                .map(row -> new AssistantRequest.Turn(
+                        AssistantRequest.Author.valueOf(row.get("author", String.class)),
+                        row.get("body", String.class),
+                        row.get("created_at", OffsetDateTime.class).toInstant()))
+                .all()
+                .collectList()
                 .map(newestFirst -> {
                     List<AssistantRequest.Turn> oldestFirst = new ArrayList<>(newestFirst);
                     Collections.reverse(oldestFirst);
                     return oldestFirst;
                 });
-        Mono<Optional<GuestBookings.GuestBooking>> booking = bookings.next(tenant.id(), phone).map(Optional::of)
-                .defaultIfEmpty(Optional.empty());
+        Mono<Optional<GuestBookings.GuestBooking>> booking =
+                bookings.next(tenant.id(), phone).map(Optional::of).defaultIfEmpty(Optional.empty());
         return Mono.zip(turns, booking).map(both -> {
             Optional<GuestBookings.GuestBooking> next = both.getT2();
-            String venueName = next.map(b -> b.words().venueName()).filter(n -> n != null && !n.isBlank())
+            String venueName = next.map(b -> b.words().venueName())
+                    .filter(n -> n != null && !n.isBlank())
                     .orElse(tenant.displayName());
             // The booking names the venue's zone; the tenant's is for a guest without one.
             java.time.ZoneId zone = next.map(b -> b.words().zone()).orElse(tenant.timeZone());
-            AssistantRequest.Venue venue = new AssistantRequest.Venue(venueName, zone,
-                    tenant.assistant().venueAddress(), tenant.venuePhone(),
-                    tenant.openingHours().stream().map(p -> new AssistantRequest.OpeningPeriod(p.day().name(),
-                            p.opens(), p.closes())).toList(),
+            AssistantRequest.Venue venue = new AssistantRequest.Venue(
+                    venueName,
+                    zone,
+                    tenant.assistant().venueAddress(),
+                    tenant.venuePhone(),
+                    tenant.openingHours().stream()
+                            .map(p -> new AssistantRequest.OpeningPeriod(p.day().name(), p.opens(), p.closes()))
+                            .toList(),
                     tenant.assistant().faq());
-            return new AssistantRequest(tenant.id(), locale, both.getT1(), next.map(ConversationContext::booking),
-                    venue, LocalDate.now(clock.withZone(zone)));
+            return new AssistantRequest(
+                    tenant.id(),
+                    locale,
+                    both.getT1(),
+                    next.map(ConversationContext::booking),
+                    venue,
+                    LocalDate.now(clock.withZone(zone)));
         });
     }
 
     private static AssistantRequest.Booking booking(GuestBookings.GuestBooking b) {
         ZonedDateTime start = b.startsAt().atZone(b.words().zone());
-        return new AssistantRequest.Booking(b.reservationId(), start.toLocalDate(), start.toLocalTime(),
-                b.words().partySize() == null ? 0 : b.words().partySize(), firstName(b.words().guestName()),
-                b.status().orElse("PENDING"), b.kind(), Optional.ofNullable(b.words().serviceName()));
+        return new AssistantRequest.Booking(
+                b.reservationId(),
+                start.toLocalDate(),
+                start.toLocalTime(),
+                b.words().partySize() == null ? 0 : b.words().partySize(),
+                firstName(b.words().guestName()),
+                b.status().orElse("PENDING"),
+                b.kind(),
+                Optional.ofNullable(b.words().serviceName()));
     }
 
     /** The first word of the guest's name: enough to greet them, no more of it goes to the provider. */

@@ -43,13 +43,24 @@ public class ConversationEvents {
 
     /** A message in or out ({@code MESSAGE_RECEIVED}, {@code MESSAGE_SENT}, {@code MESSAGE_STATUS}). */
     public Mono<Void> message(ConversationEventType type, String tenantId, String phone, ConversationMessage message) {
-        return add(base(type, tenantId, phone).setMessage(message).setReservationId(message.getReservationId()).build());
+        return add(base(type, tenantId, phone)
+                .setMessage(message)
+                .setReservationId(message.getReservationId())
+                .build());
     }
 
     /** A guest fact or a take-over, with where it came from and why. */
-    public Mono<Void> fact(ConversationEventType type, String tenantId, String phone, String reservationId,
-            String source, String reason) {
-        return add(base(type, tenantId, phone).setReservationId(reservationId).setSource(source).setReason(reason)
+    public Mono<Void> fact(
+            ConversationEventType type,
+            String tenantId,
+            String phone,
+            String reservationId,
+            String source,
+            String reason) {
+        return add(base(type, tenantId, phone)
+                .setReservationId(reservationId)
+                .setSource(source)
+                .setReason(reason)
                 .build());
     }
 
@@ -57,19 +68,33 @@ public class ConversationEvents {
      * A guest's request the platform decides on (CHANGE_REQUESTED, BOOKING_REQUESTED; issue #17): delivered to it as
      * {@code reservation.change_requested} or {@code reservation.requested}.
      */
-    public Mono<Void> request(ConversationEventType type, String tenantId, String phone, String reservationId,
-            String source, String reason, GuestRequest request) {
-        return add(base(type, tenantId, phone).setReservationId(reservationId).setSource(source).setReason(reason)
-                .setRequest(request).build());
+    public Mono<Void> request(
+            ConversationEventType type,
+            String tenantId,
+            String phone,
+            String reservationId,
+            String source,
+            String reason,
+            GuestRequest request) {
+        return add(base(type, tenantId, phone)
+                .setReservationId(reservationId)
+                .setSource(source)
+                .setReason(reason)
+                .setRequest(request)
+                .build());
     }
 
     private ConversationEvent.Builder base(ConversationEventType type, String tenantId, String phone) {
-        return ConversationEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(clock.instant())
-                .setTenantId(tenantId).setPhone(phone).setType(type);
+        return ConversationEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(clock.instant())
+                .setTenantId(tenantId)
+                .setPhone(phone)
+                .setType(type);
     }
 
     private Mono<Void> add(ConversationEvent event) {
-        return outbox.add(Topics.CONVERSATIONS.name(), Topics.conversationKey(event.getTenantId(), event.getPhone()),
-                event);
+        return outbox.add(
+                Topics.CONVERSATIONS.name(), Topics.conversationKey(event.getTenantId(), event.getPhone()), event);
     }
 }

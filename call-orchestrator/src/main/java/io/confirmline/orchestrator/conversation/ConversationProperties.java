@@ -39,5 +39,4 @@ public record ConversationProperties(
         @NotNull @DefaultValue("1s") Duration answerPollInterval,
         @NotNull @DefaultValue("30s") Duration answerLease,
         @Min(0) @Max(100) @DefaultValue("10") int assistantMessagesPerDay,
-        @NotNull @DefaultValue("2h") Duration offerValidity) {
-}
+        @NotNull @DefaultValue("2h") Duration offerValidity) {}

@@ -36,9 +36,13 @@ public class GuestBookings {
      * @param status its call's status (PENDING, CONFIRMED, TEXTED...), when there is a call
      * @param words the booking as texts name it
      */
-    public record GuestBooking(String reservationId, UUID callId, Optional<String> status, Instant startsAt,
-            String kind, TextTemplates.Booking words) {
-    }
+    public record GuestBooking(
+            String reservationId,
+            UUID callId,
+            Optional<String> status,
+            Instant startsAt,
+            String kind,
+            TextTemplates.Booking words) {}
 
     private static final String COLUMNS = """
             c.id, c.status, b.reservation_id, b.starts_at, b.kind, b.time_zone, b.guest_name, b.guest_locale,
@@ -61,8 +65,10 @@ public class GuestBookings {
                           AND c.status IN ('TEXTED', 'NO_RESPONSE', 'UNREACHABLE')
                           AND NOT b.cancelled AND b.version = c.booking_version AND b.starts_at > now()
                         ORDER BY b.starts_at LIMIT 1""")
-                .bind("tenant", tenantId).bind("phone", phone)
-                .map(GuestBookings::booking).one();
+                .bind("tenant", tenantId)
+                .bind("phone", phone)
+                .map(GuestBookings::booking)
+                .one();
     }
 
     /** The guest's next booking at the tenant that stands and has not started, whatever its call's status. */
@@ -71,8 +77,10 @@ public class GuestBookings {
                          FROM booking b LEFT JOIN call c ON c.tenant_id = b.tenant_id AND c.subject_id = b.reservation_id
                         WHERE b.tenant_id = :tenant AND b.guest_phone = :phone AND NOT b.cancelled AND b.starts_at > now()
                         ORDER BY b.starts_at LIMIT 1""")
-                .bind("tenant", tenantId).bind("phone", phone)
-                .map(GuestBookings::booking).one();
+                .bind("tenant", tenantId)
+                .bind("phone", phone)
+                .map(GuestBookings::booking)
+                .one();
     }
 
     /** The guest's next upcoming booking at the tenant, cancelled or not (empty string when none). */
@@ -81,8 +89,11 @@ public class GuestBookings {
                         SELECT reservation_id FROM booking
                         WHERE tenant_id = :tenant AND guest_phone = :phone AND starts_at > now()
                         ORDER BY cancelled, starts_at LIMIT 1""")
-                .bind("tenant", tenantId).bind("phone", phone)
-                .map(row -> row.get("reservation_id", String.class)).one().defaultIfEmpty("");
+                .bind("tenant", tenantId)
+                .bind("phone", phone)
+                .map(row -> row.get("reservation_id", String.class))
+                .one()
+                .defaultIfEmpty("");
     }
 
     /** The guest's language: that of their latest booking at the tenant, else English. */
@@ -90,18 +101,30 @@ public class GuestBookings {
         return db.sql("""
                         SELECT guest_locale FROM booking WHERE tenant_id = :tenant AND guest_phone = :phone
                         ORDER BY updated_at DESC LIMIT 1""")
-                .bind("tenant", tenantId).bind("phone", phone)
-                .map(row -> row.get("guest_locale", String.class)).one().defaultIfEmpty("en");
+                .bind("tenant", tenantId)
+                .bind("phone", phone)
+                .map(row -> row.get("guest_locale", String.class))
+                .one()
+                .defaultIfEmpty("en");
     }
 
     private static GuestBooking booking(io.r2dbc.spi.Readable row) {
         Instant startsAt = row.get("starts_at", OffsetDateTime.class).toInstant();
         String kind = row.get("kind", String.class);
-        return new GuestBooking(row.get("reservation_id", String.class), row.get("id", UUID.class),
-                Optional.ofNullable(row.get("status", String.class)), startsAt, kind,
-                new TextTemplates.Booking(row.get("venue_name", String.class), startsAt,
-                        ZoneId.of(row.get("time_zone", String.class)), row.get("party_size", Integer.class),
-                        row.get("guest_name", String.class), row.get("guest_locale", String.class),
-                        "APPOINTMENT".equals(kind), row.get("service_name", String.class)));
+        return new GuestBooking(
+                row.get("reservation_id", String.class),
+                row.get("id", UUID.class),
+                Optional.ofNullable(row.get("status", String.class)),
+                startsAt,
+                kind,
+                new TextTemplates.Booking(
+                        row.get("venue_name", String.class),
+                        startsAt,
+                        ZoneId.of(row.get("time_zone", String.class)),
+                        row.get("party_size", Integer.class),
+                        row.get("guest_name", String.class),
+                        row.get("guest_locale", String.class),
+                        "APPOINTMENT".equals(kind),
+                        row.get("service_name", String.class)));
     }
 }

@@ -46,16 +46,16 @@ public class ReceiptIntake {
     private static final Logger log = LoggerFactory.getLogger(ReceiptIntake.class);
 
     /** 8x8's states in the order a text moves through them; a receipt for an earlier one changes nothing. */
-    private static final Map<String, Integer> RANK = Map.of("PENDING", 0, "QUEUED", 1, "SENT", 2, "REJECTED", 3,
-            "UNDELIVERED", 3, "DELIVERED", 4, "READ", 5);
+    private static final Map<String, Integer> RANK =
+            Map.of("PENDING", 0, "QUEUED", 1, "SENT", 2, "REJECTED", 3, "UNDELIVERED", 3, "DELIVERED", 4, "READ", 5);
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final TextMessages texts;
     private final CallProgress calls;
 
-    public ReceiptIntake(DatabaseClient db, ReactiveTransactionManager transactions, TextMessages texts,
-            CallProgress calls) {
+    public ReceiptIntake(
+            DatabaseClient db, ReactiveTransactionManager transactions, TextMessages texts, CallProgress calls) {
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.texts = texts;
@@ -74,14 +74,21 @@ public class ReceiptIntake {
             return Mono.empty();
         }
         return db.sql("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) ON CONFLICT DO NOTHING")
-                .bind("id", receipt.getEventId()).bind("topic", Topics.SMS_RECEIPTS.name()).fetch().rowsUpdated()
-                .flatMap(first -> first == 0 ? Mono.<Void>empty() : find(receipt)
-                        .flatMap(text -> record(text, state, receipt).thenReturn(true))
-                        .switchIfEmpty(Mono.fromCallable(() -> {
-                            log.warn("Receipt for a text this service did not send (umid {}), ignored", receipt.getUmid());
-                            return false;
-                        }))
-                        .then())
+                .bind("id", receipt.getEventId())
+                .bind("topic", Topics.SMS_RECEIPTS.name())
+                .fetch()
+                .rowsUpdated()
+                .flatMap(first -> first == 0
+                        ? Mono.<Void>empty()
+                        : find(receipt)
+                                .flatMap(text -> record(text, state, receipt).thenReturn(true))
+                                .switchIfEmpty(Mono.fromCallable(() -> {
+                                    log.warn(
+                                            "Receipt for a text this service did not send (umid {}), ignored",
+                                            receipt.getUmid());
+                                    return false;
+                                }))
+                                .then())
                 .as(transaction::transactional);
     }
 
@@ -89,35 +96,45 @@ public class ReceiptIntake {
         UUID byClientId = uuid(receipt.getClientMessageId());
         return db.sql("SELECT " + TextMessages.Stored.COLUMNS + " FROM text_message WHERE direction = 'OUTBOUND' "
                         + "AND tenant_id = :tenant AND (umid = :umid OR id = :clientId) LIMIT 1 FOR UPDATE")
-                .bind("tenant", receipt.getTenantId()).bind("umid", receipt.getUmid())
+                .bind("tenant", receipt.getTenantId())
+                .bind("umid", receipt.getUmid())
                 .bind("clientId", byClientId == null ? new UUID(0, 0) : byClientId)
-                .map(TextMessages.Stored::of).one();
+                .map(TextMessages.Stored::of)
+                .one();
     }
 
     private Mono<Void> record(TextMessages.Stored text, String state, SmsStatusReceived receipt) {
         if (RANK.getOrDefault(text.state(), 0) >= RANK.get(state) || "FAILED".equals(text.state())) {
             return Mono.empty();
         }
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+        DatabaseClient.GenericExecuteSpec spec =
+                db.sql("""
                         UPDATE text_message SET state = :state, umid = COALESCE(umid, :umid), detail = :detail,
                                error_code = :code, price = COALESCE(:price, price), currency = COALESCE(:currency, currency),
                                segments = COALESCE(:segments, segments), lease_until = NULL, updated_at = now()
-                        WHERE id = :id""")
-                .bind("state", state).bind("umid", receipt.getUmid()).bind("id", text.id());
+                        WHERE id = :id""").bind("state", state).bind("umid", receipt.getUmid()).bind("id", text.id());
         spec = bindOrNull(spec, "detail", detail(receipt), String.class);
         spec = bindOrNull(spec, "code", receipt.getErrorCode(), Integer.class);
-        spec = bindOrNull(spec, "price", receipt.getPriceTotal() == null ? null : BigDecimal.valueOf(receipt.getPriceTotal()),
+        spec = bindOrNull(
+                spec,
+                "price",
+                receipt.getPriceTotal() == null ? null : BigDecimal.valueOf(receipt.getPriceTotal()),
                 BigDecimal.class);
         spec = bindOrNull(spec, "currency", receipt.getCurrency(), String.class);
         spec = bindOrNull(spec, "segments", receipt.getSmsCount(), Integer.class);
         Mono<Void> failed = ("UNDELIVERED".equals(state) || "REJECTED".equals(state))
-                && "FALLBACK".equals(text.purpose()) && text.callId() != null
-                ? calls.textFailed(text.callId(), "The text was not delivered (8x8 " + receipt.getState()
-                        + (receipt.getDetail() == null ? "" : ", " + receipt.getDetail())
-                        + (receipt.getErrorCode() == null ? "" : ", error " + receipt.getErrorCode())
-                        + (receipt.getErrorMessage() == null ? "" : " " + receipt.getErrorMessage()) + ")")
+                        && "FALLBACK".equals(text.purpose())
+                        && text.callId() != null
+                ? calls.textFailed(
+                        text.callId(),
+                        "The text was not delivered (8x8 " + receipt.getState()
+                                + (receipt.getDetail() == null ? "" : ", " + receipt.getDetail())
+                                + (receipt.getErrorCode() == null ? "" : ", error " + receipt.getErrorCode())
+                                + (receipt.getErrorMessage() == null ? "" : " " + receipt.getErrorMessage()) + ")")
                 : Mono.empty();
-        return spec.then().then(texts.announce(text.id(), ConversationEventType.MESSAGE_STATUS, false)).then(failed);
+        return spec.then()
+                .then(texts.announce(text.id(), ConversationEventType.MESSAGE_STATUS, false))
+                .then(failed);
     }
 
     private static String detail(SmsStatusReceived receipt) {
@@ -127,8 +144,8 @@ public class ReceiptIntake {
         return (receipt.getDetail() == null ? "" : receipt.getDetail() + ": ") + receipt.getErrorMessage();
     }
 
-    private static <T> DatabaseClient.GenericExecuteSpec bindOrNull(DatabaseClient.GenericExecuteSpec spec, String name,
-            T value, Class<T> type) {
+    private static <T> DatabaseClient.GenericExecuteSpec bindOrNull(
+            DatabaseClient.GenericExecuteSpec spec, String name, T value, Class<T> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 

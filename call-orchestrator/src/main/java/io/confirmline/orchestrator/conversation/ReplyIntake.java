@@ -62,6 +62,7 @@ public class ReplyIntake {
     private static final Logger log = LoggerFactory.getLogger(ReplyIntake.class);
     /** How long our automatic answers may wait for 8x8 before they are pointless. */
     private static final Duration ANSWER_EXPIRY = Duration.ofHours(12);
+
     private static final int MAX_WORDS_IN_REASON = 60;
 
     private final TransactionalOperator transaction;
@@ -77,9 +78,18 @@ public class ReplyIntake {
     private final ReplyParser parser = new ReplyParser();
     private final Clock clock;
 
-    public ReplyIntake(ReactiveTransactionManager transactions, Tenants tenants, TextMessages texts, OptOuts optOuts,
-            CallProgress calls, TextTemplates templates, GuestBookings bookings, AnswerWindow window,
-            SlotOffers offers, VerdictActions actions, Clock clock) {
+    public ReplyIntake(
+            ReactiveTransactionManager transactions,
+            Tenants tenants,
+            TextMessages texts,
+            OptOuts optOuts,
+            CallProgress calls,
+            TextTemplates templates,
+            GuestBookings bookings,
+            AnswerWindow window,
+            SlotOffers offers,
+            VerdictActions actions,
+            Clock clock) {
         this.transaction = TransactionalOperator.create(transactions);
         this.tenants = tenants;
         this.texts = texts;
@@ -99,19 +109,23 @@ public class ReplyIntake {
     }
 
     public Mono<Void> apply(SmsReceived sms) {
-        Tenant tenant = tenants.byId(sms.getTenantId()).orElseThrow(() ->
-                new InvalidEventException("Text for unknown tenant " + sms.getTenantId()));
+        Tenant tenant = tenants.byId(sms.getTenantId())
+                .orElseThrow(() -> new InvalidEventException("Text for unknown tenant " + sms.getTenantId()));
         UUID id = UUID.randomUUID();
         String phone = sms.getFrom();
-        ReplyIntent intent = parser.parse(sms.getBody(), tenant.digits().confirm(), tenant.digits().cancel());
+        ReplyIntent intent = parser.parse(
+                sms.getBody(), tenant.digits().confirm(), tenant.digits().cancel());
         return texts.received(id, tenant.id(), phone, sms.getUmid(), sms.getBody(), sms.getReceivedAt())
                 .flatMap(first -> {
                     if (!first) {
-                        log.info("Text {} from {} delivered again, ignored", sms.getUmid(), SensitiveText.maskPhone(phone));
+                        log.info(
+                                "Text {} from {} delivered again, ignored",
+                                sms.getUmid(),
+                                SensitiveText.maskPhone(phone));
                         return Mono.<Void>empty();
                     }
-                    return bookings.locale(tenant.id(), phone).flatMap(locale -> handle(tenant, id, phone, sms.getBody(), intent,
-                            locale));
+                    return bookings.locale(tenant.id(), phone)
+                            .flatMap(locale -> handle(tenant, id, phone, sms.getBody(), intent, locale));
                 })
                 .as(transaction::transactional);
     }
@@ -119,43 +133,78 @@ public class ReplyIntake {
     private Mono<Void> handle(Tenant tenant, UUID id, String phone, String body, ReplyIntent intent, String locale) {
         Instant now = clock.instant();
         return switch (intent) {
-            case OPT_OUT -> optOuts.optOut(tenant.id(), phone, OptOuts.Source.GUEST_TEXT,
-                            "The guest texted \"" + words(body) + "\"")
-                    .flatMap(fresh -> texts.interpreted(id, intent.name(), null, false)
-                            .then(fresh ? answer(tenant, phone, TextMessages.Purpose.OPT_OUT_CONFIRMATION,
-                                    templates.optedOut(tenant, locale), null, now) : Mono.empty()));
-            case OPT_IN -> optOuts.optIn(tenant.id(), phone, OptOuts.Source.GUEST_TEXT,
-                            "The guest texted \"" + words(body) + "\"")
-                    .flatMap(wasOut -> texts.interpreted(id, intent.name(), null, !wasOut)
-                            .then(wasOut ? answer(tenant, phone, TextMessages.Purpose.OPT_IN_CONFIRMATION,
-                                    templates.optedIn(tenant, locale), null, now) : Mono.empty()));
-            case HELP -> texts.interpreted(id, intent.name(), null, false)
-                    .then(answer(tenant, phone, TextMessages.Purpose.HELP, templates.help(tenant, locale), null, now));
+            case OPT_OUT ->
+                optOuts.optOut(
+                                tenant.id(),
+                                phone,
+                                OptOuts.Source.GUEST_TEXT,
+                                "The guest texted \"" + words(body) + "\"")
+                        .flatMap(fresh -> texts.interpreted(id, intent.name(), null, false)
+                                .then(
+                                        fresh
+                                                ? answer(
+                                                        tenant,
+                                                        phone,
+                                                        TextMessages.Purpose.OPT_OUT_CONFIRMATION,
+                                                        templates.optedOut(tenant, locale),
+                                                        null,
+                                                        now)
+                                                : Mono.empty()));
+            case OPT_IN ->
+                optOuts.optIn(tenant.id(), phone, OptOuts.Source.GUEST_TEXT, "The guest texted \"" + words(body) + "\"")
+                        .flatMap(wasOut -> texts.interpreted(id, intent.name(), null, !wasOut)
+                                .then(
+                                        wasOut
+                                                ? answer(
+                                                        tenant,
+                                                        phone,
+                                                        TextMessages.Purpose.OPT_IN_CONFIRMATION,
+                                                        templates.optedIn(tenant, locale),
+                                                        null,
+                                                        now)
+                                                : Mono.empty()));
+            case HELP ->
+                texts.interpreted(id, intent.name(), null, false)
+                        .then(answer(
+                                tenant, phone, TextMessages.Purpose.HELP, templates.help(tenant, locale), null, now));
             case CONFIRM, CANCEL -> decide(tenant, id, phone, body, intent, locale, now);
-            case UNCLEAR -> offers.picked(tenant.id(), phone, body, now)
-                    .flatMap(pick -> pick(tenant, id, phone, pick, body, locale, now).thenReturn(true))
-                    .switchIfEmpty(Mono.defer(() -> forTheOwner(tenant, id, phone, intent, now).thenReturn(true)))
-                    .then();
+            case UNCLEAR ->
+                offers.picked(tenant.id(), phone, body, now)
+                        .flatMap(pick ->
+                                pick(tenant, id, phone, pick, body, locale, now).thenReturn(true))
+                        .switchIfEmpty(Mono.defer(() ->
+                                forTheOwner(tenant, id, phone, intent, now).thenReturn(true)))
+                        .then();
         };
     }
 
-    private Mono<Void> decide(Tenant tenant, UUID id, String phone, String body, ReplyIntent intent, String locale,
-            Instant now) {
+    private Mono<Void> decide(
+            Tenant tenant, UUID id, String phone, String body, ReplyIntent intent, String locale, Instant now) {
         AttemptOutcome decided = intent == ReplyIntent.CONFIRM ? AttemptOutcome.CONFIRMED : AttemptOutcome.CANCELLED;
         CallStatus wanted = decided.finalStatus(false);
         // Mono<Boolean> rather than Mono<Void>: an empty result must mean "no booking awaits a reply", nothing else.
         return bookings.awaitingReply(tenant.id(), phone)
-                .flatMap(booking -> calls.guestAnswer(booking.callId(), decided, words(body), booking.startsAt(),
+                .flatMap(booking -> calls.guestAnswer(
+                                booking.callId(),
+                                decided,
+                                words(body),
+                                booking.startsAt(),
                                 io.confirmline.events.Channel.SMS)
-                        .flatMap(status -> status != wanted ? forTheOwner(tenant, id, phone, intent, now)
+                        .flatMap(status -> status != wanted
+                                ? forTheOwner(tenant, id, phone, intent, now)
                                 : texts.interpreted(id, intent.name(), booking.reservationId(), false)
-                                        .then(answer(tenant, phone, TextMessages.Purpose.ACKNOWLEDGEMENT,
+                                        .then(answer(
+                                                tenant,
+                                                phone,
+                                                TextMessages.Purpose.ACKNOWLEDGEMENT,
                                                 decided == AttemptOutcome.CONFIRMED
                                                         ? templates.confirmed(tenant, booking.words())
                                                         : templates.cancelled(tenant, booking.words()),
-                                                booking.reservationId(), now)))
+                                                booking.reservationId(),
+                                                now)))
                         .thenReturn(true))
-                .switchIfEmpty(Mono.defer(() -> forTheOwner(tenant, id, phone, intent, now).thenReturn(true)))
+                .switchIfEmpty(Mono.defer(
+                        () -> forTheOwner(tenant, id, phone, intent, now).thenReturn(true)))
                 .then();
     }
 
@@ -165,23 +214,32 @@ public class ReplyIntake {
      */
     private Mono<Void> forTheOwner(Tenant tenant, UUID id, String phone, ReplyIntent intent, Instant now) {
         return bookings.nextReservationId(tenant.id(), phone)
-                .flatMap(reservationId -> texts.interpreted(id, intent.name(), reservationId.isEmpty() ? null
-                        : reservationId, true))
+                .flatMap(reservationId ->
+                        texts.interpreted(id, intent.name(), reservationId.isEmpty() ? null : reservationId, true))
                 .then(optOuts.isOptedOut(tenant.id(), phone))
                 .flatMap(optedOut -> optedOut ? Mono.empty() : window.open(tenant, phone, id, now));
     }
 
     /** A text naming one of the free times offered to the guest: that time goes to the platform. */
-    private Mono<Void> pick(Tenant tenant, UUID id, String phone, SlotOffers.Pick pick, String body, String locale,
-            Instant now) {
+    private Mono<Void> pick(
+            Tenant tenant, UUID id, String phone, SlotOffers.Pick pick, String body, String locale, Instant now) {
         return texts.interpreted(id, "SLOT_PICK", pick.offer().reservationId().orElse(null), false)
                 .then(actions.picked(tenant, phone, locale, pick, body, now));
     }
 
-    private Mono<Void> answer(Tenant tenant, String phone, TextMessages.Purpose purpose, String body,
-            String reservationId, Instant now) {
-        return texts.queue(new TextMessages.Outgoing(tenant.id(), phone, MessageAuthor.SYSTEM, purpose, body,
-                reservationId, null, now, now.plus(ANSWER_EXPIRY))).then();
+    private Mono<Void> answer(
+            Tenant tenant, String phone, TextMessages.Purpose purpose, String body, String reservationId, Instant now) {
+        return texts.queue(new TextMessages.Outgoing(
+                        tenant.id(),
+                        phone,
+                        MessageAuthor.SYSTEM,
+                        purpose,
+                        body,
+                        reservationId,
+                        null,
+                        now,
+                        now.plus(ANSWER_EXPIRY)))
+                .then();
     }
 
     /** The guest's words as a status reason quotes them: one line, not too long. */

@@ -41,6 +41,7 @@ public class SlotOffers {
     /** One of "20:30", "8:30", "8.30", "20h30", "8:30pm", "8 pm"; the minutes are required unless am/pm is given. */
     private static final Pattern TIME = Pattern.compile(
             "(?<![\\d:.])(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?(?![\\d])", Pattern.CASE_INSENSITIVE);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
@@ -48,12 +49,10 @@ public class SlotOffers {
      *
      * @param reservationId the booking to change; empty for a new booking
      */
-    public record Offer(LocalDate date, List<LocalTime> times, Optional<String> reservationId, int partySize) {
-    }
+    public record Offer(LocalDate date, List<LocalTime> times, Optional<String> reservationId, int partySize) {}
 
     /** The offer and the time the guest picked from it. */
-    public record Pick(Offer offer, LocalTime time) {
-    }
+    public record Pick(Offer offer, LocalTime time) {}
 
     private final DatabaseClient db;
     private final ConversationProperties properties;
@@ -73,9 +72,14 @@ public class SlotOffers {
                         ON CONFLICT (tenant_id, phone) DO UPDATE SET offered_slots = excluded.offered_slots,
                             offered_date = excluded.offered_date, offered_for = excluded.offered_for,
                             offered_party = excluded.offered_party, offered_at = excluded.offered_at""")
-                .bind("tenant", tenantId).bind("phone", phone).bind("slots", JSON.writeValueAsString(times))
-                .bind("date", offer.date()).bind("party", offer.partySize()).bind("now", TextMessages.utc(now));
-        spec = offer.reservationId().isPresent() ? spec.bind("for", offer.reservationId().get())
+                .bind("tenant", tenantId)
+                .bind("phone", phone)
+                .bind("slots", JSON.writeValueAsString(times))
+                .bind("date", offer.date())
+                .bind("party", offer.partySize())
+                .bind("now", TextMessages.utc(now));
+        spec = offer.reservationId().isPresent()
+                ? spec.bind("for", offer.reservationId().get())
                 : spec.bindNull("for", String.class);
         return spec.then();
     }
@@ -93,21 +97,28 @@ public class SlotOffers {
                         SELECT offered_slots::text AS slots, offered_date, offered_for, offered_party FROM conversation
                         WHERE tenant_id = :tenant AND phone = :phone AND offered_slots IS NOT NULL AND offered_at > :since
                         FOR UPDATE""")
-                .bind("tenant", tenantId).bind("phone", phone)
+                .bind("tenant", tenantId)
+                .bind("phone", phone)
                 .bind("since", TextMessages.utc(now.minus(properties.offerValidity())))
-                .map(row -> new Offer(row.get("offered_date", LocalDate.class),
+                .map(row -> new Offer(
+                        row.get("offered_date", LocalDate.class),
                         List.of(JSON.readValue(row.get("slots", String.class), String[].class)).stream()
-                                .map(LocalTime::parse).toList(),
+                                .map(LocalTime::parse)
+                                .toList(),
                         Optional.ofNullable(row.get("offered_for", String.class)),
                         row.get("offered_party", Integer.class)))
                 .one()
                 .flatMap(offer -> {
-                    List<LocalTime> matches = offer.times().stream().filter(named::contains).toList();
+                    List<LocalTime> matches =
+                            offer.times().stream().filter(named::contains).toList();
                     if (matches.size() != 1) {
                         return Mono.empty();
                     }
-                    return db.sql("UPDATE conversation SET offered_slots = NULL WHERE tenant_id = :tenant AND phone = :phone")
-                            .bind("tenant", tenantId).bind("phone", phone).then()
+                    return db.sql(
+                                    "UPDATE conversation SET offered_slots = NULL WHERE tenant_id = :tenant AND phone = :phone")
+                            .bind("tenant", tenantId)
+                            .bind("phone", phone)
+                            .then()
                             .thenReturn(new Pick(offer, matches.get(0)));
                 });
     }
@@ -122,7 +133,9 @@ public class SlotOffers {
         while (m.find()) {
             int hour = Integer.parseInt(m.group(1));
             String minutes = m.group(2);
-            String half = m.group(3) == null ? null : m.group(3).toLowerCase(Locale.ROOT).replace(".", "");
+            String half = m.group(3) == null
+                    ? null
+                    : m.group(3).toLowerCase(Locale.ROOT).replace(".", "");
             if (minutes == null && half == null) {
                 continue;
             }

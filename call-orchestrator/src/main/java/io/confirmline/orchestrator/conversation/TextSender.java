@@ -59,8 +59,15 @@ public class TextSender {
     private final CallProgress calls;
     private final Clock clock;
 
-    public TextSender(DatabaseClient db, ReactiveTransactionManager transactions, Tenants tenants, SmsClient sms,
-            TextMessages texts, OptOuts optOuts, CallProgress calls, Clock clock) {
+    public TextSender(
+            DatabaseClient db,
+            ReactiveTransactionManager transactions,
+            Tenants tenants,
+            SmsClient sms,
+            TextMessages texts,
+            OptOuts optOuts,
+            CallProgress calls,
+            Clock clock) {
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.tenants = tenants;
@@ -80,15 +87,24 @@ public class TextSender {
                                        AND (lease_until IS NULL OR lease_until < now())
                                      ORDER BY due_at LIMIT :batch FOR UPDATE SKIP LOCKED)
                         RETURNING\s""" + TextMessages.Stored.COLUMNS)
-                .bind("lease", (double) LEASE.toSeconds()).bind("batch", BATCH)
-                .map(TextMessages.Stored::of).all().collectList().block(Duration.ofSeconds(30));
+                .bind("lease", (double) LEASE.toSeconds())
+                .bind("batch", BATCH)
+                .map(TextMessages.Stored::of)
+                .all()
+                .collectList()
+                .block(Duration.ofSeconds(30));
         if (due == null || due.isEmpty()) {
             return 0;
         }
-        Flux.fromIterable(due).flatMap(text -> send(text).onErrorResume(error -> {
-            log.error("Sending text {} failed: {}", text.id(), error.toString());
-            return Mono.empty();
-        }), 8).then().block(Duration.ofMinutes(2));
+        Flux.fromIterable(due)
+                .flatMap(
+                        text -> send(text).onErrorResume(error -> {
+                            log.error("Sending text {} failed: {}", text.id(), error.toString());
+                            return Mono.empty();
+                        }),
+                        8)
+                .then()
+                .block(Duration.ofMinutes(2));
         return due.size();
     }
 
@@ -96,16 +112,28 @@ public class TextSender {
         Tenant tenant = tenants.byId(text.tenantId()).orElse(null);
         Instant now = clock.instant();
         if (tenant == null || !tenant.enabled() || !tenant.texts()) {
-            return end(text, "FAILED", null, tenant == null ? "Tenant unknown"
-                    : !tenant.enabled() ? "TENANT_DISABLED" : "The tenant has no SMS subaccount or number");
+            return end(
+                    text,
+                    "FAILED",
+                    null,
+                    tenant == null
+                            ? "Tenant unknown"
+                            : !tenant.enabled() ? "TENANT_DISABLED" : "The tenant has no SMS subaccount or number");
         }
         if (text.expiresAt() != null && !now.isBefore(text.expiresAt())) {
             return end(text, "FAILED", null, "Expired before it could be sent");
         }
-        return stillWanted(text).flatMap(why -> !why.isEmpty() ? end(text, "FAILED", null, why)
-                : sms.send(tenant, new SmsClient.OutgoingText(text.id().toString(), text.phone(),
-                                tenant.account().smsNumbers().get(0), text.body()))
-                        .flatMap(result -> record(text, tenant, result)));
+        return stillWanted(text)
+                .flatMap(why -> !why.isEmpty()
+                        ? end(text, "FAILED", null, why)
+                        : sms.send(
+                                        tenant,
+                                        new SmsClient.OutgoingText(
+                                                text.id().toString(),
+                                                text.phone(),
+                                                tenant.account().smsNumbers().get(0),
+                                                text.body()))
+                                .flatMap(result -> record(text, tenant, result)));
     }
 
     /** Empty when the text should still go out; otherwise why not. */
@@ -117,11 +145,15 @@ public class TextSender {
         if (!"FALLBACK".equals(text.purpose()) || text.callId() == null) {
             return optedOut;
         }
-        return optedOut.flatMap(why -> !why.isEmpty() ? Mono.just(why)
-                : db.sql("SELECT status FROM call WHERE id = :id").bind("id", text.callId())
-                        .map(row -> "TEXTED".equals(row.get("status", String.class)) ? ""
+        return optedOut.flatMap(why -> !why.isEmpty()
+                ? Mono.just(why)
+                : db.sql("SELECT status FROM call WHERE id = :id")
+                        .bind("id", text.callId())
+                        .map(row -> "TEXTED".equals(row.get("status", String.class))
+                                ? ""
                                 : "The booking no longer awaits a reply (" + row.get("status", String.class) + ")")
-                        .one().defaultIfEmpty("The booking is gone"));
+                        .one()
+                        .defaultIfEmpty("The booking is gone"));
     }
 
     private Mono<Void> record(TextMessages.Stored text, Tenant tenant, SendResult result) {
@@ -131,17 +163,30 @@ public class TextSender {
                             UPDATE text_message SET state = 'QUEUED', umid = :umid, sender = :sender, encoding = :encoding,
                                    segments = :segments, lease_until = NULL, updated_at = now()
                             WHERE id = :id AND state = 'PENDING'""")
-                    .bind("umid", accepted.umid()).bind("sender", tenant.account().smsNumbers().get(0))
-                    .bind("encoding", accepted.encoding() != null ? accepted.encoding() : parts.encoding().name())
-                    .bind("segments", parts.segments()).bind("id", text.id()).fetch().rowsUpdated()
-                    .flatMap(n -> n == 0 ? Mono.<Void>empty()
+                    .bind("umid", accepted.umid())
+                    .bind("sender", tenant.account().smsNumbers().get(0))
+                    .bind(
+                            "encoding",
+                            accepted.encoding() != null
+                                    ? accepted.encoding()
+                                    : parts.encoding().name())
+                    .bind("segments", parts.segments())
+                    .bind("id", text.id())
+                    .fetch()
+                    .rowsUpdated()
+                    .flatMap(n -> n == 0
+                            ? Mono.<Void>empty()
                             : texts.announce(text.id(), ConversationEventType.MESSAGE_STATUS, false))
                     .as(transaction::transactional);
         }
         if (result instanceof SendResult.Refused refused) {
             Integer code = parseCode(refused.code(), refused.httpStatus());
-            return end(text, "REJECTED", code, "8x8 refused the text: " + refused.code()
-                    + (refused.description() == null ? "" : " " + refused.description()));
+            return end(
+                    text,
+                    "REJECTED",
+                    code,
+                    "8x8 refused the text: " + refused.code()
+                            + (refused.description() == null ? "" : " " + refused.description()));
         }
         String reason = ((SendResult.Unavailable) result).reason();
         Instant retryAt = clock.instant().plus(backoff(text.tries()));
@@ -151,23 +196,29 @@ public class TextSender {
         log.warn("Text {} not sent (try {}), again at {}: {}", text.id(), text.tries(), retryAt, reason);
         return db.sql("UPDATE text_message SET due_at = :due, lease_until = NULL, detail = :detail, updated_at = now() "
                         + "WHERE id = :id AND state = 'PENDING'")
-                .bind("due", TextMessages.utc(retryAt)).bind("detail", reason).bind("id", text.id()).then();
+                .bind("due", TextMessages.utc(retryAt))
+                .bind("detail", reason)
+                .bind("id", text.id())
+                .then();
     }
 
     /** Ends a text that will not go out (or was refused); a fallback text's booking then ends UNREACHABLE. */
     private Mono<Void> end(TextMessages.Stored text, String state, Integer code, String why) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+        DatabaseClient.GenericExecuteSpec spec =
+                db.sql("""
                         UPDATE text_message SET state = :state, error_code = :code, detail = :detail, lease_until = NULL,
                                updated_at = now()
-                        WHERE id = :id AND state = 'PENDING'""")
-                .bind("state", state).bind("detail", why).bind("id", text.id());
+                        WHERE id = :id AND state = 'PENDING'""").bind("state", state).bind("detail", why).bind("id", text.id());
         spec = code == null ? spec.bindNull("code", Integer.class) : spec.bind("code", code);
-        return spec.fetch().rowsUpdated()
-                .flatMap(n -> n == 0 ? Mono.<Void>empty()
+        return spec.fetch()
+                .rowsUpdated()
+                .flatMap(n -> n == 0
+                        ? Mono.<Void>empty()
                         : texts.announce(text.id(), ConversationEventType.MESSAGE_STATUS, false)
-                                .then("FALLBACK".equals(text.purpose()) && text.callId() != null
-                                        ? calls.textFailed(text.callId(), "The text could not be sent: " + why)
-                                        : Mono.empty()))
+                                .then(
+                                        "FALLBACK".equals(text.purpose()) && text.callId() != null
+                                                ? calls.textFailed(text.callId(), "The text could not be sent: " + why)
+                                                : Mono.empty()))
                 .as(transaction::transactional);
     }
 

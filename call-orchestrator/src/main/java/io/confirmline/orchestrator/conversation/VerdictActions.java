@@ -49,6 +49,7 @@ public class VerdictActions {
     private static final Logger log = LoggerFactory.getLogger(VerdictActions.class);
     /** Answers to a guest are pointless after this. */
     private static final Duration ANSWER_EXPIRY = Duration.ofHours(12);
+
     private static final int MAX_WORDS = 500;
 
     /**
@@ -57,9 +58,8 @@ public class VerdictActions {
      * @param words the guest's unanswered texts, as the request forwarded to the platform quotes them
      * @param slots the free times the platform offered for the guest's wish, if it was asked
      */
-    public record Situation(Tenant tenant, String phone, String locale, String words, Optional<SlotOffers.Offer> slots,
-            Instant now) {
-    }
+    public record Situation(
+            Tenant tenant, String phone, String locale, String words, Optional<SlotOffers.Offer> slots, Instant now) {}
 
     private final TextMessages texts;
     private final GuestBookings bookings;
@@ -68,8 +68,13 @@ public class VerdictActions {
     private final SlotOffers offers;
     private final TextTemplates templates;
 
-    public VerdictActions(TextMessages texts, GuestBookings bookings, OptOuts optOuts, ConversationEvents events,
-            SlotOffers offers, TextTemplates templates) {
+    public VerdictActions(
+            TextMessages texts,
+            GuestBookings bookings,
+            OptOuts optOuts,
+            ConversationEvents events,
+            SlotOffers offers,
+            TextTemplates templates) {
         this.texts = texts;
         this.bookings = bookings;
         this.optOuts = optOuts;
@@ -81,19 +86,34 @@ public class VerdictActions {
     /** Acts on the verdict, in the caller's transaction. */
     public Mono<Void> apply(AssistantVerdict verdict, Situation s) {
         if (verdict instanceof Failed failed) {
-            log.warn("The assistant could not answer {} for tenant {} ({}: {}); the template answers and the owner is "
-                    + "asked to", SensitiveText.maskPhone(s.phone()), s.tenant().id(), failed.failure(), failed.detail());
+            log.warn(
+                    "The assistant could not answer {} for tenant {} ({}: {}); the template answers and the owner is "
+                            + "asked to",
+                    SensitiveText.maskPhone(s.phone()),
+                    s.tenant().id(),
+                    failed.failure(),
+                    failed.detail());
             return template(s, TextMessages.Purpose.ASSISTANT_FALLBACK);
         }
         Answered answer = (Answered) verdict;
         return switch (answer.intent()) {
             case QUESTION, OTHER -> reply(s, answer.reply());
             case CONFIRM, CANCEL -> askBack(s, answer);
-            case OPT_OUT -> optOuts.optOut(s.tenant().id(), s.phone(), OptOuts.Source.GUEST_TEXT,
-                            "The assistant read the guest's words as a wish not to be contacted: \"" + line(s.words(), 60)
-                                    + "\"")
-                    .flatMap(fresh -> fresh ? send(s, MessageAuthor.SYSTEM, TextMessages.Purpose.OPT_OUT_CONFIRMATION,
-                            templates.optedOut(s.tenant(), s.locale()), null) : Mono.empty());
+            case OPT_OUT ->
+                optOuts.optOut(
+                                s.tenant().id(),
+                                s.phone(),
+                                OptOuts.Source.GUEST_TEXT,
+                                "The assistant read the guest's words as a wish not to be contacted: \""
+                                        + line(s.words(), 60) + "\"")
+                        .flatMap(fresh -> fresh
+                                ? send(
+                                        s,
+                                        MessageAuthor.SYSTEM,
+                                        TextMessages.Purpose.OPT_OUT_CONFIRMATION,
+                                        templates.optedOut(s.tenant(), s.locale()),
+                                        null)
+                                : Mono.empty());
             case CHANGE_REQUEST, BOOKING_REQUEST -> request(s, answer);
         };
     }
@@ -101,14 +121,21 @@ public class VerdictActions {
     /** Only the guest's digit decides: the yes or no is asked back naming the booking it would decide. */
     private Mono<Void> askBack(Situation s, Answered answer) {
         return bookings.awaitingReply(s.tenant().id(), s.phone())
-                .flatMap(booking -> send(s, MessageAuthor.ASSISTANT, TextMessages.Purpose.ASK_BACK,
-                        answer.intent() == Intent.CONFIRM ? templates.checkConfirm(s.tenant(), booking.words())
-                                : templates.checkCancel(s.tenant(), booking.words()), booking.reservationId())
+                .flatMap(booking -> send(
+                                s,
+                                MessageAuthor.ASSISTANT,
+                                TextMessages.Purpose.ASK_BACK,
+                                answer.intent() == Intent.CONFIRM
+                                        ? templates.checkConfirm(s.tenant(), booking.words())
+                                        : templates.checkCancel(s.tenant(), booking.words()),
+                                booking.reservationId())
                         .thenReturn(true))
                 // No booking a text may decide (it is confirmed, or its call is still to come): a yes needs nothing,
                 // but a no is for a person to act on, so the template answers and the thread stays flagged.
-                .switchIfEmpty(Mono.defer(() -> (answer.intent() == Intent.CONFIRM ? reply(s, answer.reply())
-                        : template(s, TextMessages.Purpose.HOLDING_REPLY)).thenReturn(true)))
+                .switchIfEmpty(Mono.defer(() -> (answer.intent() == Intent.CONFIRM
+                                ? reply(s, answer.reply())
+                                : template(s, TextMessages.Purpose.HOLDING_REPLY))
+                        .thenReturn(true)))
                 .then();
     }
 
@@ -117,46 +144,76 @@ public class VerdictActions {
      * are offered first and the guest's pick is what goes on ({@link ReplyIntake}).
      */
     private Mono<Void> request(Situation s, Answered answer) {
-        return bookings.next(s.tenant().id(), s.phone()).map(Optional::of).defaultIfEmpty(Optional.empty())
+        return bookings.next(s.tenant().id(), s.phone())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
                 .flatMap(booking -> {
                     boolean change = answer.intent() == Intent.CHANGE_REQUEST && booking.isPresent();
                     if (s.slots().isPresent() && !s.slots().get().times().isEmpty()) {
                         SlotOffers.Offer offer = s.slots().get();
                         return offers.offer(s.tenant().id(), s.phone(), offer, s.now())
-                                .then(send(s, MessageAuthor.ASSISTANT, TextMessages.Purpose.SLOT_OFFER,
-                                        templates.slotOffer(s.tenant(), s.locale(),
-                                                templates.timeList(s.locale(), offer.times())),
+                                .then(send(
+                                        s,
+                                        MessageAuthor.ASSISTANT,
+                                        TextMessages.Purpose.SLOT_OFFER,
+                                        templates.slotOffer(
+                                                s.tenant(), s.locale(), templates.timeList(s.locale(), offer.times())),
                                         offer.reservationId().orElse(null)));
                     }
                     AssistantVerdict.Wanted wanted = answer.wanted();
                     GuestRequest request = GuestRequest.newBuilder()
                             .setWantedDate(wanted.date().map(Object::toString).orElse(null))
-                            .setWantedTime(wanted.time().map(t -> t.format(DateTimeFormatter.ofPattern("HH:mm")))
+                            .setWantedTime(wanted.time()
+                                    .map(t -> t.format(DateTimeFormatter.ofPattern("HH:mm")))
                                     .orElse(null))
                             .setPartySize(wanted.partySize().orElse(null))
-                            .setWords(line(s.words(), MAX_WORDS)).setReadBy("ASSISTANT").build();
+                            .setWords(line(s.words(), MAX_WORDS))
+                            .setReadBy("ASSISTANT")
+                            .build();
                     String reservationId = change ? booking.get().reservationId() : null;
-                    return events.request(change ? ConversationEventType.CHANGE_REQUESTED
-                                            : ConversationEventType.BOOKING_REQUESTED, s.tenant().id(), s.phone(),
-                                    reservationId, "ASSISTANT", change ? "The assistant read a wish to change the booking"
-                                            : "The assistant read a wish for a new booking", request)
+                    return events.request(
+                                    change
+                                            ? ConversationEventType.CHANGE_REQUESTED
+                                            : ConversationEventType.BOOKING_REQUESTED,
+                                    s.tenant().id(),
+                                    s.phone(),
+                                    reservationId,
+                                    "ASSISTANT",
+                                    change
+                                            ? "The assistant read a wish to change the booking"
+                                            : "The assistant read a wish for a new booking",
+                                    request)
                             .then(reply(s, answer.reply(), reservationId));
                 });
     }
 
     /** The guest's pick from the offered times goes to the platform (in the caller's transaction). */
-    public Mono<Void> picked(Tenant tenant, String phone, String locale, SlotOffers.Pick pick, String body,
-            Instant now) {
+    public Mono<Void> picked(
+            Tenant tenant, String phone, String locale, SlotOffers.Pick pick, String body, Instant now) {
         SlotOffers.Offer offer = pick.offer();
         String time = pick.time().format(DateTimeFormatter.ofPattern("HH:mm"));
-        GuestRequest request = GuestRequest.newBuilder().setWantedDate(offer.date().toString()).setWantedTime(time)
-                .setPartySize(offer.partySize()).setWords(line(body, MAX_WORDS)).setReadBy("GUEST_PICK").build();
+        GuestRequest request = GuestRequest.newBuilder()
+                .setWantedDate(offer.date().toString())
+                .setWantedTime(time)
+                .setPartySize(offer.partySize())
+                .setWords(line(body, MAX_WORDS))
+                .setReadBy("GUEST_PICK")
+                .build();
         Situation s = new Situation(tenant, phone, locale, body, Optional.empty(), now);
-        return events.request(offer.reservationId().isPresent() ? ConversationEventType.CHANGE_REQUESTED
-                                : ConversationEventType.BOOKING_REQUESTED, tenant.id(), phone,
-                        offer.reservationId().orElse(null), "GUEST_TEXT", "The guest picked one of the times offered",
+        return events.request(
+                        offer.reservationId().isPresent()
+                                ? ConversationEventType.CHANGE_REQUESTED
+                                : ConversationEventType.BOOKING_REQUESTED,
+                        tenant.id(),
+                        phone,
+                        offer.reservationId().orElse(null),
+                        "GUEST_TEXT",
+                        "The guest picked one of the times offered",
                         request)
-                .then(send(s, MessageAuthor.SYSTEM, TextMessages.Purpose.REQUEST_SENT,
+                .then(send(
+                        s,
+                        MessageAuthor.SYSTEM,
+                        TextMessages.Purpose.REQUEST_SENT,
                         templates.requestSent(tenant, locale, templates.timeList(locale, List.of(pick.time()))),
                         offer.reservationId().orElse(null)));
     }
@@ -174,10 +231,19 @@ public class VerdictActions {
         return send(s, MessageAuthor.ASSISTANT, TextMessages.Purpose.ASSISTANT_REPLY, body, reservationId);
     }
 
-    private Mono<Void> send(Situation s, MessageAuthor author, TextMessages.Purpose purpose, String body,
-            String reservationId) {
-        return texts.queue(new TextMessages.Outgoing(s.tenant().id(), s.phone(), author, purpose, body, reservationId,
-                null, s.now(), s.now().plus(ANSWER_EXPIRY))).then();
+    private Mono<Void> send(
+            Situation s, MessageAuthor author, TextMessages.Purpose purpose, String body, String reservationId) {
+        return texts.queue(new TextMessages.Outgoing(
+                        s.tenant().id(),
+                        s.phone(),
+                        author,
+                        purpose,
+                        body,
+                        reservationId,
+                        null,
+                        s.now(),
+                        s.now().plus(ANSWER_EXPIRY)))
+                .then();
     }
 
     private static String line(String words, int max) {

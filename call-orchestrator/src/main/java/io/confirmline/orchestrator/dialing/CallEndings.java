@@ -46,8 +46,13 @@ class CallEndings {
         Instant now = clock.instant();
         return db.sql("UPDATE call SET status = :status, reason = :reason, lease_until = NULL, settle_at = NULL, "
                         + "settle_reason = NULL, updated_at = now() WHERE id = :id")
-                .bind("status", to.name()).bind("reason", reason).bind("id", call.id()).then()
-                .then(outbox.add(Topics.CALL_STATUS.name(), call.subjectId(),
+                .bind("status", to.name())
+                .bind("reason", reason)
+                .bind("id", call.id())
+                .then()
+                .then(outbox.add(
+                        Topics.CALL_STATUS.name(),
+                        call.subjectId(),
                         change(call, CallStatus.SCHEDULED, to, reason, null, null, providerErrorCode, now)));
     }
 
@@ -56,12 +61,29 @@ class CallEndings {
         return call.voiceMessage() ? CallStatus.NOT_DELIVERED : CallStatus.FAILED;
     }
 
-    static CallStatusChanged change(DueCall call, CallStatus from, CallStatus to, String reason, String sessionId,
-            Instant dialedAt, Integer providerErrorCode, Instant now) {
-        return CallStatusChanged.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
-                .setTenantId(call.tenantId()).setSubjectType(SubjectType.valueOf(call.subjectType()))
-                .setSubjectId(call.subjectId()).setCallId(call.id().toString()).setAttempt(call.attempt())
-                .setPreviousStatus(from).setStatus(to).setReason(reason).setSessionId(sessionId).setDialedAt(dialedAt)
-                .setProviderErrorCode(providerErrorCode).build();
+    static CallStatusChanged change(
+            DueCall call,
+            CallStatus from,
+            CallStatus to,
+            String reason,
+            String sessionId,
+            Instant dialedAt,
+            Integer providerErrorCode,
+            Instant now) {
+        return CallStatusChanged.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now)
+                .setTenantId(call.tenantId())
+                .setSubjectType(SubjectType.valueOf(call.subjectType()))
+                .setSubjectId(call.subjectId())
+                .setCallId(call.id().toString())
+                .setAttempt(call.attempt())
+                .setPreviousStatus(from)
+                .setStatus(to)
+                .setReason(reason)
+                .setSessionId(sessionId)
+                .setDialedAt(dialedAt)
+                .setProviderErrorCode(providerErrorCode)
+                .build();
     }
 }

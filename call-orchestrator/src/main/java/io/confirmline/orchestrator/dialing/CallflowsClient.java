@@ -52,8 +52,7 @@ public final class CallflowsClient {
      *     is retried
      * @param backoff the first retry's wait; doubled each time, with jitter
      */
-    public record Settings(URI baseUrl, Duration timeout, int retries, Duration backoff) {
-    }
+    public record Settings(URI baseUrl, Duration timeout, int retries, Duration backoff) {}
 
     private final WebClient http;
     private final Settings settings;
@@ -65,23 +64,32 @@ public final class CallflowsClient {
 
     /** Sends a callflow (JSON from {@code Callflows}) for the tenant's subaccount. */
     public Mono<PlaceCallResult> placeCall(String subAccountId, String apiKey, String callflowJson) {
-        return http.post().uri("/api/v1/subaccounts/{id}/callflows", subAccountId)
+        return http.post()
+                .uri("/api/v1/subaccounts/{id}/callflows", subAccountId)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey)
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .bodyValue(callflowJson)
-                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("").map(body ->
-                        interpret(response.statusCode().value(), body,
+                .exchangeToMono(response -> response.bodyToMono(String.class)
+                        .defaultIfEmpty("")
+                        .map(body -> interpret(
+                                response.statusCode().value(),
+                                body,
                                 response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER))))
                 .timeout(settings.timeout())
-                .retryWhen(Retry.backoff(settings.retries(), settings.backoff()).jitter(0.3)
+                .retryWhen(Retry.backoff(settings.retries(), settings.backoff())
+                        .jitter(0.3)
                         .filter(CallflowsClient::provablyNotPlaced)
-                        .doBeforeRetryAsync(signal -> signal.failure() instanceof NotPlaced r && r.retryAfter().isPresent()
-                                ? Mono.delay(r.retryAfter().get()).then() : Mono.empty())
+                        .doBeforeRetryAsync(signal -> signal.failure() instanceof NotPlaced r
+                                        && r.retryAfter().isPresent()
+                                ? Mono.delay(r.retryAfter().get()).then()
+                                : Mono.empty())
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                .onErrorResume(error -> Mono.just(provablyNotPlaced(error)
-                        ? new PlaceCallResult.Unavailable(describe(error))
-                        : new PlaceCallResult.OutcomeUnknown(describe(error) + "; the call may have been placed")));
+                .onErrorResume(error -> Mono.just(
+                        provablyNotPlaced(error)
+                                ? new PlaceCallResult.Unavailable(describe(error))
+                                : new PlaceCallResult.OutcomeUnknown(
+                                        describe(error) + "; the call may have been placed")));
     }
 
     /**
@@ -92,16 +100,23 @@ public final class CallflowsClient {
         JsonNode json = parse(body);
         String sessionId = text(json, "sessionId");
         String sessionStatus = text(json, "sessionStatus");
-        Integer statusCode = json != null && json.get("statusCode") != null && json.get("statusCode").isNumber()
-                ? json.get("statusCode").asInt() : null;
-        String message = Optional.ofNullable(text(json, "statusMessage")).orElse(body.length() > 200 ? body.substring(0, 200) : body);
+        Integer statusCode = json != null
+                        && json.get("statusCode") != null
+                        && json.get("statusCode").isNumber()
+                ? json.get("statusCode").asInt()
+                : null;
+        String message = Optional.ofNullable(text(json, "statusMessage"))
+                .orElse(body.length() > 200 ? body.substring(0, 200) : body);
         if (httpStatus >= 200 && httpStatus < 300 && sessionId != null && "CREATED".equals(sessionStatus)) {
             return new PlaceCallResult.Placed(sessionId);
         }
-        String described = "8x8 answered HTTP " + httpStatus + (statusCode == null ? "" : " " + statusCode) + " " + message;
+        String described =
+                "8x8 answered HTTP " + httpStatus + (statusCode == null ? "" : " " + statusCode) + " " + message;
         boolean notCreated = "NOT_CREATED".equals(sessionStatus) || "NOT CREATED".equals(sessionStatus);
-        if (httpStatus == 429 || (notCreated && ProviderErrors.retryable(statusCode) && (httpStatus >= 500
-                || (statusCode != null && statusCode < 0)))) {
+        if (httpStatus == 429
+                || (notCreated
+                        && ProviderErrors.retryable(statusCode)
+                        && (httpStatus >= 500 || (statusCode != null && statusCode < 0)))) {
             throw new NotPlaced(described, retryAfter(retryAfter));
         }
         if (httpStatus >= 500 || (httpStatus >= 200 && httpStatus < 300 && !notCreated)) {
@@ -170,6 +185,8 @@ public final class CallflowsClient {
     }
 
     private static String text(JsonNode json, String field) {
-        return json == null || json.get(field) == null || json.get(field).isNull() ? null : json.get(field).asString();
+        return json == null || json.get(field) == null || json.get(field).isNull()
+                ? null
+                : json.get(field).asString();
     }
 }

@@ -35,7 +35,8 @@ class DialMetrics {
         this.clock = clock;
         this.dialLag = Timer.builder("confirmline_orchestrator_dial_lag")
                 .description("From a call's due time to its Send Callflow request")
-                .publishPercentileHistogram().register(meters);
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     /** Just before the Send Callflow request goes out. */
@@ -46,7 +47,10 @@ class DialMetrics {
     }
 
     void answered(PlaceCallResult result) {
-        meters.counter("confirmline_orchestrator_placements",
-                "result", result.getClass().getSimpleName().toLowerCase(Locale.ROOT)).increment();
+        meters.counter(
+                        "confirmline_orchestrator_placements",
+                        "result",
+                        result.getClass().getSimpleName().toLowerCase(Locale.ROOT))
+                .increment();
     }
 }

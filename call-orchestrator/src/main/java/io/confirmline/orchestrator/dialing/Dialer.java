@@ -79,8 +79,16 @@ public class Dialer {
      */
     private volatile CompletableFuture<Void> recording = CompletableFuture.completedFuture(null);
 
-    Dialer(DueCalls dueCalls, PreDial preDial, DialPlans plans, CallflowsClient client, Placements placements,
-            DialMetrics metrics, DialingProperties properties, Tenants tenants, Clock clock,
+    Dialer(
+            DueCalls dueCalls,
+            PreDial preDial,
+            DialPlans plans,
+            CallflowsClient client,
+            Placements placements,
+            DialMetrics metrics,
+            DialingProperties properties,
+            Tenants tenants,
+            Clock clock,
             ObjectProvider<Tracer> tracer) {
         this.dueCalls = dueCalls;
         this.preDial = preDial;
@@ -121,13 +129,16 @@ public class Dialer {
                 oneByOne.add(logged(call, throttled(tenantLimits, dialOne(call, tenant))));
             }
         }
-        Duration atMost = properties.timeout().multipliedBy(properties.retries() + 2L).plusSeconds(30);
+        Duration atMost =
+                properties.timeout().multipliedBy(properties.retries() + 2L).plusSeconds(30);
         List<Placement> answered;
         try {
-            answered = dialTogether(permitted).onErrorResume(error -> {
-                log.error("Dialing a batch of {} calls failed: {}", permitted.size(), error.toString());
-                return Mono.empty();
-            }).block(atMost);
+            answered = dialTogether(permitted)
+                    .onErrorResume(error -> {
+                        log.error("Dialing a batch of {} calls failed: {}", permitted.size(), error.toString());
+                        return Mono.empty();
+                    })
+                    .block(atMost);
         } finally {
             permitted.forEach(Permit::release);
         }
@@ -136,7 +147,10 @@ public class Dialer {
             // itself (the database and HTTP clients share the event loops).
             recordAfterThePrevious(answered);
         }
-        Flux.fromIterable(oneByOne).flatMap(dial -> dial, properties.concurrency()).then().block(atMost);
+        Flux.fromIterable(oneByOne)
+                .flatMap(dial -> dial, properties.concurrency())
+                .then()
+                .block(atMost);
         return claimed.size();
     }
 
@@ -149,8 +163,8 @@ public class Dialer {
         return dueCalls.heldBy(callId, leaseUntil).flatMap(call -> {
             Tenant tenant = tenants.byId(call.tenantId()).orElse(null);
             if (tenant == null) {
-                return Mono.error(new IllegalStateException("Call " + call.id() + " belongs to unknown tenant "
-                        + call.tenantId()));
+                return Mono.error(new IllegalStateException(
+                        "Call " + call.id() + " belongs to unknown tenant " + call.tenantId()));
             }
             if (!tenant.enabled()) {
                 return preDial.notDialed(call).then(Mono.<PlaceCallResult>empty());
@@ -182,17 +196,26 @@ public class Dialer {
         permitted.forEach(permit -> byId.put(permit.call().id(), permit));
         return preDial.markAll(permitted.stream().map(Permit::call).toList()).flatMap(batch -> {
             Mono<List<Placement>> marked = Flux.fromIterable(batch.marked())
-                    .flatMap(m -> {
-                        Permit permit = byId.get(m.call().id());
-                        DialPlan plan = plans.booking(m.call(), permit.tenant(), m.attemptId(), m.booking(), m.dialedAt());
-                        return traced(m.call(), trace -> send(m.call(), permit.tenant(), plan, m.dialedAt(), trace))
-                                .doFinally(signal -> permit.release());
-                    }, properties.concurrency())
+                    .flatMap(
+                            m -> {
+                                Permit permit = byId.get(m.call().id());
+                                DialPlan plan = plans.booking(
+                                        m.call(), permit.tenant(), m.attemptId(), m.booking(), m.dialedAt());
+                                return traced(
+                                                m.call(),
+                                                trace -> send(m.call(), permit.tenant(), plan, m.dialedAt(), trace))
+                                        .doFinally(signal -> permit.release());
+                            },
+                            properties.concurrency())
                     .collectList();
             // Moved, cancelled, opted out, too late, text-only or taken over: each decided on its own, permit in hand.
             Mono<Void> others = Flux.fromIterable(batch.others())
-                    .flatMap(call -> logged(call, dialOne(call, byId.get(call.id()).tenant()))
-                            .doFinally(signal -> byId.get(call.id()).release()), properties.concurrency())
+                    .flatMap(
+                            call -> logged(
+                                            call,
+                                            dialOne(call, byId.get(call.id()).tenant()))
+                                    .doFinally(signal -> byId.get(call.id()).release()),
+                            properties.concurrency())
                     .then();
             return marked.flatMap(answered -> others.thenReturn(answered));
         });
@@ -211,10 +234,13 @@ public class Dialer {
         } catch (ExecutionException | TimeoutException e) {
             log.error("Recording a batch of placements failed: {}", e.toString());
         }
-        recording = placements.recordAll(answered).onErrorResume(error -> {
-            log.error("Recording {} placements failed: {}", answered.size(), error.toString());
-            return Mono.empty();
-        }).toFuture();
+        recording = placements
+                .recordAll(answered)
+                .onErrorResume(error -> {
+                    log.error("Recording {} placements failed: {}", answered.size(), error.toString());
+                    return Mono.empty();
+                })
+                .toFuture();
     }
 
     /** Lets the last batch's recording finish when the application stops. */
@@ -223,8 +249,10 @@ public class Dialer {
         try {
             recording.get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            log.warn("The last batch of placements was not recorded: {}; its calls are settled by their summaries or "
-                    + "the outcome sweep", e.toString());
+            log.warn(
+                    "The last batch of placements was not recorded: {}; its calls are settled by their summaries or "
+                            + "the outcome sweep",
+                    e.toString());
         }
     }
 
@@ -234,17 +262,23 @@ public class Dialer {
             Instant now = clock.instant();
             String attemptId = DialPlans.attemptId(call);
             Mono<DialPlan> plan = call.voiceMessage()
-                    ? preDial.prepareMessage(call, attemptId, now).map(message -> plans.message(call, tenant, attemptId, message))
-                    : preDial.prepare(call, attemptId, now).map(booking -> plans.booking(call, tenant, attemptId, booking, now));
+                    ? preDial.prepareMessage(call, attemptId, now)
+                            .map(message -> plans.message(call, tenant, attemptId, message))
+                    : preDial.prepare(call, attemptId, now)
+                            .map(booking -> plans.booking(call, tenant, attemptId, booking, now));
             return plan.flatMap(p -> send(call, tenant, p, now, trace))
-                    .flatMap(placement -> placements.recordAll(List.of(placement)).thenReturn(placement.result()));
+                    .flatMap(placement ->
+                            placements.recordAll(List.of(placement)).thenReturn(placement.result()));
         });
     }
 
     private Mono<Placement> send(DueCall call, Tenant tenant, DialPlan plan, Instant dialedAt, String trace) {
         return Mono.defer(() -> {
             metrics.sending(call);
-            return client.placeCall(tenant.account().voiceSubaccountId(), tenant.account().apiKey().value(), plan.body())
+            return client.placeCall(
+                            tenant.account().voiceSubaccountId(),
+                            tenant.account().apiKey().value(),
+                            plan.body())
                     .doOnNext(metrics::answered)
                     .map(result -> new Placement(call, plan, dialedAt, result, trace));
         });
@@ -260,7 +294,9 @@ public class Dialer {
             return Mono.defer(() -> work.apply(null));
         }
         String trace = TraceParents.of(span);
-        return Mono.defer(() -> work.apply(trace)).contextWrite(TraceParent.of(trace)).doFinally(signal -> span.end());
+        return Mono.defer(() -> work.apply(trace))
+                .contextWrite(TraceParent.of(trace))
+                .doFinally(signal -> span.end());
     }
 
     /**
@@ -271,7 +307,9 @@ public class Dialer {
     private <T> Mono<T> throttled(TenantLimits.Limits tenantLimits, Mono<T> request) {
         return Mono.fromCallable(tenantLimits::acquire)
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(wait -> Mono.delay(wait).then(request).doFinally(signal -> tenantLimits.slots().release()));
+                .flatMap(wait -> Mono.delay(wait)
+                        .then(request)
+                        .doFinally(signal -> tenantLimits.slots().release()));
     }
 
     private static <T> Mono<T> logged(DueCall call, Mono<T> dial) {

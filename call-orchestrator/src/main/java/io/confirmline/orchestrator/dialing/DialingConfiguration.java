@@ -26,7 +26,9 @@ class DialingConfiguration {
 
     @Bean
     CallflowsClient callflowsClient(WebClient.Builder http, DialingProperties properties) {
-        return new CallflowsClient(http.clone(), new CallflowsClient.Settings(properties.baseUrl(), properties.timeout(),
-                properties.retries(), Duration.ofMillis(200)));
+        return new CallflowsClient(
+                http.clone(),
+                new CallflowsClient.Settings(
+                        properties.baseUrl(), properties.timeout(), properties.retries(), Duration.ofMillis(200)));
     }
 }

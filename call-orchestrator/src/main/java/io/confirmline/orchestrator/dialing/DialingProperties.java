@@ -46,5 +46,4 @@ public record DialingProperties(
         @DefaultValue("60s") @NotNull Duration lease,
         @DefaultValue("200ms") @NotNull Duration pollInterval,
         @DefaultValue("1m") @NotNull Duration unavailableRetry,
-        @DefaultValue("8") @Min(1) int concurrency) {
-}
+        @DefaultValue("8") @Min(1) int concurrency) {}

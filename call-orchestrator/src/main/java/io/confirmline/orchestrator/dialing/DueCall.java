@@ -23,18 +23,33 @@ import java.util.UUID;
  * A call as its claim found it: the lease it holds ({@code leaseUntil}) and the booking version it was scheduled
  * for, which the pre-dial check compares with the row as it is when the call is marked DIALING.
  */
-record DueCall(UUID id, String tenantId, String subjectId, String subjectType, Long bookingVersion, int attempt,
-        Instant validUntil, Instant leaseUntil, Instant dueAt, String traceParent) {
+record DueCall(
+        UUID id,
+        String tenantId,
+        String subjectId,
+        String subjectType,
+        Long bookingVersion,
+        int attempt,
+        Instant validUntil,
+        Instant leaseUntil,
+        Instant dueAt,
+        String traceParent) {
 
     static final String COLUMNS =
             "id, tenant_id, subject_id, subject_type, booking_version, attempt, valid_until, lease_until, due_at, trace_parent";
 
     static DueCall of(io.r2dbc.spi.Readable row) {
-        return new DueCall(row.get("id", UUID.class), row.get("tenant_id", String.class),
-                row.get("subject_id", String.class), row.get("subject_type", String.class),
-                row.get("booking_version", Long.class), row.get("attempt", Integer.class),
-                instant(row.get("valid_until", OffsetDateTime.class)), instant(row.get("lease_until", OffsetDateTime.class)),
-                instant(row.get("due_at", OffsetDateTime.class)), row.get("trace_parent", String.class));
+        return new DueCall(
+                row.get("id", UUID.class),
+                row.get("tenant_id", String.class),
+                row.get("subject_id", String.class),
+                row.get("subject_type", String.class),
+                row.get("booking_version", Long.class),
+                row.get("attempt", Integer.class),
+                instant(row.get("valid_until", OffsetDateTime.class)),
+                instant(row.get("lease_until", OffsetDateTime.class)),
+                instant(row.get("due_at", OffsetDateTime.class)),
+                row.get("trace_parent", String.class));
     }
 
     boolean voiceMessage() {

@@ -47,16 +47,21 @@ class DueCalls {
                                        AND (lease_until IS NULL OR lease_until < now())
                                      ORDER BY due_at LIMIT :batch FOR UPDATE SKIP LOCKED)
                         RETURNING\s""" + DueCall.COLUMNS)
-                .bind("lease", properties.lease().toMillis() / 1000.0).bind("batch", properties.batchSize())
+                .bind("lease", properties.lease().toMillis() / 1000.0)
+                .bind("batch", properties.batchSize())
                 .map(DueCall::of)
-                .all().collectList().block(Duration.ofSeconds(30));
+                .all()
+                .collectList()
+                .block(Duration.ofSeconds(30));
         return claimed == null ? List.of() : claimed;
     }
 
     /** The call, while it is still SCHEDULED and held by the lease its creator took ({@code leaseUntil}). */
     Mono<DueCall> heldBy(UUID callId, Instant leaseUntil) {
         return db.sql("SELECT " + DueCall.COLUMNS + " FROM call WHERE id = :id AND status = 'SCHEDULED'")
-                .bind("id", callId).map(DueCall::of).one()
+                .bind("id", callId)
+                .map(DueCall::of)
+                .one()
                 .filter(call -> leaseUntil.equals(call.leaseUntil()));
     }
 }

@@ -19,8 +19,7 @@ package io.confirmline.orchestrator.dialing;
 public sealed interface PlaceCallResult {
 
     /** 8x8 created the session ({@code sessionStatus: CREATED}); its id appears in every webhook of the call. */
-    record Placed(String sessionId) implements PlaceCallResult {
-    }
+    record Placed(String sessionId) implements PlaceCallResult {}
 
     /**
      * 8x8 refused the request with a code that another try would get again (4xx, or a {@code statusCode} such as
@@ -36,14 +35,12 @@ public sealed interface PlaceCallResult {
      * No call was placed — every answer proved it (429, {@code NOT_CREATED}, a connection refused before the request
      * went out) — and the retries ran out; the attempt may be dialed again later.
      */
-    record Unavailable(String reason) implements PlaceCallResult {
-    }
+    record Unavailable(String reason) implements PlaceCallResult {}
 
     /**
      * The request went out and no answer says whether 8x8 created the call (a timeout, a 5xx without
      * {@code NOT_CREATED}, a connection lost mid-exchange). Asking again could ring the guest twice, so the attempt
      * waits for its session summary (matched by {@code clientRequestId}) or, failing that, the summary timeout.
      */
-    record OutcomeUnknown(String reason) implements PlaceCallResult {
-    }
+    record OutcomeUnknown(String reason) implements PlaceCallResult {}
 }

@@ -60,8 +60,14 @@ class Placements {
     private final CallEndings endings;
     private final Clock clock;
 
-    Placements(DatabaseClient db, ReactiveTransactionManager transactions, Outbox outbox, OutcomeProperties outcomes,
-            DialingProperties properties, CallEndings endings, Clock clock) {
+    Placements(
+            DatabaseClient db,
+            ReactiveTransactionManager transactions,
+            Outbox outbox,
+            OutcomeProperties outcomes,
+            DialingProperties properties,
+            CallEndings endings,
+            Clock clock) {
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.outbox = outbox;
@@ -72,15 +78,18 @@ class Placements {
     }
 
     /** One Send Callflow request and its answer; {@code traceParent} is the trace the dial ran in (or null). */
-    record Placement(DueCall call, DialPlan plan, Instant dialedAt, PlaceCallResult result, String traceParent) {
-    }
+    record Placement(DueCall call, DialPlan plan, Instant dialedAt, PlaceCallResult result, String traceParent) {}
 
     Mono<Void> recordAll(List<Placement> placements) {
-        List<Placement> placed = placements.stream().filter(p -> p.result() instanceof PlaceCallResult.Placed).toList();
-        Mono<Void> sessions = placed.isEmpty() ? Mono.empty() : recordPlaced(placed).as(transaction::transactional);
-        return sessions.then(Flux.fromIterable(placements).filter(p -> !(p.result() instanceof PlaceCallResult.Placed))
-                .concatMap(p -> recordOther(p).as(transaction::transactional)
-                        .contextWrite(TraceParent.of(p.traceParent())))
+        List<Placement> placed = placements.stream()
+                .filter(p -> p.result() instanceof PlaceCallResult.Placed)
+                .toList();
+        Mono<Void> sessions =
+                placed.isEmpty() ? Mono.empty() : recordPlaced(placed).as(transaction::transactional);
+        return sessions.then(Flux.fromIterable(placements)
+                .filter(p -> !(p.result() instanceof PlaceCallResult.Placed))
+                .concatMap(p ->
+                        recordOther(p).as(transaction::transactional).contextWrite(TraceParent.of(p.traceParent())))
                 .then());
     }
 
@@ -114,22 +123,43 @@ class Placements {
                             UPDATE call_attempt a SET session_id = r.session_id
                             FROM recorded r WHERE a.call_id = r.id AND a.attempt = r.attempt)
                         SELECT id FROM recorded""")
-                .bind("ids", ids).bind("attempts", attempts).bind("sessions", sessions)
+                .bind("ids", ids)
+                .bind("attempts", attempts)
+                .bind("sessions", sessions)
                 .bind("settleAt", now.plus(outcomes.summaryTimeout()).atOffset(ZoneOffset.UTC))
                 .map(row -> row.get("id", UUID.class))
-                .all().collectList()
+                .all()
+                .collectList()
                 .flatMap(recorded -> {
                     List<Outbox.Entry> events = new ArrayList<>(2 * recorded.size());
                     for (UUID id : recorded) {
                         Placement p = byId.get(id);
                         DueCall call = p.call();
                         String sessionId = ((PlaceCallResult.Placed) p.result()).sessionId();
-                        SessionReplies.Session session = new SessionReplies.Session(call.tenantId(), sessionId,
-                                call.id().toString(), p.plan().attemptId(), now, now.plus(Duration.ofHours(2)));
-                        events.add(new Outbox.Entry(Topics.SESSIONS.name(), sessionId, p.plan().replies().apply(session),
+                        SessionReplies.Session session = new SessionReplies.Session(
+                                call.tenantId(),
+                                sessionId,
+                                call.id().toString(),
+                                p.plan().attemptId(),
+                                now,
+                                now.plus(Duration.ofHours(2)));
+                        events.add(new Outbox.Entry(
+                                Topics.SESSIONS.name(),
+                                sessionId,
+                                p.plan().replies().apply(session),
                                 p.traceParent()));
-                        events.add(new Outbox.Entry(Topics.CALL_STATUS.name(), call.subjectId(), CallEndings.change(call,
-                                CallStatus.SCHEDULED, CallStatus.DIALING, null, sessionId, p.dialedAt(), null, now),
+                        events.add(new Outbox.Entry(
+                                Topics.CALL_STATUS.name(),
+                                call.subjectId(),
+                                CallEndings.change(
+                                        call,
+                                        CallStatus.SCHEDULED,
+                                        CallStatus.DIALING,
+                                        null,
+                                        sessionId,
+                                        p.dialedAt(),
+                                        null,
+                                        now),
                                 p.traceParent()));
                     }
                     return outbox.addAll(events);
@@ -152,30 +182,55 @@ class Placements {
             Integer code = rejected.statusCode() != null ? rejected.statusCode() : rejected.httpStatus();
             return db.sql("UPDATE call_attempt SET provider_error_code = :code, provider_error_message = :message, "
                             + "outcome = 'FAILED' WHERE call_id = :id AND attempt = :attempt")
-                    .bind("code", code).bind("message", Objects.requireNonNullElse(rejected.statusMessage(), ""))
-                    .bind("id", call.id()).bind("attempt", call.attempt()).then()
+                    .bind("code", code)
+                    .bind("message", Objects.requireNonNullElse(rejected.statusMessage(), ""))
+                    .bind("id", call.id())
+                    .bind("attempt", call.attempt())
+                    .then()
                     .then(endings.finish(call, CallEndings.failed(call), rejected.reason(), rejected.statusCode()));
         }
         if (result instanceof PlaceCallResult.OutcomeUnknown unknown) {
             // The call may be ringing: the platform hears DIALING; the summary or its deadline will settle it.
             log.warn("Call {} attempt {}: {}", call.id(), call.attempt(), unknown.reason());
             return db.sql("UPDATE call SET lease_until = NULL, reason = :reason WHERE id = :id")
-                    .bind("reason", unknown.reason()).bind("id", call.id()).then()
+                    .bind("reason", unknown.reason())
+                    .bind("id", call.id())
+                    .then()
                     .then(db.sql("UPDATE call_attempt SET provider_error_message = :reason "
                                     + "WHERE call_id = :id AND attempt = :attempt")
-                            .bind("reason", unknown.reason()).bind("id", call.id()).bind("attempt", call.attempt()).then())
-                    .then(outbox.add(Topics.CALL_STATUS.name(), call.subjectId(), CallEndings.change(call,
-                            CallStatus.SCHEDULED, CallStatus.DIALING, unknown.reason(), null, dialedAt, null, now)));
+                            .bind("reason", unknown.reason())
+                            .bind("id", call.id())
+                            .bind("attempt", call.attempt())
+                            .then())
+                    .then(outbox.add(
+                            Topics.CALL_STATUS.name(),
+                            call.subjectId(),
+                            CallEndings.change(
+                                    call,
+                                    CallStatus.SCHEDULED,
+                                    CallStatus.DIALING,
+                                    unknown.reason(),
+                                    null,
+                                    dialedAt,
+                                    null,
+                                    now)));
         }
         // Proven not placed: this attempt never happened, so it is dialed again later under the same number.
         Instant retryAt = now.plus(properties.unavailableRetry());
         String reason = ((PlaceCallResult.Unavailable) result).reason();
         Mono<Void> forget = db.sql("DELETE FROM call_attempt WHERE call_id = :id AND attempt = :attempt")
-                .bind("id", call.id()).bind("attempt", call.attempt()).then();
-        return forget.then(retryAt.isBefore(call.validUntil())
-                ? db.sql("UPDATE call SET status = 'SCHEDULED', due_at = :due, reason = :reason, lease_until = NULL, "
-                                + "settle_at = NULL, settle_reason = NULL, dialed_at = NULL WHERE id = :id")
-                        .bind("due", retryAt.atOffset(ZoneOffset.UTC)).bind("reason", reason).bind("id", call.id()).then()
-                : endings.finish(call, CallEndings.failed(call), reason, null));
+                .bind("id", call.id())
+                .bind("attempt", call.attempt())
+                .then();
+        return forget.then(
+                retryAt.isBefore(call.validUntil())
+                        ? db.sql(
+                                        "UPDATE call SET status = 'SCHEDULED', due_at = :due, reason = :reason, lease_until = NULL, "
+                                                + "settle_at = NULL, settle_reason = NULL, dialed_at = NULL WHERE id = :id")
+                                .bind("due", retryAt.atOffset(ZoneOffset.UTC))
+                                .bind("reason", reason)
+                                .bind("id", call.id())
+                                .then()
+                        : endings.finish(call, CallEndings.failed(call), reason, null));
     }
 }

@@ -67,8 +67,15 @@ class PreDial {
     private final CallEndings endings;
     private final Clock clock;
 
-    PreDial(DatabaseClient db, ReactiveTransactionManager transactions, Tenants tenants, Outbox outbox,
-            OutcomeProperties outcomes, CallProgress texting, CallEndings endings, Clock clock) {
+    PreDial(
+            DatabaseClient db,
+            ReactiveTransactionManager transactions,
+            Tenants tenants,
+            Outbox outbox,
+            OutcomeProperties outcomes,
+            CallProgress texting,
+            CallEndings endings,
+            Clock clock) {
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.tenants = tenants;
@@ -80,12 +87,10 @@ class PreDial {
     }
 
     /** A call marked DIALING, with its booking as read under the lock that marked it. */
-    record Marked(DueCall call, String attemptId, Booking booking, Instant dialedAt) {
-    }
+    record Marked(DueCall call, String attemptId, Booking booking, Instant dialedAt) {}
 
     /** What one batch statement did: the calls it marked DIALING, and the others, for the one-call check. */
-    record Batch(List<Marked> marked, List<DueCall> others) {
-    }
+    record Batch(List<Marked> marked, List<DueCall> others) {}
 
     /**
      * Checks and marks a batch of booking calls (not voice messages), each already holding its rate-limit permit,
@@ -142,23 +147,39 @@ class PreDial {
                             SET attempt_id = excluded.attempt_id, dialed_at = excluded.dialed_at, session_id = NULL,
                                 provider_error_code = NULL, provider_error_message = NULL, outcome = NULL)
                         SELECT * FROM locked WHERE ready""")
-                .bind("ids", ids).bind("leases", leases).bind("versions", versions).bind("attempts", attempts)
+                .bind("ids", ids)
+                .bind("leases", leases)
+                .bind("versions", versions)
+                .bind("attempts", attempts)
                 .bind("now", now.atOffset(ZoneOffset.UTC))
                 .bind("settleAt", now.plus(outcomes.summaryTimeout()).atOffset(ZoneOffset.UTC))
                 .map(row -> {
                     UUID id = row.get("id", UUID.class);
-                    return new Marked(byId.get(id), row.get("attempt_id", String.class), new Booking(
-                            row.get("version", Long.class), false, row.get("kind", String.class),
-                            DueCall.instant(row.get("starts_at", OffsetDateTime.class)), row.get("time_zone", String.class),
-                            row.get("guest_name", String.class), row.get("guest_phone", String.class),
-                            row.get("guest_locale", String.class), row.get("venue_name", String.class),
-                            row.get("party_size", Integer.class), row.get("service_name", String.class), false, false),
+                    return new Marked(
+                            byId.get(id),
+                            row.get("attempt_id", String.class),
+                            new Booking(
+                                    row.get("version", Long.class),
+                                    false,
+                                    row.get("kind", String.class),
+                                    DueCall.instant(row.get("starts_at", OffsetDateTime.class)),
+                                    row.get("time_zone", String.class),
+                                    row.get("guest_name", String.class),
+                                    row.get("guest_phone", String.class),
+                                    row.get("guest_locale", String.class),
+                                    row.get("venue_name", String.class),
+                                    row.get("party_size", Integer.class),
+                                    row.get("service_name", String.class),
+                                    false,
+                                    false),
                             now);
                 })
-                .all().collectList()
+                .all()
+                .collectList()
                 .map(marked -> {
                     List<DueCall> others = new ArrayList<>(calls);
-                    others.removeIf(call -> marked.stream().anyMatch(m -> m.call().id().equals(call.id())));
+                    others.removeIf(
+                            call -> marked.stream().anyMatch(m -> m.call().id().equals(call.id())));
                     return new Batch(marked, others);
                 });
     }
@@ -177,33 +198,46 @@ class PreDial {
                         FROM call c JOIN booking b ON b.tenant_id = c.tenant_id AND b.reservation_id = c.subject_id
                         WHERE c.id = :id FOR UPDATE OF c""")
                 .bind("id", call.id())
-                .map(row -> new Locked<>(row.get("status", String.class), DueCall.instant(row.get("lease_until", OffsetDateTime.class)),
-                        row.get("booking_version", Long.class), new Booking(row.get("version", Long.class), row.get("cancelled", Boolean.class),
-                                row.get("kind", String.class), DueCall.instant(row.get("starts_at", OffsetDateTime.class)),
-                                row.get("time_zone", String.class), row.get("guest_name", String.class),
-                                row.get("guest_phone", String.class), row.get("guest_locale", String.class),
-                                row.get("venue_name", String.class), row.get("party_size", Integer.class),
-                                row.get("service_name", String.class), Boolean.TRUE.equals(row.get("text_only", Boolean.class)),
+                .map(row -> new Locked<>(
+                        row.get("status", String.class),
+                        DueCall.instant(row.get("lease_until", OffsetDateTime.class)),
+                        row.get("booking_version", Long.class),
+                        new Booking(
+                                row.get("version", Long.class),
+                                row.get("cancelled", Boolean.class),
+                                row.get("kind", String.class),
+                                DueCall.instant(row.get("starts_at", OffsetDateTime.class)),
+                                row.get("time_zone", String.class),
+                                row.get("guest_name", String.class),
+                                row.get("guest_phone", String.class),
+                                row.get("guest_locale", String.class),
+                                row.get("venue_name", String.class),
+                                row.get("party_size", Integer.class),
+                                row.get("service_name", String.class),
+                                Boolean.TRUE.equals(row.get("text_only", Boolean.class)),
                                 Boolean.TRUE.equals(row.get("opted_out", Boolean.class)))))
                 .one()
                 .flatMap(found -> {
                     Booking booking = found.subject();
                     if (!found.heldBy(call)) {
-                        return Mono.<Booking>empty();   // taken over by another instance
+                        return Mono.<Booking>empty(); // taken over by another instance
                     }
                     if (booking.cancelled()) {
-                        return endings.finish(call, CallStatus.WITHDRAWN, "The booking was cancelled", null).then(Mono.<Booking>empty());
+                        return endings.finish(call, CallStatus.WITHDRAWN, "The booking was cancelled", null)
+                                .then(Mono.<Booking>empty());
                     }
                     long callVersion = found.bookingVersion();
                     if (booking.version() != callVersion) {
-                        // Changed while an earlier attempt was on the line: schedule this attempt for the booking as it is now.
+                        // Changed while an earlier attempt was on the line: schedule this attempt for the booking as it
+                        // is now.
                         return reschedule(call, booking, now).then(Mono.<Booking>empty());
                     }
                     if (!Long.valueOf(callVersion).equals(call.bookingVersion())) {
-                        return release(call).then(Mono.<Booking>empty());   // moved since the claim: due at its new time
+                        return release(call).then(Mono.<Booking>empty()); // moved since the claim: due at its new time
                     }
                     if (booking.optedOut()) {
-                        return endings.finish(call, CallStatus.SKIPPED, OptOuts.SKIP_REASON, null).then(Mono.<Booking>empty());
+                        return endings.finish(call, CallStatus.SKIPPED, OptOuts.SKIP_REASON, null)
+                                .then(Mono.<Booking>empty());
                     }
                     if (!clock.instant().isBefore(call.validUntil())) {
                         return endings.finish(call, CallStatus.SKIPPED, "Too late to call by the time it was due", null)
@@ -212,9 +246,15 @@ class PreDial {
                     if (booking.textOnly()) {
                         // The platform asked for a text, not a call: TEXTED with the text queued, or SKIPPED when the
                         // tenant cannot text or no moment is left before the booking.
-                        return texting.textInsteadOfCall(call.id()).flatMap(texted -> texted ? Mono.<Booking>empty()
-                                : endings.finish(call, CallStatus.SKIPPED, "The booking asks for a text and none can be sent",
-                                        null).then(Mono.<Booking>empty()));
+                        return texting.textInsteadOfCall(call.id())
+                                .flatMap(texted -> texted
+                                        ? Mono.<Booking>empty()
+                                        : endings.finish(
+                                                        call,
+                                                        CallStatus.SKIPPED,
+                                                        "The booking asks for a text and none can be sent",
+                                                        null)
+                                                .then(Mono.<Booking>empty()));
                     }
                     return markDialing(call, attemptId, now).thenReturn(booking);
                 })
@@ -230,9 +270,15 @@ class PreDial {
                         FROM call c JOIN voice_message m ON m.tenant_id = c.tenant_id AND m.message_id = c.subject_id
                         WHERE c.id = :id FOR UPDATE OF c""")
                 .bind("id", call.id())
-                .map(row -> new Locked<>(row.get("status", String.class), DueCall.instant(row.get("lease_until", OffsetDateTime.class)),
-                        null, new Message(row.get("phone", String.class), row.get("locale", String.class),
-                                row.get("text", String.class), row.get("repetitions", Integer.class),
+                .map(row -> new Locked<>(
+                        row.get("status", String.class),
+                        DueCall.instant(row.get("lease_until", OffsetDateTime.class)),
+                        null,
+                        new Message(
+                                row.get("phone", String.class),
+                                row.get("locale", String.class),
+                                row.get("text", String.class),
+                                row.get("repetitions", Integer.class),
                                 Boolean.TRUE.equals(row.get("opted_out", Boolean.class)))))
                 .one()
                 .flatMap(found -> {
@@ -244,7 +290,8 @@ class PreDial {
                                 .then(Mono.<Message>empty());
                     }
                     if (found.subject().optedOut()) {
-                        return endings.finish(call, CallStatus.NOT_DELIVERED, OptOuts.SKIP_REASON, null).then(Mono.<Message>empty());
+                        return endings.finish(call, CallStatus.NOT_DELIVERED, OptOuts.SKIP_REASON, null)
+                                .then(Mono.<Message>empty());
                     }
                     return markDialing(call, attemptId, now).thenReturn(found.subject());
                 })
@@ -259,12 +306,18 @@ class PreDial {
     Mono<Void> notDialed(DueCall call) {
         return db.sql("SELECT status, lease_until FROM call WHERE id = :id FOR UPDATE")
                 .bind("id", call.id())
-                .map(row -> new Locked<>(row.get("status", String.class),
-                        DueCall.instant(row.get("lease_until", OffsetDateTime.class)), null, null))
+                .map(row -> new Locked<>(
+                        row.get("status", String.class),
+                        DueCall.instant(row.get("lease_until", OffsetDateTime.class)),
+                        null,
+                        null))
                 .one()
                 .filter(found -> found.heldBy(call))
-                .flatMap(found -> endings.finish(call, call.voiceMessage() ? CallStatus.NOT_DELIVERED
-                        : CallStatus.SKIPPED, Tenants.DISABLED_REASON, null))
+                .flatMap(found -> endings.finish(
+                        call,
+                        call.voiceMessage() ? CallStatus.NOT_DELIVERED : CallStatus.SKIPPED,
+                        Tenants.DISABLED_REASON,
+                        null))
                 .as(transaction::transactional);
     }
 
@@ -278,22 +331,38 @@ class PreDial {
     }
 
     private Mono<Void> release(DueCall call) {
-        return db.sql("UPDATE call SET lease_until = NULL WHERE id = :id").bind("id", call.id()).then();
+        return db.sql("UPDATE call SET lease_until = NULL WHERE id = :id")
+                .bind("id", call.id())
+                .then();
     }
 
     private Mono<Void> reschedule(DueCall call, Booking booking, Instant now) {
-        SchedulePolicy.Decision decision = ReservationIntake.policy(tenants.byId(call.tenantId()).orElseThrow(), ZoneId.of(booking.zone()))
+        SchedulePolicy.Decision decision = ReservationIntake.policy(
+                        tenants.byId(call.tenantId()).orElseThrow(), ZoneId.of(booking.zone()))
                 .decide(booking.startsAt(), now);
         if (decision instanceof SchedulePolicy.Due due) {
             return db.sql("UPDATE call SET due_at = :due, valid_until = :validUntil, booking_version = :version, "
                             + "lease_until = NULL, updated_at = now() WHERE id = :id")
-                    .bind("due", due.at().atOffset(ZoneOffset.UTC)).bind("validUntil", due.validUntil().atOffset(ZoneOffset.UTC))
-                    .bind("version", booking.version()).bind("id", call.id()).then()
+                    .bind("due", due.at().atOffset(ZoneOffset.UTC))
+                    .bind("validUntil", due.validUntil().atOffset(ZoneOffset.UTC))
+                    .bind("version", booking.version())
+                    .bind("id", call.id())
+                    .then()
                     // The platform hears the new time, as for a move before the first attempt.
-                    .then(outbox.add(Topics.CALL_STATUS.name(), call.subjectId(), CallStatusChanged.newBuilder(
-                                    CallEndings.change(call, CallStatus.SCHEDULED, CallStatus.SCHEDULED, "The booking was moved", null,
-                                            null, null, clock.instant()))
-                            .setScheduledFor(due.at()).build()));
+                    .then(outbox.add(
+                            Topics.CALL_STATUS.name(),
+                            call.subjectId(),
+                            CallStatusChanged.newBuilder(CallEndings.change(
+                                            call,
+                                            CallStatus.SCHEDULED,
+                                            CallStatus.SCHEDULED,
+                                            "The booking was moved",
+                                            null,
+                                            null,
+                                            null,
+                                            clock.instant()))
+                                    .setScheduledFor(due.at())
+                                    .build()));
         }
         return endings.finish(call, CallStatus.SKIPPED, ((SchedulePolicy.Skip) decision).reason(), null);
     }
@@ -302,15 +371,21 @@ class PreDial {
     private Mono<Void> markDialing(DueCall call, String attemptId, Instant now) {
         return db.sql("UPDATE call SET status = 'DIALING', attempt_id = :attempt, dialed_at = :now, session_id = NULL, "
                         + "settle_at = :settleAt, settle_reason = 'SUMMARY_LOST', updated_at = now() WHERE id = :id")
-                .bind("attempt", attemptId).bind("now", now.atOffset(ZoneOffset.UTC))
-                .bind("settleAt", now.plus(outcomes.summaryTimeout()).atOffset(ZoneOffset.UTC)).bind("id", call.id()).then()
+                .bind("attempt", attemptId)
+                .bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("settleAt", now.plus(outcomes.summaryTimeout()).atOffset(ZoneOffset.UTC))
+                .bind("id", call.id())
+                .then()
                 .then(db.sql("""
                                 INSERT INTO call_attempt (call_id, attempt, attempt_id, dialed_at)
                                 VALUES (:id, :attempt, :attemptId, :dialedAt)
                                 ON CONFLICT (call_id, attempt) DO UPDATE
                                 SET attempt_id = excluded.attempt_id, dialed_at = excluded.dialed_at, session_id = NULL,
                                     provider_error_code = NULL, provider_error_message = NULL, outcome = NULL""")
-                        .bind("id", call.id()).bind("attempt", call.attempt()).bind("attemptId", attemptId)
-                        .bind("dialedAt", now.atOffset(ZoneOffset.UTC)).then());
+                        .bind("id", call.id())
+                        .bind("attempt", call.attempt())
+                        .bind("attemptId", attemptId)
+                        .bind("dialedAt", now.atOffset(ZoneOffset.UTC))
+                        .then());
     }
 }

@@ -33,51 +33,49 @@ import java.util.stream.Stream;
 public final class ProviderErrors {
 
     /** One documented code. */
-    public record Code(int code, String meaning, boolean retryable) {
-    }
+    public record Code(int code, String meaning, boolean retryable) {}
 
     private static final Map<Integer, Code> CODES = Stream.of(
-            // Send Callflow (synchronous): the request as built cannot be accepted.
-            new Code(-1001, "Invalid JSON request body", false),
-            new Code(-1002, "Speech profile or language parameter invalid", false),
-            new Code(-1003, "Valid maxDigits required when minDigits provided", false),
-            new Code(-1004, "DTMF callback url not provided", false),
-            new Code(-1005, "Valid overallTimeout is required when digitTimeout provided", false),
-            new Code(-1006, "OverallTimeout should be greater than digitTimeout", false),
-            new Code(-1007, "Invalid action type", false),
-            new Code(-1008, "Valid maxDigits is required when completeOnHash is false", false),
-            new Code(-1009, "Invalid call flow entry", false),
-            new Code(-1010, "Actions beyond the allowed count", false),
-            new Code(-1011, "Multiple destination numbers", false),
-            new Code(-1012, "Incorrect use of Hangup", false),
-            new Code(-1013, "First action must be MakeCall", false),
-            new Code(-1014, "Source/caller ID not allowed", false),
-            new Code(-1015, "validUntil expired", false),
-            new Code(-1016, "Invalid/unaccepted special characters in callflow content", false),
-            new Code(-1017, "Invalid MSISDN format in Destination", false),
-            // "Execute scenario" errors: 8x8 did not create the session and says nothing about the guest.
-            new Code(-1018, "Execute scenario error", true),
-            new Code(-1019, "Execute scenario error", true),
-            new Code(-1020, "Execute scenario error", true),
-            // Session summary (asynchronous).
-            new Code(-2001, "Internal error", true),
-            new Code(-2002, "Internal connectivity error", true),
-            new Code(-2003, "Invalid call flow (a bad VCA reply)", false),
-            new Code(-2004, "No coverage for the requested area", false),
-            new Code(-2005, "TTS synthesis failed", false),
-            new Code(-2006, "File download failed", true),
-            new Code(-2007, "validUntil expired", false),
-            new Code(-2008, "Caller ID not whitelisted", false),
-            new Code(-2009, "Invalid scenario parameters", false),
-            new Code(-2010, "Trunk capacity exceeded", true),
-            new Code(-9999, "Unknown", true),
-            // HTTP-level refusals 8x8 reports as statusCode: the account, not the guest, is wrong.
-            new Code(401, "Authentication header not found or token invalid", false),
-            new Code(404, "SubAccount not found", false))
+                    // Send Callflow (synchronous): the request as built cannot be accepted.
+                    new Code(-1001, "Invalid JSON request body", false),
+                    new Code(-1002, "Speech profile or language parameter invalid", false),
+                    new Code(-1003, "Valid maxDigits required when minDigits provided", false),
+                    new Code(-1004, "DTMF callback url not provided", false),
+                    new Code(-1005, "Valid overallTimeout is required when digitTimeout provided", false),
+                    new Code(-1006, "OverallTimeout should be greater than digitTimeout", false),
+                    new Code(-1007, "Invalid action type", false),
+                    new Code(-1008, "Valid maxDigits is required when completeOnHash is false", false),
+                    new Code(-1009, "Invalid call flow entry", false),
+                    new Code(-1010, "Actions beyond the allowed count", false),
+                    new Code(-1011, "Multiple destination numbers", false),
+                    new Code(-1012, "Incorrect use of Hangup", false),
+                    new Code(-1013, "First action must be MakeCall", false),
+                    new Code(-1014, "Source/caller ID not allowed", false),
+                    new Code(-1015, "validUntil expired", false),
+                    new Code(-1016, "Invalid/unaccepted special characters in callflow content", false),
+                    new Code(-1017, "Invalid MSISDN format in Destination", false),
+                    // "Execute scenario" errors: 8x8 did not create the session and says nothing about the guest.
+                    new Code(-1018, "Execute scenario error", true),
+                    new Code(-1019, "Execute scenario error", true),
+                    new Code(-1020, "Execute scenario error", true),
+                    // Session summary (asynchronous).
+                    new Code(-2001, "Internal error", true),
+                    new Code(-2002, "Internal connectivity error", true),
+                    new Code(-2003, "Invalid call flow (a bad VCA reply)", false),
+                    new Code(-2004, "No coverage for the requested area", false),
+                    new Code(-2005, "TTS synthesis failed", false),
+                    new Code(-2006, "File download failed", true),
+                    new Code(-2007, "validUntil expired", false),
+                    new Code(-2008, "Caller ID not whitelisted", false),
+                    new Code(-2009, "Invalid scenario parameters", false),
+                    new Code(-2010, "Trunk capacity exceeded", true),
+                    new Code(-9999, "Unknown", true),
+                    // HTTP-level refusals 8x8 reports as statusCode: the account, not the guest, is wrong.
+                    new Code(401, "Authentication header not found or token invalid", false),
+                    new Code(404, "SubAccount not found", false))
             .collect(Collectors.toUnmodifiableMap(Code::code, Function.identity()));
 
-    private ProviderErrors() {
-    }
+    private ProviderErrors() {}
 
     /** Whether an attempt that ended with this code may be tried again; true for a code not in the table. */
     public static boolean retryable(Integer code) {

@@ -45,7 +45,8 @@ final class TenantLimits {
                 return new Limits(perSecond, new CallRate(perSecond, nanoTime), new Slots(capacity(concurrent)));
             }
             held.slots().resize(capacity(concurrent));
-            return held.perSecond() == perSecond ? held
+            return held.perSecond() == perSecond
+                    ? held
                     : new Limits(perSecond, new CallRate(perSecond, nanoTime), held.slots());
         });
     }

@@ -77,7 +77,8 @@ public class ErasureController {
             throw ApiRefusals.of(HttpStatus.BAD_REQUEST, "Malformed JSON");
         }
         if (root == null || !root.isObject()) {
-            throw ApiRefusals.of(HttpStatus.BAD_REQUEST, "The body must be a JSON object: {\"phone\": \"+34600111222\"}");
+            throw ApiRefusals.of(
+                    HttpStatus.BAD_REQUEST, "The body must be a JSON object: {\"phone\": \"+34600111222\"}");
         }
         JsonNode value = root.get("phone");
         List<String> problems = new ArrayList<>();

@@ -28,6 +28,5 @@ import java.util.UUID;
  * @param calls calls of those bookings and messages (digits cleared; the open ones withdrawn)
  * @param sessions 8x8 sessions of those calls whose in-call replies were tombstoned on voice.sessions.v1
  */
-public record ErasureReceipt(UUID erasureId, Instant erasedAt, int bookings, int voiceMessages, int calls,
-        int sessions) {
-}
+public record ErasureReceipt(
+        UUID erasureId, Instant erasedAt, int bookings, int voiceMessages, int calls, int sessions) {}

@@ -19,7 +19,6 @@ import io.confirmline.orchestrator.api.ApiRefusals;
 import io.confirmline.web.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -47,6 +46,7 @@ public class Erasures {
 
     /** Rounds before the caller is told to try again; a relay holds a claim for at most its send timeout. */
     static final int MAX_ROUNDS = 6;
+
     static final Duration FIRST_PAUSE = Duration.ofMillis(200);
 
     private final ErasureStore store;
@@ -64,20 +64,35 @@ public class Erasures {
         UUID erasureId = UUID.randomUUID();
         return store.find(tenantId, phone)
                 .flatMap(guest -> round(tenantId, phone, erasureId, new LinkedHashSet<>(guest.sessions()), 1))
-                .doOnNext(receipt -> log.info("Erasure {} for tenant {}: {} booking(s), {} voice message(s), {} call(s), "
-                                + "{} session(s) erased", erasureId, tenantId, receipt.bookings(), receipt.voiceMessages(),
-                        receipt.calls(), receipt.sessions()));
+                .doOnNext(receipt -> log.info(
+                        "Erasure {} for tenant {}: {} booking(s), {} voice message(s), {} call(s), "
+                                + "{} session(s) erased",
+                        erasureId,
+                        tenantId,
+                        receipt.bookings(),
+                        receipt.voiceMessages(),
+                        receipt.calls(),
+                        receipt.sessions()));
     }
 
     private Mono<ErasureReceipt> round(String tenantId, String phone, UUID erasureId, Set<String> sessions, int round) {
         if (round > MAX_ROUNDS) {
-            log.warn("Erasure {} for tenant {} not done after {} rounds: its sessions are still being published",
-                    erasureId, tenantId, MAX_ROUNDS);
+            log.warn(
+                    "Erasure {} for tenant {} not done after {} rounds: its sessions are still being published",
+                    erasureId,
+                    tenantId,
+                    MAX_ROUNDS);
             return Mono.error(busy());
         }
         return store.databaseNow()
-                .flatMap(from -> tombstones.send(sessions)
-                        .then(Mono.defer(() -> store.erase(tenantId, phone, sessions, from, erasureId,
+                .flatMap(from -> tombstones
+                        .send(sessions)
+                        .then(Mono.defer(() -> store.erase(
+                                tenantId,
+                                phone,
+                                sessions,
+                                from,
+                                erasureId,
                                 clock.instant().truncatedTo(ChronoUnit.MILLIS))))
                         .flatMap(outcome -> {
                             if (outcome instanceof ErasureStore.Outcome.Erased erased) {
@@ -95,7 +110,8 @@ public class Erasures {
     }
 
     private static ProblemException busy() {
-        return ApiRefusals.of(HttpStatus.SERVICE_UNAVAILABLE,
+        return ApiRefusals.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
                         "The guest's call sessions are being published right now; nothing was erased yet, try again")
                 .header("Retry-After", "5");
     }

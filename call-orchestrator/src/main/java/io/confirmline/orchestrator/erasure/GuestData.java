@@ -26,12 +26,12 @@ import java.util.UUID;
 record GuestData(List<String> bookings, List<String> messages, List<Call> calls, Set<String> sessions) {
 
     /** A call of the guest, as it stands. */
-    record Call(UUID id, String subjectType, String subjectId, String status, int attempt) {
-    }
+    record Call(UUID id, String subjectType, String subjectId, String status, int attempt) {}
 
     /** The reservation and message ids: what the notifier's deliveries are filed under. */
     List<String> subjectIds() {
-        return java.util.stream.Stream.concat(bookings.stream(), messages.stream()).toList();
+        return java.util.stream.Stream.concat(bookings.stream(), messages.stream())
+                .toList();
     }
 
     UUID[] callIds() {

@@ -47,11 +47,13 @@ class SessionTombstones {
             return Mono.empty();
         }
         return Mono.fromCallable(() -> {
-            CompletableFuture<?>[] sends = sessionIds.stream()
-                    .map(session -> kafka.send(Topics.SESSIONS.name(), session, null))
-                    .toArray(CompletableFuture[]::new);
-            CompletableFuture.allOf(sends).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return null;
-        }).subscribeOn(Schedulers.boundedElastic()).then();
+                    CompletableFuture<?>[] sends = sessionIds.stream()
+                            .map(session -> kafka.send(Topics.SESSIONS.name(), session, null))
+                            .toArray(CompletableFuture[]::new);
+                    CompletableFuture.allOf(sends).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    return null;
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
     }
 }

@@ -30,18 +30,21 @@ public final class BridgedLeg {
     /** The leg's name as the ingress lower-cases 8x8's {@code details} keys. */
     static final String NAME = "callb";
 
-    private BridgedLeg() {
-    }
+    private BridgedLeg() {}
 
     /** Why the guest reached nobody at the venue; empty when somebody answered. */
     public static Optional<String> unanswered(SessionSummaryReceived summary) {
-        CallLeg leg = summary.getLegs().stream().filter(l -> NAME.equals(l.getName().toLowerCase(Locale.ROOT)))
-                .findFirst().orElse(null);
+        CallLeg leg = summary.getLegs().stream()
+                .filter(l -> NAME.equals(l.getName().toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElse(null);
         if (leg == null) {
             return Optional.of("The venue's phone was never rung (8x8 " + summary.getRawSessionStatus() + ")");
         }
         String status = leg.getCallStatus() == null ? "" : leg.getCallStatus().toUpperCase(Locale.ROOT);
-        if (leg.getConnectedAt() == null || status.equals("NO_ANSWER") || status.equals("BUSY")
+        if (leg.getConnectedAt() == null
+                || status.equals("NO_ANSWER")
+                || status.equals("BUSY")
                 || status.equals("FAILED")) {
             return Optional.of("Nobody at the venue answered (8x8 " + (status.isEmpty() ? "no answer" : status) + ")");
         }
@@ -50,7 +53,10 @@ public final class BridgedLeg {
 
     /** 8x8's status of the bridged leg, for the record; null when there was none. */
     static String status(SessionSummaryReceived summary) {
-        return summary.getLegs().stream().filter(l -> NAME.equals(l.getName().toLowerCase(Locale.ROOT)))
-                .map(CallLeg::getCallStatus).findFirst().orElse(null);
+        return summary.getLegs().stream()
+                .filter(l -> NAME.equals(l.getName().toLowerCase(Locale.ROOT)))
+                .map(CallLeg::getCallStatus)
+                .findFirst()
+                .orElse(null);
     }
 }

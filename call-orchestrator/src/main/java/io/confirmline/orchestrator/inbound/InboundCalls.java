@@ -63,7 +63,11 @@ public class InboundCalls {
     private final CallProgress calls;
     private final MissedCalls missedCalls;
 
-    public InboundCalls(DatabaseClient db, ReactiveTransactionManager transactions, Tenants tenants, CallProgress calls,
+    public InboundCalls(
+            DatabaseClient db,
+            ReactiveTransactionManager transactions,
+            Tenants tenants,
+            CallProgress calls,
             MissedCalls missedCalls) {
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
@@ -74,23 +78,40 @@ public class InboundCalls {
 
     public Mono<Void> apply(InboundCallEvent event) {
         if (event.getType() == InboundCallEventType.UNKNOWN) {
-            throw new InvalidEventException("Inbound call event " + event.getEventId() + " of a type this service "
-                    + "does not know");
+            throw new InvalidEventException(
+                    "Inbound call event " + event.getEventId() + " of a type this service " + "does not know");
         }
-        Tenant tenant = tenants.byId(event.getTenantId()).orElseThrow(() ->
-                new InvalidEventException("Inbound call for unknown tenant " + event.getTenantId()));
+        Tenant tenant = tenants.byId(event.getTenantId())
+                .orElseThrow(() -> new InvalidEventException("Inbound call for unknown tenant " + event.getTenantId()));
         return firstSeen(event.getEventId(), Topics.INBOUND_CALLS.name())
-                .flatMap(first -> !first ? Mono.<Void>empty() : record(event).then(switch (event.getType()) {
-                    case DIGITS -> digits(tenant, event);
-                    case PUT_THROUGH -> db.sql("UPDATE inbound_call SET put_through_to = :to, "
-                                    + "put_through_at = COALESCE(put_through_at, :at) WHERE session_id = :session")
-                            .bind("to", event.getTransferTo() == null ? "" : event.getTransferTo())
-                            .bind("at", utc(event.getOccurredAt())).bind("session", event.getSessionId()).then();
-                    case CLOSED_MESSAGE -> db.sql("UPDATE inbound_call SET closed_message_at = "
-                                    + "COALESCE(closed_message_at, :at) WHERE session_id = :session")
-                            .bind("at", utc(event.getOccurredAt())).bind("session", event.getSessionId()).then();
-                    default -> Mono.<Void>empty();
-                }).then(missedIfDue(event.getSessionId())))
+                .flatMap(first -> !first
+                        ? Mono.<Void>empty()
+                        : record(event)
+                                .then(
+                                        switch (event.getType()) {
+                                            case DIGITS -> digits(tenant, event);
+                                            case PUT_THROUGH ->
+                                                db.sql(
+                                                                "UPDATE inbound_call SET put_through_to = :to, "
+                                                                        + "put_through_at = COALESCE(put_through_at, :at) WHERE session_id = :session")
+                                                        .bind(
+                                                                "to",
+                                                                event.getTransferTo() == null
+                                                                        ? ""
+                                                                        : event.getTransferTo())
+                                                        .bind("at", utc(event.getOccurredAt()))
+                                                        .bind("session", event.getSessionId())
+                                                        .then();
+                                            case CLOSED_MESSAGE ->
+                                                db.sql(
+                                                                "UPDATE inbound_call SET closed_message_at = "
+                                                                        + "COALESCE(closed_message_at, :at) WHERE session_id = :session")
+                                                        .bind("at", utc(event.getOccurredAt()))
+                                                        .bind("session", event.getSessionId())
+                                                        .then();
+                                            default -> Mono.<Void>empty();
+                                        })
+                                .then(missedIfDue(event.getSessionId())))
                 .as(transaction::transactional);
     }
 
@@ -100,14 +121,20 @@ public class InboundCalls {
      */
     public Mono<Boolean> sessionEnded(SessionSummaryReceived summary) {
         return db.sql("SELECT session_id FROM inbound_call WHERE session_id = :session FOR UPDATE")
-                .bind("session", summary.getSessionId()).map(row -> true).one()
+                .bind("session", summary.getSessionId())
+                .map(row -> true)
+                .one()
                 .flatMap(known -> firstSeen(summary.getEventId(), Topics.SESSION_SUMMARIES.name())
-                        .flatMap(first -> !first ? Mono.<Void>empty() : nullable(db.sql("""
+                        .flatMap(first -> !first
+                                ? Mono.<Void>empty()
+                                : nullable(
+                                                db.sql("""
                                         UPDATE inbound_call SET summary_received_at = now(), bridge_missed = :missed
-                                        WHERE session_id = :session AND summary_received_at IS NULL""")
-                                        .bind("session", summary.getSessionId()), "missed",
-                                        BridgedLeg.unanswered(summary).orElse(null))
-                                .then().then(missedIfDue(summary.getSessionId())))
+                                        WHERE session_id = :session AND summary_received_at IS NULL""").bind("session", summary.getSessionId()),
+                                                "missed",
+                                                BridgedLeg.unanswered(summary).orElse(null))
+                                        .then()
+                                        .then(missedIfDue(summary.getSessionId())))
                         .thenReturn(true))
                 .defaultIfEmpty(false)
                 .as(transaction::transactional);
@@ -115,8 +142,11 @@ public class InboundCalls {
 
     /** Whether this is an inbound session (its key presses come as DIGITS, not as outbound call actions). */
     public Mono<Boolean> knows(String sessionId) {
-        return db.sql("SELECT 1 FROM inbound_call WHERE session_id = :session").bind("session", sessionId)
-                .map(row -> true).one().defaultIfEmpty(false);
+        return db.sql("SELECT 1 FROM inbound_call WHERE session_id = :session")
+                .bind("session", sessionId)
+                .map(row -> true)
+                .one()
+                .defaultIfEmpty(false);
     }
 
     /** The session's row, made by whichever of its events comes first. */
@@ -126,8 +156,11 @@ public class InboundCalls {
                         VALUES (:session, :tenant, :caller, :number, :reservation, :at)
                         ON CONFLICT (session_id) DO UPDATE
                         SET reservation_id = COALESCE(inbound_call.reservation_id, excluded.reservation_id)""")
-                .bind("session", e.getSessionId()).bind("tenant", e.getTenantId()).bind("caller", e.getCaller())
-                .bind("number", e.getVirtualNumber()).bind("at", utc(e.getOccurredAt()));
+                .bind("session", e.getSessionId())
+                .bind("tenant", e.getTenantId())
+                .bind("caller", e.getCaller())
+                .bind("number", e.getVirtualNumber())
+                .bind("at", utc(e.getOccurredAt()));
         return nullable(spec, "reservation", e.getReservationId()).then();
     }
 
@@ -136,8 +169,11 @@ public class InboundCalls {
         String digits = e.getDigits() == null ? "" : e.getDigits().strip();
         Mono<Void> noted = db.sql("UPDATE inbound_call SET digits = CASE WHEN digits IS NULL THEN :digits "
                         + "ELSE digits || ' ' || :digits END WHERE session_id = :session")
-                .bind("digits", digits).bind("session", e.getSessionId()).then();
-        AttemptOutcome decided = digits.equals(tenant.digits().confirm()) ? AttemptOutcome.CONFIRMED
+                .bind("digits", digits)
+                .bind("session", e.getSessionId())
+                .then();
+        AttemptOutcome decided = digits.equals(tenant.digits().confirm())
+                ? AttemptOutcome.CONFIRMED
                 : digits.equals(tenant.digits().cancel()) ? AttemptOutcome.CANCELLED : null;
         if (decided == null || e.getReservationId() == null || e.getBookingVersion() == null) {
             return noted;
@@ -148,19 +184,27 @@ public class InboundCalls {
                         WHERE b.tenant_id = :tenant AND b.reservation_id = :reservation AND b.version = :version
                           AND NOT b.cancelled AND b.starts_at > now() AND b.guest_phone = :caller
                           AND c.status IN ('SCHEDULED', 'TEXTED', 'NO_RESPONSE', 'UNREACHABLE')""")
-                .bind("tenant", tenant.id()).bind("reservation", e.getReservationId())
-                .bind("version", e.getBookingVersion()).bind("caller", e.getCaller())
-                .map(row -> new Open(row.get("id", UUID.class), row.get("starts_at", OffsetDateTime.class).toInstant()))
+                .bind("tenant", tenant.id())
+                .bind("reservation", e.getReservationId())
+                .bind("version", e.getBookingVersion())
+                .bind("caller", e.getCaller())
+                .map(row -> new Open(
+                        row.get("id", UUID.class),
+                        row.get("starts_at", OffsetDateTime.class).toInstant()))
                 .one()
-                .flatMap(open -> calls.guestAnswer(open.callId(), decided, digits, open.startsAt(), Channel.INBOUND_CALL))
-                .switchIfEmpty(Mono.fromRunnable(() -> log.info("Call-back key {} from {} for booking {} version {} "
-                                + "decided nothing: the booking changed, was decided or is over", digits,
-                        SensitiveText.maskPhone(e.getCaller()), e.getReservationId(), e.getBookingVersion())))
+                .flatMap(open ->
+                        calls.guestAnswer(open.callId(), decided, digits, open.startsAt(), Channel.INBOUND_CALL))
+                .switchIfEmpty(Mono.fromRunnable(() -> log.info(
+                        "Call-back key {} from {} for booking {} version {} "
+                                + "decided nothing: the booking changed, was decided or is over",
+                        digits,
+                        SensitiveText.maskPhone(e.getCaller()),
+                        e.getReservationId(),
+                        e.getBookingVersion())))
                 .then());
     }
 
-    private record Open(UUID callId, Instant startsAt) {
-    }
+    private record Open(UUID callId, Instant startsAt) {}
 
     /** The session's missed call, when it is one and was not handled yet: outside opening hours, or put through to nobody. */
     private Mono<Void> missedIfDue(String sessionId) {
@@ -172,20 +216,27 @@ public class InboundCalls {
                                    AND bridge_missed IS NOT NULL))
                         RETURNING tenant_id, caller, reservation_id, bridge_missed, closed_message_at IS NOT NULL AS closed""")
                 .bind("session", sessionId)
-                .map(row -> new Missed(row.get("tenant_id", String.class), row.get("caller", String.class),
-                        row.get("reservation_id", String.class), Boolean.TRUE.equals(row.get("closed", Boolean.class))
-                                ? "The guest called outside opening hours" : row.get("bridge_missed", String.class)))
+                .map(row -> new Missed(
+                        row.get("tenant_id", String.class),
+                        row.get("caller", String.class),
+                        row.get("reservation_id", String.class),
+                        Boolean.TRUE.equals(row.get("closed", Boolean.class))
+                                ? "The guest called outside opening hours"
+                                : row.get("bridge_missed", String.class)))
                 .one()
-                .flatMap(m -> missedCalls.missed(m.tenantId(), m.caller(), m.reservationId(),
-                        MissedCalls.Source.INBOUND_CALL, m.why()));
+                .flatMap(m -> missedCalls.missed(
+                        m.tenantId(), m.caller(), m.reservationId(), MissedCalls.Source.INBOUND_CALL, m.why()));
     }
 
-    private record Missed(String tenantId, String caller, String reservationId, String why) {
-    }
+    private record Missed(String tenantId, String caller, String reservationId, String why) {}
 
     private Mono<Boolean> firstSeen(String eventId, String topic) {
         return db.sql("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) ON CONFLICT DO NOTHING")
-                .bind("id", eventId).bind("topic", topic).fetch().rowsUpdated().map(n -> n > 0);
+                .bind("id", eventId)
+                .bind("topic", topic)
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n > 0);
     }
 
     private static GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, String value) {

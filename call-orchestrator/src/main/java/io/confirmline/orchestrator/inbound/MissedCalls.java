@@ -45,7 +45,10 @@ import reactor.core.publisher.Mono;
 public class MissedCalls {
 
     /** Where the missed call happened, as {@code ConversationEvent.source} says it. */
-    public enum Source { INBOUND_CALL, OUTBOUND_CALL }
+    public enum Source {
+        INBOUND_CALL,
+        OUTBOUND_CALL
+    }
 
     private static final Logger log = LoggerFactory.getLogger(MissedCalls.class);
     /** A text-back later than this after the call would only confuse. */
@@ -59,8 +62,14 @@ public class MissedCalls {
     private final TextTemplates templates;
     private final Clock clock;
 
-    public MissedCalls(DatabaseClient db, Tenants tenants, TextMessages texts, ConversationEvents events,
-            OptOuts optOuts, TextTemplates templates, Clock clock) {
+    public MissedCalls(
+            DatabaseClient db,
+            Tenants tenants,
+            TextMessages texts,
+            ConversationEvents events,
+            OptOuts optOuts,
+            TextTemplates templates,
+            Clock clock) {
         this.db = db;
         this.tenants = tenants;
         this.texts = texts;
@@ -88,19 +97,33 @@ public class MissedCalls {
 
     private Mono<Void> textBack(Tenant tenant, String phone, String reservationId, Instant now) {
         return optOuts.isOptedOut(tenant.id(), phone)
-                .flatMap(optedOut -> optedOut ? Mono.just(0L) : db.sql("""
+                .flatMap(optedOut -> optedOut
+                        ? Mono.just(0L)
+                        : db.sql("""
                                 INSERT INTO conversation (tenant_id, phone, last_missed_call_text_at)
                                 VALUES (:tenant, :phone, :now)
                                 ON CONFLICT (tenant_id, phone) DO UPDATE
                                 SET last_missed_call_text_at = excluded.last_missed_call_text_at
                                 WHERE conversation.last_missed_call_text_at IS NULL
                                    OR conversation.last_missed_call_text_at <= :now - interval '1 hour'""")
-                        .bind("tenant", tenant.id()).bind("phone", phone).bind("now", now.atOffset(ZoneOffset.UTC))
-                        .fetch().rowsUpdated())
-                .flatMap(claimed -> claimed == 0 ? Mono.empty() : locale(tenant.id(), phone)
-                        .flatMap(locale -> texts.queue(new TextMessages.Outgoing(tenant.id(), phone, MessageAuthor.SYSTEM,
-                                TextMessages.Purpose.MISSED_CALL, templates.missedCall(tenant, locale), reservationId,
-                                null, now, now.plus(TEXT_EXPIRY)))))
+                                .bind("tenant", tenant.id())
+                                .bind("phone", phone)
+                                .bind("now", now.atOffset(ZoneOffset.UTC))
+                                .fetch()
+                                .rowsUpdated())
+                .flatMap(claimed -> claimed == 0
+                        ? Mono.empty()
+                        : locale(tenant.id(), phone)
+                                .flatMap(locale -> texts.queue(new TextMessages.Outgoing(
+                                        tenant.id(),
+                                        phone,
+                                        MessageAuthor.SYSTEM,
+                                        TextMessages.Purpose.MISSED_CALL,
+                                        templates.missedCall(tenant, locale),
+                                        reservationId,
+                                        null,
+                                        now,
+                                        now.plus(TEXT_EXPIRY)))))
                 .then();
     }
 
@@ -109,7 +132,10 @@ public class MissedCalls {
         return db.sql("""
                         SELECT guest_locale FROM booking WHERE tenant_id = :tenant AND guest_phone = :phone
                         ORDER BY updated_at DESC LIMIT 1""")
-                .bind("tenant", tenantId).bind("phone", phone)
-                .map(row -> row.get("guest_locale", String.class)).one().defaultIfEmpty("en");
+                .bind("tenant", tenantId)
+                .bind("phone", phone)
+                .map(row -> row.get("guest_locale", String.class))
+                .one()
+                .defaultIfEmpty("en");
     }
 }

@@ -21,9 +21,7 @@ import io.confirmline.events.VoiceMessageRequested;
 /** A {@code POST /api/make-call} body, read into the event the Kafka intake would have received. */
 sealed interface CallRequest {
 
-    record Booking(ReservationEvent event) implements CallRequest {
-    }
+    record Booking(ReservationEvent event) implements CallRequest {}
 
-    record Message(VoiceMessageRequested event) implements CallRequest {
-    }
+    record Message(VoiceMessageRequested event) implements CallRequest {}
 }

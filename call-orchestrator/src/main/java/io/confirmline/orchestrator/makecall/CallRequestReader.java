@@ -49,18 +49,20 @@ import tools.jackson.databind.json.JsonMapper;
 final class CallRequestReader {
 
     private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build()).build())
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder().maxNestingDepth(8).build())
+                    .build())
             .build();
 
-    private CallRequestReader() {
-    }
+    private CallRequestReader() {}
 
     static CallRequest read(byte[] body, String tenantId, Instant now) {
         JsonNode root;
         try {
             root = body == null || body.length == 0 ? null : MAPPER.readTree(body);
         } catch (JacksonException e) {
-            throw ApiRefusals.of(org.springframework.http.HttpStatus.BAD_REQUEST, "Malformed JSON: " + e.getOriginalMessage());
+            throw ApiRefusals.of(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, "Malformed JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             throw ApiRefusals.of(org.springframework.http.HttpStatus.BAD_REQUEST, "The body must be a JSON object");
@@ -69,14 +71,19 @@ final class CallRequestReader {
         String type = fields.text("type", true);
         String eventId = fields.text("eventId", false);
         if (eventId == null) {
-            eventId = UUID.nameUUIDFromBytes((tenantId + "\n" + canonical(root)).getBytes(StandardCharsets.UTF_8)).toString();
+            eventId = UUID.nameUUIDFromBytes((tenantId + "\n" + canonical(root)).getBytes(StandardCharsets.UTF_8))
+                    .toString();
         }
         CallRequest request;
         if ("VOICE_MESSAGE".equals(type)) {
             request = new CallRequest.Message(VoiceMessageRequested.newBuilder()
-                    .setEventId(eventId).setOccurredAt(now).setTenantId(tenantId)
-                    .setMessageId(orEmpty(fields.text("messageId", true))).setPhone(orEmpty(fields.text("phone", true)))
-                    .setLocale(orDefault(fields.text("locale", false), "en")).setText(orEmpty(fields.text("text", true)))
+                    .setEventId(eventId)
+                    .setOccurredAt(now)
+                    .setTenantId(tenantId)
+                    .setMessageId(orEmpty(fields.text("messageId", true)))
+                    .setPhone(orEmpty(fields.text("phone", true)))
+                    .setLocale(orDefault(fields.text("locale", false), "en"))
+                    .setText(orEmpty(fields.text("text", true)))
                     .setRepetitions(orDefault(fields.integer("repetitions", false), 1))
                     .setPurpose(fields.choice("purpose", VoiceMessagePurpose.class, VoiceMessagePurpose.NOTICE))
                     .setValidUntil(fields.instant("validUntil", false))
@@ -85,10 +92,13 @@ final class CallRequestReader {
             Long version = fields.integerLong("version");
             Instant startsAt = fields.instant("startsAt", true);
             request = new CallRequest.Booking(ReservationEvent.newBuilder()
-                    .setEventId(eventId).setOccurredAt(now).setTenantId(tenantId)
+                    .setEventId(eventId)
+                    .setOccurredAt(now)
+                    .setTenantId(tenantId)
                     .setReservationId(orEmpty(fields.text("reservationId", true)))
                     .setVersion(version != null ? version : now.toEpochMilli())
-                    .setType(ReservationEventType.CREATED).setKind(BookingKind.valueOf(type))
+                    .setType(ReservationEventType.CREATED)
+                    .setKind(BookingKind.valueOf(type))
                     .setStartsAt(startsAt != null ? startsAt : Instant.EPOCH)
                     .setTimeZone(orEmpty(fields.text("timeZone", true)))
                     .setGuestName(orEmpty(fields.text("guestName", true)))
@@ -185,8 +195,10 @@ final class CallRequestReader {
                 return fallback;
             }
             // UNKNOWN is how a reader sees a symbol added after its schema (design.md §10.2); nobody may send it.
-            java.util.List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                    .filter(symbol -> !"UNKNOWN".equals(symbol)).toList();
+            java.util.List<String> allowed = java.util.Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name)
+                    .filter(symbol -> !"UNKNOWN".equals(symbol))
+                    .toList();
             if (!allowed.contains(text)) {
                 problems.add(name + ": must be one of " + allowed + ", was " + text);
                 return fallback;

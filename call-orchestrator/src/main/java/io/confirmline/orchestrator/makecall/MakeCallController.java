@@ -20,10 +20,10 @@ import io.confirmline.events.ReservationEvent;
 import io.confirmline.events.ReservationEventType;
 import io.confirmline.events.VoiceMessageRequested;
 import io.confirmline.orchestrator.api.ApiRefusals;
-import io.confirmline.orchestrator.call.SubjectIdTaken;
 import io.confirmline.orchestrator.api.PlatformAuthentication;
 import io.confirmline.orchestrator.call.CallRecords;
 import io.confirmline.orchestrator.call.CallView;
+import io.confirmline.orchestrator.call.SubjectIdTaken;
 import io.confirmline.orchestrator.dialing.Dialer;
 import io.confirmline.orchestrator.dialing.DialingProperties;
 import io.confirmline.orchestrator.dialing.PlaceCallResult;
@@ -34,6 +34,7 @@ import io.confirmline.orchestrator.reservation.ReservationIntake;
 import io.confirmline.orchestrator.reservation.ReservationValidator;
 import io.confirmline.orchestrator.tenant.Tenants;
 import io.confirmline.tenant.Tenant;
+import io.micrometer.tracing.Tracer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -42,7 +43,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -85,9 +85,18 @@ public class MakeCallController {
     private final Tracer tracer;
     private final BookingStore bookings;
 
-    public MakeCallController(PlatformAuthentication authentication, Tenants tenants, ReservationIntake reservations,
-            BookingStore bookings, VoiceMessageIntake messages, Dialer dialer, DialingProperties dialing, CallRecords calls, Clock clock,
-            MakeCallProperties properties, ObjectProvider<Tracer> tracer) {
+    public MakeCallController(
+            PlatformAuthentication authentication,
+            Tenants tenants,
+            ReservationIntake reservations,
+            BookingStore bookings,
+            VoiceMessageIntake messages,
+            Dialer dialer,
+            DialingProperties dialing,
+            CallRecords calls,
+            Clock clock,
+            MakeCallProperties properties,
+            ObjectProvider<Tracer> tracer) {
         this.answerWait = properties.answerWait();
         this.bookings = bookings;
         this.tracer = tracer.getIfAvailable();
@@ -103,12 +112,28 @@ public class MakeCallController {
 
     /** The answer: the call, its status now and, once 8x8 accepted it, the session. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MakeCallResponse(String callId, String type, String subjectId, String status, int attempt,
-            Instant scheduledFor, Instant validUntil, String reason, String sessionId) {
+    public record MakeCallResponse(
+            String callId,
+            String type,
+            String subjectId,
+            String status,
+            int attempt,
+            Instant scheduledFor,
+            Instant validUntil,
+            String reason,
+            String sessionId) {
 
         static MakeCallResponse of(CallView call) {
-            return new MakeCallResponse(call.id().toString(), call.subjectType(), call.subjectId(), call.status(),
-                    call.attempt(), call.scheduledFor(), call.validUntil(), call.reason(), call.sessionId());
+            return new MakeCallResponse(
+                    call.id().toString(),
+                    call.subjectType(),
+                    call.subjectId(),
+                    call.status(),
+                    call.attempt(),
+                    call.scheduledFor(),
+                    call.validUntil(),
+                    call.reason(),
+                    call.sessionId());
         }
     }
 
@@ -121,8 +146,11 @@ public class MakeCallController {
         ApiRefusals.requireJson(contentType);
         Instant now = clock.instant();
         CallRequest request = CallRequestReader.read(body, tenant.id(), now);
-        return TraceParent.ofRequest(tracer, request instanceof CallRequest.Booking booking ? book(booking.event(), now)
-                        : sendNow(((CallRequest.Message) request).event(), now))
+        return TraceParent.ofRequest(
+                        tracer,
+                        request instanceof CallRequest.Booking booking
+                                ? book(booking.event(), now)
+                                : sendNow(((CallRequest.Message) request).event(), now))
                 .onErrorMap(SubjectIdTaken.class, taken -> ApiRefusals.conflict(taken.getMessage()));
     }
 
@@ -136,27 +164,40 @@ public class MakeCallController {
     @DeleteMapping(path = "/api/reservations/{reservationId}", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<MakeCallResponse>> cancel(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable String reservationId, @RequestParam(required = false) Long version) {
+            @PathVariable String reservationId,
+            @RequestParam(required = false) Long version) {
         Tenant tenant = authentication.tenant(authorization);
         Instant now = clock.instant();
-        return TraceParent.ofRequest(tracer, bookings.stored(tenant.id(), reservationId)
-                .switchIfEmpty(Mono.error(ApiRefusals.notFound("No booking " + reservationId)))
-                .flatMap(stored -> {
-                    long next = version != null ? version : stored.getVersion() + 1;
-                    String eventId = UUID.nameUUIDFromBytes((tenant.id() + "\ncancel\n" + reservationId + "\n" + next)
-                            .getBytes(StandardCharsets.UTF_8)).toString();
-                    return reservations.schedule(ReservationEvent.newBuilder(stored).setEventId(eventId)
-                            .setOccurredAt(now).setType(ReservationEventType.CANCELLED).setVersion(next).build(), now)
-                            .flatMap(outcome -> outcome == BookingStore.Outcome.STALE
-                                    ? Mono.error(ApiRefusals.conflict("Booking " + reservationId
-                                            + " already has a version not older than " + next))
-                                    // A booking whose first news was its cancellation never had a call.
-                                    : calls.bySubject(tenant.id(), reservationId)
-                                            .map(call -> ResponseEntity.ok()
-                                                    .location(URI.create("/api/calls/" + call.id()))
-                                                    .body(MakeCallResponse.of(call)))
-                                            .defaultIfEmpty(ResponseEntity.noContent().build()));
-                }));
+        return TraceParent.ofRequest(
+                tracer,
+                bookings.stored(tenant.id(), reservationId)
+                        .switchIfEmpty(Mono.error(ApiRefusals.notFound("No booking " + reservationId)))
+                        .flatMap(stored -> {
+                            long next = version != null ? version : stored.getVersion() + 1;
+                            String eventId = UUID.nameUUIDFromBytes(
+                                            (tenant.id() + "\ncancel\n" + reservationId + "\n" + next)
+                                                    .getBytes(StandardCharsets.UTF_8))
+                                    .toString();
+                            return reservations
+                                    .schedule(
+                                            ReservationEvent.newBuilder(stored)
+                                                    .setEventId(eventId)
+                                                    .setOccurredAt(now)
+                                                    .setType(ReservationEventType.CANCELLED)
+                                                    .setVersion(next)
+                                                    .build(),
+                                            now)
+                                    .flatMap(outcome -> outcome == BookingStore.Outcome.STALE
+                                            ? Mono.error(ApiRefusals.conflict("Booking " + reservationId
+                                                    + " already has a version not older than " + next))
+                                            // A booking whose first news was its cancellation never had a call.
+                                            : calls.bySubject(tenant.id(), reservationId)
+                                                    .map(call -> ResponseEntity.ok()
+                                                            .location(URI.create("/api/calls/" + call.id()))
+                                                            .body(MakeCallResponse.of(call)))
+                                                    .defaultIfEmpty(ResponseEntity.noContent()
+                                                            .build()));
+                        }));
     }
 
     private Mono<ResponseEntity<MakeCallResponse>> book(ReservationEvent event, Instant now) {
@@ -190,24 +231,25 @@ public class MakeCallController {
                     Mono<PlaceCallResult> dial = dialer.dialNow(callId, leaseUntil)
                             .doOnError(e -> log.error("Dialing voice message call {} failed: {}", callId, e.toString()))
                             .cache();
-                    dial.subscribe(result -> { }, error -> { });
+                    dial.subscribe(result -> {}, error -> {});
                     return dial.timeout(answerWait)
-                            .map(result -> result instanceof PlaceCallResult.Unavailable ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                            .map(result ->
+                                    result instanceof PlaceCallResult.Unavailable ? HttpStatus.ACCEPTED : HttpStatus.OK)
                             // Too slow (TimeoutException) or failed: the call goes on, the answer is 202.
                             .onErrorResume(error -> Mono.just(HttpStatus.ACCEPTED))
                             .defaultIfEmpty(HttpStatus.ACCEPTED);
                 })
-                .defaultIfEmpty(HttpStatus.ACCEPTED)   // already requested: answer with the call as it is
+                .defaultIfEmpty(HttpStatus.ACCEPTED) // already requested: answer with the call as it is
                 .flatMap(status -> current(message.getTenantId(), message.getMessageId(), status));
     }
 
     private Mono<ResponseEntity<MakeCallResponse>> current(String tenantId, String subjectId, HttpStatus status) {
         return calls.bySubject(tenantId, subjectId)
-                .map(call -> ResponseEntity.status(status == HttpStatus.ACCEPTED && call.sessionId() != null ? HttpStatus.OK : status)
+                .map(call -> ResponseEntity.status(
+                                status == HttpStatus.ACCEPTED && call.sessionId() != null ? HttpStatus.OK : status)
                         .location(URI.create("/api/calls/" + call.id()))
                         .body(MakeCallResponse.of(call)))
-                .switchIfEmpty(Mono.error(ApiRefusals.conflict(
-                        "Id " + subjectId + " is already used by another call of this tenant")));
+                .switchIfEmpty(Mono.error(
+                        ApiRefusals.conflict("Id " + subjectId + " is already used by another call of this tenant")));
     }
-
 }

@@ -29,5 +29,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("confirmline.make-call")
-public record MakeCallProperties(@DefaultValue("2s") @NotNull Duration answerWait) {
-}
+public record MakeCallProperties(
+        @DefaultValue("2s") @NotNull Duration answerWait) {}

@@ -15,6 +15,7 @@
  */
 package io.confirmline.orchestrator.message;
 
+import io.confirmline.callflow.Callflows;
 import io.confirmline.events.CallStatus;
 import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.SubjectType;
@@ -23,7 +24,6 @@ import io.confirmline.events.VoiceMessagePurpose;
 import io.confirmline.events.VoiceMessageRequested;
 import io.confirmline.kafka.InvalidEventException;
 import io.confirmline.orchestrator.call.SubjectIdTaken;
-import io.confirmline.callflow.Callflows;
 import io.confirmline.orchestrator.outbox.Outbox;
 import io.confirmline.orchestrator.outbox.TraceParent;
 import io.confirmline.orchestrator.reservation.ReservationValidator;
@@ -62,8 +62,12 @@ public class VoiceMessageIntake {
     private final Clock clock;
     private final io.micrometer.tracing.Tracer tracer;
 
-    public VoiceMessageIntake(DatabaseClient db, ReactiveTransactionManager transactions, Outbox outbox,
-            Tenants tenants, Clock clock,
+    public VoiceMessageIntake(
+            DatabaseClient db,
+            ReactiveTransactionManager transactions,
+            Outbox outbox,
+            Tenants tenants,
+            Clock clock,
             org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
         this.tracer = tracer.getIfAvailable();
         this.db = db;
@@ -109,7 +113,8 @@ public class VoiceMessageIntake {
         if (!problems.isEmpty()) {
             throw new InvalidEventException(String.join("; ", problems));
         }
-        store(message, now, null).contextWrite(io.confirmline.orchestrator.outbox.TraceParent.capture(tracer))
+        store(message, now, null)
+                .contextWrite(io.confirmline.orchestrator.outbox.TraceParent.capture(tracer))
                 .block(Duration.ofSeconds(30));
     }
 
@@ -125,44 +130,76 @@ public class VoiceMessageIntake {
         Instant validUntil = m.getValidUntil() != null ? m.getValidUntil() : now.plus(DEFAULT_VALIDITY);
         UUID callId = UUID.randomUUID();
         return db.sql("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) ON CONFLICT DO NOTHING")
-                .bind("id", m.getEventId()).bind("topic", Topics.VOICE_MESSAGES.name()).fetch().rowsUpdated()
-                .flatMap(first -> first == 0 ? Mono.<Long>just(0L) : db.sql("""
+                .bind("id", m.getEventId())
+                .bind("topic", Topics.VOICE_MESSAGES.name())
+                .fetch()
+                .rowsUpdated()
+                .flatMap(first -> first == 0
+                        ? Mono.<Long>just(0L)
+                        : db.sql("""
                                 INSERT INTO voice_message (tenant_id, message_id, phone, locale, text, repetitions, purpose,
                                                            valid_until)
                                 VALUES (:tenant, :id, :phone, :locale, :text, :repetitions, :purpose, :validUntil)
                                 ON CONFLICT DO NOTHING""")
-                        .bind("tenant", m.getTenantId()).bind("id", m.getMessageId()).bind("phone", m.getPhone())
-                        .bind("locale", m.getLocale()).bind("text", m.getText()).bind("repetitions", m.getRepetitions())
-                        .bind("purpose", m.getPurpose().name()).bind("validUntil", validUntil.atOffset(ZoneOffset.UTC))
-                        .fetch().rowsUpdated())
-                .flatMap(inserted -> inserted == 0 ? Mono.<UUID>empty() : TraceParent.withCurrent(trace -> {
-                            DatabaseClient.GenericExecuteSpec spec = leased(db.sql("""
+                                .bind("tenant", m.getTenantId())
+                                .bind("id", m.getMessageId())
+                                .bind("phone", m.getPhone())
+                                .bind("locale", m.getLocale())
+                                .bind("text", m.getText())
+                                .bind("repetitions", m.getRepetitions())
+                                .bind("purpose", m.getPurpose().name())
+                                .bind("validUntil", validUntil.atOffset(ZoneOffset.UTC))
+                                .fetch()
+                                .rowsUpdated())
+                .flatMap(inserted -> inserted == 0
+                        ? Mono.<UUID>empty()
+                        : TraceParent.withCurrent(trace -> {
+                                    DatabaseClient.GenericExecuteSpec spec = leased(
+                                            db.sql("""
                                             INSERT INTO call (id, tenant_id, subject_type, subject_id, status, due_at,
                                                               valid_until, lease_until, trace_parent)
                                             VALUES (:id, :tenant, 'VOICE_MESSAGE', :subject, 'SCHEDULED', :due, :validUntil,
                                                     :lease, :trace)
                                             ON CONFLICT (tenant_id, subject_id) DO NOTHING""")
-                                    .bind("id", callId).bind("tenant", m.getTenantId()).bind("subject", m.getMessageId())
-                                    .bind("due", now.atOffset(ZoneOffset.UTC))
-                                    .bind("validUntil", validUntil.atOffset(ZoneOffset.UTC)), leaseUntil);
-                            return (trace == null ? spec.bindNull("trace", String.class) : spec.bind("trace", trace))
-                                    .fetch().rowsUpdated()
-                                    // The id is a booking's: the whole request is refused (and rolled back).
-                                    .flatMap(calls -> calls == 0
-                                            ? Mono.<Void>error(new SubjectIdTaken(m.getMessageId(), "reservation"))
-                                            : Mono.<Void>empty());
-                        })
-                        .then(outbox.add(Topics.CALL_STATUS.name(), m.getMessageId(), CallStatusChanged.newBuilder()
-                                .setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setTenantId(m.getTenantId())
-                                .setSubjectType(SubjectType.VOICE_MESSAGE).setSubjectId(m.getMessageId())
-                                .setCallId(callId.toString()).setAttempt(1).setStatus(CallStatus.SCHEDULED)
-                                .setScheduledFor(now).build()))
-                        .thenReturn(callId))
+                                                    .bind("id", callId)
+                                                    .bind("tenant", m.getTenantId())
+                                                    .bind("subject", m.getMessageId())
+                                                    .bind("due", now.atOffset(ZoneOffset.UTC))
+                                                    .bind("validUntil", validUntil.atOffset(ZoneOffset.UTC)),
+                                            leaseUntil);
+                                    return (trace == null
+                                                    ? spec.bindNull("trace", String.class)
+                                                    : spec.bind("trace", trace))
+                                            .fetch()
+                                            .rowsUpdated()
+                                            // The id is a booking's: the whole request is refused (and rolled back).
+                                            .flatMap(calls -> calls == 0
+                                                    ? Mono.<Void>error(
+                                                            new SubjectIdTaken(m.getMessageId(), "reservation"))
+                                                    : Mono.<Void>empty());
+                                })
+                                .then(outbox.add(
+                                        Topics.CALL_STATUS.name(),
+                                        m.getMessageId(),
+                                        CallStatusChanged.newBuilder()
+                                                .setEventId(UUID.randomUUID().toString())
+                                                .setOccurredAt(now)
+                                                .setTenantId(m.getTenantId())
+                                                .setSubjectType(SubjectType.VOICE_MESSAGE)
+                                                .setSubjectId(m.getMessageId())
+                                                .setCallId(callId.toString())
+                                                .setAttempt(1)
+                                                .setStatus(CallStatus.SCHEDULED)
+                                                .setScheduledFor(now)
+                                                .build()))
+                                .thenReturn(callId))
                 .as(transaction::transactional);
     }
 
-    private static DatabaseClient.GenericExecuteSpec leased(DatabaseClient.GenericExecuteSpec spec, Instant leaseUntil) {
-        return leaseUntil == null ? spec.bindNull("lease", java.time.OffsetDateTime.class)
+    private static DatabaseClient.GenericExecuteSpec leased(
+            DatabaseClient.GenericExecuteSpec spec, Instant leaseUntil) {
+        return leaseUntil == null
+                ? spec.bindNull("lease", java.time.OffsetDateTime.class)
                 : spec.bind("lease", leaseUntil.atOffset(ZoneOffset.UTC));
     }
 }

@@ -48,8 +48,7 @@ public class OptOutApi {
     private static final int MAX_PAGE = 1000;
 
     /** One page of opt-outs; {@code next} is the {@code after} of the next page, null on the last. */
-    public record Page(List<OptOuts.OptOut> optOuts, String next) {
-    }
+    public record Page(List<OptOuts.OptOut> optOuts, String next) {}
 
     private final PlatformAuthentication authentication;
     private final OptOuts optOuts;
@@ -62,14 +61,18 @@ public class OptOutApi {
     }
 
     @GetMapping(path = "/api/opt-outs", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<Page> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "100") int limit) {
+    public Mono<Page> list(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "100") int limit) {
         Tenant tenant = authentication.tenant(authorization);
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiRefusals.invalid(List.of("limit: must be between 1 and " + MAX_PAGE));
         }
-        return optOuts.list(tenant.id(), after, limit).collectList()
-                .map(page -> new Page(page, page.size() == limit ? page.get(page.size() - 1).phone() : null));
+        return optOuts.list(tenant.id(), after, limit)
+                .collectList()
+                .map(page -> new Page(
+                        page, page.size() == limit ? page.get(page.size() - 1).phone() : null));
     }
 
     @PutMapping(path = "/api/opt-outs/{phone}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -80,7 +83,8 @@ public class OptOutApi {
         String number = valid(phone);
         return optOuts.optOut(tenant.id(), number, OptOuts.Source.PLATFORM, "Imported by the platform")
                 .flatMap(added -> optOuts.find(tenant.id(), number)
-                        .map(stored -> ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK).body(stored)))
+                        .map(stored -> ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK)
+                                .body(stored)))
                 .as(transaction::transactional);
     }
 

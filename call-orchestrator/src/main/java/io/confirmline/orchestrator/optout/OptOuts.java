@@ -37,11 +37,14 @@ public class OptOuts {
     public static final String SKIP_REASON = "OPTED_OUT: the guest asked not to be contacted again";
 
     /** Where an opt-out or opt-in came from. */
-    public enum Source { GUEST_TEXT, PLATFORM, CONSOLE }
+    public enum Source {
+        GUEST_TEXT,
+        PLATFORM,
+        CONSOLE
+    }
 
     /** An opt-out as the API shows it. */
-    public record OptOut(String phone, String source, String reason, Instant optedOutAt) {
-    }
+    public record OptOut(String phone, String source, String reason, Instant optedOutAt) {}
 
     private final DatabaseClient db;
     private final ConversationEvents conversations;
@@ -53,7 +56,11 @@ public class OptOuts {
 
     public Mono<Boolean> isOptedOut(String tenantId, String phone) {
         return db.sql("SELECT 1 FROM opt_out WHERE tenant_id = :tenant AND phone = :phone")
-                .bind("tenant", tenantId).bind("phone", phone).map(row -> true).one().defaultIfEmpty(false);
+                .bind("tenant", tenantId)
+                .bind("phone", phone)
+                .map(row -> true)
+                .one()
+                .defaultIfEmpty(false);
     }
 
     /** Opts the number out; true when it was not opted out before (and the fact was announced). */
@@ -61,26 +68,42 @@ public class OptOuts {
         return db.sql("""
                         INSERT INTO opt_out (tenant_id, phone, source, reason) VALUES (:tenant, :phone, :source, :reason)
                         ON CONFLICT (tenant_id, phone) DO NOTHING""")
-                .bind("tenant", tenantId).bind("phone", phone).bind("source", source.name())
-                .bind("reason", reason == null ? "" : reason).fetch().rowsUpdated()
-                .flatMap(added -> added == 0 ? Mono.just(false)
-                        : conversations.fact(ConversationEventType.OPTED_OUT, tenantId, phone, null, source.name(), reason)
-                                .then(cancelPendingTexts(tenantId, phone)).thenReturn(true));
+                .bind("tenant", tenantId)
+                .bind("phone", phone)
+                .bind("source", source.name())
+                .bind("reason", reason == null ? "" : reason)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(added -> added == 0
+                        ? Mono.just(false)
+                        : conversations
+                                .fact(ConversationEventType.OPTED_OUT, tenantId, phone, null, source.name(), reason)
+                                .then(cancelPendingTexts(tenantId, phone))
+                                .thenReturn(true));
     }
 
     /** Opts the number back in; true when it was opted out (and the fact was announced). */
     public Mono<Boolean> optIn(String tenantId, String phone, Source source, String reason) {
         return db.sql("DELETE FROM opt_out WHERE tenant_id = :tenant AND phone = :phone")
-                .bind("tenant", tenantId).bind("phone", phone).fetch().rowsUpdated()
-                .flatMap(removed -> removed == 0 ? Mono.just(false)
-                        : conversations.fact(ConversationEventType.OPTED_IN, tenantId, phone, null, source.name(), reason)
+                .bind("tenant", tenantId)
+                .bind("phone", phone)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(removed -> removed == 0
+                        ? Mono.just(false)
+                        : conversations
+                                .fact(ConversationEventType.OPTED_IN, tenantId, phone, null, source.name(), reason)
                                 .thenReturn(true));
     }
 
     /** The number's opt-out at the tenant, if it has one. */
     public Mono<OptOut> find(String tenantId, String phone) {
-        return db.sql("SELECT phone, source, reason, opted_out_at FROM opt_out WHERE tenant_id = :tenant AND phone = :phone")
-                .bind("tenant", tenantId).bind("phone", phone).map(OptOuts::optOut).one();
+        return db.sql(
+                        "SELECT phone, source, reason, opted_out_at FROM opt_out WHERE tenant_id = :tenant AND phone = :phone")
+                .bind("tenant", tenantId)
+                .bind("phone", phone)
+                .map(OptOuts::optOut)
+                .one();
     }
 
     /** The tenant's opt-outs in number order, after {@code after} (exclusive; null for the first page). */
@@ -88,13 +111,19 @@ public class OptOuts {
         return db.sql("""
                         SELECT phone, source, reason, opted_out_at FROM opt_out
                         WHERE tenant_id = :tenant AND phone > :after ORDER BY phone LIMIT :limit""")
-                .bind("tenant", tenantId).bind("after", after == null ? "" : after).bind("limit", limit)
-                .map(OptOuts::optOut).all();
+                .bind("tenant", tenantId)
+                .bind("after", after == null ? "" : after)
+                .bind("limit", limit)
+                .map(OptOuts::optOut)
+                .all();
     }
 
     private static OptOut optOut(io.r2dbc.spi.Readable row) {
-        return new OptOut(row.get("phone", String.class), row.get("source", String.class),
-                row.get("reason", String.class), row.get("opted_out_at", OffsetDateTime.class).toInstant());
+        return new OptOut(
+                row.get("phone", String.class),
+                row.get("source", String.class),
+                row.get("reason", String.class),
+                row.get("opted_out_at", OffsetDateTime.class).toInstant());
     }
 
     /**
@@ -104,7 +133,6 @@ public class OptOuts {
     private Mono<Void> cancelPendingTexts(String tenantId, String phone) {
         return db.sql("""
                         UPDATE text_message SET state = 'FAILED', detail = 'OPTED_OUT', updated_at = now()
-                        WHERE tenant_id = :tenant AND phone = :phone AND state = 'PENDING'""")
-                .bind("tenant", tenantId).bind("phone", phone).then();
+                        WHERE tenant_id = :tenant AND phone = :phone AND state = 'PENDING'""").bind("tenant", tenantId).bind("phone", phone).then();
     }
 }

@@ -39,7 +39,10 @@ public class Outbox {
     private final BookingSnapshots bookings;
     private final OutboxRelay relay;
 
-    public Outbox(DatabaseClient db, io.micrometer.core.instrument.MeterRegistry meters, BookingSnapshots bookings,
+    public Outbox(
+            DatabaseClient db,
+            io.micrometer.core.instrument.MeterRegistry meters,
+            BookingSnapshots bookings,
             OutboxRelay relay) {
         this.db = db;
         this.meters = meters;
@@ -57,9 +60,15 @@ public class Outbox {
         if (event instanceof CallStatusChanged change) {
             // Counted when written (a rolled-back transaction may count once too often): the dashboard's calls by
             // status and confirmation rate.
-            insert = insert.doOnSuccess(done -> meters.counter("confirmline_orchestrator_status_changes",
-                    "tenant", change.getTenantId(), "type", change.getSubjectType().name(),
-                    "status", change.getStatus().name()).increment());
+            insert = insert.doOnSuccess(done -> meters.counter(
+                            "confirmline_orchestrator_status_changes",
+                            "tenant",
+                            change.getTenantId(),
+                            "type",
+                            change.getSubjectType().name(),
+                            "status",
+                            change.getStatus().name())
+                    .increment());
             if (BookingSnapshots.aboutBooking(change)) {
                 insert = insert.then(bookings.afterChange(change)
                         .flatMap(snapshot -> write(Topics.BOOKINGS.name(), change.getSubjectId(), snapshot)));
@@ -69,8 +78,7 @@ public class Outbox {
     }
 
     /** An event to write, with the trace it belongs to (null: none). */
-    public record Entry(String topic, String key, SpecificRecord event, String traceParent) {
-    }
+    public record Entry(String topic, String key, SpecificRecord event, String traceParent) {}
 
     /**
      * Writes the events in one statement, in their order (then the bookings.v1 snapshots their status changes call
@@ -82,22 +90,34 @@ public class Outbox {
         java.util.Map<String, String> traceOfBooking = new java.util.HashMap<>();
         for (Entry entry : entries) {
             if (entry.event() instanceof CallStatusChanged change) {
-                meters.counter("confirmline_orchestrator_status_changes", "tenant", change.getTenantId(),
-                        "type", change.getSubjectType().name(), "status", change.getStatus().name()).increment();
+                meters.counter(
+                                "confirmline_orchestrator_status_changes",
+                                "tenant",
+                                change.getTenantId(),
+                                "type",
+                                change.getSubjectType().name(),
+                                "status",
+                                change.getStatus().name())
+                        .increment();
                 if (BookingSnapshots.aboutBooking(change)) {
                     changes.add(change);
                     traceOfBooking.put(change.getTenantId() + "/" + change.getSubjectId(), entry.traceParent());
                 }
             }
         }
-        return bookings.afterChanges(changes).flatMap(snapshots -> {
-            java.util.List<Entry> all = new java.util.ArrayList<>(entries);
-            for (io.confirmline.events.BookingSnapshot snapshot : snapshots) {
-                all.add(new Entry(Topics.BOOKINGS.name(), snapshot.getReservationId(), snapshot,
-                        traceOfBooking.get(snapshot.getTenantId() + "/" + snapshot.getReservationId())));
-            }
-            return insertAll(all);
-        }).then(relay.wakeAfterCommit());
+        return bookings.afterChanges(changes)
+                .flatMap(snapshots -> {
+                    java.util.List<Entry> all = new java.util.ArrayList<>(entries);
+                    for (io.confirmline.events.BookingSnapshot snapshot : snapshots) {
+                        all.add(new Entry(
+                                Topics.BOOKINGS.name(),
+                                snapshot.getReservationId(),
+                                snapshot,
+                                traceOfBooking.get(snapshot.getTenantId() + "/" + snapshot.getReservationId())));
+                    }
+                    return insertAll(all);
+                })
+                .then(relay.wakeAfterCommit());
     }
 
     private Mono<Void> insertAll(java.util.List<Entry> entries) {
@@ -106,16 +126,27 @@ public class Outbox {
         }
         StringBuilder sql = new StringBuilder("INSERT INTO outbox (topic, message_key, payload, trace_parent) VALUES ");
         for (int i = 0; i < entries.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:t").append(i).append(", :k").append(i).append(", :p").append(i)
-                    .append(", :r").append(i).append(')');
+            sql.append(i == 0 ? "" : ", ")
+                    .append("(:t")
+                    .append(i)
+                    .append(", :k")
+                    .append(i)
+                    .append(", :p")
+                    .append(i)
+                    .append(", :r")
+                    .append(i)
+                    .append(')');
         }
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
             spec = spec.bind("t" + i, entry.topic()).bind("k" + i, entry.key());
-            spec = entry.event() == null ? spec.bindNull("p" + i, ByteBuffer.class)
+            spec = entry.event() == null
+                    ? spec.bindNull("p" + i, ByteBuffer.class)
                     : spec.bind("p" + i, ByteBuffer.wrap(AvroBinary.encode(entry.event())));
-            spec = entry.traceParent() == null ? spec.bindNull("r" + i, String.class) : spec.bind("r" + i, entry.traceParent());
+            spec = entry.traceParent() == null
+                    ? spec.bindNull("r" + i, String.class)
+                    : spec.bind("r" + i, entry.traceParent());
         }
         return spec.then();
     }
@@ -129,7 +160,8 @@ public class Outbox {
         return TraceParent.withCurrent(trace -> {
             DatabaseClient.GenericExecuteSpec spec = db.sql(
                             "INSERT INTO outbox (topic, message_key, payload, trace_parent) VALUES (:topic, :key, :payload, :trace)")
-                    .bind("topic", topic).bind("key", key);
+                    .bind("topic", topic)
+                    .bind("key", key);
             spec = payload == null ? spec.bindNull("payload", ByteBuffer.class) : spec.bind("payload", payload);
             return (trace == null ? spec.bindNull("trace", String.class) : spec.bind("trace", trace)).then();
         });

@@ -38,16 +38,23 @@ import org.springframework.transaction.ReactiveTransactionManager;
 public class OutboxConfiguration {
 
     /** "outbox": serialises claims across orchestrator instances. */
-    public static final OutboxSettings SETTINGS = new OutboxSettings("outbox", 0x6f7574626f78L, "outbox rows", Map.of(
-            Topics.SESSIONS.name(), CallSessionOpened.class,
-            Topics.CALL_STATUS.name(), CallStatusChanged.class,
-            Topics.GUEST_ERASURES.name(), GuestDataErased.class,
-            Topics.CONVERSATIONS.name(), ConversationEvent.class,
-            Topics.BOOKINGS.name(), BookingSnapshot.class));
+    public static final OutboxSettings SETTINGS = new OutboxSettings(
+            "outbox",
+            0x6f7574626f78L,
+            "outbox rows",
+            Map.of(
+                    Topics.SESSIONS.name(), CallSessionOpened.class,
+                    Topics.CALL_STATUS.name(), CallStatusChanged.class,
+                    Topics.GUEST_ERASURES.name(), GuestDataErased.class,
+                    Topics.CONVERSATIONS.name(), ConversationEvent.class,
+                    Topics.BOOKINGS.name(), BookingSnapshot.class));
 
     @Bean
-    OutboxRelay outboxRelay(DatabaseClient db, ReactiveTransactionManager transactions,
-            KafkaTemplate<String, SpecificRecord> kafka, ObjectProvider<Tracer> tracer) {
+    OutboxRelay outboxRelay(
+            DatabaseClient db,
+            ReactiveTransactionManager transactions,
+            KafkaTemplate<String, SpecificRecord> kafka,
+            ObjectProvider<Tracer> tracer) {
         return new OutboxRelay(db, transactions, kafka, tracer.getIfAvailable(), SETTINGS);
     }
 }

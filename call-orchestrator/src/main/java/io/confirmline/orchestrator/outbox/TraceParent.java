@@ -27,8 +27,7 @@ public final class TraceParent {
 
     static final String KEY = "confirmline.traceparent";
 
-    private TraceParent() {
-    }
+    private TraceParent() {}
 
     /** A Reactor context holding the current span's traceparent, or an empty one when nothing is traced. */
     public static Context capture(Tracer tracer) {
@@ -49,8 +48,8 @@ public final class TraceParent {
      */
     public static <T> reactor.core.publisher.Mono<T> ofRequest(Tracer tracer, reactor.core.publisher.Mono<T> work) {
         return reactor.core.publisher.Mono.deferContextual(context -> {
-            io.micrometer.observation.Observation request =
-                    context.getOrDefault(io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor.KEY, null);
+            io.micrometer.observation.Observation request = context.getOrDefault(
+                    io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor.KEY, null);
             if (request == null || tracer == null) {
                 return work;
             }
@@ -75,7 +74,9 @@ public final class TraceParent {
             return context;
         }
         String current = context.getOrDefault(KEY, null);
-        return current != null && current.regionMatches(0, expected, 0, traceIdEnd) ? context : context.put(KEY, expected);
+        return current != null && current.regionMatches(0, expected, 0, traceIdEnd)
+                ? context
+                : context.put(KEY, expected);
     }
 
     /** A Reactor context holding {@code traceParent}, or an empty one for null. */

@@ -83,12 +83,10 @@ public class OwnerAlertApi {
     }
 
     /** What the console asked for. */
-    record Alert(String to, String body, String alertId) {
-    }
+    record Alert(String to, String body, String alertId) {}
 
     /** An alert's row. */
-    record Stored(String alertId, String state, String umid, String detail) {
-    }
+    record Stored(String alertId, String state, String umid, String detail) {}
 
     @PostMapping(path = "/api/owner-alerts", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Map<String, Object>>> send(
@@ -99,14 +97,19 @@ public class OwnerAlertApi {
         ApiRefusals.requireJson(contentType);
         Alert alert = parse(body);
         if (!tenant.texts()) {
-            throw ApiRefusals.of(HttpStatus.UNPROCESSABLE_ENTITY,
+            throw ApiRefusals.of(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
                     "The tenant has no SMS subaccount or number to send from: owner alerts cannot be texted");
         }
         return db.sql("""
                         INSERT INTO owner_alert (tenant_id, alert_id, phone, body, state) VALUES ($1, $2, $3, $4, 'PENDING')
                         ON CONFLICT (tenant_id, alert_id) DO NOTHING""")
-                .bind(0, tenant.id()).bind(1, alert.alertId()).bind(2, alert.to()).bind(3, alert.body())
-                .then().then(claim(tenant.id(), alert.alertId()))
+                .bind(0, tenant.id())
+                .bind(1, alert.alertId())
+                .bind(2, alert.to())
+                .bind(3, alert.body())
+                .then()
+                .then(claim(tenant.id(), alert.alertId()))
                 .flatMap(claimed -> claimed ? deliver(tenant, alert) : stored(tenant.id(), alert.alertId()))
                 .map(OwnerAlertApi::answer);
     }
@@ -127,32 +130,44 @@ public class OwnerAlertApi {
                         UPDATE owner_alert SET state = 'SENDING', claimed_at = now(), updated_at = now()
                         WHERE tenant_id = $1 AND alert_id = $2
                           AND (state = 'PENDING' OR state = 'SENDING' AND claimed_at < now() - make_interval(secs => $3))""")
-                .bind(0, tenantId).bind(1, alertId).bind(2, (double) ABANDONED.toSeconds())
-                .fetch().rowsUpdated().map(rows -> rows > 0);
+                .bind(0, tenantId)
+                .bind(1, alertId)
+                .bind(2, (double) ABANDONED.toSeconds())
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows > 0);
     }
 
     private Mono<Stored> deliver(Tenant tenant, Alert alert) {
-        SmsClient.OutgoingText text = SmsClient.OutgoingText.from(tenant, clientMessageId(tenant.id(), alert.alertId()),
-                alert.to(), alert.body());
+        SmsClient.OutgoingText text = SmsClient.OutgoingText.from(
+                tenant, clientMessageId(tenant.id(), alert.alertId()), alert.to(), alert.body());
         return sms.send(tenant, text).flatMap(result -> {
             if (result instanceof SendResult.Accepted accepted) {
-                log.info("Owner alert {} of tenant {} to {} queued by 8x8", alert.alertId(), tenant.id(),
+                log.info(
+                        "Owner alert {} of tenant {} to {} queued by 8x8",
+                        alert.alertId(),
+                        tenant.id(),
                         SensitiveText.maskPhone(alert.to()));
                 return finish(tenant.id(), alert.alertId(), "SENT", accepted.umid(), null);
             }
             if (result instanceof SendResult.Refused refused) {
-                return finish(tenant.id(), alert.alertId(), "REFUSED", null, "8x8 refused the text: " + refused.code()
-                        + (refused.description() == null ? "" : " " + refused.description()));
+                return finish(
+                        tenant.id(),
+                        alert.alertId(),
+                        "REFUSED",
+                        null,
+                        "8x8 refused the text: " + refused.code()
+                                + (refused.description() == null ? "" : " " + refused.description()));
             }
             return finish(tenant.id(), alert.alertId(), "PENDING", null, ((SendResult.Unavailable) result).reason());
         });
     }
 
     private Mono<Stored> finish(String tenantId, String alertId, String state, String umid, String detail) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+        DatabaseClient.GenericExecuteSpec spec =
+                db.sql("""
                         UPDATE owner_alert SET state = $3, umid = $4, detail = $5, claimed_at = NULL, updated_at = now()
-                        WHERE tenant_id = $1 AND alert_id = $2""")
-                .bind(0, tenantId).bind(1, alertId).bind(2, state);
+                        WHERE tenant_id = $1 AND alert_id = $2""").bind(0, tenantId).bind(1, alertId).bind(2, state);
         spec = umid == null ? spec.bindNull(3, String.class) : spec.bind(3, umid);
         spec = detail == null ? spec.bindNull(4, String.class) : spec.bind(4, detail);
         return spec.then().then(Mono.just(new Stored(alertId, state, umid, detail)));
@@ -160,9 +175,13 @@ public class OwnerAlertApi {
 
     private Mono<Stored> stored(String tenantId, String alertId) {
         return db.sql("SELECT alert_id, state, umid, detail FROM owner_alert WHERE tenant_id = $1 AND alert_id = $2")
-                .bind(0, tenantId).bind(1, alertId)
-                .map(row -> new Stored(row.get("alert_id", String.class), row.get("state", String.class),
-                        row.get("umid", String.class), row.get("detail", String.class)))
+                .bind(0, tenantId)
+                .bind(1, alertId)
+                .map(row -> new Stored(
+                        row.get("alert_id", String.class),
+                        row.get("state", String.class),
+                        row.get("umid", String.class),
+                        row.get("detail", String.class)))
                 .one();
     }
 
@@ -170,9 +189,12 @@ public class OwnerAlertApi {
     private static ResponseEntity<Map<String, Object>> answer(Stored alert) {
         return switch (alert.state()) {
             case "REFUSED" -> throw ApiRefusals.of(HttpStatus.UNPROCESSABLE_ENTITY, alert.detail());
-            case "PENDING" -> throw ApiRefusals.of(HttpStatus.SERVICE_UNAVAILABLE,
-                            "The text could not be sent yet (" + alert.detail() + "); ask again with the same alertId")
-                    .header(HttpHeaders.RETRY_AFTER, "30");
+            case "PENDING" ->
+                throw ApiRefusals.of(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "The text could not be sent yet (" + alert.detail()
+                                        + "); ask again with the same alertId")
+                        .header(HttpHeaders.RETRY_AFTER, "30");
             default -> ResponseEntity.status(HttpStatus.ACCEPTED).body(json(alert));
         };
     }

@@ -47,31 +47,40 @@ import reactor.core.publisher.Mono;
 public class BookingStore {
 
     /** What applying an event did. */
-    public enum Outcome { APPLIED, DUPLICATE, STALE }
+    public enum Outcome {
+        APPLIED,
+        DUPLICATE,
+        STALE
+    }
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final Outbox outbox;
     private final BookingSnapshots snapshots;
 
-    public BookingStore(DatabaseClient db, ReactiveTransactionManager transactions, Outbox outbox,
-            BookingSnapshots snapshots) {
+    public BookingStore(
+            DatabaseClient db, ReactiveTransactionManager transactions, Outbox outbox, BookingSnapshots snapshots) {
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.outbox = outbox;
         this.snapshots = snapshots;
     }
 
-    private record CallRow(UUID id, String status, int attempt, String subjectType) {
-    }
+    private record CallRow(UUID id, String status, int attempt, String subjectType) {}
 
     /** Applies the event; {@code decision} is the schedule for a CREATED or UPDATED booking (ignored otherwise). */
     public Mono<Outcome> apply(ReservationEvent event, SchedulePolicy.Decision decision, Instant now) {
         return firstSeen(event.getEventId())
-                .flatMap(first -> !first ? Mono.just(Outcome.DUPLICATE) : newerThanStored(event)
-                        .flatMap(newer -> !newer ? Mono.just(Outcome.STALE)
-                                : upsertBooking(event).flatMap(won -> !won ? Mono.just(Outcome.STALE)
-                                        : scheduleCall(event, decision, now).thenReturn(Outcome.APPLIED))))
+                .flatMap(first -> !first
+                        ? Mono.just(Outcome.DUPLICATE)
+                        : newerThanStored(event)
+                                .flatMap(newer -> !newer
+                                        ? Mono.just(Outcome.STALE)
+                                        : upsertBooking(event)
+                                                .flatMap(won -> !won
+                                                        ? Mono.just(Outcome.STALE)
+                                                        : scheduleCall(event, decision, now)
+                                                                .thenReturn(Outcome.APPLIED))))
                 .as(transaction::transactional);
     }
 
@@ -84,32 +93,48 @@ public class BookingStore {
                         SELECT version, kind, cancelled, starts_at, time_zone, guest_name, guest_phone, guest_locale,
                                venue_name, party_size, service_name, text_only, updated_at
                         FROM booking WHERE tenant_id = :tenant AND reservation_id = :id""")
-                .bind("tenant", tenantId).bind("id", reservationId)
-                .map(row -> ReservationEvent.newBuilder().setEventId("stored").setTenantId(tenantId)
-                        .setReservationId(reservationId).setVersion(row.get("version", Long.class))
-                        .setOccurredAt(row.get("updated_at", OffsetDateTime.class).toInstant())
-                        .setType(Boolean.TRUE.equals(row.get("cancelled", Boolean.class))
-                                ? ReservationEventType.CANCELLED : ReservationEventType.CREATED)
+                .bind("tenant", tenantId)
+                .bind("id", reservationId)
+                .map(row -> ReservationEvent.newBuilder()
+                        .setEventId("stored")
+                        .setTenantId(tenantId)
+                        .setReservationId(reservationId)
+                        .setVersion(row.get("version", Long.class))
+                        .setOccurredAt(
+                                row.get("updated_at", OffsetDateTime.class).toInstant())
+                        .setType(
+                                Boolean.TRUE.equals(row.get("cancelled", Boolean.class))
+                                        ? ReservationEventType.CANCELLED
+                                        : ReservationEventType.CREATED)
                         .setKind(BookingKind.valueOf(row.get("kind", String.class)))
                         .setStartsAt(row.get("starts_at", OffsetDateTime.class).toInstant())
-                        .setTimeZone(row.get("time_zone", String.class)).setGuestName(row.get("guest_name", String.class))
+                        .setTimeZone(row.get("time_zone", String.class))
+                        .setGuestName(row.get("guest_name", String.class))
                         .setGuestPhone(row.get("guest_phone", String.class))
                         .setGuestLocale(row.get("guest_locale", String.class))
-                        .setVenueName(row.get("venue_name", String.class)).setPartySize(row.get("party_size", Integer.class))
+                        .setVenueName(row.get("venue_name", String.class))
+                        .setPartySize(row.get("party_size", Integer.class))
                         .setServiceName(row.get("service_name", String.class))
-                        .setTextOnly(Boolean.TRUE.equals(row.get("text_only", Boolean.class))).build())
+                        .setTextOnly(Boolean.TRUE.equals(row.get("text_only", Boolean.class)))
+                        .build())
                 .one();
     }
 
     private Mono<Boolean> firstSeen(String eventId) {
         return db.sql("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) ON CONFLICT DO NOTHING")
-                .bind("id", eventId).bind("topic", Topics.RESERVATIONS.name()).fetch().rowsUpdated().map(n -> n > 0);
+                .bind("id", eventId)
+                .bind("topic", Topics.RESERVATIONS.name())
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n > 0);
     }
 
     private Mono<Boolean> newerThanStored(ReservationEvent event) {
         return db.sql("SELECT version FROM booking WHERE tenant_id = :tenant AND reservation_id = :id FOR UPDATE")
-                .bind("tenant", event.getTenantId()).bind("id", event.getReservationId())
-                .map(row -> row.get("version", Long.class)).one()
+                .bind("tenant", event.getTenantId())
+                .bind("id", event.getReservationId())
+                .map(row -> row.get("version", Long.class))
+                .one()
                 .map(stored -> event.getVersion() > stored)
                 .defaultIfEmpty(true);
     }
@@ -127,8 +152,11 @@ public class BookingStore {
             return db.sql("""
                             UPDATE booking SET version = :version, cancelled = true, updated_at = now()
                             WHERE tenant_id = :tenant AND reservation_id = :id AND version < :version""")
-                    .bind("tenant", e.getTenantId()).bind("id", e.getReservationId()).bind("version", e.getVersion())
-                    .fetch().rowsUpdated()
+                    .bind("tenant", e.getTenantId())
+                    .bind("id", e.getReservationId())
+                    .bind("version", e.getVersion())
+                    .fetch()
+                    .rowsUpdated()
                     .flatMap(updated -> updated > 0 ? Mono.just(true) : insertBooking(e));
         }
         return insertBooking(e);
@@ -150,34 +178,60 @@ public class BookingStore {
                             text_only = excluded.text_only, updated_at = now(),
                             tombstoned_at = CASE WHEN excluded.starts_at > now() THEN NULL ELSE booking.tombstoned_at END
                         WHERE booking.version < excluded.version""")
-                .bind("tenant", e.getTenantId()).bind("id", e.getReservationId()).bind("version", e.getVersion())
-                .bind("kind", e.getKind().name()).bind("cancelled", e.getType() == ReservationEventType.CANCELLED)
-                .bind("startsAt", utc(e.getStartsAt())).bind("zone", e.getTimeZone()).bind("name", e.getGuestName())
-                .bind("phone", e.getGuestPhone()).bind("locale", e.getGuestLocale()).bind("venue", e.getVenueName())
+                .bind("tenant", e.getTenantId())
+                .bind("id", e.getReservationId())
+                .bind("version", e.getVersion())
+                .bind("kind", e.getKind().name())
+                .bind("cancelled", e.getType() == ReservationEventType.CANCELLED)
+                .bind("startsAt", utc(e.getStartsAt()))
+                .bind("zone", e.getTimeZone())
+                .bind("name", e.getGuestName())
+                .bind("phone", e.getGuestPhone())
+                .bind("locale", e.getGuestLocale())
+                .bind("venue", e.getVenueName())
                 .bind("textOnly", e.getTextOnly());
         spec = e.getPartySize() == null ? spec.bindNull("party", Integer.class) : spec.bind("party", e.getPartySize());
-        spec = e.getServiceName() == null ? spec.bindNull("service", String.class) : spec.bind("service", e.getServiceName());
+        spec = e.getServiceName() == null
+                ? spec.bindNull("service", String.class)
+                : spec.bind("service", e.getServiceName());
         return spec.fetch().rowsUpdated().map(stored -> stored > 0);
     }
 
     private Mono<Void> scheduleCall(ReservationEvent event, SchedulePolicy.Decision decision, Instant now) {
         return db.sql("SELECT id, status, attempt, subject_type FROM call "
                         + "WHERE tenant_id = :tenant AND subject_id = :id FOR UPDATE")
-                .bind("tenant", event.getTenantId()).bind("id", event.getReservationId())
-                .map(row -> new CallRow(row.get("id", UUID.class), row.get("status", String.class),
-                        row.get("attempt", Integer.class), row.get("subject_type", String.class)))
+                .bind("tenant", event.getTenantId())
+                .bind("id", event.getReservationId())
+                .map(row -> new CallRow(
+                        row.get("id", UUID.class),
+                        row.get("status", String.class),
+                        row.get("attempt", Integer.class),
+                        row.get("subject_type", String.class)))
                 .one()
-                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(existing -> {
-                    if (existing.isPresent() && SubjectType.VOICE_MESSAGE.name().equals(existing.get().subjectType())) {
+                    if (existing.isPresent()
+                            && SubjectType.VOICE_MESSAGE
+                                    .name()
+                                    .equals(existing.get().subjectType())) {
                         return Mono.error(new SubjectIdTaken(event.getReservationId(), "voice message"));
                     }
                     if (event.getType() == ReservationEventType.CANCELLED) {
                         // A booking awaiting the guest's reply to its text is withdrawn as one awaiting its call is.
-                        return existing.filter(call -> CallStatus.SCHEDULED.name().equals(call.status())
-                                        || CallStatus.TEXTED.name().equals(call.status()))
-                                .map(call -> change(event, call.id(), call.attempt(), CallStatus.valueOf(call.status()),
-                                        CallStatus.WITHDRAWN, null, null, "The booking was cancelled", now))
+                        return existing.filter(
+                                        call -> CallStatus.SCHEDULED.name().equals(call.status())
+                                                || CallStatus.TEXTED.name().equals(call.status()))
+                                .map(call -> change(
+                                        event,
+                                        call.id(),
+                                        call.attempt(),
+                                        CallStatus.valueOf(call.status()),
+                                        CallStatus.WITHDRAWN,
+                                        null,
+                                        null,
+                                        "The booking was cancelled",
+                                        now))
                                 .orElseGet(() -> snapshotOnly(event));
                     }
                     if (existing.isEmpty()) {
@@ -188,31 +242,65 @@ public class BookingStore {
                         // The text named the old day and time: the booking is confirmed afresh, by a new attempt for
                         // the booking as it is now (the pending text, if any, is not sent: its booking moved on).
                         return db.sql("UPDATE call SET attempt = attempt + 1, settle_at = NULL, settle_reason = NULL "
-                                        + "WHERE id = :id").bind("id", call.id()).then()
-                                .then(decision instanceof SchedulePolicy.Due due
-                                        ? change(event, call.id(), call.attempt() + 1, CallStatus.TEXTED,
-                                                CallStatus.SCHEDULED, due.at(), due.validUntil(), "The booking was moved",
-                                                now)
-                                        : change(event, call.id(), call.attempt() + 1, CallStatus.TEXTED,
-                                                CallStatus.SKIPPED, null, null, ((SchedulePolicy.Skip) decision).reason(),
-                                                now));
+                                        + "WHERE id = :id")
+                                .bind("id", call.id())
+                                .then()
+                                .then(
+                                        decision instanceof SchedulePolicy.Due due
+                                                ? change(
+                                                        event,
+                                                        call.id(),
+                                                        call.attempt() + 1,
+                                                        CallStatus.TEXTED,
+                                                        CallStatus.SCHEDULED,
+                                                        due.at(),
+                                                        due.validUntil(),
+                                                        "The booking was moved",
+                                                        now)
+                                                : change(
+                                                        event,
+                                                        call.id(),
+                                                        call.attempt() + 1,
+                                                        CallStatus.TEXTED,
+                                                        CallStatus.SKIPPED,
+                                                        null,
+                                                        null,
+                                                        ((SchedulePolicy.Skip) decision).reason(),
+                                                        now));
                     }
                     if (!CallStatus.SCHEDULED.name().equals(call.status())) {
                         // Already dialing or finished: the dialer re-reads the booking; bookings.v1 still hears of it.
                         return snapshotOnly(event);
                     }
                     if (decision instanceof SchedulePolicy.Due due) {
-                        return change(event, call.id(), call.attempt(), CallStatus.SCHEDULED, CallStatus.SCHEDULED,
-                                due.at(), due.validUntil(), "The booking was moved", now);
+                        return change(
+                                event,
+                                call.id(),
+                                call.attempt(),
+                                CallStatus.SCHEDULED,
+                                CallStatus.SCHEDULED,
+                                due.at(),
+                                due.validUntil(),
+                                "The booking was moved",
+                                now);
                     }
-                    return change(event, call.id(), call.attempt(), CallStatus.SCHEDULED, CallStatus.SKIPPED, null,
-                            null, ((SchedulePolicy.Skip) decision).reason(), now);
+                    return change(
+                            event,
+                            call.id(),
+                            call.attempt(),
+                            CallStatus.SCHEDULED,
+                            CallStatus.SKIPPED,
+                            null,
+                            null,
+                            ((SchedulePolicy.Skip) decision).reason(),
+                            now);
                 });
     }
 
     /** A change no status announces (a cancellation or a move of a call already made): bookings.v1 still carries it. */
     private Mono<Void> snapshotOnly(ReservationEvent event) {
-        return snapshots.current(event.getTenantId(), event.getReservationId())
+        return snapshots
+                .current(event.getTenantId(), event.getReservationId())
                 .flatMap(snapshot -> outbox.add(Topics.BOOKINGS.name(), event.getReservationId(), snapshot));
     }
 
@@ -224,41 +312,74 @@ public class BookingStore {
         Instant validUntil = due ? ((SchedulePolicy.Due) decision).validUntil() : null;
         String reason = due ? null : ((SchedulePolicy.Skip) decision).reason();
         return TraceParent.withCurrent(trace -> {
-            GenericExecuteSpec spec = db.sql("""
+                    GenericExecuteSpec spec = db.sql("""
                             INSERT INTO call (id, tenant_id, subject_type, subject_id, booking_version, status, due_at,
                                               valid_until, reason, trace_parent)
                             VALUES (:id, :tenant, :type, :subject, :version, :status, :due, :validUntil, :reason, :trace)""")
-                    .bind("id", id).bind("tenant", event.getTenantId()).bind("type", subjectType(event).name())
-                    .bind("subject", event.getReservationId()).bind("version", event.getVersion())
-                    .bind("status", status.name());
-            spec = at == null ? spec.bindNull("due", OffsetDateTime.class) : spec.bind("due", utc(at));
-            spec = validUntil == null ? spec.bindNull("validUntil", OffsetDateTime.class) : spec.bind("validUntil", utc(validUntil));
-            spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
-            spec = trace == null ? spec.bindNull("trace", String.class) : spec.bind("trace", trace);
-            return spec.then();
-        }).then(outbox(event, id, 1, null, status, at, reason, now));
+                            .bind("id", id)
+                            .bind("tenant", event.getTenantId())
+                            .bind("type", subjectType(event).name())
+                            .bind("subject", event.getReservationId())
+                            .bind("version", event.getVersion())
+                            .bind("status", status.name());
+                    spec = at == null ? spec.bindNull("due", OffsetDateTime.class) : spec.bind("due", utc(at));
+                    spec = validUntil == null
+                            ? spec.bindNull("validUntil", OffsetDateTime.class)
+                            : spec.bind("validUntil", utc(validUntil));
+                    spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+                    spec = trace == null ? spec.bindNull("trace", String.class) : spec.bind("trace", trace);
+                    return spec.then();
+                })
+                .then(outbox(event, id, 1, null, status, at, reason, now));
     }
 
-    private Mono<Void> change(ReservationEvent event, UUID callId, int attempt, CallStatus from, CallStatus to,
-            Instant dueAt, Instant validUntil, String reason, Instant now) {
+    private Mono<Void> change(
+            ReservationEvent event,
+            UUID callId,
+            int attempt,
+            CallStatus from,
+            CallStatus to,
+            Instant dueAt,
+            Instant validUntil,
+            String reason,
+            Instant now) {
         GenericExecuteSpec spec = db.sql("""
                         UPDATE call SET status = :status, due_at = :due, valid_until = :validUntil, reason = :reason,
                                booking_version = :version, updated_at = now()
                         WHERE id = :id""")
-                .bind("status", to.name()).bind("version", event.getVersion()).bind("id", callId);
+                .bind("status", to.name())
+                .bind("version", event.getVersion())
+                .bind("id", callId);
         spec = dueAt == null ? spec.bindNull("due", OffsetDateTime.class) : spec.bind("due", utc(dueAt));
-        spec = validUntil == null ? spec.bindNull("validUntil", OffsetDateTime.class) : spec.bind("validUntil", utc(validUntil));
+        spec = validUntil == null
+                ? spec.bindNull("validUntil", OffsetDateTime.class)
+                : spec.bind("validUntil", utc(validUntil));
         spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
         return spec.then().then(outbox(event, callId, attempt, from, to, dueAt, reason, now));
     }
 
-    private Mono<Void> outbox(ReservationEvent event, UUID callId, int attempt, CallStatus from, CallStatus to,
-            Instant scheduledFor, String reason, Instant now) {
+    private Mono<Void> outbox(
+            ReservationEvent event,
+            UUID callId,
+            int attempt,
+            CallStatus from,
+            CallStatus to,
+            Instant scheduledFor,
+            String reason,
+            Instant now) {
         CallStatusChanged changed = CallStatusChanged.newBuilder()
-                .setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setTenantId(event.getTenantId())
-                .setSubjectType(subjectType(event)).setSubjectId(event.getReservationId())
-                .setCallId(callId.toString()).setAttempt(attempt).setPreviousStatus(from).setStatus(to)
-                .setReason(reason).setScheduledFor(scheduledFor).build();
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now)
+                .setTenantId(event.getTenantId())
+                .setSubjectType(subjectType(event))
+                .setSubjectId(event.getReservationId())
+                .setCallId(callId.toString())
+                .setAttempt(attempt)
+                .setPreviousStatus(from)
+                .setStatus(to)
+                .setReason(reason)
+                .setScheduledFor(scheduledFor)
+                .build();
         return outbox.add(Topics.CALL_STATUS.name(), event.getReservationId(), changed);
     }
 

@@ -46,7 +46,11 @@ public class ReservationIntake {
     private final Clock clock;
     private final io.micrometer.tracing.Tracer tracer;
 
-    public ReservationIntake(BookingStore store, OptOuts optOuts, Tenants tenants, Clock clock,
+    public ReservationIntake(
+            BookingStore store,
+            OptOuts optOuts,
+            Tenants tenants,
+            Clock clock,
             org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
         this.tracer = tracer.getIfAvailable();
         this.optOuts = optOuts;
@@ -63,7 +67,8 @@ public class ReservationIntake {
         if (!problems.isEmpty()) {
             throw new InvalidEventException(String.join("; ", problems));
         }
-        schedule(event, now).contextWrite(io.confirmline.orchestrator.outbox.TraceParent.capture(tracer))
+        schedule(event, now)
+                .contextWrite(io.confirmline.orchestrator.outbox.TraceParent.capture(tracer))
                 .block(Duration.ofSeconds(30));
     }
 
@@ -83,14 +88,21 @@ public class ReservationIntake {
         // An opted-out number is neither called nor texted: the booking is stored and SKIPPED at once, so the platform
         // hears why. The dialer checks again when the call is due (the guest may opt out in between).
         return optOuts.isOptedOut(event.getTenantId(), event.getGuestPhone())
-                .flatMap(optedOut -> store.apply(event, optedOut ? new SchedulePolicy.Skip(OptOuts.SKIP_REASON)
-                        : policy(tenant, ZoneId.of(event.getTimeZone())).decide(event.getStartsAt(), now), now));
+                .flatMap(optedOut -> store.apply(
+                        event,
+                        optedOut
+                                ? new SchedulePolicy.Skip(OptOuts.SKIP_REASON)
+                                : policy(tenant, ZoneId.of(event.getTimeZone())).decide(event.getStartsAt(), now),
+                        now));
     }
 
     /** The tenant's schedule rules (as the tenant is configured now) in the venue's zone. */
     public static SchedulePolicy policy(Tenant tenant, ZoneId venueZone) {
         Tenant.Calling calling = tenant.calling();
-        return new SchedulePolicy(calling.leadTime(), calling.minimumNotice(),
-                new CallingHours(calling.callingOpens(), calling.callingCloses()), venueZone);
+        return new SchedulePolicy(
+                calling.leadTime(),
+                calling.minimumNotice(),
+                new CallingHours(calling.callingOpens(), calling.callingCloses()),
+                venueZone);
     }
 }

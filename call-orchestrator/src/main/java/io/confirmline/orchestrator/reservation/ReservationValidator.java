@@ -40,8 +40,7 @@ public final class ReservationValidator {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
-    private ReservationValidator() {
-    }
+    private ReservationValidator() {}
 
     /** The problems with this event, empty when it can be scheduled. */
     public static List<String> problems(ReservationEvent event, Set<String> knownTenants, Instant now) {

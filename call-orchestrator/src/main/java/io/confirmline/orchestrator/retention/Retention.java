@@ -36,8 +36,7 @@ public class Retention {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
     /** One table's rule: the statement deleting one batch older than {@code :age} seconds. */
-    private record Rule(String table, Duration age, String deleteBatch) {
-    }
+    private record Rule(String table, Duration age, String deleteBatch) {}
 
     private final DatabaseClient db;
     private final MeterRegistry meters;
@@ -85,11 +84,15 @@ public class Retention {
         int removed = 0;
         for (Rule rule : rules) {
             Long deleted = db.sql(rule.deleteBatch())
-                    .bind("age", (double) rule.age().toSeconds()).bind("batch", batchSize)
-                    .fetch().rowsUpdated().block(Duration.ofSeconds(60));
+                    .bind("age", (double) rule.age().toSeconds())
+                    .bind("batch", batchSize)
+                    .fetch()
+                    .rowsUpdated()
+                    .block(Duration.ofSeconds(60));
             int n = deleted == null ? 0 : deleted.intValue();
             if (n > 0) {
-                meters.counter("confirmline_orchestrator_retention_removed", "table", rule.table()).increment(n);
+                meters.counter("confirmline_orchestrator_retention_removed", "table", rule.table())
+                        .increment(n);
                 log.debug("Retention removed {} rows from {}", n, rule.table());
             }
             removed += n;

@@ -44,5 +44,4 @@ public record RetentionProperties(
         @DefaultValue("14d") @NotNull Duration processedEvents,
         @DefaultValue("90d") @NotNull Duration texts,
         @DefaultValue("1000") @Min(1) @Max(100_000) int batchSize,
-        @DefaultValue("10m") @NotNull Duration interval) {
-}
+        @DefaultValue("10m") @NotNull Duration interval) {}

@@ -48,16 +48,13 @@ public record SchedulePolicy(Duration leadTime, Duration minimumNotice, CallingH
     }
 
     /** The outcome for one booking: call at an instant, or do not call and why. */
-    public sealed interface Decision permits Due, Skip {
-    }
+    public sealed interface Decision permits Due, Skip {}
 
     /** Call at {@code at}; the call makes no sense after {@code validUntil}. */
-    public record Due(Instant at, Instant validUntil) implements Decision {
-    }
+    public record Due(Instant at, Instant validUntil) implements Decision {}
 
     /** Do not call. */
-    public record Skip(String reason) implements Decision {
-    }
+    public record Skip(String reason) implements Decision {}
 
     /** Decides for a booking starting at {@code bookingStart}, as of {@code now}. */
     public Decision decide(Instant bookingStart, Instant now) {
@@ -97,7 +94,9 @@ public record SchedulePolicy(Duration leadTime, Duration minimumNotice, CallingH
             return instant;
         }
         ZonedDateTime local = instant.atZone(zone);
-        LocalDate day = local.toLocalTime().isAfter(hours.closes()) ? local.toLocalDate() : local.toLocalDate().minusDays(1);
+        LocalDate day = local.toLocalTime().isAfter(hours.closes())
+                ? local.toLocalDate()
+                : local.toLocalDate().minusDays(1);
         for (int i = 0; i < 7; i++, day = day.minusDays(1)) {
             Instant close = ZonedDateTime.of(day, hours.closes(), zone).toInstant();
             if (!close.isAfter(instant)) {
@@ -113,7 +112,9 @@ public record SchedulePolicy(Duration leadTime, Duration minimumNotice, CallingH
             return instant;
         }
         ZonedDateTime local = instant.atZone(zone);
-        LocalDate day = local.toLocalTime().isBefore(hours.opens()) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
+        LocalDate day = local.toLocalTime().isBefore(hours.opens())
+                ? local.toLocalDate()
+                : local.toLocalDate().plusDays(1);
         for (int i = 0; i < 7; i++, day = day.plusDays(1)) {
             Instant open = ZonedDateTime.of(day, hours.opens(), zone).toInstant();
             if (!open.isBefore(instant)) {

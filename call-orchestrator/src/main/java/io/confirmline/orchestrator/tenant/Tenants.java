@@ -61,8 +61,7 @@ public class Tenants {
      * Putting a guest through to the restaurant (issue #15): the key, and the bridge from the tenant's caller id (its
      * 8x8 virtual number) to the venue's phone.
      */
-    public record Transfer(String digit, String source, String destination) {
-    }
+    public record Transfer(String digit, String source, String destination) {}
 
     /**
      * The tenant's transfer, when its calls may offer one: the venue has a phone, it is none of ANY tenant's virtual
@@ -71,17 +70,27 @@ public class Tenants {
      * around it offers no transfer rather than a key meaning two things).
      */
     public Optional<Transfer> transfer(Tenant tenant) {
-        String venue = tenant.venuePhone().map(String::strip).filter(phone -> !phone.isEmpty()).orElse(null);
+        String venue = tenant.venuePhone()
+                .map(String::strip)
+                .filter(phone -> !phone.isEmpty())
+                .orElse(null);
         if (venue == null) {
             return Optional.empty();
         }
         Tenant.Digits digits = tenant.digits();
         String source = tenant.account().callerId();
-        if (!E164.matcher(venue).matches() || source == null || !E164.matcher(source).matches() || venue.equals(source)
-                || directory.byNumber(venue).isPresent() || digits.transfer() == null
-                || digits.transfer().equals(digits.confirm()) || digits.transfer().equals(digits.cancel())) {
-            log.debug("Tenant {}: no transfer to the venue offered (its phone is one of our numbers, not E.164, or its "
-                    + "transfer key collides)", tenant.id());
+        if (!E164.matcher(venue).matches()
+                || source == null
+                || !E164.matcher(source).matches()
+                || venue.equals(source)
+                || directory.byNumber(venue).isPresent()
+                || digits.transfer() == null
+                || digits.transfer().equals(digits.confirm())
+                || digits.transfer().equals(digits.cancel())) {
+            log.debug(
+                    "Tenant {}: no transfer to the venue offered (its phone is one of our numbers, not E.164, or its "
+                            + "transfer key collides)",
+                    tenant.id());
             return Optional.empty();
         }
         return Optional.of(new Transfer(digits.transfer(), source, venue));

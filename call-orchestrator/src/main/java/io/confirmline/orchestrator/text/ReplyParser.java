@@ -48,117 +48,391 @@ public final class ReplyParser {
     /** Single words that revoke consent; a reply made only of these (e.g. "stop stop", "quit!") opts out. */
     static final Set<String> OPT_OUT_WORDS = Set.of(
             // FCC 24-24 (47 CFR 64.1200(a)(12)) and the carriers' / CTIA's lists
-            "stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout", "remove",
+            "stop",
+            "stopall",
+            "unsubscribe",
+            "cancel",
+            "end",
+            "quit",
+            "revoke",
+            "optout",
+            "remove",
             // es
-            "baja", "alto", "parar", "para", "basta", "cancelar", "anular", "desuscribir", "desuscribirme",
-            "desuscribirse", "fin",
+            "baja",
+            "alto",
+            "parar",
+            "para",
+            "basta",
+            "cancelar",
+            "anular",
+            "desuscribir",
+            "desuscribirme",
+            "desuscribirse",
+            "fin",
             // fr (ARRET is the Canadian carriers' French STOP)
-            "arret", "arreter", "arretez", "desabonner", "desabonnement", "desinscrire", "desinscription", "annuler",
+            "arret",
+            "arreter",
+            "arretez",
+            "desabonner",
+            "desabonnement",
+            "desinscrire",
+            "desinscription",
+            "annuler",
             // de
-            "stopp", "abmelden", "austragen", "kundigen", "abbestellen", "beenden", "ende", "stornieren");
+            "stopp",
+            "abmelden",
+            "austragen",
+            "kundigen",
+            "abbestellen",
+            "beenden",
+            "ende",
+            "stornieren");
 
     /** Short phrases that can only mean "stop texting me", as the whole reply. Kept small on purpose. */
     static final Set<String> OPT_OUT_PHRASES = Set.of(
-            "opt out", "stop all", "stop texting", "stop texting me", "stop texts", "stop the texts",
-            "stop messaging me", "stop messages", "stop sending messages", "stop sending texts",
-            "stop sending me texts", "stop sending me messages", "stop contacting me", "no more texts",
-            "no more messages", "no more text messages", "do not text me", "do not text me again",
-            "do not message me", "do not contact me", "unsubscribe me", "remove me", "take me off your list",
-            "opt me out", "leave me alone",
+            "opt out",
+            "stop all",
+            "stop texting",
+            "stop texting me",
+            "stop texts",
+            "stop the texts",
+            "stop messaging me",
+            "stop messages",
+            "stop sending messages",
+            "stop sending texts",
+            "stop sending me texts",
+            "stop sending me messages",
+            "stop contacting me",
+            "no more texts",
+            "no more messages",
+            "no more text messages",
+            "do not text me",
+            "do not text me again",
+            "do not message me",
+            "do not contact me",
+            "unsubscribe me",
+            "remove me",
+            "take me off your list",
+            "opt me out",
+            "leave me alone",
             // es
-            "no mas", "no mas mensajes", "no mas sms", "darme de baja", "dar de baja", "dame de baja", "de baja",
-            "cancelar suscripcion", "anular suscripcion", "no me escriban", "no me escriban mas",
-            "no me envien mas mensajes", "dejen de escribirme", "no quiero mas mensajes",
+            "no mas",
+            "no mas mensajes",
+            "no mas sms",
+            "darme de baja",
+            "dar de baja",
+            "dame de baja",
+            "de baja",
+            "cancelar suscripcion",
+            "anular suscripcion",
+            "no me escriban",
+            "no me escriban mas",
+            "no me envien mas mensajes",
+            "dejen de escribirme",
+            "no quiero mas mensajes",
             // fr
-            "stop sms", "arretez les sms", "arretez les messages", "plus de sms", "plus de messages",
-            "me desabonner", "me desinscrire", "desabonnez moi", "desinscrivez moi", "ne m ecrivez plus",
+            "stop sms",
+            "arretez les sms",
+            "arretez les messages",
+            "plus de sms",
+            "plus de messages",
+            "me desabonner",
+            "me desinscrire",
+            "desabonnez moi",
+            "desinscrivez moi",
+            "ne m ecrivez plus",
             "arretez de m ecrire",
             // de
-            "keine sms", "keine sms mehr", "keine nachrichten mehr", "melden sie mich ab",
-            "schreiben sie mir nicht mehr", "nicht mehr schreiben");
+            "keine sms",
+            "keine sms mehr",
+            "keine nachrichten mehr",
+            "melden sie mich ab",
+            "schreiben sie mir nicht mehr",
+            "nicht mehr schreiben");
 
     /**
      * Words that mean "stop" so strongly that a longer reply containing one is never read as yes or no ("yes,
      * stop calling me" goes to the owner). "end", "para", "fin"... are left out: they are ordinary words too.
      */
-    static final Set<String> STOP_SIGNALS = Set.of("stop", "stopp", "stopall", "unsubscribe", "optout", "revoke",
-            "desabonner", "desinscrire", "abmelden", "austragen", "kundigen", "abbestellen", "baja", "arret",
-            "arreter", "arretez");
+    static final Set<String> STOP_SIGNALS = Set.of(
+            "stop",
+            "stopp",
+            "stopall",
+            "unsubscribe",
+            "optout",
+            "revoke",
+            "desabonner",
+            "desinscrire",
+            "abmelden",
+            "austragen",
+            "kundigen",
+            "abbestellen",
+            "baja",
+            "arret",
+            "arreter",
+            "arretez");
 
     /** Opt back in. "yes" is not one: yes confirms a booking here. */
-    static final Set<String> OPT_IN = Set.of("start", "unstop", "opt in", "optin", "alta", "dar de alta",
-            "darme de alta");
+    static final Set<String> OPT_IN =
+            Set.of("start", "unstop", "opt in", "optin", "alta", "dar de alta", "darme de alta");
 
     /** Ask for help (CTIA's HELP and INFO; AIDE is the Canadian carriers' French HELP). */
     static final Set<String> HELP = Set.of("help", "info", "ayuda", "aide", "hilfe");
 
     /** Courtesy words stripped from both ends before the whole reply is compared with the keywords. */
-    static final List<List<String>> COURTESY = phrases("please", "pls", "plz", "thanks", "thank you", "thx",
-            "now", "bitte", "danke", "jetzt", "por favor", "gracias", "ya", "merci", "svp", "s il vous plait",
-            "s il te plait", "maintenant");
+    static final List<List<String>> COURTESY = phrases(
+            "please",
+            "pls",
+            "plz",
+            "thanks",
+            "thank you",
+            "thx",
+            "now",
+            "bitte",
+            "danke",
+            "jetzt",
+            "por favor",
+            "gracias",
+            "ya",
+            "merci",
+            "svp",
+            "s il vous plait",
+            "s il te plait",
+            "maintenant");
 
     // --- yes / no ---------------------------------------------------------------------------------------------
 
     static final Set<String> YES_WORDS = Set.of(
-            "yes", "yeah", "yea", "yep", "yup", "ok", "okay", "okey", "okie", "kk", "confirm", "confirmed",
-            "confirming", "sure", "absolutely", "definitely", "correct", "perfect", "great", "fine",
+            "yes",
+            "yeah",
+            "yea",
+            "yep",
+            "yup",
+            "ok",
+            "okay",
+            "okey",
+            "okie",
+            "kk",
+            "confirm",
+            "confirmed",
+            "confirming",
+            "sure",
+            "absolutely",
+            "definitely",
+            "correct",
+            "perfect",
+            "great",
+            "fine",
             // es
-            "si", "vale", "confirmo", "confirmado", "confirmada", "claro", "perfecto", "dale", "listo",
+            "si",
+            "vale",
+            "confirmo",
+            "confirmado",
+            "confirmada",
+            "claro",
+            "perfecto",
+            "dale",
+            "listo",
             // fr
-            "oui", "ouais", "ouaip", "confirme", "confirmee", "parfait", "daccord", "volontiers",
+            "oui",
+            "ouais",
+            "ouaip",
+            "confirme",
+            "confirmee",
+            "parfait",
+            "daccord",
+            "volontiers",
             // de
-            "ja", "jawohl", "jep", "jo", "klar", "bestatigt", "bestatige", "passt", "genau", "perfekt", "gerne",
+            "ja",
+            "jawohl",
+            "jep",
+            "jo",
+            "klar",
+            "bestatigt",
+            "bestatige",
+            "passt",
+            "genau",
+            "perfekt",
+            "gerne",
             "komme");
 
     /** Phrases that say yes; written without a leading pronoun, which is skipped as a filler ("we'll be there"). */
-    static final Set<String> YES_PHRASES = Set.of("see you", "see you then", "sounds good", "all good",
-            "of course", "for sure", "will be there", "ll be there", "de acuerdo", "por supuesto", "alli estaremos",
-            "ahi estaremos", "alli estare", "nos vemos", "d accord", "c est bon", "ca marche", "bien sur",
-            "a tout a l heure", "bis dann", "bis spater", "geht klar", "in ordnung", "alles klar", "wir kommen");
+    static final Set<String> YES_PHRASES = Set.of(
+            "see you",
+            "see you then",
+            "sounds good",
+            "all good",
+            "of course",
+            "for sure",
+            "will be there",
+            "ll be there",
+            "de acuerdo",
+            "por supuesto",
+            "alli estaremos",
+            "ahi estaremos",
+            "alli estare",
+            "nos vemos",
+            "d accord",
+            "c est bon",
+            "ca marche",
+            "bien sur",
+            "a tout a l heure",
+            "bis dann",
+            "bis spater",
+            "geht klar",
+            "in ordnung",
+            "alles klar",
+            "wir kommen");
 
     static final Set<String> NO_WORDS = Set.of("no", "nope", "nah", "non", "nein", "nee", "noo", "nooo");
 
     /** Phrases that say no, likewise without a leading pronoun ("I can't make it", "je ne peux pas venir"). */
-    static final Set<String> NO_PHRASES = Set.of("can not make it", "can not come", "will not make it",
-            "will not be there", "no podemos ir", "no podremos ir", "no podemos", "no puedo", "no podre ir",
-            "ne peux pas venir", "ne pouvons pas venir", "on ne peut pas venir", "kann nicht kommen",
-            "wir konnen nicht kommen", "wir konnen nicht");
+    static final Set<String> NO_PHRASES = Set.of(
+            "can not make it",
+            "can not come",
+            "will not make it",
+            "will not be there",
+            "no podemos ir",
+            "no podremos ir",
+            "no podemos",
+            "no puedo",
+            "no podre ir",
+            "ne peux pas venir",
+            "ne pouvons pas venir",
+            "on ne peut pas venir",
+            "kann nicht kommen",
+            "wir konnen nicht kommen",
+            "wir konnen nicht");
 
     /** Words that pull against a yes (besides the no-words and the cancel digit). */
-    static final Set<String> AGAINST_YES = Set.of("not", "never", "cannot", "n", "ne", "pas", "nicht", "kein",
-            "keine", "nunca", "jamais", "cancel", "cancelar", "annuler", "stornieren", "absagen", "late", "tarde",
-            "retard", "spater", "instead", "change", "cambiar", "changer", "andern");
+    static final Set<String> AGAINST_YES = Set.of(
+            "not",
+            "never",
+            "cannot",
+            "n",
+            "ne",
+            "pas",
+            "nicht",
+            "kein",
+            "keine",
+            "nunca",
+            "jamais",
+            "cancel",
+            "cancelar",
+            "annuler",
+            "stornieren",
+            "absagen",
+            "late",
+            "tarde",
+            "retard",
+            "spater",
+            "instead",
+            "change",
+            "cambiar",
+            "changer",
+            "andern");
 
     /** "No problem" and friends: positive, but start with a no-word; never decided. */
-    static final Set<String> IDIOMS = Set.of("no problem", "no problems", "no prob", "no probs", "no worries",
-            "no worry", "not a problem", "no issue", "no hay problema", "sin problema", "sin problemas",
-            "ningun problema", "no pasa nada", "pas de probleme", "pas de problemes", "pas de souci",
-            "pas de soucis", "aucun probleme", "aucun souci", "kein problem", "kein thema", "keine sorge",
+    static final Set<String> IDIOMS = Set.of(
+            "no problem",
+            "no problems",
+            "no prob",
+            "no probs",
+            "no worries",
+            "no worry",
+            "not a problem",
+            "no issue",
+            "no hay problema",
+            "sin problema",
+            "sin problemas",
+            "ningun problema",
+            "no pasa nada",
+            "pas de probleme",
+            "pas de problemes",
+            "pas de souci",
+            "pas de soucis",
+            "aucun probleme",
+            "aucun souci",
+            "kein problem",
+            "kein thema",
+            "keine sorge",
             "kein ding");
 
     /** A "but" makes any answer a conversation. */
-    static final Set<String> CONTRAST = Set.of("but", "however", "although", "except", "unless", "pero", "aunque",
-            "sino", "salvo", "mais", "cependant", "sauf", "aber", "jedoch", "ausser", "sondern");
+    static final Set<String> CONTRAST = Set.of(
+            "but",
+            "however",
+            "although",
+            "except",
+            "unless",
+            "pero",
+            "aunque",
+            "sino",
+            "salvo",
+            "mais",
+            "cependant",
+            "sauf",
+            "aber",
+            "jedoch",
+            "ausser",
+            "sondern");
 
     /** Greetings, thanks and pronouns skipped before the first meaningful word ("Hi, yes", "I confirm"). */
-    static final Set<String> FILLERS = Set.of("hi", "hello", "hey", "hiya", "dear", "oh", "ah", "um", "uh", "i",
-            "we", "thanks", "thank", "you", "thx", "gracias", "merci", "danke", "hola", "buenas", "buenos", "dias", "tardes", "noches", "yo", "bonjour", "bonsoir", "salut",
-            "coucou", "je", "hallo", "moin", "servus", "guten", "tag", "abend", "morgen", "ich");
+    static final Set<String> FILLERS = Set.of(
+            "hi", "hello", "hey", "hiya", "dear", "oh", "ah", "um", "uh", "i", "we", "thanks", "thank", "you", "thx",
+            "gracias", "merci", "danke", "hola", "buenas", "buenos", "dias", "tardes", "noches", "yo", "bonjour",
+            "bonsoir", "salut", "coucou", "je", "hallo", "moin", "servus", "guten", "tag", "abend", "morgen", "ich");
 
     // --- "cancel my booking" ----------------------------------------------------------------------------------
 
-    static final Set<String> CANCEL_VERBS = Set.of("cancel", "cancelled", "canceled", "cancelling", "canceling",
-            "cancellation", "cancelar", "cancela", "cancele", "cancelen", "cancelo", "cancelacion", "anular",
-            "anula", "anule", "anulen", "anulo", "annuler", "annule", "annulez", "annulation", "stornieren",
-            "storniere", "storniert", "stornierung", "absagen");
+    static final Set<String> CANCEL_VERBS = Set.of(
+            "cancel",
+            "cancelled",
+            "canceled",
+            "cancelling",
+            "canceling",
+            "cancellation",
+            "cancelar",
+            "cancela",
+            "cancele",
+            "cancelen",
+            "cancelo",
+            "cancelacion",
+            "anular",
+            "anula",
+            "anule",
+            "anulen",
+            "anulo",
+            "annuler",
+            "annule",
+            "annulez",
+            "annulation",
+            "stornieren",
+            "storniere",
+            "storniert",
+            "stornierung",
+            "absagen");
 
-    static final Set<String> BOOKING_NOUNS = Set.of("booking", "reservation", "table", "appointment", "res",
-            "reserva", "reservacion", "mesa", "cita", "rendez", "rdv", "reservierung", "tisch", "termin",
+    static final Set<String> BOOKING_NOUNS = Set.of(
+            "booking",
+            "reservation",
+            "table",
+            "appointment",
+            "res",
+            "reserva",
+            "reservacion",
+            "mesa",
+            "cita",
+            "rendez",
+            "rdv",
+            "reservierung",
+            "tisch",
+            "termin",
             "buchung");
 
     /** Negations that, just before (or, in French and German, just after) a cancel verb, turn it around. */
-    static final Set<String> VERB_NEGATIONS = Set.of("not", "never", "n", "ne", "pas", "nicht", "nie", "kein",
-            "keine", "nunca", "jamas", "jamais", "no");
+    static final Set<String> VERB_NEGATIONS =
+            Set.of("not", "never", "n", "ne", "pas", "nicht", "nie", "kein", "keine", "nunca", "jamas", "jamais", "no");
 
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
@@ -182,8 +456,8 @@ public final class ReplyParser {
             return ReplyIntent.UNCLEAR;
         }
         String core = String.join(" ", stripCourtesy(words));
-        if (OPT_OUT_PHRASES.contains(core) || (!core.isEmpty() && Arrays.stream(core.split(" "))
-                .allMatch(OPT_OUT_WORDS::contains))) {
+        if (OPT_OUT_PHRASES.contains(core)
+                || (!core.isEmpty() && Arrays.stream(core.split(" ")).allMatch(OPT_OUT_WORDS::contains))) {
             return ReplyIntent.OPT_OUT;
         }
         if (OPT_IN.contains(core)) {
@@ -196,7 +470,8 @@ public final class ReplyParser {
             return ReplyIntent.UNCLEAR;
         }
         String text = " " + String.join(" ", words) + " ";
-        if (containsAny(text, IDIOMS) || words.stream().anyMatch(w -> CONTRAST.contains(w) || STOP_SIGNALS.contains(w))) {
+        if (containsAny(text, IDIOMS)
+                || words.stream().anyMatch(w -> CONTRAST.contains(w) || STOP_SIGNALS.contains(w))) {
             return ReplyIntent.UNCLEAR;
         }
         if (words.size() == 1 && (words.get(0).equals("y") || words.get(0).equals("n"))) {
@@ -290,7 +565,8 @@ public final class ReplyParser {
         int longest = 0;
         for (String phrase : phrases) {
             String[] parts = phrase.split(" ");
-            if (parts.length > longest && parts.length <= words.size()
+            if (parts.length > longest
+                    && parts.length <= words.size()
                     && Arrays.equals(parts, words.subList(0, parts.length).toArray(String[]::new))) {
                 longest = parts.length;
             }
@@ -317,7 +593,8 @@ public final class ReplyParser {
                 if (core.size() >= n && core.subList(0, n).equals(courtesy)) {
                     core.subList(0, n).clear();
                     changed = true;
-                } else if (core.size() >= n && core.subList(core.size() - n, core.size()).equals(courtesy)) {
+                } else if (core.size() >= n
+                        && core.subList(core.size() - n, core.size()).equals(courtesy)) {
                     core.subList(core.size() - n, core.size()).clear();
                     changed = true;
                 }
@@ -336,10 +613,15 @@ public final class ReplyParser {
         text = THUMBS_DOWN.matcher(text).replaceAll(" no ");
         text = TICK.matcher(text).replaceAll(" yes ");
         text = CROSS.matcher(text).replaceAll(" no ");
-        text = text.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u00B4', '\'').replace('`', '\'');
+        text = text.replace('\u2019', '\'')
+                .replace('\u2018', '\'')
+                .replace('\u00B4', '\'')
+                .replace('`', '\'');
         text = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
         text = COMBINING_MARKS.matcher(text).replaceAll("");
-        text = text.replace("can't", "can not").replace("won't", "will not").replace("n't", " not")
+        text = text.replace("can't", "can not")
+                .replace("won't", "will not")
+                .replace("n't", " not")
                 .replace("cannot", "can not");
         text = NOT_A_WORD.matcher(text).replaceAll(" ").trim();
         return text.isEmpty() ? List.of() : List.of(text.split(" "));

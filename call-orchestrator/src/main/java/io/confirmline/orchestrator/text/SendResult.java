@@ -24,8 +24,7 @@ public sealed interface SendResult {
      * @param umid 8x8's message id, which its delivery receipts carry
      * @param encoding the encoding 8x8 chose ({@code GSM7} or {@code UCS2}), null if it did not say
      */
-    record Accepted(String umid, String encoding) implements SendResult {
-    }
+    record Accepted(String umid, String encoding) implements SendResult {}
 
     /**
      * 8x8 refused the text and would refuse it again: a 4xx other than 429, or a 200 whose {@code status.code} is
@@ -36,13 +35,11 @@ public sealed interface SendResult {
      *     when the body named none
      * @param description 8x8's words for it ({@code message} or {@code status.description}); may be null
      */
-    record Refused(int httpStatus, String code, String description) implements SendResult {
-    }
+    record Refused(int httpStatus, String code, String description) implements SendResult {}
 
     /**
      * 8x8 could not be asked — 429, 5xx, a timeout or a connection error on every try, or a 429 asking for a longer
      * wait than the client may take. The caller tries again later with the same {@code clientMessageId}.
      */
-    record Unavailable(String reason) implements SendResult {
-    }
+    record Unavailable(String reason) implements SendResult {}
 }

@@ -15,8 +15,8 @@
  */
 package io.confirmline.orchestrator.text;
 
-import io.confirmline.sms.SmsParts;
 import io.confirmline.logging.SensitiveText;
+import io.confirmline.sms.SmsParts;
 import io.confirmline.tenant.Tenant;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -80,7 +80,8 @@ public class SmsClient {
 
         /** The text from the tenant's sender, its first SMS number. */
         public static OutgoingText from(Tenant tenant, String clientMessageId, String destination, String body) {
-            return new OutgoingText(clientMessageId, destination, tenant.account().smsNumbers().get(0), body);
+            return new OutgoingText(
+                    clientMessageId, destination, tenant.account().smsNumbers().get(0), body);
         }
 
         @Override
@@ -106,21 +107,27 @@ public class SmsClient {
      * @throws IllegalArgumentException when the tenant has no SMS subaccount ({@link Tenant#texts()} is false)
      */
     public Mono<SendResult> send(Tenant tenant, OutgoingText text) {
-        String subaccount = tenant.account().smsSubaccountId().orElseThrow(() ->
-                new IllegalArgumentException("Tenant " + tenant.id() + " has no SMS subaccount"));
+        String subaccount = tenant.account()
+                .smsSubaccountId()
+                .orElseThrow(() -> new IllegalArgumentException("Tenant " + tenant.id() + " has no SMS subaccount"));
         String request = requestBody(text);
         String apiKey = tenant.account().apiKey().value();
-        return Mono.defer(() -> http.post().uri("/api/v1/subaccounts/{id}/messages", subaccount)
+        return Mono.defer(() -> http.post()
+                        .uri("/api/v1/subaccounts/{id}/messages", subaccount)
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey)
                         .contentType(MediaType.APPLICATION_JSON)
                         .accept(MediaType.APPLICATION_JSON)
                         .bodyValue(request)
-                        .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
-                                .map(body -> interpret(response.statusCode().value(), body,
+                        .exchangeToMono(response -> response.bodyToMono(String.class)
+                                .defaultIfEmpty("")
+                                .map(body -> interpret(
+                                        response.statusCode().value(),
+                                        body,
                                         response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER))))
                         .timeout(settings.timeout()))
                 .retryWhen(retry(tenant, text))
-                .onErrorResume(SmsClient::worthAnotherTry, error -> Mono.just(new SendResult.Unavailable(describe(error))))
+                .onErrorResume(
+                        SmsClient::worthAnotherTry, error -> Mono.just(new SendResult.Unavailable(describe(error))))
                 .doOnNext(result -> logResult(tenant, text, result));
     }
 
@@ -141,8 +148,9 @@ public class SmsClient {
     static SendResult interpret(int httpStatus, String body, String retryAfter) {
         JsonNode json = parse(body);
         if (httpStatus == 429 || httpStatus >= 500) {
-            throw new TryAgain("8x8 answered HTTP " + httpStatus + describeError(json), httpStatus == 429
-                    ? seconds(retryAfter) : null);
+            throw new TryAgain(
+                    "8x8 answered HTTP " + httpStatus + describeError(json),
+                    httpStatus == 429 ? seconds(retryAfter) : null);
         }
         if (httpStatus >= 200 && httpStatus < 300) {
             JsonNode status = json == null ? null : json.get("status");
@@ -156,8 +164,10 @@ public class SmsClient {
             // A success we cannot read: asking again with the same clientMessageId is the way to learn more.
             throw new TryAgain("8x8 answered HTTP " + httpStatus + " without a status we know", null);
         }
-        String code = json != null && json.get("code") != null && !json.get("code").isNull()
-                ? json.get("code").asString() : Integer.toString(httpStatus);
+        String code =
+                json != null && json.get("code") != null && !json.get("code").isNull()
+                        ? json.get("code").asString()
+                        : Integer.toString(httpStatus);
         String message = text(json, "message");
         if (message == null && json == null && !body.isBlank()) {
             message = body.length() > 200 ? body.substring(0, 200) : body;
@@ -176,14 +186,20 @@ public class SmsClient {
             if (failure instanceof TryAgain again && again.retryAfter != null) {
                 if (again.retryAfter.compareTo(settings.maxBackoff()) > 0) {
                     // Honoured by not asking sooner: the caller tries again later.
-                    return Mono.error(new TryAgain(again.getMessage() + ", asking to wait " + again.retryAfter.toSeconds()
-                            + " s", null));
+                    return Mono.error(new TryAgain(
+                            again.getMessage() + ", asking to wait " + again.retryAfter.toSeconds() + " s", null));
                 }
                 wait = again.retryAfter;
             }
-            log.info("Text {} of tenant {} to {}: try {} of {} failed ({}), again in {} ms", text.clientMessageId(),
-                    tenant.id(), SensitiveText.maskPhone(text.destination()), tried, settings.maxTries(),
-                    describe(failure), wait.toMillis());
+            log.info(
+                    "Text {} of tenant {} to {}: try {} of {} failed ({}), again in {} ms",
+                    text.clientMessageId(),
+                    tenant.id(),
+                    SensitiveText.maskPhone(text.destination()),
+                    tried,
+                    settings.maxTries(),
+                    describe(failure),
+                    wait.toMillis());
             return Mono.delay(wait);
         }));
     }
@@ -198,21 +214,36 @@ public class SmsClient {
     private static void logResult(Tenant tenant, OutgoingText text, SendResult result) {
         String to = SensitiveText.maskPhone(text.destination());
         if (result instanceof SendResult.Accepted accepted) {
-            log.debug("Text {} of tenant {} to {} queued by 8x8 as {} ({})", text.clientMessageId(), tenant.id(), to,
-                    accepted.umid(), accepted.encoding());
+            log.debug(
+                    "Text {} of tenant {} to {} queued by 8x8 as {} ({})",
+                    text.clientMessageId(),
+                    tenant.id(),
+                    to,
+                    accepted.umid(),
+                    accepted.encoding());
         } else if (result instanceof SendResult.Refused refused) {
-            log.warn("Text {} of tenant {} to {} refused by 8x8: HTTP {} {} {}", text.clientMessageId(), tenant.id(),
-                    to, refused.httpStatus(), refused.code(),
+            log.warn(
+                    "Text {} of tenant {} to {} refused by 8x8: HTTP {} {} {}",
+                    text.clientMessageId(),
+                    tenant.id(),
+                    to,
+                    refused.httpStatus(),
+                    refused.code(),
                     SensitiveText.mask(Objects.toString(refused.description(), "")));
         } else if (result instanceof SendResult.Unavailable unavailable) {
-            log.warn("Text {} of tenant {} to {} not sent, 8x8 unavailable: {}", text.clientMessageId(), tenant.id(),
-                    to, unavailable.reason());
+            log.warn(
+                    "Text {} of tenant {} to {} not sent, 8x8 unavailable: {}",
+                    text.clientMessageId(),
+                    tenant.id(),
+                    to,
+                    unavailable.reason());
         }
     }
 
     /** 429, 5xx, an unreadable success, a timeout or a connection error: another try may go through. */
     private static boolean worthAnotherTry(Throwable error) {
-        return error instanceof TryAgain || error instanceof TimeoutException
+        return error instanceof TryAgain
+                || error instanceof TimeoutException
                 || error instanceof WebClientRequestException;
     }
 
@@ -256,7 +287,11 @@ public class SmsClient {
     }
 
     private static String text(JsonNode json, String field) {
-        return json == null || !json.isObject() || json.get(field) == null || json.get(field).isNull() ? null
+        return json == null
+                        || !json.isObject()
+                        || json.get(field) == null
+                        || json.get(field).isNull()
+                ? null
                 : json.get(field).asString();
     }
 }

@@ -41,5 +41,4 @@ public record SmsProperties(
         @DefaultValue("5s") @NotNull Duration timeout,
         @DefaultValue("4") @Min(1) @Max(10) int maxTries,
         @DefaultValue("500ms") @NotNull Duration backoff,
-        @DefaultValue("10s") @NotNull Duration maxBackoff) {
-}
+        @DefaultValue("10s") @NotNull Duration maxBackoff) {}

@@ -67,28 +67,63 @@ public class TextTemplates {
      * @param appointment an appointment rather than a table
      * @param serviceName what the appointment is for, when known
      */
-    public record Booking(String venueName, Instant startsAt, ZoneId zone, Integer partySize, String guestName,
-            String locale, boolean appointment, String serviceName) {
-    }
+    public record Booking(
+            String venueName,
+            Instant startsAt,
+            ZoneId zone,
+            Integer partySize,
+            String guestName,
+            String locale,
+            boolean appointment,
+            String serviceName) {}
 
     /** The shipped words of one language. */
-    record Language(Map<String, String> texts, String helpWithoutPhone, String table, String tableFor,
-            String appointment, String dayPattern, String at) {
-    }
+    record Language(
+            Map<String, String> texts,
+            String helpWithoutPhone,
+            String table,
+            String tableFor,
+            String appointment,
+            String dayPattern,
+            String at) {}
 
     static final Map<String, Language> SHIPPED = Map.of(
-            "en", new Language(TextCatalog.shipped("en"),
-                    "{venue}: texts about your bookings. Reply STOP to opt out.",
-                    "table", "table for {party}", "appointment", "EEE d MMM", "at"),
-            "es", new Language(TextCatalog.shipped("es"),
-                    "{venue}: mensajes sobre sus reservas. Responda STOP para darse de baja.",
-                    "mesa", "mesa para {party}", "cita", "EEE d 'de' MMM", "a las"),
-            "fr", new Language(TextCatalog.shipped("fr"),
-                    "{venue} : SMS sur vos réservations. Répondez STOP pour vous désabonner.",
-                    "table", "table pour {party}", "rendez-vous", "EEE d MMM", "à"),
-            "de", new Language(TextCatalog.shipped("de"),
-                    "{venue}: SMS zu Ihren Buchungen. Antworten Sie STOP zum Abmelden.",
-                    "Tisch", "Tisch für {party}", "Termin", "EEE, d. MMM", "um"));
+            "en",
+                    new Language(
+                            TextCatalog.shipped("en"),
+                            "{venue}: texts about your bookings. Reply STOP to opt out.",
+                            "table",
+                            "table for {party}",
+                            "appointment",
+                            "EEE d MMM",
+                            "at"),
+            "es",
+                    new Language(
+                            TextCatalog.shipped("es"),
+                            "{venue}: mensajes sobre sus reservas. Responda STOP para darse de baja.",
+                            "mesa",
+                            "mesa para {party}",
+                            "cita",
+                            "EEE d 'de' MMM",
+                            "a las"),
+            "fr",
+                    new Language(
+                            TextCatalog.shipped("fr"),
+                            "{venue} : SMS sur vos réservations. Répondez STOP pour vous désabonner.",
+                            "table",
+                            "table pour {party}",
+                            "rendez-vous",
+                            "EEE d MMM",
+                            "à"),
+            "de",
+                    new Language(
+                            TextCatalog.shipped("de"),
+                            "{venue}: SMS zu Ihren Buchungen. Antworten Sie STOP zum Abmelden.",
+                            "Tisch",
+                            "Tisch für {party}",
+                            "Termin",
+                            "EEE, d. MMM",
+                            "um"));
 
     /** The text that asks the guest to confirm or cancel by digit. */
     public String fallback(Tenant tenant, Booking b) {
@@ -122,7 +157,8 @@ public class TextTemplates {
     public String help(Tenant tenant, String locale) {
         Chosen chosen = choose(tenant, locale, "sms-help");
         if (!chosen.fromTenant()) {
-            if (tenant.texting() != null && tenant.texting().helpText().filter(t -> !t.isBlank()).isPresent()) {
+            if (tenant.texting() != null
+                    && tenant.texting().helpText().filter(t -> !t.isBlank()).isPresent()) {
                 return fill(tenant.texting().helpText().get(), tenant, null, chosen);
             }
             if (tenant.venuePhone().filter(p -> !p.isBlank()).isEmpty()) {
@@ -178,8 +214,10 @@ public class TextTemplates {
     /** How a list of times is written in the guest's language: "20:00, 20:30 or 21:00". */
     public String timeList(String locale, java.util.List<java.time.LocalTime> times) {
         Chosen chosen = choose(null, locale, "sms-slot-offer");
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(chosen.format());
-        java.util.List<String> written = times.stream().map(t -> plainSpaces(t.format(format))).toList();
+        DateTimeFormatter format =
+                DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(chosen.format());
+        java.util.List<String> written =
+                times.stream().map(t -> plainSpaces(t.format(format))).toList();
         if (written.size() <= 1) {
             return String.join("", written);
         }
@@ -211,8 +249,7 @@ public class TextTemplates {
      * @param ownLanguage whether the shipped words of {@code language} match the text's language, so its word for
      *     "at" may join day and time
      */
-    private record Chosen(String template, String language, Locale format, boolean fromTenant, boolean ownLanguage) {
-    }
+    private record Chosen(String template, String language, Locale format, boolean fromTenant, boolean ownLanguage) {}
 
     /** The tenant's template for the exact tag, then its language, then English; else the shipped one. */
     private Chosen choose(Tenant tenant, String tag, String name) {
@@ -248,7 +285,11 @@ public class TextTemplates {
                 var problem = PromptTemplates.problem(name, template);
                 if (problem.isPresent()) {
                     // The console refuses such a template; one written around it is not sent to a guest.
-                    log.warn("Tenant {} template prompts.{}.{} left out: {}", tenant.id(), entry.getKey(), name,
+                    log.warn(
+                            "Tenant {} template prompts.{}.{} left out: {}",
+                            tenant.id(),
+                            entry.getKey(),
+                            name,
                             problem.get());
                     continue;
                 }
@@ -260,23 +301,28 @@ public class TextTemplates {
 
     private static String fill(String template, Tenant tenant, Booking b, Chosen chosen) {
         Language words = SHIPPED.get(chosen.language());
-        String venue = clean(b != null && b.venueName() != null && !b.venueName().isBlank() ? b.venueName()
-                : tenant.displayName(), 60);
+        String venue = clean(
+                b != null && b.venueName() != null && !b.venueName().isBlank() ? b.venueName() : tenant.displayName(),
+                60);
         String party = b == null || b.partySize() == null ? "" : Integer.toString(b.partySize());
         String service = b == null ? "" : clean(b.serviceName(), 60);
         String what = b == null ? "" : b.appointment() ? words.appointment() : words.table();
-        String booking = b == null ? "" : b.appointment()
-                ? words.appointment() + (service.isEmpty() ? "" : " (" + service + ")")
-                : b.partySize() == null ? words.table() : words.tableFor().replace("{party}", party);
+        String booking = b == null
+                ? ""
+                : b.appointment()
+                        ? words.appointment() + (service.isEmpty() ? "" : " (" + service + ")")
+                        : b.partySize() == null
+                                ? words.table()
+                                : words.tableFor().replace("{party}", party);
         String day = "";
         String time = "";
         String when = "";
         if (b != null) {
             ZonedDateTime start = b.startsAt().atZone(b.zone());
-            day = start.format(DateTimeFormatter.ofPattern(chosen.ownLanguage() ? words.dayPattern() : "EEE d MMM",
-                    chosen.format()));
-            time = plainSpaces(start.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-                    .withLocale(chosen.format())));
+            day = start.format(DateTimeFormatter.ofPattern(
+                    chosen.ownLanguage() ? words.dayPattern() : "EEE d MMM", chosen.format()));
+            time = plainSpaces(start.format(
+                    DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(chosen.format())));
             when = chosen.ownLanguage() ? day + " " + words.at() + " " + time : day + ", " + time;
         }
         return template.replace("{venue}", venue)

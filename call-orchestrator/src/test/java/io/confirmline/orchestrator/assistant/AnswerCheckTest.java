@@ -32,8 +32,8 @@ class AnswerCheckTest {
 
     @Test
     void aWellFormedChangeRequestIsAnswered() {
-        AssistantVerdict verdict = check(new ModelAnswer("change_request", " We'll ask the venue. ", tomorrow,
-                "20:30", 6));
+        AssistantVerdict verdict =
+                check(new ModelAnswer("change_request", " We'll ask the venue. ", tomorrow, "20:30", 6));
 
         assertThat(verdict).isInstanceOfSatisfying(AssistantVerdict.Answered.class, answered -> {
             assertThat(answered.intent()).isEqualTo(Intent.CHANGE_REQUEST);
@@ -75,17 +75,29 @@ class AnswerCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Call Maria on +44 7700 900123.", "Her number is 612 34 56 78.",
-            "Write to bookings@casapepe.es", "Book at https://casapepe.example/book", "See www.casapepe.com",
-            "Details on casapepe.com/parking"})
+    @ValueSource(
+            strings = {
+                "Call Maria on +44 7700 900123.",
+                "Her number is 612 34 56 78.",
+                "Write to bookings@casapepe.es",
+                "Book at https://casapepe.example/book",
+                "See www.casapepe.com",
+                "Details on casapepe.com/parking"
+            })
     void repliesWithOtherNumbersAddressesOrLinksAreUnsafe(String reply) {
-        assertThat(failure(new ModelAnswer("QUESTION", reply, null, null, null))).isEqualTo(Failure.UNSAFE);
+        assertThat(failure(new ModelAnswer("QUESTION", reply, null, null, null)))
+                .isEqualTo(Failure.UNSAFE);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Call us on +34 910 000 001.", "Ring 910000001 if you are late.",
-            "Your table is on 2026-12-24 at 20:30.", "See you on 24/12/2026, table for 4!",
-            "Free parking after 7pm. Dogs welcome."})
+    @ValueSource(
+            strings = {
+                "Call us on +34 910 000 001.",
+                "Ring 910000001 if you are late.",
+                "Your table is on 2026-12-24 at 20:30.",
+                "See you on 24/12/2026, table for 4!",
+                "Free parking after 7pm. Dogs welcome."
+            })
     void theVenuesOwnNumberDatesAndTimesAreFine(String reply) {
         assertThat(check(new ModelAnswer("QUESTION", reply, null, null, null)))
                 .isInstanceOf(AssistantVerdict.Answered.class);
@@ -93,8 +105,9 @@ class AnswerCheckTest {
 
     @Test
     void phoneNumbersInTheGuestsTextsAreBlankedAllButTheVenues() {
-        assertThat(PhoneNumbers.blankAllBut("call me on +44 7700 900456, or the venue on 910 000 001, on 2026-12-24",
-                "+34910000001")).isEqualTo("call me on [phone number], or the venue on 910 000 001, on 2026-12-24");
+        assertThat(PhoneNumbers.blankAllBut(
+                        "call me on +44 7700 900456, or the venue on 910 000 001, on 2026-12-24", "+34910000001"))
+                .isEqualTo("call me on [phone number], or the venue on 910 000 001, on 2026-12-24");
     }
 
     private AssistantVerdict check(ModelAnswer answer) {

@@ -44,14 +44,16 @@ class AssistantConfigurationTest {
     }
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
-                    ValidationAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(
+                    ConfigurationPropertiesAutoConfiguration.class, ValidationAutoConfiguration.class))
             .withUserConfiguration(Assistant.class);
 
     @Test
     void withoutABaseUrlTheOneAssistantCallsNothingOut() {
         runner.run(context -> {
-            assertThat(context).hasSingleBean(GuestAssistant.class).getBean(GuestAssistant.class)
+            assertThat(context)
+                    .hasSingleBean(GuestAssistant.class)
+                    .getBean(GuestAssistant.class)
                     .isInstanceOf(NoAssistant.class);
             AssistantProperties properties = context.getBean(AssistantProperties.class);
             assertThat(properties.model()).isEqualTo("gpt-4o-mini");
@@ -62,26 +64,34 @@ class AssistantConfigurationTest {
 
     @Test
     void withABaseUrlTheProvidersAssistantIsTheOne() {
-        runner.withPropertyValues("confirmline.assistant.base-url=http://127.0.0.1:11434/v1",
-                "confirmline.assistant.model=llama3.1").run(context -> assertThat(context)
-                        .hasSingleBean(GuestAssistant.class).getBean(GuestAssistant.class)
+        runner.withPropertyValues(
+                        "confirmline.assistant.base-url=http://127.0.0.1:11434/v1",
+                        "confirmline.assistant.model=llama3.1")
+                .run(context -> assertThat(context)
+                        .hasSingleBean(GuestAssistant.class)
+                        .getBean(GuestAssistant.class)
                         .isInstanceOf(ChatAssistant.class));
     }
 
     @Test
     void refusesToStartWithABaseUrlThatIsNoUrlOrATimeoutTooLongForTheGuest() {
-        runner.withPropertyValues("confirmline.assistant.base-url=api.openai.com").run(context ->
-                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("base-url"));
-        runner.withPropertyValues("confirmline.assistant.base-url=https://api.openai.com/v1",
-                "confirmline.assistant.timeout=30s").run(context ->
-                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("timeout"));
+        runner.withPropertyValues("confirmline.assistant.base-url=api.openai.com")
+                .run(context ->
+                        assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("base-url"));
+        runner.withPropertyValues(
+                        "confirmline.assistant.base-url=https://api.openai.com/v1", "confirmline.assistant.timeout=30s")
+                .run(context ->
+                        assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("timeout"));
     }
 
     @Test
     void neverPrintsTheKey() {
-        runner.withPropertyValues("confirmline.assistant.base-url=https://api.openai.com/v1",
-                "confirmline.assistant.api-key=sk-live-0123456789").run(context ->
-                assertThat(context.getBean(AssistantProperties.class).toString())
-                        .doesNotContain("sk-live").contains("apiKey=***"));
+        runner.withPropertyValues(
+                        "confirmline.assistant.base-url=https://api.openai.com/v1",
+                        "confirmline.assistant.api-key=sk-live-0123456789")
+                .run(context -> assertThat(
+                                context.getBean(AssistantProperties.class).toString())
+                        .doesNotContain("sk-live")
+                        .contains("apiKey=***"));
     }
 }

@@ -53,10 +53,10 @@ import reactor.netty.resources.LoopResources;
  */
 class AvailabilityClientTest {
 
-    static final String SECRET = "whsec_" + java.util.Base64.getEncoder()
-            .encodeToString("availability-test-secret-32bytes".getBytes());
-    static final String OLD_SECRET = "whsec_" + java.util.Base64.getEncoder()
-            .encodeToString("an-older-secret-still-active-32b".getBytes());
+    static final String SECRET =
+            "whsec_" + java.util.Base64.getEncoder().encodeToString("availability-test-secret-32bytes".getBytes());
+    static final String OLD_SECRET =
+            "whsec_" + java.util.Base64.getEncoder().encodeToString("an-older-secret-still-active-32b".getBytes());
     static final String FOUR_SLOTS = """
             {"slots":[{"startsAt":"2026-12-01T20:30:00+01:00","partySize":4},
                       {"startsAt":"2026-12-01T20:00:00+01:00","partySize":4},
@@ -64,11 +64,9 @@ class AvailabilityClientTest {
                       {"startsAt":"2026-12-01T21:30:00+01:00","partySize":4}]}""";
 
     /** One request as the platform saw it, and whether its signature verified with {@link #SECRET}. */
-    record Seen(String uri, Map<String, String> headers, boolean verified) {
-    }
+    record Seen(String uri, Map<String, String> headers, boolean verified) {}
 
-    record Answer(int status, String contentType, String body, Duration delay) {
-    }
+    record Answer(int status, String contentType, String body, Duration delay) {}
 
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     volatile Answer answer = new Answer(200, "application/json", FOUR_SLOTS, Duration.ZERO);
@@ -79,14 +77,20 @@ class AvailabilityClientTest {
     @BeforeEach
     void start() {
         loops = LoopResources.create("fake-platform-availability", 1, true);
-        server = HttpServer.create().host("127.0.0.1").port(0).runOn(loops)
+        server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .runOn(loops)
                 .handle((request, response) -> {
                     Map<String, String> headers = new java.util.HashMap<>();
                     request.requestHeaders().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
                     seen.add(new Seen(request.uri(), headers, verifies(request.uri(), headers)));
                     Answer now = answer;
-                    return Mono.delay(now.delay()).then(response.status(now.status())
-                            .header("Content-Type", now.contentType()).sendString(Mono.just(now.body())).then());
+                    return Mono.delay(now.delay())
+                            .then(response.status(now.status())
+                                    .header("Content-Type", now.contentType())
+                                    .sendString(Mono.just(now.body()))
+                                    .then());
                 })
                 .bindNow();
         logs = new ListAppender<>();
@@ -104,9 +108,16 @@ class AvailabilityClientTest {
     /** As the platform verifies: the reference library, the request target in place of a body. */
     static boolean verifies(String target, Map<String, String> headers) {
         try {
-            new Webhook(SECRET).verify(target, Map.of("webhook-id", List.of(headers.get("webhook-id")),
-                    "webhook-timestamp", List.of(headers.get("webhook-timestamp")),
-                    "webhook-signature", List.of(headers.get("webhook-signature"))));
+            new Webhook(SECRET)
+                    .verify(
+                            target,
+                            Map.of(
+                                    "webhook-id",
+                                    List.of(headers.get("webhook-id")),
+                                    "webhook-timestamp",
+                                    List.of(headers.get("webhook-timestamp")),
+                                    "webhook-signature",
+                                    List.of(headers.get("webhook-signature"))));
             return true;
         } catch (WebhookVerificationException | RuntimeException e) {
             return false;
@@ -118,14 +129,44 @@ class AvailabilityClientTest {
     }
 
     static Tenant tenant(Optional<String> availabilityUrl, List<NamedSecret> secrets) {
-        return new Tenant("luigis", 1, true, "Luigi's", ZoneId.of("Europe/Madrid"),
-                new Tenant.Account(Optional.empty(), "luigis_voice", new NamedSecret("key-1", "api-key"),
-                        "+34910000000", List.of("+34910000000"), Optional.empty(), List.of()),
-                List.of(), List.of(), URI.create("https://platform.example/hooks"), secrets,
-                new Tenant.Calling(Duration.ofMinutes(30), Duration.ofMinutes(10), LocalTime.of(9, 0),
-                        LocalTime.of(21, 30), 3, Duration.ofMinutes(10), 2, 0, 0),
-                new Tenant.Digits("1", "0", "9"), Map.of(), Map.of(), Optional.empty(), List.of(),
-                new Tenant.Assistant(true, Duration.ofSeconds(60), Optional.empty(), Optional.empty(),
+        return new Tenant(
+                "luigis",
+                1,
+                true,
+                "Luigi's",
+                ZoneId.of("Europe/Madrid"),
+                new Tenant.Account(
+                        Optional.empty(),
+                        "luigis_voice",
+                        new NamedSecret("key-1", "api-key"),
+                        "+34910000000",
+                        List.of("+34910000000"),
+                        Optional.empty(),
+                        List.of()),
+                List.of(),
+                List.of(),
+                URI.create("https://platform.example/hooks"),
+                secrets,
+                new Tenant.Calling(
+                        Duration.ofMinutes(30),
+                        Duration.ofMinutes(10),
+                        LocalTime.of(9, 0),
+                        LocalTime.of(21, 30),
+                        3,
+                        Duration.ofMinutes(10),
+                        2,
+                        0,
+                        0),
+                new Tenant.Digits("1", "0", "9"),
+                Map.of(),
+                Map.of(),
+                Optional.empty(),
+                List.of(),
+                new Tenant.Assistant(
+                        true,
+                        Duration.ofSeconds(60),
+                        Optional.empty(),
+                        Optional.empty(),
                         availabilityUrl.map(URI::create)),
                 Tenant.Texting.DEFAULT);
     }
@@ -135,25 +176,33 @@ class AvailabilityClientTest {
     }
 
     AvailabilityClient client(Duration timeout) {
-        return new AvailabilityClient(org.springframework.web.reactive.function.client.WebClient.builder(), new AvailabilityProperties(timeout), Clock.systemUTC());
+        return new AvailabilityClient(
+                org.springframework.web.reactive.function.client.WebClient.builder(),
+                new AvailabilityProperties(timeout),
+                Clock.systemUTC());
     }
 
     List<Slot> ask(Tenant tenant, Optional<String> reservationId) {
-        return client(Duration.ofMillis(800)).freeSlots(tenant, reservationId, LocalDate.of(2026, 12, 1),
-                LocalTime.of(20, 30), 4).block(Duration.ofSeconds(10));
+        return client(Duration.ofMillis(800))
+                .freeSlots(tenant, reservationId, LocalDate.of(2026, 12, 1), LocalTime.of(20, 30), 4)
+                .block(Duration.ofSeconds(10));
     }
 
     @Test
     void aChangeIsAskedWithTheBookingAndTheWishSignedOverItsTargetAndTheFirstThreeSlotsAreOffered() {
         List<Slot> slots = ask(tenant("/availability"), Optional.of("r-4821"));
 
-        assertThat(slots).containsExactly(
-                new Slot(OffsetDateTime.parse("2026-12-01T20:30:00+01:00"), 4),
-                new Slot(OffsetDateTime.parse("2026-12-01T20:00:00+01:00"), 4),
-                new Slot(OffsetDateTime.parse("2026-12-01T21:00:00+01:00"), 4));
+        assertThat(slots)
+                .containsExactly(
+                        new Slot(OffsetDateTime.parse("2026-12-01T20:30:00+01:00"), 4),
+                        new Slot(OffsetDateTime.parse("2026-12-01T20:00:00+01:00"), 4),
+                        new Slot(OffsetDateTime.parse("2026-12-01T21:00:00+01:00"), 4));
         assertThat(seen).singleElement().satisfies(request -> {
-            assertThat(request.uri()).isEqualTo("/availability?reservationId=r-4821&date=2026-12-01&time=20:30&partySize=4");
-            assertThat(request.verified()).as("signature verifies over the path and query").isTrue();
+            assertThat(request.uri())
+                    .isEqualTo("/availability?reservationId=r-4821&date=2026-12-01&time=20:30&partySize=4");
+            assertThat(request.verified())
+                    .as("signature verifies over the path and query")
+                    .isTrue();
             assertThat(request.headers().get("webhook-id")).startsWith("avail_");
             assertThat(Long.parseLong(request.headers().get("webhook-timestamp")))
                     .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(5L));
@@ -166,7 +215,8 @@ class AvailabilityClientTest {
         ask(tenant("/venues/12/availability?venue=luigis"), Optional.empty());
 
         assertThat(seen).singleElement().satisfies(request -> {
-            assertThat(request.uri()).isEqualTo("/venues/12/availability?venue=luigis&date=2026-12-01&time=20:30&partySize=4");
+            assertThat(request.uri())
+                    .isEqualTo("/venues/12/availability?venue=luigis&date=2026-12-01&time=20:30&partySize=4");
             assertThat(request.verified()).isTrue();
         });
     }
@@ -183,13 +233,16 @@ class AvailabilityClientTest {
 
     @Test
     void everyActiveSecretSignsSoAPlatformRotatingItsSecretVerifiesWithEither() {
-        Tenant rotating = tenant(Optional.of(platform("/availability")),
+        Tenant rotating = tenant(
+                Optional.of(platform("/availability")),
                 List.of(new NamedSecret("old", OLD_SECRET), new NamedSecret("new", SECRET)));
 
         assertThat(ask(rotating, Optional.of("r-1"))).hasSize(3);
 
         assertThat(seen).singleElement().satisfies(request -> {
-            assertThat(request.headers().get("webhook-signature").split(" ")).hasSize(2).allMatch(s -> s.startsWith("v1,"));
+            assertThat(request.headers().get("webhook-signature").split(" "))
+                    .hasSize(2)
+                    .allMatch(s -> s.startsWith("v1,"));
             assertThat(request.verified()).isTrue();
         });
     }
@@ -199,8 +252,10 @@ class AvailabilityClientTest {
         answer = new Answer(200, "application/json", FOUR_SLOTS, Duration.ofSeconds(3));
 
         long started = System.nanoTime();
-        List<Slot> slots = client(Duration.ofMillis(300)).freeSlots(tenant("/availability"), Optional.of("r-1"),
-                LocalDate.of(2026, 12, 1), LocalTime.of(20, 30), 4).block(Duration.ofSeconds(10));
+        List<Slot> slots = client(Duration.ofMillis(300))
+                .freeSlots(
+                        tenant("/availability"), Optional.of("r-1"), LocalDate.of(2026, 12, 1), LocalTime.of(20, 30), 4)
+                .block(Duration.ofSeconds(10));
 
         assertThat(slots).isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
@@ -211,19 +266,32 @@ class AvailabilityClientTest {
     @Test
     void aRefusalOrAnAnswerWeCannotReadGivesNoSlots() {
         for (Answer refusal : List.of(
-                new Answer(401, "application/problem+json", "{\"title\":\"Unauthorized\",\"status\":401}", Duration.ZERO),
+                new Answer(
+                        401, "application/problem+json", "{\"title\":\"Unauthorized\",\"status\":401}", Duration.ZERO),
                 new Answer(503, "text/html", "<html>down</html>", Duration.ZERO),
                 new Answer(200, "application/json", "not json", Duration.ZERO),
                 new Answer(200, "application/json", "{\"times\":[]}", Duration.ZERO),
-                new Answer(200, "application/json", "{\"slots\":[{\"startsAt\":\"2026-12-01T20:30:00\",\"partySize\":4}]}",
+                new Answer(
+                        200,
+                        "application/json",
+                        "{\"slots\":[{\"startsAt\":\"2026-12-01T20:30:00\",\"partySize\":4}]}",
                         Duration.ZERO),
-                new Answer(200, "application/json", "{\"slots\":[{\"startsAt\":\"2026-12-01T20:30:00+01:00\","
-                        + "\"partySize\":4},{\"startsAt\":\"8:30pm\",\"partySize\":4}]}", Duration.ZERO),
-                new Answer(200, "application/json", "{\"slots\":[{\"startsAt\":\"2026-12-01T20:30:00+01:00\"}]}",
+                new Answer(
+                        200,
+                        "application/json",
+                        "{\"slots\":[{\"startsAt\":\"2026-12-01T20:30:00+01:00\","
+                                + "\"partySize\":4},{\"startsAt\":\"8:30pm\",\"partySize\":4}]}",
+                        Duration.ZERO),
+                new Answer(
+                        200,
+                        "application/json",
+                        "{\"slots\":[{\"startsAt\":\"2026-12-01T20:30:00+01:00\"}]}",
                         Duration.ZERO),
                 new Answer(204, "application/json", "", Duration.ZERO))) {
             answer = refusal;
-            assertThat(ask(tenant("/availability"), Optional.of("r-1"))).as(refusal.toString()).isEmpty();
+            assertThat(ask(tenant("/availability"), Optional.of("r-1")))
+                    .as(refusal.toString())
+                    .isEmpty();
         }
         assertThat(seen).hasSize(8);
     }
@@ -238,18 +306,25 @@ class AvailabilityClientTest {
 
     @Test
     void aTenantWithoutAnAvailabilityUrlIsNotAsked() {
-        assertThat(ask(tenant(Optional.empty(), List.of(new NamedSecret("s-1", SECRET))), Optional.of("r-1"))).isEmpty();
+        assertThat(ask(tenant(Optional.empty(), List.of(new NamedSecret("s-1", SECRET))), Optional.of("r-1")))
+                .isEmpty();
         assertThat(seen).isEmpty();
     }
 
     @Test
     void aTenantWhoseRequestsCannotBeSignedIsNotAskedAndTheLogNamesTheSecretsIdOnly() {
-        assertThat(ask(tenant(Optional.of(platform("/availability")), List.of()), Optional.of("r-1"))).isEmpty();
-        assertThat(ask(tenant(Optional.of(platform("/availability")),
-                List.of(new NamedSecret("s-broken", "not-a-secret-value"))), Optional.of("r-1"))).isEmpty();
+        assertThat(ask(tenant(Optional.of(platform("/availability")), List.of()), Optional.of("r-1")))
+                .isEmpty();
+        assertThat(ask(
+                        tenant(
+                                Optional.of(platform("/availability")),
+                                List.of(new NamedSecret("s-broken", "not-a-secret-value"))),
+                        Optional.of("r-1")))
+                .isEmpty();
 
         assertThat(seen).isEmpty();
-        assertThat(messages()).anyMatch(m -> m.contains("no signing secret"))
+        assertThat(messages())
+                .anyMatch(m -> m.contains("no signing secret"))
                 .anyMatch(m -> m.contains("signing secret s-broken"))
                 .noneMatch(m -> m.contains("not-a-secret-value"));
     }
@@ -260,7 +335,8 @@ class AvailabilityClientTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Tenant unreachable = tenant(Optional.of("http://127.0.0.1:" + closedPort + "/availability"),
+        Tenant unreachable = tenant(
+                Optional.of("http://127.0.0.1:" + closedPort + "/availability"),
                 List.of(new NamedSecret("s-1", SECRET)));
 
         assertThat(ask(unreachable, Optional.of("r-1"))).isEmpty();
@@ -272,7 +348,9 @@ class AvailabilityClientTest {
 
         ask(tenant("/availability?token=platform-token-123"), Optional.of("r-1"));
 
-        assertThat(messages()).isNotEmpty().noneMatch(m -> m.contains("platform-token-123"))
+        assertThat(messages())
+                .isNotEmpty()
+                .noneMatch(m -> m.contains("platform-token-123"))
                 .anyMatch(m -> m.contains("HTTP 500"));
     }
 

@@ -15,10 +15,10 @@
  */
 package io.confirmline.orchestrator.bench;
 
+import io.confirmline.callflow.Callflows;
+import io.confirmline.callflow.CaptureSettings;
 import io.confirmline.orchestrator.CallOrchestratorApplication;
 import io.confirmline.orchestrator.TestTenant;
-import io.confirmline.callflow.CaptureSettings;
-import io.confirmline.callflow.Callflows;
 import io.confirmline.orchestrator.dialing.FakeEightByEight;
 import io.confirmline.testing.BenchmarkMain;
 import io.confirmline.testing.KafkaProcess;
@@ -66,33 +66,46 @@ public final class DispatchBenchmark {
     private static final int BASELINE_CONCURRENCY = 8;
     private static final Pattern DESTINATION = Pattern.compile("\"destination\":\"\\+346(\\d{8})\"");
 
-    private DispatchBenchmark() {
-    }
+    private DispatchBenchmark() {}
 
     public static void main(String[] args) {
         BenchmarkMain.runAndExit(DispatchBenchmark::run);
     }
 
     /** {@code samples}: each call's lag against when its request arrived, from the phase's first due time. */
-    record Phase(String name, int calls, Histogram lag, double placementsPerSecond, int dialedTwice,
-            List<LatencyPlots.Sample> samples) {
-    }
+    record Phase(
+            String name,
+            int calls,
+            Histogram lag,
+            double placementsPerSecond,
+            int dialedTwice,
+            List<LatencyPlots.Sample> samples) {}
 
     private static void run() throws Exception {
         KafkaProcess broker = KafkaProcess.start();
         FakeEightByEight eightByEight = new FakeEightByEight();
         TestPostgres.Database db = TestPostgres.freshDatabase();
-        List<String> properties = List.of("server.port=0", "spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+        List<String> properties = List.of(
+                "server.port=0",
+                "spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "confirmline.kafka.registry-url=" + RegistryServer.shared().apiUrl(),
-                "spring.r2dbc.url=" + db.r2dbcUrl(), "spring.r2dbc.username=" + db.username(),
-                "spring.r2dbc.password=" + db.password(), "spring.flyway.url=" + db.jdbcUrl(),
-                "spring.flyway.user=" + db.username(), "spring.flyway.password=" + db.password(),
+                "spring.r2dbc.url=" + db.r2dbcUrl(),
+                "spring.r2dbc.username=" + db.username(),
+                "spring.r2dbc.password=" + db.password(),
+                "spring.flyway.url=" + db.jdbcUrl(),
+                "spring.flyway.user=" + db.username(),
+                "spring.flyway.password=" + db.password(),
                 "confirmline.dialing.base-url=" + eightByEight.url(),
-                "confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-                "confirmline.tenants[0].api-key=bench-8x8-key", "confirmline.tenants[0].platform-api-key=" + TestTenant.PLATFORM_KEY,
-                "confirmline.tenants[0].caller-id=+34910000000", "confirmline.tenants[0].calling-opens=00:00",
-                "confirmline.tenants[0].calling-closes=23:59:59", "confirmline.tenants[0].voices.es=es-ES-Standard-A",
-                "logging.level.root=WARN", "logging.level.io.confirmline=WARN");
+                "confirmline.tenants[0].id=luigis",
+                "confirmline.tenants[0].subaccount-id=luigis_voice",
+                "confirmline.tenants[0].api-key=bench-8x8-key",
+                "confirmline.tenants[0].platform-api-key=" + TestTenant.PLATFORM_KEY,
+                "confirmline.tenants[0].caller-id=+34910000000",
+                "confirmline.tenants[0].calling-opens=00:00",
+                "confirmline.tenants[0].calling-closes=23:59:59",
+                "confirmline.tenants[0].voices.es=es-ES-Standard-A",
+                "logging.level.root=WARN",
+                "logging.level.io.confirmline=WARN");
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CallOrchestratorApplication.class)
                 .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
         try (Connection sql = db.connect()) {
@@ -108,33 +121,57 @@ public final class DispatchBenchmark {
             insert(sql, 10_001, DUE_IN_ONE_MINUTE, burstAt, Duration.ZERO);
             int farAway = BOOKINGS - 2 * DUE_IN_ONE_MINUTE;
             insertFarAway(sql, 100_001, farAway, loaded.plus(Duration.ofHours(2)));
-            try (Statement st = sql.createStatement(); ResultSet r = st.executeQuery(
-                    "SELECT count(*) FROM orchestrator.call WHERE status = 'SCHEDULED' OR status = 'DIALING'")) {
+            try (Statement st = sql.createStatement();
+                    ResultSet r = st.executeQuery(
+                            "SELECT count(*) FROM orchestrator.call WHERE status = 'SCHEDULED' OR status = 'DIALING'")) {
                 r.next();
-                System.out.printf(Locale.ROOT, "Loaded %d scheduled calls in %d s%n", r.getLong(1),
+                System.out.printf(
+                        Locale.ROOT,
+                        "Loaded %d scheduled calls in %d s%n",
+                        r.getLong(1),
                         Duration.between(loaded, Instant.now()).toSeconds());
             }
             await(eightByEight, 1, WARM_UP, Duration.ofMinutes(2));
 
             Phase baseline = baseline(eightByEight);
-            Phase spread = measure(eightByEight, "orchestrator: 5,000 due spread across one minute", 1_001,
-                    DUE_IN_ONE_MINUTE, spreadStart, Duration.ofMinutes(1));
-            Phase burst = measure(eightByEight, "orchestrator: 5,000 due at the same instant", 10_001,
-                    DUE_IN_ONE_MINUTE, burstAt, Duration.ZERO);
-            long farDialed = eightByEight.requests().stream().filter(r -> number(r.body()) > 100_000).count();
+            Phase spread = measure(
+                    eightByEight,
+                    "orchestrator: 5,000 due spread across one minute",
+                    1_001,
+                    DUE_IN_ONE_MINUTE,
+                    spreadStart,
+                    Duration.ofMinutes(1));
+            Phase burst = measure(
+                    eightByEight,
+                    "orchestrator: 5,000 due at the same instant",
+                    10_001,
+                    DUE_IN_ONE_MINUTE,
+                    burstAt,
+                    Duration.ZERO);
+            long farDialed = eightByEight.requests().stream()
+                    .filter(r -> number(r.body()) > 100_000)
+                    .count();
 
             System.out.println();
             System.out.println("| run | calls | p50 lag ms | p99 lag ms | max lag ms | placements/s | dialed twice |");
             System.out.println("|---|---|---|---|---|---|---|");
             for (Phase p : List.of(baseline, spread, burst)) {
-                System.out.printf(Locale.ROOT, "| %s | %d | %s | %s | %s | %.0f | %s |%n", p.name(), p.calls(),
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %d | %s | %s | %s | %.0f | %s |%n",
+                        p.name(),
+                        p.calls(),
                         p.lag() == null ? "–" : ms(p.lag().getValueAtPercentile(50)),
                         p.lag() == null ? "–" : ms(p.lag().getValueAtPercentile(99)),
-                        p.lag() == null ? "–" : ms(p.lag().getMaxValue()), p.placementsPerSecond(),
+                        p.lag() == null ? "–" : ms(p.lag().getMaxValue()),
+                        p.placementsPerSecond(),
                         p.lag() == null ? "–" : Integer.toString(p.dialedTwice()));
             }
-            System.out.printf(Locale.ROOT, "%nBurst placements/s vs direct POSTs/s: %.0f / %.0f = %.2f%n",
-                    burst.placementsPerSecond(), baseline.placementsPerSecond(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nBurst placements/s vs direct POSTs/s: %.0f / %.0f = %.2f%n",
+                    burst.placementsPerSecond(),
+                    baseline.placementsPerSecond(),
                     burst.placementsPerSecond() / baseline.placementsPerSecond());
             System.out.printf(Locale.ROOT, "Calls days away that were dialed: %d (of %d)%n", farDialed, farAway);
             LinkedHashMap<String, List<LatencyPlots.Sample>> series = new LinkedHashMap<>();
@@ -199,8 +236,8 @@ public final class DispatchBenchmark {
      * read (each body's number parsed once): re-reading every request so far at each look took a tenth of the
      * machine during the burst, CPU the orchestrator then lacked and the direct-POST baseline never paid.
      */
-    private static Map<Integer, List<FakeEightByEight.Request>> await(FakeEightByEight eightByEight, int first, int count,
-            Duration atMost) throws InterruptedException {
+    private static Map<Integer, List<FakeEightByEight.Request>> await(
+            FakeEightByEight eightByEight, int first, int count, Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
         Map<Integer, List<FakeEightByEight.Request>> dialed = new HashMap<>();
         int read = 0;
@@ -224,9 +261,13 @@ public final class DispatchBenchmark {
         }
     }
 
-    private static Phase measure(FakeEightByEight eightByEight, String name, int first, int count, Instant due,
-            Duration across) throws InterruptedException {
-        Map<Integer, List<FakeEightByEight.Request>> dialed = await(eightByEight, first, count,
+    private static Phase measure(
+            FakeEightByEight eightByEight, String name, int first, int count, Instant due, Duration across)
+            throws InterruptedException {
+        Map<Integer, List<FakeEightByEight.Request>> dialed = await(
+                eightByEight,
+                first,
+                count,
                 Duration.between(Instant.now(), due).plus(across).plus(Duration.ofMinutes(5)));
         Histogram lag = new Histogram(Duration.ofMinutes(10).toNanos(), 3);
         Instant last = Instant.MIN;
@@ -253,17 +294,34 @@ public final class DispatchBenchmark {
         List<String> bodies = new java.util.ArrayList<>();
         for (int i = 0; i < DUE_IN_ONE_MINUTE; i++) {
             String phone = "+347" + String.format(Locale.ROOT, "%08d", i);
-            bodies.add(Callflows.confirmationCall("+34910000000", phone, "Hola Guest " + i + ", le llamamos de Luigi's "
+            bodies.add(Callflows.confirmationCall(
+                    "+34910000000",
+                    phone,
+                    "Hola Guest " + i + ", le llamamos de Luigi's "
                             + "para confirmar su reserva para 2 personas hoy a las 20:30. Pulse 1 para confirmar o 0 para cancelar.",
-                    "es-ES-Standard-A", CaptureSettings.DEFAULT, Instant.now().plusSeconds(600), "baseline-" + i));
+                    "es-ES-Standard-A",
+                    CaptureSettings.DEFAULT,
+                    Instant.now().plusSeconds(600),
+                    "baseline-" + i));
         }
         long start = System.nanoTime();
-        Flux.fromIterable(bodies).flatMap(body -> client.post().uri("/api/v1/subaccounts/luigis_voice/callflows")
-                        .header("Authorization", "Bearer bench-8x8-key").contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(body).exchangeToMono(response -> response.releaseBody()), BASELINE_CONCURRENCY)
+        Flux.fromIterable(bodies)
+                .flatMap(
+                        body -> client.post()
+                                .uri("/api/v1/subaccounts/luigis_voice/callflows")
+                                .header("Authorization", "Bearer bench-8x8-key")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(body)
+                                .exchangeToMono(response -> response.releaseBody()),
+                        BASELINE_CONCURRENCY)
                 .blockLast(Duration.ofMinutes(5));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Phase("baseline: direct POSTs, " + BASELINE_CONCURRENCY + " at a time", DUE_IN_ONE_MINUTE, null,
-                DUE_IN_ONE_MINUTE / seconds, 0, List.of());
+        return new Phase(
+                "baseline: direct POSTs, " + BASELINE_CONCURRENCY + " at a time",
+                DUE_IN_ONE_MINUTE,
+                null,
+                DUE_IN_ONE_MINUTE / seconds,
+                0,
+                List.of());
     }
 }

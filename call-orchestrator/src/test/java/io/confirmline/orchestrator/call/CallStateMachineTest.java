@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.confirmline.events.CallStatus;
 import io.confirmline.events.Channel;
 import io.confirmline.events.SessionStatus;
+import io.confirmline.orchestrator.schedule.CallingHours;
+import io.confirmline.orchestrator.schedule.SchedulePolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -27,8 +29,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import io.confirmline.orchestrator.schedule.CallingHours;
-import io.confirmline.orchestrator.schedule.SchedulePolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -41,22 +41,29 @@ class CallStateMachineTest {
     static final CallStateMachine MACHINE = new CallStateMachine(THREE_TRIES, "1", "0", Duration.ofSeconds(10));
 
     static CallState dialing(int attempt) {
-        return new CallState(false, CallStatus.DIALING, attempt, BOOKING_VALID_UNTIL, NOW.plus(Duration.ofMinutes(15)),
+        return new CallState(
+                false,
+                CallStatus.DIALING,
+                attempt,
+                BOOKING_VALID_UNTIL,
+                NOW.plus(Duration.ofMinutes(15)),
                 AttemptOutcome.SUMMARY_LOST);
     }
 
     static CallEvent.SessionEnded ended(int attempt, SessionStatus status) {
-        return new CallEvent.SessionEnded(attempt, AttemptOutcome.of(status, status == SessionStatus.COMPLETED, false),
-                status.name(), null);
+        return new CallEvent.SessionEnded(
+                attempt, AttemptOutcome.of(status, status == SessionStatus.COMPLETED, false), status.name(), null);
     }
 
     @Test
     void confirmAndCancelKeysDecideAtOnceWithTheDigitsInTheReason() {
-        var confirmed = MACHINE.apply(dialing(1), new CallEvent.KeyPressed(1, "1"), NOW).orElseThrow();
+        var confirmed =
+                MACHINE.apply(dialing(1), new CallEvent.KeyPressed(1, "1"), NOW).orElseThrow();
         assertThat(confirmed.to()).isEqualTo(CallStatus.CONFIRMED);
         assertThat(confirmed.from()).isEqualTo(CallStatus.DIALING);
         assertThat(confirmed.state().settleAt()).isNull();
-        var cancelled = MACHINE.apply(dialing(1), new CallEvent.KeyPressed(1, "0"), NOW).orElseThrow();
+        var cancelled =
+                MACHINE.apply(dialing(1), new CallEvent.KeyPressed(1, "0"), NOW).orElseThrow();
         assertThat(cancelled.to()).isEqualTo(CallStatus.CANCELLED_BY_GUEST);
         assertThat(cancelled.reason()).contains("(0)");
     }
@@ -64,15 +71,23 @@ class CallStateMachineTest {
     @Test
     void aPermanentEightByEightErrorEndsTheCallWithoutAnotherAttempt() {
         // -2004: no coverage for the guest's area — ringing again can't reach them (issue #12: it was redialed).
-        var noCoverage = MACHINE.apply(dialing(1), new CallEvent.SessionEnded(1,
-                AttemptOutcome.of(SessionStatus.ERROR, false, false, -2004), "ERROR", -2004), NOW).orElseThrow();
+        var noCoverage = MACHINE.apply(
+                        dialing(1),
+                        new CallEvent.SessionEnded(
+                                1, AttemptOutcome.of(SessionStatus.ERROR, false, false, -2004), "ERROR", -2004),
+                        NOW)
+                .orElseThrow();
         assertThat(noCoverage.to()).isEqualTo(CallStatus.FAILED);
         assertThat(noCoverage.scheduledFor()).isNull();
         assertThat(noCoverage.reason()).contains("error -2004");
 
         // -2010: 8x8's trunks were full — another attempt may get through.
-        var trunkFull = MACHINE.apply(dialing(1), new CallEvent.SessionEnded(1,
-                AttemptOutcome.of(SessionStatus.ERROR, false, false, -2010), "ERROR", -2010), NOW).orElseThrow();
+        var trunkFull = MACHINE.apply(
+                        dialing(1),
+                        new CallEvent.SessionEnded(
+                                1, AttemptOutcome.of(SessionStatus.ERROR, false, false, -2010), "ERROR", -2010),
+                        NOW)
+                .orElseThrow();
         assertThat(trunkFull.to()).isEqualTo(CallStatus.SCHEDULED);
         assertThat(trunkFull.state().attempt()).isEqualTo(2);
     }
@@ -80,37 +95,58 @@ class CallStateMachineTest {
     @Test
     void theDigitMapIsTheTenants() {
         CallStateMachine nineConfirms = new CallStateMachine(THREE_TRIES, "9", "5", Duration.ofSeconds(10));
-        assertThat(nineConfirms.apply(dialing(1), new CallEvent.KeyPressed(1, "9"), NOW).orElseThrow().to())
+        assertThat(nineConfirms
+                        .apply(dialing(1), new CallEvent.KeyPressed(1, "9"), NOW)
+                        .orElseThrow()
+                        .to())
                 .isEqualTo(CallStatus.CONFIRMED);
-        assertThat(nineConfirms.apply(dialing(1), new CallEvent.KeyPressed(1, "1"), NOW).orElseThrow().to())
+        assertThat(nineConfirms
+                        .apply(dialing(1), new CallEvent.KeyPressed(1, "1"), NOW)
+                        .orElseThrow()
+                        .to())
                 .isEqualTo(CallStatus.IN_PROGRESS);
     }
 
     @Test
     void anotherKeyMeansTheGuestIsOnTheLineOnceAndNothingMore() {
-        var inProgress = MACHINE.apply(dialing(1), new CallEvent.KeyPressed(1, "7"), NOW).orElseThrow();
+        var inProgress =
+                MACHINE.apply(dialing(1), new CallEvent.KeyPressed(1, "7"), NOW).orElseThrow();
         assertThat(inProgress.to()).isEqualTo(CallStatus.IN_PROGRESS);
-        assertThat(MACHINE.apply(inProgress.state(), new CallEvent.KeyPressed(1, "7"), NOW)).isEmpty();
-        assertThat(MACHINE.apply(inProgress.state(), new CallEvent.KeyPressed(1, "1"), NOW).orElseThrow().to())
+        assertThat(MACHINE.apply(inProgress.state(), new CallEvent.KeyPressed(1, "7"), NOW))
+                .isEmpty();
+        assertThat(MACHINE.apply(inProgress.state(), new CallEvent.KeyPressed(1, "1"), NOW)
+                        .orElseThrow()
+                        .to())
                 .isEqualTo(CallStatus.CONFIRMED);
     }
 
     @Test
     void aVoiceMessageIgnoresKeysAndIsDeliveredWhenConnected() {
         CallState message = new CallState(true, CallStatus.DIALING, 1, NOW.plusSeconds(600), null, null);
-        assertThat(MACHINE.apply(message, new CallEvent.KeyPressed(1, "1"), NOW)).isEmpty();
-        var delivered = MACHINE.apply(message, new CallEvent.SessionEnded(1,
-                AttemptOutcome.of(SessionStatus.COMPLETED, true, true), "COMPLETED", null), NOW).orElseThrow();
+        assertThat(MACHINE.apply(message, new CallEvent.KeyPressed(1, "1"), NOW))
+                .isEmpty();
+        var delivered = MACHINE.apply(
+                        message,
+                        new CallEvent.SessionEnded(
+                                1, AttemptOutcome.of(SessionStatus.COMPLETED, true, true), "COMPLETED", null),
+                        NOW)
+                .orElseThrow();
         assertThat(delivered.to()).isEqualTo(CallStatus.DELIVERED);
         // Unanswered with 10 minutes of validity: a retry in 10 minutes would be too late.
-        var notDelivered = MACHINE.apply(message, new CallEvent.SessionEnded(1,
-                AttemptOutcome.of(SessionStatus.COMPLETED, false, true), "COMPLETED", null), NOW).orElseThrow();
+        var notDelivered = MACHINE.apply(
+                        message,
+                        new CallEvent.SessionEnded(
+                                1, AttemptOutcome.of(SessionStatus.COMPLETED, false, true), "COMPLETED", null),
+                        NOW)
+                .orElseThrow();
         assertThat(notDelivered.to()).isEqualTo(CallStatus.NOT_DELIVERED);
         assertThat(notDelivered.reason()).contains("no time left");
     }
 
     @ParameterizedTest
-    @EnumSource(value = SessionStatus.class, names = {"NO_ANSWER", "BUSY", "FAILED", "CANCELED", "ERROR", "UNKNOWN"})
+    @EnumSource(
+            value = SessionStatus.class,
+            names = {"NO_ANSWER", "BUSY", "FAILED", "CANCELED", "ERROR", "UNKNOWN"})
     void anAttemptThatDidNotReachTheGuestIsRetriedAfterTheDelayWithTheNextAttemptNumber(SessionStatus status) {
         var retry = MACHINE.apply(dialing(1), ended(1, status), NOW).orElseThrow();
         assertThat(retry.to()).isEqualTo(CallStatus.SCHEDULED);
@@ -121,28 +157,40 @@ class CallStateMachineTest {
 
     @Test
     void afterTheLastAttemptTheOutcomeIsFinal() {
-        assertThat(MACHINE.apply(dialing(3), ended(3, SessionStatus.NO_ANSWER), NOW).orElseThrow().to())
+        assertThat(MACHINE.apply(dialing(3), ended(3, SessionStatus.NO_ANSWER), NOW)
+                        .orElseThrow()
+                        .to())
                 .isEqualTo(CallStatus.UNREACHABLE);
-        assertThat(MACHINE.apply(dialing(3), ended(3, SessionStatus.BUSY), NOW).orElseThrow().to())
+        assertThat(MACHINE.apply(dialing(3), ended(3, SessionStatus.BUSY), NOW)
+                        .orElseThrow()
+                        .to())
                 .isEqualTo(CallStatus.UNREACHABLE);
-        assertThat(MACHINE.apply(dialing(3), ended(3, SessionStatus.ERROR), NOW).orElseThrow().to())
+        assertThat(MACHINE.apply(dialing(3), ended(3, SessionStatus.ERROR), NOW)
+                        .orElseThrow()
+                        .to())
                 .isEqualTo(CallStatus.FAILED);
-        var waiting = MACHINE.apply(dialing(3), ended(3, SessionStatus.COMPLETED), NOW).orElseThrow();
-        var noResponse = MACHINE.apply(waiting.state(), new CallEvent.WaitOver(), NOW.plusSeconds(10)).orElseThrow();
+        var waiting = MACHINE.apply(dialing(3), ended(3, SessionStatus.COMPLETED), NOW)
+                .orElseThrow();
+        var noResponse = MACHINE.apply(waiting.state(), new CallEvent.WaitOver(), NOW.plusSeconds(10))
+                .orElseThrow();
         assertThat(noResponse.to()).isEqualTo(CallStatus.NO_RESPONSE);
         assertThat(noResponse.reason()).contains("no attempts left");
     }
 
     @Test
     void anOptedOutGuestIsNotCalledAgain() {
-        assertThat(MACHINE.apply(dialing(1), ended(1, SessionStatus.UNSUBSCRIBED_CONTACT), NOW).orElseThrow().to())
+        assertThat(MACHINE.apply(dialing(1), ended(1, SessionStatus.UNSUBSCRIBED_CONTACT), NOW)
+                        .orElseThrow()
+                        .to())
                 .isEqualTo(CallStatus.FAILED);
     }
 
     @Test
     void noRetryIsScheduledAtOrAfterTheLastUsefulMoment() {
-        CallState lateInTheEvening = new CallState(false, CallStatus.DIALING, 1, NOW.plus(Duration.ofMinutes(10)), null, null);
-        var finalNow = MACHINE.apply(lateInTheEvening, ended(1, SessionStatus.NO_ANSWER), NOW).orElseThrow();
+        CallState lateInTheEvening =
+                new CallState(false, CallStatus.DIALING, 1, NOW.plus(Duration.ofMinutes(10)), null, null);
+        var finalNow = MACHINE.apply(lateInTheEvening, ended(1, SessionStatus.NO_ANSWER), NOW)
+                .orElseThrow();
         assertThat(finalNow.to()).isEqualTo(CallStatus.UNREACHABLE);
         assertThat(finalNow.scheduledFor()).isNull();
         assertThat(finalNow.reason()).contains("no time left");
@@ -150,88 +198,133 @@ class CallStateMachineTest {
 
     @Test
     void aRetryFallingOutsideCallingHoursMovesToTheNextOpeningOrIsDropped() {
-        SchedulePolicy madrid = new SchedulePolicy(Duration.ofMinutes(30), Duration.ofMinutes(10),
-                new CallingHours(LocalTime.of(9, 0), LocalTime.of(21, 0)), ZoneId.of("Europe/Madrid"));
-        CallStateMachine withHours = new CallStateMachine(new RetryPolicy(3, Duration.ofMinutes(10),
-                madrid::earliestAllowedAtOrAfter), "1", "0", Duration.ofSeconds(10));
+        SchedulePolicy madrid = new SchedulePolicy(
+                Duration.ofMinutes(30),
+                Duration.ofMinutes(10),
+                new CallingHours(LocalTime.of(9, 0), LocalTime.of(21, 0)),
+                ZoneId.of("Europe/Madrid"));
+        CallStateMachine withHours = new CallStateMachine(
+                new RetryPolicy(3, Duration.ofMinutes(10), madrid::earliestAllowedAtOrAfter),
+                "1",
+                "0",
+                Duration.ofSeconds(10));
         Instant at2055Madrid = Instant.parse("2026-11-21T19:55:00Z");
         // Booking tomorrow at 10:00: the retry waits for 09:00.
-        CallState tomorrowMorning = new CallState(false, CallStatus.DIALING, 1, Instant.parse("2026-11-22T08:50:00Z"), null, null);
-        assertThat(withHours.apply(tomorrowMorning, ended(1, SessionStatus.NO_ANSWER), at2055Madrid).orElseThrow()
-                .scheduledFor()).isEqualTo(Instant.parse("2026-11-22T08:00:00Z"));
+        CallState tomorrowMorning =
+                new CallState(false, CallStatus.DIALING, 1, Instant.parse("2026-11-22T08:50:00Z"), null, null);
+        assertThat(withHours
+                        .apply(tomorrowMorning, ended(1, SessionStatus.NO_ANSWER), at2055Madrid)
+                        .orElseThrow()
+                        .scheduledFor())
+                .isEqualTo(Instant.parse("2026-11-22T08:00:00Z"));
         // Booking at 21:45 tonight: 21:05 is outside the hours and tomorrow is too late.
-        CallState tonight = new CallState(false, CallStatus.DIALING, 1, Instant.parse("2026-11-21T20:35:00Z"), null, null);
-        assertThat(withHours.apply(tonight, ended(1, SessionStatus.NO_ANSWER), at2055Madrid).orElseThrow().to())
+        CallState tonight =
+                new CallState(false, CallStatus.DIALING, 1, Instant.parse("2026-11-21T20:35:00Z"), null, null);
+        assertThat(withHours
+                        .apply(tonight, ended(1, SessionStatus.NO_ANSWER), at2055Madrid)
+                        .orElseThrow()
+                        .to())
                 .isEqualTo(CallStatus.UNREACHABLE);
     }
 
     @Test
     void aLostSummaryIsClosedWhenItsWaitRunsOutAndTreatedLikeNoAnswer() {
-        assertThat(MACHINE.apply(dialing(1), new CallEvent.WaitOver(), NOW.plus(Duration.ofMinutes(14)))).isEmpty();
-        var closed = MACHINE.apply(dialing(1), new CallEvent.WaitOver(), NOW.plus(Duration.ofMinutes(15))).orElseThrow();
+        assertThat(MACHINE.apply(dialing(1), new CallEvent.WaitOver(), NOW.plus(Duration.ofMinutes(14))))
+                .isEmpty();
+        var closed = MACHINE.apply(dialing(1), new CallEvent.WaitOver(), NOW.plus(Duration.ofMinutes(15)))
+                .orElseThrow();
         assertThat(closed.to()).isEqualTo(CallStatus.SCHEDULED);
         assertThat(closed.outcome()).isEqualTo(AttemptOutcome.SUMMARY_LOST);
         // The summary arriving afterwards is for an attempt that is no longer current: nothing changes.
-        assertThat(MACHINE.apply(closed.state(), ended(1, SessionStatus.NO_ANSWER), NOW.plus(Duration.ofMinutes(16)))).isEmpty();
+        assertThat(MACHINE.apply(closed.state(), ended(1, SessionStatus.NO_ANSWER), NOW.plus(Duration.ofMinutes(16))))
+                .isEmpty();
     }
 
     @Test
     void aConfirmOrCancelKeyHeardAfterTheCallWasClosedWithoutTheGuestStillDecidesIt() {
-        var waiting = MACHINE.apply(dialing(3), ended(3, SessionStatus.COMPLETED), NOW).orElseThrow();
-        var noResponse = MACHINE.apply(waiting.state(), new CallEvent.WaitOver(), NOW.plusSeconds(10)).orElseThrow();
+        var waiting = MACHINE.apply(dialing(3), ended(3, SessionStatus.COMPLETED), NOW)
+                .orElseThrow();
+        var noResponse = MACHINE.apply(waiting.state(), new CallEvent.WaitOver(), NOW.plusSeconds(10))
+                .orElseThrow();
         assertThat(noResponse.to()).isEqualTo(CallStatus.NO_RESPONSE);
-        var confirmed = MACHINE.apply(noResponse.state(), new CallEvent.KeyPressed(3, "1"), NOW.plusSeconds(30)).orElseThrow();
+        var confirmed = MACHINE.apply(noResponse.state(), new CallEvent.KeyPressed(3, "1"), NOW.plusSeconds(30))
+                .orElseThrow();
         assertThat(confirmed.from()).isEqualTo(CallStatus.NO_RESPONSE);
         assertThat(confirmed.to()).isEqualTo(CallStatus.CONFIRMED);
         assertThat(confirmed.outcome()).isEqualTo(AttemptOutcome.CONFIRMED);
         assertThat(confirmed.reason()).contains("(1)").contains("heard after the call was closed as NO_RESPONSE");
 
-        var unreachable = MACHINE.apply(dialing(3), new CallEvent.WaitOver(), NOW.plus(Duration.ofMinutes(15))).orElseThrow();
+        var unreachable = MACHINE.apply(dialing(3), new CallEvent.WaitOver(), NOW.plus(Duration.ofMinutes(15)))
+                .orElseThrow();
         assertThat(unreachable.to()).isEqualTo(CallStatus.UNREACHABLE);
-        assertThat(MACHINE.apply(unreachable.state(), new CallEvent.KeyPressed(3, "0"), NOW.plus(Duration.ofMinutes(16)))
-                .orElseThrow().to()).isEqualTo(CallStatus.CANCELLED_BY_GUEST);
+        assertThat(MACHINE.apply(
+                                unreachable.state(), new CallEvent.KeyPressed(3, "0"), NOW.plus(Duration.ofMinutes(16)))
+                        .orElseThrow()
+                        .to())
+                .isEqualTo(CallStatus.CANCELLED_BY_GUEST);
 
         // Another key, a call the guest already decided, or one closed for another reason stays as it is.
-        assertThat(MACHINE.apply(noResponse.state(), new CallEvent.KeyPressed(3, "7"), NOW)).isEmpty();
-        assertThat(MACHINE.apply(confirmed.state(), new CallEvent.KeyPressed(3, "0"), NOW)).isEmpty();
-        for (CallStatus closed : List.of(CallStatus.FAILED, CallStatus.WITHDRAWN, CallStatus.SKIPPED,
-                CallStatus.CANCELLED_BY_GUEST, CallStatus.CONFIRMED)) {
+        assertThat(MACHINE.apply(noResponse.state(), new CallEvent.KeyPressed(3, "7"), NOW))
+                .isEmpty();
+        assertThat(MACHINE.apply(confirmed.state(), new CallEvent.KeyPressed(3, "0"), NOW))
+                .isEmpty();
+        for (CallStatus closed : List.of(
+                CallStatus.FAILED,
+                CallStatus.WITHDRAWN,
+                CallStatus.SKIPPED,
+                CallStatus.CANCELLED_BY_GUEST,
+                CallStatus.CONFIRMED)) {
             CallState state = new CallState(false, closed, 3, BOOKING_VALID_UNTIL, null, null);
-            assertThat(MACHINE.apply(state, new CallEvent.KeyPressed(3, "1"), NOW)).as("%s", closed).isEmpty();
+            assertThat(MACHINE.apply(state, new CallEvent.KeyPressed(3, "1"), NOW))
+                    .as("%s", closed)
+                    .isEmpty();
         }
         CallState undelivered = new CallState(true, CallStatus.NOT_DELIVERED, 3, BOOKING_VALID_UNTIL, null, null);
-        assertThat(MACHINE.apply(undelivered, new CallEvent.KeyPressed(3, "1"), NOW)).isEmpty();
+        assertThat(MACHINE.apply(undelivered, new CallEvent.KeyPressed(3, "1"), NOW))
+                .isEmpty();
     }
 
     @Test
     void aLateKeyNoLongerDecidesABookingCancelledOrChangedSinceOrACallPastItsLastUsefulMoment() {
         CallState closed = new CallState(false, CallStatus.NO_RESPONSE, 3, BOOKING_VALID_UNTIL, null, null, true);
-        CallState bookingChangedSince = new CallState(false, CallStatus.NO_RESPONSE, 3, BOOKING_VALID_UNTIL, null, null,
-                false);
+        CallState bookingChangedSince =
+                new CallState(false, CallStatus.NO_RESPONSE, 3, BOOKING_VALID_UNTIL, null, null, false);
         CallEvent.KeyPressed confirm = new CallEvent.KeyPressed(3, "1");
 
         assertThat(MACHINE.apply(bookingChangedSince, confirm, NOW)).isEmpty();
         assertThat(MACHINE.apply(closed, confirm, BOOKING_VALID_UNTIL)).isEmpty();
-        assertThat(MACHINE.apply(closed, confirm, BOOKING_VALID_UNTIL.minusSeconds(1)).orElseThrow().to())
+        assertThat(MACHINE.apply(closed, confirm, BOOKING_VALID_UNTIL.minusSeconds(1))
+                        .orElseThrow()
+                        .to())
                 .isEqualTo(CallStatus.CONFIRMED);
     }
 
     /** Every order of a call's events, with duplicates, ends in the same status. */
     @Test
     void theFinalStatusDoesNotDependOnArrivalOrderOrDuplicates() {
-        assertSameEnd(CallStatus.CONFIRMED, List.of(new CallEvent.KeyPressed(1, "1"), ended(1, SessionStatus.COMPLETED)));
-        assertSameEnd(CallStatus.CANCELLED_BY_GUEST, List.of(new CallEvent.KeyPressed(1, "7"),
-                new CallEvent.KeyPressed(1, "0"), ended(1, SessionStatus.COMPLETED)));
+        assertSameEnd(
+                CallStatus.CONFIRMED, List.of(new CallEvent.KeyPressed(1, "1"), ended(1, SessionStatus.COMPLETED)));
+        assertSameEnd(
+                CallStatus.CANCELLED_BY_GUEST,
+                List.of(
+                        new CallEvent.KeyPressed(1, "7"),
+                        new CallEvent.KeyPressed(1, "0"),
+                        ended(1, SessionStatus.COMPLETED)));
         assertSameEnd(CallStatus.SCHEDULED, List.of(ended(1, SessionStatus.NO_ANSWER)));
-        assertSameEnd(CallStatus.SCHEDULED, List.of(new CallEvent.KeyPressed(1, "7"), ended(1, SessionStatus.COMPLETED)));
+        assertSameEnd(
+                CallStatus.SCHEDULED, List.of(new CallEvent.KeyPressed(1, "7"), ended(1, SessionStatus.COMPLETED)));
         // The key press delivered so late that the waits ran out first, with attempts left or on the last one.
-        List<CallEvent> lateKey = List.of(new CallEvent.KeyPressed(1, "1"), ended(1, SessionStatus.COMPLETED),
-                new CallEvent.WaitOver());
+        List<CallEvent> lateKey =
+                List.of(new CallEvent.KeyPressed(1, "1"), ended(1, SessionStatus.COMPLETED), new CallEvent.WaitOver());
         assertSameEnd(dialing(1), CallStatus.CONFIRMED, lateKey);
-        assertSameEnd(dialing(3), CallStatus.CONFIRMED, List.of(new CallEvent.KeyPressed(3, "1"),
-                ended(3, SessionStatus.COMPLETED), new CallEvent.WaitOver()));
-        assertSameEnd(dialing(3), CallStatus.CANCELLED_BY_GUEST, List.of(new CallEvent.KeyPressed(3, "0"),
-                new CallEvent.WaitOver()));
+        assertSameEnd(
+                dialing(3),
+                CallStatus.CONFIRMED,
+                List.of(new CallEvent.KeyPressed(3, "1"), ended(3, SessionStatus.COMPLETED), new CallEvent.WaitOver()));
+        assertSameEnd(
+                dialing(3),
+                CallStatus.CANCELLED_BY_GUEST,
+                List.of(new CallEvent.KeyPressed(3, "0"), new CallEvent.WaitOver()));
     }
 
     private static void assertSameEnd(CallStatus expected, List<CallEvent> events) {
@@ -251,7 +344,8 @@ class CallStateMachineTest {
             }
             // Then every wait runs out.
             state = MACHINE.apply(state, new CallEvent.WaitOver(), at.plus(Duration.ofHours(1)))
-                    .map(CallStateMachine.Transition::state).orElse(state);
+                    .map(CallStateMachine.Transition::state)
+                    .orElse(state);
             assertThat(state.status()).as("after %s", order).isEqualTo(expected);
         }
     }
@@ -279,24 +373,37 @@ class CallStateMachineTest {
     }
 
     static CallState closed(CallStatus status, boolean bookingUnchanged) {
-        return new CallState(false, status, 2, BOOKING_VALID_UNTIL, status == CallStatus.TEXTED
-                ? BOOKING_VALID_UNTIL : null, status == CallStatus.TEXTED ? AttemptOutcome.NO_REPLY : null,
+        return new CallState(
+                false,
+                status,
+                2,
+                BOOKING_VALID_UNTIL,
+                status == CallStatus.TEXTED ? BOOKING_VALID_UNTIL : null,
+                status == CallStatus.TEXTED ? AttemptOutcome.NO_REPLY : null,
                 bookingUnchanged);
     }
 
     static final Instant BOOKING_STARTS = BOOKING_VALID_UNTIL.plus(Duration.ofMinutes(10));
 
     @ParameterizedTest
-    @EnumSource(value = CallStatus.class, names = {"TEXTED", "NO_RESPONSE", "UNREACHABLE"})
+    @EnumSource(
+            value = CallStatus.class,
+            names = {"TEXTED", "NO_RESPONSE", "UNREACHABLE"})
     void aClearAnswerByTextDecidesABookingThatAwaitsOneOrWasClosedUnheard(CallStatus status) {
-        var confirmed = MACHINE.apply(closed(status, true),
-                new CallEvent.GuestAnswer(AttemptOutcome.CONFIRMED, "Sí", BOOKING_STARTS, Channel.SMS), NOW).orElseThrow();
+        var confirmed = MACHINE.apply(
+                        closed(status, true),
+                        new CallEvent.GuestAnswer(AttemptOutcome.CONFIRMED, "Sí", BOOKING_STARTS, Channel.SMS),
+                        NOW)
+                .orElseThrow();
         assertThat(confirmed.to()).isEqualTo(CallStatus.CONFIRMED);
         assertThat(confirmed.from()).isEqualTo(status);
         assertThat(confirmed.reason()).contains("confirmed by text").contains("\"Sí\"");
         assertThat(confirmed.state().settleAt()).isNull();
-        var cancelled = MACHINE.apply(closed(status, true),
-                new CallEvent.GuestAnswer(AttemptOutcome.CANCELLED, "no", BOOKING_STARTS, Channel.SMS), NOW).orElseThrow();
+        var cancelled = MACHINE.apply(
+                        closed(status, true),
+                        new CallEvent.GuestAnswer(AttemptOutcome.CANCELLED, "no", BOOKING_STARTS, Channel.SMS),
+                        NOW)
+                .orElseThrow();
         assertThat(cancelled.to()).isEqualTo(CallStatus.CANCELLED_BY_GUEST);
     }
 
@@ -304,11 +411,14 @@ class CallStateMachineTest {
     void aTextReplyChangesNothingOnceTheBookingChangedOrStartedOrWasDecided() {
         var yes = new CallEvent.GuestAnswer(AttemptOutcome.CONFIRMED, "yes", BOOKING_STARTS, Channel.SMS);
         assertThat(MACHINE.apply(closed(CallStatus.TEXTED, false), yes, NOW)).isEmpty();
-        assertThat(MACHINE.apply(closed(CallStatus.TEXTED, true), yes, BOOKING_STARTS)).isEmpty();
-        assertThat(MACHINE.apply(closed(CallStatus.CANCELLED_BY_GUEST, true), yes, NOW)).isEmpty();
+        assertThat(MACHINE.apply(closed(CallStatus.TEXTED, true), yes, BOOKING_STARTS))
+                .isEmpty();
+        assertThat(MACHINE.apply(closed(CallStatus.CANCELLED_BY_GUEST, true), yes, NOW))
+                .isEmpty();
         assertThat(MACHINE.apply(closed(CallStatus.WITHDRAWN, true), yes, NOW)).isEmpty();
         assertThat(MACHINE.apply(dialing(1), yes, NOW)).isEmpty();
-        assertThat(MACHINE.apply(scheduled(), yes, NOW)).as("a text decides no booking still waiting for its call")
+        assertThat(MACHINE.apply(scheduled(), yes, NOW))
+                .as("a text decides no booking still waiting for its call")
                 .isEmpty();
     }
 
@@ -316,29 +426,45 @@ class CallStateMachineTest {
         return new CallState(false, CallStatus.SCHEDULED, 1, BOOKING_VALID_UNTIL, null, null, true);
     }
 
-    static final CallStateMachine WITH_TRANSFER = new CallStateMachine(THREE_TRIES, "1", "0", "9", Duration.ofSeconds(10));
+    static final CallStateMachine WITH_TRANSFER =
+            new CallStateMachine(THREE_TRIES, "1", "0", "9", Duration.ofSeconds(10));
 
     @ParameterizedTest
-    @EnumSource(value = CallStatus.class, names = {"SCHEDULED", "TEXTED", "NO_RESPONSE", "UNREACHABLE"})
+    @EnumSource(
+            value = CallStatus.class,
+            names = {"SCHEDULED", "TEXTED", "NO_RESPONSE", "UNREACHABLE"})
     void aKeyOnACallBackDecidesABookingStillAwaitingAnAnswerOnChannelInboundCall(CallStatus status) {
         CallState state = status == CallStatus.SCHEDULED ? scheduled() : closed(status, true);
-        var confirmed = WITH_TRANSFER.apply(state,
-                new CallEvent.GuestAnswer(AttemptOutcome.CONFIRMED, "1", BOOKING_STARTS, Channel.INBOUND_CALL), NOW)
+        var confirmed = WITH_TRANSFER
+                .apply(
+                        state,
+                        new CallEvent.GuestAnswer(AttemptOutcome.CONFIRMED, "1", BOOKING_STARTS, Channel.INBOUND_CALL),
+                        NOW)
                 .orElseThrow();
         assertThat(confirmed.to()).isEqualTo(CallStatus.CONFIRMED);
         assertThat(confirmed.reason()).startsWith("The guest confirmed on a call-back (1)");
         assertThat(confirmed.state().status()).isEqualTo(CallStatus.CONFIRMED);
         var late = new CallEvent.GuestAnswer(AttemptOutcome.CANCELLED, "0", BOOKING_STARTS, Channel.INBOUND_CALL);
-        assertThat(WITH_TRANSFER.apply(closed(status == CallStatus.SCHEDULED ? CallStatus.NO_RESPONSE : status, false),
-                late, NOW)).as("the booking changed since").isEmpty();
-        assertThat(WITH_TRANSFER.apply(state, late, BOOKING_STARTS)).as("the booking started").isEmpty();
-        assertThat(WITH_TRANSFER.apply(dialing(1), late, NOW)).as("the call is on the line").isEmpty();
-        assertThat(WITH_TRANSFER.apply(closed(CallStatus.CONFIRMED, true), late, NOW)).as("already decided").isEmpty();
+        assertThat(WITH_TRANSFER.apply(
+                        closed(status == CallStatus.SCHEDULED ? CallStatus.NO_RESPONSE : status, false), late, NOW))
+                .as("the booking changed since")
+                .isEmpty();
+        assertThat(WITH_TRANSFER.apply(state, late, BOOKING_STARTS))
+                .as("the booking started")
+                .isEmpty();
+        assertThat(WITH_TRANSFER.apply(dialing(1), late, NOW))
+                .as("the call is on the line")
+                .isEmpty();
+        assertThat(WITH_TRANSFER.apply(closed(CallStatus.CONFIRMED, true), late, NOW))
+                .as("already decided")
+                .isEmpty();
     }
 
     @Test
     void theTransferKeyPutsTheGuestThroughAndEndsTheCallNoResponseNeverRetried() {
-        var transferred = WITH_TRANSFER.apply(dialing(1), new CallEvent.KeyPressed(1, "9"), NOW).orElseThrow();
+        var transferred = WITH_TRANSFER
+                .apply(dialing(1), new CallEvent.KeyPressed(1, "9"), NOW)
+                .orElseThrow();
         assertThat(transferred.to()).isEqualTo(CallStatus.NO_RESPONSE);
         assertThat(transferred.outcome()).isEqualTo(AttemptOutcome.TRANSFERRED);
         assertThat(transferred.reason()).isEqualTo("Put through to the restaurant (9)");
@@ -347,34 +473,44 @@ class CallStateMachineTest {
         assertThat(AttemptOutcome.TRANSFERRED.retryable()).isFalse();
 
         // The summary that follows (and a late key of that session) changes nothing more.
-        assertThat(WITH_TRANSFER.apply(transferred.state(), ended(1, SessionStatus.COMPLETED), NOW)).isEmpty();
-        assertThat(WITH_TRANSFER.apply(transferred.state(), new CallEvent.KeyPressed(1, "9"), NOW)).isEmpty();
+        assertThat(WITH_TRANSFER.apply(transferred.state(), ended(1, SessionStatus.COMPLETED), NOW))
+                .isEmpty();
+        assertThat(WITH_TRANSFER.apply(transferred.state(), new CallEvent.KeyPressed(1, "9"), NOW))
+                .isEmpty();
         // A transfer key of an earlier attempt does not end the current one.
-        assertThat(WITH_TRANSFER.apply(dialing(2), new CallEvent.KeyPressed(1, "9"), NOW)).isEmpty();
+        assertThat(WITH_TRANSFER.apply(dialing(2), new CallEvent.KeyPressed(1, "9"), NOW))
+                .isEmpty();
     }
 
     @Test
     void withoutATransferTheKeyIsJustAnotherKeyAndKeysMayNotCollide() {
-        var other = MACHINE.apply(dialing(1), new CallEvent.KeyPressed(1, "9"), NOW).orElseThrow();
+        var other =
+                MACHINE.apply(dialing(1), new CallEvent.KeyPressed(1, "9"), NOW).orElseThrow();
         assertThat(other.to()).isEqualTo(CallStatus.IN_PROGRESS);
         assertThat(other.outcome()).isNull();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CallStateMachine(THREE_TRIES, "1", "0", "1",
-                Duration.ofSeconds(10))).hasMessageContaining("must differ");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CallStateMachine(THREE_TRIES, "1", "1", null,
-                Duration.ofSeconds(10))).hasMessageContaining("must differ");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new CallStateMachine(THREE_TRIES, "1", "0", "1", Duration.ofSeconds(10)))
+                .hasMessageContaining("must differ");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new CallStateMachine(THREE_TRIES, "1", "1", null, Duration.ofSeconds(10)))
+                .hasMessageContaining("must differ");
     }
 
     @Test
     void aTextedBookingEndsNoResponseWhenItsReplyWindowRunsOutAndUnreachableWhenItsTextFailed() {
-        assertThat(MACHINE.apply(closed(CallStatus.TEXTED, true), new CallEvent.WaitOver(), NOW)).isEmpty();
+        assertThat(MACHINE.apply(closed(CallStatus.TEXTED, true), new CallEvent.WaitOver(), NOW))
+                .isEmpty();
         var silent = MACHINE.apply(closed(CallStatus.TEXTED, true), new CallEvent.WaitOver(), BOOKING_VALID_UNTIL)
                 .orElseThrow();
         assertThat(silent.to()).isEqualTo(CallStatus.NO_RESPONSE);
         assertThat(silent.outcome()).isEqualTo(AttemptOutcome.NO_REPLY);
         assertThat(silent.reason()).startsWith("No reply to the text");
 
-        var undelivered = MACHINE.apply(closed(CallStatus.TEXTED, true),
-                new CallEvent.TextFailed("The text was not delivered (8x8 undelivered)"), NOW).orElseThrow();
+        var undelivered = MACHINE.apply(
+                        closed(CallStatus.TEXTED, true),
+                        new CallEvent.TextFailed("The text was not delivered (8x8 undelivered)"),
+                        NOW)
+                .orElseThrow();
         assertThat(undelivered.to()).isEqualTo(CallStatus.UNREACHABLE);
         assertThat(undelivered.reason()).contains("not delivered");
         assertThat(MACHINE.apply(closed(CallStatus.CONFIRMED, true), new CallEvent.TextFailed("late receipt"), NOW))

@@ -38,38 +38,50 @@ final class StatusLog implements AutoCloseable {
     private volatile boolean running = true;
 
     StatusLog() {
-        Map<String, Object> config = new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
+        Map<String, Object> config =
+                new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "status-log-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // Start reading at once even if the topic is only being created now.
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500);
-        reader = new Thread(() -> {
-            try (KafkaConsumer<String, CallStatusChanged> consumer = new KafkaConsumer<>(config)) {
-                consumer.subscribe(List.of(Topics.CALL_STATUS.name()));
-                while (running) {
-                    consumer.poll(Duration.ofMillis(100)).forEach(r -> changes.add(r.value()));
-                }
-            }
-        }, "status-log");
+        reader = new Thread(
+                () -> {
+                    try (KafkaConsumer<String, CallStatusChanged> consumer = new KafkaConsumer<>(config)) {
+                        consumer.subscribe(List.of(Topics.CALL_STATUS.name()));
+                        while (running) {
+                            consumer.poll(Duration.ofMillis(100)).forEach(r -> changes.add(r.value()));
+                        }
+                    }
+                },
+                "status-log");
         reader.setDaemon(true);
         reader.start();
     }
 
     /** The status changes of one subject (call.completed events, which carry a summary, left out). */
     List<CallStatusChanged> of(String subjectId) {
-        return changes.stream().filter(c -> c.getSubjectId().equals(subjectId) && c.getCallSummary() == null).toList();
+        return changes.stream()
+                .filter(c -> c.getSubjectId().equals(subjectId) && c.getCallSummary() == null)
+                .toList();
     }
 
     /** The call.completed events of one subject: one per finished call session. */
     List<CallStatusChanged> completions(String subjectId) {
-        return changes.stream().filter(c -> c.getSubjectId().equals(subjectId) && c.getCallSummary() != null).toList();
+        return changes.stream()
+                .filter(c -> c.getSubjectId().equals(subjectId) && c.getCallSummary() != null)
+                .toList();
     }
 
     CallStatusChanged await(String subjectId, String status) {
-        Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> of(subjectId).stream()
-                .anyMatch(c -> c.getStatus().name().equals(status)));
-        return of(subjectId).stream().filter(c -> c.getStatus().name().equals(status)).reduce((a, b) -> b).orElseThrow();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(40))
+                .until(() -> of(subjectId).stream()
+                        .anyMatch(c -> c.getStatus().name().equals(status)));
+        return of(subjectId).stream()
+                .filter(c -> c.getStatus().name().equals(status))
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     @Override

@@ -57,10 +57,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * observation continues the record's {@code traceparent}, the outbox row keeps it, and the relay publishes within
  * it — on the real broker, registry and PostgreSQL.
  */
-@SpringBootTest(properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-        "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].platform-api-key=" + TestTenant.PLATFORM_KEY,
-        "confirmline.tenants[0].caller-id=+34910000000", "confirmline.tenants[0].calling-opens=00:00",
-        "confirmline.tenants[0].calling-closes=23:59:59"})
+@SpringBootTest(
+        properties = {
+            "confirmline.tenants[0].id=luigis",
+            "confirmline.tenants[0].subaccount-id=luigis_voice",
+            "confirmline.tenants[0].api-key=test-8x8-key",
+            "confirmline.tenants[0].platform-api-key=" + TestTenant.PLATFORM_KEY,
+            "confirmline.tenants[0].caller-id=+34910000000",
+            "confirmline.tenants[0].calling-opens=00:00",
+            "confirmline.tenants[0].calling-closes=23:59:59"
+        })
 class TraceContinuityComponentTest {
 
     static final io.confirmline.orchestrator.dialing.FakeEightByEight eightByEight =
@@ -85,7 +91,8 @@ class TraceContinuityComponentTest {
             publish(Topics.RESERVATIONS.name(), id, booking(id), traceId);
             // SCHEDULED (intake), DIALING and the session's in-call replies (dialer, later, on another thread)
             List<ConsumerRecord<String, SpecificRecord>> mine = awaitOfBooking(records, id, 3);
-            assertThat(mine).extracting(r -> r.value().getSchema().getName())
+            assertThat(mine)
+                    .extracting(r -> r.value().getSchema().getName())
                     .contains("CallStatusChanged", "CallSessionOpened");
             assertThat(mine).allSatisfy(r -> assertInTrace(r, traceId));
         }
@@ -102,9 +109,15 @@ class TraceContinuityComponentTest {
             List<ConsumerRecord<String, SpecificRecord>> seen = new ArrayList<>();
             pollUntil(records, seen, () -> sessionOf(seen, id) != null);
             String session = sessionOf(seen, id);
-            CallActionReceived press = CallActionReceived.newBuilder().setEventId(UUID.randomUUID().toString())
-                    .setOccurredAt(Instant.now()).setTenantId("luigis").setSessionId(session)
-                    .setSubAccountId("luigis_voice").setDigits("1").setReceivedAt(Instant.now()).build();
+            CallActionReceived press = CallActionReceived.newBuilder()
+                    .setEventId(UUID.randomUUID().toString())
+                    .setOccurredAt(Instant.now())
+                    .setTenantId("luigis")
+                    .setSessionId(session)
+                    .setSubAccountId("luigis_voice")
+                    .setDigits("1")
+                    .setReceivedAt(Instant.now())
+                    .build();
             publish(Topics.CALL_ACTIONS.name(), session, press, newTraceId());
 
             pollUntil(records, seen, () -> confirmed(seen, id) != null);
@@ -117,27 +130,43 @@ class TraceContinuityComponentTest {
     }
 
     static ReservationEvent booking(String id) {
-        return ReservationEvent.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(Instant.now()).setTenantId("luigis").setReservationId(id).setVersion(1)
-                .setType(ReservationEventType.CREATED).setKind(BookingKind.RESERVATION)
-                .setStartsAt(Instant.now().plus(30, ChronoUnit.MINUTES).plusSeconds(2).truncatedTo(ChronoUnit.MILLIS))
-                .setTimeZone("Europe/Madrid").setGuestName("Ana").setGuestPhone("+34600111444").setGuestLocale("es-ES")
-                .setVenueName("Luigi's").setPartySize(2).build();
+        return ReservationEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setTenantId("luigis")
+                .setReservationId(id)
+                .setVersion(1)
+                .setType(ReservationEventType.CREATED)
+                .setKind(BookingKind.RESERVATION)
+                .setStartsAt(Instant.now()
+                        .plus(30, ChronoUnit.MINUTES)
+                        .plusSeconds(2)
+                        .truncatedTo(ChronoUnit.MILLIS))
+                .setTimeZone("Europe/Madrid")
+                .setGuestName("Ana")
+                .setGuestPhone("+34600111444")
+                .setGuestLocale("es-ES")
+                .setVenueName("Luigi's")
+                .setPartySize(2)
+                .build();
     }
 
     /** Publishes {@code value} with a W3C traceparent in trace {@code traceId}, as a traced producer would. */
     static void publish(String topic, String key, SpecificRecord value, String traceId) throws Exception {
-        Map<String, Object> producerConfig = new HashMap<>(AvroSerdeSettings.producer(RegistryServer.shared().apiUrl(), true));
+        Map<String, Object> producerConfig =
+                new HashMap<>(AvroSerdeSettings.producer(RegistryServer.shared().apiUrl(), true));
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(producerConfig)) {
             ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(topic, key, value);
-            record.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+            record.headers()
+                    .add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
         }
     }
 
     static KafkaConsumer<String, SpecificRecord> statusAndSessionRecords() {
-        Map<String, Object> consumerConfig = new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
+        Map<String, Object> consumerConfig =
+                new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
         consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "trace-" + UUID.randomUUID());
         consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -150,15 +179,17 @@ class TraceContinuityComponentTest {
      * Everything is kept and filtered afterwards: the session's record (keyed by session id, on another topic) may
      * be polled before the DIALING change that names the session.
      */
-    static List<ConsumerRecord<String, SpecificRecord>> awaitOfBooking(KafkaConsumer<String, SpecificRecord> records,
-            String id, int count) {
+    static List<ConsumerRecord<String, SpecificRecord>> awaitOfBooking(
+            KafkaConsumer<String, SpecificRecord> records, String id, int count) {
         List<ConsumerRecord<String, SpecificRecord>> seen = new ArrayList<>();
         pollUntil(records, seen, () -> ofBookingAndItsSession(seen, id).size() >= count);
         return ofBookingAndItsSession(seen, id);
     }
 
     /** Polls into {@code seen} until {@code done} holds (a minute at most). */
-    static void pollUntil(KafkaConsumer<String, SpecificRecord> records, List<ConsumerRecord<String, SpecificRecord>> seen,
+    static void pollUntil(
+            KafkaConsumer<String, SpecificRecord> records,
+            List<ConsumerRecord<String, SpecificRecord>> seen,
             java.util.function.BooleanSupplier done) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
             records.poll(Duration.ofMillis(200)).forEach(seen::add);
@@ -167,29 +198,49 @@ class TraceContinuityComponentTest {
     }
 
     static String sessionOf(List<ConsumerRecord<String, SpecificRecord>> seen, String bookingId) {
-        return seen.stream().filter(r -> bookingId.equals(r.key())).map(ConsumerRecord::value)
-                .filter(CallStatusChanged.class::isInstance).map(CallStatusChanged.class::cast)
-                .map(CallStatusChanged::getSessionId).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return seen.stream()
+                .filter(r -> bookingId.equals(r.key()))
+                .map(ConsumerRecord::value)
+                .filter(CallStatusChanged.class::isInstance)
+                .map(CallStatusChanged.class::cast)
+                .map(CallStatusChanged::getSessionId)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
-    static ConsumerRecord<String, SpecificRecord> confirmed(List<ConsumerRecord<String, SpecificRecord>> seen,
-            String bookingId) {
-        return seen.stream().filter(r -> bookingId.equals(r.key()) && r.value() instanceof CallStatusChanged change
-                && change.getStatus() == CallStatus.CONFIRMED).findFirst().orElse(null);
+    static ConsumerRecord<String, SpecificRecord> confirmed(
+            List<ConsumerRecord<String, SpecificRecord>> seen, String bookingId) {
+        return seen.stream()
+                .filter(r -> bookingId.equals(r.key())
+                        && r.value() instanceof CallStatusChanged change
+                        && change.getStatus() == CallStatus.CONFIRMED)
+                .findFirst()
+                .orElse(null);
     }
 
     static void assertInTrace(ConsumerRecord<String, SpecificRecord> record, String traceId) {
         Header traceparent = record.headers().lastHeader("traceparent");
-        assertThat(traceparent).as("trace context on %s", record.value().getSchema().getName()).isNotNull();
+        assertThat(traceparent)
+                .as("trace context on %s", record.value().getSchema().getName())
+                .isNotNull();
         assertThat(new String(traceparent.value(), StandardCharsets.UTF_8))
-                .as("trace of %s", record.value().getSchema().getName()).startsWith("00-" + traceId + "-");
+                .as("trace of %s", record.value().getSchema().getName())
+                .startsWith("00-" + traceId + "-");
     }
 
     private static List<ConsumerRecord<String, SpecificRecord>> ofBookingAndItsSession(
             List<ConsumerRecord<String, SpecificRecord>> seen, String bookingId) {
-        List<String> sessions = seen.stream().filter(r -> bookingId.equals(r.key()))
-                .map(ConsumerRecord::value).filter(CallStatusChanged.class::isInstance).map(CallStatusChanged.class::cast)
-                .map(CallStatusChanged::getSessionId).filter(java.util.Objects::nonNull).toList();
-        return seen.stream().filter(r -> bookingId.equals(r.key()) || sessions.contains(r.key())).toList();
+        List<String> sessions = seen.stream()
+                .filter(r -> bookingId.equals(r.key()))
+                .map(ConsumerRecord::value)
+                .filter(CallStatusChanged.class::isInstance)
+                .map(CallStatusChanged.class::cast)
+                .map(CallStatusChanged::getSessionId)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        return seen.stream()
+                .filter(r -> bookingId.equals(r.key()) || sessions.contains(r.key()))
+                .toList();
     }
 }

@@ -50,15 +50,27 @@ import tools.jackson.databind.json.JsonMapper;
  * timeout and retried; and 8x8's permanent errors are not retried. Real broker, registry and PostgreSQL; 8x8 is a
  * local server speaking its Send Callflow format.
  */
-@SpringBootTest(properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-        "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].platform-api-key=" + TestTenant.PLATFORM_KEY,
-        "confirmline.tenants[0].caller-id=+34910000000", "confirmline.tenants[0].calling-opens=00:00",
-        "confirmline.tenants[0].calling-closes=23:59:59", "confirmline.tenants[0].minimum-notice=1m",
-        "confirmline.tenants[0].max-attempts=2", "confirmline.tenants[0].retry-delay=1s",
-        "confirmline.dialing.timeout=1s", "confirmline.dialing.poll-interval=200ms",
-        "confirmline.outcomes.key-wait=2s", "confirmline.outcomes.summary-timeout=6s",
-        "confirmline.outcomes.unknown-session-wait=1s", "confirmline.outcomes.poll-interval=200ms"})
-@org.junit.jupiter.api.Tag("long") // ~35 s of call outcomes end to end over the broker: run by .ci/run after verify, which took
+@SpringBootTest(
+        properties = {
+            "confirmline.tenants[0].id=luigis",
+            "confirmline.tenants[0].subaccount-id=luigis_voice",
+            "confirmline.tenants[0].api-key=test-8x8-key",
+            "confirmline.tenants[0].platform-api-key=" + TestTenant.PLATFORM_KEY,
+            "confirmline.tenants[0].caller-id=+34910000000",
+            "confirmline.tenants[0].calling-opens=00:00",
+            "confirmline.tenants[0].calling-closes=23:59:59",
+            "confirmline.tenants[0].minimum-notice=1m",
+            "confirmline.tenants[0].max-attempts=2",
+            "confirmline.tenants[0].retry-delay=1s",
+            "confirmline.dialing.timeout=1s",
+            "confirmline.dialing.poll-interval=200ms",
+            "confirmline.outcomes.key-wait=2s",
+            "confirmline.outcomes.summary-timeout=6s",
+            "confirmline.outcomes.unknown-session-wait=1s",
+            "confirmline.outcomes.poll-interval=200ms"
+        })
+@org.junit.jupiter.api.Tag(
+        "long") // ~35 s of call outcomes end to end over the broker: run by .ci/run after verify, which took
 // 16 minutes on a clean clone with it (README "Tests")
 class UnknownOutcomeComponentTest {
 
@@ -93,31 +105,56 @@ class UnknownOutcomeComponentTest {
     KafkaTemplate<String, SpecificRecord> kafka;
 
     void book(String id, String phone) throws Exception {
-        kafka.send(Topics.RESERVATIONS.name(), id, ReservationEvent.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(Instant.now()).setTenantId("luigis").setReservationId(id).setVersion(1)
-                .setType(ReservationEventType.CREATED).setKind(BookingKind.RESERVATION)
-                .setStartsAt(Instant.now().plus(30, ChronoUnit.MINUTES).plusSeconds(1).truncatedTo(ChronoUnit.MILLIS))
-                .setTimeZone("Europe/Madrid").setGuestName("Ana").setGuestPhone(phone).setGuestLocale("es-ES")
-                .setVenueName("Luigi's").setPartySize(4).build()).get();
+        kafka.send(
+                        Topics.RESERVATIONS.name(),
+                        id,
+                        ReservationEvent.newBuilder()
+                                .setEventId(UUID.randomUUID().toString())
+                                .setOccurredAt(Instant.now())
+                                .setTenantId("luigis")
+                                .setReservationId(id)
+                                .setVersion(1)
+                                .setType(ReservationEventType.CREATED)
+                                .setKind(BookingKind.RESERVATION)
+                                .setStartsAt(Instant.now()
+                                        .plus(30, ChronoUnit.MINUTES)
+                                        .plusSeconds(1)
+                                        .truncatedTo(ChronoUnit.MILLIS))
+                                .setTimeZone("Europe/Madrid")
+                                .setGuestName("Ana")
+                                .setGuestPhone(phone)
+                                .setGuestLocale("es-ES")
+                                .setVenueName("Luigi's")
+                                .setPartySize(4)
+                                .build())
+                .get();
     }
 
     /** The clientRequestId of the n-th Send Callflow request for this phone (1-based). */
     static String clientRequestId(String phone, int n) {
         String body = eightByEight.requestsTo(phone).get(n - 1).body();
-        return JsonMapper.builder().build().readTree(body).path("clientRequestId").asString();
+        return JsonMapper.builder()
+                .build()
+                .readTree(body)
+                .path("clientRequestId")
+                .asString();
     }
 
-    static SessionSummaryReceived summary(String session, String clientRequestId, SessionStatus status, Integer errorCode) {
-        SessionSummaryReceived.Builder summary = SessionSummaryReceived.newBuilder(CallOutcomeComponentTest.summary("luigis",
-                session, status, status == SessionStatus.COMPLETED)).setClientRequestId(clientRequestId);
-        return errorCode == null ? summary.build() : summary.setErrorCode(errorCode).setErrorMessage("No coverage").build();
+    static SessionSummaryReceived summary(
+            String session, String clientRequestId, SessionStatus status, Integer errorCode) {
+        SessionSummaryReceived.Builder summary = SessionSummaryReceived.newBuilder(
+                        CallOutcomeComponentTest.summary("luigis", session, status, status == SessionStatus.COMPLETED))
+                .setClientRequestId(clientRequestId);
+        return errorCode == null
+                ? summary.build()
+                : summary.setErrorCode(errorCode).setErrorMessage("No coverage").build();
     }
 
     @Test
     void aDialThatTimedOutIsNeverSentAgainAndIsRetriedOnlyAfterTheSummaryTimeout() throws Exception {
         String id = "r-" + UUID.randomUUID();
         String phone = "+34600300001";
-        eightByEight.answerAfter(Duration.ofSeconds(3));   // longer than the 1 s dial timeout
+        eightByEight.answerAfter(Duration.ofSeconds(3)); // longer than the 1 s dial timeout
         book(id, phone);
 
         CallStatusChanged dialing = statuses.await(id, "DIALING");
@@ -125,17 +162,28 @@ class UnknownOutcomeComponentTest {
         assertThat(dialing.getSessionId()).isNull();
         eightByEight.answerAfter(Duration.ZERO);
 
-        CallStatusChanged retry = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> statuses.of(id).stream()
-                .filter(c -> c.getAttempt() == 2 && c.getStatus().name().equals("SCHEDULED")).findFirst().orElse(null),
-                java.util.Objects::nonNull);
+        CallStatusChanged retry = Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> statuses.of(id).stream()
+                                .filter(c -> c.getAttempt() == 2
+                                        && c.getStatus().name().equals("SCHEDULED"))
+                                .findFirst()
+                                .orElse(null),
+                        java.util.Objects::nonNull);
         assertThat(retry.getPreviousStatus().name()).isEqualTo("DIALING");
         assertThat(retry.getReason()).contains("never reported");
         assertThat(Duration.between(dialing.getOccurredAt(), retry.getOccurredAt()))
-                .as("the lost attempt waited for its summary").isGreaterThanOrEqualTo(Duration.ofSeconds(4));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> eightByEight.requestsTo(phone).size() == 2);
+                .as("the lost attempt waited for its summary")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> eightByEight.requestsTo(phone).size() == 2);
         assertThat(clientRequestId(phone, 1)).as("two attempts, two ids").isNotEqualTo(clientRequestId(phone, 2));
         Thread.sleep(1500);
-        assertThat(eightByEight.requestsTo(phone)).as("one request per attempt, none resent").hasSize(2);
+        assertThat(eightByEight.requestsTo(phone))
+                .as("one request per attempt, none resent")
+                .hasSize(2);
     }
 
     @Test
@@ -149,20 +197,29 @@ class UnknownOutcomeComponentTest {
 
         // The guest pressed 1 in a session we never heard of: parked, and kept past the unknown-session wait while an
         // attempt of the tenant has an unknown outcome.
-        kafka.send(Topics.CALL_ACTIONS.name(), session, CallOutcomeComponentTest.keyPress("luigis", session, "1")).get();
+        kafka.send(Topics.CALL_ACTIONS.name(), session, CallOutcomeComponentTest.keyPress("luigis", session, "1"))
+                .get();
         Thread.sleep(2500);
         assertThat(statuses.of(id)).extracting(c -> c.getStatus().name()).doesNotContain("CONFIRMED");
 
-        kafka.send(Topics.SESSION_SUMMARIES.name(), session,
-                summary(session, clientRequestId(phone, 1), SessionStatus.COMPLETED, null)).get();
+        kafka.send(
+                        Topics.SESSION_SUMMARIES.name(),
+                        session,
+                        summary(session, clientRequestId(phone, 1), SessionStatus.COMPLETED, null))
+                .get();
 
         CallStatusChanged confirmed = statuses.await(id, "CONFIRMED");
         assertThat(confirmed.getAttempt()).isEqualTo(1);
         assertThat(confirmed.getSessionId()).isEqualTo(session);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> statuses.completions(id).size() == 1);
-        assertThat(statuses.completions(id).get(0).getCallSummary().getAttemptId()).isEqualTo(clientRequestId(phone, 1));
-        Thread.sleep(7000);   // past the summary timeout: the settled attempt is not closed as lost, nor retried
-        assertThat(statuses.of(id)).extracting(c -> c.getStatus().name()).containsExactly("SCHEDULED", "DIALING", "CONFIRMED");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> statuses.completions(id).size() == 1);
+        assertThat(statuses.completions(id).get(0).getCallSummary().getAttemptId())
+                .isEqualTo(clientRequestId(phone, 1));
+        Thread.sleep(7000); // past the summary timeout: the settled attempt is not closed as lost, nor retried
+        assertThat(statuses.of(id))
+                .extracting(c -> c.getStatus().name())
+                .containsExactly("SCHEDULED", "DIALING", "CONFIRMED");
         assertThat(eightByEight.requestsTo(phone)).hasSize(1);
     }
 
@@ -173,17 +230,24 @@ class UnknownOutcomeComponentTest {
         book(id, phone);
         String session = statuses.await(id, "DIALING").getSessionId();
 
-        kafka.send(Topics.SESSION_SUMMARIES.name(), session,
-                summary(session, clientRequestId(phone, 1), SessionStatus.ERROR, -2004)).get();
+        kafka.send(
+                        Topics.SESSION_SUMMARIES.name(),
+                        session,
+                        summary(session, clientRequestId(phone, 1), SessionStatus.ERROR, -2004))
+                .get();
 
         CallStatusChanged failed = statuses.await(id, "FAILED");
         assertThat(failed.getReason()).contains("-2004");
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> statuses.completions(id).size() == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> statuses.completions(id).size() == 1);
         CallStatusChanged completed = statuses.completions(id).get(0);
         assertThat(completed.getStatus().name()).isEqualTo("FAILED");
         assertThat(completed.getCallSummary().getErrorCode()).isEqualTo(-2004);
         assertThat(completed.getCallSummary().getProviderStatus()).isEqualTo("ERROR");
-        Thread.sleep(3000);   // longer than the retry delay
-        assertThat(eightByEight.requestsTo(phone)).as("no coverage: never rung again").hasSize(1);
+        Thread.sleep(3000); // longer than the retry delay
+        assertThat(eightByEight.requestsTo(phone))
+                .as("no coverage: never rung again")
+                .hasSize(1);
     }
 }

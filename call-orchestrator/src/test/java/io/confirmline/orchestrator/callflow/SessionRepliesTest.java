@@ -15,9 +15,9 @@
  */
 package io.confirmline.orchestrator.callflow;
 
-import io.confirmline.callflow.CaptureSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.confirmline.callflow.CaptureSettings;
 import io.confirmline.events.CallPurpose;
 import io.confirmline.events.CallSessionOpened;
 import io.confirmline.prompt.PromptCatalog;
@@ -29,68 +29,125 @@ import org.junit.jupiter.api.Test;
 class SessionRepliesTest {
 
     final Instant now = Instant.parse("2026-11-21T18:00:00Z");
-    final SessionReplies.Session session = new SessionReplies.Session("luigis", "s-1", "c-1", "a-1", now,
-            now.plusSeconds(3600));
+    final SessionReplies.Session session =
+            new SessionReplies.Session("luigis", "s-1", "c-1", "a-1", now, now.plusSeconds(3600));
 
     @Test
     void aConfirmationSessionCarriesTheRepliesForTheTenantsDigitsInTheGuestsLanguage() {
-        PromptCatalog.Booking booking = new PromptCatalog.Booking("Ana", "Luigi's", 4, null,
-                Instant.parse("2026-11-21T19:00:00Z"), ZoneId.of("Europe/Madrid"), "es-ES");
+        PromptCatalog.Booking booking = new PromptCatalog.Booking(
+                "Ana", "Luigi's", 4, null, Instant.parse("2026-11-21T19:00:00Z"), ZoneId.of("Europe/Madrid"), "es-ES");
 
-        CallSessionOpened opened = SessionReplies.confirmation(session, new PromptCatalog(Map.of()), booking,
-                "es-ES-ElviraNeural", CaptureSettings.DEFAULT, "1", "0", 2, now);
+        CallSessionOpened opened = SessionReplies.confirmation(
+                session,
+                new PromptCatalog(Map.of()),
+                booking,
+                "es-ES-ElviraNeural",
+                CaptureSettings.DEFAULT,
+                "1",
+                "0",
+                2,
+                now);
 
         assertThat(opened.getPurpose()).isEqualTo(CallPurpose.CONFIRMATION);
         assertThat(opened.getDigitReplies()).containsOnlyKeys("1", "0");
-        assertThat(opened.getDigitReplies().get("1")).contains("Gracias, su reserva está confirmada. Le esperamos hoy a las 20:00.")
-                .contains("\"action\":\"hangup\"").contains("es-ES-ElviraNeural");
+        assertThat(opened.getDigitReplies().get("1"))
+                .contains("Gracias, su reserva está confirmada. Le esperamos hoy a las 20:00.")
+                .contains("\"action\":\"hangup\"")
+                .contains("es-ES-ElviraNeural");
         assertThat(opened.getDigitReplies().get("0")).contains("Su reserva ha sido cancelada");
         assertThat(opened.getInvalidInputReply()).contains("sayAndCapture").contains("esa opción no es válida");
         assertThat(opened.getNoInputReply()).contains("sayAndCapture").contains("No hemos recibido ninguna tecla");
         assertThat(opened.getFinalReply()).contains("Volveremos a llamar").contains("hangup");
         assertThat(opened.getMaxReprompts()).isEqualTo(2);
-        assertThat(opened.getEventId()).as("stable for the session, so a re-publish is recognised")
-                .isEqualTo(SessionReplies.confirmation(session, new PromptCatalog(Map.of()), booking,
-                        "es-ES-ElviraNeural", CaptureSettings.DEFAULT, "1", "0", 2, now).getEventId());
+        assertThat(opened.getEventId())
+                .as("stable for the session, so a re-publish is recognised")
+                .isEqualTo(SessionReplies.confirmation(
+                                session,
+                                new PromptCatalog(Map.of()),
+                                booking,
+                                "es-ES-ElviraNeural",
+                                CaptureSettings.DEFAULT,
+                                "1",
+                                "0",
+                                2,
+                                now)
+                        .getEventId());
     }
 
     @Test
     void theRepromptsNameTheTenantsKeys() {
-        PromptCatalog.Booking booking = new PromptCatalog.Booking("Ana", "Luigi's", 4, null,
-                Instant.parse("2026-11-21T19:00:00Z"), ZoneId.of("Europe/Madrid"), "en-GB");
+        PromptCatalog.Booking booking = new PromptCatalog.Booking(
+                "Ana", "Luigi's", 4, null, Instant.parse("2026-11-21T19:00:00Z"), ZoneId.of("Europe/Madrid"), "en-GB");
 
-        CallSessionOpened opened = SessionReplies.confirmation(session, new PromptCatalog(Map.of(), "5", "6"), booking,
-                "en-GB-Emma", CaptureSettings.DEFAULT, "5", "6", 2, now);
+        CallSessionOpened opened = SessionReplies.confirmation(
+                session,
+                new PromptCatalog(Map.of(), "5", "6"),
+                booking,
+                "en-GB-Emma",
+                CaptureSettings.DEFAULT,
+                "5",
+                "6",
+                2,
+                now);
 
         assertThat(opened.getDigitReplies()).containsOnlyKeys("5", "6");
-        assertThat(opened.getInvalidInputReply()).contains("Sorry, that is not an option. Press 5 to confirm, or 6 to cancel.");
+        assertThat(opened.getInvalidInputReply())
+                .contains("Sorry, that is not an option. Press 5 to confirm, or 6 to cancel.");
         assertThat(opened.getNoInputReply()).contains("We did not hear a key. Press 5 to confirm, or 6 to cancel.");
-        assertThat(SessionReplies.confirmation(session, new PromptCatalog(Map.of()), booking, "en-GB-Emma",
-                CaptureSettings.DEFAULT, "5", "6", 2, now).getInvalidInputReply())
+        assertThat(SessionReplies.confirmation(
+                                session,
+                                new PromptCatalog(Map.of()),
+                                booking,
+                                "en-GB-Emma",
+                                CaptureSettings.DEFAULT,
+                                "5",
+                                "6",
+                                2,
+                                now)
+                        .getInvalidInputReply())
                 .as("the keys the session acts on, even from a catalog made for other digits")
                 .contains("Press 5 to confirm, or 6 to cancel.");
     }
 
     @Test
     void withATransferItsKeySaysPuttingYouThroughThenBridgesFromOurNumberToTheVenueAndTheRepromptsOfferIt() {
-        PromptCatalog.Booking booking = new PromptCatalog.Booking("Ana", "Luigi's", 4, null,
-                Instant.parse("2026-11-21T19:00:00Z"), ZoneId.of("Europe/Madrid"), "en-GB");
+        PromptCatalog.Booking booking = new PromptCatalog.Booking(
+                "Ana", "Luigi's", 4, null, Instant.parse("2026-11-21T19:00:00Z"), ZoneId.of("Europe/Madrid"), "en-GB");
 
-        CallSessionOpened opened = SessionReplies.confirmation(session, new PromptCatalog(Map.of()), booking,
-                "en-GB-Emma", CaptureSettings.DEFAULT, "1", "0",
-                new io.confirmline.orchestrator.tenant.Tenants.Transfer("9", "+3491000000", "+3491222333"), 2, now);
+        CallSessionOpened opened = SessionReplies.confirmation(
+                session,
+                new PromptCatalog(Map.of()),
+                booking,
+                "en-GB-Emma",
+                CaptureSettings.DEFAULT,
+                "1",
+                "0",
+                new io.confirmline.orchestrator.tenant.Tenants.Transfer("9", "+3491000000", "+3491222333"),
+                2,
+                now);
 
         assertThat(opened.getDigitReplies()).containsOnlyKeys("1", "0", "9");
         assertThat(opened.getDigitReplies().get("9"))
                 .contains("Putting you through to Luigi's. Please hold.")
-                .contains("{\"action\":\"makeCall\",\"params\":{\"source\":\"+3491000000\",\"destination\":\"+3491222333\"}}")
+                .contains(
+                        "{\"action\":\"makeCall\",\"params\":{\"source\":\"+3491000000\",\"destination\":\"+3491222333\"}}")
                 .doesNotContain("hangup");
         assertThat(opened.getInvalidInputReply())
                 .contains("Press 1 to confirm, or 0 to cancel. Or press 9 to speak to Luigi's.");
         assertThat(opened.getNoInputReply()).contains("Or press 9 to speak to Luigi's.");
-        assertThat(SessionReplies.confirmation(session, new PromptCatalog(Map.of()), booking, "en-GB-Emma",
-                CaptureSettings.DEFAULT, "1", "0", 2, now).getInvalidInputReply())
-                .as("no transfer, no word of it").doesNotContain("press 9");
+        assertThat(SessionReplies.confirmation(
+                                session,
+                                new PromptCatalog(Map.of()),
+                                booking,
+                                "en-GB-Emma",
+                                CaptureSettings.DEFAULT,
+                                "1",
+                                "0",
+                                2,
+                                now)
+                        .getInvalidInputReply())
+                .as("no transfer, no word of it")
+                .doesNotContain("press 9");
     }
 
     @Test

@@ -59,14 +59,32 @@ class CallBackComponentTest extends ConversationComponentTestBase {
         if (published) {
             return;
         }
-        console.publish(TestTenant.settings("id=" + TENANT, "display-name=Luigi's", "subaccount-id=callbackco_voice",
-                "api-key=callbackco-8x8-key", "platform-api-key=" + PLATFORM_KEY, "caller-id=" + NUMBER,
-                "virtual-numbers[0]=" + NUMBER, "calling-opens=00:00", "calling-closes=23:59:59",
-                "minimum-notice=1m", "max-attempts=3", "account-id=callbackco_account",
-                "sms-subaccount-id=callbackco_sms", "sms-numbers[0]=+34910000071", "venue-phone=" + VENUE));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> http.get().uri("/api/reservations/none/calls")
-                .header("Authorization", "Bearer " + PLATFORM_KEY).exchange().returnResult(String.class)
-                .getStatus().value() == 404);
+        console.publish(TestTenant.settings(
+                "id=" + TENANT,
+                "display-name=Luigi's",
+                "subaccount-id=callbackco_voice",
+                "api-key=callbackco-8x8-key",
+                "platform-api-key=" + PLATFORM_KEY,
+                "caller-id=" + NUMBER,
+                "virtual-numbers[0]=" + NUMBER,
+                "calling-opens=00:00",
+                "calling-closes=23:59:59",
+                "minimum-notice=1m",
+                "max-attempts=3",
+                "account-id=callbackco_account",
+                "sms-subaccount-id=callbackco_sms",
+                "sms-numbers[0]=+34910000071",
+                "venue-phone=" + VENUE));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> http.get()
+                                .uri("/api/reservations/none/calls")
+                                .header("Authorization", "Bearer " + PLATFORM_KEY)
+                                .exchange()
+                                .returnResult(String.class)
+                                .getStatus()
+                                .value()
+                        == 404);
         published = true;
     }
 
@@ -77,7 +95,8 @@ class CallBackComponentTest extends ConversationComponentTestBase {
         String phone = "+34600400001";
         book(TENANT, id, phone, 1, ReservationEventType.CREATED, soon(), "Europe/Madrid");
         String session = await(id, "DIALING").getSessionId();
-        assertThat(calls.requestsTo(phone).get(0).body()).as("the guest hears of the transfer key")
+        assertThat(calls.requestsTo(phone).get(0).body())
+                .as("the guest hears of the transfer key")
                 .contains("O pulse 9 para hablar con Luigi's.");
 
         kafka.send(Topics.CALL_ACTIONS.name(), session, key(session, "9")).get();
@@ -88,7 +107,10 @@ class CallBackComponentTest extends ConversationComponentTestBase {
         assertThat(transferred.getPreviousStatus().name()).isEqualTo("DIALING");
 
         // Nobody at the venue picks up the bridged leg.
-        kafka.send(Topics.SESSION_SUMMARIES.name(), session, summary(TENANT, session, SessionStatus.COMPLETED, "NO_ANSWER"))
+        kafka.send(
+                        Topics.SESSION_SUMMARIES.name(),
+                        session,
+                        summary(TENANT, session, SessionStatus.COMPLETED, "NO_ANSWER"))
                 .get();
         ConversationEvent missed = awaitMissedCalls(TENANT, phone, 1).get(0);
         assertThat(missed.getSource()).isEqualTo("OUTBOUND_CALL");
@@ -97,16 +119,24 @@ class CallBackComponentTest extends ConversationComponentTestBase {
         assertThat(awaitTexts(phone, 1).get(0).text())
                 .isEqualTo("Sentimos no haber podido atenderle en Luigi's. Responda aquí y le contestaremos.");
         Thread.sleep(1500);
-        assertThat(statuses(id)).as("no retry and no fallback text").containsExactly("SCHEDULED", "DIALING", "NO_RESPONSE");
+        assertThat(statuses(id))
+                .as("no retry and no fallback text")
+                .containsExactly("SCHEDULED", "DIALING", "NO_RESPONSE");
         assertThat(texts.to(phone)).hasSize(1);
         assertThat(calls.requestsTo(phone)).hasSize(1);
 
         // The guest calls back and presses 1: first on a menu for an older version (nothing), then twice on this one.
         String callBack = "s-" + UUID.randomUUID();
-        kafka.send(Topics.INBOUND_CALLS.name(), callBack, inbound(TENANT, callBack, InboundCallEventType.RECEIVED,
-                phone, id, 1L, null)).get();
-        kafka.send(Topics.INBOUND_CALLS.name(), callBack, inbound(TENANT, callBack, InboundCallEventType.DIGITS, phone,
-                id, 0L, "1")).get();
+        kafka.send(
+                        Topics.INBOUND_CALLS.name(),
+                        callBack,
+                        inbound(TENANT, callBack, InboundCallEventType.RECEIVED, phone, id, 1L, null))
+                .get();
+        kafka.send(
+                        Topics.INBOUND_CALLS.name(),
+                        callBack,
+                        inbound(TENANT, callBack, InboundCallEventType.DIGITS, phone, id, 0L, "1"))
+                .get();
         InboundCallEvent confirm = inbound(TENANT, callBack, InboundCallEventType.DIGITS, phone, id, 1L, "1");
         kafka.send(Topics.INBOUND_CALLS.name(), callBack, confirm).get();
         kafka.send(Topics.INBOUND_CALLS.name(), callBack, confirm).get();
@@ -115,8 +145,10 @@ class CallBackComponentTest extends ConversationComponentTestBase {
         assertThat(confirmed.getChannel()).isEqualTo(Channel.INBOUND_CALL);
         assertThat(confirmed.getPreviousStatus().name()).isEqualTo("NO_RESPONSE");
         assertThat(confirmed.getReason()).startsWith("The guest confirmed on a call-back (1)");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lastSnapshot(id) != null
-                && "CONFIRMED".equals(lastSnapshot(id).getStatus()));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> lastSnapshot(id) != null
+                        && "CONFIRMED".equals(lastSnapshot(id).getStatus()));
         assertThat(lastSnapshot(id).getChannel()).isEqualTo("INBOUND_CALL");
         Thread.sleep(1000);
         assertThat(statuses(id)).containsExactly("SCHEDULED", "DIALING", "NO_RESPONSE", "CONFIRMED");
@@ -126,22 +158,39 @@ class CallBackComponentTest extends ConversationComponentTestBase {
     void aCallBackDecidesABookingStillWaitingForItsCallOnlyForTheVersionItsMenuNamed() throws Exception {
         String id = "r-" + UUID.randomUUID();
         String phone = "+34600400002";
-        book(TENANT, id, phone, 2, ReservationEventType.CREATED, Instant.now().plus(5, ChronoUnit.HOURS), "Europe/Madrid");
+        book(
+                TENANT,
+                id,
+                phone,
+                2,
+                ReservationEventType.CREATED,
+                Instant.now().plus(5, ChronoUnit.HOURS),
+                "Europe/Madrid");
         await(id, "SCHEDULED");
         String callBack = "s-" + UUID.randomUUID();
-        kafka.send(Topics.INBOUND_CALLS.name(), callBack, inbound(TENANT, callBack, InboundCallEventType.DIGITS, phone,
-                id, 1L, "0")).get();
-        kafka.send(Topics.INBOUND_CALLS.name(), callBack, inbound(TENANT, callBack, InboundCallEventType.DIGITS,
-                "+34600400099", id, 2L, "0")).get();   // someone else's phone: not theirs to decide
-        kafka.send(Topics.INBOUND_CALLS.name(), callBack, inbound(TENANT, callBack, InboundCallEventType.DIGITS, phone,
-                id, 2L, "0")).get();
+        kafka.send(
+                        Topics.INBOUND_CALLS.name(),
+                        callBack,
+                        inbound(TENANT, callBack, InboundCallEventType.DIGITS, phone, id, 1L, "0"))
+                .get();
+        kafka.send(
+                        Topics.INBOUND_CALLS.name(),
+                        callBack,
+                        inbound(TENANT, callBack, InboundCallEventType.DIGITS, "+34600400099", id, 2L, "0"))
+                .get(); // someone else's phone: not theirs to decide
+        kafka.send(
+                        Topics.INBOUND_CALLS.name(),
+                        callBack,
+                        inbound(TENANT, callBack, InboundCallEventType.DIGITS, phone, id, 2L, "0"))
+                .get();
 
         CallStatusChanged cancelled = await(id, "CANCELLED_BY_GUEST");
         assertThat(cancelled.getChannel()).isEqualTo(Channel.INBOUND_CALL);
         assertThat(cancelled.getPreviousStatus().name()).isEqualTo("SCHEDULED");
         assertThat(statuses(id)).containsExactly("SCHEDULED", "CANCELLED_BY_GUEST");
         assertThat(countRows("SELECT count(*) AS n FROM inbound_call WHERE session_id = '" + callBack
-                + "' AND digits = '0 0 0'")).isEqualTo(1);
+                        + "' AND digits = '0 0 0'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -149,12 +198,15 @@ class CallBackComponentTest extends ConversationComponentTestBase {
         String caller = "+34600400003";
         for (int i = 0; i < 2; i++) {
             String session = "s-" + UUID.randomUUID();
-            kafka.send(Topics.INBOUND_CALLS.name(), session, inbound(TENANT, session, InboundCallEventType.RECEIVED,
-                    caller, null, null, null)).get();
-            InboundCallEvent closed = inbound(TENANT, session, InboundCallEventType.CLOSED_MESSAGE, caller, null, null,
-                    null);
+            kafka.send(
+                            Topics.INBOUND_CALLS.name(),
+                            session,
+                            inbound(TENANT, session, InboundCallEventType.RECEIVED, caller, null, null, null))
+                    .get();
+            InboundCallEvent closed =
+                    inbound(TENANT, session, InboundCallEventType.CLOSED_MESSAGE, caller, null, null, null);
             kafka.send(Topics.INBOUND_CALLS.name(), session, closed).get();
-            kafka.send(Topics.INBOUND_CALLS.name(), session, closed).get();   // delivered again
+            kafka.send(Topics.INBOUND_CALLS.name(), session, closed).get(); // delivered again
         }
 
         List<ConversationEvent> missed = awaitMissedCalls(TENANT, caller, 2);
@@ -164,7 +216,8 @@ class CallBackComponentTest extends ConversationComponentTestBase {
                 .isEqualTo("Sorry we missed you at Luigi's. Reply here and we'll get back to you.");
         Thread.sleep(1000);
         assertThat(texts.to(caller)).as("one text-back an hour").hasSize(1);
-        assertThat(conversation(TENANT, caller).stream().filter(e -> e.getType().name().equals("MISSED_CALL")))
+        assertThat(conversation(TENANT, caller).stream()
+                        .filter(e -> e.getType().name().equals("MISSED_CALL")))
                 .hasSize(2);
     }
 
@@ -174,19 +227,28 @@ class CallBackComponentTest extends ConversationComponentTestBase {
         String session = "s-" + UUID.randomUUID();
         kafka.send(Topics.SESSION_SUMMARIES.name(), session, summary(TENANT, session, SessionStatus.COMPLETED, "BUSY"))
                 .get();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> countRows(
-                "SELECT count(*) AS n FROM parked_event WHERE session_id = '" + session + "'") == 1);
-        kafka.send(Topics.INBOUND_CALLS.name(), session, inbound(TENANT, session, InboundCallEventType.RECEIVED, caller,
-                null, null, null)).get();
-        InboundCallEvent putThrough = InboundCallEvent.newBuilder(inbound(TENANT, session, InboundCallEventType.PUT_THROUGH,
-                caller, null, null, null)).setTransferTo(VENUE).build();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        countRows("SELECT count(*) AS n FROM parked_event WHERE session_id = '" + session + "'") == 1);
+        kafka.send(
+                        Topics.INBOUND_CALLS.name(),
+                        session,
+                        inbound(TENANT, session, InboundCallEventType.RECEIVED, caller, null, null, null))
+                .get();
+        InboundCallEvent putThrough = InboundCallEvent.newBuilder(
+                        inbound(TENANT, session, InboundCallEventType.PUT_THROUGH, caller, null, null, null))
+                .setTransferTo(VENUE)
+                .build();
         kafka.send(Topics.INBOUND_CALLS.name(), session, putThrough).get();
 
         ConversationEvent missed = awaitMissedCalls(TENANT, caller, 1).get(0);
         assertThat(missed.getReason()).contains("BUSY");
         awaitTexts(caller, 1);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> countRows(
-                "SELECT count(*) AS n FROM parked_event WHERE session_id = '" + session + "'") == 0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        countRows("SELECT count(*) AS n FROM parked_event WHERE session_id = '" + session + "'") == 0);
     }
 
     @Test
@@ -211,42 +273,85 @@ class CallBackComponentTest extends ConversationComponentTestBase {
     }
 
     BookingSnapshot lastSnapshot(String id) {
-        return topics.of(Topics.BOOKINGS.name(), id).stream().map(r -> (BookingSnapshot) r.value())
-                .reduce((a, b) -> b).orElse(null);
+        return topics.of(Topics.BOOKINGS.name(), id).stream()
+                .map(r -> (BookingSnapshot) r.value())
+                .reduce((a, b) -> b)
+                .orElse(null);
     }
 
     List<ConversationEvent> awaitMissedCalls(String tenant, String phone, int count) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> conversation(tenant, phone).stream()
-                .filter(e -> e.getType().name().equals("MISSED_CALL")).count() >= count);
-        return conversation(tenant, phone).stream().filter(e -> e.getType().name().equals("MISSED_CALL")).toList();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> conversation(tenant, phone).stream()
+                                .filter(e -> e.getType().name().equals("MISSED_CALL"))
+                                .count()
+                        >= count);
+        return conversation(tenant, phone).stream()
+                .filter(e -> e.getType().name().equals("MISSED_CALL"))
+                .toList();
     }
 
     static CallActionReceived key(String session, String digits) {
-        return CallActionReceived.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
-                .setTenantId(TENANT).setSessionId(session).setSubAccountId(TENANT + "_voice").setDigits(digits)
-                .setReceivedAt(Instant.now()).build();
+        return CallActionReceived.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setTenantId(TENANT)
+                .setSessionId(session)
+                .setSubAccountId(TENANT + "_voice")
+                .setDigits(digits)
+                .setReceivedAt(Instant.now())
+                .build();
     }
 
     /** A session summary whose guest leg was answered and whose bridged leg (callB) ended {@code bridged}. */
     static SessionSummaryReceived summary(String tenant, String session, SessionStatus status, String bridged) {
         Instant start = Instant.now().minusSeconds(40).truncatedTo(ChronoUnit.MILLIS);
-        return SessionSummaryReceived.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
-                .setTenantId(tenant).setSessionId(session).setSubAccountId(tenant + "_voice")
-                .setSessionStatus(status).setRawSessionStatus(status.name()).setStartTime(start)
-                .setEndTime(start.plusSeconds(35)).setCallCount(2)
-                .setLegs(List.of(CallLeg.newBuilder().setName("calla").setCallStatus("COMPLETED")
-                                .setConnectedAt(start.plusSeconds(2)).setDisconnectedAt(start.plusSeconds(35)).build(),
-                        CallLeg.newBuilder().setName("callb").setCallStatus(bridged)
-                                .setDisconnectedAt(start.plusSeconds(35)).build()))
+        return SessionSummaryReceived.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setTenantId(tenant)
+                .setSessionId(session)
+                .setSubAccountId(tenant + "_voice")
+                .setSessionStatus(status)
+                .setRawSessionStatus(status.name())
+                .setStartTime(start)
+                .setEndTime(start.plusSeconds(35))
+                .setCallCount(2)
+                .setLegs(List.of(
+                        CallLeg.newBuilder()
+                                .setName("calla")
+                                .setCallStatus("COMPLETED")
+                                .setConnectedAt(start.plusSeconds(2))
+                                .setDisconnectedAt(start.plusSeconds(35))
+                                .build(),
+                        CallLeg.newBuilder()
+                                .setName("callb")
+                                .setCallStatus(bridged)
+                                .setDisconnectedAt(start.plusSeconds(35))
+                                .build()))
                 .build();
     }
 
-    static InboundCallEvent inbound(String tenant, String session, InboundCallEventType type, String caller,
-            String reservationId, Long version, String digits) {
+    static InboundCallEvent inbound(
+            String tenant,
+            String session,
+            InboundCallEventType type,
+            String caller,
+            String reservationId,
+            Long version,
+            String digits) {
         return InboundCallEvent.newBuilder()
-                .setEventId(UUID.nameUUIDFromBytes((session + type + digits + version + caller).getBytes()).toString())
-                .setOccurredAt(Instant.now()).setTenantId(tenant).setSessionId(session).setType(type).setCaller(caller)
-                .setVirtualNumber(NUMBER).setReservationId(reservationId).setBookingVersion(version).setDigits(digits)
+                .setEventId(UUID.nameUUIDFromBytes((session + type + digits + version + caller).getBytes())
+                        .toString())
+                .setOccurredAt(Instant.now())
+                .setTenantId(tenant)
+                .setSessionId(session)
+                .setType(type)
+                .setCaller(caller)
+                .setVirtualNumber(NUMBER)
+                .setReservationId(reservationId)
+                .setBookingVersion(version)
+                .setDigits(digits)
                 .build();
     }
 }

@@ -15,36 +15,28 @@
  */
 package io.confirmline.orchestrator.conversation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.confirmline.events.BookingKind;
 import io.confirmline.events.CallLeg;
 import io.confirmline.events.CallStatusChanged;
-import io.confirmline.events.Channel;
 import io.confirmline.events.ConversationEvent;
 import io.confirmline.events.ReservationEvent;
 import io.confirmline.events.ReservationEventType;
 import io.confirmline.events.SessionStatus;
 import io.confirmline.events.SessionSummaryReceived;
 import io.confirmline.events.SmsReceived;
-import io.confirmline.events.SmsStatusReceived;
 import io.confirmline.events.Topics;
-import io.confirmline.orchestrator.TestTenant;
 import io.confirmline.orchestrator.dialing.FakeEightByEight;
 import io.confirmline.orchestrator.erasure.TopicLog;
 import io.confirmline.tenant.testing.TestTenantPublisher;
 import io.confirmline.testing.TestInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -60,34 +52,54 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * context the texts (issue #14) and call-backs (issue #15) tests share. Tenant {@code textco} calls once, at any
  * hour, and texts from +34910000051. Bookings are over (tombstoned on bookings.v1) a second after they start.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "confirmline.tenants[0].id=textco", "confirmline.tenants[0].subaccount-id=textco_voice",
-        "confirmline.tenants[0].api-key=textco-8x8-key", "confirmline.tenants[0].platform-api-key=" + ConversationComponentTestBase.KEY,
-        "confirmline.tenants[0].caller-id=+34910000050", "confirmline.tenants[0].calling-opens=00:00",
-        "confirmline.tenants[0].calling-closes=23:59:59", "confirmline.tenants[0].minimum-notice=1m",
-        "confirmline.tenants[0].max-attempts=1", "confirmline.tenants[0].account-id=textco_account",
-        "confirmline.tenants[0].sms-subaccount-id=textco_sms", "confirmline.tenants[0].sms-numbers[0]=+34910000051",
-        "confirmline.tenants[0].human-window=2s",
-        "confirmline.tenants[1].id=askco", "confirmline.tenants[1].display-name=Casa Ana",
-        "confirmline.tenants[1].subaccount-id=askco_voice", "confirmline.tenants[1].api-key=askco-8x8-key",
-        "confirmline.tenants[1].platform-api-key=askco-platform-key-0123456789",
-        "confirmline.tenants[1].caller-id=+34910000060", "confirmline.tenants[1].calling-opens=00:00",
-        "confirmline.tenants[1].calling-closes=23:59:59", "confirmline.tenants[1].minimum-notice=1m",
-        "confirmline.tenants[1].max-attempts=1", "confirmline.tenants[1].account-id=askco_account",
-        "confirmline.tenants[1].sms-subaccount-id=askco_sms", "confirmline.tenants[1].sms-numbers[0]=+34910000061",
-        "confirmline.tenants[1].human-window=2s", "confirmline.tenants[1].assistant-enabled=true",
-        "confirmline.tenants[1].assistant-faq=Parking behind the restaurant, free after 19:00.",
-        "confirmline.tenants[1].venue-address=Calle Mayor 1, Madrid", "confirmline.tenants[1].venue-phone=+34910000069",
-        "confirmline.tenants[1].availability-url=${test.availability-url}",
-        "confirmline.tenants[1].signing-secrets=whsec_MDEyMzQ1Njc4OWFiY2RlZg==",
-        "confirmline.conversation.assistant-messages-per-day=3",
-        "confirmline.assistant.api-key=" + io.confirmline.sandbox.assistant.AssistantSandbox.DEFAULT_API_KEY,
-        // The breaker's own tests open it; here a few failing answers among many must not close the provider off.
-        "confirmline.assistant.circuit-breaker.minimum-number-of-calls=50",
-        "confirmline.assistant.circuit-breaker.sliding-window-size=50",
-        "confirmline.outcomes.key-wait=2s", "confirmline.outcomes.summary-timeout=20s",
-        "confirmline.outcomes.poll-interval=200ms", "confirmline.dialing.poll-interval=200ms",
-        "confirmline.bookings.tombstone-after=1s", "confirmline.bookings.sweep-interval=300ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "confirmline.tenants[0].id=textco",
+            "confirmline.tenants[0].subaccount-id=textco_voice",
+            "confirmline.tenants[0].api-key=textco-8x8-key",
+            "confirmline.tenants[0].platform-api-key=" + ConversationComponentTestBase.KEY,
+            "confirmline.tenants[0].caller-id=+34910000050",
+            "confirmline.tenants[0].calling-opens=00:00",
+            "confirmline.tenants[0].calling-closes=23:59:59",
+            "confirmline.tenants[0].minimum-notice=1m",
+            "confirmline.tenants[0].max-attempts=1",
+            "confirmline.tenants[0].account-id=textco_account",
+            "confirmline.tenants[0].sms-subaccount-id=textco_sms",
+            "confirmline.tenants[0].sms-numbers[0]=+34910000051",
+            "confirmline.tenants[0].human-window=2s",
+            "confirmline.tenants[1].id=askco",
+            "confirmline.tenants[1].display-name=Casa Ana",
+            "confirmline.tenants[1].subaccount-id=askco_voice",
+            "confirmline.tenants[1].api-key=askco-8x8-key",
+            "confirmline.tenants[1].platform-api-key=askco-platform-key-0123456789",
+            "confirmline.tenants[1].caller-id=+34910000060",
+            "confirmline.tenants[1].calling-opens=00:00",
+            "confirmline.tenants[1].calling-closes=23:59:59",
+            "confirmline.tenants[1].minimum-notice=1m",
+            "confirmline.tenants[1].max-attempts=1",
+            "confirmline.tenants[1].account-id=askco_account",
+            "confirmline.tenants[1].sms-subaccount-id=askco_sms",
+            "confirmline.tenants[1].sms-numbers[0]=+34910000061",
+            "confirmline.tenants[1].human-window=2s",
+            "confirmline.tenants[1].assistant-enabled=true",
+            "confirmline.tenants[1].assistant-faq=Parking behind the restaurant, free after 19:00.",
+            "confirmline.tenants[1].venue-address=Calle Mayor 1, Madrid",
+            "confirmline.tenants[1].venue-phone=+34910000069",
+            "confirmline.tenants[1].availability-url=${test.availability-url}",
+            "confirmline.tenants[1].signing-secrets=whsec_MDEyMzQ1Njc4OWFiY2RlZg==",
+            "confirmline.conversation.assistant-messages-per-day=3",
+            "confirmline.assistant.api-key=" + io.confirmline.sandbox.assistant.AssistantSandbox.DEFAULT_API_KEY,
+            // The breaker's own tests open it; here a few failing answers among many must not close the provider off.
+            "confirmline.assistant.circuit-breaker.minimum-number-of-calls=50",
+            "confirmline.assistant.circuit-breaker.sliding-window-size=50",
+            "confirmline.outcomes.key-wait=2s",
+            "confirmline.outcomes.summary-timeout=20s",
+            "confirmline.outcomes.poll-interval=200ms",
+            "confirmline.dialing.poll-interval=200ms",
+            "confirmline.bookings.tombstone-after=1s",
+            "confirmline.bookings.sweep-interval=300ms"
+        })
 @AutoConfigureWebTestClient
 abstract class ConversationComponentTestBase {
 
@@ -98,6 +110,7 @@ abstract class ConversationComponentTestBase {
     /** The assistant's provider: the OpenAI-compatible sandbox with its scripted answers, over real HTTP. */
     static final io.confirmline.sandbox.assistant.AssistantSandbox provider =
             io.confirmline.sandbox.assistant.AssistantSandbox.start(0);
+
     static final FakeAvailability availability = new FakeAvailability();
     static TopicLog topics;
 
@@ -114,8 +127,8 @@ abstract class ConversationComponentTestBase {
     @BeforeEach
     void listen() {
         if (topics == null) {
-            topics = new TopicLog(List.of(Topics.CALL_STATUS.name(), Topics.CONVERSATIONS.name(),
-                    Topics.BOOKINGS.name()));
+            topics = new TopicLog(
+                    List.of(Topics.CALL_STATUS.name(), Topics.CONVERSATIONS.name(), Topics.BOOKINGS.name()));
         }
     }
 
@@ -156,7 +169,8 @@ abstract class ConversationComponentTestBase {
     void nobodyAnswers(String tenant, String id, String phone, Instant startsAt) throws Exception {
         book(tenant, id, phone, 1, ReservationEventType.CREATED, startsAt, "Europe/Madrid");
         String session = await(id, "DIALING").getSessionId();
-        kafka.send(Topics.SESSION_SUMMARIES.name(), session, summary(tenant, session)).get();
+        kafka.send(Topics.SESSION_SUMMARIES.name(), session, summary(tenant, session))
+                .get();
     }
 
     /** A booking whose call is due at once: it starts just over the tenant's 30-minute lead time from now. */
@@ -169,23 +183,55 @@ abstract class ConversationComponentTestBase {
         book("textco", id, phone, version, type, startsAt, zone);
     }
 
-    void book(String tenant, String id, String phone, long version, ReservationEventType type, Instant startsAt,
-            String zone) throws Exception {
-        kafka.send(Topics.RESERVATIONS.name(), id, ReservationEvent.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(Instant.now()).setTenantId(tenant).setReservationId(id).setVersion(version)
-                .setType(type).setKind(BookingKind.RESERVATION).setStartsAt(startsAt.truncatedTo(ChronoUnit.MILLIS))
-                .setTimeZone(zone).setGuestName("Ana").setGuestPhone(phone).setGuestLocale("es-ES")
-                .setVenueName("Luigi's").setPartySize(4).build()).get();
+    void book(
+            String tenant,
+            String id,
+            String phone,
+            long version,
+            ReservationEventType type,
+            Instant startsAt,
+            String zone)
+            throws Exception {
+        kafka.send(
+                        Topics.RESERVATIONS.name(),
+                        id,
+                        ReservationEvent.newBuilder()
+                                .setEventId(UUID.randomUUID().toString())
+                                .setOccurredAt(Instant.now())
+                                .setTenantId(tenant)
+                                .setReservationId(id)
+                                .setVersion(version)
+                                .setType(type)
+                                .setKind(BookingKind.RESERVATION)
+                                .setStartsAt(startsAt.truncatedTo(ChronoUnit.MILLIS))
+                                .setTimeZone(zone)
+                                .setGuestName("Ana")
+                                .setGuestPhone(phone)
+                                .setGuestLocale("es-ES")
+                                .setVenueName("Luigi's")
+                                .setPartySize(4)
+                                .build())
+                .get();
     }
 
     static SessionSummaryReceived summary(String tenant, String session) {
         Instant start = Instant.now().minusSeconds(40).truncatedTo(ChronoUnit.MILLIS);
-        return SessionSummaryReceived.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
-                .setTenantId(tenant).setSessionId(session).setSubAccountId(tenant + "_voice")
-                .setSessionStatus(SessionStatus.NO_ANSWER).setRawSessionStatus("NO_ANSWER").setStartTime(start)
-                .setEndTime(start.plusSeconds(35)).setCallCount(1)
-                .setLegs(List.of(CallLeg.newBuilder().setName("callA").setDisconnectedAt(start.plusSeconds(35))
-                        .setDurationSeconds(0).build()))
+        return SessionSummaryReceived.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setTenantId(tenant)
+                .setSessionId(session)
+                .setSubAccountId(tenant + "_voice")
+                .setSessionStatus(SessionStatus.NO_ANSWER)
+                .setRawSessionStatus("NO_ANSWER")
+                .setStartTime(start)
+                .setEndTime(start.plusSeconds(35))
+                .setCallCount(1)
+                .setLegs(List.of(CallLeg.newBuilder()
+                        .setName("callA")
+                        .setDisconnectedAt(start.plusSeconds(35))
+                        .setDurationSeconds(0)
+                        .build()))
                 .build();
     }
 
@@ -195,20 +241,37 @@ abstract class ConversationComponentTestBase {
 
     static SmsReceived reply(String tenant, String to, String phone, String body) {
         String umid = UUID.randomUUID().toString();
-        return SmsReceived.newBuilder().setEventId(umid).setUmid(umid).setTenantId(tenant)
-                .setSubAccountId(tenant + "_sms").setFrom(phone).setTo(to).setBody(body).setEncoding("UCS2").setSmsCount(1)
-                .setSentAt(Instant.now()).setReceivedAt(Instant.now()).build();
+        return SmsReceived.newBuilder()
+                .setEventId(umid)
+                .setUmid(umid)
+                .setTenantId(tenant)
+                .setSubAccountId(tenant + "_sms")
+                .setFrom(phone)
+                .setTo(to)
+                .setBody(body)
+                .setEncoding("UCS2")
+                .setSmsCount(1)
+                .setSentAt(Instant.now())
+                .setReceivedAt(Instant.now())
+                .build();
     }
 
     CallStatusChanged await(String id, String status) {
-        Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> changes(id).stream()
-                .anyMatch(c -> c.getStatus().name().equals(status)));
-        return changes(id).stream().filter(c -> c.getStatus().name().equals(status)).reduce((a, b) -> b).orElseThrow();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(40))
+                .until(() ->
+                        changes(id).stream().anyMatch(c -> c.getStatus().name().equals(status)));
+        return changes(id).stream()
+                .filter(c -> c.getStatus().name().equals(status))
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     List<CallStatusChanged> changes(String id) {
-        return topics.of(Topics.CALL_STATUS.name(), id).stream().map(r -> (CallStatusChanged) r.value())
-                .filter(c -> c.getCallSummary() == null).toList();
+        return topics.of(Topics.CALL_STATUS.name(), id).stream()
+                .map(r -> (CallStatusChanged) r.value())
+                .filter(c -> c.getCallSummary() == null)
+                .toList();
     }
 
     List<String> statuses(String id) {
@@ -221,11 +284,14 @@ abstract class ConversationComponentTestBase {
 
     List<ConversationEvent> conversation(String tenant, String phone) {
         return topics.of(Topics.CONVERSATIONS.name(), Topics.conversationKey(tenant, phone)).stream()
-                .map(r -> (ConversationEvent) r.value()).toList();
+                .map(r -> (ConversationEvent) r.value())
+                .toList();
     }
 
     List<FakeEightByEightSms.Sent> awaitTexts(String phone, int count) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> texts.to(phone).size() >= count);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> texts.to(phone).size() >= count);
         return texts.to(phone);
     }
 

@@ -36,11 +36,16 @@ final class FakeAvailability implements AutoCloseable {
     private final DisposableServer server;
 
     FakeAvailability() {
-        server = HttpServer.create().host("127.0.0.1").port(0).runOn(loops)
+        server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .runOn(loops)
                 .handle((request, response) -> {
                     queries.add(request.uri());
-                    return response.status(200).header("Content-Type", "application/json")
-                            .sendString(Mono.just(answer), StandardCharsets.UTF_8).then();
+                    return response.status(200)
+                            .header("Content-Type", "application/json")
+                            .sendString(Mono.just(answer), StandardCharsets.UTF_8)
+                            .then();
                 })
                 .bindNow(Duration.ofSeconds(10));
     }

@@ -53,19 +53,35 @@ final class FakeEightByEightSms implements AutoCloseable {
     private final DisposableServer server;
 
     FakeEightByEightSms() {
-        server = HttpServer.create().host("127.0.0.1").port(0).runOn(loops)
-                .handle((request, response) -> request.receive().aggregate().asString(StandardCharsets.UTF_8)
-                        .defaultIfEmpty("{}").flatMap(raw -> {
+        server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .runOn(loops)
+                .handle((request, response) -> request.receive()
+                        .aggregate()
+                        .asString(StandardCharsets.UTF_8)
+                        .defaultIfEmpty("{}")
+                        .flatMap(raw -> {
                             JsonNode body = JSON.readTree(raw);
                             String umid = UUID.randomUUID().toString();
-                            sent.add(new Sent(request.uri(), request.requestHeaders().get("Authorization"), body, umid));
-                            String answer = JSON.writeValueAsString(JSON.createObjectNode().put("umid", umid)
-                                    .put("clientMessageId", body.path("clientMessageId").asString())
-                                    .put("destination", body.path("destination").asString()).put("encoding", "GSM7")
-                                    .set("status", JSON.createObjectNode().put("code", "QUEUED")
-                                            .put("description", "SMS is accepted and queued for processing")));
-                            return response.status(200).header("Content-Type", "application/json")
-                                    .sendString(Mono.just(answer)).then();
+                            sent.add(new Sent(
+                                    request.uri(), request.requestHeaders().get("Authorization"), body, umid));
+                            String answer = JSON.writeValueAsString(JSON.createObjectNode()
+                                    .put("umid", umid)
+                                    .put(
+                                            "clientMessageId",
+                                            body.path("clientMessageId").asString())
+                                    .put("destination", body.path("destination").asString())
+                                    .put("encoding", "GSM7")
+                                    .set(
+                                            "status",
+                                            JSON.createObjectNode()
+                                                    .put("code", "QUEUED")
+                                                    .put("description", "SMS is accepted and queued for processing")));
+                            return response.status(200)
+                                    .header("Content-Type", "application/json")
+                                    .sendString(Mono.just(answer))
+                                    .then();
                         }))
                 .bindNow(Duration.ofSeconds(10));
     }

@@ -17,7 +17,6 @@ package io.confirmline.orchestrator.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confirmline.events.Topics;
 import io.confirmline.orchestrator.TestTenant;
 import java.time.Duration;
 import java.util.Map;
@@ -40,7 +39,8 @@ class OwnerAlertComponentTest extends ConversationComponentTestBase {
     }
 
     private WebTestClient.ResponseSpec post(String key, Object body) {
-        WebTestClient.RequestBodySpec request = http.post().uri("/api/owner-alerts").contentType(MediaType.APPLICATION_JSON);
+        WebTestClient.RequestBodySpec request =
+                http.post().uri("/api/owner-alerts").contentType(MediaType.APPLICATION_JSON);
         if (key != null) {
             request = request.header("Authorization", "Bearer " + key);
         }
@@ -51,12 +51,20 @@ class OwnerAlertComponentTest extends ConversationComponentTestBase {
     void anAlertIsTextedToTheOwnerOnceWhateverTheConsoleRepeats() throws Exception {
         String phone = ownerPhone();
         String alertId = UUID.randomUUID().toString();
-        Map<String, String> alert = Map.of("to", phone, "body", "ConfirmLine: Ana cancelled the booking for 21:00",
-                "alertId", alertId);
+        Map<String, String> alert =
+                Map.of("to", phone, "body", "ConfirmLine: Ana cancelled the booking for 21:00", "alertId", alertId);
 
-        Map<String, Object> first = post(KEY, alert).expectStatus().isAccepted().expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { }).returnResult()
+        Map<String, Object> first = post(KEY, alert)
+                .expectStatus()
+                .isAccepted()
+                .expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
                 .getResponseBody();
-        Map<String, Object> again = post(KEY, alert).expectStatus().isAccepted().expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { }).returnResult()
+        Map<String, Object> again = post(KEY, alert)
+                .expectStatus()
+                .isAccepted()
+                .expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
                 .getResponseBody();
 
         assertThat(first).containsEntry("alertId", alertId).containsEntry("state", "SENT");
@@ -69,8 +77,15 @@ class OwnerAlertComponentTest extends ConversationComponentTestBase {
             assertThat(sent.body().get("source").asString()).isEqualTo(SENDER);
             assertThat(sent.umid()).isEqualTo(first.get("umid"));
         });
-        http.get().uri("/api/owner-alerts/{id}", alertId).header("Authorization", "Bearer " + KEY).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("SENT");
+        http.get()
+                .uri("/api/owner-alerts/{id}", alertId)
+                .header("Authorization", "Bearer " + KEY)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("SENT");
         // The owner is not a guest: nothing of it is a conversation.
         assertThat(conversation(phone)).isEmpty();
     }
@@ -79,10 +94,21 @@ class OwnerAlertComponentTest extends ConversationComponentTestBase {
     void anOwnerWhoseNumberOptedOutAsAGuestStillGetsTheirAlerts() {
         String phone = ownerPhone();
         database.sql("INSERT INTO opt_out (tenant_id, phone, source) VALUES ('textco', :phone, 'PLATFORM')")
-                .bind("phone", phone).then().block();
+                .bind("phone", phone)
+                .then()
+                .block();
 
-        post(KEY, Map.of("to", phone, "body", "ConfirmLine: a guest has waited 20 minutes", "alertId",
-                UUID.randomUUID().toString())).expectStatus().isAccepted();
+        post(
+                        KEY,
+                        Map.of(
+                                "to",
+                                phone,
+                                "body",
+                                "ConfirmLine: a guest has waited 20 minutes",
+                                "alertId",
+                                UUID.randomUUID().toString()))
+                .expectStatus()
+                .isAccepted();
 
         assertThat(texts.to(phone)).hasSize(1);
     }
@@ -90,28 +116,55 @@ class OwnerAlertComponentTest extends ConversationComponentTestBase {
     @Test
     void refusedWithoutTheTenantsKeyForATenantThatCannotTextAndForABadAlert() {
         String phone = ownerPhone();
-        Map<String, String> alert = Map.of("to", phone, "body", "hello", "alertId", UUID.randomUUID().toString());
+        Map<String, String> alert = Map.of(
+                "to", phone, "body", "hello", "alertId", UUID.randomUUID().toString());
         post(null, alert).expectStatus().isUnauthorized();
         post("not-a-key-of-anyone-0123456789", alert).expectStatus().isUnauthorized();
-        post(KEY, Map.of("to", "612345678", "body", " ", "alertId", "")).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors.length()").isEqualTo(3);
+        post(KEY, Map.of("to", "612345678", "body", " ", "alertId", ""))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()")
+                .isEqualTo(3);
 
         String nosms = "nosms-" + UUID.randomUUID().toString().substring(0, 8);
         String nosmsKey = nosms + "-platform-key-0123456789";
-        console.publish(TestTenant.settings("id=" + nosms, "subaccount-id=nosms_voice", "api-key=nosms-8x8-key",
-                "platform-api-key=" + nosmsKey, "caller-id=+34910000090"));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> http.get().uri("/api/owner-alerts/none")
-                .header("Authorization", "Bearer " + nosmsKey).exchange().returnResult(String.class)
-                .getStatus().value() == 404);
+        console.publish(TestTenant.settings(
+                "id=" + nosms,
+                "subaccount-id=nosms_voice",
+                "api-key=nosms-8x8-key",
+                "platform-api-key=" + nosmsKey,
+                "caller-id=+34910000090"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> http.get()
+                                .uri("/api/owner-alerts/none")
+                                .header("Authorization", "Bearer " + nosmsKey)
+                                .exchange()
+                                .returnResult(String.class)
+                                .getStatus()
+                                .value()
+                        == 404);
 
-        post(nosmsKey, alert).expectStatus().isEqualTo(422)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("no SMS"));
+        post(nosmsKey, alert)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("no SMS"));
         // Another tenant's alert is not found by this tenant's key.
         String alertId = UUID.randomUUID().toString();
-        post(KEY, Map.of("to", phone, "body", "hello", "alertId", alertId)).expectStatus().isAccepted();
-        http.get().uri("/api/owner-alerts/{id}", alertId).header("Authorization", "Bearer " + nosmsKey).exchange()
-                .expectStatus().isNotFound();
+        post(KEY, Map.of("to", phone, "body", "hello", "alertId", alertId))
+                .expectStatus()
+                .isAccepted();
+        http.get()
+                .uri("/api/owner-alerts/{id}", alertId)
+                .header("Authorization", "Bearer " + nosmsKey)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
         assertThat(texts.to(phone)).hasSize(1);
     }
 }

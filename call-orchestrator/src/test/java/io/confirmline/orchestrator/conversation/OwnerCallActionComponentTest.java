@@ -52,13 +52,28 @@ class OwnerCallActionComponentTest extends ConversationComponentTestBase {
         if (published) {
             return;
         }
-        console.publish(TestTenant.settings("id=" + TENANT, "display-name=Owner's", "subaccount-id=ownerco_voice",
-                "api-key=ownerco-8x8-key", "platform-api-keys[0]=ownerco-platform-key",
-                "platform-api-keys[1]=" + OWNER_KEY, "caller-id=+34910000060", "calling-opens=00:00",
-                "calling-closes=23:59:59", "minimum-notice=1m", "max-attempts=1"));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> http.get().uri("/api/reservations/none/calls")
-                .header("Authorization", "Bearer " + OWNER_KEY).exchange().returnResult(String.class)
-                .getStatus().value() == 404);
+        console.publish(TestTenant.settings(
+                "id=" + TENANT,
+                "display-name=Owner's",
+                "subaccount-id=ownerco_voice",
+                "api-key=ownerco-8x8-key",
+                "platform-api-keys[0]=ownerco-platform-key",
+                "platform-api-keys[1]=" + OWNER_KEY,
+                "caller-id=+34910000060",
+                "calling-opens=00:00",
+                "calling-closes=23:59:59",
+                "minimum-notice=1m",
+                "max-attempts=1"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> http.get()
+                                .uri("/api/reservations/none/calls")
+                                .header("Authorization", "Bearer " + OWNER_KEY)
+                                .exchange()
+                                .returnResult(String.class)
+                                .getStatus()
+                                .value()
+                        == 404);
         published = true;
     }
 
@@ -68,46 +83,76 @@ class OwnerCallActionComponentTest extends ConversationComponentTestBase {
         String phone = phone();
         book(TENANT, id, phone, 1, ReservationEventType.CREATED, soon(), "Europe/Madrid");
         CallStatusChanged dialing = await(id, "DIALING");
-        kafka.send(Topics.SESSION_SUMMARIES.name(), dialing.getSessionId(), summary(TENANT, dialing.getSessionId())).get();
-        String callId = await(id, "UNREACHABLE").getCallId();   // nobody answered
+        kafka.send(Topics.SESSION_SUMMARIES.name(), dialing.getSessionId(), summary(TENANT, dialing.getSessionId()))
+                .get();
+        String callId = await(id, "UNREACHABLE").getCallId(); // nobody answered
         assertThat(calls.requestsTo(phone)).hasSize(1);
 
         String key = UUID.randomUUID().toString();
-        Map<?, ?> answer = action(callId, "redial", OWNER_KEY, key).expectStatus().isAccepted()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> answer = action(callId, "redial", OWNER_KEY, key)
+                .expectStatus()
+                .isAccepted()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(answer.get("status")).isIn("SCHEDULED", "DIALING");
         assertThat(answer.get("attempt")).isEqualTo(2);
         assertThat(answer.get("callId")).isEqualTo(callId);
 
         // Placed at once, as attempt 2, whatever the tenant's maximum of automatic attempts.
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> calls.requestsTo(phone).size() == 2);
-        CallStatusChanged scheduled = changes(id).stream().filter(c -> c.getChannel() == Channel.CONSOLE).findFirst()
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> calls.requestsTo(phone).size() == 2);
+        CallStatusChanged scheduled = changes(id).stream()
+                .filter(c -> c.getChannel() == Channel.CONSOLE)
+                .findFirst()
                 .orElseThrow();
         assertThat(scheduled.getPreviousStatus().name()).isEqualTo("UNREACHABLE");
         assertThat(scheduled.getStatus().name()).isEqualTo("SCHEDULED");
         assertThat(scheduled.getAttempt()).isEqualTo(2);
         assertThat(scheduled.getReason()).startsWith("CALL_AGAIN_BY_OWNER");
         assertThat(scheduled.getScheduledFor()).isBefore(Instant.now().plusSeconds(1));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> changes(id).stream()
-                .anyMatch(c -> c.getStatus().name().equals("DIALING") && c.getAttempt() == 2));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> changes(id).stream()
+                        .anyMatch(c -> c.getStatus().name().equals("DIALING") && c.getAttempt() == 2));
         // The console's board hears it too: the booking's snapshot says CONSOLE.
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> topics.of(Topics.BOOKINGS.name(), id).stream()
-                .map(r -> (BookingSnapshot) r.value()).anyMatch(s -> s != null && "CONSOLE".equals(s.getChannel())));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> topics.of(Topics.BOOKINGS.name(), id).stream()
+                        .map(r -> (BookingSnapshot) r.value())
+                        .anyMatch(s -> s != null && "CONSOLE".equals(s.getChannel())));
 
         // The same request again (a retry): the same answer, no other call, no other announcement.
-        action(callId, "redial", OWNER_KEY, key).expectStatus().isAccepted()
-                .expectBody().jsonPath("$.callId").isEqualTo(callId).jsonPath("$.attempt").isEqualTo(2);
+        action(callId, "redial", OWNER_KEY, key)
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .jsonPath("$.callId")
+                .isEqualTo(callId)
+                .jsonPath("$.attempt")
+                .isEqualTo(2);
         // A new request while the guest is being called is refused, and says why.
-        action(callId, "redial", OWNER_KEY, null).expectStatus().isEqualTo(409)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("being called"));
-        action(callId, "cancel", OWNER_KEY, null).expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("no longer"));
+        action(callId, "redial", OWNER_KEY, null)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("being called"));
+        action(callId, "cancel", OWNER_KEY, null)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("no longer"));
         // The key of another action is not a retry.
         action(callId, "cancel", OWNER_KEY, key).expectStatus().isEqualTo(422);
-        Thread.sleep(600);   // three dialer polls
+        Thread.sleep(600); // three dialer polls
         assertThat(calls.requestsTo(phone)).hasSize(2);
-        assertThat(changes(id).stream().filter(c -> c.getChannel() == Channel.CONSOLE)).hasSize(1);
+        assertThat(changes(id).stream().filter(c -> c.getChannel() == Channel.CONSOLE))
+                .hasSize(1);
     }
 
     @Test
@@ -115,39 +160,71 @@ class OwnerCallActionComponentTest extends ConversationComponentTestBase {
         String id = "r-cancel-" + UUID.randomUUID();
         String phone = phone();
         // Due in two and a half hours.
-        book(TENANT, id, phone, 1, ReservationEventType.CREATED, Instant.now().plus(3, ChronoUnit.HOURS), "Europe/Madrid");
+        book(
+                TENANT,
+                id,
+                phone,
+                1,
+                ReservationEventType.CREATED,
+                Instant.now().plus(3, ChronoUnit.HOURS),
+                "Europe/Madrid");
         String callId = await(id, "SCHEDULED").getCallId();
 
-        action(callId, "cancel", OWNER_KEY, null).expectStatus().isAccepted()
-                .expectBody().jsonPath("$.status").isEqualTo("SKIPPED")
-                .jsonPath("$.reason").isEqualTo(OwnerCallActions.CANCELLED_BY_OWNER);
+        action(callId, "cancel", OWNER_KEY, null)
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("SKIPPED")
+                .jsonPath("$.reason")
+                .isEqualTo(OwnerCallActions.CANCELLED_BY_OWNER);
         CallStatusChanged skipped = await(id, "SKIPPED");
         assertThat(skipped.getChannel()).isEqualTo(Channel.CONSOLE);
         assertThat(skipped.getPreviousStatus().name()).isEqualTo("SCHEDULED");
         assertThat(skipped.getReason()).startsWith("CANCELLED_BY_OWNER");
 
         // Asked again: the same answer, nothing more announced.
-        action(callId, "cancel", OWNER_KEY, null).expectStatus().isAccepted()
-                .expectBody().jsonPath("$.status").isEqualTo("SKIPPED");
+        action(callId, "cancel", OWNER_KEY, null)
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("SKIPPED");
         Thread.sleep(500);
         assertThat(statuses(id).stream().filter("SKIPPED"::equals)).hasSize(1);
         assertThat(countRows("SELECT count(*) AS n FROM call WHERE id = '" + callId + "' AND status = 'SKIPPED' "
-                + "AND lease_until IS NULL")).isEqualTo(1);
+                        + "AND lease_until IS NULL"))
+                .isEqualTo(1);
 
         // The owner changes their mind: called now, as the booking still stands.
         action(callId, "redial", OWNER_KEY, null).expectStatus().isAccepted();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> calls.requestsTo(phone).size() == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> calls.requestsTo(phone).size() == 1);
     }
 
     @Test
     void callingAScheduledCallAgainBringsItForward() throws Exception {
         String id = "r-forward-" + UUID.randomUUID();
         String phone = phone();
-        book(TENANT, id, phone, 1, ReservationEventType.CREATED, Instant.now().plus(3, ChronoUnit.HOURS), "Europe/Madrid");
+        book(
+                TENANT,
+                id,
+                phone,
+                1,
+                ReservationEventType.CREATED,
+                Instant.now().plus(3, ChronoUnit.HOURS),
+                "Europe/Madrid");
         String callId = await(id, "SCHEDULED").getCallId();
-        action(callId, "redial", OWNER_KEY, null).expectStatus().isAccepted()
-                .expectBody().jsonPath("$.attempt").isEqualTo(1);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> calls.requestsTo(phone).size() == 1);
+        action(callId, "redial", OWNER_KEY, null)
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .jsonPath("$.attempt")
+                .isEqualTo(1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> calls.requestsTo(phone).size() == 1);
         assertThat(await(id, "DIALING").getAttempt()).isEqualTo(1);
     }
 
@@ -155,14 +232,29 @@ class OwnerCallActionComponentTest extends ConversationComponentTestBase {
     void anotherTenantsCallOrAnUnknownOneIsNotFoundAndAFinalOneIsAConflict() throws Exception {
         String id = "r-other-" + UUID.randomUUID();
         String phone = phone();
-        book(TENANT, id, phone, 1, ReservationEventType.CREATED, Instant.now().plus(3, ChronoUnit.HOURS), "Europe/Madrid");
+        book(
+                TENANT,
+                id,
+                phone,
+                1,
+                ReservationEventType.CREATED,
+                Instant.now().plus(3, ChronoUnit.HOURS),
+                "Europe/Madrid");
         String callId = await(id, "SCHEDULED").getCallId();
 
         // textco's key for ownerco's call: as if there were none.
-        String otherTenants = action(callId, "redial", KEY, null).expectStatus().isNotFound()
-                .expectBody(String.class).returnResult().getResponseBody();
-        String unknown = action(UUID.randomUUID().toString(), "redial", KEY, null).expectStatus().isNotFound()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String otherTenants = action(callId, "redial", KEY, null)
+                .expectStatus()
+                .isNotFound()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        String unknown = action(UUID.randomUUID().toString(), "redial", KEY, null)
+                .expectStatus()
+                .isNotFound()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(otherTenants.replace(callId, "ID")).isEqualTo(unknown.replaceAll("[0-9a-f-]{36}", "ID"));
         action(callId, "cancel", KEY, null).expectStatus().isNotFound();
         action("not-a-call", "cancel", OWNER_KEY, null).expectStatus().isNotFound();
@@ -171,15 +263,27 @@ class OwnerCallActionComponentTest extends ConversationComponentTestBase {
         assertThat(statuses(id)).containsExactly("SCHEDULED");
 
         // Withdrawn by the platform: nothing to call again.
-        book(TENANT, id, phone, 2, ReservationEventType.CANCELLED, Instant.now().plus(3, ChronoUnit.HOURS), "Europe/Madrid");
+        book(
+                TENANT,
+                id,
+                phone,
+                2,
+                ReservationEventType.CANCELLED,
+                Instant.now().plus(3, ChronoUnit.HOURS),
+                "Europe/Madrid");
         await(id, "WITHDRAWN");
         action(callId, "redial", OWNER_KEY, null).expectStatus().isEqualTo(409);
-        action(callId, "cancel", OWNER_KEY, null).expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("WITHDRAWN"));
+        action(callId, "cancel", OWNER_KEY, null)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("WITHDRAWN"));
     }
 
     WebTestClient.ResponseSpec action(String callId, String action, String key, String idempotencyKey) {
-        return http.post().uri("/api/calls/{id}/{action}", callId, action)
+        return http.post()
+                .uri("/api/calls/{id}/{action}", callId, action)
                 .headers(headers -> {
                     if (key != null) {
                         headers.set("Authorization", "Bearer " + key);

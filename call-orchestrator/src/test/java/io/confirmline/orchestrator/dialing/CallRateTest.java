@@ -33,7 +33,9 @@ class CallRateTest {
         assertThat(rate.reserve()).isEqualTo(Duration.ofMillis(250));
         assertThat(rate.reserve()).isEqualTo(Duration.ofMillis(500));
         now.addAndGet(Duration.ofSeconds(2).toNanos());
-        assertThat(rate.reserve()).as("an idle period does not build up a burst").isEqualTo(Duration.ZERO);
+        assertThat(rate.reserve())
+                .as("an idle period does not build up a burst")
+                .isEqualTo(Duration.ZERO);
         assertThat(rate.reserve()).isEqualTo(Duration.ofMillis(250));
     }
 

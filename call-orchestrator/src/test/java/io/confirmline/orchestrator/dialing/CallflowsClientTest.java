@@ -42,12 +42,12 @@ class CallflowsClientTest {
         }
     }
 
-    record Request(String path, String authorization, String body) {
-    }
+    record Request(String path, String authorization, String body) {}
 
-    static final String CREATED = "{\"sessionId\":\"03cc8cac-376b-11ef-a28b-0582ff0039d5\",\"sessionStatus\":\"CREATED\","
-            + "\"callFlowRequestId\":\"03cc3e8b\",\"validUntil\":\"2024-07-01T05:50:23.550Z\",\"statusCode\":1,"
-            + "\"statusMessage\":\"Created\"}";
+    static final String CREATED =
+            "{\"sessionId\":\"03cc8cac-376b-11ef-a28b-0582ff0039d5\",\"sessionStatus\":\"CREATED\","
+                    + "\"callFlowRequestId\":\"03cc3e8b\",\"validUntil\":\"2024-07-01T05:50:23.550Z\",\"statusCode\":1,"
+                    + "\"statusMessage\":\"Created\"}";
 
     final Deque<Answer> answers = new ArrayDeque<>();
     final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -58,20 +58,35 @@ class CallflowsClientTest {
     @BeforeEach
     void start() {
         loops = LoopResources.create("fake-8x8", 1, true);
-        server = HttpServer.create().host("127.0.0.1").port(0).runOn(loops)
-                .handle((request, response) -> request.receive().aggregate().asString(StandardCharsets.UTF_8)
-                        .defaultIfEmpty("").flatMap(body -> {
-                            requests.add(new Request(request.uri(), request.requestHeaders().get("Authorization"), body));
+        server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .runOn(loops)
+                .handle((request, response) -> request.receive()
+                        .aggregate()
+                        .asString(StandardCharsets.UTF_8)
+                        .defaultIfEmpty("")
+                        .flatMap(body -> {
+                            requests.add(new Request(
+                                    request.uri(), request.requestHeaders().get("Authorization"), body));
                             Answer answer = answers.isEmpty() ? Answer.of(200, CREATED) : answers.poll();
                             if (answer.retryAfter() != null) {
                                 response.header("Retry-After", answer.retryAfter());
                             }
-                            return Mono.delay(answer.delay()).then(response.status(answer.status())
-                                    .header("Content-Type", "application/json").sendString(Mono.just(answer.body())).then());
+                            return Mono.delay(answer.delay())
+                                    .then(response.status(answer.status())
+                                            .header("Content-Type", "application/json")
+                                            .sendString(Mono.just(answer.body()))
+                                            .then());
                         }))
                 .bindNow();
-        client = new CallflowsClient(WebClient.builder(), new CallflowsClient.Settings(
-                URI.create("http://127.0.0.1:" + server.port()), Duration.ofMillis(500), 3, Duration.ofMillis(50)));
+        client = new CallflowsClient(
+                WebClient.builder(),
+                new CallflowsClient.Settings(
+                        URI.create("http://127.0.0.1:" + server.port()),
+                        Duration.ofMillis(500),
+                        3,
+                        Duration.ofMillis(50)));
     }
 
     @AfterEach
@@ -81,31 +96,40 @@ class CallflowsClientTest {
     }
 
     private PlaceCallResult place() {
-        return client.placeCall("luigis_voice", "api-key-123", "{\"callflow\":[]}").block(Duration.ofSeconds(30));
+        return client.placeCall("luigis_voice", "api-key-123", "{\"callflow\":[]}")
+                .block(Duration.ofSeconds(30));
     }
 
     @Test
     void aCreatedSessionIsPlacedAndTheRequestCarriesPathKeyAndBody() {
         assertThat(place()).isEqualTo(new PlaceCallResult.Placed("03cc8cac-376b-11ef-a28b-0582ff0039d5"));
-        assertThat(requests).singleElement().isEqualTo(new Request("/api/v1/subaccounts/luigis_voice/callflows",
-                "Bearer api-key-123", "{\"callflow\":[]}"));
+        assertThat(requests)
+                .singleElement()
+                .isEqualTo(new Request(
+                        "/api/v1/subaccounts/luigis_voice/callflows", "Bearer api-key-123", "{\"callflow\":[]}"));
     }
 
     @Test
     void validationCodesFailAtOnceWithEightByEightsCodeAndMessage() {
-        answers.add(Answer.of(422, "{\"sessionStatus\":\"NOT_CREATED\",\"callFlowRequestId\":\"767ca1b8\","
-                + "\"statusCode\":-1017,\"statusMessage\":\"Invalid MSISDN format in Destination\"}"));
+        answers.add(Answer.of(
+                422,
+                "{\"sessionStatus\":\"NOT_CREATED\",\"callFlowRequestId\":\"767ca1b8\","
+                        + "\"statusCode\":-1017,\"statusMessage\":\"Invalid MSISDN format in Destination\"}"));
 
         PlaceCallResult result = place();
 
-        assertThat(result).isInstanceOfSatisfying(PlaceCallResult.Rejected.class, rejected ->
-                assertThat(rejected.reason()).isEqualTo("8x8 -1017 Invalid MSISDN format in Destination"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        PlaceCallResult.Rejected.class,
+                        rejected -> assertThat(rejected.reason())
+                                .isEqualTo("8x8 -1017 Invalid MSISDN format in Destination"));
         assertThat(requests).hasSize(1);
     }
 
     @Test
     void aWrongKeyIsRejectedNotRetried() {
-        answers.add(Answer.of(401, "{\"statusCode\":401,\"statusMessage\":\"Authentication header not found or token invalid\"}"));
+        answers.add(Answer.of(
+                401, "{\"statusCode\":401,\"statusMessage\":\"Authentication header not found or token invalid\"}"));
         assertThat(place()).isInstanceOf(PlaceCallResult.Rejected.class);
         assertThat(requests).hasSize(1);
     }
@@ -117,23 +141,32 @@ class CallflowsClientTest {
     void onlyAnswersProvingNoCallWasCreatedAreRetriedThenSucceed() {
         answers.add(new Answer(429, "{}", "1", Duration.ZERO));
         answers.add(Answer.of(503, NOT_CREATED_503));
-        answers.add(Answer.of(422, "{\"sessionStatus\":\"NOT_CREATED\",\"statusCode\":-1019,\"statusMessage\":\"Execute scenario\"}"));
+        answers.add(Answer.of(
+                422,
+                "{\"sessionStatus\":\"NOT_CREATED\",\"statusCode\":-1019,\"statusMessage\":\"Execute scenario\"}"));
 
         long started = System.nanoTime();
         assertThat(place()).isInstanceOf(PlaceCallResult.Placed.class);
 
         assertThat(requests).hasSize(4);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("Retry-After: 1 honoured")
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("Retry-After: 1 honoured")
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
     void aTimeoutIsAnUnknownOutcomeAndIsNeverSentAgain() {
-        answers.add(new Answer(200, CREATED, null, Duration.ofSeconds(2)));   // longer than the 500 ms timeout
+        answers.add(new Answer(200, CREATED, null, Duration.ofSeconds(2))); // longer than the 500 ms timeout
 
-        assertThat(place()).isInstanceOfSatisfying(PlaceCallResult.OutcomeUnknown.class, unknown ->
-                assertThat(unknown.reason()).contains("did not answer in time").contains("may have been placed"));
-        assertThat(requests).as("one request: a second could ring the guest twice").hasSize(1);
+        assertThat(place())
+                .isInstanceOfSatisfying(
+                        PlaceCallResult.OutcomeUnknown.class,
+                        unknown -> assertThat(unknown.reason())
+                                .contains("did not answer in time")
+                                .contains("may have been placed"));
+        assertThat(requests)
+                .as("one request: a second could ring the guest twice")
+                .hasSize(1);
     }
 
     @Test
@@ -149,8 +182,13 @@ class CallflowsClientTest {
     void aConnectionRefusedBeforeSendingIsRetriedThenUnavailable() {
         int closedPort = server.port();
         server.disposeNow();
-        CallflowsClient refused = new CallflowsClient(WebClient.builder(), new CallflowsClient.Settings(
-                URI.create("http://127.0.0.1:" + closedPort), Duration.ofMillis(500), 2, Duration.ofMillis(20)));
+        CallflowsClient refused = new CallflowsClient(
+                WebClient.builder(),
+                new CallflowsClient.Settings(
+                        URI.create("http://127.0.0.1:" + closedPort),
+                        Duration.ofMillis(500),
+                        2,
+                        Duration.ofMillis(20)));
 
         assertThat(refused.placeCall("luigis_voice", "k", "{}").block(Duration.ofSeconds(30)))
                 .isInstanceOf(PlaceCallResult.Unavailable.class);

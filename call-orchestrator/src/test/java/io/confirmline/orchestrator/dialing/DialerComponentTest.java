@@ -48,10 +48,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Due calls placed through a local server speaking 8x8's Send Callflow, on the real broker, registry and DB. */
-@SpringBootTest(properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-        "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY, "confirmline.tenants[0].caller-id=+34910000000",
-        "confirmline.tenants[0].calling-opens=00:00", "confirmline.tenants[0].calling-closes=23:59:59",
-        "confirmline.tenants[0].voices.es=es-ES-Standard-A", "confirmline.tenants[0].minimum-notice=1m"})
+@SpringBootTest(
+        properties = {
+            "confirmline.tenants[0].id=luigis",
+            "confirmline.tenants[0].subaccount-id=luigis_voice",
+            "confirmline.tenants[0].api-key=test-8x8-key",
+            "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY,
+            "confirmline.tenants[0].caller-id=+34910000000",
+            "confirmline.tenants[0].calling-opens=00:00",
+            "confirmline.tenants[0].calling-closes=23:59:59",
+            "confirmline.tenants[0].voices.es=es-ES-Standard-A",
+            "confirmline.tenants[0].minimum-notice=1m"
+        })
 class DialerComponentTest {
 
     static final FakeEightByEight eightByEight = new FakeEightByEight();
@@ -72,16 +80,29 @@ class DialerComponentTest {
 
     /** A booking whose call is due in about two seconds. */
     static ReservationEvent.Builder dueSoon(String id, String phone, long version, ReservationEventType type) {
-        return ReservationEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
-                .setTenantId("luigis").setReservationId(id).setVersion(version).setType(type)
+        return ReservationEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setTenantId("luigis")
+                .setReservationId(id)
+                .setVersion(version)
+                .setType(type)
                 .setKind(BookingKind.RESERVATION)
-                .setStartsAt(Instant.now().plus(30, ChronoUnit.MINUTES).plusSeconds(2).truncatedTo(ChronoUnit.MILLIS))
-                .setTimeZone("Europe/Madrid").setGuestName("Ana").setGuestPhone(phone).setGuestLocale("es-ES")
-                .setVenueName("Luigi's").setPartySize(4);
+                .setStartsAt(Instant.now()
+                        .plus(30, ChronoUnit.MINUTES)
+                        .plusSeconds(2)
+                        .truncatedTo(ChronoUnit.MILLIS))
+                .setTimeZone("Europe/Madrid")
+                .setGuestName("Ana")
+                .setGuestPhone(phone)
+                .setGuestLocale("es-ES")
+                .setVenueName("Luigi's")
+                .setPartySize(4);
     }
 
     public static <V> KafkaConsumer<String, V> consumer(String topic) {
-        Map<String, Object> config = new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
+        Map<String, Object> config =
+                new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "dialer-test-" + UUID.randomUUID());
         KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config);
@@ -90,7 +111,8 @@ class DialerComponentTest {
     }
 
     /** The first change of this reservation to {@code status} on calls.status.v1. */
-    public static CallStatusChanged awaitStatus(KafkaConsumer<String, CallStatusChanged> statuses, String id, String status) {
+    public static CallStatusChanged awaitStatus(
+            KafkaConsumer<String, CallStatusChanged> statuses, String id, String status) {
         List<CallStatusChanged> changes = new ArrayList<>();
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             statuses.poll(Duration.ofMillis(200)).forEach(r -> {
@@ -100,29 +122,43 @@ class DialerComponentTest {
             });
             return changes.stream().anyMatch(c -> c.getStatus().name().equals(status));
         });
-        return changes.stream().filter(c -> c.getStatus().name().equals(status)).findFirst().orElseThrow();
+        return changes.stream()
+                .filter(c -> c.getStatus().name().equals(status))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void aDueCallIsPlacedWithTheRightWordsAndItsSessionAndDialingStatusArePublished() throws Exception {
         String id = "r-" + UUID.randomUUID();
-        ReservationEvent booking = dueSoon(id, "+34600111333", 1, ReservationEventType.CREATED).build();
+        ReservationEvent booking =
+                dueSoon(id, "+34600111333", 1, ReservationEventType.CREATED).build();
         kafka.send(Topics.RESERVATIONS.name(), id, booking).get();
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> eightByEight.requestsTo("+34600111333").size() == 1);
-        FakeEightByEight.Request request = eightByEight.requestsTo("+34600111333").get(0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> eightByEight.requestsTo("+34600111333").size() == 1);
+        FakeEightByEight.Request request =
+                eightByEight.requestsTo("+34600111333").get(0);
         // Dialed past 23:30 in Madrid, the booking is tomorrow, and the guest hears so.
         java.time.ZoneId madrid = java.time.ZoneId.of("Europe/Madrid");
-        String day = booking.getStartsAt().atZone(madrid).toLocalDate().equals(request.at().atZone(madrid).toLocalDate())
-                ? "hoy" : "mañana";
+        String day = booking.getStartsAt()
+                        .atZone(madrid)
+                        .toLocalDate()
+                        .equals(request.at().atZone(madrid).toLocalDate())
+                ? "hoy"
+                : "mañana";
         assertThat(request.path()).isEqualTo("/api/v1/subaccounts/luigis_voice/callflows");
         assertThat(request.authorization()).isEqualTo("Bearer test-8x8-key");
-        assertThat(request.body()).contains("\"source\":\"+34910000000\"").contains("\"voiceProfile\":\"es-ES-Standard-A\"")
+        assertThat(request.body())
+                .contains("\"source\":\"+34910000000\"")
+                .contains("\"voiceProfile\":\"es-ES-Standard-A\"")
                 .contains("Hola Ana, le llamamos de Luigi's para confirmar su mesa para 4 " + day + " a las")
-                .contains("\"maxDigits\":1").contains("\"clientRequestId\":");
+                .contains("\"maxDigits\":1")
+                .contains("\"clientRequestId\":");
 
         try (KafkaConsumer<String, CallStatusChanged> statuses = consumer(Topics.CALL_STATUS.name());
-             KafkaConsumer<String, CallSessionOpened> sessions = consumer(Topics.SESSIONS.name())) {
+                KafkaConsumer<String, CallSessionOpened> sessions = consumer(Topics.SESSIONS.name())) {
             CallStatusChanged dialing = awaitStatus(statuses, id, "DIALING");
             assertThat(dialing.getPreviousStatus().name()).isEqualTo("SCHEDULED");
             assertThat(dialing.getSessionId()).isNotBlank();
@@ -146,8 +182,18 @@ class DialerComponentTest {
     @Test
     void aBookingCancelledBeforeItsCallIsNeverDialed() throws Exception {
         String id = "r-" + UUID.randomUUID();
-        kafka.send(Topics.RESERVATIONS.name(), id, dueSoon(id, "+34600111444", 1, ReservationEventType.CREATED).build()).get();
-        kafka.send(Topics.RESERVATIONS.name(), id, dueSoon(id, "+34600111444", 2, ReservationEventType.CANCELLED).build()).get();
+        kafka.send(
+                        Topics.RESERVATIONS.name(),
+                        id,
+                        dueSoon(id, "+34600111444", 1, ReservationEventType.CREATED)
+                                .build())
+                .get();
+        kafka.send(
+                        Topics.RESERVATIONS.name(),
+                        id,
+                        dueSoon(id, "+34600111444", 2, ReservationEventType.CANCELLED)
+                                .build())
+                .get();
 
         Thread.sleep(5000);
         assertThat(eightByEight.requestsTo("+34600111444")).isEmpty();
@@ -157,7 +203,12 @@ class DialerComponentTest {
     void anInvalidNumberFailsTheAttemptWithEightByEightsCode() throws Exception {
         String id = "r-" + UUID.randomUUID();
         // +34 600 111 229 is a valid Spanish mobile number; the fake refuses destinations ending in 9 with -1017.
-        kafka.send(Topics.RESERVATIONS.name(), id, dueSoon(id, "+34600111229", 1, ReservationEventType.CREATED).build()).get();
+        kafka.send(
+                        Topics.RESERVATIONS.name(),
+                        id,
+                        dueSoon(id, "+34600111229", 1, ReservationEventType.CREATED)
+                                .build())
+                .get();
 
         try (KafkaConsumer<String, CallStatusChanged> statuses = consumer(Topics.CALL_STATUS.name())) {
             CallStatusChanged failed = awaitStatus(statuses, id, "FAILED");

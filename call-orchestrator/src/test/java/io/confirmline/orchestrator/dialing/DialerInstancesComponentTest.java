@@ -38,7 +38,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Several orchestrator instances on one database place each due call exactly once. */
-@Tag("long") // starts whole applications of its own (several instances, restarts): run by .ci/run after verify (README "Tests")
+@Tag("long") // starts whole applications of its own (several instances, restarts): run by .ci/run after verify
+// (README "Tests")
 class DialerInstancesComponentTest {
 
     private final FakeEightByEight eightByEight = new FakeEightByEight();
@@ -51,23 +52,32 @@ class DialerInstancesComponentTest {
     }
 
     private void start(TestPostgres.Database db) {
-        List<String> args = List.of("server.port=0", "spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+        List<String> args = List.of(
+                "server.port=0",
+                "spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
                 "confirmline.kafka.registry-url=" + RegistryServer.shared().apiUrl(),
                 "spring.kafka.consumer.group-id=orchestrator-" + db.name(),
-                "spring.r2dbc.url=" + db.r2dbcUrl(), "spring.r2dbc.username=" + db.username(),
-                "spring.r2dbc.password=" + db.password(), "spring.flyway.url=" + db.jdbcUrl(),
-                "spring.flyway.user=" + db.username(), "spring.flyway.password=" + db.password(),
-                "confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-                "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY, "confirmline.tenants[0].caller-id=+34910000000",
-                "confirmline.dialing.base-url=" + eightByEight.url(), "confirmline.dialing.batch-size=25",
+                "spring.r2dbc.url=" + db.r2dbcUrl(),
+                "spring.r2dbc.username=" + db.username(),
+                "spring.r2dbc.password=" + db.password(),
+                "spring.flyway.url=" + db.jdbcUrl(),
+                "spring.flyway.user=" + db.username(),
+                "spring.flyway.password=" + db.password(),
+                "confirmline.tenants[0].id=luigis",
+                "confirmline.tenants[0].subaccount-id=luigis_voice",
+                "confirmline.tenants[0].api-key=test-8x8-key",
+                "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY,
+                "confirmline.tenants[0].caller-id=+34910000000",
+                "confirmline.dialing.base-url=" + eightByEight.url(),
+                "confirmline.dialing.batch-size=25",
                 "logging.level.root=WARN");
         instances.add(new SpringApplicationBuilder(CallOrchestratorApplication.class)
                 .run(args.stream().map(a -> "--" + a).toArray(String[]::new)));
     }
 
     /** Due calls written straight into the schedule, as the intake would have left them. */
-    private static List<String> dueCalls(TestPostgres.Database db, int first, int count, String status, String leaseUntil)
-            throws Exception {
+    private static List<String> dueCalls(
+            TestPostgres.Database db, int first, int count, String status, String leaseUntil) throws Exception {
         List<String> phones = new ArrayList<>();
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
@@ -76,7 +86,7 @@ class DialerInstancesComponentTest {
                         time_zone, guest_name, guest_phone, guest_locale, venue_name, party_size)
                     VALUES ('luigis', ?, 1, 'RESERVATION', false, now() + interval '30 minutes', 'Europe/Madrid',
                         'Ana', ?, 'en-GB', 'Luigi''s', 2)""");
-                 PreparedStatement call = c.prepareStatement("""
+                    PreparedStatement call = c.prepareStatement("""
                     INSERT INTO orchestrator.call (id, tenant_id, subject_type, subject_id, booking_version, status,
                         due_at, valid_until, lease_until)
                     VALUES (?, 'luigis', 'RESERVATION', ?, 1, ?, now() - interval '1 second',
@@ -114,7 +124,8 @@ class DialerInstancesComponentTest {
 
     /** Statuses of the calls to these numbers. */
     private static Map<String, Long> statuses(TestPostgres.Database db, List<String> phones) throws Exception {
-        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = db.connect();
+                PreparedStatement s = c.prepareStatement("""
                 SELECT c.status, count(*) FROM orchestrator.call c
                 JOIN orchestrator.booking b ON b.tenant_id = c.tenant_id AND b.reservation_id = c.subject_id
                 WHERE b.guest_phone = ANY (?) GROUP BY c.status""")) {
@@ -136,7 +147,9 @@ class DialerInstancesComponentTest {
         List<String> phones = dueCalls(db, 0, 1000, "SCHEDULED", "NULL");
         start(db);
 
-        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> dialedOf(phones).size() >= 1000);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .until(() -> dialedOf(phones).size() >= 1000);
         Thread.sleep(2000);
 
         Map<String, Long> perPhone = dialedOf(phones);
@@ -154,13 +167,16 @@ class DialerInstancesComponentTest {
         // Marked DIALING by an instance that died while asking 8x8: 8x8 may have placed it.
         List<String> diedWhileDialing = dueCalls(db, 100, 5, "DIALING", "now() - interval '1 second'");
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> dialedOf(claimedThenDied).size() >= 5);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> dialedOf(claimedThenDied).size() >= 5);
         Thread.sleep(2000);
 
         List<String> ours = new ArrayList<>(claimedThenDied);
         ours.addAll(diedWhileDialing);
         Map<String, Long> perPhone = dialedOf(ours);
-        assertThat(perPhone.keySet()).containsExactlyInAnyOrderElementsOf(claimedThenDied)
+        assertThat(perPhone.keySet())
+                .containsExactlyInAnyOrderElementsOf(claimedThenDied)
                 .doesNotContainAnyElementsOf(diedWhileDialing);
         assertThat(perPhone.values()).allMatch(n -> n == 1);
     }

@@ -45,18 +45,26 @@ final class DialingDatabase {
 
     DialingDatabase() {
         TestPostgres.Database database = TestPostgres.freshDatabase();
-        Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
-                .schemas("orchestrator").load().migrate();
-        ConnectionFactory connections = ConnectionFactories.get(ConnectionFactoryOptions
-                .parse(database.r2dbcUrl() + "?schema=orchestrator").mutate()
-                .option(ConnectionFactoryOptions.USER, database.username())
-                .option(ConnectionFactoryOptions.PASSWORD, database.password()).build());
+        Flyway.configure()
+                .dataSource(database.jdbcUrl(), database.username(), database.password())
+                .schemas("orchestrator")
+                .load()
+                .migrate();
+        ConnectionFactory connections =
+                ConnectionFactories.get(ConnectionFactoryOptions.parse(database.r2dbcUrl() + "?schema=orchestrator")
+                        .mutate()
+                        .option(ConnectionFactoryOptions.USER, database.username())
+                        .option(ConnectionFactoryOptions.PASSWORD, database.password())
+                        .build());
         db = DatabaseClient.create(connections);
         transactions = new R2dbcTransactionManager(connections);
         // The rows stay in the outbox (no broker here): a relay that is never run, only woken.
-        outbox = new Outbox(db, new SimpleMeterRegistry(), new BookingSnapshots(db, clock),
-                new io.confirmline.outbox.OutboxRelay(db, transactions, null, null,
-                        io.confirmline.orchestrator.outbox.OutboxConfiguration.SETTINGS));
+        outbox = new Outbox(
+                db,
+                new SimpleMeterRegistry(),
+                new BookingSnapshots(db, clock),
+                new io.confirmline.outbox.OutboxRelay(
+                        db, transactions, null, null, io.confirmline.orchestrator.outbox.OutboxConfiguration.SETTINGS));
     }
 
     /** A booking (version 1) and its SCHEDULED call, due a second ago, claimed until a minute from now. */
@@ -68,17 +76,27 @@ final class DialingDatabase {
                                      guest_name, guest_phone, guest_locale, venue_name, party_size)
                 VALUES ('luigis', :id, 1, 'RESERVATION', false, :starts, 'Europe/Madrid', 'Ana', :phone, 'es-ES',
                         'Luigi''s', 4)""")
-                .bind("id", reservationId).bind("starts", due.plus(Duration.ofMinutes(30)).atOffset(ZoneOffset.UTC))
-                .bind("phone", phone).then().block();
+                .bind("id", reservationId)
+                .bind("starts", due.plus(Duration.ofMinutes(30)).atOffset(ZoneOffset.UTC))
+                .bind("phone", phone)
+                .then()
+                .block();
         db.sql("""
                 INSERT INTO call (id, tenant_id, subject_type, subject_id, booking_version, status, due_at, valid_until,
                                   lease_until)
                 VALUES (:call, 'luigis', 'RESERVATION', :id, 1, 'SCHEDULED', :due, :validUntil,
                         date_trunc('milliseconds', now()) + interval '1 minute')""")
-                .bind("call", id).bind("id", reservationId).bind("due", due.atOffset(ZoneOffset.UTC))
-                .bind("validUntil", due.plus(Duration.ofMinutes(25)).atOffset(ZoneOffset.UTC)).then().block();
-        return db.sql("SELECT " + DueCall.COLUMNS + " FROM call WHERE id = :id").bind("id", id)
-                .map(DueCall::of).one().block();
+                .bind("call", id)
+                .bind("id", reservationId)
+                .bind("due", due.atOffset(ZoneOffset.UTC))
+                .bind("validUntil", due.plus(Duration.ofMinutes(25)).atOffset(ZoneOffset.UTC))
+                .then()
+                .block();
+        return db.sql("SELECT " + DueCall.COLUMNS + " FROM call WHERE id = :id")
+                .bind("id", id)
+                .map(DueCall::of)
+                .one()
+                .block();
     }
 
     void execute(String sql) {
@@ -86,18 +104,29 @@ final class DialingDatabase {
     }
 
     String status(DueCall call) {
-        return db.sql("SELECT status FROM call WHERE id = :id").bind("id", call.id())
-                .map(row -> row.get("status", String.class)).one().block();
+        return db.sql("SELECT status FROM call WHERE id = :id")
+                .bind("id", call.id())
+                .map(row -> row.get("status", String.class))
+                .one()
+                .block();
     }
 
     String column(DueCall call, String column) {
-        return db.sql("SELECT " + column + "::text AS value FROM call WHERE id = :id").bind("id", call.id())
-                .map(row -> java.util.Optional.ofNullable(row.get("value", String.class))).one().block().orElse(null);
+        return db.sql("SELECT " + column + "::text AS value FROM call WHERE id = :id")
+                .bind("id", call.id())
+                .map(row -> java.util.Optional.ofNullable(row.get("value", String.class)))
+                .one()
+                .block()
+                .orElse(null);
     }
 
     /** The outbox's topics for a key, in the order written. */
     List<String> outboxTopics(String key) {
-        return db.sql("SELECT topic FROM outbox WHERE message_key = :key ORDER BY id").bind("key", key)
-                .map(row -> row.get("topic", String.class)).all().collectList().block();
+        return db.sql("SELECT topic FROM outbox WHERE message_key = :key ORDER BY id")
+                .bind("key", key)
+                .map(row -> row.get("topic", String.class))
+                .all()
+                .collectList()
+                .block();
     }
 }

@@ -19,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -35,8 +35,7 @@ import reactor.netty.resources.LoopResources;
 public final class FakeEightByEight implements AutoCloseable {
 
     /** A Send Callflow request as received; {@code at} is when its body had arrived. */
-    public record Request(String path, String authorization, String body, Instant at) {
-    }
+    public record Request(String path, String authorization, String body, Instant at) {}
 
     private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
     private final LoopResources loops = LoopResources.create("fake-8x8", 1, true);
@@ -44,17 +43,27 @@ public final class FakeEightByEight implements AutoCloseable {
     private volatile Duration delay = Duration.ZERO;
 
     public FakeEightByEight() {
-        server = HttpServer.create().host("127.0.0.1").port(0).runOn(loops)
-                .handle((request, response) -> request.receive().aggregate().asString(StandardCharsets.UTF_8)
-                        .defaultIfEmpty("").flatMap(body -> {
-                            requests.add(new Request(request.uri(), request.requestHeaders().get("Authorization"), body,
-                                    Instant.now()));
+        server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .runOn(loops)
+                .handle((request, response) -> request.receive()
+                        .aggregate()
+                        .asString(StandardCharsets.UTF_8)
+                        .defaultIfEmpty("")
+                        .flatMap(body -> {
+                            requests.add(new Request(
+                                    request.uri(), request.requestHeaders().get("Authorization"), body, Instant.now()));
                             boolean invalid = body.matches("(?s).*\"destination\":\"\\+\\d*9\".*");
                             String answer = invalid
                                     ? "{\"sessionStatus\":\"NOT_CREATED\",\"statusCode\":-1017,\"statusMessage\":\"Invalid MSISDN format in Destination\"}"
-                                    : "{\"sessionId\":\"" + UUID.randomUUID() + "\",\"sessionStatus\":\"CREATED\",\"statusCode\":1,\"statusMessage\":\"Created\"}";
-                            return Mono.delay(delay).then(response.status(invalid ? 422 : 200)
-                                    .header("Content-Type", "application/json").sendString(Mono.just(answer)).then());
+                                    : "{\"sessionId\":\"" + UUID.randomUUID()
+                                            + "\",\"sessionStatus\":\"CREATED\",\"statusCode\":1,\"statusMessage\":\"Created\"}";
+                            return Mono.delay(delay)
+                                    .then(response.status(invalid ? 422 : 200)
+                                            .header("Content-Type", "application/json")
+                                            .sendString(Mono.just(answer))
+                                            .then());
                         }))
                 .bindNow(Duration.ofSeconds(10));
     }
@@ -78,7 +87,9 @@ public final class FakeEightByEight implements AutoCloseable {
     }
 
     public List<Request> requestsTo(String phone) {
-        return requests.stream().filter(r -> r.body().contains("\"destination\":\"" + phone + "\"")).toList();
+        return requests.stream()
+                .filter(r -> r.body().contains("\"destination\":\"" + phone + "\""))
+                .toList();
     }
 
     @Override

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
  */
 class PlacementsTest {
 
-    static final OutcomeProperties OUTCOMES = new OutcomeProperties(Duration.ofSeconds(10), Duration.ofMinutes(15),
-            Duration.ofSeconds(30), Duration.ofMillis(500));
+    static final OutcomeProperties OUTCOMES = new OutcomeProperties(
+            Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMillis(500));
 
     DialingDatabase database;
     PreDial preDial;
@@ -47,29 +47,56 @@ class PlacementsTest {
     void database() {
         database = new DialingDatabase();
         CallEndings endings = new CallEndings(database.db, database.outbox, database.clock);
-        preDial = new PreDial(database.db, database.transactions, mock(Tenants.class), database.outbox, OUTCOMES,
-                mock(CallProgress.class), endings, database.clock);
-        placements = new Placements(database.db, database.transactions, database.outbox, OUTCOMES,
-                new DialingProperties(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(2), 2, 20,
-                        Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofMinutes(1), 8),
-                endings, database.clock);
+        preDial = new PreDial(
+                database.db,
+                database.transactions,
+                mock(Tenants.class),
+                database.outbox,
+                OUTCOMES,
+                mock(CallProgress.class),
+                endings,
+                database.clock);
+        placements = new Placements(
+                database.db,
+                database.transactions,
+                database.outbox,
+                OUTCOMES,
+                new DialingProperties(
+                        URI.create("http://127.0.0.1:1"),
+                        Duration.ofSeconds(2),
+                        2,
+                        20,
+                        Duration.ofSeconds(60),
+                        Duration.ofMillis(200),
+                        Duration.ofMinutes(1),
+                        8),
+                endings,
+                database.clock);
     }
 
     static Placements.Placement placed(PreDial.Marked marked, String sessionId) {
-        DialPlan plan = new DialPlan(marked.attemptId(), "{}",
-                session -> SessionReplies.voiceMessage(session, "es-ES", "es-ES-Standard-A"));
-        return new Placements.Placement(marked.call(), plan, marked.dialedAt(), new PlaceCallResult.Placed(sessionId), null);
+        DialPlan plan = new DialPlan(
+                marked.attemptId(), "{}", session -> SessionReplies.voiceMessage(session, "es-ES", "es-ES-Standard-A"));
+        return new Placements.Placement(
+                marked.call(), plan, marked.dialedAt(), new PlaceCallResult.Placed(sessionId), null);
     }
 
     @Test
     void recordsEverySessionOfTheBatchWithItsEvents() {
-        List<PreDial.Marked> marked = preDial.markAll(List.of(database.claimedCall("r-1", "+34600000021"),
-                database.claimedCall("r-2", "+34600000022"))).block().marked();
+        List<PreDial.Marked> marked = preDial.markAll(List.of(
+                        database.claimedCall("r-1", "+34600000021"), database.claimedCall("r-2", "+34600000022")))
+                .block()
+                .marked();
 
-        placements.recordAll(marked.stream().map(m -> placed(m, "s-" + m.call().subjectId())).toList()).block();
+        placements
+                .recordAll(marked.stream()
+                        .map(m -> placed(m, "s-" + m.call().subjectId()))
+                        .toList())
+                .block();
 
         for (PreDial.Marked m : marked) {
-            assertThat(database.column(m.call(), "session_id")).isEqualTo("s-" + m.call().subjectId());
+            assertThat(database.column(m.call(), "session_id"))
+                    .isEqualTo("s-" + m.call().subjectId());
             assertThat(database.column(m.call(), "lease_until")).isNull();
             assertThat(database.status(m.call())).isEqualTo("DIALING");
             assertThat(database.outboxTopics(m.call().subjectId()))
@@ -80,12 +107,21 @@ class PlacementsTest {
 
     @Test
     void aCallNoLongerDialingThatAttemptIsLeftAlone() {
-        List<PreDial.Marked> marked = preDial.markAll(List.of(database.claimedCall("r-3", "+34600000023"),
-                database.claimedCall("r-4", "+34600000024"))).block().marked();
-        PreDial.Marked settled = marked.stream().filter(m -> m.call().subjectId().equals("r-3")).findFirst().orElseThrow();
+        List<PreDial.Marked> marked = preDial.markAll(List.of(
+                        database.claimedCall("r-3", "+34600000023"), database.claimedCall("r-4", "+34600000024")))
+                .block()
+                .marked();
+        PreDial.Marked settled = marked.stream()
+                .filter(m -> m.call().subjectId().equals("r-3"))
+                .findFirst()
+                .orElseThrow();
         database.execute("UPDATE call SET status = 'COMPLETED' WHERE subject_id = 'r-3'");
 
-        placements.recordAll(marked.stream().map(m -> placed(m, "s-" + m.call().subjectId())).toList()).block();
+        placements
+                .recordAll(marked.stream()
+                        .map(m -> placed(m, "s-" + m.call().subjectId()))
+                        .toList())
+                .block();
 
         assertThat(database.column(settled.call(), "session_id")).isNull();
         assertThat(database.outboxTopics("r-3")).isEmpty();

@@ -39,10 +39,16 @@ class PreDialTest {
     @BeforeEach
     void database() {
         database = new DialingDatabase();
-        preDial = new PreDial(database.db, database.transactions, mock(Tenants.class), database.outbox,
-                new OutcomeProperties(Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofSeconds(30),
-                        Duration.ofMillis(500)),
-                mock(CallProgress.class), new CallEndings(database.db, database.outbox, database.clock), database.clock);
+        preDial = new PreDial(
+                database.db,
+                database.transactions,
+                mock(Tenants.class),
+                database.outbox,
+                new OutcomeProperties(
+                        Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMillis(500)),
+                mock(CallProgress.class),
+                new CallEndings(database.db, database.outbox, database.clock),
+                database.clock);
     }
 
     @Test
@@ -57,30 +63,47 @@ class PreDialTest {
         DueCall takenOver = database.claimedCall("r-taken-over", "+34600000008");
         database.execute("UPDATE booking SET cancelled = true WHERE reservation_id = 'r-cancelled'");
         database.execute("UPDATE booking SET version = 2 WHERE reservation_id = 'r-moved'");
-        database.execute("INSERT INTO opt_out (tenant_id, phone, source) VALUES ('luigis', '+34600000005', 'PLATFORM')");
+        database.execute(
+                "INSERT INTO opt_out (tenant_id, phone, source) VALUES ('luigis', '+34600000005', 'PLATFORM')");
         database.execute("UPDATE booking SET text_only = true WHERE reservation_id = 'r-text-only'");
         database.execute("UPDATE call SET valid_until = now() - interval '1 second' WHERE subject_id = 'r-too-late'");
-        database.execute("UPDATE call SET lease_until = lease_until + interval '1 second' WHERE subject_id = 'r-taken-over'");
+        database.execute(
+                "UPDATE call SET lease_until = lease_until + interval '1 second' WHERE subject_id = 'r-taken-over'");
 
-        PreDial.Batch batch = preDial.markAll(List.of(ready, cancelled, moved, alsoReady, optedOut, textOnly, tooLate,
-                takenOver)).block();
+        PreDial.Batch batch = preDial.markAll(
+                        List.of(ready, cancelled, moved, alsoReady, optedOut, textOnly, tooLate, takenOver))
+                .block();
 
-        assertThat(batch.marked()).extracting(m -> m.call().subjectId()).containsExactlyInAnyOrder("r-ready", "r-also-ready");
-        assertThat(batch.others()).extracting(DueCall::subjectId).containsExactly("r-cancelled", "r-moved",
-                "r-opted-out", "r-text-only", "r-too-late", "r-taken-over");
-        PreDial.Marked marked = batch.marked().stream().filter(m -> m.call().equals(ready)).findFirst().orElseThrow();
+        assertThat(batch.marked())
+                .extracting(m -> m.call().subjectId())
+                .containsExactlyInAnyOrder("r-ready", "r-also-ready");
+        assertThat(batch.others())
+                .extracting(DueCall::subjectId)
+                .containsExactly("r-cancelled", "r-moved", "r-opted-out", "r-text-only", "r-too-late", "r-taken-over");
+        PreDial.Marked marked = batch.marked().stream()
+                .filter(m -> m.call().equals(ready))
+                .findFirst()
+                .orElseThrow();
         assertThat(marked.booking().guestPhone()).isEqualTo("+34600000001");
         assertThat(database.status(ready)).isEqualTo("DIALING");
         assertThat(database.column(ready, "attempt_id")).isEqualTo(marked.attemptId());
         assertThat(database.column(ready, "settle_reason")).isEqualTo("SUMMARY_LOST");
-        assertThat(database.db.sql("SELECT attempt_id FROM call_attempt WHERE call_id = :id AND attempt = 1")
-                .bind("id", ready.id()).map(row -> row.get("attempt_id", String.class)).one().block())
+        assertThat(database.db
+                        .sql("SELECT attempt_id FROM call_attempt WHERE call_id = :id AND attempt = 1")
+                        .bind("id", ready.id())
+                        .map(row -> row.get("attempt_id", String.class))
+                        .one()
+                        .block())
                 .isEqualTo(marked.attemptId());
         for (DueCall other : batch.others()) {
             assertThat(database.status(other)).as(other.subjectId()).isEqualTo("SCHEDULED");
         }
-        assertThat(database.db.sql("SELECT count(*) AS n FROM call_attempt").map(row -> row.get("n", Long.class))
-                .one().block()).isEqualTo(2);
+        assertThat(database.db
+                        .sql("SELECT count(*) AS n FROM call_attempt")
+                        .map(row -> row.get("n", Long.class))
+                        .one()
+                        .block())
+                .isEqualTo(2);
     }
 
     @Test

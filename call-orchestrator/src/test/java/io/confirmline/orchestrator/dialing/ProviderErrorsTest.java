@@ -25,13 +25,14 @@ class ProviderErrorsTest {
 
     @ParameterizedTest(name = "{0} retryable={1}")
     @CsvSource({
-            // A guest 8x8 cannot reach this way, or a request 8x8 will refuse again: never rung twice.
-            "-2004, false", "-2008, false", "-2003, false", "-2005, false", "-2007, false", "-2009, false",
-            "-1017, false", "-1014, false", "-1015, false", "-1016, false", "401, false", "404, false",
-            // 8x8's own trouble: another attempt may get through.
-            "-2001, true", "-2002, true", "-2006, true", "-2010, true", "-9999, true", "-1018, true",
-            // A code added after the table says nothing about the guest.
-            "-2999, true"})
+        // A guest 8x8 cannot reach this way, or a request 8x8 will refuse again: never rung twice.
+        "-2004, false", "-2008, false", "-2003, false", "-2005, false", "-2007, false", "-2009, false",
+        "-1017, false", "-1014, false", "-1015, false", "-1016, false", "401, false", "404, false",
+        // 8x8's own trouble: another attempt may get through.
+        "-2001, true", "-2002, true", "-2006, true", "-2010, true", "-9999, true", "-1018, true",
+        // A code added after the table says nothing about the guest.
+        "-2999, true"
+    })
     void eachDocumentedCodeIsClassified(int code, boolean retryable) {
         assertThat(ProviderErrors.retryable(code)).isEqualTo(retryable);
     }

@@ -42,11 +42,19 @@ import tools.jackson.databind.json.JsonMapper;
  * A tenant's rate limit is waited for before DIALING is committed: a call marked DIALING is asked of 8x8 at once, so
  * a crash never leaves DIALING calls that were only waiting for a slot (issue #12). Real broker, registry, DB.
  */
-@SpringBootTest(properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-        "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY,
-        "confirmline.tenants[0].caller-id=+34910000000", "confirmline.tenants[0].calling-opens=00:00",
-        "confirmline.tenants[0].calling-closes=23:59:59", "confirmline.tenants[0].minimum-notice=1m",
-        "confirmline.tenants[0].calls-per-second=2", "confirmline.dialing.poll-interval=200ms"})
+@SpringBootTest(
+        properties = {
+            "confirmline.tenants[0].id=luigis",
+            "confirmline.tenants[0].subaccount-id=luigis_voice",
+            "confirmline.tenants[0].api-key=test-8x8-key",
+            "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY,
+            "confirmline.tenants[0].caller-id=+34910000000",
+            "confirmline.tenants[0].calling-opens=00:00",
+            "confirmline.tenants[0].calling-closes=23:59:59",
+            "confirmline.tenants[0].minimum-notice=1m",
+            "confirmline.tenants[0].calls-per-second=2",
+            "confirmline.dialing.poll-interval=200ms"
+        })
 class TenantLimitComponentTest {
 
     static final FakeEightByEight eightByEight = new FakeEightByEight();
@@ -75,24 +83,39 @@ class TenantLimitComponentTest {
             String id = "r-" + UUID.randomUUID();
             String phone = "+3460011170" + i;
             phones.add(phone);
-            kafka.send(Topics.RESERVATIONS.name(), id,
-                    DialerComponentTest.dueSoon(id, phone, 1, ReservationEventType.CREATED).build()).get();
+            kafka.send(
+                            Topics.RESERVATIONS.name(),
+                            id,
+                            DialerComponentTest.dueSoon(id, phone, 1, ReservationEventType.CREATED)
+                                    .build())
+                    .get();
         }
-        Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> phones.stream()
-                .allMatch(phone -> eightByEight.requestsTo(phone).size() == 1));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(40))
+                .until(() -> phones.stream()
+                        .allMatch(phone -> eightByEight.requestsTo(phone).size() == 1));
 
         List<Instant> sent = new ArrayList<>();
         for (String phone : phones) {
             FakeEightByEight.Request request = eightByEight.requestsTo(phone).get(0);
-            String attemptId = JsonMapper.builder().build().readTree(request.body()).path("clientRequestId").asString();
+            String attemptId = JsonMapper.builder()
+                    .build()
+                    .readTree(request.body())
+                    .path("clientRequestId")
+                    .asString();
             Instant dialingCommitted = database.sql("SELECT dialed_at FROM call_attempt WHERE attempt_id = :id")
-                    .bind("id", attemptId).map(row -> row.get("dialed_at", OffsetDateTime.class).toInstant()).one().block();
+                    .bind("id", attemptId)
+                    .map(row -> row.get("dialed_at", OffsetDateTime.class).toInstant())
+                    .one()
+                    .block();
             assertThat(Duration.between(dialingCommitted, request.at()))
-                    .as("from DIALING to the request for %s", phone).isLessThan(Duration.ofMillis(500));
+                    .as("from DIALING to the request for %s", phone)
+                    .isLessThan(Duration.ofMillis(500));
             sent.add(request.at());
         }
         sent.sort(Instant::compareTo);
         assertThat(Duration.between(sent.get(0), sent.get(sent.size() - 1)))
-                .as("six requests at two per second").isGreaterThanOrEqualTo(Duration.ofMillis(2000));
+                .as("six requests at two per second")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(2000));
     }
 }

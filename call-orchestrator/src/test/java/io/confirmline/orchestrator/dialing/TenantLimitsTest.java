@@ -30,9 +30,15 @@ class TenantLimitsTest {
     final TenantLimits limits = new TenantLimits(nanos::get);
 
     static Tenant luigis(long revision, String callsPerSecond, String maxConcurrentCalls) {
-        return TestTenant.tenant(TestTenant.settings("id=luigis", "subaccount-id=luigis_voice", "api-key=k",
-                "caller-id=+34910000000", "calls-per-second=" + callsPerSecond,
-                "max-concurrent-calls=" + maxConcurrentCalls), revision);
+        return TestTenant.tenant(
+                TestTenant.settings(
+                        "id=luigis",
+                        "subaccount-id=luigis_voice",
+                        "api-key=k",
+                        "caller-id=+34910000000",
+                        "calls-per-second=" + callsPerSecond,
+                        "max-concurrent-calls=" + maxConcurrentCalls),
+                revision);
     }
 
     @Test
@@ -40,7 +46,9 @@ class TenantLimitsTest {
         TenantLimits.Limits twoPerSecond = limits.of(luigis(1, "2", "0"));
         assertThat(twoPerSecond.acquire()).isEqualTo(Duration.ZERO);
         assertThat(twoPerSecond.acquire()).isEqualTo(Duration.ofMillis(500));
-        assertThat(limits.of(luigis(2, "2", "0"))).as("unchanged settings: the same limiter").isSameAs(twoPerSecond);
+        assertThat(limits.of(luigis(2, "2", "0")))
+                .as("unchanged settings: the same limiter")
+                .isSameAs(twoPerSecond);
 
         TenantLimits.Limits unlimited = limits.of(luigis(3, "0", "0"));
         assertThat(unlimited.acquire()).isEqualTo(Duration.ZERO);
@@ -63,7 +71,9 @@ class TenantLimitsTest {
 
         limits.of(luigis(3, "0", "1"));
         two.slots().release();
-        assertThat(two.slots().tryAcquire()).as("back to one: the other request still holds it").isFalse();
+        assertThat(two.slots().tryAcquire())
+                .as("back to one: the other request still holds it")
+                .isFalse();
         two.slots().release();
         assertThat(two.slots().tryAcquire()).as("both done: one slot").isTrue();
         assertThat(two.slots().tryAcquire()).isFalse();

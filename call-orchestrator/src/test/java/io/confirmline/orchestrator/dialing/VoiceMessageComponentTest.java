@@ -39,9 +39,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A voice message requested on Kafka is called at once, its text said N times, and any key hangs up. */
-@SpringBootTest(properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-        "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY, "confirmline.tenants[0].caller-id=+34910000000",
-        "confirmline.tenants[0].voices.en=en-GB-Emma"})
+@SpringBootTest(
+        properties = {
+            "confirmline.tenants[0].id=luigis",
+            "confirmline.tenants[0].subaccount-id=luigis_voice",
+            "confirmline.tenants[0].api-key=test-8x8-key",
+            "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY,
+            "confirmline.tenants[0].caller-id=+34910000000",
+            "confirmline.tenants[0].voices.en=en-GB-Emma"
+        })
 class VoiceMessageComponentTest {
 
     static final FakeEightByEight eightByEight = new FakeEightByEight();
@@ -63,19 +69,31 @@ class VoiceMessageComponentTest {
     @Test
     void anOtpIsCalledAtOnceWithItsTextRepeatedAndAnyKeyHangsUp() throws Exception {
         String id = "m-" + UUID.randomUUID();
-        VoiceMessageRequested otp = VoiceMessageRequested.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(Instant.now()).setTenantId("luigis").setMessageId(id).setPhone("+447911123456")
-                .setLocale("en-GB").setText("Your code is 4 8 2 1").setRepetitions(5)
-                .setPurpose(VoiceMessagePurpose.OTP).build();
+        VoiceMessageRequested otp = VoiceMessageRequested.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setTenantId("luigis")
+                .setMessageId(id)
+                .setPhone("+447911123456")
+                .setLocale("en-GB")
+                .setText("Your code is 4 8 2 1")
+                .setRepetitions(5)
+                .setPurpose(VoiceMessagePurpose.OTP)
+                .build();
         kafka.send(Topics.VOICE_MESSAGES.name(), id, otp).get();
-        kafka.send(Topics.VOICE_MESSAGES.name(), id, otp).get();   // redelivered: one call
+        kafka.send(Topics.VOICE_MESSAGES.name(), id, otp).get(); // redelivered: one call
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !eightByEight.requestsTo("+447911123456").isEmpty());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> !eightByEight.requestsTo("+447911123456").isEmpty());
         Thread.sleep(1500);
         String placed = eightByEight.requestsTo("+447911123456").get(0).body();
-        assertThat(eightByEight.requestsTo("+447911123456")).singleElement().satisfies(request -> assertThat(request.body())
-                .contains("\"text\":\"Your code is 4 8 2 1\",\"voiceProfile\":\"en-GB-Emma\",\"repetition\":3")
-                .contains("\"repetition\":2").endsWith("{\"action\":\"hangup\"}]}"));
+        assertThat(eightByEight.requestsTo("+447911123456"))
+                .singleElement()
+                .satisfies(request -> assertThat(request.body())
+                        .contains("\"text\":\"Your code is 4 8 2 1\",\"voiceProfile\":\"en-GB-Emma\",\"repetition\":3")
+                        .contains("\"repetition\":2")
+                        .endsWith("{\"action\":\"hangup\"}]}"));
 
         try (KafkaConsumer<String, CallSessionOpened> sessions = DialerComponentTest.consumer(Topics.SESSIONS.name())) {
             List<CallSessionOpened> opened = new ArrayList<>();
@@ -83,7 +101,9 @@ class VoiceMessageComponentTest {
                 sessions.poll(Duration.ofMillis(200)).forEach(r -> {
                     // This message's session: 8x8 was sent the attempt id as clientRequestId. (Other tests on the
                     // shared broker leave tombstones on the compacted topic: a guest's erasure.)
-                    if (r.value() != null && placed.contains("\"clientRequestId\":\"" + r.value().getAttemptId() + "\"")) {
+                    if (r.value() != null
+                            && placed.contains(
+                                    "\"clientRequestId\":\"" + r.value().getAttemptId() + "\"")) {
                         opened.add(r.value());
                     }
                 });

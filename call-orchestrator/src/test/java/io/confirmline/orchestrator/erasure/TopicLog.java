@@ -36,25 +36,30 @@ public final class TopicLog implements AutoCloseable {
     private volatile boolean running = true;
 
     public TopicLog(List<String> topics) {
-        Map<String, Object> config = new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
+        Map<String, Object> config =
+                new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "erasure-log-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500);
-        reader = new Thread(() -> {
-            try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
-                consumer.subscribe(topics);
-                while (running) {
-                    consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-                }
-            }
-        }, "erasure-topic-log");
+        reader = new Thread(
+                () -> {
+                    try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
+                        consumer.subscribe(topics);
+                        while (running) {
+                            consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+                        }
+                    }
+                },
+                "erasure-topic-log");
         reader.setDaemon(true);
         reader.start();
     }
 
     public List<ConsumerRecord<String, Object>> of(String topic, String key) {
-        return records.stream().filter(r -> r.topic().equals(topic) && key.equals(r.key())).toList();
+        return records.stream()
+                .filter(r -> r.topic().equals(topic) && key.equals(r.key()))
+                .toList();
     }
 
     public List<ConsumerRecord<String, Object>> of(String topic) {

@@ -58,11 +58,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * no ERROR line in the log, and the service healthy afterwards. {@code -Dconfirmline.fuzz.tries=100000} runs
  * longer; a failure prints the seed ({@code -Dconfirmline.fuzz.seed=...} repeats the run) and the failed requests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-        "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].platform-api-key=" + TestTenant.PLATFORM_KEY,
-        "confirmline.tenants[0].caller-id=+34910000000", "confirmline.tenants[0].calling-opens=00:00",
-        "confirmline.tenants[0].calling-closes=23:59:59", "confirmline.tenants[0].lead-time=30m"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
+            "confirmline.tenants[0].api-key=test-8x8-key",
+                    "confirmline.tenants[0].platform-api-key=" + TestTenant.PLATFORM_KEY,
+            "confirmline.tenants[0].caller-id=+34910000000", "confirmline.tenants[0].calling-opens=00:00",
+            "confirmline.tenants[0].calling-closes=23:59:59", "confirmline.tenants[0].lead-time=30m"
+        })
 @AutoConfigureWebTestClient
 @Tag("long") // its own Spring context and ~50 s of hostile requests: run by .ci/run after verify (README "Tests")
 class OrchestratorFuzzTest {
@@ -88,18 +92,17 @@ class OrchestratorFuzzTest {
     WebTestClient http;
 
     /** An endpoint: its name, and the requests aimed at it given the id segments to use. */
-    record Endpoint(String name, Function<Gen<String>, Gen<Target>> targets) {
-    }
+    record Endpoint(String name, Function<Gen<String>, Gen<Target>> targets) {}
 
     /** Where one request goes: method, path (query included) and body. */
-    record Target(String method, String path, byte[] body) {
-    }
+    record Target(String method, String path, byte[] body) {}
 
     @Test
     void noHostileRequestGetsA5xxOrAnErrorLineAndTheOrchestratorStaysHealthy() throws Exception {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk();
         long seed = Fuzz.seed();
-        System.out.println("OrchestratorFuzzTest: " + Fuzz.tries() + " requests per endpoint, -Dconfirmline.fuzz.seed=" + seed);
+        System.out.println(
+                "OrchestratorFuzzTest: " + Fuzz.tries() + " requests per endpoint, -Dconfirmline.fuzz.seed=" + seed);
         SplittableRandom random = new SplittableRandom(seed);
 
         List<Answer> answers = new ArrayList<>();
@@ -107,42 +110,73 @@ class OrchestratorFuzzTest {
                 HostileClient client = new HostileClient("http://localhost:" + port, 16)) {
             for (Endpoint endpoint : endpoints()) {
                 long started = System.nanoTime();
-                List<HostileRequest> requests = Fuzz.sample(requests(endpoint).filter(client::sendable), Fuzz.tries(), random);
+                List<HostileRequest> requests =
+                        Fuzz.sample(requests(endpoint).filter(client::sendable), Fuzz.tries(), random);
                 long generated = System.nanoTime();
                 answers.addAll(client.sendAll(requests));
-                System.out.printf("OrchestratorFuzzTest: %s generated in %d ms, answered in %d ms%n", endpoint.name(),
-                        (generated - started) / 1_000_000, (System.nanoTime() - generated) / 1_000_000);
+                System.out.printf(
+                        "OrchestratorFuzzTest: %s generated in %d ms, answered in %d ms%n",
+                        endpoint.name(),
+                        (generated - started) / 1_000_000,
+                        (System.nanoTime() - generated) / 1_000_000);
             }
             List<String> violations = answers.stream()
                     .map(answer -> answer.violation() == null ? null : answer.violation() + ":\n" + answer.describe())
-                    .filter(Objects::nonNull).toList();
-            assertThat(violations).as("seed " + seed + "; " + violations.size() + " failures").isEmpty();
-            // A kept-alive connection that stops being served (a known defect, README "Tests") is retried on a fresh one;
+                    .filter(Objects::nonNull)
+                    .toList();
+            assertThat(violations)
+                    .as("seed " + seed + "; " + violations.size() + " failures")
+                    .isEmpty();
+            // A kept-alive connection that stops being served (a known defect, README "Tests") is retried on a fresh
+            // one;
             // how often is reported and bounded, and what the retry got is checked like any answer.
             long stalled = HostileClient.stalled(answers);
-            System.out.println("OrchestratorFuzzTest: " + stalled + " of " + answers.size() + " requests answered only on a fresh connection");
-            assertThat(stalled).as("requests stalled on a kept-alive connection").isLessThanOrEqualTo(answers.size() / 100);
-            assertThat(errors.lines()).as("ERROR lines logged (seed " + seed + ")").isEmpty();
+            System.out.println("OrchestratorFuzzTest: " + stalled + " of " + answers.size()
+                    + " requests answered only on a fresh connection");
+            assertThat(stalled)
+                    .as("requests stalled on a kept-alive connection")
+                    .isLessThanOrEqualTo(answers.size() / 100);
+            assertThat(errors.lines())
+                    .as("ERROR lines logged (seed " + seed + ")")
+                    .isEmpty();
         }
-        System.out.println("OrchestratorFuzzTest: statuses " + answers.stream()
-                .collect(Collectors.groupingBy(Answer::status, TreeMap::new, Collectors.counting())));
+        System.out.println("OrchestratorFuzzTest: statuses "
+                + answers.stream().collect(Collectors.groupingBy(Answer::status, TreeMap::new, Collectors.counting())));
         assertThat(answers).as("some requests are accepted").anyMatch(answer -> answer.status() / 100 == 2);
-        http.get().uri("/actuator/health").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        http.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
     }
 
     static List<Endpoint> endpoints() {
         Gen<byte[]> makeCallBodies = Gen.frequency(
-                weight(5, Gen.oneOf(valid().stream().map(HostileInput::mutated).toList())
-                        .map(value -> Json.write(value).getBytes(StandardCharsets.UTF_8))),
+                weight(
+                        5,
+                        Gen.oneOf(valid().stream().map(HostileInput::mutated).toList())
+                                .map(value -> Json.write(value).getBytes(StandardCharsets.UTF_8))),
                 weight(1, Gen.of(valid()).map(value -> Json.write(value).getBytes(StandardCharsets.UTF_8))),
                 weight(3, HostileInput.bodies()),
                 weight(1, Gen.just(null)));
         Gen<String> versions = Gen.frequency(
                 weight(3, Gen.just("")),
                 weight(3, Gen.longs().map(v -> "?version=" + v)),
-                weight(2, Gen.of("?version=", "?version=x", "?version=1e3", "?version=99999999999999999999",
-                        "?version=-1", "?version=1&version=2", "?version=%00", "?version=0x10", "?version= 1")));
+                weight(
+                        2,
+                        Gen.of(
+                                "?version=",
+                                "?version=x",
+                                "?version=1e3",
+                                "?version=99999999999999999999",
+                                "?version=-1",
+                                "?version=1&version=2",
+                                "?version=%00",
+                                "?version=0x10",
+                                "?version= 1")));
         Gen<String> post = HostileInput.methods("POST");
         Gen<String> get = HostileInput.methods("GET");
         Gen<String> delete = HostileInput.methods("DELETE");
@@ -151,58 +185,110 @@ class OrchestratorFuzzTest {
         Gen<String> subjects = Gen.of("reservations", "messages");
         Gen<String> put = HostileInput.methods("PUT");
         // Numbers in the path (design.md §10.5): valid ones, so some requests get through, and hostile segments.
-        Gen<String> phones = Gen.frequency(weight(2, Gen.of("+34600111222", "+447911123456", "%2B34600111222")),
+        Gen<String> phones = Gen.frequency(
+                weight(2, Gen.of("+34600111222", "+447911123456", "%2B34600111222")),
                 weight(3, HostileInput.idSegments()));
-        Gen<String> callIds = Gen.of(java.util.UUID.randomUUID().toString(), "00000000-0000-0000-0000-000000000000",
-                java.util.UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT), "%7Bnot-a-uuid%7D",
+        Gen<String> callIds = Gen.of(
+                java.util.UUID.randomUUID().toString(),
+                "00000000-0000-0000-0000-000000000000",
+                java.util.UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT),
+                "%7Bnot-a-uuid%7D",
                 java.util.UUID.randomUUID().toString().replace("-", ""));
         Gen<byte[]> replies = Gen.frequency(
-                weight(2, Gen.of("{\"body\":\"See you at 8!\"}", "{\"body\":\"\"}", "{\"body\":7}", "{}")
-                        .map(text -> text.getBytes(StandardCharsets.UTF_8))),
-                weight(3, HostileInput.bodies()), weight(1, Gen.just(null)));
+                weight(
+                        2,
+                        Gen.of("{\"body\":\"See you at 8!\"}", "{\"body\":\"\"}", "{\"body\":7}", "{}")
+                                .map(text -> text.getBytes(StandardCharsets.UTF_8))),
+                weight(3, HostileInput.bodies()),
+                weight(1, Gen.just(null)));
         return List.of(
-                new Endpoint("POST /api/make-call", ids -> random ->
-                        new Target(post.next(random), makeCallPaths.next(random), makeCallBodies.next(random))),
-                new Endpoint("GET /api/calls/{id}", ids -> random ->
-                        new Target(get.next(random), "/api/calls/" + ids.next(random), someBodies.next(random))),
-                new Endpoint("GET /api/reservations/{id}/calls", ids -> random -> new Target(get.next(random),
-                        "/api/" + subjects.next(random) + "/" + ids.next(random) + "/calls", null)),
-                new Endpoint("DELETE /api/reservations/{id}", ids -> random -> new Target(delete.next(random),
-                        "/api/reservations/" + ids.next(random) + versions.next(random), null)),
-                new Endpoint("GET /api/opt-outs", ids -> random -> new Target(get.next(random),
-                        "/api/opt-outs" + Gen.of("", "?limit=5", "?limit=0", "?limit=x", "?after=%00", "?limit=1001")
-                                .next(random), someBodies.next(random))),
-                new Endpoint("PUT|DELETE /api/opt-outs/{phone}", ids -> random -> new Target(
-                        random.nextBoolean() ? put.next(random) : delete.next(random),
-                        "/api/opt-outs/" + phones.next(random), someBodies.next(random))),
-                new Endpoint("POST /api/conversations/{phone}/messages|takeover", ids -> random -> new Target(
-                        post.next(random), "/api/conversations/" + phones.next(random)
-                                + (random.nextBoolean() ? "/messages" : "/takeover"), replies.next(random))),
+                new Endpoint(
+                        "POST /api/make-call",
+                        ids -> random ->
+                                new Target(post.next(random), makeCallPaths.next(random), makeCallBodies.next(random))),
+                new Endpoint(
+                        "GET /api/calls/{id}",
+                        ids -> random -> new Target(
+                                get.next(random), "/api/calls/" + ids.next(random), someBodies.next(random))),
+                new Endpoint(
+                        "GET /api/reservations/{id}/calls",
+                        ids -> random -> new Target(
+                                get.next(random),
+                                "/api/" + subjects.next(random) + "/" + ids.next(random) + "/calls",
+                                null)),
+                new Endpoint(
+                        "DELETE /api/reservations/{id}",
+                        ids -> random -> new Target(
+                                delete.next(random),
+                                "/api/reservations/" + ids.next(random) + versions.next(random),
+                                null)),
+                new Endpoint(
+                        "GET /api/opt-outs",
+                        ids -> random -> new Target(
+                                get.next(random),
+                                "/api/opt-outs"
+                                        + Gen.of("", "?limit=5", "?limit=0", "?limit=x", "?after=%00", "?limit=1001")
+                                                .next(random),
+                                someBodies.next(random))),
+                new Endpoint(
+                        "PUT|DELETE /api/opt-outs/{phone}",
+                        ids -> random -> new Target(
+                                random.nextBoolean() ? put.next(random) : delete.next(random),
+                                "/api/opt-outs/" + phones.next(random),
+                                someBodies.next(random))),
+                new Endpoint(
+                        "POST /api/conversations/{phone}/messages|takeover",
+                        ids -> random -> new Target(
+                                post.next(random),
+                                "/api/conversations/" + phones.next(random)
+                                        + (random.nextBoolean() ? "/messages" : "/takeover"),
+                                replies.next(random))),
                 // The owner's call actions: call ids (UUIDs, well-formed or not, known or not) and hostile segments.
-                new Endpoint("POST /api/calls/{id}/redial|cancel", ids -> random -> new Target(post.next(random),
-                        "/api/calls/" + Gen.frequency(weight(2, callIds), weight(1, ids)).next(random)
-                                + (random.nextBoolean() ? "/redial" : "/cancel"), someBodies.next(random))));
+                new Endpoint(
+                        "POST /api/calls/{id}/redial|cancel",
+                        ids -> random -> new Target(
+                                post.next(random),
+                                "/api/calls/"
+                                        + Gen.frequency(weight(2, callIds), weight(1, ids))
+                                                .next(random) + (random.nextBoolean() ? "/redial" : "/cancel"),
+                                someBodies.next(random))));
     }
 
     static Gen<HostileRequest> requests(Endpoint endpoint) {
         // Ids of the bookings and messages the valid payloads create, so some requests find something.
-        Gen<String> ids = Gen.frequency(weight(1, Gen.of("r-fuzz-1", "a-fuzz-1", "m-fuzz-1")),
-                weight(3, HostileInput.idSegments()));
+        Gen<String> ids = Gen.frequency(
+                weight(1, Gen.of("r-fuzz-1", "a-fuzz-1", "m-fuzz-1")), weight(3, HostileInput.idSegments()));
         Gen<String> authorization = Gen.frequency(
                 weight(8, Gen.just(AUTH)),
                 weight(1, Gen.just(null)),
-                weight(1, Gen.of("Bearer", "Bearer ", "bearer " + TestTenant.PLATFORM_KEY, AUTH + " ",
-                        "Bearer test-8x8-key", "Basic dXNlcjpwYXNz", "", "Bearer " + "x".repeat(9_000),
-                        AUTH.substring(0, AUTH.length() - 1), "Bearer  " + TestTenant.PLATFORM_KEY)));
-        Gen<Target> targets = endpoint.targets().apply(Gen.frequency(
-                weight(9, ids), weight(1, ids.map(id -> id + "/x"))));
+                weight(
+                        1,
+                        Gen.of(
+                                "Bearer",
+                                "Bearer ",
+                                "bearer " + TestTenant.PLATFORM_KEY,
+                                AUTH + " ",
+                                "Bearer test-8x8-key",
+                                "Basic dXNlcjpwYXNz",
+                                "",
+                                "Bearer " + "x".repeat(9_000),
+                                AUTH.substring(0, AUTH.length() - 1),
+                                "Bearer  " + TestTenant.PLATFORM_KEY)));
+        Gen<Target> targets =
+                endpoint.targets().apply(Gen.frequency(weight(9, ids), weight(1, ids.map(id -> id + "/x"))));
         Gen<String> contentType = HostileInput.contentTypes();
         Gen<String> accept = HostileInput.accepts();
         Gen<List<Map.Entry<String, String>>> odd = HostileInput.oddHeaders();
         return random -> {
             Target target = targets.next(random);
-            return HostileRequest.of(target.method(), target.path(), authorization.next(random),
-                    contentType.next(random), accept.next(random), odd.next(random), target.body());
+            return HostileRequest.of(
+                    target.method(),
+                    target.path(),
+                    authorization.next(random),
+                    contentType.next(random),
+                    accept.next(random),
+                    odd.next(random),
+                    target.body());
         };
     }
 

@@ -28,16 +28,24 @@ class VoiceMessageProblemsTest {
     final Instant now = Instant.parse("2026-11-21T18:00:00Z");
 
     VoiceMessageRequested.Builder valid() {
-        return VoiceMessageRequested.newBuilder().setEventId("e-1").setOccurredAt(now).setTenantId("luigis")
-                .setMessageId("m-1").setPhone("+34600111222").setLocale("es-ES").setText("Your code is 4821")
-                .setRepetitions(2).setPurpose(VoiceMessagePurpose.OTP);
+        return VoiceMessageRequested.newBuilder()
+                .setEventId("e-1")
+                .setOccurredAt(now)
+                .setTenantId("luigis")
+                .setMessageId("m-1")
+                .setPhone("+34600111222")
+                .setLocale("es-ES")
+                .setText("Your code is 4821")
+                .setRepetitions(2)
+                .setPurpose(VoiceMessagePurpose.OTP);
     }
 
     @Test
     void aPurposeAddedAfterThisBuildIsRefusedNotGuessed() {
-        assertThat(VoiceMessageIntake.problems(valid().build(), Set.of("luigis"), now)).isEmpty();
-        assertThat(VoiceMessageIntake.problems(valid().setPurpose(VoiceMessagePurpose.UNKNOWN).build(),
-                Set.of("luigis"), now))
+        assertThat(VoiceMessageIntake.problems(valid().build(), Set.of("luigis"), now))
+                .isEmpty();
+        assertThat(VoiceMessageIntake.problems(
+                        valid().setPurpose(VoiceMessagePurpose.UNKNOWN).build(), Set.of("luigis"), now))
                 .containsExactly("purpose: a value this version of ConfirmLine does not know (read as UNKNOWN)");
     }
 }

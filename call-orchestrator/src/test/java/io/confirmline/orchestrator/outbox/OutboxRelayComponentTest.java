@@ -66,10 +66,14 @@ import reactor.core.publisher.Mono;
  * one key reach the topic in the order they were written, even with two relays at work. Real broker, registry and
  * PostgreSQL; the application's own relay is paused so each test decides who relays.
  */
-@SpringBootTest(properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-        "confirmline.tenants[0].api-key=test-8x8-key",
-        "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY,
-        "confirmline.tenants[0].caller-id=+34910000000"})
+@SpringBootTest(
+        properties = {
+            "confirmline.tenants[0].id=luigis",
+            "confirmline.tenants[0].subaccount-id=luigis_voice",
+            "confirmline.tenants[0].api-key=test-8x8-key",
+            "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY,
+            "confirmline.tenants[0].caller-id=+34910000000"
+        })
 class OutboxRelayComponentTest {
 
     @DynamicPropertySource
@@ -111,9 +115,16 @@ class OutboxRelayComponentTest {
     }
 
     static CallStatusChanged change(String key, int sequence) {
-        return CallStatusChanged.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
-                .setTenantId("luigis").setSubjectType(SubjectType.RESERVATION).setSubjectId(key)
-                .setCallId(UUID.randomUUID().toString()).setAttempt(sequence).setStatus(CallStatus.SCHEDULED).build();
+        return CallStatusChanged.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setTenantId("luigis")
+                .setSubjectType(SubjectType.RESERVATION)
+                .setSubjectId(key)
+                .setCallId(UUID.randomUUID().toString())
+                .setAttempt(sequence)
+                .setStatus(CallStatus.SCHEDULED)
+                .build();
     }
 
     void write(String key, int sequence) {
@@ -121,13 +132,20 @@ class OutboxRelayComponentTest {
     }
 
     OutboxRelay relayThrough(KafkaTemplate<String, SpecificRecord> template) {
-        return new OutboxRelay(db, transactions, template,
-                context.getBeanProvider(io.micrometer.tracing.Tracer.class).getIfAvailable(), OutboxConfiguration.SETTINGS);
+        return new OutboxRelay(
+                db,
+                transactions,
+                template,
+                context.getBeanProvider(io.micrometer.tracing.Tracer.class).getIfAvailable(),
+                OutboxConfiguration.SETTINGS);
     }
 
     long unsent(String key) {
-        return db.sql("SELECT count(*) AS n FROM outbox WHERE message_key = :key AND sent_at IS NULL").bind("key", key)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return db.sql("SELECT count(*) AS n FROM outbox WHERE message_key = :key AND sent_at IS NULL")
+                .bind("key", key)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
     }
 
     @Test
@@ -137,24 +155,29 @@ class OutboxRelayComponentTest {
         relay.wakeWith(hourly);
         hourly.start();
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> unsentRows() == 0);   // earlier tests' rows
-            Thread.sleep(300);   // the loop has found nothing and is in its hour-long pause
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> unsentRows() == 0); // earlier tests' rows
+            Thread.sleep(300); // the loop has found nothing and is in its hour-long pause
             String key = "r-" + UUID.randomUUID();
             org.springframework.transaction.reactive.TransactionalOperator.create(transactions)
                     .transactional(outbox.add(Topics.CALL_STATUS.name(), key, change(key, 1))
                             .then(outbox.add(Topics.CALL_STATUS.name(), key, change(key, 2))))
                     .block(Duration.ofSeconds(10));
 
-            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(unsent(key)).as("rows of the committed transaction still unsent").isZero());
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(unsent(key))
+                            .as("rows of the committed transaction still unsent")
+                            .isZero());
         } finally {
             hourly.stop();
         }
     }
 
     long unsentRows() {
-        return db.sql("SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL").map(row -> row.get("n", Long.class))
-                .one().block();
+        return db.sql("SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL")
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
     }
 
     @Test
@@ -168,7 +191,8 @@ class OutboxRelayComponentTest {
         try (ServerSocket port = new ServerSocket(0)) {
             nobody = port.getLocalPort();
         }
-        Map<String, Object> config = new HashMap<>(AvroSerdeSettings.producer(RegistryServer.shared().apiUrl(), true));
+        Map<String, Object> config =
+                new HashMap<>(AvroSerdeSettings.producer(RegistryServer.shared().apiUrl(), true));
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + nobody);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 4000);
         DefaultKafkaProducerFactory<String, SpecificRecord> away = new DefaultKafkaProducerFactory<>(config);
@@ -176,17 +200,26 @@ class OutboxRelayComponentTest {
         try {
             OutboxRelay stuck = relayThrough(new KafkaTemplate<>(away));
             CompletableFuture<Integer> round = CompletableFuture.supplyAsync(stuck::relayOnce);
-            Thread.sleep(1500);   // the round has taken the rows and waits (4 s) for the broker's metadata
+            Thread.sleep(1500); // the round has taken the rows and waits (4 s) for the broker's metadata
 
             assertThat(round).as("the relay is still waiting for the broker").isNotDone();
-            assertThat(idleInTransaction()).as("sessions holding a transaction open while the relay waits").isZero();
-            assertThat(updateWithoutWaiting(key)).as("other work on the rows goes ahead (no row lock held)")
+            assertThat(idleInTransaction())
+                    .as("sessions holding a transaction open while the relay waits")
+                    .isZero();
+            assertThat(updateWithoutWaiting(key))
+                    .as("other work on the rows goes ahead (no row lock held)")
                     .isEqualTo(3);
-            assertThat(claimed(key)).as("the rows are claimed by the waiting relay").isEqualTo(3);
+            assertThat(claimed(key))
+                    .as("the rows are claimed by the waiting relay")
+                    .isEqualTo(3);
 
             assertThat(round).failsWithin(Duration.ofSeconds(20));
-            assertThat(unsent(key)).as("nothing marked sent that the broker did not take").isEqualTo(3);
-            assertThat(claimed(key)).as("the claim is released for the next round").isZero();
+            assertThat(unsent(key))
+                    .as("nothing marked sent that the broker did not take")
+                    .isEqualTo(3);
+            assertThat(claimed(key))
+                    .as("the claim is released for the next round")
+                    .isZero();
         } finally {
             away.destroy();
         }
@@ -200,7 +233,7 @@ class OutboxRelayComponentTest {
     @Test
     void twoRelaysAtOnceKeepEachKeysOrder() throws Exception {
         List<String> keys = List.of("r-" + UUID.randomUUID(), "r-" + UUID.randomUUID(), "r-" + UUID.randomUUID());
-        int perKey = 150;   // 450 rows: more than one batch, so both relays get work
+        int perKey = 150; // 450 rows: more than one batch, so both relays get work
         for (int i = 1; i <= perKey; i++) {
             for (String key : keys) {
                 write(key, i);
@@ -217,7 +250,9 @@ class OutboxRelayComponentTest {
             expected.add(i);
         }
         for (String key : keys) {
-            assertThat(published.get(key)).as("events of %s in the order written", key).isEqualTo(expected);
+            assertThat(published.get(key))
+                    .as("events of %s in the order written", key)
+                    .isEqualTo(expected);
         }
     }
 
@@ -236,13 +271,18 @@ class OutboxRelayComponentTest {
 
     /** Touches the key's rows in a statement that gives up after half a second waiting for a lock. */
     private Long updateWithoutWaiting(String key) {
-        return db.inConnection(connection -> Mono.from(connection.createStatement("SET lock_timeout = '500ms'").execute())
+        return db.inConnection(connection -> Mono.from(connection
+                                .createStatement("SET lock_timeout = '500ms'")
+                                .execute())
                         .flatMap(result -> Mono.from(result.getRowsUpdated()))
-                        .then(Mono.from(connection.createStatement(
-                                        "UPDATE outbox SET trace_parent = trace_parent WHERE message_key = $1")
-                                .bind("$1", key).execute()))
+                        .then(Mono.from(connection
+                                .createStatement("UPDATE outbox SET trace_parent = trace_parent WHERE message_key = $1")
+                                .bind("$1", key)
+                                .execute()))
                         .flatMap(result -> Mono.from(result.getRowsUpdated()))
-                        .flatMap(updated -> Mono.from(connection.createStatement("SET lock_timeout = 0").execute())
+                        .flatMap(updated -> Mono.from(connection
+                                        .createStatement("SET lock_timeout = 0")
+                                        .execute())
                                 .flatMap(result -> Mono.from(result.getRowsUpdated()))
                                 .thenReturn(updated)))
                 .block(Duration.ofSeconds(5));
@@ -250,18 +290,24 @@ class OutboxRelayComponentTest {
 
     private long claimed(String key) {
         return db.sql("SELECT count(*) AS n FROM outbox WHERE message_key = :key AND claimed_by IS NOT NULL")
-                .bind("key", key).map(row -> row.get("n", Long.class)).one().block();
+                .bind("key", key)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
     }
 
     private long idleInTransaction() {
         return db.sql("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() "
                         + "AND state LIKE 'idle in transaction%' AND query ILIKE '%outbox%'")
-                .map(row -> row.get("n", Long.class)).one().block();
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
     }
 
     /** Each key's sequence numbers as published on calls.status.v1, first delivery of each event only. */
     private static Map<String, List<Integer>> published(Set<String> keys, int expected) {
-        Map<String, Object> config = new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
+        Map<String, Object> config =
+                new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "relay-test-" + UUID.randomUUID());
         Map<String, List<Integer>> byKey = new LinkedHashMap<>();
@@ -272,7 +318,8 @@ class OutboxRelayComponentTest {
             while (seen.size() < expected && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (keys.contains(r.key()) && seen.add(r.value().getEventId())) {
-                        byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value().getAttempt());
+                        byKey.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                                .add(r.value().getAttempt());
                     }
                 });
             }

@@ -32,7 +32,8 @@ class TraceParentTest {
 
     @Test
     void aSpanOfTheBookingsTraceIsKeptSoTheChainOfSpansStays() {
-        assertThat(in(TraceParent.inTraceOf(TraceParent.of(BOOKING_LATER_SPAN), BOOKING))).isEqualTo(BOOKING_LATER_SPAN);
+        assertThat(in(TraceParent.inTraceOf(TraceParent.of(BOOKING_LATER_SPAN), BOOKING)))
+                .isEqualTo(BOOKING_LATER_SPAN);
     }
 
     @Test

@@ -50,11 +50,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * The first two versions of a booking arriving at the same moment — one over HTTP, one from Kafka — on real
  * PostgreSQL: whichever commits first, the newer version is the one that stays, and only its schedule is announced.
  */
-@SpringBootTest(properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-        "confirmline.tenants[0].api-key=test-8x8-key",
-        "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY,
-        "confirmline.tenants[0].caller-id=+34910000000",
-        "confirmline.tenants[0].calling-opens=00:00", "confirmline.tenants[0].calling-closes=23:59:59"})
+@SpringBootTest(
+        properties = {
+            "confirmline.tenants[0].id=luigis",
+            "confirmline.tenants[0].subaccount-id=luigis_voice",
+            "confirmline.tenants[0].api-key=test-8x8-key",
+            "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY,
+            "confirmline.tenants[0].caller-id=+34910000000",
+            "confirmline.tenants[0].calling-opens=00:00",
+            "confirmline.tenants[0].calling-closes=23:59:59"
+        })
 class BookingVersionRaceComponentTest {
 
     @DynamicPropertySource
@@ -78,12 +83,22 @@ class BookingVersionRaceComponentTest {
     String password;
 
     static ReservationEvent booking(String id, long version, Instant startsAt) {
-        return ReservationEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
-                .setTenantId("luigis").setReservationId(id).setVersion(version)
+        return ReservationEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setTenantId("luigis")
+                .setReservationId(id)
+                .setVersion(version)
                 .setType(version == 1 ? ReservationEventType.CREATED : ReservationEventType.UPDATED)
-                .setKind(BookingKind.RESERVATION).setStartsAt(startsAt).setTimeZone("Europe/Madrid")
-                .setGuestName("Ana").setGuestPhone("+34600111222").setGuestLocale("es-ES").setVenueName("Luigi's")
-                .setPartySize(4).build();
+                .setKind(BookingKind.RESERVATION)
+                .setStartsAt(startsAt)
+                .setTimeZone("Europe/Madrid")
+                .setGuestName("Ana")
+                .setGuestPhone("+34600111222")
+                .setGuestLocale("es-ES")
+                .setVenueName("Luigi's")
+                .setPartySize(4)
+                .build();
     }
 
     /**
@@ -120,20 +135,33 @@ class BookingVersionRaceComponentTest {
         assertThat(secondDone.get(20, TimeUnit.SECONDS))
                 .isEqualTo(firstVersion == 2 ? BookingStore.Outcome.STALE : BookingStore.Outcome.APPLIED);
 
-        assertThat(db.sql("SELECT version, starts_at FROM booking WHERE reservation_id = :id").bind("id", id)
-                .map(row -> row.get("version", Long.class) + " " + row.get("starts_at", OffsetDateTime.class).toInstant())
-                .one().block()).isEqualTo("2 " + v2Start);
+        assertThat(db.sql("SELECT version, starts_at FROM booking WHERE reservation_id = :id")
+                        .bind("id", id)
+                        .map(row -> row.get("version", Long.class) + " "
+                                + row.get("starts_at", OffsetDateTime.class).toInstant())
+                        .one()
+                        .block())
+                .isEqualTo("2 " + v2Start);
         Instant v2Due = v2Start.minus(30, ChronoUnit.MINUTES);
-        assertThat(db.sql("SELECT booking_version, due_at FROM call WHERE subject_id = :id").bind("id", id)
-                .map(row -> row.get("booking_version", Long.class) + " " + row.get("due_at", OffsetDateTime.class).toInstant())
-                .one().block()).isEqualTo("2 " + v2Due);
+        assertThat(db.sql("SELECT booking_version, due_at FROM call WHERE subject_id = :id")
+                        .bind("id", id)
+                        .map(row -> row.get("booking_version", Long.class) + " "
+                                + row.get("due_at", OffsetDateTime.class).toInstant())
+                        .one()
+                        .block())
+                .isEqualTo("2 " + v2Due);
         List<CallStatusChanged> announced = db.sql("SELECT payload FROM outbox WHERE message_key = :id "
                         + "AND topic = 'calls.status.v1' ORDER BY id")
                 .bind("id", id)
                 .map(row -> AvroBinary.decode(CallStatusChanged.class, row.get("payload", ByteBuffer.class)))
-                .all().collectList().block();
-        assertThat(announced).as("the platform hears the schedule of version 2 last, and never version 1's after it")
-                .last().extracting(CallStatusChanged::getScheduledFor).isEqualTo(v2Due);
+                .all()
+                .collectList()
+                .block();
+        assertThat(announced)
+                .as("the platform hears the schedule of version 2 last, and never version 1's after it")
+                .last()
+                .extracting(CallStatusChanged::getScheduledFor)
+                .isEqualTo(v2Due);
         if (firstVersion == 2) {
             assertThat(announced).as("the stale version announces nothing").hasSize(1);
         }
@@ -141,14 +169,17 @@ class BookingVersionRaceComponentTest {
 
     /** Waits until an intake's statement starting with {@code statement} is blocked on a lock. */
     private static void awaitWaiting(Connection watcher, String statement) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            try (Statement query = watcher.createStatement();
-                    ResultSet rows = query.executeQuery("SELECT count(*) FROM pg_stat_activity "
-                            + "WHERE datname = current_database() AND wait_event_type = 'Lock' "
-                            + "AND ltrim(query) LIKE '" + statement + "%'")) {
-                rows.next();
-                return rows.getInt(1) > 0;
-            }
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    try (Statement query = watcher.createStatement();
+                            ResultSet rows = query.executeQuery("SELECT count(*) FROM pg_stat_activity "
+                                    + "WHERE datname = current_database() AND wait_event_type = 'Lock' "
+                                    + "AND ltrim(query) LIKE '" + statement + "%'")) {
+                        rows.next();
+                        return rows.getInt(1) > 0;
+                    }
+                });
     }
 }

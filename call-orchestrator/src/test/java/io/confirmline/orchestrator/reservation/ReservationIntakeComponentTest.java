@@ -48,9 +48,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Bookings from Kafka into the schedule, on the real broker, registry and PostgreSQL. */
-@SpringBootTest(properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-        "confirmline.tenants[0].api-key=test-8x8-key", "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY, "confirmline.tenants[0].caller-id=+34910000000",
-        "confirmline.tenants[0].calling-opens=00:00", "confirmline.tenants[0].calling-closes=23:59:59"})
+@SpringBootTest(
+        properties = {
+            "confirmline.tenants[0].id=luigis",
+            "confirmline.tenants[0].subaccount-id=luigis_voice",
+            "confirmline.tenants[0].api-key=test-8x8-key",
+            "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY,
+            "confirmline.tenants[0].caller-id=+34910000000",
+            "confirmline.tenants[0].calling-opens=00:00",
+            "confirmline.tenants[0].calling-closes=23:59:59"
+        })
 class ReservationIntakeComponentTest {
 
     @DynamicPropertySource
@@ -64,14 +71,23 @@ class ReservationIntakeComponentTest {
     @Autowired
     DatabaseClient db;
 
-    record CallState(String status, Instant dueAt, String reason, long bookingVersion) {
-    }
+    record CallState(String status, Instant dueAt, String reason, long bookingVersion) {}
 
     static ReservationEvent.Builder booking(String id, long version, ReservationEventType type, Instant startsAt) {
-        return ReservationEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
-                .setTenantId("luigis").setReservationId(id).setVersion(version).setType(type)
-                .setKind(BookingKind.RESERVATION).setStartsAt(startsAt).setTimeZone("Europe/Madrid")
-                .setGuestName("Ana").setGuestPhone("+34600111222").setGuestLocale("es-ES").setVenueName("Luigi's")
+        return ReservationEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setTenantId("luigis")
+                .setReservationId(id)
+                .setVersion(version)
+                .setType(type)
+                .setKind(BookingKind.RESERVATION)
+                .setStartsAt(startsAt)
+                .setTimeZone("Europe/Madrid")
+                .setGuestName("Ana")
+                .setGuestPhone("+34600111222")
+                .setGuestLocale("es-ES")
+                .setVenueName("Luigi's")
                 .setPartySize(4);
     }
 
@@ -82,43 +98,54 @@ class ReservationIntakeComponentTest {
     CallState call(String reservationId) {
         return db.sql("SELECT status, due_at, reason, booking_version FROM call WHERE subject_id = :id")
                 .bind("id", reservationId)
-                .map(row -> new CallState(row.get("status", String.class),
-                        row.get("due_at", OffsetDateTime.class) == null ? null : row.get("due_at", OffsetDateTime.class).toInstant(),
-                        row.get("reason", String.class), row.get("booking_version", Long.class)))
-                .one().block();
+                .map(row -> new CallState(
+                        row.get("status", String.class),
+                        row.get("due_at", OffsetDateTime.class) == null
+                                ? null
+                                : row.get("due_at", OffsetDateTime.class).toInstant(),
+                        row.get("reason", String.class),
+                        row.get("booking_version", Long.class)))
+                .one()
+                .block();
     }
 
     long outbox(String reservationId) {
         return db.sql("SELECT count(*) AS n FROM outbox WHERE message_key = :id AND topic = 'calls.status.v1'")
                 .bind("id", reservationId)
-                .map(row -> row.get("n", Long.class)).one().block();
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
     }
 
     @Test
     void aBookingIsScheduledMovedIgnoredWhenStaleAndWithdrawnWhenCancelled() throws Exception {
         String id = "r-" + UUID.randomUUID();
         Instant start = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        ReservationEvent created = booking(id, 1, ReservationEventType.CREATED, start).build();
+        ReservationEvent created =
+                booking(id, 1, ReservationEventType.CREATED, start).build();
         publish(created);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> call(id) != null);
         assertThat(call(id)).isEqualTo(new CallState("SCHEDULED", start.minus(30, ChronoUnit.MINUTES), null, 1));
 
-        publish(created);   // redelivered: nothing changes
+        publish(created); // redelivered: nothing changes
         Instant moved = start.plus(1, ChronoUnit.HOURS);
         publish(booking(id, 3, ReservationEventType.UPDATED, moved).build());
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> call(id).bookingVersion() == 3);
-        assertThat(call(id)).isEqualTo(new CallState("SCHEDULED", moved.minus(30, ChronoUnit.MINUTES),
-                "The booking was moved", 3));
+        assertThat(call(id))
+                .isEqualTo(new CallState("SCHEDULED", moved.minus(30, ChronoUnit.MINUTES), "The booking was moved", 3));
 
-        publish(booking(id, 2, ReservationEventType.UPDATED, start.plus(5, ChronoUnit.HOURS)).build());   // older
+        publish(booking(id, 2, ReservationEventType.UPDATED, start.plus(5, ChronoUnit.HOURS))
+                .build()); // older
         publish(booking(id, 4, ReservationEventType.CANCELLED, moved).build());
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "WITHDRAWN".equals(call(id).status()));
         assertThat(call(id).bookingVersion()).isEqualTo(4);
-        assertThat(outbox(id)).as("SCHEDULED, moved, WITHDRAWN; nothing for the duplicate or the stale version")
+        assertThat(outbox(id))
+                .as("SCHEDULED, moved, WITHDRAWN; nothing for the duplicate or the stale version")
                 .isEqualTo(3);
 
         // The relay publishes the changes to calls.status.v1, in order, for any consumer.
-        try (KafkaConsumer<String, io.confirmline.events.CallStatusChanged> consumer = new KafkaConsumer<>(statusConsumer())) {
+        try (KafkaConsumer<String, io.confirmline.events.CallStatusChanged> consumer =
+                new KafkaConsumer<>(statusConsumer())) {
             consumer.subscribe(List.of(Topics.CALL_STATUS.name()));
             List<io.confirmline.events.CallStatusChanged> changes = new java.util.ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -129,7 +156,9 @@ class ReservationIntakeComponentTest {
                     }
                 });
             }
-            assertThat(changes).extracting(c -> c.getStatus().name()).containsExactly("SCHEDULED", "SCHEDULED", "WITHDRAWN");
+            assertThat(changes)
+                    .extracting(c -> c.getStatus().name())
+                    .containsExactly("SCHEDULED", "SCHEDULED", "WITHDRAWN");
             assertThat(changes.get(0).getPreviousStatus()).isNull();
             assertThat(changes.get(0).getScheduledFor()).isEqualTo(start.minus(30, ChronoUnit.MINUTES));
             assertThat(changes.get(1).getReason()).isEqualTo("The booking was moved");
@@ -148,11 +177,13 @@ class ReservationIntakeComponentTest {
     @Test
     void aBookingTooCloseToCallIsSkippedWithTheReason() throws Exception {
         String id = "r-" + UUID.randomUUID();
-        publish(booking(id, 1, ReservationEventType.CREATED, Instant.now().plus(5, ChronoUnit.MINUTES)).build());
+        publish(booking(id, 1, ReservationEventType.CREATED, Instant.now().plus(5, ChronoUnit.MINUTES))
+                .build());
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> call(id) != null);
         assertThat(call(id).status()).isEqualTo("SKIPPED");
-        assertThat(call(id).reason()).startsWith("Too late to call: the booking starts in 4 min")
+        assertThat(call(id).reason())
+                .startsWith("Too late to call: the booking starts in 4 min")
                 .endsWith("less than the minimum notice of 10 min");
     }
 
@@ -160,28 +191,42 @@ class ReservationIntakeComponentTest {
     void anInvalidBookingGoesToTheDeadLetterTopicNamingEveryProblem() throws Exception {
         String id = "r-" + UUID.randomUUID();
         publish(booking(id, 1, ReservationEventType.CREATED, Instant.now().plus(3, ChronoUnit.HOURS))
-                .setGuestPhone("600111222").setPartySize(0).build());
+                .setGuestPhone("600111222")
+                .setPartySize(0)
+                .build());
         String good = "r-" + UUID.randomUUID();
-        publish(booking(good, 1, ReservationEventType.CREATED, Instant.now().plus(3, ChronoUnit.HOURS)).build());
+        publish(booking(good, 1, ReservationEventType.CREATED, Instant.now().plus(3, ChronoUnit.HOURS))
+                .build());
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> call(good) != null);
         assertThat(call(id)).isNull();
-        try (KafkaConsumer<String, byte[]> dlt = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> dlt = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        SharedKafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "dlt-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             dlt.subscribe(List.of(Topics.RESERVATIONS.deadLetterTopic()));
             String reason = null;
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (reason == null && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : dlt.poll(Duration.ofMillis(200))) {
                     if (id.equals(record.key())) {
-                        reason = new String(record.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8);
+                        reason = new String(
+                                record.headers()
+                                        .lastHeader(DeadLetterHeaders.REASON)
+                                        .value(),
+                                StandardCharsets.UTF_8);
                     }
                 }
             }
-            assertThat(reason).isEqualTo("guestPhone: not an E.164 number (+ and country code): 60*****22; "
-                    + "partySize: must be greater than 0 for a reservation");
+            assertThat(reason)
+                    .isEqualTo("guestPhone: not an E.164 number (+ and country code): 60*****22; "
+                            + "partySize: must be greater than 0 for a reservation");
         }
     }
 }

@@ -37,12 +37,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * Old sent outbox rows and old processed eventIds go, in batches of the configured size; recent ones and unsent
  * outbox rows (however old) stay. Real PostgreSQL; the rows are aged by writing their timestamps in the past.
  */
-@SpringBootTest(properties = {"confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-        "confirmline.tenants[0].api-key=test-8x8-key",
-        "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY,
-        "confirmline.tenants[0].caller-id=+34910000000",
-        "confirmline.retention.sent-outbox=7d", "confirmline.retention.processed-events=14d",
-        "confirmline.retention.batch-size=2", "confirmline.retention.interval=1h"})
+@SpringBootTest(
+        properties = {
+            "confirmline.tenants[0].id=luigis",
+            "confirmline.tenants[0].subaccount-id=luigis_voice",
+            "confirmline.tenants[0].api-key=test-8x8-key",
+            "confirmline.tenants[0].platform-api-key=" + io.confirmline.orchestrator.TestTenant.PLATFORM_KEY,
+            "confirmline.tenants[0].caller-id=+34910000000",
+            "confirmline.retention.sent-outbox=7d",
+            "confirmline.retention.processed-events=14d",
+            "confirmline.retention.batch-size=2",
+            "confirmline.retention.interval=1h"
+        })
 class RetentionComponentTest {
 
     @DynamicPropertySource
@@ -77,35 +83,58 @@ class RetentionComponentTest {
     void outboxRow(String key, String createdAgo, String sentAgo) {
         db.sql("INSERT INTO outbox (topic, message_key, payload, created_at, sent_at) VALUES ('calls.status.v1', :key, "
                         + ":payload, now() - CAST(:created AS interval), now() - CAST(:sent AS interval))")
-                .bind("key", key).bind("payload", ByteBuffer.wrap(new byte[] {1}))
-                .bind("created", createdAgo).bind("sent", sentAgo).then().block();
+                .bind("key", key)
+                .bind("payload", ByteBuffer.wrap(new byte[] {1}))
+                .bind("created", createdAgo)
+                .bind("sent", sentAgo)
+                .then()
+                .block();
     }
 
     void unsentOutboxRow(String key, String createdAgo) {
-        db.sql("INSERT INTO outbox (topic, message_key, payload, created_at) VALUES ('calls.status.v1', :key, :payload, "
-                        + "now() - CAST(:created AS interval))")
-                .bind("key", key).bind("payload", ByteBuffer.wrap(new byte[] {1})).bind("created", createdAgo)
-                .then().block();
+        db.sql(
+                        "INSERT INTO outbox (topic, message_key, payload, created_at) VALUES ('calls.status.v1', :key, :payload, "
+                                + "now() - CAST(:created AS interval))")
+                .bind("key", key)
+                .bind("payload", ByteBuffer.wrap(new byte[] {1}))
+                .bind("created", createdAgo)
+                .then()
+                .block();
     }
 
     void processed(String eventId, String ago) {
         db.sql("INSERT INTO processed_event (event_id, topic, processed_at) VALUES (:id, 'platform.reservations.v1', "
                         + "now() - CAST(:ago AS interval))")
-                .bind("id", eventId).bind("ago", ago).then().block();
+                .bind("id", eventId)
+                .bind("ago", ago)
+                .then()
+                .block();
     }
 
     List<String> outboxSentAgo(String key) {
-        return db.sql("SELECT CASE WHEN sent_at IS NULL THEN 'unsent' ELSE date_part('day', now() - sent_at)::int || 'd' END AS age "
-                        + "FROM outbox WHERE message_key = :key ORDER BY id")
-                .bind("key", key).map(row -> row.get("age", String.class)).all().collectList().block();
+        return db.sql(
+                        "SELECT CASE WHEN sent_at IS NULL THEN 'unsent' ELSE date_part('day', now() - sent_at)::int || 'd' END AS age "
+                                + "FROM outbox WHERE message_key = :key ORDER BY id")
+                .bind("key", key)
+                .map(row -> row.get("age", String.class))
+                .all()
+                .collectList()
+                .block();
     }
 
     long count(String sql, String value) {
-        return db.sql(sql).bind("v", value).map(row -> row.get(0, Long.class)).one().block();
+        return db.sql(sql)
+                .bind("v", value)
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
     }
 
     double removed(String table) {
-        return meters.get("confirmline_orchestrator_retention_removed").tag("table", table).counter().count();
+        return meters.get("confirmline_orchestrator_retention_removed")
+                .tag("table", table)
+                .counter()
+                .count();
     }
 
     @Test
@@ -132,9 +161,13 @@ class RetentionComponentTest {
             rounds++;
         }
         assertThat(rounds).isEqualTo(2);
-        assertThat(outboxSentAgo(key)).as("sent a day ago, and never sent at all").containsExactly("1d", "unsent");
-        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id LIKE :v", prefix + "%")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = :v", prefix + "new")).isEqualTo(1);
+        assertThat(outboxSentAgo(key))
+                .as("sent a day ago, and never sent at all")
+                .containsExactly("1d", "unsent");
+        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id LIKE :v", prefix + "%"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = :v", prefix + "new"))
+                .isEqualTo(1);
         assertThat(removed("outbox") - outboxBefore).isEqualTo(3);
         assertThat(removed("processed_event") - processedBefore).isEqualTo(3);
     }

@@ -29,8 +29,11 @@ import org.junit.jupiter.api.Test;
 class SchedulePolicyTest {
 
     static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
-    final SchedulePolicy policy = new SchedulePolicy(Duration.ofMinutes(30), Duration.ofMinutes(10),
-            new CallingHours(LocalTime.of(9, 0), LocalTime.of(21, 0)), MADRID);
+    final SchedulePolicy policy = new SchedulePolicy(
+            Duration.ofMinutes(30),
+            Duration.ofMinutes(10),
+            new CallingHours(LocalTime.of(9, 0), LocalTime.of(21, 0)),
+            MADRID);
 
     static Instant madrid(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(MADRID).toInstant();
@@ -63,8 +66,11 @@ class SchedulePolicyTest {
     @Test
     void tooLateToCallIsSkippedWithTheReason() {
         assertThat(policy.decide(madrid("2026-11-21T20:00"), madrid("2026-11-21T19:55")))
-                .isInstanceOfSatisfying(Skip.class, skip -> assertThat(skip.reason())
-                        .isEqualTo("Too late to call: the booking starts in 5 min, less than the minimum notice of 10 min"));
+                .isInstanceOfSatisfying(
+                        Skip.class,
+                        skip -> assertThat(skip.reason())
+                                .isEqualTo(
+                                        "Too late to call: the booking starts in 5 min, less than the minimum notice of 10 min"));
         assertThat(policy.decide(madrid("2026-11-21T20:00"), madrid("2026-11-21T20:00")))
                 .isEqualTo(new Skip("The booking has already started"));
     }
@@ -80,8 +86,8 @@ class SchedulePolicyTest {
     @Test
     void theSpringForwardNightKeepsAbsoluteLeadTime() {
         // 2026-03-29 02:00 → 03:00 in Madrid: 30 minutes before 03:15 local is 01:45 local (CET).
-        SchedulePolicy allDay = new SchedulePolicy(Duration.ofMinutes(30), Duration.ZERO,
-                new CallingHours(LocalTime.MIN, LocalTime.of(23, 59)), MADRID);
+        SchedulePolicy allDay = new SchedulePolicy(
+                Duration.ofMinutes(30), Duration.ZERO, new CallingHours(LocalTime.MIN, LocalTime.of(23, 59)), MADRID);
         Due due = (Due) allDay.decide(madrid("2026-03-29T03:15"), madrid("2026-03-28T12:00"));
         assertThat(due.at()).isEqualTo(Instant.parse("2026-03-29T00:45:00Z"));
         assertThat(due.at().atZone(MADRID).toLocalTime()).isEqualTo(LocalTime.of(1, 45));

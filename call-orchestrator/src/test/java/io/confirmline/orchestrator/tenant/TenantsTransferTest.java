@@ -32,8 +32,14 @@ class TenantsTransferTest {
     final Tenants tenants = new Tenants(directory);
 
     static Tenant luigis(String... more) {
-        String[] base = {"id=luigis", "subaccount-id=luigis_voice", "api-key=k", "platform-api-key=luigis-platform-key-0123",
-                "caller-id=+34910000070", "virtual-numbers[0]=+34910000070"};
+        String[] base = {
+            "id=luigis",
+            "subaccount-id=luigis_voice",
+            "api-key=k",
+            "platform-api-key=luigis-platform-key-0123",
+            "caller-id=+34910000070",
+            "virtual-numbers[0]=+34910000070"
+        };
         String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return TestTenant.tenant(TestTenant.settings(all), 1);
@@ -43,19 +49,27 @@ class TenantsTransferTest {
     void aVenuePhoneThatIsNoneOfOurNumbersIsBridgedFromTheCallerIdWithTheTransferKey() {
         assertThat(tenants.transfer(luigis("venue-phone=+34910000079")))
                 .contains(new Tenants.Transfer("9", "+34910000070", "+34910000079"));
-        assertThat(tenants.transfer(luigis("venue-phone=+34910000079", "transfer-digit=8")).map(Tenants.Transfer::digit))
+        assertThat(tenants.transfer(luigis("venue-phone=+34910000079", "transfer-digit=8"))
+                        .map(Tenants.Transfer::digit))
                 .contains("8");
     }
 
     @Test
     void noTransferWithoutAVenuePhoneToOneOfAnyTenantsNumbersOrWithAKeyThatCollides() {
         assertThat(tenants.transfer(luigis())).isEmpty();
-        assertThat(tenants.transfer(luigis("venue-phone=+34910000070"))).as("its own caller id").isEmpty();
+        assertThat(tenants.transfer(luigis("venue-phone=+34910000070")))
+                .as("its own caller id")
+                .isEmpty();
         Tenant other = luigis("id=otherco");
         when(directory.byNumber("+34910000088")).thenReturn(Optional.of(other));
-        assertThat(tenants.transfer(luigis("venue-phone=+34910000088"))).as("another tenant's number: a loop").isEmpty();
-        assertThat(tenants.transfer(luigis("venue-phone=0034 91 000 0079"))).as("not E.164").isEmpty();
-        assertThat(tenants.transfer(luigis("venue-phone=+34910000079", "transfer-digit=1"))).as("the confirm key")
+        assertThat(tenants.transfer(luigis("venue-phone=+34910000088")))
+                .as("another tenant's number: a loop")
+                .isEmpty();
+        assertThat(tenants.transfer(luigis("venue-phone=0034 91 000 0079")))
+                .as("not E.164")
+                .isEmpty();
+        assertThat(tenants.transfer(luigis("venue-phone=+34910000079", "transfer-digit=1")))
+                .as("the confirm key")
                 .isEmpty();
     }
 }

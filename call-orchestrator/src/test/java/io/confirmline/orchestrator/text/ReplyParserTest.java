@@ -17,8 +17,6 @@ package io.confirmline.orchestrator.text;
 
 import static io.confirmline.orchestrator.text.ReplyIntent.CANCEL;
 import static io.confirmline.orchestrator.text.ReplyIntent.CONFIRM;
-import static io.confirmline.orchestrator.text.ReplyIntent.HELP;
-import static io.confirmline.orchestrator.text.ReplyIntent.OPT_IN;
 import static io.confirmline.orchestrator.text.ReplyIntent.OPT_OUT;
 import static io.confirmline.orchestrator.text.ReplyIntent.UNCLEAR;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +46,8 @@ class ReplyParserTest {
     @MethodSource("everyOptOutWord")
     void everyOptOutWordAsTheWholeReplyOptsOut(String keyword) {
         assertThat(parser.parse(keyword, "1", "0")).isEqualTo(OPT_OUT);
-        assertThat(parser.parse(keyword.toUpperCase(java.util.Locale.ROOT) + "!", "1", "0")).isEqualTo(OPT_OUT);
+        assertThat(parser.parse(keyword.toUpperCase(java.util.Locale.ROOT) + "!", "1", "0"))
+                .isEqualTo(OPT_OUT);
         assertThat(parser.parse("  " + keyword + ".  ", "1", "0")).isEqualTo(OPT_OUT);
     }
 
@@ -296,8 +295,10 @@ class ReplyParserTest {
 
     @Test
     void theWordListsDoNotContradictEachOther() {
-        assertThat(ReplyParser.YES_WORDS).doesNotContainAnyElementsOf(ReplyParser.NO_WORDS)
-                .doesNotContainAnyElementsOf(ReplyParser.OPT_OUT_WORDS).doesNotContainAnyElementsOf(ReplyParser.HELP);
+        assertThat(ReplyParser.YES_WORDS)
+                .doesNotContainAnyElementsOf(ReplyParser.NO_WORDS)
+                .doesNotContainAnyElementsOf(ReplyParser.OPT_OUT_WORDS)
+                .doesNotContainAnyElementsOf(ReplyParser.HELP);
         assertThat(ReplyParser.OPT_IN).doesNotContainAnyElementsOf(ReplyParser.YES_WORDS);
     }
 }

@@ -63,13 +63,15 @@ class SmsClientTest {
         }
     }
 
-    record Request(String path, String authorization, String contentType, JsonNode body, Instant at) {
-    }
+    record Request(String path, String authorization, String contentType, JsonNode body, Instant at) {}
 
     final Deque<Answer> answers = new ArrayDeque<>();
     final List<Request> requests = new CopyOnWriteArrayList<>();
     final Tenant tenant = TextTenants.luigis();
-    final SmsClient.OutgoingText text = SmsClient.OutgoingText.from(tenant, "text-1", "+34600000022",
+    final SmsClient.OutgoingText text = SmsClient.OutgoingText.from(
+            tenant,
+            "text-1",
+            "+34600000022",
             "Luigi's: your table for 4 on Fri 12 Dec at 20:00. Reply 1 to confirm or 0 to cancel your table.");
     volatile Answer always;
     LoopResources loops;
@@ -78,19 +80,32 @@ class SmsClientTest {
     @BeforeEach
     void start() {
         loops = LoopResources.create("fake-8x8-sms", 1, true);
-        server = HttpServer.create().host("127.0.0.1").port(0).runOn(loops)
-                .handle((request, response) -> request.receive().aggregate().asString(StandardCharsets.UTF_8)
-                        .defaultIfEmpty("").flatMap(body -> {
-                            requests.add(new Request(request.uri(), request.requestHeaders().get("Authorization"),
-                                    request.requestHeaders().get("Content-Type"), JSON.readTree(body), Instant.now()));
-                            Answer answer = always != null ? always : answers.isEmpty() ? Answer.of(200, QUEUED)
-                                    : answers.poll();
+        server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .runOn(loops)
+                .handle((request, response) -> request.receive()
+                        .aggregate()
+                        .asString(StandardCharsets.UTF_8)
+                        .defaultIfEmpty("")
+                        .flatMap(body -> {
+                            requests.add(new Request(
+                                    request.uri(),
+                                    request.requestHeaders().get("Authorization"),
+                                    request.requestHeaders().get("Content-Type"),
+                                    JSON.readTree(body),
+                                    Instant.now()));
+                            Answer answer = always != null
+                                    ? always
+                                    : answers.isEmpty() ? Answer.of(200, QUEUED) : answers.poll();
                             if (answer.retryAfter() != null) {
                                 response.header("Retry-After", answer.retryAfter());
                             }
-                            return Mono.delay(answer.delay()).then(response.status(answer.status())
-                                    .header("Content-Type", "application/json")
-                                    .sendString(Mono.just(answer.body())).then());
+                            return Mono.delay(answer.delay())
+                                    .then(response.status(answer.status())
+                                            .header("Content-Type", "application/json")
+                                            .sendString(Mono.just(answer.body()))
+                                            .then());
                         }))
                 .bindNow();
     }
@@ -102,12 +117,15 @@ class SmsClientTest {
     }
 
     SmsClient client(URI baseUrl) {
-        return new SmsClient(org.springframework.web.reactive.function.client.WebClient.builder(), new SmsProperties(baseUrl, Duration.ofMillis(400), 4, Duration.ofMillis(20),
-                Duration.ofSeconds(2)));
+        return new SmsClient(
+                org.springframework.web.reactive.function.client.WebClient.builder(),
+                new SmsProperties(baseUrl, Duration.ofMillis(400), 4, Duration.ofMillis(20), Duration.ofSeconds(2)));
     }
 
     SendResult send() {
-        return client(URI.create("http://127.0.0.1:" + server.port())).send(tenant, text).block(Duration.ofSeconds(30));
+        return client(URI.create("http://127.0.0.1:" + server.port()))
+                .send(tenant, text)
+                .block(Duration.ofSeconds(30));
     }
 
     @Test
@@ -132,7 +150,9 @@ class SmsClientTest {
         assertThat(send()).isEqualTo(new SendResult.Accepted("bda3d56d-1424-e711-813c-06ed3428fe67", "GSM7"));
 
         assertThat(requests).hasSize(2);
-        assertThat(requests).extracting(r -> r.body().get("clientMessageId").asString()).containsOnly("text-1");
+        assertThat(requests)
+                .extracting(r -> r.body().get("clientMessageId").asString())
+                .containsOnly("text-1");
         assertThat(requests.get(0).body()).isEqualTo(requests.get(1).body());
         assertThat(Duration.between(requests.get(0).at(), requests.get(1).at())).isGreaterThan(Duration.ofMillis(900));
     }
@@ -141,8 +161,10 @@ class SmsClientTest {
     void aRetryAfterLongerThanTheLongestBackoffIsHonouredByGivingUpForNow() {
         answers.add(new Answer(429, "", "60", Duration.ZERO));
 
-        assertThat(send()).isInstanceOfSatisfying(SendResult.Unavailable.class,
-                u -> assertThat(u.reason()).contains("429").contains("60 s"));
+        assertThat(send())
+                .isInstanceOfSatisfying(
+                        SendResult.Unavailable.class,
+                        u -> assertThat(u.reason()).contains("429").contains("60 s"));
         assertThat(requests).hasSize(1);
     }
 
@@ -154,7 +176,9 @@ class SmsClientTest {
         assertThat(send()).isInstanceOf(SendResult.Accepted.class);
 
         assertThat(requests).hasSize(3);
-        assertThat(requests).extracting(Request::body).containsOnly(requests.get(0).body());
+        assertThat(requests)
+                .extracting(Request::body)
+                .containsOnly(requests.get(0).body());
     }
 
     @Test
@@ -164,7 +188,9 @@ class SmsClientTest {
         assertThat(send()).isInstanceOf(SendResult.Accepted.class);
 
         assertThat(requests).hasSize(2);
-        assertThat(requests).extracting(r -> r.body().get("clientMessageId").asString()).containsOnly("text-1");
+        assertThat(requests)
+                .extracting(r -> r.body().get("clientMessageId").asString())
+                .containsOnly("text-1");
     }
 
     @Test
@@ -195,8 +221,10 @@ class SmsClientTest {
     void serverErrorsForEverAreUnavailableAfterMaxTries() {
         always = Answer.of(500, "{\"code\":1500,\"message\":\"Internal error\"}");
 
-        assertThat(send()).isInstanceOfSatisfying(SendResult.Unavailable.class,
-                u -> assertThat(u.reason()).contains("500"));
+        assertThat(send())
+                .isInstanceOfSatisfying(
+                        SendResult.Unavailable.class,
+                        u -> assertThat(u.reason()).contains("500"));
         assertThat(requests).hasSize(4);
     }
 
@@ -206,7 +234,8 @@ class SmsClientTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        SendResult result = client(URI.create("http://127.0.0.1:" + closedPort)).send(tenant, text)
+        SendResult result = client(URI.create("http://127.0.0.1:" + closedPort))
+                .send(tenant, text)
                 .block(Duration.ofSeconds(30));
 
         assertThat(result).isInstanceOf(SendResult.Unavailable.class);
@@ -234,16 +263,21 @@ class SmsClientTest {
 
         assertThat(logs.list).hasSizeGreaterThanOrEqualTo(5);
         assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).allSatisfy(message -> {
-            assertThat(message).doesNotContain("+34600000022").doesNotContain(TextTenants.API_KEY)
-                    .doesNotContain("Reply 1 to confirm").contains("text-1");
+            assertThat(message)
+                    .doesNotContain("+34600000022")
+                    .doesNotContain(TextTenants.API_KEY)
+                    .doesNotContain("Reply 1 to confirm")
+                    .contains("text-1");
         });
     }
 
     @Test
     void aClientMessageIdLongerThanEightByEightAcceptsIsAMistakeOfOurs() {
         assertThatThrownBy(() -> new SmsClient.OutgoingText("x".repeat(51), "+34600000022", null, "hi"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("50");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("50");
         assertThat(new SmsClient.OutgoingText("x".repeat(50), "+34600000022", null, "hi").toString())
-                .doesNotContain("+34600000022").doesNotContain("hi");
+                .doesNotContain("+34600000022")
+                .doesNotContain("hi");
     }
 }

@@ -15,9 +15,9 @@
  */
 package io.confirmline.orchestrator.text;
 
-import io.confirmline.sms.SmsParts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.confirmline.sms.SmsParts;
 import io.confirmline.tenant.PromptTemplates;
 import io.confirmline.tenant.Tenant;
 import java.time.Instant;
@@ -36,6 +36,7 @@ class TextTemplatesTest {
     final Tenant luigis = TextTenants.luigis();
     /** Friday 12 December 2025, 20:00 in Rome (19:00 UTC). */
     final Instant friday8pm = Instant.parse("2025-12-12T19:00:00Z");
+
     final ZoneId rome = ZoneId.of("Europe/Rome");
 
     TextTemplates.Booking table(String locale) {
@@ -57,25 +58,28 @@ class TextTemplatesTest {
     @Test
     void theDayAndTimeAreTheVenuesNotUtcs() {
         // 23:30 UTC on Friday is already Saturday in Rome.
-        TextTemplates.Booking late = new TextTemplates.Booking("Luigi's", Instant.parse("2025-12-12T23:30:00Z"),
-                rome, 2, null, "en-GB", false, null);
+        TextTemplates.Booking late = new TextTemplates.Booking(
+                "Luigi's", Instant.parse("2025-12-12T23:30:00Z"), rome, 2, null, "en-GB", false, null);
         assertThat(templates.fallback(luigis, late)).contains("table for 2 on Sat 13 Dec at 00:30");
     }
 
     @Test
     void anAppointmentSaysAppointmentAndItsServiceAndAskForTheTenantsDigits() {
         Tenant salon = TextTenants.tenant(Map.of(), Optional.empty(), Optional.empty(), "5", "6");
-        TextTemplates.Booking haircut = new TextTemplates.Booking("Salon Rosa", friday8pm, rome, null, "Ana", "en-GB",
-                true, "Haircut");
-        assertThat(templates.fallback(salon, haircut)).isEqualTo("Salon Rosa: your appointment (Haircut) on Fri 12 Dec"
-                + " at 20:00. Reply 5 to confirm or 6 to cancel your appointment.");
-        assertThat(templates.fallback(salon, new TextTemplates.Booking("Salon Rosa", friday8pm, rome, null, null,
-                "es", true, null))).startsWith("Salon Rosa: su cita el vie 12 de dic a las 20:00. Responda 5 para confirmar o 6");
+        TextTemplates.Booking haircut =
+                new TextTemplates.Booking("Salon Rosa", friday8pm, rome, null, "Ana", "en-GB", true, "Haircut");
+        assertThat(templates.fallback(salon, haircut))
+                .isEqualTo("Salon Rosa: your appointment (Haircut) on Fri 12 Dec"
+                        + " at 20:00. Reply 5 to confirm or 6 to cancel your appointment.");
+        assertThat(templates.fallback(
+                        salon, new TextTemplates.Booking("Salon Rosa", friday8pm, rome, null, null, "es", true, null)))
+                .startsWith("Salon Rosa: su cita el vie 12 de dic a las 20:00. Responda 5 para confirmar o 6");
     }
 
     @Test
     void noPartySizeIsJustATable() {
-        TextTemplates.Booking b = new TextTemplates.Booking("Luigi's", friday8pm, rome, null, null, "en-GB", false, null);
+        TextTemplates.Booking b =
+                new TextTemplates.Booking("Luigi's", friday8pm, rome, null, null, "en-GB", false, null);
         assertThat(templates.fallback(luigis, b)).startsWith("Luigi's: your table on Fri 12 Dec at 20:00.");
     }
 
@@ -84,9 +88,12 @@ class TextTemplatesTest {
         assertThat(templates.confirmed(luigis, table("en-GB")))
                 .isEqualTo("Luigi's: thanks, your table for 4 on Fri 12 Dec at 20:00 is confirmed. See you then!");
         assertThat(templates.cancelled(luigis, table("en-GB")))
-                .isEqualTo("Luigi's: your table for 4 on Fri 12 Dec at 20:00 is cancelled. Thanks for letting us know.");
-        assertThat(templates.confirmed(luigis, table("es-MX"))).contains("mesa para 4", "12 de dic", "20:00", "confirmada");
-        assertThat(templates.cancelled(luigis, table("fr"))).contains("table pour 4", "ven. 12 déc.", "20:00", "annulé");
+                .isEqualTo(
+                        "Luigi's: your table for 4 on Fri 12 Dec at 20:00 is cancelled. Thanks for letting us know.");
+        assertThat(templates.confirmed(luigis, table("es-MX")))
+                .contains("mesa para 4", "12 de dic", "20:00", "confirmada");
+        assertThat(templates.cancelled(luigis, table("fr")))
+                .contains("table pour 4", "ven. 12 déc.", "20:00", "annulé");
         assertThat(templates.confirmed(luigis, table("de-AT"))).contains("Tisch für 4", "12.", "20:00", "bestätigt");
     }
 
@@ -114,22 +121,39 @@ class TextTemplatesTest {
         Tenant noPhone = TextTenants.tenant(Map.of(), Optional.empty(), Optional.empty(), "1", "0");
         assertThat(templates.help(noPhone, "fr"))
                 .isEqualTo("Luigi's : SMS sur vos réservations. Répondez STOP pour vous désabonner.");
-        Tenant ownHelp = TextTenants.tenant(Map.of(), Optional.of("+390212345678"),
-                Optional.of("Luigi's: call us on 02 1234 5678. Text STOP to opt out."), "1", "0");
+        Tenant ownHelp = TextTenants.tenant(
+                Map.of(),
+                Optional.of("+390212345678"),
+                Optional.of("Luigi's: call us on 02 1234 5678. Text STOP to opt out."),
+                "1",
+                "0");
         assertThat(templates.help(ownHelp, "es")).isEqualTo("Luigi's: call us on 02 1234 5678. Text STOP to opt out.");
     }
 
     @Test
     void theTenantsTemplateWinsByTagThenLanguageAndTheRestStayShipped() {
-        Tenant custom = TextTenants.tenant(Map.of(
-                "es-MX", Map.of("sms-fallback", "{venue} (MX): {booking}, {day} a las {time}. {confirmDigit} sí / {cancelDigit} no"),
-                "es", Map.of("sms-fallback", "{venue}: {booking} el {when}. {confirmDigit} o {cancelDigit}",
-                        "sms-help", "{venue}: llame al {venuePhone}."),
-                "it", Map.of("sms-confirmed", "{venue}: confermato per {party} persone, {when}.")),
-                Optional.of("+390212345678"), Optional.of("Tenant help"), "1", "0");
+        Tenant custom = TextTenants.tenant(
+                Map.of(
+                        "es-MX",
+                                Map.of(
+                                        "sms-fallback",
+                                        "{venue} (MX): {booking}, {day} a las {time}. {confirmDigit} sí / {cancelDigit} no"),
+                        "es",
+                                Map.of(
+                                        "sms-fallback",
+                                        "{venue}: {booking} el {when}. {confirmDigit} o {cancelDigit}",
+                                        "sms-help",
+                                        "{venue}: llame al {venuePhone}."),
+                        "it", Map.of("sms-confirmed", "{venue}: confermato per {party} persone, {when}.")),
+                Optional.of("+390212345678"),
+                Optional.of("Tenant help"),
+                "1",
+                "0");
 
         assertThat(templates.fallback(custom, table("es-MX")))
-                .isEqualTo("Luigi's (MX): mesa para 4, vie 12 de dic. a las 20:00. 1 sí / 0 no"); // es-MX abbreviates with a dot
+                .isEqualTo(
+                        "Luigi's (MX): mesa para 4, vie 12 de dic. a las 20:00. 1 sí / 0 no"); // es-MX abbreviates with
+        // a dot
         assertThat(templates.fallback(custom, table("es-ES")))
                 .isEqualTo("Luigi's: mesa para 4 el vie 12 de dic a las 20:00. 1 o 0");
         assertThat(templates.help(custom, "es")).isEqualTo("Luigi's: llame al +390212345678.");
@@ -138,13 +162,14 @@ class TextTemplatesTest {
         // A language we do not ship, written by the tenant: its words, the day in Italian, no English "at".
         assertThat(templates.confirmed(custom, table("it-IT")))
                 .isEqualTo("Luigi's: confermato per 4 persone, ven 12 dic, 20:00.");
-        assertThat(templates.fallback(custom, table("it-IT"))).startsWith("Luigi's: your table for 4 on Fri 12 Dec at 20:00.");
+        assertThat(templates.fallback(custom, table("it-IT")))
+                .startsWith("Luigi's: your table for 4 on Fri 12 Dec at 20:00.");
     }
 
     @Test
     void aTemplateTheGrammarRefusesIsNotSentAndTheShippedTextIs() {
-        Tenant broken = TextTenants.tenant(Map.of("en", Map.of("sms-holding", "Thanks {guest}!")), Optional.empty(),
-                Optional.empty(), "1", "0");
+        Tenant broken = TextTenants.tenant(
+                Map.of("en", Map.of("sms-holding", "Thanks {guest}!")), Optional.empty(), Optional.empty(), "1", "0");
         assertThat(templates.holding(broken, "en"))
                 .isEqualTo("Thanks, we've passed your message to Luigi's; they'll get back to you.");
     }
@@ -153,7 +178,8 @@ class TextTemplatesTest {
     @CsvSource({"it-IT", "pt", "zh-Hans-CN", "''", "not a tag"})
     void anUnknownOrMissingLocaleGetsEnglish(String locale) {
         assertThat(templates.fallback(luigis, table(locale.isEmpty() ? null : locale)))
-                .startsWith("Luigi's: your table for 4 on Fri 12 Dec at").endsWith("Reply 1 to confirm or 0 to cancel your table.");
+                .startsWith("Luigi's: your table for 4 on Fri 12 Dec at")
+                .endsWith("Reply 1 to confirm or 0 to cancel your table.");
         assertThat(templates.holding(luigis, locale)).startsWith("Thanks, we've passed your message");
     }
 
@@ -161,23 +187,33 @@ class TextTemplatesTest {
     void everyShippedTextExistsInEveryLanguageAndUsesOnlyKnownPlaceholders() {
         TextTemplates.SHIPPED.forEach((language, words) -> {
             assertThat(words.texts().keySet()).containsExactlyInAnyOrderElementsOf(PromptTemplates.TEXTS);
-            words.texts().forEach((name, text) -> assertThat(PromptTemplates.problem(name, text)).isEmpty());
+            words.texts()
+                    .forEach((name, text) ->
+                            assertThat(PromptTemplates.problem(name, text)).isEmpty());
         });
     }
 
     @Test
     void theEnglishTextsFitOneGsmSegmentAndNoneAsksForTheWordCancel() {
         String venue = "The Long Venue Name Trattoria";
-        TextTemplates.Booking b = new TextTemplates.Booking(venue, friday8pm, rome, 12, "Ana", "en-US", true,
-                "Colour and cut");
+        TextTemplates.Booking b =
+                new TextTemplates.Booking(venue, friday8pm, rome, 12, "Ana", "en-US", true, "Colour and cut");
         Tenant tenant = TextTenants.tenant(Map.of(), Optional.of("+390212345678"), Optional.empty(), "1", "0");
-        List<String> english = List.of(templates.fallback(tenant, b), templates.confirmed(tenant, b),
-                templates.cancelled(tenant, b), templates.optedOut(tenant, "en"), templates.optedIn(tenant, "en"),
-                templates.help(tenant, "en"), templates.holding(tenant, "en"), templates.noBooking(tenant, "en"),
+        List<String> english = List.of(
+                templates.fallback(tenant, b),
+                templates.confirmed(tenant, b),
+                templates.cancelled(tenant, b),
+                templates.optedOut(tenant, "en"),
+                templates.optedIn(tenant, "en"),
+                templates.help(tenant, "en"),
+                templates.holding(tenant, "en"),
+                templates.noBooking(tenant, "en"),
                 templates.missedCall(tenant, "en"));
         assertThat(english).allSatisfy(text -> {
-            assertThat(SmsParts.of(text)).as(text).isEqualTo(new SmsParts(SmsParts.Encoding.GSM7, 1,
-                    SmsParts.of(text).characters()));
+            assertThat(SmsParts.of(text))
+                    .as(text)
+                    .isEqualTo(new SmsParts(
+                            SmsParts.Encoding.GSM7, 1, SmsParts.of(text).characters()));
             assertThat(text).doesNotContainIgnoringCase("reply cancel").doesNotContainIgnoringCase("text cancel");
         });
     }

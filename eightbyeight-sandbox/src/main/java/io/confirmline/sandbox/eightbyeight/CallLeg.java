@@ -67,7 +67,11 @@ final class CallLeg {
         leg.put("sourceFormat", "MSISDN");
         leg.put("destinationFormat", "MSISDN");
         leg.put("callStatus", status);
-        leg.put("callDuration", connected == null ? 0 : Duration.between(connected, disconnected).toSeconds());
+        leg.put(
+                "callDuration",
+                connected == null
+                        ? 0
+                        : Duration.between(connected, disconnected).toSeconds());
         return leg;
     }
 }

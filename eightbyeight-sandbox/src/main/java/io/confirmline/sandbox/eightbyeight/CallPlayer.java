@@ -57,9 +57,14 @@ class CallPlayer {
     private static final Duration VCA_TIMEOUT = Duration.ofSeconds(10);
 
     /** What the sandbox did in one call, for {@code GET /sandbox/calls}. */
-    record PlayedCall(String sessionId, String subaccountId, String destination, String behaviour,
-            String clientRequestId, Instant placedAt, List<String> events) {
-    }
+    record PlayedCall(
+            String sessionId,
+            String subaccountId,
+            String destination,
+            String behaviour,
+            String clientRequestId,
+            Instant placedAt,
+            List<String> events) {}
 
     /**
      * A person calling a virtual number ({@code POST /sandbox/inbound-calls}).
@@ -69,9 +74,13 @@ class CallPlayer {
      * @param shape the {@code eventType} carrying {@code CALL_RECEIVED}: {@code CALL_ACTION} or {@code CALL_STATUS}
      * @param duplicate deliver every webhook of the call twice
      */
-    record InboundCall(String from, String to, List<String> digits, Optional<Boolean> restaurantAnswers,
-            String shape, boolean duplicate) {
-    }
+    record InboundCall(
+            String from,
+            String to,
+            List<String> digits,
+            Optional<Boolean> restaurantAnswers,
+            String shape,
+            boolean duplicate) {}
 
     /** A webhook answered with a status other than 2xx. */
     private static final class Refused extends RuntimeException {
@@ -91,7 +100,11 @@ class CallPlayer {
     private final Map<String, SessionLog> sessions = new ConcurrentHashMap<>();
 
     /** {@code webClients}: Boot's builder, so the webhooks share its codecs, connection pool and observations. */
-    CallPlayer(SandboxProperties properties, WebhookRegistry webhooks, Restaurants restaurants, Clock clock,
+    CallPlayer(
+            SandboxProperties properties,
+            WebhookRegistry webhooks,
+            Restaurants restaurants,
+            Clock clock,
             WebClient.Builder webClients) {
         this.http = webClients.build();
         this.properties = properties;
@@ -125,8 +138,13 @@ class CallPlayer {
 
     /** A request held and then refused: listed, with no session, so a test sees that it arrived. */
     void refused(SandboxProperties.Subaccount subaccount, String destination, JsonNode request, String what) {
-        PlayedCall call = new PlayedCall(null, subaccount.id(), Numbers.normalised(destination),
-                behaviourFor(destination).name(), request.path("clientRequestId").asString(null), now(),
+        PlayedCall call = new PlayedCall(
+                null,
+                subaccount.id(),
+                Numbers.normalised(destination),
+                behaviourFor(destination).name(),
+                request.path("clientRequestId").asString(null),
+                now(),
                 new CopyOnWriteArrayList<>());
         call.events().add(now() + " " + what);
         played.add(call);
@@ -139,6 +157,7 @@ class CallPlayer {
         final CallLeg callA;
         /** The simulated guest of an outbound call; null for an inbound call, whose caller follows {@link #digits}. */
         final GuestBehaviour guest;
+
         final List<String> digits;
         final Optional<Boolean> restaurantAnswers;
         final boolean duplicate;
@@ -147,6 +166,7 @@ class CallPlayer {
         CallLeg callB;
         /** The last VCA reply's {@code clientActionId}, echoed in the next VCA (8x8-voice-api.md §3.1). */
         String clientActionId;
+
         int captures;
         int actions;
         String lastAction = "MAKE_CALL";
@@ -156,34 +176,71 @@ class CallPlayer {
             this.subaccount = subaccount;
             this.sessionId = sessionId;
             JsonNode makeCall = request.get("callflow").get(0).get("params");
-            this.callA = new CallLeg("OUTBOUND", Numbers.normalised(makeCall.get("source").asString()),
-                    Numbers.normalised(makeCall.get("destination").asString()), now());
-            int call = callsPerNumber.computeIfAbsent(callA.destination, n -> new AtomicInteger()).incrementAndGet();
+            this.callA = new CallLeg(
+                    "OUTBOUND",
+                    Numbers.normalised(makeCall.get("source").asString()),
+                    Numbers.normalised(makeCall.get("destination").asString()),
+                    now());
+            int call = callsPerNumber
+                    .computeIfAbsent(callA.destination, n -> new AtomicInteger())
+                    .incrementAndGet();
             GuestBehaviour behaviour = behaviourFor(callA.destination);
-            this.guest = behaviour == GuestBehaviour.ANSWERS_SECOND_CALL && call == 1 ? GuestBehaviour.NEVER_ANSWERS : behaviour;
+            this.guest = behaviour == GuestBehaviour.ANSWERS_SECOND_CALL && call == 1
+                    ? GuestBehaviour.NEVER_ANSWERS
+                    : behaviour;
             this.digits = List.of();
             this.restaurantAnswers = Optional.empty();
             this.duplicate = properties.duplicateWebhooks();
-            this.record = new PlayedCall(sessionId, subaccount.id(), callA.destination, behaviour.name(),
-                    request.path("clientRequestId").asString(null), callA.initiated, new CopyOnWriteArrayList<>());
-            this.log = new SessionLog(sessionId, subaccount.id(), "OUTBOUND", callA.source, callA.destination, null,
-                    duplicate, null, callA.initiated, record.events());
+            this.record = new PlayedCall(
+                    sessionId,
+                    subaccount.id(),
+                    callA.destination,
+                    behaviour.name(),
+                    request.path("clientRequestId").asString(null),
+                    callA.initiated,
+                    new CopyOnWriteArrayList<>());
+            this.log = new SessionLog(
+                    sessionId,
+                    subaccount.id(),
+                    "OUTBOUND",
+                    callA.source,
+                    callA.destination,
+                    null,
+                    duplicate,
+                    null,
+                    callA.initiated,
+                    record.events());
         }
 
         /** A person calling one of the subaccount's virtual numbers. */
         Call(SandboxProperties.Subaccount subaccount, String sessionId, InboundCall request) {
             this.subaccount = subaccount;
             this.sessionId = sessionId;
-            this.callA = new CallLeg("INBOUND", Numbers.normalised(request.from()), Numbers.normalised(request.to()),
-                    now());
+            this.callA =
+                    new CallLeg("INBOUND", Numbers.normalised(request.from()), Numbers.normalised(request.to()), now());
             this.guest = null;
             this.digits = List.copyOf(request.digits());
             this.restaurantAnswers = request.restaurantAnswers();
             this.duplicate = properties.duplicateWebhooks() || request.duplicate();
-            this.record = new PlayedCall(sessionId, subaccount.id(), callA.destination, "INBOUND", null,
-                    callA.initiated, new CopyOnWriteArrayList<>());
-            this.log = new SessionLog(sessionId, subaccount.id(), "INBOUND", callA.source, callA.destination,
-                    request.shape(), duplicate, digits, callA.initiated, record.events());
+            this.record = new PlayedCall(
+                    sessionId,
+                    subaccount.id(),
+                    callA.destination,
+                    "INBOUND",
+                    null,
+                    callA.initiated,
+                    new CopyOnWriteArrayList<>());
+            this.log = new SessionLog(
+                    sessionId,
+                    subaccount.id(),
+                    "INBOUND",
+                    callA.source,
+                    callA.destination,
+                    request.shape(),
+                    duplicate,
+                    digits,
+                    callA.initiated,
+                    record.events());
         }
 
         boolean inbound() {
@@ -224,7 +281,7 @@ class CallPlayer {
                         yield run(call, rest.subList(1, rest.size()));
                     }
                 }))
-                .subscribe(done -> { }, error -> log.warn("Sandbox call {} failed: {}", sessionId, error.toString()));
+                .subscribe(done -> {}, error -> log.warn("Sandbox call {} failed: {}", sessionId, error.toString()));
     }
 
     /**
@@ -235,8 +292,8 @@ class CallPlayer {
         String sessionId = UUID.randomUUID().toString();
         Call call = new Call(subaccount, sessionId, request);
         start(call);
-        call.event("incoming call from " + call.callA.source + " to " + call.callA.destination + " ("
-                + request.shape() + ")");
+        call.event("incoming call from " + call.callA.source + " to " + call.callA.destination + " (" + request.shape()
+                + ")");
         Map<String, Object> received = callReceived(call, request.shape());
         Mono.defer(() -> postVca(call, received))
                 .flatMap(reply -> {
@@ -248,7 +305,7 @@ class CallPlayer {
                     call.event("VCA failed: " + error);
                     return end(call, "ERROR", -2003);
                 })
-                .subscribe(done -> { }, error -> log.warn("Sandbox call {} failed: {}", sessionId, error.toString()));
+                .subscribe(done -> {}, error -> log.warn("Sandbox call {} failed: {}", sessionId, error.toString()));
         return sessionId;
     }
 
@@ -273,8 +330,12 @@ class CallPlayer {
         return switch (action.path("action").asString("")) {
             case "say" -> {
                 call.lastAction = "SAY";
-                call.event("say x" + params.path("repetition").asInt(1) + ": " + params.path("text").asString(""));
-                yield Mono.delay(properties.speechTime().multipliedBy(Math.max(1, params.path("repetition").asInt(1))))
+                call.event("say x" + params.path("repetition").asInt(1) + ": "
+                        + params.path("text").asString(""));
+                yield Mono.delay(properties
+                                .speechTime()
+                                .multipliedBy(
+                                        Math.max(1, params.path("repetition").asInt(1))))
                         .then(Mono.defer(() -> run(call, rest)));
             }
             case "playFile" -> {
@@ -303,8 +364,11 @@ class CallPlayer {
         }
         int capture = ++call.captures;
         String keys = call.keysAt(capture);
-        Duration wait = keys == null ? Duration.ofMillis(Math.min(params.path("overallTimeout").asLong(5000),
-                properties.speechTime().toMillis() * 2)) : properties.reactionTime();
+        Duration wait = keys == null
+                ? Duration.ofMillis(Math.min(
+                        params.path("overallTimeout").asLong(5000),
+                        properties.speechTime().toMillis() * 2))
+                : properties.reactionTime();
         return Mono.delay(properties.speechTime().plus(wait)).then(Mono.defer(() -> {
             call.event(keys == null ? "no key pressed" : "pressed " + keys);
             return postVca(call, keysPressed(call, keys))
@@ -369,7 +433,8 @@ class CallPlayer {
     /** The VCA after a prompt (8x8-voice-api.md §3.1): the digits, null when nothing was pressed. */
     private Map<String, Object> keysPressed(Call call, String keys) {
         Map<String, Object> payload = payload(call, "ACTION_COMPLETED");
-        payload.put("callDuration", Duration.between(call.callA.connected, now()).toSeconds());
+        payload.put(
+                "callDuration", Duration.between(call.callA.connected, now()).toSeconds());
         Map<String, Object> eventData = new LinkedHashMap<>();
         eventData.put("dtmf", keys);
         payload.put("eventData", eventData);
@@ -427,7 +492,8 @@ class CallPlayer {
             payload.put("clientRequestId", call.record.clientRequestId());
         }
         if (errorCode != null) {
-            payload.put("errorDetails", Map.of("errorMsg", "The call flow provided is invalid", "errorCode", errorCode));
+            payload.put(
+                    "errorDetails", Map.of("errorMsg", "The call flow provided is invalid", "errorCode", errorCode));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("callA", call.callA.summary());
@@ -442,7 +508,8 @@ class CallPlayer {
         vss.put("version", 5);
         vss.put("payload", payload);
         // 8x8's redelivery is not documented; the sandbox tries a few times, as a careful sender would.
-        Mono<String> post = Mono.defer(() -> post(call, "VSS", vss)).retryWhen(Retry.backoff(5, Duration.ofMillis(500)));
+        Mono<String> post =
+                Mono.defer(() -> post(call, "VSS", vss)).retryWhen(Retry.backoff(5, Duration.ofMillis(500)));
         return (call.duplicate ? post.then(post) : post)
                 .doOnSuccess(ok -> call.event("VSS delivered"))
                 .onErrorResume(error -> {
@@ -462,17 +529,21 @@ class CallPlayer {
     /** One webhook attempt, recorded in the session's log with its answer; a non-2xx answer is an error. */
     private Mono<String> post(Call call, String type, Map<String, Object> body) {
         WebhookRegistry.Target target = webhooks.target(call.subaccount, type);
-        return http.post().uri(target.url())
+        return http.post()
+                .uri(target.url())
                 .headers(headers -> authorize(headers, target))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("").map(reply -> {
-                    int status = response.statusCode().value();
-                    call.log.webhook(new SessionLog.Webhook(type, body, status, readable(reply), null, now()));
-                    if (!response.statusCode().is2xxSuccessful()) {
-                        throw new Refused(status);
-                    }
-                    return reply;
-                }))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchangeToMono(response -> response.bodyToMono(String.class)
+                        .defaultIfEmpty("")
+                        .map(reply -> {
+                            int status = response.statusCode().value();
+                            call.log.webhook(new SessionLog.Webhook(type, body, status, readable(reply), null, now()));
+                            if (!response.statusCode().is2xxSuccessful()) {
+                                throw new Refused(status);
+                            }
+                            return reply;
+                        }))
                 .timeout(VCA_TIMEOUT)
                 .doOnError(error -> {
                     if (!(error instanceof Refused)) {

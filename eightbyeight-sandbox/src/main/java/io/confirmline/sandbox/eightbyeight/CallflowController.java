@@ -56,15 +56,18 @@ class CallflowController {
     }
 
     @PostMapping(path = "/api/v1/subaccounts/{subaccountId}/callflows", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Map<String, Object>>> sendCallflow(@PathVariable String subaccountId,
+    Mono<ResponseEntity<Map<String, Object>>> sendCallflow(
+            @PathVariable String subaccountId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody(required = false) byte[] body) {
         Optional<SandboxProperties.Subaccount> subaccount = properties.subaccounts().stream()
-                .filter(s -> s.id().equals(subaccountId)).findFirst();
+                .filter(s -> s.id().equals(subaccountId))
+                .findFirst();
         if (subaccount.isEmpty()) {
             return Mono.just(answer(404, 404, "SubAccount not found by Id : " + subaccountId, null));
         }
-        if (authorization == null || !authorization.equals("Bearer " + subaccount.get().apiKey())) {
+        if (authorization == null
+                || !authorization.equals("Bearer " + subaccount.get().apiKey())) {
             return Mono.just(answer(401, 401, "Authentication header not found or token invalid", null));
         }
         JsonNode request;
@@ -78,10 +81,15 @@ class CallflowController {
             CallflowValidator.Rejection r = rejection.get();
             return Mono.just(answer(r.httpStatus(), r.statusCode(), r.statusMessage(), null));
         }
-        String destination = request.get("callflow").get(0).path("params").path("destination").asString("");
+        String destination = request.get("callflow")
+                .get(0)
+                .path("params")
+                .path("destination")
+                .asString("");
         GuestBehaviour behaviour = player.behaviourFor(destination);
         if (behaviour == GuestBehaviour.NOT_PLACED_ANSWER_HELD) {
-            player.refused(subaccount.get(), destination, request, "held " + properties.heldAnswerTime() + ", not placed");
+            player.refused(
+                    subaccount.get(), destination, request, "held " + properties.heldAnswerTime() + ", not placed");
             return Mono.delay(properties.heldAnswerTime())
                     .thenReturn(answer(500, 500, "Internal server error", null, false));
         }
@@ -89,7 +97,8 @@ class CallflowController {
         player.play(subaccount.get(), sessionId, request);
         ResponseEntity<Map<String, Object>> created = answer(200, 1, "Created", sessionId);
         return behaviour == GuestBehaviour.PLACED_ANSWER_HELD
-                ? Mono.delay(properties.heldAnswerTime()).thenReturn(created) : Mono.just(created);
+                ? Mono.delay(properties.heldAnswerTime()).thenReturn(created)
+                : Mono.just(created);
     }
 
     private ResponseEntity<Map<String, Object>> answer(int http, int code, String message, String sessionId) {
@@ -97,8 +106,8 @@ class CallflowController {
     }
 
     /** {@code withSessionStatus} false: a 5xx that does not say whether a session was created. */
-    private ResponseEntity<Map<String, Object>> answer(int http, int code, String message, String sessionId,
-            boolean withSessionStatus) {
+    private ResponseEntity<Map<String, Object>> answer(
+            int http, int code, String message, String sessionId, boolean withSessionStatus) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (sessionId != null) {
             body.put("sessionId", sessionId);
@@ -109,7 +118,9 @@ class CallflowController {
         body.put("callFlowRequestId", UUID.randomUUID().toString());
         body.put("statusCode", code);
         body.put("statusMessage", message);
-        return ResponseEntity.status(http).contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.status(http)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 
     /** Overrides what the guest at this number does, e.g. {@code {"behaviour": "SILENT"}}. */
@@ -119,8 +130,8 @@ class CallflowController {
         try {
             behaviour = GuestBehaviour.valueOf(body.getOrDefault("behaviour", ""));
         } catch (IllegalArgumentException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", "behaviour must be one of "
-                    + List.of(GuestBehaviour.values())));
+            return ResponseEntity.badRequest()
+                    .body(Map.of("error", "behaviour must be one of " + List.of(GuestBehaviour.values())));
         }
         player.override(number, behaviour);
         return ResponseEntity.ok(Map.of("number", number, "behaviour", behaviour.name()));

@@ -28,13 +28,11 @@ import tools.jackson.databind.JsonNode;
 final class CallflowValidator {
 
     /** A refusal: the HTTP status and 8x8's {@code statusCode} and {@code statusMessage}. */
-    record Rejection(int httpStatus, int statusCode, String statusMessage) {
-    }
+    record Rejection(int httpStatus, int statusCode, String statusMessage) {}
 
     private static final Set<String> ACTIONS = Set.of("makeCall", "say", "sayAndCapture", "playFile", "hangup");
 
-    private CallflowValidator() {
-    }
+    private CallflowValidator() {}
 
     static Optional<Rejection> check(JsonNode body, Instant now) {
         if (body == null || !body.isObject()) {
@@ -51,7 +49,8 @@ final class CallflowValidator {
                     return reject(422, -1015, "validUntil expired");
                 }
             } catch (DateTimeParseException e) {
-                return reject(400, -1009, "Invalid call flow entry : $.validUntil: does not match the date-time pattern");
+                return reject(
+                        400, -1009, "Invalid call flow entry : $.validUntil: does not match the date-time pattern");
             }
         }
         for (String field : new String[] {"clientRequestId", "clientBatchId"}) {
@@ -98,7 +97,8 @@ final class CallflowValidator {
             return reject(400, -1009, "Invalid call flow entry : " + at + ": has more than 2 properties");
         }
         String destination = params.get("destination").asString();
-        if (!destination.matches("\\+?[1-9]\\d{6,14}") || GuestBehaviour.forNumber(destination) == GuestBehaviour.INVALID_NUMBER) {
+        if (!destination.matches("\\+?[1-9]\\d{6,14}")
+                || GuestBehaviour.forNumber(destination) == GuestBehaviour.INVALID_NUMBER) {
             return reject(422, -1017, "Invalid MSISDN format in Destination");
         }
         return Optional.empty();
@@ -121,18 +121,23 @@ final class CallflowValidator {
             return missing;
         }
         if (params.get("promptMessage").asString().length() > 3000) {
-            return reject(400, -1009, "Invalid call flow entry : " + at + ".promptMessage: may only be 3000 characters long");
+            return reject(
+                    400, -1009, "Invalid call flow entry : " + at + ".promptMessage: may only be 3000 characters long");
         }
         if (params.has("minDigits") && !params.has("maxDigits")) {
             return reject(422, -1003, "Valid maxDigits required when minDigits provided");
         }
-        if (params.has("maxDigits") && (params.get("maxDigits").asInt() < 1 || params.get("maxDigits").asInt() > 25)) {
+        if (params.has("maxDigits")
+                && (params.get("maxDigits").asInt() < 1
+                        || params.get("maxDigits").asInt() > 25)) {
             return reject(422, -1003, "Valid maxDigits required when minDigits provided");
         }
         if (params.has("digitTimeout") && !params.has("overallTimeout")) {
             return reject(422, -1005, "Valid overallTimeout is required when digitTimeout provided");
         }
-        if (params.has("digitTimeout") && params.get("overallTimeout").asInt() <= params.get("digitTimeout").asInt()) {
+        if (params.has("digitTimeout")
+                && params.get("overallTimeout").asInt()
+                        <= params.get("digitTimeout").asInt()) {
             return reject(422, -1006, "OverallTimeout should be greater than digitTimeout");
         }
         if (params.has("completeOnHash") && !params.get("completeOnHash").asBoolean() && !params.has("maxDigits")) {
@@ -142,10 +147,13 @@ final class CallflowValidator {
     }
 
     private static Optional<Rejection> speedAndRepetition(JsonNode params, String at) {
-        if (params.has("speed") && (params.get("speed").asDouble() < 0.5 || params.get("speed").asDouble() > 2.0)) {
+        if (params.has("speed")
+                && (params.get("speed").asDouble() < 0.5 || params.get("speed").asDouble() > 2.0)) {
             return reject(400, -1009, "Invalid call flow entry : " + at + ".speed: must be between 0.5 and 2.0");
         }
-        if (params.has("repetition") && (params.get("repetition").asInt() < 1 || params.get("repetition").asInt() > 3)) {
+        if (params.has("repetition")
+                && (params.get("repetition").asInt() < 1
+                        || params.get("repetition").asInt() > 3)) {
             return reject(400, -1009, "Invalid call flow entry : " + at + ".repetition: must be between 1 and 3");
         }
         return Optional.empty();
@@ -154,7 +162,9 @@ final class CallflowValidator {
     private static Optional<Rejection> required(JsonNode params, String at, String... names) {
         for (String name : names) {
             JsonNode value = params.get(name);
-            if (value == null || value.isNull() || (value.isString() && value.asString().isBlank())) {
+            if (value == null
+                    || value.isNull()
+                    || (value.isString() && value.asString().isBlank())) {
                 return reject(400, -1009, "Invalid call flow entry : " + at + "." + name + ": is missing");
             }
         }

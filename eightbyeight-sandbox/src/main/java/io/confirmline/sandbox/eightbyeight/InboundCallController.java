@@ -54,12 +54,16 @@ class InboundCallController {
      * virtual number {@code to}; the call belongs to the subaccount with that number (or the one named). Answers the
      * new session's id at once; the call plays in the background.
      */
-    @PostMapping(path = "/sandbox/inbound-calls", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/sandbox/inbound-calls",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, String>> place(@RequestBody Map<String, Object> request) {
         Object from = request.get("from");
         Object to = request.get("to");
-        if (!(from instanceof String caller) || !Numbers.valid(caller) || !(to instanceof String called)
+        if (!(from instanceof String caller)
+                || !Numbers.valid(caller)
+                || !(to instanceof String called)
                 || !Numbers.valid(called)) {
             return refuse("from and to must be phone numbers (E.164)");
         }
@@ -79,15 +83,18 @@ class InboundCallController {
         String number = Numbers.normalised(called);
         Object named = request.get("subAccountId");
         Optional<SandboxProperties.Subaccount> subaccount = properties.subaccounts().stream()
-                .filter(s -> named instanceof String id ? s.id().equals(id)
+                .filter(s -> named instanceof String id
+                        ? s.id().equals(id)
                         : s.numbers().stream().map(Numbers::normalised).anyMatch(number::equals))
                 .findFirst();
         if (subaccount.isEmpty()) {
             return refuse("no subaccount has the virtual number " + number + " (sandbox.subaccounts[i].numbers, or"
                     + " name one with subAccountId)");
         }
-        String sessionId = player.placeInbound(subaccount.get(), new CallPlayer.InboundCall(caller, called,
-                digits.get(), Optional.ofNullable((Boolean) answers), eventType, twice));
+        String sessionId = player.placeInbound(
+                subaccount.get(),
+                new CallPlayer.InboundCall(
+                        caller, called, digits.get(), Optional.ofNullable((Boolean) answers), eventType, twice));
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("sessionId", sessionId);
         answer.put("subAccountId", subaccount.get().id());
@@ -97,24 +104,30 @@ class InboundCallController {
     /** What happened in an inbound call: every VCA with its reply, the bridge and its outcome, the VSS. */
     @GetMapping(path = "/sandbox/inbound-calls/{sessionId}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SessionLog.View> inbound(@PathVariable String sessionId) {
-        return player.session(sessionId).filter(SessionLog::inbound).map(s -> ResponseEntity.ok(s.view()))
+        return player.session(sessionId)
+                .filter(SessionLog::inbound)
+                .map(s -> ResponseEntity.ok(s.view()))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     /** The same for any session, an outbound confirmation call included. */
     @GetMapping(path = "/sandbox/calls/{sessionId}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SessionLog.View> session(@PathVariable String sessionId) {
-        return player.session(sessionId).map(s -> ResponseEntity.ok(s.view()))
+        return player.session(sessionId)
+                .map(s -> ResponseEntity.ok(s.view()))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     /** {@code {"answers": false}}: the restaurant at this number does not pick up a bridged call (or does again). */
-    @PutMapping(path = "/sandbox/restaurants/{phone}", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PutMapping(
+            path = "/sandbox/restaurants/{phone}",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> restaurant(@PathVariable String phone, @RequestBody Map<String, Object> body) {
         if (!Numbers.valid(phone) || !(body.get("answers") instanceof Boolean answers)) {
-            return ResponseEntity.badRequest().body(Map.of("error",
-                    "the path needs a phone number (E.164) and the body {\"answers\": true|false}"));
+            return ResponseEntity.badRequest()
+                    .body(Map.of(
+                            "error", "the path needs a phone number (E.164) and the body {\"answers\": true|false}"));
         }
         restaurants.set(phone, answers);
         return ResponseEntity.ok(Map.of("phone", Numbers.normalised(phone), "answers", answers));

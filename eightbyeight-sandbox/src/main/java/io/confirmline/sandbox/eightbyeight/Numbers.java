@@ -23,8 +23,7 @@ final class Numbers {
     /** 8x8's MSISDN check on a destination (Send Callflow -1017). */
     static final Pattern MSISDN = Pattern.compile("\\+?[1-9]\\d{6,14}");
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     static String normalised(String number) {
         return number.startsWith("+") ? number : "+" + number;

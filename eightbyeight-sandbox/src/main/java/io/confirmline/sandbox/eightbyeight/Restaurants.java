@@ -40,7 +40,7 @@ class Restaurants {
     }
 
     boolean answers(String phone, Optional<Boolean> forThisCall) {
-        return forThisCall.orElseGet(() -> overrides.getOrDefault(Numbers.normalised(phone),
-                properties.restaurant().answers()));
+        return forThisCall.orElseGet(() -> overrides.getOrDefault(
+                Numbers.normalised(phone), properties.restaurant().answers()));
     }
 }

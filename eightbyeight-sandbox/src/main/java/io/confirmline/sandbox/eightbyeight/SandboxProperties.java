@@ -39,10 +39,14 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sandbox")
-public record SandboxProperties(@DefaultValue @NotNull List<@Valid Subaccount> subaccounts,
-        @DefaultValue("2s") @NotNull Duration ringTime, @DefaultValue("3s") @NotNull Duration speechTime,
-        @DefaultValue("1s") @NotNull Duration reactionTime, @DefaultValue("false") boolean duplicateWebhooks,
-        @DefaultValue("60s") @NotNull Duration heldAnswerTime, @DefaultValue @NotNull Restaurant restaurant) {
+public record SandboxProperties(
+        @DefaultValue @NotNull List<@Valid Subaccount> subaccounts,
+        @DefaultValue("2s") @NotNull Duration ringTime,
+        @DefaultValue("3s") @NotNull Duration speechTime,
+        @DefaultValue("1s") @NotNull Duration reactionTime,
+        @DefaultValue("false") boolean duplicateWebhooks,
+        @DefaultValue("60s") @NotNull Duration heldAnswerTime,
+        @DefaultValue @NotNull Restaurant restaurant) {
 
     /**
      * @param id the subaccount id in the URL
@@ -52,8 +56,13 @@ public record SandboxProperties(@DefaultValue @NotNull List<@Valid Subaccount> s
      * @param webhookAuthorization the {@code Authorization} value registered with the webhooks (8x8's httpAuthHeader)
      * @param numbers the subaccount's voice virtual numbers (E.164): a call a person places to one belongs to it
      */
-    public record Subaccount(@NotBlank String id, @NotBlank String apiKey, @NotNull URI vcaUrl, @NotNull URI vssUrl,
-            @NotBlank String webhookAuthorization, @DefaultValue List<String> numbers) {
+    public record Subaccount(
+            @NotBlank String id,
+            @NotBlank String apiKey,
+            @NotNull URI vcaUrl,
+            @NotNull URI vssUrl,
+            @NotBlank String webhookAuthorization,
+            @DefaultValue List<String> numbers) {
 
         @Override
         public String toString() {
@@ -66,6 +75,5 @@ public record SandboxProperties(@DefaultValue @NotNull List<@Valid Subaccount> s
      * @param answers whether a restaurant picks up a bridged call, unless {@code PUT /sandbox/restaurants/{phone}} or
      *     the inbound call's {@code restaurantAnswers} says otherwise
      */
-    public record Restaurant(@DefaultValue("true") boolean answers) {
-    }
+    public record Restaurant(@DefaultValue("true") boolean answers) {}
 }

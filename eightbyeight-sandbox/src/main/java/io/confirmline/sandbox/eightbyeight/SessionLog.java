@@ -36,17 +36,15 @@ final class SessionLog {
      * @param reply the receiver's answer (the callflow of a VCA reply), or null
      * @param error why the attempt failed (connection, timeout, non-2xx), or null
      */
-    record Webhook(String type, Map<String, Object> body, Integer httpStatus, JsonNode reply, String error,
-            Instant at) {
-    }
+    record Webhook(
+            String type, Map<String, Object> body, Integer httpStatus, JsonNode reply, String error, Instant at) {}
 
     /**
      * A {@code makeCall} from a VCA reply: the second leg.
      *
      * @param callStatus {@code RINGING} while it rings, then {@code COMPLETED} (answered) or {@code NO_ANSWER}
      */
-    record Bridge(String source, String destination, String callStatus, Instant connectedAt) {
-    }
+    record Bridge(String source, String destination, String callStatus, Instant connectedAt) {}
 
     /**
      * The session as {@code GET /sandbox/inbound-calls/{id}} and {@code GET /sandbox/calls/{id}} show it.
@@ -59,10 +57,21 @@ final class SessionLog {
      * @param sessionStatus the summary's {@code sessionStatus} once the session ended, else null
      * @param ended true once the session ended and its summary was posted (or given up, or lost on purpose)
      */
-    record View(String sessionId, String subAccountId, String direction, String from, String to, String shape,
-            boolean duplicate, List<String> digits, Instant placedAt, List<Webhook> webhooks, Bridge bridge,
-            String sessionStatus, boolean ended, List<String> events) {
-    }
+    record View(
+            String sessionId,
+            String subAccountId,
+            String direction,
+            String from,
+            String to,
+            String shape,
+            boolean duplicate,
+            List<String> digits,
+            Instant placedAt,
+            List<Webhook> webhooks,
+            Bridge bridge,
+            String sessionStatus,
+            boolean ended,
+            List<String> events) {}
 
     private final String sessionId;
     private final String subAccountId;
@@ -79,8 +88,17 @@ final class SessionLog {
     private volatile String sessionStatus;
     private volatile boolean closed;
 
-    SessionLog(String sessionId, String subAccountId, String direction, String from, String to, String shape,
-            boolean duplicate, List<String> digits, Instant placedAt, List<String> events) {
+    SessionLog(
+            String sessionId,
+            String subAccountId,
+            String direction,
+            String from,
+            String to,
+            String shape,
+            boolean duplicate,
+            List<String> digits,
+            Instant placedAt,
+            List<String> events) {
         this.sessionId = sessionId;
         this.subAccountId = subAccountId;
         this.direction = direction;
@@ -115,7 +133,20 @@ final class SessionLog {
     }
 
     View view() {
-        return new View(sessionId, subAccountId, direction, from, to, shape, duplicate, digits, placedAt,
-                List.copyOf(webhooks), bridge, sessionStatus, closed, List.copyOf(events));
+        return new View(
+                sessionId,
+                subAccountId,
+                direction,
+                from,
+                to,
+                shape,
+                duplicate,
+                digits,
+                placedAt,
+                List.copyOf(webhooks),
+                bridge,
+                sessionStatus,
+                closed,
+                List.copyOf(events));
     }
 }

@@ -59,7 +59,8 @@ class WebhookController {
     }
 
     @PostMapping(path = "/api/v1/subaccounts/{subaccountId}/webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> create(@PathVariable String subaccountId,
+    ResponseEntity<Map<String, Object>> create(
+            @PathVariable String subaccountId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody(required = false) byte[] body) {
         Optional<ResponseEntity<Map<String, Object>>> refused = authenticate(subaccountId, authorization);
@@ -72,31 +73,40 @@ class WebhookController {
         } catch (JacksonException e) {
             request = null;
         }
-        registry.received(new WebhookRegistry.Request(subaccountId, authorization,
+        registry.received(new WebhookRegistry.Request(
+                subaccountId,
+                authorization,
                 request != null && request.isObject() ? JSON.convertValue(request, Map.class) : Map.of(),
                 clock.instant()));
         Optional<String> problem = problem(request);
         if (problem.isPresent()) {
             return error(422, "1001", problem.get());
         }
-        WebhookRegistry.Webhook webhook = new WebhookRegistry.Webhook(request.get("type").asString(),
+        WebhookRegistry.Webhook webhook = new WebhookRegistry.Webhook(
+                request.get("type").asString(),
                 URI.create(request.get("url").asString()),
-                request.hasNonNull("httpAuthHeader") ? request.get("httpAuthHeader").asString() : null,
+                request.hasNonNull("httpAuthHeader")
+                        ? request.get("httpAuthHeader").asString()
+                        : null,
                 !request.hasNonNull("enabled") || request.get("enabled").booleanValue());
         registry.register(subaccountId, webhook);
         return ResponseEntity.ok(listing(subaccountId, List.of(webhook)));
     }
 
     @GetMapping(path = "/api/v1/subaccounts/{subaccountId}/webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> list(@PathVariable String subaccountId,
+    ResponseEntity<Map<String, Object>> list(
+            @PathVariable String subaccountId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         return authenticate(subaccountId, authorization)
                 .orElseGet(() -> ResponseEntity.ok(listing(subaccountId, registry.of(subaccountId))));
     }
 
-    @DeleteMapping(path = "/api/v1/subaccounts/{subaccountId}/webhooks/{type}",
+    @DeleteMapping(
+            path = "/api/v1/subaccounts/{subaccountId}/webhooks/{type}",
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> delete(@PathVariable String subaccountId, @PathVariable String type,
+    ResponseEntity<Map<String, Object>> delete(
+            @PathVariable String subaccountId,
+            @PathVariable String type,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         Optional<ResponseEntity<Map<String, Object>>> refused = authenticate(subaccountId, authorization);
         if (refused.isPresent()) {
@@ -116,11 +126,13 @@ class WebhookController {
 
     private Optional<ResponseEntity<Map<String, Object>>> authenticate(String subaccountId, String authorization) {
         Optional<SandboxProperties.Subaccount> subaccount = properties.subaccounts().stream()
-                .filter(s -> s.id().equals(subaccountId)).findFirst();
+                .filter(s -> s.id().equals(subaccountId))
+                .findFirst();
         if (subaccount.isEmpty()) {
             return Optional.of(error(404, "404", "SubAccount not found by Id : " + subaccountId));
         }
-        if (authorization == null || !authorization.equals("Bearer " + subaccount.get().apiKey())) {
+        if (authorization == null
+                || !authorization.equals("Bearer " + subaccount.get().apiKey())) {
             return Optional.of(error(401, "401", "Authentication header not found or token invalid"));
         }
         return Optional.empty();
@@ -141,14 +153,17 @@ class WebhookController {
         }
         try {
             URI parsed = new URI(url.asString());
-            if (!("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme())) || parsed.getHost() == null) {
+            if (!("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme()))
+                    || parsed.getHost() == null) {
                 return Optional.of("url must be an absolute http(s) URL");
             }
         } catch (java.net.URISyntaxException e) {
             return Optional.of("url must be an absolute http(s) URL");
         }
         JsonNode header = request.get("httpAuthHeader");
-        if (header != null && !header.isNull() && (!header.isString() || header.asString().length() > 1024)) {
+        if (header != null
+                && !header.isNull()
+                && (!header.isString() || header.asString().length() > 1024)) {
             return Optional.of("httpAuthHeader must be a string of at most 1024 characters");
         }
         JsonNode enabled = request.get("enabled");
@@ -162,14 +177,21 @@ class WebhookController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("subAccountId", subaccountId);
         body.put("count", webhooks.size());
-        body.put("webhooks", webhooks.stream().map(w -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("type", w.type());
-            item.put("url", w.url().toString());
-            item.put("enabled", w.enabled());
-            item.put("httpAuthHeaderAvailable", w.httpAuthHeader() != null && !w.httpAuthHeader().isEmpty());
-            return item;
-        }).toList());
+        body.put(
+                "webhooks",
+                webhooks.stream()
+                        .map(w -> {
+                            Map<String, Object> item = new LinkedHashMap<>();
+                            item.put("type", w.type());
+                            item.put("url", w.url().toString());
+                            item.put("enabled", w.enabled());
+                            item.put(
+                                    "httpAuthHeaderAvailable",
+                                    w.httpAuthHeader() != null
+                                            && !w.httpAuthHeader().isEmpty());
+                            return item;
+                        })
+                        .toList());
         body.put("statusCode", 0);
         body.put("statusMessage", "ok");
         return body;
@@ -181,6 +203,8 @@ class WebhookController {
         body.put("statusCode", code);
         body.put("statusMessage", message);
         body.put("timestamp", clock.instant().toString());
-        return ResponseEntity.status(http).contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.status(http)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 }

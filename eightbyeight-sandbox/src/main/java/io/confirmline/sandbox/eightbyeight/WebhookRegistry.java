@@ -42,18 +42,18 @@ class WebhookRegistry {
     }
 
     /** A registration request as it arrived, for tests: its Authorization header and its body's fields. */
-    record Request(String subaccountId, String authorization, Map<String, Object> body, Instant at) {
-    }
+    record Request(String subaccountId, String authorization, Map<String, Object> body, Instant at) {}
 
     /** Where one webhook of a call goes. */
-    record Target(URI url, String authorization) {
-    }
+    record Target(URI url, String authorization) {}
 
     private final Map<String, Map<String, Webhook>> bySubaccount = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     void register(String subaccountId, Webhook webhook) {
-        bySubaccount.computeIfAbsent(subaccountId, id -> new ConcurrentHashMap<>()).put(webhook.type(), webhook);
+        bySubaccount
+                .computeIfAbsent(subaccountId, id -> new ConcurrentHashMap<>())
+                .put(webhook.type(), webhook);
     }
 
     boolean remove(String subaccountId, String type) {
@@ -63,7 +63,8 @@ class WebhookRegistry {
 
     List<Webhook> of(String subaccountId) {
         return bySubaccount.getOrDefault(subaccountId, Map.of()).values().stream()
-                .sorted(java.util.Comparator.comparing(Webhook::type)).toList();
+                .sorted(java.util.Comparator.comparing(Webhook::type))
+                .toList();
     }
 
     void received(Request request) {
@@ -76,12 +77,13 @@ class WebhookRegistry {
 
     /** Where the subaccount's webhook of {@code type} goes: the registered one when enabled, else the configured. */
     Target target(SandboxProperties.Subaccount subaccount, String type) {
-        Optional<Webhook> registered = Optional.ofNullable(bySubaccount.getOrDefault(subaccount.id(), Map.of()).get(type))
+        Optional<Webhook> registered = Optional.ofNullable(
+                        bySubaccount.getOrDefault(subaccount.id(), Map.of()).get(type))
                 .filter(Webhook::enabled);
         if (registered.isPresent()) {
             return new Target(registered.get().url(), registered.get().httpAuthHeader());
         }
-        return new Target("VCA".equals(type) ? subaccount.vcaUrl() : subaccount.vssUrl(),
-                subaccount.webhookAuthorization());
+        return new Target(
+                "VCA".equals(type) ? subaccount.vcaUrl() : subaccount.vssUrl(), subaccount.webhookAuthorization());
     }
 }

@@ -35,19 +35,36 @@ class InboundCallSandboxTest extends SandboxHttpTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     String place(String request) {
-        return (String) http.post().uri("/sandbox/inbound-calls").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(request).exchange().expectStatus().isOk().expectBody(Map.class)
-                .returnResult().getResponseBody().get("sessionId");
+        return (String) http.post()
+                .uri("/sandbox/inbound-calls")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(request)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("sessionId");
     }
 
     /** The session as the sandbox tells it, once it has ended and its summary was posted. */
     JsonNode ended(String path) {
         JsonNode[] view = new JsonNode[1];
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            view[0] = JSON.readTree(http.get().uri(path).exchange().expectStatus().isOk()
-                    .expectBody(String.class).returnResult().getResponseBody());
-            return view[0].path("ended").asBoolean();
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    view[0] = JSON.readTree(http.get()
+                            .uri(path)
+                            .exchange()
+                            .expectStatus()
+                            .isOk()
+                            .expectBody(String.class)
+                            .returnResult()
+                            .getResponseBody());
+                    return view[0].path("ended").asBoolean();
+                });
         return view[0];
     }
 
@@ -82,14 +99,31 @@ class InboundCallSandboxTest extends SandboxHttpTest {
         assertThat(summary.path("sessionStatus").asString()).isEqualTo("COMPLETED");
         assertThat(summary.path("lastAction").asString()).isEqualTo("HANGUP");
         assertThat(summary.path("callCount").asInt()).isEqualTo(1);
-        assertThat(summary.path("details").path("callA").path("callDirection").asString()).isEqualTo("INBOUND");
-        assertThat(summary.path("details").path("callA").path("connectedTimestamp").isString()).isTrue();
+        assertThat(summary.path("details").path("callA").path("callDirection").asString())
+                .isEqualTo("INBOUND");
+        assertThat(summary.path("details")
+                        .path("callA")
+                        .path("connectedTimestamp")
+                        .isString())
+                .isTrue();
         assertThat(summary.path("details").has("callB")).isFalse();
 
         assertThat(view.path("webhooks")).hasSize(3);
-        assertThat(view.path("webhooks").get(0).path("reply").path("clientActionId").asString()).isEqualTo("menu:booking-42");
-        assertThat(view.path("webhooks").get(1).path("reply").path("callflow").get(0).path("params").path("text")
-                .asString()).isEqualTo("Bye");
+        assertThat(view.path("webhooks")
+                        .get(0)
+                        .path("reply")
+                        .path("clientActionId")
+                        .asString())
+                .isEqualTo("menu:booking-42");
+        assertThat(view.path("webhooks")
+                        .get(1)
+                        .path("reply")
+                        .path("callflow")
+                        .get(0)
+                        .path("params")
+                        .path("text")
+                        .asString())
+                .isEqualTo("Bye");
         assertThat(view.path("webhooks").get(2).path("httpStatus").asInt()).isEqualTo(200);
         assertThat(view.path("bridge").isNull()).isTrue();
         assertThat(view.path("sessionStatus").asString()).isEqualTo("COMPLETED");
@@ -121,7 +155,8 @@ class InboundCallSandboxTest extends SandboxHttpTest {
         assertThat(webhooks).extracting(Webhook::path).containsExactly("/vca", "/vss");
         JsonNode summary = payload(webhooks.get(1));
         assertThat(summary.path("sessionStatus").asString()).isEqualTo("COMPLETED");
-        assertThat(summary.path("details").path("callA").path("callStatus").asString()).isEqualTo("COMPLETED");
+        assertThat(summary.path("details").path("callA").path("callStatus").asString())
+                .isEqualTo("COMPLETED");
         JsonNode restaurant = summary.path("details").path("callB");
         assertThat(restaurant.path("callStatus").asString()).isEqualTo("NO_ANSWER");
         assertThat(restaurant.has("connectedTimestamp")).isFalse();
@@ -133,28 +168,54 @@ class InboundCallSandboxTest extends SandboxHttpTest {
     @Test
     void aGuestPressingNineInAConfirmationCallIsBridgedToARestaurantSwitchedOffByNumber() {
         String guest = "+34600100004";
-        http.put().uri("/sandbox/guests/" + guest).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"behaviour\": \"PRESSES_9\"}").exchange().expectStatus().isOk();
-        http.put().uri("/sandbox/restaurants/" + restaurantOf(guest)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"answers\": false}").exchange().expectStatus().isOk();
-        String session = (String) http.post().uri("/api/v1/subaccounts/luigis_voice/callflows")
-                .header("Authorization", "Bearer key-1").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(EightByEightSandboxTest.confirmation(guest)).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody().get("sessionId");
+        http.put()
+                .uri("/sandbox/guests/" + guest)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"behaviour\": \"PRESSES_9\"}")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        http.put()
+                .uri("/sandbox/restaurants/" + restaurantOf(guest))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"answers\": false}")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        String session = (String) http.post()
+                .uri("/api/v1/subaccounts/luigis_voice/callflows")
+                .header("Authorization", "Bearer key-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(EightByEightSandboxTest.confirmation(guest))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("sessionId");
         JsonNode view = ended("/sandbox/calls/" + session);
 
         List<Webhook> webhooks = webhooksOf(session);
         assertThat(webhooks).extracting(Webhook::path).containsExactly("/vca", "/vss");
-        assertThat(payload(webhooks.get(0)).path("eventData").path("dtmf").asString()).isEqualTo("9");
+        assertThat(payload(webhooks.get(0)).path("eventData").path("dtmf").asString())
+                .isEqualTo("9");
         JsonNode summary = payload(webhooks.get(1));
         assertThat(summary.path("clientRequestId").asString()).isEqualTo("c-1");
-        assertThat(summary.path("details").path("callA").path("callDirection").asString()).isEqualTo("OUTBOUND");
-        assertThat(summary.path("details").path("callA").path("callStatus").asString()).isEqualTo("COMPLETED");
-        assertThat(summary.path("details").path("callB").path("callStatus").asString()).isEqualTo("NO_ANSWER");
+        assertThat(summary.path("details").path("callA").path("callDirection").asString())
+                .isEqualTo("OUTBOUND");
+        assertThat(summary.path("details").path("callA").path("callStatus").asString())
+                .isEqualTo("COMPLETED");
+        assertThat(summary.path("details").path("callB").path("callStatus").asString())
+                .isEqualTo("NO_ANSWER");
         assertThat(view.path("direction").asString()).isEqualTo("OUTBOUND");
         assertThat(view.path("bridge").path("destination").asString()).isEqualTo(restaurantOf(guest));
         // An outbound session is not an inbound call.
-        http.get().uri("/sandbox/inbound-calls/" + session).exchange().expectStatus().isNotFound();
+        http.get()
+                .uri("/sandbox/inbound-calls/" + session)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
@@ -185,18 +246,36 @@ class InboundCallSandboxTest extends SandboxHttpTest {
 
     @Test
     void refusesACallNobodyCouldPlace() {
-        for (String bad : List.of("{\"from\": \"12ab\", \"to\": \"" + MENU_NUMBER + "\"}",
+        for (String bad : List.of(
+                "{\"from\": \"12ab\", \"to\": \"" + MENU_NUMBER + "\"}",
                 "{\"from\": \"+34600100006\", \"to\": \"+34910009999\"}",
                 "{\"from\": \"+34600100006\", \"to\": \"" + MENU_NUMBER + "\", \"digits\": [\"x\"]}",
                 "{\"from\": \"+34600100006\", \"to\": \"" + MENU_NUMBER + "\", \"digits\": \"1\"}",
                 "{\"from\": \"+34600100006\", \"to\": \"" + MENU_NUMBER + "\", \"shape\": \"CALL_UPDATED\"}",
                 "{\"from\": \"+34600100006\", \"to\": \"" + MENU_NUMBER + "\", \"duplicate\": \"yes\"}")) {
-            http.post().uri("/sandbox/inbound-calls").contentType(MediaType.APPLICATION_JSON).bodyValue(bad)
-                    .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.error").exists();
+            http.post()
+                    .uri("/sandbox/inbound-calls")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(bad)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.error")
+                    .exists();
         }
         assertThat(received).noneMatch(w -> w.body().contains("+34600100006"));
-        http.get().uri("/sandbox/inbound-calls/no-such-session").exchange().expectStatus().isNotFound();
-        http.put().uri("/sandbox/restaurants/+34700100006").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"answers\": \"no\"}").exchange().expectStatus().isBadRequest();
+        http.get()
+                .uri("/sandbox/inbound-calls/no-such-session")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        http.put()
+                .uri("/sandbox/restaurants/+34700100006")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"answers\": \"no\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
     }
 }

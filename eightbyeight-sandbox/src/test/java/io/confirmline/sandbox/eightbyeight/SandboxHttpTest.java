@@ -37,15 +37,17 @@ import tools.jackson.databind.json.JsonMapper;
  * The one sandbox context the sandbox's tests share (voice and SMS), with a local webhook receiver that records
  * every webhook. Its loop is a daemon: it lives as long as the test JVM, as the cached context does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sandbox.ring-time=100ms", "sandbox.speech-time=100ms", "sandbox.reaction-time=50ms",
-        "sandbox.held-answer-time=1s", "sandbox.sms.receipt-time=50ms", "sandbox.sms.reply-time=100ms",
-        "sandbox.sms.retry-delays=100ms,200ms", "sandbox.sms.webhook-timeout=2s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "sandbox.ring-time=100ms", "sandbox.speech-time=100ms", "sandbox.reaction-time=50ms",
+            "sandbox.held-answer-time=1s", "sandbox.sms.receipt-time=50ms", "sandbox.sms.reply-time=100ms",
+            "sandbox.sms.retry-delays=100ms,200ms", "sandbox.sms.webhook-timeout=2s"
+        })
 @AutoConfigureWebTestClient
 abstract class SandboxHttpTest {
 
-    record Webhook(String path, String authorization, String body) {
-    }
+    record Webhook(String path, String authorization, String body) {}
 
     static final String SMS_ACCOUNT = "6f1c2a9e-0b7d-4c3e-9a51-2d8f0e4b7c11";
     static final String OTHER_SMS_ACCOUNT = "0b8e4d2c6a1f4e3b8c7d9a5e1f2b3c4d";
@@ -53,6 +55,7 @@ abstract class SandboxHttpTest {
     static final List<Webhook> received = new CopyOnWriteArrayList<>();
     /** Paths that answered 500 once already: {@code /flaky...} fails the first time, then answers 200. */
     static final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+
     static final LoopResources loops = LoopResources.create("webhooks", 1, true);
     /**
      * Answers webhooks as our ingress would, simplified: an inbound call to {@link #MENU_NUMBER} hears a menu (its level
@@ -60,15 +63,25 @@ abstract class SandboxHttpTest {
      * is bridged too, "7" is asked again, anything else gets a goodbye and hangup. A caller's restaurant is
      * {@link #restaurantOf} the guest's number.
      */
-    static final DisposableServer receiver = HttpServer.create().host("127.0.0.1").port(0).runOn(loops)
-            .handle((request, response) -> request.receive().aggregate().asString(StandardCharsets.UTF_8)
-                    .defaultIfEmpty("").flatMap(body -> {
-                received.add(new Webhook(request.uri(), request.requestHeaders().get("Authorization"), body));
-                if (request.uri().startsWith("/flaky") && failedOnce.add(request.uri())) {
-                    return response.status(500).send().then();
-                }
-                return response.header("Content-Type", "application/json").sendString(Mono.just(reply(body))).then();
-            })).bindNow();
+    static final DisposableServer receiver = HttpServer.create()
+            .host("127.0.0.1")
+            .port(0)
+            .runOn(loops)
+            .handle((request, response) -> request.receive()
+                    .aggregate()
+                    .asString(StandardCharsets.UTF_8)
+                    .defaultIfEmpty("")
+                    .flatMap(body -> {
+                        received.add(new Webhook(
+                                request.uri(), request.requestHeaders().get("Authorization"), body));
+                        if (request.uri().startsWith("/flaky") && failedOnce.add(request.uri())) {
+                            return response.status(500).send().then();
+                        }
+                        return response.header("Content-Type", "application/json")
+                                .sendString(Mono.just(reply(body)))
+                                .then();
+                    }))
+            .bindNow();
 
     static final String MENU_NUMBER = "+34910000001";
     static final String PUT_THROUGH_NUMBER = "+34910000002";
@@ -86,7 +99,8 @@ abstract class SandboxHttpTest {
         }
         boolean inbound = "INBOUND".equals(payload.path("callDirection").asString(""));
         String virtualNumber = payload.path(inbound ? "destination" : "source").asString("");
-        String restaurant = restaurantOf(payload.path(inbound ? "source" : "destination").asString(""));
+        String restaurant =
+                restaurantOf(payload.path(inbound ? "source" : "destination").asString(""));
         String putThrough = "{\"action\":\"makeCall\",\"params\":{\"source\":\"" + virtualNumber
                 + "\",\"destination\":\"" + restaurant + "\"}}";
         if ("CALL_RECEIVED".equals(payload.path("callStatus").asString(""))) {
@@ -98,10 +112,13 @@ abstract class SandboxHttpTest {
         }
         String dtmf = payload.path("eventData").path("dtmf").asString("");
         return switch (dtmf) {
-            case "7" -> "{\"callflow\":[{\"action\":\"sayAndCapture\",\"params\":{\"promptMessage\":\"Again\",\"voiceProfile\":\"v\"}}]}";
-            case "9" -> "{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"Putting you through\",\"voiceProfile\":\"v\"}},"
-                    + putThrough + "]}";
-            default -> "{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"Bye\",\"voiceProfile\":\"v\"}},{\"action\":\"hangup\"}]}";
+            case "7" ->
+                "{\"callflow\":[{\"action\":\"sayAndCapture\",\"params\":{\"promptMessage\":\"Again\",\"voiceProfile\":\"v\"}}]}";
+            case "9" ->
+                "{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"Putting you through\",\"voiceProfile\":\"v\"}},"
+                        + putThrough + "]}";
+            default ->
+                "{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"Bye\",\"voiceProfile\":\"v\"}},{\"action\":\"hangup\"}]}";
         };
     }
 
@@ -126,8 +143,14 @@ abstract class SandboxHttpTest {
         sms(registry, 2, "other_sms", OTHER_SMS_ACCOUNT, "sms-key-2", "+34910000097", null);
     }
 
-    private static void sms(DynamicPropertyRegistry registry, int i, String id, String account, String key,
-            String number, String base) {
+    private static void sms(
+            DynamicPropertyRegistry registry,
+            int i,
+            String id,
+            String account,
+            String key,
+            String number,
+            String base) {
         String at = "sandbox.sms.subaccounts[" + i + "].";
         registry.add(at + "id", () -> id);
         registry.add(at + "account-id", () -> account);

@@ -29,8 +29,7 @@ public final class TenantSamples {
     public static final String PLATFORM_KEY = "plain-platform-key-luigis";
     public static final String SIGNING_SECRET = "whsec_cGxhaW4tc2lnbmluZy1zZWNyZXQtbHVpZ2lzLTMyYg==";
 
-    private TenantSamples() {
-    }
+    private TenantSamples() {}
 
     public static TenantSettings luigis() {
         return builder("luigis").build();
@@ -91,15 +90,47 @@ public final class TenantSamples {
         }
 
         public TenantSettings build() {
-            return new TenantSettings(id, "Luigi's", enabled, "acc-1", subaccountId, apiKey, "+6568880001",
-                    List.of("+6568880001"), "luigis_sms", List.of("+6568880002"), null, tokens, null, platformKeys,
-                    callbackUrl, signingSecrets, "Europe/Rome", Duration.ofMinutes(30), Duration.ofMinutes(10),
-                    LocalTime.of(9, 0), LocalTime.of(21, 30), 3, Duration.ofMinutes(10), 2, 5.0, 4, "1", "0", "9",
+            return new TenantSettings(
+                    id,
+                    "Luigi's",
+                    enabled,
+                    "acc-1",
+                    subaccountId,
+                    apiKey,
+                    "+6568880001",
+                    List.of("+6568880001"),
+                    "luigis_sms",
+                    List.of("+6568880002"),
+                    null,
+                    tokens,
+                    null,
+                    platformKeys,
+                    callbackUrl,
+                    signingSecrets,
+                    "Europe/Rome",
+                    Duration.ofMinutes(30),
+                    Duration.ofMinutes(10),
+                    LocalTime.of(9, 0),
+                    LocalTime.of(21, 30),
+                    3,
+                    Duration.ofMinutes(10),
+                    2,
+                    5.0,
+                    4,
+                    "1",
+                    "0",
+                    "9",
                     Map.of("it", "it-IT-Standard-A", "default", "en-US-Standard-C"),
-                    Map.of("it", Map.of("goodbye", "Arrivederci")), "+390212345678",
+                    Map.of("it", Map.of("goodbye", "Arrivederci")),
+                    "+390212345678",
                     List.of(new TenantSettings.OpeningHours("FRIDAY", LocalTime.of(18, 0), LocalTime.of(1, 0))),
-                    true, "Parking behind the restaurant.", "Via Roma 1, Milano", Duration.ofSeconds(90),
-                    "https://platform.example/availability", "BOTH", null);
+                    true,
+                    "Parking behind the restaurant.",
+                    "Via Roma 1, Milano",
+                    Duration.ofSeconds(90),
+                    "https://platform.example/availability",
+                    "BOTH",
+                    null);
         }
     }
 }

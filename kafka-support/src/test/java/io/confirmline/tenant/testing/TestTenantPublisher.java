@@ -51,15 +51,20 @@ public class TestTenantPublisher implements AutoCloseable {
     private final KafkaProducer<String, TenantConfigured> producer;
     private final AtomicLong revisions = new AtomicLong();
 
-    public TestTenantPublisher(KafkaProperties kafka, ConfirmLineKafkaProperties confirmLine,
-            TenantDirectoryProperties directory, SecretsCipher cipher, List<TenantSettings> declared) {
+    public TestTenantPublisher(
+            KafkaProperties kafka,
+            ConfirmLineKafkaProperties confirmLine,
+            TenantDirectoryProperties directory,
+            SecretsCipher cipher,
+            List<TenantSettings> declared) {
         this.topic = directory.topic();
         this.cipher = cipher;
         Map<String, Object> admin = new HashMap<>();
         admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers());
         try (Admin client = Admin.create(admin)) {
-            client.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
-                    .configs(Map.of("cleanup.policy", "compact")))).all().get(30, TimeUnit.SECONDS);
+            client.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("Cannot create " + topic, e);
@@ -80,8 +85,8 @@ public class TestTenantPublisher implements AutoCloseable {
 
     /** Publishes {@code settings} with secrets named by the test (to rotate one) and waits for the broker. */
     public void publish(TenantSettings settings, TenantRecords.Secrets secrets) {
-        TenantConfigured event = TenantRecords.toEvent(settings, secrets, revisions.incrementAndGet(), Instant.now(),
-                cipher);
+        TenantConfigured event =
+                TenantRecords.toEvent(settings, secrets, revisions.incrementAndGet(), Instant.now(), cipher);
         send(settings.id(), event);
     }
 

@@ -34,8 +34,10 @@ public class TestTenantTopic implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!environment.containsProperty(TOPIC)) {
-            environment.getPropertySources().addLast(new MapPropertySource("test-tenant-topic",
-                    Map.of(TOPIC, "tenants.v1.test-" + UUID.randomUUID())));
+            environment
+                    .getPropertySources()
+                    .addLast(new MapPropertySource(
+                            "test-tenant-topic", Map.of(TOPIC, "tenants.v1.test-" + UUID.randomUUID())));
         }
     }
 }

@@ -34,10 +34,15 @@ import org.springframework.core.env.Environment;
 public class TestTenantsAutoConfiguration {
 
     @Bean(destroyMethod = "close")
-    TestTenantPublisher testTenantPublisher(KafkaProperties kafka, ConfirmLineKafkaProperties confirmLine,
-            TenantDirectoryProperties directory, SecretsCipher cipher, Environment environment) {
+    TestTenantPublisher testTenantPublisher(
+            KafkaProperties kafka,
+            ConfirmLineKafkaProperties confirmLine,
+            TenantDirectoryProperties directory,
+            SecretsCipher cipher,
+            Environment environment) {
         List<TenantSettings> declared = Binder.get(environment)
-                .bind("confirmline.tenants", Bindable.listOf(TenantSettings.class)).orElse(List.of());
+                .bind("confirmline.tenants", Bindable.listOf(TenantSettings.class))
+                .orElse(List.of());
         return new TestTenantPublisher(kafka, confirmLine, directory, cipher, declared);
     }
 }

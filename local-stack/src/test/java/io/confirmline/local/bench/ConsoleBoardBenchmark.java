@@ -91,8 +91,18 @@ import org.apache.kafka.common.config.TopicConfig;
 public final class ConsoleBoardBenchmark {
 
     private static final Pattern SEQUENCE = Pattern.compile("Bench (\\d+)");
-    private static final String[] STATUSES = {"SCHEDULED", "DIALING", "CONFIRMED", "SCHEDULED", "DIALING", "IN_PROGRESS",
-            "CANCELLED_BY_GUEST", "SCHEDULED", "DIALING", "TEXTED"};
+    private static final String[] STATUSES = {
+        "SCHEDULED",
+        "DIALING",
+        "CONFIRMED",
+        "SCHEDULED",
+        "DIALING",
+        "IN_PROGRESS",
+        "CANCELLED_BY_GUEST",
+        "SCHEDULED",
+        "DIALING",
+        "TEXTED"
+    };
 
     private final int boards = Integer.getInteger("bench.boards", 200);
     private final int rate = Integer.getInteger("bench.rate", 200);
@@ -107,15 +117,18 @@ public final class ConsoleBoardBenchmark {
      * C1 only, SerialGC, 384 MiB: quick to start, slower under load).
      */
     private final String jvm = System.getProperty("bench.jvm", PRODUCTION_JVM);
+
     private static final String PRODUCTION_JVM = "production";
 
     /** Send instants (System.nanoTime) by sequence number; warm-up records first. */
     private long[] sent;
+
     private final List<Board> open = new ArrayList<>();
     private long[] consumed;
     private final AtomicBoolean stopping = new AtomicBoolean();
     /** Cores busy on average while the measured records were sent: the console's JVM, and this one (the boards). */
     private double consoleCpu;
+
     private double ownCpu;
 
     public static void main(String[] args) {
@@ -129,14 +142,18 @@ public final class ConsoleBoardBenchmark {
         consumed = new long[total];
         Path here = Path.of("").toAbsolutePath();
         Path repository = Files.isDirectory(here.resolve("owner-console")) ? here : here.getParent();
-        // -Dbench.builds=DIR: the console's build copied there (owner-console/target/...), safe from a rebuild meanwhile.
+        // -Dbench.builds=DIR: the console's build copied there (owner-console/target/...), safe from a rebuild
+        // meanwhile.
         Path builds = Path.of(System.getProperty("bench.builds", repository.toString()));
         TestPostgres.Database db = TestPostgres.freshDatabase();
         LocalStack.Ports ports = LocalStack.Ports.free();
         try (KafkaProcess kafka = KafkaProcess.start(ports.kafka())) {
             RegistryServer registry = RegistryServer.start(RegistryServer.locateZip(), ports.registry());
-            Map<String, String> settings = LocalStack.consoleSettings(kafka.bootstrapServers(), registry.apiUrl(),
-                    new LocalStack.Database(db.jdbcUrl(), db.r2dbcUrl(), db.username(), db.password()), ports,
+            Map<String, String> settings = LocalStack.consoleSettings(
+                    kafka.bootstrapServers(),
+                    registry.apiUrl(),
+                    new LocalStack.Database(db.jdbcUrl(), db.r2dbcUrl(), db.username(), db.password()),
+                    ports,
                     LocalStack.Timings.fast());
             Path logs = repository.resolve("local-stack/target/bench-logs");
             AutoCloseable console;
@@ -144,8 +161,13 @@ public final class ConsoleBoardBenchmark {
             if (PRODUCTION_JVM.equals(jvm)) {
                 console = productionJvm(builds.resolve("owner-console"), ports.console(), settings, logs);
             } else {
-                ServiceProcess process = ServiceProcess.start("owner-console", builds.resolve("owner-console"),
-                        "io.confirmline.console.OwnerConsoleApplication", ports.console(), settings, logs);
+                ServiceProcess process = ServiceProcess.start(
+                        "owner-console",
+                        builds.resolve("owner-console"),
+                        "io.confirmline.console.OwnerConsoleApplication",
+                        ports.console(),
+                        settings,
+                        logs);
                 process.awaitHealthy(Duration.ofMinutes(3));
                 console = process;
             }
@@ -167,8 +189,11 @@ public final class ConsoleBoardBenchmark {
         List<String> cookies = signIn(console);
         Thread baseline = startBaseline(bootstrap, registryUrl);
         Memory beforeBoards = Memory.of(pid, console);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4))
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         for (int i = 0; i < boards; i++) {
             open.add(new Board(http, console, cookies.get(i % cookies.size()), total));
         }
@@ -185,13 +210,23 @@ public final class ConsoleBoardBenchmark {
             MemoryPeak peak = new MemoryPeak(pid, console);
             peak.start();
             long consoleCpuBefore = cpuNanos(pid);
-            long ownCpuBefore = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+            long ownCpuBefore = ProcessHandle.current()
+                    .info()
+                    .totalCpuDuration()
+                    .map(Duration::toNanos)
+                    .orElse(0L);
             long wallBefore = System.nanoTime();
             publish(producer, warmUp, total);
             double wall = (System.nanoTime() - wallBefore) / 1e9;
             consoleCpu = (cpuNanos(pid) - consoleCpuBefore) / 1e9 / wall;
-            ownCpu = (ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L) - ownCpuBefore)
-                    / 1e9 / wall;
+            ownCpu = (ProcessHandle.current()
+                                    .info()
+                                    .totalCpuDuration()
+                                    .map(Duration::toNanos)
+                                    .orElse(0L)
+                            - ownCpuBefore)
+                    / 1e9
+                    / wall;
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline && !allArrived(warmUp, total)) {
                 Thread.sleep(200);
@@ -235,8 +270,8 @@ public final class ConsoleBoardBenchmark {
                     .setStatus(STATUSES[(version - 1) % STATUSES.length])
                     .setAttempt(1)
                     .build();
-            ProducerRecord<String, BookingSnapshot> record = new ProducerRecord<>(Topics.BOOKINGS.name(),
-                    snapshot.getReservationId(), snapshot);
+            ProducerRecord<String, BookingSnapshot> record =
+                    new ProducerRecord<>(Topics.BOOKINGS.name(), snapshot.getReservationId(), snapshot);
             sent[seq] = System.nanoTime();
             producer.send(record);
         }
@@ -295,22 +330,53 @@ public final class ConsoleBoardBenchmark {
         Stats board = Stats.of(Arrays.copyOf(boardLatencies, n));
         Stats plain = Stats.of(Arrays.copyOf(baseline, m));
         System.out.println();
-        System.out.printf(Locale.ROOT, "%d boards, %d records at %d/s for %d s (after %d s warm-up), %d bookings, "
-                + "console JVM: %s%n", boards, records, rate, seconds, warmUpSeconds, bookings, jvm);
+        System.out.printf(
+                Locale.ROOT,
+                "%d boards, %d records at %d/s for %d s (after %d s warm-up), %d bookings, " + "console JVM: %s%n",
+                boards,
+                records,
+                rate,
+                seconds,
+                warmUpSeconds,
+                bookings,
+                jvm);
         System.out.println("| path | events | superseded | lost | p50 ms | p95 ms | p99 ms | max ms |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        System.out.printf(Locale.ROOT, "| baseline: KafkaConsumer, record → poll | %d | – | %d | %s |%n", m, records - m,
+        System.out.printf(
+                Locale.ROOT,
+                "| baseline: KafkaConsumer, record → poll | %d | – | %d | %s |%n",
+                m,
+                records - m,
                 plain.row());
-        System.out.printf(Locale.ROOT, "| console: record → board's SSE event (%d boards) | %d | %d | %d | %s |%n", boards,
-                n, superseded, lost, board.row());
-        System.out.printf(Locale.ROOT, "ratio console/baseline: p50 %.1f, p99 %.1f; duplicate events %d%n",
-                board.p50 / plain.p50, board.p99 / plain.p99, duplicates);
+        System.out.printf(
+                Locale.ROOT,
+                "| console: record → board's SSE event (%d boards) | %d | %d | %d | %s |%n",
+                boards,
+                n,
+                superseded,
+                lost,
+                board.row());
+        System.out.printf(
+                Locale.ROOT,
+                "ratio console/baseline: p50 %.1f, p99 %.1f; duplicate events %d%n",
+                board.p50 / plain.p50,
+                board.p99 / plain.p99,
+                duplicates);
         if (lost > 0) {
-            System.out.printf(Locale.ROOT, "lost: %d records at %d boards, e.g. %s%n", lostRecords.size(), lostBoards.size(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "lost: %d records at %d boards, e.g. %s%n",
+                    lostRecords.size(),
+                    lostBoards.size(),
                     lostRecords.stream().limit(10).toList());
         }
-        System.out.printf(Locale.ROOT, "cores busy while measured: console %.2f, load generator and its %d boards %.2f "
-                + "(of %d)%n", consoleCpu, boards, ownCpu, Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "cores busy while measured: console %.2f, load generator and its %d boards %.2f " + "(of %d)%n",
+                consoleCpu,
+                boards,
+                ownCpu,
+                Runtime.getRuntime().availableProcessors());
         System.out.println("| console memory | RSS MiB | heap used MiB |");
         System.out.println("|---|---|---|");
         System.out.println("| started, no board open | " + beforeBoards.row() + " |");
@@ -325,8 +391,8 @@ public final class ConsoleBoardBenchmark {
             Optional<String> cookie = new ConsoleSignIn(console).signIn(DemoOwner.EMAIL, DemoOwner.PASSWORD);
             cookies.add(cookie.orElseThrow(() -> new IllegalStateException("The demo owner could not sign in")));
         }
-        System.out.printf(Locale.ROOT, "%d sessions signed in in %.1f s.%n", sessions,
-                (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                Locale.ROOT, "%d sessions signed in in %.1f s.%n", sessions, (System.nanoTime() - start) / 1e9);
         return cookies;
     }
 
@@ -336,30 +402,34 @@ public final class ConsoleBoardBenchmark {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-baseline-" + run);
         CompletableFuture<Void> assigned = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
-                List<TopicPartition> partitions = consumer.partitionsFor(Topics.BOOKINGS.name()).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                consumer.assign(partitions);
-                consumer.seekToEnd(partitions);
-                partitions.forEach(consumer::position);
-                assigned.complete(null);
-                while (!stopping.get()) {
-                    for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(100))) {
-                        long now = System.nanoTime();
-                        if (record.value() instanceof BookingSnapshot snapshot) {
-                            Matcher seq = SEQUENCE.matcher(String.valueOf(snapshot.getGuestName()));
-                            if (seq.matches() && snapshot.getReservationId().startsWith("bench-" + run)) {
-                                consumed[Integer.parseInt(seq.group(1))] = now;
+        Thread thread = new Thread(
+                () -> {
+                    try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
+                        List<TopicPartition> partitions = consumer.partitionsFor(Topics.BOOKINGS.name()).stream()
+                                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                                .toList();
+                        consumer.assign(partitions);
+                        consumer.seekToEnd(partitions);
+                        partitions.forEach(consumer::position);
+                        assigned.complete(null);
+                        while (!stopping.get()) {
+                            for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(100))) {
+                                long now = System.nanoTime();
+                                if (record.value() instanceof BookingSnapshot snapshot) {
+                                    Matcher seq = SEQUENCE.matcher(String.valueOf(snapshot.getGuestName()));
+                                    if (seq.matches()
+                                            && snapshot.getReservationId().startsWith("bench-" + run)) {
+                                        consumed[Integer.parseInt(seq.group(1))] = now;
+                                    }
+                                }
                             }
                         }
+                    } catch (RuntimeException e) {
+                        assigned.completeExceptionally(e);
+                        throw e;
                     }
-                }
-            } catch (RuntimeException e) {
-                assigned.completeExceptionally(e);
-                throw e;
-            }
-        }, "baseline-consumer");
+                },
+                "baseline-consumer");
         thread.start();
         try {
             assigned.get(1, java.util.concurrent.TimeUnit.MINUTES);
@@ -383,7 +453,10 @@ public final class ConsoleBoardBenchmark {
         try (Admin admin = Admin.create(config)) {
             if (!admin.listTopics().names().get().contains(Topics.BOOKINGS.name())) {
                 admin.createTopics(List.of(new NewTopic(Topics.BOOKINGS.name(), Topics.BOOKINGS.partitions(), (short) 1)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
+                                .configs(
+                                        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+                        .all()
+                        .get();
             }
         }
     }
@@ -391,38 +464,60 @@ public final class ConsoleBoardBenchmark {
     /** The console's JVM: the descendant of this one started with its main class and port. */
     private static long consolePid(String console) {
         String port = "--server.port=" + URI.create(console).getPort();
-        return ProcessHandle.current().descendants()
+        return ProcessHandle.current()
+                .descendants()
                 .filter(p -> {
                     String command = commandLine(p.pid());
                     // The JVM itself, not the watchdog shell whose script holds the same command line.
-                    return !command.startsWith("sh ") && command.contains("OwnerConsoleApplication") && command.contains(port);
+                    return !command.startsWith("sh ")
+                            && command.contains("OwnerConsoleApplication")
+                            && command.contains(port);
                 })
-                .findFirst().orElseThrow(() -> new IllegalStateException("No console JVM found")).pid();
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No console JVM found"))
+                .pid();
     }
 
     /** The console in a JVM of its own with production's JIT and collector; closing it ends the JVM. */
     private static AutoCloseable productionJvm(Path module, int port, Map<String, String> settings, Path logs)
             throws Exception {
-        String classpath = module.resolve("target/classes") + java.io.File.pathSeparator
-                + Files.readString(module.resolve("target/runtime-classpath.txt")).trim();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:+ExitOnOutOfMemoryError", "-cp", classpath, "io.confirmline.console.OwnerConsoleApplication",
+        String classpath = module.resolve("target/classes")
+                + java.io.File.pathSeparator
+                + Files.readString(module.resolve("target/runtime-classpath.txt"))
+                        .trim();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-cp",
+                classpath,
+                "io.confirmline.console.OwnerConsoleApplication",
                 "--server.port=" + port));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         Files.createDirectories(logs);
-        Process process = new ProcessBuilder(command).directory(module.toFile()).redirectErrorStream(true)
-                .redirectOutput(logs.resolve("owner-console.log").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(module.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve("owner-console.log").toFile())
+                .start();
         Thread reaper = new Thread(process::destroyForcibly);
         Runtime.getRuntime().addShutdownHook(reaper);
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (true) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The console exited during start-up; see " + logs.resolve("owner-console.log"));
+                throw new IllegalStateException(
+                        "The console exited during start-up; see " + logs.resolve("owner-console.log"));
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(
+                                                        URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                                .timeout(Duration.ofSeconds(2))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     break;
                 }
             } catch (IOException notYet) {
@@ -456,8 +551,10 @@ public final class ConsoleBoardBenchmark {
     /** The whole command line (ProcessHandle.Info cuts a long one, and the console's class path is long). */
     private static String commandLine(long pid) {
         try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
-                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+            return new String(
+                            Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                            java.nio.charset.StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
         } catch (IOException | RuntimeException gone) {
             return "";
         }
@@ -474,15 +571,18 @@ public final class ConsoleBoardBenchmark {
         Board(HttpClient http, String console, String cookie, int total) {
             this.received = new long[total];
             HttpRequest request = HttpRequest.newBuilder(URI.create(console + "/live"))
-                    .header("Accept", "text/event-stream").header("Cookie", ConsoleSignIn.SESSION_COOKIE + "=" + cookie)
-                    .GET().build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(this)).whenComplete((response, failure) -> {
-                if (!stopping.get()) {
-                    System.out.println("A board's stream ended: " + (failure != null ? failure
-                            : "status " + response.statusCode()));
-                }
-                connected.completeExceptionally(new IllegalStateException("stream ended before it opened"));
-            });
+                    .header("Accept", "text/event-stream")
+                    .header("Cookie", ConsoleSignIn.SESSION_COOKIE + "=" + cookie)
+                    .GET()
+                    .build();
+            http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(this))
+                    .whenComplete((response, failure) -> {
+                        if (!stopping.get()) {
+                            System.out.println("A board's stream ended: "
+                                    + (failure != null ? failure : "status " + response.statusCode()));
+                        }
+                        connected.completeExceptionally(new IllegalStateException("stream ended before it opened"));
+                    });
         }
 
         @Override
@@ -512,12 +612,10 @@ public final class ConsoleBoardBenchmark {
         }
 
         @Override
-        public void onError(Throwable throwable) {
-        }
+        public void onError(Throwable throwable) {}
 
         @Override
-        public void onComplete() {
-        }
+        public void onComplete() {}
 
         void close() {
             if (subscription != null) {
@@ -568,9 +666,12 @@ public final class ConsoleBoardBenchmark {
 
         static double heap(String console) {
             try {
-                HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(console + "/actuator/prometheus")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> metrics = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(console + "/actuator/prometheus"))
+                                        .timeout(Duration.ofSeconds(5))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 double bytes = 0;
                 for (String line : metrics.body().split("\n")) {
                     if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {

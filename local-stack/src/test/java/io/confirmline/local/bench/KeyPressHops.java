@@ -55,30 +55,38 @@ final class KeyPressHops {
             "intake → first POST starts (notifier queue)",
             "POST starts → platform receives");
 
-    private KeyPressHops() {
-    }
+    private KeyPressHops() {}
 
     /**
      * Per hop (in {@link #NAMES}' order), its duration in milliseconds for each reservation that has a press, a
      * receipt and all its rows.
      */
-    static Map<String, List<Double>> measure(TestPostgres.Database db, Map<String, Instant> pressedAt,
-            Map<String, Instant> receivedAt) throws SQLException {
+    static Map<String, List<Double>> measure(
+            TestPostgres.Database db, Map<String, Instant> pressedAt, Map<String, Instant> receivedAt)
+            throws SQLException {
         Map<String, List<Double>> hops = new LinkedHashMap<>();
         NAMES.forEach(name -> hops.put(name, new ArrayList<>()));
-        try (Connection connection = db.connect(); PreparedStatement statement = connection.prepareStatement(SQL)) {
+        try (Connection connection = db.connect();
+                PreparedStatement statement = connection.prepareStatement(SQL)) {
             Array ids = connection.createArrayOf("text", pressedAt.keySet().toArray());
             statement.setArray(1, ids);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String id = rows.getString("subject_id");
-                    Instant[] at = {pressedAt.get(id), instant(rows, "committed"), instant(rows, "published"),
-                            instant(rows, "taken_in"), instant(rows, "attempted"), receivedAt.get(id)};
+                    Instant[] at = {
+                        pressedAt.get(id),
+                        instant(rows, "committed"),
+                        instant(rows, "published"),
+                        instant(rows, "taken_in"),
+                        instant(rows, "attempted"),
+                        receivedAt.get(id)
+                    };
                     if (java.util.Arrays.stream(at).anyMatch(java.util.Objects::isNull)) {
                         continue;
                     }
                     for (int i = 0; i < NAMES.size(); i++) {
-                        hops.get(NAMES.get(i)).add(Duration.between(at[i], at[i + 1]).toNanos() / 1e6);
+                        hops.get(NAMES.get(i))
+                                .add(Duration.between(at[i], at[i + 1]).toNanos() / 1e6);
                     }
                 }
             }
@@ -92,8 +100,13 @@ final class KeyPressHops {
             if (values.isEmpty()) {
                 return;
             }
-            System.out.printf(Locale.ROOT, "| %d | %s | %.1f | %.1f | %.1f |%n", rate, name,
-                    WholeSuiteBenchmark.percentile(values, 50), WholeSuiteBenchmark.percentile(values, 99),
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %s | %.1f | %.1f | %.1f |%n",
+                    rate,
+                    name,
+                    WholeSuiteBenchmark.percentile(values, 50),
+                    WholeSuiteBenchmark.percentile(values, 99),
                     WholeSuiteBenchmark.percentile(values, 100));
         });
     }

@@ -31,15 +31,17 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ServiceMemory {
 
     /** Resident set in MiB: now and the peak since the process started. */
-    record Rss(double nowMib, double peakMib) {
-    }
+    record Rss(double nowMib, double peakMib) {}
 
     private final Map<String, Long> pids = new ConcurrentHashMap<>();
 
     /** The pid of the JVM running {@code mainClass}, started by this JVM (directly or through a watchdog). */
     static Optional<Long> pidOf(String mainClass) {
-        return ProcessHandle.current().descendants().map(ProcessHandle::pid)
-                .filter(pid -> arguments(pid).size() > 1 && arguments(pid).get(0).endsWith("/java")
+        return ProcessHandle.current()
+                .descendants()
+                .map(ProcessHandle::pid)
+                .filter(pid -> arguments(pid).size() > 1
+                        && arguments(pid).get(0).endsWith("/java")
                         && arguments(pid).contains(mainClass))
                 .findFirst();
     }
@@ -47,8 +49,10 @@ final class ServiceMemory {
     /** The process's command line as the kernel has it (ProcessHandle.Info cuts a long one short). */
     private static java.util.List<String> arguments(long pid) {
         try {
-            return java.util.Arrays.asList(new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
-                    java.nio.charset.StandardCharsets.UTF_8).split("\u0000"));
+            return java.util.Arrays.asList(new String(
+                            Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                            java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\u0000"));
         } catch (IOException e) {
             return java.util.List.of();
         }
@@ -75,11 +79,14 @@ final class ServiceMemory {
     private static double cpuOfCommand(String comm) {
         double total = 0;
         try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 try {
                     String stat = Files.readString(proc.resolve("stat"));
-                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals(comm)) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .equals(comm)) {
+                        String[] fields =
+                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
                     }
                 } catch (IOException | RuntimeException gone) {

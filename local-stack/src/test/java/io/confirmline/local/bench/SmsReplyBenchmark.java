@@ -64,8 +64,10 @@ public final class SmsReplyBenchmark {
 
     private final int count = Integer.getInteger("bench.count", 300);
     private final int rate = Integer.getInteger("bench.rate", 20);
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private LocalStack stack;
     private PlatformClient platform;
 
@@ -77,13 +79,24 @@ public final class SmsReplyBenchmark {
         TestPostgres.Database db = TestPostgres.freshDatabase();
         LocalStack.Timings fast = LocalStack.Timings.fast();
         // Every webhook once: a duplicate VCA or MO is answered and dropped, and would only add load to one side.
-        LocalStack.Timings timings = new LocalStack.Timings(fast.ring(), fast.speech(), fast.reaction(), fast.retryDelay(),
-                fast.keyWait(), fast.summaryTimeout(), fast.notifierRetrySchedule(), fast.breakerOpenFor(), false,
+        LocalStack.Timings timings = new LocalStack.Timings(
+                fast.ring(),
+                fast.speech(),
+                fast.reaction(),
+                fast.retryDelay(),
+                fast.keyWait(),
+                fast.summaryTimeout(),
+                fast.notifierRetrySchedule(),
+                fast.breakerOpenFor(),
+                false,
                 fast.dialTimeout());
         // exec:java runs in Maven's working directory (the repository), a test JVM in the module's.
         Path here = Path.of("").toAbsolutePath();
         Path repository = java.nio.file.Files.isDirectory(here.resolve("call-orchestrator")) ? here : here.getParent();
-        stack = LocalStack.start(repository, LocalStack.Ports.free(), timings,
+        stack = LocalStack.start(
+                repository,
+                LocalStack.Ports.free(),
+                timings,
                 new LocalStack.Database(db.jdbcUrl(), db.r2dbcUrl(), db.username(), db.password()),
                 repository.resolve("local-stack/target/bench-logs"));
         try {
@@ -99,7 +112,6 @@ public final class SmsReplyBenchmark {
             stack.close();
         }
     }
-
 
     /** A few of each, unmeasured: the first requests of every JVM are slow (class loading, JIT, pools). */
     private void warmUp() throws Exception {
@@ -121,7 +133,7 @@ public final class SmsReplyBenchmark {
     }
 
     private List<Double> textReplies(String prefix, int n) throws Exception {
-        Map<String, String> bookings = new LinkedHashMap<>();   // reservationId → phone
+        Map<String, String> bookings = new LinkedHashMap<>(); // reservationId → phone
         for (int i = 0; i < n; i++) {
             String id = "bench-text-" + UUID.randomUUID();
             // Last digit 4: the sandbox guest never answers the text, so only our reply decides.
@@ -142,9 +154,12 @@ public final class SmsReplyBenchmark {
             while (System.nanoTime() < due) {
                 Thread.onSpinWait();
             }
-            HttpRequest request = HttpRequest.newBuilder(URI.create(stack.url("webhook-ingress") + "/webhooks/8x8/sms/inbound"))
-                    .header("Content-Type", "application/json").header("Authorization", LocalStack.WEBHOOK_TOKEN)
-                    .POST(HttpRequest.BodyPublishers.ofString(mo(booking.getValue(), "1"))).build();
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(stack.url("webhook-ingress") + "/webhooks/8x8/sms/inbound"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", LocalStack.WEBHOOK_TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofString(mo(booking.getValue(), "1")))
+                    .build();
             sent.put(booking.getKey(), Instant.now());
             answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
         }
@@ -181,21 +196,26 @@ public final class SmsReplyBenchmark {
             if (pressed == null) {
                 throw new IllegalStateException("No VCA reply in the sandbox's call to " + booking.getValue());
             }
-            latencies.add(Duration.between(pressed, confirmed.get(booking.getKey())).toNanos() / 1e6);
+            latencies.add(
+                    Duration.between(pressed, confirmed.get(booking.getKey())).toNanos() / 1e6);
         }
         return latencies;
     }
 
     /** Per destination, when the ingress answered the call's first key press (the sandbox's "VCA reply" event). */
     private Map<String, Instant> keyPressesAnswered() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url("eightbyeight-sandbox")
-                + "/sandbox/calls")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(stack.url("eightbyeight-sandbox") + "/sandbox/calls"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Map<String, Instant> out = new HashMap<>();
         for (JsonNode call : JSON.readTree(response.body())) {
             for (JsonNode event : call.path("events")) {
                 String text = event.asString();
                 if (text.contains(" VCA reply")) {
-                    out.putIfAbsent(call.path("destination").asString(), Instant.parse(text.substring(0, text.indexOf(' '))));
+                    out.putIfAbsent(
+                            call.path("destination").asString(), Instant.parse(text.substring(0, text.indexOf(' '))));
                     break;
                 }
             }
@@ -218,8 +238,8 @@ public final class SmsReplyBenchmark {
                 return at;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(at.size() + " of " + ids.size() + " bookings reached " + status
-                        + " within " + timeout);
+                throw new IllegalStateException(
+                        at.size() + " of " + ids.size() + " bookings reached " + status + " within " + timeout);
             }
             Thread.sleep(200);
         }
@@ -236,8 +256,15 @@ public final class SmsReplyBenchmark {
         payload.put("body", body);
         payload.put("encoding", "GSM7");
         payload.put("smsCount", 1);
-        return JSON.writeValueAsString(Map.of("namespace", "SMS", "eventType", "inbound_message_received",
-                "description", "SMS inbound message", "payload", payload));
+        return JSON.writeValueAsString(Map.of(
+                "namespace",
+                "SMS",
+                "eventType",
+                "inbound_message_received",
+                "description",
+                "SMS inbound message",
+                "payload",
+                payload));
     }
 
     private void report(List<Double> texts, List<Double> keys) {
@@ -246,15 +273,28 @@ public final class SmsReplyBenchmark {
         System.out.println("|---|---|---|---|---|---|");
         row("baseline: key press (VCA) → platform reservation.confirmed", keys);
         row("text reply (MO \"1\") → platform reservation.confirmed", texts);
-        System.out.printf(Locale.ROOT, "%nRatio text / key press: p50 %.2f, p99 %.2f%n",
-                percentile(texts, 50) / percentile(keys, 50), percentile(texts, 99) / percentile(keys, 99));
-        System.out.printf(Locale.ROOT, "Texts heard within 1 s: %d of %d%n", texts.stream().filter(l -> l <= 1000).count(),
+        System.out.printf(
+                Locale.ROOT,
+                "%nRatio text / key press: p50 %.2f, p99 %.2f%n",
+                percentile(texts, 50) / percentile(keys, 50),
+                percentile(texts, 99) / percentile(keys, 99));
+        System.out.printf(
+                Locale.ROOT,
+                "Texts heard within 1 s: %d of %d%n",
+                texts.stream().filter(l -> l <= 1000).count(),
                 texts.size());
     }
 
     private static void row(String name, List<Double> latencies) {
-        System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f |%n", name, latencies.size(),
-                percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99), percentile(latencies, 100));
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %d | %.1f | %.1f | %.1f | %.1f |%n",
+                name,
+                latencies.size(),
+                percentile(latencies, 50),
+                percentile(latencies, 95),
+                percentile(latencies, 99),
+                percentile(latencies, 100));
     }
 
     private static double percentile(List<Double> values, double p) {

@@ -30,7 +30,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,8 +48,8 @@ import java.util.Map;
  */
 public final class StartupAndMemoryBenchmark {
 
-    private static final List<String> SERVICES = List.of("webhook-ingress", "call-orchestrator", "platform-notifier",
-            "owner-console");
+    private static final List<String> SERVICES =
+            List.of("webhook-ingress", "call-orchestrator", "platform-notifier", "owner-console");
     private static final Map<String, String> MAIN_CLASSES = Map.of(
             "webhook-ingress", "io.confirmline.ingress.WebhookIngressApplication",
             "call-orchestrator", "io.confirmline.orchestrator.CallOrchestratorApplication",
@@ -59,16 +58,22 @@ public final class StartupAndMemoryBenchmark {
 
     private final int starts = Integer.getInteger("bench.starts", 3);
     /** Which services to start again (comma-separated names); all four by default. */
-    private final List<String> services = Arrays.asList(System.getProperty("bench.services",
-            String.join(",", SERVICES)).split(","));
-    private final JvmOptions baseline = new JvmOptions(Arrays.asList(System.getProperty("bench.baseline",
-            "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k").split("\\s+")), false);
-    private final JvmOptions tuned = new JvmOptions(Arrays.asList(System.getProperty("bench.tuned",
-            String.join(" ", JvmOptions.DEFAULTS)).split("\\s+")), true);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+    private final List<String> services = Arrays.asList(
+            System.getProperty("bench.services", String.join(",", SERVICES)).split(","));
 
-    record Result(String service, String configuration, List<Double> readySeconds, double restRssMib) {
-    }
+    private final JvmOptions baseline = new JvmOptions(
+            Arrays.asList(
+                    System.getProperty("bench.baseline", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k")
+                            .split("\\s+")),
+            false);
+    private final JvmOptions tuned = new JvmOptions(
+            Arrays.asList(System.getProperty("bench.tuned", String.join(" ", JvmOptions.DEFAULTS))
+                    .split("\\s+")),
+            true);
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+
+    record Result(String service, String configuration, List<Double> readySeconds, double restRssMib) {}
 
     public static void main(String[] args) {
         BenchmarkMain.runAndExit(() -> new StartupAndMemoryBenchmark().run());
@@ -78,24 +83,37 @@ public final class StartupAndMemoryBenchmark {
         TestPostgres.Database db = TestPostgres.freshDatabase();
         Path here = Path.of("").toAbsolutePath();
         Path repository = java.nio.file.Files.isDirectory(here.resolve("call-orchestrator")) ? here : here.getParent();
-        LocalStack stack = LocalStack.start(repository, LocalStack.Ports.free(), LocalStack.Timings.fast(),
+        LocalStack stack = LocalStack.start(
+                repository,
+                LocalStack.Ports.free(),
+                LocalStack.Timings.fast(),
                 new LocalStack.Database(db.jdbcUrl(), db.r2dbcUrl(), db.username(), db.password()),
                 repository.resolve("local-stack/target/bench-logs/startup"));
         List<Result> results = new ArrayList<>();
         try {
             System.out.println("Baseline: " + baseline.options() + "; tuned: " + tuned.options() + " + AppCDS");
             for (String name : SERVICES.stream().filter(services::contains).toList()) {
-                ServiceProcess current = stack.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
-                for (Map.Entry<String, JvmOptions> configuration : Map.of("baseline", baseline, "tuned + AppCDS", tuned)
-                        .entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+                ServiceProcess current = stack.services().stream()
+                        .filter(s -> s.name().equals(name))
+                        .findFirst()
+                        .orElseThrow();
+                for (Map.Entry<String, JvmOptions> configuration :
+                        Map.of("baseline", baseline, "tuned + AppCDS", tuned).entrySet().stream()
+                                .sorted(Map.Entry.comparingByKey())
+                                .toList()) {
                     List<Double> ready = new ArrayList<>();
                     double rss = -1;
                     for (int i = 0; i < starts; i++) {
                         current.close();
-                        current = current.startAgain(configuration.getValue());   // with CDS, the first trains
+                        current = current.startAgain(configuration.getValue()); // with CDS, the first trains
                         ready.add(secondsToReady(current, MAIN_CLASSES.get(name)));
-                        System.out.printf(Locale.ROOT, "%s, %s, start %d: ready in %.2f s%n", name, configuration.getKey(),
-                                i + 1, ready.get(ready.size() - 1));
+                        System.out.printf(
+                                Locale.ROOT,
+                                "%s, %s, start %d: ready in %.2f s%n",
+                                name,
+                                configuration.getKey(),
+                                i + 1,
+                                ready.get(ready.size() - 1));
                         System.out.flush();
                     }
                     Thread.sleep(30_000);
@@ -109,18 +127,30 @@ public final class StartupAndMemoryBenchmark {
             stack.close();
         }
         System.out.println();
-        System.out.println("| service | configuration | ready s (median of " + starts + ") | all starts s | RSS at rest MiB (30 s idle) |");
+        System.out.println("| service | configuration | ready s (median of " + starts
+                + ") | all starts s | RSS at rest MiB (30 s idle) |");
         System.out.println("|---|---|---|---|---|");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %s | %.0f |%n", r.service(), r.configuration(),
-                    median(r.readySeconds()), r.readySeconds().stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %.2f | %s | %.0f |%n",
+                    r.service(),
+                    r.configuration(),
+                    median(r.readySeconds()),
+                    r.readySeconds().stream()
+                            .map(s -> String.format(Locale.ROOT, "%.2f", s))
+                            .toList(),
                     r.restRssMib());
         }
         for (int i = 0; i + 1 < results.size(); i += 2) {
             Result base = results.get(i);
             Result tune = results.get(i + 1);
-            System.out.printf(Locale.ROOT, "%s: ready tuned/baseline %.2f, RSS tuned/baseline %.2f%n", base.service(),
-                    median(tune.readySeconds()) / median(base.readySeconds()), tune.restRssMib() / base.restRssMib());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: ready tuned/baseline %.2f, RSS tuned/baseline %.2f%n",
+                    base.service(),
+                    median(tune.readySeconds()) / median(base.readySeconds()),
+                    tune.restRssMib() / base.restRssMib());
         }
     }
 
@@ -132,15 +162,25 @@ public final class StartupAndMemoryBenchmark {
         String probe = service.url() + "/actuator/health/readiness";
         while (Instant.now().isBefore(deadline)) {
             if (started == null) {
-                started = ServiceMemory.pidOf(mainClass).flatMap(pid -> ProcessHandle.of(pid))
-                        .flatMap(p -> p.info().startInstant()).orElse(null);
+                started = ServiceMemory.pidOf(mainClass)
+                        .flatMap(pid -> ProcessHandle.of(pid))
+                        .flatMap(p -> p.info().startInstant())
+                        .orElse(null);
             }
             try {
-                int status = http.send(HttpRequest.newBuilder(URI.create(probe)).timeout(Duration.ofSeconds(1)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = http.send(
+                                HttpRequest.newBuilder(URI.create(probe))
+                                        .timeout(Duration.ofSeconds(1))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (started != null && firstAnswer == null) {
                     firstAnswer = Instant.now();
-                    System.out.printf(Locale.ROOT, "  %s answered %d at %.2f s%n", service.name(), status,
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  %s answered %d at %.2f s%n",
+                            service.name(),
+                            status,
                             Duration.between(started, firstAnswer).toMillis() / 1e3);
                 }
                 if (status == 404) {

@@ -65,6 +65,7 @@ public final class WholeSuiteBenchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** How long before its due time a booking is published: the orchestrator must have it scheduled by then. */
     private static final Duration PUBLISH_AHEAD = Duration.ofSeconds(8);
+
     private static final Duration LEAD_TIME = Duration.ofMinutes(30);
     private static final Map<String, String> MAIN_CLASSES = Map.of(
             "webhook-ingress", "io.confirmline.ingress.WebhookIngressApplication",
@@ -75,11 +76,16 @@ public final class WholeSuiteBenchmark {
             "platform-sandbox", "io.confirmline.sandbox.platform.PlatformSandboxApplication",
             "kafka broker", "kafka.Kafka");
 
-    private final List<Integer> rates = java.util.Arrays.stream(System.getProperty("bench.rates", "25,50,75,100").split(","))
-            .map(String::trim).map(Integer::valueOf).toList();
+    private final List<Integer> rates = java.util.Arrays.stream(
+                    System.getProperty("bench.rates", "25,50,75,100").split(","))
+            .map(String::trim)
+            .map(Integer::valueOf)
+            .toList();
     private final int seconds = Integer.getInteger("bench.seconds", 60);
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final ExecutorService publishers = Executors.newFixedThreadPool(4);
     private final ServiceMemory memory = new ServiceMemory();
     private LocalStack stack;
@@ -88,10 +94,16 @@ public final class WholeSuiteBenchmark {
     private int runCode = 10;
 
     /** One step's measurements. */
-    record Step(int rate, int bookings, boolean sustained, String why, List<LatencyPlots.Sample> keyToPlatform,
-            List<LatencyPlots.Sample> dueToDial, List<LatencyPlots.Sample> baseline, Duration confirmedWithin,
-            Map<String, List<Double>> hops) {
-    }
+    record Step(
+            int rate,
+            int bookings,
+            boolean sustained,
+            String why,
+            List<LatencyPlots.Sample> keyToPlatform,
+            List<LatencyPlots.Sample> dueToDial,
+            List<LatencyPlots.Sample> baseline,
+            Duration confirmedWithin,
+            Map<String, List<Double>> hops) {}
 
     public static void main(String[] args) {
         BenchmarkMain.runAndExit(() -> new WholeSuiteBenchmark().run());
@@ -101,23 +113,37 @@ public final class WholeSuiteBenchmark {
         db = TestPostgres.freshDatabase();
         LocalStack.Timings fast = LocalStack.Timings.fast();
         // The sandbox's fast mode: no ring, no speech, no reaction time; every webhook once.
-        LocalStack.Timings timings = new LocalStack.Timings(Duration.ZERO, Duration.ZERO, Duration.ZERO, fast.retryDelay(),
-                fast.keyWait(), fast.summaryTimeout(), fast.notifierRetrySchedule(), fast.breakerOpenFor(), false,
+        LocalStack.Timings timings = new LocalStack.Timings(
+                Duration.ZERO,
+                Duration.ZERO,
+                Duration.ZERO,
+                fast.retryDelay(),
+                fast.keyWait(),
+                fast.summaryTimeout(),
+                fast.notifierRetrySchedule(),
+                fast.breakerOpenFor(),
+                false,
                 fast.dialTimeout());
         Path here = Path.of("").toAbsolutePath();
         Path repository = java.nio.file.Files.isDirectory(here.resolve("call-orchestrator")) ? here : here.getParent();
         Instant starting = Instant.now();
-        stack = LocalStack.start(repository, LocalStack.Ports.free(), timings,
+        stack = LocalStack.start(
+                repository,
+                LocalStack.Ports.free(),
+                timings,
                 new LocalStack.Database(db.jdbcUrl(), db.r2dbcUrl(), db.username(), db.password()),
                 repository.resolve("local-stack/target/bench-logs"));
         try {
-            System.out.printf(Locale.ROOT, "Stack up in %.1f s.%n", Duration.between(starting, Instant.now()).toMillis() / 1e3);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Stack up in %.1f s.%n",
+                    Duration.between(starting, Instant.now()).toMillis() / 1e3);
             MAIN_CLASSES.forEach(memory::track);
             platform = new PlatformClient(stack.url("platform-sandbox"), stack.url("call-orchestrator"));
             platform.awaitBookingsFlow(Duration.ofMinutes(2));
             Thread.sleep(30_000);
             Map<String, ServiceMemory.Rss> atRest = memory.read();
-            step(20, 10);   // warm-up, unmeasured
+            step(20, 10); // warm-up, unmeasured
             List<Step> steps = new ArrayList<>();
             for (int rate : rates) {
                 Step step = step(rate, seconds);
@@ -134,24 +160,32 @@ public final class WholeSuiteBenchmark {
         }
     }
 
-
     private Step step(int rate, int stepSeconds) throws Exception {
         Map<String, Double> cpuBefore = memory.cpuSeconds();
         double benchCpuBefore = benchCpu();
         Instant stepStart = Instant.now();
         Step step = measuredStep(rate, stepSeconds);
         double wall = Duration.between(stepStart, Instant.now()).toMillis() / 1e3;
-        StringBuilder cpu = new StringBuilder(String.format(Locale.ROOT, "  CPU seconds in the %d calls/s step (%.0f s wall,"
-                + " 2 cores = %.0f CPU s):", rate, wall, 2 * wall));
-        memory.cpuSeconds().forEach((name, after) -> cpu.append(String.format(Locale.ROOT, " %s %.1f;", name,
-                after - cpuBefore.getOrDefault(name, 0.0))));
+        StringBuilder cpu = new StringBuilder(String.format(
+                Locale.ROOT,
+                "  CPU seconds in the %d calls/s step (%.0f s wall," + " 2 cores = %.0f CPU s):",
+                rate,
+                wall,
+                2 * wall));
+        memory.cpuSeconds()
+                .forEach((name, after) -> cpu.append(
+                        String.format(Locale.ROOT, " %s %.1f;", name, after - cpuBefore.getOrDefault(name, 0.0))));
         cpu.append(String.format(Locale.ROOT, " this benchmark JVM %.1f", benchCpu() - benchCpuBefore));
         System.out.println(cpu);
         return step;
     }
 
     private static double benchCpu() {
-        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(0.0);
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(d -> d.toMillis() / 1e3)
+                .orElse(0.0);
     }
 
     private Step measuredStep(int rate, int stepSeconds) throws Exception {
@@ -159,8 +193,8 @@ public final class WholeSuiteBenchmark {
         int n = rate * stepSeconds;
         long intervalNanos = 1_000_000_000L / rate;
         Instant first = Instant.now().plus(PUBLISH_AHEAD).plusSeconds(2);
-        Map<String, Instant> due = new LinkedHashMap<>();     // phone → due time
-        Map<String, String> ids = new HashMap<>();            // reservationId → phone
+        Map<String, Instant> due = new LinkedHashMap<>(); // phone → due time
+        Map<String, String> ids = new HashMap<>(); // reservationId → phone
         List<Future<?>> published = new ArrayList<>();
         List<LatencyPlots.Sample> baseline = new ArrayList<>();
         long nextProbe = 0;
@@ -179,8 +213,8 @@ public final class WholeSuiteBenchmark {
                     Thread.sleep(0, 200_000);
                 }
             }
-            published.add(publishers.submit(() -> platform.publishReservation(id, "CREATED", 1, dueAt.plus(LEAD_TIME),
-                    phone, false)));
+            published.add(publishers.submit(
+                    () -> platform.publishReservation(id, "CREATED", 1, dueAt.plus(LEAD_TIME), phone, false)));
         }
         for (Future<?> f : published) {
             f.get();
@@ -193,7 +227,10 @@ public final class WholeSuiteBenchmark {
         Map<String, Instant> confirmed = awaitConfirmed(ids.keySet(), Duration.ofSeconds(60));
         Duration confirmedWithin = Duration.between(last, Instant.now());
         Map<String, Instant[]> calls = calls(code);
-        http.send(HttpRequest.newBuilder(URI.create(stack.url("platform-sandbox") + "/received")).DELETE().build(),
+        http.send(
+                HttpRequest.newBuilder(URI.create(stack.url("platform-sandbox") + "/received"))
+                        .DELETE()
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
 
         List<LatencyPlots.Sample> keys = new ArrayList<>();
@@ -207,10 +244,12 @@ public final class WholeSuiteBenchmark {
                 pressed.put(booking.getKey(), call[1]);
             }
             if (call != null) {
-                dial.add(new LatencyPlots.Sample(at, Duration.between(due.get(phone), call[0]).toNanos() / 1e6));
+                dial.add(new LatencyPlots.Sample(
+                        at, Duration.between(due.get(phone), call[0]).toNanos() / 1e6));
                 Instant done = confirmed.get(booking.getKey());
                 if (call[1] != null && done != null) {
-                    keys.add(new LatencyPlots.Sample(at, Duration.between(call[1], done).toNanos() / 1e6));
+                    keys.add(new LatencyPlots.Sample(
+                            at, Duration.between(call[1], done).toNanos() / 1e6));
                 }
             }
         }
@@ -226,23 +265,38 @@ public final class WholeSuiteBenchmark {
             double late = median(dial, stepSeconds - 10, stepSeconds);
             if (late > early + 250) {
                 sustained = false;
-                why = String.format(Locale.ROOT, "due→dial lag grew: median %.0f ms in the first 10 s, %.0f ms in the last",
-                        early, late);
+                why = String.format(
+                        Locale.ROOT,
+                        "due→dial lag grew: median %.0f ms in the first 10 s, %.0f ms in the last",
+                        early,
+                        late);
             }
         }
-        return new Step(rate, n, sustained, why, keys, dial, baseline, confirmedWithin,
+        return new Step(
+                rate,
+                n,
+                sustained,
+                why,
+                keys,
+                dial,
+                baseline,
+                confirmedWithin,
                 KeyPressHops.measure(db, pressed, confirmed));
     }
 
     private LatencyPlots.Sample probe(Instant first) throws Exception {
         long start = System.nanoTime();
-        http.send(HttpRequest.newBuilder(URI.create(stack.url("platform-sandbox") + "/actuator/health")).GET().build(),
+        http.send(
+                HttpRequest.newBuilder(URI.create(stack.url("platform-sandbox") + "/actuator/health"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
-        return new LatencyPlots.Sample(Duration.between(first, Instant.now()).toNanos() / 1e9,
-                (System.nanoTime() - start) / 1e6);
+        return new LatencyPlots.Sample(
+                Duration.between(first, Instant.now()).toNanos() / 1e9, (System.nanoTime() - start) / 1e6);
     }
 
-    private Map<String, Instant> awaitConfirmed(java.util.Set<String> ids, Duration timeout) throws InterruptedException {
+    private Map<String, Instant> awaitConfirmed(java.util.Set<String> ids, Duration timeout)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             Map<String, Instant> at = new HashMap<>();
@@ -260,13 +314,18 @@ public final class WholeSuiteBenchmark {
 
     /** Per destination of this step: when Send Callflow arrived at the sandbox, and when the guest pressed 1. */
     private Map<String, Instant[]> calls(int code) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.url("eightbyeight-sandbox")
-                + "/sandbox/calls")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(stack.url("eightbyeight-sandbox") + "/sandbox/calls"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         String prefix = String.format(Locale.ROOT, "+346%02d", code);
         Map<String, Instant[]> out = new HashMap<>();
         for (JsonNode call : JSON.readTree(response.body())) {
             String destination = call.path("destination").asString();
-            if (!destination.startsWith(prefix) || out.containsKey(destination) || call.path("placedAt").isNull()) {
+            if (!destination.startsWith(prefix)
+                    || out.containsKey(destination)
+                    || call.path("placedAt").isNull()) {
                 continue;
             }
             Instant pressed = null;
@@ -278,7 +337,8 @@ public final class WholeSuiteBenchmark {
                 }
             }
             JsonNode placed = call.path("placedAt");
-            Instant placedAt = placed.isNumber() ? Instant.ofEpochMilli(Math.round(placed.asDouble() * 1000))
+            Instant placedAt = placed.isNumber()
+                    ? Instant.ofEpochMilli(Math.round(placed.asDouble() * 1000))
                     : Instant.parse(placed.asString());
             out.put(destination, new Instant[] {placedAt, pressed});
         }
@@ -286,14 +346,20 @@ public final class WholeSuiteBenchmark {
     }
 
     private static double median(List<LatencyPlots.Sample> samples, double from, double to) {
-        List<Double> values = samples.stream().filter(s -> s.secondsFromStart() >= from && s.secondsFromStart() < to)
-                .map(LatencyPlots.Sample::latencyMillis).toList();
+        List<Double> values = samples.stream()
+                .filter(s -> s.secondsFromStart() >= from && s.secondsFromStart() < to)
+                .map(LatencyPlots.Sample::latencyMillis)
+                .toList();
         return values.isEmpty() ? 0 : percentile(values, 50);
     }
 
     private void print(Step step) {
-        System.out.printf(Locale.ROOT, "%d calls/s: %d bookings, %s; last confirmed %.1f s after the last due time%n",
-                step.rate(), step.bookings(), step.sustained() ? "sustained" : "NOT sustained: " + step.why(),
+        System.out.printf(
+                Locale.ROOT,
+                "%d calls/s: %d bookings, %s; last confirmed %.1f s after the last due time%n",
+                step.rate(),
+                step.bookings(),
+                step.sustained() ? "sustained" : "NOT sustained: " + step.why(),
                 step.confirmedWithin().toMillis() / 1e3);
         System.out.flush();
     }
@@ -307,8 +373,11 @@ public final class WholeSuiteBenchmark {
             row(s, "(a) key press leaves 8x8 sandbox → platform receives confirmed", s.keyToPlatform());
             row(s, "(b) due → Send Callflow arrives at 8x8 sandbox", s.dueToDial());
             if (!s.baseline().isEmpty() && !s.keyToPlatform().isEmpty()) {
-                System.out.printf(Locale.ROOT, "|   | | | ratio (a) / baseline | %.1f | %.1f | |%n",
-                        p(s.keyToPlatform(), 50) / p(s.baseline(), 50), p(s.keyToPlatform(), 99) / p(s.baseline(), 99));
+                System.out.printf(
+                        Locale.ROOT,
+                        "|   | | | ratio (a) / baseline | %.1f | %.1f | |%n",
+                        p(s.keyToPlatform(), 50) / p(s.baseline(), 50),
+                        p(s.keyToPlatform(), 99) / p(s.baseline(), 99));
             }
         }
         System.out.println();
@@ -322,8 +391,13 @@ public final class WholeSuiteBenchmark {
         System.out.println();
         System.out.println("| JVM | RSS at rest MiB (30 s idle) | RSS at end MiB | peak RSS (VmHWM) MiB |");
         System.out.println("|---|---|---|---|");
-        end.forEach((name, rss) -> System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f |%n", name,
-                atRest.containsKey(name) ? atRest.get(name).nowMib() : -1, rss.nowMib(), rss.peakMib()));
+        end.forEach((name, rss) -> System.out.printf(
+                Locale.ROOT,
+                "| %s | %.0f | %.0f | %.0f |%n",
+                name,
+                atRest.containsKey(name) ? atRest.get(name).nowMib() : -1,
+                rss.nowMib(),
+                rss.peakMib()));
         LinkedHashMap<String, List<LatencyPlots.Sample>> keySeries = new LinkedHashMap<>();
         LinkedHashMap<String, List<LatencyPlots.Sample>> dialSeries = new LinkedHashMap<>();
         for (Step s : steps) {
@@ -331,24 +405,37 @@ public final class WholeSuiteBenchmark {
             dialSeries.put(s.rate() + " calls/s", s.dueToDial());
         }
         if (!steps.isEmpty()) {
-            keySeries.put("baseline: HTTP round trip (" + steps.get(0).rate() + " calls/s step)", steps.get(0).baseline());
+            keySeries.put(
+                    "baseline: HTTP round trip (" + steps.get(0).rate() + " calls/s step)",
+                    steps.get(0).baseline());
         }
-        System.out.println(LatencyPlots.write("whole-suite-key-press",
-                "Key press (VCA leaves the 8x8 sandbox) → platform receives confirmed", keySeries));
-        System.out.println(LatencyPlots.write("whole-suite-due-to-dial",
-                "Call due → Send Callflow arrives at the 8x8 sandbox", dialSeries));
+        System.out.println(LatencyPlots.write(
+                "whole-suite-key-press",
+                "Key press (VCA leaves the 8x8 sandbox) → platform receives confirmed",
+                keySeries));
+        System.out.println(LatencyPlots.write(
+                "whole-suite-due-to-dial", "Call due → Send Callflow arrives at the 8x8 sandbox", dialSeries));
     }
 
     private static void row(Step s, String name, List<LatencyPlots.Sample> samples) {
         if (samples.isEmpty()) {
             return;
         }
-        System.out.printf(Locale.ROOT, "| %d | %d | %s | %s | %.1f | %.1f | %.1f |%n", s.rate(), s.bookings(),
-                s.sustained() ? "yes" : "no", name, p(samples, 50), p(samples, 99), p(samples, 100));
+        System.out.printf(
+                Locale.ROOT,
+                "| %d | %d | %s | %s | %.1f | %.1f | %.1f |%n",
+                s.rate(),
+                s.bookings(),
+                s.sustained() ? "yes" : "no",
+                name,
+                p(samples, 50),
+                p(samples, 99),
+                p(samples, 100));
     }
 
     private static double p(List<LatencyPlots.Sample> samples, double p) {
-        return percentile(samples.stream().map(LatencyPlots.Sample::latencyMillis).toList(), p);
+        return percentile(
+                samples.stream().map(LatencyPlots.Sample::latencyMillis).toList(), p);
     }
 
     static double percentile(List<Double> values, double p) {

@@ -33,13 +33,17 @@ record AlertForm(String ownerPhone, String lateCancelHours, String unansweredMin
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     static AlertForm of(MultiValueMap<String, String> posted) {
-        return new AlertForm(trim(posted.getFirst("ownerPhone")), trim(posted.getFirst("lateCancelHours")),
+        return new AlertForm(
+                trim(posted.getFirst("ownerPhone")),
+                trim(posted.getFirst("lateCancelHours")),
                 trim(posted.getFirst("unansweredMinutes")));
     }
 
     static AlertForm of(AlertSettings settings) {
-        return settings == null ? new AlertForm("", "", "")
-                : new AlertForm(settings.ownerPhone(), text(settings.lateCancelHours()), text(settings.unansweredMinutes()));
+        return settings == null
+                ? new AlertForm("", "", "")
+                : new AlertForm(
+                        settings.ownerPhone(), text(settings.lateCancelHours()), text(settings.unansweredMinutes()));
     }
 
     Map<String, String> problems() {
@@ -60,8 +64,11 @@ record AlertForm(String ownerPhone, String lateCancelHours, String unansweredMin
 
     /** The settings; call only when {@link #problems()} is empty. */
     AlertSettings settings(String language) {
-        return new AlertSettings(e164(), lateCancelHours.isEmpty() ? null : number(lateCancelHours, MAX_HOURS),
-                unansweredMinutes.isEmpty() ? null : number(unansweredMinutes, MAX_MINUTES), language);
+        return new AlertSettings(
+                e164(),
+                lateCancelHours.isEmpty() ? null : number(lateCancelHours, MAX_HOURS),
+                unansweredMinutes.isEmpty() ? null : number(unansweredMinutes, MAX_MINUTES),
+                language);
     }
 
     /** The number in E.164 when it is a valid one written with its country code; else null. */

@@ -23,5 +23,4 @@ package io.confirmline.console.alert;
  * @param unansweredMinutes alert on a guest's message unanswered longer than this; null: off
  * @param language the owner's page language when they saved (the alerts' language): {@code en} or {@code es}
  */
-public record AlertSettings(String ownerPhone, Integer lateCancelHours, Integer unansweredMinutes, String language) {
-}
+public record AlertSettings(String ownerPhone, Integer lateCancelHours, Integer unansweredMinutes, String language) {}

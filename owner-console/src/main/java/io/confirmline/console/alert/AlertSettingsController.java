@@ -18,9 +18,9 @@ package io.confirmline.console.alert;
 import static io.confirmline.console.page.VenuePages.forbidden;
 import static io.confirmline.console.page.VenuePages.member;
 
-import io.confirmline.console.page.VenuePages;
 import io.confirmline.console.audit.AuditEntry;
 import io.confirmline.console.audit.AuditLog;
+import io.confirmline.console.page.VenuePages;
 import io.confirmline.console.security.ClientAddress;
 import io.confirmline.console.security.ConsolePrincipal;
 import io.confirmline.logging.SensitiveText;
@@ -49,7 +49,10 @@ public class AlertSettingsController {
     private final ClientAddress addresses;
     private final TransactionalOperator transaction;
 
-    public AlertSettingsController(AlertSettingsStore store, AuditLog audit, ClientAddress addresses,
+    public AlertSettingsController(
+            AlertSettingsStore store,
+            AuditLog audit,
+            ClientAddress addresses,
             ReactiveTransactionManager transactions) {
         this.store = store;
         this.audit = audit;
@@ -59,9 +62,15 @@ public class AlertSettingsController {
 
     @GetMapping("/settings/alerts")
     Mono<String> show(Model model, ServerWebExchange exchange) {
-        return member(model).flatMap(principal -> store.find(principal.tenantId().orElseThrow())
-                        .map(AlertForm::of).defaultIfEmpty(AlertForm.of((AlertSettings) null))
-                        .map(form -> page(principal, model, form, Map.of(),
+        return member(model)
+                .flatMap(principal -> store.find(principal.tenantId().orElseThrow())
+                        .map(AlertForm::of)
+                        .defaultIfEmpty(AlertForm.of((AlertSettings) null))
+                        .map(form -> page(
+                                principal,
+                                model,
+                                form,
+                                Map.of(),
                                 exchange.getRequest().getQueryParams().containsKey("saved"))))
                 .switchIfEmpty(Mono.fromSupplier(() -> forbidden(model, exchange, null)));
     }
@@ -79,19 +88,27 @@ public class AlertSettingsController {
                 }
                 AlertSettings settings = form.settings(language(exchange));
                 return store.save(tenant, settings)
-                        .then(audit.record(new AuditEntry(principal.name(), "alerts.changed", tenant,
+                        .then(audit.record(new AuditEntry(
+                                principal.name(),
+                                "alerts.changed",
+                                tenant,
                                 "Alerts to " + SensitiveText.maskPhone(settings.ownerPhone()) + ": late cancellation "
-                                        + (settings.lateCancelHours() == null ? "off" : settings.lateCancelHours() + " h")
-                                        + ", unanswered " + (settings.unansweredMinutes() == null ? "off"
-                                        : settings.unansweredMinutes() + " min"), addresses.of(exchange))))
+                                        + (settings.lateCancelHours() == null
+                                                ? "off"
+                                                : settings.lateCancelHours() + " h")
+                                        + ", unanswered "
+                                        + (settings.unansweredMinutes() == null
+                                                ? "off"
+                                                : settings.unansweredMinutes() + " min"),
+                                addresses.of(exchange))))
                         .as(transaction::transactional)
                         .thenReturn("redirect:/settings/alerts?saved");
             });
         });
     }
 
-    private static String page(ConsolePrincipal principal, Model model, AlertForm form, Map<String, String> errors,
-            boolean saved) {
+    private static String page(
+            ConsolePrincipal principal, Model model, AlertForm form, Map<String, String> errors, boolean saved) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("saved", saved);
@@ -106,6 +123,4 @@ public class AlertSettingsController {
         Locale locale = exchange.getLocaleContext().getLocale();
         return locale != null && "es".equals(locale.getLanguage()) ? "es" : "en";
     }
-
-
 }

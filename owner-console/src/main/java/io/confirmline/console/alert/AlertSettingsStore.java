@@ -34,23 +34,29 @@ public class AlertSettingsStore {
                         SELECT owner_phone, late_cancel_hours, unanswered_minutes, language
                         FROM alert_settings WHERE tenant_id = $1""")
                 .bind(0, tenantId)
-                .map(row -> new AlertSettings(row.get("owner_phone", String.class),
-                        row.get("late_cancel_hours", Integer.class), row.get("unanswered_minutes", Integer.class),
+                .map(row -> new AlertSettings(
+                        row.get("owner_phone", String.class),
+                        row.get("late_cancel_hours", Integer.class),
+                        row.get("unanswered_minutes", Integer.class),
                         row.get("language", String.class)))
                 .one();
     }
 
     public Mono<Void> save(String tenantId, AlertSettings settings) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+        DatabaseClient.GenericExecuteSpec spec =
+                db.sql("""
                         INSERT INTO alert_settings (tenant_id, owner_phone, late_cancel_hours, unanswered_minutes, language)
                         VALUES ($1, $2, $3, $4, $5)
                         ON CONFLICT (tenant_id) DO UPDATE SET owner_phone = EXCLUDED.owner_phone,
                                late_cancel_hours = EXCLUDED.late_cancel_hours,
                                unanswered_minutes = EXCLUDED.unanswered_minutes, language = EXCLUDED.language,
-                               updated_at = now()""")
-                .bind(0, tenantId).bind(1, settings.ownerPhone()).bind(4, settings.language());
-        spec = settings.lateCancelHours() == null ? spec.bindNull(2, Integer.class) : spec.bind(2, settings.lateCancelHours());
-        spec = settings.unansweredMinutes() == null ? spec.bindNull(3, Integer.class) : spec.bind(3, settings.unansweredMinutes());
+                               updated_at = now()""").bind(0, tenantId).bind(1, settings.ownerPhone()).bind(4, settings.language());
+        spec = settings.lateCancelHours() == null
+                ? spec.bindNull(2, Integer.class)
+                : spec.bind(2, settings.lateCancelHours());
+        spec = settings.unansweredMinutes() == null
+                ? spec.bindNull(3, Integer.class)
+                : spec.bind(3, settings.unansweredMinutes());
         return spec.then();
     }
 }

@@ -99,8 +99,7 @@ public class OwnerAlerts {
                               WHERE a.alert_key = 'unanswered:' || s.tenant_id || ':' || m.message_id)""";
 
     /** An alert decided, before it is stored. */
-    record Decided(String key, String tenantId, String kind, String subject, String to, String body) {
-    }
+    record Decided(String key, String tenantId, String kind, String subject, String to, String body) {}
 
     private final DatabaseClient db;
     private final OrchestratorClient orchestrator;
@@ -124,36 +123,60 @@ public class OwnerAlerts {
     }
 
     private Flux<Decided> lateCancels() {
-        return db.sql(LATE_CANCELS).map(row -> {
-            String tenant = row.get("tenant_id", String.class);
-            String reservation = row.get("subject_id", String.class);
-            Instant cancelledAt = instant(row, "occurred_at");
-            Instant startsAt = instant(row, "starts_at");
-            Locale locale = Locale.forLanguageTag(row.get("language", String.class));
-            double hours = Math.round(Duration.between(cancelledAt, startsAt).toMinutes() / 6.0) / 10.0;
-            Integer party = row.get("party_size", Integer.class);
-            String body = messages.getMessage("alerts.sms.lateCancel", new Object[] {
-                    who(row.get("guest_name", String.class), row.get("guest_phone", String.class)),
-                    times.dateTime(startsAt, row.get("time_zone", String.class), locale),
-                    party == null ? "?" : party.toString(), hours}, locale);
-            return new Decided("late-cancel:" + tenant + ":" + reservation, tenant, "LATE_CANCEL", reservation,
-                    row.get("owner_phone", String.class), body);
-        }).all();
+        return db.sql(LATE_CANCELS)
+                .map(row -> {
+                    String tenant = row.get("tenant_id", String.class);
+                    String reservation = row.get("subject_id", String.class);
+                    Instant cancelledAt = instant(row, "occurred_at");
+                    Instant startsAt = instant(row, "starts_at");
+                    Locale locale = Locale.forLanguageTag(row.get("language", String.class));
+                    double hours =
+                            Math.round(Duration.between(cancelledAt, startsAt).toMinutes() / 6.0) / 10.0;
+                    Integer party = row.get("party_size", Integer.class);
+                    String body = messages.getMessage(
+                            "alerts.sms.lateCancel",
+                            new Object[] {
+                                who(row.get("guest_name", String.class), row.get("guest_phone", String.class)),
+                                times.dateTime(startsAt, row.get("time_zone", String.class), locale),
+                                party == null ? "?" : party.toString(),
+                                hours
+                            },
+                            locale);
+                    return new Decided(
+                            "late-cancel:" + tenant + ":" + reservation,
+                            tenant,
+                            "LATE_CANCEL",
+                            reservation,
+                            row.get("owner_phone", String.class),
+                            body);
+                })
+                .all();
     }
 
     private Flux<Decided> unanswered() {
-        return db.sql(UNANSWERED).map(row -> {
-            String tenant = row.get("tenant_id", String.class);
-            String phone = row.get("phone", String.class);
-            Locale locale = Locale.forLanguageTag(row.get("language", String.class));
-            long waited = Duration.between(instant(row, "created_at"), Instant.now()).toMinutes();
-            String text = row.get("body", String.class);
-            String excerpt = text == null ? "" : text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + "…";
-            String body = messages.getMessage("alerts.sms.unanswered", new Object[] {
-                    who(row.get("guest_name", String.class), phone), waited, excerpt}, locale);
-            return new Decided("unanswered:" + tenant + ":" + row.get("message_id", String.class), tenant,
-                    "UNANSWERED", phone, row.get("owner_phone", String.class), body);
-        }).all();
+        return db.sql(UNANSWERED)
+                .map(row -> {
+                    String tenant = row.get("tenant_id", String.class);
+                    String phone = row.get("phone", String.class);
+                    Locale locale = Locale.forLanguageTag(row.get("language", String.class));
+                    long waited = Duration.between(instant(row, "created_at"), Instant.now())
+                            .toMinutes();
+                    String text = row.get("body", String.class);
+                    String excerpt =
+                            text == null ? "" : text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + "…";
+                    String body = messages.getMessage(
+                            "alerts.sms.unanswered",
+                            new Object[] {who(row.get("guest_name", String.class), phone), waited, excerpt},
+                            locale);
+                    return new Decided(
+                            "unanswered:" + tenant + ":" + row.get("message_id", String.class),
+                            tenant,
+                            "UNANSWERED",
+                            phone,
+                            row.get("owner_phone", String.class),
+                            body);
+                })
+                .all();
     }
 
     /** 1 when the alert is new, 0 when it was decided before. */
@@ -161,13 +184,19 @@ public class OwnerAlerts {
         return db.sql("""
                         INSERT INTO alert_sent (alert_key, alert_id, tenant_id, kind, subject, to_phone, body)
                         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (alert_key) DO NOTHING""")
-                .bind(0, alert.key()).bind(1, UUID.randomUUID()).bind(2, alert.tenantId()).bind(3, alert.kind())
-                .bind(4, alert.subject()).bind(5, alert.to()).bind(6, alert.body())
-                .fetch().rowsUpdated().map(Long::intValue);
+                .bind(0, alert.key())
+                .bind(1, UUID.randomUUID())
+                .bind(2, alert.tenantId())
+                .bind(3, alert.kind())
+                .bind(4, alert.subject())
+                .bind(5, alert.to())
+                .bind(6, alert.body())
+                .fetch()
+                .rowsUpdated()
+                .map(Long::intValue);
     }
 
-    private record Due(String key, UUID alertId, String tenantId, String to, String body, int tries) {
-    }
+    private record Due(String key, UUID alertId, String tenantId, String to, String body, int tries) {}
 
     /** Claims the due alerts (so a second round cannot send them at the same time) and asks the orchestrator. */
     private int sendDue() {
@@ -177,11 +206,18 @@ public class OwnerAlerts {
                                             WHERE sent_at IS NULL AND next_try_at <= now()
                                             ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
                         RETURNING alert_key, alert_id, tenant_id, to_phone, body, tries""")
-                .bind(0, (double) CLAIM.toSeconds()).bind(1, BATCH)
-                .map(row -> new Due(row.get("alert_key", String.class), row.get("alert_id", UUID.class),
-                        row.get("tenant_id", String.class), row.get("to_phone", String.class),
-                        row.get("body", String.class), row.get("tries", Integer.class)))
-                .all().collectList().block(WAIT);
+                .bind(0, (double) CLAIM.toSeconds())
+                .bind(1, BATCH)
+                .map(row -> new Due(
+                        row.get("alert_key", String.class),
+                        row.get("alert_id", UUID.class),
+                        row.get("tenant_id", String.class),
+                        row.get("to_phone", String.class),
+                        row.get("body", String.class),
+                        row.get("tries", Integer.class)))
+                .all()
+                .collectList()
+                .block(WAIT);
         if (due == null || due.isEmpty()) {
             return 0;
         }
@@ -190,21 +226,39 @@ public class OwnerAlerts {
     }
 
     private Mono<Void> send(Due alert) {
-        return orchestrator.post(alert.tenantId(), "/api/owner-alerts",
-                        Map.of("to", alert.to(), "body", alert.body(), "alertId", alert.alertId().toString()))
+        return orchestrator
+                .post(
+                        alert.tenantId(),
+                        "/api/owner-alerts",
+                        Map.of(
+                                "to",
+                                alert.to(),
+                                "body",
+                                alert.body(),
+                                "alertId",
+                                alert.alertId().toString()))
                 .then(db.sql("UPDATE alert_sent SET sent_at = now(), detail = NULL WHERE alert_key = $1")
-                        .bind(0, alert.key()).then())
+                        .bind(0, alert.key())
+                        .then())
                 .onErrorResume(BackendException.class, refused -> {
-                    boolean retry = refused.unavailable() || refused.getStatusCode().value() == 502;
-                    log.warn("Owner alert {} of tenant {}: {} ({})", alert.alertId(), alert.tenantId(),
-                            refused.reason(), retry ? "asking again later" : "given up");
+                    boolean retry =
+                            refused.unavailable() || refused.getStatusCode().value() == 502;
+                    log.warn(
+                            "Owner alert {} of tenant {}: {} ({})",
+                            alert.alertId(),
+                            alert.tenantId(),
+                            refused.reason(),
+                            retry ? "asking again later" : "given up");
                     return db.sql("""
                                     UPDATE alert_sent SET detail = $2,
                                            next_try_at = CASE WHEN $3 THEN now() + make_interval(secs => $4)
                                                               ELSE 'infinity'::timestamptz END
                                     WHERE alert_key = $1""")
-                            .bind(0, alert.key()).bind(1, refused.reason()).bind(2, retry)
-                            .bind(3, (double) backoff(alert.tries()).toSeconds()).then();
+                            .bind(0, alert.key())
+                            .bind(1, refused.reason())
+                            .bind(2, retry)
+                            .bind(3, (double) backoff(alert.tries()).toSeconds())
+                            .then();
                 });
     }
 

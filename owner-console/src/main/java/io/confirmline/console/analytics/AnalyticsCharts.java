@@ -25,8 +25,7 @@ import org.springframework.stereotype.Component;
 public class AnalyticsCharts {
 
     /** The SVG markup of each chart. */
-    public record Charts(String byDay, String byHour, String byChannel) {
-    }
+    public record Charts(String byDay, String byHour, String byChannel) {}
 
     private final MessageSource messages;
     private final AnalyticsFormat format;
@@ -39,7 +38,9 @@ public class AnalyticsCharts {
     public Charts draw(Figures figures, Locale locale) {
         List<BarChart.Bar> days = figures.byDay().stream()
                 // Under the axis "11-24" (a phone has room for little more); the bar's title has the whole date.
-                .map(day -> new BarChart.Bar(day.label(), day.label().substring(5),
+                .map(day -> new BarChart.Bar(
+                        day.label(),
+                        day.label().substring(5),
                         day.confirmationRate() == null ? 0 : day.confirmationRate(),
                         format.percent(day.confirmationRate(), locale)))
                 .toList();
@@ -47,7 +48,9 @@ public class AnalyticsCharts {
                 .map(hour -> new BarChart.Bar(hour.label(), hour.bookings(), format.count(hour.bookings(), locale)))
                 .toList();
         List<BarChart.Bar> channels = figures.byChannel().stream()
-                .map(channel -> new BarChart.Bar(channelName(channel.channel(), locale), channel.outcomes(),
+                .map(channel -> new BarChart.Bar(
+                        channelName(channel.channel(), locale),
+                        channel.outcomes(),
                         format.count(channel.outcomes(), locale)))
                 .toList();
         return new Charts(

@@ -49,8 +49,12 @@ public class AnalyticsController {
     private final AnalyticsReport report;
     private final Clock clock;
 
-    public AnalyticsController(ReportTenants tenants, AnalyticsService analytics, AnalyticsCharts charts,
-            AnalyticsReport report, ObjectProvider<Clock> clock) {
+    public AnalyticsController(
+            ReportTenants tenants,
+            AnalyticsService analytics,
+            AnalyticsCharts charts,
+            AnalyticsReport report,
+            ObjectProvider<Clock> clock) {
         this.tenants = tenants;
         this.analytics = analytics;
         this.charts = charts;
@@ -59,9 +63,14 @@ public class AnalyticsController {
     }
 
     @GetMapping("/analytics")
-    Mono<String> page(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            Model model, Locale locale, ServerWebExchange exchange) {
-        return VenuePages.member(model).flatMap(principal -> Mono.justOrEmpty(principal.tenantId()))
+    Mono<String> page(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Model model,
+            Locale locale,
+            ServerWebExchange exchange) {
+        return VenuePages.member(model)
+                .flatMap(principal -> Mono.justOrEmpty(principal.tenantId()))
                 .flatMap(tenants::find)
                 .flatMap(tenant -> {
                     DateRange range;
@@ -86,23 +95,31 @@ public class AnalyticsController {
     }
 
     @GetMapping("/analytics/report.pdf")
-    Mono<ResponseEntity<byte[]>> pdf(@RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, Locale locale) {
+    Mono<ResponseEntity<byte[]>> pdf(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to, Locale locale) {
         return ConsolePrincipal.current()
                 .flatMap(principal -> Mono.justOrEmpty(principal.tenantId()))
                 .flatMap(tenants::find)
-                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.FORBIDDEN, "console-forbidden",
-                        "Forbidden", "Only a tenant's users have analytics")))
+                .switchIfEmpty(Mono.error(() -> new ProblemException(
+                        HttpStatus.FORBIDDEN,
+                        "console-forbidden",
+                        "Forbidden",
+                        "Only a tenant's users have analytics")))
                 .flatMap(tenant -> analytics.figures(tenant, DateRange.parse(from, to, today(tenant))))
                 // Laying out a PDF is CPU work of a few milliseconds, kept off the event loop all the same.
                 .flatMap(figures -> Mono.fromCallable(() -> report.pdf(figures, locale))
                         .subscribeOn(Schedulers.boundedElastic())
                         .map(bytes -> ResponseEntity.ok()
                                 .contentType(MediaType.APPLICATION_PDF)
-                                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                                        .filename("analytics-" + figures.tenant().id() + "-" + figures.range().from()
-                                                + "-" + figures.range().to() + ".pdf")
-                                        .build().toString())
+                                .header(
+                                        HttpHeaders.CONTENT_DISPOSITION,
+                                        ContentDisposition.attachment()
+                                                .filename("analytics-"
+                                                        + figures.tenant().id() + "-"
+                                                        + figures.range().from() + "-"
+                                                        + figures.range().to() + ".pdf")
+                                                .build()
+                                                .toString())
                                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                                 .body(bytes)));
     }

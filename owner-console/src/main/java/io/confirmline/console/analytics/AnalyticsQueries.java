@@ -72,9 +72,14 @@ public class AnalyticsQueries {
             """.formatted(FINAL);
 
     /** The totals of the range and the figures that go with them. */
-    record Totals(Outcomes outcomes, long cancelledInTime, long seatsFreed, long confirmedAttempts, long answered,
-            Double medianAnswerSeconds, Double p90AnswerSeconds) {
-    }
+    record Totals(
+            Outcomes outcomes,
+            long cancelledInTime,
+            long seatsFreed,
+            long confirmedAttempts,
+            long answered,
+            Double medianAnswerSeconds,
+            Double p90AnswerSeconds) {}
 
     private final DatabaseClient db;
 
@@ -95,9 +100,14 @@ public class AnalyticsQueries {
                 FROM b
                 """.formatted(IN_TIME, ANSWERED);
         return bind(db.sql(sql), tenantId, start, end)
-                .map(row -> new Totals(outcomes(row, ""), count(row, "cancelled_in_time"), count(row, "seats_freed"),
-                        count(row, "confirmed_attempts"), count(row, "answered"),
-                        row.get("median_answer", Double.class), row.get("p90_answer", Double.class)))
+                .map(row -> new Totals(
+                        outcomes(row, ""),
+                        count(row, "cancelled_in_time"),
+                        count(row, "seats_freed"),
+                        count(row, "confirmed_attempts"),
+                        count(row, "answered"),
+                        row.get("median_answer", Double.class),
+                        row.get("p90_answer", Double.class)))
                 .one();
     }
 
@@ -105,16 +115,20 @@ public class AnalyticsQueries {
     Flux<Outcomes> byDay(String tenantId, java.time.ZoneId zone, Instant start, Instant end) {
         String sql = BOOKINGS + "SELECT (starts_at AT TIME ZONE CAST(:zone AS text))::date AS day, " + COUNTS
                 + " FROM b GROUP BY 1 ORDER BY 1";
-        return bind(db.sql(sql), tenantId, start, end).bind("zone", zone.getId())
-                .map(row -> outcomes(row, row.get("day", LocalDate.class).toString())).all();
+        return bind(db.sql(sql), tenantId, start, end)
+                .bind("zone", zone.getId())
+                .map(row -> outcomes(row, row.get("day", LocalDate.class).toString()))
+                .all();
     }
 
     /** One entry per hour of day with bookings (the hour of the booking's start on the venue's clock). */
     Flux<Outcomes> byHour(String tenantId, java.time.ZoneId zone, Instant start, Instant end) {
         String sql = BOOKINGS + "SELECT extract(hour FROM starts_at AT TIME ZONE CAST(:zone AS text))::int AS hour, "
                 + COUNTS + " FROM b GROUP BY 1 ORDER BY 1";
-        return bind(db.sql(sql), tenantId, start, end).bind("zone", zone.getId())
-                .map(row -> outcomes(row, "%02d".formatted(row.get("hour", Integer.class)))).all();
+        return bind(db.sql(sql), tenantId, start, end)
+                .bind("zone", zone.getId())
+                .map(row -> outcomes(row, "%02d".formatted(row.get("hour", Integer.class))))
+                .all();
     }
 
     Flux<ChannelOutcomes> byChannel(String tenantId, Instant start, Instant end) {
@@ -125,8 +139,11 @@ public class AnalyticsQueries {
                   FROM b WHERE status IN %s GROUP BY channel ORDER BY channel
                 """.formatted(FINAL);
         return bind(db.sql(sql), tenantId, start, end)
-                .map(row -> new ChannelOutcomes(row.get("channel", String.class), count(row, "outcomes"),
-                        count(row, "confirmed"), count(row, "cancelled")))
+                .map(row -> new ChannelOutcomes(
+                        row.get("channel", String.class),
+                        count(row, "outcomes"),
+                        count(row, "confirmed"),
+                        count(row, "cancelled")))
                 .all();
     }
 
@@ -138,21 +155,28 @@ public class AnalyticsQueries {
                    AND price_total IS NOT NULL AND currency IS NOT NULL
                  GROUP BY currency ORDER BY currency
                 """), tenantId, start, end)
-                .map(row -> new TextCost(row.get("currency", String.class), row.get("total", BigDecimal.class),
-                        count(row, "texts")))
+                .map(row -> new TextCost(
+                        row.get("currency", String.class), row.get("total", BigDecimal.class), count(row, "texts")))
                 .all();
     }
 
-    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, String tenantId,
-            Instant start, Instant end) {
+    private static DatabaseClient.GenericExecuteSpec bind(
+            DatabaseClient.GenericExecuteSpec spec, String tenantId, Instant start, Instant end) {
         return spec.bind("tenant", tenantId)
                 .bind("start", OffsetDateTime.ofInstant(start, ZoneOffset.UTC))
                 .bind("end", OffsetDateTime.ofInstant(end, ZoneOffset.UTC));
     }
 
     private static Outcomes outcomes(Readable row, String label) {
-        return new Outcomes(label, count(row, "bookings"), count(row, "outcomes"), count(row, "confirmed"),
-                count(row, "cancelled"), count(row, "no_response"), count(row, "unreachable"), count(row, "failed"));
+        return new Outcomes(
+                label,
+                count(row, "bookings"),
+                count(row, "outcomes"),
+                count(row, "confirmed"),
+                count(row, "cancelled"),
+                count(row, "no_response"),
+                count(row, "unreachable"),
+                count(row, "failed"));
     }
 
     private static long count(Readable row, String column) {

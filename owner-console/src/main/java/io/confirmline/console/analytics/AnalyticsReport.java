@@ -57,13 +57,18 @@ public class AnalyticsReport {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 36, 36, 36, 36);
         PdfWriter.getInstance(document, out);
-        String title = message("analytics.report.title", locale, figures.tenant().name(),
-                figures.range().from().toString(), figures.range().to().toString());
+        String title = message(
+                "analytics.report.title",
+                locale,
+                figures.tenant().name(),
+                figures.range().from().toString(),
+                figures.range().to().toString());
         document.addTitle(title);
         document.addCreator("ConfirmLine");
         document.open();
         document.add(new Paragraph(title, TITLE));
-        document.add(new Paragraph(message("analytics.report.zone", locale, figures.tenant().zone().getId()), CELL));
+        document.add(new Paragraph(
+                message("analytics.report.zone", locale, figures.tenant().zone().getId()), CELL));
 
         document.add(heading(message("analytics.figures", locale)));
         PdfPTable summary = table(2);
@@ -75,16 +80,29 @@ public class AnalyticsReport {
 
         document.add(heading(message("analytics.byDay", locale)));
         PdfPTable days = table(9);
-        for (String key : List.of("analytics.col.day", "analytics.col.bookings", "analytics.col.outcomes",
-                "analytics.col.confirmed", "analytics.col.cancelled", "analytics.col.noResponse",
-                "analytics.col.unreachable", "analytics.col.failed", "analytics.col.confirmationRate")) {
+        for (String key : List.of(
+                "analytics.col.day",
+                "analytics.col.bookings",
+                "analytics.col.outcomes",
+                "analytics.col.confirmed",
+                "analytics.col.cancelled",
+                "analytics.col.noResponse",
+                "analytics.col.unreachable",
+                "analytics.col.failed",
+                "analytics.col.confirmationRate")) {
             days.addCell(cell(message(key, locale), HEAD_CELL, Element.ALIGN_CENTER));
         }
         days.setHeaderRows(1);
         for (Outcomes day : figures.byDay()) {
             days.addCell(cell(day.label(), CELL, Element.ALIGN_LEFT));
-            for (long value : List.of(day.bookings(), day.outcomes(), day.confirmed(), day.cancelled(),
-                    day.noResponse(), day.unreachable(), day.failed())) {
+            for (long value : List.of(
+                    day.bookings(),
+                    day.outcomes(),
+                    day.confirmed(),
+                    day.cancelled(),
+                    day.noResponse(),
+                    day.unreachable(),
+                    day.failed())) {
                 days.addCell(cell(format.count(value, locale), CELL, Element.ALIGN_RIGHT));
             }
             days.addCell(cell(format.percent(day.confirmationRate(), locale), CELL, Element.ALIGN_RIGHT));
@@ -93,7 +111,10 @@ public class AnalyticsReport {
 
         document.add(heading(message("analytics.byChannel", locale)));
         PdfPTable channels = table(4);
-        for (String key : List.of("analytics.col.channel", "analytics.col.outcomes", "analytics.col.confirmed",
+        for (String key : List.of(
+                "analytics.col.channel",
+                "analytics.col.outcomes",
+                "analytics.col.confirmed",
                 "analytics.col.cancelled")) {
             channels.addCell(cell(message(key, locale), HEAD_CELL, Element.ALIGN_CENTER));
         }
@@ -131,15 +152,28 @@ public class AnalyticsReport {
         return List.of(
                 List.of(message("analytics.fig.bookings", locale), format.count(totals.bookings(), locale)),
                 List.of(message("analytics.fig.outcomes", locale), format.count(totals.outcomes(), locale)),
-                List.of(message("analytics.fig.confirmationRate", locale), format.percent(figures.confirmationRate(), locale)),
-                List.of(message("analytics.fig.cancelledInTime", locale), format.count(figures.cancelledInTime(), locale)),
+                List.of(
+                        message("analytics.fig.confirmationRate", locale),
+                        format.percent(figures.confirmationRate(), locale)),
+                List.of(
+                        message("analytics.fig.cancelledInTime", locale),
+                        format.count(figures.cancelledInTime(), locale)),
                 List.of(message("analytics.fig.seatsFreed", locale), format.count(figures.seatsFreed(), locale)),
-                List.of(message("analytics.fig.noResponseRate", locale), format.percent(figures.noResponseRate(), locale)),
-                List.of(message("analytics.fig.unreachableRate", locale), format.percent(figures.unreachableRate(), locale)),
-                List.of(message("analytics.fig.attemptsPerConfirmation", locale),
+                List.of(
+                        message("analytics.fig.noResponseRate", locale),
+                        format.percent(figures.noResponseRate(), locale)),
+                List.of(
+                        message("analytics.fig.unreachableRate", locale),
+                        format.percent(figures.unreachableRate(), locale)),
+                List.of(
+                        message("analytics.fig.attemptsPerConfirmation", locale),
                         format.decimal(figures.attemptsPerConfirmation(), locale)),
-                List.of(message("analytics.fig.medianAnswer", locale), format.duration(figures.medianAnswerSeconds(), locale)),
-                List.of(message("analytics.fig.p90Answer", locale), format.duration(figures.p90AnswerSeconds(), locale)));
+                List.of(
+                        message("analytics.fig.medianAnswer", locale),
+                        format.duration(figures.medianAnswerSeconds(), locale)),
+                List.of(
+                        message("analytics.fig.p90Answer", locale),
+                        format.duration(figures.p90AnswerSeconds(), locale)));
     }
 
     private static PdfPTable table(int columns) {

@@ -39,28 +39,42 @@ public class AnalyticsService {
         ZoneId zone = tenant.zone();
         Instant start = range.start(zone);
         Instant end = range.end(zone);
-        return Mono.zip(queries.totals(tenant.id(), start, end),
+        return Mono.zip(
+                        queries.totals(tenant.id(), start, end),
                         queries.byDay(tenant.id(), zone, start, end).collectList(),
                         queries.byHour(tenant.id(), zone, start, end).collectList(),
                         queries.byChannel(tenant.id(), start, end).collectList(),
                         queries.textCosts(tenant.id(), start, end).collectList())
                 .map(all -> {
                     AnalyticsQueries.Totals totals = all.getT1();
-                    List<String> days = range.days().stream().map(Object::toString).toList();
+                    List<String> days =
+                            range.days().stream().map(Object::toString).toList();
                     List<String> hours = new ArrayList<>();
                     for (int hour = 0; hour < 24; hour++) {
                         hours.add("%02d".formatted(hour));
                     }
-                    return new Figures(tenant, range, totals.outcomes(), totals.cancelledInTime(),
-                            totals.seatsFreed(), totals.confirmedAttempts(), totals.answered(),
-                            totals.medianAnswerSeconds(), totals.p90AnswerSeconds(),
-                            filled(days, all.getT2()), filled(hours, all.getT3()), all.getT4(), all.getT5());
+                    return new Figures(
+                            tenant,
+                            range,
+                            totals.outcomes(),
+                            totals.cancelledInTime(),
+                            totals.seatsFreed(),
+                            totals.confirmedAttempts(),
+                            totals.answered(),
+                            totals.medianAnswerSeconds(),
+                            totals.p90AnswerSeconds(),
+                            filled(days, all.getT2()),
+                            filled(hours, all.getT3()),
+                            all.getT4(),
+                            all.getT5());
                 });
     }
 
     /** One entry per label, in the labels' order; a label without bookings gets zeros. */
     private static List<Outcomes> filled(List<String> labels, List<Outcomes> found) {
         Map<String, Outcomes> byLabel = found.stream().collect(Collectors.toMap(Outcomes::label, Function.identity()));
-        return labels.stream().map(label -> byLabel.getOrDefault(label, Outcomes.empty(label))).toList();
+        return labels.stream()
+                .map(label -> byLabel.getOrDefault(label, Outcomes.empty(label)))
+                .toList();
     }
 }

@@ -43,8 +43,7 @@ public final class BarChart {
     private static final int LEFT = 10;
     private static final int RIGHT = 10;
 
-    private BarChart() {
-    }
+    private BarChart() {}
 
     /**
      * The chart as an {@code <svg>} element.
@@ -56,12 +55,26 @@ public final class BarChart {
         double top = max > 0 ? max : bars.stream().mapToDouble(Bar::value).max().orElse(0);
         StringBuilder svg = new StringBuilder(512 + bars.size() * 256);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 ")
-                .append(WIDTH).append(' ').append(HEIGHT).append("\" aria-label=\"").append(escape(title)).append("\">")
-                .append("<title>").append(escape(title)).append("</title>");
+                .append(WIDTH)
+                .append(' ')
+                .append(HEIGHT)
+                .append("\" aria-label=\"")
+                .append(escape(title))
+                .append("\">")
+                .append("<title>")
+                .append(escape(title))
+                .append("</title>");
         int plotHeight = HEIGHT - TOP - BOTTOM;
         int baseline = HEIGHT - BOTTOM;
-        svg.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" y1=\"").append(baseline)
-                .append("\" x2=\"").append(WIDTH - RIGHT).append("\" y2=\"").append(baseline).append("\"/>");
+        svg.append("<line class=\"axis\" x1=\"")
+                .append(LEFT)
+                .append("\" y1=\"")
+                .append(baseline)
+                .append("\" x2=\"")
+                .append(WIDTH - RIGHT)
+                .append("\" y2=\"")
+                .append(baseline)
+                .append("\"/>");
         if (!bars.isEmpty()) {
             double slot = (double) (WIDTH - LEFT - RIGHT) / bars.size();
             double barWidth = Math.max(1, slot * 0.7);
@@ -71,20 +84,37 @@ public final class BarChart {
                 Bar bar = bars.get(i);
                 double height = top <= 0 ? 0 : Math.max(0, Math.min(1, bar.value() / top)) * plotHeight;
                 double x = LEFT + i * slot + (slot - barWidth) / 2;
-                svg.append("<g class=\"bar\"><title>").append(escape(bar.label())).append(": ")
-                        .append(escape(bar.valueText())).append("</title>")
-                        .append("<rect x=\"").append(number(x)).append("\" y=\"").append(number(baseline - height))
-                        .append("\" width=\"").append(number(barWidth)).append("\" height=\"").append(number(height))
+                svg.append("<g class=\"bar\"><title>")
+                        .append(escape(bar.label()))
+                        .append(": ")
+                        .append(escape(bar.valueText()))
+                        .append("</title>")
+                        .append("<rect x=\"")
+                        .append(number(x))
+                        .append("\" y=\"")
+                        .append(number(baseline - height))
+                        .append("\" width=\"")
+                        .append(number(barWidth))
+                        .append("\" height=\"")
+                        .append(number(height))
                         .append("\"/>");
                 if (i % labelEvery == 0) {
-                    svg.append("<text class=\"label\" x=\"").append(number(LEFT + i * slot + slot / 2))
-                            .append("\" y=\"").append(baseline + 16).append("\" text-anchor=\"middle\">")
-                            .append(escape(bar.axisLabel())).append("</text>");
+                    svg.append("<text class=\"label\" x=\"")
+                            .append(number(LEFT + i * slot + slot / 2))
+                            .append("\" y=\"")
+                            .append(baseline + 16)
+                            .append("\" text-anchor=\"middle\">")
+                            .append(escape(bar.axisLabel()))
+                            .append("</text>");
                 }
                 if (height > 0 && bars.size() <= 31) {
-                    svg.append("<text class=\"value\" x=\"").append(number(LEFT + i * slot + slot / 2))
-                            .append("\" y=\"").append(number(baseline - height - 4)).append("\" text-anchor=\"middle\">")
-                            .append(escape(bar.valueText())).append("</text>");
+                    svg.append("<text class=\"value\" x=\"")
+                            .append(number(LEFT + i * slot + slot / 2))
+                            .append("\" y=\"")
+                            .append(number(baseline - height - 4))
+                            .append("\" text-anchor=\"middle\">")
+                            .append(escape(bar.valueText()))
+                            .append("</text>");
                 }
                 svg.append("</g>");
             }

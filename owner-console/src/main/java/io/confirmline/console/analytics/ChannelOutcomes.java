@@ -20,5 +20,4 @@ package io.confirmline.console.analytics;
  * (our call), SMS (a reply to the text, or its delivery failure), INBOUND_CALL (the guest rang back), CONSOLE (an
  * owner's action).
  */
-public record ChannelOutcomes(String channel, long outcomes, long confirmed, long cancelled) {
-}
+public record ChannelOutcomes(String channel, long outcomes, long confirmed, long cancelled) {}

@@ -51,9 +51,20 @@ import java.util.List;
  * @param byChannel outcomes per channel, channels without any left out
  * @param textCosts text cost per currency, in currency order
  */
-public record Figures(ReportTenant tenant, DateRange range, Outcomes totals, long cancelledInTime, long seatsFreed,
-        long confirmedAttempts, long answered, Double medianAnswerSeconds, Double p90AnswerSeconds,
-        List<Outcomes> byDay, List<Outcomes> byHour, List<ChannelOutcomes> byChannel, List<TextCost> textCosts) {
+public record Figures(
+        ReportTenant tenant,
+        DateRange range,
+        Outcomes totals,
+        long cancelledInTime,
+        long seatsFreed,
+        long confirmedAttempts,
+        long answered,
+        Double medianAnswerSeconds,
+        Double p90AnswerSeconds,
+        List<Outcomes> byDay,
+        List<Outcomes> byHour,
+        List<ChannelOutcomes> byChannel,
+        List<TextCost> textCosts) {
 
     /** The statuses that count as a final outcome, as stored in the read model. */
     public static final List<String> FINAL_STATUSES =

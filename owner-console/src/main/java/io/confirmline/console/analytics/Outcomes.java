@@ -21,8 +21,15 @@ package io.confirmline.console.analytics;
  *
  * @param label what the set is: empty for the totals, {@code YYYY-MM-DD} for a day, {@code HH} for an hour of day
  */
-public record Outcomes(String label, long bookings, long outcomes, long confirmed, long cancelled, long noResponse,
-        long unreachable, long failed) {
+public record Outcomes(
+        String label,
+        long bookings,
+        long outcomes,
+        long confirmed,
+        long cancelled,
+        long noResponse,
+        long unreachable,
+        long failed) {
 
     public Double confirmationRate() {
         return Figures.ratio(confirmed, outcomes);

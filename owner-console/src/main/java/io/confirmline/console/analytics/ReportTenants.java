@@ -33,10 +33,14 @@ public class ReportTenants {
 
     /** The tenant; empty when there is none by that id. */
     public Mono<ReportTenant> find(String tenantId) {
-        return tenants.find(tenantId).map(row -> new ReportTenant(row.id(),
-                row.settings().displayName() == null || row.settings().displayName().isBlank()
-                        ? row.id() : row.settings().displayName(),
-                zone(row.settings().timeZone())));
+        return tenants.find(tenantId)
+                .map(row -> new ReportTenant(
+                        row.id(),
+                        row.settings().displayName() == null
+                                        || row.settings().displayName().isBlank()
+                                ? row.id()
+                                : row.settings().displayName(),
+                        zone(row.settings().timeZone())));
     }
 
     /** The registry refuses unknown zones, so UTC only for a row written before it checked. */

@@ -22,5 +22,4 @@ import java.math.BigDecimal;
  *
  * @param texts the receipts with a price in this currency
  */
-public record TextCost(String currency, BigDecimal total, long texts) {
-}
+public record TextCost(String currency, BigDecimal total, long texts) {}

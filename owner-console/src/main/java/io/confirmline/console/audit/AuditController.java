@@ -42,18 +42,24 @@ public class AuditController {
     }
 
     @GetMapping(path = "/api/admin/tenants/{tenantId}/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<List<AuditRecord>> forTenant(@PathVariable String tenantId, @RequestParam(required = false) String limit,
+    Mono<List<AuditRecord>> forTenant(
+            @PathVariable String tenantId,
+            @RequestParam(required = false) String limit,
             @RequestParam(required = false) String before) {
         int pageSize = limit(limit);
         Long beforeId = before(before);
-        return UserAccess.manager(tenantId).flatMap(principal -> queries.forTenant(tenantId, beforeId, pageSize).collectList());
+        return UserAccess.manager(tenantId)
+                .flatMap(principal ->
+                        queries.forTenant(tenantId, beforeId, pageSize).collectList());
     }
 
     @GetMapping(path = "/api/admin/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<List<AuditRecord>> all(@RequestParam(required = false) String limit, @RequestParam(required = false) String before) {
+    Mono<List<AuditRecord>> all(
+            @RequestParam(required = false) String limit, @RequestParam(required = false) String before) {
         int pageSize = limit(limit);
         Long beforeId = before(before);
-        return UserAccess.platformAdmin().flatMap(principal -> queries.all(beforeId, pageSize).collectList());
+        return UserAccess.platformAdmin()
+                .flatMap(principal -> queries.all(beforeId, pageSize).collectList());
     }
 
     private static int limit(String value) {
@@ -68,7 +74,8 @@ public class AuditController {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.invalid("admin-400",
+        throw ProblemException.invalid(
+                "admin-400",
                 List.of(new ProblemException.FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT)));
     }
 
@@ -84,7 +91,7 @@ public class AuditController {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.invalid("admin-400",
-                List.of(new ProblemException.FieldError("before", "must be the id of an audit line")));
+        throw ProblemException.invalid(
+                "admin-400", List.of(new ProblemException.FieldError("before", "must be the id of an audit line")));
     }
 }

@@ -25,5 +25,4 @@ package io.confirmline.console.audit;
  * @param detail a short description without secrets
  * @param remoteAddress the client address the request came from
  */
-public record AuditEntry(String actor, String action, String tenantId, String detail, String remoteAddress) {
-}
+public record AuditEntry(String actor, String action, String tenantId, String detail, String remoteAddress) {}

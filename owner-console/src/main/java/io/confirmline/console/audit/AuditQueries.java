@@ -34,7 +34,8 @@ public class AuditQueries {
     }
 
     public Flux<AuditRecord> forTenant(String tenantId, Long before, int limit) {
-        return db.sql("SELECT " + COLUMNS + " FROM audit_log WHERE tenant_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3")
+        return db.sql("SELECT " + COLUMNS
+                        + " FROM audit_log WHERE tenant_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3")
                 .bind(0, tenantId)
                 .bind(1, before == null ? Long.MAX_VALUE : before)
                 .bind(2, limit)
@@ -51,8 +52,13 @@ public class AuditQueries {
     }
 
     private static AuditRecord read(Readable row) {
-        return new AuditRecord(row.get("id", Long.class), row.get("at", OffsetDateTime.class).toInstant(),
-                row.get("actor", String.class), row.get("action", String.class), row.get("tenant_id", String.class),
-                row.get("detail", String.class), row.get("remote_address", String.class));
+        return new AuditRecord(
+                row.get("id", Long.class),
+                row.get("at", OffsetDateTime.class).toInstant(),
+                row.get("actor", String.class),
+                row.get("action", String.class),
+                row.get("tenant_id", String.class),
+                row.get("detail", String.class),
+                row.get("remote_address", String.class));
     }
 }

@@ -32,6 +32,7 @@ public class R2dbcAuditLog implements AuditLog {
 
     /** Column limits: whatever a caller passes (an email someone typed) is cut to fit rather than refused. */
     static final int MAX_ACTOR = 254;
+
     static final int MAX_ACTION = 64;
     static final int MAX_TENANT = 64;
     static final int MAX_DETAIL = 1000;
@@ -58,7 +59,8 @@ public class R2dbcAuditLog implements AuditLog {
         return insert.then();
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, int index, String value) {
+    private static DatabaseClient.GenericExecuteSpec bindNullable(
+            DatabaseClient.GenericExecuteSpec spec, int index, String value) {
         return value == null ? spec.bindNull(index, String.class) : spec.bind(index, value);
     }
 

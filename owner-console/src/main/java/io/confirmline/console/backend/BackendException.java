@@ -37,8 +37,8 @@ public final class BackendException extends ProblemException {
     private final int backendStatus;
     private final String reason;
 
-    private BackendException(HttpStatusCode status, String type, String title, String service, int backendStatus,
-            String reason) {
+    private BackendException(
+            HttpStatusCode status, String type, String title, String service, int backendStatus, String reason) {
         super(status, type, title, reason);
         this.service = service;
         this.backendStatus = backendStatus;
@@ -49,33 +49,58 @@ public final class BackendException extends ProblemException {
     static BackendException answered(String service, int status, String detail) {
         if (status == 400 || status == 404 || status == 409 || status == 422) {
             HttpStatus passed = HttpStatus.valueOf(status);
-            return new BackendException(passed, service + "-" + status, passed.getReasonPhrase(), service, status,
-                    detail == null || detail.isBlank() ? "The " + service + " refused: " + passed.getReasonPhrase()
+            return new BackendException(
+                    passed,
+                    service + "-" + status,
+                    passed.getReasonPhrase(),
+                    service,
+                    status,
+                    detail == null || detail.isBlank()
+                            ? "The " + service + " refused: " + passed.getReasonPhrase()
                             : detail);
         }
         if (status == 401 || status == 403) {
-            return new BackendException(HttpStatus.BAD_GATEWAY, service + "-key-refused", "Bad Gateway", service,
-                    status, "The " + service + " does not accept the console's key for this tenant yet; try again "
+            return new BackendException(
+                    HttpStatus.BAD_GATEWAY,
+                    service + "-key-refused",
+                    "Bad Gateway",
+                    service,
+                    status,
+                    "The " + service + " does not accept the console's key for this tenant yet; try again "
                             + "in a moment");
         }
-        return (BackendException) new BackendException(HttpStatus.SERVICE_UNAVAILABLE, service + "-unavailable",
-                "Service Unavailable", service, status, "The " + service + " is unavailable (" + status
-                        + "); try again shortly")
+        return (BackendException) new BackendException(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        service + "-unavailable",
+                        "Service Unavailable",
+                        service,
+                        status,
+                        "The " + service + " is unavailable (" + status + "); try again shortly")
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));
     }
 
     /** The service could not be reached or did not answer in time. */
     static BackendException unreachable(String service, Throwable cause) {
-        return (BackendException) new BackendException(HttpStatus.SERVICE_UNAVAILABLE, service + "-unavailable",
-                "Service Unavailable", service, 0, "The " + service + " could not be reached ("
-                        + cause.getClass().getSimpleName() + "); try again shortly")
+        return (BackendException) new BackendException(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        service + "-unavailable",
+                        "Service Unavailable",
+                        service,
+                        0,
+                        "The " + service + " could not be reached ("
+                                + cause.getClass().getSimpleName() + "); try again shortly")
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));
     }
 
     /** The tenant has no console key (yet): nothing can be asked on its behalf. */
     static BackendException noKey(String service, String tenantId) {
-        return new BackendException(HttpStatus.SERVICE_UNAVAILABLE, "console-key-missing", "Service Unavailable",
-                service, 0, "Tenant " + tenantId + " has no console key yet; it is made at the console's start");
+        return new BackendException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "console-key-missing",
+                "Service Unavailable",
+                service,
+                0,
+                "Tenant " + tenantId + " has no console key yet; it is made at the console's start");
     }
 
     /** {@code orchestrator} or {@code notifier}. */

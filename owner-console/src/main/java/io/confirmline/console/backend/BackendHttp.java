@@ -40,8 +40,8 @@ final class BackendHttp {
     private final java.time.Duration timeout;
 
     /** {@code builder} is Boot's (metrics and traces of every call); cloned, so the base URL stays this one's. */
-    BackendHttp(String service, WebClient.Builder builder, String baseUrl, ConsoleKeys keys,
-            java.time.Duration timeout) {
+    BackendHttp(
+            String service, WebClient.Builder builder, String baseUrl, ConsoleKeys keys, java.time.Duration timeout) {
         this.service = service;
         this.http = builder.clone().baseUrl(baseUrl).build();
         this.keys = keys;
@@ -50,14 +50,18 @@ final class BackendHttp {
 
     /** {@code GET} of a JSON answer; {@code uri} builds the path and query from the base URL. */
     Mono<JsonNode> get(String tenantId, Function<org.springframework.web.util.UriBuilder, java.net.URI> uri) {
-        return keys.authorization(service, tenantId).flatMap(authorization -> http.get().uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, authorization)
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
-                        .map(body -> interpret(response.statusCode().value(), body)))
-                .timeout(timeout)
-                .onErrorMap(error -> !(error instanceof BackendException),
-                        error -> BackendException.unreachable(service, error)));
+        return keys.authorization(service, tenantId)
+                .flatMap(authorization -> http.get()
+                        .uri(uri)
+                        .header(HttpHeaders.AUTHORIZATION, authorization)
+                        .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                        .exchangeToMono(response -> response.bodyToMono(String.class)
+                                .defaultIfEmpty("")
+                                .map(body -> interpret(response.statusCode().value(), body)))
+                        .timeout(timeout)
+                        .onErrorMap(
+                                error -> !(error instanceof BackendException),
+                                error -> BackendException.unreachable(service, error)));
     }
 
     /** {@code POST} of {@code body} as JSON (none when null) to {@code path}, its variables encoded. */
@@ -68,18 +72,22 @@ final class BackendHttp {
     /** As {@link #post(String, Object, String, Object...)}, with an {@code Idempotency-Key} when not null. */
     Mono<JsonNode> postOnce(String tenantId, String idempotencyKey, Object body, String path, Object... variables) {
         return keys.authorization(service, tenantId).flatMap(authorization -> {
-            WebClient.RequestBodySpec request = http.post().uri(path, variables)
+            WebClient.RequestBodySpec request = http.post()
+                    .uri(path, variables)
                     .header(HttpHeaders.AUTHORIZATION, authorization)
                     .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
             if (idempotencyKey != null) {
                 request = request.header("Idempotency-Key", idempotencyKey);
             }
-            WebClient.RequestHeadersSpec<?> sent = body == null ? request
+            WebClient.RequestHeadersSpec<?> sent = body == null
+                    ? request
                     : request.contentType(MediaType.APPLICATION_JSON).bodyValue(JSON.writeValueAsString(body));
-            return sent.exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+            return sent.exchangeToMono(response -> response.bodyToMono(String.class)
+                            .defaultIfEmpty("")
                             .map(answer -> interpret(response.statusCode().value(), answer)))
                     .timeout(timeout)
-                    .onErrorMap(error -> !(error instanceof BackendException),
+                    .onErrorMap(
+                            error -> !(error instanceof BackendException),
                             error -> BackendException.unreachable(service, error));
         });
     }
@@ -95,8 +103,8 @@ final class BackendHttp {
             return json;
         }
         JsonNode detail = json.get("detail");
-        throw BackendException.answered(service, status, detail == null || !detail.isString() ? null
-                : shorten(detail.asString()));
+        throw BackendException.answered(
+                service, status, detail == null || !detail.isString() ? null : shorten(detail.asString()));
     }
 
     private static String shorten(String detail) {

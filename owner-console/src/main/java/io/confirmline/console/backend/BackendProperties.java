@@ -47,8 +47,8 @@ public record BackendProperties(
     }
 
     private static void requireHttp(URI url, String setting) {
-        if (url != null && (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())
-                || url.getHost() == null)) {
+        if (url != null
+                && (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null)) {
             throw new IllegalArgumentException(setting + " must be an http(s) URL with a host");
         }
     }

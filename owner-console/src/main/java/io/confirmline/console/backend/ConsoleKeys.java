@@ -33,7 +33,8 @@ class ConsoleKeys {
     }
 
     Mono<String> authorization(String service, String tenantId) {
-        return tenants.consoleKey(tenantId).flatMap(key -> key.map(value -> Mono.just("Bearer " + value))
-                .orElseGet(() -> Mono.error(BackendException.noKey(service, tenantId))));
+        return tenants.consoleKey(tenantId)
+                .flatMap(key -> key.map(value -> Mono.just("Bearer " + value))
+                        .orElseGet(() -> Mono.error(BackendException.noKey(service, tenantId))));
     }
 }

@@ -37,8 +37,8 @@ public class NotifierClient {
     private final BackendHttp http;
 
     public NotifierClient(BackendProperties properties, ConsoleKeys keys, WebClient.Builder builder) {
-        this.http = new BackendHttp(SERVICE, builder, properties.notifierUrl().toString(), keys,
-                properties.backendTimeout());
+        this.http = new BackendHttp(
+                SERVICE, builder, properties.notifierUrl().toString(), keys, properties.backendTimeout());
     }
 
     /**
@@ -47,14 +47,26 @@ public class NotifierClient {
      * @param status PENDING (being tried), SUCCEEDED or DEAD (given up on)
      * @param lastStatusCode what the platform last answered, null when it never answered
      */
-    public record Delivery(String id, String type, String status, int attempts, Instant createdAt,
-            Instant nextAttemptAt, Instant deliveredAt, Instant deadAt, Integer lastStatusCode, String lastError) {
-    }
+    public record Delivery(
+            String id,
+            String type,
+            String status,
+            int attempts,
+            Instant createdAt,
+            Instant nextAttemptAt,
+            Instant deliveredAt,
+            Instant deadAt,
+            Integer lastStatusCode,
+            String lastError) {}
 
     /** The deliveries about a booking, as the notifier lists them. */
     public Mono<List<Delivery>> deliveries(String tenantId, String reservationId) {
-        return http.get(tenantId, uri -> uri.path("/api/deliveries").queryParam("reservationId", "{id}")
-                        .queryParam("limit", LIMIT).build(reservationId))
+        return http.get(
+                        tenantId,
+                        uri -> uri.path("/api/deliveries")
+                                .queryParam("reservationId", "{id}")
+                                .queryParam("limit", LIMIT)
+                                .build(reservationId))
                 .map(NotifierClient::deliveries);
     }
 
@@ -63,10 +75,16 @@ public class NotifierClient {
         if (json.isArray()) {
             for (JsonNode d : json) {
                 JsonNode code = d.get("lastStatusCode");
-                out.add(new Delivery(OrchestratorClient.text(d, "id"), OrchestratorClient.text(d, "type"),
-                        OrchestratorClient.text(d, "status"), d.path("attempts").asInt(0),
-                        instant(d, "createdAt"), instant(d, "nextAttemptAt"), instant(d, "deliveredAt"),
-                        instant(d, "deadAt"), code == null || code.isNull() ? null : code.asInt(),
+                out.add(new Delivery(
+                        OrchestratorClient.text(d, "id"),
+                        OrchestratorClient.text(d, "type"),
+                        OrchestratorClient.text(d, "status"),
+                        d.path("attempts").asInt(0),
+                        instant(d, "createdAt"),
+                        instant(d, "nextAttemptAt"),
+                        instant(d, "deliveredAt"),
+                        instant(d, "deadAt"),
+                        code == null || code.isNull() ? null : code.asInt(),
                         OrchestratorClient.text(d, "lastError")));
             }
         }

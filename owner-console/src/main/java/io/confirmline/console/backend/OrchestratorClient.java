@@ -34,23 +34,27 @@ public class OrchestratorClient {
     private final BackendHttp http;
 
     public OrchestratorClient(BackendProperties properties, ConsoleKeys keys, WebClient.Builder builder) {
-        this.http = new BackendHttp(SERVICE, builder, properties.orchestratorUrl().toString(), keys,
-                properties.backendTimeout());
+        this.http = new BackendHttp(
+                SERVICE, builder, properties.orchestratorUrl().toString(), keys, properties.backendTimeout());
     }
 
     /** A call as the orchestrator answers an action on it. */
-    public record CallState(String callId, String subjectId, String status, int attempt, Instant scheduledFor,
-            String reason) {
+    public record CallState(
+            String callId, String subjectId, String status, int attempt, Instant scheduledFor, String reason) {
 
         static CallState of(JsonNode json) {
-            return new CallState(text(json, "callId"), text(json, "subjectId"), text(json, "status"),
-                    json.path("attempt").asInt(0), instant(text(json, "scheduledFor")), text(json, "reason"));
+            return new CallState(
+                    text(json, "callId"),
+                    text(json, "subjectId"),
+                    text(json, "status"),
+                    json.path("attempt").asInt(0),
+                    instant(text(json, "scheduledFor")),
+                    text(json, "reason"));
         }
     }
 
     /** A text the orchestrator accepted to send. */
-    public record QueuedText(String messageId, String delivery) {
-    }
+    public record QueuedText(String messageId, String delivery) {}
 
     /** {@code POST /api/calls/{id}/redial}: call the guest again now (within the tenant's calling hours). */
     public Mono<CallState> redial(String tenantId, String callId) {
@@ -62,7 +66,8 @@ public class OrchestratorClient {
      * makes a repeat of that request answer as the first did instead of acting twice.
      */
     public Mono<CallState> redial(String tenantId, String callId, String idempotencyKey) {
-        return http.postOnce(tenantId, idempotencyKey, null, "/api/calls/{id}/redial", callId).map(CallState::of);
+        return http.postOnce(tenantId, idempotencyKey, null, "/api/calls/{id}/redial", callId)
+                .map(CallState::of);
     }
 
     /** {@code POST /api/calls/{id}/cancel}: the scheduled call is not placed. */
@@ -72,7 +77,8 @@ public class OrchestratorClient {
 
     /** As {@link #cancelCall(String, String)}, idempotent on {@code idempotencyKey} when given. */
     public Mono<CallState> cancelCall(String tenantId, String callId, String idempotencyKey) {
-        return http.postOnce(tenantId, idempotencyKey, null, "/api/calls/{id}/cancel", callId).map(CallState::of);
+        return http.postOnce(tenantId, idempotencyKey, null, "/api/calls/{id}/cancel", callId)
+                .map(CallState::of);
     }
 
     /**
@@ -86,7 +92,8 @@ public class OrchestratorClient {
 
     /** {@code POST /api/conversations/{phone}/takeover}: no automatic reply goes to this guest any more. */
     public Mono<Void> takeOver(String tenantId, String phone) {
-        return http.post(tenantId, null, "/api/conversations/{phone}/takeover", phone).then();
+        return http.post(tenantId, null, "/api/conversations/{phone}/takeover", phone)
+                .then();
     }
 
     /**

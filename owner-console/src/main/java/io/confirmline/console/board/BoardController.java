@@ -64,8 +64,11 @@ class BoardController {
     }
 
     @GetMapping("/")
-    Mono<String> board(@RequestParam(name = "status", required = false) String status,
-            @RequestParam(name = "hours", required = false) String hours, Model model, Locale locale) {
+    Mono<String> board(
+            @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "hours", required = false) String hours,
+            Model model,
+            Locale locale) {
         BoardFilter filter = BoardFilter.of(status, hours);
         Instant now = clock.instant();
         model.addAttribute("filter", filter);
@@ -75,18 +78,31 @@ class BoardController {
         return ConsolePrincipal.current().flatMap(principal -> {
             model.addAttribute("principal", principal);
             String tenantId = principal.tenantId().orElse("");
-            Mono<Void> tenant = tenants.find(tenantId).doOnNext(view -> model.addAttribute("tenant", view)).then();
+            Mono<Void> tenant = tenants.find(tenantId)
+                    .doOnNext(view -> model.addAttribute("tenant", view))
+                    .then();
             Mono<Void> zone = pages.timeZone(tenantId)
-                    .doOnNext(timeZone -> model.addAttribute("timeZone", timeZone)).then();
+                    .doOnNext(timeZone -> model.addAttribute("timeZone", timeZone))
+                    .then();
             Mono<Void> rows = live.latestId()
                     .doOnNext(latest -> model.addAttribute("liveFrom", latest))
-                    .then(bookings.startingBetween(tenantId, filter.from(now), filter.latest(now)).collectList())
+                    .then(bookings.startingBetween(tenantId, filter.from(now), filter.latest(now))
+                            .collectList())
                     .doOnNext(list -> {
-                        List<BoardRow> within = list.stream().filter(row -> filter.within(row.startsAt(), now)).toList();
-                        model.addAttribute("rows", list.stream().map(row -> new Line(row,
-                                !within.contains(row) || !filter.shows(row.status()))).toList());
+                        List<BoardRow> within = list.stream()
+                                .filter(row -> filter.within(row.startsAt(), now))
+                                .toList();
+                        model.addAttribute(
+                                "rows",
+                                list.stream()
+                                        .map(row -> new Line(row, !within.contains(row) || !filter.shows(row.status())))
+                                        .toList());
                         model.addAttribute("counts", counts(within));
-                        model.addAttribute("shown", within.stream().filter(row -> filter.shows(row.status())).count());
+                        model.addAttribute(
+                                "shown",
+                                within.stream()
+                                        .filter(row -> filter.shows(row.status()))
+                                        .count());
                     })
                     .then();
             return Mono.when(tenant, zone, rows).thenReturn("board");
@@ -94,8 +110,7 @@ class BoardController {
     }
 
     /** A row of the page; hidden when outside the window or of another status than the one asked for. */
-    record Line(BoardRow row, boolean hidden) {
-    }
+    record Line(BoardRow row, boolean hidden) {}
 
     /** Every known status with its count (zeros too: a status appears live), then any other found. */
     private static Map<String, Long> counts(List<BoardRow> rows) {
@@ -108,14 +123,15 @@ class BoardController {
     /** The status, channel and column names in the reader's language, for the rows board.js adds. */
     private String labels(Locale locale) {
         Map<String, String> statuses = new LinkedHashMap<>();
-        BoardStatuses.ALL.forEach(status -> statuses.put(status, messages.getMessage("board.status." + status, null,
-                status, locale)));
+        BoardStatuses.ALL.forEach(
+                status -> statuses.put(status, messages.getMessage("board.status." + status, null, status, locale)));
         Map<String, String> channels = new LinkedHashMap<>();
-        BoardStatuses.CHANNELS.forEach(channel -> channels.put(channel, messages.getMessage("board.channel." + channel,
-                null, channel, locale)));
+        BoardStatuses.CHANNELS.forEach(channel ->
+                channels.put(channel, messages.getMessage("board.channel." + channel, null, channel, locale)));
         Map<String, String> columns = new LinkedHashMap<>();
-        List.of("time", "guest", "party", "status", "attempt", "channel", "changed").forEach(column -> columns.put(column,
-                messages.getMessage("board.col." + column, null, column, locale)));
+        List.of("time", "guest", "party", "status", "attempt", "channel", "changed")
+                .forEach(column ->
+                        columns.put(column, messages.getMessage("board.col." + column, null, column, locale)));
         return JSON.writeValueAsString(Map.of("status", statuses, "channel", channels, "column", columns));
     }
 }

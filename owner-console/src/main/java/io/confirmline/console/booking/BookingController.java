@@ -19,12 +19,12 @@ import static io.confirmline.console.page.VenuePages.forbidden;
 import static io.confirmline.console.page.VenuePages.member;
 import static io.confirmline.console.page.VenuePages.notFound;
 
-import io.confirmline.console.page.VenuePages;
 import io.confirmline.console.audit.AuditEntry;
 import io.confirmline.console.audit.AuditLog;
 import io.confirmline.console.backend.BackendException;
 import io.confirmline.console.backend.NotifierClient;
 import io.confirmline.console.backend.OrchestratorClient;
+import io.confirmline.console.page.VenuePages;
 import io.confirmline.console.security.ClientAddress;
 import io.confirmline.console.security.ConsolePrincipal;
 import java.nio.charset.StandardCharsets;
@@ -62,10 +62,14 @@ public class BookingController {
     /** What {@code ?done=} may confirm, as message keys {@code booking.done.<it>}. */
     private static final Set<String> DONE = Set.of("redial", "cancelled", "sent");
     /** Statuses after which the guest may be called once more (the orchestrator decides; this only offers it). */
-    private static final Set<String> REDIALABLE = Set.of("SCHEDULED", "NO_RESPONSE", "UNREACHABLE", "TEXTED",
-            "FAILED", "SKIPPED");
+    private static final Set<String> REDIALABLE =
+            Set.of("SCHEDULED", "NO_RESPONSE", "UNREACHABLE", "TEXTED", "FAILED", "SKIPPED");
 
-    enum Action { REDIAL, CANCEL, REPLY }
+    enum Action {
+        REDIAL,
+        CANCEL,
+        REPLY
+    }
 
     private static final Set<Action> CALL_ACTIONS = EnumSet.of(Action.REDIAL, Action.CANCEL);
 
@@ -76,8 +80,13 @@ public class BookingController {
     private final ClientAddress addresses;
     private final VenuePages pages;
 
-    public BookingController(BookingRecords records, OrchestratorClient orchestrator, NotifierClient notifier,
-            AuditLog audit, ClientAddress addresses, VenuePages pages) {
+    public BookingController(
+            BookingRecords records,
+            OrchestratorClient orchestrator,
+            NotifierClient notifier,
+            AuditLog audit,
+            ClientAddress addresses,
+            VenuePages pages) {
         this.records = records;
         this.pages = pages;
         this.orchestrator = orchestrator;
@@ -88,56 +97,94 @@ public class BookingController {
 
     @GetMapping("/bookings/{reservationId}")
     Mono<String> page(@PathVariable String reservationId, Model model, ServerWebExchange exchange) {
-        return member(model).flatMap(principal -> {
-            String done = exchange.getRequest().getQueryParams().getFirst("done");
-            if (done != null && DONE.contains(done)) {
-                model.addAttribute("done", "booking.done." + done);
-            }
-            return render(principal, reservationId, model, exchange);
-        }).switchIfEmpty(Mono.fromSupplier(() -> forbidden(model, exchange, null)));
+        return member(model)
+                .flatMap(principal -> {
+                    String done = exchange.getRequest().getQueryParams().getFirst("done");
+                    if (done != null && DONE.contains(done)) {
+                        model.addAttribute("done", "booking.done." + done);
+                    }
+                    return render(principal, reservationId, model, exchange);
+                })
+                .switchIfEmpty(Mono.fromSupplier(() -> forbidden(model, exchange, null)));
     }
 
     @PostMapping("/bookings/{reservationId}/redial")
     Mono<String> redial(@PathVariable String reservationId, Model model, ServerWebExchange exchange) {
-        return act(reservationId, Action.REDIAL, model, exchange, (principal, booking) -> form(exchange, "requestId")
-                .flatMap(requestId -> orchestrator.redial(tenant(principal), booking.callId(), requestId))
-                .flatMap(call -> audited(principal, exchange, "booking.redial", "Asked to call the guest of booking "
-                        + booking.reservationId() + " again: call " + call.callId() + " " + call.status()
-                        + ", attempt " + call.attempt()
-                        + (call.scheduledFor() == null ? "" : ", due " + call.scheduledFor())))
-                .thenReturn(redirect(booking, "redial")));
+        return act(
+                reservationId,
+                Action.REDIAL,
+                model,
+                exchange,
+                (principal, booking) -> form(exchange, "requestId")
+                        .flatMap(requestId -> orchestrator.redial(tenant(principal), booking.callId(), requestId))
+                        .flatMap(call -> audited(
+                                principal,
+                                exchange,
+                                "booking.redial",
+                                "Asked to call the guest of booking "
+                                        + booking.reservationId() + " again: call " + call.callId() + " "
+                                        + call.status()
+                                        + ", attempt " + call.attempt()
+                                        + (call.scheduledFor() == null ? "" : ", due " + call.scheduledFor())))
+                        .thenReturn(redirect(booking, "redial")));
     }
 
     @PostMapping("/bookings/{reservationId}/cancel-call")
     Mono<String> cancelCall(@PathVariable String reservationId, Model model, ServerWebExchange exchange) {
-        return act(reservationId, Action.CANCEL, model, exchange, (principal, booking) -> form(exchange, "requestId")
-                .flatMap(requestId -> orchestrator.cancelCall(tenant(principal), booking.callId(), requestId))
-                .flatMap(call -> audited(principal, exchange, "booking.call-cancelled", "Cancelled the pending call "
-                        + call.callId() + " of booking " + booking.reservationId() + ": " + call.status()))
-                .thenReturn(redirect(booking, "cancelled")));
+        return act(
+                reservationId,
+                Action.CANCEL,
+                model,
+                exchange,
+                (principal, booking) -> form(exchange, "requestId")
+                        .flatMap(requestId -> orchestrator.cancelCall(tenant(principal), booking.callId(), requestId))
+                        .flatMap(call -> audited(
+                                principal,
+                                exchange,
+                                "booking.call-cancelled",
+                                "Cancelled the pending call " + call.callId() + " of booking " + booking.reservationId()
+                                        + ": " + call.status()))
+                        .thenReturn(redirect(booking, "cancelled")));
     }
 
     @PostMapping("/bookings/{reservationId}/reply")
     Mono<String> reply(@PathVariable String reservationId, Model model, ServerWebExchange exchange) {
-        return act(reservationId, Action.REPLY, model, exchange, (principal, booking) -> form(exchange, "body")
-                .map(String::strip)
-                .flatMap(body -> {
-                    if (body.isEmpty() || body.length() > MAX_REPLY) {
-                        model.addAttribute("draft", body);
-                        return refused(principal, booking.reservationId(), model, exchange, HttpStatus.BAD_REQUEST,
-                                body.isEmpty() ? "booking.reply.empty" : "booking.reply.tooLong", null);
-                    }
-                    // The phone never reaches the audit line: the booking names the guest.
-                    return orchestrator.sendText(tenant(principal), booking.guestPhone(), body)
-                            .flatMap(queued -> audited(principal, exchange, "booking.reply", "Texted the guest of "
-                                    + "booking " + booking.reservationId() + " (" + body.length() + " characters, "
-                                    + "message " + queued.messageId() + ")"))
-                            .thenReturn(redirect(booking, "sent"))
-                            .onErrorResume(BackendException.class, e -> {
+        return act(
+                reservationId,
+                Action.REPLY,
+                model,
+                exchange,
+                (principal, booking) -> form(exchange, "body")
+                        .map(String::strip)
+                        .flatMap(body -> {
+                            if (body.isEmpty() || body.length() > MAX_REPLY) {
                                 model.addAttribute("draft", body);
-                                return Mono.error(e);
-                            });
-                }));
+                                return refused(
+                                        principal,
+                                        booking.reservationId(),
+                                        model,
+                                        exchange,
+                                        HttpStatus.BAD_REQUEST,
+                                        body.isEmpty() ? "booking.reply.empty" : "booking.reply.tooLong",
+                                        null);
+                            }
+                            // The phone never reaches the audit line: the booking names the guest.
+                            return orchestrator
+                                    .sendText(tenant(principal), booking.guestPhone(), body)
+                                    .flatMap(queued -> audited(
+                                            principal,
+                                            exchange,
+                                            "booking.reply",
+                                            "Texted the guest of "
+                                                    + "booking " + booking.reservationId() + " (" + body.length()
+                                                    + " characters, "
+                                                    + "message " + queued.messageId() + ")"))
+                                    .thenReturn(redirect(booking, "sent"))
+                                    .onErrorResume(BackendException.class, e -> {
+                                        model.addAttribute("draft", body);
+                                        return Mono.error(e);
+                                    });
+                        }));
     }
 
     /**
@@ -145,24 +192,47 @@ public class BookingController {
      * the 403 page, another tenant's booking the 404 page, and the orchestrator's refusal is shown in the page with
      * its status.
      */
-    private Mono<String> act(String reservationId, Action action, Model model, ServerWebExchange exchange,
-            ActionBody body) {
+    private Mono<String> act(
+            String reservationId, Action action, Model model, ServerWebExchange exchange, ActionBody body) {
         return VenuePages.owner(model, exchange, principal -> {
             if (reservationId.length() > MAX_ID) {
                 return Mono.just(notFound(model, exchange, "booking.notFound"));
             }
-            return records.booking(tenant(principal), reservationId).flatMap(booking -> {
-                if (CALL_ACTIONS.contains(action) && booking.callId() == null) {
-                    return refused(principal, reservationId, model, exchange, HttpStatus.CONFLICT,
-                            "booking.noCall", null);
-                }
-                if (action == Action.REPLY && !booking.hasPhone()) {
-                    return refused(principal, reservationId, model, exchange, HttpStatus.CONFLICT,
-                            "booking.reply.noPhone", null);
-                }
-                return body.run(principal, booking).onErrorResume(BackendException.class, e ->
-                        refused(principal, reservationId, model, exchange, e.getStatusCode(), null, e.reason()));
-            }).switchIfEmpty(Mono.fromSupplier(() -> notFound(model, exchange, "booking.notFound")));
+            return records.booking(tenant(principal), reservationId)
+                    .flatMap(booking -> {
+                        if (CALL_ACTIONS.contains(action) && booking.callId() == null) {
+                            return refused(
+                                    principal,
+                                    reservationId,
+                                    model,
+                                    exchange,
+                                    HttpStatus.CONFLICT,
+                                    "booking.noCall",
+                                    null);
+                        }
+                        if (action == Action.REPLY && !booking.hasPhone()) {
+                            return refused(
+                                    principal,
+                                    reservationId,
+                                    model,
+                                    exchange,
+                                    HttpStatus.CONFLICT,
+                                    "booking.reply.noPhone",
+                                    null);
+                        }
+                        return body.run(principal, booking)
+                                .onErrorResume(
+                                        BackendException.class,
+                                        e -> refused(
+                                                principal,
+                                                reservationId,
+                                                model,
+                                                exchange,
+                                                e.getStatusCode(),
+                                                null,
+                                                e.reason()));
+                    })
+                    .switchIfEmpty(Mono.fromSupplier(() -> notFound(model, exchange, "booking.notFound")));
         });
     }
 
@@ -171,8 +241,14 @@ public class BookingController {
     }
 
     /** The page with what went wrong in its flash: a refusal of ours (a message key) or the orchestrator's words. */
-    private Mono<String> refused(ConsolePrincipal principal, String reservationId, Model model,
-            ServerWebExchange exchange, HttpStatusCode status, String problemKey, String problem) {
+    private Mono<String> refused(
+            ConsolePrincipal principal,
+            String reservationId,
+            Model model,
+            ServerWebExchange exchange,
+            HttpStatusCode status,
+            String problemKey,
+            String problem) {
         model.addAttribute("problemKey", problemKey);
         model.addAttribute("problem", problem);
         return render(principal, reservationId, model, exchange).doOnNext(view -> {
@@ -182,31 +258,36 @@ public class BookingController {
         });
     }
 
-    private Mono<String> render(ConsolePrincipal principal, String reservationId, Model model,
-            ServerWebExchange exchange) {
+    private Mono<String> render(
+            ConsolePrincipal principal, String reservationId, Model model, ServerWebExchange exchange) {
         String tenant = tenant(principal);
         if (reservationId.length() > MAX_ID) {
             return Mono.just(notFound(model, exchange, "booking.notFound"));
         }
-        return records.booking(tenant, reservationId).flatMap(booking -> {
-            boolean canAct = principal.canManage(tenant);
-            boolean stands = !booking.cancelled() && !booking.ended();
-            model.addAttribute("booking", booking);
-            model.addAttribute("canAct", canAct);
-            model.addAttribute("canRedial", stands && booking.callId() != null
-                    && REDIALABLE.contains(booking.status()));
-            model.addAttribute("canCancel", stands && booking.callId() != null && "SCHEDULED".equals(booking.status()));
-            model.addAttribute("canReply", booking.hasPhone());
-            model.addAttribute("maxReply", MAX_REPLY);
-            // One id per rendered form: submitting the same form twice is one request to the orchestrator.
-            model.addAttribute("requestId", UUID.randomUUID().toString());
-            return pages.timeZone(tenant).doOnNext(zone -> model.addAttribute("tenantZone", zone))
-                    .then(records.attempts(tenant, reservationId).collectList()
-                            .doOnNext(list -> model.addAttribute("attempts", list)))
-                    .then(records.texts(tenant, booking).doOnNext(list -> model.addAttribute("texts", list)))
-                    .then(deliveries(tenant, reservationId, model))
-                    .thenReturn("booking");
-        }).switchIfEmpty(Mono.fromSupplier(() -> notFound(model, exchange, "booking.notFound")));
+        return records.booking(tenant, reservationId)
+                .flatMap(booking -> {
+                    boolean canAct = principal.canManage(tenant);
+                    boolean stands = !booking.cancelled() && !booking.ended();
+                    model.addAttribute("booking", booking);
+                    model.addAttribute("canAct", canAct);
+                    model.addAttribute(
+                            "canRedial", stands && booking.callId() != null && REDIALABLE.contains(booking.status()));
+                    model.addAttribute(
+                            "canCancel", stands && booking.callId() != null && "SCHEDULED".equals(booking.status()));
+                    model.addAttribute("canReply", booking.hasPhone());
+                    model.addAttribute("maxReply", MAX_REPLY);
+                    // One id per rendered form: submitting the same form twice is one request to the orchestrator.
+                    model.addAttribute("requestId", UUID.randomUUID().toString());
+                    return pages.timeZone(tenant)
+                            .doOnNext(zone -> model.addAttribute("tenantZone", zone))
+                            .then(records.attempts(tenant, reservationId)
+                                    .collectList()
+                                    .doOnNext(list -> model.addAttribute("attempts", list)))
+                            .then(records.texts(tenant, booking).doOnNext(list -> model.addAttribute("texts", list)))
+                            .then(deliveries(tenant, reservationId, model))
+                            .thenReturn("booking");
+                })
+                .switchIfEmpty(Mono.fromSupplier(() -> notFound(model, exchange, "booking.notFound")));
     }
 
     /** The notifier's log for the booking; a notifier that does not answer leaves a note instead. */
@@ -222,14 +303,19 @@ public class BookingController {
     }
 
     private Mono<Void> audited(ConsolePrincipal principal, ServerWebExchange exchange, String action, String detail) {
-        return audit.record(new AuditEntry(principal.name(), action, tenant(principal), detail, addresses.of(exchange)));
+        return audit.record(
+                new AuditEntry(principal.name(), action, tenant(principal), detail, addresses.of(exchange)));
     }
 
     private static Mono<String> form(ServerWebExchange exchange, String field) {
-        return exchange.getFormData().map(form -> {
-            String value = form.getFirst(field);
-            return value == null ? "" : value;
-        }).map(value -> value.isBlank() && field.equals("requestId") ? UUID.randomUUID().toString() : value);
+        return exchange.getFormData()
+                .map(form -> {
+                    String value = form.getFirst(field);
+                    return value == null ? "" : value;
+                })
+                .map(value -> value.isBlank() && field.equals("requestId")
+                        ? UUID.randomUUID().toString()
+                        : value);
     }
 
     private static String redirect(BookingRecords.Booking booking, String done) {
@@ -240,8 +326,4 @@ public class BookingController {
     private static String tenant(ConsolePrincipal principal) {
         return principal.tenantId().orElseThrow();
     }
-
-
-
-
 }

@@ -47,9 +47,23 @@ public class BookingRecords {
      * @param guestPhone blank once the booking is over or its guest erased
      * @param callId the call the orchestrator made for it (to act on), when one is known
      */
-    public record Booking(String reservationId, String kind, Instant startsAt, String timeZone, String guestName,
-            String guestPhone, Integer partySize, String serviceName, String status, String channel, int attempt,
-            String reason, Instant lastChangeAt, boolean cancelled, boolean ended, String callId) {
+    public record Booking(
+            String reservationId,
+            String kind,
+            Instant startsAt,
+            String timeZone,
+            String guestName,
+            String guestPhone,
+            Integer partySize,
+            String serviceName,
+            String status,
+            String channel,
+            int attempt,
+            String reason,
+            Instant lastChangeAt,
+            boolean cancelled,
+            boolean ended,
+            String callId) {
 
         public boolean hasPhone() {
             return guestPhone != null && !guestPhone.isBlank();
@@ -57,14 +71,31 @@ public class BookingRecords {
     }
 
     /** One attempt of a call, from its status changes: the plan, 8x8's timings and codes, how it ended. */
-    public record Attempt(String callId, int attempt, String status, String channel, Instant scheduledFor,
-            Instant dialedAt, Instant connectedAt, Instant endedAt, Integer durationSeconds, String providerStatus,
-            Integer providerErrorCode, String reason, String digits, Instant lastChangeAt) {
-    }
+    public record Attempt(
+            String callId,
+            int attempt,
+            String status,
+            String channel,
+            Instant scheduledFor,
+            Instant dialedAt,
+            Instant connectedAt,
+            Instant endedAt,
+            Integer durationSeconds,
+            String providerStatus,
+            Integer providerErrorCode,
+            String reason,
+            String digits,
+            Instant lastChangeAt) {}
 
     /** One text to or from the guest. */
-    public record Text(String messageId, String direction, String author, String body, String delivery,
-            String errorCode, Instant createdAt) {
+    public record Text(
+            String messageId,
+            String direction,
+            String author,
+            String body,
+            String delivery,
+            String errorCode,
+            Instant createdAt) {
 
         public boolean inbound() {
             return "INBOUND".equals(direction);
@@ -80,16 +111,25 @@ public class BookingRecords {
                                                     WHERE s.tenant_id = b.tenant_id AND s.subject_id = b.reservation_id
                                                     ORDER BY s.occurred_at DESC LIMIT 1)) AS call_id
                         FROM booking_view b WHERE b.tenant_id = $1 AND b.reservation_id = $2""")
-                .bind(0, tenantId).bind(1, reservationId)
-                .map(row -> new Booking(row.get("reservation_id", String.class), row.get("kind", String.class),
-                        instant(row, "starts_at"), row.get("time_zone", String.class),
-                        row.get("guest_name", String.class), row.get("guest_phone", String.class),
-                        row.get("party_size", Integer.class), row.get("service_name", String.class),
+                .bind(0, tenantId)
+                .bind(1, reservationId)
+                .map(row -> new Booking(
+                        row.get("reservation_id", String.class),
+                        row.get("kind", String.class),
+                        instant(row, "starts_at"),
+                        row.get("time_zone", String.class),
+                        row.get("guest_name", String.class),
+                        row.get("guest_phone", String.class),
+                        row.get("party_size", Integer.class),
+                        row.get("service_name", String.class),
                         Optional.ofNullable(row.get("status", String.class)).orElse("SCHEDULED"),
-                        row.get("channel", String.class), row.get("attempt", Integer.class),
-                        row.get("reason", String.class), instant(row, "last_change_at"),
+                        row.get("channel", String.class),
+                        row.get("attempt", Integer.class),
+                        row.get("reason", String.class),
+                        instant(row, "last_change_at"),
                         Boolean.TRUE.equals(row.get("cancelled", Boolean.class)),
-                        Boolean.TRUE.equals(row.get("ended", Boolean.class)), row.get("call_id", String.class)))
+                        Boolean.TRUE.equals(row.get("ended", Boolean.class)),
+                        row.get("call_id", String.class)))
                 .one();
     }
 
@@ -114,13 +154,23 @@ public class BookingRecords {
                                min(occurred_at) AS first_at, max(occurred_at) AS last_at
                         FROM call_status_view WHERE tenant_id = $1 AND subject_id = $2
                         GROUP BY call_id, attempt ORDER BY first_at, attempt""")
-                .bind(0, tenantId).bind(1, reservationId)
-                .map(row -> new Attempt(row.get("call_id", String.class), row.get("attempt", Integer.class),
-                        row.get("status", String.class), row.get("channel", String.class),
-                        instant(row, "scheduled_for"), instant(row, "dialed_at"), instant(row, "connected_at"),
-                        instant(row, "ended_at"), row.get("duration_seconds", Integer.class),
-                        row.get("provider_status", String.class), row.get("provider_error_code", Integer.class),
-                        row.get("reason", String.class), row.get("digits", String.class), instant(row, "last_at")))
+                .bind(0, tenantId)
+                .bind(1, reservationId)
+                .map(row -> new Attempt(
+                        row.get("call_id", String.class),
+                        row.get("attempt", Integer.class),
+                        row.get("status", String.class),
+                        row.get("channel", String.class),
+                        instant(row, "scheduled_for"),
+                        instant(row, "dialed_at"),
+                        instant(row, "connected_at"),
+                        instant(row, "ended_at"),
+                        row.get("duration_seconds", Integer.class),
+                        row.get("provider_status", String.class),
+                        row.get("provider_error_code", Integer.class),
+                        row.get("reason", String.class),
+                        row.get("digits", String.class),
+                        instant(row, "last_at")))
                 .all();
     }
 
@@ -133,20 +183,26 @@ public class BookingRecords {
         if (!booking.hasPhone()) {
             return tied;
         }
-        return tied.flatMap(found -> found.isEmpty() ? texts("phone = $2", tenantId, booking.guestPhone())
-                : Mono.just(found));
+        return tied.flatMap(
+                found -> found.isEmpty() ? texts("phone = $2", tenantId, booking.guestPhone()) : Mono.just(found));
     }
 
     private Mono<List<Text>> texts(String condition, String tenantId, String value) {
         return db.sql("SELECT * FROM (SELECT message_id, direction, author, body, delivery, error_code, created_at "
                         + "FROM conversation_message WHERE tenant_id = $1 AND " + condition
                         + " ORDER BY created_at DESC LIMIT " + MAX_TEXTS + ") recent ORDER BY created_at")
-                .bind(0, tenantId).bind(1, value)
-                .map(row -> new Text(row.get("message_id", String.class), row.get("direction", String.class),
-                        row.get("author", String.class), row.get("body", String.class),
-                        row.get("delivery", String.class), row.get("error_code", String.class),
+                .bind(0, tenantId)
+                .bind(1, value)
+                .map(row -> new Text(
+                        row.get("message_id", String.class),
+                        row.get("direction", String.class),
+                        row.get("author", String.class),
+                        row.get("body", String.class),
+                        row.get("delivery", String.class),
+                        row.get("error_code", String.class),
                         instant(row, "created_at")))
-                .all().collectList();
+                .all()
+                .collectList();
     }
 
     private static Instant instant(Readable row, String column) {

@@ -28,8 +28,8 @@ import java.time.Instant;
  * @param partySize how many they now are; null when unchanged or not said
  * @param readBy {@code ASSISTANT} (read from their words) or {@code GUEST_PICK} (they chose an offered time)
  */
-public record GuestAsk(String type, String wantedDate, String wantedTime, Integer partySize, String readBy,
-        Instant at) {
+public record GuestAsk(
+        String type, String wantedDate, String wantedTime, Integer partySize, String readBy, Instant at) {
 
     public boolean isChange() {
         return "CHANGE_REQUESTED".equals(type);

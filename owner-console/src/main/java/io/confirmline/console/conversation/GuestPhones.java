@@ -22,8 +22,7 @@ final class GuestPhones {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
-    private GuestPhones() {
-    }
+    private GuestPhones() {}
 
     static boolean valid(String phone) {
         return phone != null && E164.matcher(phone).matches();

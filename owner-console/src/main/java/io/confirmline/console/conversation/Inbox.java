@@ -75,13 +75,18 @@ public class Inbox {
     /** The tenant's threads, the latest message first. */
     public Flux<InboxThread> threads(String tenantId) {
         return db.sql(THREAD + " WHERE t.tenant_id = $1 ORDER BY t.last_message_at DESC LIMIT " + LIST_LIMIT)
-                .bind(0, tenantId).map(Inbox::thread).all();
+                .bind(0, tenantId)
+                .map(Inbox::thread)
+                .all();
     }
 
     /** The tenant's thread with this guest; empty when there is none (or it is another tenant's). */
     public Mono<InboxThread> thread(String tenantId, String phone) {
-        return db.sql(THREAD + " WHERE t.tenant_id = $1 AND t.phone = $2").bind(0, tenantId).bind(1, phone)
-                .map(Inbox::thread).one();
+        return db.sql(THREAD + " WHERE t.tenant_id = $1 AND t.phone = $2")
+                .bind(0, tenantId)
+                .bind(1, phone)
+                .map(Inbox::thread)
+                .one();
     }
 
     /** The thread's texts, oldest first. */
@@ -90,11 +95,17 @@ public class Inbox {
                         SELECT message_id, direction, author, body, delivery, purpose, needs_attention, created_at
                         FROM conversation_message WHERE tenant_id = $1 AND phone = $2
                         ORDER BY created_at, message_id""")
-                .bind(0, tenantId).bind(1, phone)
-                .map(row -> new ThreadMessage(row.get("message_id", String.class), row.get("direction", String.class),
-                        row.get("author", String.class), row.get("body", String.class),
-                        row.get("delivery", String.class), row.get("purpose", String.class),
-                        Boolean.TRUE.equals(row.get("needs_attention", Boolean.class)), instant(row, "created_at")))
+                .bind(0, tenantId)
+                .bind(1, phone)
+                .map(row -> new ThreadMessage(
+                        row.get("message_id", String.class),
+                        row.get("direction", String.class),
+                        row.get("author", String.class),
+                        row.get("body", String.class),
+                        row.get("delivery", String.class),
+                        row.get("purpose", String.class),
+                        Boolean.TRUE.equals(row.get("needs_attention", Boolean.class)),
+                        instant(row, "created_at")))
                 .all();
     }
 
@@ -104,10 +115,15 @@ public class Inbox {
                         SELECT type, wanted_date, wanted_time, party_size, read_by, occurred_at FROM guest_fact
                         WHERE tenant_id = $1 AND phone = $2 AND type IN ('CHANGE_REQUESTED', 'BOOKING_REQUESTED')
                         ORDER BY occurred_at, event_id""")
-                .bind(0, tenantId).bind(1, phone)
-                .map(row -> new GuestAsk(row.get("type", String.class), row.get("wanted_date", String.class),
-                        row.get("wanted_time", String.class), row.get("party_size", Integer.class),
-                        row.get("read_by", String.class), instant(row, "occurred_at")))
+                .bind(0, tenantId)
+                .bind(1, phone)
+                .map(row -> new GuestAsk(
+                        row.get("type", String.class),
+                        row.get("wanted_date", String.class),
+                        row.get("wanted_time", String.class),
+                        row.get("party_size", Integer.class),
+                        row.get("read_by", String.class),
+                        instant(row, "occurred_at")))
                 .all();
     }
 
@@ -115,8 +131,7 @@ public class Inbox {
     public Mono<Void> markRead(String tenantId, String phone) {
         return db.sql("""
                         UPDATE conversation_thread SET unread = 0, last_read_at = GREATEST(last_read_at, now())
-                        WHERE tenant_id = $1 AND phone = $2""")
-                .bind(0, tenantId).bind(1, phone).then();
+                        WHERE tenant_id = $1 AND phone = $2""").bind(0, tenantId).bind(1, phone).then();
     }
 
     /**
@@ -126,17 +141,22 @@ public class Inbox {
     public Mono<Void> markTakenOver(String tenantId, String phone) {
         return db.sql("""
                         UPDATE conversation_thread SET taken_over_at = COALESCE(taken_over_at, now())
-                        WHERE tenant_id = $1 AND phone = $2""")
-                .bind(0, tenantId).bind(1, phone).then();
+                        WHERE tenant_id = $1 AND phone = $2""").bind(0, tenantId).bind(1, phone).then();
     }
 
     private static InboxThread thread(Readable row) {
         Integer unread = row.get("unread", Integer.class);
-        return new InboxThread(row.get("phone", String.class), row.get("guest_name", String.class),
-                instant(row, "last_message_at"), row.get("last_body", String.class), unread == null ? 0 : unread,
+        return new InboxThread(
+                row.get("phone", String.class),
+                row.get("guest_name", String.class),
+                instant(row, "last_message_at"),
+                row.get("last_body", String.class),
+                unread == null ? 0 : unread,
                 Boolean.TRUE.equals(row.get("attention", Boolean.class)),
-                Boolean.TRUE.equals(row.get("opted_out", Boolean.class)), row.get("taken_over_at", OffsetDateTime.class) != null,
-                row.get("last_author", String.class), row.get("last_purpose", String.class),
+                Boolean.TRUE.equals(row.get("opted_out", Boolean.class)),
+                row.get("taken_over_at", OffsetDateTime.class) != null,
+                row.get("last_author", String.class),
+                row.get("last_purpose", String.class),
                 Boolean.TRUE.equals(row.get("assistant_failed", Boolean.class)));
     }
 

@@ -19,11 +19,11 @@ import static io.confirmline.console.page.VenuePages.forbidden;
 import static io.confirmline.console.page.VenuePages.member;
 import static io.confirmline.console.page.VenuePages.notFound;
 
-import io.confirmline.console.page.VenuePages;
 import io.confirmline.console.audit.AuditEntry;
 import io.confirmline.console.audit.AuditLog;
 import io.confirmline.console.backend.BackendException;
 import io.confirmline.console.backend.OrchestratorClient;
+import io.confirmline.console.page.VenuePages;
 import io.confirmline.console.security.ClientAddress;
 import io.confirmline.console.security.ConsolePrincipal;
 import io.confirmline.logging.SensitiveText;
@@ -63,8 +63,14 @@ public class InboxController {
     private final VenuePages pages;
     private final GuestAskWording asks;
 
-    public InboxController(Inbox inbox, QuickReplies quickReplies, OrchestratorClient orchestrator, AuditLog audit,
-            ClientAddress addresses, VenuePages pages, GuestAskWording asks) {
+    public InboxController(
+            Inbox inbox,
+            QuickReplies quickReplies,
+            OrchestratorClient orchestrator,
+            AuditLog audit,
+            ClientAddress addresses,
+            VenuePages pages,
+            GuestAskWording asks) {
         this.inbox = inbox;
         this.quickReplies = quickReplies;
         this.orchestrator = orchestrator;
@@ -76,95 +82,155 @@ public class InboxController {
 
     @GetMapping("/conversations")
     Mono<String> list(Model model, ServerWebExchange exchange) {
-        return member(model).flatMap(principal -> {
-            String tenant = principal.tenantId().orElseThrow();
-            return zone(tenant, model).then(inbox.threads(tenant).collectList())
-                    .doOnNext(threads -> model.addAttribute("threads", threads))
-                    .thenReturn("conversations");
-        }).switchIfEmpty(Mono.fromSupplier(() -> forbidden(model, exchange, null)));
+        return member(model)
+                .flatMap(principal -> {
+                    String tenant = principal.tenantId().orElseThrow();
+                    return zone(tenant, model)
+                            .then(inbox.threads(tenant).collectList())
+                            .doOnNext(threads -> model.addAttribute("threads", threads))
+                            .thenReturn("conversations");
+                })
+                .switchIfEmpty(Mono.fromSupplier(() -> forbidden(model, exchange, null)));
     }
 
     @GetMapping("/conversations/{phone}")
     Mono<String> thread(@PathVariable String phone, Model model, ServerWebExchange exchange) {
-        return member(model).flatMap(principal -> {
-            String tenant = principal.tenantId().orElseThrow();
-            if (!GuestPhones.valid(phone)) {
-                return Mono.just(notFound(model, exchange, "conversation.notFound"));
-            }
-            return inbox.markRead(tenant, phone)
-                    .then(page(principal, phone, model, exchange))
-                    .doOnNext(view -> {
-                        String done = exchange.getRequest().getQueryParams().getFirst("done");
-                        if (done != null && DONE.contains(done)) {
-                            model.addAttribute("done", "conversation.done." + done);
-                        }
-                    });
-        }).switchIfEmpty(Mono.fromSupplier(() -> forbidden(model, exchange, null)));
+        return member(model)
+                .flatMap(principal -> {
+                    String tenant = principal.tenantId().orElseThrow();
+                    if (!GuestPhones.valid(phone)) {
+                        return Mono.just(notFound(model, exchange, "conversation.notFound"));
+                    }
+                    return inbox.markRead(tenant, phone)
+                            .then(page(principal, phone, model, exchange))
+                            .doOnNext(view -> {
+                                String done =
+                                        exchange.getRequest().getQueryParams().getFirst("done");
+                                if (done != null && DONE.contains(done)) {
+                                    model.addAttribute("done", "conversation.done." + done);
+                                }
+                            });
+                })
+                .switchIfEmpty(Mono.fromSupplier(() -> forbidden(model, exchange, null)));
     }
 
     @PostMapping("/conversations/{phone}/reply")
     Mono<String> reply(@PathVariable String phone, Model model, ServerWebExchange exchange) {
-        return owner(model, exchange, phone, principal -> exchange.getFormData().flatMap(form -> {
-            String tenant = principal.tenantId().orElseThrow();
-            String quick = form.getFirst("quickReply");
-            Mono<String> text = quick == null || quick.isBlank()
-                    ? Mono.justOrEmpty(form.getFirst("body")).map(String::strip).defaultIfEmpty("")
-                    : parseId(quick) == null ? Mono.just("")
-                            : quickReplies.find(tenant, parseId(quick)).map(QuickReply::body).defaultIfEmpty("");
-            return text.flatMap(body -> {
-                if (body.isBlank() || body.length() > MAX_REPLY) {
-                    model.addAttribute("draft", body);
-                    return refusedPage(principal, phone, model, exchange, HttpStatus.BAD_REQUEST,
-                            body.isBlank() ? "conversation.reply.empty" : "conversation.reply.tooLong", null);
-                }
-                return orchestrator.sendText(tenant, phone, body)
-                        .flatMap(queued -> audited(principal, exchange, "conversation.reply", "Texted the guest "
-                                + SensitiveText.maskPhone(phone) + " (" + body.length() + " characters"
-                                + (quick == null || quick.isBlank() ? "" : ", quick reply " + quick) + ")"))
-                        .then(inbox.markTakenOver(tenant, phone))
-                        .thenReturn("redirect:/conversations/" + phone + "?done=sent")
-                        .onErrorResume(BackendException.class, refused -> {
+        return owner(
+                model,
+                exchange,
+                phone,
+                principal -> exchange.getFormData().flatMap(form -> {
+                    String tenant = principal.tenantId().orElseThrow();
+                    String quick = form.getFirst("quickReply");
+                    Mono<String> text = quick == null || quick.isBlank()
+                            ? Mono.justOrEmpty(form.getFirst("body"))
+                                    .map(String::strip)
+                                    .defaultIfEmpty("")
+                            : parseId(quick) == null
+                                    ? Mono.just("")
+                                    : quickReplies
+                                            .find(tenant, parseId(quick))
+                                            .map(QuickReply::body)
+                                            .defaultIfEmpty("");
+                    return text.flatMap(body -> {
+                        if (body.isBlank() || body.length() > MAX_REPLY) {
                             model.addAttribute("draft", body);
-                            return refusedPage(principal, phone, model, exchange, refused.getStatusCode(), null,
-                                    refused.reason());
-                        });
-            });
-        }));
+                            return refusedPage(
+                                    principal,
+                                    phone,
+                                    model,
+                                    exchange,
+                                    HttpStatus.BAD_REQUEST,
+                                    body.isBlank() ? "conversation.reply.empty" : "conversation.reply.tooLong",
+                                    null);
+                        }
+                        return orchestrator
+                                .sendText(tenant, phone, body)
+                                .flatMap(queued -> audited(
+                                        principal,
+                                        exchange,
+                                        "conversation.reply",
+                                        "Texted the guest "
+                                                + SensitiveText.maskPhone(phone) + " (" + body.length() + " characters"
+                                                + (quick == null || quick.isBlank() ? "" : ", quick reply " + quick)
+                                                + ")"))
+                                .then(inbox.markTakenOver(tenant, phone))
+                                .thenReturn("redirect:/conversations/" + phone + "?done=sent")
+                                .onErrorResume(BackendException.class, refused -> {
+                                    model.addAttribute("draft", body);
+                                    return refusedPage(
+                                            principal,
+                                            phone,
+                                            model,
+                                            exchange,
+                                            refused.getStatusCode(),
+                                            null,
+                                            refused.reason());
+                                });
+                    });
+                }));
     }
 
     @PostMapping("/conversations/{phone}/takeover")
     Mono<String> takeOver(@PathVariable String phone, Model model, ServerWebExchange exchange) {
         return owner(model, exchange, phone, principal -> {
             String tenant = principal.tenantId().orElseThrow();
-            return orchestrator.takeOver(tenant, phone)
-                    .then(audited(principal, exchange, "conversation.takeover", "Took over the conversation with "
-                            + SensitiveText.maskPhone(phone)))
+            return orchestrator
+                    .takeOver(tenant, phone)
+                    .then(audited(
+                            principal,
+                            exchange,
+                            "conversation.takeover",
+                            "Took over the conversation with " + SensitiveText.maskPhone(phone)))
                     .then(inbox.markTakenOver(tenant, phone))
                     .thenReturn("redirect:/conversations/" + phone + "?done=takenOver")
-                    .onErrorResume(BackendException.class, refused -> refusedPage(principal, phone, model, exchange,
-                            refused.getStatusCode(), null, refused.reason()));
+                    .onErrorResume(
+                            BackendException.class,
+                            refused -> refusedPage(
+                                    principal,
+                                    phone,
+                                    model,
+                                    exchange,
+                                    refused.getStatusCode(),
+                                    null,
+                                    refused.reason()));
         });
     }
 
     /** The thread page; the 404 page when the tenant has no thread with this guest. */
     private Mono<String> page(ConsolePrincipal principal, String phone, Model model, ServerWebExchange exchange) {
         String tenant = principal.tenantId().orElseThrow();
-        return inbox.thread(tenant, phone).flatMap(thread -> {
-            model.addAttribute("thread", thread);
-            model.addAttribute("canAct", principal.canManage(tenant));
-            model.addAttribute("maxReply", MAX_REPLY);
-            return zone(tenant, model)
-                    .then(Mono.zip(inbox.messages(tenant, phone).collectList(), inbox.asks(tenant, phone).collectList())
-                            .doOnNext(both -> model.addAttribute("entries", ThreadEntry.merge(both.getT1(),
-                                    both.getT2(), asks, locale(exchange)))))
-                    .then(quickReplies.all(tenant).collectList().doOnNext(list -> model.addAttribute("quickReplies", list)))
-                    .thenReturn("conversation");
-        }).switchIfEmpty(Mono.fromSupplier(() -> notFound(model, exchange, "conversation.notFound")));
+        return inbox.thread(tenant, phone)
+                .flatMap(thread -> {
+                    model.addAttribute("thread", thread);
+                    model.addAttribute("canAct", principal.canManage(tenant));
+                    model.addAttribute("maxReply", MAX_REPLY);
+                    return zone(tenant, model)
+                            .then(Mono.zip(
+                                            inbox.messages(tenant, phone).collectList(),
+                                            inbox.asks(tenant, phone).collectList())
+                                    .doOnNext(both -> model.addAttribute(
+                                            "entries",
+                                            ThreadEntry.merge(both.getT1(), both.getT2(), asks, locale(exchange)))))
+                            .then(quickReplies
+                                    .all(tenant)
+                                    .collectList()
+                                    .doOnNext(list -> model.addAttribute("quickReplies", list)))
+                            .thenReturn("conversation");
+                })
+                .switchIfEmpty(Mono.fromSupplier(() -> notFound(model, exchange, "conversation.notFound")));
     }
 
     /** The thread again with what went wrong in its flash: a refusal of ours (a key) or the orchestrator's words. */
-    private Mono<String> refusedPage(ConsolePrincipal principal, String phone, Model model, ServerWebExchange exchange,
-            HttpStatusCode status, String problemKey, String problem) {
+    private Mono<String> refusedPage(
+            ConsolePrincipal principal,
+            String phone,
+            Model model,
+            ServerWebExchange exchange,
+            HttpStatusCode status,
+            String problemKey,
+            String problem) {
         model.addAttribute("problemKey", problemKey);
         model.addAttribute("problem", problem);
         return page(principal, phone, model, exchange).doOnNext(view -> {
@@ -175,7 +241,10 @@ public class InboxController {
     }
 
     /** Runs {@code action} for an OWNER of the tenant on a valid phone; STAFF get the 403 page, a bad phone a 404. */
-    private Mono<String> owner(Model model, ServerWebExchange exchange, String phone,
+    private Mono<String> owner(
+            Model model,
+            ServerWebExchange exchange,
+            String phone,
             java.util.function.Function<ConsolePrincipal, Mono<String>> action) {
         return VenuePages.owner(model, exchange, principal -> {
             if (!GuestPhones.valid(phone)) {
@@ -188,17 +257,16 @@ public class InboxController {
     }
 
     private Mono<Void> audited(ConsolePrincipal principal, ServerWebExchange exchange, String action, String detail) {
-        return audit.record(new AuditEntry(principal.name(), action, principal.tenantId().orElse(null), detail,
-                addresses.of(exchange)));
+        return audit.record(new AuditEntry(
+                principal.name(), action, principal.tenantId().orElse(null), detail, addresses.of(exchange)));
     }
 
     /** The tenant's zone for the page's times (the venue's clock). */
     private Mono<Void> zone(String tenant, Model model) {
-        return pages.timeZone(tenant).doOnNext(zone -> model.addAttribute("tenantZone", zone)).then();
+        return pages.timeZone(tenant)
+                .doOnNext(zone -> model.addAttribute("tenantZone", zone))
+                .then();
     }
-
-
-
 
     private static Locale locale(ServerWebExchange exchange) {
         Locale locale = exchange.getLocaleContext().getLocale();

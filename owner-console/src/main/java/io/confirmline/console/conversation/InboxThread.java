@@ -29,8 +29,17 @@ import java.time.Instant;
  * @param lastPurpose why ConfirmLine sent the latest text, when it did
  * @param assistantFailed the unanswered text got the assistant's fallback template: the assistant could not answer
  */
-public record InboxThread(String phone, String guestName, Instant lastMessageAt, String lastBody, int unread,
-        boolean needsAttention, boolean optedOut, boolean takenOver, String lastAuthor, String lastPurpose,
+public record InboxThread(
+        String phone,
+        String guestName,
+        Instant lastMessageAt,
+        String lastBody,
+        int unread,
+        boolean needsAttention,
+        boolean optedOut,
+        boolean takenOver,
+        String lastAuthor,
+        String lastPurpose,
         boolean assistantFailed) {
 
     public boolean lastByAssistant() {

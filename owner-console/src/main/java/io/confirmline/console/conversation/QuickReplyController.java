@@ -15,16 +15,16 @@
  */
 package io.confirmline.console.conversation;
 
-import io.confirmline.sms.SmsParts;
 import static io.confirmline.console.page.VenuePages.forbidden;
 import static io.confirmline.console.page.VenuePages.member;
 import static io.confirmline.console.page.VenuePages.notFound;
 
-import io.confirmline.console.page.VenuePages;
 import io.confirmline.console.audit.AuditEntry;
 import io.confirmline.console.audit.AuditLog;
+import io.confirmline.console.page.VenuePages;
 import io.confirmline.console.security.ClientAddress;
 import io.confirmline.console.security.ConsolePrincipal;
+import io.confirmline.sms.SmsParts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +50,7 @@ public class QuickReplyController {
     static final int MAX_LABEL = 40;
     /** One concatenated SMS of six segments: 918 GSM-7 characters, about 402 otherwise. */
     static final int MAX_SEGMENTS = 6;
+
     private static final String PAGE = "settings-quick-replies";
     /** What {@code ?saved=} may confirm, as message keys {@code quickReplies.saved.<it>}. */
     private static final Set<String> SAVED = Set.of("added", "changed", "deleted", "moved");
@@ -66,13 +67,15 @@ public class QuickReplyController {
 
     @GetMapping("/settings/quick-replies")
     Mono<String> list(Model model, ServerWebExchange exchange) {
-        return member(model).flatMap(principal -> {
-            String saved = exchange.getRequest().getQueryParams().getFirst("saved");
-            if (saved != null && SAVED.contains(saved)) {
-                model.addAttribute("saved", "quickReplies.saved." + saved);
-            }
-            return page(principal, model, Map.of(), null, null);
-        }).switchIfEmpty(Mono.fromSupplier(() -> forbidden(model, exchange, null)));
+        return member(model)
+                .flatMap(principal -> {
+                    String saved = exchange.getRequest().getQueryParams().getFirst("saved");
+                    if (saved != null && SAVED.contains(saved)) {
+                        model.addAttribute("saved", "quickReplies.saved." + saved);
+                    }
+                    return page(principal, model, Map.of(), null, null);
+                })
+                .switchIfEmpty(Mono.fromSupplier(() -> forbidden(model, exchange, null)));
     }
 
     @PostMapping("/settings/quick-replies")
@@ -84,8 +87,11 @@ public class QuickReplyController {
                 return invalid(principal, model, exchange, errors, form);
             }
             return replies.add(tenant, label(form), body(form))
-                    .flatMap(id -> audited(principal, exchange, "quick-reply.added", "Added quick reply " + id
-                            + " \"" + label(form) + "\""))
+                    .flatMap(id -> audited(
+                            principal,
+                            exchange,
+                            "quick-reply.added",
+                            "Added quick reply " + id + " \"" + label(form) + "\""))
                     .thenReturn("redirect:/settings/quick-replies?saved=added");
         });
     }
@@ -98,18 +104,27 @@ public class QuickReplyController {
                 return invalid(principal, model, exchange, errors, form);
             }
             return replies.update(principal.tenantId().orElseThrow(), id, label(form), body(form))
-                    .flatMap(found -> !found ? Mono.just(notFound(model, exchange, "quickReplies.notFound"))
-                            : audited(principal, exchange, "quick-reply.changed", "Changed quick reply " + id + " \""
-                                    + label(form) + "\"").thenReturn("redirect:/settings/quick-replies?saved=changed"));
+                    .flatMap(found -> !found
+                            ? Mono.just(notFound(model, exchange, "quickReplies.notFound"))
+                            : audited(
+                                            principal,
+                                            exchange,
+                                            "quick-reply.changed",
+                                            "Changed quick reply " + id + " \"" + label(form) + "\"")
+                                    .thenReturn("redirect:/settings/quick-replies?saved=changed"));
         });
     }
 
     @PostMapping("/settings/quick-replies/{id}/delete")
     Mono<String> delete(@PathVariable long id, Model model, ServerWebExchange exchange) {
-        return owner(model, exchange, (principal, form) -> replies.delete(principal.tenantId().orElseThrow(), id)
-                .flatMap(found -> !found ? Mono.just(notFound(model, exchange, "quickReplies.notFound"))
-                        : audited(principal, exchange, "quick-reply.deleted", "Deleted quick reply " + id)
-                                .thenReturn("redirect:/settings/quick-replies?saved=deleted")));
+        return owner(
+                model,
+                exchange,
+                (principal, form) -> replies.delete(principal.tenantId().orElseThrow(), id)
+                        .flatMap(found -> !found
+                                ? Mono.just(notFound(model, exchange, "quickReplies.notFound"))
+                                : audited(principal, exchange, "quick-reply.deleted", "Deleted quick reply " + id)
+                                        .thenReturn("redirect:/settings/quick-replies?saved=deleted")));
     }
 
     @PostMapping("/settings/quick-replies/{id}/move")
@@ -117,13 +132,22 @@ public class QuickReplyController {
         return owner(model, exchange, (principal, form) -> {
             boolean up = "up".equals(form.getFirst("direction"));
             return replies.move(principal.tenantId().orElseThrow(), id, up)
-                    .flatMap(moved -> !moved ? Mono.just("redirect:/settings/quick-replies")
-                            : audited(principal, exchange, "quick-reply.moved", "Moved quick reply " + id
-                                    + (up ? " up" : " down")).thenReturn("redirect:/settings/quick-replies?saved=moved"));
+                    .flatMap(moved -> !moved
+                            ? Mono.just("redirect:/settings/quick-replies")
+                            : audited(
+                                            principal,
+                                            exchange,
+                                            "quick-reply.moved",
+                                            "Moved quick reply " + id + (up ? " up" : " down"))
+                                    .thenReturn("redirect:/settings/quick-replies?saved=moved"));
         });
     }
 
-    private Mono<String> page(ConsolePrincipal principal, Model model, Map<String, String> errors, String failedForm,
+    private Mono<String> page(
+            ConsolePrincipal principal,
+            Model model,
+            Map<String, String> errors,
+            String failedForm,
             MultiValueMap<String, String> posted) {
         String tenant = principal.tenantId().orElseThrow();
         model.addAttribute("canEdit", principal.canManage(tenant));
@@ -132,11 +156,18 @@ public class QuickReplyController {
         model.addAttribute("postedLabel", posted == null ? "" : label(posted));
         model.addAttribute("postedBody", posted == null ? "" : body(posted));
         model.addAttribute("maxLabel", MAX_LABEL);
-        return replies.all(tenant).collectList().doOnNext(list -> model.addAttribute("replies", list)).thenReturn(PAGE);
+        return replies.all(tenant)
+                .collectList()
+                .doOnNext(list -> model.addAttribute("replies", list))
+                .thenReturn(PAGE);
     }
 
-    private Mono<String> invalid(ConsolePrincipal principal, Model model, ServerWebExchange exchange,
-            Map<String, String> errors, MultiValueMap<String, String> posted) {
+    private Mono<String> invalid(
+            ConsolePrincipal principal,
+            Model model,
+            ServerWebExchange exchange,
+            Map<String, String> errors,
+            MultiValueMap<String, String> posted) {
         exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
         return page(principal, model, errors, errors.keySet().iterator().next().split("-")[0], posted);
     }
@@ -169,17 +200,16 @@ public class QuickReplyController {
         return value == null ? "" : value.strip();
     }
 
-    private Mono<String> owner(Model model, ServerWebExchange exchange,
+    private Mono<String> owner(
+            Model model,
+            ServerWebExchange exchange,
             java.util.function.BiFunction<ConsolePrincipal, MultiValueMap<String, String>, Mono<String>> action) {
-        return VenuePages.owner(model, exchange,
-                principal -> exchange.getFormData().flatMap(form -> action.apply(principal, form)));
+        return VenuePages.owner(
+                model, exchange, principal -> exchange.getFormData().flatMap(form -> action.apply(principal, form)));
     }
 
     private Mono<Void> audited(ConsolePrincipal principal, ServerWebExchange exchange, String action, String detail) {
-        return audit.record(new AuditEntry(principal.name(), action, principal.tenantId().orElse(null), detail,
-                addresses.of(exchange)));
+        return audit.record(new AuditEntry(
+                principal.name(), action, principal.tenantId().orElse(null), detail, addresses.of(exchange)));
     }
-
-
-
 }

@@ -28,8 +28,8 @@ import java.util.Locale;
 public record ThreadEntry(ThreadMessage message, String askLine, Instant at) {
 
     /** Texts and asks merged by time; at the same instant the text first (the ask was read from it). */
-    static List<ThreadEntry> merge(List<ThreadMessage> messages, List<GuestAsk> asks, GuestAskWording wording,
-            Locale locale) {
+    static List<ThreadEntry> merge(
+            List<ThreadMessage> messages, List<GuestAsk> asks, GuestAskWording wording, Locale locale) {
         List<ThreadEntry> entries = new ArrayList<>(messages.size() + asks.size());
         messages.forEach(message -> entries.add(new ThreadEntry(message, null, message.at())));
         asks.forEach(ask -> entries.add(new ThreadEntry(null, wording.line(ask, locale), ask.at())));

@@ -27,8 +27,15 @@ import java.util.Set;
  *     {@code UNDELIVERED}, {@code REJECTED}, {@code FAILED}; {@code RECEIVED} for the guest's
  * @param purpose why ConfirmLine sent it ({@code HOLDING_REPLY}, {@code ASSISTANT_FALLBACK}...); null for the guest's
  */
-public record ThreadMessage(String messageId, String direction, String author, String body, String delivery,
-        String purpose, boolean needsAttention, Instant at) {
+public record ThreadMessage(
+        String messageId,
+        String direction,
+        String author,
+        String body,
+        String delivery,
+        String purpose,
+        boolean needsAttention,
+        Instant at) {
 
     /** The template texts that answer a guest's free text in a person's or the assistant's place. */
     static final Set<String> STAND_IN_PURPOSES = Set.of("HOLDING_REPLY", "ASSISTANT_FALLBACK");

@@ -70,7 +70,10 @@ public class CallAttempts {
     private final ExportProperties properties;
     private final Counter rows;
 
-    public CallAttempts(DatabaseClient db, ReactiveTransactionManager transactions, ExportProperties properties,
+    public CallAttempts(
+            DatabaseClient db,
+            ReactiveTransactionManager transactions,
+            ExportProperties properties,
             MeterRegistry meters) {
         this.db = db;
         DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
@@ -78,7 +81,8 @@ public class CallAttempts {
         this.readOnly = TransactionalOperator.create(transactions, definition);
         this.properties = properties;
         this.rows = Counter.builder("confirmline.console.export.rows")
-                .description("Rows the CSV exports have read from the database").register(meters);
+                .description("Rows the CSV exports have read from the database")
+                .register(meters);
     }
 
     /** The rows, in booking time order; nothing is read before the returned Flux is subscribed to and asked. */
@@ -100,12 +104,21 @@ public class CallAttempts {
     }
 
     private static CallAttemptRow row(Readable row) {
-        return new CallAttemptRow(row.get("reservation_id", String.class), instant(row, "starts_at"),
-                row.get("guest_name", String.class), row.get("guest_phone", String.class),
-                row.get("party_size", Integer.class), row.get("attempt", Integer.class),
-                row.get("channel", String.class), row.get("status", String.class), row.get("reason", String.class),
-                instant(row, "dialed_at"), instant(row, "connected_at"), instant(row, "ended_at"),
-                row.get("duration_seconds", Integer.class), row.get("provider_status", String.class),
+        return new CallAttemptRow(
+                row.get("reservation_id", String.class),
+                instant(row, "starts_at"),
+                row.get("guest_name", String.class),
+                row.get("guest_phone", String.class),
+                row.get("party_size", Integer.class),
+                row.get("attempt", Integer.class),
+                row.get("channel", String.class),
+                row.get("status", String.class),
+                row.get("reason", String.class),
+                instant(row, "dialed_at"),
+                instant(row, "connected_at"),
+                instant(row, "ended_at"),
+                row.get("duration_seconds", Integer.class),
+                row.get("provider_status", String.class),
                 row.get("provider_error_code", Integer.class));
     }
 

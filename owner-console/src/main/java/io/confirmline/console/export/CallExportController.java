@@ -20,8 +20,8 @@ import io.confirmline.console.analytics.ReportTenant;
 import io.confirmline.console.analytics.ReportTenants;
 import io.confirmline.console.audit.AuditEntry;
 import io.confirmline.console.audit.AuditLog;
-import io.confirmline.console.security.ClientAddress;
 import io.confirmline.console.security.ApiProblems;
+import io.confirmline.console.security.ClientAddress;
 import io.confirmline.console.security.ConsolePrincipal;
 import io.confirmline.web.ProblemException;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +59,7 @@ public class CallExportController {
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     /** Rows per write: the network gets reasonably sized chunks, and memory holds only these few. */
     private static final int ROWS_PER_WRITE = 64;
+
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final ReportTenants tenants;
@@ -67,7 +68,11 @@ public class CallExportController {
     private final ClientAddress addresses;
     private final Clock clock;
 
-    public CallExportController(ReportTenants tenants, CallAttempts attempts, AuditLog audit, ClientAddress addresses,
+    public CallExportController(
+            ReportTenants tenants,
+            CallAttempts attempts,
+            AuditLog audit,
+            ClientAddress addresses,
             ObjectProvider<Clock> clock) {
         this.tenants = tenants;
         this.attempts = attempts;
@@ -77,18 +82,29 @@ public class CallExportController {
     }
 
     @GetMapping("/api/exports/calls.csv")
-    Mono<Void> calls(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String tenant, ServerWebExchange exchange) {
+    Mono<Void> calls(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String tenant,
+            ServerWebExchange exchange) {
         ServerHttpResponse response = exchange.getResponse();
         return ConsolePrincipal.current()
                 .switchIfEmpty(Mono.error(ApiProblems::unauthenticated))
                 .flatMap(principal -> Mono.fromSupplier(() -> tenantOf(principal, tenant))
-                        .flatMap(id -> tenants.find(id).switchIfEmpty(Mono.error(() -> new ProblemException(
-                                HttpStatus.NOT_FOUND, "console-tenant-not-found", "Not Found", "No tenant " + id))))
+                        .flatMap(id -> tenants.find(id)
+                                .switchIfEmpty(Mono.error(() -> new ProblemException(
+                                        HttpStatus.NOT_FOUND,
+                                        "console-tenant-not-found",
+                                        "Not Found",
+                                        "No tenant " + id))))
                         .flatMap(found -> {
                             DateRange range = DateRange.parse(from, to, LocalDate.now(clock.withZone(found.zone())));
-                            return audit.record(new AuditEntry(principal.name(), "calls.exported", found.id(),
-                                            "Calls of the bookings from " + range.from() + " to " + range.to() + " as CSV",
+                            return audit.record(new AuditEntry(
+                                            principal.name(),
+                                            "calls.exported",
+                                            found.id(),
+                                            "Calls of the bookings from " + range.from() + " to " + range.to()
+                                                    + " as CSV",
                                             addresses.of(exchange)))
                                     .then(write(found, range, response));
                         }));
@@ -99,7 +115,8 @@ public class CallExportController {
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(TEXT_CSV);
         headers.setContentDisposition(ContentDisposition.attachment()
-                .filename("calls-" + found.id() + "-" + range.from() + "-" + range.to() + ".csv").build());
+                .filename("calls-" + found.id() + "-" + range.from() + "-" + range.to() + ".csv")
+                .build());
         headers.setCacheControl("no-store");
         return response.writeWith(csv(found, range, response.bufferFactory()));
     }
@@ -108,12 +125,13 @@ public class CallExportController {
     private static String tenantOf(ConsolePrincipal principal, String asked) {
         if (principal.isPlatformAdmin()) {
             if (asked == null || asked.isBlank()) {
-                throw ProblemException.badRequest("console-export-tenant",
-                        "The platform admin names the tenant to export: ?tenant=<id>");
+                throw ProblemException.badRequest(
+                        "console-export-tenant", "The platform admin names the tenant to export: ?tenant=<id>");
             }
             return asked;
         }
-        String own = principal.tenantId().orElseThrow(() -> ApiProblems.forbidden("Only a tenant's users export calls"));
+        String own =
+                principal.tenantId().orElseThrow(() -> ApiProblems.forbidden("Only a tenant's users export calls"));
         if (asked != null && !asked.isBlank() && !asked.equals(own)) {
             throw ApiProblems.forbidden("You may export only your own venue's calls");
         }
@@ -133,8 +151,21 @@ public class CallExportController {
 
     static List<String> header(ZoneId zone) {
         String in = " (" + zone.getId() + ")";
-        return List.of("reservation", "booking time" + in, "guest name", "phone", "party size", "attempt", "channel",
-                "status", "reason", "dialed" + in, "connected" + in, "ended" + in, "duration seconds", "8x8 status",
+        return List.of(
+                "reservation",
+                "booking time" + in,
+                "guest name",
+                "phone",
+                "party size",
+                "attempt",
+                "channel",
+                "status",
+                "reason",
+                "dialed" + in,
+                "connected" + in,
+                "ended" + in,
+                "duration seconds",
+                "8x8 status",
                 "8x8 error code");
     }
 

@@ -27,10 +27,10 @@ public final class CsvFormat {
 
     /** U+FEFF, which UTF-8 writes as EF BB BF. */
     public static final String BOM = "\uFEFF";
+
     public static final String LINE_END = "\r\n";
 
-    private CsvFormat() {
-    }
+    private CsvFormat() {}
 
     /** One record: its cells escaped, joined by commas, ended by CRLF. A null cell is empty. */
     public static String line(List<String> cells) {

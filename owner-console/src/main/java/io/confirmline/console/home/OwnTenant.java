@@ -36,20 +36,45 @@ import tools.jackson.databind.json.JsonMapper;
 public class OwnTenant {
 
     /** One line of the settings list: the registry's name of the setting ({@code timeZone}) and its value. */
-    public record Setting(String key, String value) {
-    }
+    public record Setting(String key, String value) {}
 
-    public record View(String id, String displayName, boolean enabled, List<Setting> settings) {
-    }
+    public record View(String id, String displayName, boolean enabled, List<Setting> settings) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern SECRET_SOUNDING = Pattern.compile("secret|token|password|apikey|api-key|api_key|credential");
+    private static final Pattern SECRET_SOUNDING =
+            Pattern.compile("secret|token|password|apikey|api-key|api_key|credential");
     /** The known settings in the order the page lists them; others follow. */
-    private static final List<String> ORDER = List.of("displayName", "timeZone", "callerId", "virtualNumbers",
-            "venuePhone", "callingOpens", "callingCloses", "leadTime", "minimumNotice", "maxAttempts", "retryDelay",
-            "maxReprompts", "confirmDigit", "cancelDigit", "transferDigit", "voices", "openingHours", "callbackUrl",
-            "accountId", "subaccountId", "smsSubaccountId", "smsNumbers", "callsPerSecond", "maxConcurrentCalls",
-            "assistantEnabled", "humanWindow", "assistantFaq", "venueAddress", "availabilityUrl", "prompts");
+    private static final List<String> ORDER = List.of(
+            "displayName",
+            "timeZone",
+            "callerId",
+            "virtualNumbers",
+            "venuePhone",
+            "callingOpens",
+            "callingCloses",
+            "leadTime",
+            "minimumNotice",
+            "maxAttempts",
+            "retryDelay",
+            "maxReprompts",
+            "confirmDigit",
+            "cancelDigit",
+            "transferDigit",
+            "voices",
+            "openingHours",
+            "callbackUrl",
+            "accountId",
+            "subaccountId",
+            "smsSubaccountId",
+            "smsNumbers",
+            "callsPerSecond",
+            "maxConcurrentCalls",
+            "assistantEnabled",
+            "humanWindow",
+            "assistantFaq",
+            "venueAddress",
+            "availabilityUrl",
+            "prompts");
 
     private final DatabaseClient db;
 
@@ -60,8 +85,11 @@ public class OwnTenant {
     public Mono<View> find(String tenantId) {
         return db.sql("SELECT id, display_name, enabled, settings::text AS settings FROM tenant WHERE id = $1")
                 .bind(0, tenantId)
-                .map(row -> new View(row.get("id", String.class), row.get("display_name", String.class),
-                        Boolean.TRUE.equals(row.get("enabled", Boolean.class)), settings(row.get("settings", String.class))))
+                .map(row -> new View(
+                        row.get("id", String.class),
+                        row.get("display_name", String.class),
+                        Boolean.TRUE.equals(row.get("enabled", Boolean.class)),
+                        settings(row.get("settings", String.class))))
                 .one();
     }
 
@@ -103,7 +131,10 @@ public class OwnTenant {
             List<String> items = new ArrayList<>();
             for (Map.Entry<String, JsonNode> entry : value.properties()) {
                 if (!secretSounding(entry.getKey())) {
-                    items.add(entry.getKey() + ": " + (entry.getValue().isContainer() ? entry.getValue().toString() : entry.getValue().asString("")));
+                    items.add(entry.getKey() + ": "
+                            + (entry.getValue().isContainer()
+                                    ? entry.getValue().toString()
+                                    : entry.getValue().asString("")));
                 }
             }
             return items.isEmpty() ? "–" : String.join("\n", items);

@@ -49,7 +49,10 @@ public class ConsoleTimes {
 
     /** A wall-clock time (opening hours, calling hours) in the reader's way. */
     public String time(LocalTime time, Locale locale) {
-        return time == null ? "" : time.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale));
+        return time == null
+                ? ""
+                : time.format(
+                        DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale));
     }
 
     private static String format(Instant at, String zone, DateTimeFormatter formatter, Locale locale) {

@@ -54,10 +54,13 @@ class LiveController {
     }
 
     @GetMapping(path = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Mono<Void> live(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventHeader,
-            @RequestParam(name = "lastEventId", required = false) String lastEventParam, ServerHttpResponse response) {
+    Mono<Void> live(
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventHeader,
+            @RequestParam(name = "lastEventId", required = false) String lastEventParam,
+            ServerHttpResponse response) {
         return ConsolePrincipal.current()
-                .flatMap(principal -> principal.tenantId()
+                .flatMap(principal -> principal
+                        .tenantId()
                         .map(tenantId -> start(lastEventHeader, lastEventParam)
                                 .flatMap(from -> stream(response, tenantId, from)))
                         .orElseGet(() -> refuse(response, HttpStatus.FORBIDDEN)))
@@ -77,7 +80,8 @@ class LiveController {
         DataBufferFactory buffers = response.bufferFactory();
         Flux<byte[]> changes = live.since(tenantId, from).map(frames::of);
         // A heartbeat that finds the stream busy is not needed: drop it rather than fail the stream.
-        Flux<byte[]> heartbeats = Flux.interval(properties.heartbeat()).onBackpressureDrop().map(tick -> frames.heartbeat());
+        Flux<byte[]> heartbeats =
+                Flux.interval(properties.heartbeat()).onBackpressureDrop().map(tick -> frames.heartbeat());
         Flux<byte[]> body = Flux.just(frames.hello(properties.reconnect()))
                 .concatWith(Flux.merge(changes, heartbeats))
                 .take(properties.maxStream());

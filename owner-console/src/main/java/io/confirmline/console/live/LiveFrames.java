@@ -36,6 +36,7 @@ class LiveFrames {
 
     /** The latest changes' frames: a change reaches every open page within moments, so a few thousand suffice. */
     private static final int KEPT = 8192;
+
     private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -111,7 +112,11 @@ class LiveFrames {
         ThreadLine thread = change.thread();
         if (thread != null) {
             data.put("unread", thread.unread());
-            data.put("lastMessageAt", thread.lastMessageAt() == null ? null : thread.lastMessageAt().toString());
+            data.put(
+                    "lastMessageAt",
+                    thread.lastMessageAt() == null
+                            ? null
+                            : thread.lastMessageAt().toString());
             data.put("lastBody", thread.lastBody());
             data.put("takenOver", thread.takenOverAt() != null);
             data.put("optedOut", thread.optedOut());

@@ -44,7 +44,8 @@ public class LoginAuthenticationManager implements ReactiveAuthenticationManager
     /** Compared against when the account does not exist, so that a missing account takes as long as a wrong password. */
     private final String decoyHash;
 
-    public LoginAuthenticationManager(UserAccounts users, PasswordEncoder passwords, LoginThrottle throttle, AuditLog audit) {
+    public LoginAuthenticationManager(
+            UserAccounts users, PasswordEncoder passwords, LoginThrottle throttle, AuditLog audit) {
         this.users = users;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -59,12 +60,19 @@ public class LoginAuthenticationManager implements ReactiveAuthenticationManager
         String address = attempt.getDetails() instanceof String from ? from : "unknown";
         var refusal = throttle.tryAcquire(email, address);
         if (refusal.isPresent()) {
-            LoginRefusedException refused = new LoginRefusedException(refusal.get(), throttle.retryAfter(email, address));
+            LoginRefusedException refused =
+                    new LoginRefusedException(refusal.get(), throttle.retryAfter(email, address));
             // The account's tenant, so that its owners see the attempts in their audit log; no password is checked.
-            return users.findByEmail(email).map(UserAccount::tenantId)
-                    .map(Optional::of).defaultIfEmpty(Optional.empty())
-                    .flatMap(tenantId -> record(email, "login.refused", tenantId.orElse(null),
-                            refused.getMessage() + "; password not checked", address))
+            return users.findByEmail(email)
+                    .map(UserAccount::tenantId)
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty())
+                    .flatMap(tenantId -> record(
+                            email,
+                            "login.refused",
+                            tenantId.orElse(null),
+                            refused.getMessage() + "; password not checked",
+                            address))
                     .then(Mono.error(refused));
         }
         return users.findByEmail(email)
@@ -85,13 +93,17 @@ public class LoginAuthenticationManager implements ReactiveAuthenticationManager
                         return fail(email, user.tenantId(), "wrong password", address);
                     }
                     throttle.succeeded(email, address);
-                    return record(user.email(), "login.succeeded", user.tenantId(), "signed in as " + user.role(), address)
+                    return record(
+                                    user.email(),
+                                    "login.succeeded",
+                                    user.tenantId(),
+                                    "signed in as " + user.role(),
+                                    address)
                             .thenReturn(ConsoleSecurityContextRepository.authenticated(user));
                 });
     }
 
-    private record Checked(UserAccount user, boolean passwordMatches) {
-    }
+    private record Checked(UserAccount user, boolean passwordMatches) {}
 
     /** bcrypt is slow on purpose: keep it off the event loop. */
     private Mono<Boolean> matches(String password, String hash) {

@@ -75,10 +75,13 @@ public class LoginOutcomes {
 
     /** Back to the form, saying whether the password was wrong or the attempt was not even checked. */
     public ServerAuthenticationFailureHandler loginFailed() {
-        return (filterExchange, failure) -> redirect.sendRedirect(filterExchange.getExchange(),
-                URI.create(failure instanceof LoginRefusedException refused
-                        ? "/login?refused=" + Math.max(1, (refused.retryAfter().toSeconds() + 59) / 60)
-                        : "/login?error"));
+        return (filterExchange, failure) -> redirect.sendRedirect(
+                filterExchange.getExchange(),
+                URI.create(
+                        failure instanceof LoginRefusedException refused
+                                ? "/login?refused="
+                                        + Math.max(1, (refused.retryAfter().toSeconds() + 59) / 60)
+                                : "/login?error"));
     }
 
     /**
@@ -86,9 +89,14 @@ public class LoginOutcomes {
      * while the form was open: send the browser back to a fresh form. Elsewhere it is a 403.
      */
     public ServerAccessDeniedHandler pageCsrfRefused() {
-        return (exchange, denied) -> "/login".equals(exchange.getRequest().getPath().pathWithinApplication().value())
+        return (exchange, denied) -> "/login"
+                        .equals(exchange.getRequest()
+                                .getPath()
+                                .pathWithinApplication()
+                                .value())
                 ? redirect.sendRedirect(exchange, URI.create("/login?expired"))
-                : Mono.error(ApiProblems.forbidden("The form was out of date or not sent from the console; reload the page and try again"));
+                : Mono.error(ApiProblems.forbidden(
+                        "The form was out of date or not sent from the console; reload the page and try again"));
     }
 
     public ServerLogoutHandler logoutAudit() {
@@ -96,7 +104,11 @@ public class LoginOutcomes {
             if (authentication == null || !(authentication.getPrincipal() instanceof ConsolePrincipal principal)) {
                 return Mono.empty();
             }
-            return audit.record(new AuditEntry(principal.name(), "logout", principal.tenantId().orElse(null), "signed out",
+            return audit.record(new AuditEntry(
+                    principal.name(),
+                    "logout",
+                    principal.tenantId().orElse(null),
+                    "signed out",
                     clientAddress.of(filterExchange.getExchange())));
         };
     }

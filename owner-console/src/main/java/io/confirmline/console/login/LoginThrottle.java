@@ -39,7 +39,10 @@ import org.springframework.stereotype.Component;
 public class LoginThrottle {
 
     /** Which limit refused an attempt. */
-    public enum Limit { ACCOUNT, ADDRESS }
+    public enum Limit {
+        ACCOUNT,
+        ADDRESS
+    }
 
     /** Beyond this many tracked keys, expired ones are swept at once instead of on their next use. */
     private static final int SWEEP_ABOVE = 10_000;
@@ -99,7 +102,8 @@ public class LoginThrottle {
             until = byAccount.peekFirst().plus(window);
         }
         Deque<Instant> byAddress = recent(addresses, address, now);
-        if (byAddress.size() >= maxPerAddress && byAddress.peekFirst().plus(window).isAfter(until)) {
+        if (byAddress.size() >= maxPerAddress
+                && byAddress.peekFirst().plus(window).isAfter(until)) {
             until = byAddress.peekFirst().plus(window);
         }
         return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
@@ -119,7 +123,10 @@ public class LoginThrottle {
             return;
         }
         Instant horizon = now.minus(window);
-        accounts.values().removeIf(failures -> failures.isEmpty() || !failures.peekLast().isAfter(horizon));
-        addresses.values().removeIf(failures -> failures.isEmpty() || !failures.peekLast().isAfter(horizon));
+        accounts.values()
+                .removeIf(failures -> failures.isEmpty() || !failures.peekLast().isAfter(horizon));
+        addresses
+                .values()
+                .removeIf(failures -> failures.isEmpty() || !failures.peekLast().isAfter(horizon));
     }
 }

@@ -50,17 +50,26 @@ class OutboxConfiguration {
     private static final long CLAIM_LOCK = 0x74656e616e74L;
 
     @Bean
-    OutboxRelay tenantOutboxRelay(DatabaseClient db, ReactiveTransactionManager transactions,
-            KafkaTemplate<String, SpecificRecord> kafka, ObjectProvider<Tracer> tracer,
+    OutboxRelay tenantOutboxRelay(
+            DatabaseClient db,
+            ReactiveTransactionManager transactions,
+            KafkaTemplate<String, SpecificRecord> kafka,
+            ObjectProvider<Tracer> tracer,
             TenantDirectoryProperties directory) {
-        return new OutboxRelay(db, transactions, kafka, tracer.getIfAvailable(), new OutboxSettings("outbox",
-                CLAIM_LOCK, "tenant records", Map.of(directory.topic(), TenantConfigured.class)));
+        return new OutboxRelay(
+                db,
+                transactions,
+                kafka,
+                tracer.getIfAvailable(),
+                new OutboxSettings(
+                        "outbox", CLAIM_LOCK, "tenant records", Map.of(directory.topic(), TenantConfigured.class)));
     }
 
     @Bean
     PollingLoop tenantOutboxRelayLoop(OutboxRelay relay, ConsoleProperties properties) {
         // Woken by every commit that writes a tenant record (TenantOutbox); the poll is the backstop.
-        PollingLoop loop = new PollingLoop("tenant-outbox-relay", relay::relayOnce, properties.outbox().pollInterval());
+        PollingLoop loop = new PollingLoop(
+                "tenant-outbox-relay", relay::relayOnce, properties.outbox().pollInterval());
         relay.wakeWith(loop);
         return loop;
     }
@@ -68,8 +77,8 @@ class OutboxConfiguration {
     /** Sent rows go after {@code retention}, a bounded batch at a time, then hourly. */
     @Bean
     PollingLoop tenantOutboxRetentionLoop(OutboxRelay relay, ConsoleProperties properties) {
-        return new PollingLoop("tenant-outbox-retention", () -> relay.prune(properties.outbox().retention()),
-                Duration.ofHours(1));
+        return new PollingLoop(
+                "tenant-outbox-retention", () -> relay.prune(properties.outbox().retention()), Duration.ofHours(1));
     }
 
     /** tenants.v1 itself is created with the contract's topics; another name (a test's) is created here alike. */
@@ -78,8 +87,11 @@ class OutboxConfiguration {
         if (directory.topic().equals(Topics.TENANTS.name())) {
             return new KafkaAdmin.NewTopics();
         }
-        return new KafkaAdmin.NewTopics(TopicBuilder.name(directory.topic()).partitions(1)
-                .replicas(kafka.replicationFactor()).compact()
-                .config(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0").build());
+        return new KafkaAdmin.NewTopics(TopicBuilder.name(directory.topic())
+                .partitions(1)
+                .replicas(kafka.replicationFactor())
+                .compact()
+                .config(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0")
+                .build());
     }
 }

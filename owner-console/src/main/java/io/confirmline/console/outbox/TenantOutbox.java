@@ -44,22 +44,30 @@ public class TenantOutbox {
     /** The tenant's new state; returns the outbox row's id. */
     public Mono<Long> add(TenantConfigured event) {
         return db.sql("INSERT INTO outbox (topic, message_key, payload) VALUES (:topic, :key, :payload) RETURNING id")
-                .bind("topic", topic).bind("key", event.getTenantId())
+                .bind("topic", topic)
+                .bind("key", event.getTenantId())
                 .bind("payload", ByteBuffer.wrap(AvroBinary.encode(event)))
-                .map(row -> row.get("id", Long.class)).one()
+                .map(row -> row.get("id", Long.class))
+                .one()
                 .flatMap(id -> relay.wakeAfterCommit().thenReturn(id));
     }
 
     /** The tenant is gone: a tombstone, so compaction forgets it and every service drops it. */
     public Mono<Long> tombstone(String tenantId) {
         return db.sql("INSERT INTO outbox (topic, message_key, payload) VALUES (:topic, :key, NULL) RETURNING id")
-                .bind("topic", topic).bind("key", tenantId).map(row -> row.get("id", Long.class)).one()
+                .bind("topic", topic)
+                .bind("key", tenantId)
+                .map(row -> row.get("id", Long.class))
+                .one()
                 .flatMap(id -> relay.wakeAfterCommit().thenReturn(id));
     }
 
     /** Whether the row has been published (acknowledged by the broker). */
     public Mono<Boolean> published(long id) {
-        return db.sql("SELECT sent_at IS NOT NULL AS published FROM outbox WHERE id = :id").bind("id", id)
-                .map(row -> Boolean.TRUE.equals(row.get("published", Boolean.class))).one().defaultIfEmpty(false);
+        return db.sql("SELECT sent_at IS NOT NULL AS published FROM outbox WHERE id = :id")
+                .bind("id", id)
+                .map(row -> Boolean.TRUE.equals(row.get("published", Boolean.class)))
+                .one()
+                .defaultIfEmpty(false);
     }
 }

@@ -43,7 +43,8 @@ public class VenuePages {
      * platform admin, who has no venue pages.
      */
     public static Mono<ConsolePrincipal> member(Model model) {
-        return ConsolePrincipal.current().doOnNext(principal -> model.addAttribute("principal", principal))
+        return ConsolePrincipal.current()
+                .doOnNext(principal -> model.addAttribute("principal", principal))
                 .filter(principal -> principal.tenantId().isPresent());
     }
 
@@ -51,9 +52,10 @@ public class VenuePages {
      * Runs {@code action} for an OWNER of the signed-in tenant; STAFF get the 403 page saying staff may only look,
      * anyone else the 403 page of another venue.
      */
-    public static Mono<String> owner(Model model, ServerWebExchange exchange,
-            Function<ConsolePrincipal, Mono<String>> action) {
-        return member(model).flatMap(principal -> principal.canManage(principal.tenantId().orElseThrow())
+    public static Mono<String> owner(
+            Model model, ServerWebExchange exchange, Function<ConsolePrincipal, Mono<String>> action) {
+        return member(model)
+                .flatMap(principal -> principal.canManage(principal.tenantId().orElseThrow())
                         ? action.apply(principal)
                         : Mono.just(forbidden(model, exchange, "forbidden.staff")))
                 .switchIfEmpty(Mono.fromSupplier(() -> forbidden(model, exchange, null)));
@@ -78,8 +80,10 @@ public class VenuePages {
      * saves it); UTC for a tenant without one.
      */
     public Mono<String> timeZone(String tenantId) {
-        return db.sql("SELECT settings->>'timeZone' AS zone FROM tenant WHERE id = $1").bind(0, tenantId)
-                .map(row -> Optional.ofNullable(row.get("zone", String.class))).one()
+        return db.sql("SELECT settings->>'timeZone' AS zone FROM tenant WHERE id = $1")
+                .bind(0, tenantId)
+                .map(row -> Optional.ofNullable(row.get("zone", String.class)))
+                .one()
                 .map(zone -> zone.filter(z -> !z.isBlank()).orElse("UTC"))
                 .defaultIfEmpty("UTC");
     }

@@ -23,8 +23,7 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 /** Binding optional values to the projections' statements (R2DBC needs the type of a null). */
 final class Binds {
 
-    private Binds() {
-    }
+    private Binds() {}
 
     static <T> GenericExecuteSpec bind(GenericExecuteSpec spec, String name, T value, Class<T> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);

@@ -41,8 +41,10 @@ class BookingProjection {
 
     /** The bookings whose board row changed (none when the snapshot was older than the row). */
     Flux<LiveChange.Subject> apply(BookingSnapshot snapshot) {
-        if (snapshot.getTenantId() == null || snapshot.getTenantId().isBlank()
-                || snapshot.getReservationId() == null || snapshot.getReservationId().isBlank()) {
+        if (snapshot.getTenantId() == null
+                || snapshot.getTenantId().isBlank()
+                || snapshot.getReservationId() == null
+                || snapshot.getReservationId().isBlank()) {
             throw new InvalidEventException("A booking snapshot without a tenant or reservation id");
         }
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
@@ -81,9 +83,12 @@ class BookingProjection {
         spec = bind(spec, "callId", snapshot.getCallId(), String.class);
         spec = bind(spec, "status", snapshot.getStatus(), String.class);
         spec = bind(spec, "reason", snapshot.getReason(), String.class);
-        return spec.fetch().rowsUpdated()
-                .flatMapMany(rows -> rows == 0 ? Flux.empty() : Flux.just(new LiveChange.Subject(
-                        snapshot.getTenantId(), LiveChange.Kind.BOOKING, snapshot.getReservationId())));
+        return spec.fetch()
+                .rowsUpdated()
+                .flatMapMany(rows -> rows == 0
+                        ? Flux.empty()
+                        : Flux.just(new LiveChange.Subject(
+                                snapshot.getTenantId(), LiveChange.Kind.BOOKING, snapshot.getReservationId())));
     }
 
     /** A tombstone, keyed by reservationId alone: every row of that reservation ends, its guest blanked. */
@@ -96,8 +101,8 @@ class BookingProjection {
                         WHERE reservation_id = $1 AND NOT (ended AND guest_name = '' AND guest_phone = '')
                         RETURNING tenant_id""")
                 .bind(0, reservationId)
-                .map(row -> new LiveChange.Subject(row.get("tenant_id", String.class), LiveChange.Kind.BOOKING,
-                        reservationId))
+                .map(row -> new LiveChange.Subject(
+                        row.get("tenant_id", String.class), LiveChange.Kind.BOOKING, reservationId))
                 .all();
     }
 }

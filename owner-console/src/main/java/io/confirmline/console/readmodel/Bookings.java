@@ -40,7 +40,8 @@ public class Bookings {
                                last_change_at, cancelled, ended
                         FROM booking_view WHERE tenant_id = $1 AND starts_at >= $2 AND starts_at < $3
                         ORDER BY starts_at, reservation_id""")
-                .bind(0, tenantId).bind(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .bind(0, tenantId)
+                .bind(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .bind(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
                 .map(BoardRow::from)
                 .all();
@@ -52,7 +53,8 @@ public class Bookings {
                         SELECT reservation_id, starts_at, time_zone, guest_name, party_size, status, attempt, channel,
                                last_change_at, cancelled, ended
                         FROM booking_view WHERE tenant_id = $1 AND reservation_id = $2""")
-                .bind(0, tenantId).bind(1, reservationId)
+                .bind(0, tenantId)
+                .bind(1, reservationId)
                 .map(BoardRow::from)
                 .one();
     }

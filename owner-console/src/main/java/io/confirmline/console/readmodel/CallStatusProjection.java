@@ -57,8 +57,17 @@ class CallStatusProjection {
                 .bind("callId", change.getCallId())
                 .bind("attempt", change.getAttempt())
                 .bind("status", change.getStatus().name())
-                .bind("channel", change.getChannel() == null ? "VOICE" : change.getChannel().name());
-        spec = bind(spec, "previous", change.getPreviousStatus() == null ? null : change.getPreviousStatus().name(),
+                .bind(
+                        "channel",
+                        change.getChannel() == null
+                                ? "VOICE"
+                                : change.getChannel().name());
+        spec = bind(
+                spec,
+                "previous",
+                change.getPreviousStatus() == null
+                        ? null
+                        : change.getPreviousStatus().name(),
                 String.class);
         spec = bind(spec, "reason", change.getReason(), String.class);
         spec = bind(spec, "digits", change.getDigits(), String.class);
@@ -72,8 +81,11 @@ class CallStatusProjection {
         spec = bind(spec, "providerError", change.getProviderErrorCode(), Integer.class);
         boolean aboutBooking = change.getSubjectType() == SubjectType.RESERVATION
                 || change.getSubjectType() == SubjectType.APPOINTMENT;
-        return spec.fetch().rowsUpdated()
-                .flatMapMany(rows -> rows == 0 || !aboutBooking ? Flux.empty() : Flux.just(new LiveChange.Subject(
-                        change.getTenantId(), LiveChange.Kind.BOOKING, change.getSubjectId())));
+        return spec.fetch()
+                .rowsUpdated()
+                .flatMapMany(rows -> rows == 0 || !aboutBooking
+                        ? Flux.empty()
+                        : Flux.just(new LiveChange.Subject(
+                                change.getTenantId(), LiveChange.Kind.BOOKING, change.getSubjectId())));
     }
 }

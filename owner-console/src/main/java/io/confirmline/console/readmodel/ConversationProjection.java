@@ -46,7 +46,9 @@ class ConversationProjection {
     }
 
     Flux<LiveChange.Subject> apply(ConversationEvent event) {
-        if (event.getTenantId() == null || event.getTenantId().isBlank() || event.getPhone() == null
+        if (event.getTenantId() == null
+                || event.getTenantId().isBlank()
+                || event.getPhone() == null
                 || event.getPhone().isBlank()) {
             throw new InvalidEventException("A conversation event without a tenant or phone");
         }
@@ -55,14 +57,15 @@ class ConversationProjection {
                     + " upgrade the console, then replay the dead letter");
         }
         Mono<Void> applied = switch (event.getType()) {
-            case MESSAGE_RECEIVED, MESSAGE_SENT, MESSAGE_STATUS -> message(event).then(thread(event));
+            case MESSAGE_RECEIVED, MESSAGE_SENT, MESSAGE_STATUS ->
+                message(event).then(thread(event));
             case TAKEN_OVER -> fact(event).then(threadMark(event, "taken_over_at = :at", "taken_over_at"));
             case OPTED_OUT -> fact(event).then(threadMark(event, "opted_out = true", "opted_out"));
             case OPTED_IN -> fact(event).then(threadMark(event, "opted_out = false", "opted_out"));
             default -> fact(event);
         };
-        return applied.thenMany(Flux.just(new LiveChange.Subject(event.getTenantId(), LiveChange.Kind.CONVERSATION,
-                event.getPhone())));
+        return applied.thenMany(
+                Flux.just(new LiveChange.Subject(event.getTenantId(), LiveChange.Kind.CONVERSATION, event.getPhone())));
     }
 
     private Mono<Void> message(ConversationEvent event) {
@@ -100,7 +103,10 @@ class ConversationProjection {
         spec = bind(spec, "umid", message.getUmid(), String.class);
         spec = bind(spec, "encoding", message.getEncoding(), String.class);
         spec = bind(spec, "segments", message.getSegments(), Integer.class);
-        spec = bind(spec, "errorCode", message.getErrorCode() == null ? null : message.getErrorCode().toString(),
+        spec = bind(
+                spec,
+                "errorCode",
+                message.getErrorCode() == null ? null : message.getErrorCode().toString(),
                 String.class);
         spec = bind(spec, "detail", message.getDetail(), String.class);
         return spec.then();

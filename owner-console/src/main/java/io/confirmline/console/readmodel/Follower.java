@@ -36,10 +36,13 @@ final class Follower {
     final String tenantId;
     private final int limit;
     /** Unsafe = not serialised: the reader thread is the only emitter (see {@link LiveChanges}). */
-    private final Sinks.Many<List<LiveChange>> sink = Sinks.unsafe().many().unicast()
+    private final Sinks.Many<List<LiveChange>> sink = Sinks.unsafe()
+            .many()
+            .unicast()
             .onBackpressureBuffer(Queues.<List<LiveChange>>unbounded().get());
     /** Changes offered and not yet taken by the stream; bounded by {@code limit}. */
     private final AtomicInteger behind = new AtomicInteger();
+
     private volatile boolean ended;
 
     Follower(String tenantId, int limit) {
@@ -59,8 +62,12 @@ final class Follower {
         int pending = behind.addAndGet(batch.size());
         if (pending > limit) {
             ended = true;
-            log.warn("Live feed: a stream of tenant {} fell {} changes behind (more than {}); ending it after the changes "
-                    + "it has — its page reconnects with Last-Event-ID and replays the rest", tenantId, pending, limit);
+            log.warn(
+                    "Live feed: a stream of tenant {} fell {} changes behind (more than {}); ending it after the changes "
+                            + "it has — its page reconnects with Last-Event-ID and replays the rest",
+                    tenantId,
+                    pending,
+                    limit);
             sink.tryEmitComplete();
             return false;
         }
@@ -70,13 +77,17 @@ final class Follower {
                 return true;
             }
             if (result != Sinks.EmitResult.FAIL_CANCELLED && result != Sinks.EmitResult.FAIL_TERMINATED) {
-                log.warn("Live feed: a stream of tenant {} refused changes ({}); ending it so its page resumes", tenantId,
+                log.warn(
+                        "Live feed: a stream of tenant {} refused changes ({}); ending it so its page resumes",
+                        tenantId,
                         result);
                 sink.tryEmitComplete();
             }
         } catch (RuntimeException failed) {
-            log.warn("Live feed: handing changes to a stream of tenant {} failed ({}); ending it so its page resumes",
-                    tenantId, failed.toString());
+            log.warn(
+                    "Live feed: handing changes to a stream of tenant {} failed ({}); ending it so its page resumes",
+                    tenantId,
+                    failed.toString());
             sink.tryEmitError(failed);
         }
         ended = true;

@@ -22,9 +22,11 @@ package io.confirmline.console.readmodel;
  */
 public record LiveChange(long id, String tenantId, Kind kind, String subject, BoardRow booking, ThreadLine thread) {
 
-    public enum Kind { BOOKING, CONVERSATION }
+    public enum Kind {
+        BOOKING,
+        CONVERSATION
+    }
 
     /** What changed, before it has an id (a projection names it; the transaction records it). */
-    public record Subject(String tenantId, Kind kind, String subject) {
-    }
+    public record Subject(String tenantId, Kind kind, String subject) {}
 }

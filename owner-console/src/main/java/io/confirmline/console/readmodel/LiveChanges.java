@@ -60,6 +60,7 @@ public class LiveChanges implements DisposableBean {
     private static final long ORDER_LOCK = 0x6c697665L;
     /** A subscriber this far behind is cut off; its browser reconnects and replays from the table. */
     private static final int SUBSCRIBER_BUFFER = 10_000;
+
     private static final int PAGE = 500;
     /**
      * The reader gathers changes this long after the previous read before it reads again: every open page then gets
@@ -81,6 +82,7 @@ public class LiveChanges implements DisposableBean {
     private final DatabaseClient db;
     /** The open streams; the reader hands each its tenant's new changes. */
     private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
+
     private final int subscriberBuffer;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "live-feed");
@@ -125,12 +127,18 @@ public class LiveChanges implements DisposableBean {
         String[] tenants = changes.stream().map(LiveChange.Subject::tenantId).toArray(String[]::new);
         String[] kinds = changes.stream().map(change -> change.kind().name()).toArray(String[]::new);
         String[] subjects = changes.stream().map(LiveChange.Subject::subject).toArray(String[]::new);
-        return db.sql("SELECT pg_advisory_xact_lock($1)").bind(0, ORDER_LOCK).fetch().first()
+        return db.sql("SELECT pg_advisory_xact_lock($1)")
+                .bind(0, ORDER_LOCK)
+                .fetch()
+                .first()
                 .then(db.sql("""
                                 INSERT INTO live_change (tenant_id, kind, subject)
                                 SELECT t, k, s FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS c(t, k, s, n)
                                 ORDER BY n""")
-                        .bind(0, tenants).bind(1, kinds).bind(2, subjects).then());
+                        .bind(0, tenants)
+                        .bind(1, kinds)
+                        .bind(2, subjects)
+                        .then());
     }
 
     /** After a commit that recorded changes: the reader emits them to the open streams. */
@@ -142,7 +150,9 @@ public class LiveChanges implements DisposableBean {
 
     /** The newest change's id (0 when there is none): a page rendered now follows the feed from here. */
     public Mono<Long> latestId() {
-        return db.sql("SELECT COALESCE(MAX(id), 0) AS id FROM live_change").map(row -> row.get("id", Long.class)).one();
+        return db.sql("SELECT COALESCE(MAX(id), 0) AS id FROM live_change")
+                .map(row -> row.get("id", Long.class))
+                .one();
     }
 
     /**
@@ -166,7 +176,8 @@ public class LiveChanges implements DisposableBean {
                 if (batch.get(0).id() > after) {
                     return List.of(batch);
                 }
-                List<LiveChange> newer = batch.stream().filter(change -> change.id() > after).toList();
+                List<LiveChange> newer =
+                        batch.stream().filter(change -> change.id() > after).toList();
                 return newer.isEmpty() ? List.of() : List.of(newer);
             });
             return Flux.concat(stored, live).doFinally(signal -> followers.remove(follower));
@@ -175,15 +186,20 @@ public class LiveChanges implements DisposableBean {
 
     /** A tenant's stored changes after an id, in order, page by page. */
     Flux<List<LiveChange>> storedAfter(String tenantId, long lastId) {
-        return page(tenantId, lastId).expand(page -> page.size() < PAGE ? Mono.empty()
+        return page(tenantId, lastId)
+                .expand(page -> page.size() < PAGE
+                        ? Mono.empty()
                         : page(tenantId, page.get(page.size() - 1).id()))
                 .filter(page -> !page.isEmpty());
     }
 
     private Mono<List<LiveChange>> page(String tenantId, long after) {
         return db.sql(SELECT + " WHERE lc.tenant_id = $1 AND lc.id > $2 ORDER BY lc.id LIMIT " + PAGE)
-                .bind(0, tenantId).bind(1, after)
-                .map(LiveChanges::change).all().collectList();
+                .bind(0, tenantId)
+                .bind(1, after)
+                .map(LiveChanges::change)
+                .all()
+                .collectList();
     }
 
     /** Reads every change after the last one read, for everyone, until a round finds no new wake-up. */
@@ -194,7 +210,9 @@ public class LiveChanges implements DisposableBean {
                 gather();
                 readNew();
             } catch (RuntimeException e) {
-                log.warn("Live feed: reading new changes failed ({}); the next change or the safety poll retries", e.toString());
+                log.warn(
+                        "Live feed: reading new changes failed ({}); the next change or the safety poll retries",
+                        e.toString());
             }
             pending = wakes.addAndGet(-pending);
         } while (pending != 0);
@@ -213,11 +231,18 @@ public class LiveChanges implements DisposableBean {
         if (lastRead.get() < 0) {
             // Read on first use, not at creation: the tables may not exist before the migrations have run.
             lastRead.set(db.sql("SELECT COALESCE(MAX(id), 0) AS id FROM live_change WHERE created_at < $1")
-                    .bind(0, started).map(row -> row.get("id", Long.class)).one().block(Duration.ofSeconds(10)));
+                    .bind(0, started)
+                    .map(row -> row.get("id", Long.class))
+                    .one()
+                    .block(Duration.ofSeconds(10)));
         }
         while (true) {
             List<LiveChange> changes = db.sql(SELECT + " WHERE lc.id > $1 ORDER BY lc.id LIMIT " + PAGE)
-                    .bind(0, lastRead.get()).map(LiveChanges::change).all().collectList().block(Duration.ofSeconds(10));
+                    .bind(0, lastRead.get())
+                    .map(LiveChanges::change)
+                    .all()
+                    .collectList()
+                    .block(Duration.ofSeconds(10));
             if (changes == null || changes.isEmpty()) {
                 return;
             }
@@ -229,7 +254,6 @@ public class LiveChanges implements DisposableBean {
         }
     }
 
-
     /**
      * Gives every follower its tenant's part of a page of new changes, as one batch. Only this (the reader's) thread
      * emits, so an emission fails only when a stream has ended or is too far behind — never silently.
@@ -237,7 +261,8 @@ public class LiveChanges implements DisposableBean {
     private void hand(List<LiveChange> changes) {
         Map<String, List<LiveChange>> byTenant = new HashMap<>();
         for (LiveChange change : changes) {
-            byTenant.computeIfAbsent(change.tenantId(), tenant -> new ArrayList<>()).add(change);
+            byTenant.computeIfAbsent(change.tenantId(), tenant -> new ArrayList<>())
+                    .add(change);
         }
         for (Follower follower : followers) {
             List<LiveChange> batch = byTenant.get(follower.tenantId);
@@ -252,7 +277,10 @@ public class LiveChanges implements DisposableBean {
         Long deleted = db.sql("""
                         DELETE FROM live_change WHERE id IN (
                             SELECT id FROM live_change WHERE created_at < now() - make_interval(secs => $1) ORDER BY id LIMIT 5000)""")
-                .bind(0, (double) retention.toSeconds()).fetch().rowsUpdated().block(Duration.ofSeconds(30));
+                .bind(0, (double) retention.toSeconds())
+                .fetch()
+                .rowsUpdated()
+                .block(Duration.ofSeconds(30));
         return deleted == null ? 0 : deleted.intValue();
     }
 
@@ -270,12 +298,21 @@ public class LiveChanges implements DisposableBean {
         ThreadLine thread = null;
         if (row.get("phone", String.class) != null) {
             Integer unread = row.get("unread", Integer.class);
-            thread = new ThreadLine(row.get("phone", String.class), instant(row, "last_message_at"),
-                    row.get("last_body", String.class), unread == null ? 0 : unread, instant(row, "taken_over_at"),
+            thread = new ThreadLine(
+                    row.get("phone", String.class),
+                    instant(row, "last_message_at"),
+                    row.get("last_body", String.class),
+                    unread == null ? 0 : unread,
+                    instant(row, "taken_over_at"),
                     Boolean.TRUE.equals(row.get("opted_out", Boolean.class)));
         }
-        return new LiveChange(row.get("id", Long.class), row.get("tenant_id", String.class), kind,
-                row.get("subject", String.class), booking, thread);
+        return new LiveChange(
+                row.get("id", Long.class),
+                row.get("tenant_id", String.class),
+                kind,
+                row.get("subject", String.class),
+                booking,
+                thread);
     }
 
     static Instant instant(Readable row, String column) {

@@ -32,7 +32,10 @@ class ReadEvents {
     /** True the first time an event is seen (inside the transaction that applies it), false ever after. */
     Mono<Boolean> claim(String eventId, String topic) {
         return db.sql("INSERT INTO read_event (event_id, topic) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                .bind(0, eventId).bind(1, topic)
-                .fetch().rowsUpdated().map(rows -> rows > 0);
+                .bind(0, eventId)
+                .bind(1, topic)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows > 0);
     }
 }

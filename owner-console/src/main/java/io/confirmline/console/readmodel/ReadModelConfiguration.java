@@ -27,7 +27,8 @@ class ReadModelConfiguration {
     /** Live changes older than the retention go, a bounded batch at a time, then every few minutes. */
     @Bean
     PollingLoop liveChangeRetentionLoop(LiveChanges live, LiveProperties properties) {
-        return new PollingLoop("live-change-retention", () -> live.prune(properties.retention()), Duration.ofMinutes(5));
+        return new PollingLoop(
+                "live-change-retention", () -> live.prune(properties.retention()), Duration.ofMinutes(5));
     }
 
     /**
@@ -36,9 +37,12 @@ class ReadModelConfiguration {
      */
     @Bean
     PollingLoop liveFeedSafetyLoop(LiveChanges live) {
-        return new PollingLoop("live-feed-safety", () -> {
-            live.committed();
-            return 0;
-        }, Duration.ofSeconds(1));
+        return new PollingLoop(
+                "live-feed-safety",
+                () -> {
+                    live.committed();
+                    return 0;
+                },
+                Duration.ofSeconds(1));
     }
 }

@@ -49,9 +49,14 @@ class ReadModelController {
     @PostMapping("/api/admin/read-model/rebuild")
     Mono<ResponseEntity<Map<String, Object>>> rebuild(ServerWebExchange exchange) {
         return TenantAccess.admin("rebuild the read model")
-                .flatMap(admin -> Mono.fromCallable(rebuild::rebuild).subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(topics -> audit.record(new AuditEntry(admin.name(), "read-model.rebuilt", null,
-                                        "emptied and replaying " + String.join(", ", topics), addresses.of(exchange)))
+                .flatMap(admin -> Mono.fromCallable(rebuild::rebuild)
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(topics -> audit.record(new AuditEntry(
+                                        admin.name(),
+                                        "read-model.rebuilt",
+                                        null,
+                                        "emptied and replaying " + String.join(", ", topics),
+                                        addresses.of(exchange)))
                                 .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED)
                                         .body(Map.<String, Object>of("replaying", (List<String>) topics)))));
     }

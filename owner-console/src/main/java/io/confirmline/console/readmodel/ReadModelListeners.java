@@ -53,6 +53,7 @@ public class ReadModelListeners {
     public static final String GROUP_PREFIX = "owner-console.read-model.";
     /** The listener ids all start with this; {@link ReadModelRebuild} stops and starts them. */
     public static final String ID_PREFIX = "read-model-";
+
     private static final Duration APPLY_WAIT = Duration.ofSeconds(30);
 
     private final ReadEvents reads;
@@ -64,9 +65,15 @@ public class ReadModelListeners {
     private final TenantProjection tenants;
     private final ReceiptProjection receipts;
 
-    ReadModelListeners(ReadEvents reads, LiveChanges live, ReactiveTransactionManager transactions,
-            BookingProjection bookings, CallStatusProjection statuses, ConversationProjection conversations,
-            TenantProjection tenants, ReceiptProjection receipts) {
+    ReadModelListeners(
+            ReadEvents reads,
+            LiveChanges live,
+            ReactiveTransactionManager transactions,
+            BookingProjection bookings,
+            CallStatusProjection statuses,
+            ConversationProjection conversations,
+            TenantProjection tenants,
+            ReceiptProjection receipts) {
         this.reads = reads;
         this.live = live;
         this.transaction = TransactionalOperator.create(transactions);
@@ -77,7 +84,10 @@ public class ReadModelListeners {
         this.receipts = receipts;
     }
 
-    @KafkaListener(id = ID_PREFIX + "bookings", groupId = GROUP_PREFIX + "bookings.v1", batch = "true",
+    @KafkaListener(
+            id = ID_PREFIX + "bookings",
+            groupId = GROUP_PREFIX + "bookings.v1",
+            batch = "true",
             topics = "#{T(io.confirmline.events.Topics).BOOKINGS.name()}")
     public void onBookings(List<ConsumerRecord<String, BookingSnapshot>> records) {
         applyBatch(records, record -> {
@@ -88,7 +98,10 @@ public class ReadModelListeners {
         });
     }
 
-    @KafkaListener(id = ID_PREFIX + "statuses", groupId = GROUP_PREFIX + "calls.status.v1", batch = "true",
+    @KafkaListener(
+            id = ID_PREFIX + "statuses",
+            groupId = GROUP_PREFIX + "calls.status.v1",
+            batch = "true",
             topics = "#{T(io.confirmline.events.Topics).CALL_STATUS.name()}")
     public void onStatuses(List<ConsumerRecord<String, CallStatusChanged>> records) {
         applyBatch(records, record -> {
@@ -97,7 +110,10 @@ public class ReadModelListeners {
         });
     }
 
-    @KafkaListener(id = ID_PREFIX + "conversations", groupId = GROUP_PREFIX + "conversations.v1", batch = "true",
+    @KafkaListener(
+            id = ID_PREFIX + "conversations",
+            groupId = GROUP_PREFIX + "conversations.v1",
+            batch = "true",
             topics = "#{T(io.confirmline.events.Topics).CONVERSATIONS.name()}")
     public void onConversations(List<ConsumerRecord<String, ConversationEvent>> records) {
         applyBatch(records, record -> {
@@ -106,29 +122,43 @@ public class ReadModelListeners {
         });
     }
 
-    @KafkaListener(id = ID_PREFIX + "tenants", groupId = GROUP_PREFIX + "tenants.v1", batch = "true",
+    @KafkaListener(
+            id = ID_PREFIX + "tenants",
+            groupId = GROUP_PREFIX + "tenants.v1",
+            batch = "true",
             topics = "#{@readModelTopics.tenants()}")
     public void onTenants(List<ConsumerRecord<String, TenantConfigured>> records) {
         applyBatch(records, record -> {
             TenantConfigured tenant = tombstoneOrValue(record);
             return tenant == null
-                    ? new Work(positionOf(record), record.topic(), () -> tenants.removed(record.key()).thenMany(Flux.empty()))
-                    : new Work(tenant.getEventId(), record.topic(), () -> tenants.apply(tenant).thenMany(Flux.empty()));
+                    ? new Work(
+                            positionOf(record),
+                            record.topic(),
+                            () -> tenants.removed(record.key()).thenMany(Flux.empty()))
+                    : new Work(
+                            tenant.getEventId(),
+                            record.topic(),
+                            () -> tenants.apply(tenant).thenMany(Flux.empty()));
         });
     }
 
-    @KafkaListener(id = ID_PREFIX + "receipts", groupId = GROUP_PREFIX + "sms.receipts.v1", batch = "true",
+    @KafkaListener(
+            id = ID_PREFIX + "receipts",
+            groupId = GROUP_PREFIX + "sms.receipts.v1",
+            batch = "true",
             topics = "#{T(io.confirmline.events.Topics).SMS_RECEIPTS.name()}")
     public void onReceipts(List<ConsumerRecord<String, SmsStatusReceived>> records) {
         applyBatch(records, record -> {
             SmsStatusReceived receipt = required(record);
-            return new Work(receipt.getEventId(), record.topic(), () -> receipts.apply(receipt).thenMany(Flux.empty()));
+            return new Work(
+                    receipt.getEventId(),
+                    record.topic(),
+                    () -> receipts.apply(receipt).thenMany(Flux.empty()));
         });
     }
 
     /** One record's part of a poll: its eventId, and the projection that applies it and names the page changes. */
-    private record Work(String eventId, String topic, Supplier<Flux<LiveChange.Subject>> projection) {
-    }
+    private record Work(String eventId, String topic, Supplier<Flux<LiveChange.Subject>> projection) {}
 
     /**
      * A poll's records in one transaction and one commit (a commit per record would cap the read model at the
@@ -136,7 +166,8 @@ public class ReadModelListeners {
      * are committed first, it goes to the dead-letter topic, the ones after it come again. If the transaction fails,
      * the records are applied one by one, each in its own transaction, so the one at fault is found and named.
      */
-    private <T> void applyBatch(List<ConsumerRecord<String, T>> records, Function<ConsumerRecord<String, T>, Work> work) {
+    private <T> void applyBatch(
+            List<ConsumerRecord<String, T>> records, Function<ConsumerRecord<String, T>, Work> work) {
         List<Work> batch = new ArrayList<>(records.size());
         for (int index = 0; index < records.size(); index++) {
             try {
@@ -176,7 +207,9 @@ public class ReadModelListeners {
                 .concatMap(work -> reads.claim(work.eventId(), work.topic())
                         .flatMapMany(first -> first ? Flux.defer(work.projection()) : Flux.empty()))
                 .collectList()
-                .flatMap(subjects -> subjects.isEmpty() ? Mono.just(false) : live.recordAll(subjects).thenReturn(true))
+                .flatMap(subjects -> subjects.isEmpty()
+                        ? Mono.just(false)
+                        : live.recordAll(subjects).thenReturn(true))
                 .as(transaction::transactional)
                 .block(APPLY_WAIT);
         if (Boolean.TRUE.equals(changed)) {
@@ -186,19 +219,23 @@ public class ReadModelListeners {
 
     /** The value, or null for a tombstone; a record the deserializer could not read is an error, not a tombstone. */
     private static <T> T tombstoneOrValue(ConsumerRecord<String, T> record) {
-        DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
+        DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(
+                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
         if (undecodable != null) {
             Throwable cause = undecodable.getCause() == null ? undecodable : undecodable.getCause();
-            throw new DeserializationException("Undecodable record: " + cause.getClass().getSimpleName() + ": "
-                    + cause.getMessage(), undecodable.getData(), false, undecodable);
+            throw new DeserializationException(
+                    "Undecodable record: " + cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+                    undecodable.getData(),
+                    false,
+                    undecodable);
         }
         return record.value();
     }
 
     private static <T> T required(ConsumerRecord<String, T> record) {
         if (tombstoneOrValue(record) == null) {
-            throw new InvalidEventException("A record without a value on " + record.topic() + ", which has no tombstones");
+            throw new InvalidEventException(
+                    "A record without a value on " + record.topic() + ", which has no tombstones");
         }
         return record.value();
     }

@@ -58,8 +58,12 @@ public class ReadModelRebuild {
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
 
-    ReadModelRebuild(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafkaAdmin, ReadModelTopics topics,
-            DatabaseClient db, ReactiveTransactionManager transactions) {
+    ReadModelRebuild(
+            KafkaListenerEndpointRegistry listeners,
+            KafkaAdmin kafkaAdmin,
+            ReadModelTopics topics,
+            DatabaseClient db,
+            ReactiveTransactionManager transactions) {
         this.listeners = listeners;
         this.kafkaAdmin = kafkaAdmin;
         this.topics = topics;
@@ -80,7 +84,9 @@ public class ReadModelRebuild {
         } finally {
             containers.forEach(MessageListenerContainer::start);
         }
-        log.info("Read model emptied; replaying {} from the beginning", topics.groups().keySet());
+        log.info(
+                "Read model emptied; replaying {} from the beginning",
+                topics.groups().keySet());
         return List.copyOf(topics.groups().keySet());
     }
 
@@ -100,14 +106,20 @@ public class ReadModelRebuild {
 
     private static Map<TopicPartition, OffsetAndMetadata> earliest(Admin admin, String topic)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
-        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(WAIT.toSeconds(), TimeUnit.SECONDS)
-                .get(topic).partitions().size();
+        int partitions = admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .get(topic)
+                .partitions()
+                .size();
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         for (int partition = 0; partition < partitions; partition++) {
             request.put(new TopicPartition(topic, partition), OffsetSpec.earliest());
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        admin.listOffsets(request).all().get(WAIT.toSeconds(), TimeUnit.SECONDS)
+        admin.listOffsets(request)
+                .all()
+                .get(WAIT.toSeconds(), TimeUnit.SECONDS)
                 .forEach((partition, info) -> offsets.put(partition, new OffsetAndMetadata(info.offset())));
         return offsets;
     }
@@ -130,9 +142,11 @@ public class ReadModelRebuild {
 
     private void empty() {
         db.sql("TRUNCATE read_event, tenant_view, booking_view, call_status_view, conversation_message, guest_fact,"
-                        + " text_receipt").then()
+                        + " text_receipt")
+                .then()
                 .then(db.sql("UPDATE conversation_thread SET last_body = NULL, unread = 0, taken_over_at = NULL,"
-                        + " opted_out = false").then())
+                                + " opted_out = false")
+                        .then())
                 .as(transaction::transactional)
                 .block(WAIT);
     }

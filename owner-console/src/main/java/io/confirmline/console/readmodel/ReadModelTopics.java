@@ -41,10 +41,14 @@ public class ReadModelTopics {
     public Map<String, String> groups() {
         Map<String, String> groups = new LinkedHashMap<>();
         groups.put(io.confirmline.events.Topics.BOOKINGS.name(), ReadModelListeners.GROUP_PREFIX + "bookings.v1");
-        groups.put(io.confirmline.events.Topics.CALL_STATUS.name(), ReadModelListeners.GROUP_PREFIX + "calls.status.v1");
-        groups.put(io.confirmline.events.Topics.CONVERSATIONS.name(), ReadModelListeners.GROUP_PREFIX + "conversations.v1");
+        groups.put(
+                io.confirmline.events.Topics.CALL_STATUS.name(), ReadModelListeners.GROUP_PREFIX + "calls.status.v1");
+        groups.put(
+                io.confirmline.events.Topics.CONVERSATIONS.name(),
+                ReadModelListeners.GROUP_PREFIX + "conversations.v1");
         groups.put(tenants, ReadModelListeners.GROUP_PREFIX + "tenants.v1");
-        groups.put(io.confirmline.events.Topics.SMS_RECEIPTS.name(), ReadModelListeners.GROUP_PREFIX + "sms.receipts.v1");
+        groups.put(
+                io.confirmline.events.Topics.SMS_RECEIPTS.name(), ReadModelListeners.GROUP_PREFIX + "sms.receipts.v1");
         return groups;
     }
 }

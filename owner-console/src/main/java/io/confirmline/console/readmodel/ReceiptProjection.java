@@ -54,7 +54,10 @@ class ReceiptProjection {
                 .bind("umid", receipt.getUmid())
                 .bind("tenant", receipt.getTenantId())
                 .bind("state", receipt.getState().toUpperCase(Locale.ROOT));
-        spec = bind(spec, "price", receipt.getPriceTotal() == null ? null : BigDecimal.valueOf(receipt.getPriceTotal()),
+        spec = bind(
+                spec,
+                "price",
+                receipt.getPriceTotal() == null ? null : BigDecimal.valueOf(receipt.getPriceTotal()),
                 BigDecimal.class);
         spec = bind(spec, "currency", receipt.getCurrency(), String.class);
         return time(spec, "at", receipt.getReceivedAt()).then();

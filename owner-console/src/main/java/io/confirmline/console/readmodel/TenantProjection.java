@@ -59,6 +59,8 @@ class TenantProjection {
         if (tenantId == null || tenantId.isBlank()) {
             throw new InvalidEventException("A tenants.v1 tombstone without a key");
         }
-        return db.sql("DELETE FROM tenant_view WHERE tenant_id = $1").bind(0, tenantId).then();
+        return db.sql("DELETE FROM tenant_view WHERE tenant_id = $1")
+                .bind(0, tenantId)
+                .then();
     }
 }

@@ -39,10 +39,10 @@ final class AdminTokenAuthentication {
 
     /** Requests that present a bearer token at all (they skip CSRF: a browser never adds this header by itself). */
     static final ServerWebExchangeMatcher BEARER_REQUESTS = exchange -> presentsBearer(exchange)
-            ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+            ? ServerWebExchangeMatcher.MatchResult.match()
+            : ServerWebExchangeMatcher.MatchResult.notMatch();
 
-    private AdminTokenAuthentication() {
-    }
+    private AdminTokenAuthentication() {}
 
     /** Whether the request presents a bearer token at all (such requests are exempt from CSRF: a browser never adds one). */
     static boolean presentsBearer(ServerWebExchange exchange) {
@@ -55,13 +55,19 @@ final class AdminTokenAuthentication {
             if (!presentsBearer(exchange)) {
                 return Mono.empty();
             }
-            String token = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).strip();
+            String token = exchange.getRequest()
+                    .getHeaders()
+                    .getFirst(HttpHeaders.AUTHORIZATION)
+                    .substring(BEARER.length())
+                    .strip();
             return Mono.just(new PreAuthenticatedAuthenticationToken("bearer", token));
         };
     }
 
     static ReactiveAuthenticationManager manager(ConsoleSecurityProperties properties) {
-        SecretDigest expected = properties.adminTokenConfigured() ? SecretDigest.of(properties.adminToken().strip()) : null;
+        SecretDigest expected = properties.adminTokenConfigured()
+                ? SecretDigest.of(properties.adminToken().strip())
+                : null;
         return authentication -> {
             Object presented = authentication.getCredentials();
             if (expected == null || !(presented instanceof String token) || !expected.matches(token)) {
@@ -73,7 +79,9 @@ final class AdminTokenAuthentication {
 
     private static Authentication platformAdmin() {
         ConsolePrincipal principal = ConsolePrincipal.platformAdmin();
-        return new PreAuthenticatedAuthenticationToken(principal, null,
+        return new PreAuthenticatedAuthenticationToken(
+                principal,
+                null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + principal.role().name())));
     }
 }

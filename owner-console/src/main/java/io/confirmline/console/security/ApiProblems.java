@@ -29,12 +29,14 @@ public final class ApiProblems {
 
     public static final String REALM = "owner-console";
 
-    private ApiProblems() {
-    }
+    private ApiProblems() {}
 
     public static ProblemException unauthenticated() {
-        return ProblemException.unauthorized("console-unauthorized",
-                "Sign in, or present the admin token as Authorization: Bearer <token>", "Bearer", REALM);
+        return ProblemException.unauthorized(
+                "console-unauthorized",
+                "Sign in, or present the admin token as Authorization: Bearer <token>",
+                "Bearer",
+                REALM);
     }
 
     public static ProblemException forbidden(String detail) {
@@ -50,7 +52,11 @@ public final class ApiProblems {
     }
 
     static ServerAccessDeniedHandler csrfRefused() {
-        return (exchange, denied) -> Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "console-csrf", "Forbidden",
-                "A signed-in request that changes something needs its CSRF token (the X-CSRF-TOKEN header or the _csrf form field)"));
+        return (exchange, denied) -> Mono.error(
+                new ProblemException(
+                        HttpStatus.FORBIDDEN,
+                        "console-csrf",
+                        "Forbidden",
+                        "A signed-in request that changes something needs its CSRF token (the X-CSRF-TOKEN header or the _csrf form field)"));
     }
 }

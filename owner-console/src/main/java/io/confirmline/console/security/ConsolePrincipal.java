@@ -30,7 +30,11 @@ import reactor.core.publisher.Mono;
 public record ConsolePrincipal(String name, Role role, Optional<String> tenantId) {
 
     /** PLATFORM_ADMIN manages all tenants; OWNER acts on their tenant; STAFF looks at it. */
-    public enum Role { PLATFORM_ADMIN, OWNER, STAFF }
+    public enum Role {
+        PLATFORM_ADMIN,
+        OWNER,
+        STAFF
+    }
 
     public static ConsolePrincipal platformAdmin() {
         return new ConsolePrincipal("platform-admin", Role.PLATFORM_ADMIN, Optional.empty());
@@ -54,7 +58,7 @@ public record ConsolePrincipal(String name, Role role, Optional<String> tenantId
     public static Mono<ConsolePrincipal> current() {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication())
-                .mapNotNull(authentication -> authentication.getPrincipal() instanceof ConsolePrincipal principal
-                        ? principal : null);
+                .mapNotNull(authentication ->
+                        authentication.getPrincipal() instanceof ConsolePrincipal principal ? principal : null);
     }
 }

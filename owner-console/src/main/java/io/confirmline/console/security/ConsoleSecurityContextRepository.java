@@ -19,10 +19,10 @@ import io.confirmline.console.user.UserAccount;
 import io.confirmline.console.user.UserAccounts;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.stereotype.Component;
@@ -48,7 +48,9 @@ public class ConsoleSecurityContextRepository implements ServerSecurityContextRe
     /** The authentication a signed-in user carries: their {@link ConsolePrincipal} and role. */
     public static UsernamePasswordAuthenticationToken authenticated(UserAccount user) {
         ConsolePrincipal principal = principal(user);
-        return UsernamePasswordAuthenticationToken.authenticated(principal, null,
+        return UsernamePasswordAuthenticationToken.authenticated(
+                principal,
+                null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + principal.role().name())));
     }
 

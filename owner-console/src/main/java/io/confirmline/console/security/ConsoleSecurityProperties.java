@@ -64,7 +64,8 @@ public record ConsoleSecurityProperties(
     @AssertTrue(message = "confirmline.console.invitation-validity must be between 1 minute and 30 days")
     public boolean isInvitationValidityInRange() {
         return invitationValidity == null
-                || (invitationValidity.compareTo(Duration.ofMinutes(1)) >= 0 && invitationValidity.compareTo(Duration.ofDays(30)) <= 0);
+                || (invitationValidity.compareTo(Duration.ofMinutes(1)) >= 0
+                        && invitationValidity.compareTo(Duration.ofDays(30)) <= 0);
     }
 
     /**
@@ -79,7 +80,8 @@ public record ConsoleSecurityProperties(
         @AssertTrue(message = "confirmline.console.login.failure-window must be between 1 second and 1 day")
         public boolean isFailureWindowInRange() {
             return failureWindow == null
-                    || (failureWindow.compareTo(Duration.ofSeconds(1)) >= 0 && failureWindow.compareTo(Duration.ofDays(1)) <= 0);
+                    || (failureWindow.compareTo(Duration.ofSeconds(1)) >= 0
+                            && failureWindow.compareTo(Duration.ofDays(1)) <= 0);
         }
     }
 

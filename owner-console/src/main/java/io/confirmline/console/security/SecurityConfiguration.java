@@ -17,10 +17,13 @@ package io.confirmline.console.security;
 
 import io.confirmline.console.login.LoginAuthenticationManager;
 import io.confirmline.console.login.LoginOutcomes;
+import java.net.URI;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -35,17 +38,14 @@ import org.springframework.security.web.server.authentication.logout.RedirectSer
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.session.CookieWebSessionIdResolver;
 import org.springframework.web.server.session.WebSessionIdResolver;
-import java.net.URI;
-import java.time.Duration;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
-import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 
 /**
  * Two filter chains over one session store.
@@ -65,9 +65,22 @@ public class SecurityConfiguration {
 
     /** Pages anyone may open. */
     private static final String[] PUBLIC_PAGES = {
-            "/login", "/invitations/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
-            "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+        "/login",
+        "/invitations/**",
+        "/css/**",
+        "/js/**",
+        "/images/**",
+        "/favicon.ico",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/prometheus",
+        "/actuator/info",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/error"
+    };
 
     /**
      * What a page may load: only the console's own scripts, styles and connections (no inline script or style
@@ -80,23 +93,24 @@ public class SecurityConfiguration {
     static final String SWAGGER_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
             + "base-uri 'self'; form-action 'self'; object-src 'none'";
+
     private static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()";
 
     @Bean
     @Order(1)
-    SecurityWebFilterChain apiFilterChain(ServerHttpSecurity http, ConsoleSecurityProperties properties,
-            ConsoleSecurityContextRepository contexts) {
+    SecurityWebFilterChain apiFilterChain(
+            ServerHttpSecurity http, ConsoleSecurityProperties properties, ConsoleSecurityContextRepository contexts) {
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(AdminTokenAuthentication.manager(properties));
         bearer.setServerAuthenticationConverter(AdminTokenAuthentication.converter());
-        bearer.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(ApiProblems.entryPoint()));
+        bearer.setAuthenticationFailureHandler(
+                new ServerAuthenticationEntryPointFailureHandler(ApiProblems.entryPoint()));
         // The bearer context lives for this request only (AuthenticationWebFilter's default repository keeps nothing).
-        return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
                 .securityContextRepository(contexts)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .headers(headers -> securityHeaders(headers, CONTENT_SECURITY_POLICY, properties))
-                .csrf(csrf -> csrf
-                        .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER,
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
+                                CsrfWebFilter.DEFAULT_CSRF_MATCHER,
                                 new NegatedServerWebExchangeMatcher(AdminTokenAuthentication.BEARER_REQUESTS)))
                         .accessDeniedHandler(ApiProblems.csrfRefused()))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -104,8 +118,7 @@ public class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(ApiProblems.entryPoint())
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(ApiProblems.entryPoint())
                         .accessDeniedHandler(ApiProblems.accessDenied()))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
                 .build();
@@ -115,9 +128,8 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityWebFilterChain swaggerFilterChain(ServerHttpSecurity http, ConsoleSecurityProperties properties) {
-        return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/swagger-ui.html", "/swagger-ui/**",
-                        "/webjars/swagger-ui/**"))
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(
+                        "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**"))
                 .headers(headers -> securityHeaders(headers, SWAGGER_CONTENT_SECURITY_POLICY, properties))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -129,8 +141,12 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityWebFilterChain pageFilterChain(ServerHttpSecurity http, ConsoleSecurityContextRepository contexts,
-            LoginAuthenticationManager logins, LoginOutcomes outcomes, ConsoleSecurityProperties properties) {
+    SecurityWebFilterChain pageFilterChain(
+            ServerHttpSecurity http,
+            ConsoleSecurityContextRepository contexts,
+            LoginAuthenticationManager logins,
+            LoginOutcomes outcomes,
+            ConsoleSecurityProperties properties) {
         AuthenticationWebFilter login = new AuthenticationWebFilter(logins);
         login.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/login"));
         login.setServerAuthenticationConverter(outcomes.loginConverter());
@@ -140,24 +156,27 @@ public class SecurityConfiguration {
 
         RedirectServerLogoutSuccessHandler afterLogout = new RedirectServerLogoutSuccessHandler();
         afterLogout.setLogoutSuccessUrl(URI.create("/login?logout"));
-        return http
-                .securityContextRepository(contexts)
+        return http.securityContextRepository(contexts)
                 .headers(headers -> securityHeaders(headers, CONTENT_SECURITY_POLICY, properties))
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .csrf(csrf -> csrf.accessDeniedHandler(outcomes.pageCsrfRefused()))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .addFilterAt(login, SecurityWebFiltersOrder.FORM_LOGIN)
-                .logout(logout -> logout
-                        .requiresLogout(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/logout"))
-                        .logoutHandler(new DelegatingServerLogoutHandler(outcomes.logoutAudit(),
-                                new SecurityContextServerLogoutHandler(), new WebSessionServerLogoutHandler()))
+                .logout(logout -> logout.requiresLogout(
+                                ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/logout"))
+                        .logoutHandler(new DelegatingServerLogoutHandler(
+                                outcomes.logoutAudit(),
+                                new SecurityContextServerLogoutHandler(),
+                                new WebSessionServerLogoutHandler()))
                         .logoutSuccessHandler(afterLogout))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint("/login")))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint("/login")))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(PUBLIC_PAGES).permitAll()
-                        .anyExchange().authenticated())
+                        .pathMatchers(PUBLIC_PAGES)
+                        .permitAll()
+                        .anyExchange()
+                        .authenticated())
                 .build();
     }
 
@@ -166,8 +185,8 @@ public class SecurityConfiguration {
      * sites, no camera/microphone/location, and HSTS when the console is served over https (secure cookies on; Spring
      * writes it on https requests only).
      */
-    static void securityHeaders(ServerHttpSecurity.HeaderSpec headers, String policy,
-            ConsoleSecurityProperties properties) {
+    static void securityHeaders(
+            ServerHttpSecurity.HeaderSpec headers, String policy, ConsoleSecurityProperties properties) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                 .contentTypeOptions(Customizer.withDefaults())
                 .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
@@ -194,7 +213,10 @@ public class SecurityConfiguration {
     WebSessionIdResolver webSessionIdResolver(ConsoleSecurityProperties properties) {
         CookieWebSessionIdResolver resolver = new CookieWebSessionIdResolver();
         resolver.setCookieName("CONSOLE_SESSION");
-        resolver.addCookieInitializer(cookie -> cookie.httpOnly(true).sameSite("Lax").secure(properties.secureCookies()).path("/"));
+        resolver.addCookieInitializer(cookie -> cookie.httpOnly(true)
+                .sameSite("Lax")
+                .secure(properties.secureCookies())
+                .path("/"));
         return resolver;
     }
 }

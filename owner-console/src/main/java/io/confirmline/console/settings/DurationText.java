@@ -23,8 +23,7 @@ import java.time.Duration;
  */
 final class DurationText {
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     static String of(Duration duration) {
         if (duration == null) {

@@ -34,13 +34,21 @@ import org.springframework.util.MultiValueMap;
  * times empty is no period, so clearing a period's times removes it, and every day offers one empty period to add.
  * The owner's window is whole seconds here (what an owner thinks in); the registry gets it as a duration.
  */
-public record GeneralForm(String callingOpens, String callingCloses, String leadTime, String minimumNotice,
-        String venuePhone, boolean assistantEnabled, String assistantFaq, String humanWindow, String venueAddress,
-        String availabilityUrl, List<Day> hours) {
+public record GeneralForm(
+        String callingOpens,
+        String callingCloses,
+        String leadTime,
+        String minimumNotice,
+        String venuePhone,
+        boolean assistantEnabled,
+        String assistantFaq,
+        String humanWindow,
+        String venueAddress,
+        String availabilityUrl,
+        List<Day> hours) {
 
     /** One weekday's periods. */
-    public record Day(String day, List<Period> periods) {
-    }
+    public record Day(String day, List<Period> periods) {}
 
     /** One period of a day; {@code slot} numbers it within the day for the input names. */
     public record Period(int slot, String opens, String closes) {
@@ -63,10 +71,18 @@ public record GeneralForm(String callingOpens, String callingCloses, String lead
                 periods.add(new Period(periods.size(), time(h.opens()), time(h.closes())));
             }
         }
-        return new GeneralForm(time(s.callingOpens()), time(s.callingCloses()), DurationText.of(s.leadTime()),
-                DurationText.of(s.minimumNotice()), nullToEmpty(s.venuePhone()), s.assistantEnabled(),
-                nullToEmpty(s.assistantFaq()), seconds(s.humanWindow()), nullToEmpty(s.venueAddress()),
-                nullToEmpty(s.availabilityUrl()), withBlankPeriod(byDay));
+        return new GeneralForm(
+                time(s.callingOpens()),
+                time(s.callingCloses()),
+                DurationText.of(s.leadTime()),
+                DurationText.of(s.minimumNotice()),
+                nullToEmpty(s.venuePhone()),
+                s.assistantEnabled(),
+                nullToEmpty(s.assistantFaq()),
+                seconds(s.humanWindow()),
+                nullToEmpty(s.venueAddress()),
+                nullToEmpty(s.availabilityUrl()),
+                withBlankPeriod(byDay));
     }
 
     /** The form as posted (fields absent from the post are empty). */
@@ -77,7 +93,8 @@ public record GeneralForm(String callingOpens, String callingCloses, String lead
             if (m.matches() && isDay(m.group(1))) {
                 String[] times = posted.computeIfAbsent(m.group(1), d -> new TreeMap<>())
                         .computeIfAbsent(Integer.parseInt(m.group(2)), slot -> new String[] {"", ""});
-                times[m.group(3).equals("opens") ? 0 : 1] = values.isEmpty() || values.get(0) == null ? ""
+                times[m.group(3).equals("opens") ? 0 : 1] = values.isEmpty() || values.get(0) == null
+                        ? ""
                         : values.get(0).trim();
             }
         });
@@ -88,10 +105,18 @@ public record GeneralForm(String callingOpens, String callingCloses, String lead
                 periods.add(new Period(periods.size(), times[0], times[1]));
             }
         }));
-        return new GeneralForm(field(form, "callingOpens"), field(form, "callingCloses"), field(form, "leadTime"),
-                field(form, "minimumNotice"), field(form, "venuePhone"), form.containsKey("assistantEnabled"),
-                field(form, "assistantFaq"), field(form, "humanWindow"), field(form, "venueAddress"),
-                field(form, "availabilityUrl"), withBlankPeriod(byDay));
+        return new GeneralForm(
+                field(form, "callingOpens"),
+                field(form, "callingCloses"),
+                field(form, "leadTime"),
+                field(form, "minimumNotice"),
+                field(form, "venuePhone"),
+                form.containsKey("assistantEnabled"),
+                field(form, "assistantFaq"),
+                field(form, "humanWindow"),
+                field(form, "venueAddress"),
+                field(form, "availabilityUrl"),
+                withBlankPeriod(byDay));
     }
 
     /**
@@ -120,8 +145,11 @@ public record GeneralForm(String callingOpens, String callingCloses, String lead
         json.put("assistantEnabled", assistantEnabled);
         json.put("assistantFaq", assistantFaq.isBlank() ? null : assistantFaq);
         // Bare digits are seconds; anything else goes as typed, so the registry names what is wrong with it.
-        json.put("humanWindow", humanWindow.isBlank() ? null
-                : SECONDS.matcher(humanWindow).matches() ? humanWindow + "s" : humanWindow);
+        json.put(
+                "humanWindow",
+                humanWindow.isBlank()
+                        ? null
+                        : SECONDS.matcher(humanWindow).matches() ? humanWindow + "s" : humanWindow);
         json.put("venueAddress", venueAddress.isBlank() ? null : venueAddress);
         json.put("availabilityUrl", availabilityUrl.isBlank() ? null : availabilityUrl);
         List<Map<String, Object>> periods = new ArrayList<>();

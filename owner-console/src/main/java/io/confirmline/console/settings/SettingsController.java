@@ -17,8 +17,8 @@ package io.confirmline.console.settings;
 
 import static io.confirmline.console.page.VenuePages.member;
 
-import io.confirmline.console.page.VenuePages;
 import io.confirmline.console.home.OwnTenant;
+import io.confirmline.console.page.VenuePages;
 import io.confirmline.console.security.ClientAddress;
 import io.confirmline.console.security.ConsolePrincipal;
 import io.confirmline.console.tenant.TenantAccess;
@@ -59,26 +59,35 @@ public class SettingsController {
 
     @GetMapping("/settings")
     Mono<String> settings(Model model, ServerWebExchange exchange) {
-        return member(model).flatMap(principal -> editor.current(tenantOf(principal)).flatMap(row ->
-                general(model, principal, row, GeneralForm.of(row.settings()), Map.of(), null, exchange)
-                        .doOnNext(page -> model.addAttribute("saved", exchange.getRequest().getQueryParams()
-                                .containsKey("saved")))));
+        return member(model)
+                .flatMap(principal -> editor.current(tenantOf(principal))
+                        .flatMap(row -> general(
+                                        model, principal, row, GeneralForm.of(row.settings()), Map.of(), null, exchange)
+                                .doOnNext(page -> model.addAttribute(
+                                        "saved",
+                                        exchange.getRequest().getQueryParams().containsKey("saved")))));
     }
 
     @PostMapping("/settings")
     Mono<String> saveSettings(Model model, ServerWebExchange exchange) {
-        return VenuePages.owner(model, exchange, principal -> exchange.getFormData().flatMap(posted -> {
-            GeneralForm form = GeneralForm.of(posted);
-            return editor.change(tenantOf(principal), form::applyTo,
-                            TenantAccess.actor(principal, addresses.of(exchange)))
-                    .flatMap(outcome -> outcome.isSaved() ? Mono.just("redirect:/settings?saved")
-                            : editor.current(tenantOf(principal)).flatMap(row -> {
-                                exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-                                Map<String, String> errors = new LinkedHashMap<>();
-                                String other = placeGeneral(outcome, form.periodIds(), errors);
-                                return general(model, principal, row, form, errors, other, exchange);
-                            }));
-        }));
+        return VenuePages.owner(
+                model,
+                exchange,
+                principal -> exchange.getFormData().flatMap(posted -> {
+                    GeneralForm form = GeneralForm.of(posted);
+                    return editor.change(
+                                    tenantOf(principal),
+                                    form::applyTo,
+                                    TenantAccess.actor(principal, addresses.of(exchange)))
+                            .flatMap(outcome -> outcome.isSaved()
+                                    ? Mono.just("redirect:/settings?saved")
+                                    : editor.current(tenantOf(principal)).flatMap(row -> {
+                                        exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+                                        Map<String, String> errors = new LinkedHashMap<>();
+                                        String other = placeGeneral(outcome, form.periodIds(), errors);
+                                        return general(model, principal, row, form, errors, other, exchange);
+                                    }));
+                }));
     }
 
     @GetMapping("/settings/templates/{language}")
@@ -86,10 +95,19 @@ public class SettingsController {
         if (!TemplateForm.isLanguage(language)) {
             return notFound(exchange);
         }
-        return member(model).flatMap(principal -> editor.current(tenantOf(principal)).flatMap(row ->
-                templatePage(model, principal, row, TemplateForm.of(row.settings(), language), Map.of(), null,
-                        exchange).doOnNext(page -> model.addAttribute("saved",
-                        exchange.getRequest().getQueryParams().containsKey("saved")))));
+        return member(model)
+                .flatMap(principal -> editor.current(tenantOf(principal))
+                        .flatMap(row -> templatePage(
+                                        model,
+                                        principal,
+                                        row,
+                                        TemplateForm.of(row.settings(), language),
+                                        Map.of(),
+                                        null,
+                                        exchange)
+                                .doOnNext(page -> model.addAttribute(
+                                        "saved",
+                                        exchange.getRequest().getQueryParams().containsKey("saved")))));
     }
 
     @PostMapping("/settings/templates/{language}")
@@ -97,36 +115,65 @@ public class SettingsController {
         if (!TemplateForm.isLanguage(language)) {
             return notFound(exchange);
         }
-        return VenuePages.owner(model, exchange, principal -> exchange.getFormData().flatMap(posted -> {
-            Map<String, String> own = TemplateForm.posted(language, posted);
-            return editor.change(tenantOf(principal), json -> TemplateForm.applyTo(json, language, own), TenantAccess.actor(principal, addresses.of(exchange)))
-                    .flatMap(outcome -> outcome.isSaved()
-                            ? Mono.just("redirect:/settings/templates/" + language + "?saved")
-                            : editor.current(tenantOf(principal)).flatMap(row -> {
-                                exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-                                Map<String, String> errors = new LinkedHashMap<>();
-                                String other = placeTemplates(outcome, language, errors);
-                                return templatePage(model, principal, row, TemplateForm.of(language, unsaved(posted)),
-                                        errors, other, exchange);
-                            }));
-        }));
+        return VenuePages.owner(
+                model,
+                exchange,
+                principal -> exchange.getFormData().flatMap(posted -> {
+                    Map<String, String> own = TemplateForm.posted(language, posted);
+                    return editor.change(
+                                    tenantOf(principal),
+                                    json -> TemplateForm.applyTo(json, language, own),
+                                    TenantAccess.actor(principal, addresses.of(exchange)))
+                            .flatMap(outcome -> outcome.isSaved()
+                                    ? Mono.just("redirect:/settings/templates/" + language + "?saved")
+                                    : editor.current(tenantOf(principal)).flatMap(row -> {
+                                        exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+                                        Map<String, String> errors = new LinkedHashMap<>();
+                                        String other = placeTemplates(outcome, language, errors);
+                                        return templatePage(
+                                                model,
+                                                principal,
+                                                row,
+                                                TemplateForm.of(language, unsaved(posted)),
+                                                errors,
+                                                other,
+                                                exchange);
+                                    }));
+                }));
     }
 
-    private Mono<String> general(Model model, ConsolePrincipal principal, TenantRow row, GeneralForm form,
-            Map<String, String> errors, String other, ServerWebExchange exchange) {
+    private Mono<String> general(
+            Model model,
+            ConsolePrincipal principal,
+            TenantRow row,
+            GeneralForm form,
+            Map<String, String> errors,
+            String other,
+            ServerWebExchange exchange) {
         model.addAttribute("form", form);
         return common(model, principal, row, errors, other, exchange).thenReturn("settings");
     }
 
-    private Mono<String> templatePage(Model model, ConsolePrincipal principal, TenantRow row, TemplateForm form,
-            Map<String, String> errors, String other, ServerWebExchange exchange) {
+    private Mono<String> templatePage(
+            Model model,
+            ConsolePrincipal principal,
+            TenantRow row,
+            TemplateForm form,
+            Map<String, String> errors,
+            String other,
+            ServerWebExchange exchange) {
         model.addAttribute("templates", form);
         model.addAttribute("languageName", displayName(form.language(), exchange));
         return common(model, principal, row, errors, other, exchange).thenReturn("settings-templates");
     }
 
-    private Mono<Void> common(Model model, ConsolePrincipal principal, TenantRow row, Map<String, String> errors,
-            String other, ServerWebExchange exchange) {
+    private Mono<Void> common(
+            Model model,
+            ConsolePrincipal principal,
+            TenantRow row,
+            Map<String, String> errors,
+            String other,
+            ServerWebExchange exchange) {
         model.addAttribute("canEdit", principal.canManage(row.id()));
         model.addAttribute("errors", errors);
         model.addAttribute("otherProblem", other);
@@ -134,26 +181,42 @@ public class SettingsController {
         Map<String, String> languages = new LinkedHashMap<>();
         TemplateForm.languages(row.settings()).forEach(tag -> languages.put(tag, displayName(tag, exchange)));
         model.addAttribute("languages", languages);
-        return tenants.find(row.id()).doOnNext(view -> model.addAttribute("tenant", view)).then();
+        return tenants.find(row.id())
+                .doOnNext(view -> model.addAttribute("tenant", view))
+                .then();
     }
 
     /** Puts each problem next to its input; answers those that belong to none, one line each. */
-    private static String placeGeneral(SettingsEditor.Outcome outcome, List<String> periods, Map<String, String> errors) {
+    private static String placeGeneral(
+            SettingsEditor.Outcome outcome, List<String> periods, Map<String, String> errors) {
         StringBuilder other = new StringBuilder(outcome.detail() == null ? "" : outcome.detail());
         outcome.problems().forEach((field, message) -> {
             String id = inputOfGeneral(field, periods);
             if (id != null) {
                 errors.putIfAbsent(id, message);
             } else {
-                other.append(other.isEmpty() ? "" : "\n").append(field).append(": ").append(message);
+                other.append(other.isEmpty() ? "" : "\n")
+                        .append(field)
+                        .append(": ")
+                        .append(message);
             }
         });
         return other.isEmpty() ? null : other.toString();
     }
 
     private static String inputOfGeneral(String field, List<String> periods) {
-        if (List.of("callingOpens", "callingCloses", "leadTime", "minimumNotice", "venuePhone", "assistantFaq",
-                "assistantEnabled", "humanWindow", "venueAddress", "availabilityUrl").contains(field)) {
+        if (List.of(
+                        "callingOpens",
+                        "callingCloses",
+                        "leadTime",
+                        "minimumNotice",
+                        "venuePhone",
+                        "assistantFaq",
+                        "assistantEnabled",
+                        "humanWindow",
+                        "venueAddress",
+                        "availabilityUrl")
+                .contains(field)) {
             return field;
         }
         java.util.regex.Matcher period = java.util.regex.Pattern.compile("openingHours\\[(\\d+)](?:\\.(\\w+))?")
@@ -172,7 +235,10 @@ public class SettingsController {
             if (field.startsWith(prefix)) {
                 errors.putIfAbsent("template-" + field.substring(prefix.length()), message);
             } else {
-                other.append(other.isEmpty() ? "" : "\n").append(field).append(": ").append(message);
+                other.append(other.isEmpty() ? "" : "\n")
+                        .append(field)
+                        .append(": ")
+                        .append(message);
             }
         });
         return other.isEmpty() ? null : other.toString();
@@ -183,8 +249,12 @@ public class SettingsController {
         Map<String, String> texts = new LinkedHashMap<>();
         String reset = posted.getFirst("reset");
         posted.forEach((name, values) -> {
-            if (name.startsWith("template.") && !values.isEmpty() && !name.substring(9).equals(reset)) {
-                texts.put(name.substring(9), values.get(0) == null ? "" : values.get(0).strip());
+            if (name.startsWith("template.")
+                    && !values.isEmpty()
+                    && !name.substring(9).equals(reset)) {
+                texts.put(
+                        name.substring(9),
+                        values.get(0) == null ? "" : values.get(0).strip());
             }
         });
         return texts;
@@ -198,11 +268,10 @@ public class SettingsController {
     }
 
     private static Mono<ConsolePrincipal> signedIn(Model model) {
-        return ConsolePrincipal.current().filter(principal -> principal.tenantId().isPresent())
+        return ConsolePrincipal.current()
+                .filter(principal -> principal.tenantId().isPresent())
                 .doOnNext(principal -> model.addAttribute("principal", principal));
     }
-
-
 
     private static Mono<String> notFound(ServerWebExchange exchange) {
         return Mono.error(new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));

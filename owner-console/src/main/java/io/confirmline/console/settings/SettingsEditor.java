@@ -79,7 +79,8 @@ public class SettingsEditor {
             if (!parsed.problems().isEmpty()) {
                 return Mono.just(refused(parsed.problems().errors(), null));
             }
-            return tenants.update(tenantId, parsed.settings(), actor).thenReturn(Outcome.saved())
+            return tenants.update(tenantId, parsed.settings(), actor)
+                    .thenReturn(Outcome.saved())
                     .onErrorResume(ProblemException.class, e -> Mono.just(refused(e.errors(), e.detail())));
         });
     }

@@ -46,12 +46,13 @@ final class ShippedTemplates {
             Map.entry("callback-appointment", PromptCatalog.Texts::callbackAppointment),
             Map.entry("callback-closed", PromptCatalog.Texts::callbackClosed));
 
-    private ShippedTemplates() {
-    }
+    private ShippedTemplates() {}
 
     /** The shipped text of {@code name} (a {@link PromptTemplates} name) in {@code language}; null for no such name. */
     static String of(String language, String name) {
         Function<PromptCatalog.Texts, String> sentence = BY_NAME.get(name);
-        return sentence != null ? sentence.apply(SHIPPED.forLocale(language)) : TextCatalog.shipped(language).get(name);
+        return sentence != null
+                ? sentence.apply(SHIPPED.forLocale(language))
+                : TextCatalog.shipped(language).get(name);
     }
 }

@@ -35,7 +35,11 @@ import org.springframework.util.MultiValueMap;
 public record TemplateForm(String language, List<Row> rows) {
 
     /** Which part of the guest's experience a template is. */
-    public enum Kind { SENTENCE, WORD, TEXT }
+    public enum Kind {
+        SENTENCE,
+        WORD,
+        TEXT
+    }
 
     /**
      * One template.
@@ -55,6 +59,7 @@ public record TemplateForm(String language, List<Row> rows) {
 
     /** The languages the console ships words for (the orchestrator and its texts say these). */
     static final List<String> SHIPPED_LANGUAGES = List.of("en", "es", "fr", "de");
+
     private static final Pattern TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}");
 
     /** The languages an owner can edit: the shipped ones and every one the tenant wrote templates for. */
@@ -67,7 +72,9 @@ public record TemplateForm(String language, List<Row> rows) {
 
     /** Whether {@code tag} may name a language page (a BCP 47 tag as the registry keeps them). */
     static boolean isLanguage(String tag) {
-        return tag != null && TAG.matcher(tag).matches() && Locale.forLanguageTag(tag).toLanguageTag().equals(tag);
+        return tag != null
+                && TAG.matcher(tag).matches()
+                && Locale.forLanguageTag(tag).toLanguageTag().equals(tag);
     }
 
     static TemplateForm of(TenantSettings s, String language) {
@@ -113,8 +120,8 @@ public record TemplateForm(String language, List<Row> rows) {
     /** Writes {@code own} as the language's templates into {@code json} (the registry's shape). */
     static Map<String, Object> applyTo(Map<String, Object> json, String language, Map<String, String> own) {
         @SuppressWarnings("unchecked")
-        Map<String, Map<String, String>> prompts = new LinkedHashMap<>(
-                (Map<String, Map<String, String>>) json.getOrDefault("prompts", Map.of()));
+        Map<String, Map<String, String>> prompts =
+                new LinkedHashMap<>((Map<String, Map<String, String>>) json.getOrDefault("prompts", Map.of()));
         if (own.isEmpty()) {
             prompts.remove(language);
         } else {
@@ -124,8 +131,13 @@ public record TemplateForm(String language, List<Row> rows) {
         return json;
     }
 
-    private static Row row(String language, String name, Kind kind, Map<String, String> own, List<String> placeholders) {
-        return new Row(name, kind, ShippedTemplates.of(language, name), own.getOrDefault(name, ""),
+    private static Row row(
+            String language, String name, Kind kind, Map<String, String> own, List<String> placeholders) {
+        return new Row(
+                name,
+                kind,
+                ShippedTemplates.of(language, name),
+                own.getOrDefault(name, ""),
                 placeholders.stream().map(p -> "{" + p + "}").toList());
     }
 

@@ -55,8 +55,8 @@ class ConsoleKeyProvisioning implements ApplicationRunner, Ordered {
         List<String> ids = store.all().map(TenantRow::id).collectList().block(Duration.ofSeconds(30));
         int added = 0;
         for (String id : ids == null ? List.<String>of() : ids) {
-            if (Boolean.TRUE.equals(tenants.ensureConsoleKey(id, TenantService.Actor.startup())
-                    .block(Duration.ofSeconds(30)))) {
+            if (Boolean.TRUE.equals(
+                    tenants.ensureConsoleKey(id, TenantService.Actor.startup()).block(Duration.ofSeconds(30)))) {
                 added++;
             }
         }

@@ -52,8 +52,8 @@ class EmptyTopicRepublish implements ApplicationRunner, Ordered {
     private final TenantStore store;
     private final TenantService tenants;
 
-    EmptyTopicRepublish(KafkaAdmin kafkaAdmin, TenantDirectoryProperties directory, TenantStore store,
-            TenantService tenants) {
+    EmptyTopicRepublish(
+            KafkaAdmin kafkaAdmin, TenantDirectoryProperties directory, TenantStore store, TenantService tenants) {
         this.kafkaAdmin = kafkaAdmin;
         this.directory = directory;
         this.store = store;
@@ -79,7 +79,9 @@ class EmptyTopicRepublish implements ApplicationRunner, Ordered {
         for (String id : ids) {
             tenants.republish(id).block(Duration.ofSeconds(30));
         }
-        log.info("{} held no tenant records: {} tenants published again from the database", directory.topic(),
+        log.info(
+                "{} held no tenant records: {} tenants published again from the database",
+                directory.topic(),
                 ids.size());
     }
 
@@ -87,8 +89,10 @@ class EmptyTopicRepublish implements ApplicationRunner, Ordered {
         try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
             TopicDescription description;
             try {
-                description = admin.describeTopics(List.of(directory.topic())).allTopicNames()
-                        .get(30, TimeUnit.SECONDS).get(directory.topic());
+                description = admin.describeTopics(List.of(directory.topic()))
+                        .allTopicNames()
+                        .get(30, TimeUnit.SECONDS)
+                        .get(directory.topic());
             } catch (java.util.concurrent.ExecutionException e) {
                 if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                     return false;
@@ -96,7 +100,8 @@ class EmptyTopicRepublish implements ApplicationRunner, Ordered {
                 throw e;
             }
             List<TopicPartition> partitions = description.partitions().stream()
-                    .map(p -> new TopicPartition(directory.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(directory.topic(), p.partition()))
+                    .toList();
             Map<TopicPartition, Long> earliest = offsets(admin, partitions, OffsetSpec.earliest());
             Map<TopicPartition, Long> latest = offsets(admin, partitions, OffsetSpec.latest());
             return partitions.stream().anyMatch(p -> latest.get(p) > earliest.get(p));
@@ -105,8 +110,12 @@ class EmptyTopicRepublish implements ApplicationRunner, Ordered {
 
     private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
             throws Exception {
-        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> spec))).all()
-                .get(30, TimeUnit.SECONDS).entrySet().stream()
+        return admin
+                .listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> spec)))
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .entrySet()
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 }

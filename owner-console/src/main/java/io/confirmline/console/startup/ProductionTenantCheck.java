@@ -46,12 +46,14 @@ public class ProductionTenantCheck implements EnvironmentPostProcessor, Ordered 
             problems.add("confirmline.console.admin-token (CONFIRMLINE_ADMIN_TOKEN) is empty");
         }
         List<TenantSettings> tenants = Binder.get(environment)
-                .bind("confirmline.tenants", Bindable.listOf(TenantSettings.class)).orElse(List.of());
+                .bind("confirmline.tenants", Bindable.listOf(TenantSettings.class))
+                .orElse(List.of());
         for (int i = 0; i < tenants.size(); i++) {
             String prefix = "confirmline.tenants[" + i + "] (" + tenants.get(i).id() + ") ";
             DemoValues.callbackUrlProblem(tenants.get(i).callbackUrl())
                     .ifPresent(p -> problems.add(prefix + "callback-url " + p));
-            DemoValues.callerIdProblem(tenants.get(i).callerId()).ifPresent(p -> problems.add(prefix + "caller-id " + p));
+            DemoValues.callerIdProblem(tenants.get(i).callerId())
+                    .ifPresent(p -> problems.add(prefix + "caller-id " + p));
         }
         ProductionSettingsCheck.refuse(problems);
     }

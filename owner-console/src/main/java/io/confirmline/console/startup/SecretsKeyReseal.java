@@ -55,7 +55,8 @@ class SecretsKeyReseal implements ApplicationRunner, Ordered {
 
     @Override
     public void run(ApplicationArguments args) {
-        List<String> stale = store.tenantsSealedUnderOtherKeys(cipher.currentKeyId()).collectList()
+        List<String> stale = store.tenantsSealedUnderOtherKeys(cipher.currentKeyId())
+                .collectList()
                 .block(Duration.ofSeconds(30));
         if (stale == null || stale.isEmpty()) {
             return;
@@ -64,7 +65,7 @@ class SecretsKeyReseal implements ApplicationRunner, Ordered {
             // Fails the start when an old key is not held: its secrets would otherwise be lost.
             tenants.reseal(id, TenantService.Actor.startup()).block(Duration.ofSeconds(30));
         }
-        log.info("Secrets of {} tenants sealed again under key {} and republished", stale.size(),
-                cipher.currentKeyId());
+        log.info(
+                "Secrets of {} tenants sealed again under key {} and republished", stale.size(), cipher.currentKeyId());
     }
 }

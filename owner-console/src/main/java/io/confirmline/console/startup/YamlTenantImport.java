@@ -62,7 +62,8 @@ class YamlTenantImport implements ApplicationRunner, Ordered {
     @Override
     public void run(ApplicationArguments args) {
         List<TenantSettings> declared = Binder.get(environment)
-                .bind("confirmline.tenants", Bindable.listOf(TenantSettings.class)).orElse(List.of());
+                .bind("confirmline.tenants", Bindable.listOf(TenantSettings.class))
+                .orElse(List.of());
         int imported = 0;
         for (int i = 0; i < declared.size(); i++) {
             TenantSettings settings = declared.get(i);
@@ -72,8 +73,9 @@ class YamlTenantImport implements ApplicationRunner, Ordered {
                 created = tenants.createIfAbsent(settings, secrets, TenantService.Actor.startup())
                         .block(Duration.ofSeconds(60));
             } catch (ProblemException e) {
-                throw new IllegalStateException("confirmline.tenants[" + i + "] (" + settings.id() + ") cannot be "
-                        + "imported: " + e.detail(), e);
+                throw new IllegalStateException(
+                        "confirmline.tenants[" + i + "] (" + settings.id() + ") cannot be " + "imported: " + e.detail(),
+                        e);
             }
             if (Boolean.TRUE.equals(created)) {
                 imported++;
@@ -91,8 +93,11 @@ class YamlTenantImport implements ApplicationRunner, Ordered {
             log.warn("Tenant {} has no 8x8 API key: add it with POST /api/admin/tenants/{}/secrets/api-key", id, id);
         }
         if (secrets.webhookTokens().isEmpty()) {
-            log.warn("Tenant {} has no webhook token: 8x8's webhooks are refused until one is added "
-                    + "(POST /api/admin/tenants/{}/register-webhooks)", id, id);
+            log.warn(
+                    "Tenant {} has no webhook token: 8x8's webhooks are refused until one is added "
+                            + "(POST /api/admin/tenants/{}/register-webhooks)",
+                    id,
+                    id);
         }
         if (secrets.platformApiKeys().isEmpty()) {
             log.warn("Tenant {} has no platform API key: its API calls are refused until one is added", id);

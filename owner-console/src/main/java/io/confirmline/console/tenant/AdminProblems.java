@@ -27,8 +27,7 @@ import org.springframework.http.HttpStatus;
  */
 public final class AdminProblems {
 
-    private AdminProblems() {
-    }
+    private AdminProblems() {}
 
     public static ProblemException of(HttpStatus status, String detail) {
         return new ProblemException(status, "admin-" + status.value(), status.getReasonPhrase(), detail);
@@ -60,8 +59,10 @@ public final class AdminProblems {
     }
 
     public static ProblemException unauthorized() {
-        return ProblemException.unauthorized("admin-401",
-                "The admin token (Authorization: Bearer <token>) or a login session is required", "Bearer",
+        return ProblemException.unauthorized(
+                "admin-401",
+                "The admin token (Authorization: Bearer <token>) or a login session is required",
+                "Bearer",
                 "confirmline-console");
     }
 }

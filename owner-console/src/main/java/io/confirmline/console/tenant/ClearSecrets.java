@@ -24,8 +24,8 @@ import java.util.List;
  *
  * @param apiKey the 8x8 API key, or null
  */
-public record ClearSecrets(String apiKey, List<String> webhookTokens, List<String> platformApiKeys,
-        List<String> signingSecrets) {
+public record ClearSecrets(
+        String apiKey, List<String> webhookTokens, List<String> platformApiKeys, List<String> signingSecrets) {
 
     public ClearSecrets {
         webhookTokens = List.copyOf(webhookTokens);
@@ -39,7 +39,9 @@ public record ClearSecrets(String apiKey, List<String> webhookTokens, List<Strin
 
     /** The secrets written in a {@code confirmline.tenants[*]} block (singular and plural spellings, blanks dropped). */
     public static ClearSecrets of(TenantSettings yaml) {
-        String apiKey = yaml.apiKey() == null || yaml.apiKey().isBlank() ? null : yaml.apiKey().trim();
+        String apiKey = yaml.apiKey() == null || yaml.apiKey().isBlank()
+                ? null
+                : yaml.apiKey().trim();
         return new ClearSecrets(apiKey, yaml.allAuthTokens(), yaml.allPlatformApiKeys(), yaml.allSigningSecrets());
     }
 

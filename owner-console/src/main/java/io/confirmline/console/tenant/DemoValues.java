@@ -30,8 +30,7 @@ public final class DemoValues {
     /** The caller id of the demo tenant (application.yml's default). */
     public static final String DEMO_CALLER_ID = "+6568888888";
 
-    private DemoValues() {
-    }
+    private DemoValues() {}
 
     /** Why {@code callbackUrl} is a demo value, if it is: its host is this machine. */
     public static Optional<String> callbackUrlProblem(String callbackUrl) {
@@ -51,7 +50,8 @@ public final class DemoValues {
     /** Why {@code callerId} is a demo value, if it is. */
     public static Optional<String> callerIdProblem(String callerId) {
         return DEMO_CALLER_ID.equals(callerId == null ? null : callerId.trim())
-                ? Optional.of("is the demo caller id " + DEMO_CALLER_ID) : Optional.empty();
+                ? Optional.of("is the demo caller id " + DEMO_CALLER_ID)
+                : Optional.empty();
     }
 
     /** localhost, *.localhost, a loopback or wildcard address; names other than these are not resolved. */
@@ -66,7 +66,8 @@ public final class DemoValues {
         }
         try {
             // An IP literal is parsed, never looked up.
-            InetAddress address = InetAddress.getByName(name.startsWith("[") ? name.substring(1, name.length() - 1) : name);
+            InetAddress address =
+                    InetAddress.getByName(name.startsWith("[") ? name.substring(1, name.length() - 1) : name);
             return address.isLoopbackAddress() || address.isAnyLocalAddress();
         } catch (UnknownHostException e) {
             return false;

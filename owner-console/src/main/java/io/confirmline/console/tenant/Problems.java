@@ -42,12 +42,17 @@ public final class Problems {
     }
 
     public List<FieldError> errors() {
-        return byField.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList();
+        return byField.entrySet().stream()
+                .map(e -> new FieldError(e.getKey(), e.getValue()))
+                .toList();
     }
 
     /** {@code field: message; ...}, for a start-up failure. */
     public String summary(String prefix) {
-        return String.join("; ", byField.entrySet().stream().map(e -> prefix + e.getKey() + ": " + e.getValue())
-                .toList());
+        return String.join(
+                "; ",
+                byField.entrySet().stream()
+                        .map(e -> prefix + e.getKey() + ": " + e.getValue())
+                        .toList());
     }
 }

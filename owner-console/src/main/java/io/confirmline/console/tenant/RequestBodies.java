@@ -29,11 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RequestBodies {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /** The body as a JSON object, or the 415/400 that says why not. */
     public static JsonNode object(MediaType contentType, byte[] body) {

@@ -75,11 +75,15 @@ public enum SecretKind {
     }
 
     public static SecretKind ofStored(String value) {
-        return Arrays.stream(values()).filter(k -> k.stored.equals(value)).findFirst()
+        return Arrays.stream(values())
+                .filter(k -> k.stored.equals(value))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("Unknown secret kind " + value));
     }
 
     public static Optional<SecretKind> ofPath(String value) {
-        return Arrays.stream(values()).filter(k -> k.administered && k.path.equals(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(k -> k.administered && k.path.equals(value))
+                .findFirst();
     }
 }

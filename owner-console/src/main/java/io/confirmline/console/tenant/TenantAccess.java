@@ -26,8 +26,7 @@ import reactor.core.publisher.Mono;
  */
 public final class TenantAccess {
 
-    private TenantAccess() {
-    }
+    private TenantAccess() {}
 
     public static Mono<ConsolePrincipal> caller() {
         return ConsolePrincipal.current().switchIfEmpty(Mono.error(AdminProblems::unauthorized));
@@ -35,7 +34,8 @@ public final class TenantAccess {
 
     /** The platform admin only: create, delete, switch on and off, list every tenant. */
     public static Mono<ConsolePrincipal> admin(String what) {
-        return caller().flatMap(p -> p.isPlatformAdmin() ? Mono.just(p)
+        return caller().flatMap(p -> p.isPlatformAdmin()
+                ? Mono.just(p)
                 : Mono.error(AdminProblems.forbidden("Only the platform admin may " + what)));
     }
 
@@ -44,8 +44,10 @@ public final class TenantAccess {
     }
 
     public static Mono<ConsolePrincipal> manager(String tenantId) {
-        return viewer(tenantId).flatMap(p -> p.canManage(tenantId) ? Mono.just(p)
-                : Mono.error(AdminProblems.forbidden("A tenant's staff may look at it, not change it")));
+        return viewer(tenantId)
+                .flatMap(p -> p.canManage(tenantId)
+                        ? Mono.just(p)
+                        : Mono.error(AdminProblems.forbidden("A tenant's staff may look at it, not change it")));
     }
 
     /** Who asked and from where (the address as {@link ClientAddress} reads it), for the audit log. */

@@ -59,27 +59,40 @@ public class TenantController {
 
     /** A new tenant; the webhook token, platform key and signing secret it was not given are made and answered once. */
     @PostMapping
-    Mono<ResponseEntity<Map<String, Object>>> create(ServerWebExchange exchange,
+    Mono<ResponseEntity<Map<String, Object>>> create(
+            ServerWebExchange exchange,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
             @RequestBody(required = false) byte[] body) {
-        return TenantAccess.admin("create tenants").flatMap(principal -> {
-            JsonNode root = RequestBodies.object(contentType, body);
-            TenantJson.Parsed parsed = TenantJson.read(root, TenantJson.Mode.CREATE, null, true);
-            TenantValidator.check(parsed.settings(), parsed.secrets(), tenants.rules(true), parsed.problems());
-            if (!parsed.problems().isEmpty()) {
-                return Mono.error(AdminProblems.invalid(parsed.problems()));
-            }
-            return tenants.create(parsed.settings(), parsed.secrets(), true, TenantAccess.actor(principal, addresses.of(exchange)));
-        }).map(created -> ResponseEntity.created(URI.create("/api/admin/tenants/" + created.row().id()))
-                .body(TenantView.of(created)));
+        return TenantAccess.admin("create tenants")
+                .flatMap(principal -> {
+                    JsonNode root = RequestBodies.object(contentType, body);
+                    TenantJson.Parsed parsed = TenantJson.read(root, TenantJson.Mode.CREATE, null, true);
+                    TenantValidator.check(parsed.settings(), parsed.secrets(), tenants.rules(true), parsed.problems());
+                    if (!parsed.problems().isEmpty()) {
+                        return Mono.error(AdminProblems.invalid(parsed.problems()));
+                    }
+                    return tenants.create(
+                            parsed.settings(),
+                            parsed.secrets(),
+                            true,
+                            TenantAccess.actor(principal, addresses.of(exchange)));
+                })
+                .map(created -> ResponseEntity.created(
+                                URI.create("/api/admin/tenants/" + created.row().id()))
+                        .body(TenantView.of(created)));
     }
 
     /** Every tenant for the platform admin; a user's own tenant for a user. */
     @GetMapping
     Mono<List<Map<String, Object>>> list() {
-        return TenantAccess.caller().flatMap(principal -> (principal.isPlatformAdmin() ? store.all()
-                        : Mono.justOrEmpty(principal.tenantId()).flatMap(store::find).flux())
-                .map(TenantView::summary).collectList());
+        return TenantAccess.caller()
+                .flatMap(principal -> (principal.isPlatformAdmin()
+                                ? store.all()
+                                : Mono.justOrEmpty(principal.tenantId())
+                                        .flatMap(store::find)
+                                        .flux())
+                        .map(TenantView::summary)
+                        .collectList());
     }
 
     @GetMapping("/{id}")
@@ -89,18 +102,22 @@ public class TenantController {
 
     /** Replaces the non-secret settings; fields left out take their defaults, as in a create. */
     @PutMapping("/{id}")
-    Mono<Map<String, Object>> update(@PathVariable String id, ServerWebExchange exchange,
+    Mono<Map<String, Object>> update(
+            @PathVariable String id,
+            ServerWebExchange exchange,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
             @RequestBody(required = false) byte[] body) {
-        return TenantAccess.manager(id).flatMap(principal -> {
-            JsonNode root = RequestBodies.object(contentType, body);
-            TenantJson.Parsed parsed = TenantJson.read(root, TenantJson.Mode.UPDATE, id, true);
-            TenantValidator.check(parsed.settings(), parsed.secrets(), tenants.rules(false), parsed.problems());
-            if (!parsed.problems().isEmpty()) {
-                return Mono.error(AdminProblems.invalid(parsed.problems()));
-            }
-            return tenants.update(id, parsed.settings(), TenantAccess.actor(principal, addresses.of(exchange)));
-        }).map(TenantView::of);
+        return TenantAccess.manager(id)
+                .flatMap(principal -> {
+                    JsonNode root = RequestBodies.object(contentType, body);
+                    TenantJson.Parsed parsed = TenantJson.read(root, TenantJson.Mode.UPDATE, id, true);
+                    TenantValidator.check(parsed.settings(), parsed.secrets(), tenants.rules(false), parsed.problems());
+                    if (!parsed.problems().isEmpty()) {
+                        return Mono.error(AdminProblems.invalid(parsed.problems()));
+                    }
+                    return tenants.update(id, parsed.settings(), TenantAccess.actor(principal, addresses.of(exchange)));
+                })
+                .map(TenantView::of);
     }
 
     /** Switches the tenant off: its API is refused and no new call is placed; calls in flight finish. */
@@ -134,7 +151,9 @@ public class TenantController {
      * one, answered once.
      */
     @PostMapping("/{id}/secrets/{kind}")
-    Mono<ResponseEntity<Map<String, Object>>> addSecret(@PathVariable String id, @PathVariable String kind,
+    Mono<ResponseEntity<Map<String, Object>>> addSecret(
+            @PathVariable String id,
+            @PathVariable String kind,
             ServerWebExchange exchange,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
             @RequestBody(required = false) byte[] body) {
@@ -148,17 +167,22 @@ public class TenantController {
 
     /** Removes one secret; the last of its kind stays (409): add the new one first. */
     @DeleteMapping("/{id}/secrets/{kind}/{secretId}")
-    Mono<ResponseEntity<Void>> removeSecret(@PathVariable String id, @PathVariable String kind,
-            @PathVariable String secretId, ServerWebExchange exchange) {
+    Mono<ResponseEntity<Void>> removeSecret(
+            @PathVariable String id,
+            @PathVariable String kind,
+            @PathVariable String secretId,
+            ServerWebExchange exchange) {
         return TenantAccess.manager(id)
-                .flatMap(principal -> tenants.removeSecret(id, kind(kind), secretId,
-                        TenantAccess.actor(principal, addresses.of(exchange))))
+                .flatMap(principal -> tenants.removeSecret(
+                        id, kind(kind), secretId, TenantAccess.actor(principal, addresses.of(exchange))))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
     private static ResponseEntity<Map<String, Object>> added(Changed changed, SecretKind kind) {
         TenantService.Generated added = changed.generated().get(kind).get(0);
-        StoredSecret stored = changed.secrets().stream().filter(s -> s.id().equals(added.id())).findFirst()
+        StoredSecret stored = changed.secrets().stream()
+                .filter(s -> s.id().equals(added.id()))
+                .findFirst()
                 .orElseThrow();
         Map<String, Object> out = new LinkedHashMap<>(TenantView.secret(stored));
         out.put("kind", kind.path());
@@ -170,7 +194,9 @@ public class TenantController {
     }
 
     private static SecretKind kind(String path) {
-        return SecretKind.ofPath(path).orElseThrow(() -> AdminProblems.of(HttpStatus.NOT_FOUND,
-                "No secret kind " + path + "; kinds: api-key, webhook-tokens, platform-keys, signing-secrets"));
+        return SecretKind.ofPath(path)
+                .orElseThrow(() -> AdminProblems.of(
+                        HttpStatus.NOT_FOUND,
+                        "No secret kind " + path + "; kinds: api-key, webhook-tokens, platform-keys, signing-secrets"));
     }
 }

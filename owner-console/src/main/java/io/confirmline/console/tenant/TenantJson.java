@@ -53,11 +53,9 @@ public final class TenantJson {
     private static final TenantSettings DEFAULTS = defaults();
 
     /** What a body came to: the settings (defaults where a field was absent or unreadable), secrets, problems. */
-    public record Parsed(TenantSettings settings, ClearSecrets secrets, Problems problems) {
-    }
+    public record Parsed(TenantSettings settings, ClearSecrets secrets, Problems problems) {}
 
-    private TenantJson() {
-    }
+    private TenantJson() {}
 
     /** Reads a body or a stored column; {@code id} and {@code enabled} given when they come from elsewhere. */
     public static Parsed read(JsonNode root, Mode mode, String id, boolean enabled) {
@@ -77,27 +75,54 @@ public final class TenantJson {
             in.consume("enabled");
             in.problems.add("enabled", "is changed by POST /api/admin/tenants/{id}/enable or /disable");
         }
-        TenantSettings settings = new TenantSettings(id, in.string("displayName"), enabled, in.string("accountId"),
-                in.string("subaccountId"), null, in.string("callerId"), in.strings("virtualNumbers"),
-                in.string("smsSubaccountId"), in.strings("smsNumbers"), null, List.of(), null, List.of(),
-                in.string("callbackUrl"), List.of(), in.string("timeZone", DEFAULTS.timeZone()),
-                in.duration("leadTime", DEFAULTS.leadTime()), in.duration("minimumNotice", DEFAULTS.minimumNotice()),
-                in.time("callingOpens", DEFAULTS.callingOpens()), in.time("callingCloses", DEFAULTS.callingCloses()),
-                in.integer("maxAttempts", DEFAULTS.maxAttempts()), in.duration("retryDelay", DEFAULTS.retryDelay()),
+        TenantSettings settings = new TenantSettings(
+                id,
+                in.string("displayName"),
+                enabled,
+                in.string("accountId"),
+                in.string("subaccountId"),
+                null,
+                in.string("callerId"),
+                in.strings("virtualNumbers"),
+                in.string("smsSubaccountId"),
+                in.strings("smsNumbers"),
+                null,
+                List.of(),
+                null,
+                List.of(),
+                in.string("callbackUrl"),
+                List.of(),
+                in.string("timeZone", DEFAULTS.timeZone()),
+                in.duration("leadTime", DEFAULTS.leadTime()),
+                in.duration("minimumNotice", DEFAULTS.minimumNotice()),
+                in.time("callingOpens", DEFAULTS.callingOpens()),
+                in.time("callingCloses", DEFAULTS.callingCloses()),
+                in.integer("maxAttempts", DEFAULTS.maxAttempts()),
+                in.duration("retryDelay", DEFAULTS.retryDelay()),
                 in.integer("maxReprompts", DEFAULTS.maxReprompts()),
                 in.number("callsPerSecond", DEFAULTS.callsPerSecond()),
                 in.integer("maxConcurrentCalls", DEFAULTS.maxConcurrentCalls()),
-                in.string("confirmDigit", DEFAULTS.confirmDigit()), in.string("cancelDigit", DEFAULTS.cancelDigit()),
-                in.string("transferDigit", DEFAULTS.transferDigit()), in.stringMap("voices"), in.prompts("prompts"),
-                in.string("venuePhone"), in.openingHours("openingHours"), in.bool("assistantEnabled", false),
-                in.string("assistantFaq"), in.string("venueAddress"),
-                in.duration("humanWindow", DEFAULTS.humanWindow()), in.string("availabilityUrl"),
+                in.string("confirmDigit", DEFAULTS.confirmDigit()),
+                in.string("cancelDigit", DEFAULTS.cancelDigit()),
+                in.string("transferDigit", DEFAULTS.transferDigit()),
+                in.stringMap("voices"),
+                in.prompts("prompts"),
+                in.string("venuePhone"),
+                in.openingHours("openingHours"),
+                in.bool("assistantEnabled", false),
+                in.string("assistantFaq"),
+                in.string("venueAddress"),
+                in.duration("humanWindow", DEFAULTS.humanWindow()),
+                in.string("availabilityUrl"),
                 in.string("textFallback", DEFAULTS.textFallback()),
                 in.string("smsHelpText"));
         ClearSecrets secrets = ClearSecrets.none();
         if (mode == Mode.CREATE) {
-            secrets = new ClearSecrets(in.string("apiKey"), in.strings("webhookTokens"),
-                    in.strings("platformApiKeys"), in.strings("signingSecrets"));
+            secrets = new ClearSecrets(
+                    in.string("apiKey"),
+                    in.strings("webhookTokens"),
+                    in.strings("platformApiKeys"),
+                    in.strings("signingSecrets"));
         }
         in.rejectRest();
         return new Parsed(settings, secrets, in.problems);
@@ -130,13 +155,21 @@ public final class TenantJson {
         out.put("voices", s.voices());
         out.put("prompts", s.prompts());
         out.put("venuePhone", s.venuePhone());
-        out.put("openingHours", s.openingHours().stream().map(h -> {
-            Map<String, Object> period = new LinkedHashMap<>();
-            period.put("day", h.day());
-            period.put("opens", h.opens() == null ? null : h.opens().toString());
-            period.put("closes", h.closes() == null ? null : h.closes().toString());
-            return period;
-        }).toList());
+        out.put(
+                "openingHours",
+                s.openingHours().stream()
+                        .map(h -> {
+                            Map<String, Object> period = new LinkedHashMap<>();
+                            period.put("day", h.day());
+                            period.put(
+                                    "opens",
+                                    h.opens() == null ? null : h.opens().toString());
+                            period.put(
+                                    "closes",
+                                    h.closes() == null ? null : h.closes().toString());
+                            return period;
+                        })
+                        .toList());
         out.put("assistantEnabled", s.assistantEnabled());
         out.put("assistantFaq", s.assistantFaq());
         out.put("venueAddress", s.venueAddress());
@@ -149,32 +182,136 @@ public final class TenantJson {
 
     /** {@code settings} with its secret fields emptied: what is kept in the {@code settings} column. */
     public static TenantSettings withoutSecrets(TenantSettings s) {
-        return new TenantSettings(s.id(), s.displayName(), s.enabled(), s.accountId(), s.subaccountId(), null,
-                s.callerId(), s.virtualNumbers(), s.smsSubaccountId(), s.smsNumbers(), null, List.of(), null,
-                List.of(), s.callbackUrl(), List.of(), s.timeZone(), s.leadTime(), s.minimumNotice(), s.callingOpens(),
-                s.callingCloses(), s.maxAttempts(), s.retryDelay(), s.maxReprompts(), s.callsPerSecond(),
-                s.maxConcurrentCalls(), s.confirmDigit(), s.cancelDigit(), s.transferDigit(), s.voices(), s.prompts(),
-                s.venuePhone(), s.openingHours(), s.assistantEnabled(), s.assistantFaq(), s.venueAddress(),
-                s.humanWindow(), s.availabilityUrl(), s.textFallback(), s.smsHelpText());
+        return new TenantSettings(
+                s.id(),
+                s.displayName(),
+                s.enabled(),
+                s.accountId(),
+                s.subaccountId(),
+                null,
+                s.callerId(),
+                s.virtualNumbers(),
+                s.smsSubaccountId(),
+                s.smsNumbers(),
+                null,
+                List.of(),
+                null,
+                List.of(),
+                s.callbackUrl(),
+                List.of(),
+                s.timeZone(),
+                s.leadTime(),
+                s.minimumNotice(),
+                s.callingOpens(),
+                s.callingCloses(),
+                s.maxAttempts(),
+                s.retryDelay(),
+                s.maxReprompts(),
+                s.callsPerSecond(),
+                s.maxConcurrentCalls(),
+                s.confirmDigit(),
+                s.cancelDigit(),
+                s.transferDigit(),
+                s.voices(),
+                s.prompts(),
+                s.venuePhone(),
+                s.openingHours(),
+                s.assistantEnabled(),
+                s.assistantFaq(),
+                s.venueAddress(),
+                s.humanWindow(),
+                s.availabilityUrl(),
+                s.textFallback(),
+                s.smsHelpText());
     }
 
     /** {@code settings} switched on or off. */
     public static TenantSettings withEnabled(TenantSettings s, boolean enabled) {
-        return new TenantSettings(s.id(), s.displayName(), enabled, s.accountId(), s.subaccountId(), s.apiKey(),
-                s.callerId(), s.virtualNumbers(), s.smsSubaccountId(), s.smsNumbers(), s.authToken(), s.authTokens(),
-                s.platformApiKey(), s.platformApiKeys(), s.callbackUrl(), s.signingSecrets(), s.timeZone(),
-                s.leadTime(), s.minimumNotice(), s.callingOpens(), s.callingCloses(), s.maxAttempts(), s.retryDelay(),
-                s.maxReprompts(), s.callsPerSecond(), s.maxConcurrentCalls(), s.confirmDigit(), s.cancelDigit(),
-                s.transferDigit(), s.voices(), s.prompts(), s.venuePhone(), s.openingHours(), s.assistantEnabled(),
-                s.assistantFaq(), s.venueAddress(), s.humanWindow(), s.availabilityUrl(), s.textFallback(),
+        return new TenantSettings(
+                s.id(),
+                s.displayName(),
+                enabled,
+                s.accountId(),
+                s.subaccountId(),
+                s.apiKey(),
+                s.callerId(),
+                s.virtualNumbers(),
+                s.smsSubaccountId(),
+                s.smsNumbers(),
+                s.authToken(),
+                s.authTokens(),
+                s.platformApiKey(),
+                s.platformApiKeys(),
+                s.callbackUrl(),
+                s.signingSecrets(),
+                s.timeZone(),
+                s.leadTime(),
+                s.minimumNotice(),
+                s.callingOpens(),
+                s.callingCloses(),
+                s.maxAttempts(),
+                s.retryDelay(),
+                s.maxReprompts(),
+                s.callsPerSecond(),
+                s.maxConcurrentCalls(),
+                s.confirmDigit(),
+                s.cancelDigit(),
+                s.transferDigit(),
+                s.voices(),
+                s.prompts(),
+                s.venuePhone(),
+                s.openingHours(),
+                s.assistantEnabled(),
+                s.assistantFaq(),
+                s.venueAddress(),
+                s.humanWindow(),
+                s.availabilityUrl(),
+                s.textFallback(),
                 s.smsHelpText());
     }
 
     private static TenantSettings defaults() {
-        return new TenantSettings(null, null, true, null, null, null, null, List.of(), null, List.of(), null,
-                List.of(), null, List.of(), null, List.of(), "UTC", Duration.ofMinutes(30), Duration.ofMinutes(10),
-                LocalTime.of(9, 0), LocalTime.of(21, 0), 3, Duration.ofMinutes(10), 2, 0, 0, "1", "0", "9", Map.of(),
-                Map.of(), null, List.of(), false, null, null, Duration.ofSeconds(60), null, "BOTH", null);
+        return new TenantSettings(
+                null,
+                null,
+                true,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                List.of(),
+                null,
+                List.of(),
+                null,
+                List.of(),
+                null,
+                List.of(),
+                "UTC",
+                Duration.ofMinutes(30),
+                Duration.ofMinutes(10),
+                LocalTime.of(9, 0),
+                LocalTime.of(21, 0),
+                3,
+                Duration.ofMinutes(10),
+                2,
+                0,
+                0,
+                "1",
+                "0",
+                "9",
+                Map.of(),
+                Map.of(),
+                null,
+                List.of(),
+                false,
+                null,
+                null,
+                Duration.ofSeconds(60),
+                null,
+                "BOTH",
+                null);
     }
 
     /** Reads the fields of one object, noting every one it could not read and every one it did not expect. */
@@ -417,7 +554,8 @@ public final class TenantJson {
                     continue;
                 }
                 if (SECRET_FIELDS.contains(name)) {
-                    problems.add(name, "is a secret: change it with POST or DELETE /api/admin/tenants/{id}/secrets/{kind}");
+                    problems.add(
+                            name, "is a secret: change it with POST or DELETE /api/admin/tenants/{id}/secrets/{kind}");
                 } else if (READ_ONLY_FIELDS.contains(name)) {
                     problems.add(name, "is read-only");
                 } else {

@@ -65,18 +65,31 @@ public class TenantSecrets {
         String id = newId();
         if (kind.sealed()) {
             EncryptedSecret sealed = cipher.encrypt(tenantId, new NamedSecret(id, value));
-            return new StoredSecret(id, kind, sealed.getKeyId(), bytes(sealed.getNonce()),
-                    bytes(sealed.getCiphertext()), null, Instant.now());
+            return new StoredSecret(
+                    id,
+                    kind,
+                    sealed.getKeyId(),
+                    bytes(sealed.getNonce()),
+                    bytes(sealed.getCiphertext()),
+                    null,
+                    Instant.now());
         }
-        return new StoredSecret(id, kind, null, null, null, SecretDigest.of(value).bytes(), Instant.now());
+        return new StoredSecret(
+                id, kind, null, null, null, SecretDigest.of(value).bytes(), Instant.now());
     }
 
     /** {@code secret} sealed again under the current key (the value unchanged, a fresh nonce). */
     public StoredSecret reseal(String tenantId, StoredSecret secret) {
         NamedSecret clear = open(tenantId, secret);
         EncryptedSecret sealed = cipher.encrypt(tenantId, clear);
-        return new StoredSecret(secret.id(), secret.kind(), sealed.getKeyId(), bytes(sealed.getNonce()),
-                bytes(sealed.getCiphertext()), null, secret.createdAt());
+        return new StoredSecret(
+                secret.id(),
+                secret.kind(),
+                sealed.getKeyId(),
+                bytes(sealed.getNonce()),
+                bytes(sealed.getCiphertext()),
+                null,
+                secret.createdAt());
     }
 
     /** Whether {@code secret} is sealed under a key other than the current one. */
@@ -90,9 +103,14 @@ public class TenantSecrets {
      * @throws SecretsCipher.SecretUnreadableException when its key is not held (a previous key was dropped too soon)
      */
     public NamedSecret open(String tenantId, StoredSecret secret) {
-        return cipher.decrypt(tenantId, EncryptedSecret.newBuilder().setId(secret.id()).setKeyId(secret.keyId())
-                .setNonce(ByteBuffer.wrap(secret.nonce())).setCiphertext(ByteBuffer.wrap(secret.ciphertext()))
-                .build());
+        return cipher.decrypt(
+                tenantId,
+                EncryptedSecret.newBuilder()
+                        .setId(secret.id())
+                        .setKeyId(secret.keyId())
+                        .setNonce(ByteBuffer.wrap(secret.nonce()))
+                        .setCiphertext(ByteBuffer.wrap(secret.ciphertext()))
+                        .build());
     }
 
     /**
@@ -101,20 +119,33 @@ public class TenantSecrets {
      * theirs, and it goes when the tenant goes.
      */
     public TenantRecords.Secrets forEvent(String tenantId, List<StoredSecret> stored) {
-        NamedSecret apiKey = stored.stream().filter(s -> s.kind() == SecretKind.API_KEY)
-                .reduce((first, second) -> second).map(s -> open(tenantId, s))
+        NamedSecret apiKey = stored.stream()
+                .filter(s -> s.kind() == SecretKind.API_KEY)
+                .reduce((first, second) -> second)
+                .map(s -> open(tenantId, s))
                 .orElse(new NamedSecret(NO_API_KEY, ""));
         List<NamedDigest> platformKeys = new ArrayList<>(digests(stored, SecretKind.PLATFORM_KEY));
-        stored.stream().filter(s -> s.kind() == SecretKind.CONSOLE_KEY).reduce((first, second) -> second)
-                .map(s -> new NamedDigest(CONSOLE_KEY_NAME, SecretDigest.of(open(tenantId, s).value())))
+        stored.stream()
+                .filter(s -> s.kind() == SecretKind.CONSOLE_KEY)
+                .reduce((first, second) -> second)
+                .map(s -> new NamedDigest(
+                        CONSOLE_KEY_NAME, SecretDigest.of(open(tenantId, s).value())))
                 .ifPresent(platformKeys::add);
-        return new TenantRecords.Secrets(apiKey, digests(stored, SecretKind.WEBHOOK_TOKEN), platformKeys,
-                stored.stream().filter(s -> s.kind() == SecretKind.SIGNING_SECRET).map(s -> open(tenantId, s)).toList());
+        return new TenantRecords.Secrets(
+                apiKey,
+                digests(stored, SecretKind.WEBHOOK_TOKEN),
+                platformKeys,
+                stored.stream()
+                        .filter(s -> s.kind() == SecretKind.SIGNING_SECRET)
+                        .map(s -> open(tenantId, s))
+                        .toList());
     }
 
     private static List<NamedDigest> digests(List<StoredSecret> stored, SecretKind kind) {
-        return stored.stream().filter(s -> s.kind() == kind)
-                .map(s -> new NamedDigest(s.id(), SecretDigest.ofDigest(s.sha256()))).toList();
+        return stored.stream()
+                .filter(s -> s.kind() == kind)
+                .map(s -> new NamedDigest(s.id(), SecretDigest.ofDigest(s.sha256())))
+                .toList();
     }
 
     /**
@@ -126,8 +157,10 @@ public class TenantSecrets {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return switch (kind) {
-            case WEBHOOK_TOKEN -> "Bearer " + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            case PLATFORM_KEY, CONSOLE_KEY -> Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            case WEBHOOK_TOKEN ->
+                "Bearer " + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            case PLATFORM_KEY, CONSOLE_KEY ->
+                Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             case SIGNING_SECRET -> "whsec_" + Base64.getEncoder().encodeToString(bytes);
             case API_KEY -> throw new IllegalArgumentException("8x8 issues API keys");
         };

@@ -60,8 +60,13 @@ public class TenantService {
     private final TransactionalOperator transaction;
     private final boolean production;
 
-    public TenantService(TenantStore store, TenantSecrets secrets, TenantOutbox outbox, AuditLog audit,
-            ReactiveTransactionManager transactions, Environment environment) {
+    public TenantService(
+            TenantStore store,
+            TenantSecrets secrets,
+            TenantOutbox outbox,
+            AuditLog audit,
+            ReactiveTransactionManager transactions,
+            Environment environment) {
         this.store = store;
         this.secrets = secrets;
         this.outbox = outbox;
@@ -88,9 +93,8 @@ public class TenantService {
     }
 
     /** A tenant after a change: its row, its secrets (stored form), the outbox row announcing it. */
-    public record Changed(TenantRow row, List<StoredSecret> secrets, long outboxId,
-            Map<SecretKind, List<Generated>> generated) {
-    }
+    public record Changed(
+            TenantRow row, List<StoredSecret> secrets, long outboxId, Map<SecretKind, List<Generated>> generated) {}
 
     /** The rules a request is checked by (demo values refused in production). */
     public TenantValidator.Rules rules(boolean apiKeyRequired) {
@@ -122,22 +126,33 @@ public class TenantService {
         Mono<Changed> work = claimNumbers(id, stored)
                 .then(store.insert(stored))
                 .flatMap(row -> Flux.fromIterable(toStore)
-                        .concatMap(secret -> store.addSecret(id, secret)).then(Mono.just(row)))
+                        .concatMap(secret -> store.addSecret(id, secret))
+                        .then(Mono.just(row)))
                 .flatMap(row -> store.replaceNumbers(id, numbers(stored)).then(publish(row, generated)))
-                .flatMap(changed -> record(actor, "tenant.created", id, "created" + (changed.row().enabled() ? ""
-                        : " disabled") + " with secrets " + ids(changed.secrets())).thenReturn(changed));
+                .flatMap(changed -> record(
+                                actor,
+                                "tenant.created",
+                                id,
+                                "created" + (changed.row().enabled() ? "" : " disabled") + " with secrets "
+                                        + ids(changed.secrets()))
+                        .thenReturn(changed));
         return work.as(transaction::transactional)
                 .onErrorMap(DataIntegrityViolationException.class, e -> duplicate(id, e));
     }
 
     /** Creates the tenant unless one with its id exists (the YAML import); whether it did. */
     public Mono<Boolean> createIfAbsent(TenantSettings settings, ClearSecrets clear, Actor actor) {
-        return store.exists(settings.id()).flatMap(exists -> exists ? Mono.just(false)
-                : create(settings, clear, false, actor).thenReturn(true)
-                        // Another console instance imported it at the same moment.
-                        .onErrorResume(e -> e instanceof ErrorResponse response
-                                && response.getStatusCode().value() == 409,
-                                e -> store.exists(settings.id()).flatMap(now -> now ? Mono.just(false) : Mono.error(e))));
+        return store.exists(settings.id())
+                .flatMap(exists -> exists
+                        ? Mono.just(false)
+                        : create(settings, clear, false, actor)
+                                .thenReturn(true)
+                                // Another console instance imported it at the same moment.
+                                .onErrorResume(
+                                        e -> e instanceof ErrorResponse response
+                                                && response.getStatusCode().value() == 409,
+                                        e -> store.exists(settings.id())
+                                                .flatMap(now -> now ? Mono.just(false) : Mono.error(e))));
     }
 
     /** Replaces the tenant's non-secret settings (enabled and secrets stay). */
@@ -153,30 +168,40 @@ public class TenantService {
             return claimNumbers(id, next)
                     .then(store.update(next))
                     .flatMap(row -> store.replaceNumbers(id, numbers(next)).then(publish(row, Map.of())))
-                    .flatMap(result -> record(actor, "tenant.updated", id, changed).thenReturn(result));
+                    .flatMap(result ->
+                            record(actor, "tenant.updated", id, changed).thenReturn(result));
         });
-        return work.as(transaction::transactional).onErrorMap(DataIntegrityViolationException.class, e -> duplicate(id, e));
+        return work.as(transaction::transactional)
+                .onErrorMap(DataIntegrityViolationException.class, e -> duplicate(id, e));
     }
 
     /** Switches the tenant on or off; nothing changes (nor is published) when it already is. */
     public Mono<Changed> setEnabled(String id, boolean enabled, Actor actor) {
-        return locked(id).flatMap(current -> {
-            if (current.enabled() == enabled) {
-                return store.secrets(id).collectList().map(list -> new Changed(current, list, 0, Map.of()));
-            }
-            return store.update(TenantJson.withEnabled(current.settings(), enabled))
-                    .flatMap(row -> publish(row, Map.of()))
-                    .flatMap(changed -> record(actor, enabled ? "tenant.enabled" : "tenant.disabled", id,
-                            enabled ? "switched on" : "switched off").thenReturn(changed));
-        }).as(transaction::transactional);
+        return locked(id)
+                .flatMap(current -> {
+                    if (current.enabled() == enabled) {
+                        return store.secrets(id).collectList().map(list -> new Changed(current, list, 0, Map.of()));
+                    }
+                    return store.update(TenantJson.withEnabled(current.settings(), enabled))
+                            .flatMap(row -> publish(row, Map.of()))
+                            .flatMap(changed -> record(
+                                            actor,
+                                            enabled ? "tenant.enabled" : "tenant.disabled",
+                                            id,
+                                            enabled ? "switched on" : "switched off")
+                                    .thenReturn(changed));
+                })
+                .as(transaction::transactional);
     }
 
     /** Deletes the tenant: a tombstone on tenants.v1; returns the tombstone's outbox id. */
     public Mono<Long> delete(String id, Actor actor) {
-        return locked(id).flatMap(current -> store.delete(id)
+        return locked(id)
+                .flatMap(current -> store.delete(id)
                         .then(outbox.tombstone(id))
-                        .flatMap(tombstone -> record(actor, "tenant.deleted", id, "deleted at revision "
-                                + current.revision()).thenReturn(tombstone)))
+                        .flatMap(tombstone -> record(
+                                        actor, "tenant.deleted", id, "deleted at revision " + current.revision())
+                                .thenReturn(tombstone)))
                 .as(transaction::transactional);
     }
 
@@ -202,22 +227,29 @@ public class TenantService {
         // The new secret's id, with its value only when the console made it (answered once).
         Map<SecretKind, List<Generated>> generated =
                 Map.of(kind, List.of(new Generated(secret.id(), value.isPresent() ? null : clear)));
-        return locked(id).flatMap(current -> store.secrets(id).collectList().flatMap(existing -> {
-            List<StoredSecret> same = existing.stream().filter(s -> s.kind() == kind).toList();
-            if (kind != SecretKind.API_KEY && same.size() >= MAX_PER_KIND) {
-                return Mono.error(AdminProblems.conflict("Tenant " + id + " already has " + MAX_PER_KIND + " "
-                        + kind.path() + "; remove an old one first"));
-            }
-            Mono<Void> replaced = kind == SecretKind.API_KEY
-                    ? Flux.fromIterable(same).concatMap(old -> store.removeSecret(id, old.id())).then()
-                    : Mono.empty();
-            String detail = kind == SecretKind.API_KEY && !same.isEmpty()
-                    ? "replaced " + kind.stored() + " " + ids(same) + " by " + secret.id()
-                    : "added " + kind.stored() + " " + secret.id();
-            return replaced.then(store.addSecret(id, secret)).then(store.bump(id))
-                    .flatMap(row -> publish(row, generated))
-                    .flatMap(changed -> record(actor, "tenant.secret.added", id, detail).thenReturn(changed));
-        })).as(transaction::transactional);
+        return locked(id)
+                .flatMap(current -> store.secrets(id).collectList().flatMap(existing -> {
+                    List<StoredSecret> same =
+                            existing.stream().filter(s -> s.kind() == kind).toList();
+                    if (kind != SecretKind.API_KEY && same.size() >= MAX_PER_KIND) {
+                        return Mono.error(AdminProblems.conflict("Tenant " + id + " already has " + MAX_PER_KIND + " "
+                                + kind.path() + "; remove an old one first"));
+                    }
+                    Mono<Void> replaced = kind == SecretKind.API_KEY
+                            ? Flux.fromIterable(same)
+                                    .concatMap(old -> store.removeSecret(id, old.id()))
+                                    .then()
+                            : Mono.empty();
+                    String detail = kind == SecretKind.API_KEY && !same.isEmpty()
+                            ? "replaced " + kind.stored() + " " + ids(same) + " by " + secret.id()
+                            : "added " + kind.stored() + " " + secret.id();
+                    return replaced.then(store.addSecret(id, secret))
+                            .then(store.bump(id))
+                            .flatMap(row -> publish(row, generated))
+                            .flatMap(changed -> record(actor, "tenant.secret.added", id, detail)
+                                    .thenReturn(changed));
+                }))
+                .as(transaction::transactional);
     }
 
     /**
@@ -234,22 +266,32 @@ public class TenantService {
     }
 
     private Mono<Changed> removeSecret(String id, SecretKind kind, String secretId, boolean evenLast, Actor actor) {
-        return locked(id).flatMap(current -> store.secrets(id).collectList().flatMap(existing -> {
-            List<StoredSecret> same = existing.stream().filter(s -> s.kind() == kind).toList();
-            if (same.stream().noneMatch(s -> s.id().equals(secretId))) {
-                return Mono.error(AdminProblems.of(HttpStatus.NOT_FOUND,
-                        "Tenant " + id + " has no " + kind.stored() + " " + secretId));
-            }
-            if (same.size() == 1 && !evenLast) {
-                return Mono.error(AdminProblems.conflict(kind == SecretKind.API_KEY
-                        ? "A tenant has one 8x8 API key: POST a new one to replace it"
-                        : secretId + " is the tenant's last " + kind.stored() + ": add the new one first"));
-            }
-            return store.removeSecret(id, secretId).then(store.bump(id))
-                    .flatMap(row -> publish(row, Map.of()))
-                    .flatMap(changed -> record(actor, "tenant.secret.removed", id,
-                            "removed " + kind.stored() + " " + secretId).thenReturn(changed));
-        })).as(transaction::transactional);
+        return locked(id)
+                .flatMap(current -> store.secrets(id).collectList().flatMap(existing -> {
+                    List<StoredSecret> same =
+                            existing.stream().filter(s -> s.kind() == kind).toList();
+                    if (same.stream().noneMatch(s -> s.id().equals(secretId))) {
+                        return Mono.error(AdminProblems.of(
+                                HttpStatus.NOT_FOUND, "Tenant " + id + " has no " + kind.stored() + " " + secretId));
+                    }
+                    if (same.size() == 1 && !evenLast) {
+                        return Mono.error(AdminProblems.conflict(
+                                kind == SecretKind.API_KEY
+                                        ? "A tenant has one 8x8 API key: POST a new one to replace it"
+                                        : secretId + " is the tenant's last " + kind.stored()
+                                                + ": add the new one first"));
+                    }
+                    return store.removeSecret(id, secretId)
+                            .then(store.bump(id))
+                            .flatMap(row -> publish(row, Map.of()))
+                            .flatMap(changed -> record(
+                                            actor,
+                                            "tenant.secret.removed",
+                                            id,
+                                            "removed " + kind.stored() + " " + secretId)
+                                    .thenReturn(changed));
+                }))
+                .as(transaction::transactional);
     }
 
     /**
@@ -257,18 +299,27 @@ public class TenantService {
      * publishes the tenant; whether there was any.
      */
     public Mono<Boolean> reseal(String id, Actor actor) {
-        return store.lock(id).flatMap(current -> store.secrets(id).collectList().flatMap(existing -> {
-            List<StoredSecret> old = existing.stream().filter(secrets::needsReseal).toList();
-            if (old.isEmpty()) {
-                return Mono.just(false);
-            }
-            return Flux.fromIterable(old)
-                    .concatMap(secret -> store.reseal(id, secrets.reseal(id, secret)))
-                    .then(store.bump(id)).flatMap(row -> publish(row, Map.of()))
-                    .flatMap(changed -> record(actor, "tenant.secrets.resealed", id, "sealed " + ids(old)
-                            + " under key " + secrets.cipher().currentKeyId()))
-                    .thenReturn(true);
-        })).defaultIfEmpty(false).as(transaction::transactional);
+        return store.lock(id)
+                .flatMap(current -> store.secrets(id).collectList().flatMap(existing -> {
+                    List<StoredSecret> old =
+                            existing.stream().filter(secrets::needsReseal).toList();
+                    if (old.isEmpty()) {
+                        return Mono.just(false);
+                    }
+                    return Flux.fromIterable(old)
+                            .concatMap(secret -> store.reseal(id, secrets.reseal(id, secret)))
+                            .then(store.bump(id))
+                            .flatMap(row -> publish(row, Map.of()))
+                            .flatMap(changed -> record(
+                                    actor,
+                                    "tenant.secrets.resealed",
+                                    id,
+                                    "sealed " + ids(old) + " under key "
+                                            + secrets.cipher().currentKeyId()))
+                            .thenReturn(true);
+                }))
+                .defaultIfEmpty(false)
+                .as(transaction::transactional);
     }
 
     /**
@@ -281,7 +332,8 @@ public class TenantService {
 
     /** The tenant and its secrets (stored form). */
     public Mono<Changed> find(String id) {
-        return store.find(id).switchIfEmpty(Mono.error(AdminProblems.notFound(id)))
+        return store.find(id)
+                .switchIfEmpty(Mono.error(AdminProblems.notFound(id)))
                 .flatMap(row -> store.secrets(id).collectList().map(list -> new Changed(row, list, 0, Map.of())));
     }
 
@@ -290,28 +342,43 @@ public class TenantService {
      * it had to. Under the tenant's row lock, so two console instances starting together make one.
      */
     public Mono<Boolean> ensureConsoleKey(String id, Actor actor) {
-        return store.lock(id).flatMap(current -> store.secrets(id).collectList().flatMap(existing -> {
-            if (existing.stream().anyMatch(s -> s.kind() == SecretKind.CONSOLE_KEY)) {
-                return Mono.just(false);
-            }
-            StoredSecret key = secrets.store(id, SecretKind.CONSOLE_KEY, secrets.generate(SecretKind.CONSOLE_KEY));
-            return store.addSecret(id, key).then(store.bump(id)).flatMap(row -> publish(row, Map.of()))
-                    .flatMap(changed -> record(actor, "tenant.secret.added", id,
-                            "added " + SecretKind.CONSOLE_KEY.stored() + " " + key.id()))
-                    .thenReturn(true);
-        })).defaultIfEmpty(false).as(transaction::transactional);
+        return store.lock(id)
+                .flatMap(current -> store.secrets(id).collectList().flatMap(existing -> {
+                    if (existing.stream().anyMatch(s -> s.kind() == SecretKind.CONSOLE_KEY)) {
+                        return Mono.just(false);
+                    }
+                    StoredSecret key =
+                            secrets.store(id, SecretKind.CONSOLE_KEY, secrets.generate(SecretKind.CONSOLE_KEY));
+                    return store.addSecret(id, key)
+                            .then(store.bump(id))
+                            .flatMap(row -> publish(row, Map.of()))
+                            .flatMap(changed -> record(
+                                    actor,
+                                    "tenant.secret.added",
+                                    id,
+                                    "added " + SecretKind.CONSOLE_KEY.stored() + " " + key.id()))
+                            .thenReturn(true);
+                }))
+                .defaultIfEmpty(false)
+                .as(transaction::transactional);
     }
 
     /** The tenant's console key in clear, for calling the orchestrator or the notifier; empty when it has none. */
     public Mono<Optional<String>> consoleKey(String id) {
-        return store.secrets(id).filter(s -> s.kind() == SecretKind.CONSOLE_KEY).reduce((a, b) -> b)
-                .map(s -> Optional.of(secrets.open(id, s).value())).defaultIfEmpty(Optional.empty());
+        return store.secrets(id)
+                .filter(s -> s.kind() == SecretKind.CONSOLE_KEY)
+                .reduce((a, b) -> b)
+                .map(s -> Optional.of(secrets.open(id, s).value()))
+                .defaultIfEmpty(Optional.empty());
     }
 
     /** The sealed 8x8 API key of the tenant in clear, for calling 8x8 on its behalf; empty when it has none. */
     public Mono<Optional<String>> apiKey(String id) {
-        return store.secrets(id).filter(s -> s.kind() == SecretKind.API_KEY).reduce((a, b) -> b)
-                .map(s -> Optional.of(secrets.open(id, s).value())).defaultIfEmpty(Optional.empty());
+        return store.secrets(id)
+                .filter(s -> s.kind() == SecretKind.API_KEY)
+                .reduce((a, b) -> b)
+                .map(s -> Optional.of(secrets.open(id, s).value()))
+                .defaultIfEmpty(Optional.empty());
     }
 
     private Mono<TenantRow> locked(String id) {
@@ -321,8 +388,8 @@ public class TenantService {
     /** Builds the tenant's record from what the transaction holds now, and writes it to the outbox. */
     private Mono<Changed> publish(TenantRow row, Map<SecretKind, List<Generated>> generated) {
         return store.secrets(row.id()).collectList().flatMap(list -> {
-            TenantConfigured event = TenantRecords.toEvent(row.settings(), secrets.forEvent(row.id(), list),
-                    row.revision(), Instant.now(), secrets.cipher());
+            TenantConfigured event = TenantRecords.toEvent(
+                    row.settings(), secrets.forEvent(row.id(), list), row.revision(), Instant.now(), secrets.cipher());
             return outbox.add(event).map(outboxId -> new Changed(row, list, outboxId, generated));
         });
     }
@@ -341,8 +408,8 @@ public class TenantService {
             List<FieldError> errors = new ArrayList<>();
             fieldsOf(settings.virtualNumbers(), "virtualNumbers", taken, errors);
             fieldsOf(settings.smsNumbers(), "smsNumbers", taken, errors);
-            return Mono.error(AdminProblems.conflict("A virtual number is another tenant's (numbers are unique "
-                    + "across tenants)", errors));
+            return Mono.error(AdminProblems.conflict(
+                    "A virtual number is another tenant's (numbers are unique " + "across tenants)", errors));
         });
     }
 
@@ -371,8 +438,13 @@ public class TenantService {
         return e;
     }
 
-    private void addAll(String id, SecretKind kind, List<String> values, boolean generateMissing,
-            List<StoredSecret> into, Map<SecretKind, List<Generated>> generated) {
+    private void addAll(
+            String id,
+            SecretKind kind,
+            List<String> values,
+            boolean generateMissing,
+            List<StoredSecret> into,
+            Map<SecretKind, List<Generated>> generated) {
         if (values.isEmpty() && generateMissing) {
             String value = secrets.generate(kind);
             StoredSecret secret = secrets.store(id, kind, value);
@@ -384,14 +456,18 @@ public class TenantService {
     }
 
     private static String ids(List<StoredSecret> secrets) {
-        return String.join(", ", secrets.stream().map(s -> s.kind().stored() + " " + s.id()).toList());
+        return String.join(
+                ", ",
+                secrets.stream().map(s -> s.kind().stored() + " " + s.id()).toList());
     }
 
     /** The names of the settings that differ, for the audit line (values are not repeated there). */
     private static String changedFields(TenantSettings before, TenantSettings after) {
         Map<String, Object> old = TenantJson.write(before);
         Map<String, Object> next = TenantJson.write(after);
-        List<String> changed = next.keySet().stream().filter(k -> !Objects.equals(old.get(k), next.get(k))).toList();
+        List<String> changed = next.keySet().stream()
+                .filter(k -> !Objects.equals(old.get(k), next.get(k)))
+                .toList();
         return changed.isEmpty() ? "settings replaced, none changed" : "changed " + String.join(", ", changed);
     }
 }

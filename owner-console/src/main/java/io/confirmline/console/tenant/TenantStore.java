@@ -32,8 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class TenantStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String COLUMNS =
-            "id, revision, enabled, settings::text AS settings, created_at, updated_at";
+    private static final String COLUMNS = "id, revision, enabled, settings::text AS settings, created_at, updated_at";
 
     private final DatabaseClient db;
 
@@ -46,9 +45,12 @@ public class TenantStore {
         return db.sql("INSERT INTO tenant (id, revision, enabled, display_name, settings) "
                         + "VALUES (:id, nextval('tenant_revision'), :enabled, :name, CAST(:settings AS jsonb)) "
                         + "RETURNING " + COLUMNS)
-                .bind("id", settings.id()).bind("enabled", settings.enabled()).bind("name", displayName(settings))
+                .bind("id", settings.id())
+                .bind("enabled", settings.enabled())
+                .bind("name", displayName(settings))
                 .bind("settings", json(settings))
-                .map(TenantStore::row).one();
+                .map(TenantStore::row)
+                .one();
     }
 
     /** Replaces the settings and enabled flag at the next revision. */
@@ -56,60 +58,84 @@ public class TenantStore {
         return db.sql("UPDATE tenant SET revision = nextval('tenant_revision'), enabled = :enabled, "
                         + "display_name = :name, settings = CAST(:settings AS jsonb), updated_at = now() "
                         + "WHERE id = :id RETURNING " + COLUMNS)
-                .bind("id", settings.id()).bind("enabled", settings.enabled()).bind("name", displayName(settings))
+                .bind("id", settings.id())
+                .bind("enabled", settings.enabled())
+                .bind("name", displayName(settings))
                 .bind("settings", json(settings))
-                .map(TenantStore::row).one();
+                .map(TenantStore::row)
+                .one();
     }
 
     /** Moves the tenant to the next revision without changing its settings (its secrets changed). */
     public Mono<TenantRow> bump(String id) {
         return db.sql("UPDATE tenant SET revision = nextval('tenant_revision'), updated_at = now() WHERE id = :id "
                         + "RETURNING " + COLUMNS)
-                .bind("id", id).map(TenantStore::row).one();
+                .bind("id", id)
+                .map(TenantStore::row)
+                .one();
     }
 
     /** The tenant, its row locked until the transaction ends: changes of one tenant happen one after another. */
     public Mono<TenantRow> lock(String id) {
         return db.sql("SELECT " + COLUMNS + " FROM tenant WHERE id = :id FOR UPDATE")
-                .bind("id", id).map(TenantStore::row).one();
+                .bind("id", id)
+                .map(TenantStore::row)
+                .one();
     }
 
     public Mono<TenantRow> find(String id) {
-        return db.sql("SELECT " + COLUMNS + " FROM tenant WHERE id = :id").bind("id", id).map(TenantStore::row).one();
+        return db.sql("SELECT " + COLUMNS + " FROM tenant WHERE id = :id")
+                .bind("id", id)
+                .map(TenantStore::row)
+                .one();
     }
 
     public Flux<TenantRow> all() {
-        return db.sql("SELECT " + COLUMNS + " FROM tenant ORDER BY id").map(TenantStore::row).all();
+        return db.sql("SELECT " + COLUMNS + " FROM tenant ORDER BY id")
+                .map(TenantStore::row)
+                .all();
     }
 
     /** The tenants none of whose outbox records is still waiting for the relay. */
     public Flux<String> idsWithoutUnsentRecord() {
         return db.sql("SELECT t.id FROM tenant t WHERE NOT EXISTS (SELECT 1 FROM outbox o "
                         + "WHERE o.message_key = t.id AND o.sent_at IS NULL) ORDER BY t.id")
-                .map(row -> row.get("id", String.class)).all();
+                .map(row -> row.get("id", String.class))
+                .all();
     }
 
     public Mono<Boolean> exists(String id) {
-        return db.sql("SELECT 1 FROM tenant WHERE id = :id").bind("id", id).map(row -> true).one()
+        return db.sql("SELECT 1 FROM tenant WHERE id = :id")
+                .bind("id", id)
+                .map(row -> true)
+                .one()
                 .defaultIfEmpty(false);
     }
 
     /** Deletes the tenant with its secrets and numbers; whether it was there. */
     public Mono<Boolean> delete(String id) {
-        return db.sql("DELETE FROM tenant WHERE id = :id").bind("id", id).fetch().rowsUpdated().map(n -> n > 0);
+        return db.sql("DELETE FROM tenant WHERE id = :id")
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n > 0);
     }
 
     public Flux<StoredSecret> secrets(String tenantId) {
         return db.sql("SELECT id, kind, key_id, nonce, ciphertext, sha256, created_at FROM tenant_secret "
                         + "WHERE tenant_id = :tenant ORDER BY created_at, id")
-                .bind("tenant", tenantId).map(TenantStore::secret).all();
+                .bind("tenant", tenantId)
+                .map(TenantStore::secret)
+                .all();
     }
 
     public Mono<Void> addSecret(String tenantId, StoredSecret secret) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("INSERT INTO tenant_secret "
                         + "(tenant_id, id, kind, key_id, nonce, ciphertext, sha256) "
                         + "VALUES (:tenant, :id, :kind, :keyId, :nonce, :ciphertext, :sha256)")
-                .bind("tenant", tenantId).bind("id", secret.id()).bind("kind", secret.kind().stored());
+                .bind("tenant", tenantId)
+                .bind("id", secret.id())
+                .bind("kind", secret.kind().stored());
         spec = bindOrNull(spec, "keyId", secret.keyId());
         spec = bindOrNull(spec, "nonce", secret.nonce());
         spec = bindOrNull(spec, "ciphertext", secret.ciphertext());
@@ -120,15 +146,22 @@ public class TenantStore {
     /** Removes one secret of the tenant; whether it was there. */
     public Mono<Boolean> removeSecret(String tenantId, String secretId) {
         return db.sql("DELETE FROM tenant_secret WHERE tenant_id = :tenant AND id = :id")
-                .bind("tenant", tenantId).bind("id", secretId).fetch().rowsUpdated().map(n -> n > 0);
+                .bind("tenant", tenantId)
+                .bind("id", secretId)
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n > 0);
     }
 
     /** Stores a sealed secret again under another key (same id, same value). */
     public Mono<Void> reseal(String tenantId, StoredSecret secret) {
         return db.sql("UPDATE tenant_secret SET key_id = :keyId, nonce = :nonce, ciphertext = :ciphertext "
                         + "WHERE tenant_id = :tenant AND id = :id")
-                .bind("tenant", tenantId).bind("id", secret.id()).bind("keyId", secret.keyId())
-                .bind("nonce", ByteBuffer.wrap(secret.nonce())).bind("ciphertext", ByteBuffer.wrap(secret.ciphertext()))
+                .bind("tenant", tenantId)
+                .bind("id", secret.id())
+                .bind("keyId", secret.keyId())
+                .bind("nonce", ByteBuffer.wrap(secret.nonce()))
+                .bind("ciphertext", ByteBuffer.wrap(secret.ciphertext()))
                 .then();
     }
 
@@ -136,7 +169,9 @@ public class TenantStore {
     public Flux<String> tenantsSealedUnderOtherKeys(String keyId) {
         return db.sql("SELECT DISTINCT tenant_id FROM tenant_secret WHERE key_id IS NOT NULL AND key_id <> :key "
                         + "ORDER BY tenant_id")
-                .bind("key", keyId).map(row -> row.get("tenant_id", String.class)).all();
+                .bind("key", keyId)
+                .map(row -> row.get("tenant_id", String.class))
+                .all();
     }
 
     /** Which of {@code numbers} another tenant holds. */
@@ -145,22 +180,29 @@ public class TenantStore {
             return Flux.empty();
         }
         return db.sql("SELECT number FROM tenant_number WHERE number = ANY(:numbers) AND tenant_id <> :tenant")
-                .bind("numbers", numbers.toArray(String[]::new)).bind("tenant", tenantId)
-                .map(row -> row.get("number", String.class)).all();
+                .bind("numbers", numbers.toArray(String[]::new))
+                .bind("tenant", tenantId)
+                .map(row -> row.get("number", String.class))
+                .all();
     }
 
     /** Makes {@code numbers} the tenant's numbers; fails with a duplicate key when another tenant holds one. */
     public Mono<Void> replaceNumbers(String tenantId, Collection<String> numbers) {
-        Mono<Void> clear = db.sql("DELETE FROM tenant_number WHERE tenant_id = :tenant").bind("tenant", tenantId).then();
+        Mono<Void> clear = db.sql("DELETE FROM tenant_number WHERE tenant_id = :tenant")
+                .bind("tenant", tenantId)
+                .then();
         if (numbers.isEmpty()) {
             return clear;
         }
         return clear.then(db.sql("INSERT INTO tenant_number (number, tenant_id) SELECT unnest(:numbers), :tenant")
-                .bind("numbers", numbers.toArray(String[]::new)).bind("tenant", tenantId).then());
+                .bind("numbers", numbers.toArray(String[]::new))
+                .bind("tenant", tenantId)
+                .then());
     }
 
     private static String displayName(TenantSettings settings) {
-        return settings.displayName() == null || settings.displayName().isBlank() ? settings.id()
+        return settings.displayName() == null || settings.displayName().isBlank()
+                ? settings.id()
                 : settings.displayName();
     }
 
@@ -171,16 +213,26 @@ public class TenantStore {
     private static TenantRow row(Readable row) {
         String id = row.get("id", String.class);
         boolean enabled = Boolean.TRUE.equals(row.get("enabled", Boolean.class));
-        TenantSettings settings = TenantJson.read(JSON.readTree(row.get("settings", String.class)),
-                TenantJson.Mode.STORED, id, enabled).settings();
-        return new TenantRow(id, row.get("revision", Long.class), enabled, settings, instant(row, "created_at"),
+        TenantSettings settings = TenantJson.read(
+                        JSON.readTree(row.get("settings", String.class)), TenantJson.Mode.STORED, id, enabled)
+                .settings();
+        return new TenantRow(
+                id,
+                row.get("revision", Long.class),
+                enabled,
+                settings,
+                instant(row, "created_at"),
                 instant(row, "updated_at"));
     }
 
     private static StoredSecret secret(Readable row) {
-        return new StoredSecret(row.get("id", String.class), SecretKind.ofStored(row.get("kind", String.class)),
-                row.get("key_id", String.class), bytes(row.get("nonce", ByteBuffer.class)),
-                bytes(row.get("ciphertext", ByteBuffer.class)), bytes(row.get("sha256", ByteBuffer.class)),
+        return new StoredSecret(
+                row.get("id", String.class),
+                SecretKind.ofStored(row.get("kind", String.class)),
+                row.get("key_id", String.class),
+                bytes(row.get("nonce", ByteBuffer.class)),
+                bytes(row.get("ciphertext", ByteBuffer.class)),
+                bytes(row.get("sha256", ByteBuffer.class)),
                 instant(row, "created_at"));
     }
 
@@ -198,8 +250,8 @@ public class TenantStore {
         return out;
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindOrNull(DatabaseClient.GenericExecuteSpec spec, String name,
-            Object value) {
+    private static DatabaseClient.GenericExecuteSpec bindOrNull(
+            DatabaseClient.GenericExecuteSpec spec, String name, Object value) {
         if (value == null) {
             return spec.bindNull(name, name.equals("keyId") ? String.class : ByteBuffer.class);
         }

@@ -40,10 +40,12 @@ public final class TenantValidator {
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** An 8x8 (sub)account id goes into 8x8's URLs: letters, digits and {@code ._-} only. */
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
     private static final Pattern DIGIT = Pattern.compile("[0-9*#]");
     /** What an HTTP header value may hold (a webhook token is the whole Authorization value). */
     private static final Pattern HEADER_VALUE = Pattern.compile("[\\x21-\\x7e]([\\x20-\\x7e]*[\\x21-\\x7e])?");
+
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     static final int MIN_COMPARED_SECRET = 16;
     static final int MAX_SECRET = 512;
@@ -56,6 +58,7 @@ public final class TenantValidator {
      * reply first; longer and the guest waits too long for any answer (issue #17: the window plus ten seconds).
      */
     public static final Duration MIN_HUMAN_WINDOW = Duration.ofSeconds(15);
+
     public static final Duration MAX_HUMAN_WINDOW = Duration.ofMinutes(30);
 
     /**
@@ -65,11 +68,9 @@ public final class TenantValidator {
      * @param apiKeyRequired whether a missing 8x8 API key is a problem (a create request; the YAML may leave it to
      *     be added later)
      */
-    public record Rules(boolean production, boolean apiKeyRequired) {
-    }
+    public record Rules(boolean production, boolean apiKeyRequired) {}
 
-    private TenantValidator() {
-    }
+    private TenantValidator() {}
 
     /** Adds the problems of {@code s} and {@code secrets} to {@code problems}. */
     public static void check(TenantSettings s, ClearSecrets secrets, Rules rules, Problems problems) {
@@ -91,20 +92,25 @@ public final class TenantValidator {
         numbers(s.virtualNumbers(), "virtualNumbers", problems);
         numbers(s.smsNumbers(), "smsNumbers", problems);
         phone(s.venuePhone(), "venuePhone", false, problems);
-        if (!problems.has("venuePhone") && s.venuePhone() != null && !s.venuePhone().isBlank()
-                && (s.venuePhone().equals(s.callerId()) || s.virtualNumbers().contains(s.venuePhone())
+        if (!problems.has("venuePhone")
+                && s.venuePhone() != null
+                && !s.venuePhone().isBlank()
+                && (s.venuePhone().equals(s.callerId())
+                        || s.virtualNumbers().contains(s.venuePhone())
                         || s.smsNumbers().contains(s.venuePhone()))) {
             // A guest put through to one of our own numbers would be answered by us again: a loop, never a person.
             problems.add("venuePhone", "is one of the tenant's own 8x8 numbers; it must be the restaurant's own line");
         }
         url(s.callbackUrl(), "callbackUrl", true, rules, problems);
-        if (!problems.has("timeZone") && (s.timeZone() == null || !ZoneId.getAvailableZoneIds().contains(s.timeZone()))) {
+        if (!problems.has("timeZone")
+                && (s.timeZone() == null || !ZoneId.getAvailableZoneIds().contains(s.timeZone()))) {
             problems.add("timeZone", "is not an IANA time zone (e.g. Europe/Madrid)");
         }
         positive(s.leadTime(), "leadTime", problems);
         positive(s.minimumNotice(), "minimumNotice", problems);
         positive(s.retryDelay(), "retryDelay", problems);
-        if (!problems.has("callingOpens") && !problems.has("callingCloses")
+        if (!problems.has("callingOpens")
+                && !problems.has("callingCloses")
                 && !s.callingOpens().isBefore(s.callingCloses())) {
             problems.add("callingCloses", "must be later than callingOpens");
         }
@@ -137,8 +143,9 @@ public final class TenantValidator {
         text(s.venueAddress(), "venueAddress", MAX_ADDRESS, problems);
         humanWindow(s.humanWindow(), problems);
         url(s.availabilityUrl(), "availabilityUrl", false, rules, problems);
-        if (s.textFallback() != null && !java.util.Set.of("BOTH", "UNREACHABLE", "NO_RESPONSE", "NONE")
-                .contains(s.textFallback().trim().toUpperCase(java.util.Locale.ROOT))) {
+        if (s.textFallback() != null
+                && !java.util.Set.of("BOTH", "UNREACHABLE", "NO_RESPONSE", "NONE")
+                        .contains(s.textFallback().trim().toUpperCase(java.util.Locale.ROOT))) {
             problems.add("textFallback", "must be BOTH, UNREACHABLE, NO_RESPONSE or NONE");
         }
         // One SMS segment's worth of UCS-2 text, times three: a help text longer than that costs the tenant dearly.
@@ -302,7 +309,8 @@ public final class TenantValidator {
     }
 
     private static void humanWindow(Duration value, Problems problems) {
-        if (!problems.has("humanWindow") && value != null
+        if (!problems.has("humanWindow")
+                && value != null
                 && (value.compareTo(MIN_HUMAN_WINDOW) < 0 || value.compareTo(MAX_HUMAN_WINDOW) > 0)) {
             problems.add("humanWindow", "must be between 15 seconds and 30 minutes");
         }
@@ -342,14 +350,17 @@ public final class TenantValidator {
             }
             String canonical = Locale.forLanguageTag(tag).toLanguageTag();
             if (tag.isBlank() || canonical.equals("und") || !canonical.equalsIgnoreCase(tag)) {
-                problems.add(field + "." + tag, "is not a BCP 47 language tag (e.g. es or es-ES)"
-                        + (field.equals("voices") ? " or default" : ""));
+                problems.add(
+                        field + "." + tag,
+                        "is not a BCP 47 language tag (e.g. es or es-ES)"
+                                + (field.equals("voices") ? " or default" : ""));
             }
         }
     }
 
     private static void openingHours(List<TenantSettings.OpeningHours> hours, Problems problems) {
-        Set<String> days = Set.of(java.util.Arrays.stream(DayOfWeek.values()).map(Enum::name).toArray(String[]::new));
+        Set<String> days = Set.of(
+                java.util.Arrays.stream(DayOfWeek.values()).map(Enum::name).toArray(String[]::new));
         for (int i = 0; i < hours.size(); i++) {
             String field = "openingHours[" + i + "]";
             TenantSettings.OpeningHours period = hours.get(i);

@@ -27,8 +27,7 @@ import java.util.Map;
  */
 final class TenantView {
 
-    private TenantView() {
-    }
+    private TenantView() {}
 
     static Map<String, Object> of(TenantService.Changed tenant) {
         TenantRow row = tenant.row();
@@ -40,7 +39,7 @@ final class TenantView {
         Map<String, Object> secrets = new LinkedHashMap<>();
         for (SecretKind kind : SecretKind.values()) {
             if (!kind.administered()) {
-                continue;   // the console key never leaves the console, not even by its id
+                continue; // the console key never leaves the console, not even by its id
             }
             List<Map<String, Object>> listed = new ArrayList<>();
             tenant.secrets().stream().filter(s -> s.kind() == kind).forEach(s -> listed.add(secret(s)));
@@ -51,8 +50,13 @@ final class TenantView {
         out.put("updatedAt", row.updatedAt());
         if (!tenant.generated().isEmpty()) {
             Map<String, Object> generated = new LinkedHashMap<>();
-            tenant.generated().forEach((kind, values) -> generated.put(kind.field(), values.stream()
-                    .filter(g -> g.value() != null).map(g -> Map.of("id", g.id(), "value", g.value())).toList()));
+            tenant.generated()
+                    .forEach((kind, values) -> generated.put(
+                            kind.field(),
+                            values.stream()
+                                    .filter(g -> g.value() != null)
+                                    .map(g -> Map.of("id", g.id(), "value", g.value()))
+                                    .toList()));
             out.put("generated", generated);
         }
         return out;

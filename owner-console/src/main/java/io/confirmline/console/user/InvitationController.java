@@ -52,18 +52,20 @@ public class InvitationController {
 
     @PostMapping("/invitations/{token}")
     Mono<String> accept(@PathVariable String token, Model model, ServerWebExchange exchange) {
-        return exchange.getFormData().flatMap(form -> users.invitation(token).flatMap(user -> {
-            UserInput.PasswordProblem problem = UserInput.passwordProblem(form.getFirst("password"),
-                    form.getFirst("confirmation"));
-            if (problem != null) {
-                model.addAttribute("user", user);
-                model.addAttribute("problem", problem);
-                exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-                return Mono.just("invitation");
-            }
-            return users.acceptInvitation(token, form.getFirst("password"), clientAddress.of(exchange))
-                    .map(accepted -> "redirect:/login?activated");
-        })).switchIfEmpty(Mono.fromSupplier(() -> invalid(exchange)));
+        return exchange.getFormData()
+                .flatMap(form -> users.invitation(token).flatMap(user -> {
+                    UserInput.PasswordProblem problem =
+                            UserInput.passwordProblem(form.getFirst("password"), form.getFirst("confirmation"));
+                    if (problem != null) {
+                        model.addAttribute("user", user);
+                        model.addAttribute("problem", problem);
+                        exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+                        return Mono.just("invitation");
+                    }
+                    return users.acceptInvitation(token, form.getFirst("password"), clientAddress.of(exchange))
+                            .map(accepted -> "redirect:/login?activated");
+                }))
+                .switchIfEmpty(Mono.fromSupplier(() -> invalid(exchange)));
     }
 
     private static String invalid(ServerWebExchange exchange) {

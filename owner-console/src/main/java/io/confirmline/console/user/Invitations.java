@@ -29,8 +29,7 @@ final class Invitations {
     /** 32 bytes in unpadded base64url. */
     static final int TOKEN_LENGTH = 43;
 
-    private Invitations() {
-    }
+    private Invitations() {}
 
     static String newToken() {
         byte[] bytes = new byte[32];
@@ -44,7 +43,8 @@ final class Invitations {
 
     /** Whether the text can be a token at all (anything else is not even looked up). */
     static boolean wellFormed(String token) {
-        return token != null && token.length() == TOKEN_LENGTH
+        return token != null
+                && token.length() == TOKEN_LENGTH
                 && token.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_');
     }
 }

@@ -26,8 +26,7 @@ import reactor.core.publisher.Mono;
  */
 public final class UserAccess {
 
-    private UserAccess() {
-    }
+    private UserAccess() {}
 
     public static Mono<ConsolePrincipal> manager(String tenantId) {
         return ConsolePrincipal.current()
@@ -47,7 +46,8 @@ public final class UserAccess {
     public static Mono<ConsolePrincipal> platformAdmin() {
         return ConsolePrincipal.current()
                 .switchIfEmpty(Mono.error(AdminProblems::unauthorized))
-                .flatMap(principal -> principal.isPlatformAdmin() ? Mono.just(principal)
+                .flatMap(principal -> principal.isPlatformAdmin()
+                        ? Mono.just(principal)
                         : Mono.error(AdminProblems.forbidden("Only the platform admin may do this")));
     }
 }

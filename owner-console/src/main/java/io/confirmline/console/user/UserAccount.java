@@ -23,10 +23,22 @@ import java.util.UUID;
  * A person who signs in to the console for one tenant. {@code passwordHash} is null until the invitation is
  * accepted; the invitation itself is kept only as the SHA-256 digest of its token.
  */
-public record UserAccount(UUID id, String tenantId, String email, String displayName, Role role, String passwordHash,
-        boolean disabled, Instant invitationExpiresAt, Instant createdAt) {
+public record UserAccount(
+        UUID id,
+        String tenantId,
+        String email,
+        String displayName,
+        Role role,
+        String passwordHash,
+        boolean disabled,
+        Instant invitationExpiresAt,
+        Instant createdAt) {
 
-    public enum Status { INVITED, ACTIVE, DISABLED }
+    public enum Status {
+        INVITED,
+        ACTIVE,
+        DISABLED
+    }
 
     public boolean canSignIn() {
         return !disabled && passwordHash != null;

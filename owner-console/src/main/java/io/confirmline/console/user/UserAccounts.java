@@ -87,7 +87,8 @@ public class UserAccounts {
 
     /** The account an unexpired invitation is for; empty when the token is unknown, used or expired. */
     public Mono<UserAccount> findByInvitation(byte[] invitationDigest, Instant now) {
-        return db.sql("SELECT " + COLUMNS + " FROM tenant_user WHERE invitation_digest = $1 AND invitation_expires_at > $2 "
+        return db.sql("SELECT " + COLUMNS
+                        + " FROM tenant_user WHERE invitation_digest = $1 AND invitation_expires_at > $2 "
                         + "AND NOT disabled")
                 .bind(0, invitationDigest)
                 .bind(1, utc(now))
@@ -97,8 +98,9 @@ public class UserAccounts {
 
     /** Sets the password and spends the invitation; false when it was spent, withdrawn or expired meanwhile. */
     public Mono<Boolean> acceptInvitation(byte[] invitationDigest, String passwordHash, Instant now) {
-        return db.sql("UPDATE tenant_user SET password_hash = $1, invitation_digest = NULL, invitation_expires_at = NULL "
-                        + "WHERE invitation_digest = $2 AND invitation_expires_at > $3 AND NOT disabled")
+        return db.sql(
+                        "UPDATE tenant_user SET password_hash = $1, invitation_digest = NULL, invitation_expires_at = NULL "
+                                + "WHERE invitation_digest = $2 AND invitation_expires_at > $3 AND NOT disabled")
                 .bind(0, passwordHash)
                 .bind(1, invitationDigest)
                 .bind(2, utc(now))

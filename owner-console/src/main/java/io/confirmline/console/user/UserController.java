@@ -53,26 +53,37 @@ public class UserController {
     static final String INVALID = "admin-400";
 
     /** The body of an invitation. */
-    public record InviteRequest(String email, String displayName, String role) {
-    }
+    public record InviteRequest(String email, String displayName, String role) {}
 
     /** The body of a change: the role and whether the account is disabled (both required: it replaces them). */
-    public record ChangeRequest(String role, Boolean disabled) {
-    }
+    public record ChangeRequest(String role, Boolean disabled) {}
 
     /** An account as the API shows it: never its password hash nor its invitation. */
-    public record UserView(UUID id, String tenantId, String email, String displayName, Role role,
-            UserAccount.Status status, Instant createdAt, Instant invitationExpiresAt) {
+    public record UserView(
+            UUID id,
+            String tenantId,
+            String email,
+            String displayName,
+            Role role,
+            UserAccount.Status status,
+            Instant createdAt,
+            Instant invitationExpiresAt) {
 
         static UserView of(UserAccount user) {
-            return new UserView(user.id(), user.tenantId(), user.email(), user.displayName(), user.role(), user.status(),
-                    user.createdAt(), user.invitationExpiresAt());
+            return new UserView(
+                    user.id(),
+                    user.tenantId(),
+                    user.email(),
+                    user.displayName(),
+                    user.role(),
+                    user.status(),
+                    user.createdAt(),
+                    user.invitationExpiresAt());
         }
     }
 
     /** An invitation's answer: the link is shown only here, once. */
-    public record InvitationView(UserView user, URI invitationUrl, Instant invitationExpiresAt) {
-    }
+    public record InvitationView(UserView user, URI invitationUrl, Instant invitationExpiresAt) {}
 
     private final UserService users;
     private final ClientAddress clientAddress;
@@ -85,56 +96,67 @@ public class UserController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<InvitationView>> invite(@PathVariable String tenantId, @RequestBody(required = false) InviteRequest body,
+    Mono<ResponseEntity<InvitationView>> invite(
+            @PathVariable String tenantId,
+            @RequestBody(required = false) InviteRequest body,
             ServerWebExchange exchange) {
-        return checked(tenantId, exchange).flatMap(actor -> {
-            InviteRequest request = body == null ? new InviteRequest(null, null, null) : body;
-            List<FieldError> errors = new ArrayList<>();
-            String email = UserInput.email(request.email(), errors);
-            String displayName = UserInput.displayName(request.displayName(), email, errors);
-            Role role = UserInput.role(request.role(), errors);
-            if (!errors.isEmpty()) {
-                return Mono.error(ProblemException.invalid(INVALID, errors));
-            }
-            return users.invite(tenantId, email, displayName, role, actor);
-        }).map(invited -> ResponseEntity
-                .created(URI.create("/api/admin/tenants/" + tenantId + "/users/" + invited.user().id()))
-                .body(invitation(invited, exchange)));
+        return checked(tenantId, exchange)
+                .flatMap(actor -> {
+                    InviteRequest request = body == null ? new InviteRequest(null, null, null) : body;
+                    List<FieldError> errors = new ArrayList<>();
+                    String email = UserInput.email(request.email(), errors);
+                    String displayName = UserInput.displayName(request.displayName(), email, errors);
+                    Role role = UserInput.role(request.role(), errors);
+                    if (!errors.isEmpty()) {
+                        return Mono.error(ProblemException.invalid(INVALID, errors));
+                    }
+                    return users.invite(tenantId, email, displayName, role, actor);
+                })
+                .map(invited -> ResponseEntity.created(URI.create("/api/admin/tenants/" + tenantId + "/users/"
+                                + invited.user().id()))
+                        .body(invitation(invited, exchange)));
     }
 
     @GetMapping
     Mono<List<UserView>> list(@PathVariable String tenantId, ServerWebExchange exchange) {
-        return checked(tenantId, exchange).flatMap(actor -> users.list(tenantId).map(UserView::of).collectList());
+        return checked(tenantId, exchange)
+                .flatMap(actor -> users.list(tenantId).map(UserView::of).collectList());
     }
 
     @PutMapping(path = "/{userId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<UserView> change(@PathVariable String tenantId, @PathVariable String userId,
-            @RequestBody(required = false) ChangeRequest body, ServerWebExchange exchange) {
-        return checked(tenantId, exchange).flatMap(actor -> {
-            ChangeRequest request = body == null ? new ChangeRequest(null, null) : body;
-            List<FieldError> errors = new ArrayList<>();
-            Role role = UserInput.role(request.role(), errors);
-            if (request.disabled() == null) {
-                errors.add(new FieldError("disabled", "is required (true or false)"));
-            }
-            if (!errors.isEmpty()) {
-                return Mono.error(ProblemException.invalid(INVALID, errors));
-            }
-            return users.change(tenantId, UserInput.userId(userId), role, request.disabled(), actor);
-        }).map(UserView::of);
+    Mono<UserView> change(
+            @PathVariable String tenantId,
+            @PathVariable String userId,
+            @RequestBody(required = false) ChangeRequest body,
+            ServerWebExchange exchange) {
+        return checked(tenantId, exchange)
+                .flatMap(actor -> {
+                    ChangeRequest request = body == null ? new ChangeRequest(null, null) : body;
+                    List<FieldError> errors = new ArrayList<>();
+                    Role role = UserInput.role(request.role(), errors);
+                    if (request.disabled() == null) {
+                        errors.add(new FieldError("disabled", "is required (true or false)"));
+                    }
+                    if (!errors.isEmpty()) {
+                        return Mono.error(ProblemException.invalid(INVALID, errors));
+                    }
+                    return users.change(tenantId, UserInput.userId(userId), role, request.disabled(), actor);
+                })
+                .map(UserView::of);
     }
 
     /** A new one-time link: for an invitation that expired, or a password the user forgot. */
     @PostMapping("/{userId}/invitation")
-    Mono<InvitationView> renewInvitation(@PathVariable String tenantId, @PathVariable String userId,
-            ServerWebExchange exchange) {
+    Mono<InvitationView> renewInvitation(
+            @PathVariable String tenantId, @PathVariable String userId, ServerWebExchange exchange) {
         return checked(tenantId, exchange)
                 .flatMap(actor -> users.renewInvitation(tenantId, UserInput.userId(userId), actor))
                 .map(invited -> invitation(invited, exchange));
     }
 
     @DeleteMapping("/{userId}")
-    Mono<ResponseEntity<Void>> remove(@PathVariable String tenantId, @PathVariable String userId, ServerWebExchange exchange) {
+    Mono<ResponseEntity<Void>> remove(
+            @PathVariable String tenantId, @PathVariable String userId, ServerWebExchange exchange) {
         return checked(tenantId, exchange)
                 .flatMap(actor -> users.remove(tenantId, UserInput.userId(userId), actor))
                 .thenReturn(ResponseEntity.noContent().build());
@@ -144,7 +166,8 @@ public class UserController {
     private Mono<UserService.Actor> checked(String tenantId, ServerWebExchange exchange) {
         return UserAccess.manager(tenantId)
                 .flatMap(principal -> users.tenantExists(tenantId)
-                        .flatMap(exists -> exists ? Mono.just(actor(principal, exchange))
+                        .flatMap(exists -> exists
+                                ? Mono.just(actor(principal, exchange))
                                 : Mono.error(AdminProblems.notFound(tenantId))));
     }
 
@@ -153,9 +176,15 @@ public class UserController {
     }
 
     private InvitationView invitation(UserService.Invited invited, ServerWebExchange exchange) {
-        URI base = properties.publicUrl() != null ? properties.publicUrl() : baseOf(exchange.getRequest().getURI());
-        String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1) : base.toString();
-        return new InvitationView(UserView.of(invited.user()), URI.create(root + "/invitations/" + invited.token()),
+        URI base = properties.publicUrl() != null
+                ? properties.publicUrl()
+                : baseOf(exchange.getRequest().getURI());
+        String root = base.toString().endsWith("/")
+                ? base.toString().substring(0, base.toString().length() - 1)
+                : base.toString();
+        return new InvitationView(
+                UserView.of(invited.user()),
+                URI.create(root + "/invitations/" + invited.token()),
                 invited.user().invitationExpiresAt());
     }
 

@@ -30,12 +30,12 @@ public final class UserInput {
 
     /** One @, something on both sides, a dot in the domain, no spaces: the address is checked by its use, not here. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
     public static final int MIN_PASSWORD = 12;
     /** bcrypt reads 72 bytes and refuses longer input. */
     public static final int MAX_PASSWORD_BYTES = 72;
 
-    private UserInput() {
-    }
+    private UserInput() {}
 
     static String email(String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
@@ -43,7 +43,9 @@ public final class UserInput {
             return null;
         }
         String email = value.strip();
-        if (email.length() > 254 || !EMAIL.matcher(email).matches() || email.chars().anyMatch(Character::isISOControl)) {
+        if (email.length() > 254
+                || !EMAIL.matcher(email).matches()
+                || email.chars().anyMatch(Character::isISOControl)) {
             errors.add(new FieldError("email", "is not an email address"));
             return null;
         }
@@ -86,8 +88,7 @@ public final class UserInput {
     }
 
     /** Why a password cannot be used: the message key the page words it by, and the limit it names. */
-    public record PasswordProblem(String messageKey, int limit) {
-    }
+    public record PasswordProblem(String messageKey, int limit) {}
 
     /** Why the password cannot be used, or null when it can. */
     public static PasswordProblem passwordProblem(String password, String confirmation) {

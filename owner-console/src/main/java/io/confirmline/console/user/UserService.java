@@ -50,12 +50,10 @@ import reactor.core.scheduler.Schedulers;
 public class UserService {
 
     /** Who acted, from where, for the audit line. */
-    public record Actor(ConsolePrincipal principal, String remoteAddress) {
-    }
+    public record Actor(ConsolePrincipal principal, String remoteAddress) {}
 
     /** A new invitation: the account and the token, which is never stored and so shown only now. */
-    public record Invited(UserAccount user, String token) {
-    }
+    public record Invited(UserAccount user, String token) {}
 
     private final UserAccounts users;
     private final AuditLog audit;
@@ -65,8 +63,14 @@ public class UserService {
     private final Duration invitationValidity;
     private final Clock clock;
 
-    public UserService(UserAccounts users, AuditLog audit, PasswordEncoder passwords, DatabaseClient db,
-            ReactiveTransactionManager transactions, ConsoleSecurityProperties properties, ObjectProvider<Clock> clock) {
+    public UserService(
+            UserAccounts users,
+            AuditLog audit,
+            PasswordEncoder passwords,
+            DatabaseClient db,
+            ReactiveTransactionManager transactions,
+            ConsoleSecurityProperties properties,
+            ObjectProvider<Clock> clock) {
         this.users = users;
         this.audit = audit;
         this.passwords = passwords;
@@ -78,7 +82,11 @@ public class UserService {
 
     /** Whether the tenant exists (the registry's {@code tenant} table). */
     public Mono<Boolean> tenantExists(String tenantId) {
-        return db.sql("SELECT 1 FROM tenant WHERE id = $1").bind(0, tenantId).map(row -> true).first().defaultIfEmpty(false);
+        return db.sql("SELECT 1 FROM tenant WHERE id = $1")
+                .bind(0, tenantId)
+                .map(row -> true)
+                .first()
+                .defaultIfEmpty(false);
     }
 
     public Flux<UserAccount> list(String tenantId) {
@@ -88,12 +96,23 @@ public class UserService {
     public Mono<Invited> invite(String tenantId, String email, String displayName, Role role, Actor actor) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String token = Invitations.newToken();
-        UserAccount user = new UserAccount(UUID.randomUUID(), tenantId, email.strip(), displayName, role, null, false,
-                now.plus(invitationValidity), now);
+        UserAccount user = new UserAccount(
+                UUID.randomUUID(),
+                tenantId,
+                email.strip(),
+                displayName,
+                role,
+                null,
+                false,
+                now.plus(invitationValidity),
+                now);
         return users.emailTaken(email)
                 .flatMap(taken -> taken ? Mono.error(emailTaken(email)) : users.invite(user, Invitations.digest(token)))
-                .then(record(actor, "user.invited", tenantId, user.email() + " as " + role + ", link valid until "
-                        + user.invitationExpiresAt()))
+                .then(record(
+                        actor,
+                        "user.invited",
+                        tenantId,
+                        user.email() + " as " + role + ", link valid until " + user.invitationExpiresAt()))
                 .as(transaction::transactional)
                 // Two invitations for one address at once: the unique index decides.
                 .onErrorMap(DuplicateKeyException.class, e -> emailTaken(email))
@@ -111,15 +130,31 @@ public class UserService {
         return users.find(tenantId, userId)
                 .switchIfEmpty(Mono.error(() -> noSuchUser(userId)))
                 .flatMap(user -> user.disabled()
-                        ? Mono.error(AdminProblems.conflict("The account is disabled; enable it before sending a new link"))
-                        : db.sql("UPDATE tenant_user SET invitation_digest = $1, invitation_expires_at = $2 WHERE id = $3")
+                        ? Mono.error(
+                                AdminProblems.conflict("The account is disabled; enable it before sending a new link"))
+                        : db.sql(
+                                        "UPDATE tenant_user SET invitation_digest = $1, invitation_expires_at = $2 WHERE id = $3")
                                 .bind(0, Invitations.digest(token))
                                 .bind(1, expires.atOffset(ZoneOffset.UTC))
                                 .bind(2, userId)
                                 .then()
-                                .then(record(actor, "user.invitation.renewed", tenantId, user.email() + ", link valid until " + expires))
-                                .thenReturn(new Invited(new UserAccount(user.id(), user.tenantId(), user.email(),
-                                        user.displayName(), user.role(), user.passwordHash(), false, expires, user.createdAt()), token)))
+                                .then(record(
+                                        actor,
+                                        "user.invitation.renewed",
+                                        tenantId,
+                                        user.email() + ", link valid until " + expires))
+                                .thenReturn(new Invited(
+                                        new UserAccount(
+                                                user.id(),
+                                                user.tenantId(),
+                                                user.email(),
+                                                user.displayName(),
+                                                user.role(),
+                                                user.passwordHash(),
+                                                false,
+                                                expires,
+                                                user.createdAt()),
+                                        token)))
                 .as(transaction::transactional);
     }
 
@@ -166,8 +201,13 @@ public class UserService {
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(hash -> users.acceptInvitation(digest, hash, clock.instant()))
                         .filter(Boolean::booleanValue)
-                        .flatMap(accepted -> audit.record(new AuditEntry(user.email(), "invitation.accepted",
-                                user.tenantId(), "password set", remoteAddress)).thenReturn(user))
+                        .flatMap(accepted -> audit.record(new AuditEntry(
+                                        user.email(),
+                                        "invitation.accepted",
+                                        user.tenantId(),
+                                        "password set",
+                                        remoteAddress))
+                                .thenReturn(user))
                         .as(transaction::transactional));
     }
 
@@ -192,8 +232,8 @@ public class UserService {
     }
 
     private static RuntimeException emailTaken(String email) {
-        return AdminProblems.conflict("An account with this email exists already",
-                List.of(new FieldError("email", "is taken")));
+        return AdminProblems.conflict(
+                "An account with this email exists already", List.of(new FieldError("email", "is taken")));
     }
 
     private static RuntimeException noSuchUser(UUID userId) {

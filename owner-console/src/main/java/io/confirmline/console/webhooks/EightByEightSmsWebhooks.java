@@ -42,8 +42,7 @@ public class EightByEightSmsWebhooks {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One SMS webhook: {@code MO} (texts to the subaccount's numbers) or {@code DR} (delivery receipts). */
-    public record SmsWebhook(String type, String url) {
-    }
+    public record SmsWebhook(String type, String url) {}
 
     private final WebClient http;
     private final ConsoleProperties.EightByEight settings;
@@ -60,29 +59,37 @@ public class EightByEightSmsWebhooks {
      * @throws EightByEightWebhooks.Refused (in the Mono) when 8x8 refused (its status, {@code code} and
      *     {@code message}) or could not be reached (status 0)
      */
-    public Mono<List<SmsWebhook>> register(String accountId, String subaccountId, String apiKey,
-            Map<String, URI> urlsByType, String authorization) {
-        List<Map<String, Object>> body = urlsByType.entrySet().stream().map(entry -> {
-            Map<String, Object> webhook = new LinkedHashMap<>();
-            webhook.put("subAccountId", subaccountId);
-            webhook.put("type", entry.getKey());
-            webhook.put("url", entry.getValue().toString());
-            webhook.put("httpAuthorization", authorization);
-            webhook.put("enabled", true);
-            return webhook;
-        }).toList();
+    public Mono<List<SmsWebhook>> register(
+            String accountId, String subaccountId, String apiKey, Map<String, URI> urlsByType, String authorization) {
+        List<Map<String, Object>> body = urlsByType.entrySet().stream()
+                .map(entry -> {
+                    Map<String, Object> webhook = new LinkedHashMap<>();
+                    webhook.put("subAccountId", subaccountId);
+                    webhook.put("type", entry.getKey());
+                    webhook.put("url", entry.getValue().toString());
+                    webhook.put("httpAuthorization", authorization);
+                    webhook.put("enabled", true);
+                    return webhook;
+                })
+                .toList();
         List<SmsWebhook> registered = urlsByType.entrySet().stream()
-                .map(entry -> new SmsWebhook(entry.getKey(), entry.getValue().toString())).toList();
-        return http.post().uri("/api/v1/accounts/{accountId}/webhooks", accountId)
+                .map(entry -> new SmsWebhook(entry.getKey(), entry.getValue().toString()))
+                .toList();
+        return http.post()
+                .uri("/api/v1/accounts/{accountId}/webhooks", accountId)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey)
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .bodyValue(JSON.writeValueAsString(body))
-                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                .exchangeToMono(response -> response.bodyToMono(String.class)
+                        .defaultIfEmpty("")
                         .map(answer -> interpret(response.statusCode().value(), answer, registered)))
                 .timeout(settings.timeout())
-                .onErrorMap(error -> !(error instanceof EightByEightWebhooks.Refused),
-                        error -> new EightByEightWebhooks.Refused(0, null,
+                .onErrorMap(
+                        error -> !(error instanceof EightByEightWebhooks.Refused),
+                        error -> new EightByEightWebhooks.Refused(
+                                0,
+                                null,
                                 "8x8 could not be reached: " + error.getClass().getSimpleName()));
     }
 
@@ -97,8 +104,13 @@ public class EightByEightSmsWebhooks {
         } catch (JacksonException e) {
             json = null;
         }
-        String code = json == null || json.get("code") == null ? null : json.get("code").asString();
-        String message = json == null || json.get("message") == null ? "no message" : json.get("message").asString();
-        throw new EightByEightWebhooks.Refused(status, code, message.length() > 300 ? message.substring(0, 300) : message);
+        String code = json == null || json.get("code") == null
+                ? null
+                : json.get("code").asString();
+        String message = json == null || json.get("message") == null
+                ? "no message"
+                : json.get("message").asString();
+        throw new EightByEightWebhooks.Refused(
+                status, code, message.length() > 300 ? message.substring(0, 300) : message);
     }
 }

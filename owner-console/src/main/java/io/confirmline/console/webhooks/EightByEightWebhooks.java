@@ -39,8 +39,7 @@ public class EightByEightWebhooks {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One webhook as 8x8 lists it. */
-    public record Webhook(String type, String url, boolean enabled, boolean httpAuthHeaderAvailable) {
-    }
+    public record Webhook(String type, String url, boolean enabled, boolean httpAuthHeaderAvailable) {}
 
     /** 8x8 refused (its HTTP status, its {@code statusCode} and message) or could not be reached (status 0). */
     public static final class Refused extends RuntimeException {
@@ -76,23 +75,29 @@ public class EightByEightWebhooks {
      *
      * @throws Refused (in the Mono) when 8x8 refused or could not be reached
      */
-    public Mono<List<Webhook>> register(String subaccountId, String apiKey, String type, URI url,
-            String authorization) {
+    public Mono<List<Webhook>> register(
+            String subaccountId, String apiKey, String type, URI url, String authorization) {
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("type", type);
         body.put("url", url.toString());
         body.put("httpAuthHeader", authorization);
         body.put("enabled", true);
-        return http.post().uri("/api/v1/subaccounts/{id}/webhooks", subaccountId)
+        return http.post()
+                .uri("/api/v1/subaccounts/{id}/webhooks", subaccountId)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey)
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .bodyValue(JSON.writeValueAsString(body))
-                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                .exchangeToMono(response -> response.bodyToMono(String.class)
+                        .defaultIfEmpty("")
                         .map(answer -> interpret(response.statusCode().value(), answer)))
                 .timeout(settings.timeout())
-                .onErrorMap(error -> !(error instanceof Refused),
-                        error -> new Refused(0, null, "8x8 could not be reached: " + error.getClass().getSimpleName()));
+                .onErrorMap(
+                        error -> !(error instanceof Refused),
+                        error -> new Refused(
+                                0,
+                                null,
+                                "8x8 could not be reached: " + error.getClass().getSimpleName()));
     }
 
     static List<Webhook> interpret(int status, String body) {
@@ -103,16 +108,22 @@ public class EightByEightWebhooks {
             json = null;
         }
         if (status < 200 || status >= 300) {
-            String code = json == null || json.get("statusCode") == null ? null : json.get("statusCode").asString();
-            String message = json == null || json.get("statusMessage") == null ? "no message"
+            String code = json == null || json.get("statusCode") == null
+                    ? null
+                    : json.get("statusCode").asString();
+            String message = json == null || json.get("statusMessage") == null
+                    ? "no message"
                     : json.get("statusMessage").asString();
             throw new Refused(status, code, message.length() > 300 ? message.substring(0, 300) : message);
         }
         List<Webhook> webhooks = new ArrayList<>();
         if (json != null && json.get("webhooks") != null && json.get("webhooks").isArray()) {
             for (JsonNode webhook : json.get("webhooks")) {
-                webhooks.add(new Webhook(webhook.path("type").asString(""), webhook.path("url").asString(""),
-                        webhook.path("enabled").asBoolean(true), webhook.path("httpAuthHeaderAvailable").asBoolean(false)));
+                webhooks.add(new Webhook(
+                        webhook.path("type").asString(""),
+                        webhook.path("url").asString(""),
+                        webhook.path("enabled").asBoolean(true),
+                        webhook.path("httpAuthHeaderAvailable").asBoolean(false)));
             }
         }
         return webhooks;

@@ -46,11 +46,15 @@ public class WebhookRegistrationController {
      * active tokens is registered again (no new secret).
      */
     @PostMapping(path = "/api/admin/tenants/{id}/register-webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Map<String, Object>> register(@PathVariable String id, ServerWebExchange exchange,
+    Mono<Map<String, Object>> register(
+            @PathVariable String id,
+            ServerWebExchange exchange,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
             @RequestBody(required = false) byte[] body) {
-        return TenantAccess.manager(id).flatMap(principal -> registration.register(id,
-                RequestBodies.optionalString(contentType, body, "webhookToken"),
-                TenantAccess.actor(principal, addresses.of(exchange))));
+        return TenantAccess.manager(id)
+                .flatMap(principal -> registration.register(
+                        id,
+                        RequestBodies.optionalString(contentType, body, "webhookToken"),
+                        TenantAccess.actor(principal, addresses.of(exchange))));
     }
 }

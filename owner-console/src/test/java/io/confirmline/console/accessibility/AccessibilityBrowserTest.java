@@ -46,12 +46,29 @@ class AccessibilityBrowserTest extends ConsoleContext {
     static final Browser browser = new Browser();
 
     /** The signed-in pages to check, when they exist. */
-    static final List<String> PAGES = List.of("/", "/settings", "/settings/templates/es", "/conversations",
-            "/analytics", "/settings/quick-replies", "/settings/alerts");
+    static final List<String> PAGES = List.of(
+            "/",
+            "/settings",
+            "/settings/templates/es",
+            "/conversations",
+            "/analytics",
+            "/settings/quick-replies",
+            "/settings/alerts");
     /** design.md §4 and §10.3's statuses, as pages show them: class "status status-X". */
-    static final List<String> STATUSES = List.of("SCHEDULED", "DIALING", "IN_PROGRESS", "CONFIRMED",
-            "CANCELLED_BY_GUEST", "NO_RESPONSE", "UNREACHABLE", "TEXTED", "FAILED", "SKIPPED", "WITHDRAWN",
-            "DELIVERED", "NOT_DELIVERED");
+    static final List<String> STATUSES = List.of(
+            "SCHEDULED",
+            "DIALING",
+            "IN_PROGRESS",
+            "CONFIRMED",
+            "CANCELLED_BY_GUEST",
+            "NO_RESPONSE",
+            "UNREACHABLE",
+            "TEXTED",
+            "FAILED",
+            "SKIPPED",
+            "WITHDRAWN",
+            "DELIVERED",
+            "NOT_DELIVERED");
 
     String email;
     String password = "accessible owner password";
@@ -64,7 +81,9 @@ class AccessibilityBrowserTest extends ConsoleContext {
         onboard("alpha", email, "OWNER", password, address);
         PageSession session = new PageSession(client, address);
         session.login(email, password);
-        pages = PAGES.stream().filter(path -> session.get(path).status().equals(HttpStatus.OK)).toList();
+        pages = PAGES.stream()
+                .filter(path -> session.get(path).status().equals(HttpStatus.OK))
+                .toList();
         assertThat(pages).contains("/settings", "/settings/templates/es");
     }
 
@@ -83,16 +102,20 @@ class AccessibilityBrowserTest extends ConsoleContext {
 
         // Every status badge, drawn by the page's own stylesheet.
         driver.get(url("/settings"));
-        ((JavascriptExecutor) driver).executeScript("var main = document.querySelector('main');"
-                + "arguments[0].forEach(function (s) { var b = document.createElement('span');"
-                + "b.className = 'status status-' + s; b.textContent = s; main.appendChild(b); });", STATUSES);
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "var main = document.querySelector('main');"
+                                + "arguments[0].forEach(function (s) { var b = document.createElement('span');"
+                                + "b.className = 'status status-' + s; b.textContent = s; main.appendChild(b); });",
+                        STATUSES);
         check("/settings with every status badge", failures);
 
         // The problems next to fields, and the focus ring.
         driver.findElement(By.id("leadTime")).clear();
         driver.findElement(By.id("leadTime")).sendKeys("soon");
         driver.findElement(By.id("settings-save")).click();
-        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("leadTime-error")));
+        browser.waiting(Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("leadTime-error")));
         check("/settings with a problem", failures);
         driver.findElement(By.id("leadTime")).click();
         assertThat(focusRingContrast()).as("focus ring against the page").isGreaterThanOrEqualTo(3.0);
@@ -105,8 +128,10 @@ class AccessibilityBrowserTest extends ConsoleContext {
         WebDriver driver = browser.driver();
         driver.manage().window().setSize(new Dimension(360, 740));
         driver.get(url("/login"));
-        assertThat(((Number) ((JavascriptExecutor) driver).executeScript(
-                "return document.documentElement.clientWidth;")).intValue()).isBetween(340, 360);
+        assertThat(((Number) ((JavascriptExecutor) driver)
+                                .executeScript("return document.documentElement.clientWidth;"))
+                        .intValue())
+                .isBetween(340, 360);
         List<String> failures = new ArrayList<>();
         PageChecks.layout(browser.driver(), "/login", failures);
         signIn();
@@ -129,22 +154,24 @@ class AccessibilityBrowserTest extends ConsoleContext {
 
     private void check(String page, List<String> failures) {
         // Notices a page shows only sometimes ("live data unavailable") are checked as they would look.
-        ((JavascriptExecutor) browser.driver()).executeScript("document.querySelectorAll("
-                + "'[hidden][role=status], [hidden][role=alert]').forEach(function (e) { e.hidden = false; });");
+        ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "document.querySelectorAll("
+                                + "'[hidden][role=status], [hidden][role=alert]').forEach(function (e) { e.hidden = false; });");
         PageChecks.contrastAndLabels(browser.driver(), page, failures);
     }
 
-
     private double focusRingContrast() {
-        return ((Number) ((JavascriptExecutor) browser.driver()).executeScript(PageChecks.script("contrast.js")
-                .replaceFirst("(?s)var failures = \\[\\];.*$", "")
-                + "var el = document.activeElement; var s = getComputedStyle(el);"
-                + "if (s.outlineStyle === 'none' || parseFloat(s.outlineWidth) < 2) return 0;"
-                + "return ratio(parse(s.outlineColor), background(el.parentElement));")).doubleValue();
+        return ((Number) ((JavascriptExecutor) browser.driver())
+                        .executeScript(
+                                PageChecks.script("contrast.js").replaceFirst("(?s)var failures = \\[\\];.*$", "")
+                                        + "var el = document.activeElement; var s = getComputedStyle(el);"
+                                        + "if (s.outlineStyle === 'none' || parseFloat(s.outlineWidth) < 2) return 0;"
+                                        + "return ratio(parse(s.outlineColor), background(el.parentElement));"))
+                .doubleValue();
     }
 
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
-
 }

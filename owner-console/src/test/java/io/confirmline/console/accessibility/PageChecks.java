@@ -34,8 +34,7 @@ import org.openqa.selenium.WebDriver;
  */
 public final class PageChecks {
 
-    private PageChecks() {
-    }
+    private PageChecks() {}
 
     /** Contrast of every text against its background, and a label for every input. */
     public static void contrastAndLabels(WebDriver driver, String page, List<String> failures) {
@@ -51,7 +50,8 @@ public final class PageChecks {
     @SuppressWarnings("unchecked")
     private static void run(WebDriver driver, String page, String script, List<String> failures) {
         Map<String, Object> result = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(script(script));
-        assertThat(((Number) result.get("checked")).intValue()).as(script + " found nothing to check on " + page)
+        assertThat(((Number) result.get("checked")).intValue())
+                .as(script + " found nothing to check on " + page)
                 .isPositive();
         ((List<Object>) result.get("failures")).forEach(failure -> failures.add(page + ": " + failure));
     }

@@ -23,12 +23,10 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.confirmline.console.ConsoleContext;
 import io.confirmline.console.PageSession;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,12 +54,25 @@ class AnalyticsComponentTest extends ConsoleContext {
 
     /** The range crosses the US switch to summer time (8 March 2026), so one day has 23 hours. */
     private static final LocalDate FROM = LocalDate.parse("2026-03-05");
+
     private static final LocalDate TO = LocalDate.parse("2026-03-11");
     private static final ZoneId ZONE = ZoneId.of("America/New_York");
-    private static final List<String> STATUSES = List.of("CONFIRMED", "CONFIRMED", "CONFIRMED", "CONFIRMED",
-            "CANCELLED_BY_GUEST", "CANCELLED_BY_GUEST", "NO_RESPONSE", "UNREACHABLE", "FAILED", "TEXTED", "SCHEDULED",
-            "WITHDRAWN", "SKIPPED");
-    private static final List<String> CHANNELS = List.of("VOICE", "VOICE", "VOICE", "SMS", "SMS", "INBOUND_CALL", "CONSOLE");
+    private static final List<String> STATUSES = List.of(
+            "CONFIRMED",
+            "CONFIRMED",
+            "CONFIRMED",
+            "CONFIRMED",
+            "CANCELLED_BY_GUEST",
+            "CANCELLED_BY_GUEST",
+            "NO_RESPONSE",
+            "UNREACHABLE",
+            "FAILED",
+            "TEXTED",
+            "SCHEDULED",
+            "WITHDRAWN",
+            "SKIPPED");
+    private static final List<String> CHANNELS =
+            List.of("VOICE", "VOICE", "VOICE", "SMS", "SMS", "INBOUND_CALL", "CONSOLE");
     private static final String PASSWORD = "analytics-owner-password-16";
 
     @Autowired
@@ -81,22 +92,29 @@ class AnalyticsComponentTest extends ConsoleContext {
         rows = new ReadModelRows(db);
         Random random = new Random(16);
         Instant first = FROM.minusDays(1).atStartOfDay(ZONE).toInstant();
-        long span = Duration.between(first, TO.plusDays(2).atStartOfDay(ZONE).toInstant()).toMinutes();
+        long span = Duration.between(first, TO.plusDays(2).atStartOfDay(ZONE).toInstant())
+                .toMinutes();
         for (int i = 0; i < 260; i++) {
             Instant starts = first.plus(Duration.ofMinutes(random.nextInt((int) (span / 15)) * 15L));
             seedBooking(tenant, "h4-" + tenant + "-" + i, starts, random);
         }
         // Exactly on the range's edges: the first instant is in, the first instant after is out.
         seedBooking(tenant, "h4-" + tenant + "-edge-in", FROM.atStartOfDay(ZONE).toInstant(), random);
-        seedBooking(tenant, "h4-" + tenant + "-edge-out", TO.plusDays(1).atStartOfDay(ZONE).toInstant(), random);
+        seedBooking(
+                tenant,
+                "h4-" + tenant + "-edge-out",
+                TO.plusDays(1).atStartOfDay(ZONE).toInstant(),
+                random);
         for (int i = 0; i < 30; i++) {
-            seedBooking(other, "h4-" + other + "-" + i, FROM.atStartOfDay(ZONE).toInstant()
-                    .plus(Duration.ofHours(random.nextInt(24 * 7))), random);
+            seedBooking(
+                    other,
+                    "h4-" + other + "-" + i,
+                    FROM.atStartOfDay(ZONE).toInstant().plus(Duration.ofHours(random.nextInt(24 * 7))),
+                    random);
         }
         for (int i = 0; i < 50; i++) {
             Instant at = first.plus(Duration.ofMinutes(random.nextInt((int) span)));
-            BigDecimal price = random.nextInt(6) == 0 ? null
-                    : BigDecimal.valueOf(random.nextInt(900) + 100, 4);
+            BigDecimal price = random.nextInt(6) == 0 ? null : BigDecimal.valueOf(random.nextInt(900) + 100, 4);
             rows.receipt(i % 5 == 0 ? other : tenant, at, price, random.nextBoolean() ? "EUR" : "USD");
         }
     }
@@ -111,11 +129,33 @@ class AnalyticsComponentTest extends ConsoleContext {
         Instant reached = starts.minus(Duration.ofMinutes(30 + random.nextInt(180)));
         Instant decided = reached.plus(Duration.ofSeconds(5 + random.nextInt(random.nextInt(5) == 0 ? 20_000 : 600)));
         String phone = "+3469" + (1_000_000 + random.nextInt(8_999_999));
-        rows.booking(tenantId, reservation, starts, status, channel, textOnly ? 0 : attempts, party,
-                decided.plusSeconds(random.nextInt(60)), "Guest " + reservation, phone);
+        rows.booking(
+                tenantId,
+                reservation,
+                starts,
+                status,
+                channel,
+                textOnly ? 0 : attempts,
+                party,
+                decided.plusSeconds(random.nextInt(60)),
+                "Guest " + reservation,
+                phone);
         if (status.equals("SCHEDULED") || status.equals("WITHDRAWN") || status.equals("SKIPPED")) {
-            rows.status(tenantId, reservation, 1, null, status, "VOICE", reached.minusSeconds(3600), null, null, null,
-                    null, null, null, null);
+            rows.status(
+                    tenantId,
+                    reservation,
+                    1,
+                    null,
+                    status,
+                    "VOICE",
+                    reached.minusSeconds(3600),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
             return;
         }
         if (textOnly) {
@@ -123,8 +163,21 @@ class AnalyticsComponentTest extends ConsoleContext {
         } else {
             for (int attempt = 1; attempt <= attempts; attempt++) {
                 Instant dialed = reached.plus(Duration.ofMinutes(10L * (attempt - 1)));
-                rows.status(tenantId, reservation, attempt, "SCHEDULED", "DIALING", "VOICE", dialed, dialed, null,
-                        null, null, null, null, null);
+                rows.status(
+                        tenantId,
+                        reservation,
+                        attempt,
+                        "SCHEDULED",
+                        "DIALING",
+                        "VOICE",
+                        dialed,
+                        dialed,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
                 if (random.nextBoolean()) {
                     // A later text about the same booking does not move the start of its time to answer.
                     rows.textSent(tenantId, reservation, phone, dialed.plusSeconds(90));
@@ -132,28 +185,69 @@ class AnalyticsComponentTest extends ConsoleContext {
             }
         }
         if (status.equals("TEXTED")) {
-            rows.status(tenantId, reservation, attempts, "IN_PROGRESS", "TEXTED", "SMS", decided, null, null, null,
-                    null, null, null, null);
+            rows.status(
+                    tenantId,
+                    reservation,
+                    attempts,
+                    "IN_PROGRESS",
+                    "TEXTED",
+                    "SMS",
+                    decided,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
             return;
         }
         if (random.nextInt(4) > 0) {
-            rows.status(tenantId, reservation, attempts, "IN_PROGRESS", status, channel, decided,
-                    textOnly ? null : reached, decided.minusSeconds(2), decided.plusSeconds(8), 12, "COMPLETED",
-                    status.equals("FAILED") ? 3 : null, "decided");
+            rows.status(
+                    tenantId,
+                    reservation,
+                    attempts,
+                    "IN_PROGRESS",
+                    status,
+                    channel,
+                    decided,
+                    textOnly ? null : reached,
+                    decided.minusSeconds(2),
+                    decided.plusSeconds(8),
+                    12,
+                    "COMPLETED",
+                    status.equals("FAILED") ? 3 : null,
+                    "decided");
             // The call.completed after it repeats the status: not a change, not the decision.
-            rows.status(tenantId, reservation, attempts, status, status, channel, decided.plusSeconds(20), null, null,
-                    decided.plusSeconds(8), 12, "COMPLETED", null, null);
+            rows.status(
+                    tenantId,
+                    reservation,
+                    attempts,
+                    status,
+                    status,
+                    channel,
+                    decided.plusSeconds(20),
+                    null,
+                    null,
+                    decided.plusSeconds(8),
+                    12,
+                    "COMPLETED",
+                    null,
+                    null);
         }
         // else: the history lacks the deciding change (e.g. not consumed yet): the row's last change stands for it.
     }
 
     @Test
     void everyFigureEqualsAPlainSqlRecountOverTheSameRows() {
-        Figures figures = analytics.figures(new ReportTenant(tenant, "Analytics Diner", ZONE), new DateRange(FROM, TO))
+        Figures figures = analytics
+                .figures(new ReportTenant(tenant, "Analytics Diner", ZONE), new DateRange(FROM, TO))
                 .block();
         Recount recount = recount();
 
-        assertThat(figures.totals().bookings()).isEqualTo(recount.total("bookings")).isGreaterThan(150);
+        assertThat(figures.totals().bookings())
+                .isEqualTo(recount.total("bookings"))
+                .isGreaterThan(150);
         assertThat(figures.totals().outcomes()).isEqualTo(recount.total("outcomes"));
         assertThat(figures.totals().confirmed()).isEqualTo(recount.total("CONFIRMED"));
         assertThat(figures.totals().cancelled()).isEqualTo(recount.total("CANCELLED_BY_GUEST"));
@@ -175,17 +269,34 @@ class AnalyticsComponentTest extends ConsoleContext {
                                   WHERE c.tenant_id = b.tenant_id AND c.subject_id = b.reservation_id
                                     AND c.status = 'CANCELLED_BY_GUEST' AND coalesce(c.previous_status, '') <> c.status
                                   ORDER BY c.occurred_at LIMIT 1), last_change_at) < starts_at
-                """).bind("tenant", tenant).bind("zone", ZONE.getId()).bind("from", FROM).bind("to", TO)
-                .map(row -> new long[] {row.get("n", Long.class), row.get("seats", Number.class).longValue()}).one().block();
-        assertThat(figures.cancelledInTime()).isEqualTo(inTime[0]).isPositive().isLessThan(recount.total("CANCELLED_BY_GUEST"));
+                """)
+                .bind("tenant", tenant)
+                .bind("zone", ZONE.getId())
+                .bind("from", FROM)
+                .bind("to", TO)
+                .map(row -> new long[] {
+                    row.get("n", Long.class), row.get("seats", Number.class).longValue()
+                })
+                .one()
+                .block();
+        assertThat(figures.cancelledInTime())
+                .isEqualTo(inTime[0])
+                .isPositive()
+                .isLessThan(recount.total("CANCELLED_BY_GUEST"));
         assertThat(figures.seatsFreed()).isEqualTo(inTime[1]);
 
         long attempts = db.sql("""
                 SELECT coalesce(sum(attempt), 0) AS n FROM booking_view
                  WHERE tenant_id = :tenant AND (starts_at AT TIME ZONE :zone)::date BETWEEN :from AND :to
                    AND status = 'CONFIRMED'
-                """).bind("tenant", tenant).bind("zone", ZONE.getId()).bind("from", FROM).bind("to", TO)
-                .map(row -> row.get("n", Number.class).longValue()).one().block();
+                """)
+                .bind("tenant", tenant)
+                .bind("zone", ZONE.getId())
+                .bind("from", FROM)
+                .bind("to", TO)
+                .map(row -> row.get("n", Number.class).longValue())
+                .one()
+                .block();
         assertThat(figures.attemptsPerConfirmation())
                 .isCloseTo((double) attempts / recount.total("CONFIRMED"), within(1e-12));
 
@@ -204,15 +315,30 @@ class AnalyticsComponentTest extends ConsoleContext {
                   FROM booking_view b
                  WHERE tenant_id = :tenant AND (starts_at AT TIME ZONE :zone)::date BETWEEN :from AND :to
                    AND status IN ('CONFIRMED', 'CANCELLED_BY_GUEST')
-                """).bind("tenant", tenant).bind("zone", ZONE.getId()).bind("from", FROM).bind("to", TO)
-                .map(row -> row.get("seconds", Double.class)).all()
-                .filter(seconds -> seconds != null && seconds >= 0).sort().collectList().block();
+                """)
+                .bind("tenant", tenant)
+                .bind("zone", ZONE.getId())
+                .bind("from", FROM)
+                .bind("to", TO)
+                .map(row -> row.get("seconds", Double.class))
+                .all()
+                .filter(seconds -> seconds != null && seconds >= 0)
+                .sort()
+                .collectList()
+                .block();
         assertThat(figures.answered()).isEqualTo(answers.size()).isPositive();
         assertThat(figures.medianAnswerSeconds()).isCloseTo(percentile(answers, 0.5), within(1e-6));
         assertThat(figures.p90AnswerSeconds()).isCloseTo(percentile(answers, 0.9), within(1e-6));
 
-        assertThat(figures.byDay()).extracting(Outcomes::label)
-                .containsExactly("2026-03-05", "2026-03-06", "2026-03-07", "2026-03-08", "2026-03-09", "2026-03-10",
+        assertThat(figures.byDay())
+                .extracting(Outcomes::label)
+                .containsExactly(
+                        "2026-03-05",
+                        "2026-03-06",
+                        "2026-03-07",
+                        "2026-03-08",
+                        "2026-03-09",
+                        "2026-03-10",
                         "2026-03-11");
         for (Outcomes day : figures.byDay()) {
             assertThat(day).isEqualTo(recount.bucket("day", day.label()));
@@ -221,7 +347,8 @@ class AnalyticsComponentTest extends ConsoleContext {
         for (Outcomes hour : figures.byHour()) {
             assertThat(hour).isEqualTo(recount.bucket("hour", hour.label()));
         }
-        assertThat(figures.byDay().stream().mapToLong(Outcomes::bookings).sum()).isEqualTo(figures.totals().bookings());
+        assertThat(figures.byDay().stream().mapToLong(Outcomes::bookings).sum())
+                .isEqualTo(figures.totals().bookings());
 
         Map<String, long[]> channels = new HashMap<>();
         db.sql("""
@@ -229,7 +356,11 @@ class AnalyticsComponentTest extends ConsoleContext {
                  WHERE tenant_id = :tenant AND (starts_at AT TIME ZONE :zone)::date BETWEEN :from AND :to
                    AND status IN ('CONFIRMED', 'CANCELLED_BY_GUEST', 'NO_RESPONSE', 'UNREACHABLE', 'FAILED')
                  GROUP BY channel, status
-                """).bind("tenant", tenant).bind("zone", ZONE.getId()).bind("from", FROM).bind("to", TO)
+                """)
+                .bind("tenant", tenant)
+                .bind("zone", ZONE.getId())
+                .bind("from", FROM)
+                .bind("to", TO)
                 .map(row -> {
                     long[] counts = channels.computeIfAbsent(row.get("channel", String.class), c -> new long[3]);
                     long n = row.get("n", Long.class);
@@ -237,12 +368,17 @@ class AnalyticsComponentTest extends ConsoleContext {
                     counts[1] += "CONFIRMED".equals(row.get("status", String.class)) ? n : 0;
                     counts[2] += "CANCELLED_BY_GUEST".equals(row.get("status", String.class)) ? n : 0;
                     return n;
-                }).all().blockLast();
-        assertThat(figures.byChannel()).extracting(ChannelOutcomes::channel)
-                .containsExactlyInAnyOrderElementsOf(channels.keySet()).contains("VOICE", "SMS", "INBOUND_CALL", "CONSOLE");
+                })
+                .all()
+                .blockLast();
+        assertThat(figures.byChannel())
+                .extracting(ChannelOutcomes::channel)
+                .containsExactlyInAnyOrderElementsOf(channels.keySet())
+                .contains("VOICE", "SMS", "INBOUND_CALL", "CONSOLE");
         for (ChannelOutcomes channel : figures.byChannel()) {
             long[] expected = channels.get(channel.channel());
-            assertThat(new long[] {channel.outcomes(), channel.confirmed(), channel.cancelled()}).isEqualTo(expected);
+            assertThat(new long[] {channel.outcomes(), channel.confirmed(), channel.cancelled()})
+                    .isEqualTo(expected);
         }
 
         Map<String, BigDecimal> costs = new HashMap<>();
@@ -250,7 +386,11 @@ class AnalyticsComponentTest extends ConsoleContext {
         db.sql("""
                 SELECT currency, price_total FROM text_receipt
                  WHERE tenant_id = :tenant AND (received_at AT TIME ZONE :zone)::date BETWEEN :from AND :to
-                """).bind("tenant", tenant).bind("zone", ZONE.getId()).bind("from", FROM).bind("to", TO)
+                """)
+                .bind("tenant", tenant)
+                .bind("zone", ZONE.getId())
+                .bind("from", FROM)
+                .bind("to", TO)
                 .map(row -> {
                     BigDecimal price = row.get("price_total", BigDecimal.class);
                     if (price != null) {
@@ -258,7 +398,9 @@ class AnalyticsComponentTest extends ConsoleContext {
                         texts.merge(row.get("currency", String.class), 1L, Long::sum);
                     }
                     return 1;
-                }).all().blockLast();
+                })
+                .all()
+                .blockLast();
         assertThat(figures.textCosts()).extracting(TextCost::currency).containsExactly("EUR", "USD");
         for (TextCost cost : figures.textCosts()) {
             assertThat(cost.total()).isEqualByComparingTo(costs.get(cost.currency()));
@@ -268,7 +410,8 @@ class AnalyticsComponentTest extends ConsoleContext {
 
     @Test
     void thePageShowsTheSameNumbersInItsTablesAndCharts() {
-        Figures figures = analytics.figures(new ReportTenant(tenant, "Analytics Diner", ZONE), new DateRange(FROM, TO))
+        Figures figures = analytics
+                .figures(new ReportTenant(tenant, "Analytics Diner", ZONE), new DateRange(FROM, TO))
                 .block();
         PageSession page = new PageSession(client, address);
         assertThat(page.login(owner, PASSWORD).location()).hasToString("/");
@@ -276,26 +419,39 @@ class AnalyticsComponentTest extends ConsoleContext {
         PageSession.Response answer = page.get("/analytics?from=" + FROM + "&to=" + TO);
         assertThat(answer.status()).isEqualTo(HttpStatus.OK);
         String html = answer.body();
-        assertThat(value(html, "fig-bookings")).isEqualTo(Long.toString(figures.totals().bookings()));
+        assertThat(value(html, "fig-bookings"))
+                .isEqualTo(Long.toString(figures.totals().bookings()));
         assertThat(Double.parseDouble(value(html, "fig-confirmation-rate"))).isEqualTo(figures.confirmationRate());
         assertThat(value(html, "fig-cancelled-in-time")).isEqualTo(Long.toString(figures.cancelledInTime()));
         assertThat(value(html, "fig-seats-freed")).isEqualTo(Long.toString(figures.seatsFreed()));
         assertThat(Double.parseDouble(value(html, "fig-p90-answer"))).isEqualTo(figures.p90AnswerSeconds());
         // The labelled date inputs hold the range; the confirmation rate is written the English way.
-        assertThat(html).contains("<label for=\"from\"").contains("type=\"date\" id=\"from\" name=\"from\" value=\"2026-03-05\"")
+        assertThat(html)
+                .contains("<label for=\"from\"")
+                .contains("type=\"date\" id=\"from\" name=\"from\" value=\"2026-03-05\"")
                 .contains(new AnalyticsFormat().percent(figures.confirmationRate(), Locale.ENGLISH));
         Outcomes sunday = figures.byDay().get(3);
-        assertThat(html).contains("id=\"day-2026-03-08\"")
-                .contains("<title>2026-03-08: " + new AnalyticsFormat().percent(sunday.confirmationRate(), Locale.ENGLISH)
-                        + "</title>")
+        assertThat(html)
+                .contains("id=\"day-2026-03-08\"")
+                .contains("<title>2026-03-08: "
+                        + new AnalyticsFormat().percent(sunday.confirmationRate(), Locale.ENGLISH) + "</title>")
                 .contains("aria-label=\"Confirmation rate by day\"")
                 .contains("href=\"/api/exports/calls.csv?from=2026-03-05&amp;to=2026-03-11\"");
 
-        String spanish = client.get().uri("/analytics?from=" + FROM + "&to=" + TO)
+        String spanish = client.get()
+                .uri("/analytics?from=" + FROM + "&to=" + TO)
                 .header(HttpHeaders.COOKIE, PageSession.SESSION_COOKIE + "=" + page.sessionId())
-                .header("X-Forwarded-For", address).header(HttpHeaders.ACCEPT_LANGUAGE, "es-ES")
-                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(spanish).contains("lang=\"es\"").contains("Tasa de confirmación")
+                .header("X-Forwarded-For", address)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "es-ES")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(spanish)
+                .contains("lang=\"es\"")
+                .contains("Tasa de confirmación")
                 .contains(new AnalyticsFormat().percent(figures.confirmationRate(), Locale.forLanguageTag("es")));
 
         // A backwards range is refused in words, and the page shows the last 7 days instead.
@@ -306,18 +462,26 @@ class AnalyticsComponentTest extends ConsoleContext {
 
     @Test
     void thePdfReportHasTheTenantTheRangeAndTheFiguresOfTheRecount() throws Exception {
-        Figures figures = analytics.figures(new ReportTenant(tenant, "Analytics Diner", ZONE), new DateRange(FROM, TO))
+        Figures figures = analytics
+                .figures(new ReportTenant(tenant, "Analytics Diner", ZONE), new DateRange(FROM, TO))
                 .block();
         PageSession page = new PageSession(client, address);
         page.login(owner, PASSWORD);
-        var result = client.get().uri("/analytics/report.pdf?from=" + FROM + "&to=" + TO)
+        var result = client.get()
+                .uri("/analytics/report.pdf?from=" + FROM + "&to=" + TO)
                 .header(HttpHeaders.COOKIE, PageSession.SESSION_COOKIE + "=" + page.sessionId())
                 .header("X-Forwarded-For", address)
-                .exchange().expectStatus().isOk()
-                .expectHeader().contentType(MediaType.APPLICATION_PDF)
-                .expectHeader().valueMatches(HttpHeaders.CONTENT_DISPOSITION,
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PDF)
+                .expectHeader()
+                .valueMatches(
+                        HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"analytics-" + tenant + "-2026-03-05-2026-03-11.pdf\"")
-                .expectBody(byte[].class).returnResult();
+                .expectBody(byte[].class)
+                .returnResult();
         PdfReader reader = new PdfReader(result.getResponseBody());
         StringBuilder text = new StringBuilder();
         PdfTextExtractor extractor = new PdfTextExtractor(reader);
@@ -329,20 +493,26 @@ class AnalyticsComponentTest extends ConsoleContext {
         String pdf = text.toString().replaceAll("\\s+", "");
         AnalyticsFormat format = new AnalyticsFormat();
         assertThat(text.toString()).contains("Analytics Diner — analytics from 2026-03-05 to 2026-03-11");
-        assertThat(pdf).contains(compact("Confirmation rate " + format.percent(figures.confirmationRate(), Locale.ENGLISH)))
+        assertThat(pdf)
+                .contains(compact("Confirmation rate " + format.percent(figures.confirmationRate(), Locale.ENGLISH)))
                 .contains(compact("Bookings " + figures.totals().bookings()))
                 .contains(compact("Final outcomes " + figures.totals().outcomes()))
                 .contains(compact("Cancellations caught in time " + figures.cancelledInTime()))
                 .contains(compact("Seats those cancellations freed " + figures.seatsFreed()))
                 .contains(compact("No-response rate " + format.percent(figures.noResponseRate(), Locale.ENGLISH)))
                 .contains(compact("Unreachable rate " + format.percent(figures.unreachableRate(), Locale.ENGLISH)))
-                .contains(compact("Calls per confirmation " + format.decimal(figures.attemptsPerConfirmation(), Locale.ENGLISH)))
-                .contains(compact("Time to answer, median " + format.duration(figures.medianAnswerSeconds(), Locale.ENGLISH)))
-                .contains(compact("Time to answer, 90th percentile " + format.duration(figures.p90AnswerSeconds(), Locale.ENGLISH)));
+                .contains(compact(
+                        "Calls per confirmation " + format.decimal(figures.attemptsPerConfirmation(), Locale.ENGLISH)))
+                .contains(compact(
+                        "Time to answer, median " + format.duration(figures.medianAnswerSeconds(), Locale.ENGLISH)))
+                .contains(compact("Time to answer, 90th percentile "
+                        + format.duration(figures.p90AnswerSeconds(), Locale.ENGLISH)));
         for (Outcomes day : figures.byDay()) {
-            assertThat(pdf).contains(compact(day.label() + " " + day.bookings() + " " + day.outcomes() + " "
-                    + day.confirmed() + " " + day.cancelled() + " " + day.noResponse() + " " + day.unreachable() + " "
-                    + day.failed() + " " + format.percent(day.confirmationRate(), Locale.ENGLISH)));
+            assertThat(pdf)
+                    .contains(compact(day.label() + " " + day.bookings() + " " + day.outcomes() + " "
+                            + day.confirmed() + " " + day.cancelled() + " " + day.noResponse() + " " + day.unreachable()
+                            + " "
+                            + day.failed() + " " + format.percent(day.confirmationRate(), Locale.ENGLISH)));
         }
     }
 
@@ -359,7 +529,8 @@ class AnalyticsComponentTest extends ConsoleContext {
     }
 
     private static String value(String html, String id) {
-        Matcher matcher = Pattern.compile("id=\"" + id + "\" data-value=\"([^\"]*)\"").matcher(html);
+        Matcher matcher =
+                Pattern.compile("id=\"" + id + "\" data-value=\"([^\"]*)\"").matcher(html);
         assertThat(matcher.find()).as("a data-value on #" + id).isTrue();
         return matcher.group(1);
     }
@@ -374,15 +545,22 @@ class AnalyticsComponentTest extends ConsoleContext {
                   FROM booking_view
                  WHERE tenant_id = :tenant AND (starts_at AT TIME ZONE :zone)::date BETWEEN :from AND :to
                  GROUP BY 1, 2, 3
-                """).bind("tenant", tenant).bind("zone", ZONE.getId()).bind("from", FROM).bind("to", TO)
+                """)
+                .bind("tenant", tenant)
+                .bind("zone", ZONE.getId())
+                .bind("from", FROM)
+                .bind("to", TO)
                 .map(row -> {
                     long n = row.get("n", Long.class);
-                    for (String key : List.of("total", "day:" + row.get("day", String.class),
-                            "hour:" + row.get("hour", String.class))) {
-                        counts.computeIfAbsent(key, k -> new HashMap<>()).merge(row.get("status", String.class), n, Long::sum);
+                    for (String key : List.of(
+                            "total", "day:" + row.get("day", String.class), "hour:" + row.get("hour", String.class))) {
+                        counts.computeIfAbsent(key, k -> new HashMap<>())
+                                .merge(row.get("status", String.class), n, Long::sum);
                     }
                     return n;
-                }).all().blockLast();
+                })
+                .all()
+                .blockLast();
         return new Recount(counts);
     }
 
@@ -394,16 +572,25 @@ class AnalyticsComponentTest extends ConsoleContext {
 
         Outcomes bucket(String kind, String label) {
             Map<String, Long> of = counts.getOrDefault(kind + ":" + label, Map.of());
-            return new Outcomes(label, count(of, "bookings"), count(of, "outcomes"), count(of, "CONFIRMED"),
-                    count(of, "CANCELLED_BY_GUEST"), count(of, "NO_RESPONSE"), count(of, "UNREACHABLE"),
+            return new Outcomes(
+                    label,
+                    count(of, "bookings"),
+                    count(of, "outcomes"),
+                    count(of, "CONFIRMED"),
+                    count(of, "CANCELLED_BY_GUEST"),
+                    count(of, "NO_RESPONSE"),
+                    count(of, "UNREACHABLE"),
                     count(of, "FAILED"));
         }
 
         private static long count(Map<String, Long> byStatus, String what) {
             return switch (what) {
-                case "bookings" -> byStatus.values().stream().mapToLong(Long::longValue).sum();
-                case "outcomes" -> List.of("CONFIRMED", "CANCELLED_BY_GUEST", "NO_RESPONSE", "UNREACHABLE", "FAILED")
-                        .stream().mapToLong(status -> byStatus.getOrDefault(status, 0L)).sum();
+                case "bookings" ->
+                    byStatus.values().stream().mapToLong(Long::longValue).sum();
+                case "outcomes" ->
+                    List.of("CONFIRMED", "CANCELLED_BY_GUEST", "NO_RESPONSE", "UNREACHABLE", "FAILED").stream()
+                            .mapToLong(status -> byStatus.getOrDefault(status, 0L))
+                            .sum();
                 default -> byStatus.getOrDefault(what, 0L);
             };
         }

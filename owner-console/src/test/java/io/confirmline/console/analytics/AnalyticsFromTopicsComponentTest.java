@@ -57,6 +57,7 @@ class AnalyticsFromTopicsComponentTest extends ConsoleContext {
 
     @Autowired
     KafkaTemplate<String, SpecificRecord> kafka;
+
     @Autowired
     AnalyticsService analytics;
 
@@ -72,27 +73,49 @@ class AnalyticsFromTopicsComponentTest extends ConsoleContext {
         String confirmed = "h4t-c-" + tenant;
         publishBooking(confirmed, "CONFIRMED", "VOICE", 2, 4, dinner, firstCall.plusSeconds(645));
         publishStatus(confirmed, 1, CallStatus.SCHEDULED, CallStatus.DIALING, Channel.VOICE, firstCall, firstCall);
-        publishStatus(confirmed, 2, CallStatus.IN_PROGRESS, CallStatus.CONFIRMED, Channel.VOICE,
-                firstCall.plusSeconds(645), firstCall.plusSeconds(600));
+        publishStatus(
+                confirmed,
+                2,
+                CallStatus.IN_PROGRESS,
+                CallStatus.CONFIRMED,
+                Channel.VOICE,
+                firstCall.plusSeconds(645),
+                firstCall.plusSeconds(600));
         // Cancelled by text two hours before, a party of 3: caught in time; its time to answer runs from the text.
         String cancelled = "h4t-x-" + tenant;
         Instant texted = dinner.minus(Duration.ofHours(3));
         publishBooking(cancelled, "CANCELLED_BY_GUEST", "SMS", 0, 3, dinner, dinner.minus(Duration.ofHours(2)));
         publishText(cancelled, texted);
-        publishStatus(cancelled, 1, CallStatus.TEXTED, CallStatus.CANCELLED_BY_GUEST, Channel.SMS,
-                dinner.minus(Duration.ofHours(2)), null);
+        publishStatus(
+                cancelled,
+                1,
+                CallStatus.TEXTED,
+                CallStatus.CANCELLED_BY_GUEST,
+                Channel.SMS,
+                dinner.minus(Duration.ofHours(2)),
+                null);
         String silent = "h4t-n-" + tenant;
         publishBooking(silent, "NO_RESPONSE", "SMS", 2, 2, dinner, dinner.minus(Duration.ofMinutes(10)));
         String unreachable = "h4t-u-" + tenant;
-        publishBooking(unreachable, "UNREACHABLE", "VOICE", 3, 5, dinner.plus(Duration.ofHours(1)),
+        publishBooking(
+                unreachable,
+                "UNREACHABLE",
+                "VOICE",
+                3,
+                5,
+                dinner.plus(Duration.ofHours(1)),
                 dinner.minus(Duration.ofMinutes(20)));
         publishReceipt(0.0425, "EUR", dinner.minus(Duration.ofHours(3)));
         publishReceipt(0.0375, "EUR", dinner.minus(Duration.ofHours(2)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("booking_view") == 4 && count("call_status_view") == 3
-                && count("text_receipt") == 2 && count("conversation_message") == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("booking_view") == 4
+                        && count("call_status_view") == 3
+                        && count("text_receipt") == 2
+                        && count("conversation_message") == 1);
 
-        Figures figures = analytics.figures(new ReportTenant(tenant, "Topic Trattoria", MADRID), new DateRange(DAY, DAY))
+        Figures figures = analytics
+                .figures(new ReportTenant(tenant, "Topic Trattoria", MADRID), new DateRange(DAY, DAY))
                 .block();
         assertThat(figures.totals()).isEqualTo(new Outcomes("", 4, 4, 1, 1, 1, 1, 0));
         assertThat(figures.confirmationRate()).isEqualTo(0.25);
@@ -107,61 +130,112 @@ class AnalyticsFromTopicsComponentTest extends ConsoleContext {
         assertThat(figures.p90AnswerSeconds()).isCloseTo(3304.5, within(1e-6));
         assertThat(figures.byHour().get(21).bookings()).isEqualTo(3);
         assertThat(figures.byHour().get(22).bookings()).isEqualTo(1);
-        assertThat(figures.byChannel()).containsExactly(new ChannelOutcomes("SMS", 2, 0, 1),
-                new ChannelOutcomes("VOICE", 2, 1, 0));
+        assertThat(figures.byChannel())
+                .containsExactly(new ChannelOutcomes("SMS", 2, 0, 1), new ChannelOutcomes("VOICE", 2, 1, 0));
         assertThat(figures.textCosts()).singleElement().satisfies(cost -> {
             assertThat(cost.currency()).isEqualTo("EUR");
             assertThat(cost.total()).isEqualByComparingTo(new BigDecimal("0.08"));
             assertThat(cost.texts()).isEqualTo(2);
         });
 
-        String csv = admin().get().uri("/api/exports/calls.csv?from=" + DAY + "&to=" + DAY + "&tenant=" + tenant)
-                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(csv.lines()).hasSize(4)
-                .anySatisfy(line -> assertThat(line).startsWith(confirmed + ",2026-02-10 21:00:00,Ana María,'+34600111222,4,2,"
-                        + "VOICE,CONFIRMED,guest pressed 1,2026-02-10 20:10:00,"));
+        String csv = admin().get()
+                .uri("/api/exports/calls.csv?from=" + DAY + "&to=" + DAY + "&tenant=" + tenant)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(csv.lines())
+                .hasSize(4)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith(confirmed + ",2026-02-10 21:00:00,Ana María,'+34600111222,4,2,"
+                                + "VOICE,CONFIRMED,guest pressed 1,2026-02-10 20:10:00,"));
     }
 
-    private void publishBooking(String reservation, String status, String channel, int attempt, int party,
-            Instant startsAt, Instant changedAt) throws Exception {
+    private void publishBooking(
+            String reservation,
+            String status,
+            String channel,
+            int attempt,
+            int party,
+            Instant startsAt,
+            Instant changedAt)
+            throws Exception {
         BookingSnapshot booking = BookingSnapshot.newBuilder(snapshot(tenant, reservation, 1, status, startsAt))
-                .setChannel(channel).setAttempt(attempt).setPartySize(party).setOccurredAt(changedAt)
-                .setTimeZone(MADRID.getId()).build();
+                .setChannel(channel)
+                .setAttempt(attempt)
+                .setPartySize(party)
+                .setOccurredAt(changedAt)
+                .setTimeZone(MADRID.getId())
+                .build();
         kafka.send(Topics.BOOKINGS.name(), reservation, booking).get();
     }
 
-    private void publishStatus(String reservation, int attempt, CallStatus previous, CallStatus next, Channel channel,
-            Instant at, Instant dialedAt) throws Exception {
+    private void publishStatus(
+            String reservation,
+            int attempt,
+            CallStatus previous,
+            CallStatus next,
+            Channel channel,
+            Instant at,
+            Instant dialedAt)
+            throws Exception {
         CallStatusChanged change = CallStatusChanged.newBuilder(status(tenant, reservation, next))
-                .setCallId("call-" + reservation).setAttempt(attempt).setPreviousStatus(previous).setChannel(channel)
-                .setOccurredAt(at).setDialedAt(dialedAt).setConnectedAt(dialedAt == null ? null : dialedAt.plusSeconds(8))
-                .setEndedAt(dialedAt == null ? null : at.plusSeconds(5)).build();
+                .setCallId("call-" + reservation)
+                .setAttempt(attempt)
+                .setPreviousStatus(previous)
+                .setChannel(channel)
+                .setOccurredAt(at)
+                .setDialedAt(dialedAt)
+                .setConnectedAt(dialedAt == null ? null : dialedAt.plusSeconds(8))
+                .setEndedAt(dialedAt == null ? null : at.plusSeconds(5))
+                .build();
         kafka.send(Topics.CALL_STATUS.name(), reservation, change).get();
     }
 
     private void publishText(String reservation, Instant at) throws Exception {
         String phone = "+34600111222";
-        ConversationEvent sent = ConversationEvent.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(at).setTenantId(tenant).setPhone(phone).setType(ConversationEventType.MESSAGE_SENT)
+        ConversationEvent sent = ConversationEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(at)
+                .setTenantId(tenant)
+                .setPhone(phone)
+                .setType(ConversationEventType.MESSAGE_SENT)
                 .setReservationId(reservation)
-                .setMessage(ConversationMessage.newBuilder().setMessageId(UUID.randomUUID().toString())
-                        .setDirection(MessageDirection.OUTBOUND).setAuthor(MessageAuthor.SYSTEM)
-                        .setBody("Reply YES to confirm or NO to cancel").setDelivery(DeliveryState.SENT)
-                        .setReservationId(reservation).setNeedsAttention(false).build())
+                .setMessage(ConversationMessage.newBuilder()
+                        .setMessageId(UUID.randomUUID().toString())
+                        .setDirection(MessageDirection.OUTBOUND)
+                        .setAuthor(MessageAuthor.SYSTEM)
+                        .setBody("Reply YES to confirm or NO to cancel")
+                        .setDelivery(DeliveryState.SENT)
+                        .setReservationId(reservation)
+                        .setNeedsAttention(false)
+                        .build())
                 .build();
         kafka.send(Topics.CONVERSATIONS.name(), tenant + ":" + phone, sent).get();
     }
 
     private void publishReceipt(double price, String currency, Instant at) throws Exception {
         String umid = UUID.randomUUID().toString();
-        SmsStatusReceived receipt = SmsStatusReceived.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setUmid(umid).setTenantId(tenant).setState("delivered").setPriceTotal(price).setCurrency(currency)
-                .setSmsCount(1).setReceivedAt(at).build();
+        SmsStatusReceived receipt = SmsStatusReceived.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setUmid(umid)
+                .setTenantId(tenant)
+                .setState("delivered")
+                .setPriceTotal(price)
+                .setCurrency(currency)
+                .setSmsCount(1)
+                .setReceivedAt(at)
+                .build();
         kafka.send(Topics.SMS_RECEIPTS.name(), umid, receipt).get();
     }
 
     private long count(String table) {
-        return db.sql("SELECT count(*) AS n FROM " + table + " WHERE tenant_id = :tenant").bind("tenant", tenant)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return db.sql("SELECT count(*) AS n FROM " + table + " WHERE tenant_id = :tenant")
+                .bind("tenant", tenant)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
     }
 }

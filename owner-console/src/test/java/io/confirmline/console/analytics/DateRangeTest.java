@@ -48,9 +48,12 @@ class DateRangeTest {
     @Test
     void aBackwardsTooLongOrUnreadableRangeIsA400() {
         assertThatThrownBy(() -> DateRange.parse("2026-11-30", "2026-11-01", TODAY))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status().value()).isEqualTo(400))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.status().value()).isEqualTo(400))
                 .hasMessageContaining("after");
-        assertThatThrownBy(() -> DateRange.parse("2025-01-01", "2026-11-30", TODAY)).hasMessageContaining("366");
+        assertThatThrownBy(() -> DateRange.parse("2025-01-01", "2026-11-30", TODAY))
+                .hasMessageContaining("366");
         assertThatThrownBy(() -> DateRange.parse("30/11/2026", null, TODAY)).hasMessageContaining("YYYY-MM-DD");
         assertThat(DateRange.parse("2025-12-01", "2026-11-30", TODAY).days()).hasSize(365);
     }

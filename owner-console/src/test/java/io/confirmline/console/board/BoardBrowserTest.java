@@ -67,7 +67,12 @@ class BoardBrowserTest extends ConsoleContext {
     @BeforeAll
     void signIn() {
         String email = "board-" + suffix + "@example.com";
-        onboard("alpha", email, "OWNER", PASSWORD, "10.72." + ThreadLocalRandom.current().nextInt(1, 250) + ".9");
+        onboard(
+                "alpha",
+                email,
+                "OWNER",
+                PASSWORD,
+                "10.72." + ThreadLocalRandom.current().nextInt(1, 250) + ".9");
         WebDriver driver = browser.driver();
         driver.get(url("/login"));
         driver.findElement(By.id("username")).sendKeys(email);
@@ -88,7 +93,8 @@ class BoardBrowserTest extends ConsoleContext {
         long version = 1;
         for (String status : List.of("SCHEDULED", "DIALING", "CONFIRMED")) {
             long sent = publish(snapshot("alpha", reservation, version++, status, startsAt));
-            browser.waiting(LIVE).until(ExpectedConditions.attributeToBe(By.id("booking-" + reservation), "data-status", status));
+            browser.waiting(LIVE)
+                    .until(ExpectedConditions.attributeToBe(By.id("booking-" + reservation), "data-status", status));
             measured.add(status + " " + (System.nanoTime() - sent) / 1_000_000 + " ms");
         }
         System.out.println("Board: record sent → row changed in the browser (polling every 20 ms): " + measured);
@@ -96,14 +102,16 @@ class BoardBrowserTest extends ConsoleContext {
         WebElement row = driver.findElement(By.id("booking-" + reservation));
         assertThat(row.findElement(By.cssSelector(".state")).getText()).isEqualTo("Confirmed");
         assertThat(row.findElement(By.cssSelector(".guest a")).getText()).isEqualTo("Ana María");
-        assertThat(row.findElement(By.cssSelector(".guest a")).getAttribute("href")).endsWith("/bookings/" + reservation);
+        assertThat(row.findElement(By.cssSelector(".guest a")).getAttribute("href"))
+                .endsWith("/bookings/" + reservation);
         assertThat(row.findElement(By.cssSelector(".channel")).getText()).isEqualTo("Call");
         assertThat(count("CONFIRMED")).isEqualTo(confirmedBefore + 1);
         // Who is signed in stays on the page.
         assertThat(driver.findElement(By.id("who-tenant")).getText()).contains("Alpha Bistro");
 
         driver.navigate().refresh();
-        assertThat(driver.findElement(By.id("booking-" + reservation)).getAttribute("data-status")).isEqualTo("CONFIRMED");
+        assertThat(driver.findElement(By.id("booking-" + reservation)).getAttribute("data-status"))
+                .isEqualTo("CONFIRMED");
     }
 
     @Test
@@ -128,14 +136,19 @@ class BoardBrowserTest extends ConsoleContext {
         }
 
         for (String reservation : reservations) {
-            browser.waiting(Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(By.id("booking-" + reservation)));
+            browser.waiting(Duration.ofSeconds(5))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("booking-" + reservation)));
         }
-        browser.waiting(Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOfElementLocated(By.id("live-status")));
+        browser.waiting(Duration.ofSeconds(5))
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.id("live-status")));
         @SuppressWarnings("unchecked")
         List<String> log = (List<String>) ((JavascriptExecutor) driver).executeScript("return window.noticeLog;");
-        assertThat(log).as("the notice showed while the stream was away and hid again").contains("shown", "hidden");
+        assertThat(log)
+                .as("the notice showed while the stream was away and hid again")
+                .contains("shown", "hidden");
         assertThat(driver.findElement(By.id("live-heard-at")).getText()).isNotEqualTo("not yet");
-        System.out.println("Board: " + reservations.size() + " bookings published over 5.5 s across a stream cut, all shown; notice " + log);
+        System.out.println("Board: " + reservations.size()
+                + " bookings published over 5.5 s across a stream cut, all shown; notice " + log);
     }
 
     @Test
@@ -151,8 +164,10 @@ class BoardBrowserTest extends ConsoleContext {
 
         driver.get(url("/?status=CONFIRMED&hours=24"));
         awaitConnected();
-        assertThat(driver.findElement(By.id("booking-" + confirmed)).isDisplayed()).isTrue();
-        assertThat(driver.findElement(By.id("booking-" + noResponse)).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("booking-" + confirmed)).isDisplayed())
+                .isTrue();
+        assertThat(driver.findElement(By.id("booking-" + noResponse)).isDisplayed())
+                .isFalse();
         assertThat(driver.findElement(By.id("booking-" + later)).isDisplayed()).isTrue();
         int confirmedIn24 = count("CONFIRMED");
         int noResponseIn24 = count("NO_RESPONSE");
@@ -165,7 +180,8 @@ class BoardBrowserTest extends ConsoleContext {
 
         new Select(driver.findElement(By.id("filter-status"))).selectByValue("");
         browser.waiting(LIVE).until(ExpectedConditions.visibilityOfElementLocated(By.id("booking-" + noResponse)));
-        assertThat(driver.findElement(By.id("booking-" + confirmed)).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("booking-" + confirmed)).isDisplayed())
+                .isTrue();
         assertThat(count("NO_RESPONSE")).isEqualTo(noResponseIn24);
 
         // A change that moves a booking out of the chosen status hides it live.
@@ -176,24 +192,35 @@ class BoardBrowserTest extends ConsoleContext {
     }
 
     private void awaitConnected() {
-        browser.waiting(Duration.ofSeconds(5)).until(driver -> !driver.findElement(By.id("live-heard-at")).getText()
-                .toLowerCase(Locale.ROOT).contains("not yet"));
+        browser.waiting(Duration.ofSeconds(5))
+                .until(driver -> !driver.findElement(By.id("live-heard-at"))
+                        .getText()
+                        .toLowerCase(Locale.ROOT)
+                        .contains("not yet"));
     }
 
     private void awaitInReadModel(String reservation) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> db.sql(
-                        "SELECT count(*) FROM booking_view WHERE tenant_id = 'alpha' AND reservation_id = $1")
-                .bind(0, reservation).map(r -> r.get(0, Long.class)).one().block() == 1);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        db.sql("SELECT count(*) FROM booking_view WHERE tenant_id = 'alpha' AND reservation_id = $1")
+                                        .bind(0, reservation)
+                                        .map(r -> r.get(0, Long.class))
+                                        .one()
+                                        .block()
+                                == 1);
     }
 
     private int count(String status) {
-        return Integer.parseInt(browser.driver().findElement(By.id("count-" + status)).getText());
+        return Integer.parseInt(
+                browser.driver().findElement(By.id("count-" + status)).getText());
     }
 
     /** Publishes a snapshot; returns the nanoTime just before it was handed to the producer. */
     private long publish(BookingSnapshot snapshot) throws Exception {
         long sent = System.nanoTime();
-        kafka.send(Topics.BOOKINGS.name(), snapshot.getReservationId(), snapshot).get();
+        kafka.send(Topics.BOOKINGS.name(), snapshot.getReservationId(), snapshot)
+                .get();
         return sent;
     }
 

@@ -53,8 +53,7 @@ class BoardScreenshotTest extends ConsoleContext {
     @Autowired
     KafkaTemplate<String, SpecificRecord> kafka;
 
-    private record Guest(String name, int party, int minutesAhead, String status, String channel, int attempt) {
-    }
+    private record Guest(String name, int party, int minutesAhead, String status, String channel, int attempt) {}
 
     @Test
     void anEveningOnTheBoard() throws Exception {
@@ -74,26 +73,49 @@ class BoardScreenshotTest extends ConsoleContext {
         for (int i = 0; i < guests.size(); i++) {
             Guest guest = guests.get(i);
             String reservation = tenant + "-" + (4821 + i);
-            kafka.send(Topics.BOOKINGS.name(), reservation, BookingSnapshot.newBuilder()
-                    .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now().minusSeconds(60L * (7 - i)))
-                    .setTenantId(tenant).setReservationId(reservation).setVersion(1).setKind("RESERVATION")
-                    .setCancelled(false).setStartsAt(now.plus(Duration.ofMinutes(guest.minutesAhead())))
-                    .setTimeZone("Europe/Madrid").setGuestName(guest.name()).setGuestPhone("+34600000000")
-                    .setGuestLocale("es-ES").setVenueName("Casa Lucía").setPartySize(guest.party())
-                    .setStatus(guest.status()).setChannel(guest.channel()).setAttempt(guest.attempt()).build()).get();
+            kafka.send(
+                            Topics.BOOKINGS.name(),
+                            reservation,
+                            BookingSnapshot.newBuilder()
+                                    .setEventId(UUID.randomUUID().toString())
+                                    .setOccurredAt(Instant.now().minusSeconds(60L * (7 - i)))
+                                    .setTenantId(tenant)
+                                    .setReservationId(reservation)
+                                    .setVersion(1)
+                                    .setKind("RESERVATION")
+                                    .setCancelled(false)
+                                    .setStartsAt(now.plus(Duration.ofMinutes(guest.minutesAhead())))
+                                    .setTimeZone("Europe/Madrid")
+                                    .setGuestName(guest.name())
+                                    .setGuestPhone("+34600000000")
+                                    .setGuestLocale("es-ES")
+                                    .setVenueName("Casa Lucía")
+                                    .setPartySize(guest.party())
+                                    .setStatus(guest.status())
+                                    .setChannel(guest.channel())
+                                    .setAttempt(guest.attempt())
+                                    .build())
+                    .get();
         }
         String last = tenant + "-" + (4821 + guests.size() - 1);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> db.sql(
-                        "SELECT count(*) FROM booking_view WHERE tenant_id = $1").bind(0, tenant)
-                .map(r -> r.get(0, Long.class)).one().block() == guests.size());
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> db.sql("SELECT count(*) FROM booking_view WHERE tenant_id = $1")
+                                .bind(0, tenant)
+                                .map(r -> r.get(0, Long.class))
+                                .one()
+                                .block()
+                        == guests.size());
 
         WebDriver driver = browser.driver();
         driver.get("http://localhost:" + port + "/login");
         driver.findElement(By.id("username")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         driver.findElement(By.id("sign-in")).click();
-        browser.waiting(Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("booking-" + last)));
-        browser.waiting(Duration.ofSeconds(5)).until(d -> !d.findElement(By.id("live-heard-at")).getText().contains("not yet"));
+        browser.waiting(Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("booking-" + last)));
+        browser.waiting(Duration.ofSeconds(5))
+                .until(d -> !d.findElement(By.id("live-heard-at")).getText().contains("not yet"));
         assertThat(driver.findElements(By.cssSelector("#board tbody tr"))).hasSize(guests.size());
         assertThat(driver.findElement(By.id("count-CONFIRMED")).getText()).isEqualTo("2");
 

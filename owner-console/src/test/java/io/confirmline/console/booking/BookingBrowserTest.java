@@ -67,15 +67,39 @@ class BookingBrowserTest extends ConsoleContext {
         String bravos = "r-browser-bravo-" + RUN;
         String callId = UUID.randomUUID().toString();
         Instant startsAt = Instant.now().plus(4, ChronoUnit.HOURS);
-        kafka.send(Topics.BOOKINGS.name(), id, BookingPageComponentTest.snapshot("alpha", id,
-                BookingPageComponentTest.phone(), callId, "UNREACHABLE", startsAt)).get();
-        kafka.send(Topics.CALL_STATUS.name(), id, BookingPageComponentTest.status(id, callId, 1, CallStatus.DIALING,
-                CallStatus.UNREACHABLE).setProviderStatus("NO_ANSWER").setConnectedAt(null).setDigits(null).build()).get();
-        kafka.send(Topics.BOOKINGS.name(), bravos, BookingPageComponentTest.snapshot("bravo", bravos,
-                BookingPageComponentTest.phone(), UUID.randomUUID().toString(), "SCHEDULED", startsAt)).get();
-        await().atMost(Duration.ofSeconds(20)).until(() -> count("booking_view", id) == 1
-                && count("booking_view", bravos) == 1 && count("call_status_view", id) == 1);
-        BackendStandIn.ORCHESTRATOR.answer("POST", "/api/calls/" + callId + "/redial",
+        kafka.send(
+                        Topics.BOOKINGS.name(),
+                        id,
+                        BookingPageComponentTest.snapshot(
+                                "alpha", id, BookingPageComponentTest.phone(), callId, "UNREACHABLE", startsAt))
+                .get();
+        kafka.send(
+                        Topics.CALL_STATUS.name(),
+                        id,
+                        BookingPageComponentTest.status(id, callId, 1, CallStatus.DIALING, CallStatus.UNREACHABLE)
+                                .setProviderStatus("NO_ANSWER")
+                                .setConnectedAt(null)
+                                .setDigits(null)
+                                .build())
+                .get();
+        kafka.send(
+                        Topics.BOOKINGS.name(),
+                        bravos,
+                        BookingPageComponentTest.snapshot(
+                                "bravo",
+                                bravos,
+                                BookingPageComponentTest.phone(),
+                                UUID.randomUUID().toString(),
+                                "SCHEDULED",
+                                startsAt))
+                .get();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("booking_view", id) == 1
+                        && count("booking_view", bravos) == 1
+                        && count("call_status_view", id) == 1);
+        BackendStandIn.ORCHESTRATOR.answer(
+                "POST",
+                "/api/calls/" + callId + "/redial",
                 Answer.json(202, BookingPageComponentTest.call(callId, id, "SCHEDULED", 2)));
 
         WebDriver driver = browser.driver();
@@ -85,17 +109,20 @@ class BookingBrowserTest extends ConsoleContext {
         List<String> failures = new ArrayList<>();
         PageChecks.contrastAndLabels(browser.driver(), "/bookings/{id}", failures);
         driver.findElement(By.id("redial")).click();
-        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"),
-                "called again"));
+        browser.waiting(Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "called again"));
         assertThat(driver.findElement(By.id("flash")).getAttribute("role")).isEqualTo("status");
-        assertThat(BackendStandIn.ORCHESTRATOR.requestsTo("POST", "/api/calls/" + callId + "/redial")).hasSize(1);
+        assertThat(BackendStandIn.ORCHESTRATOR.requestsTo("POST", "/api/calls/" + callId + "/redial"))
+                .hasSize(1);
         PageChecks.contrastAndLabels(browser.driver(), "/bookings/{id} after an action", failures);
 
         driver.manage().window().setSize(new Dimension(360, 740));
         driver.get(url("/bookings/" + id));
         PageChecks.layout(browser.driver(), "/bookings/{id} at 360x740", failures);
         driver.manage().window().setSize(new Dimension(1280, 900));
-        assertThat(failures).as("WCAG 2.2 AA contrast, names and the phone layout").isEmpty();
+        assertThat(failures)
+                .as("WCAG 2.2 AA contrast, names and the phone layout")
+                .isEmpty();
 
         driver.get(url("/bookings/" + bravos));
         assertThat(driver.findElements(By.id("not-found"))).hasSize(1);
@@ -122,14 +149,14 @@ class BookingBrowserTest extends ConsoleContext {
 
     private long count(String table, String reservationId) {
         String column = table.equals("call_status_view") ? "subject_id" : "reservation_id";
-        return db.sql("SELECT count(*) AS n FROM " + table + " WHERE " + column + " = $1").bind(0, reservationId)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return db.sql("SELECT count(*) AS n FROM " + table + " WHERE " + column + " = $1")
+                .bind(0, reservationId)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
     }
-
-
 
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
-
 }

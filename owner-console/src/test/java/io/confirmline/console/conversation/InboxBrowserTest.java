@@ -37,9 +37,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -67,13 +67,25 @@ class InboxBrowserTest extends ConsoleContext {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String email = "inbox-browser-" + run + "@alpha.example";
         String password = "inbox browser password";
-        onboard("alpha", email, "OWNER", password, "10.16.6." + ThreadLocalRandom.current().nextInt(1, 250));
+        onboard(
+                "alpha",
+                email,
+                "OWNER",
+                password,
+                "10.16.6." + ThreadLocalRandom.current().nextInt(1, 250));
         String ana = phone();
-        publish(InboxComponentTest.received("alpha", ana, "Do you have a high chair? " + run, true,
+        publish(InboxComponentTest.received(
+                "alpha",
+                ana,
+                "Do you have a high chair? " + run,
+                true,
                 Instant.now().minusSeconds(30)));
         String label = "Chair " + run;
         db.sql("INSERT INTO quick_reply (tenant_id, label, body, position) VALUES ('alpha', $1, $2, 99)")
-                .bind(0, label).bind(1, "Yes, we will have one ready for you.").then().block();
+                .bind(0, label)
+                .bind(1, "Yes, we will have one ready for you.")
+                .then()
+                .block();
         awaitMessages(ana, 1);
 
         WebDriver driver = browser.driver();
@@ -89,7 +101,8 @@ class InboxBrowserTest extends ConsoleContext {
         js("window.stillTheSamePage = true;");
         String bea = phone();
         publish(InboxComponentTest.received("alpha", bea, "Table for two tonight? " + run, false, Instant.now()));
-        browser.waiting(WAIT).ignoring(StaleElementReferenceException.class)
+        browser.waiting(WAIT)
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("threads")).getText().contains(bea));
         assertThat(js("return window.stillTheSamePage === true;")).isEqualTo(true);
         List<String> failures = new ArrayList<>();
@@ -98,11 +111,22 @@ class InboxBrowserTest extends ConsoleContext {
         // The assistant read a change from Ana's text and answered: its badge and the request's line are on screen.
         Instant asked = Instant.now().minusSeconds(10);
         publish(InboxComponentTest.ask("alpha", ana, ConversationEventType.CHANGE_REQUESTED, "20:30", 4, asked));
-        publish(InboxComponentTest.sent("alpha", ana, MessageAuthor.ASSISTANT, "I asked the restaurant for 20:30 " + run,
-                DeliveryState.DELIVERED, asked.plusSeconds(1)));
+        publish(InboxComponentTest.sent(
+                "alpha",
+                ana,
+                MessageAuthor.ASSISTANT,
+                "I asked the restaurant for 20:30 " + run,
+                DeliveryState.DELIVERED,
+                asked.plusSeconds(1)));
         awaitMessages(ana, 2);
-        await().atMost(WAIT).until(() -> db.sql("SELECT count(*) AS n FROM guest_fact WHERE tenant_id = 'alpha' AND "
-                + "phone = $1").bind(0, ana).map(row -> row.get("n", Long.class)).one().block() == 1);
+        await().atMost(WAIT)
+                .until(() ->
+                        db.sql("SELECT count(*) AS n FROM guest_fact WHERE tenant_id = 'alpha' AND " + "phone = $1")
+                                        .bind(0, ana)
+                                        .map(row -> row.get("n", Long.class))
+                                        .one()
+                                        .block()
+                                == 1);
         driver.get(url("/conversations/" + ana));
         WebElement badge = driver.findElement(By.cssSelector("#messages li.author-assistant .badge.assistant"));
         assertThat(badge.isDisplayed()).isTrue();
@@ -112,13 +136,17 @@ class InboxBrowserTest extends ConsoleContext {
         assertThat(ask.getText()).isEqualTo("Asked to change to 8:30 PM, 4 people — sent to your booking platform");
         js("window.stillTheSamePage = true;");
         publish(InboxComponentTest.received("alpha", ana, "And a spot for the pram " + run, false, Instant.now()));
-        browser.waiting(WAIT).ignoring(StaleElementReferenceException.class)
+        browser.waiting(WAIT)
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("messages")).getText().contains("And a spot for the pram"));
         assertThat(js("return window.stillTheSamePage === true;")).isEqualTo(true);
         PageChecks.contrastAndLabels(browser.driver(), "/conversations/" + ana, failures);
 
-        long id = db.sql("SELECT id FROM quick_reply WHERE tenant_id = 'alpha' AND label = $1").bind(0, label)
-                .map(row -> row.get("id", Long.class)).one().block();
+        long id = db.sql("SELECT id FROM quick_reply WHERE tenant_id = 'alpha' AND label = $1")
+                .bind(0, label)
+                .map(row -> row.get("id", Long.class))
+                .one()
+                .block();
         driver.findElement(By.id("fill-quick-reply-" + id)).click();
         assertThat(driver.findElement(By.id("reply-body")).getDomProperty("value"))
                 .isEqualTo("Yes, we will have one ready for you.");
@@ -127,11 +155,13 @@ class InboxBrowserTest extends ConsoleContext {
         browser.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("flash")));
         assertThat(driver.findElement(By.id("flash")).getText()).isEqualTo("Your text is on its way to the guest.");
         assertThat(BackendStandIn.ORCHESTRATOR.requestsTo("POST", "/api/conversations/" + ana + "/messages"))
-                .singleElement().extracting(BackendStandIn.Request::body)
+                .singleElement()
+                .extracting(BackendStandIn.Request::body)
                 .isEqualTo("{\"body\":\"Yes, we will have one ready for you. See you at 8!\"}");
 
         driver.manage().window().setSize(new Dimension(360, 740));
-        for (String path : List.of("/conversations", "/conversations/" + ana, "/settings/quick-replies", "/settings/alerts")) {
+        for (String path :
+                List.of("/conversations", "/conversations/" + ana, "/settings/quick-replies", "/settings/alerts")) {
             driver.get(url(path));
             PageChecks.layout(browser.driver(), path, failures);
         }
@@ -149,18 +179,21 @@ class InboxBrowserTest extends ConsoleContext {
     }
 
     private void awaitMessages(String phone, int count) {
-        await().atMost(WAIT).until(() -> db.sql("SELECT count(*) AS n FROM conversation_message WHERE tenant_id = "
-                + "'alpha' AND phone = $1").bind(0, phone).map(row -> row.get("n", Long.class)).one().block() >= count);
+        await().atMost(WAIT)
+                .until(() -> db.sql("SELECT count(*) AS n FROM conversation_message WHERE tenant_id = "
+                                        + "'alpha' AND phone = $1")
+                                .bind(0, phone)
+                                .map(row -> row.get("n", Long.class))
+                                .one()
+                                .block()
+                        >= count);
     }
 
     private Object js(String script) {
         return ((JavascriptExecutor) browser.driver()).executeScript(script);
     }
 
-
-
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
-
 }

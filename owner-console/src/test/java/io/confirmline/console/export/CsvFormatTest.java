@@ -63,18 +63,34 @@ class CsvFormatTest {
         assertThat(CsvFormat.cell("José Muñoz 山田 🍷")).isEqualTo("José Muñoz 山田 🍷");
         byte[] bytes = (CsvFormat.BOM + CsvFormat.line(List.of("Zoë"))).getBytes(StandardCharsets.UTF_8);
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
-        assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)).isEqualTo("Zoë\r\n");
+        assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8))
+                .isEqualTo("Zoë\r\n");
     }
 
     @Test
     void anAttemptRowHasItsTimesInTheVenuesZoneAndItsPhoneNeutralised() {
-        CallAttemptRow row = new CallAttemptRow("r-1", Instant.parse("2026-07-01T18:30:00Z"), "=cmd|' /C calc'!A0",
-                "+34600111222", 4, 2, "VOICE", "CONFIRMED", "The guest pressed 1", Instant.parse("2026-07-01T18:00:05Z"),
-                null, Instant.parse("2026-07-01T18:00:40Z"), 35, "COMPLETED", null);
+        CallAttemptRow row = new CallAttemptRow(
+                "r-1",
+                Instant.parse("2026-07-01T18:30:00Z"),
+                "=cmd|' /C calc'!A0",
+                "+34600111222",
+                4,
+                2,
+                "VOICE",
+                "CONFIRMED",
+                "The guest pressed 1",
+                Instant.parse("2026-07-01T18:00:05Z"),
+                null,
+                Instant.parse("2026-07-01T18:00:40Z"),
+                35,
+                "COMPLETED",
+                null);
         String line = CsvFormat.line(CallExportController.cells(row, ZoneId.of("Europe/Madrid")));
-        assertThat(line).isEqualTo("r-1,2026-07-01 20:30:00,'=cmd|' /C calc'!A0,'+34600111222,4,2,VOICE,CONFIRMED,"
-                + "The guest pressed 1,2026-07-01 20:00:05,,2026-07-01 20:00:40,35,COMPLETED,\r\n");
-        assertThat(CallExportController.header(ZoneId.of("Europe/Madrid"))).hasSize(15)
+        assertThat(line)
+                .isEqualTo("r-1,2026-07-01 20:30:00,'=cmd|' /C calc'!A0,'+34600111222,4,2,VOICE,CONFIRMED,"
+                        + "The guest pressed 1,2026-07-01 20:00:05,,2026-07-01 20:00:40,35,COMPLETED,\r\n");
+        assertThat(CallExportController.header(ZoneId.of("Europe/Madrid")))
+                .hasSize(15)
                 .contains("booking time (Europe/Madrid)");
     }
 }

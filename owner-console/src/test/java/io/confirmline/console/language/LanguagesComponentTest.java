@@ -26,8 +26,9 @@ class LanguagesComponentTest extends ConsoleContext {
 
     @Test
     void theSignInPageIsInTheBrowsersLanguage() {
-        assertThat(login("es-ES,es;q=0.9")).contains("<html lang=\"es\"", "Inicie sesión en ConfirmLine",
-                "Contraseña").doesNotContain("Sign in to ConfirmLine", "??");
+        assertThat(login("es-ES,es;q=0.9"))
+                .contains("<html lang=\"es\"", "Inicie sesión en ConfirmLine", "Contraseña")
+                .doesNotContain("Sign in to ConfirmLine", "??");
         assertThat(login("en-GB")).contains("<html lang=\"en\"", "Sign in to ConfirmLine", "Password");
         // French is not there: the next language the browser accepts that the console has.
         assertThat(login("fr-FR,fr;q=0.9,es;q=0.5")).contains("<html lang=\"es\"", "Inicie sesión");
@@ -48,7 +49,14 @@ class LanguagesComponentTest extends ConsoleContext {
     }
 
     private String page(String path, String acceptLanguage) {
-        return client.get().uri(path).header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return client.get()
+                .uri(path)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 }

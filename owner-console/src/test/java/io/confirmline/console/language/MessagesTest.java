@@ -47,8 +47,12 @@ class MessagesTest {
         Set<String> english = keys("messages.properties");
         Set<String> spanish = keys("messages_es.properties");
         assertThat(english).isNotEmpty();
-        assertThat(minus(english, spanish)).as("keys in messages.properties missing from messages_es.properties").isEmpty();
-        assertThat(minus(spanish, english)).as("keys in messages_es.properties missing from messages.properties").isEmpty();
+        assertThat(minus(english, spanish))
+                .as("keys in messages.properties missing from messages_es.properties")
+                .isEmpty();
+        assertThat(minus(spanish, english))
+                .as("keys in messages_es.properties missing from messages.properties")
+                .isEmpty();
     }
 
     @Test
@@ -56,7 +60,10 @@ class MessagesTest {
         Set<String> english = keys("messages.properties");
         List<String> missing = new ArrayList<>();
         try (Stream<Path> templates = Files.list(RESOURCES.resolve("templates"))) {
-            for (Path template : templates.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+            for (Path template : templates
+                    .filter(p -> p.toString().endsWith(".html"))
+                    .sorted()
+                    .toList()) {
                 Matcher key = KEY.matcher(Files.readString(template));
                 while (key.find()) {
                     if (!english.contains(key.group(1))) {
@@ -65,7 +72,9 @@ class MessagesTest {
                 }
             }
         }
-        assertThat(missing).as("message keys used in templates but missing from messages.properties").isEmpty();
+        assertThat(missing)
+                .as("message keys used in templates but missing from messages.properties")
+                .isEmpty();
     }
 
     @Test

@@ -49,8 +49,8 @@ import reactor.core.Disposable;
  */
 class LiveStreamTest extends ConsoleContext {
 
-    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT =
+            new ParameterizedTypeReference<>() {};
     private static final String PASSWORD = "live stream password 1";
 
     @Autowired
@@ -69,8 +69,12 @@ class LiveStreamTest extends ConsoleContext {
 
         ServerSentEvent<String> event = stream.next(first);
         assertThat(event.event()).isEqualTo("booking");
-        assertThat(event.data()).contains("\"reservationId\":\"" + first + "\"", "\"status\":\"DIALING\"",
-                "\"guestName\":\"Ana María\"", "\"partySize\":4");
+        assertThat(event.data())
+                .contains(
+                        "\"reservationId\":\"" + first + "\"",
+                        "\"status\":\"DIALING\"",
+                        "\"guestName\":\"Ana María\"",
+                        "\"partySize\":4");
         String lastSeen = event.id();
         stream.close();
 
@@ -82,8 +86,10 @@ class LiveStreamTest extends ConsoleContext {
 
         Stream resumed = open(cookie, lastSeen);
         List<ServerSentEvent<String>> replayed = resumed.mine(2, Duration.ofMillis(1500));
-        assertThat(replayed).extracting(ServerSentEvent::data)
-                .satisfiesExactly(data -> assertThat(data).contains(first, "CONFIRMED"),
+        assertThat(replayed)
+                .extracting(ServerSentEvent::data)
+                .satisfiesExactly(
+                        data -> assertThat(data).contains(first, "CONFIRMED"),
                         data -> assertThat(data).contains(second, "SCHEDULED"));
         assertThat(Long.parseLong(replayed.get(0).id())).isGreaterThan(Long.parseLong(lastSeen));
         resumed.close();
@@ -110,18 +116,28 @@ class LiveStreamTest extends ConsoleContext {
 
     @Test
     void aRequestWithoutASessionIsRefused() {
-        client.get().uri("/live").accept(MediaType.TEXT_EVENT_STREAM).exchange()
-                .expectStatus().isEqualTo(HttpStatus.FOUND)
-                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/login");
+        client.get()
+                .uri("/live")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.FOUND)
+                .expectHeader()
+                .valueEquals(HttpHeaders.LOCATION, "/login");
     }
 
     @Test
     void theServerEndsAStreamAfterMaxStreamWithARetryHintAndBeatsWhileIdle() {
         String cookie = signIn("alpha", "OWNER");
         long started = System.nanoTime();
-        List<ServerSentEvent<String>> events = web().get().uri("/live").header(HttpHeaders.COOKIE, cookie)
-                .accept(MediaType.TEXT_EVENT_STREAM).retrieve().bodyToFlux(EVENT)
-                .collectList().block(Duration.ofSeconds(10));
+        List<ServerSentEvent<String>> events = web().get()
+                .uri("/live")
+                .header(HttpHeaders.COOKIE, cookie)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .retrieve()
+                .bodyToFlux(EVENT)
+                .collectList()
+                .block(Duration.ofSeconds(10));
         Duration lasted = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(lasted).isBetween(Duration.ofMillis(3500), Duration.ofSeconds(8));
@@ -140,14 +156,22 @@ class LiveStreamTest extends ConsoleContext {
     }
 
     private void publish(String tenant, String reservation, String status) throws Exception {
-        kafka.send(Topics.BOOKINGS.name(), reservation,
-                snapshot(tenant, reservation, 1, status, Instant.now().plusSeconds(3600))).get();
+        kafka.send(
+                        Topics.BOOKINGS.name(),
+                        reservation,
+                        snapshot(tenant, reservation, 1, status, Instant.now().plusSeconds(3600)))
+                .get();
     }
 
     private void awaitRow(String reservation) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> db.sql(
-                        "SELECT count(*) FROM booking_view WHERE reservation_id = $1").bind(0, reservation)
-                .map(r -> r.get(0, Long.class)).one().block() == 1);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> db.sql("SELECT count(*) FROM booking_view WHERE reservation_id = $1")
+                                .bind(0, reservation)
+                                .map(r -> r.get(0, Long.class))
+                                .one()
+                                .block()
+                        == 1);
     }
 
     private WebClient web() {
@@ -166,13 +190,17 @@ class LiveStreamTest extends ConsoleContext {
         private final Disposable subscription;
 
         Stream(WebClient web, String cookie, String lastEventId) {
-            subscription = web.get().uri("/live").header(HttpHeaders.COOKIE, cookie)
+            subscription = web.get()
+                    .uri("/live")
+                    .header(HttpHeaders.COOKIE, cookie)
                     .headers(headers -> {
                         if (lastEventId != null) {
                             headers.set("Last-Event-ID", lastEventId);
                         }
                     })
-                    .accept(MediaType.TEXT_EVENT_STREAM).retrieve().bodyToFlux(EVENT)
+                    .accept(MediaType.TEXT_EVENT_STREAM)
+                    .retrieve()
+                    .bodyToFlux(EVENT)
                     .subscribe(events::add);
         }
 

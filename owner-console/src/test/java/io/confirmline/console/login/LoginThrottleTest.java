@@ -48,8 +48,13 @@ class LoginThrottleTest {
         }
     };
     private final LoginThrottle throttle = new LoginThrottle(
-            new ConsoleSecurityProperties(null, true, false, null,
-                    new ConsoleSecurityProperties.Login(3, 5, Duration.ofMinutes(15)), Duration.ofHours(72)),
+            new ConsoleSecurityProperties(
+                    null,
+                    true,
+                    false,
+                    null,
+                    new ConsoleSecurityProperties.Login(3, 5, Duration.ofMinutes(15)),
+                    Duration.ofHours(72)),
             new StaticListableBeanFactory(Map.of("clock", clock)).getBeanProvider(Clock.class));
 
     @Test
@@ -71,7 +76,8 @@ class LoginThrottleTest {
     @Test
     void anAddressIsPausedAfterItsFailuresWhateverTheAccount() {
         for (int i = 0; i < 5; i++) {
-            assertThat(throttle.tryAcquire("user" + i + "@example.com", "198.51.100.9")).isEmpty();
+            assertThat(throttle.tryAcquire("user" + i + "@example.com", "198.51.100.9"))
+                    .isEmpty();
         }
         assertThat(throttle.tryAcquire("fresh@example.com", "198.51.100.9")).contains(LoginThrottle.Limit.ADDRESS);
         assertThat(throttle.tryAcquire("fresh@example.com", "198.51.100.10")).isEmpty();

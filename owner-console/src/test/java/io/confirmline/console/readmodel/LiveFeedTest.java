@@ -108,8 +108,12 @@ class LiveFeedTest extends ConsoleContext {
 
             // The browser reconnects with Last-Event-ID = the last id it saw: every missed change, no gap, no repeat.
             long lastEventId = seen.get(seen.size() - 1);
-            List<Long> resumed = feed.since(tenant, lastEventId).flatMapIterable(batch -> batch).map(LiveChange::id)
-                    .take(400 - seen.size()).collectList().block(Duration.ofSeconds(10));
+            List<Long> resumed = feed.since(tenant, lastEventId)
+                    .flatMapIterable(batch -> batch)
+                    .map(LiveChange::id)
+                    .take(400 - seen.size())
+                    .collectList()
+                    .block(Duration.ofSeconds(10));
             List<Long> all = new ArrayList<>(seen);
             all.addAll(resumed);
             assertThat(all).isEqualTo(stored);
@@ -125,15 +129,18 @@ class LiveFeedTest extends ConsoleContext {
         String other = "live-other-" + suffix;
         List<Long> seen = Collections.synchronizedList(new ArrayList<>());
         List<String> tenants = Collections.synchronizedList(new ArrayList<>());
-        Disposable stream = live.since(tenant, 0).subscribe(batch -> batch.forEach(change -> {
-            seen.add(change.id());
-            tenants.add(change.tenantId());
-        }));
+        Disposable stream = live.since(tenant, 0)
+                .subscribe(batch -> batch.forEach(change -> {
+                    seen.add(change.id());
+                    tenants.add(change.tenantId());
+                }));
         try {
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> live.following() > 0);
             // 3,000 changes of the tenant in 100 transactions, four at a time, each with another tenant's change.
-            Flux.range(0, 100).flatMap(commit -> recording(live, List.of(tenant, other), 30), 4)
-                    .then().block(Duration.ofSeconds(60));
+            Flux.range(0, 100)
+                    .flatMap(commit -> recording(live, List.of(tenant, other), 30), 4)
+                    .then()
+                    .block(Duration.ofSeconds(60));
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() >= 3000);
 
             List<Long> stored = storedIds(tenant);
@@ -161,15 +168,21 @@ class LiveFeedTest extends ConsoleContext {
         }
         // Only the first tenant's changes are counted; the others' are mixed in, not all of the same count.
         List<LiveChange.Subject> mine = changes.stream()
-                .filter(change -> change.tenantId().equals(tenantsInTurn.get(0)) || change.subject().endsWith("0"))
+                .filter(change -> change.tenantId().equals(tenantsInTurn.get(0))
+                        || change.subject().endsWith("0"))
                 .toList();
-        return feed.recordAll(mine).as(TransactionalOperator.create(transactions)::transactional)
+        return feed.recordAll(mine)
+                .as(TransactionalOperator.create(transactions)::transactional)
                 .then(Mono.fromRunnable(feed::committed));
     }
 
     private List<Long> storedIds(String tenant) {
-        return db.sql("SELECT id FROM live_change WHERE tenant_id = $1 ORDER BY id").bind(0, tenant)
-                .map(row -> row.get("id", Long.class)).all().collectList().block(Duration.ofSeconds(10));
+        return db.sql("SELECT id FROM live_change WHERE tenant_id = $1 ORDER BY id")
+                .bind(0, tenant)
+                .map(row -> row.get("id", Long.class))
+                .all()
+                .collectList()
+                .block(Duration.ofSeconds(10));
     }
 
     private static Logger logger() {

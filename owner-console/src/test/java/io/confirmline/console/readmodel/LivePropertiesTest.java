@@ -26,11 +26,18 @@ class LivePropertiesTest {
 
     @Test
     void everyDurationMustBePositive() {
-        assertThatThrownBy(() -> new LiveProperties(Duration.ZERO, Duration.ofDays(1), Duration.ofMinutes(10), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new LiveProperties(
+                        Duration.ZERO, Duration.ofDays(1), Duration.ofMinutes(10), Duration.ofSeconds(1)))
                 .hasMessage("confirmline.console.live.heartbeat must be positive");
-        assertThatThrownBy(() -> new LiveProperties(Duration.ofSeconds(15), Duration.ofDays(1), Duration.ofSeconds(-1), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new LiveProperties(
+                        Duration.ofSeconds(15), Duration.ofDays(1), Duration.ofSeconds(-1), Duration.ofSeconds(1)))
                 .hasMessage("confirmline.console.live.max-stream must be positive");
-        assertThat(new LiveProperties(Duration.ofSeconds(15), Duration.ofDays(1), Duration.ofMinutes(10), Duration.ofSeconds(1))
-                .maxStream()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(new LiveProperties(
+                                Duration.ofSeconds(15),
+                                Duration.ofDays(1),
+                                Duration.ofMinutes(10),
+                                Duration.ofSeconds(1))
+                        .maxStream())
+                .isEqualTo(Duration.ofMinutes(10));
     }
 }

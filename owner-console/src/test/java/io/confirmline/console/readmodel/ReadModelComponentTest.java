@@ -71,6 +71,7 @@ class ReadModelComponentTest extends ConsoleContext {
 
     @Autowired
     KafkaTemplate<String, SpecificRecord> kafka;
+
     @Autowired
     LiveChanges live;
 
@@ -79,12 +80,16 @@ class ReadModelComponentTest extends ConsoleContext {
     @Test
     void aSnapshotLandsOnceAndARedeliveredEventChangesNothing() throws Exception {
         String reservation = "r-" + UUID.randomUUID();
-        BookingSnapshot first = snapshot(tenant, reservation, 1, "SCHEDULED", Instant.now().plusSeconds(3600));
+        BookingSnapshot first =
+                snapshot(tenant, reservation, 1, "SCHEDULED", Instant.now().plusSeconds(3600));
         int partition = send(Topics.BOOKINGS.name(), reservation, first);
         awaitStatus(reservation, "SCHEDULED");
 
         // The same eventId again, even with other contents (a redelivery), then a marker behind it on the partition.
-        BookingSnapshot redelivered = BookingSnapshot.newBuilder(first).setVersion(2).setStatus("CONFIRMED").build();
+        BookingSnapshot redelivered = BookingSnapshot.newBuilder(first)
+                .setVersion(2)
+                .setStatus("CONFIRMED")
+                .build();
         kafka.send(Topics.BOOKINGS.name(), partition, reservation, redelivered).get();
         awaitMarker(partition);
 
@@ -98,10 +103,16 @@ class ReadModelComponentTest extends ConsoleContext {
     void anOlderSnapshotAfterANewerOneIsIgnored() throws Exception {
         String reservation = "r-" + UUID.randomUUID();
         Instant startsAt = Instant.now().plusSeconds(7200);
-        int partition = send(Topics.BOOKINGS.name(), reservation, snapshot(tenant, reservation, 3, "CONFIRMED", startsAt));
+        int partition =
+                send(Topics.BOOKINGS.name(), reservation, snapshot(tenant, reservation, 3, "CONFIRMED", startsAt));
         awaitStatus(reservation, "CONFIRMED");
 
-        kafka.send(Topics.BOOKINGS.name(), partition, reservation, snapshot(tenant, reservation, 2, "DIALING", startsAt)).get();
+        kafka.send(
+                        Topics.BOOKINGS.name(),
+                        partition,
+                        reservation,
+                        snapshot(tenant, reservation, 2, "DIALING", startsAt))
+                .get();
         awaitMarker(partition);
 
         assertThat(column("SELECT status FROM booking_view WHERE tenant_id = $1 AND reservation_id = $2", reservation))
@@ -111,28 +122,44 @@ class ReadModelComponentTest extends ConsoleContext {
     @Test
     void aTombstoneEndsTheBookingAndBlanksTheGuest() throws Exception {
         String reservation = "r-" + UUID.randomUUID();
-        send(Topics.BOOKINGS.name(), reservation, snapshot(tenant, reservation, 1, "CONFIRMED", Instant.now().plusSeconds(600)));
+        send(
+                Topics.BOOKINGS.name(),
+                reservation,
+                snapshot(tenant, reservation, 1, "CONFIRMED", Instant.now().plusSeconds(600)));
         awaitStatus(reservation, "CONFIRMED");
 
         kafka.send(Topics.BOOKINGS.name(), reservation, null).get();
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(row(
-                "SELECT ended, guest_name, guest_phone, status FROM booking_view WHERE tenant_id = $1 AND reservation_id = $2",
-                reservation)).containsEntry("ended", true).containsEntry("guest_name", "").containsEntry("guest_phone", "")
-                .containsEntry("status", "CONFIRMED"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(row(
+                                "SELECT ended, guest_name, guest_phone, status FROM booking_view WHERE tenant_id = $1 AND reservation_id = $2",
+                                reservation))
+                        .containsEntry("ended", true)
+                        .containsEntry("guest_name", "")
+                        .containsEntry("guest_phone", "")
+                        .containsEntry("status", "CONFIRMED"));
     }
 
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextIsApplied() throws Exception {
         String poisonKey = "r-poison-" + UUID.randomUUID();
         try (KafkaProducer<String, byte[]> raw = rawProducer()) {
-            raw.send(new ProducerRecord<>(Topics.BOOKINGS.name(), 0, poisonKey, "not avro at all".getBytes(StandardCharsets.UTF_8))).get();
+            raw.send(new ProducerRecord<>(
+                            Topics.BOOKINGS.name(), 0, poisonKey, "not avro at all".getBytes(StandardCharsets.UTF_8)))
+                    .get();
         }
         // A snapshot the projection refuses (no tenant) goes too, and the next on the same partition is applied.
         String refusedKey = "r-refused-" + UUID.randomUUID();
-        kafka.send(Topics.BOOKINGS.name(), 0, refusedKey, snapshot("", refusedKey, 1, "SCHEDULED", Instant.now())).get();
+        kafka.send(Topics.BOOKINGS.name(), 0, refusedKey, snapshot("", refusedKey, 1, "SCHEDULED", Instant.now()))
+                .get();
         String reservation = "r-" + UUID.randomUUID();
-        kafka.send(Topics.BOOKINGS.name(), 0, reservation, snapshot(tenant, reservation, 1, "DIALING", Instant.now().plusSeconds(60))).get();
+        kafka.send(
+                        Topics.BOOKINGS.name(),
+                        0,
+                        reservation,
+                        snapshot(
+                                tenant, reservation, 1, "DIALING", Instant.now().plusSeconds(60)))
+                .get();
 
         awaitStatus(reservation, "DIALING");
         Map<String, String> reasons = deadLetters(Topics.BOOKINGS.deadLetterTopic(), List.of(poisonKey, refusedKey));
@@ -149,63 +176,113 @@ class ReadModelComponentTest extends ConsoleContext {
         send(Topics.CONVERSATIONS.name(), key, received(tenant, phone, "can we make it 8:30?"));
         send(Topics.CONVERSATIONS.name(), key, received(tenant, phone, "and one more chair"));
         String sentId = UUID.randomUUID().toString();
-        send(Topics.CONVERSATIONS.name(), key, message(tenant, phone, ConversationEventType.MESSAGE_SENT, sentId,
-                MessageDirection.OUTBOUND, MessageAuthor.ASSISTANT, "Of course", DeliveryState.PENDING));
-        send(Topics.CONVERSATIONS.name(), key, message(tenant, phone, ConversationEventType.MESSAGE_STATUS, sentId,
-                MessageDirection.OUTBOUND, MessageAuthor.ASSISTANT, "Of course", DeliveryState.DELIVERED));
+        send(
+                Topics.CONVERSATIONS.name(),
+                key,
+                message(
+                        tenant,
+                        phone,
+                        ConversationEventType.MESSAGE_SENT,
+                        sentId,
+                        MessageDirection.OUTBOUND,
+                        MessageAuthor.ASSISTANT,
+                        "Of course",
+                        DeliveryState.PENDING));
+        send(
+                Topics.CONVERSATIONS.name(),
+                key,
+                message(
+                        tenant,
+                        phone,
+                        ConversationEventType.MESSAGE_STATUS,
+                        sentId,
+                        MessageDirection.OUTBOUND,
+                        MessageAuthor.ASSISTANT,
+                        "Of course",
+                        DeliveryState.DELIVERED));
         send(Topics.CONVERSATIONS.name(), key, fact(tenant, phone, ConversationEventType.OPTED_OUT));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(row(
-                "SELECT unread, last_body, opted_out FROM conversation_thread WHERE tenant_id = $1 AND phone = $2", phone))
-                .containsEntry("unread", 2).containsEntry("last_body", "Of course").containsEntry("opted_out", true));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(row(
+                                "SELECT unread, last_body, opted_out FROM conversation_thread WHERE tenant_id = $1 AND phone = $2",
+                                phone))
+                        .containsEntry("unread", 2)
+                        .containsEntry("last_body", "Of course")
+                        .containsEntry("opted_out", true));
         assertThat(column("SELECT delivery FROM conversation_message WHERE tenant_id = $1 AND message_id = $2", sentId))
                 .isEqualTo("DELIVERED");
-        assertThat(column("SELECT type FROM guest_fact WHERE tenant_id = $1 AND phone = $2", phone)).isEqualTo("OPTED_OUT");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(row(
-                "SELECT status, duration_seconds, provider_status FROM call_status_view WHERE tenant_id = $1 AND subject_id = $2",
-                reservation)).containsEntry("status", "CONFIRMED").containsEntry("duration_seconds", 22)
-                .containsEntry("provider_status", "COMPLETED"));
+        assertThat(column("SELECT type FROM guest_fact WHERE tenant_id = $1 AND phone = $2", phone))
+                .isEqualTo("OPTED_OUT");
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(row(
+                                "SELECT status, duration_seconds, provider_status FROM call_status_view WHERE tenant_id = $1 AND subject_id = $2",
+                                reservation))
+                        .containsEntry("status", "CONFIRMED")
+                        .containsEntry("duration_seconds", 22)
+                        .containsEntry("provider_status", "COMPLETED"));
         // The console's own tenants arrive from tenants.v1 like every service's.
-        await().atMost(WAIT).untilAsserted(() -> assertThat(db.sql("SELECT time_zone FROM tenant_view WHERE tenant_id = 'alpha'")
-                .map(r -> r.get("time_zone", String.class)).one().block()).isEqualTo("Europe/Madrid"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(db.sql("SELECT time_zone FROM tenant_view WHERE tenant_id = 'alpha'")
+                                .map(r -> r.get("time_zone", String.class))
+                                .one()
+                                .block())
+                        .isEqualTo("Europe/Madrid"));
     }
 
     @Test
     void aGuestsRequestIsKeptWithWhatTheyAskedForAndARedeliveryChangesNothing() throws Exception {
         String phone = "+3463" + (1_000_000 + (int) (Math.random() * 8_000_000));
         String key = Topics.conversationKey(tenant, phone);
-        ConversationEvent change = ask(tenant, phone, ConversationEventType.CHANGE_REQUESTED, "2026-12-05", "20:30", 4,
+        ConversationEvent change = ask(
+                tenant,
+                phone,
+                ConversationEventType.CHANGE_REQUESTED,
+                "2026-12-05",
+                "20:30",
+                4,
                 "can we make it 8:30? we are 4 now");
         int partition = send(Topics.CONVERSATIONS.name(), key, change);
-        send(Topics.CONVERSATIONS.name(), key, ask(tenant, phone, ConversationEventType.BOOKING_REQUESTED, null, "21:00",
-                2, "table for 2 at 9?"));
-        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM guest_fact WHERE tenant_id = $1 AND phone = $2",
-                phone) == 2);
+        send(
+                Topics.CONVERSATIONS.name(),
+                key,
+                ask(tenant, phone, ConversationEventType.BOOKING_REQUESTED, null, "21:00", 2, "table for 2 at 9?"));
+        await().atMost(WAIT)
+                .until(() -> count("SELECT count(*) FROM guest_fact WHERE tenant_id = $1 AND phone = $2", phone) == 2);
         assertThat(row("""
                 SELECT wanted_date, wanted_time, party_size, words, read_by FROM guest_fact
                 WHERE tenant_id = $1 AND phone = $2 AND type = 'CHANGE_REQUESTED'""", phone))
-                .containsEntry("wanted_date", "2026-12-05").containsEntry("wanted_time", "20:30")
-                .containsEntry("party_size", 4).containsEntry("words", "can we make it 8:30? we are 4 now")
+                .containsEntry("wanted_date", "2026-12-05")
+                .containsEntry("wanted_time", "20:30")
+                .containsEntry("party_size", 4)
+                .containsEntry("words", "can we make it 8:30? we are 4 now")
                 .containsEntry("read_by", "ASSISTANT");
         assertThat(row("""
                 SELECT wanted_date, wanted_time, party_size FROM guest_fact
                 WHERE tenant_id = $1 AND phone = $2 AND type = 'BOOKING_REQUESTED'""", phone))
-                .containsEntry("wanted_date", null).containsEntry("wanted_time", "21:00").containsEntry("party_size", 2);
+                .containsEntry("wanted_date", null)
+                .containsEntry("wanted_time", "21:00")
+                .containsEntry("party_size", 2);
 
         // The same eventId again with other contents (a redelivery), then a text behind it on the same key.
         ConversationEvent redelivered = ConversationEvent.newBuilder(change)
-                .setRequest(GuestRequest.newBuilder(change.getRequest()).setWantedTime("22:00")
-                        .setPartySize(9).build()).build();
+                .setRequest(GuestRequest.newBuilder(change.getRequest())
+                        .setWantedTime("22:00")
+                        .setPartySize(9)
+                        .build())
+                .build();
         kafka.send(Topics.CONVERSATIONS.name(), partition, key, redelivered).get();
         send(Topics.CONVERSATIONS.name(), key, received(tenant, phone, "thanks"));
-        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM conversation_message WHERE tenant_id = $1 "
-                + "AND phone = $2", phone) == 1);
+        await().atMost(WAIT)
+                .until(() -> count(
+                                "SELECT count(*) FROM conversation_message WHERE tenant_id = $1 " + "AND phone = $2",
+                                phone)
+                        == 1);
 
-        assertThat(count("SELECT count(*) FROM guest_fact WHERE tenant_id = $1 AND phone = $2", phone)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM guest_fact WHERE tenant_id = $1 AND phone = $2", phone))
+                .isEqualTo(2);
         assertThat(row("""
                 SELECT wanted_time, party_size FROM guest_fact
-                WHERE tenant_id = $1 AND phone = $2 AND type = 'CHANGE_REQUESTED'""", phone))
-                .containsEntry("wanted_time", "20:30").containsEntry("party_size", 4);
+                WHERE tenant_id = $1 AND phone = $2 AND type = 'CHANGE_REQUESTED'""", phone)).containsEntry("wanted_time", "20:30").containsEntry("party_size", 4);
     }
 
     @Test
@@ -221,16 +298,32 @@ class ReadModelComponentTest extends ConsoleContext {
         kafka.send(Topics.BOOKINGS.name(), ended, null).get();
         String phone = "+3461" + (1_000_000 + (int) (Math.random() * 8_000_000));
         send(Topics.CONVERSATIONS.name(), Topics.conversationKey(tenant, phone), received(tenant, phone, "yes"));
-        send(Topics.CONVERSATIONS.name(), Topics.conversationKey(tenant, phone), fact(tenant, phone, ConversationEventType.TAKEN_OVER));
-        await().atMost(WAIT).until(() -> tables().size() == 6 && tables().contains("thread " + phone + " 1 yes true false")
-                && !tables().stream().filter(line -> line.contains(ended) && line.contains("true")).toList().isEmpty());
+        send(
+                Topics.CONVERSATIONS.name(),
+                Topics.conversationKey(tenant, phone),
+                fact(tenant, phone, ConversationEventType.TAKEN_OVER));
+        await().atMost(WAIT)
+                .until(() -> tables().size() == 6
+                        && tables().contains("thread " + phone + " 1 yes true false")
+                        && !tables().stream()
+                                .filter(line -> line.contains(ended) && line.contains("true"))
+                                .toList()
+                                .isEmpty());
         List<String> before = tables();
 
-        admin().post().uri("/api/admin/read-model/rebuild").exchange().expectStatus().isAccepted();
+        admin().post()
+                .uri("/api/admin/read-model/rebuild")
+                .exchange()
+                .expectStatus()
+                .isAccepted();
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(tables()).isEqualTo(before));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(tables()).isEqualTo(before));
         assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action = 'read-model.rebuilt'")
-                .map(r -> r.get(0, Long.class)).one().block()).isPositive();
+                        .map(r -> r.get(0, Long.class))
+                        .one()
+                        .block())
+                .isPositive();
     }
 
     @Test
@@ -243,8 +336,12 @@ class ReadModelComponentTest extends ConsoleContext {
             kafka.send(Topics.BOOKINGS.name(), reservation, snapshot(tenant, reservation, 1, "SCHEDULED", startsAt));
         }
         kafka.flush();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> count(
-                "SELECT count(*) FROM booking_view WHERE tenant_id = $1 AND reservation_id LIKE $2", "r-burst-%") == records);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> count(
+                                "SELECT count(*) FROM booking_view WHERE tenant_id = $1 AND reservation_id LIKE $2",
+                                "r-burst-%")
+                        == records);
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.println("Read model: " + records + " bookings.v1 records applied in " + millis + " ms ("
                 + records * 1000L / Math.max(1, millis) + " a second)");
@@ -254,15 +351,26 @@ class ReadModelComponentTest extends ConsoleContext {
 
     @Test
     void liveChangesOlderThanTheRetentionArePruned() {
-        db.sql("INSERT INTO live_change (tenant_id, kind, subject, created_at) VALUES ($1, 'BOOKING', 'old', now() - interval '25 hours')")
-                .bind(0, tenant).then().block();
-        db.sql("INSERT INTO live_change (tenant_id, kind, subject, created_at) VALUES ($1, 'BOOKING', 'recent', now() - interval '23 hours')")
-                .bind(0, tenant).then().block();
+        db.sql(
+                        "INSERT INTO live_change (tenant_id, kind, subject, created_at) VALUES ($1, 'BOOKING', 'old', now() - interval '25 hours')")
+                .bind(0, tenant)
+                .then()
+                .block();
+        db.sql(
+                        "INSERT INTO live_change (tenant_id, kind, subject, created_at) VALUES ($1, 'BOOKING', 'recent', now() - interval '23 hours')")
+                .bind(0, tenant)
+                .then()
+                .block();
 
         assertThat(live.prune(Duration.ofDays(1))).isPositive();
 
-        assertThat(db.sql("SELECT subject FROM live_change WHERE tenant_id = $1").bind(0, tenant)
-                .map(r -> r.get(0, String.class)).all().collectList().block()).containsExactly("recent");
+        assertThat(db.sql("SELECT subject FROM live_change WHERE tenant_id = $1")
+                        .bind(0, tenant)
+                        .map(r -> r.get(0, String.class))
+                        .all()
+                        .collectList()
+                        .block())
+                .containsExactly("recent");
     }
 
     /** Every row of this test's tenant, one line each, in a stable order. */
@@ -280,7 +388,11 @@ class ReadModelComponentTest extends ConsoleContext {
                         FROM conversation_thread WHERE tenant_id = $1
                         UNION ALL SELECT 'fact ' || phone || ' ' || type FROM guest_fact WHERE tenant_id = $1
                         ORDER BY 1""")
-                .bind(0, tenant).map(r -> r.get("line", String.class)).all().collectList().block();
+                .bind(0, tenant)
+                .map(r -> r.get("line", String.class))
+                .all()
+                .collectList()
+                .block();
     }
 
     private int send(String topic, String key, SpecificRecord value) throws Exception {
@@ -288,23 +400,37 @@ class ReadModelComponentTest extends ConsoleContext {
     }
 
     private void awaitStatus(String reservation, String status) {
-        await().atMost(WAIT).untilAsserted(() -> assertThat(column(
-                "SELECT status FROM booking_view WHERE tenant_id = $1 AND reservation_id = $2", reservation)).isEqualTo(status));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(column(
+                                "SELECT status FROM booking_view WHERE tenant_id = $1 AND reservation_id = $2",
+                                reservation))
+                        .isEqualTo(status));
     }
 
     /** A snapshot of another booking on the same partition, applied: everything before it on the partition was too. */
     private void awaitMarker(int partition) throws Exception {
         String marker = "r-marker-" + UUID.randomUUID();
-        kafka.send(Topics.BOOKINGS.name(), partition, marker, snapshot(tenant, marker, 1, "SCHEDULED", Instant.now())).get();
+        kafka.send(Topics.BOOKINGS.name(), partition, marker, snapshot(tenant, marker, 1, "SCHEDULED", Instant.now()))
+                .get();
         awaitStatus(marker, "SCHEDULED");
     }
 
     private String column(String sql, String value) {
-        return db.sql(sql).bind(0, tenant).bind(1, value).map(r -> r.get(0, String.class)).one().block();
+        return db.sql(sql)
+                .bind(0, tenant)
+                .bind(1, value)
+                .map(r -> r.get(0, String.class))
+                .one()
+                .block();
     }
 
     private long count(String sql, String value) {
-        return db.sql(sql).bind(0, tenant).bind(1, value).map(r -> r.get(0, Long.class)).one().block();
+        return db.sql(sql)
+                .bind(0, tenant)
+                .bind(1, value)
+                .map(r -> r.get(0, Long.class))
+                .one()
+                .block();
     }
 
     private Map<String, Object> row(String sql, String value) {
@@ -335,7 +461,9 @@ class ReadModelComponentTest extends ConsoleContext {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (keys.contains(record.key())) {
                         var header = record.headers().lastHeader(DeadLetterHeaders.REASON);
-                        reasons.put(record.key(), header == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+                        reasons.put(
+                                record.key(),
+                                header == null ? null : new String(header.value(), StandardCharsets.UTF_8));
                     }
                 }
             }

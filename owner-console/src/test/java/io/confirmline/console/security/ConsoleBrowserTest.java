@@ -15,10 +15,10 @@
  */
 package io.confirmline.console.security;
 
-import io.confirmline.console.ConsoleContext;
-import io.confirmline.console.PageSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.confirmline.console.ConsoleContext;
+import io.confirmline.console.PageSession;
 import io.confirmline.testing.browser.Browser;
 import java.time.Duration;
 import java.util.UUID;
@@ -58,7 +58,8 @@ class ConsoleBrowserTest extends ConsoleContext {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-message")));
         assertThat(browser.findElement(By.id("login-message")).getText()).contains("You can sign in now");
         // The labels name the fields (what a screen reader announces).
-        assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText()).isEqualTo("Email");
+        assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText())
+                .isEqualTo("Email");
         browser.findElement(By.id("username")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
@@ -69,7 +70,8 @@ class ConsoleBrowserTest extends ConsoleContext {
         assertThat(browser.findElement(By.id("who-role")).getText()).isEqualToIgnoringCase("owner");
         assertThat(browser.findElement(By.id("who-tenant")).getText()).contains("Alpha Bistro", "alpha");
         // The session cookie is out of the page's reach (HttpOnly).
-        assertThat(browser.manage().getCookieNamed(PageSession.SESSION_COOKIE).isHttpOnly()).isTrue();
+        assertThat(browser.manage().getCookieNamed(PageSession.SESSION_COOKIE).isHttpOnly())
+                .isTrue();
 
         browser.findElement(By.linkText("See your venue's settings")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tenant-id")));

@@ -37,14 +37,15 @@ class PageSourceTest {
 
     private static final Path RESOURCES = Path.of("src/main/resources");
     /** A script element with something between its tags (a {@code src} one is empty). */
-    private static final Pattern INLINE_SCRIPT = Pattern.compile("<script\\b[^>]*>(?<body>[\\s\\S]*?)</script>",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern INLINE_SCRIPT =
+            Pattern.compile("<script\\b[^>]*>(?<body>[\\s\\S]*?)</script>", Pattern.CASE_INSENSITIVE);
     /** An attribute {@code onclick=}, {@code th:onclick=}, {@code style=}, {@code th:style=}... inside a tag. */
     private static final Pattern FORBIDDEN_ATTRIBUTE = Pattern.compile(
             "<[a-zA-Z][^>]*?\\s((?:th:|data-th-)?(?:on[a-zA-Z]+|style|styleappend))\\s*=", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern STYLE_ELEMENT = Pattern.compile("<style\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern JAVASCRIPT_URL = Pattern.compile("(?:href|src|action)\\s*=\\s*[\"']\\s*javascript:",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern JAVASCRIPT_URL =
+            Pattern.compile("(?:href|src|action)\\s*=\\s*[\"']\\s*javascript:", Pattern.CASE_INSENSITIVE);
     /** Script that writes markup with those in it ({@code innerHTML = '<b onclick=...'}, {@code setAttribute('style'...}). */
     private static final Pattern SCRIPT_WRITES_INLINE = Pattern.compile(
             "setAttribute\\(\\s*['\"](?:style|on[a-z]+)['\"]|<[a-z][^>'\"]*\\s(?:on[a-z]+|style)\\s*=|\\beval\\s*\\(|new\\s+Function\\s*\\(",
@@ -56,7 +57,9 @@ class PageSourceTest {
         for (Path template : files(RESOURCES.resolve("templates"), ".html")) {
             found.addAll(problems(template.getFileName().toString(), Files.readString(template)));
         }
-        assertThat(found).as("inline script, handlers or styles the Content-Security-Policy would block").isEmpty();
+        assertThat(found)
+                .as("inline script, handlers or styles the Content-Security-Policy would block")
+                .isEmpty();
     }
 
     @Test
@@ -76,10 +79,12 @@ class PageSourceTest {
         String page = "<p style=\"color:red\">x</p><button th:onclick=\"go()\">y</button>"
                 + "<a href=\"javascript:go()\">z</a><script>alert(1)</script><script src=\"/js/ok.js\"></script>"
                 + "<style>p{}</style><img src=\"/i.png\" onerror=\"x()\">";
-        assertThat(problems("page.html", page)).hasSize(6)
-                .allMatch(problem -> problem.startsWith("page.html: "));
-        assertThat(problems("fine.html", "<p class=\"stylish\" data-onward=\"1\">on=style</p>"
-                + "<script th:src=\"@{/js/board.js}\" defer></script>")).isEmpty();
+        assertThat(problems("page.html", page)).hasSize(6).allMatch(problem -> problem.startsWith("page.html: "));
+        assertThat(problems(
+                        "fine.html",
+                        "<p class=\"stylish\" data-onward=\"1\">on=style</p>"
+                                + "<script th:src=\"@{/js/board.js}\" defer></script>"))
+                .isEmpty();
     }
 
     static List<String> problems(String file, String html) {

@@ -51,11 +51,13 @@ class SecurityHeadersComponentTest extends ConsoleContext {
                 page.get("/css/console.css"),
                 page.json(HttpMethod.GET, "/api/admin/tenants", null, false),
                 new PageSession(client, address).get("/settings"));
-        assertThat(answers).extracting(answer -> answer.status().value())
+        assertThat(answers)
+                .extracting(answer -> answer.status().value())
                 .containsExactly(200, 200, 200, 200, 403, 404, 200, 200, 302);
         for (PageSession.Response answer : answers) {
             HttpHeaders headers = answer.headers();
-            assertThat(headers.getFirst("Content-Security-Policy")).isEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY)
+            assertThat(headers.getFirst("Content-Security-Policy"))
+                    .isEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY)
                     .doesNotContain("unsafe-inline");
             assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
@@ -64,16 +66,18 @@ class SecurityHeadersComponentTest extends ConsoleContext {
             // Plain http in this context (secure cookies off): no HSTS, which would lock a local console out.
             assertThat(headers.containsHeader("Strict-Transport-Security")).isFalse();
         }
-        assertThat(SecurityConfiguration.CONTENT_SECURITY_POLICY).isEqualTo("default-src 'self'; script-src 'self'; "
-                + "style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
-                + "base-uri 'self'; form-action 'self'; object-src 'none'");
+        assertThat(SecurityConfiguration.CONTENT_SECURITY_POLICY)
+                .isEqualTo("default-src 'self'; script-src 'self'; "
+                        + "style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+                        + "base-uri 'self'; form-action 'self'; object-src 'none'");
     }
 
     @Test
     void onlySwaggerUiGetsItsLooserPolicy() {
         PageSession.Response swagger = new PageSession(client, "10.77.1.1").get("/swagger-ui.html");
         assertThat(swagger.status()).isNotEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(swagger.headers().getFirst("Content-Security-Policy")).contains("'unsafe-inline'", "frame-ancestors 'none'");
+        assertThat(swagger.headers().getFirst("Content-Security-Policy"))
+                .contains("'unsafe-inline'", "frame-ancestors 'none'");
         assertThat(swagger.headers().getFirst("X-Frame-Options")).isEqualTo("DENY");
     }
 }

@@ -43,9 +43,15 @@ class SessionCookieTest {
     }
 
     private static ResponseCookie cookie(boolean secure) {
-        ConsoleSecurityProperties properties = new ConsoleSecurityProperties(null, secure, false, null,
-                new ConsoleSecurityProperties.Login(5, 20, Duration.ofMinutes(15)), Duration.ofHours(72));
-        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("http://console.example/"));
+        ConsoleSecurityProperties properties = new ConsoleSecurityProperties(
+                null,
+                secure,
+                false,
+                null,
+                new ConsoleSecurityProperties.Login(5, 20, Duration.ofMinutes(15)),
+                Duration.ofHours(72));
+        MockServerWebExchange exchange =
+                MockServerWebExchange.from(MockServerHttpRequest.get("http://console.example/"));
         new SecurityConfiguration().webSessionIdResolver(properties).setSessionId(exchange, "session-id");
         return exchange.getResponse().getCookies().getFirst("CONSOLE_SESSION");
     }

@@ -40,21 +40,34 @@ class StrictTransportSecurityTest {
     void withoutSecureCookiesThereIsNoHstsEvenOverHttps() {
         HttpHeaders headers = headers(false);
         assertThat(headers.containsHeader("Strict-Transport-Security")).isFalse();
-        assertThat(headers.getFirst("Content-Security-Policy")).isEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        assertThat(headers.getFirst("Content-Security-Policy"))
+                .isEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY);
     }
 
     private static HttpHeaders headers(boolean secureCookies) {
-        ConsoleSecurityProperties properties = new ConsoleSecurityProperties(null, secureCookies, false, null,
-                new ConsoleSecurityProperties.Login(5, 20, Duration.ofMinutes(15)), Duration.ofHours(72));
+        ConsoleSecurityProperties properties = new ConsoleSecurityProperties(
+                null,
+                secureCookies,
+                false,
+                null,
+                new ConsoleSecurityProperties.Login(5, 20, Duration.ofMinutes(15)),
+                Duration.ofHours(72));
         WebFilterChainProxy chain = new WebFilterChainProxy(ServerHttpSecurity.http()
-                .headers(headers -> SecurityConfiguration.securityHeaders(headers,
-                        SecurityConfiguration.CONTENT_SECURITY_POLICY, properties))
+                .headers(headers -> SecurityConfiguration.securityHeaders(
+                        headers, SecurityConfiguration.CONTENT_SECURITY_POLICY, properties))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .build());
         return WebTestClient.bindToWebHandler(exchange -> exchange.getResponse().setComplete())
                 .webFilter(chain)
-                .configureClient().baseUrl("https://console.example").build()
-                .get().uri("/settings").exchange().expectStatus().isOk()
-                .returnResult(Void.class).getResponseHeaders();
+                .configureClient()
+                .baseUrl("https://console.example")
+                .build()
+                .get()
+                .uri("/settings")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(Void.class)
+                .getResponseHeaders();
     }
 }

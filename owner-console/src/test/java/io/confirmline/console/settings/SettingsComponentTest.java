@@ -63,7 +63,8 @@ class SettingsComponentTest extends ConsoleContext {
         tenant = "set-" + suffix;
         owner = "owner-" + suffix + "@example.com";
         staff = "staff-" + suffix + "@example.com";
-        address = "10.55." + ThreadLocalRandom.current().nextInt(1, 250) + "." + ThreadLocalRandom.current().nextInt(1, 250);
+        address = "10.55." + ThreadLocalRandom.current().nextInt(1, 250) + "."
+                + ThreadLocalRandom.current().nextInt(1, 250);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", tenant);
         body.put("displayName", "Settings Venue " + suffix);
@@ -73,8 +74,13 @@ class SettingsComponentTest extends ConsoleContext {
         body.put("callbackUrl", "https://platform.example/hooks/" + tenant);
         body.put("timeZone", "Europe/Madrid");
         body.put("venuePhone", "+34910000001");
-        admin().post().uri("/api/admin/tenants").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated();
+        admin().post()
+                .uri("/api/admin/tenants")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated();
         onboard(tenant, owner, "OWNER", "settings owner password", address);
         onboard(tenant, staff, "STAFF", "settings staff password", address);
     }
@@ -91,7 +97,8 @@ class SettingsComponentTest extends ConsoleContext {
         PageSession page = signedIn(owner, "settings owner password");
         PageSession.Response settings = page.get("/settings");
         assertThat(settings.status()).isEqualTo(HttpStatus.OK);
-        assertThat(settings.body()).contains("id=\"settings-form\"", "value=\"09:00\"", "id=\"settings-save\"")
+        assertThat(settings.body())
+                .contains("id=\"settings-form\"", "value=\"09:00\"", "id=\"settings-save\"")
                 .doesNotContain("plain-8x8-key");
 
         Map<String, String> form = general("10:30", "20:00", "45m");
@@ -105,15 +112,23 @@ class SettingsComponentTest extends ConsoleContext {
         PageSession.Response saved = page.postForm("/settings", form);
         assertThat(saved.status()).isEqualTo(HttpStatus.SEE_OTHER);
         assertThat(saved.location()).hasToString("/settings?saved");
-        assertThat(page.get("/settings?saved").body()).contains("id=\"settings-saved\"", "value=\"10:30\"",
-                "value=\"45m\"", "Parking on Calle Mayor", "value=\"90\"", "value=\"Calle Mayor 5, Madrid\"",
-                "value=\"https://platform.example/availability\"",
-                // What the assistant may and may not do, said next to its switch.
-                "it asks the guest to reply with the digits", "Without an assistant provider configured");
+        assertThat(page.get("/settings?saved").body())
+                .contains(
+                        "id=\"settings-saved\"",
+                        "value=\"10:30\"",
+                        "value=\"45m\"",
+                        "Parking on Calle Mayor",
+                        "value=\"90\"",
+                        "value=\"Calle Mayor 5, Madrid\"",
+                        "value=\"https://platform.example/availability\"",
+                        // What the assistant may and may not do, said next to its switch.
+                        "it asks the guest to reply with the digits",
+                        "Without an assistant provider configured");
 
         TenantConfigured published = await(e -> e.getCalling().getCallingOpens().equals("10:30"));
         assertThat(published.getCalling().getCallingCloses()).isEqualTo("20:00");
-        assertThat(published.getCalling().getLeadTimeMillis()).isEqualTo(Duration.ofMinutes(45).toMillis());
+        assertThat(published.getCalling().getLeadTimeMillis())
+                .isEqualTo(Duration.ofMinutes(45).toMillis());
         assertThat(published.getOpeningHours()).singleElement().satisfies(period -> {
             assertThat(period.getDay()).isEqualTo("FRIDAY");
             assertThat(period.getOpens()).isEqualTo("18:00");
@@ -121,37 +136,63 @@ class SettingsComponentTest extends ConsoleContext {
         });
         assertThat(published.getAssistantEnabled()).isTrue();
         assertThat(published.getAssistantFaq()).isEqualTo("We open at eight. Parking on Calle Mayor.");
-        assertThat(published.getHumanWindowMillis()).isEqualTo(Duration.ofSeconds(90).toMillis());
+        assertThat(published.getHumanWindowMillis())
+                .isEqualTo(Duration.ofSeconds(90).toMillis());
         assertThat(published.getVenueAddress()).isEqualTo("Calle Mayor 5, Madrid");
         assertThat(published.getAvailabilityUrl()).isEqualTo("https://platform.example/availability");
 
         // A Spanish sentence of the call: the shipped one is shown, the owner's replaces it.
         PageSession.Response templates = page.get("/settings/templates/es");
         assertThat(templates.status()).isEqualTo(HttpStatus.OK);
-        assertThat(templates.body()).contains("Gracias, su reserva está confirmada.", "id=\"template-goodbye\"",
-                // The texts too, as the orchestrator sends them.
-                "Sentimos no haber podido atenderle en {venue}.", "id=\"template-sms-missed-call\"");
-        PageSession.Response template = page.postForm("/settings/templates/es",
-                Map.of("template.goodbye", "Hasta pronto, {name}. Adiós."));
+        assertThat(templates.body())
+                .contains(
+                        "Gracias, su reserva está confirmada.",
+                        "id=\"template-goodbye\"",
+                        // The texts too, as the orchestrator sends them.
+                        "Sentimos no haber podido atenderle en {venue}.",
+                        "id=\"template-sms-missed-call\"");
+        PageSession.Response template =
+                page.postForm("/settings/templates/es", Map.of("template.goodbye", "Hasta pronto, {name}. Adiós."));
         assertThat(template.status()).isEqualTo(HttpStatus.SEE_OTHER);
         assertThat(template.location()).hasToString("/settings/templates/es?saved");
         TenantConfigured withTemplate = await(e -> e.getPrompts().containsKey("es"));
-        assertThat(withTemplate.getPrompts().get("es")).containsExactly(Map.entry("goodbye", "Hasta pronto, {name}. Adiós."));
+        assertThat(withTemplate.getPrompts().get("es"))
+                .containsExactly(Map.entry("goodbye", "Hasta pronto, {name}. Adiós."));
         assertThat(withTemplate.getCalling().getCallingOpens()).isEqualTo("10:30");
-        assertThat(page.get("/settings/templates/es").body()).contains("Hasta pronto, {name}. Adiós.",
-                "id=\"template-goodbye-reset\"");
+        assertThat(page.get("/settings/templates/es").body())
+                .contains("Hasta pronto, {name}. Adiós.", "id=\"template-goodbye-reset\"");
 
         // Reset: the shipped sentence is said again.
-        assertThat(page.postForm("/settings/templates/es", Map.of("template.goodbye", "Hasta pronto, {name}. Adiós.",
-                "reset", "goodbye")).status()).isEqualTo(HttpStatus.SEE_OTHER);
+        assertThat(page.postForm(
+                                "/settings/templates/es",
+                                Map.of("template.goodbye", "Hasta pronto, {name}. Adiós.", "reset", "goodbye"))
+                        .status())
+                .isEqualTo(HttpStatus.SEE_OTHER);
         await(e -> !e.getPrompts().containsKey("es"));
 
         // Each change is one audit line naming who and which settings, not the values.
-        List<Map<String, Object>> audit = db.sql("SELECT actor, detail FROM audit_log WHERE tenant_id = $1 AND action = "
-                + "'tenant.updated' ORDER BY id").bind(0, tenant).fetch().all().collectList().block();
-        assertThat(audit).hasSize(3).allSatisfy(line -> assertThat(line.get("actor")).isEqualTo(owner));
-        assertThat((String) audit.get(0).get("detail")).contains("callingOpens", "callingCloses", "leadTime",
-                "openingHours", "assistantEnabled", "assistantFaq", "humanWindow", "venueAddress", "availabilityUrl")
+        List<Map<String, Object>> audit = db.sql(
+                        "SELECT actor, detail FROM audit_log WHERE tenant_id = $1 AND action = "
+                                + "'tenant.updated' ORDER BY id")
+                .bind(0, tenant)
+                .fetch()
+                .all()
+                .collectList()
+                .block();
+        assertThat(audit)
+                .hasSize(3)
+                .allSatisfy(line -> assertThat(line.get("actor")).isEqualTo(owner));
+        assertThat((String) audit.get(0).get("detail"))
+                .contains(
+                        "callingOpens",
+                        "callingCloses",
+                        "leadTime",
+                        "openingHours",
+                        "assistantEnabled",
+                        "assistantFaq",
+                        "humanWindow",
+                        "venueAddress",
+                        "availabilityUrl")
                 .doesNotContain("10:30", "Calle Mayor", "platform.example/availability");
         assertThat((String) audit.get(1).get("detail")).contains("prompts").doesNotContain("Hasta pronto");
     }
@@ -161,16 +202,19 @@ class SettingsComponentTest extends ConsoleContext {
         PageSession page = signedIn(staff, "settings staff password");
         PageSession.Response settings = page.get("/settings");
         assertThat(settings.status()).isEqualTo(HttpStatus.OK);
-        assertThat(settings.body()).contains("id=\"settings-read-only\"", "value=\"09:00\"", "readonly")
+        assertThat(settings.body())
+                .contains("id=\"settings-read-only\"", "value=\"09:00\"", "readonly")
                 .doesNotContain("id=\"settings-save\"");
-        assertThat(page.get("/settings/templates/en").body()).contains("id=\"settings-read-only\"")
+        assertThat(page.get("/settings/templates/en").body())
+                .contains("id=\"settings-read-only\"")
                 .doesNotContain("id=\"templates-save\"");
         long before = topic.of(tenant).size();
 
         PageSession.Response refused = page.postForm("/settings", general("06:00", "23:00", "2h"));
         assertThat(refused.status()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(refused.body()).contains("id=\"forbidden\"");
-        assertThat(page.postForm("/settings/templates/en", Map.of("template.goodbye", "Bye")).status())
+        assertThat(page.postForm("/settings/templates/en", Map.of("template.goodbye", "Bye"))
+                        .status())
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
         assertThat(page.get("/settings").body()).contains("value=\"09:00\"").doesNotContain("value=\"06:00\"");
@@ -195,7 +239,8 @@ class SettingsComponentTest extends ConsoleContext {
                 // The registry's own words, each tied to its input for a screen reader.
                 .containsPattern("id=\"leadTime\"[^>]*aria-describedby=\"leadTime-error leadTime-hint\"")
                 .containsPattern("id=\"leadTime-error\">is not a duration \\(e.g. 30m, 2h or PT30M\\)<")
-                .containsPattern("id=\"callingCloses\"[^>]*aria-describedby=\"callingCloses-error\"[^>]*aria-invalid=\"true\"")
+                .containsPattern(
+                        "id=\"callingCloses\"[^>]*aria-describedby=\"callingCloses-error\"[^>]*aria-invalid=\"true\"")
                 .contains("must be later than callingOpens")
                 .containsPattern("id=\"hours-TUESDAY-0-closes-error\">is required<")
                 .containsPattern("id=\"venuePhone-error\">is one of the tenant&#39;s own 8x8 numbers")
@@ -205,17 +250,20 @@ class SettingsComponentTest extends ConsoleContext {
                 // What the owner typed stays in the form.
                 .contains("value=\"soon\"", "value=\"22:00\"", "value=\"5\"");
 
-        PageSession.Response template = page.postForm("/settings/templates/en",
-                Map.of("template.confirmed", "See you {when} at table {table}"));
+        PageSession.Response template = page.postForm(
+                "/settings/templates/en", Map.of("template.confirmed", "See you {when} at table {table}"));
         assertThat(template.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(template.body())
                 .containsPattern("id=\"template-confirmed-error\">uses unknown placeholder \\{table}")
                 .contains("See you {when} at table {table}");
 
         assertThat(revisionAudits()).isZero();
-        assertThat(page.get("/settings").body()).contains("value=\"09:00\"", "value=\"30m\"",
-                // A tenant that never set its window has a minute.
-                "id=\"humanWindow\" name=\"humanWindow\" value=\"60\"");
+        assertThat(page.get("/settings").body())
+                .contains(
+                        "value=\"09:00\"",
+                        "value=\"30m\"",
+                        // A tenant that never set its window has a minute.
+                        "id=\"humanWindow\" name=\"humanWindow\" value=\"60\"");
     }
 
     /** The general form as a browser sends it, with these values and the rest as created. */
@@ -242,11 +290,18 @@ class SettingsComponentTest extends ConsoleContext {
 
     private long revisionAudits() {
         return db.sql("SELECT count(*) AS n FROM audit_log WHERE tenant_id = $1 AND action = 'tenant.updated'")
-                .bind(0, tenant).map(row -> row.get("n", Long.class)).one().block();
+                .bind(0, tenant)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
     }
 
     private TenantConfigured await(Predicate<TenantConfigured> condition) {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                .until(() -> topic.of(tenant).isEmpty() ? null : topic.latest(tenant), e -> e != null && condition.test(e));
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> topic.of(tenant).isEmpty() ? null : topic.latest(tenant),
+                        e -> e != null && condition.test(e));
     }
 }

@@ -41,8 +41,9 @@ class ProductionProfileTest {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("spring.profiles.active", "production");
         settings.put("spring.r2dbc.password", "a-database-password");
-        settings.put("confirmline.secrets.key", "k2026:" + java.util.Base64.getEncoder()
-                .encodeToString("0123456789abcdef0123456789abcdef".getBytes()));
+        settings.put(
+                "confirmline.secrets.key",
+                "k2026:" + java.util.Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes()));
         settings.put("confirmline.console.admin-token", "a-production-admin-token-0123456789");
         settings.put("confirmline.tenants[0].id", "luigis");
         settings.put("confirmline.tenants[0].callback-url", "https://platform.example/webhooks/confirmline");
@@ -56,7 +57,9 @@ class ProductionProfileTest {
         settings.forEach((key, value) -> args.add("--" + key + "=" + value));
         args.add("--server.port=0");
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(OwnerConsoleApplication.class)
-                .web(WebApplicationType.REACTIVE).run(args.toArray(String[]::new)).close());
+                .web(WebApplicationType.REACTIVE)
+                .run(args.toArray(String[]::new))
+                .close());
         assertThat(failure).as("the console started").isNotNull();
         Throwable root = failure;
         while (root.getCause() != null) {
@@ -69,7 +72,8 @@ class ProductionProfileTest {
     void anEmptyDatabasePasswordIsRefused() {
         Map<String, String> settings = production();
         settings.put("spring.r2dbc.password", "");
-        assertThat(refusal(settings)).startsWith("Production profile: refusing to start with demo values")
+        assertThat(refusal(settings))
+                .startsWith("Production profile: refusing to start with demo values")
                 .contains("spring.r2dbc.password (CONFIRMLINE_DB_PASSWORD) is empty")
                 .doesNotContain("admin-token", "caller-id", "callback-url", "secrets.key");
     }
@@ -78,7 +82,8 @@ class ProductionProfileTest {
     void aMissingSecretsKeyIsRefused() {
         Map<String, String> settings = production();
         settings.put("confirmline.secrets.key", "");
-        assertThat(refusal(settings)).contains("confirmline.secrets.key (CONFIRMLINE_SECRETS_KEY) is not set")
+        assertThat(refusal(settings))
+                .contains("confirmline.secrets.key (CONFIRMLINE_SECRETS_KEY) is not set")
                 .doesNotContain("r2dbc", "admin-token");
     }
 
@@ -86,17 +91,22 @@ class ProductionProfileTest {
     void anEmptyAdminTokenIsRefused() {
         Map<String, String> settings = production();
         settings.put("confirmline.console.admin-token", "");
-        assertThat(refusal(settings)).contains("confirmline.console.admin-token (CONFIRMLINE_ADMIN_TOKEN) is empty")
+        assertThat(refusal(settings))
+                .contains("confirmline.console.admin-token (CONFIRMLINE_ADMIN_TOKEN) is empty")
                 .doesNotContain("r2dbc", "caller-id");
     }
 
     @Test
     void aTenantCallingBackToThisMachineIsRefused() {
-        for (String url : List.of("http://127.0.0.1:8090/webhooks/confirmline", "http://localhost/hooks",
-                "https://[::1]:8443/hooks", "http://api.localhost/hooks")) {
+        for (String url : List.of(
+                "http://127.0.0.1:8090/webhooks/confirmline",
+                "http://localhost/hooks",
+                "https://[::1]:8443/hooks",
+                "http://api.localhost/hooks")) {
             Map<String, String> settings = production();
             settings.put("confirmline.tenants[0].callback-url", url);
-            assertThat(refusal(settings)).as(url)
+            assertThat(refusal(settings))
+                    .as(url)
                     .contains("confirmline.tenants[0] (luigis) callback-url is on this machine");
         }
     }
@@ -105,7 +115,8 @@ class ProductionProfileTest {
     void theDemoCallerIdIsRefused() {
         Map<String, String> settings = production();
         settings.put("confirmline.tenants[0].caller-id", "+6568888888");
-        assertThat(refusal(settings)).contains("confirmline.tenants[0] (luigis) caller-id is the demo caller id +6568888888")
+        assertThat(refusal(settings))
+                .contains("confirmline.tenants[0] (luigis) caller-id is the demo caller id +6568888888")
                 .doesNotContain("callback-url");
     }
 
@@ -113,23 +124,39 @@ class ProductionProfileTest {
     void everyDemoValueIsNamedInOneRefusal() {
         // application.yml's defaults as they are, under the production profile.
         String refusal = refusal(Map.of("spring.profiles.active", "production"));
-        assertThat(refusal).contains("spring.r2dbc.password", "confirmline.secrets.key",
-                "confirmline.console.admin-token", "callback-url is on this machine", "caller-id is the demo caller id");
+        assertThat(refusal)
+                .contains(
+                        "spring.r2dbc.password",
+                        "confirmline.secrets.key",
+                        "confirmline.console.admin-token",
+                        "callback-url is on this machine",
+                        "caller-id is the demo caller id");
     }
 
     @Test
     void aProductionConfigurationWithoutDemoValuesPassesTheChecks() {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new MapPropertySource("production", new LinkedHashMap<>(production())));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource("production", new LinkedHashMap<>(production())));
         environment.setActiveProfiles("production");
-        environment.getPropertySources().addLast(new MapPropertySource("r2dbc",
-                Map.of("spring.r2dbc.url", "r2dbc:postgresql://db:5432/confirmline")));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "r2dbc", Map.of("spring.r2dbc.url", "r2dbc:postgresql://db:5432/confirmline")));
         new ProductionTenantCheck().postProcessEnvironment(environment, new SpringApplication());
-        new io.confirmline.production.ProductionSettingsCheck().postProcessEnvironment(environment, new SpringApplication());
+        new io.confirmline.production.ProductionSettingsCheck()
+                .postProcessEnvironment(environment, new SpringApplication());
         // Outside the production profile the same demo values are the local stack's and pass.
         StandardEnvironment local = new StandardEnvironment();
-        local.getPropertySources().addFirst(new MapPropertySource("local", Map.of("confirmline.tenants[0].id", "demo",
-                "confirmline.tenants[0].caller-id", "+6568888888")));
+        local.getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "local",
+                        Map.of(
+                                "confirmline.tenants[0].id",
+                                "demo",
+                                "confirmline.tenants[0].caller-id",
+                                "+6568888888")));
         new ProductionTenantCheck().postProcessEnvironment(local, new SpringApplication());
     }
 }

@@ -47,10 +47,13 @@ class ConsoleKeyComponentTest extends ConsoleContext {
 
     @Autowired
     TenantService tenants;
+
     @Autowired
     SecretsCipher cipher;
+
     @Autowired
     TenantDirectoryProperties directory;
+
     @Autowired
     OrchestratorClient orchestrator;
 
@@ -71,45 +74,82 @@ class ConsoleKeyComponentTest extends ConsoleContext {
     @Test
     void aNewTenantsConsoleKeyIsAcceptedFromTheTopicButNeverShownNorPublishedInClear() {
         String id = TenantRegistryComponentTest.freshId();
-        admin().post().uri("/api/admin/tenants").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(newTenant(id)).exchange().expectStatus().isCreated();
+        admin().post()
+                .uri("/api/admin/tenants")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(newTenant(id))
+                .exchange()
+                .expectStatus()
+                .isCreated();
         String key = tenants.consoleKey(id).block(Duration.ofSeconds(10)).orElseThrow();
-        assertThat(key).matches("[A-Za-z0-9_-]{43}");   // 32 random bytes, base64url
+        assertThat(key).matches("[A-Za-z0-9_-]{43}"); // 32 random bytes, base64url
 
         TenantConfigured event = TenantRegistryComponentTest.await(topic, id, e -> true);
         assertThat(event.getPlatformApiKeys()).extracting(k -> k.getId()).contains(TenantSecrets.CONSOLE_KEY_NAME);
-        assertThat(TenantRecords.toTenant(event, cipher).acceptsPlatformKey(key)).isTrue();
-        topic.of(id).forEach(entry -> assertThat(new String(entry.value(), StandardCharsets.ISO_8859_1))
-                .doesNotContain(key));
+        assertThat(TenantRecords.toTenant(event, cipher).acceptsPlatformKey(key))
+                .isTrue();
+        topic.of(id)
+                .forEach(entry -> assertThat(new String(entry.value(), StandardCharsets.ISO_8859_1))
+                        .doesNotContain(key));
 
         String secretId = db.sql("SELECT id FROM tenant_secret WHERE tenant_id = :id AND kind = 'console-key'")
-                .bind("id", id).map(row -> row.get("id", String.class)).one().block();
-        String shown = admin().get().uri("/api/admin/tenants/{id}", id).exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+                .bind("id", id)
+                .map(row -> row.get("id", String.class))
+                .one()
+                .block();
+        String shown = admin().get()
+                .uri("/api/admin/tenants/{id}", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(shown).doesNotContain(key, secretId, "console");
-        admin().post().uri("/api/admin/tenants/{id}/secrets/console-key", id).exchange().expectStatus().isNotFound();
-        admin().delete().uri("/api/admin/tenants/{id}/secrets/console-key/{secret}", id, secretId).exchange()
-                .expectStatus().isNotFound();
+        admin().post()
+                .uri("/api/admin/tenants/{id}/secrets/console-key", id)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        admin().delete()
+                .uri("/api/admin/tenants/{id}/secrets/console-key/{secret}", id, secretId)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void aTenantWithoutAConsoleKeyGetsOneOnceAndPublishesIt() {
         String id = TenantRegistryComponentTest.freshId();
-        admin().post().uri("/api/admin/tenants").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(newTenant(id)).exchange().expectStatus().isCreated();
+        admin().post()
+                .uri("/api/admin/tenants")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(newTenant(id))
+                .exchange()
+                .expectStatus()
+                .isCreated();
         // As a tenant from before console keys was.
-        db.sql("DELETE FROM tenant_secret WHERE tenant_id = :id AND kind = 'console-key'").bind("id", id).then()
+        db.sql("DELETE FROM tenant_secret WHERE tenant_id = :id AND kind = 'console-key'")
+                .bind("id", id)
+                .then()
                 .block();
         long before = TenantRegistryComponentTest.await(topic, id, e -> true).getRevision();
 
-        assertThat(tenants.ensureConsoleKey(id, TenantService.Actor.startup()).block()).isTrue();
-        assertThat(tenants.ensureConsoleKey(id, TenantService.Actor.startup()).block()).isFalse();
+        assertThat(tenants.ensureConsoleKey(id, TenantService.Actor.startup()).block())
+                .isTrue();
+        assertThat(tenants.ensureConsoleKey(id, TenantService.Actor.startup()).block())
+                .isFalse();
 
         String key = tenants.consoleKey(id).block().orElseThrow();
         TenantConfigured event = TenantRegistryComponentTest.await(topic, id, e -> e.getRevision() > before);
-        assertThat(TenantRecords.toTenant(event, cipher).acceptsPlatformKey(key)).isTrue();
+        assertThat(TenantRecords.toTenant(event, cipher).acceptsPlatformKey(key))
+                .isTrue();
         assertThat(db.sql("SELECT count(*) AS n FROM tenant_secret WHERE tenant_id = :id AND kind = 'console-key'")
-                .bind("id", id).map(row -> row.get("n", Long.class)).one().block()).isEqualTo(1L);
+                        .bind("id", id)
+                        .map(row -> row.get("n", Long.class))
+                        .one()
+                        .block())
+                .isEqualTo(1L);
     }
 
     static Map<String, Object> newTenant(String id) {
@@ -122,8 +162,8 @@ class ConsoleKeyComponentTest extends ConsoleContext {
     void theTenantsFromStartHaveTheirKeys() {
         for (String id : List.of("alpha", "bravo")) {
             String key = tenants.consoleKey(id).block().orElseThrow();
-            TenantConfigured event = TenantRegistryComponentTest.await(topic, id,
-                    e -> TenantRecords.toTenant(e, cipher).acceptsPlatformKey(key));
+            TenantConfigured event = TenantRegistryComponentTest.await(
+                    topic, id, e -> TenantRecords.toTenant(e, cipher).acceptsPlatformKey(key));
             assertThat(event.getPlatformApiKeys()).extracting(k -> k.getId()).contains("console");
         }
     }
@@ -133,17 +173,22 @@ class ConsoleKeyComponentTest extends ConsoleContext {
         String phone = "+3461" + (1_000_000 + (int) (Math.random() * 8_999_999));
         String key = tenants.consoleKey("alpha").block().orElseThrow();
 
-        OrchestratorClient.QueuedText queued = orchestrator.sendText("alpha", phone, "Your table is ready").block();
+        OrchestratorClient.QueuedText queued =
+                orchestrator.sendText("alpha", phone, "Your table is ready").block();
         assertThat(queued.delivery()).isEqualTo("PENDING");
-        BackendStandIn.Request request = BackendStandIn.ORCHESTRATOR.requestsTo("POST",
-                "/api/conversations/" + phone + "/messages").get(0);
+        BackendStandIn.Request request = BackendStandIn.ORCHESTRATOR
+                .requestsTo("POST", "/api/conversations/" + phone + "/messages")
+                .get(0);
         assertThat(request.authorization()).isEqualTo("Bearer " + key);
         assertThat(request.contentType()).startsWith("application/json");
         assertThat(request.body()).isEqualTo("{\"body\":\"Your table is ready\"}");
 
-        BackendStandIn.ORCHESTRATOR.answer("POST", "/api/conversations/" + phone + "/messages",
+        BackendStandIn.ORCHESTRATOR.answer(
+                "POST",
+                "/api/conversations/" + phone + "/messages",
                 BackendStandIn.Answer.problem(409, "The guest opted out: no text can be sent to them"));
-        assertThatThrownBy(() -> orchestrator.sendText("alpha", phone, "Hello again").block())
+        assertThatThrownBy(() ->
+                        orchestrator.sendText("alpha", phone, "Hello again").block())
                 .isInstanceOfSatisfying(BackendException.class, e -> {
                     assertThat(e.status().value()).isEqualTo(409);
                     assertThat(e.reason()).isEqualTo("The guest opted out: no text can be sent to them");

@@ -44,11 +44,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * one as a previous key) seals every stored secret again under the new key and republishes the tenants, so that
  * after that start nothing needs the old key; started again without it, it changes and publishes nothing.
  */
-@Tag("long") // starts whole applications of its own (several instances, restarts): run by .ci/run after verify (README "Tests")
+@Tag("long") // starts whole applications of its own (several instances, restarts): run by .ci/run after verify
+// (README "Tests")
 class SecretsKeyRotationComponentTest {
 
     static final String API_KEY = "plain-rotating-8x8-key";
-    static final String SIGNING_SECRET = "whsec_" + Base64.getEncoder().encodeToString("plain-rotating-signing".getBytes());
+    static final String SIGNING_SECRET =
+            "whsec_" + Base64.getEncoder().encodeToString("plain-rotating-signing".getBytes());
 
     @Test
     void secretsSealedUnderAnOldKeyAreSealedAgainUnderTheNewOneAndRepublishedAtStart() throws Exception {
@@ -72,26 +74,35 @@ class SecretsKeyRotationComponentTest {
             rotated.put("confirmline.secrets.key", newKey);
             rotated.put("confirmline.secrets.previous-keys[0]", oldKey);
             try (ConfigurableApplicationContext console = start(rotated)) {
-                TenantConfigured resealed = TenantRegistryComponentTest.await(log, "rotating",
-                        e -> e != null && e.getRevision() > before);
+                TenantConfigured resealed =
+                        TenantRegistryComponentTest.await(log, "rotating", e -> e != null && e.getRevision() > before);
                 assertThat(resealed.getEightByEight().getApiKey().getKeyId()).isEqualTo("k2");
-                assertThat(resealed.getSigningSecrets()).extracting(s -> s.getKeyId()).containsOnly("k2");
+                assertThat(resealed.getSigningSecrets())
+                        .extracting(s -> s.getKeyId())
+                        .containsOnly("k2");
                 // A service holding only the new key reads it: the old key can go.
-                Tenant tenant = TenantRecords.toTenant(resealed, SecretsCipher.from(new SecretsProperties(newKey, List.of())));
+                Tenant tenant =
+                        TenantRecords.toTenant(resealed, SecretsCipher.from(new SecretsProperties(newKey, List.of())));
                 assertThat(tenant.account().apiKey().value()).isEqualTo(API_KEY);
                 assertThat(tenant.signingSecrets()).extracting(s -> s.value()).containsExactly(SIGNING_SECRET);
                 List<String> keyIds = console.getBean(DatabaseClient.class)
                         .sql("SELECT key_id FROM tenant_secret WHERE key_id IS NOT NULL")
-                        .map(row -> row.get("key_id", String.class)).all().collectList().block();
-                assertThat(keyIds).hasSize(3).containsOnly("k2");   // the API key, the signing secret, the console key
+                        .map(row -> row.get("key_id", String.class))
+                        .all()
+                        .collectList()
+                        .block();
+                assertThat(keyIds).hasSize(3).containsOnly("k2"); // the API key, the signing secret, the console key
             }
 
             Map<String, String> withoutOldKey = new LinkedHashMap<>(settings);
             withoutOldKey.put("confirmline.secrets.key", newKey);
             int records = log.of("rotating").size();
             try (ConfigurableApplicationContext console = start(withoutOldKey)) {
-                long outbox = console.getBean(DatabaseClient.class).sql("SELECT count(*) AS n FROM outbox")
-                        .map(row -> row.get("n", Long.class)).one().block();
+                long outbox = console.getBean(DatabaseClient.class)
+                        .sql("SELECT count(*) AS n FROM outbox")
+                        .map(row -> row.get("n", Long.class))
+                        .one()
+                        .block();
                 assertThat(outbox).isEqualTo(records);
             }
         }
@@ -112,7 +123,8 @@ class SecretsKeyRotationComponentTest {
         long revision;
         try (TenantTopicLog log = new TenantTopicLog(firstBroker);
                 ConfigurableApplicationContext console = start(settings)) {
-            revision = TenantRegistryComponentTest.await(log, "rotating", e -> e != null).getRevision();
+            revision = TenantRegistryComponentTest.await(log, "rotating", e -> e != null)
+                    .getRevision();
         }
 
         settings.put("confirmline.tenant-directory.topic", secondBroker);
@@ -120,16 +132,22 @@ class SecretsKeyRotationComponentTest {
             try (ConfigurableApplicationContext console = start(settings)) {
                 TenantConfigured again = TenantRegistryComponentTest.await(log, "rotating", e -> e != null);
                 assertThat(again.getRevision()).isEqualTo(revision);
-                Tenant tenant = TenantRecords.toTenant(again, SecretsCipher.from(new SecretsProperties(
-                        settings.get("confirmline.secrets.key"), List.of())));
+                Tenant tenant = TenantRecords.toTenant(
+                        again,
+                        SecretsCipher.from(new SecretsProperties(settings.get("confirmline.secrets.key"), List.of())));
                 assertThat(tenant.account().apiKey().value()).isEqualTo(API_KEY);
             }
             long outboxRows;
             try (ConfigurableApplicationContext console = start(settings)) {
-                outboxRows = console.getBean(DatabaseClient.class).sql("SELECT count(*) AS n FROM outbox")
-                        .map(row -> row.get("n", Long.class)).one().block();
+                outboxRows = console.getBean(DatabaseClient.class)
+                        .sql("SELECT count(*) AS n FROM outbox")
+                        .map(row -> row.get("n", Long.class))
+                        .one()
+                        .block();
             }
-            assertThat(outboxRows).as("the import and the one republication; nothing on the third start").isEqualTo(2);
+            assertThat(outboxRows)
+                    .as("the import and the one republication; nothing on the third start")
+                    .isEqualTo(2);
         }
     }
 

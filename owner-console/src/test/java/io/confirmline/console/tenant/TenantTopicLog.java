@@ -39,8 +39,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class TenantTopicLog implements AutoCloseable {
 
     /** One record: key, raw value (null for a tombstone), offset. */
-    public record Entry(String key, byte[] value, long offset) {
-    }
+    public record Entry(String key, byte[] value, long offset) {}
 
     private final String topic;
     private final List<Entry> records = new CopyOnWriteArrayList<>();
@@ -51,25 +50,32 @@ public final class TenantTopicLog implements AutoCloseable {
     public TenantTopicLog(String topic) {
         this.topic = topic;
         TrustedEventPackages.install();
-        decoder.configure(Map.of("apicurio.registry.url", RegistryServer.shared().apiUrl(),
-                "apicurio.registry.use-specific-avro-reader", true), false);
+        decoder.configure(
+                Map.of(
+                        "apicurio.registry.url",
+                        RegistryServer.shared().apiUrl(),
+                        "apicurio.registry.use-specific-avro-reader",
+                        true),
+                false);
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         TopicPartition partition = new TopicPartition(topic, 0);
-        reader = new Thread(() -> {
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-                consumer.assign(List.of(partition));
-                consumer.seekToBeginning(List.of(partition));
-                while (running) {
-                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                        records.add(new Entry(r.key(), r.value(), r.offset()));
+        reader = new Thread(
+                () -> {
+                    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+                        consumer.assign(List.of(partition));
+                        consumer.seekToBeginning(List.of(partition));
+                        while (running) {
+                            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                                records.add(new Entry(r.key(), r.value(), r.offset()));
+                            }
+                        }
                     }
-                }
-            }
-        }, "tenant-topic-log");
+                },
+                "tenant-topic-log");
         reader.setDaemon(true);
         reader.start();
     }

@@ -48,26 +48,96 @@ class TenantValidatorTest {
     @Test
     void aVenuePhoneThatIsOneOfTheTenantsOwnNumbersIsRefused() {
         TenantSettings luigis = TenantSamples.luigis();
-        TenantSettings looping = new TenantSettings(luigis.id(), luigis.displayName(), true, luigis.accountId(),
-                luigis.subaccountId(), luigis.apiKey(), luigis.callerId(), luigis.virtualNumbers(),
-                luigis.smsSubaccountId(), luigis.smsNumbers(), null, luigis.authTokens(), null,
-                luigis.platformApiKeys(), luigis.callbackUrl(), luigis.signingSecrets(), luigis.timeZone(),
-                luigis.leadTime(), luigis.minimumNotice(), luigis.callingOpens(), luigis.callingCloses(),
-                luigis.maxAttempts(), luigis.retryDelay(), luigis.maxReprompts(), luigis.callsPerSecond(),
-                luigis.maxConcurrentCalls(), "1", "0", "9", luigis.voices(), luigis.prompts(),
-                luigis.virtualNumbers().get(0), luigis.openingHours(), false, null, null, null, null, "BOTH", null);
+        TenantSettings looping = new TenantSettings(
+                luigis.id(),
+                luigis.displayName(),
+                true,
+                luigis.accountId(),
+                luigis.subaccountId(),
+                luigis.apiKey(),
+                luigis.callerId(),
+                luigis.virtualNumbers(),
+                luigis.smsSubaccountId(),
+                luigis.smsNumbers(),
+                null,
+                luigis.authTokens(),
+                null,
+                luigis.platformApiKeys(),
+                luigis.callbackUrl(),
+                luigis.signingSecrets(),
+                luigis.timeZone(),
+                luigis.leadTime(),
+                luigis.minimumNotice(),
+                luigis.callingOpens(),
+                luigis.callingCloses(),
+                luigis.maxAttempts(),
+                luigis.retryDelay(),
+                luigis.maxReprompts(),
+                luigis.callsPerSecond(),
+                luigis.maxConcurrentCalls(),
+                "1",
+                "0",
+                "9",
+                luigis.voices(),
+                luigis.prompts(),
+                luigis.virtualNumbers().get(0),
+                luigis.openingHours(),
+                false,
+                null,
+                null,
+                null,
+                null,
+                "BOTH",
+                null);
         assertThat(fields(looping, ClearSecrets.of(luigis), PRODUCTION)).containsExactly("venuePhone");
     }
 
     @Test
     void theDemoTenantPassesLocallyAndItsDemoValuesAreNamedInProduction() {
-        TenantSettings demo = TenantSamples.builder("demo").callbackUrl("http://127.0.0.1:8090/webhooks/confirmline")
+        TenantSettings demo = TenantSamples.builder("demo")
+                .callbackUrl("http://127.0.0.1:8090/webhooks/confirmline")
                 .build();
-        TenantSettings demoCaller = new TenantSettings(demo.id(), demo.displayName(), true, null, "demo_voice", null,
-                DemoValues.DEMO_CALLER_ID, List.of(), null, List.of(), null, List.of(), null, List.of(),
-                demo.callbackUrl(), List.of(), "UTC", demo.leadTime(), demo.minimumNotice(), demo.callingOpens(),
-                demo.callingCloses(), 3, demo.retryDelay(), 2, 0, 0, "1", "0", "9", Map.of(), Map.of(), null,
-                List.of(), false, null, null, null, null, "BOTH", null);
+        TenantSettings demoCaller = new TenantSettings(
+                demo.id(),
+                demo.displayName(),
+                true,
+                null,
+                "demo_voice",
+                null,
+                DemoValues.DEMO_CALLER_ID,
+                List.of(),
+                null,
+                List.of(),
+                null,
+                List.of(),
+                null,
+                List.of(),
+                demo.callbackUrl(),
+                List.of(),
+                "UTC",
+                demo.leadTime(),
+                demo.minimumNotice(),
+                demo.callingOpens(),
+                demo.callingCloses(),
+                3,
+                demo.retryDelay(),
+                2,
+                0,
+                0,
+                "1",
+                "0",
+                "9",
+                Map.of(),
+                Map.of(),
+                null,
+                List.of(),
+                false,
+                null,
+                null,
+                null,
+                null,
+                "BOTH",
+                null);
         assertThat(fields(demoCaller, ClearSecrets.of(demo), LOCAL)).isEmpty();
         assertThat(fields(demoCaller, ClearSecrets.of(demo), PRODUCTION)).containsExactly("callerId", "callbackUrl");
     }
@@ -88,9 +158,11 @@ class TenantValidatorTest {
     void storedSettingsReadBackAsWritten() throws Exception {
         TenantSettings luigis = TenantJson.withoutSecrets(TenantSamples.luigis());
         String stored = JSON.writeValueAsString(TenantJson.write(luigis));
-        TenantSettings read = TenantJson.read(JSON.readTree(stored), TenantJson.Mode.STORED, "luigis", true).settings();
+        TenantSettings read = TenantJson.read(JSON.readTree(stored), TenantJson.Mode.STORED, "luigis", true)
+                .settings();
         assertThat(read).usingRecursiveComparison().isEqualTo(luigis);
-        assertThat(stored).doesNotContain(TenantSamples.API_KEY, TenantSamples.PLATFORM_KEY, TenantSamples.SIGNING_SECRET);
+        assertThat(stored)
+                .doesNotContain(TenantSamples.API_KEY, TenantSamples.PLATFORM_KEY, TenantSamples.SIGNING_SECRET);
     }
 
     @Test
@@ -99,14 +171,18 @@ class TenantValidatorTest {
         assertThat(DemoValues.callbackUrlProblem("http://0.0.0.0/x")).isPresent();
         assertThat(DemoValues.callbackUrlProblem("http://LOCALHOST/x")).isPresent();
         assertThat(DemoValues.callbackUrlProblem("http://10.0.0.5/x")).isEmpty();
-        assertThat(DemoValues.callbackUrlProblem("https://localhost.example.com/x")).isEmpty();
+        assertThat(DemoValues.callbackUrlProblem("https://localhost.example.com/x"))
+                .isEmpty();
         assertThat(DemoValues.callbackUrlProblem("https://platform.example/x")).isEmpty();
     }
 
     @Test
     void theAssistantsWindowAddressAndAvailabilityUrlAreCheckedAsTheAdminApiReadsThem() throws Exception {
-        assertThat(assistantProblems("\"humanWindow\": \"90s\", \"venueAddress\": \"Calle Mayor 5\", "
-                + "\"availabilityUrl\": \"https://platform.example/availability\"", LOCAL)).isEmpty();
+        assertThat(assistantProblems(
+                        "\"humanWindow\": \"90s\", \"venueAddress\": \"Calle Mayor 5\", "
+                                + "\"availabilityUrl\": \"https://platform.example/availability\"",
+                        LOCAL))
+                .isEmpty();
         assertThat(assistantProblems("\"humanWindow\": \"PT30M\"", LOCAL)).isEmpty();
         assertThat(assistantProblems("\"humanWindow\": \"14s\"", LOCAL))
                 .containsExactly("humanWindow must be between 15 seconds and 30 minutes");
@@ -123,7 +199,9 @@ class TenantValidatorTest {
         // Like the callback URL: this machine is fine for the local stack, never in production.
         String sandbox = "\"availabilityUrl\": \"http://127.0.0.1:8090/availability\"";
         assertThat(assistantProblems(sandbox, LOCAL)).isEmpty();
-        assertThat(assistantProblems(sandbox, PRODUCTION)).singleElement().asString()
+        assertThat(assistantProblems(sandbox, PRODUCTION))
+                .singleElement()
+                .asString()
                 .startsWith("availabilityUrl is on this machine");
     }
 
@@ -131,13 +209,19 @@ class TenantValidatorTest {
     void aTenantThatNeverSetItsWindowHasAMinuteAndTheAssistantsFieldsReadBackAsStored() throws Exception {
         String base = "{\"id\": \"win\", \"subaccountId\": \"win_voice\", \"callerId\": \"+34910000000\", "
                 + "\"callbackUrl\": \"https://platform.example/hooks\", \"apiKey\": \"k\"";
-        TenantSettings none = TenantJson.read(JSON.readTree(base + "}"), TenantJson.Mode.CREATE, null, true).settings();
+        TenantSettings none = TenantJson.read(JSON.readTree(base + "}"), TenantJson.Mode.CREATE, null, true)
+                .settings();
         assertThat(none.humanWindow()).isEqualTo(Duration.ofSeconds(60));
-        TenantSettings set = TenantJson.read(JSON.readTree(base + ", \"humanWindow\": \"2m\", \"venueAddress\": "
-                + "\"Plaza 1\", \"availabilityUrl\": \"https://p.example/a\"}"), TenantJson.Mode.CREATE, null, true)
+        TenantSettings set = TenantJson.read(
+                        JSON.readTree(base + ", \"humanWindow\": \"2m\", \"venueAddress\": "
+                                + "\"Plaza 1\", \"availabilityUrl\": \"https://p.example/a\"}"),
+                        TenantJson.Mode.CREATE,
+                        null,
+                        true)
                 .settings();
         String stored = JSON.writeValueAsString(TenantJson.write(TenantJson.withoutSecrets(set)));
-        TenantSettings read = TenantJson.read(JSON.readTree(stored), TenantJson.Mode.STORED, "win", true).settings();
+        TenantSettings read = TenantJson.read(JSON.readTree(stored), TenantJson.Mode.STORED, "win", true)
+                .settings();
         assertThat(read.humanWindow()).isEqualTo(Duration.ofMinutes(2));
         assertThat(read.venueAddress()).isEqualTo("Plaza 1");
         assertThat(read.availabilityUrl()).isEqualTo("https://p.example/a");
@@ -150,6 +234,8 @@ class TenantValidatorTest {
                  "callbackUrl": "https://platform.example/hooks", "apiKey": "k", %s}""".formatted(fields);
         TenantJson.Parsed parsed = TenantJson.read(JSON.readTree(body), TenantJson.Mode.CREATE, null, true);
         TenantValidator.check(parsed.settings(), parsed.secrets(), rules, parsed.problems());
-        return parsed.problems().errors().stream().map(e -> e.field() + " " + e.message()).toList();
+        return parsed.problems().errors().stream()
+                .map(e -> e.field() + " " + e.message())
+                .toList();
     }
 }

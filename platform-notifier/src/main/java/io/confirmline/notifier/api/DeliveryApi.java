@@ -15,12 +15,12 @@
  */
 package io.confirmline.notifier.api;
 
-import io.confirmline.security.SecretDigest;
 import io.confirmline.notifier.delivery.Delivery;
 import io.confirmline.notifier.delivery.DeliveryProperties;
 import io.confirmline.notifier.delivery.DeliveryStore;
 import io.confirmline.notifier.delivery.DeliveryWorker;
 import io.confirmline.notifier.delivery.RetrySchedule;
+import io.confirmline.security.SecretDigest;
 import io.confirmline.tenant.Tenant;
 import io.confirmline.tenant.TenantDirectory;
 import io.confirmline.web.ProblemException;
@@ -70,8 +70,13 @@ public class DeliveryApi {
     private final Clock clock;
     private final SecretDigest adminToken;
 
-    public DeliveryApi(DeliveryStore store, TenantDirectory tenants, DeliveryProperties properties, RetrySchedule schedule,
-            DeliveryWorker worker, Clock clock) {
+    public DeliveryApi(
+            DeliveryStore store,
+            TenantDirectory tenants,
+            DeliveryProperties properties,
+            RetrySchedule schedule,
+            DeliveryWorker worker,
+            Clock clock) {
         this.store = store;
         this.tenants = tenants;
         this.properties = properties;
@@ -82,23 +87,48 @@ public class DeliveryApi {
     }
 
     /** What the API shows of a delivery: everything but the signing details. */
-    public record DeliveryView(String id, String webhookId, String subjectId, String eventId, String type,
-            String status, int attempts, Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, Instant deadAt,
-            Integer lastStatusCode, String lastError) {
+    public record DeliveryView(
+            String id,
+            String webhookId,
+            String subjectId,
+            String eventId,
+            String type,
+            String status,
+            int attempts,
+            Instant createdAt,
+            Instant nextAttemptAt,
+            Instant deliveredAt,
+            Instant deadAt,
+            Integer lastStatusCode,
+            String lastError) {
 
         static DeliveryView of(Delivery d) {
-            return new DeliveryView(d.id().toString(), d.webhookId(), d.subjectId(), d.eventId(), d.type(), d.status(),
-                    d.attempts(), d.createdAt(), Delivery.PENDING.equals(d.status()) ? d.nextAttemptAt() : null,
-                    d.deliveredAt(), d.deadAt(), d.lastStatusCode(), d.lastError());
+            return new DeliveryView(
+                    d.id().toString(),
+                    d.webhookId(),
+                    d.subjectId(),
+                    d.eventId(),
+                    d.type(),
+                    d.status(),
+                    d.attempts(),
+                    d.createdAt(),
+                    Delivery.PENDING.equals(d.status()) ? d.nextAttemptAt() : null,
+                    d.deliveredAt(),
+                    d.deadAt(),
+                    d.lastStatusCode(),
+                    d.lastError());
         }
     }
 
     @GetMapping(path = "/api/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<List<DeliveryView>> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String reservationId,
-            @RequestParam(required = false) String messageId, @RequestParam(defaultValue = "100") int limit) {
-        Tenant tenant = tenants.byPlatformKey(bearer(auth)).orElseThrow(() -> unauthorized(
-                "A tenant API key is required: Authorization: Bearer <key>"));
+    public Mono<List<DeliveryView>> list(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String reservationId,
+            @RequestParam(required = false) String messageId,
+            @RequestParam(defaultValue = "100") int limit) {
+        Tenant tenant = tenants.byPlatformKey(bearer(auth))
+                .orElseThrow(() -> unauthorized("A tenant API key is required: Authorization: Bearer <key>"));
         if (!tenant.enabled()) {
             throw problem(HttpStatus.FORBIDDEN, "The tenant is disabled");
         }
@@ -109,12 +139,14 @@ public class DeliveryApi {
             throw problem(HttpStatus.BAD_REQUEST, "limit must be between 1 and 1000");
         }
         String subject = reservationId != null ? text("reservationId", reservationId) : text("messageId", messageId);
-        return database(store.list(tenant.id(), status, subject, limit).map(DeliveryView::of).collectList());
+        return database(store.list(tenant.id(), status, subject, limit)
+                .map(DeliveryView::of)
+                .collectList());
     }
 
     @PostMapping(path = "/api/deliveries/{id}/replay", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<DeliveryView> replay(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
-            @PathVariable String id) {
+    public Mono<DeliveryView> replay(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth, @PathVariable String id) {
         if (!adminToken.matches(bearer(auth))) {
             throw unauthorized("The admin token is required: Authorization: Bearer <token>");
         }
@@ -128,13 +160,15 @@ public class DeliveryApi {
                 .doOnNext(replayed -> worker.wake())
                 .map(DeliveryView::of)
                 .switchIfEmpty(store.find(deliveryId)
-                        .flatMap(existing -> Mono.<DeliveryView>error(problem(HttpStatus.CONFLICT,
+                        .flatMap(existing -> Mono.<DeliveryView>error(problem(
+                                HttpStatus.CONFLICT,
                                 "Delivery " + id + " is " + existing.status() + "; only DEAD deliveries are replayed")))
                         .switchIfEmpty(Mono.error(problem(HttpStatus.NOT_FOUND, "No delivery " + id)))));
     }
 
     @PostMapping(path = "/api/endpoints/{tenantId}/enable", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<Void>> enable(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+    public Mono<ResponseEntity<Void>> enable(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
             @PathVariable String tenantId) {
         if (!adminToken.matches(bearer(auth))) {
             throw unauthorized("The admin token is required: Authorization: Bearer <token>");
@@ -174,12 +208,17 @@ public class DeliveryApi {
      * try again, so 503 with Retry-After rather than a 500 for a defect.
      */
     private static <T> Mono<T> database(Mono<T> work) {
-        return work.onErrorMap(e -> e instanceof DataAccessResourceFailureException
-                || e instanceof TransientDataAccessException, e -> {
-            log.warn("API request not answered, the database is unavailable: {}",
-                    ((DataAccessException) e).getMostSpecificCause().toString());
-            return ProblemException.unavailable("database-unavailable", "Service Unavailable",
-                    "The delivery log is unavailable for the moment; try again shortly", RETRY_AFTER_DATABASE);
-        });
+        return work.onErrorMap(
+                e -> e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException,
+                e -> {
+                    log.warn(
+                            "API request not answered, the database is unavailable: {}",
+                            ((DataAccessException) e).getMostSpecificCause().toString());
+                    return ProblemException.unavailable(
+                            "database-unavailable",
+                            "Service Unavailable",
+                            "The delivery log is unavailable for the moment; try again shortly",
+                            RETRY_AFTER_DATABASE);
+                });
     }
 }

@@ -33,8 +33,7 @@ final class AnswerRules {
      * @param platformFailed whether the endpoint's breaker counts it as a failure of the platform
      * @param disablesEndpoint the platform said the endpoint is gone (410)
      */
-    record Verdict(Outcome outcome, boolean platformFailed, boolean disablesEndpoint) {
-    }
+    record Verdict(Outcome outcome, boolean platformFailed, boolean disablesEndpoint) {}
 
     private final RetrySchedule schedule;
 
@@ -52,8 +51,14 @@ final class AnswerRules {
         }
         boolean retryable = code == null || code == 408 || code == 429 || code >= 500;
         if (!retryable) {
-            return new Verdict(Outcome.dead(withError(attempt, code >= 300 && code < 400
-                    ? "HTTP " + code + ": redirects are not followed" : "HTTP " + code + ": not retried")), false, false);
+            return new Verdict(
+                    Outcome.dead(withError(
+                            attempt,
+                            code >= 300 && code < 400
+                                    ? "HTTP " + code + ": redirects are not followed"
+                                    : "HTTP " + code + ": not retried")),
+                    false,
+                    false);
         }
         Attempt failed = code == null ? attempt : withError(attempt, "HTTP " + code);
         return new Verdict(afterFailure(failed, answer.retryAfter(), now), true, false);

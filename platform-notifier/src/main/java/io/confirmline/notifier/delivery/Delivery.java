@@ -19,9 +19,23 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A delivery row, as the worker and the API see it. */
-public record Delivery(UUID id, long sequence, String tenantId, String subjectId, String eventId, String type,
-        String payload, Instant occurredAt, String status, int attempts, Instant nextAttemptAt,
-        Integer lastStatusCode, String lastError, Instant createdAt, Instant deliveredAt, Instant deadAt,
+public record Delivery(
+        UUID id,
+        long sequence,
+        String tenantId,
+        String subjectId,
+        String eventId,
+        String type,
+        String payload,
+        Instant occurredAt,
+        String status,
+        int attempts,
+        Instant nextAttemptAt,
+        Integer lastStatusCode,
+        String lastError,
+        Instant createdAt,
+        Instant deliveredAt,
+        Instant deadAt,
         String traceParent) {
 
     public static final String PENDING = "PENDING";

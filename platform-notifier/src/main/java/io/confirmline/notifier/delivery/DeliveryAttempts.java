@@ -62,9 +62,16 @@ public class DeliveryAttempts {
     private final DeliveryProperties properties;
     private final Clock clock;
 
-    public DeliveryAttempts(TenantDirectory tenants, WebhookRequests requests, WebhookSender sender,
-            EndpointBreakers breakers, RetrySchedule schedule, DeliveryStore store, DeliveryMetrics metrics,
-            DeliveryProperties properties, Clock clock) {
+    public DeliveryAttempts(
+            TenantDirectory tenants,
+            WebhookRequests requests,
+            WebhookSender sender,
+            EndpointBreakers breakers,
+            RetrySchedule schedule,
+            DeliveryStore store,
+            DeliveryMetrics metrics,
+            DeliveryProperties properties,
+            Clock clock) {
         this.tenants = tenants;
         this.requests = requests;
         this.sender = sender;
@@ -83,7 +90,12 @@ public class DeliveryAttempts {
         int number = delivery.attempts() + 1;
         if (tenant.isEmpty()) {
             // Nothing was sent, so the platform's breaker is not involved.
-            Attempt attempt = new Attempt(delivery.id(), number, started, 0, null,
+            Attempt attempt = new Attempt(
+                    delivery.id(),
+                    number,
+                    started,
+                    0,
+                    null,
                     TENANT_UNKNOWN + ": " + delivery.tenantId() + " is not in the tenant directory");
             Outcome outcome = rules.afterFailure(attempt, Optional.empty(), clock.instant());
             if (outcome.kind() == Outcome.Kind.DEAD) {
@@ -104,17 +116,22 @@ public class DeliveryAttempts {
         }
         CircuitBreaker breaker = breakers.forEndpoint(delivery.tenantId());
         if (!breaker.tryAcquirePermission()) {
-            return Mono.just(counted(Outcome.postponed(delivery.id(), started.plus(properties.breaker().openFor()))));
+            return Mono.just(counted(Outcome.postponed(
+                    delivery.id(), started.plus(properties.breaker().openFor()))));
         }
         long startNanos = System.nanoTime();
         return sender.send(request, delivery.traceParent(), started).flatMap(answer -> {
             long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
             metrics.attempt(delivery.tenantId(), answer);
-            Attempt attempt = new Attempt(delivery.id(), number, started, durationMs, answer.statusCode(), answer.error());
+            Attempt attempt =
+                    new Attempt(delivery.id(), number, started, durationMs, answer.statusCode(), answer.error());
             Verdict verdict = rules.judge(attempt, answer, clock.instant());
             if (verdict.platformFailed()) {
-                breaker.onError(durationMs, TimeUnit.MILLISECONDS, new IllegalStateException(
-                        answer.statusCode() == null ? answer.error() : "HTTP " + answer.statusCode()));
+                breaker.onError(
+                        durationMs,
+                        TimeUnit.MILLISECONDS,
+                        new IllegalStateException(
+                                answer.statusCode() == null ? answer.error() : "HTTP " + answer.statusCode()));
             } else {
                 breaker.onSuccess(durationMs, TimeUnit.MILLISECONDS);
             }
@@ -123,7 +140,8 @@ public class DeliveryAttempts {
                 return Mono.just(outcome);
             }
             log.warn("Tenant {} answered 410 Gone: its endpoint is disabled until enabled again", delivery.tenantId());
-            return store.disableEndpoint(delivery.tenantId(), "410 Gone from " + request.url()).thenReturn(outcome);
+            return store.disableEndpoint(delivery.tenantId(), "410 Gone from " + request.url())
+                    .thenReturn(outcome);
         });
     }
 

@@ -40,7 +40,10 @@ class DeliveryConfiguration {
 
     @Bean
     RetrySchedule retrySchedule(DeliveryProperties properties) {
-        return new RetrySchedule(properties.retrySchedule(), properties.jitter(), () -> ThreadLocalRandom.current().nextDouble());
+        return new RetrySchedule(
+                properties.retrySchedule(),
+                properties.jitter(),
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     @Bean
@@ -87,9 +90,11 @@ class DeliveryConfiguration {
             this.store = store;
             this.clock = clock;
             this.pending = MultiGauge.builder("confirmline.notifier.backlog")
-                    .description("Deliveries not yet delivered or dead-lettered, per endpoint").register(meters);
+                    .description("Deliveries not yet delivered or dead-lettered, per endpoint")
+                    .register(meters);
             this.oldestAge = MultiGauge.builder("confirmline.notifier.backlog.age.seconds")
-                    .description("Age of the oldest pending delivery, per endpoint").register(meters);
+                    .description("Age of the oldest pending delivery, per endpoint")
+                    .register(meters);
         }
 
         @Scheduled(fixedDelay = 10_000, initialDelay = 1_000)
@@ -100,16 +105,25 @@ class DeliveryConfiguration {
                 rows = store.backlog().collectList().block(Duration.ofSeconds(10));
             } catch (RuntimeException e) {
                 // The gauges keep their last values until the database answers again.
-                org.slf4j.LoggerFactory.getLogger(BacklogGauges.class).warn("Backlog gauges not refreshed: {}", e.toString());
+                org.slf4j.LoggerFactory.getLogger(BacklogGauges.class)
+                        .warn("Backlog gauges not refreshed: {}", e.toString());
                 return;
             }
             if (rows == null) {
                 return;
             }
-            pending.register(rows.stream().map(r -> MultiGauge.Row.of(Tags.of("tenant", r.tenantId()), r.pending()))
-                    .toList(), true);
-            oldestAge.register(rows.stream().map(r -> MultiGauge.Row.of(Tags.of("tenant", r.tenantId()),
-                    Duration.between(r.oldestCreatedAt(), now).toMillis() / 1000.0)).toList(), true);
+            pending.register(
+                    rows.stream()
+                            .map(r -> MultiGauge.Row.of(Tags.of("tenant", r.tenantId()), r.pending()))
+                            .toList(),
+                    true);
+            oldestAge.register(
+                    rows.stream()
+                            .map(r -> MultiGauge.Row.of(
+                                    Tags.of("tenant", r.tenantId()),
+                                    Duration.between(r.oldestCreatedAt(), now).toMillis() / 1000.0))
+                            .toList(),
+                    true);
         }
     }
 }

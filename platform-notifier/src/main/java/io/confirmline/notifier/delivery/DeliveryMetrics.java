@@ -35,9 +35,15 @@ class DeliveryMetrics {
 
     void attempt(String tenantId, Answer answer) {
         String result = answer.statusCode() == null ? "error" : (answer.statusCode() / 100) + "xx";
-        counters.computeIfAbsent("attempt|" + tenantId + "|" + result, key -> Counter.builder("confirmline.notifier.attempts")
-                .description("HTTP attempts per endpoint, by result: 2xx, 4xx, 5xx, error (timeout or connection)")
-                .tag("tenant", tenantId).tag("result", result).register(meters)).increment();
+        counters.computeIfAbsent(
+                        "attempt|" + tenantId + "|" + result,
+                        key -> Counter.builder("confirmline.notifier.attempts")
+                                .description(
+                                        "HTTP attempts per endpoint, by result: 2xx, 4xx, 5xx, error (timeout or connection)")
+                                .tag("tenant", tenantId)
+                                .tag("result", result)
+                                .register(meters))
+                .increment();
     }
 
     void outcome(Outcome.Kind kind) {
@@ -47,8 +53,12 @@ class DeliveryMetrics {
             case RETRY -> "retried";
             case POSTPONED -> "postponed";
         };
-        counters.computeIfAbsent(name, o -> Counter.builder("confirmline.notifier.deliveries")
-                .description("Delivery outcomes: succeeded, retried, dead, postponed (breaker open)")
-                .tag("outcome", o).register(meters)).increment();
+        counters.computeIfAbsent(
+                        name,
+                        o -> Counter.builder("confirmline.notifier.deliveries")
+                                .description("Delivery outcomes: succeeded, retried, dead, postponed (breaker open)")
+                                .tag("outcome", o)
+                                .register(meters))
+                .increment();
     }
 }

@@ -47,8 +47,12 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("confirmline.notifier")
 public record DeliveryProperties(
-        @DefaultValue({"0s", "5s", "5m", "30m", "2h", "5h", "10h", "10h"}) @NotEmpty List<Duration> retrySchedule,
-        @DefaultValue("0.2") @DecimalMin("0") @DecimalMax("1") double jitter,
+        @DefaultValue({"0s", "5s", "5m", "30m", "2h", "5h", "10h", "10h"}) @NotEmpty
+        List<Duration> retrySchedule,
+
+        @DefaultValue("0.2") @DecimalMin("0") @DecimalMax("1")
+        double jitter,
+
         @DefaultValue("15s") @NotNull Duration timeout,
         @DefaultValue("200ms") @NotNull Duration pollInterval,
         @DefaultValue("50") @Min(1) int batchSize,
@@ -67,8 +71,7 @@ public record DeliveryProperties(
     public record Breaker(
             @DefaultValue("50") @Min(1) int failureRateThreshold,
             @DefaultValue("20") @Min(2) int window,
-            @DefaultValue("30s") @NotNull Duration openFor) {
-    }
+            @DefaultValue("30s") @NotNull Duration openFor) {}
 
     /**
      * @param batchSize the most outcomes one write records
@@ -77,8 +80,7 @@ public record DeliveryProperties(
      */
     public record Recording(
             @DefaultValue("64") @Min(1) int batchSize,
-            @DefaultValue("2ms") @NotNull Duration maxWait) {
-    }
+            @DefaultValue("2ms") @NotNull Duration maxWait) {}
 
     @Override
     public String toString() {

@@ -35,7 +35,8 @@ import reactor.core.publisher.Mono;
 public class DeliveryStore {
 
     private static final String COLUMNS = "id, sequence, tenant_id, subject_id, event_id, type, payload, occurred_at, "
-            + "status, attempts, next_attempt_at, last_status_code, last_error, created_at, delivered_at, dead_at" + ", trace_parent";
+            + "status, attempts, next_attempt_at, last_status_code, last_error, created_at, delivered_at, dead_at"
+            + ", trace_parent";
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -51,7 +52,8 @@ public class DeliveryStore {
      */
     private Mono<Void> lockSubject(String tenantId, String subjectId) {
         return db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .bind("key", tenantId + "/" + subjectId).then();
+                .bind("key", tenantId + "/" + subjectId)
+                .then();
     }
 
     /** Marks the oldest pending delivery of the subject ready, and only it. */
@@ -61,8 +63,7 @@ public class DeliveryStore {
                         FROM (SELECT min(sequence) AS head FROM delivery
                               WHERE tenant_id = :tenant AND subject_id = :subject AND status = 'PENDING') h
                         WHERE d.tenant_id = :tenant AND d.subject_id = :subject AND d.status = 'PENDING'
-                          AND d.ready IS DISTINCT FROM (d.sequence = h.head)""")
-                .bind("tenant", tenantId).bind("subject", subjectId).then();
+                          AND d.ready IS DISTINCT FROM (d.sequence = h.head)""").bind("tenant", tenantId).bind("subject", subjectId).then();
     }
 
     /**
@@ -70,14 +71,42 @@ public class DeliveryStore {
      * whose subject is their conversation key; {@code aboutReservationId} is the booking it is about, if any, by
      * which a guest's erasure finds it (ErasedDeliveries).
      */
-    public record NewDelivery(String eventId, String topic, String tenantId, String subjectId, String type,
-            String payload, Instant occurredAt, Instant firstAttemptAt, String traceParent, boolean carriesPhone,
+    public record NewDelivery(
+            String eventId,
+            String topic,
+            String tenantId,
+            String subjectId,
+            String type,
+            String payload,
+            Instant occurredAt,
+            Instant firstAttemptAt,
+            String traceParent,
+            boolean carriesPhone,
             String aboutReservationId) {
 
         /** A status change: no phone in it. */
-        public NewDelivery(String eventId, String topic, String tenantId, String subjectId, String type,
-                String payload, Instant occurredAt, Instant firstAttemptAt, String traceParent) {
-            this(eventId, topic, tenantId, subjectId, type, payload, occurredAt, firstAttemptAt, traceParent, false, null);
+        public NewDelivery(
+                String eventId,
+                String topic,
+                String tenantId,
+                String subjectId,
+                String type,
+                String payload,
+                Instant occurredAt,
+                Instant firstAttemptAt,
+                String traceParent) {
+            this(
+                    eventId,
+                    topic,
+                    tenantId,
+                    subjectId,
+                    type,
+                    payload,
+                    occurredAt,
+                    firstAttemptAt,
+                    traceParent,
+                    false,
+                    null);
         }
     }
 
@@ -125,11 +154,20 @@ public class DeliveryStore {
                             CAST(:payloads AS text[]), CAST(:occurred AS bigint[]), CAST(:firstAttempt AS bigint[]),
                             CAST(:traceParents AS text[]), CAST(:carriesPhone AS boolean[]),
                             CAST(:abouts AS text[])) AS created""")
-                .bind("eventIds", eventIds).bind("topics", topics).bind("ids", ids).bind("tenants", tenants)
-                .bind("subjects", subjects).bind("types", types).bind("payloads", payloads)
-                .bind("occurred", occurred).bind("firstAttempt", firstAttempt).bind("traceParents", traceParents)
-                .bind("carriesPhone", carriesPhone).bind("abouts", abouts)
-                .map(row -> row.get("created", Long.class)).one();
+                .bind("eventIds", eventIds)
+                .bind("topics", topics)
+                .bind("ids", ids)
+                .bind("tenants", tenants)
+                .bind("subjects", subjects)
+                .bind("types", types)
+                .bind("payloads", payloads)
+                .bind("occurred", occurred)
+                .bind("firstAttempt", firstAttempt)
+                .bind("traceParents", traceParents)
+                .bind("carriesPhone", carriesPhone)
+                .bind("abouts", abouts)
+                .map(row -> row.get("created", Long.class))
+                .one();
     }
 
     /**
@@ -166,7 +204,9 @@ public class DeliveryStore {
      * delivery that left the queue the ready mark on the next one of its subject, under the subjects' locks.
      */
     public Mono<Void> record(List<Outcome> outcomes) {
-        return outcomes.isEmpty() ? Mono.empty() : recordAndClaim(outcomes, 0, Duration.ZERO).then();
+        return outcomes.isEmpty()
+                ? Mono.empty()
+                : recordAndClaim(outcomes, 0, Duration.ZERO).then();
     }
 
     /**
@@ -198,22 +238,32 @@ public class DeliveryStore {
                         + " CAST(:attempts AS integer[]), CAST(:started AS bigint[]), CAST(:durations AS integer[]),"
                         + " CAST(:codes AS integer[]), CAST(:errors AS text[]), CAST(:next AS bigint[]), :limit,"
                         + " :leaseSeconds)")
-                .bind("ids", ids).bind("kinds", kinds).bind("attempts", attempts).bind("started", started)
-                .bind("durations", durations).bind("codes", codes).bind("errors", errors).bind("next", next)
-                .bind("limit", limit).bind("leaseSeconds", lease.toMillis() / 1000.0)
-                .map(DeliveryStore::delivery).all();
+                .bind("ids", ids)
+                .bind("kinds", kinds)
+                .bind("attempts", attempts)
+                .bind("started", started)
+                .bind("durations", durations)
+                .bind("codes", codes)
+                .bind("errors", errors)
+                .bind("next", next)
+                .bind("limit", limit)
+                .bind("leaseSeconds", lease.toMillis() / 1000.0)
+                .map(DeliveryStore::delivery)
+                .all();
     }
 
     public Mono<Void> disableEndpoint(String tenantId, String reason) {
         return db.sql("""
                         INSERT INTO disabled_endpoint (tenant_id, reason) VALUES (:tenant, :reason)
-                        ON CONFLICT (tenant_id) DO UPDATE SET reason = excluded.reason, disabled_at = now()""")
-                .bind("tenant", tenantId).bind("reason", reason).then();
+                        ON CONFLICT (tenant_id) DO UPDATE SET reason = excluded.reason, disabled_at = now()""").bind("tenant", tenantId).bind("reason", reason).then();
     }
 
     public Mono<Boolean> enableEndpoint(String tenantId) {
-        return db.sql("DELETE FROM disabled_endpoint WHERE tenant_id = :tenant").bind("tenant", tenantId)
-                .fetch().rowsUpdated().map(rows -> rows > 0);
+        return db.sql("DELETE FROM disabled_endpoint WHERE tenant_id = :tenant")
+                .bind("tenant", tenantId)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows > 0);
     }
 
     /** A tenant's deliveries, newest first, optionally of one status and one subject. */
@@ -226,7 +276,8 @@ public class DeliveryStore {
             sql.append(" AND subject_id = :subject");
         }
         sql.append(" ORDER BY sequence DESC LIMIT :limit");
-        GenericExecuteSpec spec = db.sql(sql.toString()).bind("tenant", tenantId).bind("limit", limit);
+        GenericExecuteSpec spec =
+                db.sql(sql.toString()).bind("tenant", tenantId).bind("limit", limit);
         if (status != null) {
             spec = spec.bind("status", status);
         }
@@ -237,15 +288,18 @@ public class DeliveryStore {
     }
 
     public Mono<Delivery> find(UUID id) {
-        return db.sql("SELECT " + COLUMNS + " FROM delivery WHERE id = :id").bind("id", id)
-                .map(DeliveryStore::delivery).one();
+        return db.sql("SELECT " + COLUMNS + " FROM delivery WHERE id = :id")
+                .bind("id", id)
+                .map(DeliveryStore::delivery)
+                .one();
     }
 
     /** A dead delivery goes back to PENDING with a fresh schedule; returns it, or empty if it was not dead. */
     public Mono<Delivery> replay(UUID id, Instant firstAttemptAt) {
         return find(id).flatMap(found -> lockSubject(found.tenantId(), found.subjectId())
                 .then(reopen(id, firstAttemptAt))
-                .flatMap(reopened -> moveHead(found.tenantId(), found.subjectId()).thenReturn(reopened))
+                .flatMap(reopened ->
+                        moveHead(found.tenantId(), found.subjectId()).thenReturn(reopened))
                 .as(transaction::transactional));
     }
 
@@ -255,7 +309,10 @@ public class DeliveryStore {
                                lease_until = NULL
                         WHERE id = :id AND status = 'DEAD'
                         RETURNING\s""" + COLUMNS)
-                .bind("id", id).bind("next", utc(firstAttemptAt)).map(DeliveryStore::delivery).one();
+                .bind("id", id)
+                .bind("next", utc(firstAttemptAt))
+                .map(DeliveryStore::delivery)
+                .one();
     }
 
     /**
@@ -269,34 +326,42 @@ public class DeliveryStore {
                         FROM (SELECT tenant_id, subject_id, min(sequence) AS head FROM delivery
                               WHERE status = 'PENDING' GROUP BY tenant_id, subject_id
                               HAVING NOT bool_or(ready)) h
-                        WHERE d.tenant_id = h.tenant_id AND d.subject_id = h.subject_id AND d.sequence = h.head""")
-                .fetch().rowsUpdated();
+                        WHERE d.tenant_id = h.tenant_id AND d.subject_id = h.subject_id AND d.sequence = h.head""").fetch().rowsUpdated();
     }
 
     /** Pending deliveries per tenant: how many and how old the oldest is. */
-    public record Backlog(String tenantId, long pending, Instant oldestCreatedAt) {
-    }
+    public record Backlog(String tenantId, long pending, Instant oldestCreatedAt) {}
 
     public Flux<Backlog> backlog() {
         return db.sql("SELECT tenant_id, count(*) AS pending, min(created_at) AS oldest FROM delivery "
                         + "WHERE status = 'PENDING' GROUP BY tenant_id")
-                .map(row -> new Backlog(row.get("tenant_id", String.class), row.get("pending", Long.class),
-                        instant(row, "oldest")))
+                .map(row -> new Backlog(
+                        row.get("tenant_id", String.class), row.get("pending", Long.class), instant(row, "oldest")))
                 .all();
     }
 
     /** One HTTP attempt. */
-    public record Attempt(UUID deliveryId, int number, Instant startedAt, long durationMs, Integer statusCode,
-            String error) {
-    }
+    public record Attempt(
+            UUID deliveryId, int number, Instant startedAt, long durationMs, Integer statusCode, String error) {}
 
     private static Delivery delivery(Readable row) {
-        return new Delivery(row.get("id", UUID.class), row.get("sequence", Long.class), row.get("tenant_id", String.class),
-                row.get("subject_id", String.class), row.get("event_id", String.class), row.get("type", String.class),
-                row.get("payload", String.class), instant(row, "occurred_at"), row.get("status", String.class),
-                row.get("attempts", Integer.class), instant(row, "next_attempt_at"),
-                row.get("last_status_code", Integer.class), row.get("last_error", String.class),
-                instant(row, "created_at"), instant(row, "delivered_at"), instant(row, "dead_at"),
+        return new Delivery(
+                row.get("id", UUID.class),
+                row.get("sequence", Long.class),
+                row.get("tenant_id", String.class),
+                row.get("subject_id", String.class),
+                row.get("event_id", String.class),
+                row.get("type", String.class),
+                row.get("payload", String.class),
+                instant(row, "occurred_at"),
+                row.get("status", String.class),
+                row.get("attempts", Integer.class),
+                instant(row, "next_attempt_at"),
+                row.get("last_status_code", Integer.class),
+                row.get("last_error", String.class),
+                instant(row, "created_at"),
+                instant(row, "delivered_at"),
+                instant(row, "dead_at"),
                 row.get("trace_parent", String.class));
     }
 

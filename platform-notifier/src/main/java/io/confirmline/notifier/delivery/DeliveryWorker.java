@@ -54,8 +54,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private final OutcomeBatch outcomes;
     private final PollingLoop loop;
 
-    public DeliveryWorker(DeliveryStore store, TenantDirectory tenants, DeliveryAttempts attempts,
-            DeliveryProperties properties) {
+    public DeliveryWorker(
+            DeliveryStore store, TenantDirectory tenants, DeliveryAttempts attempts, DeliveryProperties properties) {
         this.store = store;
         this.tenants = tenants;
         this.attempts = attempts;
@@ -91,17 +91,19 @@ public class DeliveryWorker implements SmartLifecycle {
         }
         List<Pending> recording = outcomes.take(properties.recording().batchSize());
         int room = tenants.isCaughtUp()
-                ? Math.min(properties.batchSize(), Math.min(sending.availablePermits(),
-                        unrecorded.availablePermits() + recording.size()))
+                ? Math.min(
+                        properties.batchSize(),
+                        Math.min(sending.availablePermits(), unrecorded.availablePermits() + recording.size()))
                 : 0;
         boolean attemptsInFlight = sending.availablePermits() < properties.concurrency();
         if (recording.isEmpty() && (room == 0 || (room < halfBatch && attemptsInFlight))) {
-            return 0;   // the outcomes of the attempts in flight wake the loop
+            return 0; // the outcomes of the attempts in flight wake the loop
         }
         List<Delivery> claimed;
         try {
             claimed = store.recordAndClaim(OutcomeBatch.outcomes(recording), room, properties.lease())
-                    .collectList().block(Duration.ofSeconds(30));
+                    .collectList()
+                    .block(Duration.ofSeconds(30));
         } catch (RuntimeException e) {
             OutcomeBatch.failed(recording, e);
             throw e;
@@ -123,8 +125,13 @@ public class DeliveryWorker implements SmartLifecycle {
                 .doFinally(signal -> sending.release())
                 .flatMap(outcomes::add)
                 .doFinally(signal -> unrecorded.release())
-                .subscribe(null, error -> log.error("The outcome of delivery {} could not be recorded (it is sent again"
-                        + " when its lease ends): {}", delivery.id(), error.toString()));
+                .subscribe(
+                        null,
+                        error -> log.error(
+                                "The outcome of delivery {} could not be recorded (it is sent again"
+                                        + " when its lease ends): {}",
+                                delivery.id(),
+                                error.toString()));
     }
 
     @Override
@@ -138,8 +145,8 @@ public class DeliveryWorker implements SmartLifecycle {
         try {
             // Let attempts in flight finish and record their outcome (their leases would expire otherwise), then
             // give the slots back for a later start.
-            if (sending.tryAcquire(properties.concurrency(), properties.timeout().toMillis() + 2_000,
-                    TimeUnit.MILLISECONDS)) {
+            if (sending.tryAcquire(
+                    properties.concurrency(), properties.timeout().toMillis() + 2_000, TimeUnit.MILLISECONDS)) {
                 sending.release(properties.concurrency());
             }
         } catch (InterruptedException e) {
@@ -152,8 +159,11 @@ public class DeliveryWorker implements SmartLifecycle {
                 OutcomeBatch.recorded(rest);
             } catch (RuntimeException e) {
                 OutcomeBatch.failed(rest, e);
-                log.warn("Outcomes of {} deliveries not recorded at stop (they are sent again when their leases end):"
-                        + " {}", rest.size(), e.toString());
+                log.warn(
+                        "Outcomes of {} deliveries not recorded at stop (they are sent again when their leases end):"
+                                + " {}",
+                        rest.size(),
+                        e.toString());
             }
         }
     }

@@ -26,7 +26,10 @@ import java.util.UUID;
 public record Outcome(UUID deliveryId, Kind kind, Attempt attempt, Instant nextAttemptAt) {
 
     public enum Kind {
-        SUCCEEDED, DEAD, RETRY, POSTPONED
+        SUCCEEDED,
+        DEAD,
+        RETRY,
+        POSTPONED
     }
 
     public static Outcome succeeded(Attempt attempt) {

@@ -32,8 +32,7 @@ import reactor.core.publisher.Mono;
  */
 final class OutcomeBatch {
 
-    record Pending(Outcome outcome, CompletableFuture<Void> recorded) {
-    }
+    record Pending(Outcome outcome, CompletableFuture<Void> recorded) {}
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition added = lock.newCondition();

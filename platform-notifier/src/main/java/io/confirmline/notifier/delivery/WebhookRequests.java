@@ -40,8 +40,7 @@ import org.springframework.stereotype.Component;
 public class WebhookRequests {
 
     /** The signer built for a tenant's revision, or why none could be; rebuilt when the revision changes. */
-    private record Signing(long revision, WebhookSigner signer, String problem) {
-    }
+    private record Signing(long revision, WebhookSigner signer, String problem) {}
 
     private final Map<String, Signing> signings = new ConcurrentHashMap<>();
 
@@ -98,11 +97,15 @@ public class WebhookRequests {
         for (NamedSecret secret : secrets) {
             String problem = WebhookSigner.problem(secret.value()).orElse(null);
             if (problem != null) {
-                return new Signing(tenant.revision(), null,
+                return new Signing(
+                        tenant.revision(),
+                        null,
                         "Tenant " + tenant.id() + ": signing secret " + secret.id() + " " + problem);
             }
         }
-        return new Signing(tenant.revision(), new WebhookSigner(secrets.stream().map(NamedSecret::value).toList()),
+        return new Signing(
+                tenant.revision(),
+                new WebhookSigner(secrets.stream().map(NamedSecret::value).toList()),
                 null);
     }
 

@@ -66,17 +66,22 @@ public class WebhookSender implements DisposableBean {
         this.tracer = tracer.getIfAvailable();
         this.timeout = properties.timeout();
         this.connections = ConnectionProvider.builder("platform-webhooks")
-                .maxConnections(properties.concurrency() * 2).pendingAcquireMaxCount(-1).build();
+                .maxConnections(properties.concurrency() * 2)
+                .pendingAcquireMaxCount(-1)
+                .build();
         this.loops = LoopResources.create("platform-webhooks", 2, true);
-        HttpClient client = HttpClient.create(connections).runOn(loops)
+        HttpClient client = HttpClient.create(connections)
+                .runOn(loops)
                 .followRedirect(false)
                 .responseTimeout(timeout)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), 5_000));
         // Its observation is off and the attempt's own span is sent as the traceparent, as before: that is proven to
         // continue the status change's trace (PlatformNotifierComponentTest); whether the observation's client span
         // would (started inside the attempt's span) is not yet tested, so turning it on is left to do.
-        this.http = builder.clone().observationRegistry(ObservationRegistry.NOOP)
-                .clientConnector(new ReactorClientHttpConnector(client)).build();
+        this.http = builder.clone()
+                .observationRegistry(ObservationRegistry.NOOP)
+                .clientConnector(new ReactorClientHttpConnector(client))
+                .build();
     }
 
     /**
@@ -99,7 +104,8 @@ public class WebhookSender implements DisposableBean {
     }
 
     private Mono<Answer> post(WebhookRequest request, Instant now, String traceparent) {
-        return http.post().uri(request.url())
+        return http.post()
+                .uri(request.url())
                 .contentType(MediaType.APPLICATION_JSON)
                 .headers(headers -> {
                     request.headers().forEach(headers::set);
@@ -108,8 +114,11 @@ public class WebhookSender implements DisposableBean {
                     }
                 })
                 .bodyValue(request.body())
-                .exchangeToMono(response -> response.releaseBody().thenReturn(new Answer(response.statusCode().value(),
-                        retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), now), null)))
+                .exchangeToMono(response -> response.releaseBody()
+                        .thenReturn(new Answer(
+                                response.statusCode().value(),
+                                retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), now),
+                                null)))
                 .timeout(timeout.plusSeconds(1))
                 .onErrorResume(error -> Mono.just(Answer.failed(describe(error))));
     }
@@ -135,7 +144,8 @@ public class WebhookSender implements DisposableBean {
             return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim()))));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
             } catch (DateTimeParseException unreadable) {
                 return Optional.empty();

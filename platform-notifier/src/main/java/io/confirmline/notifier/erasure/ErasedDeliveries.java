@@ -61,11 +61,15 @@ class ErasedDeliveries {
     Mono<Long> forget(GuestDataErased erased) {
         String[] subjects = erased.getSubjectIds().toArray(String[]::new);
         return db.sql("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) ON CONFLICT DO NOTHING")
-                .bind("id", erased.getEventId()).bind("topic", Topics.GUEST_ERASURES.name())
-                .fetch().rowsUpdated()
-                .flatMap(first -> first == 0 ? Mono.<Long>empty()
-                        : forgetGuestFacts(erased, subjects).flatMap(facts -> forgetStatuses(erased, subjects)
-                                .map(statuses -> facts + statuses)))
+                .bind("id", erased.getEventId())
+                .bind("topic", Topics.GUEST_ERASURES.name())
+                .fetch()
+                .rowsUpdated()
+                .flatMap(first -> first == 0
+                        ? Mono.<Long>empty()
+                        : forgetGuestFacts(erased, subjects)
+                                .flatMap(facts ->
+                                        forgetStatuses(erased, subjects).map(statuses -> facts + statuses)))
                 .as(transaction::transactional);
     }
 
@@ -73,15 +77,25 @@ class ErasedDeliveries {
         return db.sql("""
                         DELETE FROM delivery WHERE tenant_id = :tenant AND subject_id = ANY(:subjects)
                           AND status IN ('SUCCEEDED', 'DEAD')""")
-                .bind("tenant", erased.getTenantId()).bind("subjects", subjects)
-                .fetch().rowsUpdated();   // their attempts go with them (ON DELETE CASCADE, V5)
+                .bind("tenant", erased.getTenantId())
+                .bind("subjects", subjects)
+                .fetch()
+                .rowsUpdated(); // their attempts go with them (ON DELETE CASCADE, V5)
     }
 
     private Mono<Long> forgetGuestFacts(GuestDataErased erased, String[] subjects) {
-        return db.sql(GUEST_KEYS).bind("tenant", erased.getTenantId()).bind("subjects", subjects)
-                .map(row -> row.get("subject_id", String.class)).all().collectList()
-                .flatMap(keys -> keys.isEmpty() ? Mono.just(0L) : forgetGuestFacts(erased,
-                        keys.toArray(String[]::new), erased.getTenantId() + ":erased:" + erased.getErasureId()));
+        return db.sql(GUEST_KEYS)
+                .bind("tenant", erased.getTenantId())
+                .bind("subjects", subjects)
+                .map(row -> row.get("subject_id", String.class))
+                .all()
+                .collectList()
+                .flatMap(keys -> keys.isEmpty()
+                        ? Mono.just(0L)
+                        : forgetGuestFacts(
+                                erased,
+                                keys.toArray(String[]::new),
+                                erased.getTenantId() + ":erased:" + erased.getErasureId()));
     }
 
     private Mono<Long> forgetGuestFacts(GuestDataErased erased, String[] keys, String blankKey) {
@@ -90,21 +104,32 @@ class ErasedDeliveries {
         Mono<Void> lockKeys = db.sql("SELECT pg_advisory_xact_lock(l.key) FROM (SELECT DISTINCT"
                         + " hashtextextended(:tenant || '/' || k, 0) AS key FROM unnest(CAST(:keys AS text[])) AS k"
                         + " ORDER BY 1) l")
-                .bind("tenant", erased.getTenantId()).bind("keys", keys).then();
+                .bind("tenant", erased.getTenantId())
+                .bind("keys", keys)
+                .then();
         Mono<Long> deleteFinished = db.sql("""
                         DELETE FROM delivery WHERE tenant_id = :tenant AND carries_phone AND subject_id = ANY(:keys)
                           AND status IN ('SUCCEEDED', 'DEAD')""")
-                .bind("tenant", erased.getTenantId()).bind("keys", keys).fetch().rowsUpdated();
+                .bind("tenant", erased.getTenantId())
+                .bind("keys", keys)
+                .fetch()
+                .rowsUpdated();
         // The pending ones are still sent, in their order, under one key named after the erasure instead of the
         // number (several keys of one guest merge into one queue: the order within each is kept).
         Mono<Long> blankPending = db.sql("""
                         SELECT id, payload FROM delivery
                         WHERE tenant_id = :tenant AND carries_phone AND subject_id = ANY(:keys) AND status = 'PENDING'""")
-                .bind("tenant", erased.getTenantId()).bind("keys", keys)
-                .map(row -> Map.entry(row.get("id", UUID.class), row.get("payload", String.class))).all()
-                .concatMap(row -> db.sql("UPDATE delivery SET payload = :payload, subject_id = :blankKey WHERE id = :id")
-                        .bind("payload", withoutPhone(row.getValue())).bind("blankKey", blankKey)
-                        .bind("id", row.getKey()).fetch().rowsUpdated())
+                .bind("tenant", erased.getTenantId())
+                .bind("keys", keys)
+                .map(row -> Map.entry(row.get("id", UUID.class), row.get("payload", String.class)))
+                .all()
+                .concatMap(
+                        row -> db.sql("UPDATE delivery SET payload = :payload, subject_id = :blankKey WHERE id = :id")
+                                .bind("payload", withoutPhone(row.getValue()))
+                                .bind("blankKey", blankKey)
+                                .bind("id", row.getKey())
+                                .fetch()
+                                .rowsUpdated())
                 .reduce(0L, Long::sum);
         return lockKeys.then(deleteFinished).flatMap(deleted -> blankPending.map(blanked -> deleted + blanked));
     }

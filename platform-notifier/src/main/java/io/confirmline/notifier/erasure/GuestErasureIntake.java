@@ -49,8 +49,12 @@ public class GuestErasureIntake {
         Long deleted = deliveries.forget(erased).block(Duration.ofSeconds(30));
         if (deleted != null) {
             // The erasure's id, never anything about the guest.
-            log.info("Erasure {} for tenant {}: {} delivery(ies) of {} subject(s) deleted, or their phone blanked",
-                    erased.getErasureId(), erased.getTenantId(), deleted, erased.getSubjectIds().size());
+            log.info(
+                    "Erasure {} for tenant {}: {} delivery(ies) of {} subject(s) deleted, or their phone blanked",
+                    erased.getErasureId(),
+                    erased.getTenantId(),
+                    deleted,
+                    erased.getSubjectIds().size());
         }
     }
 }

@@ -20,9 +20,9 @@ import io.confirmline.events.ConversationEventType;
 import io.confirmline.events.Topics;
 import io.confirmline.kafka.InvalidEventException;
 import io.confirmline.kafka.TraceParents;
+import io.confirmline.notifier.delivery.DeliveryAttempts;
 import io.confirmline.notifier.delivery.DeliveryStore;
 import io.confirmline.notifier.delivery.DeliveryStore.NewDelivery;
-import io.confirmline.notifier.delivery.DeliveryAttempts;
 import io.confirmline.notifier.delivery.DeliveryWorker;
 import io.confirmline.notifier.delivery.RetrySchedule;
 import io.confirmline.notifier.intake.UndecodableRecord;
@@ -58,8 +58,8 @@ public class GuestFactIntake {
     private final DeliveryWorker worker;
     private final Clock clock;
 
-    GuestFactIntake(DeliveryStore store, TenantDirectory tenants, RetrySchedule schedule, DeliveryWorker worker,
-            Clock clock) {
+    GuestFactIntake(
+            DeliveryStore store, TenantDirectory tenants, RetrySchedule schedule, DeliveryWorker worker, Clock clock) {
         this.store = store;
         this.tenants = tenants;
         this.schedule = schedule;
@@ -97,17 +97,26 @@ public class GuestFactIntake {
         }
         // A disabled tenant is known: its platform still hears its guests' facts.
         if (tenants.isCaughtUp() && tenants.byId(event.getTenantId()).isEmpty()) {
-            return new InvalidEventException(DeliveryAttempts.TENANT_UNKNOWN + ": " + event.getTenantId()
-                    + " is not in the tenant directory");
+            return new InvalidEventException(
+                    DeliveryAttempts.TENANT_UNKNOWN + ": " + event.getTenantId() + " is not in the tenant directory");
         }
         return null;
     }
 
     private NewDelivery delivery(String type, ConversationEvent event, String traceParent) {
         GuestFactWebhookBody body = GuestFactWebhookBody.of(type, event);
-        return new NewDelivery(event.getEventId(), Topics.CONVERSATIONS.name(), event.getTenantId(),
-                Topics.conversationKey(event.getTenantId(), event.getPhone()), body.type(), body.json(),
-                event.getOccurredAt(), schedule.first(clock.instant()), traceParent, true, event.getReservationId());
+        return new NewDelivery(
+                event.getEventId(),
+                Topics.CONVERSATIONS.name(),
+                event.getTenantId(),
+                Topics.conversationKey(event.getTenantId(), event.getPhone()),
+                body.type(),
+                body.json(),
+                event.getOccurredAt(),
+                schedule.first(clock.instant()),
+                traceParent,
+                true,
+                event.getReservationId());
     }
 
     private void store(List<NewDelivery> deliveries) {

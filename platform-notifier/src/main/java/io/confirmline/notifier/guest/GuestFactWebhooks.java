@@ -40,8 +40,7 @@ final class GuestFactWebhooks {
             ConversationEventType.CHANGE_REQUESTED, "reservation.change_requested",
             ConversationEventType.BOOKING_REQUESTED, "reservation.requested"));
 
-    private GuestFactWebhooks() {
-    }
+    private GuestFactWebhooks() {}
 
     /** The webhook type this event is delivered as; empty when the platform does not hear it. */
     static Optional<String> typeOf(ConversationEvent event) {

@@ -20,9 +20,9 @@ import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.SubjectType;
 import io.confirmline.events.Topics;
 import io.confirmline.kafka.InvalidEventException;
+import io.confirmline.notifier.delivery.DeliveryAttempts;
 import io.confirmline.notifier.delivery.DeliveryStore;
 import io.confirmline.notifier.delivery.DeliveryStore.NewDelivery;
-import io.confirmline.notifier.delivery.DeliveryAttempts;
 import io.confirmline.notifier.delivery.DeliveryWorker;
 import io.confirmline.notifier.delivery.RetrySchedule;
 import io.confirmline.tenant.TenantDirectory;
@@ -55,7 +55,8 @@ public class StatusIntake {
     private final DeliveryWorker worker;
     private final Clock clock;
 
-    public StatusIntake(DeliveryStore store, TenantDirectory tenants, RetrySchedule schedule, DeliveryWorker worker, Clock clock) {
+    public StatusIntake(
+            DeliveryStore store, TenantDirectory tenants, RetrySchedule schedule, DeliveryWorker worker, Clock clock) {
         this.store = store;
         this.tenants = tenants;
         this.schedule = schedule;
@@ -92,16 +93,23 @@ public class StatusIntake {
         }
         // A disabled tenant is known: its platform still hears how its calls ended.
         if (tenants.isCaughtUp() && tenants.byId(change.getTenantId()).isEmpty()) {
-            return new InvalidEventException(DeliveryAttempts.TENANT_UNKNOWN + ": " + change.getTenantId()
-                    + " is not in the tenant directory");
+            return new InvalidEventException(
+                    DeliveryAttempts.TENANT_UNKNOWN + ": " + change.getTenantId() + " is not in the tenant directory");
         }
         return null;
     }
 
     private NewDelivery delivery(CallStatusChanged change, String traceParent) {
         StatusWebhookBody body = StatusWebhookBody.of(change);
-        return new NewDelivery(change.getEventId(), Topics.CALL_STATUS.name(), change.getTenantId(),
-                change.getSubjectId(), body.type(), body.json(), change.getOccurredAt(), schedule.first(clock.instant()),
+        return new NewDelivery(
+                change.getEventId(),
+                Topics.CALL_STATUS.name(),
+                change.getTenantId(),
+                change.getSubjectId(),
+                body.type(),
+                body.json(),
+                change.getOccurredAt(),
+                schedule.first(clock.instant()),
                 traceParent);
     }
 

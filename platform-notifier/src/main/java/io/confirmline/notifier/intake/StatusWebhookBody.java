@@ -15,8 +15,8 @@
  */
 package io.confirmline.notifier.intake;
 
-import io.confirmline.events.CallStatus;
 import io.confirmline.events.CallSessionSummary;
+import io.confirmline.events.CallStatus;
 import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.CallSummaryLeg;
 import io.confirmline.events.Channel;
@@ -40,7 +40,8 @@ public record StatusWebhookBody(String type, String json) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static StatusWebhookBody of(CallStatusChanged change) {
-        String type = change.getCallSummary() != null ? "call.completed"
+        String type = change.getCallSummary() != null
+                ? "call.completed"
                 : subject(change.getSubjectType()) + "." + status(change.getStatus());
         ObjectNode body = JSON.createObjectNode();
         body.put("type", type);
@@ -49,16 +50,25 @@ public record StatusWebhookBody(String type, String json) {
         data.put("eventId", change.getEventId());
         data.put("tenantId", change.getTenantId());
         data.put("subjectType", change.getSubjectType().name());
-        data.put(change.getSubjectType() == SubjectType.VOICE_MESSAGE ? "messageId" : "reservationId",
+        data.put(
+                change.getSubjectType() == SubjectType.VOICE_MESSAGE ? "messageId" : "reservationId",
                 change.getSubjectId());
         data.put("callId", change.getCallId());
         data.put("attempt", change.getAttempt());
-        data.put("previousStatus", change.getPreviousStatus() == null ? null : change.getPreviousStatus().name());
+        data.put(
+                "previousStatus",
+                change.getPreviousStatus() == null
+                        ? null
+                        : change.getPreviousStatus().name());
         data.put("status", change.getStatus().name());
         // How the guest was reached or answered: VOICE, SMS (the fallback text or a reply to it), INBOUND_CALL or
         // CONSOLE. A channel added to the schema after this build reads as UNKNOWN and is sent as such: the status
         // is what the platform acts on, and it must not wait in a dead letter for a detail.
-        data.put("channel", change.getChannel() == null ? Channel.VOICE.name() : change.getChannel().name());
+        data.put(
+                "channel",
+                change.getChannel() == null
+                        ? Channel.VOICE.name()
+                        : change.getChannel().name());
         data.put("reason", change.getReason());
         data.put("digits", change.getDigits());
         data.put("sessionId", change.getSessionId());
@@ -80,7 +90,9 @@ public record StatusWebhookBody(String type, String json) {
     }
 
     static String status(CallStatus status) {
-        return status == CallStatus.CANCELLED_BY_GUEST ? "cancelled" : status.name().toLowerCase(Locale.ROOT);
+        return status == CallStatus.CANCELLED_BY_GUEST
+                ? "cancelled"
+                : status.name().toLowerCase(Locale.ROOT);
     }
 
     private static void summary(ObjectNode node, CallSessionSummary summary) {

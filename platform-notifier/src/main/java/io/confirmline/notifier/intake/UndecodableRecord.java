@@ -27,17 +27,19 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  */
 public final class UndecodableRecord {
 
-    private UndecodableRecord() {
-    }
+    private UndecodableRecord() {}
 
     /** The exception to dead-letter the record with, or null when its value was read. */
     public static RuntimeException problem(ConsumerRecord<?, ?> record) {
-        DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
+        DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(
+                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
         if (undecodable != null) {
             Throwable cause = undecodable.getCause() == null ? undecodable : undecodable.getCause();
-            return new DeserializationException("Undecodable record: " + cause.getClass().getSimpleName() + ": "
-                    + cause.getMessage(), undecodable.getData(), false, undecodable);
+            return new DeserializationException(
+                    "Undecodable record: " + cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+                    undecodable.getData(),
+                    false,
+                    undecodable);
         }
         return record.value() == null ? new InvalidEventException("Undecodable record: no value") : null;
     }

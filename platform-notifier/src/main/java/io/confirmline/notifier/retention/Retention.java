@@ -53,7 +53,8 @@ public class Retention {
 
     private static Counter deleted(MeterRegistry meters, String table) {
         return Counter.builder("confirmline.notifier.retention.removed")
-                .description("Rows deleted because their retention ran out, per table").tag("table", table)
+                .description("Rows deleted because their retention ran out, per table")
+                .tag("table", table)
                 .register(meters);
     }
 
@@ -76,7 +77,8 @@ public class Retention {
 
     private long delete(String sql, String status, Duration age) {
         OffsetDateTime cutoff = clock.instant().minus(age).atOffset(ZoneOffset.UTC);
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("cutoff", cutoff).bind("batch", properties.batchSize());
+        DatabaseClient.GenericExecuteSpec spec =
+                db.sql(sql).bind("cutoff", cutoff).bind("batch", properties.batchSize());
         if (status != null) {
             spec = spec.bind("status", status);
         }

@@ -38,9 +38,16 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("confirmline.retention")
 public record RetentionProperties(
-        @DefaultValue("30d") @NotNull @DurationMin(seconds = 1) Duration succeededDeliveries,
-        @DefaultValue("90d") @NotNull @DurationMin(seconds = 1) Duration deadDeliveries,
-        @DefaultValue("14d") @NotNull @DurationMin(seconds = 1) Duration processedEvents,
+        @DefaultValue("30d") @NotNull @DurationMin(seconds = 1)
+        Duration succeededDeliveries,
+
+        @DefaultValue("90d") @NotNull @DurationMin(seconds = 1)
+        Duration deadDeliveries,
+
+        @DefaultValue("14d") @NotNull @DurationMin(seconds = 1)
+        Duration processedEvents,
+
         @DefaultValue("1000") @Min(1) @Max(100_000) int batchSize,
-        @DefaultValue("10m") @NotNull @DurationMin(seconds = 1) Duration interval) {
-}
+
+        @DefaultValue("10m") @NotNull @DurationMin(seconds = 1)
+        Duration interval) {}

@@ -55,7 +55,8 @@ public final class WebhookSigner {
 
     /** The {@code webhook-signature} header value. */
     public String sign(String webhookId, long timestampSeconds, String body) {
-        return secrets.stream().map(secret -> sign(secret, webhookId, timestampSeconds, body))
+        return secrets.stream()
+                .map(secret -> sign(secret, webhookId, timestampSeconds, body))
                 .collect(Collectors.joining(" "));
     }
 

@@ -66,16 +66,21 @@ public final class DeliveryBenchmark {
     private static final int PER_RESERVATION = 10;
     private static final int CONCURRENCY = 32;
 
-    private DeliveryBenchmark() {
-    }
+    private DeliveryBenchmark() {}
 
     public static void main(String[] args) {
         BenchmarkMain.runAndExit(DeliveryBenchmark::run);
     }
 
-    record Phase(String name, int events, double seconds, Histogram latency, int requests, boolean ordered,
-            int foreignDuplicates, List<LatencyPlots.Sample> samples) {
-    }
+    record Phase(
+            String name,
+            int events,
+            double seconds,
+            Histogram latency,
+            int requests,
+            boolean ordered,
+            int foreignDuplicates,
+            List<LatencyPlots.Sample> samples) {}
 
     private static void run() throws Exception {
         KafkaProcess broker = KafkaProcess.start();
@@ -83,20 +88,29 @@ public final class DeliveryBenchmark {
         TestPostgres.Database db = TestPostgres.freshDatabase();
         if (Boolean.getBoolean("bench.asyncCommit")) {
             // Diagnosis only: is the run bound by commit flushes?
-            try (var c = db.connect(); var st = c.createStatement()) {
+            try (var c = db.connect();
+                    var st = c.createStatement()) {
                 st.execute("ALTER DATABASE " + db.name() + " SET synchronous_commit = off");
             }
         }
-        List<String> properties = new ArrayList<>(NotifierTestSupport.properties(receiver.url(),
-                "0s,100ms,200ms,400ms,800ms,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s"));
-        properties.removeIf(p -> p.startsWith("confirmline.notifier.jitter=") || p.startsWith("confirmline.notifier.timeout="));
-        properties.addAll(List.of("server.port=0", "spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+        List<String> properties = new ArrayList<>(NotifierTestSupport.properties(
+                receiver.url(), "0s,100ms,200ms,400ms,800ms,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s"));
+        properties.removeIf(
+                p -> p.startsWith("confirmline.notifier.jitter=") || p.startsWith("confirmline.notifier.timeout="));
+        properties.addAll(List.of(
+                "server.port=0",
+                "spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "confirmline.kafka.registry-url=" + RegistryServer.shared().apiUrl(),
-                "confirmline.notifier.jitter=0.2", "confirmline.notifier.timeout=5s",
-                "spring.r2dbc.url=" + db.r2dbcUrl(), "spring.r2dbc.username=" + db.username(),
-                "spring.r2dbc.password=" + db.password(), "spring.flyway.url=" + db.jdbcUrl(),
-                "spring.flyway.user=" + db.username(), "spring.flyway.password=" + db.password(),
-                "logging.level.root=WARN", "logging.level.io.confirmline=WARN"));
+                "confirmline.notifier.jitter=0.2",
+                "confirmline.notifier.timeout=5s",
+                "spring.r2dbc.url=" + db.r2dbcUrl(),
+                "spring.r2dbc.username=" + db.username(),
+                "spring.r2dbc.password=" + db.password(),
+                "spring.flyway.url=" + db.jdbcUrl(),
+                "spring.flyway.user=" + db.username(),
+                "spring.flyway.password=" + db.password(),
+                "logging.level.root=WARN",
+                "logging.level.io.confirmline=WARN"));
         ConfigurableApplicationContext app = new SpringApplicationBuilder(PlatformNotifierApplication.class)
                 .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
         try {
@@ -114,25 +128,43 @@ public final class DeliveryBenchmark {
             Phase failing = deliver(kafka, receiver, EVENTS, "receiver failing 30%");
 
             System.out.println();
-            System.out.println("| run | events | seconds | deliveries/s | HTTP requests | p50 ms | p99 ms | max ms | in order per reservation | duplicates other than same-id retries |");
+            System.out.println(
+                    "| run | events | seconds | deliveries/s | HTTP requests | p50 ms | p99 ms | max ms | in order per reservation | duplicates other than same-id retries |");
             System.out.println("|---|---|---|---|---|---|---|---|---|---|");
             for (Phase p : List.of(baseline, healthy, failing)) {
-                System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.0f | %d | %s | %s | %s | %s | %s |%n", p.name(), p.events(),
-                        p.seconds(), p.events() / p.seconds(), p.requests(),
-                        p.latency() == null ? "–" : String.format(Locale.ROOT, "%.1f", p.latency().getValueAtPercentile(50) / 1e6),
-                        p.latency() == null ? "–" : String.format(Locale.ROOT, "%.1f", p.latency().getValueAtPercentile(99) / 1e6),
-                        p.latency() == null ? "–" : String.format(Locale.ROOT, "%.1f", p.latency().getMaxValue() / 1e6),
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %d | %.1f | %.0f | %d | %s | %s | %s | %s | %s |%n",
+                        p.name(),
+                        p.events(),
+                        p.seconds(),
+                        p.events() / p.seconds(),
+                        p.requests(),
+                        p.latency() == null
+                                ? "–"
+                                : String.format(Locale.ROOT, "%.1f", p.latency().getValueAtPercentile(50) / 1e6),
+                        p.latency() == null
+                                ? "–"
+                                : String.format(Locale.ROOT, "%.1f", p.latency().getValueAtPercentile(99) / 1e6),
+                        p.latency() == null
+                                ? "–"
+                                : String.format(Locale.ROOT, "%.1f", p.latency().getMaxValue() / 1e6),
                         p.latency() == null ? "–" : (p.ordered() ? "yes" : "NO"),
                         p.latency() == null ? "–" : Integer.toString(p.foreignDuplicates()));
             }
             LinkedHashMap<String, List<LatencyPlots.Sample>> series = new LinkedHashMap<>();
             series.put("healthy receiver", healthy.samples());
             series.put("receiver failing 30%", failing.samples());
-            LatencyPlots.Written plots = LatencyPlots.write("notifier-delivery",
-                    "platform-notifier: Kafka record to the platform receiving its webhook", series);
+            LatencyPlots.Written plots = LatencyPlots.write(
+                    "notifier-delivery",
+                    "platform-notifier: Kafka record to the platform receiving its webhook",
+                    series);
             System.out.println("Plots: " + plots.overTime() + ", " + plots.distribution());
-            System.out.printf(Locale.ROOT, "%nNotifier deliveries/s vs direct POSTs/s (healthy): %.0f / %.0f = %.2f%n",
-                    healthy.events() / healthy.seconds(), baseline.events() / baseline.seconds(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nNotifier deliveries/s vs direct POSTs/s (healthy): %.0f / %.0f = %.2f%n",
+                    healthy.events() / healthy.seconds(),
+                    baseline.events() / baseline.seconds(),
                     (healthy.events() / healthy.seconds()) / (baseline.events() / baseline.seconds()));
         } finally {
             app.close();
@@ -144,20 +176,35 @@ public final class DeliveryBenchmark {
     /** The same bodies POSTed straight to the receiver, {@value #CONCURRENCY} at a time. */
     private static Phase baseline(PlatformStub receiver, int events) {
         HttpClient client = HttpClient.create().headers(h -> h.set("Content-Type", "application/json"));
-        String body = StatusWebhookBody.of(NotifierTestSupport.change("luigis", "baseline", CallStatus.DIALING,
-                CallStatus.CONFIRMED)).json();
+        String body = StatusWebhookBody.of(
+                        NotifierTestSupport.change("luigis", "baseline", CallStatus.DIALING, CallStatus.CONFIRMED))
+                .json();
         long start = System.nanoTime();
-        Flux.range(0, events).flatMap(i -> client.post().uri(receiver.url())
-                        .send(ByteBufFlux.fromInbound(Mono.just(Unpooled.wrappedBuffer(body.getBytes(StandardCharsets.UTF_8)))))
-                        .responseSingle((r, c) -> c.then(Mono.just(r.status().code()))), CONCURRENCY)
+        Flux.range(0, events)
+                .flatMap(
+                        i -> client.post()
+                                .uri(receiver.url())
+                                .send(ByteBufFlux.fromInbound(
+                                        Mono.just(Unpooled.wrappedBuffer(body.getBytes(StandardCharsets.UTF_8)))))
+                                .responseSingle(
+                                        (r, c) -> c.then(Mono.just(r.status().code()))),
+                        CONCURRENCY)
                 .blockLast(Duration.ofMinutes(10));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Phase("baseline: direct POSTs, " + CONCURRENCY + " at a time", events, seconds, null,
-                receiver.received().size(), true, 0, List.of());
+        return new Phase(
+                "baseline: direct POSTs, " + CONCURRENCY + " at a time",
+                events,
+                seconds,
+                null,
+                receiver.received().size(),
+                true,
+                0,
+                List.of());
     }
 
-    private static Phase deliver(KafkaTemplate<String, SpecificRecord> kafka, PlatformStub receiver, int events,
-            String name) throws Exception {
+    private static Phase deliver(
+            KafkaTemplate<String, SpecificRecord> kafka, PlatformStub receiver, int events, String name)
+            throws Exception {
         Map<String, List<String>> expectedOrder = new LinkedHashMap<>();
         Map<String, Long> producedAt = new ConcurrentHashMap<>();
         CallStatus[] statuses = CallStatus.values();
@@ -167,8 +214,8 @@ public final class DeliveryBenchmark {
             String reservation = "bench-" + UUID.randomUUID();
             List<String> ids = new ArrayList<>();
             for (int c = 0; c < PER_RESERVATION; c++) {
-                CallStatusChanged change = NotifierTestSupport.change("luigis", reservation, statuses[c % statuses.length],
-                        statuses[(c + 1) % statuses.length]);
+                CallStatusChanged change = NotifierTestSupport.change(
+                        "luigis", reservation, statuses[c % statuses.length], statuses[(c + 1) % statuses.length]);
                 ids.add(change.getEventId());
                 long now = System.currentTimeMillis();
                 producedAt.put(change.getEventId(), now);
@@ -190,13 +237,15 @@ public final class DeliveryBenchmark {
                     firstSuccess.putIfAbsent(eventIdOf(r.body()), r.at());
                 }
             }
-            if (firstSuccess.size() >= producedAt.size() && firstSuccess.keySet().containsAll(producedAt.keySet())) {
+            if (firstSuccess.size() >= producedAt.size()
+                    && firstSuccess.keySet().containsAll(producedAt.keySet())) {
                 break;
             }
             Thread.sleep(200);
         }
         Instant last = firstSuccess.values().stream().max(Instant::compareTo).orElse(wallStart);
-        double seconds = Math.max(Duration.between(wallStart, last).toNanos(), System.nanoTime() - start > 0 ? 1 : 1) / 1e9;
+        double seconds =
+                Math.max(Duration.between(wallStart, last).toNanos(), System.nanoTime() - start > 0 ? 1 : 1) / 1e9;
         if (!firstSuccess.keySet().containsAll(producedAt.keySet())) {
             throw new IllegalStateException(name + ": not everything was delivered within 10 minutes");
         }
@@ -206,7 +255,8 @@ public final class DeliveryBenchmark {
             Instant received = firstSuccess.get(id);
             long millis = Math.max(0, received.toEpochMilli() - at);
             latency.recordValue(millis * 1_000_000L);
-            samples.add(new LatencyPlots.Sample(Duration.between(wallStart, received).toNanos() / 1e9, millis));
+            samples.add(new LatencyPlots.Sample(
+                    Duration.between(wallStart, received).toNanos() / 1e9, millis));
         });
         samples.sort(java.util.Comparator.comparingDouble(LatencyPlots.Sample::secondsFromStart));
         // Order: per reservation, first successful receipt in publish order.
@@ -232,12 +282,20 @@ public final class DeliveryBenchmark {
             String id = eventIdOf(r.body());
             String previous = eventByWebhookId.putIfAbsent(r.webhookId(), id);
             String previousId = webhookIdByEvent.putIfAbsent(id, r.webhookId());
-            if ((previous != null && !previous.equals(id)) || (previousId != null && !previousId.equals(r.webhookId()))) {
+            if ((previous != null && !previous.equals(id))
+                    || (previousId != null && !previousId.equals(r.webhookId()))) {
                 foreign.incrementAndGet();
             }
         }
-        return new Phase("notifier: " + name, events, seconds, latency, receiver.received().size(), ordered,
-                (int) foreign.get(), samples);
+        return new Phase(
+                "notifier: " + name,
+                events,
+                seconds,
+                latency,
+                receiver.received().size(),
+                ordered,
+                (int) foreign.get(),
+                samples);
     }
 
     private static String eventIdOf(String body) {

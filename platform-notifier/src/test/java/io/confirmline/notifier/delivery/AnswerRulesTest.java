@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class AnswerRulesTest {
 
     final Instant now = Instant.parse("2026-11-21T20:00:00Z");
-    final AnswerRules rules = new AnswerRules(new RetrySchedule(List.of(Duration.ZERO, Duration.ofSeconds(5)), 0, () -> 0.5));
+    final AnswerRules rules =
+            new AnswerRules(new RetrySchedule(List.of(Duration.ZERO, Duration.ofSeconds(5)), 0, () -> 0.5));
     final UUID id = UUID.randomUUID();
 
     Attempt attempt(int number, Integer code, String error) {
@@ -59,7 +60,8 @@ class AnswerRulesTest {
         assertThat(first.platformFailed()).isTrue();
 
         assertThat(judge(2, null).outcome().kind()).as("schedule run out").isEqualTo(Outcome.Kind.DEAD);
-        assertThat(judge(1, null).outcome().attempt().error()).as("a connection error keeps its own reason")
+        assertThat(judge(1, null).outcome().attempt().error())
+                .as("a connection error keeps its own reason")
                 .isEqualTo("refused");
         assertThat(judge(1, 408).outcome().kind()).isEqualTo(Outcome.Kind.RETRY);
         assertThat(judge(1, 429).outcome().kind()).isEqualTo(Outcome.Kind.RETRY);
@@ -67,7 +69,8 @@ class AnswerRulesTest {
 
     @Test
     void retryAfterIsHonoured() {
-        Verdict verdict = rules.judge(attempt(1, 429, null), new Answer(429, Optional.of(Duration.ofSeconds(30)), null), now);
+        Verdict verdict =
+                rules.judge(attempt(1, 429, null), new Answer(429, Optional.of(Duration.ofSeconds(30)), null), now);
         assertThat(verdict.outcome().nextAttemptAt()).isEqualTo(now.plusSeconds(30));
     }
 

@@ -42,19 +42,32 @@ class DeliveryStoreTest {
     @BeforeEach
     void database() {
         TestPostgres.Database database = TestPostgres.freshDatabase();
-        Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
-                .schemas("notifier").load().migrate();
-        ConnectionFactory connections = ConnectionFactories.get(ConnectionFactoryOptions
-                .parse(database.r2dbcUrl() + "?schema=notifier").mutate()
-                .option(ConnectionFactoryOptions.USER, database.username())
-                .option(ConnectionFactoryOptions.PASSWORD, database.password()).build());
+        Flyway.configure()
+                .dataSource(database.jdbcUrl(), database.username(), database.password())
+                .schemas("notifier")
+                .load()
+                .migrate();
+        ConnectionFactory connections =
+                ConnectionFactories.get(ConnectionFactoryOptions.parse(database.r2dbcUrl() + "?schema=notifier")
+                        .mutate()
+                        .option(ConnectionFactoryOptions.USER, database.username())
+                        .option(ConnectionFactoryOptions.PASSWORD, database.password())
+                        .build());
         db = DatabaseClient.create(connections);
         store = new DeliveryStore(db, new R2dbcTransactionManager(connections));
     }
 
     private NewDelivery change(String subject) {
-        return new NewDelivery(UUID.randomUUID().toString(), "calls.status.v1", "luigis", subject, "reservation.confirmed",
-                "{}", Instant.now(), Instant.now().minusSeconds(1), null);
+        return new NewDelivery(
+                UUID.randomUUID().toString(),
+                "calls.status.v1",
+                "luigis",
+                subject,
+                "reservation.confirmed",
+                "{}",
+                Instant.now(),
+                Instant.now().minusSeconds(1),
+                null);
     }
 
     private List<Delivery> claim() {
@@ -67,17 +80,30 @@ class DeliveryStoreTest {
         NewDelivery second = change("r-1");
         NewDelivery other = change("r-2");
         assertThat(store.createAll(List.of(first, second, other)).block()).isEqualTo(3);
-        assertThat(store.create(first).block()).as("a redelivered event creates nothing").isFalse();
+        assertThat(store.create(first).block())
+                .as("a redelivered event creates nothing")
+                .isFalse();
 
         List<Delivery> claimed = claim();
         assertThat(claimed).extracting(Delivery::eventId).containsExactlyInAnyOrder(first.eventId(), other.eventId());
         assertThat(claim()).as("leased").isEmpty();
 
-        Delivery head = claimed.stream().filter(d -> d.eventId().equals(first.eventId())).findFirst().orElseThrow();
-        store.retryLater(head, new Attempt(head.id(), 1, Instant.now(), 5, 500, "HTTP 500"), Instant.now().minusSeconds(1)).block();
-        assertThat(claim()).as("a retried head keeps its place").extracting(Delivery::eventId).containsExactly(first.eventId());
+        Delivery head = claimed.stream()
+                .filter(d -> d.eventId().equals(first.eventId()))
+                .findFirst()
+                .orElseThrow();
+        store.retryLater(
+                        head,
+                        new Attempt(head.id(), 1, Instant.now(), 5, 500, "HTTP 500"),
+                        Instant.now().minusSeconds(1))
+                .block();
+        assertThat(claim())
+                .as("a retried head keeps its place")
+                .extracting(Delivery::eventId)
+                .containsExactly(first.eventId());
 
-        store.succeeded(head, new Attempt(head.id(), 2, Instant.now(), 5, 200, null)).block();
+        store.succeeded(head, new Attempt(head.id(), 2, Instant.now(), 5, 200, null))
+                .block();
         assertThat(claim()).extracting(Delivery::eventId).containsExactly(second.eventId());
     }
 
@@ -87,14 +113,25 @@ class DeliveryStoreTest {
         NewDelivery second = change("r-1");
         store.createAll(List.of(first, second)).block();
         Delivery head = claim().get(0);
-        store.dead(head, new Attempt(head.id(), 1, Instant.now(), 5, 400, "HTTP 400")).block();
+        store.dead(head, new Attempt(head.id(), 1, Instant.now(), 5, 400, "HTTP 400"))
+                .block();
 
         Delivery next = claim().get(0);
         assertThat(next.eventId()).isEqualTo(second.eventId());
-        store.retryLater(next, new Attempt(next.id(), 1, Instant.now(), 5, 503, "HTTP 503"), Instant.now().minusSeconds(1)).block();
+        store.retryLater(
+                        next,
+                        new Attempt(next.id(), 1, Instant.now(), 5, 503, "HTTP 503"),
+                        Instant.now().minusSeconds(1))
+                .block();
 
-        assertThat(store.replay(head.id(), Instant.now().minusSeconds(1)).block().status()).isEqualTo(Delivery.PENDING);
-        assertThat(claim()).extracting(Delivery::eventId).as("the older one goes first again").containsExactly(first.eventId());
+        assertThat(store.replay(head.id(), Instant.now().minusSeconds(1))
+                        .block()
+                        .status())
+                .isEqualTo(Delivery.PENDING);
+        assertThat(claim())
+                .extracting(Delivery::eventId)
+                .as("the older one goes first again")
+                .containsExactly(first.eventId());
     }
 
     @Test
@@ -116,23 +153,39 @@ class DeliveryStoreTest {
         NewDelivery otherNext = change("r-2");
         store.createAll(List.of(first, second, other, otherNext)).block();
         List<Delivery> heads = claim();
-        Delivery r1 = heads.stream().filter(d -> d.eventId().equals(first.eventId())).findFirst().orElseThrow();
-        Delivery r2 = heads.stream().filter(d -> d.eventId().equals(other.eventId())).findFirst().orElseThrow();
+        Delivery r1 = heads.stream()
+                .filter(d -> d.eventId().equals(first.eventId()))
+                .findFirst()
+                .orElseThrow();
+        Delivery r2 = heads.stream()
+                .filter(d -> d.eventId().equals(other.eventId()))
+                .findFirst()
+                .orElseThrow();
 
-        List<Delivery> claimed = store.recordAndClaim(List.of(
-                        Outcome.succeeded(new Attempt(r1.id(), 1, Instant.now(), 5, 200, null)),
-                        Outcome.retryLater(new Attempt(r2.id(), 1, Instant.now(), 5, 503, "HTTP 503"),
-                                Instant.now().plusSeconds(60))),
-                10, Duration.ofSeconds(30)).collectList().block();
+        List<Delivery> claimed = store.recordAndClaim(
+                        List.of(
+                                Outcome.succeeded(new Attempt(r1.id(), 1, Instant.now(), 5, 200, null)),
+                                Outcome.retryLater(
+                                        new Attempt(r2.id(), 1, Instant.now(), 5, 503, "HTTP 503"),
+                                        Instant.now().plusSeconds(60))),
+                        10,
+                        Duration.ofSeconds(30))
+                .collectList()
+                .block();
 
-        assertThat(claimed).as("r-1 moves on in the same call; r-2 waits for its retry")
-                .extracting(Delivery::eventId).containsExactly(second.eventId());
+        assertThat(claimed)
+                .as("r-1 moves on in the same call; r-2 waits for its retry")
+                .extracting(Delivery::eventId)
+                .containsExactly(second.eventId());
         assertThat(store.find(r1.id()).block().status()).isEqualTo(Delivery.SUCCEEDED);
         Delivery retried = store.find(r2.id()).block();
         assertThat(retried.status()).isEqualTo(Delivery.PENDING);
         assertThat(retried.attempts()).isEqualTo(1);
         assertThat(retried.lastError()).isEqualTo("HTTP 503");
-        assertThat(db.sql("SELECT count(*) AS n FROM delivery_attempt").map(row -> row.get("n", Long.class)).one().block())
+        assertThat(db.sql("SELECT count(*) AS n FROM delivery_attempt")
+                        .map(row -> row.get("n", Long.class))
+                        .one()
+                        .block())
                 .isEqualTo(2);
     }
 
@@ -141,12 +194,15 @@ class DeliveryStoreTest {
         // The instance sent it, and died with the outcome still waiting in its batch.
         NewDelivery only = change("r-1");
         store.create(only).block();
-        Delivery sent = store.claim(10, Duration.ofMillis(300)).collectList().block().get(0);
+        Delivery sent =
+                store.claim(10, Duration.ofMillis(300)).collectList().block().get(0);
         assertThat(claim()).as("leased").isEmpty();
 
         Thread.sleep(500);
 
-        assertThat(claim()).as("sent again under the same webhook-id").extracting(Delivery::id)
+        assertThat(claim())
+                .as("sent again under the same webhook-id")
+                .extracting(Delivery::id)
                 .containsExactly(sent.id());
     }
 }

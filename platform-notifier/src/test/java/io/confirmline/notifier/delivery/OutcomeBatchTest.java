@@ -75,17 +75,21 @@ class OutcomeBatchTest {
     void waitsForMoreOnlyUpToTheMaximumWait() throws Exception {
         long started = System.nanoTime();
         batch.awaitFuller(64, Duration.ofSeconds(5));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("nothing waiting: no wait")
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("nothing waiting: no wait")
                 .isLessThan(Duration.ofSeconds(1));
 
         batch.add(outcome());
         started = System.nanoTime();
         batch.awaitFuller(64, Duration.ofMillis(50));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(20), Duration.ofSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isBetween(Duration.ofMillis(20), Duration.ofSeconds(2));
 
         batch.add(outcome());
         started = System.nanoTime();
         batch.awaitFuller(2, Duration.ofSeconds(5));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("full: no wait").isLessThan(Duration.ofSeconds(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("full: no wait")
+                .isLessThan(Duration.ofSeconds(1));
     }
 }

@@ -25,8 +25,15 @@ import org.junit.jupiter.api.Test;
 
 class RetryScheduleTest {
 
-    static final List<Duration> SVIX = List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5),
-            Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+    static final List<Duration> SVIX = List.of(
+            Duration.ZERO,
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(30),
+            Duration.ofHours(2),
+            Duration.ofHours(5),
+            Duration.ofHours(10),
+            Duration.ofHours(10));
     final Instant now = Instant.parse("2026-11-21T20:00:00Z");
 
     @Test
@@ -37,7 +44,9 @@ class RetryScheduleTest {
         assertThat(schedule.next(now, 1, Optional.empty())).contains(now.plusSeconds(5));
         assertThat(schedule.next(now, 2, Optional.empty())).contains(now.plus(Duration.ofMinutes(5)));
         assertThat(schedule.next(now, 7, Optional.empty())).contains(now.plus(Duration.ofHours(10)));
-        assertThat(schedule.next(now, 8, Optional.empty())).as("eight attempts, then dead").isEmpty();
+        assertThat(schedule.next(now, 8, Optional.empty()))
+                .as("eight attempts, then dead")
+                .isEmpty();
         assertThat(schedule.attempts()).isEqualTo(8);
     }
 
@@ -47,7 +56,9 @@ class RetryScheduleTest {
                 .contains(now.plus(Duration.ofMinutes(4)));
         assertThat(new RetrySchedule(SVIX, 0.2, () -> 1.0).next(now, 2, Optional.empty()))
                 .contains(now.plus(Duration.ofMinutes(6)));
-        assertThat(new RetrySchedule(SVIX, 0.2, () -> 0.0).first(now)).as("immediately stays immediate").isEqualTo(now);
+        assertThat(new RetrySchedule(SVIX, 0.2, () -> 0.0).first(now))
+                .as("immediately stays immediate")
+                .isEqualTo(now);
     }
 
     @Test
@@ -61,7 +72,8 @@ class RetryScheduleTest {
     @Test
     void retryAfterIsReadAsSecondsOrAnHttpDate() {
         assertThat(WebhookSender.retryAfter("30", now)).contains(Duration.ofSeconds(30));
-        assertThat(WebhookSender.retryAfter("Sat, 21 Nov 2026 20:01:00 GMT", now)).contains(Duration.ofMinutes(1));
+        assertThat(WebhookSender.retryAfter("Sat, 21 Nov 2026 20:01:00 GMT", now))
+                .contains(Duration.ofMinutes(1));
         assertThat(WebhookSender.retryAfter("soon", now)).isEmpty();
         assertThat(WebhookSender.retryAfter(null, now)).isEmpty();
     }

@@ -40,23 +40,41 @@ class WebhookRequestsTest {
     static final String GOOD = NotifierTestSupport.SECRET;
     static final Instant NOW = Instant.parse("2026-11-21T20:00:00Z");
     static final SecretsCipher CIPHER = SecretsCipher.from(new SecretsProperties("", List.of()));
-    static final Delivery DELIVERY = new Delivery(UUID.randomUUID(), 1, "marios", "r-1", "e-1", "reservation.confirmed",
-            "{\"type\":\"reservation.confirmed\"}", Instant.now(), Delivery.PENDING, 0, Instant.now(), null, null,
-            Instant.now(), null, null, null);
+    static final Delivery DELIVERY = new Delivery(
+            UUID.randomUUID(),
+            1,
+            "marios",
+            "r-1",
+            "e-1",
+            "reservation.confirmed",
+            "{\"type\":\"reservation.confirmed\"}",
+            Instant.now(),
+            Delivery.PENDING,
+            0,
+            Instant.now(),
+            null,
+            null,
+            Instant.now(),
+            null,
+            null,
+            null);
 
     final WebhookRequests requests = new WebhookRequests();
 
     /** The tenant as the notifier gets it from tenants.v1: through the event, secrets sealed and opened. */
     static Tenant tenant(long revision, String url, String... secrets) {
         TenantSettings settings = NotifierTestSupport.tenant("marios", url, "key", true, secrets);
-        return TenantRecords.toTenant(TenantRecords.toEvent(settings, TenantRecords.secretsOf(settings), revision,
-                Instant.now(), CIPHER), CIPHER);
+        return TenantRecords.toTenant(
+                TenantRecords.toEvent(settings, TenantRecords.secretsOf(settings), revision, Instant.now(), CIPHER),
+                CIPHER);
     }
 
     @Test
     void aSecretThatIsNotBase64FailsTheDeliveryNamingTheTenantAndTheSecretsIdButNotTheSecret() {
-        assertThatThrownBy(() -> requests.prepare(tenant(1, "https://marios.example/hooks", GOOD,
-                "whsec_sEcr3t*not!base64"), DELIVERY, Instant.now()))
+        assertThatThrownBy(() -> requests.prepare(
+                        tenant(1, "https://marios.example/hooks", GOOD, "whsec_sEcr3t*not!base64"),
+                        DELIVERY,
+                        Instant.now()))
                 .isInstanceOf(UnusableTenantSettings.class)
                 .hasMessage("Tenant marios: signing secret signing-secret-2 is not valid base64 after whsec_")
                 .hasMessageNotContaining("sEcr3t");
@@ -64,11 +82,13 @@ class WebhookRequestsTest {
 
     @Test
     void aSecretWithoutThePrefixOrWithoutAKeyOrNoSecretAtAllFailsTheDelivery() {
-        assertThatThrownBy(() -> requests.prepare(tenant(1, "https://marios.example/hooks",
-                "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), DELIVERY, Instant.now()))
+        assertThatThrownBy(() -> requests.prepare(
+                        tenant(1, "https://marios.example/hooks", "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+                        DELIVERY,
+                        Instant.now()))
                 .hasMessageStartingWith("Tenant marios: signing secret signing-secret-1 does not start with whsec_");
-        assertThatThrownBy(() -> requests.prepare(tenant(2, "https://marios.example/hooks", "whsec_"), DELIVERY,
-                Instant.now()))
+        assertThatThrownBy(() ->
+                        requests.prepare(tenant(2, "https://marios.example/hooks", "whsec_"), DELIVERY, Instant.now()))
                 .hasMessage("Tenant marios: signing secret signing-secret-1 has no key after whsec_");
         assertThatThrownBy(() -> requests.prepare(tenant(3, "https://marios.example/hooks"), DELIVERY, Instant.now()))
                 .hasMessage("Tenant marios has no signing secret");
@@ -76,8 +96,9 @@ class WebhookRequestsTest {
 
     @Test
     void aCallbackUrlThatIsNotHttpOrHasNoHostFailsTheDeliveryWithoutPrintingTheUrl() {
-        assertThatThrownBy(() -> requests.prepare(tenant(1, "ftp://marios.example/hooks?token=t0p", GOOD), DELIVERY,
-                Instant.now())).hasMessage("Tenant marios: callback-url must be http(s)");
+        assertThatThrownBy(() -> requests.prepare(
+                        tenant(1, "ftp://marios.example/hooks?token=t0p", GOOD), DELIVERY, Instant.now()))
+                .hasMessage("Tenant marios: callback-url must be http(s)");
         assertThatThrownBy(() -> requests.prepare(tenant(1, "https:/hooks", GOOD), DELIVERY, Instant.now()))
                 .hasMessage("Tenant marios: callback-url has no host");
         assertThatThrownBy(() -> requests.prepare(tenant(1, "", GOOD), DELIVERY, Instant.now()))
@@ -87,20 +108,22 @@ class WebhookRequestsTest {
     @Test
     void everyActiveSecretSignsAndANewRevisionSignsWithItsOwnSecrets() {
         String next = NotifierTestSupport.newSecret();
-        WebhookRequest both = requests.prepare(tenant(1, "https://marios.example/hooks", GOOD, next), DELIVERY,
-                NOW);
+        WebhookRequest both = requests.prepare(tenant(1, "https://marios.example/hooks", GOOD, next), DELIVERY, NOW);
         assertThat(both.url()).hasToString("https://marios.example/hooks");
         assertThat(both.headers().get("webhook-signature").split(" ")).hasSize(2);
 
-        WebhookRequest rotated = requests.prepare(tenant(2, "https://marios.example/v2/hooks", next), DELIVERY,
-                NOW);
+        WebhookRequest rotated = requests.prepare(tenant(2, "https://marios.example/v2/hooks", next), DELIVERY, NOW);
         assertThat(rotated.url()).hasToString("https://marios.example/v2/hooks");
-        assertThat(rotated.headers().get("webhook-signature").split(" ")).hasSize(1)
+        assertThat(rotated.headers().get("webhook-signature").split(" "))
+                .hasSize(1)
                 .containsExactly(both.headers().get("webhook-signature").split(" ")[1]);
 
-        assertThatThrownBy(() -> requests.prepare(tenant(3, "https://marios.example/hooks", "whsec_"), DELIVERY,
-                NOW)).isInstanceOf(UnusableTenantSettings.class);
+        assertThatThrownBy(() -> requests.prepare(tenant(3, "https://marios.example/hooks", "whsec_"), DELIVERY, NOW))
+                .isInstanceOf(UnusableTenantSettings.class);
         assertThat(requests.prepare(tenant(4, "https://marios.example/hooks", GOOD), DELIVERY, NOW)
-                .headers().get("webhook-signature")).as("a repaired secret signs again").startsWith("v1,");
+                        .headers()
+                        .get("webhook-signature"))
+                .as("a repaired secret signs again")
+                .startsWith("v1,");
     }
 }

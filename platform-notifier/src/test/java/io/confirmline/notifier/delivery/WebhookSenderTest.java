@@ -32,10 +32,20 @@ import org.springframework.web.reactive.function.client.WebClient;
 class WebhookSenderTest {
 
     final PlatformStub platform = new PlatformStub();
-    final DeliveryProperties properties = new DeliveryProperties(List.of(Duration.ZERO), 0, Duration.ofSeconds(2),
-            Duration.ofMillis(200), 50, 4, Duration.ofSeconds(60), new DeliveryProperties.Breaker(50, 20, Duration.ofSeconds(30)),
-            new DeliveryProperties.Recording(64, Duration.ofMillis(2)), "token");
-    final WebhookSender sender = new WebhookSender(WebClient.builder(), properties,
+    final DeliveryProperties properties = new DeliveryProperties(
+            List.of(Duration.ZERO),
+            0,
+            Duration.ofSeconds(2),
+            Duration.ofMillis(200),
+            50,
+            4,
+            Duration.ofSeconds(60),
+            new DeliveryProperties.Breaker(50, 20, Duration.ofSeconds(30)),
+            new DeliveryProperties.Recording(64, Duration.ofMillis(2)),
+            "token");
+    final WebhookSender sender = new WebhookSender(
+            WebClient.builder(),
+            properties,
             new StaticListableBeanFactory().getBeanProvider(io.micrometer.tracing.Tracer.class));
 
     @AfterEach
@@ -45,13 +55,14 @@ class WebhookSenderTest {
     }
 
     WebhookRequest request(String subject, String url) {
-        return new WebhookRequest(URI.create(url), Map.of("webhook-id", "msg_1"),
-                "{\"data\":{\"reservationId\":\"" + subject + "\"}}");
+        return new WebhookRequest(
+                URI.create(url), Map.of("webhook-id", "msg_1"), "{\"data\":{\"reservationId\":\"" + subject + "\"}}");
     }
 
     @Test
     void sendsTheSignedBodyAndReportsTheStatus() {
-        WebhookSender.Answer answer = sender.send(request("r-1", platform.url()), null, Instant.now()).block();
+        WebhookSender.Answer answer =
+                sender.send(request("r-1", platform.url()), null, Instant.now()).block();
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(platform.receivedFor("r-1")).singleElement().satisfies(received -> {
             assertThat(received.webhookId()).isEqualTo("msg_1");
@@ -62,7 +73,8 @@ class WebhookSenderTest {
     @Test
     void readsRetryAfter() {
         platform.plan("r-2", new PlatformStub.Plan(429, Duration.ZERO, Map.of("Retry-After", "30")));
-        WebhookSender.Answer answer = sender.send(request("r-2", platform.url()), null, Instant.now()).block();
+        WebhookSender.Answer answer =
+                sender.send(request("r-2", platform.url()), null, Instant.now()).block();
         assertThat(answer.statusCode()).isEqualTo(429);
         assertThat(answer.retryAfter()).contains(Duration.ofSeconds(30));
     }
@@ -71,10 +83,12 @@ class WebhookSenderTest {
     void aSlowPlatformOrNoPlatformIsAnAnswerWithoutAStatus() {
         platform.plan("r-3", new PlatformStub.Plan(200, Duration.ofSeconds(5), Map.of()));
         long started = System.nanoTime();
-        WebhookSender.Answer slow = sender.send(request("r-3", platform.url()), null, Instant.now()).block();
+        WebhookSender.Answer slow =
+                sender.send(request("r-3", platform.url()), null, Instant.now()).block();
         assertThat(slow.statusCode()).isNull();
         assertThat(slow.error()).isEqualTo("Timed out waiting for the platform");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the 2 s timeout, not the platform's 5 s")
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("the 2 s timeout, not the platform's 5 s")
                 .isLessThan(Duration.ofSeconds(4));
 
         WebhookSender.Answer refused = sender.send(request("r-4", "http://127.0.0.1:1/webhooks"), null, Instant.now())

@@ -30,8 +30,9 @@ class ErasedDeliveriesTest {
                 + "\"wantedTime\":\"20:30\",\"partySize\":4,\"words\":\"Ana here, can we make it 8:30?\","
                 + "\"readBy\":\"ASSISTANT\"}}}";
 
-        assertThat(ErasedDeliveries.withoutPhone(pending)).isEqualTo(pending.replace("\"+34600111222\"", "null")
-                .replace("\"Ana here, can we make it 8:30?\"", "null"));
+        assertThat(ErasedDeliveries.withoutPhone(pending))
+                .isEqualTo(pending.replace("\"+34600111222\"", "null")
+                        .replace("\"Ana here, can we make it 8:30?\"", "null"));
     }
 
     @Test

@@ -92,25 +92,33 @@ class GuestErasureComponentTest {
         luigis.plan(pending, PlatformStub.Plan.status(503));
         luigis.plan(laterBooking, PlatformStub.Plan.status(503));
         for (String subject : List.of(delivered, dead, pending, kept)) {
-            kafka.send(Topics.CALL_STATUS.name(), subject,
-                    NotifierTestSupport.change("luigis", subject, CallStatus.DIALING, CallStatus.CONFIRMED)).get();
+            kafka.send(
+                            Topics.CALL_STATUS.name(),
+                            subject,
+                            NotifierTestSupport.change("luigis", subject, CallStatus.DIALING, CallStatus.CONFIRMED))
+                    .get();
         }
         // The other tenant has a booking with the same id.
-        kafka.send(Topics.CALL_STATUS.name(), delivered,
-                NotifierTestSupport.change("otherco", delivered, CallStatus.DIALING, CallStatus.CONFIRMED)).get();
+        kafka.send(
+                        Topics.CALL_STATUS.name(),
+                        delivered,
+                        NotifierTestSupport.change("otherco", delivered, CallStatus.DIALING, CallStatus.CONFIRMED))
+                .get();
         // The guest opted out by replying about the booking to be erased (delivered), then back in about a later
         // booking, which the platform refuses once (still pending at the erasure). Another guest's fact is not theirs.
-        ConversationEvent optedOut = NotifierTestSupport.guestFact("luigis", phone, ConversationEventType.OPTED_OUT,
-                "GUEST_TEXT", delivered, "STOP");
-        ConversationEvent optedIn = NotifierTestSupport.guestFact("luigis", phone, ConversationEventType.OPTED_IN,
-                "GUEST_TEXT", laterBooking, "START");
-        ConversationEvent other = NotifierTestSupport.guestFact("luigis", otherPhone, ConversationEventType.OPTED_OUT,
-                "GUEST_TEXT", kept, "STOP");
+        ConversationEvent optedOut = NotifierTestSupport.guestFact(
+                "luigis", phone, ConversationEventType.OPTED_OUT, "GUEST_TEXT", delivered, "STOP");
+        ConversationEvent optedIn = NotifierTestSupport.guestFact(
+                "luigis", phone, ConversationEventType.OPTED_IN, "GUEST_TEXT", laterBooking, "START");
+        ConversationEvent other = NotifierTestSupport.guestFact(
+                "luigis", otherPhone, ConversationEventType.OPTED_OUT, "GUEST_TEXT", kept, "STOP");
         for (ConversationEvent fact : List.of(optedOut, optedIn, other)) {
-            kafka.send(Topics.CONVERSATIONS.name(), Topics.conversationKey("luigis", fact.getPhone()), fact).get();
+            kafka.send(Topics.CONVERSATIONS.name(), Topics.conversationKey("luigis", fact.getPhone()), fact)
+                    .get();
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                deliveries("luigis", delivered).equals(List.of("SUCCEEDED"))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> deliveries("luigis", delivered).equals(List.of("SUCCEEDED"))
                         && deliveries("luigis", dead).equals(List.of("DEAD"))
                         && deliveries("luigis", kept).equals(List.of("SUCCEEDED"))
                         && deliveries("otherco", delivered).equals(List.of("SUCCEEDED"))
@@ -121,14 +129,19 @@ class GuestErasureComponentTest {
         assertThat(deliveries("luigis", pending)).containsExactly("PENDING");
         assertThat(fact(optedIn).get("status")).isEqualTo("PENDING");
         UUID deadDelivery = database.sql("SELECT id FROM delivery WHERE tenant_id = 'luigis' AND subject_id = :subject")
-                .bind("subject", dead).map(row -> row.get("id", UUID.class)).one().block();
+                .bind("subject", dead)
+                .map(row -> row.get("id", UUID.class))
+                .one()
+                .block();
         assertThat(attempts(deadDelivery)).isEqualTo(1);
 
         GuestDataErased erased = erasure("luigis", delivered, dead, pending);
         kafka.send(Topics.GUEST_ERASURES.name(), "luigis", erased).get();
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> deliveries("luigis", delivered).isEmpty()
-                && deliveries("luigis", dead).isEmpty());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> deliveries("luigis", delivered).isEmpty()
+                        && deliveries("luigis", dead).isEmpty());
         assertThat(attempts(deadDelivery)).as("the dead delivery's attempts").isZero();
         assertThat(deliveries("luigis", kept)).containsExactly("SUCCEEDED");
         assertThat(deliveries("otherco", delivered)).containsExactly("SUCCEEDED");
@@ -140,17 +153,28 @@ class GuestErasureComponentTest {
         assertThat(fact(other).get("payload")).as("another guest's fact").contains(otherPhone);
         // The pending ones are still delivered: the platform must hear every change, and that the guest opted in.
         assertThat(deliveries("luigis", pending)).containsExactly("PENDING");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> deliveries("luigis", pending).equals(List.of("SUCCEEDED"))
-                && "SUCCEEDED".equals(fact(optedIn).get("status")));
-        assertThat(luigis.receivedFor(pending)).extracting(PlatformStub.Received::answered).containsExactly(503, 200);
-        assertThat(luigis.receivedFor(laterBooking)).extracting(PlatformStub.Received::answered).containsExactly(503, 200);
-        assertThat(luigis.receivedFor(laterBooking).get(1).body()).doesNotContain(phone).contains("guest.opted_in");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> deliveries("luigis", pending).equals(List.of("SUCCEEDED"))
+                        && "SUCCEEDED".equals(fact(optedIn).get("status")));
+        assertThat(luigis.receivedFor(pending))
+                .extracting(PlatformStub.Received::answered)
+                .containsExactly(503, 200);
+        assertThat(luigis.receivedFor(laterBooking))
+                .extracting(PlatformStub.Received::answered)
+                .containsExactly(503, 200);
+        assertThat(luigis.receivedFor(laterBooking).get(1).body())
+                .doesNotContain(phone)
+                .contains("guest.opted_in");
 
         // The same event again changes nothing (it is known by its eventId); a later erasure on the same key shows
         // that the first was already read when this is checked.
         kafka.send(Topics.GUEST_ERASURES.name(), "luigis", erased).get();
-        kafka.send(Topics.GUEST_ERASURES.name(), "luigis", erasure("luigis", kept)).get();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> deliveries("luigis", kept).isEmpty());
+        kafka.send(Topics.GUEST_ERASURES.name(), "luigis", erasure("luigis", kept))
+                .get();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> deliveries("luigis", kept).isEmpty());
         assertThat(deliveries("luigis", pending)).containsExactly("SUCCEEDED");
     }
 
@@ -158,24 +182,44 @@ class GuestErasureComponentTest {
     Map<String, String> fact(ConversationEvent event) {
         return database.sql("SELECT status, subject_id, payload FROM delivery WHERE event_id = :id")
                 .bind("id", event.getEventId())
-                .map(row -> Map.of("status", row.get("status", String.class), "subject", row.get("subject_id", String.class),
-                        "payload", row.get("payload", String.class)))
-                .one().defaultIfEmpty(Map.of()).block();
+                .map(row -> Map.of(
+                        "status",
+                        row.get("status", String.class),
+                        "subject",
+                        row.get("subject_id", String.class),
+                        "payload",
+                        row.get("payload", String.class)))
+                .one()
+                .defaultIfEmpty(Map.of())
+                .block();
     }
 
     static GuestDataErased erasure(String tenant, String... subjects) {
-        return GuestDataErased.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
-                .setTenantId(tenant).setErasureId(UUID.randomUUID().toString()).setSubjectIds(List.of(subjects)).build();
+        return GuestDataErased.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setTenantId(tenant)
+                .setErasureId(UUID.randomUUID().toString())
+                .setSubjectIds(List.of(subjects))
+                .build();
     }
 
     List<String> deliveries(String tenant, String subject) {
-        return database.sql("SELECT status FROM delivery WHERE tenant_id = :tenant AND subject_id = :subject ORDER BY sequence")
-                .bind("tenant", tenant).bind("subject", subject).map(row -> row.get("status", String.class))
-                .all().collectList().block();
+        return database.sql(
+                        "SELECT status FROM delivery WHERE tenant_id = :tenant AND subject_id = :subject ORDER BY sequence")
+                .bind("tenant", tenant)
+                .bind("subject", subject)
+                .map(row -> row.get("status", String.class))
+                .all()
+                .collectList()
+                .block();
     }
 
     long attempts(UUID delivery) {
         return database.sql("SELECT count(*) FROM delivery_attempt WHERE delivery_id = :id")
-                .bind("id", delivery).map(row -> row.get(0, Long.class)).one().block();
+                .bind("id", delivery)
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
     }
 }

@@ -34,10 +34,14 @@ class GuestFactWebhooksTest {
 
     @Test
     void optOutsAndOptInsFromTheGuestOrTheConsoleAreDelivered() {
-        assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.OPTED_OUT, "GUEST_TEXT"))).contains("guest.opted_out");
-        assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.OPTED_OUT, "CONSOLE"))).contains("guest.opted_out");
-        assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.OPTED_IN, "GUEST_TEXT"))).contains("guest.opted_in");
-        assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.OPTED_OUT, null))).contains("guest.opted_out");
+        assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.OPTED_OUT, "GUEST_TEXT")))
+                .contains("guest.opted_out");
+        assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.OPTED_OUT, "CONSOLE")))
+                .contains("guest.opted_out");
+        assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.OPTED_IN, "GUEST_TEXT")))
+                .contains("guest.opted_in");
+        assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.OPTED_OUT, null)))
+                .contains("guest.opted_out");
         assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.MISSED_CALL, "INBOUND_CALL")))
                 .contains("guest.missed_call");
     }
@@ -54,11 +58,19 @@ class GuestFactWebhooksTest {
 
     @Test
     void whatThePlatformImportedItselfAndTheMessagesAreNot() {
-        assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.OPTED_OUT, "PLATFORM"))).isEmpty();
-        assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.OPTED_IN, "PLATFORM"))).isEmpty();
-        for (ConversationEventType type : new ConversationEventType[] {ConversationEventType.MESSAGE_RECEIVED,
-                ConversationEventType.MESSAGE_SENT, ConversationEventType.MESSAGE_STATUS, ConversationEventType.TAKEN_OVER}) {
-            assertThat(GuestFactWebhooks.typeOf(fact(type, null))).as(type.name()).isEmpty();
+        assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.OPTED_OUT, "PLATFORM")))
+                .isEmpty();
+        assertThat(GuestFactWebhooks.typeOf(fact(ConversationEventType.OPTED_IN, "PLATFORM")))
+                .isEmpty();
+        for (ConversationEventType type : new ConversationEventType[] {
+            ConversationEventType.MESSAGE_RECEIVED,
+            ConversationEventType.MESSAGE_SENT,
+            ConversationEventType.MESSAGE_STATUS,
+            ConversationEventType.TAKEN_OVER
+        }) {
+            assertThat(GuestFactWebhooks.typeOf(fact(type, null)))
+                    .as(type.name())
+                    .isEmpty();
         }
     }
 
@@ -66,10 +78,13 @@ class GuestFactWebhooksTest {
     void theBodyNamesTheGuestAndTheBooking() {
         ConversationEvent optedOut = fact(ConversationEventType.OPTED_OUT, "GUEST_TEXT");
 
-        JsonNode body = JsonMapper.builder().build().readTree(GuestFactWebhookBody.of("guest.opted_out", optedOut).json());
+        JsonNode body = JsonMapper.builder()
+                .build()
+                .readTree(GuestFactWebhookBody.of("guest.opted_out", optedOut).json());
 
         assertThat(body.get("type").asString()).isEqualTo("guest.opted_out");
-        assertThat(body.get("timestamp").asString()).isEqualTo(optedOut.getOccurredAt().toString());
+        assertThat(body.get("timestamp").asString())
+                .isEqualTo(optedOut.getOccurredAt().toString());
         JsonNode data = body.get("data");
         assertThat(data.get("eventId").asString()).isEqualTo(optedOut.getEventId());
         assertThat(data.get("tenantId").asString()).isEqualTo("luigis");
@@ -77,16 +92,22 @@ class GuestFactWebhooksTest {
         assertThat(data.get("source").asString()).isEqualTo("GUEST_TEXT");
         assertThat(data.get("reason").asString()).isEqualTo("STOP");
         assertThat(data.get("reservationId").asString()).isEqualTo("r-7");
-        assertThat(data.has("request")).as("only a change or booking request carries one").isFalse();
+        assertThat(data.has("request"))
+                .as("only a change or booking request carries one")
+                .isFalse();
     }
 
     @Test
     void aChangeRequestCarriesWhatTheGuestWantsAndTheirWords() {
-        ConversationEvent changed = NotifierTestSupport.withRequest(fact(ConversationEventType.CHANGE_REQUESTED,
-                "ASSISTANT"), new GuestRequest("2026-12-01", "20:30", 4, "can we make it 8:30?", "ASSISTANT"));
+        ConversationEvent changed = NotifierTestSupport.withRequest(
+                fact(ConversationEventType.CHANGE_REQUESTED, "ASSISTANT"),
+                new GuestRequest("2026-12-01", "20:30", 4, "can we make it 8:30?", "ASSISTANT"));
 
-        JsonNode data = JsonMapper.builder().build()
-                .readTree(GuestFactWebhookBody.of("reservation.change_requested", changed).json()).get("data");
+        JsonNode data = JsonMapper.builder()
+                .build()
+                .readTree(GuestFactWebhookBody.of("reservation.change_requested", changed)
+                        .json())
+                .get("data");
 
         assertThat(data.get("reservationId").asString()).isEqualTo("r-7");
         JsonNode request = data.get("request");
@@ -99,11 +120,16 @@ class GuestFactWebhooksTest {
 
     @Test
     void whatTheGuestDidNotSayIsNull() {
-        ConversationEvent asked = NotifierTestSupport.withRequest(fact(ConversationEventType.BOOKING_REQUESTED,
-                "GUEST_TEXT"), new GuestRequest(null, "21:00", null, "table at 9?", null));
+        ConversationEvent asked = NotifierTestSupport.withRequest(
+                fact(ConversationEventType.BOOKING_REQUESTED, "GUEST_TEXT"),
+                new GuestRequest(null, "21:00", null, "table at 9?", null));
 
-        JsonNode request = JsonMapper.builder().build()
-                .readTree(GuestFactWebhookBody.of("reservation.requested", asked).json()).get("data").get("request");
+        JsonNode request = JsonMapper.builder()
+                .build()
+                .readTree(
+                        GuestFactWebhookBody.of("reservation.requested", asked).json())
+                .get("data")
+                .get("request");
 
         assertThat(request.get("wantedDate").isNull()).isTrue();
         assertThat(request.get("partySize").isNull()).isTrue();

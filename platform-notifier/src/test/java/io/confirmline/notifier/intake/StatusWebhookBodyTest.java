@@ -31,7 +31,8 @@ class StatusWebhookBodyTest {
 
     @Test
     void theFallbackTextIsReservationTextedOnTheSmsChannel() {
-        CallStatusChanged texted = NotifierTestSupport.bySms("luigis", "r-1", CallStatus.IN_PROGRESS, CallStatus.TEXTED);
+        CallStatusChanged texted =
+                NotifierTestSupport.bySms("luigis", "r-1", CallStatus.IN_PROGRESS, CallStatus.TEXTED);
 
         StatusWebhookBody body = StatusWebhookBody.of(texted);
 
@@ -45,7 +46,8 @@ class StatusWebhookBodyTest {
     @Test
     void aConfirmationByTextIsReservationConfirmedOnTheSmsChannelAndAKeyPressStaysVoice() {
         CallStatusChanged byText = NotifierTestSupport.bySms("luigis", "r-1", CallStatus.TEXTED, CallStatus.CONFIRMED);
-        CallStatusChanged byKey = NotifierTestSupport.change("luigis", "r-2", CallStatus.IN_PROGRESS, CallStatus.CONFIRMED);
+        CallStatusChanged byKey =
+                NotifierTestSupport.change("luigis", "r-2", CallStatus.IN_PROGRESS, CallStatus.CONFIRMED);
 
         StatusWebhookBody sms = StatusWebhookBody.of(byText);
         StatusWebhookBody voice = StatusWebhookBody.of(byKey);
@@ -53,6 +55,8 @@ class StatusWebhookBodyTest {
         assertThat(sms.type()).isEqualTo("reservation.confirmed");
         assertThat(JSON.readTree(sms.json()).at("/data/channel").asString()).isEqualTo("SMS");
         assertThat(voice.type()).isEqualTo("reservation.confirmed");
-        assertThat(JSON.readTree(voice.json()).at("/data/channel").asString()).as("the schema's default").isEqualTo("VOICE");
+        assertThat(JSON.readTree(voice.json()).at("/data/channel").asString())
+                .as("the schema's default")
+                .isEqualTo("VOICE");
     }
 }

@@ -30,16 +30,19 @@ class RetentionPropertiesTest {
 
     @Test
     void agesAndTheIntervalMustBePositive() {
-        var properties = new RetentionProperties(Duration.ZERO, Duration.ofDays(-1), Duration.ofDays(14), 1000,
-                Duration.ZERO);
-        assertThat(validator.validate(properties)).extracting(v -> v.getPropertyPath().toString())
+        var properties =
+                new RetentionProperties(Duration.ZERO, Duration.ofDays(-1), Duration.ofDays(14), 1000, Duration.ZERO);
+        assertThat(validator.validate(properties))
+                .extracting(v -> v.getPropertyPath().toString())
                 .containsExactlyInAnyOrder("succeededDeliveries", "deadDeliveries", "interval");
     }
 
     @Test
     void theDefaultsAreValid() {
-        var properties = new RetentionProperties(Duration.ofDays(30), Duration.ofDays(90), Duration.ofDays(14), 1000,
-                Duration.ofMinutes(10));
-        assertThat(validator.validate(properties)).extracting(ConstraintViolation::getMessage).isEmpty();
+        var properties = new RetentionProperties(
+                Duration.ofDays(30), Duration.ofDays(90), Duration.ofDays(14), 1000, Duration.ofMinutes(10));
+        assertThat(validator.validate(properties))
+                .extracting(ConstraintViolation::getMessage)
+                .isEmpty();
     }
 }

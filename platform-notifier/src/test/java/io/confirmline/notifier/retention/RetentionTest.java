@@ -56,43 +56,71 @@ class RetentionTest {
     @BeforeEach
     void database() {
         TestPostgres.Database database = TestPostgres.freshDatabase();
-        Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
-                .schemas("notifier").load().migrate();
-        ConnectionFactory connections = ConnectionFactories.get(ConnectionFactoryOptions
-                .parse(database.r2dbcUrl() + "?schema=notifier").mutate()
-                .option(ConnectionFactoryOptions.USER, database.username())
-                .option(ConnectionFactoryOptions.PASSWORD, database.password()).build());
+        Flyway.configure()
+                .dataSource(database.jdbcUrl(), database.username(), database.password())
+                .schemas("notifier")
+                .load()
+                .migrate();
+        ConnectionFactory connections =
+                ConnectionFactories.get(ConnectionFactoryOptions.parse(database.r2dbcUrl() + "?schema=notifier")
+                        .mutate()
+                        .option(ConnectionFactoryOptions.USER, database.username())
+                        .option(ConnectionFactoryOptions.PASSWORD, database.password())
+                        .build());
         db = DatabaseClient.create(connections);
         store = new DeliveryStore(db, new R2dbcTransactionManager(connections));
-        retention = new Retention(db, new RetentionProperties(Duration.ofDays(30), Duration.ofDays(90),
-                Duration.ofDays(14), BATCH, Duration.ofMinutes(10)), Clock.fixed(NOW, ZoneOffset.UTC), meters);
+        retention = new Retention(
+                db,
+                new RetentionProperties(
+                        Duration.ofDays(30), Duration.ofDays(90), Duration.ofDays(14), BATCH, Duration.ofMinutes(10)),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                meters);
     }
 
     /** A delivery of its own subject, taken through the real queue to {@code status}, finished {@code daysAgo}. */
     private NewDelivery delivery(String status, int daysAgo) {
-        NewDelivery d = new NewDelivery(UUID.randomUUID().toString(), "calls.status.v1", "luigis", "r-" + UUID.randomUUID(),
-                "reservation.confirmed", "{}", NOW, Instant.now().minusSeconds(1), null);
+        NewDelivery d = new NewDelivery(
+                UUID.randomUUID().toString(),
+                "calls.status.v1",
+                "luigis",
+                "r-" + UUID.randomUUID(),
+                "reservation.confirmed",
+                "{}",
+                NOW,
+                Instant.now().minusSeconds(1),
+                null);
         store.create(d).block();
         Instant at = NOW.minus(Duration.ofDays(daysAgo));
         if (!status.equals(Delivery.PENDING)) {
-            Delivery claimed = store.claim(1000, Duration.ofSeconds(30)).filter(c -> c.eventId().equals(d.eventId()))
+            Delivery claimed = store.claim(1000, Duration.ofSeconds(30))
+                    .filter(c -> c.eventId().equals(d.eventId()))
                     .blockFirst();
             Attempt attempt = new Attempt(claimed.id(), 1, at, 5, status.equals(Delivery.SUCCEEDED) ? 200 : 400, null);
-            (status.equals(Delivery.SUCCEEDED) ? store.succeeded(claimed, attempt) : store.dead(claimed, attempt)).block();
+            (status.equals(Delivery.SUCCEEDED) ? store.succeeded(claimed, attempt) : store.dead(claimed, attempt))
+                    .block();
         }
         db.sql("""
                 UPDATE delivery SET created_at = :at, delivered_at = CASE WHEN status = 'SUCCEEDED' THEN :at END,
                                     dead_at = CASE WHEN status = 'DEAD' THEN :at END
-                WHERE event_id = :eventId""").bind("at", at.atOffset(ZoneOffset.UTC)).bind("eventId", d.eventId())
-                .then().block();
+                WHERE event_id = :eventId""")
+                .bind("at", at.atOffset(ZoneOffset.UTC))
+                .bind("eventId", d.eventId())
+                .then()
+                .block();
         db.sql("UPDATE processed_event SET processed_at = :at WHERE event_id = :eventId")
-                .bind("at", at.atOffset(ZoneOffset.UTC)).bind("eventId", d.eventId()).then().block();
+                .bind("at", at.atOffset(ZoneOffset.UTC))
+                .bind("eventId", d.eventId())
+                .then()
+                .block();
         return d;
     }
 
     private List<String> remaining(String table) {
-        return db.sql("SELECT event_id FROM " + table).map(row -> row.get("event_id", String.class)).all()
-                .collectList().block();
+        return db.sql("SELECT event_id FROM " + table)
+                .map(row -> row.get("event_id", String.class))
+                .all()
+                .collectList()
+                .block();
     }
 
     private long count(String sql) {
@@ -118,20 +146,37 @@ class RetentionTest {
             rounds.add(deleted);
         }
 
-        assertThat(rounds).as("no round deletes more than one batch per table").allMatch(n -> n <= 3 * BATCH)
+        assertThat(rounds)
+                .as("no round deletes more than one batch per table")
+                .allMatch(n -> n <= 3 * BATCH)
                 .hasSizeGreaterThanOrEqualTo(3);
-        assertThat(remaining("delivery")).containsExactlyInAnyOrder(recentSucceeded.eventId(), recentDead.eventId(),
-                ancientPending.eventId(), youngEvent.eventId());
-        assertThat(remaining("processed_event")).as("eventIds older than 14 days are forgotten")
+        assertThat(remaining("delivery"))
+                .containsExactlyInAnyOrder(
+                        recentSucceeded.eventId(),
+                        recentDead.eventId(),
+                        ancientPending.eventId(),
+                        youngEvent.eventId());
+        assertThat(remaining("processed_event"))
+                .as("eventIds older than 14 days are forgotten")
                 .containsExactly(youngEvent.eventId());
-        assertThat(count("SELECT count(*) FROM delivery_attempt")).as("attempts go with their delivery").isEqualTo(2);
-        assertThat(meters.get("confirmline.notifier.retention.removed").tag("table", "delivery").counter().count())
+        assertThat(count("SELECT count(*) FROM delivery_attempt"))
+                .as("attempts go with their delivery")
+                .isEqualTo(2);
+        assertThat(meters.get("confirmline.notifier.retention.removed")
+                        .tag("table", "delivery")
+                        .counter()
+                        .count())
                 .isEqualTo(2 * BATCH + 7 + 1);
-        assertThat(meters.get("confirmline.notifier.retention.removed").tag("table", "processed_event").counter().count())
+        assertThat(meters.get("confirmline.notifier.retention.removed")
+                        .tag("table", "processed_event")
+                        .counter()
+                        .count())
                 .isEqualTo(2 * BATCH + 7 + 4);
 
         // A record redelivered after its eventId was forgotten is still recognised by its delivery.
-        assertThat(store.create(recentSucceeded).block()).as("redelivered, delivery still kept").isFalse();
+        assertThat(store.create(recentSucceeded).block())
+                .as("redelivered, delivery still kept")
+                .isFalse();
         assertThat(count("SELECT count(*) FROM delivery")).isEqualTo(4);
     }
 }

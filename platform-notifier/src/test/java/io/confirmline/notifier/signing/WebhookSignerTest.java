@@ -41,7 +41,9 @@ class WebhookSignerTest {
 
     @Test
     void anIndependentHmacOfIdTimestampAndBodyAgrees() throws Exception {
-        String secret = "whsec_" + Base64.getEncoder().encodeToString("a-secret-of-thirty-two-bytes-ok!".getBytes(StandardCharsets.UTF_8));
+        String secret = "whsec_"
+                + Base64.getEncoder()
+                        .encodeToString("a-secret-of-thirty-two-bytes-ok!".getBytes(StandardCharsets.UTF_8));
         String body = "{\"type\":\"reservation.confirmed\",\"timestamp\":\"2026-11-21T20:00:00Z\",\"data\":{}}";
 
         String signature = new WebhookSigner(List.of(secret)).sign("msg_1", 1763755200L, body);
@@ -56,8 +58,9 @@ class WebhookSignerTest {
 
         String header = new WebhookSigner(List.of(oldSecret, newSecret)).sign(SPEC_ID, SPEC_TIMESTAMP, SPEC_BODY);
 
-        assertThat(header.split(" ")).containsExactly(SPEC_SIGNATURE,
-                "v1," + hmac(newSecret, SPEC_ID + "." + SPEC_TIMESTAMP + "." + SPEC_BODY));
+        assertThat(header.split(" "))
+                .containsExactly(
+                        SPEC_SIGNATURE, "v1," + hmac(newSecret, SPEC_ID + "." + SPEC_TIMESTAMP + "." + SPEC_BODY));
     }
 
     /** What a platform would compute: HMAC-SHA256 keyed with the base64-decoded secret, base64 encoded. */

@@ -61,17 +61,20 @@ class AvailabilityEndpoint {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     /** One slot of the answer. */
-    record SlotView(OffsetDateTime startsAt, int partySize) {
-    }
+    record SlotView(OffsetDateTime startsAt, int partySize) {}
 
     /** A question the endpoint answered (signature verified). */
-    record Asked(Instant at, String webhookId, String reservationId, String date, String time, int partySize,
-            List<SlotView> slots) {
-    }
+    record Asked(
+            Instant at,
+            String webhookId,
+            String reservationId,
+            String date,
+            String time,
+            int partySize,
+            List<SlotView> slots) {}
 
     /** The times marked full, e.g. {@code {"full":["20:30","21:00"]}}. */
-    record Script(List<String> full) {
-    }
+    record Script(List<String> full) {}
 
     private final List<Webhook> verifiers;
     private final Clock clock;
@@ -88,18 +91,33 @@ class AvailabilityEndpoint {
     }
 
     @GetMapping(path = "/availability", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, List<SlotView>> availability(ServerHttpRequest request, @RequestHeader HttpHeaders headers,
-            @RequestParam(required = false) String reservationId, @RequestParam(required = false) String date,
-            @RequestParam(required = false) String time, @RequestParam(required = false) String partySize) {
+    Map<String, List<SlotView>> availability(
+            ServerHttpRequest request,
+            @RequestHeader HttpHeaders headers,
+            @RequestParam(required = false) String reservationId,
+            @RequestParam(required = false) String date,
+            @RequestParam(required = false) String time,
+            @RequestParam(required = false) String partySize) {
         URI uri = request.getURI();
         String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         String id = headers.getFirst("webhook-id");
-        if (WebhookSignatures.signedWith(verifiers, clock, tolerance, target, id,
-                headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature")).isEmpty()) {
-            throw ProblemException.unauthorized("availability-signature", "The webhook-signature does not verify over"
-                    + " <webhook-id>.<webhook-timestamp>.<path-with-query> with any of the tenant's signing secrets,"
-                    + " or the timestamp is not recent", "Standard-Webhooks", "availability");
+        if (WebhookSignatures.signedWith(
+                        verifiers,
+                        clock,
+                        tolerance,
+                        target,
+                        id,
+                        headers.getFirst("webhook-timestamp"),
+                        headers.getFirst("webhook-signature"))
+                .isEmpty()) {
+            throw ProblemException.unauthorized(
+                    "availability-signature",
+                    "The webhook-signature does not verify over"
+                            + " <webhook-id>.<webhook-timestamp>.<path-with-query> with any of the tenant's signing secrets,"
+                            + " or the timestamp is not recent",
+                    "Standard-Webhooks",
+                    "availability");
         }
         LocalDate day = parse("date", date, LocalDate::parse);
         LocalTime at = parse("time", time, t -> LocalTime.parse(t, TIME));
@@ -108,7 +126,8 @@ class AvailabilityEndpoint {
             throw ProblemException.badRequest("availability-request", "partySize must be at least 1");
         }
         List<SlotView> slots = SandboxSlots.around(day, at, full.get(), zone).stream()
-                .map(startsAt -> new SlotView(startsAt, party)).toList();
+                .map(startsAt -> new SlotView(startsAt, party))
+                .toList();
         asked.add(new Asked(clock.instant(), id, reservationId, date, time, party, slots));
         return Map.of("slots", slots);
     }
@@ -124,12 +143,15 @@ class AvailabilityEndpoint {
         try {
             return parser.parse(value);
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw ProblemException.badRequest("availability-request", name + " is not in the contract's format"
-                    + " (date yyyy-MM-dd, time HH:mm, partySize a number)");
+            throw ProblemException.badRequest(
+                    "availability-request",
+                    name + " is not in the contract's format" + " (date yyyy-MM-dd, time HH:mm, partySize a number)");
         }
     }
 
-    @PutMapping(path = "/sandbox/availability", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PutMapping(
+            path = "/sandbox/availability",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> script(@RequestBody Script script) {
         Set<LocalTime> times = new TreeSet<>();
@@ -142,7 +164,8 @@ class AvailabilityEndpoint {
 
     @GetMapping(path = "/sandbox/availability", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> state() {
-        List<String> times = new ArrayList<>(new TreeSet<>(full.get()).stream().map(TIME::format).toList());
+        List<String> times = new ArrayList<>(
+                new TreeSet<>(full.get()).stream().map(TIME::format).toList());
         return Map.of("full", times, "timeZone", zone.getId(), "asked", List.copyOf(asked));
     }
 

@@ -52,15 +52,17 @@ class ChangeRequestAnswers {
     private static final Logger log = LoggerFactory.getLogger(ChangeRequestAnswers.class);
 
     /** Whether change requests are accepted, e.g. {@code {"accept": true}}. */
-    record Setting(boolean accept) {
-    }
+    record Setting(boolean accept) {}
 
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final PublishedReservations published;
     private final Clock clock;
     private final AtomicBoolean accept;
 
-    ChangeRequestAnswers(KafkaTemplate<String, SpecificRecord> kafka, PublishedReservations published, Clock clock,
+    ChangeRequestAnswers(
+            KafkaTemplate<String, SpecificRecord> kafka,
+            PublishedReservations published,
+            Clock clock,
             PlatformSandboxProperties properties) {
         this.kafka = kafka;
         this.published = published;
@@ -68,7 +70,9 @@ class ChangeRequestAnswers {
         this.accept = new AtomicBoolean(properties.acceptChangeRequests());
     }
 
-    @PutMapping(path = "/sandbox/change-requests", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PutMapping(
+            path = "/sandbox/change-requests",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Setting set(@RequestBody Setting setting) {
         accept.set(setting.accept());
@@ -82,14 +86,16 @@ class ChangeRequestAnswers {
 
     /** Called with every verified webhook; completes once the move, if any, is on the topic. */
     Mono<Void> onWebhook(JsonNode webhook) {
-        if (!accept.get() || !"reservation.change_requested".equals(webhook.path("type").asString(""))) {
+        if (!accept.get()
+                || !"reservation.change_requested".equals(webhook.path("type").asString(""))) {
             return Mono.empty();
         }
         JsonNode data = webhook.path("data");
-        Optional<ReservationEvent> current = published.latest(data.path("tenantId").asString(""),
-                data.path("reservationId").asString(""));
+        Optional<ReservationEvent> current = published.latest(
+                data.path("tenantId").asString(""), data.path("reservationId").asString(""));
         if (current.isEmpty()) {
-            log.info("Change request for {}: not a booking this sandbox published, left unanswered",
+            log.info(
+                    "Change request for {}: not a booking this sandbox published, left unanswered",
                     data.path("reservationId").asString(""));
             return Mono.empty();
         }
@@ -97,7 +103,9 @@ class ChangeRequestAnswers {
         return Mono.fromFuture(kafka.send(Topics.RESERVATIONS.name(), moved.getReservationId(), moved))
                 .doOnNext(sent -> {
                     published.remember(moved);
-                    log.info("Change request for {} accepted: moved to {}", moved.getReservationId(),
+                    log.info(
+                            "Change request for {} accepted: moved to {}",
+                            moved.getReservationId(),
                             moved.getStartsAt());
                 })
                 .then()
@@ -115,7 +123,9 @@ class ChangeRequestAnswers {
         LocalDate date = text(request, "wantedDate").map(LocalDate::parse).orElse(was.toLocalDate());
         LocalTime time = text(request, "wantedTime").map(LocalTime::parse).orElse(was.toLocalTime());
         JsonNode party = request.get("partySize");
-        return ReservationEvent.newBuilder(current).setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+        return ReservationEvent.newBuilder(current)
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now)
                 .setType(ReservationEventType.UPDATED)
                 .setVersion(Math.max(current.getVersion() + 1, now.toEpochMilli()))
                 .setStartsAt(date.atTime(time).atZone(zone).toInstant())

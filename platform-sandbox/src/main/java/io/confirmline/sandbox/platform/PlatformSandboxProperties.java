@@ -36,8 +36,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("platform-sandbox")
-public record PlatformSandboxProperties(@NotEmpty List<String> signingSecrets,
-        @DefaultValue("5m") @NotNull Duration tolerance, @DefaultValue("Europe/Madrid") @NotNull ZoneId timeZone,
+public record PlatformSandboxProperties(
+        @NotEmpty List<String> signingSecrets,
+        @DefaultValue("5m") @NotNull Duration tolerance,
+        @DefaultValue("Europe/Madrid") @NotNull ZoneId timeZone,
         @DefaultValue("false") boolean acceptChangeRequests) {
 
     @Override

@@ -41,10 +41,21 @@ import reactor.core.publisher.Mono;
 class ReservationPublisher {
 
     /** The JSON accepted; absent ids and versions are made up. */
-    record Reservation(String tenantId, String reservationId, Long version, String type, String kind,
-            OffsetDateTime startsAt, String timeZone, String guestName, String guestPhone, String guestLocale,
-            String venueName, Integer partySize, String serviceName, Boolean textOnly) {
-    }
+    record Reservation(
+            String tenantId,
+            String reservationId,
+            Long version,
+            String type,
+            String kind,
+            OffsetDateTime startsAt,
+            String timeZone,
+            String guestName,
+            String guestPhone,
+            String guestLocale,
+            String venueName,
+            Integer partySize,
+            String serviceName,
+            Boolean textOnly) {}
 
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final PublishedReservations published;
@@ -56,21 +67,31 @@ class ReservationPublisher {
         this.clock = clock;
     }
 
-    @PostMapping(path = "/reservations", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/reservations",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Map<String, Object>> publish(@RequestBody Reservation r) {
         Instant now = clock.instant();
         String id = r.reservationId() != null ? r.reservationId() : "r-" + UUID.randomUUID();
-        ReservationEvent event = ReservationEvent.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(now).setTenantId(r.tenantId() != null ? r.tenantId() : "demo").setReservationId(id)
+        ReservationEvent event = ReservationEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now)
+                .setTenantId(r.tenantId() != null ? r.tenantId() : "demo")
+                .setReservationId(id)
                 .setVersion(r.version() != null ? r.version() : now.toEpochMilli())
                 .setType(ReservationEventType.valueOf(r.type() != null ? r.type() : "CREATED"))
                 .setKind(BookingKind.valueOf(r.kind() != null ? r.kind() : "RESERVATION"))
-                .setStartsAt(r.startsAt().toInstant()).setTimeZone(r.timeZone() != null ? r.timeZone() : "Europe/Madrid")
-                .setGuestName(r.guestName()).setGuestPhone(r.guestPhone())
+                .setStartsAt(r.startsAt().toInstant())
+                .setTimeZone(r.timeZone() != null ? r.timeZone() : "Europe/Madrid")
+                .setGuestName(r.guestName())
+                .setGuestPhone(r.guestPhone())
                 .setGuestLocale(r.guestLocale() != null ? r.guestLocale() : "en")
-                .setVenueName(r.venueName() != null ? r.venueName() : "Luigi's").setPartySize(r.partySize())
-                .setServiceName(r.serviceName()).setTextOnly(Boolean.TRUE.equals(r.textOnly())).build();
+                .setVenueName(r.venueName() != null ? r.venueName() : "Luigi's")
+                .setPartySize(r.partySize())
+                .setServiceName(r.serviceName())
+                .setTextOnly(Boolean.TRUE.equals(r.textOnly()))
+                .build();
         return Mono.fromFuture(kafka.send(Topics.RESERVATIONS.name(), id, event))
                 .map(sent -> {
                     published.remember(event);
@@ -79,7 +100,10 @@ class ReservationPublisher {
                     answer.put("eventId", event.getEventId());
                     answer.put("offset", sent.getRecordMetadata().offset());
                     // The trace the booking travels in, for following it through ConfirmLine to the status webhooks.
-                    answer.put("traceparent", io.confirmline.kafka.TraceParents.from(sent.getProducerRecord().headers()));
+                    answer.put(
+                            "traceparent",
+                            io.confirmline.kafka.TraceParents.from(
+                                    sent.getProducerRecord().headers()));
                     return answer;
                 });
     }

@@ -35,8 +35,7 @@ final class SandboxSlots {
     /** At most this many slots are answered, the contract's maximum that is used. */
     static final int MAX = 3;
 
-    private SandboxSlots() {
-    }
+    private SandboxSlots() {}
 
     /**
      * The free half hours of {@code date} nearest to {@code time} (the earlier first on a tie), at most

@@ -59,18 +59,26 @@ class StatusWebhookReceiver {
      * A webhook the platform accepted (verified and answered 2xx); {@code receiver} is null on the default path,
      * {@code signedWith} the positions, in the receiver's secrets, of those with a valid signature in the request.
      */
-    record Received(String webhookId, Instant receivedAt, String type, String subjectId, String status,
-            String previousStatus, Integer attempt, String digits, String reason, String traceparent, JsonNode body,
-            String receiver, List<Integer> signedWith) {
-    }
+    record Received(
+            String webhookId,
+            Instant receivedAt,
+            String type,
+            String subjectId,
+            String status,
+            String previousStatus,
+            Integer attempt,
+            String digits,
+            String reason,
+            String traceparent,
+            JsonNode body,
+            String receiver,
+            List<Integer> signedWith) {}
 
     /** The secrets of one receiver, e.g. {@code {"signingSecrets": ["whsec_old", "whsec_new"]}}. */
-    record ReceiverSecrets(List<String> signingSecrets) {
-    }
+    record ReceiverSecrets(List<String> signingSecrets) {}
 
     /** How the platform fails: this status after this delay, for the next {@code count} requests. */
-    record Behaviour(int status, long delayMillis, int count) {
-    }
+    record Behaviour(int status, long delayMillis, int count) {}
 
     private final List<Webhook> verifiers;
     private final ChangeRequestAnswers changeRequests;
@@ -94,8 +102,8 @@ class StatusWebhookReceiver {
     }
 
     @PostMapping(path = "/webhooks/confirmline/{receiver}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Map<String, Object>>> receive(@PathVariable String receiver, @RequestHeader HttpHeaders headers,
-            @RequestBody byte[] body) {
+    Mono<ResponseEntity<Map<String, Object>>> receive(
+            @PathVariable String receiver, @RequestHeader HttpHeaders headers, @RequestBody byte[] body) {
         List<Webhook> secrets = receivers.get(receiver);
         if (secrets == null) {
             return Mono.just(ResponseEntity.status(404).body(Map.of("error", "no receiver " + receiver)));
@@ -119,9 +127,10 @@ class StatusWebhookReceiver {
         return ResponseEntity.ok(Map.of("receiver", receiver, "signingSecrets", verifying.size()));
     }
 
-    private Mono<ResponseEntity<Map<String, Object>>> receive(String receiver, List<Webhook> secrets,
-            HttpHeaders headers, byte[] body) {
-        Behaviour failing = behaviour.getAndUpdate(b -> b.count() > 0 ? new Behaviour(b.status(), b.delayMillis(), b.count() - 1) : b);
+    private Mono<ResponseEntity<Map<String, Object>>> receive(
+            String receiver, List<Webhook> secrets, HttpHeaders headers, byte[] body) {
+        Behaviour failing = behaviour.getAndUpdate(
+                b -> b.count() > 0 ? new Behaviour(b.status(), b.delayMillis(), b.count() - 1) : b);
         if (failing.count() > 0) {
             return Mono.delay(Duration.ofMillis(failing.delayMillis()))
                     .thenReturn(ResponseEntity.status(failing.status()).body(Map.of("error", "failing on purpose")));
@@ -137,9 +146,20 @@ class StatusWebhookReceiver {
         JsonNode json = JSON.readTree(payload);
         JsonNode data = json.path("data");
         String subject = text(data, "reservationId") != null ? text(data, "reservationId") : text(data, "messageId");
-        received.add(new Received(id, clock.instant(), text(json, "type"), subject, text(data, "status"),
-                text(data, "previousStatus"), data.has("attempt") ? data.get("attempt").asInt() : null,
-                text(data, "digits"), text(data, "reason"), headers.getFirst("traceparent"), json, receiver, signedWith));
+        received.add(new Received(
+                id,
+                clock.instant(),
+                text(json, "type"),
+                subject,
+                text(data, "status"),
+                text(data, "previousStatus"),
+                data.has("attempt") ? data.get("attempt").asInt() : null,
+                text(data, "digits"),
+                text(data, "reason"),
+                headers.getFirst("traceparent"),
+                json,
+                receiver,
+                signedWith));
         return changeRequests.onWebhook(json).thenReturn(ResponseEntity.ok(Map.<String, Object>of()));
     }
 
@@ -148,14 +168,17 @@ class StatusWebhookReceiver {
         return value == null || value.isNull() ? null : value.asString();
     }
 
-    private List<Integer> signedWith(List<Webhook> secrets, String payload, String id, String timestamp, String signature) {
+    private List<Integer> signedWith(
+            List<Webhook> secrets, String payload, String id, String timestamp, String signature) {
         return WebhookSignatures.signedWith(secrets, clock, tolerance, payload, id, timestamp, signature);
     }
 
     /** Accepted webhooks, oldest first; {@code subjectId} narrows to one booking or message. */
     @GetMapping(path = "/received", produces = MediaType.APPLICATION_JSON_VALUE)
     List<Received> received(@RequestParam(required = false) String subjectId) {
-        return received.stream().filter(r -> subjectId == null || subjectId.equals(r.subjectId())).toList();
+        return received.stream()
+                .filter(r -> subjectId == null || subjectId.equals(r.subjectId()))
+                .toList();
     }
 
     @DeleteMapping("/received")

@@ -30,29 +30,41 @@ import java.util.Map;
  */
 final class WebhookSignatures {
 
-    private WebhookSignatures() {
-    }
+    private WebhookSignatures() {}
 
     /**
      * The positions of the secrets with a valid signature over {@code content}; any one is enough to accept it.
      * Empty also when a header is missing or the timestamp is not within {@code tolerance} of now (replays are
      * refused).
      */
-    static List<Integer> signedWith(List<Webhook> secrets, Clock clock, Duration tolerance, String content, String id,
-            String timestamp, String signature) {
+    static List<Integer> signedWith(
+            List<Webhook> secrets,
+            Clock clock,
+            Duration tolerance,
+            String content,
+            String id,
+            String timestamp,
+            String signature) {
         if (id == null || timestamp == null || signature == null) {
             return List.of();
         }
         try {
-            if (Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), clock.instant()).abs()
-                    .compareTo(tolerance) > 0) {
+            if (Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), clock.instant())
+                            .abs()
+                            .compareTo(tolerance)
+                    > 0) {
                 return List.of();
             }
         } catch (NumberFormatException e) {
             return List.of();
         }
-        Map<String, List<String>> headers = Map.of("webhook-id", List.of(id), "webhook-timestamp", List.of(timestamp),
-                "webhook-signature", List.of(signature));
+        Map<String, List<String>> headers = Map.of(
+                "webhook-id",
+                List.of(id),
+                "webhook-timestamp",
+                List.of(timestamp),
+                "webhook-signature",
+                List.of(signature));
         List<Integer> signed = new ArrayList<>();
         for (int i = 0; i < secrets.size(); i++) {
             try {

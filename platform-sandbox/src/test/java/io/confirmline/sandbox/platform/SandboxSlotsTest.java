@@ -33,7 +33,8 @@ class SandboxSlotsTest {
 
     static List<String> around(String time, Set<LocalTime> full) {
         return SandboxSlots.around(DAY, LocalTime.parse(time), full, MADRID).stream()
-                .map(OffsetDateTime::toString).toList();
+                .map(OffsetDateTime::toString)
+                .toList();
     }
 
     @Test
@@ -58,7 +59,8 @@ class SandboxSlotsTest {
     void theDayEndsAtMidnightAndTheOffsetIsTheVenuesOnThatDate() {
         assertThat(around("23:45", Set.of()))
                 .containsExactly("2026-12-01T23:30+01:00", "2026-12-01T23:00+01:00", "2026-12-01T22:30+01:00");
-        assertThat(SandboxSlots.around(LocalDate.of(2026, 7, 1), LocalTime.of(20, 30), Set.of(), MADRID).get(0))
+        assertThat(SandboxSlots.around(LocalDate.of(2026, 7, 1), LocalTime.of(20, 30), Set.of(), MADRID)
+                        .get(0))
                 .hasToString("2026-07-01T20:30+02:00");
     }
 }

@@ -54,8 +54,7 @@ public final class SchemaCompatibilityGate {
     /** The file in the released directory that names the baseline version. */
     public static final String BASELINE_FILE = "BASELINE";
 
-    private SchemaCompatibilityGate() {
-    }
+    private SchemaCompatibilityGate() {}
 
     /** Who reads whom in a failed check. */
     public enum Direction {
@@ -85,7 +84,8 @@ public final class SchemaCompatibilityGate {
 
     /** The value schemas of the public topics, by record name. */
     public static Set<String> publicSchemas() {
-        return Topics.publicTopics().stream().map(topic -> topic.valueType().getSimpleName())
+        return Topics.publicTopics().stream()
+                .map(topic -> topic.valueType().getSimpleName())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -106,13 +106,16 @@ public final class SchemaCompatibilityGate {
                 Schema releasedSchema = parse(released);
                 String version = baseName(released);
                 pairs++;
-                compare(schema, releasedSchema).ifPresent(reason ->
-                        violations.add(new Violation(name, version, Direction.NEW_READS_RELEASED, reason)));
-                boolean fromBaseline = baseline.isPresent() && Version.parse(version).compareTo(baseline.get()) >= 0;
+                compare(schema, releasedSchema)
+                        .ifPresent(reason ->
+                                violations.add(new Violation(name, version, Direction.NEW_READS_RELEASED, reason)));
+                boolean fromBaseline =
+                        baseline.isPresent() && Version.parse(version).compareTo(baseline.get()) >= 0;
                 if (fromBaseline && publicSchemas.contains(name)) {
                     pairs++;
-                    compare(releasedSchema, schema).ifPresent(reason ->
-                            violations.add(new Violation(name, version, Direction.RELEASED_READS_NEW, reason)));
+                    compare(releasedSchema, schema)
+                            .ifPresent(reason ->
+                                    violations.add(new Violation(name, version, Direction.RELEASED_READS_NEW, reason)));
                 }
             }
         }
@@ -121,18 +124,25 @@ public final class SchemaCompatibilityGate {
 
     public static void main(String[] args) {
         if (args.length != 2) {
-            throw new IllegalArgumentException("usage: SchemaCompatibilityGate <current schema dir> <released schema dir>");
+            throw new IllegalArgumentException(
+                    "usage: SchemaCompatibilityGate <current schema dir> <released schema dir>");
         }
         Path releasedDir = Path.of(args[1]);
         Report report = check(Path.of(args[0]), releasedDir);
         if (!report.compatible()) {
             StringBuilder message = new StringBuilder("Incompatible schema change:");
-            report.violations().forEach(v -> message.append(System.lineSeparator()).append("  - ").append(v));
+            report.violations()
+                    .forEach(v -> message.append(System.lineSeparator())
+                            .append("  - ")
+                            .append(v));
             throw new IllegalStateException(message.toString());
         }
-        System.out.printf("Schema compatibility gate: %d reader/writer pair(s) checked (baseline %s; both ways for %s),"
-                        + " all compatible%n", report.pairsChecked(),
-                baseline(releasedDir).map(Version::toString).orElse("none"), publicSchemas().stream().sorted().toList());
+        System.out.printf(
+                "Schema compatibility gate: %d reader/writer pair(s) checked (baseline %s; both ways for %s),"
+                        + " all compatible%n",
+                report.pairsChecked(),
+                baseline(releasedDir).map(Version::toString).orElse("none"),
+                publicSchemas().stream().sorted().toList());
     }
 
     /** {@code reader} reading data written with {@code writer}: empty when it can, else Avro's reasons. */
@@ -191,7 +201,9 @@ public final class SchemaCompatibilityGate {
 
         static Version parse(String text) {
             try {
-                return new Version(Arrays.stream(text.split("\\.")).mapToInt(Integer::parseInt).toArray());
+                return new Version(Arrays.stream(text.split("\\."))
+                        .mapToInt(Integer::parseInt)
+                        .toArray());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("Not a release version (like 0.2.0): " + text, e);
             }

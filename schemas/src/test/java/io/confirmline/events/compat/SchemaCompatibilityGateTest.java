@@ -34,6 +34,7 @@ class SchemaCompatibilityGateTest {
     private static final Path RELEASED = FIXTURES.resolve("released");
     /** Booking 1.0.0 (enum without default) and the baseline 2.0.0 (the same enum with a default). */
     private static final Path BASELINE = FIXTURES.resolve("baseline");
+
     private static final Path BASELINE_RELEASED = BASELINE.resolve("released");
     private static final Path CONTRACT = Path.of("src/main/avro");
     private static final Path CONTRACT_RELEASED = Path.of("src/main/avro-released");
@@ -48,39 +49,46 @@ class SchemaCompatibilityGateTest {
 
     @Test
     void aRequiredFieldWithoutDefaultAndAChangedTypeFailWithAvrosReasons() {
-        SchemaCompatibilityGate.Report report = SchemaCompatibilityGate.check(FIXTURES.resolve("incompatible"), RELEASED);
+        SchemaCompatibilityGate.Report report =
+                SchemaCompatibilityGate.check(FIXTURES.resolve("incompatible"), RELEASED);
 
         assertThat(report.compatible()).isFalse();
         assertThat(report.violations()).singleElement().satisfies(violation -> {
             assertThat(violation.schema()).isEqualTo("Booking");
             assertThat(violation.releasedVersion()).isEqualTo("1.0.0");
-            assertThat(violation.reason()).contains("READER_FIELD_MISSING_DEFAULT").contains("venue")
-                    .contains("TYPE_MISMATCH").contains("/fields/1/type");
+            assertThat(violation.reason())
+                    .contains("READER_FIELD_MISSING_DEFAULT")
+                    .contains("venue")
+                    .contains("TYPE_MISMATCH")
+                    .contains("/fields/1/type");
         });
     }
 
     @Test
     void theGateFailsTheBuildOnAnIncompatibleChange() {
-        assertThatThrownBy(() -> SchemaCompatibilityGate.main(new String[] {
-                        FIXTURES.resolve("incompatible").toString(), RELEASED.toString()}))
+        assertThatThrownBy(() -> SchemaCompatibilityGate.main(
+                        new String[] {FIXTURES.resolve("incompatible").toString(), RELEASED.toString()}))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Booking cannot read data written with released version 1.0.0");
     }
 
     @Test
     void theGatePassesOnACompatibleChange() {
-        SchemaCompatibilityGate.main(new String[] {FIXTURES.resolve("compatible").toString(), RELEASED.toString()});
+        SchemaCompatibilityGate.main(
+                new String[] {FIXTURES.resolve("compatible").toString(), RELEASED.toString()});
     }
 
     @Test
     void aPublicSchemaThatTheBaselineReaderCannotReadIsRejected() {
-        SchemaCompatibilityGate.Report report = SchemaCompatibilityGate.check(
-                BASELINE.resolve("droppedField"), BASELINE_RELEASED, Set.of("Booking"));
+        SchemaCompatibilityGate.Report report =
+                SchemaCompatibilityGate.check(BASELINE.resolve("droppedField"), BASELINE_RELEASED, Set.of("Booking"));
 
         assertThat(report.violations()).singleElement().satisfies(violation -> {
             assertThat(violation.releasedVersion()).isEqualTo("2.0.0");
             assertThat(violation.direction()).isEqualTo(Direction.RELEASED_READS_NEW);
-            assertThat(violation.reason()).contains("READER_FIELD_MISSING_DEFAULT").contains("guests");
+            assertThat(violation.reason())
+                    .contains("READER_FIELD_MISSING_DEFAULT")
+                    .contains("guests");
             assertThat(violation.toString())
                     .startsWith("released version 2.0.0 of Booking cannot read data written with the new schema");
         });
@@ -88,8 +96,8 @@ class SchemaCompatibilityGateTest {
 
     @Test
     void theSameChangeToAnInternalSchemaIsOnlyCheckedBackward() {
-        SchemaCompatibilityGate.Report report = SchemaCompatibilityGate.check(
-                BASELINE.resolve("droppedField"), BASELINE_RELEASED, Set.of());
+        SchemaCompatibilityGate.Report report =
+                SchemaCompatibilityGate.check(BASELINE.resolve("droppedField"), BASELINE_RELEASED, Set.of());
 
         assertThat(report.pairsChecked()).isEqualTo(2);
         assertThat(report.compatible()).isTrue();
@@ -99,8 +107,8 @@ class SchemaCompatibilityGateTest {
     void aNewEnumSymbolPassesOnceTheBaselineHasADefaultAndReleasesBeforeItAreCheckedBackwardOnly() {
         // 1.0.0's enum has no default, so a 1.0.0 reader could not read NO_SHOW: releases before the baseline are
         // not asked to read new data, the baseline (2.0.0) reads it as UNKNOWN.
-        SchemaCompatibilityGate.Report report = SchemaCompatibilityGate.check(
-                BASELINE.resolve("newSymbol"), BASELINE_RELEASED, Set.of("Booking"));
+        SchemaCompatibilityGate.Report report =
+                SchemaCompatibilityGate.check(BASELINE.resolve("newSymbol"), BASELINE_RELEASED, Set.of("Booking"));
 
         assertThat(report.pairsChecked()).isEqualTo(3);
         assertThat(report.violations()).isEmpty();
@@ -118,11 +126,12 @@ class SchemaCompatibilityGateTest {
 
     @Test
     void theContractsPublicTopicsAreCheckedBothWaysFromTheBaseline() throws IOException {
-        assertThat(Files.readString(CONTRACT_RELEASED.resolve(SchemaCompatibilityGate.BASELINE_FILE)).trim())
+        assertThat(Files.readString(CONTRACT_RELEASED.resolve(SchemaCompatibilityGate.BASELINE_FILE))
+                        .trim())
                 .isEqualTo("0.2.0");
         assertThat(SchemaCompatibilityGate.publicSchemas())
-                .containsExactlyInAnyOrder("ReservationEvent", "VoiceMessageRequested", "CallStatusChanged",
-                        "ConversationEvent");
+                .containsExactlyInAnyOrder(
+                        "ReservationEvent", "VoiceMessageRequested", "CallStatusChanged", "ConversationEvent");
 
         SchemaCompatibilityGate.Report report = SchemaCompatibilityGate.check(CONTRACT, CONTRACT_RELEASED);
 
@@ -136,11 +145,12 @@ class SchemaCompatibilityGateTest {
         List<String> withoutDefault = new ArrayList<>();
         for (String name : SchemaCompatibilityGate.publicSchemas()) {
             Path baselineFile = CONTRACT_RELEASED.resolve(name).resolve("0.2.0.avsc");
-            if (Files.exists(baselineFile)) {   // a public schema born after the baseline has only its current version
-                collectEnumsWithoutDefault(new Schema.Parser().parse(baselineFile.toFile()), new ArrayList<>(),
-                        withoutDefault);
+            if (Files.exists(baselineFile)) { // a public schema born after the baseline has only its current version
+                collectEnumsWithoutDefault(
+                        new Schema.Parser().parse(baselineFile.toFile()), new ArrayList<>(), withoutDefault);
             }
-            Schema current = new Schema.Parser().parse(CONTRACT.resolve(name + ".avsc").toFile());
+            Schema current =
+                    new Schema.Parser().parse(CONTRACT.resolve(name + ".avsc").toFile());
             collectEnumsWithoutDefault(current, new ArrayList<>(), withoutDefault);
         }
         assertThat(withoutDefault).isEmpty();
@@ -163,7 +173,7 @@ class SchemaCompatibilityGateTest {
             case UNION -> schema.getTypes().forEach(s -> collectEnumsWithoutDefault(s, seen, withoutDefault));
             case ARRAY -> collectEnumsWithoutDefault(schema.getElementType(), seen, withoutDefault);
             case MAP -> collectEnumsWithoutDefault(schema.getValueType(), seen, withoutDefault);
-            default -> { }
+            default -> {}
         }
     }
 }

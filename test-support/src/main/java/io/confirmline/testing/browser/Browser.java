@@ -104,8 +104,14 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium().toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=" + width + "," + height, "--lang=en-US", "--user-data-dir=" + tempProfile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=" + width + "," + height,
+                "--lang=en-US",
+                "--user-data-dir=" + tempProfile());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver().toFile())
                 .usingAnyFreePort()
@@ -127,11 +133,13 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
         if (driver == null) {
             return;
         }
-        String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+        String name = context.getRequiredTestClass().getSimpleName() + "-"
+                + context.getRequiredTestMethod().getName();
         try {
             Path picture = screenshot(FAILURES.resolve(name + ".png"));
             Files.writeString(FAILURES.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
-            System.out.println("Browser test failed: screenshot " + picture.toAbsolutePath() + ", page source beside it");
+            System.out.println(
+                    "Browser test failed: screenshot " + picture.toAbsolutePath() + ", page source beside it");
         } catch (RuntimeException | IOException e) {
             System.out.println("Browser test failed; no screenshot could be saved: " + e);
         }

@@ -52,9 +52,13 @@ public final class ErrorLog extends AppenderBase<ILoggingEvent> implements AutoC
 
     /** Each as {@code logger: message (exception)}. */
     public List<String> lines() {
-        return errors.stream().map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()
-                + (e.getThrowableProxy() == null ? "" : " (" + e.getThrowableProxy().getClassName() + ": "
-                        + e.getThrowableProxy().getMessage() + ")")).toList();
+        return errors.stream()
+                .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()
+                        + (e.getThrowableProxy() == null
+                                ? ""
+                                : " (" + e.getThrowableProxy().getClassName() + ": "
+                                        + e.getThrowableProxy().getMessage() + ")"))
+                .toList();
     }
 
     @Override

@@ -33,8 +33,7 @@ public final class Fuzz {
      */
     public static final int DEFAULT_TRIES = 1_000;
 
-    private Fuzz() {
-    }
+    private Fuzz() {}
 
     public static int tries() {
         return Integer.getInteger("confirmline.fuzz.tries", DEFAULT_TRIES);

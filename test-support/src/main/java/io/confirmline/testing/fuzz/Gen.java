@@ -92,8 +92,7 @@ public interface Gen<T> {
     }
 
     /** A generator chosen with a weight, for {@link #frequency}. */
-    record Weighted<T>(int weight, Gen<? extends T> gen) {
-    }
+    record Weighted<T>(int weight, Gen<? extends T> gen) {}
 
     static <T> Weighted<T> weight(int weight, Gen<? extends T> gen) {
         return new Weighted<>(weight, gen);
@@ -122,8 +121,10 @@ public interface Gen<T> {
 
     /** Any int; the boundaries and small values, where parsers and arithmetic break, come up often. */
     static Gen<Integer> ints() {
-        return frequency(weight(1, of(0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE)),
-                weight(2, ints(-1_000, 1_000)), weight(3, random -> random.nextInt()));
+        return frequency(
+                weight(1, of(0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE)),
+                weight(2, ints(-1_000, 1_000)),
+                weight(3, random -> random.nextInt()));
     }
 
     /** Between {@code min} and {@code max}, both included. */
@@ -133,13 +134,16 @@ public interface Gen<T> {
 
     /** Any long; the boundaries and small values come up often. */
     static Gen<Long> longs() {
-        return frequency(weight(1, of(0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE)),
-                weight(2, random -> random.nextLong(-1_000, 1_001)), weight(3, random -> random.nextLong()));
+        return frequency(
+                weight(1, of(0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE)),
+                weight(2, random -> random.nextLong(-1_000, 1_001)),
+                weight(3, random -> random.nextLong()));
     }
 
     /** Any finite double, tiny to huge, negative zero and the extremes included. */
     static Gen<Double> doubles() {
-        return frequency(weight(1, of(0.0, -0.0, 0.01, -0.01, Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE)),
+        return frequency(
+                weight(1, of(0.0, -0.0, 0.01, -0.01, Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE)),
                 weight(5, random -> (random.nextDouble() * 2 - 1) * Math.pow(10, random.nextInt(-2, 309))));
     }
 

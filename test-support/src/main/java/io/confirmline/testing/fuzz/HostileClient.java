@@ -15,6 +15,8 @@
  */
 package io.confirmline.testing.fuzz;
 
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,8 +31,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-
-import static java.util.concurrent.CompletableFuture.completedFuture;
 
 /**
  * Sends generated requests over real HTTP/1.1 (kept-alive connections, {@code concurrency} at a time) and
@@ -48,8 +48,8 @@ public final class HostileClient implements AutoCloseable {
      * What came back; {@code error} when no response did (timeout, connection reset); {@code stalled} when the
      * first try on a kept-alive connection got no answer and this one came on a fresh connection.
      */
-    public record Answer(HostileRequest request, int status, String contentType, String body, Throwable error,
-            boolean stalled) {
+    public record Answer(
+            HostileRequest request, int status, String contentType, String body, Throwable error, boolean stalled) {
 
         Answer(HostileRequest request, int status, String contentType, String body, Throwable error) {
             this(request, status, contentType, body, error, false);
@@ -93,8 +93,11 @@ public final class HostileClient implements AutoCloseable {
     public HostileClient(String baseUrl, int concurrency) {
         this.baseUrl = baseUrl;
         this.concurrency = concurrency;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(executor)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /** Whether the JDK's client can send it at all (a valid URI, header names and values it accepts). */
@@ -114,8 +117,10 @@ public final class HostileClient implements AutoCloseable {
             slots.acquire();
             CompletableFuture<Answer> answer;
             try {
-                answer = send(http, request, FIRST_TRY).thenCompose(first -> first.error() instanceof HttpTimeoutException
-                        ? send(freshClient(), request, RETRY).thenApply(Answer::stalledFirst) : completedFuture(first));
+                answer = send(http, request, FIRST_TRY)
+                        .thenCompose(first -> first.error() instanceof HttpTimeoutException
+                                ? send(freshClient(), request, RETRY).thenApply(Answer::stalledFirst)
+                                : completedFuture(first));
             } catch (IllegalArgumentException e) {
                 answer = CompletableFuture.completedFuture(new Answer(request, 0, null, null, e));
             }
@@ -132,17 +137,29 @@ public final class HostileClient implements AutoCloseable {
     private CompletableFuture<Answer> send(HttpClient client, HostileRequest request, Duration timeout) {
         return client.sendAsync(build(request, timeout), HttpResponse.BodyHandlers.ofByteArray())
                 .handle((response, error) -> error != null
-                        ? new Answer(request, 0, null, null, error instanceof java.util.concurrent.CompletionException
-                                && error.getCause() != null ? error.getCause() : error)
-                        : new Answer(request, response.statusCode(),
+                        ? new Answer(
+                                request,
+                                0,
+                                null,
+                                null,
+                                error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                                        ? error.getCause()
+                                        : error)
+                        : new Answer(
+                                request,
+                                response.statusCode(),
                                 response.headers().firstValue("Content-Type").orElse(null),
-                                new String(response.body(), StandardCharsets.UTF_8), null));
+                                new String(response.body(), StandardCharsets.UTF_8),
+                                null));
     }
 
     /** A client of its own for one retry: its connection is new. */
     private HttpClient freshClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(executor)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /** How many answers came only on a fresh connection (see the class comment). */
@@ -157,8 +174,11 @@ public final class HostileClient implements AutoCloseable {
     private HttpRequest build(HostileRequest request, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + request.path()))
                 .timeout(timeout)
-                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                .method(
+                        request.method(),
+                        request.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         for (Map.Entry<String, String> header : request.headers()) {
             builder.header(header.getKey(), header.getValue());
         }

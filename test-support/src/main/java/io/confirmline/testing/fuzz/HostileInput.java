@@ -32,8 +32,7 @@ import java.util.UUID;
  */
 public final class HostileInput {
 
-    private HostileInput() {
-    }
+    private HostileInput() {}
 
     /**
      * Any UTF-16 unit but Unicode's noncharacters and private-use characters: control characters and lone
@@ -54,13 +53,40 @@ public final class HostileInput {
         return Gen.frequency(
                 weight(4, Gen.strings(UNICODE, 0, 20)),
                 weight(2, Gen.strings(ANY_UNIT, 0, 40)),
-                weight(2, Gen.of("", " ", "null", "true", "0", "-1", "1e999", "NaN", "+447911123456",
-                        "00447911123456", "<script>", "' OR 1=1 --", "${jndi:ldap://x}", "%s%n", "../../etc/passwd",
-                        "\u0000", "\uD800", "\uFEFF1", "2026-02-30T25:61:00Z", "1970-01-01T00:00:00Z",
-                        "9999-12-31T23:59:59Z", "+999999999-12-31T23:59:59Z", "-1000000000-01-01T00:00:00Z")),
-                // Long text is one character repeated: drawing 70,000 random characters would cost more than the request.
-                weight(1, Gen.combine(Gen.chars(' ', '~'), Gen.ints(1_000, 70_000),
-                        (c, n) -> String.valueOf(c).repeat(n))));
+                weight(
+                        2,
+                        Gen.of(
+                                "",
+                                " ",
+                                "null",
+                                "true",
+                                "0",
+                                "-1",
+                                "1e999",
+                                "NaN",
+                                "+447911123456",
+                                "00447911123456",
+                                "<script>",
+                                "' OR 1=1 --",
+                                "${jndi:ldap://x}",
+                                "%s%n",
+                                "../../etc/passwd",
+                                "\u0000",
+                                "\uD800",
+                                "\uFEFF1",
+                                "2026-02-30T25:61:00Z",
+                                "1970-01-01T00:00:00Z",
+                                "9999-12-31T23:59:59Z",
+                                "+999999999-12-31T23:59:59Z",
+                                "-1000000000-01-01T00:00:00Z")),
+                // Long text is one character repeated: drawing 70,000 random characters would cost more than the
+                // request.
+                weight(
+                        1,
+                        Gen.combine(
+                                Gen.chars(' ', '~'),
+                                Gen.ints(1_000, 70_000),
+                                (c, n) -> String.valueOf(c).repeat(n))));
     }
 
     /** Numbers, among them those no int, long or double holds. */
@@ -70,11 +96,30 @@ public final class HostileInput {
                 weight(2, Gen.longs()),
                 weight(2, Gen.doubles()),
                 // Digits of a non-negative long (the sign bit cleared), then zeros: past any long.
-                weight(2, Gen.combine(Gen.longs().map(v -> v & Long.MAX_VALUE), Gen.ints(1, 40),
-                        (digits, zeros) -> new Json.Raw(digits + "0".repeat(zeros)))),
-                weight(3, Gen.of("99999999999", "1e20", "1e999", "-1e999", "1e-999", "2147483648",
-                        "-2147483649", "9223372036854775808", "0.5", "-0", "1E400", "4.9e-324", "1" + "0".repeat(999),
-                        "1" + "0".repeat(1_200)).map(Json.Raw::new)));
+                weight(
+                        2,
+                        Gen.combine(
+                                Gen.longs().map(v -> v & Long.MAX_VALUE),
+                                Gen.ints(1, 40),
+                                (digits, zeros) -> new Json.Raw(digits + "0".repeat(zeros)))),
+                weight(
+                        3,
+                        Gen.of(
+                                        "99999999999",
+                                        "1e20",
+                                        "1e999",
+                                        "-1e999",
+                                        "1e-999",
+                                        "2147483648",
+                                        "-2147483649",
+                                        "9223372036854775808",
+                                        "0.5",
+                                        "-0",
+                                        "1E400",
+                                        "4.9e-324",
+                                        "1" + "0".repeat(999),
+                                        "1" + "0".repeat(1_200))
+                                .map(Json.Raw::new)));
     }
 
     /** Any JSON value (strings, numbers of every size, objects with our field names...), nested up to {@code depth}. */
@@ -89,35 +134,60 @@ public final class HostileInput {
 
     /** Arrays or objects nested far deeper than any payload (up to 5,000 levels). */
     public static Gen<String> deepJson() {
-        return Gen.combine(Gen.ints(10, 5_000), Gen.of("[", "{\"a\":"),
+        return Gen.combine(
+                Gen.ints(10, 5_000),
+                Gen.of("[", "{\"a\":"),
                 (depth, open) -> open.repeat(depth) + "1" + (open.equals("[") ? "]" : "}").repeat(depth));
     }
 
     /** Bytes that are not UTF-8 (or not text at all), alone or inside an otherwise fine JSON string. */
     public static Gen<byte[]> notUtf8() {
-        Gen<byte[]> invalid = Gen.of(new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xFF},
-                new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-                new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, new byte[] {(byte) 0xE2, (byte) 0x82},
+        Gen<byte[]> invalid = Gen.of(
+                new byte[] {(byte) 0xC3, 0x28},
+                new byte[] {(byte) 0xFF},
+                new byte[] {(byte) 0xC0, (byte) 0xAF},
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+                new byte[] {(byte) 0xE2, (byte) 0x82},
                 new byte[] {0x00});
-        return Gen.oneOf(
-                Gen.bytes(2_000),
-                Gen.combine(fieldNames(), invalid, (field, bad) -> {
-                    byte[] start = ("{\"payload\":{\"" + field + "\":\"").getBytes(StandardCharsets.UTF_8);
-                    byte[] end = "\"}}".getBytes(StandardCharsets.UTF_8);
-                    byte[] all = new byte[start.length + bad.length + end.length];
-                    System.arraycopy(start, 0, all, 0, start.length);
-                    System.arraycopy(bad, 0, all, start.length, bad.length);
-                    System.arraycopy(end, 0, all, start.length + bad.length, end.length);
-                    return all;
-                }));
+        return Gen.oneOf(Gen.bytes(2_000), Gen.combine(fieldNames(), invalid, (field, bad) -> {
+            byte[] start = ("{\"payload\":{\"" + field + "\":\"").getBytes(StandardCharsets.UTF_8);
+            byte[] end = "\"}}".getBytes(StandardCharsets.UTF_8);
+            byte[] all = new byte[start.length + bad.length + end.length];
+            System.arraycopy(start, 0, all, 0, start.length);
+            System.arraycopy(bad, 0, all, start.length, bad.length);
+            System.arraycopy(end, 0, all, start.length + bad.length, end.length);
+            return all;
+        }));
     }
 
     /** Not JSON: truncated, trailing garbage, other formats. */
     public static Gen<String> notJson() {
         return Gen.oneOf(
-                Gen.of("", " ", "{", "}", "[", "{\"payload\":", "{\"a\":1}}", "{\"a\":1} x", "null", "0", "\"x\"",
-                        "<xml/>", "a=1&b=2", "{'a':1}", "{\"a\":01}", "{\"a\":NaN}", "{\"a\":Infinity}",
-                        "{\"a\":\"\\uZZZZ\"}", "{\"a\" 1}", "[1,]", "{,}", "{\"a\":1,}", "\uFEFF{}"),
+                Gen.of(
+                        "",
+                        " ",
+                        "{",
+                        "}",
+                        "[",
+                        "{\"payload\":",
+                        "{\"a\":1}}",
+                        "{\"a\":1} x",
+                        "null",
+                        "0",
+                        "\"x\"",
+                        "<xml/>",
+                        "a=1&b=2",
+                        "{'a':1}",
+                        "{\"a\":01}",
+                        "{\"a\":NaN}",
+                        "{\"a\":Infinity}",
+                        "{\"a\":\"\\uZZZZ\"}",
+                        "{\"a\" 1}",
+                        "[1,]",
+                        "{,}",
+                        "{\"a\":1,}",
+                        "\uFEFF{}"),
                 strings());
     }
 
@@ -165,13 +235,32 @@ public final class HostileInput {
         return Gen.frequency(
                 weight(6, Gen.just("application/json")),
                 weight(1, Gen.just(null)),
-                weight(3, Gen.of("application/json; charset=utf-8", "application/json;charset=UTF-16",
-                        "application/json; charset=nonsense", "application/problem+json", "application/vnd.x+json",
-                        "text/plain", "text/html", "application/xml", "application/x-www-form-urlencoded",
-                        "multipart/form-data; boundary=x", "application/octet-stream", "*/*", "application/*",
-                        "garbage/", "/", "application/json;;;=", "application/json; =x", "json", "",
-                        "application/json, text/plain", "application/json; charset=\"utf-8",
-                        "APPLICATION/JSON", "application/json ; q=0.5")));
+                weight(
+                        3,
+                        Gen.of(
+                                "application/json; charset=utf-8",
+                                "application/json;charset=UTF-16",
+                                "application/json; charset=nonsense",
+                                "application/problem+json",
+                                "application/vnd.x+json",
+                                "text/plain",
+                                "text/html",
+                                "application/xml",
+                                "application/x-www-form-urlencoded",
+                                "multipart/form-data; boundary=x",
+                                "application/octet-stream",
+                                "*/*",
+                                "application/*",
+                                "garbage/",
+                                "/",
+                                "application/json;;;=",
+                                "application/json; =x",
+                                "json",
+                                "",
+                                "application/json, text/plain",
+                                "application/json; charset=\"utf-8",
+                                "APPLICATION/JSON",
+                                "application/json ; q=0.5")));
     }
 
     /** Accept values; null means none is sent. */
@@ -179,8 +268,18 @@ public final class HostileInput {
         return Gen.frequency(
                 weight(6, Gen.just(null)),
                 weight(2, Gen.of("application/json", "*/*", "application/problem+json")),
-                weight(1, Gen.of("text/html", "application/xml", "image/png", "garbage/", ";;;",
-                        "application/json;q=x", "text/event-stream", "application/x-ndjson", "*/*;q=0")));
+                weight(
+                        1,
+                        Gen.of(
+                                "text/html",
+                                "application/xml",
+                                "image/png",
+                                "garbage/",
+                                ";;;",
+                                "application/json;q=x",
+                                "text/event-stream",
+                                "application/x-ndjson",
+                                "*/*;q=0")));
     }
 
     /**
@@ -191,14 +290,48 @@ public final class HostileInput {
         return HostileInput::oddHeaders;
     }
 
-    private static final List<String> KNOWN_HEADERS = List.of("X-Forwarded-For", "Forwarded", "X-Forwarded-Proto",
-            "X-Forwarded-Host", "X-Forwarded-Prefix", "X-Forwarded-Port", "traceparent", "tracestate", "baggage",
-            "Content-Encoding", "Accept-Encoding", "Accept-Language", "Accept-Charset", "Cookie", "If-None-Match",
-            "If-Modified-Since", "Range", "Origin", "Access-Control-Request-Method", "X-Request-Id");
-    private static final List<String> KNOWN_VALUES = List.of("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
-            "00-00000000000000000000000000000000-0000000000000000-00", "ff-zz", "zz-zz", "gzip", "deflate", "br",
-            "bytes=0-1,5-", "1.2.3.4, unknown, ::1", "for=\"[::1\"", "null", "Thu, 01 Jan 1970 00:00:00 GMT", "en;q=x",
-            "https", "ftp", "-1", "99999", "", "a=b; c", "GET");
+    private static final List<String> KNOWN_HEADERS = List.of(
+            "X-Forwarded-For",
+            "Forwarded",
+            "X-Forwarded-Proto",
+            "X-Forwarded-Host",
+            "X-Forwarded-Prefix",
+            "X-Forwarded-Port",
+            "traceparent",
+            "tracestate",
+            "baggage",
+            "Content-Encoding",
+            "Accept-Encoding",
+            "Accept-Language",
+            "Accept-Charset",
+            "Cookie",
+            "If-None-Match",
+            "If-Modified-Since",
+            "Range",
+            "Origin",
+            "Access-Control-Request-Method",
+            "X-Request-Id");
+    private static final List<String> KNOWN_VALUES = List.of(
+            "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+            "00-00000000000000000000000000000000-0000000000000000-00",
+            "ff-zz",
+            "zz-zz",
+            "gzip",
+            "deflate",
+            "br",
+            "bytes=0-1,5-",
+            "1.2.3.4, unknown, ::1",
+            "for=\"[::1\"",
+            "null",
+            "Thu, 01 Jan 1970 00:00:00 GMT",
+            "en;q=x",
+            "https",
+            "ftp",
+            "-1",
+            "99999",
+            "",
+            "a=b; c",
+            "GET");
 
     private static List<Map.Entry<String, String>> oddHeaders(SplittableRandom random) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -213,9 +346,11 @@ public final class HostileInput {
             headers.add(new AbstractMap.SimpleEntry<>("X-Huge", "h".repeat(17_000 + random.nextInt(23_000))));
         } else {
             for (int i = random.nextInt(4); i > 0; i--) {
-                String name = random.nextBoolean() ? KNOWN_HEADERS.get(random.nextInt(KNOWN_HEADERS.size()))
+                String name = random.nextBoolean()
+                        ? KNOWN_HEADERS.get(random.nextInt(KNOWN_HEADERS.size()))
                         : "X-" + token(random);
-                String value = random.nextBoolean() ? KNOWN_VALUES.get(random.nextInt(KNOWN_VALUES.size()))
+                String value = random.nextBoolean()
+                        ? KNOWN_VALUES.get(random.nextInt(KNOWN_VALUES.size()))
                         : printable(random, 200);
                 headers.add(new AbstractMap.SimpleEntry<>(name, value));
             }
@@ -244,11 +379,27 @@ public final class HostileInput {
      * trailing slashes, a long segment, matrix variables or an odd query.
      */
     public static Gen<String> mangledPaths(String path) {
-        return Gen.of(path + "/", path + "//", "/" + path, path.replace("/", "//"), path + "/..",
-                path + "/../../actuator/env", path + "%2F", path + "%00", path + "%C3%28",
-                path + ";jsessionid=1", path + "?" + "q=".repeat(3), path + "?a=%FF%FE", path + "?a=%25",
-                path.toUpperCase(), path + "/" + "x".repeat(3_000), path + "?" + "x".repeat(5_000), path + "/%2e%2e/",
-                path + "/%E2%80%AE", path + ".json", path + "/*");
+        return Gen.of(
+                path + "/",
+                path + "//",
+                "/" + path,
+                path.replace("/", "//"),
+                path + "/..",
+                path + "/../../actuator/env",
+                path + "%2F",
+                path + "%00",
+                path + "%C3%28",
+                path + ";jsessionid=1",
+                path + "?" + "q=".repeat(3),
+                path + "?a=%FF%FE",
+                path + "?a=%25",
+                path.toUpperCase(),
+                path + "/" + "x".repeat(3_000),
+                path + "?" + "x".repeat(5_000),
+                path + "/%2e%2e/",
+                path + "/%E2%80%AE",
+                path + ".json",
+                path + "/*");
     }
 
     /** Path segments for ids: valid-looking, garbage, encoded, huge. Percent-encoded, ready for a URI. */
@@ -260,11 +411,25 @@ public final class HostileInput {
                     return new UUID(bits, ~bits).toString();
                 }),
                 weight(2, Gen.strings(Gen.charsOf(ID_CHARS), 1, 40)),
-                weight(2, anyText.filter(s -> !s.isEmpty() && s.length() < 2_000)
-                        .map(HostileInput::encode)),
-                weight(1, Gen.of("%00", "%2F", "..", ".", "%2e%2e", "%25", "%C3%28", "null",
-                        "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff",
-                        "0-0-0-0-0", "1-1-1-1-111111111111111111", "x".repeat(5_000))));
+                weight(
+                        2,
+                        anyText.filter(s -> !s.isEmpty() && s.length() < 2_000).map(HostileInput::encode)),
+                weight(
+                        1,
+                        Gen.of(
+                                "%00",
+                                "%2F",
+                                "..",
+                                ".",
+                                "%2e%2e",
+                                "%25",
+                                "%C3%28",
+                                "null",
+                                "00000000-0000-0000-0000-000000000000",
+                                "ffffffff-ffff-ffff-ffff-ffffffffffff",
+                                "0-0-0-0-0",
+                                "1-1-1-1-111111111111111111",
+                                "x".repeat(5_000))));
     }
 
     private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
@@ -274,8 +439,13 @@ public final class HostileInput {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                    || c == '.' || c == '~') {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~') {
                 out.append((char) c);
             } else {
                 out.append('%').append(String.format("%02X", c));

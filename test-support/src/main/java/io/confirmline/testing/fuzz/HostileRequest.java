@@ -31,8 +31,14 @@ import java.util.Map;
 public record HostileRequest(String method, String path, List<Map.Entry<String, String>> headers, byte[] body) {
 
     /** A request with the headers every fuzz test sends: each of the first three only when not null, then {@code odd}. */
-    public static HostileRequest of(String method, String path, String authorization, String contentType, String accept,
-            List<Map.Entry<String, String>> odd, byte[] body) {
+    public static HostileRequest of(
+            String method,
+            String path,
+            String authorization,
+            String contentType,
+            String accept,
+            List<Map.Entry<String, String>> odd,
+            byte[] body) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         if (authorization != null) {
             headers.add(new AbstractMap.SimpleEntry<>("Authorization", authorization));
@@ -54,7 +60,9 @@ public record HostileRequest(String method, String path, List<Map.Entry<String, 
             out.append("\n  ").append(header.getKey()).append(": ").append(cut(header.getValue(), 120));
         }
         if (body != null) {
-            out.append("\n  body (").append(body.length).append(" bytes): ")
+            out.append("\n  body (")
+                    .append(body.length)
+                    .append(" bytes): ")
                     .append(cut(new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8), 400));
         }
         return out.toString();

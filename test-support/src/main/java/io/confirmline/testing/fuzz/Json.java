@@ -25,11 +25,9 @@ import java.util.Map;
 public final class Json {
 
     /** Text written as it is, unquoted. */
-    public record Raw(String text) {
-    }
+    public record Raw(String text) {}
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String write(Object value) {
         StringBuilder out = new StringBuilder();

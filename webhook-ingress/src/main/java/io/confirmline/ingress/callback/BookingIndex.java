@@ -45,6 +45,7 @@ public class BookingIndex implements FollowedView<BookingSnapshot> {
     private static final Logger log = LoggerFactory.getLogger(BookingIndex.class);
     /** Statuses after which a booking no longer stands, whatever its time (design.md §4, §10.3). */
     private static final Set<String> OVER = Set.of("CANCELLED_BY_GUEST", "WITHDRAWN", "SKIPPED");
+
     private static final long WARNING_INTERVAL_NANOS = 60_000_000_000L;
 
     private final Map<String, UpcomingBooking> byReservation = new ConcurrentHashMap<>();
@@ -71,7 +72,8 @@ public class BookingIndex implements FollowedView<BookingSnapshot> {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return ids.stream().map(byReservation::get)
+        return ids.stream()
+                .map(byReservation::get)
                 .filter(b -> b != null && b.startsAt().isAfter(now))
                 .min(Comparator.comparing(UpcomingBooking::startsAt).thenComparing(UpcomingBooking::reservationId));
     }
@@ -79,7 +81,8 @@ public class BookingIndex implements FollowedView<BookingSnapshot> {
     /** The booking as it stands now, if it still does (not cancelled, not started). */
     public Optional<UpcomingBooking> find(String reservationId) {
         UpcomingBooking booking = byReservation.get(reservationId);
-        return booking == null || !booking.startsAt().isAfter(clock.instant()) ? Optional.empty()
+        return booking == null || !booking.startsAt().isAfter(clock.instant())
+                ? Optional.empty()
                 : Optional.of(booking);
     }
 
@@ -89,7 +92,8 @@ public class BookingIndex implements FollowedView<BookingSnapshot> {
         if (held != null && snapshot.getVersion() < held.version()) {
             return;
         }
-        if (snapshot.getCancelled() || (snapshot.getStatus() != null && OVER.contains(snapshot.getStatus()))
+        if (snapshot.getCancelled()
+                || (snapshot.getStatus() != null && OVER.contains(snapshot.getStatus()))
                 || !snapshot.getStartsAt().isAfter(clock.instant())) {
             remove(snapshot.getReservationId());
             return;
@@ -104,7 +108,8 @@ public class BookingIndex implements FollowedView<BookingSnapshot> {
             unlink(held);
         }
         byReservation.put(booking.reservationId(), booking);
-        byGuest.computeIfAbsent(guestKey(booking), key -> ConcurrentHashMap.newKeySet()).add(booking.reservationId());
+        byGuest.computeIfAbsent(guestKey(booking), key -> ConcurrentHashMap.newKeySet())
+                .add(booking.reservationId());
     }
 
     @Override
@@ -159,8 +164,10 @@ public class BookingIndex implements FollowedView<BookingSnapshot> {
         long last = lastWarning.get();
         long now = System.nanoTime();
         if (now - last >= WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now)) {
-            log.warn("The booking index holds {} bookings (max-bookings); further bookings are not indexed and their "
-                    + "guests' call-backs are put through to the venue", byReservation.size());
+            log.warn(
+                    "The booking index holds {} bookings (max-bookings); further bookings are not indexed and their "
+                            + "guests' call-backs are put through to the venue",
+                    byReservation.size());
         }
     }
 

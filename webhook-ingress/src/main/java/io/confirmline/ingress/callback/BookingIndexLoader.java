@@ -30,10 +30,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class BookingIndexLoader extends CompactedTopicFollower<BookingSnapshot> {
 
-    public BookingIndexLoader(BookingIndex index, BookingIndexProperties properties, KafkaProperties kafka,
-            ConfirmLineKafkaProperties confirmLineKafka, MeterRegistry meters) {
-        super(Topics.BOOKINGS, index, new Settings("ingress-booking-index", "confirmline.ingress.bookings",
-                "indexed", "Upcoming bookings in the ingress's call-back index", properties.pollTimeout(),
-                properties.sweepInterval()), kafka, confirmLineKafka, meters);
+    public BookingIndexLoader(
+            BookingIndex index,
+            BookingIndexProperties properties,
+            KafkaProperties kafka,
+            ConfirmLineKafkaProperties confirmLineKafka,
+            MeterRegistry meters) {
+        super(
+                Topics.BOOKINGS,
+                index,
+                new Settings(
+                        "ingress-booking-index",
+                        "confirmline.ingress.bookings",
+                        "indexed",
+                        "Upcoming bookings in the ingress's call-back index",
+                        properties.pollTimeout(),
+                        properties.sweepInterval()),
+                kafka,
+                confirmLineKafka,
+                meters);
     }
 }

@@ -35,5 +35,4 @@ import org.springframework.validation.annotation.Validated;
 public record BookingIndexProperties(
         @DefaultValue("500000") @Positive int maxBookings,
         @DefaultValue("1m") @NotNull Duration sweepInterval,
-        @DefaultValue("500ms") @NotNull Duration pollTimeout) {
-}
+        @DefaultValue("500ms") @NotNull Duration pollTimeout) {}

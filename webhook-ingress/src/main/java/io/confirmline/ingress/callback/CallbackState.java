@@ -36,8 +36,11 @@ public sealed interface CallbackState {
     record Menu(String reservationId, long version, int reprompts) implements CallbackState {
         @Override
         public String encode() {
-            return PREFIX + "m|" + Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(reservationId.getBytes(StandardCharsets.UTF_8)) + '|' + version + '|' + reprompts;
+            return PREFIX + "m|"
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(reservationId.getBytes(StandardCharsets.UTF_8))
+                    + '|' + version + '|' + reprompts;
         }
     }
 

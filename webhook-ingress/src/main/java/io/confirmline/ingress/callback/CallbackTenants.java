@@ -43,7 +43,8 @@ public class CallbackTenants {
      */
     public Tenant owning(List<Tenant> authenticated, String virtualNumber, String subAccountId) {
         // Compared by id: the directory may have applied a newer revision of the tenant since the token was checked.
-        Tenant tenant = directory.byNumber(virtualNumber)
+        Tenant tenant = directory
+                .byNumber(virtualNumber)
                 .filter(owner -> authenticated.stream().anyMatch(t -> t.id().equals(owner.id())))
                 .orElseThrow(() -> WebhookRefusals.unauthorized(
                         "The Authorization value does not belong to the tenant whose number is payload.destination"));

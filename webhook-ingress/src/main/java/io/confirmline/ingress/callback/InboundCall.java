@@ -24,6 +24,10 @@ package io.confirmline.ingress.callback;
  * @param digits the keys pressed, without terminators; null on arrival or when nothing was pressed
  * @param clientActionId what our previous reply set; null on arrival
  */
-public record InboundCall(String sessionId, String caller, String virtualNumber, String subAccountId, String digits,
-        String clientActionId) {
-}
+public record InboundCall(
+        String sessionId,
+        String caller,
+        String virtualNumber,
+        String subAccountId,
+        String digits,
+        String clientActionId) {}

@@ -27,5 +27,4 @@ import java.util.List;
  * @param outcome what the caller got, for metrics: menu, reprompt, confirmed, cancelled, goodbye, put_through,
  *     closed, ended
  */
-public record InboundCallAnswer(String reply, List<InboundCallEvent> events, String outcome) {
-}
+public record InboundCallAnswer(String reply, List<InboundCallEvent> events, String outcome) {}

@@ -15,8 +15,8 @@
  */
 package io.confirmline.ingress.callback;
 
-import io.confirmline.callflow.CaptureSettings;
 import io.confirmline.callflow.Callflows;
+import io.confirmline.callflow.CaptureSettings;
 import io.confirmline.events.InboundCallEvent;
 import io.confirmline.events.InboundCallEventType;
 import io.confirmline.ingress.webhook.PhoneNumbers;
@@ -97,14 +97,16 @@ public class InboundCallAnswers {
         }
         CallbackState.Menu menu = (CallbackState.Menu) state.get();
         Optional<UpcomingBooking> standing = bookings.find(menu.reservationId())
-                .filter(b -> b.tenantId().equals(tenant.id()) && b.guestPhone().equals(call.caller())
+                .filter(b -> b.tenantId().equals(tenant.id())
+                        && b.guestPhone().equals(call.caller())
                         && b.version() == menu.version());
         if (standing.isEmpty()) {
             // Cancelled, moved or unknown since the menu was said: no decision on a stale menu. The caller hears
             // what a call now would get: the booking as it stands (a fresh menu), or a person, or closed.
             Optional<UpcomingBooking> current = bookings.next(tenant.id(), call.caller())
                     .filter(b -> CallbackState.fits(b.reservationId(), b.version()));
-            return current.isPresent() ? step.answer(menu(tenant, current.get(), call, 0, null, now), "menu")
+            return current.isPresent()
+                    ? step.answer(menu(tenant, current.get(), call, 0, null, now), "menu")
                     : withoutBooking(step, null);
         }
         UpcomingBooking booking = standing.get();
@@ -136,20 +138,22 @@ public class InboundCallAnswers {
      * The menu of a booking, as a {@code sayAndCapture}: the booking and its keys, or {@code prompt} (a re-prompt)
      * instead of the booking; the transfer offer only when the venue can take the call now.
      */
-    private String menu(Tenant tenant, UpcomingBooking booking, InboundCall call, int reprompts, String prompt,
-            Instant now) {
+    private String menu(
+            Tenant tenant, UpcomingBooking booking, InboundCall call, int reprompts, String prompt, Instant now) {
         PromptCatalog catalog = prompts.of(tenant);
         PromptCatalog.Booking spoken = booking.spoken();
-        String said = prompt != null ? prompt
-                : booking.appointment() ? catalog.callbackAppointment(spoken, now)
-                : catalog.callbackReservation(spoken, now);
+        String said = prompt != null
+                ? prompt
+                : booking.appointment()
+                        ? catalog.callbackAppointment(spoken, now)
+                        : catalog.callbackReservation(spoken, now);
         if (bridgeTarget(tenant, call, now).isPresent()) {
             said = said + " " + catalog.transferOffer(spoken, now);
         }
-        String reply = Callflows.reprompt(said, tenant.voiceFor(languageOf(booking.guestLocale())),
-                CaptureSettings.DEFAULT);
-        return withClientActionId(reply, new CallbackState.Menu(booking.reservationId(), booking.version(),
-                reprompts).encode());
+        String reply =
+                Callflows.reprompt(said, tenant.voiceFor(languageOf(booking.guestLocale())), CaptureSettings.DEFAULT);
+        return withClientActionId(
+                reply, new CallbackState.Menu(booking.reservationId(), booking.version(), reprompts).encode());
     }
 
     /**
@@ -162,15 +166,16 @@ public class InboundCallAnswers {
         Tenant tenant = step.tenant;
         PromptCatalog catalog = prompts.of(tenant);
         String language = booking != null ? languageOf(booking.guestLocale()) : languageOf(tenant);
-        PromptCatalog.Booking spoken = booking != null ? booking.spoken()
-                : new PromptCatalog.Booking("", tenant.displayName(), null, null, step.now, tenant.timeZone(),
-                        language);
+        PromptCatalog.Booking spoken = booking != null
+                ? booking.spoken()
+                : new PromptCatalog.Booking(
+                        "", tenant.displayName(), null, null, step.now, tenant.timeZone(), language);
         String voice = tenant.voiceFor(language);
         Optional<String> venue = bridgeTarget(tenant, step.call, step.now);
         if (venue.isPresent()) {
             step.event(InboundCallEventType.PUT_THROUGH, booking, null, venue.get());
-            String reply = Callflows.sayThenMakeCall(catalog.putThrough(spoken, step.now), voice, SPEED,
-                    step.call.virtualNumber(), venue.get());
+            String reply = Callflows.sayThenMakeCall(
+                    catalog.putThrough(spoken, step.now), voice, SPEED, step.call.virtualNumber(), venue.get());
             return step.answer(withClientActionId(reply, new CallbackState.Bridged().encode()), "put_through");
         }
         step.event(InboundCallEventType.CLOSED_MESSAGE, booking, null, null);
@@ -187,8 +192,10 @@ public class InboundCallAnswers {
         }
         String venue = PhoneNumbers.e164(tenant.venuePhone().get());
         // makeCall takes E.164 numbers on both sides (8x8-voice-api.md §11).
-        if (!E164.matcher(venue).matches() || !E164.matcher(call.virtualNumber()).matches()
-                || venue.equals(call.virtualNumber()) || tenants.byNumber(venue).isPresent()) {
+        if (!E164.matcher(venue).matches()
+                || !E164.matcher(call.virtualNumber()).matches()
+                || venue.equals(call.virtualNumber())
+                || tenants.byNumber(venue).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(venue);
@@ -244,7 +251,8 @@ public class InboundCallAnswers {
         void event(InboundCallEventType type, UpcomingBooking booking, String digits, String transferTo) {
             String identity = "inbound-call:" + call.sessionId() + ":" + type + ":" + name;
             events.add(InboundCallEvent.newBuilder()
-                    .setEventId(UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString())
+                    .setEventId(UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8))
+                            .toString())
                     .setOccurredAt(now)
                     .setTenantId(tenant.id())
                     .setSessionId(call.sessionId())

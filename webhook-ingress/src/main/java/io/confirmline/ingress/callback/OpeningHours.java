@@ -28,8 +28,7 @@ import java.time.ZonedDateTime;
  */
 final class OpeningHours {
 
-    private OpeningHours() {
-    }
+    private OpeningHours() {}
 
     static boolean isOpen(Tenant tenant, Instant at) {
         ZonedDateTime local = at.atZone(tenant.timeZone());
@@ -38,7 +37,8 @@ final class OpeningHours {
         LocalTime time = local.toLocalTime();
         for (Tenant.OpeningPeriod period : tenant.openingHours()) {
             boolean overnight = period.closes().isBefore(period.opens());
-            if (period.day() == today && !time.isBefore(period.opens())
+            if (period.day() == today
+                    && !time.isBefore(period.opens())
                     && (overnight || time.isBefore(period.closes()))) {
                 return true;
             }

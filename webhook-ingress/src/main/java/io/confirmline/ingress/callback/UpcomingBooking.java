@@ -30,15 +30,33 @@ import java.time.ZoneOffset;
  * @param guestPhone E.164, as the caller's number is compared
  * @param appointment whether it is an appointment (else a reservation)
  */
-public record UpcomingBooking(String reservationId, long version, String tenantId, String guestPhone,
-        boolean appointment, Instant startsAt, ZoneId zone, String guestName, String guestLocale, String venueName,
-        Integer partySize, String serviceName) {
+public record UpcomingBooking(
+        String reservationId,
+        long version,
+        String tenantId,
+        String guestPhone,
+        boolean appointment,
+        Instant startsAt,
+        ZoneId zone,
+        String guestName,
+        String guestLocale,
+        String venueName,
+        Integer partySize,
+        String serviceName) {
 
     static UpcomingBooking of(BookingSnapshot snapshot) {
-        return new UpcomingBooking(snapshot.getReservationId(), snapshot.getVersion(), snapshot.getTenantId(),
-                PhoneNumbers.e164(snapshot.getGuestPhone()), "APPOINTMENT".equals(snapshot.getKind()),
-                snapshot.getStartsAt(), zone(snapshot.getTimeZone()), snapshot.getGuestName(),
-                snapshot.getGuestLocale(), snapshot.getVenueName(), snapshot.getPartySize(),
+        return new UpcomingBooking(
+                snapshot.getReservationId(),
+                snapshot.getVersion(),
+                snapshot.getTenantId(),
+                PhoneNumbers.e164(snapshot.getGuestPhone()),
+                "APPOINTMENT".equals(snapshot.getKind()),
+                snapshot.getStartsAt(),
+                zone(snapshot.getTimeZone()),
+                snapshot.getGuestName(),
+                snapshot.getGuestLocale(),
+                snapshot.getVenueName(),
+                snapshot.getPartySize(),
                 snapshot.getServiceName());
     }
 

@@ -59,9 +59,13 @@ public class CompactedTopicFollower<V extends SpecificRecord> implements SmartLi
      * @param sizeName the name of the size gauge under the prefix ({@code open}, {@code indexed})
      * @param sizeDescription what the size gauge counts
      */
-    public record Settings(String clientId, String meterPrefix, String sizeName, String sizeDescription,
-            Duration pollTimeout, Duration sweepInterval) {
-    }
+    public record Settings(
+            String clientId,
+            String meterPrefix,
+            String sizeName,
+            String sizeDescription,
+            Duration pollTimeout,
+            Duration sweepInterval) {}
 
     private final Topic<V> topic;
     private final FollowedView<V> view;
@@ -72,8 +76,13 @@ public class CompactedTopicFollower<V extends SpecificRecord> implements SmartLi
     private volatile KafkaConsumer<String, V> consumer;
     private Thread thread;
 
-    public CompactedTopicFollower(Topic<V> topic, FollowedView<V> view, Settings settings, KafkaProperties kafka,
-            ConfirmLineKafkaProperties confirmLineKafka, MeterRegistry meters) {
+    public CompactedTopicFollower(
+            Topic<V> topic,
+            FollowedView<V> view,
+            Settings settings,
+            KafkaProperties kafka,
+            ConfirmLineKafkaProperties confirmLineKafka,
+            MeterRegistry meters) {
         this.topic = topic;
         this.view = view;
         this.settings = settings;
@@ -87,7 +96,8 @@ public class CompactedTopicFollower<V extends SpecificRecord> implements SmartLi
                 .description("Records on " + topic.name() + " that could not be decoded and were skipped")
                 .register(meters);
         Gauge.builder(settings.meterPrefix() + "." + settings.sizeName(), view, FollowedView::size)
-                .description(settings.sizeDescription()).register(meters);
+                .description(settings.sizeDescription())
+                .register(meters);
     }
 
     @Override
@@ -157,10 +167,12 @@ public class CompactedTopicFollower<V extends SpecificRecord> implements SmartLi
         }
     }
 
-    private void markCaughtUpAtEnd(KafkaConsumer<String, V> kafkaConsumer, List<TopicPartition> partitions,
+    private void markCaughtUpAtEnd(
+            KafkaConsumer<String, V> kafkaConsumer,
+            List<TopicPartition> partitions,
             Map<TopicPartition, Long> endAtStart) {
-        if (!view.caughtUp() && partitions.stream()
-                .allMatch(p -> kafkaConsumer.position(p) >= endAtStart.getOrDefault(p, 0L))) {
+        if (!view.caughtUp()
+                && partitions.stream().allMatch(p -> kafkaConsumer.position(p) >= endAtStart.getOrDefault(p, 0L))) {
             view.markCaughtUp();
             log.info("{} caught up with {}: {} entries", settings.clientId(), topic.name(), view.size());
         }
@@ -181,7 +193,9 @@ public class CompactedTopicFollower<V extends SpecificRecord> implements SmartLi
         while (running) {
             List<PartitionInfo> infos = kafkaConsumer.partitionsFor(topic.name(), Duration.ofSeconds(5));
             if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                return infos.stream()
+                        .map(i -> new TopicPartition(i.topic(), i.partition()))
+                        .toList();
             }
             pause(Duration.ofSeconds(1));
         }

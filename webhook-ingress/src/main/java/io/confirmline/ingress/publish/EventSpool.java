@@ -76,8 +76,7 @@ public class EventSpool implements SmartLifecycle {
     }
 
     /** The meters of one kind, and how many of its events wait. */
-    private record Meters(Counter published, Counter failed, Counter dropped, AtomicInteger buffered) {
-    }
+    private record Meters(Counter published, Counter failed, Counter dropped, AtomicInteger buffered) {}
 
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final PublishProperties properties;
@@ -92,8 +91,12 @@ public class EventSpool implements SmartLifecycle {
     private volatile boolean running;
     private Thread relay;
 
-    public EventSpool(KafkaTemplate<String, SpecificRecord> kafka, PublishProperties properties, MeterRegistry registry,
-            SessionView sessions, ObjectProvider<Tracer> tracer) {
+    public EventSpool(
+            KafkaTemplate<String, SpecificRecord> kafka,
+            PublishProperties properties,
+            MeterRegistry registry,
+            SessionView sessions,
+            ObjectProvider<Tracer> tracer) {
         this.sessions = sessions;
         this.tracer = tracer.getIfAvailable();
         this.kafka = kafka;
@@ -103,17 +106,21 @@ public class EventSpool implements SmartLifecycle {
         for (SpooledKind<?> kind : SpooledKind.ALL) {
             String prefix = kind.meterPrefix();
             AtomicInteger buffered = new AtomicInteger();
-            meters.put(kind, new Meters(
-                    Counter.builder(prefix + ".published")
-                            .description(kind.description() + " the broker acknowledged").register(registry),
-                    Counter.builder(prefix + ".publish.failures")
-                            .description("Attempts to publish one of the " + kind.description()
-                                    + " that failed; the event is kept and sent again")
-                            .register(registry),
-                    Counter.builder(prefix + ".dropped")
-                            .description(kind.description() + " not kept because the spool was full (spool-max-events)")
-                            .register(registry),
-                    buffered));
+            meters.put(
+                    kind,
+                    new Meters(
+                            Counter.builder(prefix + ".published")
+                                    .description(kind.description() + " the broker acknowledged")
+                                    .register(registry),
+                            Counter.builder(prefix + ".publish.failures")
+                                    .description("Attempts to publish one of the " + kind.description()
+                                            + " that failed; the event is kept and sent again")
+                                    .register(registry),
+                            Counter.builder(prefix + ".dropped")
+                                    .description(kind.description()
+                                            + " not kept because the spool was full (spool-max-events)")
+                                    .register(registry),
+                            buffered));
             Gauge.builder(prefix + ".buffered", buffered, AtomicInteger::get)
                     .description(kind.description() + " kept on disk and not yet acknowledged by the broker")
                     .register(registry);
@@ -155,9 +162,12 @@ public class EventSpool implements SmartLifecycle {
         long last = lastDropWarning.get();
         long now = System.nanoTime();
         if (now - last >= DROP_WARNING_INTERVAL.toNanos() && lastDropWarning.compareAndSet(last, now)) {
-            log.warn("The spool is full ({} events waiting for the broker); {} {} and any other event until it drains "
-                    + "are not kept (the *_dropped_total meters count them)",
-                    journal.unacknowledged(), kind.name(), eventIdOf(event));
+            log.warn(
+                    "The spool is full ({} events waiting for the broker); {} {} and any other event until it drains "
+                            + "are not kept (the *_dropped_total meters count them)",
+                    journal.unacknowledged(),
+                    kind.name(),
+                    eventIdOf(event));
         }
     }
 
@@ -201,17 +211,21 @@ public class EventSpool implements SmartLifecycle {
         SpooledKind<?> kind = pending.kind();
         try {
             // A key press is published inside the trace of the call's booking, which the session record brought.
-            String traceParent = event instanceof CallActionReceived action
-                    ? sessions.traceParentOf(action.getSessionId()) : null;
-            TraceParents.within(tracer, traceParent, "8x8 " + kind.name(),
-                    () -> kafka.send(kind.topic().name(), kind.keyOf(event), event)).whenComplete((result, error) -> {
-                if (error == null) {
-                    acknowledged(pending);
-                    meters.get(kind).published().increment();
-                } else {
-                    failed(pending, event, error);
-                }
-            });
+            String traceParent =
+                    event instanceof CallActionReceived action ? sessions.traceParentOf(action.getSessionId()) : null;
+            TraceParents.within(
+                            tracer,
+                            traceParent,
+                            "8x8 " + kind.name(),
+                            () -> kafka.send(kind.topic().name(), kind.keyOf(event), event))
+                    .whenComplete((result, error) -> {
+                        if (error == null) {
+                            acknowledged(pending);
+                            meters.get(kind).published().increment();
+                        } else {
+                            failed(pending, event, error);
+                        }
+                    });
         } catch (RuntimeException e) {
             failed(pending, event, e);
         }
@@ -223,7 +237,10 @@ public class EventSpool implements SmartLifecycle {
             return SpoolRecords.decode(pending.bytes()).event();
         } catch (RuntimeException e) {
             // Encoded by this process; cannot happen short of a bug, and must not stop the relay.
-            log.error("Dropping a spooled {} that cannot be decoded: {}", pending.kind().name(), e.toString());
+            log.error(
+                    "Dropping a spooled {} that cannot be decoded: {}",
+                    pending.kind().name(),
+                    e.toString());
             return null;
         }
     }
@@ -236,8 +253,11 @@ public class EventSpool implements SmartLifecycle {
     private void failed(Pending pending, SpecificRecord event, Throwable error) {
         meters.get(pending.kind()).failed().increment();
         failedSends.add(pending.withoutEvent());
-        log.warn("{} {} not yet published ({}); it is kept and sent again", pending.kind().name(),
-                eventIdOf(event), error.getMessage());
+        log.warn(
+                "{} {} not yet published ({}); it is kept and sent again",
+                pending.kind().name(),
+                eventIdOf(event),
+                error.getMessage());
     }
 
     @Override

@@ -34,8 +34,7 @@ final class JournalWriter {
     /** Enough to take every request in flight at once; a bound keeps one write from growing without end. */
     private static final int MAX_BATCH = 1024;
 
-    private record Append(byte[] bytes, CompletableFuture<Long> segment) {
-    }
+    private record Append(byte[] bytes, CompletableFuture<Long> segment) {}
 
     private final SpoolJournal journal;
     private final int maxUnacknowledged;

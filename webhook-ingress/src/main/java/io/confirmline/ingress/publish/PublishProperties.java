@@ -41,8 +41,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("confirmline.ingress.publish")
 public record PublishProperties(
         @DefaultValue("5s") @NotNull Duration summaryTimeout,
-        @DefaultValue("${java.io.tmpdir}/confirmline-ingress-spool") @NotNull Path spoolDirectory,
+
+        @DefaultValue("${java.io.tmpdir}/confirmline-ingress-spool") @NotNull
+        Path spoolDirectory,
+
         @DefaultValue("false") boolean spoolFsync,
         @DefaultValue("2s") @NotNull Duration retryInterval,
-        @DefaultValue("100000") @Positive int spoolMaxEvents) {
-}
+        @DefaultValue("100000") @Positive int spoolMaxEvents) {}

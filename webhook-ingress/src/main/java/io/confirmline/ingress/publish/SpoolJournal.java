@@ -58,8 +58,7 @@ final class SpoolJournal {
     private FileChannel channel;
 
     /** A record read back at start-up, with the segment that holds it. */
-    record Recovered(long segment, byte[] bytes) {
-    }
+    record Recovered(long segment, byte[] bytes) {}
 
     SpoolJournal(Path directory, boolean fsync, int recordsPerSegment) {
         this.directory = directory;
@@ -208,7 +207,9 @@ final class SpoolJournal {
 
     private void deleteIfDone(long number) {
         AtomicInteger left = outstanding.get(number);
-        if (Boolean.TRUE.equals(full.get(number)) && left != null && left.get() <= 0
+        if (Boolean.TRUE.equals(full.get(number))
+                && left != null
+                && left.get() <= 0
                 && outstanding.remove(number, left)) {
             full.remove(number);
             try {
@@ -226,9 +227,11 @@ final class SpoolJournal {
     private List<Path> segments() {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f -> {
-                String name = f.getFileName().toString();
-                return name.startsWith(PREFIX) && name.endsWith(SUFFIX);
-            }).sorted().toList();
+                        String name = f.getFileName().toString();
+                        return name.startsWith(PREFIX) && name.endsWith(SUFFIX);
+                    })
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the journal " + directory, e);
         }

@@ -35,15 +35,17 @@ final class SpoolRecords {
     private static final byte TYPED = 0x01;
 
     /** A record read back: its kind and event. */
-    record Decoded(SpooledKind<?> kind, SpecificRecord event) {
-    }
+    record Decoded(SpooledKind<?> kind, SpecificRecord event) {}
 
-    private SpoolRecords() {
-    }
+    private SpoolRecords() {}
 
     static <T extends SpecificRecord> byte[] encode(SpooledKind<T> kind, T event) {
         byte[] avro = AvroBinary.encode(event);
-        return ByteBuffer.allocate(2 + avro.length).put(TYPED).put(kind.code()).put(avro).array();
+        return ByteBuffer.allocate(2 + avro.length)
+                .put(TYPED)
+                .put(kind.code())
+                .put(avro)
+                .array();
     }
 
     /** The kind and event of a record; throws when it cannot be read (unknown kind, not Avro of that kind). */
@@ -58,6 +60,7 @@ final class SpoolRecords {
         if (kind == null) {
             throw new IllegalArgumentException("A spool record of unknown kind " + bytes[1]);
         }
-        return new Decoded(kind, AvroBinary.decode(kind.topic().valueType(), Arrays.copyOfRange(bytes, 2, bytes.length)));
+        return new Decoded(
+                kind, AvroBinary.decode(kind.topic().valueType(), Arrays.copyOfRange(bytes, 2, bytes.length)));
     }
 }

@@ -38,26 +38,43 @@ import org.apache.avro.specific.SpecificRecord;
  *     {@code .dropped}, {@code .buffered})
  * @param description what the meters count, in words
  */
-public record SpooledKind<T extends SpecificRecord>(byte code, String name, Topic<T> topic, Function<T, String> key,
-        String meterPrefix, String description) {
+public record SpooledKind<T extends SpecificRecord>(
+        byte code, String name, Topic<T> topic, Function<T, String> key, String meterPrefix, String description) {
 
     /** A guest's key press (VCA), keyed by session. */
-    public static final SpooledKind<CallActionReceived> CALL_ACTION = new SpooledKind<>((byte) 1, "call action",
-            Topics.CALL_ACTIONS, CallActionReceived::getSessionId, "confirmline.ingress.call.actions", "VCA events");
+    public static final SpooledKind<CallActionReceived> CALL_ACTION = new SpooledKind<>(
+            (byte) 1,
+            "call action",
+            Topics.CALL_ACTIONS,
+            CallActionReceived::getSessionId,
+            "confirmline.ingress.call.actions",
+            "VCA events");
 
     /** A guest's text (SMS MO), keyed by the guest's conversation with the tenant so one guest's texts stay in order. */
-    public static final SpooledKind<SmsReceived> SMS_RECEIVED = new SpooledKind<>((byte) 2, "inbound text",
-            Topics.SMS_INBOUND, text -> Topics.conversationKey(text.getTenantId(), text.getFrom()),
-            "confirmline.ingress.sms.inbound", "Inbound texts (SMS MO)");
+    public static final SpooledKind<SmsReceived> SMS_RECEIVED = new SpooledKind<>(
+            (byte) 2,
+            "inbound text",
+            Topics.SMS_INBOUND,
+            text -> Topics.conversationKey(text.getTenantId(), text.getFrom()),
+            "confirmline.ingress.sms.inbound",
+            "Inbound texts (SMS MO)");
 
     /** A delivery receipt of one of our texts (SMS DR), keyed by 8x8's umid. */
-    public static final SpooledKind<SmsStatusReceived> SMS_STATUS = new SpooledKind<>((byte) 3, "delivery receipt",
-            Topics.SMS_RECEIPTS, SmsStatusReceived::getUmid, "confirmline.ingress.sms.receipts",
+    public static final SpooledKind<SmsStatusReceived> SMS_STATUS = new SpooledKind<>(
+            (byte) 3,
+            "delivery receipt",
+            Topics.SMS_RECEIPTS,
+            SmsStatusReceived::getUmid,
+            "confirmline.ingress.sms.receipts",
             "Delivery receipts (SMS DR)");
 
     /** What happened on a call a guest made to a tenant's number (issue #15), keyed by session. */
-    public static final SpooledKind<InboundCallEvent> INBOUND_CALL = new SpooledKind<>((byte) 4, "inbound call event",
-            Topics.INBOUND_CALLS, InboundCallEvent::getSessionId, "confirmline.ingress.inbound.calls",
+    public static final SpooledKind<InboundCallEvent> INBOUND_CALL = new SpooledKind<>(
+            (byte) 4,
+            "inbound call event",
+            Topics.INBOUND_CALLS,
+            InboundCallEvent::getSessionId,
+            "confirmline.ingress.inbound.calls",
             "Inbound call events");
 
     static final List<SpooledKind<?>> ALL = List.of(CALL_ACTION, SMS_RECEIVED, SMS_STATUS, INBOUND_CALL);

@@ -39,7 +39,9 @@ public class SummaryPublisher {
     private final io.confirmline.ingress.session.SessionView sessions;
     private final io.micrometer.tracing.Tracer tracer;
 
-    public SummaryPublisher(KafkaTemplate<String, SpecificRecord> kafka, PublishProperties properties,
+    public SummaryPublisher(
+            KafkaTemplate<String, SpecificRecord> kafka,
+            PublishProperties properties,
             io.confirmline.ingress.session.SessionView sessions,
             org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
         this.kafka = kafka;
@@ -51,9 +53,11 @@ public class SummaryPublisher {
     public Mono<Void> publish(SessionSummaryReceived summary) {
         // The send is not cancelled when the deadline passes: if the broker takes it late, the event is stored
         // anyway, and 8x8's redelivery carries the same eventId, which consumers drop.
-        CompletableFuture<?> acknowledged = CompletableFuture
-                .supplyAsync(() -> io.confirmline.kafka.TraceParents.within(tracer,
-                                sessions.traceParentOf(summary.getSessionId()), "8x8 session summary",
+        CompletableFuture<?> acknowledged = CompletableFuture.supplyAsync(
+                        () -> io.confirmline.kafka.TraceParents.within(
+                                tracer,
+                                sessions.traceParentOf(summary.getSessionId()),
+                                "8x8 session summary",
                                 () -> kafka.send(Topics.SESSION_SUMMARIES.name(), summary.getSessionId(), summary)),
                         task -> Schedulers.boundedElastic().schedule(task))
                 .thenCompose(Function.identity());

@@ -33,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("confirmline.ingress.unknown-session")
 public record UnknownSessionReplyProperties(
         @DefaultValue("Sorry, we cannot take your answer right now. We will contact you again. Goodbye.")
-        @NotBlank @Size(max = 3000) String text,
-        @DefaultValue("en-US-Standard-C") @NotBlank String voiceProfile) {
-}
+        @NotBlank
+        @Size(max = 3000)
+        String text,
+
+        @DefaultValue("en-US-Standard-C") @NotBlank String voiceProfile) {}

@@ -87,7 +87,11 @@ public class VcaReplies {
         ObjectNode body = json.createObjectNode();
         ArrayNode callflow = body.putArray("callflow");
         ObjectNode say = callflow.addObject().put("action", "say");
-        say.putObject("params").put("text", text).put("voiceProfile", voiceProfile).put("repetition", 1).put("speed", 1);
+        say.putObject("params")
+                .put("text", text)
+                .put("voiceProfile", voiceProfile)
+                .put("repetition", 1)
+                .put("speed", 1);
         callflow.addObject().put("action", "hangup");
         return json.writeValueAsString(body);
     }

@@ -39,6 +39,7 @@ public class SessionView implements FollowedView<CallSessionOpened> {
     private final Map<String, OpenSession> sessions = new ConcurrentHashMap<>();
     /** Key presses waiting for their session to arrive, by sessionId; duplicates of one webhook share a sink. */
     private final Map<String, Sinks.One<OpenSession>> awaited = new ConcurrentHashMap<>();
+
     private final AtomicInteger waiting = new AtomicInteger();
     private final SessionViewProperties properties;
     private final Clock clock;
@@ -92,7 +93,8 @@ public class SessionView implements FollowedView<CallSessionOpened> {
                 waiting.decrementAndGet();
             }
         };
-        return sink.asMono().map(Optional::of)
+        return sink.asMono()
+                .map(Optional::of)
                 .timeout(wait, Mono.fromSupplier(() -> find(sessionId)))
                 .doOnTerminate(release)
                 .doOnCancel(release);
@@ -119,9 +121,12 @@ public class SessionView implements FollowedView<CallSessionOpened> {
         Instant byAge = opened.getOccurredAt().plus(properties.maxAge());
         Instant forgetAt = opened.getExpiresAt().isBefore(byAge) ? opened.getExpiresAt() : byAge;
         if (forgetAt.isAfter(clock.instant())) {
-            OpenSession session = sessions.compute(opened.getSessionId(), (id, existing) ->
-                    existing != null && existing.opened().getEventId().equals(opened.getEventId())
-                            ? existing : new OpenSession(opened, forgetAt, traceParent));
+            OpenSession session = sessions.compute(
+                    opened.getSessionId(),
+                    (id, existing) ->
+                            existing != null && existing.opened().getEventId().equals(opened.getEventId())
+                                    ? existing
+                                    : new OpenSession(opened, forgetAt, traceParent));
             Sinks.One<OpenSession> waiters = awaited.remove(opened.getSessionId());
             if (waiters != null) {
                 waiters.tryEmitValue(session);

@@ -30,10 +30,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class SessionViewLoader extends CompactedTopicFollower<CallSessionOpened> {
 
-    public SessionViewLoader(SessionView view, SessionViewProperties properties, KafkaProperties kafka,
-            ConfirmLineKafkaProperties confirmLineKafka, MeterRegistry meters) {
-        super(Topics.SESSIONS, view, new Settings("ingress-session-view", "confirmline.ingress.sessions", "open",
-                "Call sessions in the ingress's view", properties.pollTimeout(), properties.sweepInterval()),
-                kafka, confirmLineKafka, meters);
+    public SessionViewLoader(
+            SessionView view,
+            SessionViewProperties properties,
+            KafkaProperties kafka,
+            ConfirmLineKafkaProperties confirmLineKafka,
+            MeterRegistry meters) {
+        super(
+                Topics.SESSIONS,
+                view,
+                new Settings(
+                        "ingress-session-view",
+                        "confirmline.ingress.sessions",
+                        "open",
+                        "Call sessions in the ingress's view",
+                        properties.pollTimeout(),
+                        properties.sweepInterval()),
+                kafka,
+                confirmLineKafka,
+                meters);
     }
 }

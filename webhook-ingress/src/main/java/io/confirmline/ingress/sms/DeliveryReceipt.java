@@ -35,9 +35,22 @@ import tools.jackson.databind.JsonNode;
  * @param state {@code status.state} in lower case
  * @param statusTimestamp {@code status.timestamp} as sent, for the eventId; null when absent
  */
-record DeliveryReceipt(String umid, String clientMessageId, String subAccountId, String from, String to, String state,
-        String detail, Integer errorCode, String errorMessage, String statusTimestamp, Instant statusAt,
-        Double priceTotal, Double pricePerSms, String currency, Integer smsCount) {
+record DeliveryReceipt(
+        String umid,
+        String clientMessageId,
+        String subAccountId,
+        String from,
+        String to,
+        String state,
+        String detail,
+        Integer errorCode,
+        String errorMessage,
+        String statusTimestamp,
+        Instant statusAt,
+        Double priceTotal,
+        Double pricePerSms,
+        String currency,
+        Integer smsCount) {
 
     static DeliveryReceipt of(SmsWebhook webhook) {
         String umid = webhook.required("umid");
@@ -47,14 +60,24 @@ record DeliveryReceipt(String umid, String clientMessageId, String subAccountId,
         if (status == null || !status.isObject()) {
             throw WebhookRefusals.badRequest("payload.status is required and must be an object");
         }
-        String state = SmsWebhook.required(status, "state", "payload.status.state").toLowerCase(Locale.ROOT);
+        String state =
+                SmsWebhook.required(status, "state", "payload.status.state").toLowerCase(Locale.ROOT);
         JsonNode price = webhook.payload().get("price");
         String timestamp = WebhookFields.text(status, "timestamp");
-        return new DeliveryReceipt(umid, webhook.optional("clientMessageId"), webhook.optional("subAccountId"), from,
-                to, state, blankToNull(WebhookFields.text(status, "detail")),
-                WebhookFields.integer(status, "errorCode"), blankToNull(WebhookFields.text(status, "errorMessage")),
-                timestamp == null ? null : timestamp.strip(), WebhookFields.instant(status, "timestamp"),
-                WebhookFields.decimal(price, "total"), WebhookFields.decimal(price, "perSms"),
+        return new DeliveryReceipt(
+                umid,
+                webhook.optional("clientMessageId"),
+                webhook.optional("subAccountId"),
+                from,
+                to,
+                state,
+                blankToNull(WebhookFields.text(status, "detail")),
+                WebhookFields.integer(status, "errorCode"),
+                blankToNull(WebhookFields.text(status, "errorMessage")),
+                timestamp == null ? null : timestamp.strip(),
+                WebhookFields.instant(status, "timestamp"),
+                WebhookFields.decimal(price, "total"),
+                WebhookFields.decimal(price, "perSms"),
                 blankToNull(WebhookFields.text(price, "currency")),
                 WebhookFields.integer(webhook.payload(), "smsCount"));
     }

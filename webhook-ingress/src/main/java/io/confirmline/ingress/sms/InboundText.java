@@ -29,8 +29,15 @@ import java.time.Instant;
  * @param to the tenant's virtual number ({@code destination}), E.164
  * @param subAccountId 8x8's subaccount, null when the payload names none
  */
-record InboundText(String umid, String subAccountId, String from, String to, String body, String encoding,
-        Integer smsCount, Instant sentAt) {
+record InboundText(
+        String umid,
+        String subAccountId,
+        String from,
+        String to,
+        String body,
+        String encoding,
+        Integer smsCount,
+        Instant sentAt) {
 
     static InboundText of(SmsWebhook webhook) {
         String umid = webhook.required("umid");
@@ -41,7 +48,13 @@ record InboundText(String umid, String subAccountId, String from, String to, Str
             // An empty text is still a text; a missing one is not an MO we know.
             throw WebhookRefusals.badRequest("payload.body is required");
         }
-        return new InboundText(umid, webhook.optional("subAccountId"), from, to, body, webhook.optional("encoding"),
+        return new InboundText(
+                umid,
+                webhook.optional("subAccountId"),
+                from,
+                to,
+                body,
+                webhook.optional("encoding"),
                 WebhookFields.integer(webhook.payload(), "smsCount"),
                 WebhookFields.instant(webhook.payload(), "timestamp"));
     }

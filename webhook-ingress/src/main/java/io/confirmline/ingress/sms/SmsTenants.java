@@ -45,15 +45,17 @@ class SmsTenants {
      */
     Tenant owning(List<Tenant> authenticated, String ourNumber, String field, String subAccountId) {
         // Compared by id: the directory may have applied a newer revision of the tenant since the token was checked.
-        Tenant tenant = directory.byNumber(ourNumber)
+        Tenant tenant = directory
+                .byNumber(ourNumber)
                 .filter(owner -> authenticated.stream().anyMatch(t -> t.id().equals(owner.id())))
                 .orElseThrow(() -> WebhookRefusals.unauthorized(
                         "The Authorization value does not belong to the tenant whose number is " + field));
-        if (subAccountId != null && !subAccountId.equals("*")
+        if (subAccountId != null
+                && !subAccountId.equals("*")
                 && !subAccountId.equals(tenant.account().smsSubaccountId().orElse(null))
                 && !subAccountId.equals(tenant.account().voiceSubaccountId())) {
-            throw WebhookRefusals.forbidden("payload.subAccountId is not a subaccount of the tenant whose number is "
-                    + field);
+            throw WebhookRefusals.forbidden(
+                    "payload.subAccountId is not a subaccount of the tenant whose number is " + field);
         }
         return tenant;
     }

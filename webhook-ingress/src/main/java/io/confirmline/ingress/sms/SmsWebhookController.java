@@ -55,8 +55,8 @@ public class SmsWebhookController {
     private static final String IGNORED = "{\"status\":\"ignored\"}";
 
     /** What a body turned out to be: an event to keep, or an event type this endpoint does not take. */
-    private record Delivery<T extends SpecificRecord>(String type, SpooledKind<T> kind, T event, String eventId,
-            String description) {
+    private record Delivery<T extends SpecificRecord>(
+            String type, SpooledKind<T> kind, T event, String eventId, String description) {
 
         static Delivery<SpecificRecord> ignored(String type) {
             return new Delivery<>(type, null, null, null, null);
@@ -70,8 +70,13 @@ public class SmsWebhookController {
     private final WebhookMetrics metrics;
     private final Clock clock;
 
-    public SmsWebhookController(WebhookRequests requests, SmsTenants tenants, RecentEvents recent, EventSpool spool,
-            WebhookMetrics metrics, Clock clock) {
+    public SmsWebhookController(
+            WebhookRequests requests,
+            SmsTenants tenants,
+            RecentEvents recent,
+            EventSpool spool,
+            WebhookMetrics metrics,
+            Clock clock) {
         this.requests = requests;
         this.tenants = tenants;
         this.recent = recent;
@@ -84,36 +89,48 @@ public class SmsWebhookController {
     @PostMapping(path = "/webhooks/8x8/sms/inbound", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<String>> inbound(ServerHttpRequest request) {
         return requests.<Delivery<?>>receive(request, INBOUND, (authenticated, body) -> {
-            SmsWebhook webhook = SmsWebhook.parse(body);
-            String type = webhook.eventTypeOr(INBOUND);
-            if (!INBOUND.equals(type)) {
-                return Delivery.ignored(type);
-            }
-            InboundText text = InboundText.of(webhook);
-            Tenant tenant = tenants.owning(authenticated, text.to(), "payload.destination", text.subAccountId());
-            SmsReceived event = text.toEvent(tenant.id(), clock.instant());
-            return new Delivery<>(type, SpooledKind.SMS_RECEIVED, event, event.getEventId(),
-                    "text " + text.umid() + " from " + SensitiveText.maskPhone(text.from()) + " to tenant "
-                            + tenant.id());
-        }).flatMap(this::keep);
+                    SmsWebhook webhook = SmsWebhook.parse(body);
+                    String type = webhook.eventTypeOr(INBOUND);
+                    if (!INBOUND.equals(type)) {
+                        return Delivery.ignored(type);
+                    }
+                    InboundText text = InboundText.of(webhook);
+                    Tenant tenant =
+                            tenants.owning(authenticated, text.to(), "payload.destination", text.subAccountId());
+                    SmsReceived event = text.toEvent(tenant.id(), clock.instant());
+                    return new Delivery<>(
+                            type,
+                            SpooledKind.SMS_RECEIVED,
+                            event,
+                            event.getEventId(),
+                            "text " + text.umid() + " from " + SensitiveText.maskPhone(text.from()) + " to tenant "
+                                    + tenant.id());
+                })
+                .flatMap(this::keep);
     }
 
     /** A delivery receipt of one of our texts (DR, 8x8-voice-api.md §7) → {@code sms.receipts.v1}. */
     @PostMapping(path = "/webhooks/8x8/sms/receipts", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<String>> receipt(ServerHttpRequest request) {
         return requests.<Delivery<?>>receive(request, RECEIPT, (authenticated, body) -> {
-            SmsWebhook webhook = SmsWebhook.parse(body);
-            String type = webhook.eventTypeOr(RECEIPT);
-            if (!RECEIPT.equals(type)) {
-                return Delivery.ignored(type);
-            }
-            DeliveryReceipt receipt = DeliveryReceipt.of(webhook);
-            Tenant tenant = tenants.owning(authenticated, receipt.from(), "payload.source", receipt.subAccountId());
-            SmsStatusReceived event = receipt.toEvent(tenant.id(), clock.instant());
-            return new Delivery<>(type, SpooledKind.SMS_STATUS, event, event.getEventId(),
-                    "receipt " + receipt.state() + " of text " + receipt.umid() + " to "
-                            + SensitiveText.maskPhone(receipt.to()) + " for tenant " + tenant.id());
-        }).flatMap(this::keep);
+                    SmsWebhook webhook = SmsWebhook.parse(body);
+                    String type = webhook.eventTypeOr(RECEIPT);
+                    if (!RECEIPT.equals(type)) {
+                        return Delivery.ignored(type);
+                    }
+                    DeliveryReceipt receipt = DeliveryReceipt.of(webhook);
+                    Tenant tenant =
+                            tenants.owning(authenticated, receipt.from(), "payload.source", receipt.subAccountId());
+                    SmsStatusReceived event = receipt.toEvent(tenant.id(), clock.instant());
+                    return new Delivery<>(
+                            type,
+                            SpooledKind.SMS_STATUS,
+                            event,
+                            event.getEventId(),
+                            "receipt " + receipt.state() + " of text " + receipt.umid() + " to "
+                                    + SensitiveText.maskPhone(receipt.to()) + " for tenant " + tenant.id());
+                })
+                .flatMap(this::keep);
     }
 
     private <T extends SpecificRecord> Mono<ResponseEntity<String>> keep(Delivery<T> delivery) {
@@ -134,8 +151,8 @@ public class SmsWebhookController {
                     if (!kept) {
                         recent.release(delivery.eventId());
                         metrics.count(delivery.type(), "unavailable");
-                        throw WebhookRefusals.unavailable("Spool full",
-                                "Events cannot be stored at the moment; deliver the webhook again");
+                        throw WebhookRefusals.unavailable(
+                                "Spool full", "Events cannot be stored at the moment; deliver the webhook again");
                     }
                     metrics.count(delivery.type(), "published");
                     log.info("Kept {}", delivery.description());

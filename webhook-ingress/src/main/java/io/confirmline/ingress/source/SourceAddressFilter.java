@@ -42,8 +42,10 @@ public class SourceAddressFilter implements WebFilter, Ordered {
     public SourceAddressFilter(SourceAddressProperties properties) {
         this.enabled = properties.enabled();
         this.allowed = properties.allowed().stream().map(AddressRange::parse).toList();
-        this.smsAllowed = properties.smsAllowed().stream().map(AddressRange::parse).toList();
-        this.trustedProxies = properties.trustedProxies().stream().map(AddressRange::parse).toList();
+        this.smsAllowed =
+                properties.smsAllowed().stream().map(AddressRange::parse).toList();
+        this.trustedProxies =
+                properties.trustedProxies().stream().map(AddressRange::parse).toList();
     }
 
     @Override

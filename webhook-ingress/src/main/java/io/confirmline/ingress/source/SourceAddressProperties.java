@@ -38,7 +38,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("confirmline.ingress.source-allow-list")
 public record SourceAddressProperties(
         @DefaultValue("false") boolean enabled,
-        @DefaultValue({"18.140.80.2", "52.220.253.234", "54.255.116.8", "52.74.232.241"}) @NotNull List<String> allowed,
+
+        @DefaultValue({"18.140.80.2", "52.220.253.234", "54.255.116.8", "52.74.232.241"}) @NotNull
+        List<String> allowed,
+
         @DefaultValue({}) @NotNull List<String> trustedProxies,
-        @DefaultValue({}) @NotNull List<String> smsAllowed) {
-}
+        @DefaultValue({}) @NotNull List<String> smsAllowed) {}

@@ -22,8 +22,7 @@ import tools.jackson.databind.JsonNode;
 /** Turns a VCA webhook into a {@link CallActionReceived}. */
 public final class CallActions {
 
-    private CallActions() {
-    }
+    private CallActions() {}
 
     public static CallActionReceived toEvent(EightByEightWebhook webhook, String tenantId, Instant receivedAt) {
         JsonNode payload = webhook.payload();

@@ -23,8 +23,7 @@ public final class PhoneNumbers {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s().-]");
     private static final Pattern DIGITS = Pattern.compile("\\+?\\d+");
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /**
      * {@code 6581968289}, {@code +65 8196 8289} and {@code +6581968289} are all {@code +6581968289}: 8x8 sometimes

@@ -28,8 +28,7 @@ import tools.jackson.databind.JsonNode;
 /** Turns a VSS webhook into a {@link SessionSummaryReceived}. */
 public final class SessionSummaries {
 
-    private SessionSummaries() {
-    }
+    private SessionSummaries() {}
 
     public static SessionSummaryReceived toEvent(EightByEightWebhook webhook, String tenantId, Instant receivedAt) {
         JsonNode payload = webhook.payload();

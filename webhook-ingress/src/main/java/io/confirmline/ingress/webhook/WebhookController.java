@@ -77,9 +77,17 @@ public class WebhookController {
     private final InboundCallAnswers inboundCalls;
     private final RecentEvents recent;
 
-    public WebhookController(WebhookRequests requests, SessionView sessions, VcaReplies replies,
-            EventSpool spool, SummaryPublisher summaries, WebhookMetrics metrics, Clock clock,
-            CallbackTenants callbackTenants, InboundCallAnswers inboundCalls, RecentEvents recent) {
+    public WebhookController(
+            WebhookRequests requests,
+            SessionView sessions,
+            VcaReplies replies,
+            EventSpool spool,
+            SummaryPublisher summaries,
+            WebhookMetrics metrics,
+            Clock clock,
+            CallbackTenants callbackTenants,
+            InboundCallAnswers inboundCalls,
+            RecentEvents recent) {
         this.callbackTenants = callbackTenants;
         this.inboundCalls = inboundCalls;
         this.recent = recent;
@@ -98,7 +106,9 @@ public class WebhookController {
      * such a call (our clientActionId) are answered by {@link InboundCallAnswers}; key presses of our own calls from
      * the session view.
      */
-    @PostMapping(path = {"/webhooks/8x8/vca", "/api/webhooks/vca"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = {"/webhooks/8x8/vca", "/api/webhooks/vca"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<String>> callAction(ServerHttpRequest request) {
         return requests.receive(request, CALL_ACTION, this::interpretCallAction).flatMap(received -> {
             long started = System.nanoTime();
@@ -111,18 +121,20 @@ public class WebhookController {
                 metrics.count(type, "ignored");
                 return Mono.just(ResponseEntity.ok(IGNORED_REPLY));
             }
-            CallActionReceived event = CallActions.toEvent(webhook, received.tenant().id(), clock.instant());
+            CallActionReceived event =
+                    CallActions.toEvent(webhook, received.tenant().id(), clock.instant());
             // The reply is chosen from memory (waiting, bounded, only for a session that has not reached the view
             // yet); it goes out once the event is journaled (not once Kafka has it). The guest hears it even when
             // the spool is full (design.md §5: the reply never waits on the broker); only the event is then lost,
             // counted as "dropped".
             return sessions.findOrAwait(event.getSessionId()).flatMap(found -> {
                 String reply = replies.choose(found, event.getEventId(), event.getDigits());
-                return Mono.fromFuture(spool.accept(SpooledKind.CALL_ACTION, event)).map(kept -> {
-                    metrics.vcaReplyTook(System.nanoTime() - started);
-                    metrics.count(type, kept ? "published" : "dropped");
-                    return ResponseEntity.ok(reply);
-                });
+                return Mono.fromFuture(spool.accept(SpooledKind.CALL_ACTION, event))
+                        .map(kept -> {
+                            metrics.vcaReplyTook(System.nanoTime() - started);
+                            metrics.count(type, kept ? "published" : "dropped");
+                            return ResponseEntity.ok(reply);
+                        });
             });
         });
     }
@@ -139,9 +151,13 @@ public class WebhookController {
                 && (CALL_ACTION.equals(type) || CALL_STATUS.equals(type));
         String clientActionId = WebhookFields.text(payload, "clientActionId");
         if (arrival || (CALL_ACTION.equals(type) && CallbackState.ours(clientActionId))) {
-            InboundCall call = new InboundCall(webhook.sessionId(), number(payload, "source"),
-                    number(payload, "destination"), webhook.subAccountId(),
-                    VcaReplies.meaningful(CallActions.digits(payload)), arrival ? null : clientActionId);
+            InboundCall call = new InboundCall(
+                    webhook.sessionId(),
+                    number(payload, "source"),
+                    number(payload, "destination"),
+                    webhook.subAccountId(),
+                    VcaReplies.meaningful(CallActions.digits(payload)),
+                    arrival ? null : clientActionId);
             Tenant tenant = callbackTenants.owning(authenticated, call.virtualNumber(), webhook.subAccountId());
             return new Received(tenant, webhook, call, arrival);
         }
@@ -163,7 +179,8 @@ public class WebhookController {
      */
     private CompletableFuture<String> answerInbound(Received received, String type, long started) {
         InboundCall call = received.inbound();
-        InboundCallAnswer answer = received.arrival() ? inboundCalls.received(received.tenant(), call)
+        InboundCallAnswer answer = received.arrival()
+                ? inboundCalls.received(received.tenant(), call)
                 : inboundCalls.keyPressed(received.tenant(), call);
         List<CompletableFuture<Boolean>> fresh = new ArrayList<>();
         for (InboundCallEvent event : answer.events()) {
@@ -182,18 +199,27 @@ public class WebhookController {
             long dropped = fresh.stream().filter(kept -> !kept.join()).count();
             metrics.vcaReplyTook(System.nanoTime() - started);
             metrics.inboundCall(answer.outcome());
-            metrics.count(type, answer.events().isEmpty() ? "answered" : fresh.isEmpty() ? "duplicate"
-                    : dropped > 0 ? "dropped" : "published");
+            metrics.count(
+                    type,
+                    answer.events().isEmpty()
+                            ? "answered"
+                            : fresh.isEmpty() ? "duplicate" : dropped > 0 ? "dropped" : "published");
             if (received.arrival() && !fresh.isEmpty()) {
-                log.info("Inbound call {} from {} to tenant {}: {}", call.sessionId(),
-                        SensitiveText.maskPhone(call.caller()), received.tenant().id(), answer.outcome());
+                log.info(
+                        "Inbound call {} from {} to tenant {}: {}",
+                        call.sessionId(),
+                        SensitiveText.maskPhone(call.caller()),
+                        received.tenant().id(),
+                        answer.outcome());
             }
             return answer.reply();
         });
     }
 
     /** Voice Session Summary: 200 only once the broker has acknowledged the event, else 503 so 8x8 redelivers. */
-    @PostMapping(path = {"/webhooks/8x8/vss", "/api/webhooks/vss"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = {"/webhooks/8x8/vss", "/api/webhooks/vss"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<String>> sessionSummary(ServerHttpRequest request) {
         return receive(request, SESSION_SUMMARY).flatMap(received -> {
             EightByEightWebhook webhook = received.webhook();
@@ -206,21 +232,25 @@ public class WebhookController {
                 // The broker has been away long enough to fill the spool: do not add to the producer's memory a
                 // summary that cannot be stored either; 8x8 delivers it again.
                 metrics.count(type, "unavailable");
-                return Mono.error(WebhookRefusals.unavailable("Spool full",
-                        "Events cannot be stored at the moment; deliver the session summary again"));
+                return Mono.error(WebhookRefusals.unavailable(
+                        "Spool full", "Events cannot be stored at the moment; deliver the session summary again"));
             }
-            SessionSummaryReceived event = SessionSummaries.toEvent(webhook, received.tenant().id(), clock.instant());
-            return summaries.publish(event)
+            SessionSummaryReceived event =
+                    SessionSummaries.toEvent(webhook, received.tenant().id(), clock.instant());
+            return summaries
+                    .publish(event)
                     .then(Mono.fromSupplier(() -> {
                         metrics.count(type, "published");
                         return ResponseEntity.ok("{\"status\":\"ok\"}");
                     }))
                     .onErrorMap(error -> !(error instanceof ProblemException), error -> {
                         metrics.count(type, "unavailable");
-                        log.warn("Session summary {} not acknowledged by Kafka in time: {}", event.getEventId(),
+                        log.warn(
+                                "Session summary {} not acknowledged by Kafka in time: {}",
+                                event.getEventId(),
                                 error.toString());
-                        return WebhookRefusals.unavailable("Kafka unavailable",
-                                "The session summary could not be stored; deliver it again");
+                        return WebhookRefusals.unavailable(
+                                "Kafka unavailable", "The session summary could not be stored; deliver it again");
                     });
         });
     }
@@ -229,11 +259,12 @@ public class WebhookController {
      * @param inbound the inbound call this VCA is about; null for our own calls' VCAs and other webhooks
      * @param arrival whether it is the inbound call's {@code CALL_RECEIVED}
      */
-    private record Received(Tenant tenant, EightByEightWebhook webhook, InboundCall inbound, boolean arrival) {
-    }
+    private record Received(Tenant tenant, EightByEightWebhook webhook, InboundCall inbound, boolean arrival) {}
 
     private Mono<Received> receive(ServerHttpRequest request, String endpointType) {
-        return requests.receive(request, endpointType,
+        return requests.receive(
+                request,
+                endpointType,
                 (authenticated, body) -> received(authenticated, EightByEightWebhook.parse(body)));
     }
 

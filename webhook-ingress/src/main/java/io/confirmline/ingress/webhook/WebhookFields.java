@@ -27,8 +27,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class WebhookFields {
 
-    private WebhookFields() {
-    }
+    private WebhookFields() {}
 
     /** A string field, or null when absent or JSON null; numbers are given as text. */
     public static String text(JsonNode node, String field) {
@@ -76,6 +75,7 @@ public final class WebhookFields {
 
     /** The years a timestamp may have: beyond them it is nonsense, and past ±292 million years not even epoch millis. */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     /**

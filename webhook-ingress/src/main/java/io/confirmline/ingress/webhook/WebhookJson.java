@@ -41,8 +41,7 @@ public final class WebhookJson {
                     .build())
             .build();
 
-    private WebhookJson() {
-    }
+    private WebhookJson() {}
 
     public static JsonNode read(byte[] body) {
         if (body.length == 0) {

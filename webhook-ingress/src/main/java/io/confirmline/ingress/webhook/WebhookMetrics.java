@@ -27,8 +27,13 @@ import org.springframework.stereotype.Component;
 public class WebhookMetrics {
 
     /** The voice and SMS event types 8x8 documents (8x8-voice-api.md); the {@code type} tag takes only these. */
-    static final Set<String> KNOWN_TYPES = Set.of("CALL_ACTION", "SESSION_SUMMARY", "CALL_STATUS",
-            "inbound_message_received", "outbound_message_status_changed");
+    static final Set<String> KNOWN_TYPES = Set.of(
+            "CALL_ACTION",
+            "SESSION_SUMMARY",
+            "CALL_STATUS",
+            "inbound_message_received",
+            "outbound_message_status_changed");
+
     static final String OTHER_TYPE = "other";
 
     private final MeterRegistry meters;
@@ -54,10 +59,14 @@ public class WebhookMetrics {
      */
     public void count(String type, String outcome) {
         String tag = KNOWN_TYPES.contains(type) ? type : OTHER_TYPE;
-        counters.computeIfAbsent(tag + '|' + outcome, key -> Counter.builder("confirmline.ingress.webhooks")
-                .description("8x8 webhooks received, by event type and outcome")
-                .tag("type", tag).tag("outcome", outcome)
-                .register(meters)).increment();
+        counters.computeIfAbsent(
+                        tag + '|' + outcome,
+                        key -> Counter.builder("confirmline.ingress.webhooks")
+                                .description("8x8 webhooks received, by event type and outcome")
+                                .tag("type", tag)
+                                .tag("outcome", outcome)
+                                .register(meters))
+                .increment();
     }
 
     /**
@@ -66,10 +75,14 @@ public class WebhookMetrics {
      * @param outcome one of the fixed set of {@code InboundCallAnswer.outcome()} (menu, reprompt, confirmed...)
      */
     public void inboundCall(String outcome) {
-        counters.computeIfAbsent("inbound|" + outcome, key -> Counter.builder("confirmline.ingress.inbound.call.answers")
-                .description("VCAs of calls guests made to a tenant's number, by what they were answered with")
-                .tag("outcome", outcome)
-                .register(meters)).increment();
+        counters.computeIfAbsent(
+                        "inbound|" + outcome,
+                        key -> Counter.builder("confirmline.ingress.inbound.call.answers")
+                                .description(
+                                        "VCAs of calls guests made to a tenant's number, by what they were answered with")
+                                .tag("outcome", outcome)
+                                .register(meters))
+                .increment();
     }
 
     public void vcaReplyTook(long nanos) {

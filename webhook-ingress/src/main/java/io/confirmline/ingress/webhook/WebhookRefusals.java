@@ -29,8 +29,7 @@ public final class WebhookRefusals {
     /** When 8x8 (or anyone) should try a 503 again. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
-    private WebhookRefusals() {
-    }
+    private WebhookRefusals() {}
 
     public static ProblemException badRequest(String detail) {
         return new ProblemException(HttpStatus.BAD_REQUEST, "webhook-400", "Invalid webhook", detail);
@@ -45,7 +44,10 @@ public final class WebhookRefusals {
     }
 
     public static ProblemException tooLarge(int maxBytes) {
-        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "webhook-413", "Body too large",
+        return new ProblemException(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "webhook-413",
+                "Body too large",
                 "Webhook bodies are limited to " + maxBytes + " bytes");
     }
 

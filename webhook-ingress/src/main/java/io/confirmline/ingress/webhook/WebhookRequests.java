@@ -57,18 +57,18 @@ public class WebhookRequests {
      *
      * @param endpointType the event type the endpoint serves, for the metrics of refusals
      */
-    public <T> Mono<T> receive(ServerHttpRequest request, String endpointType,
-            BiFunction<List<Tenant>, byte[], T> interpret) {
+    public <T> Mono<T> receive(
+            ServerHttpRequest request, String endpointType, BiFunction<List<Tenant>, byte[], T> interpret) {
         // Every token of every tenant is compared, without an early exit (TenantDirectory.byWebhookToken).
         List<Tenant> authenticated = tenants.byWebhookToken(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
         if (authenticated.isEmpty()) {
             metrics.count(endpointType, "unauthorized");
-            return Mono.error(WebhookRefusals.unauthorized(
-                    "Missing or unknown Authorization value for this webhook"));
+            return Mono.error(WebhookRefusals.unauthorized("Missing or unknown Authorization value for this webhook"));
         }
         MediaType contentType = contentType(request);
-        if (contentType == null || !(MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
-                || contentType.getSubtype().endsWith("+json"))) {
+        if (contentType == null
+                || !(MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
+                        || contentType.getSubtype().endsWith("+json"))) {
             metrics.count(endpointType, "rejected");
             return Mono.error(WebhookRefusals.badRequest("Content-Type must be application/json, was "
                     + (contentType == null ? "absent or unreadable" : contentType)));

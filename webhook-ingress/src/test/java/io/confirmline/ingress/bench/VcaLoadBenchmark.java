@@ -22,9 +22,9 @@ import io.confirmline.ingress.IngressTestSupport;
 import io.confirmline.ingress.WebhookIngressApplication;
 import io.confirmline.ingress.publish.EventSpool;
 import io.confirmline.testing.BenchmarkMain;
+import io.confirmline.testing.KafkaProcess;
 import io.confirmline.testing.LatencyPlots;
 import io.confirmline.testing.RegistryServer;
-import io.confirmline.testing.KafkaProcess;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,11 +75,15 @@ public final class VcaLoadBenchmark {
     private static final int GUESTS = 1000;
     private static final String VIRTUAL_NUMBER = "+6568888888";
 
-    private VcaLoadBenchmark() {
-    }
+    private VcaLoadBenchmark() {}
 
     /** {@code samples}: each request's latency by its intended send time (open loop only; empty otherwise). */
-    record Result(String name, long requests, long errors, double seconds, Histogram latency,
+    record Result(
+            String name,
+            long requests,
+            long errors,
+            double seconds,
+            Histogram latency,
             List<LatencyPlots.Sample> samples) {
         double perSecond() {
             return requests / seconds;
@@ -101,9 +105,13 @@ public final class VcaLoadBenchmark {
         String registry = RegistryServer.shared().apiUrl();
         String spool = Files.createTempDirectory("bench-spool").toString();
         List<String> properties = new ArrayList<>(List.of(IngressTestSupport.tenantProperties()));
-        properties.addAll(List.of("server.port=0", "spring.kafka.bootstrap-servers=" + bootstrap,
-                "confirmline.kafka.registry-url=" + registry, "confirmline.ingress.publish.spool-directory=" + spool,
-                "logging.level.root=WARN", "logging.level.io.confirmline=WARN",
+        properties.addAll(List.of(
+                "server.port=0",
+                "spring.kafka.bootstrap-servers=" + bootstrap,
+                "confirmline.kafka.registry-url=" + registry,
+                "confirmline.ingress.publish.spool-directory=" + spool,
+                "logging.level.root=WARN",
+                "logging.level.io.confirmline=WARN",
                 // Luigi's takes call-backs on its virtual number and is open all day, every day, for the benchmark.
                 "confirmline.tenants[0].display-name=Luigi's",
                 "confirmline.tenants[0].virtual-numbers[0]=" + VIRTUAL_NUMBER,
@@ -114,23 +122,29 @@ public final class VcaLoadBenchmark {
             properties.add("confirmline.tenants[0].opening-hours[" + i + "].opens=00:00");
             properties.add("confirmline.tenants[0].opening-hours[" + i + "].closes=23:59:59");
         }
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(WebhookIngressApplication.class,
-                BaselineEndpoint.class).run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(
+                        WebhookIngressApplication.class, BaselineEndpoint.class)
+                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             List<String> guests = seedBookings(app);
             List<String> sessions = seedSessions(app);
             awaitReady(port);
-            HttpClient client = HttpClient.create(ConnectionProvider.builder("bench").maxConnections(256)
-                            .pendingAcquireMaxCount(-1).build())
+            HttpClient client = HttpClient.create(ConnectionProvider.builder("bench")
+                            .maxConnections(256)
+                            .pendingAcquireMaxCount(-1)
+                            .build())
                     .baseUrl("http://127.0.0.1:" + port)
-                    .headers(h -> h.set("Content-Type", "application/json").set("Authorization", IngressTestSupport.LUIGIS_AUTH));
+                    .headers(h -> h.set("Content-Type", "application/json")
+                            .set("Authorization", IngressTestSupport.LUIGIS_AUTH));
             String template = Fixtures.text("vca-event-data-object.json");
             AtomicLong counter = new AtomicLong();
             java.util.function.Supplier<byte[]> vcaBody = () -> {
                 long n = counter.incrementAndGet();
                 return template.replace("a4fad4b3-b388-12ee-b217-2fb8260fcf59", sessions.get((int) (n % SESSIONS)))
-                        .replace("77e6a667-133a-11ef-9dd4-e911cc6fc82f", UUID.randomUUID().toString())
+                        .replace(
+                                "77e6a667-133a-11ef-9dd4-e911cc6fc82f",
+                                UUID.randomUUID().toString())
                         .getBytes(StandardCharsets.UTF_8);
             };
             String received = Fixtures.text("call-received.json");
@@ -139,7 +153,9 @@ public final class VcaLoadBenchmark {
                 // Every other caller has a booking (the menu); the others are unknown (put through).
                 String caller = n % 2 == 0 ? guests.get((int) (n / 2 % GUESTS)) : "+6591" + (1_000_000 + n % 1_000_000);
                 return received.replace("a4fad4b3-b388-12ee-b217-2fb8260fcf59", "cb-" + UUID.randomUUID())
-                        .replace("77e6a667-133a-11ef-9dd4-e911cc6fc82f", UUID.randomUUID().toString())
+                        .replace(
+                                "77e6a667-133a-11ef-9dd4-e911cc6fc82f",
+                                UUID.randomUUID().toString())
                         .replace("+6598888888", caller)
                         .getBytes(StandardCharsets.UTF_8);
             };
@@ -151,56 +167,100 @@ public final class VcaLoadBenchmark {
             openLoop(client, "/webhooks/8x8/vca", callReceivedBody, RATE, WARMUP_SECONDS / 2, "warm-up");
 
             // Throughput first (it also finishes warming the JIT of both JVMs), then latency at the target rate.
-            Result baselineMax = closedLoop(client, "/benchmark/baseline", vcaBody, CONCURRENCY, SECONDS, "baseline max");
+            Result baselineMax =
+                    closedLoop(client, "/benchmark/baseline", vcaBody, CONCURRENCY, SECONDS, "baseline max");
             Result vcaMax = closedLoop(client, "/webhooks/8x8/vca", vcaBody, CONCURRENCY, SECONDS, "VCA max");
-            Result baselineFixed = openLoop(client, "/benchmark/baseline", vcaBody, RATE, SECONDS, "baseline @ fixed rate");
+            Result baselineFixed =
+                    openLoop(client, "/benchmark/baseline", vcaBody, RATE, SECONDS, "baseline @ fixed rate");
             Result vcaFixed = openLoop(client, "/webhooks/8x8/vca", vcaBody, RATE, SECONDS, "VCA @ fixed rate");
-            Result callbackFixed = openLoop(client, "/webhooks/8x8/vca", callReceivedBody, RATE, SECONDS,
-                    "CALL_RECEIVED @ fixed rate");
+            Result callbackFixed = openLoop(
+                    client, "/webhooks/8x8/vca", callReceivedBody, RATE, SECONDS, "CALL_RECEIVED @ fixed rate");
 
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (spoolBean.pending() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
             double published = app.getBean(io.micrometer.core.instrument.MeterRegistry.class)
-                    .get("confirmline.ingress.call.actions.published").counter().count();
+                    .get("confirmline.ingress.call.actions.published")
+                    .counter()
+                    .count();
 
             LinkedHashMap<String, List<LatencyPlots.Sample>> series = new LinkedHashMap<>();
             series.put("baseline @ " + RATE + "/s", baselineFixed.samples());
             series.put("VCA key press @ " + RATE + "/s", vcaFixed.samples());
             series.put("CALL_RECEIVED @ " + RATE + "/s", callbackFixed.samples());
-            LatencyPlots.write("webhook-ingress-vca", "webhook-ingress: latency from intended send time, open loop",
-                    series);
+            LatencyPlots.write(
+                    "webhook-ingress-vca", "webhook-ingress: latency from intended send time, open loop", series);
             System.out.println();
-            System.out.printf(Locale.ROOT, "| endpoint | mode | requests | errors | req/s | p50 ms | p99 ms | p99.9 ms | max ms |%n");
+            System.out.printf(
+                    Locale.ROOT,
+                    "| endpoint | mode | requests | errors | req/s | p50 ms | p99 ms | p99.9 ms | max ms |%n");
             System.out.printf("|---|---|---|---|---|---|---|---|---|%n");
             for (Result r : List.of(baselineFixed, vcaFixed, callbackFixed, baselineMax, vcaMax)) {
-                System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f |%n",
-                        r.name().startsWith("VCA") ? "VCA `/webhooks/8x8/vca`"
-                                : r.name().startsWith("CALL_RECEIVED") ? "CALL_RECEIVED `/webhooks/8x8/vca`"
-                                : "baseline `/benchmark/baseline`",
-                        r.name().endsWith("max") ? CONCURRENCY + " connections, closed loop" : RATE + " req/s offered, open loop",
-                        r.requests(), r.errors(), r.perSecond(), r.ms(50), r.ms(99), r.ms(99.9), r.latency().getMaxValue() / 1e6);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %s | %d | %d | %.0f | %.2f | %.2f | %.2f | %.2f |%n",
+                        r.name().startsWith("VCA")
+                                ? "VCA `/webhooks/8x8/vca`"
+                                : r.name().startsWith("CALL_RECEIVED")
+                                        ? "CALL_RECEIVED `/webhooks/8x8/vca`"
+                                        : "baseline `/benchmark/baseline`",
+                        r.name().endsWith("max")
+                                ? CONCURRENCY + " connections, closed loop"
+                                : RATE + " req/s offered, open loop",
+                        r.requests(),
+                        r.errors(),
+                        r.perSecond(),
+                        r.ms(50),
+                        r.ms(99),
+                        r.ms(99.9),
+                        r.latency().getMaxValue() / 1e6);
             }
             System.out.println();
-            System.out.printf(Locale.ROOT, "VCA p99 at %d req/s: %.2f ms (target <= 20 ms); baseline p99: %.2f ms%n",
-                    RATE, vcaFixed.ms(99), baselineFixed.ms(99));
-            System.out.printf(Locale.ROOT, "CALL_RECEIVED at %d req/s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms; "
-                    + "its p99 / the key press p99: %.2f (target: the key press budget, <= 20 ms)%n", RATE,
-                    callbackFixed.ms(50), callbackFixed.ms(95), callbackFixed.ms(99),
+            System.out.printf(
+                    Locale.ROOT,
+                    "VCA p99 at %d req/s: %.2f ms (target <= 20 ms); baseline p99: %.2f ms%n",
+                    RATE,
+                    vcaFixed.ms(99),
+                    baselineFixed.ms(99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "CALL_RECEIVED at %d req/s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms; "
+                            + "its p99 / the key press p99: %.2f (target: the key press budget, <= 20 ms)%n",
+                    RATE,
+                    callbackFixed.ms(50),
+                    callbackFixed.ms(95),
+                    callbackFixed.ms(99),
                     callbackFixed.ms(99) / vcaFixed.ms(99));
-            System.out.printf(Locale.ROOT, "VCA max throughput / baseline max throughput: %.0f / %.0f = %.2f (target >= 0.60)%n",
-                    vcaMax.perSecond(), baselineMax.perSecond(), vcaMax.perSecond() / baselineMax.perSecond());
+            System.out.printf(
+                    Locale.ROOT,
+                    "VCA max throughput / baseline max throughput: %.0f / %.0f = %.2f (target >= 0.60)%n",
+                    vcaMax.perSecond(),
+                    baselineMax.perSecond(),
+                    vcaMax.perSecond() / baselineMax.perSecond());
             // The CALL_RECEIVED requests are CALL_ACTION webhooks too; their events are counted on their own below.
             double answered = app.getBean(io.micrometer.core.instrument.MeterRegistry.class)
-                    .get("confirmline.ingress.webhooks").tag("type", "CALL_ACTION").tag("outcome", "published").counter().count()
-                    - (double) RATE * (WARMUP_SECONDS / 2) - callbackFixed.requests();
-            System.out.printf(Locale.ROOT, "VCA events acknowledged by the broker: %.0f of %.0f answered; still kept: %d%n",
-                    published, answered, spoolBean.pending());
-            System.out.printf(Locale.ROOT, "Inbound call events acknowledged by the broker: %.0f (1 per caller with a "
-                    + "booking, 2 per unknown caller: RECEIVED and PUT_THROUGH)%n",
+                            .get("confirmline.ingress.webhooks")
+                            .tag("type", "CALL_ACTION")
+                            .tag("outcome", "published")
+                            .counter()
+                            .count()
+                    - (double) RATE * (WARMUP_SECONDS / 2)
+                    - callbackFixed.requests();
+            System.out.printf(
+                    Locale.ROOT,
+                    "VCA events acknowledged by the broker: %.0f of %.0f answered; still kept: %d%n",
+                    published,
+                    answered,
+                    spoolBean.pending());
+            System.out.printf(
+                    Locale.ROOT,
+                    "Inbound call events acknowledged by the broker: %.0f (1 per caller with a "
+                            + "booking, 2 per unknown caller: RECEIVED and PUT_THROUGH)%n",
                     app.getBean(io.micrometer.core.instrument.MeterRegistry.class)
-                            .get("confirmline.ingress.inbound.calls.published").counter().count());
+                            .get("confirmline.ingress.inbound.calls.published")
+                            .counter()
+                            .count());
         } finally {
             app.close();
             broker.close();
@@ -216,12 +276,25 @@ public final class VcaLoadBenchmark {
             String phone = "+6590" + (1_000_000 + i);
             phones.add(phone);
             String reservationId = "bench-r-" + i;
-            kafka.send(Topics.BOOKINGS.name(), reservationId, BookingSnapshot.newBuilder()
-                    .setEventId(UUID.randomUUID().toString()).setOccurredAt(java.time.Instant.now())
-                    .setTenantId("luigis").setReservationId(reservationId).setVersion(1).setKind("RESERVATION")
-                    .setStartsAt(java.time.Instant.now().plus(Duration.ofHours(6))).setTimeZone("Asia/Singapore")
-                    .setGuestName("Guest " + i).setGuestPhone(phone).setGuestLocale(i % 2 == 0 ? "en-SG" : "es-ES")
-                    .setVenueName("Luigi's").setPartySize(2 + i % 6).setStatus("SCHEDULED").build());
+            kafka.send(
+                    Topics.BOOKINGS.name(),
+                    reservationId,
+                    BookingSnapshot.newBuilder()
+                            .setEventId(UUID.randomUUID().toString())
+                            .setOccurredAt(java.time.Instant.now())
+                            .setTenantId("luigis")
+                            .setReservationId(reservationId)
+                            .setVersion(1)
+                            .setKind("RESERVATION")
+                            .setStartsAt(java.time.Instant.now().plus(Duration.ofHours(6)))
+                            .setTimeZone("Asia/Singapore")
+                            .setGuestName("Guest " + i)
+                            .setGuestPhone(phone)
+                            .setGuestLocale(i % 2 == 0 ? "en-SG" : "es-ES")
+                            .setVenueName("Luigi's")
+                            .setPartySize(2 + i % 6)
+                            .setStatus("SCHEDULED")
+                            .build());
         }
         kafka.flush();
         return phones;
@@ -244,7 +317,9 @@ public final class VcaLoadBenchmark {
     private static void awaitReady(int port) throws InterruptedException {
         HttpClient health = HttpClient.create().baseUrl("http://127.0.0.1:" + port);
         for (int i = 0; i < 120; i++) {
-            Integer status = health.get().uri("/actuator/health/readiness").response((r, body) -> Mono.just(r.status().code()))
+            Integer status = health.get()
+                    .uri("/actuator/health/readiness")
+                    .response((r, body) -> Mono.just(r.status().code()))
                     .blockFirst(Duration.ofSeconds(5));
             if (status != null && status == 200) {
                 return;
@@ -255,8 +330,14 @@ public final class VcaLoadBenchmark {
     }
 
     /** Fixed offered rate; latency measured from each request's intended send time. */
-    static Result openLoop(HttpClient client, String path, java.util.function.Supplier<byte[]> body, int rate,
-            int seconds, String name) throws InterruptedException {
+    static Result openLoop(
+            HttpClient client,
+            String path,
+            java.util.function.Supplier<byte[]> body,
+            int rate,
+            int seconds,
+            String name)
+            throws InterruptedException {
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         int total = rate * seconds;
         long period = 1_000_000_000L / rate;
@@ -270,20 +351,23 @@ public final class VcaLoadBenchmark {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            send(client, path, body.get()).subscribe(status -> {
-                long latency = System.nanoTime() - intended;
-                synchronized (histogram) {
-                    histogram.recordValue(Math.min(latency, histogram.getHighestTrackableValue()));
-                    samples.add(new LatencyPlots.Sample((intended - start) / 1e9, latency / 1e6));
-                }
-                if (status != 200) {
-                    errors.incrementAndGet();
-                }
-                done.countDown();
-            }, error -> {
-                errors.incrementAndGet();
-                done.countDown();
-            });
+            send(client, path, body.get())
+                    .subscribe(
+                            status -> {
+                                long latency = System.nanoTime() - intended;
+                                synchronized (histogram) {
+                                    histogram.recordValue(Math.min(latency, histogram.getHighestTrackableValue()));
+                                    samples.add(new LatencyPlots.Sample((intended - start) / 1e9, latency / 1e6));
+                                }
+                                if (status != 200) {
+                                    errors.incrementAndGet();
+                                }
+                                done.countDown();
+                            },
+                            error -> {
+                                errors.incrementAndGet();
+                                done.countDown();
+                            });
         }
         done.await(seconds + 60L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
@@ -293,8 +377,14 @@ public final class VcaLoadBenchmark {
     }
 
     /** Fixed number of concurrent requests, each sent as soon as the previous one on its connection finished. */
-    static Result closedLoop(HttpClient client, String path, java.util.function.Supplier<byte[]> body, int concurrency,
-            int seconds, String name) throws InterruptedException {
+    static Result closedLoop(
+            HttpClient client,
+            String path,
+            java.util.function.Supplier<byte[]> body,
+            int concurrency,
+            int seconds,
+            String name)
+            throws InterruptedException {
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         AtomicLong requests = new AtomicLong();
         AtomicInteger errors = new AtomicInteger();
@@ -308,30 +398,44 @@ public final class VcaLoadBenchmark {
         return new Result(name, requests.get(), errors.get(), (System.nanoTime() - start) / 1e9, histogram, List.of());
     }
 
-    private static void loop(HttpClient client, String path, java.util.function.Supplier<byte[]> body, long end,
-            Histogram histogram, AtomicLong requests, AtomicInteger errors, CountDownLatch workers) {
+    private static void loop(
+            HttpClient client,
+            String path,
+            java.util.function.Supplier<byte[]> body,
+            long end,
+            Histogram histogram,
+            AtomicLong requests,
+            AtomicInteger errors,
+            CountDownLatch workers) {
         if (System.nanoTime() >= end) {
             workers.countDown();
             return;
         }
         long sent = System.nanoTime();
-        send(client, path, body.get()).subscribe(status -> {
-            synchronized (histogram) {
-                histogram.recordValue(Math.min(System.nanoTime() - sent, histogram.getHighestTrackableValue()));
-            }
-            requests.incrementAndGet();
-            if (status != 200) {
-                errors.incrementAndGet();
-            }
-            loop(client, path, body, end, histogram, requests, errors, workers);
-        }, error -> {
-            errors.incrementAndGet();
-            loop(client, path, body, end, histogram, requests, errors, workers);
-        });
+        send(client, path, body.get())
+                .subscribe(
+                        status -> {
+                            synchronized (histogram) {
+                                histogram.recordValue(
+                                        Math.min(System.nanoTime() - sent, histogram.getHighestTrackableValue()));
+                            }
+                            requests.incrementAndGet();
+                            if (status != 200) {
+                                errors.incrementAndGet();
+                            }
+                            loop(client, path, body, end, histogram, requests, errors, workers);
+                        },
+                        error -> {
+                            errors.incrementAndGet();
+                            loop(client, path, body, end, histogram, requests, errors, workers);
+                        });
     }
 
     private static Mono<Integer> send(HttpClient client, String path, byte[] body) {
-        return client.post().uri(path).send(ByteBufFlux.fromInbound(Mono.just(Unpooled.wrappedBuffer(body))))
-                .responseSingle((response, content) -> content.then(Mono.just(response.status().code())));
+        return client.post()
+                .uri(path)
+                .send(ByteBufFlux.fromInbound(Mono.just(Unpooled.wrappedBuffer(body))))
+                .responseSingle((response, content) ->
+                        content.then(Mono.just(response.status().code())));
     }
 }

@@ -30,14 +30,26 @@ class BookingIndexTest {
 
     static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
 
-    final BookingIndex index = new BookingIndex(new BookingIndexProperties(3, Duration.ofMinutes(1),
-            Duration.ofMillis(500)), Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry());
+    final BookingIndex index = new BookingIndex(
+            new BookingIndexProperties(3, Duration.ofMinutes(1), Duration.ofMillis(500)),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new SimpleMeterRegistry());
 
     static BookingSnapshot.Builder booking(String reservationId, long version, Instant startsAt) {
-        return BookingSnapshot.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(NOW)
-                .setTenantId("luigis").setReservationId(reservationId).setVersion(version).setKind("RESERVATION")
-                .setStartsAt(startsAt).setTimeZone("Europe/Madrid").setGuestName("Ana")
-                .setGuestPhone("+34 600 000 001").setGuestLocale("es-ES").setVenueName("Luigi's").setPartySize(4)
+        return BookingSnapshot.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(NOW)
+                .setTenantId("luigis")
+                .setReservationId(reservationId)
+                .setVersion(version)
+                .setKind("RESERVATION")
+                .setStartsAt(startsAt)
+                .setTimeZone("Europe/Madrid")
+                .setGuestName("Ana")
+                .setGuestPhone("+34 600 000 001")
+                .setGuestLocale("es-ES")
+                .setVenueName("Luigi's")
+                .setPartySize(4)
                 .setStatus("SCHEDULED");
     }
 
@@ -45,7 +57,9 @@ class BookingIndexTest {
     void theGuestsNextStandingBookingIsFoundByTenantAndPhoneInAnyWriting() {
         index.put(booking("later", 1, NOW.plusSeconds(7200)).build());
         index.put(booking("sooner", 1, NOW.plusSeconds(3600)).build());
-        assertThat(index.next("luigis", "34600000001")).map(UpcomingBooking::reservationId).contains("sooner");
+        assertThat(index.next("luigis", "34600000001"))
+                .map(UpcomingBooking::reservationId)
+                .contains("sooner");
         assertThat(index.next("clinic", "+34600000001")).isEmpty();
         assertThat(index.next("luigis", "+34600000002")).isEmpty();
     }
@@ -55,9 +69,15 @@ class BookingIndexTest {
         index.put(booking("r", 2, NOW.plusSeconds(3600)).build());
         index.put(booking("r", 1, NOW.plusSeconds(60)).build());
         assertThat(index.find("r")).map(UpcomingBooking::version).contains(2L);
-        index.put(booking("r", 3, NOW.plusSeconds(5400)).setGuestPhone("+34600000009").build());
-        assertThat(index.next("luigis", "+34600000001")).as("moved to another phone").isEmpty();
-        assertThat(index.next("luigis", "+34600000009")).map(UpcomingBooking::version).contains(3L);
+        index.put(booking("r", 3, NOW.plusSeconds(5400))
+                .setGuestPhone("+34600000009")
+                .build());
+        assertThat(index.next("luigis", "+34600000001"))
+                .as("moved to another phone")
+                .isEmpty();
+        assertThat(index.next("luigis", "+34600000009"))
+                .map(UpcomingBooking::version)
+                .contains(3L);
         index.remove("r");
         assertThat(index.find("r")).isEmpty();
         assertThat(index.next("luigis", "+34600000009")).isEmpty();
@@ -69,7 +89,9 @@ class BookingIndexTest {
         index.put(booking("r", 1, NOW.plusSeconds(3600)).build());
         index.put(booking("r", 2, NOW.plusSeconds(3600)).setCancelled(true).build());
         assertThat(index.find("r")).isEmpty();
-        index.put(booking("g", 1, NOW.plusSeconds(3600)).setStatus("CANCELLED_BY_GUEST").build());
+        index.put(booking("g", 1, NOW.plusSeconds(3600))
+                .setStatus("CANCELLED_BY_GUEST")
+                .build());
         index.put(booking("w", 1, NOW.plusSeconds(3600)).setStatus("WITHDRAWN").build());
         index.put(booking("past", 1, NOW.minusSeconds(1)).build());
         assertThat(index.size()).isZero();

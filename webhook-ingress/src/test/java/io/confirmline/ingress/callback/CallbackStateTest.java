@@ -25,7 +25,9 @@ class CallbackStateTest {
     void theMenuStateTravelsThroughTheClientActionIdAndComesBackTheSame() {
         CallbackState.Menu menu = new CallbackState.Menu("res|42/é", 7, 1);
         String encoded = menu.encode();
-        assertThat(encoded).startsWith("cb1|m|").hasSizeLessThanOrEqualTo(CallbackState.MAX_LENGTH)
+        assertThat(encoded)
+                .startsWith("cb1|m|")
+                .hasSizeLessThanOrEqualTo(CallbackState.MAX_LENGTH)
                 .matches("[A-Za-z0-9_|-]+");
         assertThat(CallbackState.parse(encoded)).contains(menu);
         assertThat(CallbackState.parse(new CallbackState.Bridged().encode())).contains(new CallbackState.Bridged());

@@ -33,30 +33,60 @@ class OpeningHoursTest {
 
     /** Luigi's in Madrid: Fridays 12:00–15:00 and 20:00–01:00 (past midnight into Saturday). */
     static Tenant luigis() {
-        Map<String, String> yaml = Map.of("t.id", "luigis", "t.subaccount-id", "luigis_voice", "t.time-zone",
+        Map<String, String> yaml = Map.of(
+                "t.id",
+                "luigis",
+                "t.subaccount-id",
+                "luigis_voice",
+                "t.time-zone",
                 "Europe/Madrid",
-                "t.opening-hours[0].day", "FRIDAY", "t.opening-hours[0].opens", "12:00",
-                "t.opening-hours[0].closes", "15:00",
-                "t.opening-hours[1].day", "FRIDAY", "t.opening-hours[1].opens", "20:00",
-                "t.opening-hours[1].closes", "01:00");
-        TenantSettings settings = new Binder(new MapConfigurationPropertySource(yaml)).bind("t", TenantSettings.class)
+                "t.opening-hours[0].day",
+                "FRIDAY",
+                "t.opening-hours[0].opens",
+                "12:00",
+                "t.opening-hours[0].closes",
+                "15:00",
+                "t.opening-hours[1].day",
+                "FRIDAY",
+                "t.opening-hours[1].opens",
+                "20:00",
+                "t.opening-hours[1].closes",
+                "01:00");
+        TenantSettings settings = new Binder(new MapConfigurationPropertySource(yaml))
+                .bind("t", TenantSettings.class)
                 .get();
         SecretsCipher cipher = SecretsCipher.from(new SecretsProperties("", List.of()));
-        return TenantRecords.toTenant(TenantRecords.toEvent(settings, TenantRecords.secretsOf(settings), 1,
-                Instant.now(), cipher), cipher);
+        return TenantRecords.toTenant(
+                TenantRecords.toEvent(settings, TenantRecords.secretsOf(settings), 1, Instant.now(), cipher), cipher);
     }
 
     @Test
     void openWithinAPeriodInTheVenuesZoneIncludingPastMidnight() {
         Tenant luigis = luigis();
         // 2026-11-27 is a Friday; Madrid is UTC+1 in November.
-        assertThat(OpeningHours.isOpen(luigis, Instant.parse("2026-11-27T11:00:00Z"))).as("12:00 Friday").isTrue();
-        assertThat(OpeningHours.isOpen(luigis, Instant.parse("2026-11-27T13:59:00Z"))).as("14:59").isTrue();
-        assertThat(OpeningHours.isOpen(luigis, Instant.parse("2026-11-27T14:00:00Z"))).as("15:00").isFalse();
-        assertThat(OpeningHours.isOpen(luigis, Instant.parse("2026-11-27T18:00:00Z"))).as("19:00").isFalse();
-        assertThat(OpeningHours.isOpen(luigis, Instant.parse("2026-11-27T23:30:00Z"))).as("00:30 Saturday").isTrue();
-        assertThat(OpeningHours.isOpen(luigis, Instant.parse("2026-11-28T00:00:00Z"))).as("01:00 Saturday").isFalse();
-        assertThat(OpeningHours.isOpen(luigis, Instant.parse("2026-11-28T11:00:00Z"))).as("12:00 Saturday").isFalse();
-        assertThat(OpeningHours.isOpen(luigis, Instant.parse("2026-11-26T23:30:00Z"))).as("00:30 Friday").isFalse();
+        assertThat(OpeningHours.isOpen(luigis, Instant.parse("2026-11-27T11:00:00Z")))
+                .as("12:00 Friday")
+                .isTrue();
+        assertThat(OpeningHours.isOpen(luigis, Instant.parse("2026-11-27T13:59:00Z")))
+                .as("14:59")
+                .isTrue();
+        assertThat(OpeningHours.isOpen(luigis, Instant.parse("2026-11-27T14:00:00Z")))
+                .as("15:00")
+                .isFalse();
+        assertThat(OpeningHours.isOpen(luigis, Instant.parse("2026-11-27T18:00:00Z")))
+                .as("19:00")
+                .isFalse();
+        assertThat(OpeningHours.isOpen(luigis, Instant.parse("2026-11-27T23:30:00Z")))
+                .as("00:30 Saturday")
+                .isTrue();
+        assertThat(OpeningHours.isOpen(luigis, Instant.parse("2026-11-28T00:00:00Z")))
+                .as("01:00 Saturday")
+                .isFalse();
+        assertThat(OpeningHours.isOpen(luigis, Instant.parse("2026-11-28T11:00:00Z")))
+                .as("12:00 Saturday")
+                .isFalse();
+        assertThat(OpeningHours.isOpen(luigis, Instant.parse("2026-11-26T23:30:00Z")))
+                .as("00:30 Friday")
+                .isFalse();
     }
 }

@@ -44,22 +44,32 @@ class CompactedTopicFollowerTest {
     @Test
     void anEmptyTopicIsCaughtUpAtOnceNotAfterAPollThatFindsNothing() throws Exception {
         String name = "sessions-empty-" + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(name, 3, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
-                    .all().get(30, TimeUnit.SECONDS);
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         // A poll timeout far longer than the wait below: only a follower that checks before polling passes.
         Duration pollTimeout = Duration.ofSeconds(30);
-        SessionView view = new SessionView(new SessionViewProperties(Duration.ofHours(6), Duration.ofMinutes(1),
-                pollTimeout, Duration.ZERO, 0), Clock.systemUTC());
+        SessionView view = new SessionView(
+                new SessionViewProperties(Duration.ofHours(6), Duration.ofMinutes(1), pollTimeout, Duration.ZERO, 0),
+                Clock.systemUTC());
         KafkaProperties kafka = new KafkaProperties();
         kafka.setBootstrapServers(List.of(SharedKafka.bootstrapServers()));
         CompactedTopicFollower<CallSessionOpened> follower = new CompactedTopicFollower<>(
-                new Topic<>(name, String.class, CallSessionOpened.class, true, 3, false), view,
-                new CompactedTopicFollower.Settings("test-follower", "test.follower", "open", "open sessions",
-                        pollTimeout, Duration.ofMinutes(1)),
-                kafka, new ConfirmLineKafkaProperties(RegistryServer.shared().apiUrl(), true, false, (short) 1,
-                        new ConfirmLineKafkaProperties.DeadLetter(2, Duration.ofMillis(500)), Duration.ofSeconds(3)),
+                new Topic<>(name, String.class, CallSessionOpened.class, true, 3, false),
+                view,
+                new CompactedTopicFollower.Settings(
+                        "test-follower", "test.follower", "open", "open sessions", pollTimeout, Duration.ofMinutes(1)),
+                kafka,
+                new ConfirmLineKafkaProperties(
+                        RegistryServer.shared().apiUrl(),
+                        true,
+                        false,
+                        (short) 1,
+                        new ConfirmLineKafkaProperties.DeadLetter(2, Duration.ofMillis(500)),
+                        Duration.ofSeconds(3)),
                 new SimpleMeterRegistry());
         follower.start();
         try {

@@ -46,10 +46,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,31 +60,51 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code -Dconfirmline.fuzz.seed=...} repeats the run) and the requests that failed.
  */
 // Its key presses are for sessions nobody opened: answered at once, not after the wait for a late session.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"confirmline.ingress.sessions.arrival-wait=0s",
-                "confirmline.tenants[0].id=luigis", "confirmline.tenants[0].subaccount-id=luigis_voice",
-                "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH,
-                "confirmline.tenants[0].sms-subaccount-id=" + IngressTestSupport.LUIGIS_SMS_SUBACCOUNT,
-                "confirmline.tenants[0].sms-numbers[0]=" + IngressTestSupport.LUIGIS_SMS_NUMBER,
-                // The number of call-received.json: a fuzzed call-back reaches the answering code.
-                "confirmline.tenants[0].virtual-numbers[0]=+6568888888",
-                "confirmline.tenants[1].id=clinic",
-                "confirmline.tenants[1].subaccount-id=clinic_voice", "confirmline.tenants[1].auth-token=" + CLINIC_AUTH,
-                "confirmline.tenants[1].sms-numbers[0]=" + IngressTestSupport.CLINIC_SMS_NUMBER})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "confirmline.ingress.sessions.arrival-wait=0s",
+            "confirmline.tenants[0].id=luigis",
+            "confirmline.tenants[0].subaccount-id=luigis_voice",
+            "confirmline.tenants[0].auth-token=" + LUIGIS_AUTH,
+            "confirmline.tenants[0].sms-subaccount-id=" + IngressTestSupport.LUIGIS_SMS_SUBACCOUNT,
+            "confirmline.tenants[0].sms-numbers[0]=" + IngressTestSupport.LUIGIS_SMS_NUMBER,
+            // The number of call-received.json: a fuzzed call-back reaches the answering code.
+            "confirmline.tenants[0].virtual-numbers[0]=+6568888888",
+            "confirmline.tenants[1].id=clinic",
+            "confirmline.tenants[1].subaccount-id=clinic_voice",
+            "confirmline.tenants[1].auth-token=" + CLINIC_AUTH,
+            "confirmline.tenants[1].sms-numbers[0]=" + IngressTestSupport.CLINIC_SMS_NUMBER
+        })
 @AutoConfigureWebTestClient
 @Tag("long") // its own Spring context and a long run of hostile requests: run by .ci/run after verify (README "Tests")
 class IngressFuzzTest {
 
-    static final List<String> ENDPOINTS = List.of("/webhooks/8x8/vca", "/webhooks/8x8/vss", "/api/webhooks/vca",
-            "/api/webhooks/vss", "/webhooks/8x8/sms/inbound", "/webhooks/8x8/sms/receipts");
-    static final List<String> FIXTURES = List.of("vca-event-data-object.json", "vca-event-data-string.json",
-            "vca-no-input.json", "vca-top-level-dtmf.json", "call-status.json", "vss-completed.json", "vss-error.json",
-            "vss-cancelled-capital-leg.json", "sms-mo.json", "sms-dr.json", "call-received.json");
+    static final List<String> ENDPOINTS = List.of(
+            "/webhooks/8x8/vca",
+            "/webhooks/8x8/vss",
+            "/api/webhooks/vca",
+            "/api/webhooks/vss",
+            "/webhooks/8x8/sms/inbound",
+            "/webhooks/8x8/sms/receipts");
+    static final List<String> FIXTURES = List.of(
+            "vca-event-data-object.json",
+            "vca-event-data-string.json",
+            "vca-no-input.json",
+            "vca-top-level-dtmf.json",
+            "call-status.json",
+            "vss-completed.json",
+            "vss-error.json",
+            "vss-cancelled-capital-leg.json",
+            "sms-mo.json",
+            "sms-dr.json",
+            "call-received.json");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
         TestInfrastructure.kafka(registry);
-        registry.add("confirmline.ingress.publish.spool-directory",
+        registry.add(
+                "confirmline.ingress.publish.spool-directory",
                 Files.createTempDirectory("ingress-fuzz-spool")::toString);
     }
 
@@ -96,10 +116,16 @@ class IngressFuzzTest {
 
     @Test
     void noHostileRequestGetsA5xxOrAnErrorLineAndTheIngressStaysHealthy() throws Exception {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> http.get()
+                        .uri("/actuator/health/readiness")
+                        .exchange()
+                        .expectStatus()
+                        .isOk());
         long seed = Fuzz.seed();
-        System.out.println("IngressFuzzTest: " + Fuzz.tries() + " requests per endpoint, -Dconfirmline.fuzz.seed=" + seed);
+        System.out.println(
+                "IngressFuzzTest: " + Fuzz.tries() + " requests per endpoint, -Dconfirmline.fuzz.seed=" + seed);
         SplittableRandom random = new SplittableRandom(seed);
 
         List<Answer> answers = new ArrayList<>();
@@ -107,29 +133,46 @@ class IngressFuzzTest {
                 HostileClient client = new HostileClient("http://localhost:" + port, 32)) {
             for (String endpoint : ENDPOINTS) {
                 long started = System.nanoTime();
-                List<HostileRequest> requests = Fuzz.sample(requests(endpoint).filter(client::sendable), Fuzz.tries(), random);
+                List<HostileRequest> requests =
+                        Fuzz.sample(requests(endpoint).filter(client::sendable), Fuzz.tries(), random);
                 long generated = System.nanoTime();
                 answers.addAll(client.sendAll(requests));
-                System.out.printf("IngressFuzzTest: %s generated in %d ms, answered in %d ms%n", endpoint,
-                        (generated - started) / 1_000_000, (System.nanoTime() - generated) / 1_000_000);
+                System.out.printf(
+                        "IngressFuzzTest: %s generated in %d ms, answered in %d ms%n",
+                        endpoint, (generated - started) / 1_000_000, (System.nanoTime() - generated) / 1_000_000);
             }
             List<String> violations = answers.stream()
                     .map(answer -> answer.violation() == null ? null : answer.violation() + ":\n" + answer.describe())
-                    .filter(Objects::nonNull).toList();
-            assertThat(violations).as("seed " + seed + "; first of " + violations.size() + " failures")
+                    .filter(Objects::nonNull)
+                    .toList();
+            assertThat(violations)
+                    .as("seed " + seed + "; first of " + violations.size() + " failures")
                     .isEmpty();
-            // A kept-alive connection that stops being served (a known defect, README "Tests") is retried on a fresh one;
+            // A kept-alive connection that stops being served (a known defect, README "Tests") is retried on a fresh
+            // one;
             // how often is reported and bounded, and what the retry got is checked like any answer.
             long stalled = HostileClient.stalled(answers);
-            System.out.println("IngressFuzzTest: " + stalled + " of " + answers.size() + " requests answered only on a fresh connection");
-            assertThat(stalled).as("requests stalled on a kept-alive connection").isLessThanOrEqualTo(answers.size() / 100);
-            assertThat(errors.lines()).as("ERROR lines logged (seed " + seed + ")").isEmpty();
+            System.out.println("IngressFuzzTest: " + stalled + " of " + answers.size()
+                    + " requests answered only on a fresh connection");
+            assertThat(stalled)
+                    .as("requests stalled on a kept-alive connection")
+                    .isLessThanOrEqualTo(answers.size() / 100);
+            assertThat(errors.lines())
+                    .as("ERROR lines logged (seed " + seed + ")")
+                    .isEmpty();
         }
-        System.out.println("IngressFuzzTest: statuses " + answers.stream()
-                .collect(Collectors.groupingBy(Answer::status, java.util.TreeMap::new, Collectors.counting())));
+        System.out.println("IngressFuzzTest: statuses "
+                + answers.stream()
+                        .collect(Collectors.groupingBy(Answer::status, java.util.TreeMap::new, Collectors.counting())));
         assertThat(answers).as("some requests pass as valid webhooks").anyMatch(answer -> answer.status() == 200);
-        http.get().uri("/actuator/health").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        http.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
     }
 
     /** Requests aimed at one endpoint: mostly POSTs with a mutated 8x8 payload, anything else too. */
@@ -140,21 +183,40 @@ class IngressFuzzTest {
                 weight(8, Gen.just(LUIGIS_AUTH)),
                 weight(1, Gen.just(CLINIC_AUTH)),
                 weight(1, Gen.just(null)),
-                weight(1, Gen.of("Bearer", "Bearer ", "bearer luigis-webhook-token-0123456789",
-                        LUIGIS_AUTH + " ", LUIGIS_AUTH.toUpperCase(), "Basic dXNlcjpwYXNz", "", "Bearer " + "x".repeat(9_000),
-                        LUIGIS_AUTH.substring(0, LUIGIS_AUTH.length() - 1))));
+                weight(
+                        1,
+                        Gen.of(
+                                "Bearer",
+                                "Bearer ",
+                                "bearer luigis-webhook-token-0123456789",
+                                LUIGIS_AUTH + " ",
+                                LUIGIS_AUTH.toUpperCase(),
+                                "Basic dXNlcjpwYXNz",
+                                "",
+                                "Bearer " + "x".repeat(9_000),
+                                LUIGIS_AUTH.substring(0, LUIGIS_AUTH.length() - 1))));
         Gen<Object> validLooking = Gen.oneOf(FIXTURES.stream()
-                .map(fixture -> HostileInput.mutated(parse(fixture))).toList());
+                .map(fixture -> HostileInput.mutated(parse(fixture)))
+                .toList());
         Gen<byte[]> body = Gen.frequency(
                 weight(5, validLooking.map(value -> Json.write(value).getBytes(StandardCharsets.UTF_8))),
-                weight(1, Gen.of(FIXTURES).map(fixture -> Json.write(parse(fixture)).getBytes(StandardCharsets.UTF_8))),
+                weight(
+                        1,
+                        Gen.of(FIXTURES)
+                                .map(fixture -> Json.write(parse(fixture)).getBytes(StandardCharsets.UTF_8))),
                 weight(3, HostileInput.bodies()),
                 weight(1, Gen.just(null)));
         Gen<String> contentType = HostileInput.contentTypes();
         Gen<String> accept = HostileInput.accepts();
         Gen<List<Map.Entry<String, String>>> odd = HostileInput.oddHeaders();
-        return random -> HostileRequest.of(method.next(random), path.next(random), authorization.next(random),
-                contentType.next(random), accept.next(random), odd.next(random), body.next(random));
+        return random -> HostileRequest.of(
+                method.next(random),
+                path.next(random),
+                authorization.next(random),
+                contentType.next(random),
+                accept.next(random),
+                odd.next(random),
+                body.next(random));
     }
 
     /**

@@ -47,8 +47,10 @@ class JournalWriterTest {
         writer.stop();
 
         // Read back as the next process would, a crash right after the last reply.
-        List<String> recovered = new SpoolJournal(dir, false, 7).recover().stream()
-                .map(r -> new String(r.bytes(), StandardCharsets.UTF_8)).toList();
+        List<String> recovered = new SpoolJournal(dir, false, 7)
+                .recover().stream()
+                        .map(r -> new String(r.bytes(), StandardCharsets.UTF_8))
+                        .toList();
         assertThat(recovered).hasSize(100);
         for (int i = 0; i < 100; i++) {
             assertThat(recovered.get(i)).isEqualTo("event-" + i);

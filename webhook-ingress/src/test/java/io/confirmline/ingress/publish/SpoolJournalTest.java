@@ -53,7 +53,8 @@ class SpoolJournalTest {
         SpoolJournal next = new SpoolJournal(dir, false, 100);
         List<SpoolJournal.Recovered> recovered = next.recover();
 
-        assertThat(recovered).extracting(r -> new String(r.bytes(), StandardCharsets.UTF_8))
+        assertThat(recovered)
+                .extracting(r -> new String(r.bytes(), StandardCharsets.UTF_8))
                 .as("acknowledgements are not journaled, so both come back; consumers drop the duplicate")
                 .containsExactly("first", "second");
         assertThat(next.unacknowledged()).isEqualTo(2);
@@ -69,7 +70,9 @@ class SpoolJournalTest {
 
         List<SpoolJournal.Recovered> recovered = new SpoolJournal(dir, false, 100).recover();
 
-        assertThat(recovered).extracting(r -> new String(r.bytes(), StandardCharsets.UTF_8)).containsExactly("whole");
+        assertThat(recovered)
+                .extracting(r -> new String(r.bytes(), StandardCharsets.UTF_8))
+                .containsExactly("whole");
     }
 
     @Test
@@ -119,11 +122,14 @@ class SpoolJournalTest {
         journal.close();
         assertThat(new SpoolJournal(dir, false, 100).recover())
                 .as("a refused record is not on disk either")
-                .extracting(r -> new String(r.bytes(), StandardCharsets.UTF_8)).containsExactly("a", "b");
+                .extracting(r -> new String(r.bytes(), StandardCharsets.UTF_8))
+                .containsExactly("a", "b");
 
         SpoolJournal again = new SpoolJournal(dir, false, 100);
         List<SpoolJournal.Recovered> waiting = again.recover();
-        assertThat(again.append(bytes("c"), 2)).as("recovered records count too").isEqualTo(-1);
+        assertThat(again.append(bytes("c"), 2))
+                .as("recovered records count too")
+                .isEqualTo(-1);
         again.acknowledged(waiting.get(0).segment());
         assertThat(again.append(bytes("c"), 2)).isPositive();
         assertThat(segment).isPositive();

@@ -31,8 +31,15 @@ class SpoolRecordsTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
     static CallActionReceived keyPress(String eventId) {
-        return CallActionReceived.newBuilder().setEventId(eventId).setOccurredAt(NOW).setTenantId("luigis")
-                .setSessionId("s-1").setSubAccountId("luigis_voice").setDigits("1").setReceivedAt(NOW).build();
+        return CallActionReceived.newBuilder()
+                .setEventId(eventId)
+                .setOccurredAt(NOW)
+                .setTenantId("luigis")
+                .setSessionId("s-1")
+                .setSubAccountId("luigis_voice")
+                .setDigits("1")
+                .setReceivedAt(NOW)
+                .build();
     }
 
     @Test
@@ -51,10 +58,22 @@ class SpoolRecordsTest {
     @Test
     void eachKindComesBackAsItWentIn() {
         CallActionReceived action = keyPress(UUID.randomUUID().toString());
-        SmsReceived text = SmsReceived.newBuilder().setEventId("u-1").setUmid("u-1").setTenantId("luigis")
-                .setFrom("+6581968289").setTo("+4534735477").setBody("STOP").setReceivedAt(NOW).build();
-        SmsStatusReceived receipt = SmsStatusReceived.newBuilder().setEventId("r-1").setUmid("u-2")
-                .setTenantId("luigis").setState("delivered").setReceivedAt(NOW).build();
+        SmsReceived text = SmsReceived.newBuilder()
+                .setEventId("u-1")
+                .setUmid("u-1")
+                .setTenantId("luigis")
+                .setFrom("+6581968289")
+                .setTo("+4534735477")
+                .setBody("STOP")
+                .setReceivedAt(NOW)
+                .build();
+        SmsStatusReceived receipt = SmsStatusReceived.newBuilder()
+                .setEventId("r-1")
+                .setUmid("u-2")
+                .setTenantId("luigis")
+                .setState("delivered")
+                .setReceivedAt(NOW)
+                .build();
 
         assertThat(SpoolRecords.decode(SpoolRecords.encode(SpooledKind.CALL_ACTION, action)))
                 .isEqualTo(new SpoolRecords.Decoded(SpooledKind.CALL_ACTION, action));

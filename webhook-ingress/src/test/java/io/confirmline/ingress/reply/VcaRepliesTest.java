@@ -33,26 +33,44 @@ import org.junit.jupiter.api.Test;
 
 class VcaRepliesTest {
 
-    static final String CONFIRMED = "{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"Confirmed\"}},{\"action\":\"hangup\"}]}";
-    static final String CANCELLED = "{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"Cancelled\"}},{\"action\":\"hangup\"}]}";
-    static final String REPROMPT_INVALID = "{\"callflow\":[{\"action\":\"sayAndCapture\",\"params\":{\"promptMessage\":\"Invalid\"}}]}";
-    static final String REPROMPT_SILENT = "{\"callflow\":[{\"action\":\"sayAndCapture\",\"params\":{\"promptMessage\":\"Silent\"}}]}";
-    static final String GOODBYE = "{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"Bye\"}},{\"action\":\"hangup\"}]}";
+    static final String CONFIRMED =
+            "{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"Confirmed\"}},{\"action\":\"hangup\"}]}";
+    static final String CANCELLED =
+            "{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"Cancelled\"}},{\"action\":\"hangup\"}]}";
+    static final String REPROMPT_INVALID =
+            "{\"callflow\":[{\"action\":\"sayAndCapture\",\"params\":{\"promptMessage\":\"Invalid\"}}]}";
+    static final String REPROMPT_SILENT =
+            "{\"callflow\":[{\"action\":\"sayAndCapture\",\"params\":{\"promptMessage\":\"Silent\"}}]}";
+    static final String GOODBYE =
+            "{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"Bye\"}},{\"action\":\"hangup\"}]}";
 
     private final Instant now = Instant.parse("2026-11-21T20:00:00Z");
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final SessionView view = new SessionView(new SessionViewProperties(Duration.ofHours(6),
-            Duration.ofMinutes(1), Duration.ofMillis(100), Duration.ZERO, 0), Clock.fixed(now, ZoneOffset.UTC));
-    private final VcaReplies replies = new VcaReplies(
-            new UnknownSessionReplyProperties("Sorry, goodbye.", "en-GB-Emma"), meters);
+    private final SessionView view = new SessionView(
+            new SessionViewProperties(
+                    Duration.ofHours(6), Duration.ofMinutes(1), Duration.ofMillis(100), Duration.ZERO, 0),
+            Clock.fixed(now, ZoneOffset.UTC));
+    private final VcaReplies replies =
+            new VcaReplies(new UnknownSessionReplyProperties("Sorry, goodbye.", "en-GB-Emma"), meters);
 
     private Optional<OpenSession> session(int maxReprompts) {
-        view.put(CallSessionOpened.newBuilder().setEventId("open-1").setOccurredAt(now).setTenantId("luigis")
-                .setSessionId("s-1").setCallId("c-1").setAttemptId("a-1").setPurpose(CallPurpose.CONFIRMATION)
-                .setLocale("en-GB").setVoiceProfile("en-GB-Emma")
+        view.put(CallSessionOpened.newBuilder()
+                .setEventId("open-1")
+                .setOccurredAt(now)
+                .setTenantId("luigis")
+                .setSessionId("s-1")
+                .setCallId("c-1")
+                .setAttemptId("a-1")
+                .setPurpose(CallPurpose.CONFIRMATION)
+                .setLocale("en-GB")
+                .setVoiceProfile("en-GB-Emma")
                 .setDigitReplies(Map.of("1", CONFIRMED, "0", CANCELLED))
-                .setInvalidInputReply(REPROMPT_INVALID).setNoInputReply(REPROMPT_SILENT).setFinalReply(GOODBYE)
-                .setMaxReprompts(maxReprompts).setExpiresAt(now.plusSeconds(3600)).build());
+                .setInvalidInputReply(REPROMPT_INVALID)
+                .setNoInputReply(REPROMPT_SILENT)
+                .setFinalReply(GOODBYE)
+                .setMaxReprompts(maxReprompts)
+                .setExpiresAt(now.plusSeconds(3600))
+                .build());
         return view.find("s-1");
     }
 
@@ -69,7 +87,9 @@ class VcaRepliesTest {
         assertThat(replies.choose(session, "e1", "7")).isEqualTo(REPROMPT_INVALID);
         assertThat(replies.choose(session, "e2", null)).isEqualTo(REPROMPT_SILENT);
         assertThat(replies.choose(session, "e3", "9")).isEqualTo(GOODBYE);
-        assertThat(replies.choose(session, "e4", "1")).as("a valid digit still counts").isEqualTo(CONFIRMED);
+        assertThat(replies.choose(session, "e4", "1"))
+                .as("a valid digit still counts")
+                .isEqualTo(CONFIRMED);
     }
 
     @Test
@@ -85,15 +105,20 @@ class VcaRepliesTest {
     void anUnknownSessionGetsTheSafeReplyAndIsCounted() {
         String reply = replies.choose(Optional.empty(), "e1", "1");
 
-        assertThat(reply).isEqualTo("{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"Sorry, goodbye.\","
-                + "\"voiceProfile\":\"en-GB-Emma\",\"repetition\":1,\"speed\":1}},{\"action\":\"hangup\"}]}");
-        assertThat(meters.counter("confirmline.ingress.vca.unknown.sessions").count()).isEqualTo(1.0);
+        assertThat(reply)
+                .isEqualTo("{\"callflow\":[{\"action\":\"say\",\"params\":{\"text\":\"Sorry, goodbye.\","
+                        + "\"voiceProfile\":\"en-GB-Emma\",\"repetition\":1,\"speed\":1}},{\"action\":\"hangup\"}]}");
+        assertThat(meters.counter("confirmline.ingress.vca.unknown.sessions").count())
+                .isEqualTo(1.0);
     }
 
     @Test
     void expiredSessionsAreForgotten() {
-        view.put(CallSessionOpened.newBuilder(session(1).orElseThrow().opened()).setEventId("open-2")
-                .setSessionId("old").setExpiresAt(now.minusSeconds(1)).build());
+        view.put(CallSessionOpened.newBuilder(session(1).orElseThrow().opened())
+                .setEventId("open-2")
+                .setSessionId("old")
+                .setExpiresAt(now.minusSeconds(1))
+                .build());
 
         assertThat(view.find("old")).isEmpty();
         assertThat(view.find("s-1")).isPresent();

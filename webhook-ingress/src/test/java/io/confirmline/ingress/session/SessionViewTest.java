@@ -37,30 +37,49 @@ class SessionViewTest {
     private final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
 
     private SessionView view(Duration arrivalWait, int maxWaiters) {
-        return new SessionView(new SessionViewProperties(Duration.ofHours(6), Duration.ofMinutes(1),
-                Duration.ofMillis(100), arrivalWait, maxWaiters), clock);
+        return new SessionView(
+                new SessionViewProperties(
+                        Duration.ofHours(6), Duration.ofMinutes(1), Duration.ofMillis(100), arrivalWait, maxWaiters),
+                clock);
     }
 
     private CallSessionOpened opened(String sessionId) {
-        return CallSessionOpened.newBuilder().setEventId("open-" + sessionId).setOccurredAt(now).setTenantId("luigis")
-                .setSessionId(sessionId).setCallId("c-1").setAttemptId("a-1").setPurpose(CallPurpose.CONFIRMATION)
-                .setLocale("en-GB").setVoiceProfile("en-GB-Emma").setDigitReplies(Map.of("1", "{\"callflow\":[]}"))
-                .setInvalidInputReply("{}").setNoInputReply("{}").setFinalReply("{}")
-                .setMaxReprompts(1).setExpiresAt(now.plusSeconds(3600)).build();
+        return CallSessionOpened.newBuilder()
+                .setEventId("open-" + sessionId)
+                .setOccurredAt(now)
+                .setTenantId("luigis")
+                .setSessionId(sessionId)
+                .setCallId("c-1")
+                .setAttemptId("a-1")
+                .setPurpose(CallPurpose.CONFIRMATION)
+                .setLocale("en-GB")
+                .setVoiceProfile("en-GB-Emma")
+                .setDigitReplies(Map.of("1", "{\"callflow\":[]}"))
+                .setInvalidInputReply("{}")
+                .setNoInputReply("{}")
+                .setFinalReply("{}")
+                .setMaxReprompts(1)
+                .setExpiresAt(now.plusSeconds(3600))
+                .build();
     }
 
     @Test
     void aKeyPressThatBeatsItsSessionGetsTheSessionWhenItArrivesWithinTheWait() throws Exception {
         SessionView view = view(Duration.ofSeconds(5), 10);
         CompletableFuture<Optional<OpenSession>> press = view.findOrAwait("s-1").toFuture();
-        CompletableFuture<Optional<OpenSession>> redelivery = view.findOrAwait("s-1").toFuture();
+        CompletableFuture<Optional<OpenSession>> redelivery =
+                view.findOrAwait("s-1").toFuture();
         assertThat(press).as("nothing to answer from yet").isNotDone();
         assertThat(view.awaiting()).isEqualTo(2);
 
         view.put(opened("s-1"), null);
 
-        assertThat(press.get(1, TimeUnit.SECONDS)).get().extracting(s -> s.opened().getSessionId()).isEqualTo("s-1");
-        assertThat(redelivery.get(1, TimeUnit.SECONDS)).as("a duplicate webhook waits on the same arrival")
+        assertThat(press.get(1, TimeUnit.SECONDS))
+                .get()
+                .extracting(s -> s.opened().getSessionId())
+                .isEqualTo("s-1");
+        assertThat(redelivery.get(1, TimeUnit.SECONDS))
+                .as("a duplicate webhook waits on the same arrival")
                 .isPresent();
         assertThat(view.awaiting()).isZero();
     }
@@ -75,7 +94,9 @@ class SessionViewTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
         assertThat(view.awaiting()).isZero();
         view.put(opened("never"), null);
-        assertThat(view.find("never")).as("a late session is still kept for later presses").isPresent();
+        assertThat(view.find("never"))
+                .as("a late session is still kept for later presses")
+                .isPresent();
     }
 
     @Test
@@ -100,7 +121,8 @@ class SessionViewTest {
 
     @Test
     void aWaitLongerThanAGuestWouldHoldIsRefusedAtStartUp() {
-        assertThatThrownBy(() -> view(Duration.ofSeconds(11), 10)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> view(Duration.ofSeconds(11), 10))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("arrival-wait");
         assertThatThrownBy(() -> view(Duration.ofMillis(-1), 10)).isInstanceOf(IllegalArgumentException.class);
     }

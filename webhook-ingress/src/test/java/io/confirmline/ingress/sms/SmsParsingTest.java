@@ -66,7 +66,8 @@ class SmsParsingTest {
         for (String body : new String[] {"", ", \"body\": null", ", \"body\": {\"text\": \"hi\"}"}) {
             SmsWebhook webhook = webhook("{\"payload\": {\"umid\": \"u1\", \"source\": \"+6581968289\", "
                     + "\"destination\": \"+4534735477\"" + body + "}}");
-            assertThatThrownBy(() -> InboundText.of(webhook)).isInstanceOf(ProblemException.class)
+            assertThatThrownBy(() -> InboundText.of(webhook))
+                    .isInstanceOf(ProblemException.class)
                     .hasMessageContaining("payload.body is required");
         }
     }
@@ -82,9 +83,13 @@ class SmsParsingTest {
         assertThat(event.getPriceTotal()).isNull();
         assertThat(event.getCurrency()).isNull();
         assertThat(event.getErrorCode()).isNull();
-        assertThat(DeliveryReceipt.of(webhook(sent)).eventId()).as("a redelivery").isEqualTo(receipt.eventId());
-        assertThat(DeliveryReceipt.of(webhook(sent.replace("Sent", "delivered"))).eventId())
-                .as("the next state of the same text").isNotEqualTo(receipt.eventId());
+        assertThat(DeliveryReceipt.of(webhook(sent)).eventId())
+                .as("a redelivery")
+                .isEqualTo(receipt.eventId());
+        assertThat(DeliveryReceipt.of(webhook(sent.replace("Sent", "delivered")))
+                        .eventId())
+                .as("the next state of the same text")
+                .isNotEqualTo(receipt.eventId());
     }
 
     @Test

@@ -30,12 +30,15 @@ import reactor.core.publisher.Mono;
 
 class SourceAddressFilterTest {
 
-    private final SourceAddressFilter filter = new SourceAddressFilter(new SourceAddressProperties(true,
-            List.of("18.140.80.2", "52.220.253.234", "54.255.116.8", "52.74.232.241"), List.of("10.0.0.0/8"), List.of()));
+    private final SourceAddressFilter filter = new SourceAddressFilter(new SourceAddressProperties(
+            true,
+            List.of("18.140.80.2", "52.220.253.234", "54.255.116.8", "52.74.232.241"),
+            List.of("10.0.0.0/8"),
+            List.of()));
 
     private static MockServerWebExchange from(String peer, String... forwardedFor) {
-        MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.post("/webhooks/8x8/vca")
-                .remoteAddress(new InetSocketAddress(peer, 40000));
+        MockServerHttpRequest.BaseBuilder<?> request =
+                MockServerHttpRequest.post("/webhooks/8x8/vca").remoteAddress(new InetSocketAddress(peer, 40000));
         for (String hop : forwardedFor) {
             request.header("X-Forwarded-For", hop);
         }
@@ -46,8 +49,10 @@ class SourceAddressFilterTest {
     void eightByEightsAddressIsLetThroughAndOthersGet403() {
         assertThat(passes(from("18.140.80.2"))).isTrue();
         assertThat(passes(from("203.0.113.9"))).isFalse();
-        assertThatThrownBy(() -> filter.filter(from("203.0.113.9"), exchange -> Mono.empty()).block())
-                .isInstanceOfSatisfying(ProblemException.class,
+        assertThatThrownBy(() -> filter.filter(from("203.0.113.9"), exchange -> Mono.empty())
+                        .block())
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
                         problem -> assertThat(problem.status()).isEqualTo(HttpStatus.FORBIDDEN));
     }
 
@@ -55,22 +60,28 @@ class SourceAddressFilterTest {
     void forwardedForIsBelievedOnlyFromATrustedProxy() throws Exception {
         assertThat(filter.caller(from("10.1.2.3", "18.140.80.2"))).contains(InetAddress.getByName("18.140.80.2"));
         assertThat(passes(from("10.1.2.3", "18.140.80.2"))).isTrue();
-        assertThat(passes(from("203.0.113.9", "18.140.80.2"))).as("forged by an untrusted caller").isFalse();
-        assertThat(passes(from("10.1.2.3", "18.140.80.2, 203.0.113.9"))).as("right-most untrusted hop").isFalse();
+        assertThat(passes(from("203.0.113.9", "18.140.80.2")))
+                .as("forged by an untrusted caller")
+                .isFalse();
+        assertThat(passes(from("10.1.2.3", "18.140.80.2, 203.0.113.9")))
+                .as("right-most untrusted hop")
+                .isFalse();
         assertThat(passes(from("10.1.2.3", "203.0.113.9, 18.140.80.2"))).isTrue();
     }
 
     @Test
     void otherPathsAndADisabledListAreNotFiltered() {
-        MockServerWebExchange health = MockServerWebExchange.from(MockServerHttpRequest.get("/actuator/health")
-                .remoteAddress(new InetSocketAddress("203.0.113.9", 1)));
+        MockServerWebExchange health = MockServerWebExchange.from(
+                MockServerHttpRequest.get("/actuator/health").remoteAddress(new InetSocketAddress("203.0.113.9", 1)));
         assertThat(passes(health)).isTrue();
-        SourceAddressFilter off = new SourceAddressFilter(new SourceAddressProperties(false, List.of(), List.of(), List.of()));
+        SourceAddressFilter off =
+                new SourceAddressFilter(new SourceAddressProperties(false, List.of(), List.of(), List.of()));
         boolean[] called = {false};
         off.filter(from("203.0.113.9"), exchange -> {
-            called[0] = true;
-            return Mono.empty();
-        }).block();
+                    called[0] = true;
+                    return Mono.empty();
+                })
+                .block();
         assertThat(called[0]).isTrue();
     }
 
@@ -80,13 +91,20 @@ class SourceAddressFilterTest {
                 .remoteAddress(new InetSocketAddress("203.0.113.9", 1)));
         assertThat(passes(text)).as("no SMS list: the token decides").isTrue();
 
-        SourceAddressFilter withSmsList = new SourceAddressFilter(new SourceAddressProperties(true,
-                List.of("18.140.80.2"), List.of(), List.of("198.51.100.0/24")));
+        SourceAddressFilter withSmsList = new SourceAddressFilter(
+                new SourceAddressProperties(true, List.of("18.140.80.2"), List.of(), List.of("198.51.100.0/24")));
         assertThat(passes(withSmsList, text)).isFalse();
-        assertThat(passes(withSmsList, MockServerWebExchange.from(MockServerHttpRequest.post("/webhooks/8x8/sms/receipts")
-                .remoteAddress(new InetSocketAddress("198.51.100.7", 1))))).isTrue();
-        assertThat(passes(withSmsList, MockServerWebExchange.from(MockServerHttpRequest.post("/webhooks/8x8/sms/inbound")
-                .remoteAddress(new InetSocketAddress("18.140.80.2", 1))))).as("a voice address").isFalse();
+        assertThat(passes(
+                        withSmsList,
+                        MockServerWebExchange.from(MockServerHttpRequest.post("/webhooks/8x8/sms/receipts")
+                                .remoteAddress(new InetSocketAddress("198.51.100.7", 1)))))
+                .isTrue();
+        assertThat(passes(
+                        withSmsList,
+                        MockServerWebExchange.from(MockServerHttpRequest.post("/webhooks/8x8/sms/inbound")
+                                .remoteAddress(new InetSocketAddress("18.140.80.2", 1)))))
+                .as("a voice address")
+                .isFalse();
     }
 
     private boolean passes(MockServerWebExchange exchange) {
@@ -96,9 +114,11 @@ class SourceAddressFilterTest {
     private static boolean passes(SourceAddressFilter filter, MockServerWebExchange exchange) {
         boolean[] called = {false};
         filter.filter(exchange, e -> {
-            called[0] = true;
-            return Mono.empty();
-        }).onErrorComplete(ProblemException.class).block();
+                    called[0] = true;
+                    return Mono.empty();
+                })
+                .onErrorComplete(ProblemException.class)
+                .block();
         return called[0];
     }
 }

@@ -23,9 +23,9 @@ import io.confirmline.events.CallLeg;
 import io.confirmline.events.SessionStatus;
 import io.confirmline.events.SessionSummaryReceived;
 import io.confirmline.ingress.Fixtures;
+import io.confirmline.web.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import io.confirmline.web.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
@@ -93,11 +93,14 @@ class WebhookParsingTest {
                 + "\"callId\": \"5a6b7c8d-9e0f-11ed-8a1b-0242ac120002\"}, \"eventType\": \"CALL_ACTION\"}";
         String otherDigit = original.replace("\"1#\"", "\"0#\"");
 
-        String id = EightByEightWebhook.parse(original.getBytes(StandardCharsets.UTF_8)).eventId("CALL_ACTION");
+        String id = EightByEightWebhook.parse(original.getBytes(StandardCharsets.UTF_8))
+                .eventId("CALL_ACTION");
 
-        assertThat(EightByEightWebhook.parse(reordered.getBytes(StandardCharsets.UTF_8)).eventId("CALL_ACTION"))
+        assertThat(EightByEightWebhook.parse(reordered.getBytes(StandardCharsets.UTF_8))
+                        .eventId("CALL_ACTION"))
                 .isEqualTo(id);
-        assertThat(EightByEightWebhook.parse(otherDigit.getBytes(StandardCharsets.UTF_8)).eventId("CALL_ACTION"))
+        assertThat(EightByEightWebhook.parse(otherDigit.getBytes(StandardCharsets.UTF_8))
+                        .eventId("CALL_ACTION"))
                 .isNotEqualTo(id);
     }
 
@@ -133,7 +136,9 @@ class WebhookParsingTest {
         assertThat(event.getErrorCode()).isEqualTo(-2004);
         assertThat(event.getErrorMessage()).isEqualTo("No coverage available for requested area");
         assertThat(event.getLegs().get(0).getConnectedAt()).as("never answered").isNull();
-        assertThat(event.getEventId()).as("derived: 8x8 sends no eventId in a VSS").isNotBlank();
+        assertThat(event.getEventId())
+                .as("derived: 8x8 sends no eventId in a VSS")
+                .isNotBlank();
     }
 
     @Test
@@ -168,8 +173,16 @@ class WebhookParsingTest {
 
     @Test
     void numbersThatDoNotFitAnIntAreReadAsAbsentNotAFailure() {
-        for (String huge : new String[] {"99999999999", "1e20", "1e999", "-1e999", "\"99999999999\"", "\"1e999\"",
-                "\"NaN\"", "123456789012345678901234567890"}) {
+        for (String huge : new String[] {
+            "99999999999",
+            "1e20",
+            "1e999",
+            "-1e999",
+            "\"99999999999\"",
+            "\"1e999\"",
+            "\"NaN\"",
+            "123456789012345678901234567890"
+        }) {
             String body = """
                     {"eventType": "CALL_ACTION", "payload": {"sessionId": "s", "subAccountId": "luigis_voice",
                      "sipCode": %s, "callDuration": %s}}""".formatted(huge, huge);
@@ -191,8 +204,13 @@ class WebhookParsingTest {
 
     @Test
     void timestampsNoEventCanCarryAreReadAsAbsent() {
-        for (String timestamp : new String[] {"-1000000000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z",
-                "+999999999-12-31T23:59:59+01:00", "-0001-01-01T00:00:00Z", "+10000-01-01T00:00:00Z"}) {
+        for (String timestamp : new String[] {
+            "-1000000000-01-01T00:00:00Z",
+            "+1000000000-12-31T23:59:59Z",
+            "+999999999-12-31T23:59:59+01:00",
+            "-0001-01-01T00:00:00Z",
+            "+10000-01-01T00:00:00Z"
+        }) {
             String body = """
                     {"eventType": "CALL_ACTION", "payload": {"sessionId": "s", "subAccountId": "luigis_voice",
                      "timestamp": "%s"}}""".formatted(timestamp);
@@ -227,8 +245,11 @@ class WebhookParsingTest {
     void invalidUtf8IsRefused() {
         byte[] body = {'{', '"', 'p', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
         assertThatThrownBy(() -> EightByEightWebhook.parse(body))
-                .isInstanceOfSatisfying(ProblemException.class,
-                        e -> assertThat(e.getMessage()).contains("Malformed JSON").containsIgnoringCase("UTF-8"));
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.getMessage())
+                                .contains("Malformed JSON")
+                                .containsIgnoringCase("UTF-8"));
     }
 
     private static void assertRejected(String body, String reason) {

@@ -53,7 +53,8 @@ class SendSmsController {
     }
 
     @PostMapping(path = "/api/v1/subaccounts/{subAccountId}/messages", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> send(@PathVariable String subAccountId,
+    ResponseEntity<Map<String, Object>> send(
+            @PathVariable String subAccountId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody(required = false) byte[] body) {
         Optional<SmsRefusal> refused = accounts.checkSubaccount(subAccountId, authorization);
@@ -71,8 +72,8 @@ class SendSmsController {
             return invalid.get().toResponse(clock);
         }
         SmsCenter.Answer answer = center.send(accounts.subaccount(subAccountId).orElseThrow(), request);
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.httpStatus())
-                .contentType(MediaType.APPLICATION_JSON);
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.status(answer.httpStatus()).contentType(MediaType.APPLICATION_JSON);
         if (answer.retryAfterSeconds() > 0) {
             response.header(HttpHeaders.RETRY_AFTER, Integer.toString(answer.retryAfterSeconds()));
         }

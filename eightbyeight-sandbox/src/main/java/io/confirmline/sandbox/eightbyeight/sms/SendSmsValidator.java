@@ -35,15 +35,17 @@ final class SendSmsValidator {
     static final Pattern DESTINATION = Pattern.compile("^\\+?[1-9][0-9]{6,14}$");
     private static final Set<String> ENCODINGS = Set.of("AUTO", "GSM7", "UCS2");
 
-    private SendSmsValidator() {
-    }
+    private SendSmsValidator() {}
 
     static Optional<SmsRefusal> check(JsonNode body) {
         if (body == null || !body.isObject()) {
             return reject(1000, "Invalid parameter : request body must be a JSON object");
         }
         JsonNode destination = body.get("destination");
-        if (destination == null || destination.isNull() || !destination.isString() || destination.asString().isBlank()) {
+        if (destination == null
+                || destination.isNull()
+                || !destination.isString()
+                || destination.asString().isBlank()) {
             return reject(3002, "Missed MSISDN : destination is required");
         }
         if (!DESTINATION.matcher(destination.asString()).matches()) {
@@ -59,17 +61,22 @@ final class SendSmsValidator {
             return tooLong;
         }
         JsonNode encoding = body.get("encoding");
-        if (encoding != null && !encoding.isNull() && (!encoding.isString() || !ENCODINGS.contains(encoding.asString()))) {
+        if (encoding != null
+                && !encoding.isNull()
+                && (!encoding.isString() || !ENCODINGS.contains(encoding.asString()))) {
             return reject(1003, "Invalid Encoding : encoding must be one of AUTO, GSM7, UCS2");
         }
         JsonNode country = body.get("country");
-        if (country != null && !country.isNull() && (!country.isString() || !country.asString().matches("[A-Za-z]{2}"))) {
+        if (country != null
+                && !country.isNull()
+                && (!country.isString() || !country.asString().matches("[A-Za-z]{2}"))) {
             return reject(1009, "Invalid Country Code");
         }
         for (String field : new String[] {"scheduled", "expiry"}) {
             JsonNode value = body.get(field);
             if (value != null && !value.isNull() && !isDateTime(value)) {
-                return reject("scheduled".equals(field) ? 1011 : 1006,
+                return reject(
+                        "scheduled".equals(field) ? 1011 : 1006,
                         ("scheduled".equals(field) ? "Invalid Schedule Time" : "Invalid Expiry") + " : " + field);
             }
         }
@@ -82,7 +89,9 @@ final class SendSmsValidator {
 
     private static Optional<SmsRefusal> longerThan(JsonNode body, String field, int max, int code, String message) {
         JsonNode value = body.get(field);
-        if (value != null && !value.isNull() && (!value.isString() || value.asString().length() > max)) {
+        if (value != null
+                && !value.isNull()
+                && (!value.isString() || value.asString().length() > max)) {
             return reject(code, message + " : " + field + " may only be " + max + " characters long");
         }
         return Optional.empty();
@@ -100,7 +109,8 @@ final class SendSmsValidator {
     private static boolean isHttpUrl(JsonNode value) {
         try {
             URI url = new URI(value.asString());
-            return value.isString() && ("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
+            return value.isString()
+                    && ("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
                     && url.getHost() != null;
         } catch (URISyntaxException e) {
             return false;

@@ -46,7 +46,9 @@ class SmsAccounts {
 
     /** The subaccount a virtual number belongs to. */
     Optional<SmsProperties.Subaccount> owning(String number) {
-        return properties.subaccounts().stream().filter(s -> s.numbers().contains(number)).findFirst();
+        return properties.subaccounts().stream()
+                .filter(s -> s.numbers().contains(number))
+                .findFirst();
     }
 
     /** Send SMS's checks: a known key (else 401), then a subaccount of that key's account (else 400 code 1001). */
@@ -55,8 +57,11 @@ class SmsAccounts {
         if (account.isEmpty()) {
             return Optional.of(SmsRefusal.unauthorized());
         }
-        boolean ours = subaccount(subaccountId).map(s -> s.accountId().equals(account.get())).orElse(false);
-        return ours ? Optional.empty()
+        boolean ours = subaccount(subaccountId)
+                .map(s -> s.accountId().equals(account.get()))
+                .orElse(false);
+        return ours
+                ? Optional.empty()
                 : Optional.of(SmsRefusal.of(400, 1001, "Provided subAccountId doesn't belongs to your account"));
     }
 
@@ -65,13 +70,16 @@ class SmsAccounts {
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
             return Optional.of(SmsRefusal.of(400, 1000, "Invalid parameter : accountId"));
         }
-        return accountOfKey(authorization).filter(accountId::equalsIgnoreCase).isPresent() ? Optional.empty()
+        return accountOfKey(authorization).filter(accountId::equalsIgnoreCase).isPresent()
+                ? Optional.empty()
                 : Optional.of(SmsRefusal.unauthorized());
     }
 
     /** Whether the subaccount belongs to the account. */
     boolean belongs(String subaccountId, String accountId) {
-        return subaccount(subaccountId).map(s -> s.accountId().equalsIgnoreCase(accountId)).orElse(false);
+        return subaccount(subaccountId)
+                .map(s -> s.accountId().equalsIgnoreCase(accountId))
+                .orElse(false);
     }
 
     private Optional<String> accountOfKey(String authorization) {
@@ -79,6 +87,9 @@ class SmsAccounts {
             return Optional.empty();
         }
         String key = authorization.substring("Bearer ".length());
-        return properties.subaccounts().stream().filter(s -> s.apiKey().equals(key)).map(s -> s.accountId()).findFirst();
+        return properties.subaccounts().stream()
+                .filter(s -> s.apiKey().equals(key))
+                .map(s -> s.accountId())
+                .findFirst();
     }
 }

@@ -44,6 +44,7 @@ class SmsCenter {
 
     /** 8x8's documented example price per SMS; the sandbox charges it for every part. */
     private static final BigDecimal PER_SMS = new BigDecimal("0.0125");
+
     private static final String CURRENCY = "USD";
 
     /**
@@ -52,14 +53,22 @@ class SmsCenter {
      * @param guest what the guest at the destination does ({@link SmsGuest})
      * @param reply what the guest answers to this text, or null (none, or not the first text from this sender)
      */
-    record ReceivedText(String umid, String subAccountId, String source, String destination, String text,
-            String encoding, int smsCount, String clientMessageId, Instant receivedAt, String status, String guest,
-            String reply) {
-    }
+    record ReceivedText(
+            String umid,
+            String subAccountId,
+            String source,
+            String destination,
+            String text,
+            String encoding,
+            int smsCount,
+            String clientMessageId,
+            Instant receivedAt,
+            String status,
+            String guest,
+            String reply) {}
 
     /** An answer of Send SMS: the HTTP status, the body, and a {@code Retry-After} (0 for none). */
-    record Answer(int httpStatus, Map<String, Object> body, int retryAfterSeconds) {
-    }
+    record Answer(int httpStatus, Map<String, Object> body, int retryAfterSeconds) {}
 
     private final SmsProperties properties;
     private final SmsWebhookSender webhooks;
@@ -68,6 +77,7 @@ class SmsCenter {
     private final List<ReceivedText> texts = new CopyOnWriteArrayList<>();
     /** The first answer per subaccount and clientMessageId: a repeated request gets it again and sends nothing. */
     private final Map<String, Answer> answered = new ConcurrentHashMap<>();
+
     private final Map<String, SmsGuest> overrides = new ConcurrentHashMap<>();
     /** Numbers whose one-time failure (THROTTLED_ONCE, UNAVAILABLE_ONCE) has been answered. */
     private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
@@ -101,7 +111,8 @@ class SmsCenter {
     }
 
     List<ReceivedText> texts(Optional<String> destination) {
-        return destination.map(SmsCenter::normalised)
+        return destination
+                .map(SmsCenter::normalised)
                 .map(d -> texts.stream().filter(t -> t.destination().equals(d)).toList())
                 .orElseGet(() -> List.copyOf(texts));
     }
@@ -134,16 +145,31 @@ class SmsCenter {
         String encoding = TextEncoding.of(text, request.path("encoding").asString("AUTO"));
         int smsCount = TextEncoding.smsCount(text, encoding);
         String source = request.hasNonNull("source") ? request.get("source").asString() : null;
-        String clientMessageId = request.hasNonNull("clientMessageId") ? request.get("clientMessageId").asString() : null;
+        String clientMessageId = request.hasNonNull("clientMessageId")
+                ? request.get("clientMessageId").asString()
+                : null;
         boolean rejected = guest == SmsGuest.REJECTED;
         String umid = UUID.randomUUID().toString();
         // The guest answers only the first text from a sender (never an acknowledgement), and a rejected text never.
-        String sender = source == null ? subaccount.numbers().stream().findFirst().orElse(null)
-                : normalisedSender(source);
-        String reply = !rejected && guest.reply() != null && sender != null && answeredBy.add(destination + "|" + sender)
-                ? guest.reply() : null;
-        ReceivedText received = new ReceivedText(umid, subaccount.id(), source, destination, text, encoding, smsCount,
-                clientMessageId, now(), rejected ? "REJECTED" : "QUEUED", guest.name(), reply);
+        String sender =
+                source == null ? subaccount.numbers().stream().findFirst().orElse(null) : normalisedSender(source);
+        String reply =
+                !rejected && guest.reply() != null && sender != null && answeredBy.add(destination + "|" + sender)
+                        ? guest.reply()
+                        : null;
+        ReceivedText received = new ReceivedText(
+                umid,
+                subaccount.id(),
+                source,
+                destination,
+                text,
+                encoding,
+                smsCount,
+                clientMessageId,
+                now(),
+                rejected ? "REJECTED" : "QUEUED",
+                guest.name(),
+                reply);
         texts.add(received);
 
         Map<String, Object> body = new LinkedHashMap<>();
@@ -154,12 +180,18 @@ class SmsCenter {
         // 8x8's examples answer the MSISDN without its plus.
         body.put("destination", destination.substring(1));
         body.put("encoding", encoding);
-        body.put("status", rejected
-                ? Map.of("code", "REJECTED", "description", "SMS is rejected")
-                : Map.of("code", "QUEUED", "description", "SMS is accepted and queued for processing"));
+        body.put(
+                "status",
+                rejected
+                        ? Map.of("code", "REJECTED", "description", "SMS is rejected")
+                        : Map.of("code", "QUEUED", "description", "SMS is accepted and queued for processing"));
         if (!rejected) {
-            URI callback = request.hasNonNull("dlrCallbackUrl") ? URI.create(request.get("dlrCallbackUrl").asString()) : null;
-            later(properties.receiptTime(), () -> webhooks.send(subaccount, "DR", umid, receipt(received, guest), callback));
+            URI callback = request.hasNonNull("dlrCallbackUrl")
+                    ? URI.create(request.get("dlrCallbackUrl").asString())
+                    : null;
+            later(
+                    properties.receiptTime(),
+                    () -> webhooks.send(subaccount, "DR", umid, receipt(received, guest), callback));
         }
         if (reply != null) {
             later(properties.replyTime(), () -> deliverInbound(subaccount, destination, sender, reply));

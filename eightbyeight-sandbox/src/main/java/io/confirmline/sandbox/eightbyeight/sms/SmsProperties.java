@@ -37,8 +37,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sandbox.sms")
-public record SmsProperties(@DefaultValue @NotNull List<@Valid Subaccount> subaccounts,
-        @DefaultValue("1s") @NotNull Duration receiptTime, @DefaultValue("2s") @NotNull Duration replyTime,
+public record SmsProperties(
+        @DefaultValue @NotNull List<@Valid Subaccount> subaccounts,
+        @DefaultValue("1s") @NotNull Duration receiptTime,
+        @DefaultValue("2s") @NotNull Duration replyTime,
         @DefaultValue({"1s", "10s", "30s", "90s"}) @NotEmpty List<Duration> retryDelays,
         @DefaultValue("10s") @NotNull Duration webhookTimeout) {
 
@@ -51,8 +53,14 @@ public record SmsProperties(@DefaultValue @NotNull List<@Valid Subaccount> subac
      * @param drUrl where delivery receipts go until a webhook is registered; none if unset
      * @param webhookAuthorization the {@code Authorization} value sent with {@code moUrl} and {@code drUrl}
      */
-    public record Subaccount(@NotBlank String id, @NotBlank String accountId, @NotBlank String apiKey,
-            @DefaultValue List<String> numbers, URI moUrl, URI drUrl, String webhookAuthorization) {
+    public record Subaccount(
+            @NotBlank String id,
+            @NotBlank String accountId,
+            @NotBlank String apiKey,
+            @DefaultValue List<String> numbers,
+            URI moUrl,
+            URI drUrl,
+            String webhookAuthorization) {
 
         @Override
         public String toString() {

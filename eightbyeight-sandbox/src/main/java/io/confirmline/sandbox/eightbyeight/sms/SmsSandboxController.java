@@ -50,25 +50,30 @@ class SmsSandboxController {
      * {@code {from, to, body}} (and optionally {@code subAccountId}): a text from {@code from} to the virtual
      * number {@code to}, delivered to the MO webhook as 8x8 would; answers its {@code umid}.
      */
-    @PostMapping(path = "/sandbox/sms", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/sandbox/sms",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, String>> inject(@RequestBody Map<String, Object> request) {
         String from = text(request, "from");
         String to = text(request, "to");
         String body = text(request, "body");
-        if (from == null || !SendSmsValidator.DESTINATION.matcher(from).matches()
-                || to == null || !SendSmsValidator.DESTINATION.matcher(to).matches()) {
+        if (from == null
+                || !SendSmsValidator.DESTINATION.matcher(from).matches()
+                || to == null
+                || !SendSmsValidator.DESTINATION.matcher(to).matches()) {
             return ResponseEntity.badRequest().body(Map.of("error", "from and to must be phone numbers (E.164)"));
         }
         if (body == null || body.isEmpty()) {
             return ResponseEntity.badRequest().body(Map.of("error", "body is required"));
         }
         String number = SmsCenter.normalised(to);
-        Optional<SmsProperties.Subaccount> subaccount = center.subaccountFor(
-                Optional.ofNullable(text(request, "subAccountId")), number);
+        Optional<SmsProperties.Subaccount> subaccount =
+                center.subaccountFor(Optional.ofNullable(text(request, "subAccountId")), number);
         if (subaccount.isEmpty()) {
-            return ResponseEntity.badRequest().body(Map.of("error", "no SMS subaccount has the number " + number
-                    + " (name one with subAccountId)"));
+            return ResponseEntity.badRequest()
+                    .body(Map.of(
+                            "error", "no SMS subaccount has the number " + number + " (name one with subAccountId)"));
         }
         String umid = center.deliverInbound(subaccount.get(), SmsCenter.normalised(from), number, body);
         Map<String, String> answer = new LinkedHashMap<>();
@@ -108,8 +113,8 @@ class SmsSandboxController {
         try {
             guest = SmsGuest.valueOf(body.getOrDefault("behaviour", ""));
         } catch (IllegalArgumentException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", "behaviour must be one of "
-                    + List.of(SmsGuest.values())));
+            return ResponseEntity.badRequest()
+                    .body(Map.of("error", "behaviour must be one of " + List.of(SmsGuest.values())));
         }
         center.override(number, guest);
         return ResponseEntity.ok(Map.of("number", number, "behaviour", guest.name()));

@@ -64,7 +64,8 @@ class SmsWebhookController {
     }
 
     @PostMapping(path = "/api/v1/accounts/{accountId}/webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> register(@PathVariable String accountId,
+    ResponseEntity<?> register(
+            @PathVariable String accountId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody(required = false) byte[] body) {
         Optional<SmsRefusal> refused = accounts.checkAccount(accountId, authorization);
@@ -72,8 +73,12 @@ class SmsWebhookController {
             return refused.get().toResponse(clock);
         }
         JsonNode request = parse(body);
-        registry.received(new SmsWebhookRegistry.Request("POST", accountId, authorization,
-                request == null ? null : JSON.convertValue(request, Object.class), clock.instant()));
+        registry.received(new SmsWebhookRegistry.Request(
+                "POST",
+                accountId,
+                authorization,
+                request == null ? null : JSON.convertValue(request, Object.class),
+                clock.instant()));
         List<SmsWebhookRegistry.Webhook> webhooks = new ArrayList<>();
         if (request == null || !request.isArray() || request.isEmpty()) {
             return SmsRefusal.of(400, 1000, "Invalid parameter : the body must be a non-empty array of webhooks")
@@ -84,10 +89,13 @@ class SmsWebhookController {
             if (problem.isPresent()) {
                 return problem.get().toResponse(clock);
             }
-            webhooks.add(new SmsWebhookRegistry.Webhook(item.get("subAccountId").asString(),
+            webhooks.add(new SmsWebhookRegistry.Webhook(
+                    item.get("subAccountId").asString(),
                     item.hasNonNull("type") ? item.get("type").asString() : SmsWebhookRegistry.ANY,
                     URI.create(item.get("url").asString()),
-                    item.hasNonNull("httpAuthorization") ? item.get("httpAuthorization").asString() : null,
+                    item.hasNonNull("httpAuthorization")
+                            ? item.get("httpAuthorization").asString()
+                            : null,
                     !item.hasNonNull("enabled") || item.get("enabled").booleanValue()));
         }
         webhooks.forEach(webhook -> registry.register(accountId, webhook));
@@ -95,27 +103,31 @@ class SmsWebhookController {
     }
 
     @GetMapping(path = "/api/v1/accounts/{accountId}/webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> list(@PathVariable String accountId,
+    ResponseEntity<?> list(
+            @PathVariable String accountId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         Optional<SmsRefusal> refused = accounts.checkAccount(accountId, authorization);
         if (refused.isPresent()) {
             return refused.get().toResponse(clock);
         }
-        return ResponseEntity.ok(registry.of(accountId).stream().map(webhook -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("subAccountId", webhook.subAccountId());
-            item.put("type", webhook.type());
-            item.put("url", webhook.url().toString());
-            if (webhook.httpAuthorization() != null) {
-                item.put("httpAuthorization", "***");
-            }
-            item.put("enabled", webhook.enabled());
-            return item;
-        }).toList());
+        return ResponseEntity.ok(registry.of(accountId).stream()
+                .map(webhook -> {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("subAccountId", webhook.subAccountId());
+                    item.put("type", webhook.type());
+                    item.put("url", webhook.url().toString());
+                    if (webhook.httpAuthorization() != null) {
+                        item.put("httpAuthorization", "***");
+                    }
+                    item.put("enabled", webhook.enabled());
+                    return item;
+                })
+                .toList());
     }
 
     @DeleteMapping(path = "/api/v1/accounts/{accountId}/webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> delete(@PathVariable String accountId,
+    ResponseEntity<?> delete(
+            @PathVariable String accountId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody(required = false) byte[] body) {
         Optional<SmsRefusal> refused = accounts.checkAccount(accountId, authorization);
@@ -123,23 +135,33 @@ class SmsWebhookController {
             return refused.get().toResponse(clock);
         }
         JsonNode request = parse(body);
-        registry.received(new SmsWebhookRegistry.Request("DELETE", accountId, authorization,
-                request == null ? null : JSON.convertValue(request, Object.class), clock.instant()));
+        registry.received(new SmsWebhookRegistry.Request(
+                "DELETE",
+                accountId,
+                authorization,
+                request == null ? null : JSON.convertValue(request, Object.class),
+                clock.instant()));
         if (request == null || !request.isArray() || request.isEmpty()) {
             return SmsRefusal.of(400, 1000, "Invalid parameter : the body must be a non-empty array of webhooks")
                     .toResponse(clock);
         }
         for (JsonNode item : request) {
-            if (!item.isObject() || !item.hasNonNull("subAccountId") || !item.get("subAccountId").isString()) {
-                return SmsRefusal.of(400, 1000, "Invalid parameter : subAccountId is required").toResponse(clock);
+            if (!item.isObject()
+                    || !item.hasNonNull("subAccountId")
+                    || !item.get("subAccountId").isString()) {
+                return SmsRefusal.of(400, 1000, "Invalid parameter : subAccountId is required")
+                        .toResponse(clock);
             }
             JsonNode type = item.get("type");
             if (type != null && !type.isNull() && (!type.isString() || !TYPES.contains(type.asString()))) {
-                return SmsRefusal.of(400, 1000, "Invalid parameter : type must be one of " + TYPES).toResponse(clock);
+                return SmsRefusal.of(400, 1000, "Invalid parameter : type must be one of " + TYPES)
+                        .toResponse(clock);
             }
         }
         for (JsonNode item : request) {
-            registry.remove(accountId, item.get("subAccountId").asString(),
+            registry.remove(
+                    accountId,
+                    item.get("subAccountId").asString(),
                     item.hasNonNull("type") ? item.get("type").asString() : SmsWebhookRegistry.ANY);
         }
         return ResponseEntity.ok().build();
@@ -151,10 +173,13 @@ class SmsWebhookController {
             return invalid("each webhook must be a JSON object");
         }
         JsonNode subaccount = item.get("subAccountId");
-        if (subaccount == null || !subaccount.isString() || subaccount.asString().isBlank()) {
+        if (subaccount == null
+                || !subaccount.isString()
+                || subaccount.asString().isBlank()) {
             return invalid("subAccountId is required");
         }
-        if (!SmsWebhookRegistry.ANY.equals(subaccount.asString()) && !accounts.belongs(subaccount.asString(), accountId)) {
+        if (!SmsWebhookRegistry.ANY.equals(subaccount.asString())
+                && !accounts.belongs(subaccount.asString(), accountId)) {
             return Optional.of(SmsRefusal.of(400, 1001, "Provided subAccountId doesn't belongs to your account"));
         }
         JsonNode type = item.get("type");
@@ -167,7 +192,8 @@ class SmsWebhookController {
         }
         try {
             URI parsed = new URI(url.asString());
-            if (!("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme())) || parsed.getHost() == null) {
+            if (!("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme()))
+                    || parsed.getHost() == null) {
                 return invalid("url must be an absolute http(s) URL");
             }
         } catch (URISyntaxException e) {

@@ -42,24 +42,24 @@ class SmsWebhookRegistry {
 
         @Override
         public String toString() {
-            return "Webhook[subAccountId=" + subAccountId + ", type=" + type + ", url=" + url + ", enabled=" + enabled + "]";
+            return "Webhook[subAccountId=" + subAccountId + ", type=" + type + ", url=" + url + ", enabled=" + enabled
+                    + "]";
         }
     }
 
     /** A registration or deletion request as it arrived, for tests: its method, Authorization header and body. */
-    record Request(String method, String accountId, String authorization, Object body, Instant at) {
-    }
+    record Request(String method, String accountId, String authorization, Object body, Instant at) {}
 
     /** Where one event goes. */
-    record Target(URI url, String authorization) {
-    }
+    record Target(URI url, String authorization) {}
 
     private final Map<String, Map<String, Webhook>> byAccount = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     /** Adds the webhook or replaces the one with the same subaccount and type scope. */
     void register(String accountId, Webhook webhook) {
-        byAccount.computeIfAbsent(accountId.toLowerCase(), id -> new ConcurrentHashMap<>())
+        byAccount
+                .computeIfAbsent(accountId.toLowerCase(), id -> new ConcurrentHashMap<>())
                 .put(webhook.subAccountId() + "/" + webhook.type(), webhook);
     }
 
@@ -71,7 +71,8 @@ class SmsWebhookRegistry {
 
     List<Webhook> of(String accountId) {
         return byAccount.getOrDefault(accountId.toLowerCase(), Map.of()).values().stream()
-                .sorted(Comparator.comparing(Webhook::subAccountId).thenComparing(Webhook::type)).toList();
+                .sorted(Comparator.comparing(Webhook::subAccountId).thenComparing(Webhook::type))
+                .toList();
     }
 
     void received(Request request) {
@@ -84,9 +85,10 @@ class SmsWebhookRegistry {
 
     /** Where the subaccount's event of {@code type} ({@code MO} or {@code DR}) goes, if anywhere. */
     Optional<Target> target(SmsProperties.Subaccount subaccount, String type) {
-        Map<String, Webhook> webhooks = byAccount.getOrDefault(subaccount.accountId().toLowerCase(), Map.of());
-        for (String key : List.of(subaccount.id() + "/" + type, subaccount.id() + "/" + ANY, ANY + "/" + type,
-                ANY + "/" + ANY)) {
+        Map<String, Webhook> webhooks =
+                byAccount.getOrDefault(subaccount.accountId().toLowerCase(), Map.of());
+        for (String key :
+                List.of(subaccount.id() + "/" + type, subaccount.id() + "/" + ANY, ANY + "/" + type, ANY + "/" + ANY)) {
             Webhook webhook = webhooks.get(key);
             if (webhook != null && webhook.enabled()) {
                 return Optional.of(new Target(webhook.url(), webhook.httpAuthorization()));

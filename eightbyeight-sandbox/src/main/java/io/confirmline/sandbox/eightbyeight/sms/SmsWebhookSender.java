@@ -44,8 +44,7 @@ class SmsWebhookSender {
     private static final Logger log = LoggerFactory.getLogger(SmsWebhookSender.class);
 
     /** One attempt: when, and the HTTP status answered or the error. */
-    record Attempt(Instant at, Integer status, String error) {
-    }
+    record Attempt(Instant at, Integer status, String error) {}
 
     /**
      * One webhook event and what became of it.
@@ -53,9 +52,14 @@ class SmsWebhookSender {
      * @param outcome {@code pending} while attempts remain, then {@code delivered}, {@code failed} (every attempt
      *     failed) or {@code no-webhook} (nothing registered for it)
      */
-    record Delivery(String type, String umid, String subAccountId, String url, Map<String, Object> body,
-            List<Attempt> attempts, AtomicReference<String> outcome) {
-    }
+    record Delivery(
+            String type,
+            String umid,
+            String subAccountId,
+            String url,
+            Map<String, Object> body,
+            List<Attempt> attempts,
+            AtomicReference<String> outcome) {}
 
     private final SmsWebhookRegistry registry;
     private final SmsProperties properties;
@@ -76,32 +80,48 @@ class SmsWebhookSender {
     }
 
     /** Posts the event of {@code type} (MO or DR) to {@code override} if given, else to the registered webhook. */
-    void send(SmsProperties.Subaccount subaccount, String type, String umid, Map<String, Object> event,
-            URI override) {
+    void send(SmsProperties.Subaccount subaccount, String type, String umid, Map<String, Object> event, URI override) {
         Optional<SmsWebhookRegistry.Target> registered = registry.target(subaccount, type);
-        Optional<SmsWebhookRegistry.Target> target = override == null ? registered
-                : Optional.of(new SmsWebhookRegistry.Target(override,
+        Optional<SmsWebhookRegistry.Target> target = override == null
+                ? registered
+                : Optional.of(new SmsWebhookRegistry.Target(
+                        override,
                         registered.map(SmsWebhookRegistry.Target::authorization).orElse(null)));
-        Delivery delivery = new Delivery(type, umid, subaccount.id(), target.map(t -> t.url().toString()).orElse(null),
-                event, new CopyOnWriteArrayList<>(), new AtomicReference<>(target.isPresent() ? "pending" : "no-webhook"));
+        Delivery delivery = new Delivery(
+                type,
+                umid,
+                subaccount.id(),
+                target.map(t -> t.url().toString()).orElse(null),
+                event,
+                new CopyOnWriteArrayList<>(),
+                new AtomicReference<>(target.isPresent() ? "pending" : "no-webhook"));
         deliveries.add(delivery);
-        target.ifPresent(t -> attempt(t, delivery, 0).subscribe(done -> { },
-                error -> log.warn("Sandbox {} webhook for {} failed: {}", type, umid, error.toString())));
+        target.ifPresent(t -> attempt(t, delivery, 0)
+                .subscribe(
+                        done -> {},
+                        error -> log.warn("Sandbox {} webhook for {} failed: {}", type, umid, error.toString())));
     }
 
     private Mono<Void> attempt(SmsWebhookRegistry.Target target, Delivery delivery, int retry) {
-        return http.post().uri(target.url())
+        return http.post()
+                .uri(target.url())
                 .headers(headers -> {
-                    if (target.authorization() != null && !target.authorization().isEmpty()) {
+                    if (target.authorization() != null
+                            && !target.authorization().isEmpty()) {
                         headers.set(HttpHeaders.AUTHORIZATION, target.authorization());
                     }
                 })
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(delivery.body())
-                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(delivery.body())
+                .exchangeToMono(response ->
+                        response.releaseBody().thenReturn(response.statusCode().value()))
                 .timeout(properties.webhookTimeout())
                 .map(status -> new Attempt(clock.instant(), status, null))
-                .onErrorResume(error -> Mono.just(new Attempt(clock.instant(), null, error.getClass().getSimpleName()
-                        + (error.getMessage() == null ? "" : ": " + error.getMessage()))))
+                .onErrorResume(error -> Mono.just(new Attempt(
+                        clock.instant(),
+                        null,
+                        error.getClass().getSimpleName()
+                                + (error.getMessage() == null ? "" : ": " + error.getMessage()))))
                 .flatMap(attempt -> {
                     delivery.attempts().add(attempt);
                     if (attempt.status() != null && attempt.status() >= 200 && attempt.status() < 300) {

@@ -29,8 +29,7 @@ final class TextEncoding {
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String EXTENSION = "\f^{}\\[~]|€";
 
-    private TextEncoding() {
-    }
+    private TextEncoding() {}
 
     /** The encoding 8x8 reports: the one asked for, or for AUTO (or none) the one the text needs. */
     static String of(String text, String requested) {
@@ -43,7 +42,8 @@ final class TextEncoding {
     /** How many SMS the text is sent as in {@code encoding}. */
     static int smsCount(String text, String encoding) {
         if (GSM7.equals(encoding)) {
-            int septets = text.chars().map(c -> EXTENSION.indexOf(c) >= 0 ? 2 : 1).sum();
+            int septets =
+                    text.chars().map(c -> EXTENSION.indexOf(c) >= 0 ? 2 : 1).sum();
             return septets <= 160 ? 1 : (septets + 152) / 153;
         }
         int units = text.length();
