@@ -17,6 +17,7 @@ package io.confirmline.containers;
 
 import com.github.dockerjava.api.model.HealthCheck;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -117,7 +118,7 @@ final class HostStack implements AutoCloseable {
     /** Whether something answers on the port of 127.0.0.1 (the host network is shared with the containers). */
     static boolean taken(int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
             return true;
         } catch (IOException free) {
             return false;

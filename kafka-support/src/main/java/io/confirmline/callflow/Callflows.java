@@ -65,7 +65,7 @@ public final class Callflows {
 
     /**
      * A voice message: {@code makeCall}, the text said {@code repetitions} times, then {@code hangup}. 8x8's
-     * {@code repetition} is at most 3, so more repetitions take several {@code say} actions.
+     * {@code repetitions} is at most 3, so more repetitions take several {@code say} actions.
      */
     public static String voiceMessageCall(
             String source,

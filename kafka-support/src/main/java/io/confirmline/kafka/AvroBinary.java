@@ -57,8 +57,8 @@ public final class AvroBinary {
     /** Reads bytes written by {@link #encode}; an {@link UncheckedIOException} when they are not such an event. */
     @SuppressWarnings("unchecked")
     public static <T extends SpecificRecord> T decode(Class<T> type, byte[] bytes) {
-        SpecificDatumReader<T> reader =
-                (SpecificDatumReader<T>) READERS.computeIfAbsent(type, SpecificDatumReader::new);
+        SpecificDatumReader<T> reader = (SpecificDatumReader<T>)
+                READERS.computeIfAbsent(type, recordClass -> new SpecificDatumReader<>(recordClass));
         try {
             return reader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
         } catch (IOException e) {

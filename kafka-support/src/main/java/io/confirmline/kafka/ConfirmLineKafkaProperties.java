@@ -48,6 +48,8 @@ public record ConfirmLineKafkaProperties(
         @DefaultValue("3s") @NotNull Duration healthTimeout) {
 
     /**
+     * What a consumer does with a record it cannot process.
+     *
      * @param retries how often a record whose processing threw is retried in place before it is dead-lettered;
      *     invalid records ({@link InvalidEventException}, undecodable bytes) are never retried
      * @param retryInterval the pause between those retries

@@ -18,9 +18,7 @@ package io.confirmline.kafka;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Headers;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -55,7 +53,7 @@ public final class DeadLetterErrorHandlerFactory {
         templates.put(Object.class, bytesTemplate);
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
                 templates, (record, exception) -> new TopicPartition(record.topic() + ".DLT", -1));
-        recoverer.setHeadersFunction((record, exception) -> reasonHeaders(record, exception, serviceName));
+        recoverer.setHeadersFunction((record, exception) -> DeadLetterHeaders.of(reason(exception), serviceName));
         recoverer.setFailIfSendResultIsError(true);
 
         DefaultErrorHandler handler = new DefaultErrorHandler(
@@ -83,9 +81,5 @@ public final class DeadLetterErrorHandlerFactory {
         }
         String message = cause.getMessage();
         return message == null || message.isBlank() ? cause.getClass().getName() : message;
-    }
-
-    private static Headers reasonHeaders(ConsumerRecord<?, ?> record, Exception exception, String serviceName) {
-        return DeadLetterHeaders.of(reason(exception), serviceName);
     }
 }

@@ -20,12 +20,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -78,7 +81,7 @@ public final class DeadLetterReplay {
                 ByteArraySerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                 ByteArraySerializer.class.getName()));
-        int replayed = 0;
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig);
                 KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {
             List<TopicPartition> partitions = new ArrayList<>();
@@ -99,12 +102,20 @@ public final class DeadLetterReplay {
                             again.headers().add(header);
                         }
                     }
-                    producer.send(again);
-                    replayed++;
+                    sent.add(producer.send(again));
                 }
             }
             producer.flush();
+            // A replay the broker refused must not be counted, nor pass in silence: the operator reruns it.
+            for (Future<RecordMetadata> send : sent) {
+                send.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A dead letter could not be replayed to " + topic + ": " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while replaying to " + topic, e);
         }
-        return replayed;
+        return sent.size();
     }
 }

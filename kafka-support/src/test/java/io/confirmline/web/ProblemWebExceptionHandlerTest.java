@@ -15,6 +15,7 @@
  */
 package io.confirmline.web;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -198,7 +199,7 @@ class ProblemWebExceptionHandlerTest {
                 .isNotEmpty()
                 .returnResult()
                 .getResponseBody();
-        String text = new String(body);
+        String text = new String(body, UTF_8);
         assertThat(text).doesNotContain("+447911").doesNotContain("IllegalStateException");
         assertThat(errorsLogged()).singleElement().satisfies(event -> {
             assertThat(event.getFormattedMessage()).contains("GET /defect");

@@ -87,9 +87,9 @@ class DeploymentManifestsTest {
 
         boolean readBy(String reader) throws IOException {
             boolean reaches = module.equals(reader)
-                    || module.equals("kafka-support")
+                    || (module.equals("kafka-support")
                             && Files.readString(ROOT.resolve(reader + "/pom.xml"))
-                                    .contains("<artifactId>kafka-support</artifactId>");
+                                    .contains("<artifactId>kafka-support</artifactId>"));
             String code = Files.readString(ROOT.resolve(module + "/src/main/java/" + source));
             return reaches
                     && variable.equals(LocalSettings.springEnvironmentName(property))

@@ -82,7 +82,7 @@ public record ConsoleProperties(
         private HttpUrls() {}
 
         static void requireHttp(URI url, String setting) {
-            if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
+            if ((!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) || url.getHost() == null) {
                 throw new IllegalArgumentException(setting + " must be an http(s) URL with a host");
             }
         }

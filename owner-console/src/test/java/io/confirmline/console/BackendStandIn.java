@@ -20,6 +20,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,7 @@ public final class BackendStandIn {
 
     private static BackendStandIn start(String name) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             BackendStandIn standIn = new BackendStandIn(name, server);
             server.createContext("/", standIn::handle);
             server.setExecutor(Executors.newFixedThreadPool(4, r -> {

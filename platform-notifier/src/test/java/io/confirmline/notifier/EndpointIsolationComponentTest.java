@@ -102,10 +102,8 @@ class EndpointIsolationComponentTest {
 
     @Test
     void aDeadPlatformIsCutOffByItsBreakerAndTheOthersAreServedMeanwhile() {
-        List<String> deadReservations = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String reservation = "dead-" + UUID.randomUUID();
-            deadReservations.add(reservation);
             // Every answer from the dead platform comes after the 1 s timeout.
             dead.plan(
                     reservation,

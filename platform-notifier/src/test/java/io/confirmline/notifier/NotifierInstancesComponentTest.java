@@ -152,7 +152,7 @@ class NotifierInstancesComponentTest {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> delivered(sent) >= 50);
         first.close();
 
-        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> delivered(sent) == 200);
+        Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> delivered(sent) == 200);
         assertDeliveredInOrder(sent);
         java.util.Set<String> sentIds = sent.values().stream()
                 .flatMap(List::stream)

@@ -58,6 +58,7 @@ public final class LatencyPlots {
      * the project's root (the nearest directory upwards from the working directory that holds {@code mvnw}), or
      * under {@code -Dbench.plots} when set.
      */
+    @SuppressWarnings("NonApiType") // a LinkedHashMap: the series' order is the legend's
     public static Written write(String name, String title, LinkedHashMap<String, List<Sample>> series) {
         Path dir = System.getProperty("bench.plots") != null
                 ? Path.of(System.getProperty("bench.plots"))
@@ -65,6 +66,7 @@ public final class LatencyPlots {
         return write(dir, name, title, series);
     }
 
+    @SuppressWarnings("NonApiType") // a LinkedHashMap: the series' order is the legend's
     public static Written write(Path dir, String name, String title, LinkedHashMap<String, List<Sample>> series) {
         Map<String, List<Sample>> drawn = new LinkedHashMap<>();
         series.forEach((label, samples) -> {

@@ -83,6 +83,8 @@ public final class AssistantSandbox implements AutoCloseable {
     }
 
     /**
+     * Starts the sandbox on {@code port}, answering requests that carry {@code apiKey}.
+     *
      * @param script the rules, or {@code null} for the shipped ones
      */
     public static AssistantSandbox start(int port, String apiKey, Script script) {

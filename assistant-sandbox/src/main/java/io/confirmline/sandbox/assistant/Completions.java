@@ -56,7 +56,7 @@ final class Completions {
                 .putArray("choices")
                 .addObject()
                 .put("index", 0)
-                .<ObjectNode>set("message", message)
+                .set("message", message)
                 .put("finish_reason", finishReason);
         usage(completion, request, produced);
         return completion;
@@ -70,9 +70,7 @@ final class Completions {
                 .putArray("choices")
                 .addObject()
                 .put("index", 0)
-                .<ObjectNode>set(
-                        "message",
-                        json.createObjectNode().put("role", "assistant").put("content", prose))
+                .set("message", json.createObjectNode().put("role", "assistant").put("content", prose))
                 .put("finish_reason", "stop");
         usage(completion, request, prose);
         return completion;

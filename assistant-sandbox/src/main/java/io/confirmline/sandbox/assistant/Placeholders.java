@@ -16,6 +16,8 @@
 package io.confirmline.sandbox.assistant;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.MatchResult;
@@ -49,7 +51,7 @@ final class Placeholders {
     }
 
     static String todayOrNow(Optional<String> written) {
-        return written.orElseGet(() -> LocalDate.now().toString());
+        return written.orElseGet(() -> LocalDate.now(ZoneId.systemDefault()).toString());
     }
 
     String fill(String template) {
@@ -95,7 +97,7 @@ final class Placeholders {
         String word = null;
         int tilde = name.indexOf('~');
         if (tilde > 0) {
-            word = name.substring(tilde + 1).toLowerCase();
+            word = name.substring(tilde + 1).toLowerCase(Locale.ROOT);
             name = name.substring(0, tilde);
         }
         String[] path = name.split("\\.");
@@ -112,7 +114,7 @@ final class Placeholders {
 
     private static String sentenceWith(String text, String word) {
         for (String sentence : text.split("\\R|(?<=[.!?])\\s+")) {
-            if (sentence.toLowerCase().contains(word)) {
+            if (sentence.toLowerCase(Locale.ROOT).contains(word)) {
                 return sentence.trim();
             }
         }

@@ -62,10 +62,10 @@ public class AssistantMetrics {
 
     void tokens(long prompt, long completion) {
         if (prompt > 0) {
-            promptTokens.increment(prompt);
+            promptTokens.increment((double) prompt);
         }
         if (completion > 0) {
-            completionTokens.increment(completion);
+            completionTokens.increment((double) completion);
         }
     }
 

@@ -101,7 +101,7 @@ public record AssistantProperties(
     @AssertTrue(message = "timeout must be positive and at most 20s")
     boolean isTimeoutValid() {
         return timeout == null
-                || !timeout.isNegative() && !timeout.isZero() && timeout.compareTo(Duration.ofSeconds(20)) <= 0;
+                || (!timeout.isNegative() && !timeout.isZero() && timeout.compareTo(Duration.ofSeconds(20)) <= 0);
     }
 
     /** The key never reaches a log, not even through a start-up report of the properties. */

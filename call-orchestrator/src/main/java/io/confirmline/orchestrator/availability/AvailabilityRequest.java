@@ -63,7 +63,7 @@ record AvailabilityRequest(URI uri, Map<String, String> headers) {
         URI base = tenant.assistant()
                 .availabilityUrl()
                 .orElseThrow(() -> new UnusableSettings("Tenant " + tenant.id() + " has no availability URL"));
-        if (!"https".equalsIgnoreCase(base.getScheme()) && !"http".equalsIgnoreCase(base.getScheme())
+        if ((!"https".equalsIgnoreCase(base.getScheme()) && !"http".equalsIgnoreCase(base.getScheme()))
                 || base.getRawAuthority() == null) {
             throw new UnusableSettings("Tenant " + tenant.id() + ": availability URL must be an http(s) URL");
         }

@@ -85,8 +85,7 @@ public class TextFallback {
         }
         return booking(callId)
                 .flatMap(b -> plan(tenant, b, now)
-                        .map(sendAt ->
-                                queue(tenant, callId, b, sendAt, now).thenReturn(texted(t, b, tenant, sendAt, now)))
+                        .map(sendAt -> queue(tenant, callId, b, sendAt).thenReturn(texted(t, b, sendAt, now)))
                         .orElseGet(() -> Mono.just(t)))
                 .defaultIfEmpty(t);
     }
@@ -109,8 +108,7 @@ public class TextFallback {
                 null);
         return booking(callId)
                 .flatMap(b -> plan(tenant, b, now)
-                        .map(sendAt -> queue(tenant, callId, b, sendAt, now)
-                                .thenReturn(texted(scheduled, b, tenant, sendAt, now)))
+                        .map(sendAt -> queue(tenant, callId, b, sendAt).thenReturn(texted(scheduled, b, sendAt, now)))
                         .orElseGet(Mono::empty));
     }
 
@@ -125,7 +123,7 @@ public class TextFallback {
                 : java.util.Optional.empty();
     }
 
-    private Mono<UUID> queue(Tenant tenant, UUID callId, Booking b, Instant sendAt, Instant now) {
+    private Mono<UUID> queue(Tenant tenant, UUID callId, Booking b, Instant sendAt) {
         String body = templates.fallback(
                 tenant,
                 new TextTemplates.Booking(
@@ -150,7 +148,7 @@ public class TextFallback {
     }
 
     private static CallStateMachine.Transition texted(
-            CallStateMachine.Transition t, Booking b, Tenant tenant, Instant sendAt, Instant now) {
+            CallStateMachine.Transition t, Booking b, Instant sendAt, Instant now) {
         // The reply is awaited until the booking's minimum notice; a text that can only go out later (quiet hours)
         // still gives the guest until the booking starts.
         Instant deadline = b.validUntil() != null && b.validUntil().isAfter(sendAt) ? b.validUntil() : b.startsAt();

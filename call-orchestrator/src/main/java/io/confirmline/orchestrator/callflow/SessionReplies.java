@@ -15,6 +15,8 @@
  */
 package io.confirmline.orchestrator.callflow;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.confirmline.callflow.Callflows;
 import io.confirmline.callflow.CaptureSettings;
 import io.confirmline.events.CallPurpose;
@@ -135,7 +137,7 @@ public final class SessionReplies {
     private static CallSessionOpened.Builder base(
             Session session, CallPurpose purpose, String locale, String voiceProfile) {
         return CallSessionOpened.newBuilder()
-                .setEventId(UUID.nameUUIDFromBytes(("session-opened:" + session.sessionId()).getBytes())
+                .setEventId(UUID.nameUUIDFromBytes(("session-opened:" + session.sessionId()).getBytes(UTF_8))
                         .toString())
                 .setOccurredAt(session.openedAt())
                 .setTenantId(session.tenantId())

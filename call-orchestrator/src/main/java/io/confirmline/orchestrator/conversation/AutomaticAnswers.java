@@ -197,8 +197,8 @@ public class AutomaticAnswers {
     private Mono<Optional<SlotOffers.Offer>> slots(
             Tenant tenant, AssistantVerdict verdict, io.confirmline.orchestrator.assistant.AssistantRequest request) {
         if (!(verdict instanceof AssistantVerdict.Answered answer)
-                || answer.intent() != AssistantVerdict.Intent.CHANGE_REQUEST
-                        && answer.intent() != AssistantVerdict.Intent.BOOKING_REQUEST
+                || (answer.intent() != AssistantVerdict.Intent.CHANGE_REQUEST
+                        && answer.intent() != AssistantVerdict.Intent.BOOKING_REQUEST)
                 || tenant.assistant().availabilityUrl().isEmpty()
                 || answer.wanted().time().isEmpty()) {
             return Mono.just(Optional.empty());

@@ -167,7 +167,7 @@ public class ReplyIntake {
                 texts.interpreted(id, intent.name(), null, false)
                         .then(answer(
                                 tenant, phone, TextMessages.Purpose.HELP, templates.help(tenant, locale), null, now));
-            case CONFIRM, CANCEL -> decide(tenant, id, phone, body, intent, locale, now);
+            case CONFIRM, CANCEL -> decide(tenant, id, phone, body, intent, now);
             case UNCLEAR ->
                 offers.picked(tenant.id(), phone, body, now)
                         .flatMap(pick ->
@@ -178,8 +178,7 @@ public class ReplyIntake {
         };
     }
 
-    private Mono<Void> decide(
-            Tenant tenant, UUID id, String phone, String body, ReplyIntent intent, String locale, Instant now) {
+    private Mono<Void> decide(Tenant tenant, UUID id, String phone, String body, ReplyIntent intent, Instant now) {
         AttemptOutcome decided = intent == ReplyIntent.CONFIRM ? AttemptOutcome.CONFIRMED : AttemptOutcome.CANCELLED;
         CallStatus wanted = decided.finalStatus(false);
         // Mono<Boolean> rather than Mono<Void>: an empty result must mean "no booking awaits a reply", nothing else.

@@ -140,7 +140,7 @@ public class SlotOffers {
                 continue;
             }
             int minute = minutes == null ? 0 : Integer.parseInt(minutes);
-            if (minute > 59 || hour > 23 || half != null && (hour < 1 || hour > 12)) {
+            if (minute > 59 || hour > 23 || (half != null && (hour < 1 || hour > 12))) {
                 continue;
             }
             if ("pm".equals(half) && hour < 12) {

@@ -206,9 +206,10 @@ public class SmsClient {
 
     /** The wait after {@code tried} tries: backoff × 2^(tried−1), ±25 % jitter, capped at max-backoff. */
     private Duration backoff(long tried) {
-        double base = settings.backoff().toMillis() * Math.pow(2, Math.min(tried - 1, 20));
+        double base = settings.backoff().toMillis() * Math.pow(2, (double) Math.min(tried - 1, 20));
         double jittered = base * ThreadLocalRandom.current().nextDouble(0.75, 1.25);
-        return Duration.ofMillis((long) Math.min(jittered, settings.maxBackoff().toMillis()));
+        return Duration.ofMillis(
+                (long) Math.min(jittered, (double) settings.maxBackoff().toMillis()));
     }
 
     private static void logResult(Tenant tenant, OutgoingText text, SendResult result) {

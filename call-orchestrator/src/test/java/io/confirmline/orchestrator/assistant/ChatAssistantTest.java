@@ -47,7 +47,10 @@ import tools.jackson.databind.JsonNode;
 class ChatAssistantTest {
 
     static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
+
+    @SuppressWarnings("TimeInStaticInitializer") // one "today" for every test of a run; none runs across midnight
     static final LocalDate TODAY = LocalDate.now(MADRID);
+
     static final String VENUE_PHONE = "+34910000001";
     static final String FAQ = "Dogs are welcome on the terrace. Free parking behind the restaurant after 7pm. "
             + "Gluten-free pasta on request.";
@@ -390,7 +393,7 @@ class ChatAssistantTest {
                         .tag("kind", "prompt")
                         .counter()
                         .count())
-                .isEqualTo(reportedPrompt);
+                .isEqualTo((double) reportedPrompt);
         assertThat(registry.get("confirmline.assistant.tokens")
                         .tag("kind", "completion")
                         .counter()
@@ -465,7 +468,7 @@ class ChatAssistantTest {
                 read.append(request.get(part).toString());
             }
         }
-        return (read.length() + 3) / 4;
+        return (read.length() + 3L) / 4;
     }
 
     ChatAssistant assistant() {

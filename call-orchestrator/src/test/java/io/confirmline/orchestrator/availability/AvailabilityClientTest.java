@@ -15,6 +15,7 @@
  */
 package io.confirmline.orchestrator.availability;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -34,6 +35,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,9 +56,9 @@ import reactor.netty.resources.LoopResources;
 class AvailabilityClientTest {
 
     static final String SECRET =
-            "whsec_" + java.util.Base64.getEncoder().encodeToString("availability-test-secret-32bytes".getBytes());
+            "whsec_" + java.util.Base64.getEncoder().encodeToString("availability-test-secret-32bytes".getBytes(UTF_8));
     static final String OLD_SECRET =
-            "whsec_" + java.util.Base64.getEncoder().encodeToString("an-older-secret-still-active-32b".getBytes());
+            "whsec_" + java.util.Base64.getEncoder().encodeToString("an-older-secret-still-active-32b".getBytes(UTF_8));
     static final String FOUR_SLOTS = """
             {"slots":[{"startsAt":"2026-12-01T20:30:00+01:00","partySize":4},
                       {"startsAt":"2026-12-01T20:00:00+01:00","partySize":4},
@@ -83,7 +85,8 @@ class AvailabilityClientTest {
                 .runOn(loops)
                 .handle((request, response) -> {
                     Map<String, String> headers = new java.util.HashMap<>();
-                    request.requestHeaders().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+                    request.requestHeaders()
+                            .forEach(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
                     seen.add(new Seen(request.uri(), headers, verifies(request.uri(), headers)));
                     Answer now = answer;
                     return Mono.delay(now.delay())

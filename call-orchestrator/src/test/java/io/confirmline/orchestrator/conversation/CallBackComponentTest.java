@@ -15,6 +15,7 @@
  */
 package io.confirmline.orchestrator.conversation;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confirmline.events.BookingSnapshot;
@@ -341,7 +342,7 @@ class CallBackComponentTest extends ConversationComponentTestBase {
             Long version,
             String digits) {
         return InboundCallEvent.newBuilder()
-                .setEventId(UUID.nameUUIDFromBytes((session + type + digits + version + caller).getBytes())
+                .setEventId(UUID.nameUUIDFromBytes((session + type + digits + version + caller).getBytes(UTF_8))
                         .toString())
                 .setOccurredAt(Instant.now())
                 .setTenantId(tenant)

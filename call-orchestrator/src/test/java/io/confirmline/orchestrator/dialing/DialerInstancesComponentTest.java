@@ -148,7 +148,7 @@ class DialerInstancesComponentTest {
         start(db);
 
         Awaitility.await()
-                .atMost(Duration.ofSeconds(120))
+                .atMost(Duration.ofMinutes(2))
                 .until(() -> dialedOf(phones).size() >= 1000);
         Thread.sleep(2000);
 

@@ -383,7 +383,7 @@ class CallPlayer {
     /**
      * A {@code makeCall} in a VCA reply: 8x8 dials the second leg and connects the caller to it (8x8-voice-api.md
      * §11). The restaurant picks up or not ({@link Restaurants}); either way the session then ends, with the bridged
-     * leg as {@code callB} of its summary.
+     * leg as the summary's "callB".
      */
     private Mono<Void> bridge(Call call, JsonNode params) {
         call.lastAction = "MAKE_CALL";

@@ -49,6 +49,8 @@ public record SandboxProperties(
         @DefaultValue @NotNull Restaurant restaurant) {
 
     /**
+     * One subaccount the sandbox serves.
+     *
      * @param id the subaccount id in the URL
      * @param apiKey the Bearer key Send Callflow must carry
      * @param vcaUrl the Voice Call Action webhook
@@ -72,6 +74,8 @@ public record SandboxProperties(
     }
 
     /**
+     * How the restaurants called through the sandbox behave.
+     *
      * @param answers whether a restaurant picks up a bridged call, unless {@code PUT /sandbox/restaurants/{phone}} or
      *     the inbound call's {@code restaurantAnswers} says otherwise
      */

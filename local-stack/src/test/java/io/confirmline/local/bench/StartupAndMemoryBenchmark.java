@@ -102,7 +102,6 @@ public final class StartupAndMemoryBenchmark {
                                 .sorted(Map.Entry.comparingByKey())
                                 .toList()) {
                     List<Double> ready = new ArrayList<>();
-                    double rss = -1;
                     for (int i = 0; i < starts; i++) {
                         current.close();
                         current = current.startAgain(configuration.getValue()); // with CDS, the first trains
@@ -118,7 +117,9 @@ public final class StartupAndMemoryBenchmark {
                     }
                     Thread.sleep(30_000);
                     long pid = ServiceMemory.pidOf(MAIN_CLASSES.get(name)).orElseThrow();
-                    rss = ServiceMemory.rss(pid).map(ServiceMemory.Rss::nowMib).orElse(-1.0);
+                    double rss = ServiceMemory.rss(pid)
+                            .map(ServiceMemory.Rss::nowMib)
+                            .orElse(-1.0);
                     results.add(new Result(name, configuration.getKey(), ready, rss));
                 }
                 current.close();

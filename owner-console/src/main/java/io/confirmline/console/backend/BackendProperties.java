@@ -48,7 +48,7 @@ public record BackendProperties(
 
     private static void requireHttp(URI url, String setting) {
         if (url != null
-                && (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null)) {
+                && ((!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) || url.getHost() == null)) {
             throw new IllegalArgumentException(setting + " must be an http(s) URL with a host");
         }
     }

@@ -31,12 +31,6 @@ import reactor.core.publisher.Mono;
 @Controller
 public class HomeController {
 
-    private final OwnTenant tenants;
-
-    public HomeController(OwnTenant tenants) {
-        this.tenants = tenants;
-    }
-
     @GetMapping({"/tenants/{tenantId}", "/tenants/{tenantId}/**"})
     Mono<String> tenant(@PathVariable String tenantId, Model model, ServerWebExchange exchange) {
         return signedIn(model).map(principal -> {
@@ -50,12 +44,5 @@ public class HomeController {
 
     private static Mono<ConsolePrincipal> signedIn(Model model) {
         return ConsolePrincipal.current().doOnNext(principal -> model.addAttribute("principal", principal));
-    }
-
-    private Mono<Void> ownTenant(ConsolePrincipal principal, Model model) {
-        return Mono.justOrEmpty(principal.tenantId())
-                .flatMap(tenants::find)
-                .doOnNext(tenant -> model.addAttribute("tenant", tenant))
-                .then();
     }
 }

@@ -258,6 +258,7 @@ public class LiveChanges implements DisposableBean {
      * Gives every follower its tenant's part of a page of new changes, as one batch. Only this (the reader's) thread
      * emits, so an emission fails only when a stream has ended or is too far behind — never silently.
      */
+    @SuppressWarnings("ModifyCollectionInEnhancedForLoop") // a concurrent set: removal while iterating is safe
     private void hand(List<LiveChange> changes) {
         Map<String, List<LiveChange>> byTenant = new HashMap<>();
         for (LiveChange change : changes) {

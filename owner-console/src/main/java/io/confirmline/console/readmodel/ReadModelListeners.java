@@ -21,6 +21,7 @@ import io.confirmline.events.ConversationEvent;
 import io.confirmline.events.SmsStatusReceived;
 import io.confirmline.events.TenantConfigured;
 import io.confirmline.kafka.InvalidEventException;
+import io.confirmline.kafka.UndecodableValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -219,8 +219,7 @@ public class ReadModelListeners {
 
     /** The value, or null for a tombstone; a record the deserializer could not read is an error, not a tombstone. */
     private static <T> T tombstoneOrValue(ConsumerRecord<String, T> record) {
-        DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(
-                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
+        DeserializationException undecodable = UndecodableValue.of(record);
         if (undecodable != null) {
             Throwable cause = undecodable.getCause() == null ? undecodable : undecodable.getCause();
             throw new DeserializationException(

@@ -29,7 +29,7 @@ final class DurationText {
         if (duration == null) {
             return "";
         }
-        long seconds = duration.getSeconds();
+        long seconds = duration.toSeconds();
         if (seconds != 0 && seconds % 3600 == 0) {
             return seconds / 3600 + "h";
         }

@@ -93,7 +93,7 @@ public class SettingsController {
     @GetMapping("/settings/templates/{language}")
     Mono<String> templates(@PathVariable String language, Model model, ServerWebExchange exchange) {
         if (!TemplateForm.isLanguage(language)) {
-            return notFound(exchange);
+            return notFound();
         }
         return member(model)
                 .flatMap(principal -> editor.current(tenantOf(principal))
@@ -113,7 +113,7 @@ public class SettingsController {
     @PostMapping("/settings/templates/{language}")
     Mono<String> saveTemplates(@PathVariable String language, Model model, ServerWebExchange exchange) {
         if (!TemplateForm.isLanguage(language)) {
-            return notFound(exchange);
+            return notFound();
         }
         return VenuePages.owner(
                 model,
@@ -267,13 +267,7 @@ public class SettingsController {
         return name.isEmpty() ? tag : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
     }
 
-    private static Mono<ConsolePrincipal> signedIn(Model model) {
-        return ConsolePrincipal.current()
-                .filter(principal -> principal.tenantId().isPresent())
-                .doOnNext(principal -> model.addAttribute("principal", principal));
-    }
-
-    private static Mono<String> notFound(ServerWebExchange exchange) {
+    private static Mono<String> notFound() {
         return Mono.error(new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

@@ -71,8 +71,7 @@ public class SettingsEditor {
     /** Applies {@code change} to the stored settings (in the registry's JSON shape) and saves the result if valid. */
     public Mono<Outcome> change(String tenantId, UnaryOperator<Map<String, Object>> change, TenantService.Actor actor) {
         return current(tenantId).flatMap(row -> {
-            Map<String, Object> json = new LinkedHashMap<>(TenantJson.write(row.settings()));
-            change.apply(json);
+            Map<String, Object> json = change.apply(new LinkedHashMap<>(TenantJson.write(row.settings())));
             JsonNode body = JSON.valueToTree(json);
             TenantJson.Parsed parsed = TenantJson.read(body, TenantJson.Mode.UPDATE, tenantId, row.enabled());
             TenantValidator.check(parsed.settings(), ClearSecrets.none(), tenants.rules(false), parsed.problems());

@@ -22,11 +22,9 @@ import java.util.Optional;
  * The kinds of tenant secret: those a service uses in clear are sealed (kept encrypted, published encrypted),
  * those that are only compared are kept and published as SHA-256 digests only.
  *
- * @param stored the {@code tenant_secret.kind} value
- * @param path how {@code /api/admin/tenants/{id}/secrets/{kind}} names it
- * @param field how the tenant's JSON names the list
- * @param sealed whether it is kept encrypted (else as a digest)
- * @param administered whether the admin API lists and changes it; the console key is the console's own
+ * <p>Each kind has, in order: the {@code tenant_secret.kind} value it is stored as; how
+ * {@code /api/admin/tenants/{id}/secrets/{kind}} names it; how the tenant's JSON names the list; whether it is kept
+ * encrypted (else as a digest); whether the admin API lists and changes it (the console key is the console's own).
  */
 public enum SecretKind {
     API_KEY("api-key", "api-key", "apiKey", true, true),

@@ -186,6 +186,9 @@ public final class TenantValidator {
                     SigningSecretFormat.problem(value).ifPresent(p -> problems.add("value", p));
                 }
             }
+            case CONSOLE_KEY -> {
+                // made by the console itself, never taken from a request
+            }
         }
     }
 

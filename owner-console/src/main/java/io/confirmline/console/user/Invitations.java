@@ -45,6 +45,6 @@ final class Invitations {
     static boolean wellFormed(String token) {
         return token != null
                 && token.length() == TOKEN_LENGTH
-                && token.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_');
+                && token.chars().allMatch(c -> (Character.isLetterOrDigit(c) && c < 128) || c == '-' || c == '_');
     }
 }

@@ -107,7 +107,7 @@ public class UserService {
                 now.plus(invitationValidity),
                 now);
         return users.emailTaken(email)
-                .flatMap(taken -> taken ? Mono.error(emailTaken(email)) : users.invite(user, Invitations.digest(token)))
+                .flatMap(taken -> taken ? Mono.error(emailTaken()) : users.invite(user, Invitations.digest(token)))
                 .then(record(
                         actor,
                         "user.invited",
@@ -115,7 +115,7 @@ public class UserService {
                         user.email() + " as " + role + ", link valid until " + user.invitationExpiresAt()))
                 .as(transaction::transactional)
                 // Two invitations for one address at once: the unique index decides.
-                .onErrorMap(DuplicateKeyException.class, e -> emailTaken(email))
+                .onErrorMap(DuplicateKeyException.class, e -> emailTaken())
                 .thenReturn(new Invited(user, token));
     }
 
@@ -231,7 +231,7 @@ public class UserService {
         return audit.record(new AuditEntry(actor.principal().name(), action, tenantId, detail, actor.remoteAddress()));
     }
 
-    private static RuntimeException emailTaken(String email) {
+    private static RuntimeException emailTaken() {
         return AdminProblems.conflict(
                 "An account with this email exists already", List.of(new FieldError("email", "is taken")));
     }

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -146,7 +147,7 @@ class LiveStreamTest extends ConsoleContext {
     }
 
     private String signIn(String tenant, String role) {
-        String email = "live-" + role.toLowerCase() + "-" + suffix + "-" + tenant + "@example.com";
+        String email = "live-" + role.toLowerCase(Locale.ROOT) + "-" + suffix + "-" + tenant + "@example.com";
         onboard(tenant, email, role, PASSWORD, address);
         PageSession session = new PageSession(client, address);
         PageSession.Response signedIn = session.login(email, PASSWORD);

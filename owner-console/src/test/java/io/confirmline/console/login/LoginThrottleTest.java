@@ -54,7 +54,7 @@ class LoginThrottleTest {
                     false,
                     null,
                     new ConsoleSecurityProperties.Login(3, 5, Duration.ofMinutes(15)),
-                    Duration.ofHours(72)),
+                    Duration.ofDays(3)),
             new StaticListableBeanFactory(Map.of("clock", clock)).getBeanProvider(Clock.class));
 
     @Test

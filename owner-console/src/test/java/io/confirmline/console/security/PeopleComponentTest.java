@@ -22,6 +22,7 @@ import io.confirmline.console.PageSession;
 import io.confirmline.security.SecretDigest;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -177,8 +178,8 @@ class PeopleComponentTest extends ConsoleContext {
         browser.get("/login");
         String before = browser.sessionId();
         assertThat(before).isNotNull();
-        PageSession.Response signedIn =
-                browser.postForm("/login", Map.of("username", email.toUpperCase(), "password", "a long password 1"));
+        PageSession.Response signedIn = browser.postForm(
+                "/login", Map.of("username", email.toUpperCase(Locale.ROOT), "password", "a long password 1"));
         assertThat(signedIn.status()).isEqualTo(HttpStatus.FOUND);
         assertThat(signedIn.location()).hasToString("/");
         assertThat(browser.sessionId()).isNotNull().isNotEqualTo(before);
@@ -576,7 +577,7 @@ class PeopleComponentTest extends ConsoleContext {
         admin().post()
                 .uri("/api/admin/tenants/bravo/users")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email.toUpperCase(), "role", "STAFF"))
+                .bodyValue(Map.of("email", email.toUpperCase(Locale.ROOT), "role", "STAFF"))
                 .exchange()
                 .expectStatus()
                 .isEqualTo(HttpStatus.CONFLICT)

@@ -49,7 +49,7 @@ class SessionCookieTest {
                 false,
                 null,
                 new ConsoleSecurityProperties.Login(5, 20, Duration.ofMinutes(15)),
-                Duration.ofHours(72));
+                Duration.ofDays(3));
         MockServerWebExchange exchange =
                 MockServerWebExchange.from(MockServerHttpRequest.get("http://console.example/"));
         new SecurityConfiguration().webSessionIdResolver(properties).setSessionId(exchange, "session-id");

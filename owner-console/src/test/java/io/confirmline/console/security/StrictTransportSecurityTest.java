@@ -51,7 +51,7 @@ class StrictTransportSecurityTest {
                 false,
                 null,
                 new ConsoleSecurityProperties.Login(5, 20, Duration.ofMinutes(15)),
-                Duration.ofHours(72));
+                Duration.ofDays(3));
         WebFilterChainProxy chain = new WebFilterChainProxy(ServerHttpSecurity.http()
                 .headers(headers -> SecurityConfiguration.securityHeaders(
                         headers, SecurityConfiguration.CONTENT_SECURITY_POLICY, properties))

@@ -15,6 +15,7 @@
  */
 package io.confirmline.console.startup;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -43,7 +44,9 @@ class ProductionProfileTest {
         settings.put("spring.r2dbc.password", "a-database-password");
         settings.put(
                 "confirmline.secrets.key",
-                "k2026:" + java.util.Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes()));
+                "k2026:"
+                        + java.util.Base64.getEncoder()
+                                .encodeToString("0123456789abcdef0123456789abcdef".getBytes(UTF_8)));
         settings.put("confirmline.console.admin-token", "a-production-admin-token-0123456789");
         settings.put("confirmline.tenants[0].id", "luigis");
         settings.put("confirmline.tenants[0].callback-url", "https://platform.example/webhooks/confirmline");

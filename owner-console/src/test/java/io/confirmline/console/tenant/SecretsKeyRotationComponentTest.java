@@ -15,6 +15,7 @@
  */
 package io.confirmline.console.tenant;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confirmline.console.OwnerConsoleApplication;
@@ -50,7 +51,7 @@ class SecretsKeyRotationComponentTest {
 
     static final String API_KEY = "plain-rotating-8x8-key";
     static final String SIGNING_SECRET =
-            "whsec_" + Base64.getEncoder().encodeToString("plain-rotating-signing".getBytes());
+            "whsec_" + Base64.getEncoder().encodeToString("plain-rotating-signing".getBytes(UTF_8));
 
     @Test
     void secretsSealedUnderAnOldKeyAreSealedAgainUnderTheNewOneAndRepublishedAtStart() throws Exception {

@@ -64,7 +64,6 @@ public class DeliveryApi {
 
     private final DeliveryStore store;
     private final TenantDirectory tenants;
-    private final DeliveryProperties properties;
     private final RetrySchedule schedule;
     private final DeliveryWorker worker;
     private final Clock clock;
@@ -79,7 +78,6 @@ public class DeliveryApi {
             Clock clock) {
         this.store = store;
         this.tenants = tenants;
-        this.properties = properties;
         this.schedule = schedule;
         this.worker = worker;
         this.clock = clock;

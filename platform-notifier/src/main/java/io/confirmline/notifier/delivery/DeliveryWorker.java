@@ -152,8 +152,9 @@ public class DeliveryWorker implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<Pending> rest;
-        while (!(rest = outcomes.take(properties.recording().batchSize())).isEmpty()) {
+        for (List<Pending> rest = outcomes.take(properties.recording().batchSize());
+                !rest.isEmpty();
+                rest = outcomes.take(properties.recording().batchSize())) {
             try {
                 store.record(OutcomeBatch.outcomes(rest)).block(Duration.ofSeconds(30));
                 OutcomeBatch.recorded(rest);

@@ -16,9 +16,9 @@
 package io.confirmline.notifier.intake;
 
 import io.confirmline.kafka.InvalidEventException;
+import io.confirmline.kafka.UndecodableValue;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * What the intakes' batch listeners do with a record the deserializer could not read: the error-handling
@@ -31,8 +31,7 @@ public final class UndecodableRecord {
 
     /** The exception to dead-letter the record with, or null when its value was read. */
     public static RuntimeException problem(ConsumerRecord<?, ?> record) {
-        DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(
-                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, null);
+        DeserializationException undecodable = UndecodableValue.of(record);
         if (undecodable != null) {
             Throwable cause = undecodable.getCause() == null ? undecodable : undecodable.getCause();
             return new DeserializationException(

@@ -62,12 +62,12 @@ public class Retention {
     public int pruneOnce() {
         long succeeded = deleteDeliveries("SUCCEEDED", "delivered_at", properties.succeededDeliveries());
         long dead = deleteDeliveries("DEAD", "dead_at", properties.deadDeliveries());
-        deliveries.increment(succeeded + dead);
+        deliveries.increment((double) (succeeded + dead));
         long events = delete("""
                 DELETE FROM processed_event WHERE event_id IN (
                     SELECT event_id FROM processed_event WHERE processed_at < :cutoff
                     LIMIT :batch FOR UPDATE SKIP LOCKED)""", null, properties.processedEvents());
-        processedEvents.increment(events);
+        processedEvents.increment((double) events);
         return (int) (succeeded + dead + events);
     }
 

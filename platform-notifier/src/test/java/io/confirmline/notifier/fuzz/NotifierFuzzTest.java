@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -312,7 +313,7 @@ class NotifierFuzzTest {
                                 "Bearer ",
                                 "bearer " + ADMIN,
                                 "Bearer  " + API_KEY + " ",
-                                "Bearer " + API_KEY.toUpperCase(),
+                                "Bearer " + API_KEY.toUpperCase(Locale.ROOT),
                                 "Basic dXNlcjpwYXNz",
                                 "",
                                 "Bearer " + "x".repeat(9_000),

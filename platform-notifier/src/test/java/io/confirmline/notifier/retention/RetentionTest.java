@@ -129,12 +129,11 @@ class RetentionTest {
 
     @Test
     void oldFinishedRowsGoInBoundedBatchesAndNewOrUnfinishedRowsStay() {
-        List<NewDelivery> oldSucceeded = new ArrayList<>();
         for (int i = 0; i < 2 * BATCH + 7; i++) {
-            oldSucceeded.add(delivery(Delivery.SUCCEEDED, 31));
+            delivery(Delivery.SUCCEEDED, 31);
         }
         NewDelivery recentSucceeded = delivery(Delivery.SUCCEEDED, 29);
-        NewDelivery oldDead = delivery(Delivery.DEAD, 91);
+        delivery(Delivery.DEAD, 91);
         NewDelivery recentDead = delivery(Delivery.DEAD, 89);
         NewDelivery ancientPending = delivery(Delivery.PENDING, 400);
         NewDelivery youngEvent = delivery(Delivery.PENDING, 13);

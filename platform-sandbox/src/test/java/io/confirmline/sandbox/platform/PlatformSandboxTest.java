@@ -15,6 +15,7 @@
  */
 package io.confirmline.sandbox.platform;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.standardwebhooks.Webhook;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -74,7 +76,7 @@ class PlatformSandboxTest {
     static String body(String reservation, String status) {
         return """
                 {"type":"reservation.%s","timestamp":"2026-11-21T20:00:00Z","data":{"reservationId":"%s",
-                 "status":"%s","previousStatus":"DIALING","attempt":1,"digits":"1","reason":null}}""".formatted(status.toLowerCase(), reservation, status);
+                 "status":"%s","previousStatus":"DIALING","attempt":1,"digits":"1","reason":null}}""".formatted(status.toLowerCase(Locale.ROOT), reservation, status);
     }
 
     @Test
@@ -92,7 +94,7 @@ class PlatformSandboxTest {
                         body(reservation, "FAILED"),
                         "whsec_"
                                 + java.util.Base64.getEncoder()
-                                        .encodeToString("another-secret-of-32-bytes-long!".getBytes()),
+                                        .encodeToString("another-secret-of-32-bytes-long!".getBytes(UTF_8)),
                         now)
                 .expectStatus()
                 .isUnauthorized();
@@ -166,7 +168,7 @@ class PlatformSandboxTest {
     }
 
     static String secret(String thirtyTwoBytes) {
-        return "whsec_" + java.util.Base64.getEncoder().encodeToString(thirtyTwoBytes.getBytes());
+        return "whsec_" + java.util.Base64.getEncoder().encodeToString(thirtyTwoBytes.getBytes(UTF_8));
     }
 
     WebTestClient.ResponseSpec deliver(String path, String id, String body, String signature, long timestamp) {

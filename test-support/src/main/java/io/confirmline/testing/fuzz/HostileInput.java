@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -393,7 +394,7 @@ public final class HostileInput {
                 path + "?" + "q=".repeat(3),
                 path + "?a=%FF%FE",
                 path + "?a=%25",
-                path.toUpperCase(),
+                path.toUpperCase(Locale.ROOT),
                 path + "/" + "x".repeat(3_000),
                 path + "?" + "x".repeat(5_000),
                 path + "/%2e%2e/",

@@ -19,6 +19,7 @@ import io.confirmline.events.Topic;
 import io.confirmline.kafka.AvroSerdeSettings;
 import io.confirmline.kafka.ConfirmLineKafkaProperties;
 import io.confirmline.kafka.TraceParents;
+import io.confirmline.kafka.UndecodableValue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,7 +39,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * Reads the whole of a compacted topic from the beginning at start-up into a {@link FollowedView}, then follows it.
@@ -181,7 +181,7 @@ public class CompactedTopicFollower<V extends SpecificRecord> implements SmartLi
     private void apply(ConsumerRecord<String, V> record) {
         if (record.value() != null) {
             view.put(record.key(), record.value(), TraceParents.from(record.headers()));
-        } else if (record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+        } else if (UndecodableValue.isMarked(record)) {
             undecodable.increment();
             log.warn("Skipped an undecodable record at {}-{}@{}", record.topic(), record.partition(), record.offset());
         } else if (record.key() != null) {

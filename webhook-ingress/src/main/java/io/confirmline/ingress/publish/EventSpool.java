@@ -202,6 +202,7 @@ public class EventSpool implements SmartLifecycle {
         }
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // whenComplete's callback handles both outcomes of the send
     private void send(Pending pending) {
         SpecificRecord event = pending.event() != null ? pending.event() : decoded(pending);
         if (event == null) {

@@ -50,6 +50,7 @@ public class SummaryPublisher {
         this.tracer = tracer.getIfAvailable();
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the nested future supplyAsync returns is flattened by thenCompose
     public Mono<Void> publish(SessionSummaryReceived summary) {
         // The send is not cancelled when the deadline passes: if the broker takes it late, the event is stored
         // anyway, and 8x8's redelivery carries the same eventId, which consumers drop.

@@ -245,7 +245,7 @@ public final class VcaLoadBenchmark {
                             .tag("outcome", "published")
                             .counter()
                             .count()
-                    - (double) RATE * (WARMUP_SECONDS / 2)
+                    - (double) RATE * (WARMUP_SECONDS / 2.0)
                     - callbackFixed.requests();
             System.out.printf(
                     Locale.ROOT,

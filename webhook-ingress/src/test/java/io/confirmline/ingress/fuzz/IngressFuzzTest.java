@@ -36,6 +36,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -190,7 +191,7 @@ class IngressFuzzTest {
                                 "Bearer ",
                                 "bearer luigis-webhook-token-0123456789",
                                 LUIGIS_AUTH + " ",
-                                LUIGIS_AUTH.toUpperCase(),
+                                LUIGIS_AUTH.toUpperCase(Locale.ROOT),
                                 "Basic dXNlcjpwYXNz",
                                 "",
                                 "Bearer " + "x".repeat(9_000),

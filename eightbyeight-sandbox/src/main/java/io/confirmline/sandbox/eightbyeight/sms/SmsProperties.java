@@ -45,6 +45,8 @@ public record SmsProperties(
         @DefaultValue("10s") @NotNull Duration webhookTimeout) {
 
     /**
+     * One SMS subaccount the sandbox serves.
+     *
      * @param id the SMS subaccount id in the Send SMS URL
      * @param accountId the 8x8 account it belongs to (a UUID, as 8x8's account ids are); its webhooks are registered there
      * @param apiKey the Bearer key Send SMS and the account's webhook API must carry

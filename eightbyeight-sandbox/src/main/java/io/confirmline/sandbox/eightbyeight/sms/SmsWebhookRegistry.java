@@ -19,6 +19,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,18 +60,18 @@ class SmsWebhookRegistry {
     /** Adds the webhook or replaces the one with the same subaccount and type scope. */
     void register(String accountId, Webhook webhook) {
         byAccount
-                .computeIfAbsent(accountId.toLowerCase(), id -> new ConcurrentHashMap<>())
+                .computeIfAbsent(accountId.toLowerCase(Locale.ROOT), id -> new ConcurrentHashMap<>())
                 .put(webhook.subAccountId() + "/" + webhook.type(), webhook);
     }
 
     /** Removes the webhook with exactly this scope ({@code *} is not a wildcard here, as 8x8 says). */
     boolean remove(String accountId, String subAccountId, String type) {
-        Map<String, Webhook> webhooks = byAccount.get(accountId.toLowerCase());
+        Map<String, Webhook> webhooks = byAccount.get(accountId.toLowerCase(Locale.ROOT));
         return webhooks != null && webhooks.remove(subAccountId + "/" + type) != null;
     }
 
     List<Webhook> of(String accountId) {
-        return byAccount.getOrDefault(accountId.toLowerCase(), Map.of()).values().stream()
+        return byAccount.getOrDefault(accountId.toLowerCase(Locale.ROOT), Map.of()).values().stream()
                 .sorted(Comparator.comparing(Webhook::subAccountId).thenComparing(Webhook::type))
                 .toList();
     }
@@ -86,7 +87,7 @@ class SmsWebhookRegistry {
     /** Where the subaccount's event of {@code type} ({@code MO} or {@code DR}) goes, if anywhere. */
     Optional<Target> target(SmsProperties.Subaccount subaccount, String type) {
         Map<String, Webhook> webhooks =
-                byAccount.getOrDefault(subaccount.accountId().toLowerCase(), Map.of());
+                byAccount.getOrDefault(subaccount.accountId().toLowerCase(Locale.ROOT), Map.of());
         for (String key :
                 List.of(subaccount.id() + "/" + type, subaccount.id() + "/" + ANY, ANY + "/" + type, ANY + "/" + ANY)) {
             Webhook webhook = webhooks.get(key);
