@@ -166,7 +166,7 @@ class DeploymentManifestsTest {
             throws IOException {
         Map<String, Object> service = composeService(module);
         assertThat(service).as("service %s in docker-compose.yml", module).isNotNull();
-        assertThat(service.get("image")).isEqualTo("confirmline/" + module + ":0.1.0");
+        assertThat(service.get("image")).isEqualTo("confirmline/" + module + ":" + SuiteVersion.imageTag());
         int port = serverPort(module);
         Map<String, Object> build = (Map<String, Object>) service.get("build");
         assertThat(build)

@@ -165,7 +165,7 @@ class HelmChartTest {
             int port = DeploymentManifestsTest.serverPort(module);
             Set<String> reads = DeploymentManifestsTest.placeholders(module);
 
-            assertThat(container.get("image")).isEqualTo("confirmline/" + module + ":0.1.0");
+            assertThat(container.get("image")).isEqualTo("confirmline/" + module + ":" + SuiteVersion.imageTag());
             assertThat(map(((List<Object>) container.get("ports")).get(0)).get("containerPort"))
                     .isEqualTo(port);
             assertThat(map(map(container.get("readinessProbe")).get("httpGet")).get("path"))

@@ -175,10 +175,10 @@ class HostComposeTest {
         Map<String, String> images = new java.util.TreeMap<>();
         host.forEach((name, service) -> images.put(name, resolveDefault(String.valueOf(service.get("image")))));
         for (String application : APPLICATIONS) {
-            assertThat(images.get(application)).isEqualTo("confirmline/" + application + ":0.1.0");
+            assertThat(images.get(application)).isEqualTo("confirmline/" + application + ":" + SuiteVersion.imageTag());
             assertThat(build).contains(application);
         }
-        assertThat(build).contains("version=0.1.0", "confirmline/\"$application\":$version");
+        assertThat(build).contains("version=\"${version%-SNAPSHOT}\"", "confirmline/\"$application\":$version");
         // Kafka and the registry: the versions the tests run (Kafka's jars on this classpath, the root pom's registry).
         assertThat(images.get("kafka")).isEqualTo("confirmline/kafka:" + AppInfoParser.getVersion());
         String pom = Files.readString(ROOT.resolve("pom.xml"));
@@ -194,7 +194,13 @@ class HostComposeTest {
         assertThat(build).contains("-t confirmline/postgres:15", "-t confirmline/prometheus:2.42.0");
         // The chart runs the application images built here.
         String values = Files.readString(ROOT.resolve("deploy/helm/confirmline/values.yaml"));
-        assertThat(values).contains("tag: \"0.1.0\"");
+        assertThat(values).contains("tag: \"" + SuiteVersion.imageTag() + "\"");
+        String chart = Files.readString(ROOT.resolve("deploy/helm/confirmline/Chart.yaml"));
+        assertThat(chart)
+                .as("the chart's own version and its applications' are the suite's")
+                .contains(
+                        "\nversion: " + SuiteVersion.imageTag() + "\n",
+                        "\nappVersion: \"" + SuiteVersion.imageTag() + "\"");
     }
 
     /** {@code confirmline/kafka:${CONFIRMLINE_KAFKA_VERSION:-4.2.1}} as compose reads it with the variable unset. */
