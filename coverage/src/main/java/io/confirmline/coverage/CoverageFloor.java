@@ -119,7 +119,7 @@ public final class CoverageFloor {
                         Long.parseLong(e.getAttribute("missed")));
             }
         }
-        throw new IllegalArgumentException(
-                "The report has no " + type + " figure: no module's tests recorded coverage");
+        throw new IllegalArgumentException("The report has no " + type + " figure: no module's coverage was found"
+                + " (the report gathers the modules built with it: run ./mvnw verify from the project's root)");
     }
 }
