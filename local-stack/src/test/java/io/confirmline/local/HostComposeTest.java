@@ -48,7 +48,8 @@ class HostComposeTest {
     static final Set<String> HOST_ONLY =
             Set.of("JAVA_TOOL_OPTIONS", "CONFIRMLINE_ASSISTANT_BASE_URL", "CONFIRMLINE_ASSISTANT_API_KEY");
 
-    static final Pattern ADDRESS = Pattern.compile("(?:://|^)([a-z0-9.-]+):(\\d+)");
+    // A host has a letter or a dot, so a time of day ("00:00", a calling hour) is not taken for an address.
+    static final Pattern ADDRESS = Pattern.compile("(?:://|^)([a-z0-9-]*[a-z.][a-z0-9.-]*):(\\d+)");
 
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> services(String file) throws IOException {

@@ -32,6 +32,7 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
@@ -46,6 +47,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Platforms do not slow each other down: a dead one is cut off by its breaker, a gone one (410) is disabled; a
  * tenant deleted while its deliveries are pending costs them nothing unless it never comes back.
  */
+// About 30 s of breakers and timeouts: .ci/run runs it after verify, kept under 15 minutes (README "Tests")
+@Tag("long")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @AutoConfigureMetrics
