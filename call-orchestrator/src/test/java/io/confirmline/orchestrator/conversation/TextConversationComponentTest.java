@@ -35,15 +35,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue #14 end to end inside the orchestrator: a guest who is not reached is texted, answers in their language,
  * opts out; receipts and quiet hours.
  */
-// About 50 s of texts end to end: .ci/run runs it after verify, which must stay under 15 minutes (README "Tests")
-@Tag("long")
 class TextConversationComponentTest extends ConversationComponentTestBase {
 
     @Test
