@@ -15,6 +15,8 @@
  */
 package io.confirmline.orchestrator.call;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -31,6 +33,9 @@ import org.springframework.validation.annotation.Validated;
  * @param unknownSessionWait how long a key press or summary for a session not known yet is kept and retried
  *     before it goes to the dead-letter topic
  * @param pollInterval how often waits that have run out are looked for
+ * @param consumers how many threads apply key presses, and as many summaries, per instance (each takes some of the
+ *     topic's partitions; a session's events share a partition, so they stay in order). One thread was where calls
+ *     queued under load: each key press is a transaction of several statements, waited for in turn
  */
 @Validated
 @ConfigurationProperties("confirmline.outcomes")
@@ -38,4 +43,5 @@ public record OutcomeProperties(
         @DefaultValue("10s") @NotNull Duration keyWait,
         @DefaultValue("15m") @NotNull Duration summaryTimeout,
         @DefaultValue("30s") @NotNull Duration unknownSessionWait,
-        @DefaultValue("500ms") @NotNull Duration pollInterval) {}
+        @DefaultValue("500ms") @NotNull Duration pollInterval,
+        @DefaultValue("3") @Min(1) @Max(6) int consumers) {}

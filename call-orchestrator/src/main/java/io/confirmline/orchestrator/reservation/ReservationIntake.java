@@ -59,7 +59,9 @@ public class ReservationIntake {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = "#{T(io.confirmline.events.Topics).RESERVATIONS.name()}")
+    @KafkaListener(
+            topics = "#{T(io.confirmline.events.Topics).RESERVATIONS.name()}",
+            concurrency = "${confirmline.reservations.consumers:3}")
     public void onReservation(ConsumerRecord<String, ReservationEvent> record) {
         ReservationEvent event = record.value();
         Instant now = clock.instant();

@@ -217,6 +217,34 @@ class CallOutcomeComponentTest {
                 .get();
     }
 
+    @Autowired
+    org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
+
+    /**
+     * Bookings, key presses and summaries are each applied by three consumers of the orchestrator's group: under load
+     * one thread per topic was where the calls queued (docs/benchmarks.md, the whole suite). Each holds some of the
+     * topic's six partitions, so a booking's or a session's events are still applied in order by one of them.
+     */
+    @Test
+    void bookingsKeyPressesAndSummariesAreEachTakenInByThreeConsumers() {
+        for (String topic :
+                List.of(Topics.RESERVATIONS.name(), Topics.CALL_ACTIONS.name(), Topics.SESSION_SUMMARIES.name())) {
+            var container = listeners.getListenerContainers().stream()
+                    .filter(c -> c.getContainerProperties().getTopics() != null
+                            && List.of(c.getContainerProperties().getTopics()).contains(topic))
+                    .map(c -> (org.springframework.kafka.listener.ConcurrentMessageListenerContainer<?, ?>) c)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(container.getConcurrency()).as(topic).isEqualTo(3);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(container.getContainers())
+                            .as(topic)
+                            .allSatisfy(consumer ->
+                                    assertThat(consumer.getAssignedPartitions()).isNotEmpty()));
+        }
+    }
+
     @Test
     void aBookingMovedWhileItsCallWasOnTheLineIsRescheduledNotRedialed() throws Exception {
         String id = "r-" + UUID.randomUUID();

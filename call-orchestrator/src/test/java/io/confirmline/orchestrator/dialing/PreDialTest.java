@@ -45,7 +45,11 @@ class PreDialTest {
                 mock(Tenants.class),
                 database.outbox,
                 new OutcomeProperties(
-                        Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMillis(500)),
+                        Duration.ofSeconds(10),
+                        Duration.ofMinutes(15),
+                        Duration.ofSeconds(30),
+                        Duration.ofMillis(500),
+                        3),
                 mock(CallProgress.class),
                 new CallEndings(database.db, database.outbox, database.clock),
                 database.clock);
