@@ -93,9 +93,20 @@ class CallOrchestratorHealthComponentTest {
                 .isEqualTo("UP");
     }
 
+    /**
+     * The scrape is larger than WebTestClient's default 256 KB buffer: every Kafka consumer reports its own metrics
+     * per topic and partition, and the orchestrator runs 13 (three each for bookings, key presses and summaries).
+     */
+    WebTestClient scraper() {
+        return http.mutate()
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
+                .build();
+    }
+
     @Test
     void prometheusMetricsAreServedWithTheApplicationTag() {
-        http.get()
+        scraper()
+                .get()
                 .uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus()
@@ -108,7 +119,8 @@ class CallOrchestratorHealthComponentTest {
     @Test
     void prometheusOlderThan243CanReadTheOpenMetricsScrape() {
         http.get().uri("/no-such-page").exchange(); // traced: its trace id is what an exemplar would carry
-        io.confirmline.testing.OpenMetricsCompatibility.assertEveryPrometheusReads(http.get()
+        io.confirmline.testing.OpenMetricsCompatibility.assertEveryPrometheusReads(scraper()
+                .get()
                 .uri("/actuator/prometheus")
                 .header("Accept", io.confirmline.testing.OpenMetricsCompatibility.PROMETHEUS_ACCEPT)
                 .exchange()
