@@ -93,20 +93,9 @@ class CallOrchestratorHealthComponentTest {
                 .isEqualTo("UP");
     }
 
-    /**
-     * The scrape is larger than WebTestClient's default 256 KB buffer: every Kafka consumer reports its own metrics
-     * per topic and partition, and the orchestrator runs 13 (three each for bookings, key presses and summaries).
-     */
-    WebTestClient scraper() {
-        return http.mutate()
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
-                .build();
-    }
-
     @Test
     void prometheusMetricsAreServedWithTheApplicationTag() {
-        scraper()
-                .get()
+        http.get()
                 .uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus()
@@ -119,8 +108,7 @@ class CallOrchestratorHealthComponentTest {
     @Test
     void prometheusOlderThan243CanReadTheOpenMetricsScrape() {
         http.get().uri("/no-such-page").exchange(); // traced: its trace id is what an exemplar would carry
-        io.confirmline.testing.OpenMetricsCompatibility.assertEveryPrometheusReads(scraper()
-                .get()
+        io.confirmline.testing.OpenMetricsCompatibility.assertEveryPrometheusReads(http.get()
                 .uri("/actuator/prometheus")
                 .header("Accept", io.confirmline.testing.OpenMetricsCompatibility.PROMETHEUS_ACCEPT)
                 .exchange()

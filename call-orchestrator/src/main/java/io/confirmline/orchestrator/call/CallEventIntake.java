@@ -51,7 +51,7 @@ public class CallEventIntake {
 
     @KafkaListener(
             topics = "#{T(io.confirmline.events.Topics).CALL_ACTIONS.name()}",
-            concurrency = "${confirmline.outcomes.consumers:3}")
+            concurrency = "${confirmline.outcomes.consumers:1}")
     public void onCallAction(ConsumerRecord<String, CallActionReceived> record) {
         CallActionReceived action = record.value();
         if (progress.keyPressed(action)
@@ -66,7 +66,7 @@ public class CallEventIntake {
 
     @KafkaListener(
             topics = "#{T(io.confirmline.events.Topics).SESSION_SUMMARIES.name()}",
-            concurrency = "${confirmline.outcomes.consumers:3}")
+            concurrency = "${confirmline.outcomes.consumers:1}")
     public void onSessionSummary(ConsumerRecord<String, SessionSummaryReceived> record) {
         SessionSummaryReceived summary = record.value();
         // Not one of our calls: perhaps a guest's call-back (an inbound session), else parked until its session is

@@ -34,8 +34,11 @@ import org.springframework.validation.annotation.Validated;
  *     before it goes to the dead-letter topic
  * @param pollInterval how often waits that have run out are looked for
  * @param consumers how many threads apply key presses, and as many summaries, per instance (each takes some of the
- *     topic's partitions; a session's events share a partition, so they stay in order). One thread was where calls
- *     queued under load: each key press is a transaction of several statements, waited for in turn
+ *     topic's partitions; a session's events share a partition, so they stay in order). Under load one thread is
+ *     where calls queue (each key press is a transaction of several statements, waited for in turn), and three
+ *     sustain a higher rate; but each consumer is created during start-up, and while a group of many members forms
+ *     a summary is more often applied before its key press, which travels on the other topic (its call.completed
+ *     then carries the status before the key). So one is the default
  */
 @Validated
 @ConfigurationProperties("confirmline.outcomes")
@@ -44,4 +47,4 @@ public record OutcomeProperties(
         @DefaultValue("15m") @NotNull Duration summaryTimeout,
         @DefaultValue("30s") @NotNull Duration unknownSessionWait,
         @DefaultValue("500ms") @NotNull Duration pollInterval,
-        @DefaultValue("3") @Min(1) @Max(6) int consumers) {}
+        @DefaultValue("1") @Min(1) @Max(6) int consumers) {}

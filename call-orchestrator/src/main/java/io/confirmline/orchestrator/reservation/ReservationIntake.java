@@ -61,7 +61,7 @@ public class ReservationIntake {
 
     @KafkaListener(
             topics = "#{T(io.confirmline.events.Topics).RESERVATIONS.name()}",
-            concurrency = "${confirmline.reservations.consumers:3}")
+            concurrency = "${confirmline.reservations.consumers:1}")
     public void onReservation(ConsumerRecord<String, ReservationEvent> record) {
         ReservationEvent event = record.value();
         Instant now = clock.instant();

@@ -26,9 +26,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param consumers how many threads per instance apply booking events, each taking some of the topic's partitions (a
  *     booking's events share a partition, so they stay in order). With one, bookings arriving faster than one
- *     transaction at a time could apply them were scheduled late, and their calls dialed late
+ *     transaction at a time can apply them are scheduled late, and their calls dialed late; raise it together with
+ *     {@code confirmline.outcomes.consumers}
  */
 @Validated
 @ConfigurationProperties("confirmline.reservations")
 public record ReservationProperties(
-        @DefaultValue("3") @Min(1) @Max(6) int consumers) {}
+        @DefaultValue("1") @Min(1) @Max(6) int consumers) {}

@@ -108,7 +108,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "confirmline.outcomes.summary-timeout=10s",
             "confirmline.outcomes.unknown-session-wait=2s",
             "confirmline.make-call.answer-wait=10s",
-            "confirmline.outcomes.poll-interval=200ms"
+            "confirmline.outcomes.poll-interval=200ms",
+            "confirmline.outcomes.consumers=3",
+            "confirmline.reservations.consumers=3"
         })
 @AutoConfigureWebTestClient
 @org.junit.jupiter.api.Tag(
@@ -221,9 +223,11 @@ class CallOutcomeComponentTest {
     org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
 
     /**
-     * Bookings, key presses and summaries are each applied by three consumers of the orchestrator's group: under load
-     * one thread per topic was where the calls queued (docs/benchmarks.md, the whole suite). Each holds some of the
-     * topic's six partitions, so a booking's or a session's events are still applied in order by one of them.
+     * With {@code confirmline.reservations.consumers} and {@code confirmline.outcomes.consumers} at 3 (as set for this
+     * class; under load one thread per topic is where the calls queue, docs/benchmarks.md), bookings, key presses and
+     * summaries are each applied by three consumers of the orchestrator's group, each holding some of the topic's six
+     * partitions; every other test of this class runs with them, so a booking's and a session's events are still
+     * applied in order.
      */
     @Test
     void bookingsKeyPressesAndSummariesAreEachTakenInByThreeConsumers() {
