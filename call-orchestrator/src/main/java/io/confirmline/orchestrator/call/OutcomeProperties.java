@@ -36,9 +36,8 @@ import org.springframework.validation.annotation.Validated;
  * @param consumers how many threads apply key presses, and as many summaries, per instance (each takes some of the
  *     topic's partitions; a session's events share a partition, so they stay in order). Under load one thread is
  *     where calls queue (each key press is a transaction of several statements, waited for in turn), and three
- *     sustain a higher rate; but each consumer is created during start-up, and while a group of many members forms
- *     a summary is more often applied before its key press, which travels on the other topic (its call.completed
- *     then carries the status before the key). So one is the default
+ *     sustain a higher rate; but every consumer is created on the main thread during start-up (three per topic
+ *     made the start 0.4–1 s longer, docs/benchmarks.md), so one is the default
  */
 @Validated
 @ConfigurationProperties("confirmline.outcomes")
