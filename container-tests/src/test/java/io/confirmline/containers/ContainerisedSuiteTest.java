@@ -42,9 +42,16 @@ class ContainerisedSuiteTest {
 
     static final Path COMPOSE =
             Path.of("..", "deploy", "docker-compose.host.yml").toAbsolutePath().normalize();
+    // The applications start one at a time. Started together, five JVMs in containers on CI's two cores were still
+    // scanning their classes when the four-minute health-check wait ran out (the first log line 90 s after the
+    // container was created). One at a time, each has the cores to itself while it starts and its own four minutes.
     static final List<List<String>> STAGES = List.of(
             List.of("kafka", "registry", "postgres"),
-            List.of("owner-console", "webhook-ingress", "call-orchestrator", "platform-notifier", "platform-sandbox"),
+            List.of("owner-console"),
+            List.of("webhook-ingress"),
+            List.of("call-orchestrator"),
+            List.of("platform-notifier"),
+            List.of("platform-sandbox"),
             List.of("eightbyeight-sandbox"));
     static final List<Integer> PORTS = List.of(9092, 9093, 8085, 5433, 8081, 8082, 8083, 8084, 8089, 8090);
 

@@ -41,7 +41,7 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The containers of deploy/docker-compose.host.yml, started with Testcontainers: each service's image, environment
  * and health check as the compose file gives them (so the test runs exactly what a user deploys), on the host's
- * network, a stage at a time (the infrastructure, then the applications), each stage waiting for every health check
+ * network, a stage at a time (the infrastructure, then each application), each stage waiting for every health check
  * to pass. Volumes are left out: every run starts from empty data.
  */
 final class HostStack implements AutoCloseable {

@@ -18,6 +18,9 @@ package io.confirmline.orchestrator.call;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
 
 /** One attempt of a call as 8x8 reported it: the API's attempt history and the status events' timings. */
 public record AttemptView(
@@ -40,6 +43,16 @@ public record AttemptView(
 
     static final AttemptView NONE =
             new AttemptView(0, null, null, null, null, null, null, null, null, null, null, null);
+
+    /** The call's attempt as stored; {@link #NONE} when it has no such attempt. */
+    static Mono<AttemptView> read(DatabaseClient db, UUID callId, int attempt) {
+        return db.sql("SELECT " + COLUMNS + " FROM call_attempt WHERE call_id = :id AND attempt = :attempt")
+                .bind("id", callId)
+                .bind("attempt", attempt)
+                .map(AttemptView::of)
+                .one()
+                .defaultIfEmpty(NONE);
+    }
 
     static AttemptView of(Readable row) {
         return new AttemptView(

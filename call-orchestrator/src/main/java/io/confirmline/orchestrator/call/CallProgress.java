@@ -17,6 +17,7 @@ package io.confirmline.orchestrator.call;
 
 import io.confirmline.events.CallActionReceived;
 import io.confirmline.events.CallLeg;
+import io.confirmline.events.CallSessionSummary;
 import io.confirmline.events.CallStatus;
 import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.SessionSummaryReceived;
@@ -72,6 +73,7 @@ public class CallProgress {
     private final TextFallback fallback;
     private final MissedCalls missedCalls;
     private final Clock clock;
+    private final SessionCompletions completions;
 
     public CallProgress(
             DatabaseClient db,
@@ -90,6 +92,7 @@ public class CallProgress {
         this.tenants = tenants;
         this.properties = properties;
         this.clock = clock;
+        this.completions = new SessionCompletions(db, outbox, clock);
     }
 
     /** A locked call with what the state machine and the status event need. */
@@ -191,12 +194,18 @@ public class CallProgress {
                                             summary.getRawSessionStatus(),
                                             summary.getErrorCode());
                                     Mono<CallStatus> applied = spec.then().then(transition(call, event));
-                                    // One call.completed per session: a second summary with another eventId changes
-                                    // nothing more.
-                                    return first
-                                            ? applied.flatMap(status -> completed(call, summary, status))
-                                                    .then(missedAfterTransfer(call, summary.getSessionId()))
-                                            : applied.then();
+                                    if (!first) {
+                                        // One call.completed per session: a second summary with another eventId
+                                        // changes nothing more.
+                                        return applied.then();
+                                    }
+                                    CallSessionSummary completed = CompletedSession.summary(summary);
+                                    return (CallStateMachine.waitsForKey(call.state(), event)
+                                                    ? applied.then(completions.hold(
+                                                            call.id(), call.sessionAttempt(), completed))
+                                                    : applied.flatMap(status -> completions.announce(
+                                                            call, call.sessionAttempt(), completed, status)))
+                                            .then(missedAfterTransfer(call, summary.getSessionId()));
                                 })));
     }
 
@@ -230,36 +239,6 @@ public class CallProgress {
                                 .bind("attemptId", summary.getClientRequestId())
                                 .then())
                 .as(transaction::transactional);
-    }
-
-    /** The session's call.completed event: the summary, with the call's status as it now is. */
-    private Mono<Void> completed(Locked call, SessionSummaryReceived summary, CallStatus status) {
-        return attemptRow(call.id(), call.sessionAttempt())
-                .flatMap(attempt -> outbox.add(
-                        Topics.CALL_STATUS.name(),
-                        call.subjectId(),
-                        CallStatusChanged.newBuilder()
-                                .setEventId(UUID.randomUUID().toString())
-                                .setOccurredAt(clock.instant())
-                                .setTenantId(call.tenantId())
-                                .setSubjectType(SubjectType.valueOf(call.subjectType()))
-                                .setSubjectId(call.subjectId())
-                                .setCallId(call.id().toString())
-                                .setAttempt(call.sessionAttempt())
-                                .setPreviousStatus(status)
-                                .setStatus(status)
-                                .setReason("The call session ended (8x8 " + summary.getRawSessionStatus()
-                                        + (summary.getErrorCode() == null ? "" : ", error " + summary.getErrorCode())
-                                        + ")")
-                                .setSessionId(summary.getSessionId())
-                                .setDialedAt(attempt.dialedAt())
-                                .setConnectedAt(attempt.connectedAt())
-                                .setEndedAt(attempt.endedAt())
-                                .setDurationSeconds(attempt.durationSeconds())
-                                .setProviderStatus(attempt.providerStatus())
-                                .setProviderErrorCode(attempt.providerErrorCode())
-                                .setCallSummary(CompletedSession.summary(summary, attempt.attemptId()))
-                                .build()));
     }
 
     /**
@@ -457,7 +436,7 @@ public class CallProgress {
         if (!t.changesStatus()) {
             return work.thenReturn(to.status());
         }
-        return work.then(attemptRow(call.id(), concludedAttempt))
+        return work.then(AttemptView.read(db, call.id(), concludedAttempt))
                 .flatMap(attempt -> outbox.add(
                         Topics.CALL_STATUS.name(),
                         call.subjectId(),
@@ -483,7 +462,16 @@ public class CallProgress {
                                 .setProviderStatus(attempt.providerStatus())
                                 .setProviderErrorCode(attempt.providerErrorCode())
                                 .build()))
+                .then(
+                        leavesKeyWait(call.state(), to)
+                                ? completions.release(call, call.state().attempt(), to.status())
+                                : Mono.empty())
                 .thenReturn(to.status());
+    }
+
+    /** The call's summary came first and its call.completed waited for this: the key, or the end of the wait. */
+    private static boolean leavesKeyWait(CallState from, CallState to) {
+        return from.onTheLine() && from.settleReason() == AttemptOutcome.NO_INPUT && !to.onTheLine();
     }
 
     private CallStateMachine machine(Locked call) {
@@ -506,15 +494,6 @@ public class CallProgress {
                 tenant.digits().cancel(),
                 transferDigit,
                 properties.keyWait());
-    }
-
-    private Mono<AttemptView> attemptRow(UUID callId, int attempt) {
-        return db.sql("SELECT " + AttemptView.COLUMNS + " FROM call_attempt WHERE call_id = :id AND attempt = :attempt")
-                .bind("id", callId)
-                .bind("attempt", attempt)
-                .map(AttemptView::of)
-                .one()
-                .defaultIfEmpty(AttemptView.NONE);
     }
 
     private static Locked locked(Readable row) {

@@ -225,12 +225,23 @@ public final class CallStateMachine {
         return Optional.empty();
     }
 
+    /**
+     * Whether this summary leaves its attempt waiting for the key press (the summary came first): then the session's
+     * {@code call.completed} is held until the wait ends, so that it follows the status change the session caused.
+     */
+    public static boolean waitsForKey(CallState state, CallEvent.SessionEnded ended) {
+        return ended.attempt() == state.attempt()
+                && state.onTheLine()
+                && ended.outcome() == AttemptOutcome.ANSWERED
+                && state.settleReason() != AttemptOutcome.NO_INPUT;
+    }
+
     private Optional<Transition> sessionEnded(CallState state, CallEvent.SessionEnded ended, Instant now) {
         if (ended.attempt() != state.attempt() || !state.onTheLine()) {
             return Optional.empty();
         }
         if (ended.outcome() == AttemptOutcome.ANSWERED) {
-            if (state.settleReason() == AttemptOutcome.NO_INPUT) {
+            if (!waitsForKey(state, ended)) {
                 return Optional.empty(); // the same summary again: keep the first wait
             }
             return Optional.of(new Transition(

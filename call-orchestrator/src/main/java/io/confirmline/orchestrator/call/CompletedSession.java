@@ -47,12 +47,11 @@ final class CompletedSession {
                 .orElse(null);
     }
 
-    /** The session's summary for its call.completed event. */
-    static CallSessionSummary summary(SessionSummaryReceived summary, String attemptId) {
+    /** The session's summary for its call.completed event (its attempt id is the attempt's, set when announced). */
+    static CallSessionSummary summary(SessionSummaryReceived summary) {
         Integer reported = reportedSeconds(summary);
         return CallSessionSummary.newBuilder()
                 .setSessionId(summary.getSessionId())
-                .setAttemptId(attemptId)
                 .setProviderStatus(summary.getRawSessionStatus())
                 .setErrorCode(summary.getErrorCode())
                 .setErrorMessage(summary.getErrorMessage())

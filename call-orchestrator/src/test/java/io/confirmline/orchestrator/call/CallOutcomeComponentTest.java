@@ -363,9 +363,9 @@ class CallOutcomeComponentTest {
                         .jsonPath("$[0].attempts[0].digits")
                         .isEqualTo("1"));
         Thread.sleep(6000); // longer than the key wait
-        assertThat(statuses.of(id))
-                .extracting(c -> c.getStatus().name())
-                .containsExactly("SCHEDULED", "DIALING", "CONFIRMED");
+        assertThat(statuses.sequence(id))
+                .as("the key came first: the session's call.completed follows at once, with its status")
+                .containsExactly("SCHEDULED", "DIALING", "CONFIRMED", "CONFIRMED completed");
     }
 
     @Test
@@ -377,9 +377,14 @@ class CallOutcomeComponentTest {
         send(session, keyPress("luigis", session, "0"));
         assertThat(statuses.await(id, "CANCELLED_BY_GUEST").getDigits()).isEqualTo("0");
         Thread.sleep(6000); // longer than the key wait
-        assertThat(statuses.of(id))
-                .extracting(c -> c.getStatus().name())
-                .containsExactly("SCHEDULED", "DIALING", "CANCELLED_BY_GUEST");
+        assertThat(statuses.sequence(id))
+                .as("the summary came first: its call.completed waited for the key and follows the cancellation")
+                .containsExactly("SCHEDULED", "DIALING", "CANCELLED_BY_GUEST", "CANCELLED_BY_GUEST completed");
+        CallStatusChanged completed = statuses.completions(id).get(0);
+        assertThat(completed.getCallSummary().getSessionId()).isEqualTo(session);
+        assertThat(completed.getCallSummary().getAttemptId()).isNotBlank();
+        assertThat(completed.getCallSummary().getLegs()).isNotEmpty();
+        assertThat(completed.getDurationSeconds()).isEqualTo(30);
     }
 
     @Test
@@ -457,9 +462,9 @@ class CallOutcomeComponentTest {
         CallStatusChanged confirmed = statuses.await(id, "CONFIRMED");
         assertThat(confirmed.getPreviousStatus().name()).isEqualTo("NO_RESPONSE");
         assertThat(confirmed.getDigits()).isEqualTo("1");
-        assertThat(statuses.of(id))
-                .extracting(c -> c.getStatus().name())
-                .containsExactly("SCHEDULED", "DIALING", "NO_RESPONSE", "CONFIRMED");
+        assertThat(statuses.sequence(id))
+                .as("the session's call.completed, held through the key wait, follows the outcome it led to")
+                .containsExactly("SCHEDULED", "DIALING", "NO_RESPONSE", "NO_RESPONSE completed", "CONFIRMED");
     }
 
     @Test

@@ -241,6 +241,30 @@ class CallStateMachineTest {
     }
 
     @Test
+    void onlyTheFirstSummaryOfAnAnsweredAttemptOnTheLineWaitsForItsKeyAndHoldsItsCompletion() {
+        assertThat(CallStateMachine.waitsForKey(dialing(1), ended(1, SessionStatus.COMPLETED)))
+                .as("answered, the key may still come")
+                .isTrue();
+        var waiting = MACHINE.apply(dialing(1), ended(1, SessionStatus.COMPLETED), NOW)
+                .orElseThrow();
+        assertThat(waiting.state().settleReason()).isEqualTo(AttemptOutcome.NO_INPUT);
+        assertThat(CallStateMachine.waitsForKey(waiting.state(), ended(1, SessionStatus.COMPLETED)))
+                .as("the same summary again keeps the first wait")
+                .isFalse();
+        assertThat(CallStateMachine.waitsForKey(dialing(1), ended(1, SessionStatus.NO_ANSWER)))
+                .as("not answered: the summary decides the attempt itself")
+                .isFalse();
+        assertThat(CallStateMachine.waitsForKey(dialing(2), ended(1, SessionStatus.COMPLETED)))
+                .as("an earlier attempt's summary")
+                .isFalse();
+        var confirmed =
+                MACHINE.apply(dialing(1), new CallEvent.KeyPressed(1, "1"), NOW).orElseThrow();
+        assertThat(CallStateMachine.waitsForKey(confirmed.state(), ended(1, SessionStatus.COMPLETED)))
+                .as("the key came first: the call is decided")
+                .isFalse();
+    }
+
+    @Test
     void aConfirmOrCancelKeyHeardAfterTheCallWasClosedWithoutTheGuestStillDecidesIt() {
         var waiting = MACHINE.apply(dialing(3), ended(3, SessionStatus.COMPLETED), NOW)
                 .orElseThrow();

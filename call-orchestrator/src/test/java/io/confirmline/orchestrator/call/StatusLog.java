@@ -66,6 +66,17 @@ final class StatusLog implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Everything published about one subject, in the topic's order, each as its status, with " completed" after
+     * the status of a call.completed event.
+     */
+    List<String> sequence(String subjectId) {
+        return changes.stream()
+                .filter(c -> c.getSubjectId().equals(subjectId))
+                .map(c -> c.getStatus().name() + (c.getCallSummary() == null ? "" : " completed"))
+                .toList();
+    }
+
     /** The call.completed events of one subject: one per finished call session. */
     List<CallStatusChanged> completions(String subjectId) {
         return changes.stream()
