@@ -50,7 +50,9 @@ import reactor.core.scheduler.Schedulers;
  * ({@link CallflowsClient}) and what 8x8 answered is recorded for the batch at once ({@link Placements}), while the
  * next batch is claimed and sent. A call
  * whose permit is not free now (the tenant's rate or concurrency limit), a voice message, and a call the batch
- * check did not mark go one at a time: permit, check and mark, request, record. A crash, a timeout or an error
+ * check did not mark go one at a time: permit, check and mark, request, record; of a tenant's calls waiting for its
+ * rate, a batch keeps only what the rate sends within {@code rate-wait} and gives the rest back to the next claim,
+ * so a large batch never keeps the loop, or other tenants' due calls, waiting long. A crash, a timeout or an error
  * after the mark can therefore never dial a call twice, and never leave it stuck: the attempt's outcome is unknown
  * until its session summary arrives (matched by the {@code clientRequestId} we sent, the attempt id) or the
  * deadline passes, when the outcome sweep closes it as lost and retries or concludes it. The tenant is read from
@@ -110,6 +112,8 @@ public class Dialer {
         }
         List<Permit> permitted = new ArrayList<>();
         List<Mono<?>> oneByOne = new ArrayList<>();
+        java.util.Map<String, Integer> waitingFor = new java.util.HashMap<>();
+        List<DueCall> givenBack = new ArrayList<>();
         for (DueCall call : claimed) {
             // The tenant as it is now: its key, caller id, words and limits are the ones of its latest settings.
             Tenant tenant = tenants.byId(call.tenantId()).orElse(null);
@@ -125,12 +129,17 @@ public class Dialer {
             TenantLimits.Limits tenantLimits = limits.of(tenant);
             if (!call.voiceMessage() && tenantLimits.tryAcquire()) {
                 permitted.add(new Permit(call, tenant, tenantLimits.slots()));
+            } else if (waitingFor.merge(tenant.id(), 1, Integer::sum)
+                    > tenantLimits.sentWithin(properties.rateWait())) {
+                givenBack.add(call); // the next claim takes it, while this batch's wait stays short
             } else {
                 oneByOne.add(logged(call, throttled(tenantLimits, dialOne(call, tenant))));
             }
         }
-        Duration atMost =
-                properties.timeout().multipliedBy(properties.retries() + 2L).plusSeconds(30);
+        if (!givenBack.isEmpty()) {
+            dueCalls.giveBack(givenBack);
+        }
+        Duration atMost = properties.batchBound();
         List<Placement> answered;
         try {
             answered = dialTogether(permitted)

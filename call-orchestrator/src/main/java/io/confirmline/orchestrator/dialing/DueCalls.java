@@ -56,6 +56,23 @@ class DueCalls {
         return claimed == null ? List.of() : claimed;
     }
 
+    /**
+     * Ends this claim's lease on calls it will not dial now, so that the next claim takes them at once; a call whose
+     * lease is no longer this claim's is left alone.
+     */
+    void giveBack(List<DueCall> calls) {
+        db.sql("""
+                        UPDATE call c SET lease_until = NULL
+                        FROM unnest(:ids::uuid[], :leases::timestamptz[]) AS g(id, lease_until)
+                        WHERE c.id = g.id AND c.lease_until = g.lease_until AND c.status = 'SCHEDULED'""")
+                .bind("ids", calls.stream().map(call -> call.id().toString()).toArray(String[]::new))
+                .bind(
+                        "leases",
+                        calls.stream().map(call -> call.leaseUntil().toString()).toArray(String[]::new))
+                .then()
+                .block(Duration.ofSeconds(30));
+    }
+
     /** The call, while it is still SCHEDULED and held by the lease its creator took ({@code leaseUntil}). */
     Mono<DueCall> heldBy(UUID callId, Instant leaseUntil) {
         return db.sql("SELECT " + DueCall.COLUMNS + " FROM call WHERE id = :id AND status = 'SCHEDULED'")

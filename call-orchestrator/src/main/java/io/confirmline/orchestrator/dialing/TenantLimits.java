@@ -64,6 +64,13 @@ final class TenantLimits {
             return rate.reserve();
         }
 
+        /** How many requests the rate lets out in {@code wait}: at least one; unlimited without a rate. */
+        int sentWithin(Duration wait) {
+            return perSecond <= 0
+                    ? Integer.MAX_VALUE
+                    : (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.floor(perSecond * wait.toMillis() / 1000.0)));
+        }
+
         /**
          * Takes a slot and the rate's current moment only if both are free now (a permit to dial at once); takes
          * nothing otherwise.

@@ -69,7 +69,8 @@ class PlacementsTest {
                         Duration.ofSeconds(60),
                         Duration.ofMillis(200),
                         Duration.ofMinutes(1),
-                        8),
+                        8,
+                        Duration.ofSeconds(20)),
                 endings,
                 database.clock);
     }

@@ -23,6 +23,7 @@ import io.confirmline.testing.TestInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -53,7 +54,16 @@ import tools.jackson.databind.json.JsonMapper;
             "confirmline.tenants[0].calling-closes=23:59:59",
             "confirmline.tenants[0].minimum-notice=1m",
             "confirmline.tenants[0].calls-per-second=2",
-            "confirmline.dialing.poll-interval=200ms"
+            "confirmline.tenants[1].id=quickco",
+            "confirmline.tenants[1].subaccount-id=quickco_voice",
+            "confirmline.tenants[1].api-key=test-8x8-key-2",
+            "confirmline.tenants[1].platform-api-key=quickco-platform-key-0123",
+            "confirmline.tenants[1].caller-id=+34910000001",
+            "confirmline.tenants[1].calling-opens=00:00",
+            "confirmline.tenants[1].calling-closes=23:59:59",
+            "confirmline.tenants[1].minimum-notice=1m",
+            "confirmline.dialing.poll-interval=200ms",
+            "confirmline.dialing.rate-wait=1s"
         })
 class TenantLimitComponentTest {
 
@@ -117,5 +127,64 @@ class TenantLimitComponentTest {
         assertThat(Duration.between(sent.get(0), sent.get(sent.size() - 1)))
                 .as("six requests at two per second")
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aRateLimitedTenantsBacklogDoesNotHoldUpAnotherTenantsCallDueAfterIt() throws Exception {
+        // Twenty calls due at one instant, at two a second, are ten seconds of requests; a batch keeps what the rate
+        // sends in the rate wait (1 s here) and gives the rest back, so a call of another tenant due two seconds
+        // later is dialed at its time, not after them (with one batch holding all twenty it would wait ~8 s).
+        Instant base = Instant.now().plus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+        Instant backlogStarts = base.plusSeconds(4);
+        Instant otherStarts = base.plusSeconds(6);
+        List<String> backlog = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String phone = "+346001118" + String.format("%02d", i);
+            backlog.add(phone);
+            String id = "r-" + UUID.randomUUID();
+            kafka.send(
+                            Topics.RESERVATIONS.name(),
+                            id,
+                            DialerComponentTest.dueSoon(id, phone, 1, ReservationEventType.CREATED)
+                                    .setStartsAt(backlogStarts)
+                                    .build())
+                    .get();
+        }
+        String other = "r-" + UUID.randomUUID();
+        String otherPhone = "+34600111899";
+        kafka.send(
+                        Topics.RESERVATIONS.name(),
+                        other,
+                        DialerComponentTest.dueSoon(other, otherPhone, 1, ReservationEventType.CREATED)
+                                .setTenantId("quickco")
+                                .setVenueName("Quick Co")
+                                .setStartsAt(otherStarts)
+                                .build())
+                .get();
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(40))
+                .until(() -> eightByEight.requestsTo(otherPhone).size() == 1);
+        Instant otherDue = otherStarts.minus(30, ChronoUnit.MINUTES);
+        assertThat(Duration.between(
+                        otherDue, eightByEight.requestsTo(otherPhone).get(0).at()))
+                .as("the other tenant's call, due while the first tenant's twenty calls wait for its rate")
+                .isLessThan(Duration.ofSeconds(4));
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> backlog.stream()
+                        .allMatch(phone -> !eightByEight.requestsTo(phone).isEmpty()));
+        List<Instant> sent = new ArrayList<>();
+        for (String phone : backlog) {
+            assertThat(eightByEight.requestsTo(phone))
+                    .as("calls given back and claimed again are dialed once")
+                    .hasSize(1);
+            sent.add(eightByEight.requestsTo(phone).get(0).at());
+        }
+        sent.sort(Instant::compareTo);
+        assertThat(Duration.between(sent.get(0), sent.get(sent.size() - 1)))
+                .as("twenty requests still at two per second (9.5 s apart from first to last)")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(8));
     }
 }

@@ -16,6 +16,7 @@
 package io.confirmline.orchestrator.dialing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.confirmline.orchestrator.TestTenant;
 import io.confirmline.tenant.Tenant;
@@ -57,6 +58,42 @@ class TenantLimitsTest {
         TenantLimits.Limits onePerSecond = limits.of(luigis(4, "1", "0"));
         assertThat(onePerSecond.acquire()).isEqualTo(Duration.ZERO);
         assertThat(onePerSecond.acquire()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aBatchKeepsOnlyTheCallsTheTenantsRateSendsWithinTheWait() {
+        Duration wait = Duration.ofSeconds(20);
+        assertThat(limits.of(luigis(1, "1", "0")).sentWithin(wait)).isEqualTo(20);
+        assertThat(limits.of(luigis(2, "2.5", "0")).sentWithin(wait)).isEqualTo(50);
+        assertThat(limits.of(luigis(3, "0.01", "0")).sentWithin(wait))
+                .as("one call in 100 s: still one per batch, or it would never be dialed")
+                .isEqualTo(1);
+        assertThat(limits.of(luigis(4, "0", "0")).sentWithin(wait))
+                .as("no rate: nothing is given back")
+                .isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void theRateWaitMustEndBeforeTheLoopStopsWaitingForTheBatch() {
+        DialingProperties fine = properties(Duration.ofSeconds(2), 2, Duration.ofSeconds(20));
+        assertThat(fine.batchBound()).isEqualTo(Duration.ofSeconds(38));
+        assertThatThrownBy(() -> properties(Duration.ofSeconds(2), 2, Duration.ofSeconds(38)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("confirmline.dialing.rate-wait")
+                .hasMessageContaining("PT38S");
+    }
+
+    private static DialingProperties properties(Duration timeout, int retries, Duration rateWait) {
+        return new DialingProperties(
+                java.net.URI.create("http://127.0.0.1:1"),
+                timeout,
+                retries,
+                50,
+                Duration.ofSeconds(60),
+                Duration.ofMillis(200),
+                Duration.ofMinutes(1),
+                8,
+                rateWait);
     }
 
     @Test
