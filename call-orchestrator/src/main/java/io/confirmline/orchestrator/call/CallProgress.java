@@ -103,7 +103,26 @@ public class CallProgress {
             String subjectId,
             CallState state,
             int sessionAttempt,
-            String timeZone) {}
+            String timeZone) {
+
+        /** An event about this call, with what 8x8 reported of {@code attempt}; the caller sets the rest. */
+        CallStatusChanged.Builder event(AttemptView attempt, Instant at) {
+            return CallStatusChanged.newBuilder()
+                    .setEventId(UUID.randomUUID().toString())
+                    .setOccurredAt(at)
+                    .setTenantId(tenantId)
+                    .setSubjectType(SubjectType.valueOf(subjectType))
+                    .setSubjectId(subjectId)
+                    .setCallId(id.toString())
+                    .setSessionId(attempt.sessionId())
+                    .setDialedAt(attempt.dialedAt())
+                    .setConnectedAt(attempt.connectedAt())
+                    .setEndedAt(attempt.endedAt())
+                    .setDurationSeconds(attempt.durationSeconds())
+                    .setProviderStatus(attempt.providerStatus())
+                    .setProviderErrorCode(attempt.providerErrorCode());
+        }
+    }
 
     private static final String LOCKED_COLUMNS = """
             c.id, c.tenant_id, c.subject_type, c.subject_id, c.status, c.attempt, c.valid_until, c.settle_at,
@@ -440,38 +459,20 @@ public class CallProgress {
                 .flatMap(attempt -> outbox.add(
                         Topics.CALL_STATUS.name(),
                         call.subjectId(),
-                        CallStatusChanged.newBuilder()
-                                .setEventId(UUID.randomUUID().toString())
-                                .setOccurredAt(now)
-                                .setTenantId(call.tenantId())
-                                .setSubjectType(SubjectType.valueOf(call.subjectType()))
-                                .setSubjectId(call.subjectId())
-                                .setCallId(call.id().toString())
+                        call.event(attempt, now)
                                 .setAttempt(to.attempt())
                                 .setPreviousStatus(t.from())
                                 .setStatus(t.to())
                                 .setChannel(channel)
                                 .setReason(t.reason())
                                 .setDigits(digits)
-                                .setSessionId(attempt.sessionId())
                                 .setScheduledFor(t.scheduledFor())
-                                .setDialedAt(attempt.dialedAt())
-                                .setConnectedAt(attempt.connectedAt())
-                                .setEndedAt(attempt.endedAt())
-                                .setDurationSeconds(attempt.durationSeconds())
-                                .setProviderStatus(attempt.providerStatus())
-                                .setProviderErrorCode(attempt.providerErrorCode())
                                 .build()))
                 .then(
-                        leavesKeyWait(call.state(), to)
+                        CallStateMachine.endsKeyWait(call.state(), to)
                                 ? completions.release(call, call.state().attempt(), to.status())
                                 : Mono.empty())
                 .thenReturn(to.status());
-    }
-
-    /** The call's summary came first and its call.completed waited for this: the key, or the end of the wait. */
-    private static boolean leavesKeyWait(CallState from, CallState to) {
-        return from.onTheLine() && from.settleReason() == AttemptOutcome.NO_INPUT && !to.onTheLine();
     }
 
     private CallStateMachine machine(Locked call) {

@@ -236,6 +236,11 @@ public final class CallStateMachine {
                 && state.settleReason() != AttemptOutcome.NO_INPUT;
     }
 
+    /** Whether this change ends a key wait: the key came, or the wait ran out; a held call.completed goes now. */
+    public static boolean endsKeyWait(CallState from, CallState to) {
+        return from.onTheLine() && from.settleReason() == AttemptOutcome.NO_INPUT && !to.onTheLine();
+    }
+
     private Optional<Transition> sessionEnded(CallState state, CallEvent.SessionEnded ended, Instant now) {
         if (ended.attempt() != state.attempt() || !state.onTheLine()) {
             return Optional.empty();

@@ -17,8 +17,6 @@ package io.confirmline.orchestrator.call;
 
 import io.confirmline.events.CallSessionSummary;
 import io.confirmline.events.CallStatus;
-import io.confirmline.events.CallStatusChanged;
-import io.confirmline.events.SubjectType;
 import io.confirmline.events.Topics;
 import io.confirmline.orchestrator.outbox.Outbox;
 import java.io.IOException;
@@ -57,13 +55,7 @@ final class SessionCompletions {
                 .flatMap(row -> outbox.add(
                         Topics.CALL_STATUS.name(),
                         call.subjectId(),
-                        CallStatusChanged.newBuilder()
-                                .setEventId(UUID.randomUUID().toString())
-                                .setOccurredAt(clock.instant())
-                                .setTenantId(call.tenantId())
-                                .setSubjectType(SubjectType.valueOf(call.subjectType()))
-                                .setSubjectId(call.subjectId())
-                                .setCallId(call.id().toString())
+                        call.event(row, clock.instant())
                                 .setAttempt(attempt)
                                 .setPreviousStatus(status)
                                 .setStatus(status)
@@ -71,12 +63,6 @@ final class SessionCompletions {
                                         + (summary.getErrorCode() == null ? "" : ", error " + summary.getErrorCode())
                                         + ")")
                                 .setSessionId(summary.getSessionId())
-                                .setDialedAt(row.dialedAt())
-                                .setConnectedAt(row.connectedAt())
-                                .setEndedAt(row.endedAt())
-                                .setDurationSeconds(row.durationSeconds())
-                                .setProviderStatus(row.providerStatus())
-                                .setProviderErrorCode(row.providerErrorCode())
                                 .setCallSummary(CallSessionSummary.newBuilder(summary)
                                         .setAttemptId(row.attemptId())
                                         .build())

@@ -28,7 +28,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -112,7 +114,7 @@ public class Dialer {
         }
         List<Permit> permitted = new ArrayList<>();
         List<Mono<?>> oneByOne = new ArrayList<>();
-        java.util.Map<String, Integer> waitingFor = new java.util.HashMap<>();
+        Map<String, Integer> waitingFor = new HashMap<>();
         List<DueCall> givenBack = new ArrayList<>();
         for (DueCall call : claimed) {
             // The tenant as it is now: its key, caller id, words and limits are the ones of its latest settings.
@@ -201,7 +203,7 @@ public class Dialer {
         if (permitted.isEmpty()) {
             return Mono.empty();
         }
-        java.util.Map<UUID, Permit> byId = new java.util.HashMap<>();
+        Map<UUID, Permit> byId = new HashMap<>();
         permitted.forEach(permit -> byId.put(permit.call().id(), permit));
         return preDial.markAll(permitted.stream().map(Permit::call).toList()).flatMap(batch -> {
             Mono<List<Placement>> marked = Flux.fromIterable(batch.marked())
