@@ -1,0 +1,109 @@
+/*
+ * Copyright 2026 the ConfirmLine authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.confirmline.testing;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The CPU time the whole machine spent busy, from Linux's {@code /proc/stat}: a benchmark reads it before and after
+ * a phase to tell a run bound by the machine's cores (busy ≈ every core for the whole phase) from one that waits,
+ * and to compare the CPU each piece of work costs with its baseline's, which varies less between runs than rates
+ * do on a shared machine. Everything on the machine counts: the broker, PostgreSQL and the JVMs alike.
+ */
+public final class MachineCpu {
+
+    /** Clock ticks per second of {@code /proc/stat} (USER_HZ, 100 on every Linux architecture Java runs on). */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    /**
+     * A reading: busy and total CPU seconds since boot, summed over every core, and the CPU seconds this JVM has used
+     * (the rest of the busy time is the other processes': the broker, PostgreSQL...).
+     */
+    public record Reading(double busySeconds, double totalSeconds, double thisJvmSeconds) {
+
+        /** What the machine did between {@code earlier} and this reading. */
+        public Usage since(Reading earlier) {
+            return new Usage(
+                    busySeconds - earlier.busySeconds,
+                    totalSeconds - earlier.totalSeconds,
+                    thisJvmSeconds - earlier.thisJvmSeconds);
+        }
+    }
+
+    /** Busy and total CPU seconds over a stretch of time, and this JVM's share of the busy seconds. */
+    public record Usage(double busySeconds, double totalSeconds, double thisJvmSeconds) {
+
+        /** The share of the machine's cores that was busy, 0 to 1. */
+        public double busyShare() {
+            return totalSeconds <= 0 ? 0 : busySeconds / totalSeconds;
+        }
+
+        /** Busy CPU milliseconds per unit of work done. */
+        public double busyMillisPer(long units) {
+            return units <= 0 ? 0 : busySeconds * 1000 / units;
+        }
+
+        /** This JVM's CPU milliseconds per unit of work done. */
+        public double thisJvmMillisPer(long units) {
+            return units <= 0 ? 0 : thisJvmSeconds * 1000 / units;
+        }
+    }
+
+    private MachineCpu() {}
+
+    /** Now; zeros where {@code /proc/stat} cannot be read (not Linux), so a benchmark still runs. */
+    public static Reading read() {
+        double jvm = thisJvmSeconds();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+                if (line.startsWith("cpu ")) {
+                    return parse(line, jvm);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or no /proc: no figures.
+        }
+        return new Reading(0, 0, jvm);
+    }
+
+    private static double thisJvmSeconds() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) / 1e9
+                : 0;
+    }
+
+    /**
+     * The aggregate line: user nice system idle iowait irq softirq steal guest guest_nice. Idle and iowait are not
+     * busy; guest time is already counted in user time.
+     */
+    static Reading parse(String cpuLine, double thisJvmSeconds) {
+        String[] f = cpuLine.trim().split("\\s+");
+        long busy = 0;
+        long total = 0;
+        for (int i = 1; i < Math.min(f.length, 9); i++) {
+            long ticks = Long.parseLong(f[i]);
+            total += ticks;
+            if (i != 4 && i != 5) {
+                busy += ticks;
+            }
+        }
+        return new Reading(busy / TICKS_PER_SECOND, total / TICKS_PER_SECOND, thisJvmSeconds);
+    }
+}
