@@ -306,6 +306,7 @@ public final class DeliveryBenchmark {
         MachineCpu.Usage cpuUsed = MachineCpu.read().since(cpu);
         Instant last = firstSuccess.values().stream().max(Instant::compareTo).orElse(wallStart);
         double seconds = Math.max(Duration.between(wallStart, last).toNanos(), 1) / 1e9;
+        System.out.printf(Locale.ROOT, "%s: delivered from %s to %s%n", name, wallStart, last);
         if (!firstSuccess.keySet().containsAll(producedAt.keySet())) {
             throw new IllegalStateException(name + ": not everything was delivered within 10 minutes");
         }
