@@ -15,17 +15,17 @@
  */
 package io.confirmline.testing;
 
-import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalDouble;
 
 /**
  * The CPU time the whole machine spent busy, from Linux's {@code /proc/stat}: a benchmark reads it before and after
  * a phase to tell a run bound by the machine's cores (busy ≈ every core for the whole phase) from one that waits,
  * and to compare the CPU each piece of work costs with its baseline's, which varies less between runs than rates
- * do on a shared machine. Everything on the machine counts: the broker, PostgreSQL and the JVMs alike.
+ * do on a shared machine. Everything on the machine counts: the broker, PostgreSQL and the JVMs alike. It is also
+ * where a benchmark reads one process's CPU time ({@link #processSeconds}, {@link #cpuSecondsOf}).
  */
 public final class MachineCpu {
 
@@ -70,7 +70,7 @@ public final class MachineCpu {
 
     /** Now; zeros where {@code /proc/stat} cannot be read (not Linux), so a benchmark still runs. */
     public static Reading read() {
-        double jvm = thisJvmSeconds();
+        double jvm = processSeconds(ProcessHandle.current().pid()).orElse(0);
         try {
             for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
                 if (line.startsWith("cpu ")) {
@@ -83,10 +83,22 @@ public final class MachineCpu {
         return new Reading(0, 0, jvm);
     }
 
-    private static double thisJvmSeconds() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
-                ? Math.max(0, os.getProcessCpuTime()) / 1e9
-                : 0;
+    /** The CPU seconds (user and system) process {@code pid} has used so far; empty once it is gone. */
+    public static OptionalDouble processSeconds(long pid) {
+        try {
+            return OptionalDouble.of(cpuSecondsOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))));
+        } catch (IOException | RuntimeException gone) {
+            return OptionalDouble.empty();
+        }
+    }
+
+    /**
+     * The CPU seconds in a {@code /proc/<pid>/stat} line: utime and stime, fields 14 and 15 of proc(5). They are
+     * counted after the command name's closing parenthesis, since the name itself may hold spaces and parentheses.
+     */
+    public static double cpuSecondsOf(String procStat) {
+        String[] fields = procStat.substring(procStat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
     }
 
     /**

@@ -46,6 +46,16 @@ class MachineCpuTest {
     }
 
     @Test
+    void aProcesssCpuIsItsUserAndSystemTicksWhateverItsNameHolds() {
+        String stat = "4242 (java (main) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 1234 566 0 0 20 0 30 0 12 345 67";
+
+        assertThat(MachineCpu.cpuSecondsOf(stat)).isCloseTo(18.00, within(1e-9));
+        assertThat(MachineCpu.processSeconds(Long.MAX_VALUE))
+                .as("no such process")
+                .isEmpty();
+    }
+
+    @Test
     void onThisMachineTimeMovesForwardAndThisJvmsWorkCounts() throws InterruptedException {
         MachineCpu.Reading before = MachineCpu.read();
         long spin = System.nanoTime() + 60_000_000L;

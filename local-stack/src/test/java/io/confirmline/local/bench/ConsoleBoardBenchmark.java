@@ -23,6 +23,7 @@ import io.confirmline.local.DemoOwner;
 import io.confirmline.local.LocalStack;
 import io.confirmline.testing.BenchmarkMain;
 import io.confirmline.testing.KafkaProcess;
+import io.confirmline.testing.MachineCpu;
 import io.confirmline.testing.RegistryServer;
 import io.confirmline.testing.ServiceProcess;
 import io.confirmline.testing.TestPostgres;
@@ -209,24 +210,14 @@ public final class ConsoleBoardBenchmark {
             System.out.println("Warm-up done (" + warmUp + " records).");
             MemoryPeak peak = new MemoryPeak(pid, console);
             peak.start();
-            long consoleCpuBefore = cpuNanos(pid);
-            long ownCpuBefore = ProcessHandle.current()
-                    .info()
-                    .totalCpuDuration()
-                    .map(Duration::toNanos)
-                    .orElse(0L);
+            long own = ProcessHandle.current().pid();
+            double consoleCpuBefore = MachineCpu.processSeconds(pid).orElse(0);
+            double ownCpuBefore = MachineCpu.processSeconds(own).orElse(0);
             long wallBefore = System.nanoTime();
             publish(producer, warmUp, total);
             double wall = (System.nanoTime() - wallBefore) / 1e9;
-            consoleCpu = (cpuNanos(pid) - consoleCpuBefore) / 1e9 / wall;
-            ownCpu = (ProcessHandle.current()
-                                    .info()
-                                    .totalCpuDuration()
-                                    .map(Duration::toNanos)
-                                    .orElse(0L)
-                            - ownCpuBefore)
-                    / 1e9
-                    / wall;
+            consoleCpu = (MachineCpu.processSeconds(pid).orElse(0) - consoleCpuBefore) / wall;
+            ownCpu = (MachineCpu.processSeconds(own).orElse(0) - ownCpuBefore) / wall;
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline && !allArrived(warmUp, total)) {
                 Thread.sleep(200);
@@ -535,17 +526,6 @@ public final class ConsoleBoardBenchmark {
                 process.destroyForcibly();
             }
         };
-    }
-
-    /** CPU time the process has used so far, user and system ({@code /proc/<pid>/stat}, clock ticks of 10 ms). */
-    private static long cpuNanos(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
-        } catch (IOException | RuntimeException gone) {
-            return 0;
-        }
     }
 
     /** The whole command line (ProcessHandle.Info cuts a long one, and the console's class path is long). */

@@ -15,6 +15,7 @@
  */
 package io.confirmline.local.bench;
 
+import io.confirmline.testing.MachineCpu;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,16 +62,7 @@ final class ServiceMemory {
     /** CPU seconds (user + system) each tracked JVM has used so far, from {@code /proc/<pid>/stat}. */
     Map<String, Double> cpuSeconds() {
         Map<String, Double> out = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> {
-            try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // After the name: state is field 3, utime 14 and stime 15 (1-based in proc(5)); clock ticks of 10 ms.
-                out.put(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0);
-            } catch (IOException | RuntimeException e) {
-                // gone
-            }
-        });
+        pids.forEach((name, pid) -> MachineCpu.processSeconds(pid).ifPresent(seconds -> out.put(name, seconds)));
         out.put("postgres (all backends)", cpuOfCommand("postgres"));
         return out;
     }
@@ -85,9 +77,7 @@ final class ServiceMemory {
                     String stat = Files.readString(proc.resolve("stat"));
                     if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
                             .equals(comm)) {
-                        String[] fields =
-                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                        total += MachineCpu.cpuSecondsOf(stat);
                     }
                 } catch (IOException | RuntimeException gone) {
                     // ended meanwhile

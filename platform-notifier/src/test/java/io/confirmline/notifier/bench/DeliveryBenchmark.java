@@ -86,7 +86,12 @@ public final class DeliveryBenchmark {
             boolean ordered,
             int foreignDuplicates,
             List<LatencyPlots.Sample> samples,
-            MachineCpu.Usage cpu) {}
+            MachineCpu.Usage cpu) {
+
+        double perSecond() {
+            return events / seconds;
+        }
+    }
 
     private static void run() throws Exception {
         KafkaProcess broker = KafkaProcess.start();
@@ -153,7 +158,7 @@ public final class DeliveryBenchmark {
                         p.name(),
                         p.events(),
                         p.seconds(),
-                        p.events() / p.seconds(),
+                        p.perSecond(),
                         p.requests(),
                         p.latency() == null
                                 ? "–"
@@ -183,12 +188,12 @@ public final class DeliveryBenchmark {
                     Locale.ROOT,
                     "%nNotifier deliveries/s vs direct POSTs/s (healthy, a backlog): %.0f / %.0f = %.2f"
                             + " (produced meanwhile: %.0f / %.0f = %.2f)%n",
-                    healthy.events() / healthy.seconds(),
-                    baseline.events() / baseline.seconds(),
-                    (healthy.events() / healthy.seconds()) / (baseline.events() / baseline.seconds()),
-                    live.events() / live.seconds(),
-                    baseline.events() / baseline.seconds(),
-                    (live.events() / live.seconds()) / (baseline.events() / baseline.seconds()));
+                    healthy.perSecond(),
+                    baseline.perSecond(),
+                    healthy.perSecond() / baseline.perSecond(),
+                    live.perSecond(),
+                    baseline.perSecond(),
+                    live.perSecond() / baseline.perSecond());
         } finally {
             app.close();
             receiver.close();
@@ -242,15 +247,7 @@ public final class DeliveryBenchmark {
             KafkaListenerEndpointRegistry paused)
             throws Exception {
         if (paused != null) {
-            paused.getListenerContainers().forEach(MessageListenerContainer::pause);
-            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!paused.getListenerContainers().stream().allMatch(MessageListenerContainer::isPauseRequested)
-                    || paused.getListenerContainers().stream().anyMatch(c -> c.isRunning() && !c.isContainerPaused())) {
-                if (System.nanoTime() > until) {
-                    throw new IllegalStateException("The notifier's listeners did not pause");
-                }
-                Thread.sleep(20);
-            }
+            pause(paused);
         }
         Map<String, List<String>> expectedOrder = new LinkedHashMap<>();
         Map<String, Long> producedAt = new HashMap<>();
@@ -358,6 +355,18 @@ public final class DeliveryBenchmark {
                 (int) foreign,
                 samples,
                 cpuUsed);
+    }
+
+    /** Pauses the notifier's listeners and waits until every running one has stopped taking records. */
+    private static void pause(KafkaListenerEndpointRegistry listeners) throws InterruptedException {
+        listeners.getListenerContainers().forEach(MessageListenerContainer::pause);
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (listeners.getListenerContainers().stream().anyMatch(c -> c.isRunning() && !c.isContainerPaused())) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("The notifier's listeners did not pause");
+            }
+            Thread.sleep(20);
+        }
     }
 
     private static String eventIdOf(String body) {
