@@ -50,9 +50,12 @@ public final class MachineCpu {
     /** Busy and total CPU seconds over a stretch of time, and this JVM's share of the busy seconds. */
     public record Usage(double busySeconds, double totalSeconds, double thisJvmSeconds) {
 
-        /** The share of the machine's cores that was busy, 0 to 1. */
+        /**
+         * The share of the machine's cores that was busy, 0 to 1. Clamped: both figures are differences of tick counts
+         * since boot divided by 100, so a stretch with every core busy can come out a rounding error above 1.
+         */
         public double busyShare() {
-            return totalSeconds <= 0 ? 0 : busySeconds / totalSeconds;
+            return totalSeconds <= 0 ? 0 : Math.min(1.0, busySeconds / totalSeconds);
         }
 
         /** Busy CPU milliseconds per unit of work done. */

@@ -43,6 +43,11 @@ class MachineCpuTest {
         assertThat(usage.busyMillisPer(3_000)).isCloseTo(5.0, within(1e-9));
         assertThat(usage.thisJvmMillisPer(3_000)).isCloseTo(3.0, within(1e-9));
         assertThat(new MachineCpu.Usage(0, 0, 0).busyShare()).isZero();
+        assertThat(new MachineCpu.Reading(1_234_567.01, 2_469_134.01, 0)
+                        .since(new MachineCpu.Reading(1_234_567.00, 2_469_134.00, 0))
+                        .busyShare())
+                .as("every core busy, seconds since boot subtracted")
+                .isLessThanOrEqualTo(1.0);
     }
 
     @Test
