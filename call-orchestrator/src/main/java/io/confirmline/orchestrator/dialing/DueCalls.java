@@ -38,14 +38,42 @@ class DueCalls {
         this.properties = properties;
     }
 
-    /** The oldest due calls nobody holds, at most one batch, now leased to this claim. */
+    /**
+     * Due calls nobody holds, at most one batch, now leased to this claim: taken in turns across tenants — each
+     * tenant's oldest first, then each one's second oldest, and so on. Oldest first across all tenants would let a
+     * tenant with a backlog larger than a batch (a burst, or calls waiting for its rate limit, which a batch gives
+     * back) fill every batch until it is gone, while another tenant's call due meanwhile waits behind all of it.
+     *
+     * <p>The tenants with scheduled calls are walked one probe of {@code call_due_by_tenant} each, and each one's
+     * oldest due calls read from it in order, so a claim never sorts the whole backlog; when nothing is due (most
+     * polls), {@code call_due} says so at once and no tenant is walked. The turns pick twice a batch of candidates;
+     * the rows are locked in that order, skipping those another instance's claim holds right now.
+     */
     List<DueCall> claim() {
         List<DueCall> claimed = db.sql("""
                         UPDATE call SET lease_until = now() + make_interval(secs => :lease)
-                        WHERE id IN (SELECT id FROM call
-                                     WHERE status = 'SCHEDULED' AND due_at <= now()
-                                       AND (lease_until IS NULL OR lease_until < now())
-                                     ORDER BY due_at LIMIT :batch FOR UPDATE SKIP LOCKED)
+                        WHERE id IN (
+                          SELECT c.id FROM unnest(ARRAY(
+                              WITH RECURSIVE tenant AS (
+                                  (SELECT tenant_id FROM call WHERE status = 'SCHEDULED'
+                                     AND (SELECT min(due_at) FROM call WHERE status = 'SCHEDULED') <= now()
+                                   ORDER BY tenant_id LIMIT 1)
+                                  UNION ALL
+                                  SELECT (SELECT n.tenant_id FROM call n
+                                          WHERE n.status = 'SCHEDULED' AND n.tenant_id > tenant.tenant_id
+                                          ORDER BY n.tenant_id LIMIT 1)
+                                  FROM tenant WHERE tenant.tenant_id IS NOT NULL)
+                              SELECT due.id FROM tenant
+                              CROSS JOIN LATERAL (
+                                  SELECT id, due_at, row_number() OVER (ORDER BY due_at) AS turn FROM call
+                                  WHERE tenant_id = tenant.tenant_id AND status = 'SCHEDULED' AND due_at <= now()
+                                    AND (lease_until IS NULL OR lease_until < now())
+                                  ORDER BY due_at LIMIT :batch) due
+                              ORDER BY due.turn, due.due_at LIMIT 2 * :batch)) WITH ORDINALITY AS next(id, place)
+                          JOIN call c ON c.id = next.id
+                          WHERE c.status = 'SCHEDULED' AND (c.lease_until IS NULL OR c.lease_until < now())
+                          ORDER BY next.place LIMIT :batch
+                          FOR UPDATE OF c SKIP LOCKED)
                         RETURNING\s""" + DueCall.COLUMNS)
                 .bind("lease", properties.lease().toMillis() / 1000.0)
                 .bind("batch", properties.batchSize())

@@ -63,7 +63,9 @@ import tools.jackson.databind.json.JsonMapper;
             "confirmline.tenants[1].calling-closes=23:59:59",
             "confirmline.tenants[1].minimum-notice=1m",
             "confirmline.dialing.poll-interval=200ms",
-            "confirmline.dialing.rate-wait=1s"
+            "confirmline.dialing.rate-wait=1s",
+            // Smaller than the backlog below, as a real backlog (thousands of calls) is larger than a batch of 50.
+            "confirmline.dialing.batch-size=5"
         })
 class TenantLimitComponentTest {
 
@@ -139,9 +141,11 @@ class TenantLimitComponentTest {
 
     @Test
     void aRateLimitedTenantsBacklogDoesNotHoldUpAnotherTenantsCallDueAfterIt() throws Exception {
-        // Twenty calls due at one instant, at two a second, are ten seconds of requests; a batch keeps what the rate
-        // sends in the rate wait (1 s here) and gives the rest back, so a call of another tenant due two seconds
-        // later is dialed at its time, not after them (with one batch holding all twenty it would wait ~8 s).
+        // Twenty calls due at one instant, at two a second, are ten seconds of requests, and more than a batch (5
+        // here). A batch keeps what the rate sends in the rate wait (1 s here) and gives the rest back, and claims
+        // take the tenants in turns, so a call of another tenant due two seconds later is dialed at its time, not
+        // after them: with one batch holding all twenty it would wait ~8 s, and with claims taking the oldest due
+        // calls first every batch would be the first tenant's until fewer than five were left (~8 s too).
         Instant base = Instant.now().plus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
         Instant backlogStarts = base.plusSeconds(4);
         Instant otherStarts = base.plusSeconds(6);
