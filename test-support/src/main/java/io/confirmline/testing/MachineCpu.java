@@ -38,24 +38,29 @@ public final class MachineCpu {
      */
     public record Reading(double busySeconds, double totalSeconds, double thisJvmSeconds) {
 
-        /** What the machine did between {@code earlier} and this reading. */
+        /**
+         * What the machine did between {@code earlier} and this reading, in whole clock ticks: the readings are tick
+         * counts since boot divided by 100, and subtracting two such doubles leaves a rounding error (a stretch with
+         * every core busy once came out busier than the machine).
+         */
         public Usage since(Reading earlier) {
             return new Usage(
-                    busySeconds - earlier.busySeconds,
-                    totalSeconds - earlier.totalSeconds,
-                    thisJvmSeconds - earlier.thisJvmSeconds);
+                    wholeTicks(busySeconds - earlier.busySeconds),
+                    wholeTicks(totalSeconds - earlier.totalSeconds),
+                    wholeTicks(thisJvmSeconds - earlier.thisJvmSeconds));
+        }
+
+        private static double wholeTicks(double seconds) {
+            return Math.round(seconds * TICKS_PER_SECOND) / TICKS_PER_SECOND;
         }
     }
 
     /** Busy and total CPU seconds over a stretch of time, and this JVM's share of the busy seconds. */
     public record Usage(double busySeconds, double totalSeconds, double thisJvmSeconds) {
 
-        /**
-         * The share of the machine's cores that was busy, 0 to 1. Clamped: both figures are differences of tick counts
-         * since boot divided by 100, so a stretch with every core busy can come out a rounding error above 1.
-         */
+        /** The share of the machine's cores that was busy, 0 to 1. */
         public double busyShare() {
-            return totalSeconds <= 0 ? 0 : Math.min(1.0, busySeconds / totalSeconds);
+            return totalSeconds <= 0 ? 0 : busySeconds / totalSeconds;
         }
 
         /** Busy CPU milliseconds per unit of work done. */
