@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -90,6 +91,10 @@ public final class LocalSettings {
             Map.entry("platform-sandbox.signing-secrets", "CONFIRMLINE_TENANT_SIGNING_SECRETS"));
 
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(key|token|secret|password|auth).*");
+    /** Environment names of settings that may decide whether a bean exists: see {@link #settingThatDecidesBeans}. */
+    private static final Pattern DECIDES_BEANS = Pattern.compile(
+            "(MANAGEMENT|SPRINGDOC|SPRING_MAIN|SPRING_PROFILES)_.*|.*(ENABLED|_CREATETOPICS|_CREATE_TOPICS)");
+
     private static final Pattern ARGUMENT = Pattern.compile("--([^=\\s]+)=(.*)", Pattern.DOTALL);
 
     /** Where a value that is not the local default came from, for the start-up message. */
@@ -141,6 +146,35 @@ public final class LocalSettings {
             }
         }
         return new Resolved(settings, List.copyOf(overrides));
+    }
+
+    /**
+     * The first setting given, through the environment or {@code CONFIRMLINE_LOCAL_ARGS_*}, that may decide which
+     * beans an application has, e.g. {@code MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT} (the OTLP exporter
+     * exists only when it is set): Spring AOT decides those conditions when the services are built, with their
+     * {@code application.yml} defaults, so with such a setting they must start without it. Which names count is a
+     * broad rule on purpose (every {@code management.*}, {@code springdoc.*}, {@code spring.main.*} and profile, and
+     * anything that is an {@code enabled} switch or creates topics): a false alarm costs a slower start, a miss a
+     * feature silently off.
+     */
+    public Optional<String> settingThatDecidesBeans() {
+        for (Map.Entry<String, String> variable : new java.util.TreeMap<>(environment).entrySet()) {
+            String name = variable.getKey();
+            if (name.startsWith(EXTRA_ARGS_PREFIX)) {
+                for (String word : words(variable.getValue(), name)) {
+                    var argument = ARGUMENT.matcher(word);
+                    if (argument.matches()
+                            && DECIDES_BEANS
+                                    .matcher(springEnvironmentName(argument.group(1)))
+                                    .matches()) {
+                        return Optional.of(argument.group(1) + " (in " + name + ")");
+                    }
+                }
+            } else if (DECIDES_BEANS.matcher(name).matches()) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The variable with extra arguments for an application: {@code call-orchestrator} → {@code ..._CALL_ORCHESTRATOR}. */

@@ -54,6 +54,13 @@ public final class RunLocal {
             System.err.println("ConfirmLine did not start: " + e.getMessage());
             System.exit(2);
         }
+        if (Boolean.parseBoolean(System.getProperty("confirmline.jvm.aot", "true"))) {
+            settings.settingThatDecidesBeans().ifPresent(setting -> {
+                System.out.println("Spring AOT off for this run: " + setting
+                        + " may decide which beans exist, which AOT fixed when the services were built (README).");
+                System.setProperty("confirmline.jvm.aot", "false");
+            });
+        }
         // Registered before anything starts: a signal during start-up stops what has started, PostgreSQL included.
         LocalProcesses processes = LocalProcesses.stoppedOnExit();
         System.out.println("Starting ConfirmLine on embedded infrastructure (logs in " + logs + ")...");

@@ -49,10 +49,10 @@ class AppCdsTrainingTest {
         String dependencies = Files.readString(SANDBOX.resolve("target/runtime-classpath.txt"))
                 .trim();
         deleteArchives();
-        assertThat(AppCds.plan(SANDBOX, dependencies).trained()).isFalse();
         Path classLoading = logs.resolve("class-load.log");
         List<String> options = new ArrayList<>(JvmOptions.DEFAULTS);
         options.add("-Xlog:class+load=info:file=" + classLoading);
+        assertThat(AppCds.plan(SANDBOX, dependencies, options).trained()).isFalse();
 
         ServiceProcess sandbox = ServiceProcess.start(
                 "eightbyeight-sandbox",
@@ -61,11 +61,14 @@ class AppCdsTrainingTest {
                 RegistryServer.freePort(),
                 Map.of(),
                 logs,
-                new JvmOptions(options, true));
+                new JvmOptions(options, true, false));
         try {
-            assertThat(AppCds.plan(SANDBOX, dependencies).trained())
+            assertThat(AppCds.plan(SANDBOX, dependencies, options).trained())
                     .as("the training start wrote the archive")
                     .isTrue();
+            assertThat(AppCds.plan(SANDBOX, dependencies, JvmOptions.DEFAULTS).trained())
+                    .as("a start with other options has an archive of its own")
+                    .isFalse();
             sandbox.awaitHealthy(Duration.ofMinutes(2));
 
             String loaded = Files.readString(classLoading);

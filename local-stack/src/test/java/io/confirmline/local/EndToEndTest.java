@@ -17,10 +17,12 @@ package io.confirmline.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.confirmline.events.ConversationEvent;
 import io.confirmline.events.ConversationEventType;
 import io.confirmline.events.MessageAuthor;
+import io.confirmline.testing.JvmOptions;
 import io.confirmline.testing.TestPostgres;
 import io.confirmline.testing.browser.Browser;
 import java.io.IOException;
@@ -301,6 +303,21 @@ class EndToEndTest {
                 .isEmpty();
         assertThat(sandboxTexts("+34600100029")).hasSize(1);
         assertThat(platform.received(booking("+34600100029")).get(2).reason()).isNotBlank();
+    }
+
+    /**
+     * Issue #18: the services run here as {@code ./run-local} starts them, from the bean definitions Spring AOT
+     * generated when they were built, so every test of this class is also a test of that generated code. A context
+     * whose AOT code missed a bean would fail its start or the scenario that needs the bean.
+     */
+    @Test
+    void theServicesStartFromTheCodeSpringAotGeneratedForThem() throws Exception {
+        assumeTrue(JvmOptions.fromSystemProperties().aot(), "run with -Dconfirmline.jvm.aot=false");
+        for (String service : List.of("webhook-ingress", "call-orchestrator", "platform-notifier", "owner-console")) {
+            assertThat(java.nio.file.Files.readString(Path.of("target/e2e-logs", service + ".log")))
+                    .as(service + "'s log")
+                    .contains("Starting AOT-processed");
+        }
     }
 
     /**

@@ -231,4 +231,33 @@ class LocalSettingsTest {
                         .resolve("webhook-ingress", Map.of()))
                 .hasMessageContaining("unclosed '");
     }
+
+    @Test
+    void anOtlpEndpointInTheEnvironmentTurnsSpringAotOffWhileValuesAloneDoNot() {
+        assertThat(new LocalSettings(Map.of(
+                                "PATH", "/bin",
+                                "EIGHT_BY_EIGHT_BASE_URL", "https://voice.8x8.example",
+                                "CONFIRMLINE_LOCAL_ARGS_CALL_ORCHESTRATOR", "--confirmline.dialing.timeout=5s"))
+                        .settingThatDecidesBeans())
+                .isEmpty();
+        assertThat(new LocalSettings(Map.of(
+                                "PATH", "/bin",
+                                "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                                        "http://collector:4318/v1/traces"))
+                        .settingThatDecidesBeans())
+                .contains("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
+    }
+
+    @Test
+    void anEnabledSwitchAmongOneApplicationsArgumentsTurnsSpringAotOff() {
+        assertThat(new LocalSettings(Map.of(
+                                "CONFIRMLINE_LOCAL_ARGS_WEBHOOK_INGRESS",
+                                "--confirmline.ingress.publish.linger=1ms --springdoc.api-docs.enabled=false"))
+                        .settingThatDecidesBeans())
+                .contains("springdoc.api-docs.enabled (in CONFIRMLINE_LOCAL_ARGS_WEBHOOK_INGRESS)");
+        assertThat(new LocalSettings(Map.of("CONFIRMLINE_KAFKA_CREATETOPICS", "false")).settingThatDecidesBeans())
+                .isPresent();
+        assertThat(new LocalSettings(Map.of("SPRING_PROFILES_ACTIVE", "prod")).settingThatDecidesBeans())
+                .isPresent();
+    }
 }

@@ -33,8 +33,9 @@ import java.util.stream.Stream;
 /**
  * Java 17 AppCDS for one application: the classes its start loads, parsed and verified once into an archive that
  * later starts map instead of loading again. The archive lives in {@code <module>/target/app-cds/}, named by a hash
- * of the classpath (each entry's path, size and time), so a rebuild makes a new one instead of a JVM silently
- * refusing a stale one. CDS cannot archive classes from a directory, so the module's {@code target/classes} goes on
+ * of the classpath (each entry's path, size and time) and of the JVM's options, so a rebuild makes a new one instead of
+ * a JVM silently refusing a stale one, and a start with other options (Spring AOT's initialisation code, which loads
+ * other classes; another collector) has its own. CDS cannot archive classes from a directory, so the module's {@code target/classes} goes on
  * the classpath as a jar of itself, made next to the archive. The archive is made by a training start
  * ({@code -XX:ArchiveClassesAtExit}): the application starts, answers its health, readiness and metrics endpoints,
  * and is stopped as at any shutdown, so the archive has the classes of serving a request as well as of the start.
@@ -44,7 +45,10 @@ public final class AppCds {
     /** What a JVM with CDS is started with: its classpath, and the options that use or make the archive. */
     public record Plan(String classpath, Path archive, boolean trained) {
 
-        /** The options of the real start, or of the training start when there is no archive yet. */
+        /**
+         * The options of the real start, or of the training start when there is no archive yet. The JVM's own options
+         * come after these, so theirs win.
+         */
         public List<String> options() {
             return trained
                     ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto")
@@ -54,12 +58,12 @@ public final class AppCds {
 
     private AppCds() {}
 
-    /** Where the archive for this classpath is, and whether it is already made. */
-    public static Plan plan(Path module, String dependencies) {
+    /** Where the archive for this classpath and these JVM options is, and whether it is already made. */
+    public static Plan plan(Path module, String dependencies, List<String> jvmOptions) {
         try {
             Path classes = module.resolve("target/classes");
             Path directory = Files.createDirectories(module.resolve("target/app-cds"));
-            String hash = hash(classes, dependencies);
+            String hash = hash(classes, dependencies, jvmOptions);
             Path jar = directory.resolve("classes-" + hash + ".jar");
             if (!Files.exists(jar)) {
                 jarOf(classes, jar);
@@ -72,7 +76,7 @@ public final class AppCds {
         }
     }
 
-    private static String hash(Path classes, String dependencies) throws IOException {
+    private static String hash(Path classes, String dependencies, List<String> jvmOptions) throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             List<Path> entries = new ArrayList<>();
@@ -82,6 +86,7 @@ public final class AppCds {
             for (String dependency : dependencies.split(java.io.File.pathSeparator)) {
                 entries.add(Path.of(dependency));
             }
+            digest.update(String.join(" ", jvmOptions).getBytes(StandardCharsets.UTF_8));
             for (Path entry : entries) {
                 digest.update(entry.toString().getBytes(StandardCharsets.UTF_8));
                 if (Files.exists(entry)) {

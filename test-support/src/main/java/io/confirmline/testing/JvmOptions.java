@@ -19,16 +19,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * How a {@link ServiceProcess} JVM is started: its options (heap, GC, JIT, stacks, ...) and whether it uses an AppCDS
- * archive of its own classes ({@link AppCds}). The defaults suit the small services on a small machine; {@code
- * ./run-local} may give others through the system properties {@code confirmline.jvm.options} (space-separated, replaces
- * the defaults) and {@code confirmline.jvm.cds} ({@code true}: AppCDS, the archive made by a training start the first
- * time). The tests keep CDS off: a training start would make a clean build's tests slower, not faster.
+ * How a {@link ServiceProcess} JVM is started: its options (heap, GC, JIT, stacks, ...), whether it uses an AppCDS
+ * archive of its own classes ({@link AppCds}), and whether it starts from the code Spring AOT generated for it at
+ * build time ({@link SpringAot}; only where that code is there and up to date). The defaults suit the small services on
+ * a small machine; {@code ./run-local} may give others through the system properties {@code confirmline.jvm.options}
+ * (space-separated, replaces the defaults), {@code confirmline.jvm.cds} ({@code true}: AppCDS, the archive made by a
+ * training start the first time) and {@code confirmline.jvm.aot} ({@code false}: the beans defined at run time, as
+ * without AOT). The tests keep CDS off (a training start would make a clean build's tests slower, not faster) and AOT
+ * on, so the end-to-end tests start the services as {@code ./run-local} does.
  *
  * @param options the JVM's options, before {@code -cp}
  * @param cds whether to start from (and, the first time, make) the application's AppCDS archive
+ * @param aot whether to start from the application's Spring AOT code where it has up-to-date code
  */
-public record JvmOptions(List<String> options, boolean cds) {
+public record JvmOptions(List<String> options, boolean cds, boolean aot) {
 
     /**
      * A serial collector (no GC threads to feed on two cores), C1 only (most of the start is compiling), small thread
@@ -44,10 +48,13 @@ public record JvmOptions(List<String> options, boolean cds) {
         options = List.copyOf(options);
     }
 
-    /** The defaults, or what {@code confirmline.jvm.options} and {@code confirmline.jvm.cds} say. */
+    /** The defaults, or what {@code confirmline.jvm.options}, {@code .cds} and {@code .aot} say. */
     public static JvmOptions fromSystemProperties() {
         String given = System.getProperty("confirmline.jvm.options", "").trim();
         List<String> options = given.isEmpty() ? DEFAULTS : Arrays.asList(given.split("\\s+"));
-        return new JvmOptions(options, Boolean.getBoolean("confirmline.jvm.cds"));
+        return new JvmOptions(
+                options,
+                Boolean.getBoolean("confirmline.jvm.cds"),
+                Boolean.parseBoolean(System.getProperty("confirmline.jvm.aot", "true")));
     }
 }

@@ -24,6 +24,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One of our Spring Boot applications in a JVM of its own, as it runs in production: its own classpath (the
@@ -33,6 +36,8 @@ import java.util.Map;
  * file; {@link #awaitHealthy} waits for {@code /actuator/health}.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceProcess.class);
 
     private final String name;
     private final int port;
@@ -90,9 +95,18 @@ public final class ServiceProcess implements AutoCloseable {
             String dependencies = Files.readString(classpathFile).trim();
             String classpath = classes + java.io.File.pathSeparator + dependencies;
             List<String> options = new ArrayList<>(jvm.options());
+            if (jvm.aot()) {
+                Optional<String> whyNot = SpringAot.whyNot(module, mainClass);
+                if (whyNot.isEmpty()) {
+                    options.add(0, "-Dspring.aot.enabled=true"); // first, so that a later -D of the caller wins
+                } else if (Files.isDirectory(module.resolve("target/spring-aot"))) {
+                    // Only for a module whose build generates AOT code; the sandboxes have none and need no word.
+                    LOG.warn("{} starts without Spring AOT: {}", name, whyNot.get());
+                }
+            }
             Files.createDirectories(logDirectory);
             if (jvm.cds()) {
-                AppCds.Plan plan = AppCds.plan(module, dependencies);
+                AppCds.Plan plan = AppCds.plan(module, dependencies, options);
                 if (!plan.trained()) {
                     train(
                             name,
@@ -100,11 +114,11 @@ public final class ServiceProcess implements AutoCloseable {
                             port,
                             command(plan.classpath(), join(options, plan.options()), mainClass, port, settings),
                             logDirectory.resolve(name + "-cds-training.log"));
-                    plan = AppCds.plan(module, dependencies);
+                    plan = AppCds.plan(module, dependencies, options);
                 }
                 classpath = plan.classpath();
                 if (plan.trained()) {
-                    options.addAll(plan.options());
+                    options.addAll(0, plan.options());
                 }
             }
             Path logFile = logDirectory.resolve(name + ".log");

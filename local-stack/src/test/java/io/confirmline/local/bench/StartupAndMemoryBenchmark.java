@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,9 +38,10 @@ import java.util.Map;
 /**
  * Issue #18 item 5: how fast each service is ready and how much memory it holds at rest. The whole stack is started
  * once (broker, registry, PostgreSQL, sandboxes: what a service needs to be ready); then each service in turn is
- * stopped and started fresh {@code bench.starts} times with each JVM configuration: the baseline (the launcher's
- * options before issue #18, no CDS) and the tuned one ({@code bench.tuned}, with AppCDS; its archive is made by a
- * training start before the measured starts). Ready time: from the JVM's process start (the kernel's start time) to
+ * stopped and started fresh {@code bench.starts} times with each JVM configuration, the configurations taking turns:
+ * the baseline (the launcher's options before issue #18, no CDS, no AOT), the tuned one ({@code bench.tuned}, with
+ * AppCDS and Spring AOT, as {@code ./run-local} starts it; its archive is made by a training start before the measured
+ * starts) and any variants of it ({@code bench.variants}). Ready time: from the JVM's process start (the kernel's start time) to
  * the first 200 from {@code /actuator/health/readiness} (or {@code /actuator/health} where probes are off), polled
  * every 20 ms. RSS (VmRSS) after the last start of each configuration, 30 s idle.
  *
@@ -61,15 +63,40 @@ public final class StartupAndMemoryBenchmark {
     private final List<String> services = Arrays.asList(
             System.getProperty("bench.services", String.join(",", SERVICES)).split(","));
 
-    private final JvmOptions baseline = new JvmOptions(
-            Arrays.asList(
-                    System.getProperty("bench.baseline", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k")
-                            .split("\\s+")),
-            false);
-    private final JvmOptions tuned = new JvmOptions(
-            Arrays.asList(System.getProperty("bench.tuned", String.join(" ", JvmOptions.DEFAULTS))
-                    .split("\\s+")),
-            true);
+    private static final String BASELINE = "baseline";
+
+    /**
+     * The baseline (the launcher's options before issue #18: no CDS, no AOT), the tuned options with AppCDS and Spring
+     * AOT ({@code bench.tuned}: what {@code ./run-local} starts), and any variants of the tuned start ({@code
+     * bench.variants}, {@code name=options;name=options}: the tuned options plus these, AppCDS and AOT kept; an option
+     * {@code -Dspring.aot.enabled=false} among them starts without AOT, as a JVM's last option of a name wins).
+     */
+    private final Map<String, JvmOptions> configurations = configurations();
+
+    private static Map<String, JvmOptions> configurations() {
+        Map<String, JvmOptions> all = new LinkedHashMap<>();
+        all.put(
+                BASELINE,
+                new JvmOptions(
+                        Arrays.asList(System.getProperty(
+                                        "bench.baseline", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k")
+                                .split("\\s+")),
+                        false,
+                        false));
+        List<String> tuned = Arrays.asList(System.getProperty("bench.tuned", String.join(" ", JvmOptions.DEFAULTS))
+                .split("\\s+"));
+        all.put("tuned + AppCDS + AOT", new JvmOptions(tuned, true, true));
+        for (String variant : System.getProperty("bench.variants", "").split(";")) {
+            if (!variant.isBlank()) {
+                String[] nameAndOptions = variant.split("=", 2);
+                List<String> options = new ArrayList<>(tuned);
+                options.addAll(Arrays.asList(nameAndOptions[1].trim().split("\\s+")));
+                all.put(nameAndOptions[0].trim(), new JvmOptions(options, true, true));
+            }
+        }
+        return all;
+    }
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
 
@@ -91,36 +118,57 @@ public final class StartupAndMemoryBenchmark {
                 repository.resolve("local-stack/target/bench-logs/startup"));
         List<Result> results = new ArrayList<>();
         try {
-            System.out.println("Baseline: " + baseline.options() + "; tuned: " + tuned.options() + " + AppCDS");
+            System.out.println("Configurations: " + configurations);
             for (String name : SERVICES.stream().filter(services::contains).toList()) {
                 ServiceProcess current = stack.services().stream()
                         .filter(s -> s.name().equals(name))
                         .findFirst()
                         .orElseThrow();
-                for (Map.Entry<String, JvmOptions> configuration :
-                        Map.of("baseline", baseline, "tuned + AppCDS", tuned).entrySet().stream()
-                                .sorted(Map.Entry.comparingByKey())
-                                .toList()) {
-                    List<Double> ready = new ArrayList<>();
-                    for (int i = 0; i < starts; i++) {
+                // Each configuration's archive is made before any start is measured, so that no measured start
+                // pays a training start's work or finds the page cache cold for its archive alone.
+                for (Map.Entry<String, JvmOptions> configuration : configurations.entrySet()) {
+                    if (configuration.getValue().cds()) {
                         current.close();
-                        current = current.startAgain(configuration.getValue()); // with CDS, the first trains
-                        ready.add(secondsToReady(current, MAIN_CLASSES.get(name)));
+                        current = current.startAgain(configuration.getValue());
+                        secondsToReady(current, MAIN_CLASSES.get(name));
+                    }
+                }
+                // The configurations take turns, start by start, so an hour's slowness of this machine falls on
+                // each of them alike instead of on whichever ran last; and each round begins one further along, so
+                // that no configuration always follows the baseline's slow start and whatever it leaves behind.
+                Map<String, List<Double>> ready = new LinkedHashMap<>();
+                Map<String, Double> rss = new LinkedHashMap<>();
+                List<Map.Entry<String, JvmOptions>> order = new ArrayList<>(configurations.entrySet());
+                for (int i = 0; i < starts; i++) {
+                    for (Map.Entry<String, JvmOptions> configuration : order) {
+                        current.close();
+                        current = current.startAgain(configuration.getValue());
+                        double seconds = secondsToReady(current, MAIN_CLASSES.get(name));
+                        ready.computeIfAbsent(configuration.getKey(), k -> new ArrayList<>())
+                                .add(seconds);
                         System.out.printf(
                                 Locale.ROOT,
                                 "%s, %s, start %d: ready in %.2f s%n",
                                 name,
                                 configuration.getKey(),
                                 i + 1,
-                                ready.get(ready.size() - 1));
+                                seconds);
                         System.out.flush();
+                        if (i == starts - 1) {
+                            Thread.sleep(30_000);
+                            long pid =
+                                    ServiceMemory.pidOf(MAIN_CLASSES.get(name)).orElseThrow();
+                            rss.put(
+                                    configuration.getKey(),
+                                    ServiceMemory.rss(pid)
+                                            .map(ServiceMemory.Rss::nowMib)
+                                            .orElse(-1.0));
+                        }
                     }
-                    Thread.sleep(30_000);
-                    long pid = ServiceMemory.pidOf(MAIN_CLASSES.get(name)).orElseThrow();
-                    double rss = ServiceMemory.rss(pid)
-                            .map(ServiceMemory.Rss::nowMib)
-                            .orElse(-1.0);
-                    results.add(new Result(name, configuration.getKey(), ready, rss));
+                    Collections.rotate(order, -1);
+                }
+                for (String configuration : configurations.keySet()) {
+                    results.add(new Result(name, configuration, ready.get(configuration), rss.get(configuration)));
                 }
                 current.close();
             }
@@ -143,15 +191,23 @@ public final class StartupAndMemoryBenchmark {
                             .toList(),
                     r.restRssMib());
         }
-        for (int i = 0; i + 1 < results.size(); i += 2) {
-            Result base = results.get(i);
-            Result tune = results.get(i + 1);
-            System.out.printf(
-                    Locale.ROOT,
-                    "%s: ready tuned/baseline %.2f, RSS tuned/baseline %.2f%n",
-                    base.service(),
-                    median(tune.readySeconds()) / median(base.readySeconds()),
-                    tune.restRssMib() / base.restRssMib());
+        for (Result base : results) {
+            if (!base.configuration().equals(BASELINE)) {
+                continue;
+            }
+            for (Result other : results) {
+                if (other.service().equals(base.service())
+                        && !other.configuration().equals(BASELINE)) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%s: ready %s/baseline %.2f, RSS %s/baseline %.2f%n",
+                            base.service(),
+                            other.configuration(),
+                            median(other.readySeconds()) / median(base.readySeconds()),
+                            other.configuration(),
+                            other.restRssMib() / base.restRssMib());
+                }
+            }
         }
     }
 
