@@ -92,8 +92,15 @@ public final class LocalSettings {
 
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(key|token|secret|password|auth).*");
     /** Environment names of settings that may decide whether a bean exists: see {@link #settingThatDecidesBeans}. */
-    private static final Pattern DECIDES_BEANS = Pattern.compile(
-            "(MANAGEMENT|SPRINGDOC|SPRING_MAIN|SPRING_PROFILES)_.*|.*(ENABLED|_CREATETOPICS|_CREATE_TOPICS)");
+    private static final Pattern DECIDES_BEANS =
+            Pattern.compile("(MANAGEMENT|SPRINGDOC|SPRING_MAIN|SPRING_PROFILES|SPRING_AUTOCONFIGURE|SPRING_CONFIG)_.*"
+                    + "|SPRING_APPLICATION_JSON|.*(ENABLED|_CREATETOPICS|_CREATE_TOPICS)");
+
+    /** Variables whose {@code -Dname=value} words every application's JVM also gets. */
+    private static final List<String> JVM_OPTION_VARIABLES =
+            List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "CONFIRMLINE_LOCAL_JVM_OPTIONS");
+
+    private static final Pattern SYSTEM_PROPERTY = Pattern.compile("-D([^=\\s]+)(=.*)?", Pattern.DOTALL);
 
     private static final Pattern ARGUMENT = Pattern.compile("--([^=\\s]+)=(.*)", Pattern.DOTALL);
 
@@ -153,9 +160,10 @@ public final class LocalSettings {
      * beans an application has, e.g. {@code MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT} (the OTLP exporter
      * exists only when it is set): Spring AOT decides those conditions when the services are built, with their
      * {@code application.yml} defaults, so with such a setting they must start without it. Which names count is a
-     * broad rule on purpose (every {@code management.*}, {@code springdoc.*}, {@code spring.main.*} and profile, and
-     * anything that is an {@code enabled} switch or creates topics): a false alarm costs a slower start, a miss a
-     * feature silently off.
+     * broad rule on purpose (every {@code management.*}, {@code springdoc.*}, {@code spring.main.*},
+     * {@code spring.autoconfigure.*}, {@code spring.config.*}, {@code SPRING_APPLICATION_JSON} and profile, and
+     * anything that is an {@code enabled} switch or creates topics, also as {@code -D} words of the JVM options every
+     * application inherits): a false alarm costs a slower start, a miss a feature silently off.
      */
     public Optional<String> settingThatDecidesBeans() {
         for (Map.Entry<String, String> variable : new java.util.TreeMap<>(environment).entrySet()) {
@@ -168,6 +176,17 @@ public final class LocalSettings {
                                     .matcher(springEnvironmentName(argument.group(1)))
                                     .matches()) {
                         return Optional.of(argument.group(1) + " (in " + name + ")");
+                    }
+                }
+            } else if (JVM_OPTION_VARIABLES.contains(name)) {
+                for (String word : words(variable.getValue(), name)) {
+                    var property = SYSTEM_PROPERTY.matcher(word);
+                    if (property.matches()
+                            && !property.group(1).startsWith("confirmline.jvm.")
+                            && DECIDES_BEANS
+                                    .matcher(springEnvironmentName(property.group(1)))
+                                    .matches()) {
+                        return Optional.of(property.group(1) + " (in " + name + ")");
                     }
                 }
             } else if (DECIDES_BEANS.matcher(name).matches()) {

@@ -313,11 +313,29 @@ class EndToEndTest {
     @Test
     void theServicesStartFromTheCodeSpringAotGeneratedForThem() throws Exception {
         assumeTrue(JvmOptions.fromSystemProperties().aot(), "run with -Dconfirmline.jvm.aot=false");
+        // Built by ./mvnw (package or later), each service has up-to-date AOT code; if not, the reason says what to
+        // run.
         for (String service : List.of("webhook-ingress", "call-orchestrator", "platform-notifier", "owner-console")) {
             assertThat(java.nio.file.Files.readString(Path.of("target/e2e-logs", service + ".log")))
-                    .as(service + "'s log")
+                    .as(service + "'s log (" + aotState(service) + ")")
                     .contains("Starting AOT-processed");
         }
+    }
+
+    /** Whether the service's AOT code could be used, and if not why: the message of a failed assertion above. */
+    private static String aotState(String service) throws java.io.IOException {
+        Map<String, String> mainClasses = Map.of(
+                "webhook-ingress", "io.confirmline.ingress.WebhookIngressApplication",
+                "call-orchestrator", "io.confirmline.orchestrator.CallOrchestratorApplication",
+                "platform-notifier", "io.confirmline.notifier.PlatformNotifierApplication",
+                "owner-console", "io.confirmline.console.OwnerConsoleApplication");
+        Path module = builds().resolve(service);
+        return io.confirmline.testing.SpringAot.whyNot(
+                        module,
+                        mainClasses.get(service),
+                        java.nio.file.Files.readString(module.resolve("target/runtime-classpath.txt"))
+                                .trim())
+                .orElse("its AOT code is up to date");
     }
 
     /**

@@ -260,4 +260,17 @@ class LocalSettingsTest {
         assertThat(new LocalSettings(Map.of("SPRING_PROFILES_ACTIVE", "prod")).settingThatDecidesBeans())
                 .isPresent();
     }
+
+    @Test
+    void aSwitchAmongTheJvmOptionsEveryApplicationInheritsTurnsSpringAotOffTheLaunchersOwnDoNot() {
+        assertThat(new LocalSettings(Map.of("JAVA_TOOL_OPTIONS", "-Xmx1g -Dspring.profiles.active=prod"))
+                        .settingThatDecidesBeans())
+                .contains("spring.profiles.active (in JAVA_TOOL_OPTIONS)");
+        assertThat(new LocalSettings(Map.of("SPRING_AUTOCONFIGURE_EXCLUDE", "x")).settingThatDecidesBeans())
+                .isPresent();
+        assertThat(new LocalSettings(
+                                Map.of("CONFIRMLINE_LOCAL_JVM_OPTIONS", "-Xmx512m -Dconfirmline.jvm.cds.enabled=x"))
+                        .settingThatDecidesBeans())
+                .isEmpty();
+    }
 }

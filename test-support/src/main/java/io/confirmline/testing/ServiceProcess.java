@@ -96,7 +96,7 @@ public final class ServiceProcess implements AutoCloseable {
             String classpath = classes + java.io.File.pathSeparator + dependencies;
             List<String> options = new ArrayList<>(jvm.options());
             if (jvm.aot()) {
-                Optional<String> whyNot = SpringAot.whyNot(module, mainClass);
+                Optional<String> whyNot = SpringAot.whyNot(module, mainClass, dependencies);
                 if (whyNot.isEmpty()) {
                     options.add(0, "-Dspring.aot.enabled=true"); // first, so that a later -D of the caller wins
                 } else if (Files.isDirectory(module.resolve("target/spring-aot"))) {

@@ -40,31 +40,57 @@ public final class SpringAot {
 
     /**
      * Empty when the application can start from its generated code; otherwise why not, in a sentence for a log line.
+     * The generated code also holds the bean definitions of our shared modules' auto-configurations (kafka-support's),
+     * so a jar or class directory of ours on {@code dependencies} (the runtime classpath) newer than it makes it stale
+     * too, e.g. after {@code ./mvnw -pl kafka-support install} alone.
      */
-    public static Optional<String> whyNot(Path module, String mainClass) {
+    public static Optional<String> whyNot(Path module, String mainClass, String dependencies) {
         Path classes = module.resolve("target/classes");
         Path initialiser = classes.resolve(mainClass.replace('.', '/') + INITIALISER);
         if (!Files.isRegularFile(initialiser)) {
             return Optional.of("no Spring AOT code in " + classes + " (built without spring-boot:process-aot)");
         }
-        try (Stream<Path> files = Files.walk(classes)) {
-            FileTime generated = Files.getLastModifiedTime(initialiser);
-            Optional<Path> newer = files.filter(Files::isRegularFile)
-                    .filter(file -> !isGenerated(classes.relativize(file)))
-                    .filter(file -> modified(file).compareTo(generated) > 0)
-                    .findFirst();
-            return newer.map(file -> "its Spring AOT code is older than " + classes.relativize(file)
-                    + " (rebuild with ./mvnw install -DskipTests)");
+        FileTime generated = modified(initialiser);
+        Optional<String> newer = newerThan(classes, generated, true);
+        Path repository = module.toAbsolutePath().normalize().getParent();
+        for (String entry : dependencies.split(java.io.File.pathSeparator)) {
+            Path path = Path.of(entry).toAbsolutePath().normalize();
+            boolean ours = entry.replace('\\', '/').contains("/io/confirmline/")
+                    || (repository != null && path.startsWith(repository));
+            if (newer.isPresent() || !ours || !Files.exists(path)) {
+                continue;
+            }
+            newer = newerThan(path, generated, false);
+        }
+        return newer.map(
+                file -> "its Spring AOT code is older than " + file + " (rebuild with ./mvnw install -DskipTests)");
+    }
+
+    /** The first file under {@code root} (a directory or one jar) modified after {@code time}. */
+    private static Optional<String> newerThan(Path root, FileTime time, boolean skipGenerated) {
+        if (!Files.isDirectory(root)) {
+            return modified(root).compareTo(time) > 0 ? Optional.of(root.toString()) : Optional.empty();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> !skipGenerated || !isGenerated(root.relativize(file)))
+                    .filter(file -> modified(file).compareTo(time) > 0)
+                    .findFirst()
+                    .map(file -> skipGenerated ? root.relativize(file).toString() : file.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + classes, e);
+            throw new UncheckedIOException("Cannot read " + root, e);
         }
     }
 
-    /** Spring's names for what it generates: {@code Type__BeanDefinitions}, {@code Type$$SpringCGLIB$$0}, hints. */
+    /**
+     * Spring's names for what it generates: classes named {@code Type__BeanDefinitions} or {@code Type$$SpringCGLIB$$0},
+     * and hints under {@code META-INF/native-image/}. Only classes: a Flyway migration ({@code V2__calls.sql}) is ours.
+     */
     static boolean isGenerated(Path relative) {
         String path = relative.toString().replace('\\', '/');
         String name = relative.getFileName().toString();
-        return name.contains("__") || name.contains("$$SpringCGLIB$$") || path.startsWith("META-INF/native-image/");
+        return (name.endsWith(".class") && (name.contains("__") || name.contains("$$SpringCGLIB$$")))
+                || path.startsWith("META-INF/native-image/");
     }
 
     private static FileTime modified(Path file) {

@@ -41,7 +41,7 @@ class SpringAotTest {
     void aModuleBuiltWithoutProcessAotStartsWithoutIt(@TempDir Path module) throws IOException {
         write(module, "com/example/shop/ShopApplication.class", Instant.parse("2026-12-02T10:00:00Z"));
 
-        assertThat(SpringAot.whyNot(module, MAIN))
+        assertThat(SpringAot.whyNot(module, MAIN, ""))
                 .hasValueSatisfying(why -> assertThat(why).contains("no Spring AOT code"));
     }
 
@@ -59,7 +59,7 @@ class SpringAotTest {
         write(module, "com/example/shop/ShopApplication$$SpringCGLIB$$0.class", generated.plusSeconds(1));
         write(module, "META-INF/native-image/com.example/shop/reflect-config.json", generated.plusSeconds(1));
 
-        assertThat(SpringAot.whyNot(module, MAIN)).isEmpty();
+        assertThat(SpringAot.whyNot(module, MAIN, "")).isEmpty();
     }
 
     @Test
@@ -70,8 +70,40 @@ class SpringAotTest {
         // An IDE recompiled one class (maybe with a new bean) after the last process-aot.
         write(module, "com/example/shop/order/OrderService.class", generated.plusSeconds(60));
 
-        assertThat(SpringAot.whyNot(module, MAIN))
+        assertThat(SpringAot.whyNot(module, MAIN, ""))
                 .hasValueSatisfying(
                         why -> assertThat(why).contains("older than com/example/shop/order/OrderService.class"));
+    }
+
+    @Test
+    void aMigrationChangedAfterTheGeneratedCodeIsOursNotSpringsDespiteItsDoubleUnderscore(@TempDir Path module)
+            throws IOException {
+        Instant generated = Instant.parse("2026-12-02T10:00:20Z");
+        write(module, "com/example/shop/ShopApplication.class", generated.minusSeconds(20));
+        write(module, "com/example/shop/ShopApplication__ApplicationContextInitializer.class", generated);
+        write(module, "db/migration/V2__orders.sql", generated.plusSeconds(60));
+
+        assertThat(SpringAot.whyNot(module, MAIN, ""))
+                .hasValueSatisfying(why -> assertThat(why).contains("V2__orders.sql"));
+    }
+
+    @Test
+    void aSharedModuleOfOursInstalledAfterTheGeneratedCodeMakesItStaleALibraryDoesNot(@TempDir Path root)
+            throws IOException {
+        Path module = root.resolve("repository/shop");
+        Instant generated = Instant.parse("2026-12-02T10:00:20Z");
+        write(module, "com/example/shop/ShopApplication.class", generated.minusSeconds(20));
+        write(module, "com/example/shop/ShopApplication__ApplicationContextInitializer.class", generated);
+        Path library = root.resolve("m2/org/example/lib/1.0/lib-1.0.jar");
+        Path ours = root.resolve("m2/io/confirmline/kafka-support/0.6.0-SNAPSHOT/kafka-support-0.6.0-SNAPSHOT.jar");
+        for (Path jar : java.util.List.of(library, ours)) {
+            Files.createDirectories(jar.getParent());
+            Files.write(jar, new byte[] {1});
+            Files.setLastModifiedTime(jar, FileTime.from(generated.plusSeconds(60)));
+        }
+
+        assertThat(SpringAot.whyNot(module, MAIN, library.toString())).isEmpty();
+        assertThat(SpringAot.whyNot(module, MAIN, library + java.io.File.pathSeparator + ours))
+                .hasValueSatisfying(why -> assertThat(why).contains("kafka-support-0.6.0-SNAPSHOT.jar"));
     }
 }
