@@ -54,6 +54,9 @@ public final class SpringAot {
         Optional<String> newer = newerThan(classes, generated, true);
         Path repository = module.toAbsolutePath().normalize().getParent();
         for (String entry : dependencies.split(java.io.File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue; // Path.of("") would be the working directory
+            }
             Path path = Path.of(entry).toAbsolutePath().normalize();
             boolean ours = entry.replace('\\', '/').contains("/io/confirmline/")
                     || (repository != null && path.startsWith(repository));
