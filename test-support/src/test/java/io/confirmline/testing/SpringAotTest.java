@@ -37,6 +37,14 @@ class SpringAotTest {
         return file;
     }
 
+    /** The main class compiled, then its AOT initialiser generated 20 s later; returns the generation time. */
+    private static Instant builtThenProcessed(Path module) throws IOException {
+        Instant generated = Instant.parse("2026-12-02T10:00:20Z");
+        write(module, "com/example/shop/ShopApplication.class", generated.minusSeconds(20));
+        write(module, "com/example/shop/ShopApplication__ApplicationContextInitializer.class", generated);
+        return generated;
+    }
+
     @Test
     void aModuleBuiltWithoutProcessAotStartsWithoutIt(@TempDir Path module) throws IOException {
         write(module, "com/example/shop/ShopApplication.class", Instant.parse("2026-12-02T10:00:00Z"));
@@ -64,9 +72,7 @@ class SpringAotTest {
 
     @Test
     void aClassCompiledAfterTheGeneratedCodeMakesItStale(@TempDir Path module) throws IOException {
-        Instant generated = Instant.parse("2026-12-02T10:00:20Z");
-        write(module, "com/example/shop/ShopApplication.class", generated.minusSeconds(20));
-        write(module, "com/example/shop/ShopApplication__ApplicationContextInitializer.class", generated);
+        Instant generated = builtThenProcessed(module);
         // An IDE recompiled one class (maybe with a new bean) after the last process-aot.
         write(module, "com/example/shop/order/OrderService.class", generated.plusSeconds(60));
 
@@ -78,9 +84,7 @@ class SpringAotTest {
     @Test
     void aMigrationChangedAfterTheGeneratedCodeIsOursNotSpringsDespiteItsDoubleUnderscore(@TempDir Path module)
             throws IOException {
-        Instant generated = Instant.parse("2026-12-02T10:00:20Z");
-        write(module, "com/example/shop/ShopApplication.class", generated.minusSeconds(20));
-        write(module, "com/example/shop/ShopApplication__ApplicationContextInitializer.class", generated);
+        Instant generated = builtThenProcessed(module);
         write(module, "db/migration/V2__orders.sql", generated.plusSeconds(60));
 
         assertThat(SpringAot.whyNot(module, MAIN, ""))
@@ -91,9 +95,7 @@ class SpringAotTest {
     void aSharedModuleOfOursInstalledAfterTheGeneratedCodeMakesItStaleALibraryDoesNot(@TempDir Path root)
             throws IOException {
         Path module = root.resolve("repository/shop");
-        Instant generated = Instant.parse("2026-12-02T10:00:20Z");
-        write(module, "com/example/shop/ShopApplication.class", generated.minusSeconds(20));
-        write(module, "com/example/shop/ShopApplication__ApplicationContextInitializer.class", generated);
+        Instant generated = builtThenProcessed(module);
         Path library = root.resolve("m2/org/example/lib/1.0/lib-1.0.jar");
         Path ours = root.resolve("m2/io/confirmline/kafka-support/0.6.0-SNAPSHOT/kafka-support-0.6.0-SNAPSHOT.jar");
         for (Path jar : java.util.List.of(library, ours)) {
