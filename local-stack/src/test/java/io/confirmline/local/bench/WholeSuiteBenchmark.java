@@ -154,6 +154,7 @@ public final class WholeSuiteBenchmark {
                 }
             }
             report(steps, atRest, memory.read());
+            TableUpkeep.print(db);
         } finally {
             stack.close();
             publishers.shutdownNow();
