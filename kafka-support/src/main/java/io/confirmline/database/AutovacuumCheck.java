@@ -46,18 +46,21 @@ public class AutovacuumCheck implements ApplicationListener<ApplicationReadyEven
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        problems()
-                .subscribe(
-                        found -> {
-                            if (!found.isEmpty()) {
-                                log.warn(
-                                        "PostgreSQL does not maintain this service's tables: {}. Queue tables"
-                                                + " (outbox, deliveries) then slow down as their dead rows pile up;"
-                                                + " turn autovacuum on (docs/benchmarks.md, \"Autovacuum\")",
-                                        String.join("; ", found));
-                            }
-                        },
-                        error -> log.debug("Could not read PostgreSQL's autovacuum settings", error));
+        warnIfUnmaintained()
+                .subscribe(found -> {}, error -> log.debug("Could not read PostgreSQL's autovacuum settings", error));
+    }
+
+    /** Reads the server's settings and logs the warning when they leave the tables unmaintained; emits what it found. */
+    public Mono<List<String>> warnIfUnmaintained() {
+        return problems().doOnNext(found -> {
+            if (!found.isEmpty()) {
+                log.warn(
+                        "PostgreSQL does not maintain this service's tables: {}. Queue tables (outbox, deliveries) then"
+                                + " slow down as their dead rows pile up; turn autovacuum on (docs/operations.md,"
+                                + " \"PostgreSQL\")",
+                        String.join("; ", found));
+            }
+        });
     }
 
     /** What the server's settings leave undone, each named with its setting; empty when autovacuum runs. */

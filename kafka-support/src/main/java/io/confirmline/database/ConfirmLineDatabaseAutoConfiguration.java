@@ -22,7 +22,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /** What every service with a database (the orchestrator, the notifier, the console) checks of its server. */
-@AutoConfiguration(afterName = "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration")
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+            "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration"
+        })
 @ConditionalOnClass(DatabaseClient.class)
 public class ConfirmLineDatabaseAutoConfiguration {
 

@@ -44,7 +44,8 @@ class AutovacuumCheckTest {
 
     @Test
     void aSettingTheServerDidNotReportIsNotGuessedAt() {
-        // A role that cannot read pg_settings gets no rows: no warning rather than a false one.
+        // A server that reports neither (a proxy or a PostgreSQL-compatible database without them): no warning
+        // rather than a false one.
         assertThat(AutovacuumCheck.problems(Map.of())).isEmpty();
     }
 }
