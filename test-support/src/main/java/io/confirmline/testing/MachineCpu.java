@@ -101,6 +101,35 @@ public final class MachineCpu {
     }
 
     /**
+     * The CPU seconds this JVM's just-in-time compiler threads have used so far (0 where {@code /proc} cannot be
+     * read). A phase whose JVM still compiles its hot paths measures the compiler too: on two cores, compiling what
+     * runs once per event took up to half of the benchmark JVM's CPU in a phase after a warm-up that was too short.
+     */
+    public static double jitCompilerSeconds() {
+        double seconds = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    if (isJitCompilerThread(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) {
+                        seconds += cpuSecondsOf(stat);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // The thread ended between the listing and the read.
+                }
+            }
+        } catch (IOException | RuntimeException notLinux) {
+            return 0;
+        }
+        return seconds;
+    }
+
+    /** HotSpot's compiler threads, as the kernel names them (15 characters): "C2 CompilerThre", "C1 CompilerThre". */
+    static boolean isJitCompilerThread(String kernelThreadName) {
+        return kernelThreadName.matches("C[12] CompilerThre.*");
+    }
+
+    /**
      * The CPU seconds in a {@code /proc/<pid>/stat} line: utime and stime, fields 14 and 15 of proc(5). They are
      * counted after the command name's closing parenthesis, since the name itself may hold spaces and parentheses.
      */

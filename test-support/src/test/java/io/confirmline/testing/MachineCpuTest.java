@@ -23,6 +23,17 @@ import org.junit.jupiter.api.Test;
 class MachineCpuTest {
 
     @Test
+    void theJitCompilerIsTheCompilerThreadsAsTheKernelNamesThem() {
+        assertThat(MachineCpu.isJitCompilerThread("C2 CompilerThre")).isTrue();
+        assertThat(MachineCpu.isJitCompilerThread("C1 CompilerThre")).isTrue();
+        assertThat(MachineCpu.isJitCompilerThread("GC Thread#0")).isFalse();
+        assertThat(MachineCpu.isJitCompilerThread("delivery-loop")).isFalse();
+        assertThat(MachineCpu.jitCompilerSeconds())
+                .as("a running JVM has compiled something")
+                .isPositive();
+    }
+
+    @Test
     void idleAndIowaitAreNotBusyAndGuestTimeIsNotCountedTwice() {
         // user nice system idle iowait irq softirq steal guest guest_nice
         MachineCpu.Reading reading = MachineCpu.parse("cpu  1000 10 300 5000 200 5 15 0 700 0", 2.5);

@@ -56,7 +56,7 @@ public record DeliveryProperties(
         @DefaultValue("15s") @NotNull Duration timeout,
         @DefaultValue("200ms") @NotNull Duration pollInterval,
         @DefaultValue("50") @Min(1) int batchSize,
-        @DefaultValue("32") @Min(1) int concurrency,
+        @DefaultValue("64") @Min(1) int concurrency,
         @DefaultValue("60s") @NotNull Duration lease,
         @DefaultValue @NotNull Breaker breaker,
         @DefaultValue @NotNull @jakarta.validation.Valid Recording recording,

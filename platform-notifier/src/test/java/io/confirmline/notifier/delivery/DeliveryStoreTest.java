@@ -16,6 +16,7 @@
 package io.confirmline.notifier.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.confirmline.notifier.delivery.DeliveryStore.Attempt;
 import io.confirmline.notifier.delivery.DeliveryStore.NewDelivery;
@@ -105,6 +106,41 @@ class DeliveryStoreTest {
         store.succeeded(head, new Attempt(head.id(), 2, Instant.now(), 5, 200, null))
                 .block();
         assertThat(claim()).extracting(Delivery::eventId).containsExactly(second.eventId());
+    }
+
+    @Test
+    void aBatchIsCreatedInItsOrderOnceForEachNewEventAndBehindWhatIsAlreadyPending() {
+        NewDelivery earlier = change("r-1");
+        store.create(earlier).block();
+        NewDelivery a1 = change("r-1");
+        NewDelivery b1 = change("r-2");
+        NewDelivery a2 = change("r-1");
+        NewDelivery b2 = change("r-2");
+        // A poll can carry an event twice (the producer retried) and an event already taken in by an earlier poll.
+        assertThat(store.createAll(List.of(a1, b1, a1, earlier, a2, b2)).block())
+                .as("each new event once")
+                .isEqualTo(4);
+
+        record Row(String eventId, String subjectId, boolean ready) {}
+        List<Row> rows = db.sql("SELECT event_id, subject_id, ready FROM delivery ORDER BY sequence")
+                .map(row -> new Row(
+                        row.get("event_id", String.class),
+                        row.get("subject_id", String.class),
+                        Boolean.TRUE.equals(row.get("ready", Boolean.class))))
+                .all()
+                .collectList()
+                .block();
+        assertThat(rows)
+                .as("in the batch's order per subject, behind r-1's pending delivery; r-2's first is its head")
+                .filteredOn(row -> row.subjectId().equals("r-1"))
+                .extracting(Row::eventId, Row::ready)
+                .containsExactly(
+                        tuple(earlier.eventId(), true), tuple(a1.eventId(), false), tuple(a2.eventId(), false));
+        assertThat(rows)
+                .filteredOn(row -> row.subjectId().equals("r-2"))
+                .extracting(Row::eventId, Row::ready)
+                .containsExactly(tuple(b1.eventId(), true), tuple(b2.eventId(), false));
+        assertThat(claim()).extracting(Delivery::eventId).containsExactlyInAnyOrder(earlier.eventId(), b1.eventId());
     }
 
     @Test
