@@ -6,7 +6,10 @@
 --    every ready head it could find to return ~15 (650 to 800 endpoint probes and up to 7,800 index entries per
 --    claim in a 20,000-event backlog, 2-8 ms a claim). Now its index holds the claim's whole order, so the first
 --    heads it reads are the ones it wants, and the claim is planned at each call with its actual limit (a fraction
---    of a millisecond), so it stops after them whatever statistics the server has.
+--    of a millisecond), so it stops after them whatever statistics the server has. And a claimed delivery's next
+--    attempt is now its lease's end (when it is tried again if its outcome never comes): that moves the deliveries
+--    in flight behind every due head in the index, where a claim no longer walks over them (with 128 in flight a
+--    claim took ~10 ms).
 DROP INDEX delivery_ready_due;
 CREATE INDEX delivery_ready_due ON delivery (next_attempt_at, sequence) WHERE status = 'PENDING' AND ready;
 
@@ -22,7 +25,8 @@ BEGIN
     IF p_limit > 0 THEN
         -- EXECUTE: planned at each call, with this call's limit (see above).
         RETURN QUERY EXECUTE $claim$
-            UPDATE delivery SET lease_until = now() + make_interval(secs => $2)
+            UPDATE delivery SET lease_until = now() + make_interval(secs => $2),
+                                next_attempt_at = now() + make_interval(secs => $2)
             WHERE id IN (
                 SELECT d.id FROM delivery d
                 WHERE d.status = 'PENDING' AND d.ready AND d.next_attempt_at <= now()
