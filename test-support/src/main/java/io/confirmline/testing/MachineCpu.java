@@ -104,6 +104,8 @@ public final class MachineCpu {
      * The CPU seconds this JVM's just-in-time compiler threads have used so far (0 where {@code /proc} cannot be
      * read). A phase whose JVM still compiles its hot paths measures the compiler too: on two cores, compiling what
      * runs once per event took up to half of the benchmark JVM's CPU in a phase after a warm-up that was too short.
+     * A lower bound: HotSpot stops compiler threads it started on demand once they idle, and their time leaves with
+     * them (on two cores it has one thread per compiler, and the first of each is never stopped).
      */
     public static double jitCompilerSeconds() {
         double seconds = 0;

@@ -140,6 +140,10 @@ class DeliveryStoreTest {
                 .filteredOn(row -> row.subjectId().equals("r-2"))
                 .extracting(Row::eventId, Row::ready)
                 .containsExactly(tuple(b1.eventId(), true), tuple(b2.eventId(), false));
+        assertThat(rows)
+                .as("sequence numbers in the batch's order across subjects too")
+                .extracting(Row::eventId)
+                .containsExactly(earlier.eventId(), a1.eventId(), b1.eventId(), a2.eventId(), b2.eventId());
         assertThat(claim()).extracting(Delivery::eventId).containsExactlyInAnyOrder(earlier.eventId(), b1.eventId());
     }
 
