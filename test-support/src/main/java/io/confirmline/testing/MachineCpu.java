@@ -34,9 +34,14 @@ public final class MachineCpu {
 
     /**
      * A reading: busy and total CPU seconds since boot, summed over every core, and the CPU seconds this JVM has used
-     * (the rest of the busy time is the other processes': the broker, PostgreSQL...).
+     * (the rest of the busy time is the other processes': the broker, PostgreSQL...), of which its just-in-time
+     * compiler threads used {@code jitSeconds} ({@link #jitCompilerSeconds}).
      */
-    public record Reading(double busySeconds, double totalSeconds, double thisJvmSeconds) {
+    public record Reading(double busySeconds, double totalSeconds, double thisJvmSeconds, double jitSeconds) {
+
+        public Reading(double busySeconds, double totalSeconds, double thisJvmSeconds) {
+            this(busySeconds, totalSeconds, thisJvmSeconds, 0);
+        }
 
         /**
          * What the machine did between {@code earlier} and this reading, in whole clock ticks: the readings are tick
@@ -47,7 +52,8 @@ public final class MachineCpu {
             return new Usage(
                     wholeTicks(busySeconds - earlier.busySeconds),
                     wholeTicks(totalSeconds - earlier.totalSeconds),
-                    wholeTicks(thisJvmSeconds - earlier.thisJvmSeconds));
+                    wholeTicks(thisJvmSeconds - earlier.thisJvmSeconds),
+                    wholeTicks(jitSeconds - earlier.jitSeconds));
         }
 
         private static double wholeTicks(double seconds) {
@@ -55,8 +61,15 @@ public final class MachineCpu {
         }
     }
 
-    /** Busy and total CPU seconds over a stretch of time, and this JVM's share of the busy seconds. */
-    public record Usage(double busySeconds, double totalSeconds, double thisJvmSeconds) {
+    /**
+     * Busy and total CPU seconds over a stretch of time, this JVM's share of the busy seconds, and its JIT compiler's
+     * share of that.
+     */
+    public record Usage(double busySeconds, double totalSeconds, double thisJvmSeconds, double jitSeconds) {
+
+        public Usage(double busySeconds, double totalSeconds, double thisJvmSeconds) {
+            this(busySeconds, totalSeconds, thisJvmSeconds, 0);
+        }
 
         /** The share of the machine's cores that was busy, 0 to 1. */
         public double busyShare() {
@@ -72,6 +85,11 @@ public final class MachineCpu {
         public double thisJvmMillisPer(long units) {
             return units <= 0 ? 0 : thisJvmSeconds * 1000 / units;
         }
+
+        /** This JVM's JIT compiler's CPU milliseconds per unit of work done. */
+        public double jitMillisPer(long units) {
+            return units <= 0 ? 0 : jitSeconds * 1000 / units;
+        }
     }
 
     private MachineCpu() {}
@@ -79,16 +97,18 @@ public final class MachineCpu {
     /** Now; zeros where {@code /proc/stat} cannot be read (not Linux), so a benchmark still runs. */
     public static Reading read() {
         double jvm = processSeconds(ProcessHandle.current().pid()).orElse(0);
+        double jit = jitCompilerSeconds();
         try {
             for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
                 if (line.startsWith("cpu ")) {
-                    return parse(line, jvm);
+                    Reading machine = parse(line, jvm);
+                    return new Reading(machine.busySeconds(), machine.totalSeconds(), jvm, jit);
                 }
             }
         } catch (IOException | RuntimeException e) {
             // Not Linux, or no /proc: no figures.
         }
-        return new Reading(0, 0, jvm);
+        return new Reading(0, 0, jvm, jit);
     }
 
     /** The CPU seconds (user and system) process {@code pid} has used so far; empty once it is gone. */

@@ -88,8 +88,7 @@ public final class DeliveryBenchmark {
             boolean ordered,
             int foreignDuplicates,
             List<LatencyPlots.Sample> samples,
-            MachineCpu.Usage cpu,
-            double jitSeconds) {
+            MachineCpu.Usage cpu) {
 
         double perSecond() {
             return events / seconds;
@@ -133,8 +132,8 @@ public final class DeliveryBenchmark {
             // Warm-up, long enough for the JIT's optimising compiler to have compiled the hot paths of both JVMs: both
             // ways of delivering, and the baseline's client. Code that runs once per event reaches the optimising
             // compiler's thresholds only after some 15,000 events; after 3 rounds (12,000 events) the compiler threads
-            // still took 0.42 ms of CPU per event in the first measured phase, nearly half of this JVM's; 0.21 ms after
-            // 8 rounds, 0.04 ms after 16 (the column "of which its JIT compiler" shows it for each run).
+            // still took 0.42 ms of CPU per event in the first measured phase, nearly half of this JVM's; 0.17-0.21 ms
+            // after 8 rounds, 0.03-0.07 ms after 16 (the column "of which its JIT compiler" shows it for each run).
             KafkaListenerEndpointRegistry listeners = app.getBean(KafkaListenerEndpointRegistry.class);
             for (int round = 0; round < WARM_UP_ROUNDS; round++) {
                 deliver(kafka, receiver, 2_000, "warm-up", null);
@@ -179,7 +178,7 @@ public final class DeliveryBenchmark {
                         p.cpu().busyShare() * 100,
                         p.cpu().busyMillisPer(p.events()),
                         p.cpu().thisJvmMillisPer(p.events()),
-                        p.jitSeconds() * 1000 / p.events());
+                        p.cpu().jitMillisPer(p.events()));
             }
             LinkedHashMap<String, List<LatencyPlots.Sample>> series = new LinkedHashMap<>();
             series.put("healthy receiver, a backlog", healthy.samples());
@@ -214,7 +213,6 @@ public final class DeliveryBenchmark {
                         NotifierTestSupport.change("luigis", "baseline", CallStatus.DIALING, CallStatus.CONFIRMED))
                 .json();
         MachineCpu.Reading cpu = MachineCpu.read();
-        double jit = MachineCpu.jitCompilerSeconds();
         long start = System.nanoTime();
         Flux.range(0, events)
                 .flatMap(
@@ -236,8 +234,7 @@ public final class DeliveryBenchmark {
                 true,
                 0,
                 List.of(),
-                MachineCpu.read().since(cpu),
-                MachineCpu.jitCompilerSeconds() - jit);
+                MachineCpu.read().since(cpu));
     }
 
     /**
@@ -261,7 +258,6 @@ public final class DeliveryBenchmark {
         Map<String, Long> producedAt = new HashMap<>();
         CallStatus[] statuses = CallStatus.values();
         MachineCpu.Reading cpuBeforeProducing = MachineCpu.read();
-        double jitBeforeProducing = MachineCpu.jitCompilerSeconds();
         Instant producing = Instant.now();
         for (int i = 0; i < events / PER_RESERVATION; i++) {
             String reservation = "bench-" + UUID.randomUUID();
@@ -285,7 +281,6 @@ public final class DeliveryBenchmark {
                 Duration.between(producing, Instant.now()).toNanos() / 1e9);
         Instant wallStart = paused == null ? producing : Instant.now();
         MachineCpu.Reading cpu = paused == null ? cpuBeforeProducing : MachineCpu.read();
-        double jit = paused == null ? jitBeforeProducing : MachineCpu.jitCompilerSeconds();
         if (paused != null) {
             long released = wallStart.toEpochMilli();
             producedAt.replaceAll((id, at) -> released);
@@ -311,7 +306,6 @@ public final class DeliveryBenchmark {
             Thread.sleep(200);
         }
         MachineCpu.Usage cpuUsed = MachineCpu.read().since(cpu);
-        double jitUsed = MachineCpu.jitCompilerSeconds() - jit;
         Instant last = firstSuccess.values().stream().max(Instant::compareTo).orElse(wallStart);
         double seconds = Math.max(Duration.between(wallStart, last).toNanos(), 1) / 1e9;
         System.out.printf(Locale.ROOT, "%s: delivered from %s to %s%n", name, wallStart, last);
@@ -365,8 +359,7 @@ public final class DeliveryBenchmark {
                 ordered,
                 (int) foreign,
                 samples,
-                cpuUsed,
-                jitUsed);
+                cpuUsed);
     }
 
     /** Pauses the notifier's listeners and waits until every running one has stopped taking records. */
