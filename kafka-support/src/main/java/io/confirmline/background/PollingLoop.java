@@ -16,8 +16,8 @@
 package io.confirmline.background;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -35,17 +35,24 @@ public class PollingLoop implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
     private static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    private static final long WAKE_GRANULARITY_MILLIS = 5;
+    private static final Duration WAKE_HORIZON = Duration.ofSeconds(10);
 
     private final String name;
     private final IntSupplier round;
     private final Duration idle;
     private volatile boolean running;
-    // A pause waits on this rather than sleeping, so stop() ends a long pause (a retention job idles for minutes)
-    // at once without interrupting a round that is talking to the database.
-    private volatile CountDownLatch stopped = new CountDownLatch(0);
-    // wake() releases a permit: a pause ends at once, and a wake-up during a round makes the next pause end at once
-    // too, so new work that arrives while a round is finding nothing is not left waiting for the idle pause.
-    private final Semaphore wakeUps = new Semaphore(0);
+    // A pause waits on this monitor rather than sleeping, so stop() ends a long pause (a retention job idles for
+    // minutes) at once without interrupting a round that is talking to the database.
+    private final Object pauses = new Object();
+    // Set by wake() (guarded by pauses): a pause ends at once, and a wake-up during a round makes the next pause end
+    // at once too, so new work that arrives while a round is finding nothing is not left waiting for the idle pause.
+    private boolean woken;
+    // Moments (epoch milliseconds, rounded up to WAKE_GRANULARITY) at which work is known to fall due, e.g. a
+    // retry's: a pause ends at the first of them instead of lasting its full length, so a retry due in 100 ms is not
+    // taken up to a whole idle pause late. Only moments within WAKE_HORIZON are kept, which bounds the set; work due
+    // later is found by the idle polls, whose lateness is small beside such a wait.
+    private final ConcurrentSkipListSet<Long> wakeMoments = new ConcurrentSkipListSet<>();
     private Thread thread;
 
     /**
@@ -66,6 +73,8 @@ public class PollingLoop implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
+                // The moments passed by now are what this round looks for.
+                wakeMoments.headSet(System.currentTimeMillis(), true).clear();
                 if (round.getAsInt() == 0) {
                     pause(idle);
                 }
@@ -85,16 +94,49 @@ public class PollingLoop implements SmartLifecycle {
     }
 
     private void pause(Duration duration) throws InterruptedException {
-        if (stopped.getCount() > 0) {
-            wakeUps.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
-            wakeUps.drainPermits();
+        long end = System.nanoTime() + duration.toNanos();
+        synchronized (pauses) {
+            while (running && !woken) {
+                long millis = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+                Long next = wakeMoments.ceiling(Long.MIN_VALUE);
+                if (next != null) {
+                    millis = Math.min(millis, next - System.currentTimeMillis());
+                }
+                if (millis <= 0) {
+                    break;
+                }
+                pauses.wait(millis);
+            }
+            woken = false;
+        }
+    }
+
+    /**
+     * Work falls due at {@code moment} (a retry's time, say): a pause under way then, or begun before it, ends at
+     * that moment, a few milliseconds after it at most. A moment already past wakes the loop at once; one further
+     * off than a few seconds is left to the idle polls.
+     */
+    public void wakeAt(Instant moment) {
+        long now = System.currentTimeMillis();
+        long at = moment.toEpochMilli();
+        if (at <= now) {
+            wake();
+        } else if (at - now <= WAKE_HORIZON.toMillis()) {
+            // Rounded up, so that the work is due when the loop looks and nearby moments share one entry.
+            if (wakeMoments.add(
+                    (at + WAKE_GRANULARITY_MILLIS - 1) / WAKE_GRANULARITY_MILLIS * WAKE_GRANULARITY_MILLIS)) {
+                synchronized (pauses) {
+                    pauses.notifyAll(); // a pause under way works out its end again
+                }
+            }
         }
     }
 
     /** New work arrived: end the current idle pause (or the next one) at once instead of waiting it out. */
     public void wake() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
+        synchronized (pauses) {
+            woken = true;
+            pauses.notifyAll();
         }
     }
 
@@ -103,7 +145,6 @@ public class PollingLoop implements SmartLifecycle {
         if (running) {
             return;
         }
-        stopped = new CountDownLatch(1);
         running = true;
         thread = new Thread(this::run, name);
         thread.setDaemon(true);
@@ -113,8 +154,9 @@ public class PollingLoop implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        stopped.countDown();
-        wakeUps.release();
+        synchronized (pauses) {
+            pauses.notifyAll();
+        }
         if (thread != null) {
             try {
                 thread.join(STOP_WAIT.toMillis());

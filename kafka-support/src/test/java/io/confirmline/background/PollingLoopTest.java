@@ -18,6 +18,7 @@ package io.confirmline.background;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -110,6 +111,71 @@ class PollingLoopTest {
             assertThat(second.await(2, TimeUnit.SECONDS))
                     .as("woken before the hour-long pause ended")
                     .isTrue();
+        } finally {
+            loop.stop();
+        }
+    }
+
+    @Test
+    void wakeAtEndsAnIdlePauseAtThatMomentAndNotBefore() throws Exception {
+        AtomicInteger rounds = new AtomicInteger();
+        CountDownLatch second = new CountDownLatch(2);
+        long[] secondAt = new long[1];
+        PollingLoop loop = new PollingLoop(
+                "test-wake-at",
+                () -> {
+                    if (rounds.incrementAndGet() == 2) {
+                        secondAt[0] = System.nanoTime();
+                    }
+                    second.countDown();
+                    return 0;
+                },
+                Duration.ofHours(1));
+        loop.start();
+        try {
+            Thread.sleep(100);
+            assertThat(rounds.get()).as("paused after the first round").isEqualTo(1);
+            long asked = System.nanoTime();
+            loop.wakeAt(Instant.now().plusMillis(300));
+            assertThat(second.await(5, TimeUnit.SECONDS))
+                    .as("woken at the moment, long before the hour-long pause ended")
+                    .isTrue();
+            assertThat(Duration.ofNanos(secondAt[0] - asked))
+                    .as("not before the moment")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(290));
+            Thread.sleep(300);
+            assertThat(rounds.get()).as("the moment wakes the loop once").isEqualTo(2);
+        } finally {
+            loop.stop();
+        }
+    }
+
+    @Test
+    void aMomentAlreadyPastWakesAtOnceAndOneFarOffIsLeftToThePoll() throws Exception {
+        AtomicInteger rounds = new AtomicInteger();
+        PollingLoop loop = new PollingLoop(
+                "test-wake-at-far",
+                () -> {
+                    rounds.incrementAndGet();
+                    return 0;
+                },
+                Duration.ofHours(1));
+        loop.start();
+        try {
+            Thread.sleep(100);
+            loop.wakeAt(Instant.now().plus(Duration.ofMinutes(5)));
+            Thread.sleep(500);
+            assertThat(rounds.get())
+                    .as("a moment minutes away does not end the pause")
+                    .isEqualTo(1);
+            loop.wakeAt(Instant.now().minusSeconds(1));
+            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (rounds.get() < 2 && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertThat(rounds.get())
+                    .as("a moment already past wakes the loop at once")
+                    .isEqualTo(2);
         } finally {
             loop.stop();
         }

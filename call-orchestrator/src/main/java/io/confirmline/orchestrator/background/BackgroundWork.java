@@ -42,7 +42,9 @@ class BackgroundWork {
 
     @Bean
     PollingLoop dialerLoop(Dialer dialer, DialingProperties properties) {
-        return new PollingLoop("dialer", dialer::dialOnce, properties.pollInterval());
+        PollingLoop loop = new PollingLoop("dialer", dialer::dialOnce, properties.pollInterval());
+        dialer.wakeWith(loop);
+        return loop;
     }
 
     /** Waits that ran out (no key after a summary, no summary at all) and events parked for unknown sessions. */

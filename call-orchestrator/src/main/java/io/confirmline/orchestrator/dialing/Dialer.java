@@ -15,6 +15,7 @@
  */
 package io.confirmline.orchestrator.dialing;
 
+import io.confirmline.background.PollingLoop;
 import io.confirmline.kafka.TraceParents;
 import io.confirmline.orchestrator.dialing.DialPlans.DialPlan;
 import io.confirmline.orchestrator.dialing.Placements.Placement;
@@ -37,6 +38,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -82,6 +84,8 @@ public class Dialer {
      * loop thread touches it): one at most, so recording never falls behind by more than a batch.
      */
     private volatile CompletableFuture<Void> recording = CompletableFuture.completedFuture(null);
+    /** Asks the loop that runs this dialer to look again at a moment (the next call's due time). */
+    private volatile Consumer<Instant> wakeAt = moment -> {};
 
     Dialer(
             DueCalls dueCalls,
@@ -106,10 +110,19 @@ public class Dialer {
         this.tracer = tracer.getIfAvailable();
     }
 
-    /** Claims and dials one batch; returns how many calls were claimed. */
+    /** The loop that runs this dialer, woken when the next scheduled call falls due. */
+    public void wakeWith(PollingLoop loop) {
+        this.wakeAt = loop::wakeAt;
+    }
+
+    /**
+     * Claims and dials one batch; returns how many calls were claimed. A round that finds nothing due asks the loop
+     * to wake when the next scheduled call falls due.
+     */
     public int dialOnce() {
         List<DueCall> claimed = dueCalls.claim();
         if (claimed.isEmpty()) {
+            dueCalls.nextDue().ifPresent(wakeAt);
             return 0;
         }
         List<Permit> permitted = new ArrayList<>();

@@ -17,7 +17,9 @@ package io.confirmline.orchestrator.dialing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -82,6 +84,19 @@ class DueCalls {
                 .collectList()
                 .block(Duration.ofSeconds(30));
         return claimed == null ? List.of() : claimed;
+    }
+
+    /**
+     * When the next scheduled call that is not due yet falls due: the dialer's loop wakes then, so a call is dialed
+     * on time rather than up to a poll interval late. One probe of {@code call_due}.
+     */
+    Optional<Instant> nextDue() {
+        return Optional.ofNullable(db.sql("""
+                        SELECT due_at FROM call WHERE status = 'SCHEDULED' AND due_at > now()
+                        ORDER BY due_at LIMIT 1""")
+                .map(row -> row.get("due_at", OffsetDateTime.class).toInstant())
+                .one()
+                .block(Duration.ofSeconds(30)));
     }
 
     /**

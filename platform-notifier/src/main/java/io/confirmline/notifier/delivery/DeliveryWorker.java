@@ -109,6 +109,12 @@ public class DeliveryWorker implements SmartLifecycle {
             throw e;
         }
         OutcomeBatch.recorded(recording);
+        // A retry is claimed when it falls due, not at the next idle poll after it.
+        for (Pending pending : recording) {
+            if (pending.outcome().nextAttemptAt() != null) {
+                loop.wakeAt(pending.outcome().nextAttemptAt());
+            }
+        }
         claimed = claimed == null ? List.of() : claimed;
         for (Delivery delivery : claimed) {
             send(delivery);

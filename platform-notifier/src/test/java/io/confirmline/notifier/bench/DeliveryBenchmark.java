@@ -322,6 +322,7 @@ public final class DeliveryBenchmark {
                     Duration.between(wallStart, received).toNanos() / 1e9, millis));
         });
         samples.sort(java.util.Comparator.comparingDouble(LatencyPlots.Sample::secondsFromStart));
+        printProgress(name, samples);
         // Order: per reservation, first successful receipt in publish order.
         boolean ordered = true;
         Map<String, List<String>> receivedOrder = new HashMap<>();
@@ -360,6 +361,29 @@ public final class DeliveryBenchmark {
                 (int) foreign,
                 samples,
                 cpuUsed);
+    }
+
+    /**
+     * When the phase's events had been delivered (first success), by share and per second: a phase that waits shows
+     * here whether it waits all along or in a tail of a few reservations.
+     */
+    private static void printProgress(String name, List<LatencyPlots.Sample> samples) {
+        if (samples.isEmpty()) {
+            return;
+        }
+        StringBuilder shares = new StringBuilder();
+        for (double share : new double[] {0.5, 0.9, 0.99, 0.999, 1.0}) {
+            int index = Math.min(samples.size() - 1, (int) Math.ceil(share * samples.size()) - 1);
+            shares.append(String.format(
+                    Locale.ROOT,
+                    " %s %% by %.1f s;",
+                    share * 100,
+                    samples.get(index).secondsFromStart()));
+        }
+        int[] perSecond = new int[(int) samples.get(samples.size() - 1).secondsFromStart() + 1];
+        samples.forEach(s -> perSecond[(int) s.secondsFromStart()]++);
+        System.out.printf(
+                Locale.ROOT, "%s: delivered%s per second %s%n", name, shares, java.util.Arrays.toString(perSecond));
     }
 
     /** Pauses the notifier's listeners and waits until every running one has stopped taking records. */
