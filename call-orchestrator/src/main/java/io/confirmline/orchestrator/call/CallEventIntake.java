@@ -17,69 +17,107 @@ package io.confirmline.orchestrator.call;
 
 import io.confirmline.events.CallActionReceived;
 import io.confirmline.events.SessionSummaryReceived;
+import io.confirmline.kafka.KeyedBatch;
 import io.confirmline.orchestrator.inbound.InboundCalls;
 import io.confirmline.orchestrator.outbox.TraceParent;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Consumes the guest's key presses ({@code voice.call-actions.v1}) and 8x8's session summaries
  * ({@code voice.session-summaries.v1}) from the ingress. A summary of a guest's call-back goes to {@link InboundCalls}
  * (its keys come as {@code voice.inbound-calls.v1} DIGITS; a call action for it is dropped). An event for a session
  * not known yet is parked, never retried in place: the partition goes on with the next record.
+ *
+ * <p>A poll's records are applied {@code confirmline.outcomes.in-flight} at a time, in order per session (the
+ * records' key; {@link KeyedBatch}): each is a transaction of its own, mostly spent waiting for the database, and
+ * one at a time a consumer fell behind the key presses of 15 calls a second (docs/benchmarks.md).
  */
 @Component
 public class CallEventIntake {
 
+    private static final Duration APPLY_WAIT = Duration.ofSeconds(30);
+
     private final CallProgress progress;
     private final ParkedEvents parked;
     private final InboundCalls inbound;
+    private final OutcomeProperties properties;
     private final io.micrometer.tracing.Tracer tracer;
 
     public CallEventIntake(
             CallProgress progress,
             ParkedEvents parked,
             InboundCalls inbound,
+            OutcomeProperties properties,
             org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
         this.tracer = tracer.getIfAvailable();
         this.inbound = inbound;
         this.progress = progress;
         this.parked = parked;
+        this.properties = properties;
     }
 
     @KafkaListener(
             topics = "#{T(io.confirmline.events.Topics).CALL_ACTIONS.name()}",
-            concurrency = "${confirmline.outcomes.consumers:1}")
-    public void onCallAction(ConsumerRecord<String, CallActionReceived> record) {
-        CallActionReceived action = record.value();
-        if (progress.keyPressed(action)
-                                .contextWrite(TraceParent.capture(tracer))
-                                .block(Duration.ofSeconds(30))
-                        == CallProgress.Applied.UNKNOWN_SESSION
-                && !Boolean.TRUE.equals(inbound.knows(action.getSessionId()).block(Duration.ofSeconds(30)))) {
-            parked.park(record.topic(), action.getEventId(), action.getTenantId(), action.getSessionId(), action)
-                    .block(Duration.ofSeconds(30));
-        }
+            concurrency = "${confirmline.outcomes.consumers:1}",
+            batch = "true")
+    public void onCallActions(List<ConsumerRecord<String, CallActionReceived>> records) {
+        KeyedBatch.apply(
+                records,
+                properties.inFlight(),
+                APPLY_WAIT,
+                record -> TraceParent.ofRecord(tracer, record, callAction(record.topic(), record.value())));
     }
 
     @KafkaListener(
             topics = "#{T(io.confirmline.events.Topics).SESSION_SUMMARIES.name()}",
-            concurrency = "${confirmline.outcomes.consumers:1}")
-    public void onSessionSummary(ConsumerRecord<String, SessionSummaryReceived> record) {
-        SessionSummaryReceived summary = record.value();
+            concurrency = "${confirmline.outcomes.consumers:1}",
+            batch = "true")
+    public void onSessionSummaries(List<ConsumerRecord<String, SessionSummaryReceived>> records) {
+        KeyedBatch.apply(
+                records,
+                properties.inFlight(),
+                APPLY_WAIT,
+                record -> TraceParent.ofRecord(tracer, record, sessionSummary(record.topic(), record.value())));
+    }
+
+    private Mono<Void> callAction(String topic, CallActionReceived action) {
+        return progress.keyPressed(action)
+                .flatMap(applied -> applied != CallProgress.Applied.UNKNOWN_SESSION
+                        ? Mono.<Void>empty()
+                        : inbound.knows(action.getSessionId())
+                                .defaultIfEmpty(false)
+                                .flatMap(known -> Boolean.TRUE.equals(known)
+                                        ? Mono.<Void>empty()
+                                        : parked.park(
+                                                        topic,
+                                                        action.getEventId(),
+                                                        action.getTenantId(),
+                                                        action.getSessionId(),
+                                                        action)
+                                                .then()));
+    }
+
+    private Mono<Void> sessionSummary(String topic, SessionSummaryReceived summary) {
         // Not one of our calls: perhaps a guest's call-back (an inbound session), else parked until its session is
         // known.
-        if (progress.sessionEnded(summary)
-                                .contextWrite(TraceParent.capture(tracer))
-                                .block(Duration.ofSeconds(30))
-                        == CallProgress.Applied.UNKNOWN_SESSION
-                && !Boolean.TRUE.equals(inbound.sessionEnded(summary)
-                        .contextWrite(TraceParent.capture(tracer))
-                        .block(Duration.ofSeconds(30)))) {
-            parked.park(record.topic(), summary.getEventId(), summary.getTenantId(), summary.getSessionId(), summary)
-                    .block(Duration.ofSeconds(30));
-        }
+        return progress.sessionEnded(summary)
+                .flatMap(applied -> applied != CallProgress.Applied.UNKNOWN_SESSION
+                        ? Mono.<Void>empty()
+                        : inbound.sessionEnded(summary)
+                                .defaultIfEmpty(false)
+                                .flatMap(inboundSession -> Boolean.TRUE.equals(inboundSession)
+                                        ? Mono.<Void>empty()
+                                        : parked.park(
+                                                        topic,
+                                                        summary.getEventId(),
+                                                        summary.getTenantId(),
+                                                        summary.getSessionId(),
+                                                        summary)
+                                                .then()));
     }
 }

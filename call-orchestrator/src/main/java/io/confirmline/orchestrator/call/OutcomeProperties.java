@@ -38,6 +38,9 @@ import org.springframework.validation.annotation.Validated;
  *     where calls queue (each key press is a transaction of several statements, waited for in turn), and three
  *     sustain a higher rate; but every consumer is created on the main thread during start-up (three per topic
  *     made the start 0.4–1 s longer, docs/benchmarks.md), so one is the default
+ * @param inFlight how many key presses (of as many sessions), and as many summaries, each consumer applies at once;
+ *     a session's own events still wait for each other. Several in flight keep one consumer up with a call rate that
+ *     needed three consumers when each record waited for the one before
  */
 @Validated
 @ConfigurationProperties("confirmline.outcomes")
@@ -46,4 +49,5 @@ public record OutcomeProperties(
         @DefaultValue("15m") @NotNull Duration summaryTimeout,
         @DefaultValue("30s") @NotNull Duration unknownSessionWait,
         @DefaultValue("500ms") @NotNull Duration pollInterval,
-        @DefaultValue("1") @Min(1) @Max(6) int consumers) {}
+        @DefaultValue("1") @Min(1) @Max(6) int consumers,
+        @DefaultValue("4") @Min(1) @Max(32) int inFlight) {}

@@ -62,6 +62,27 @@ public final class TraceParent {
     }
 
     /**
+     * Runs {@code work} in a span continuing the record's {@code traceparent} header (a new trace when it has none):
+     * what a record listener's observation does, for a batch listener, which has none per record.
+     */
+    public static <T> reactor.core.publisher.Mono<T> ofRecord(
+            Tracer tracer,
+            org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record,
+            reactor.core.publisher.Mono<T> work) {
+        if (tracer == null) {
+            return work;
+        }
+        return reactor.core.publisher.Mono.defer(() -> {
+            String name = record.topic() + " receive";
+            Span continued = io.confirmline.kafka.TraceParents.continueFrom(
+                    tracer, io.confirmline.kafka.TraceParents.from(record.headers()), name);
+            Span span =
+                    continued != null ? continued : tracer.nextSpan().name(name).start();
+            return work.contextWrite(of(span)).doFinally(signal -> span.end());
+        });
+    }
+
+    /**
      * {@code context} with {@code expected} as its traceparent, unless the one it holds is already in the same
      * trace: work about a call stays in its booking's trace even when the record that caused it came in another —
      * a key press the ingress published before its view of the call's session had arrived, so outside the

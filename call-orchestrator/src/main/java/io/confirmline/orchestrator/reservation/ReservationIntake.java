@@ -18,7 +18,9 @@ package io.confirmline.orchestrator.reservation;
 import io.confirmline.events.ReservationEvent;
 import io.confirmline.events.ReservationEventType;
 import io.confirmline.kafka.InvalidEventException;
+import io.confirmline.kafka.KeyedBatch;
 import io.confirmline.orchestrator.optout.OptOuts;
+import io.confirmline.orchestrator.outbox.TraceParent;
 import io.confirmline.orchestrator.schedule.CallingHours;
 import io.confirmline.orchestrator.schedule.SchedulePolicy;
 import io.confirmline.orchestrator.tenant.Tenants;
@@ -35,15 +37,21 @@ import reactor.core.publisher.Mono;
 
 /**
  * Consumes the platform's bookings: validates them (an invalid one goes to the dead-letter topic with every
- * problem named), decides when to call, and applies the result in one transaction with its outbox record.
+ * problem named), decides when to call, and applies the result in one transaction with its outbox record. A poll's
+ * bookings are applied {@code confirmline.reservations.in-flight} at a time, in order per booking (the records' key;
+ * {@link KeyedBatch}), so that one consumer thread keeps up with bookings arriving faster than one transaction at a
+ * time applies them.
  */
 @Component
 public class ReservationIntake {
+
+    private static final Duration APPLY_WAIT = Duration.ofSeconds(30);
 
     private final BookingStore store;
     private final OptOuts optOuts;
     private final Tenants tenants;
     private final Clock clock;
+    private final ReservationProperties properties;
     private final io.micrometer.tracing.Tracer tracer;
 
     public ReservationIntake(
@@ -51,8 +59,10 @@ public class ReservationIntake {
             OptOuts optOuts,
             Tenants tenants,
             Clock clock,
+            ReservationProperties properties,
             org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
         this.tracer = tracer.getIfAvailable();
+        this.properties = properties;
         this.optOuts = optOuts;
         this.store = store;
         this.tenants = tenants;
@@ -61,17 +71,28 @@ public class ReservationIntake {
 
     @KafkaListener(
             topics = "#{T(io.confirmline.events.Topics).RESERVATIONS.name()}",
-            concurrency = "${confirmline.reservations.consumers:1}")
-    public void onReservation(ConsumerRecord<String, ReservationEvent> record) {
+            concurrency = "${confirmline.reservations.consumers:1}",
+            batch = "true")
+    public void onReservations(List<ConsumerRecord<String, ReservationEvent>> records) {
+        KeyedBatch.apply(
+                records,
+                properties.inFlight(),
+                APPLY_WAIT,
+                record -> TraceParent.ofRecord(tracer, record, Mono.defer(() -> onReservation(record))));
+    }
+
+    private Mono<BookingStore.Outcome> onReservation(ConsumerRecord<String, ReservationEvent> record) {
         ReservationEvent event = record.value();
+        if (event == null) {
+            return Mono.error(new InvalidEventException(
+                    "A record without a value on " + record.topic() + ", which has no tombstones"));
+        }
         Instant now = clock.instant();
         List<String> problems = ReservationValidator.problems(event, tenants.ids(), now);
         if (!problems.isEmpty()) {
-            throw new InvalidEventException(String.join("; ", problems));
+            return Mono.error(new InvalidEventException(String.join("; ", problems)));
         }
-        schedule(event, now)
-                .contextWrite(io.confirmline.orchestrator.outbox.TraceParent.capture(tracer))
-                .block(Duration.ofSeconds(30));
+        return schedule(event, now);
     }
 
     /**

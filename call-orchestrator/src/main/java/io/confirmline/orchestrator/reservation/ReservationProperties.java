@@ -28,8 +28,11 @@ import org.springframework.validation.annotation.Validated;
  *     booking's events share a partition, so they stay in order). With one, bookings arriving faster than one
  *     transaction at a time can apply them are scheduled late, and their calls dialed late; raise it together with
  *     {@code confirmline.outcomes.consumers}
+ * @param inFlight how many booking events (of as many bookings) each consumer applies at once; each is a transaction
+ *     mostly spent waiting for the database, and a booking's own events still wait for each other
  */
 @Validated
 @ConfigurationProperties("confirmline.reservations")
 public record ReservationProperties(
-        @DefaultValue("1") @Min(1) @Max(6) int consumers) {}
+        @DefaultValue("1") @Min(1) @Max(6) int consumers,
+        @DefaultValue("4") @Min(1) @Max(32) int inFlight) {}

@@ -556,29 +556,80 @@ class CallOutcomeComponentTest {
         send(session, keyPress("luigis", session, "1"));
         statuses.await(id, "CONFIRMED");
 
+        assertThat(deadLetterReason(Topics.CALL_ACTIONS.deadLetterTopic(), stranger))
+                .contains("Unknown session " + stranger);
+    }
+
+    /**
+     * Key presses for several calls arriving together are applied together (a poll's records, several at once,
+     * each session's in order), and one among them that cannot be read goes to the dead-letter topic with its
+     * reason while the others are applied — neither lost nor applied twice.
+     */
+    @Test
+    void keyPressesArrivingTogetherAreAllAppliedAndAnUnreadableOneAmongThemIsDeadLettered() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        List<String> sessions = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String id = "r-" + UUID.randomUUID();
+            ids.add(id);
+            sessions.add(bookedAndDialed("luigis", id, "+3460020011" + i));
+        }
+        String unreadable = "session-" + UUID.randomUUID();
+        Map<String, Object> config = Map.of(
+                org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedKafka.bootstrapServers(),
+                org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringSerializer.class,
+                org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArraySerializer.class);
+        try (var raw = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(config)) {
+            for (int i = 0; i < sessions.size(); i++) {
+                kafka.send(Topics.CALL_ACTIONS.name(), sessions.get(i), keyPress("luigis", sessions.get(i), "1"));
+                if (i == 2) {
+                    raw.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                            Topics.CALL_ACTIONS.name(),
+                            unreadable,
+                            "not an Avro event".getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+            kafka.flush();
+            raw.flush();
+        }
+
+        for (String id : ids) {
+            CallStatusChanged confirmed = statuses.await(id, "CONFIRMED");
+            assertThat(confirmed.getDigits()).isEqualTo("1");
+        }
+        assertThat(deadLetterReason(Topics.CALL_ACTIONS.deadLetterTopic(), unreadable))
+                .startsWith("Undecodable record");
+        Thread.sleep(2000);
+        for (String id : ids) {
+            assertThat(statuses.sequence(id)).as(id).containsOnlyOnce("CONFIRMED");
+        }
+    }
+
+    /** The reason the dead-letter record with {@code key} on {@code topic} carries, once it is there. */
+    static String deadLetterReason(String topic, String key) {
         Map<String, Object> config =
                 new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         try (KafkaConsumer<String, byte[]> dlt = new KafkaConsumer<>(config)) {
-            dlt.subscribe(List.of(Topics.CALL_ACTIONS.deadLetterTopic()));
+            dlt.subscribe(List.of(topic));
             ConsumerRecord<String, byte[]>[] found = new ConsumerRecord[1];
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 dlt.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (stranger.equals(r.key())) {
+                    if (key.equals(r.key())) {
                         found[0] = r;
                     }
                 });
                 return found[0] != null;
             });
-            assertThat(new String(
-                            found[0].headers()
-                                    .lastHeader(DeadLetterHeaders.REASON)
-                                    .value(),
-                            StandardCharsets.UTF_8))
-                    .contains("Unknown session " + stranger);
+            return new String(
+                    found[0].headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8);
         }
     }
 

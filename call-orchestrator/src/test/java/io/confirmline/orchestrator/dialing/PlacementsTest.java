@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class PlacementsTest {
 
     static final OutcomeProperties OUTCOMES = new OutcomeProperties(
-            Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMillis(500), 3);
+            Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMillis(500), 3, 4);
 
     DialingDatabase database;
     PreDial preDial;

@@ -49,7 +49,8 @@ class PreDialTest {
                         Duration.ofMinutes(15),
                         Duration.ofSeconds(30),
                         Duration.ofMillis(500),
-                        3),
+                        3,
+                        4),
                 mock(CallProgress.class),
                 new CallEndings(database.db, database.outbox, database.clock),
                 database.clock);
