@@ -57,7 +57,8 @@ public class AutovacuumCheck implements ApplicationListener<ApplicationReadyEven
                 log.warn(
                         "PostgreSQL does not maintain this service's tables: {}. Queue tables (outbox, deliveries) then"
                                 + " slow down as their dead rows pile up; turn autovacuum on (docs/operations.md,"
-                                + " \"PostgreSQL\")",
+                                + " \"PostgreSQL\"). Until then the service vacuums its queue tables itself when it"
+                                + " can (confirmline.database.upkeep)",
                         String.join("; ", found));
             }
         });
@@ -65,11 +66,23 @@ public class AutovacuumCheck implements ApplicationListener<ApplicationReadyEven
 
     /** What the server's settings leave undone, each named with its setting; empty when autovacuum runs. */
     public Mono<List<String>> problems() {
+        return read().map(AutovacuumCheck::problems);
+    }
+
+    /** The two settings as the server reports them; one it does not report counts as on. */
+    public Mono<Settings> settings() {
+        return read().map(settings ->
+                new Settings("off".equals(settings.get("autovacuum")), "off".equals(settings.get("track_counts"))));
+    }
+
+    /** Whether the server's autovacuum is off, and whether it counts the tables' changes. */
+    public record Settings(boolean autovacuumOff, boolean trackCountsOff) {}
+
+    private Mono<Map<String, String>> read() {
         return db.sql("SELECT name, setting FROM pg_settings WHERE name IN ('autovacuum', 'track_counts')")
                 .map(row -> Map.entry(row.get("name", String.class), row.get("setting", String.class)))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .map(AutovacuumCheck::problems)
                 .timeout(Duration.ofSeconds(10));
     }
 

@@ -149,19 +149,22 @@ public class OutboxRelay {
     }
 
     private List<Row> claim(UUID claim) {
+        // "id = ANY(ARRAY(...))", not "id IN (...)": the claimed ids become one array the update finds by primary key.
+        // With IN, PostgreSQL may plan a hash join that reads the whole table to update a batch (it did, under load,
+        // as the table grew: docs/benchmarks.md, "The whole suite").
         List<Row> rows = db.sql("SELECT pg_advisory_xact_lock(:lock)")
                 .bind("lock", settings.claimLock())
                 .fetch()
                 .first()
                 .then(db.sql("""
                                 UPDATE %1$s SET claimed_by = :claim, claimed_until = now() + make_interval(secs => :lease)
-                                WHERE id IN (
+                                WHERE id = ANY(ARRAY(
                                     SELECT o.id FROM %1$s o
                                     WHERE o.sent_at IS NULL AND (o.claimed_until IS NULL OR o.claimed_until < now())
                                       AND NOT EXISTS (SELECT 1 FROM %1$s held
                                                       WHERE held.message_key = o.message_key AND held.sent_at IS NULL
                                                         AND held.claimed_until >= now())
-                                    ORDER BY o.id LIMIT :batch)
+                                    ORDER BY o.id LIMIT :batch))
                                 RETURNING id, topic, message_key, payload, trace_parent""".formatted(table))
                         .bind("claim", claim)
                         .bind("lease", (double) settings.lease().toSeconds())
