@@ -24,6 +24,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
 
 /**
  * Does autovacuum's work for this service's queue tables when the server does not do it. The queue tables are the
@@ -35,20 +36,23 @@ import org.springframework.r2dbc.core.DatabaseClient;
  *
  * <p>Every {@code interval} the service reads PostgreSQL's own counters for those tables and, with autovacuum's own
  * rule — the tables' thresholds and scale factors, else the server's — vacuums and analyzes the ones autovacuum would
- * have visited ({@code SKIP_LOCKED}: a table another instance is vacuuming is left to it). Nothing is done on a
- * server whose autovacuum runs ({@code mode: auto}, the default), nor without {@code track_counts} (there are then no
- * counters to go by; {@link AutovacuumCheck} warns).
+ * have visited ({@code SKIP_LOCKED}: a table another instance is vacuuming is left to it). Each round asks the server
+ * first: nothing is done while its autovacuum runs ({@code mode: auto}, the default), nor without {@code
+ * track_counts} (there are then no counters to go by; {@link AutovacuumCheck} warns). A table's own {@code
+ * autovacuum_enabled = false} is not looked at: the services set it on none of theirs.
  */
 public class QueueTableUpkeep implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(QueueTableUpkeep.class);
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration VACUUM_WAIT = Duration.ofMinutes(30);
 
     /** What autovacuum would do now to this schema's queue tables, by its rule (PostgreSQL's autovacuum.c). */
     private static final String DUE = """
             SELECT format('%I.%I', n.nspname, c.relname) AS name,
                    s.n_dead_tup > t.vacuum_threshold + t.vacuum_scale * greatest(c.reltuples, 0)
-                     OR s.n_ins_since_vacuum > t.insert_threshold + t.insert_scale * greatest(c.reltuples, 0)
+                     OR (t.insert_threshold >= 0
+                         AND s.n_ins_since_vacuum > t.insert_threshold + t.insert_scale * greatest(c.reltuples, 0))
                      AS vacuum,
                    s.n_mod_since_analyze > t.analyze_threshold + t.analyze_scale * greatest(c.reltuples, 0)
                      AS analyze
@@ -79,6 +83,8 @@ public class QueueTableUpkeep implements ApplicationListener<ApplicationReadyEve
     private final AutovacuumCheck server;
     private final TableUpkeepProperties properties;
     private final PollingLoop loop;
+    // Whether the last round took the tables over (only the loop's thread reads and writes it).
+    private boolean takingOver;
 
     public QueueTableUpkeep(DatabaseClient db, AutovacuumCheck server, TableUpkeepProperties properties) {
         this.db = db;
@@ -92,21 +98,9 @@ public class QueueTableUpkeep implements ApplicationListener<ApplicationReadyEve
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        if (properties.mode() == TableUpkeepProperties.Mode.NEVER) {
-            return;
+        if (properties.mode() != TableUpkeepProperties.Mode.NEVER) {
+            loop.start();
         }
-        server.settings()
-                .subscribe(
-                        settings -> {
-                            if (takesOver(properties.mode(), settings)) {
-                                log.info(
-                                        "PostgreSQL's autovacuum is off: this service vacuums and analyzes its queue"
-                                                + " tables itself, every {}",
-                                        properties.interval());
-                                loop.start();
-                            }
-                        },
-                        error -> log.debug("Could not read PostgreSQL's autovacuum settings", error));
     }
 
     /** Whether the service does autovacuum's work on a server with these settings. */
@@ -114,12 +108,43 @@ public class QueueTableUpkeep implements ApplicationListener<ApplicationReadyEve
         return mode == TableUpkeepProperties.Mode.AUTO && settings.autovacuumOff() && !settings.trackCountsOff();
     }
 
-    /** One look at the queue tables; vacuums and analyzes those due. Always 0: the loop then waits its interval. */
+    /**
+     * Asks the server first, each time: a server unreachable at start, or whose autovacuum is switched on or off
+     * later, is followed. Always 0: the loop then waits its interval.
+     */
     int round() {
-        for (Due due : due()) {
-            visit(due);
+        AutovacuumCheck.Settings settings = server.settings().block(WAIT);
+        boolean takeOver = settings != null && takesOver(properties.mode(), settings);
+        if (takeOver != takingOver) {
+            takingOver = takeOver;
+            if (takeOver) {
+                log.info(
+                        "PostgreSQL's autovacuum is off: this service vacuums and analyzes its queue tables itself,"
+                                + " looking every {}",
+                        properties.interval());
+            } else {
+                log.info("PostgreSQL's autovacuum is on: the queue tables are left to it");
+            }
+        }
+        if (takeOver) {
+            visitDue();
         }
         return 0;
+    }
+
+    /** Vacuums and analyzes the queue tables that are due, each on its own: one that fails does not hold the rest. */
+    void visitDue() {
+        for (Due due : due()) {
+            try {
+                visit(due);
+            } catch (RuntimeException failed) {
+                log.warn(
+                        "Upkeep of {} failed, tried again in {}: {}",
+                        due.table(),
+                        properties.interval(),
+                        failed.toString());
+            }
+        }
     }
 
     /** The queue tables autovacuum would visit now. */
@@ -141,11 +166,28 @@ public class QueueTableUpkeep implements ApplicationListener<ApplicationReadyEve
         String statement =
                 due.vacuum() ? "VACUUM (ANALYZE, SKIP_LOCKED) " + due.table() : "ANALYZE (SKIP_LOCKED) " + due.table();
         long started = System.nanoTime();
-        db.sql(statement).then().block(WAIT);
+        // The services' connections cancel any statement after a few seconds (statementTimeout); a vacuum of a table
+        // that grew while nobody vacuumed it may take longer, and one cancelled leaves the table as due as before.
+        // So on one connection: no timeout for the vacuum, the connection's own again afterwards, whatever happened.
+        db.inConnection(connection -> {
+                    Mono<Void> reset = run(connection, "RESET statement_timeout");
+                    return run(connection, "SET statement_timeout = 0")
+                            .then(run(connection, statement))
+                            .onErrorResume(failed -> reset.then(Mono.error(failed)))
+                            .then(reset);
+                })
+                .block(VACUUM_WAIT);
         log.debug("{} took {} ms", statement, (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Whether the loop runs (it starts only on a server that leaves the tables to it). */
+    private static Mono<Void> run(io.r2dbc.spi.Connection connection, String statement) {
+        return reactor.core.publisher.Flux.from(
+                        connection.createStatement(statement).execute())
+                .flatMap(io.r2dbc.spi.Result::getRowsUpdated)
+                .then();
+    }
+
+    /** Whether the loop runs (it looks at the server's settings each round; it visits tables only as above). */
     public boolean isRunning() {
         return loop.isRunning();
     }

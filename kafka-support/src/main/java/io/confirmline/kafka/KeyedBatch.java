@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -34,11 +35,12 @@ import reactor.core.publisher.Mono;
  * spends most of its time waiting for the database; the key is what the topic's order is about (a booking's events,
  * a call session's), so only records sharing a key need to wait for each other.
  *
- * <p>A record that fails (or whose value could not be read) stops its key: the records after it with the same key
- * are not applied. When every key has finished, the batch fails at the first failed record's index, so the shared
- * dead-letter error handler commits the records before it, retries or dead-letters that one, and hands the rest
- * back. Records after the index with other keys may have been applied already and come again: the work must be
- * idempotent (every consumer here claims the record's eventId).
+ * <p>Once a record fails (or its value could not be read), no record after it in the poll is started — those of its
+ * key among them, which must wait for it; the ones before it are still applied. When those in flight have finished,
+ * the batch fails at the first failed record's index, so the shared dead-letter error handler commits the records
+ * before it, retries or dead-letters that one, and hands the rest back. Records after the index that were applied
+ * already (started before the failure) come again: the work must be idempotent (every consumer here claims the
+ * record's eventId).
  */
 public final class KeyedBatch {
 
@@ -67,15 +69,20 @@ public final class KeyedBatch {
                     .add(index);
         }
         Map<Integer, Throwable> failed = new ConcurrentSkipListMap<>();
+        // The first failure's index in the topic's order so far. A record after it is not started: it comes again
+        // anyway, and with the database away each would wait out its timeout while the poll's time runs.
+        AtomicInteger firstFailed = new AtomicInteger(Integer.MAX_VALUE);
         Flux.fromIterable(byKey.values())
                 .flatMap(
                         indexes -> Flux.fromIterable(indexes)
-                                .concatMap(index -> one(records.get(index), timeout, work)
-                                        .onErrorMap(failure -> {
+                                // Decided when the record's turn comes, not when the batch is laid out.
+                                .concatMap(index -> Mono.defer(() -> index > firstFailed.get()
+                                        ? Mono.<Void>empty()
+                                        : one(records.get(index), timeout, work).onErrorResume(failure -> {
                                             failed.put(index, failure);
-                                            return new KeyStopped();
-                                        }))
-                                .onErrorResume(KeyStopped.class, stopped -> Mono.empty()),
+                                            firstFailed.accumulateAndGet(index, Math::min);
+                                            return Mono.empty();
+                                        }))),
                         inFlight)
                 .blockLast();
         if (!failed.isEmpty()) {
@@ -104,14 +111,5 @@ public final class KeyedBatch {
     /** The group of records that have no key. */
     private enum NoKey {
         INSTANCE
-    }
-
-    /** Ends a key's records after one failed; the failure itself is kept by index. */
-    private static final class KeyStopped extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        KeyStopped() {
-            super(null, null, false, false);
-        }
     }
 }

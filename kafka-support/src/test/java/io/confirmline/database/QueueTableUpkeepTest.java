@@ -80,7 +80,7 @@ class QueueTableUpkeepTest {
         // busy: 1,500 dead rows, over 50 + 2 % of its size; quiet: 10 changed rows, under 50; plain: no queue.
         assertThat(upkeep.due()).containsExactly(new QueueTableUpkeep.Due("upkeep.busy", true, true));
 
-        upkeep.round();
+        upkeep.visitDue();
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> stat("busy", "vacuum_count") == 1);
         assertThat(stat("busy", "analyze_count")).isEqualTo(1);
