@@ -187,11 +187,6 @@ public class QueueTableUpkeep implements ApplicationListener<ApplicationReadyEve
                 .then();
     }
 
-    /** Whether the loop runs (it looks at the server's settings each round; it visits tables only as above). */
-    public boolean isRunning() {
-        return loop.isRunning();
-    }
-
     @Override
     public void destroy() {
         loop.stop();

@@ -87,37 +87,32 @@ public class CallEventIntake {
 
     private Mono<Void> callAction(String topic, CallActionReceived action) {
         return progress.keyPressed(action)
-                .flatMap(applied -> applied != CallProgress.Applied.UNKNOWN_SESSION
-                        ? Mono.<Void>empty()
-                        : inbound.knows(action.getSessionId())
-                                .defaultIfEmpty(false)
-                                .flatMap(known -> Boolean.TRUE.equals(known)
-                                        ? Mono.<Void>empty()
-                                        : parked.park(
-                                                        topic,
-                                                        action.getEventId(),
-                                                        action.getTenantId(),
-                                                        action.getSessionId(),
-                                                        action)
-                                                .then()));
+                .flatMap(applied -> unlessKnown(
+                        applied,
+                        () -> inbound.knows(action.getSessionId()),
+                        () -> parked.park(
+                                topic, action.getEventId(), action.getTenantId(), action.getSessionId(), action)));
     }
 
     private Mono<Void> sessionSummary(String topic, SessionSummaryReceived summary) {
         // Not one of our calls: perhaps a guest's call-back (an inbound session), else parked until its session is
         // known.
         return progress.sessionEnded(summary)
-                .flatMap(applied -> applied != CallProgress.Applied.UNKNOWN_SESSION
-                        ? Mono.<Void>empty()
-                        : inbound.sessionEnded(summary)
-                                .defaultIfEmpty(false)
-                                .flatMap(inboundSession -> Boolean.TRUE.equals(inboundSession)
-                                        ? Mono.<Void>empty()
-                                        : parked.park(
-                                                        topic,
-                                                        summary.getEventId(),
-                                                        summary.getTenantId(),
-                                                        summary.getSessionId(),
-                                                        summary)
-                                                .then()));
+                .flatMap(applied -> unlessKnown(
+                        applied,
+                        () -> inbound.sessionEnded(summary),
+                        () -> parked.park(
+                                topic, summary.getEventId(), summary.getTenantId(), summary.getSessionId(), summary)));
+    }
+
+    /** An event for a session no call of ours has: the inbound calls' if they know it, else parked. */
+    private static Mono<Void> unlessKnown(
+            CallProgress.Applied applied,
+            java.util.function.Supplier<Mono<Boolean>> inboundKnows,
+            java.util.function.Supplier<Mono<Void>> park) {
+        if (applied != CallProgress.Applied.UNKNOWN_SESSION) {
+            return Mono.empty();
+        }
+        return inboundKnows.get().defaultIfEmpty(false).flatMap(known -> known ? Mono.empty() : park.get());
     }
 }
