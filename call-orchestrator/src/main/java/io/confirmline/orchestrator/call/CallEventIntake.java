@@ -70,7 +70,7 @@ public class CallEventIntake {
                 records,
                 properties.inFlight(),
                 APPLY_WAIT,
-                record -> TraceParent.ofRecord(tracer, record, callAction(record.topic(), record.value())));
+                record -> TraceParent.ofRecord(tracer, record, () -> callAction(record.topic(), record.value())));
     }
 
     @KafkaListener(
@@ -82,7 +82,7 @@ public class CallEventIntake {
                 records,
                 properties.inFlight(),
                 APPLY_WAIT,
-                record -> TraceParent.ofRecord(tracer, record, sessionSummary(record.topic(), record.value())));
+                record -> TraceParent.ofRecord(tracer, record, () -> sessionSummary(record.topic(), record.value())));
     }
 
     private Mono<Void> callAction(String topic, CallActionReceived action) {

@@ -63,14 +63,17 @@ public final class TraceParent {
 
     /**
      * Runs {@code work} in a span continuing the record's {@code traceparent} header (a new trace when it has none):
-     * what a record listener's observation does, for a batch listener, which has none per record.
+     * what a record listener's observation does, for a batch listener, which has none per record. The span is in
+     * scope while {@code work} is made and subscribed to, as a record listener's observation is while it runs, so
+     * what is logged then carries the record's trace id; and in the Reactor context for the outbox rows written later
+     * on the database's threads.
      */
     public static <T> reactor.core.publisher.Mono<T> ofRecord(
             Tracer tracer,
             org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record,
-            reactor.core.publisher.Mono<T> work) {
+            java.util.function.Supplier<reactor.core.publisher.Mono<T>> work) {
         if (tracer == null) {
-            return work;
+            return reactor.core.publisher.Mono.defer(work);
         }
         return reactor.core.publisher.Mono.defer(() -> {
             String name = record.topic() + " receive";
@@ -78,7 +81,14 @@ public final class TraceParent {
                     tracer, io.confirmline.kafka.TraceParents.from(record.headers()), name);
             Span span =
                     continued != null ? continued : tracer.nextSpan().name(name).start();
-            return work.contextWrite(of(span)).doFinally(signal -> span.end());
+            reactor.core.publisher.Mono<T> traced = reactor.core.publisher.Mono.defer(work)
+                    .contextWrite(of(span))
+                    .doFinally(signal -> span.end());
+            return reactor.core.publisher.Mono.fromDirect(subscriber -> {
+                try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+                    traced.subscribe(subscriber);
+                }
+            });
         });
     }
 

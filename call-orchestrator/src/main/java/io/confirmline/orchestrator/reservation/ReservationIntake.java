@@ -78,7 +78,7 @@ public class ReservationIntake {
                 records,
                 properties.inFlight(),
                 APPLY_WAIT,
-                record -> TraceParent.ofRecord(tracer, record, Mono.defer(() -> onReservation(record))));
+                record -> TraceParent.ofRecord(tracer, record, () -> onReservation(record)));
     }
 
     private Mono<BookingStore.Outcome> onReservation(ConsumerRecord<String, ReservationEvent> record) {

@@ -17,7 +17,14 @@ package io.confirmline.orchestrator.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 class TraceParentTest {
@@ -46,5 +53,38 @@ class TraceParentTest {
     void aCallWithoutATraceLeavesTheContextAsItIs() {
         assertThat(in(TraceParent.inTraceOf(TraceParent.of(OTHER), ""))).isEqualTo(OTHER);
         assertThat(in(TraceParent.inTraceOf(Context.empty(), null))).isNull();
+    }
+
+    @Test
+    void aRecordsWorkIsMadeAndStartedWithTheRecordsTraceInScopeSoWhatItLogsCarriesTheTraceId() {
+        // The span in scope is what Boot's tracing puts in the logging MDC (its ids as traceId and spanId).
+        try (SdkTracerProvider provider = SdkTracerProvider.builder().build()) {
+            OtelTracer tracer = new OtelTracer(provider.get("test"), new OtelCurrentTraceContext(), event -> {});
+            ConsumerRecord<String, String> record =
+                    new ConsumerRecord<>("voice.call-actions.v1", 0, 0L, "session-1", "a key press");
+            record.headers().add("traceparent", BOOKING.getBytes(StandardCharsets.UTF_8));
+            AtomicReference<String> whileMade = new AtomicReference<>();
+            AtomicReference<String> whileStarted = new AtomicReference<>();
+
+            String forTheOutbox = TraceParent.ofRecord(tracer, record, () -> {
+                        whileMade.set(traceId(tracer));
+                        return Mono.fromRunnable(() -> whileStarted.set(traceId(tracer)))
+                                .then(Mono.deferContextual(context -> Mono.just(in(Context.of(context)))));
+                    })
+                    .block();
+
+            String bookingTrace = BOOKING.substring(3, 35);
+            assertThat(whileMade.get()).isEqualTo(bookingTrace);
+            assertThat(whileStarted.get()).isEqualTo(bookingTrace);
+            assertThat(forTheOutbox).startsWith("00-" + bookingTrace + "-").isNotEqualTo(BOOKING);
+            assertThat(tracer.currentSpan())
+                    .as("the scope ends with the record")
+                    .isNull();
+        }
+    }
+
+    private static String traceId(OtelTracer tracer) {
+        io.micrometer.tracing.Span current = tracer.currentSpan();
+        return current == null ? null : current.context().traceId();
     }
 }

@@ -38,18 +38,25 @@ import java.util.Map;
  */
 final class KeyPressHops {
 
+    // One hash join over the outbox, not a lookup per booking: no outbox index covers sent rows by key, and a
+    // lateral lookup per booking scanned the whole table once each (millions of rows a step, in PostgreSQL's CPU).
     private static final String SQL = """
-            SELECT d.subject_id, o.created_at AS committed, o.sent_at AS published, d.created_at AS taken_in,
-                   (SELECT min(a.started_at) FROM notifier.delivery_attempt a WHERE a.delivery_id = d.id) AS attempted
+            SELECT DISTINCT ON (d.subject_id)
+                   d.subject_id, o.created_at AS committed, o.sent_at AS published, d.created_at AS taken_in,
+                   (SELECT min(a.started_at) FROM notifier.delivery_attempt a WHERE a.delivery_id = d.id) AS attempted,
+                   (SELECT a.session_id FROM orchestrator.call c JOIN orchestrator.call_attempt a ON a.call_id = c.id
+                    WHERE c.tenant_id = d.tenant_id AND c.subject_id = d.subject_id AND a.digits IS NOT NULL
+                    LIMIT 1) AS session_id
             FROM notifier.delivery d
-            JOIN LATERAL (SELECT o.created_at, o.sent_at FROM orchestrator.outbox o
-                          WHERE o.topic = 'calls.status.v1' AND o.message_key = d.subject_id
-                          ORDER BY abs(extract(epoch FROM o.created_at - d.occurred_at)) LIMIT 1) o ON true
-            WHERE d.type = 'reservation.confirmed' AND d.subject_id = ANY (?)""";
+            JOIN orchestrator.outbox o ON o.topic = 'calls.status.v1' AND o.message_key = d.subject_id
+            WHERE d.type = 'reservation.confirmed' AND d.subject_id = ANY (?)
+            ORDER BY d.subject_id, abs(extract(epoch FROM o.created_at - d.occurred_at))""";
 
     /** The hops, in the order a key press passes them. */
     static final List<String> NAMES = List.of(
-            "key press → the transaction that applies it starts (ingress, journal, broker, orchestrator intake)",
+            "key press → the ingress hands it to its producer (8x8 sandbox's request, ingress, journal, spool)",
+            "handed to the producer → the transaction that applies it starts (linger, broker, orchestrator's poll"
+                    + " and queue)",
             "that transaction → on the broker (rest of the transaction, outbox relay)",
             "on the broker → notifier intake",
             "intake → first POST starts (notifier queue)",
@@ -62,8 +69,12 @@ final class KeyPressHops {
      * receipt and all its rows.
      */
     static Map<String, List<Double>> measure(
-            TestPostgres.Database db, Map<String, Instant> pressedAt, Map<String, Instant> receivedAt)
+            TestPostgres.Database db,
+            String kafkaBootstrap,
+            Map<String, Instant> pressedAt,
+            Map<String, Instant> receivedAt)
             throws SQLException {
+        Map<String, Instant> handedOver = producedAt(kafkaBootstrap);
         Map<String, List<Double>> hops = new LinkedHashMap<>();
         NAMES.forEach(name -> hops.put(name, new ArrayList<>()));
         try (Connection connection = db.connect();
@@ -73,8 +84,10 @@ final class KeyPressHops {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String id = rows.getString("subject_id");
+                    String session = rows.getString("session_id");
                     Instant[] at = {
                         pressedAt.get(id),
+                        session == null ? null : handedOver.get(session),
                         instant(rows, "committed"),
                         instant(rows, "published"),
                         instant(rows, "taken_in"),
@@ -92,6 +105,39 @@ final class KeyPressHops {
             }
         }
         return hops;
+    }
+
+    /**
+     * When the ingress handed each key press to its Kafka producer, by session: the records' create time, which the
+     * producer sets at {@code send} (the topics keep create time). The earliest record per session counts.
+     */
+    private static Map<String, Instant> producedAt(String kafkaBootstrap) {
+        Map<String, Instant> at = new java.util.HashMap<>();
+        java.util.Properties settings = new java.util.Properties();
+        settings.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> consumer =
+                new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                        settings,
+                        new org.apache.kafka.common.serialization.StringDeserializer(),
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions =
+                    consumer.partitionsFor(io.confirmline.events.Topics.CALL_ACTIONS.name()).stream()
+                            .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition()))
+                            .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500))
+                        .forEach(record -> at.merge(
+                                record.key(),
+                                Instant.ofEpochMilli(record.timestamp()),
+                                (a, b) -> a.isBefore(b) ? a : b));
+            }
+        }
+        return at;
     }
 
     /** A table row per hop: p50 / p99 / max in milliseconds. */

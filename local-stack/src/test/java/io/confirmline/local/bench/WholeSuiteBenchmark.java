@@ -141,7 +141,15 @@ public final class WholeSuiteBenchmark {
             MAIN_CLASSES.forEach(memory::track);
             platform = new PlatformClient(stack.url("platform-sandbox"), stack.url("call-orchestrator"));
             platform.awaitBookingsFlow(Duration.ofMinutes(2));
+            Map<String, Double> restStart = memory.cpuSeconds();
             Thread.sleep(30_000);
+            // What the stack costs doing nothing (polling loops, consumers' fetches, heartbeats, metrics): the
+            // floor every step pays on top of the calls.
+            StringBuilder idle = new StringBuilder("  CPU seconds in 30 s at rest:");
+            memory.cpuSeconds()
+                    .forEach((name, after) -> idle.append(
+                            String.format(Locale.ROOT, " %s %.2f;", name, after - restStart.getOrDefault(name, 0.0))));
+            System.out.println(idle);
             Map<String, ServiceMemory.Rss> atRest = memory.read();
             step(20, 10); // warm-up, unmeasured
             List<Step> steps = new ArrayList<>();
@@ -281,7 +289,7 @@ public final class WholeSuiteBenchmark {
                 dial,
                 baseline,
                 confirmedWithin,
-                KeyPressHops.measure(db, pressed, confirmed));
+                KeyPressHops.measure(db, stack.kafkaBootstrap(), pressed, confirmed));
     }
 
     /** Why a lag grew over the step (its median in the last 10 s more than 250 ms above the first 10 s); else "". */
