@@ -64,9 +64,9 @@ public final class TraceParent {
     /**
      * Runs {@code work} in a span continuing the record's {@code traceparent} header (a new trace when it has none):
      * what a record listener's observation does, for a batch listener, which has none per record. The span is in
-     * scope while {@code work} is made and subscribed to, as a record listener's observation is while it runs, so
-     * what is logged then carries the record's trace id; and in the Reactor context for the outbox rows written later
-     * on the database's threads.
+     * scope while {@code work} is made and subscribed to, so what is logged on that thread then carries the record's
+     * trace id (what runs later on the database's threads does not: there is no automatic context propagation), and
+     * it is in the Reactor context for the outbox rows the work writes.
      */
     public static <T> reactor.core.publisher.Mono<T> ofRecord(
             Tracer tracer,
@@ -79,8 +79,11 @@ public final class TraceParent {
             String name = record.topic() + " receive";
             Span continued = io.confirmline.kafka.TraceParents.continueFrom(
                     tracer, io.confirmline.kafka.TraceParents.from(record.headers()), name);
-            Span span =
-                    continued != null ? continued : tracer.nextSpan().name(name).start();
+            // A record without a traceparent starts a trace of its own, whatever span is in scope here (another
+            // record's, when KeyedBatch starts this one from the end of that one).
+            Span span = continued != null
+                    ? continued
+                    : tracer.spanBuilder().setNoParent().name(name).start();
             reactor.core.publisher.Mono<T> traced = reactor.core.publisher.Mono.defer(work)
                     .contextWrite(of(span))
                     .doFinally(signal -> span.end());

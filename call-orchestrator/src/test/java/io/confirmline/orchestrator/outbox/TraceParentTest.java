@@ -83,6 +83,28 @@ class TraceParentTest {
         }
     }
 
+    @Test
+    void aRecordWithoutATraceparentStartsATraceOfItsOwnEvenWhenAnotherRecordsSpanIsInScope() {
+        try (SdkTracerProvider provider = SdkTracerProvider.builder().build()) {
+            OtelTracer tracer = new OtelTracer(provider.get("test"), new OtelCurrentTraceContext(), event -> {});
+            ConsumerRecord<String, String> traced =
+                    new ConsumerRecord<>("voice.call-actions.v1", 0, 0L, "session-1", "a key press");
+            traced.headers().add("traceparent", BOOKING.getBytes(StandardCharsets.UTF_8));
+            ConsumerRecord<String, String> untraced =
+                    new ConsumerRecord<>("voice.call-actions.v1", 0, 1L, "session-2", "another key press");
+
+            // KeyedBatch starts a record from the end of the one before it, within that one's subscription.
+            String second = TraceParent.ofRecord(
+                            tracer,
+                            traced,
+                            () -> TraceParent.ofRecord(
+                                    tracer, untraced, () -> Mono.fromSupplier(() -> traceId(tracer))))
+                    .block();
+
+            assertThat(second).isNotNull().isNotEqualTo(BOOKING.substring(3, 35));
+        }
+    }
+
     private static String traceId(OtelTracer tracer) {
         io.micrometer.tracing.Span current = tracer.currentSpan();
         return current == null ? null : current.context().traceId();
