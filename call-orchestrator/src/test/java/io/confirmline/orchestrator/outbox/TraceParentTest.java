@@ -59,10 +59,8 @@ class TraceParentTest {
     void aRecordsWorkIsMadeAndStartedWithTheRecordsTraceInScopeSoWhatItLogsCarriesTheTraceId() {
         // The span in scope is what Boot's tracing puts in the logging MDC (its ids as traceId and spanId).
         try (SdkTracerProvider provider = SdkTracerProvider.builder().build()) {
-            OtelTracer tracer = new OtelTracer(provider.get("test"), new OtelCurrentTraceContext(), event -> {});
-            ConsumerRecord<String, String> record =
-                    new ConsumerRecord<>("voice.call-actions.v1", 0, 0L, "session-1", "a key press");
-            record.headers().add("traceparent", BOOKING.getBytes(StandardCharsets.UTF_8));
+            OtelTracer tracer = tracer(provider);
+            ConsumerRecord<String, String> record = keyPress(0L, BOOKING);
             AtomicReference<String> whileMade = new AtomicReference<>();
             AtomicReference<String> whileStarted = new AtomicReference<>();
 
@@ -86,12 +84,9 @@ class TraceParentTest {
     @Test
     void aRecordWithoutATraceparentStartsATraceOfItsOwnEvenWhenAnotherRecordsSpanIsInScope() {
         try (SdkTracerProvider provider = SdkTracerProvider.builder().build()) {
-            OtelTracer tracer = new OtelTracer(provider.get("test"), new OtelCurrentTraceContext(), event -> {});
-            ConsumerRecord<String, String> traced =
-                    new ConsumerRecord<>("voice.call-actions.v1", 0, 0L, "session-1", "a key press");
-            traced.headers().add("traceparent", BOOKING.getBytes(StandardCharsets.UTF_8));
-            ConsumerRecord<String, String> untraced =
-                    new ConsumerRecord<>("voice.call-actions.v1", 0, 1L, "session-2", "another key press");
+            OtelTracer tracer = tracer(provider);
+            ConsumerRecord<String, String> traced = keyPress(0L, BOOKING);
+            ConsumerRecord<String, String> untraced = keyPress(1L, null);
 
             // KeyedBatch starts a record from the end of the one before it, within that one's subscription.
             String second = TraceParent.ofRecord(
@@ -103,6 +98,20 @@ class TraceParentTest {
 
             assertThat(second).isNotNull().isNotEqualTo(BOOKING.substring(3, 35));
         }
+    }
+
+    private static OtelTracer tracer(SdkTracerProvider provider) {
+        return new OtelTracer(provider.get("test"), new OtelCurrentTraceContext(), event -> {});
+    }
+
+    /** A key press record at {@code offset}, with {@code traceparent} as its header unless null. */
+    private static ConsumerRecord<String, String> keyPress(long offset, String traceparent) {
+        ConsumerRecord<String, String> record =
+                new ConsumerRecord<>("voice.call-actions.v1", 0, offset, "session-" + offset, "a key press");
+        if (traceparent != null) {
+            record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
     }
 
     private static String traceId(OtelTracer tracer) {

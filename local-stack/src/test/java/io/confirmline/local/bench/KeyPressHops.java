@@ -137,16 +137,17 @@ final class KeyPressHops {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            java.util.function.BooleanSupplier behind =
+                    () -> partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-                    && System.nanoTime() < deadline) {
+            while (behind.getAsBoolean() && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(500))
                         .forEach(record -> at.merge(
                                 record.key(),
                                 Instant.ofEpochMilli(record.timestamp()),
                                 (a, b) -> a.isBefore(b) ? a : b));
             }
-            if (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            if (behind.getAsBoolean()) {
                 System.out.println("  (the key presses' topic was not read to its end within 30 s: the first two hops"
                         + " leave out the key presses not read)");
             }

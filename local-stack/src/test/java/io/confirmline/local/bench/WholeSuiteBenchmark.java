@@ -103,25 +103,7 @@ public final class WholeSuiteBenchmark {
             List<LatencyPlots.Sample> dueToDial,
             List<LatencyPlots.Sample> baseline,
             Duration confirmedWithin,
-            Map<String, Instant> pressed,
-            Map<String, Instant> confirmed,
-            Map<String, List<Double>> hops) {
-
-        Step withHops(Map<String, List<Double>> measured) {
-            return new Step(
-                    rate,
-                    bookings,
-                    sustained,
-                    why,
-                    keyToPlatform,
-                    dueToDial,
-                    baseline,
-                    confirmedWithin,
-                    pressed,
-                    confirmed,
-                    measured);
-        }
-    }
+            Map<String, List<Double>> hops) {}
 
     public static void main(String[] args) {
         BenchmarkMain.runAndExit(() -> new WholeSuiteBenchmark().run());
@@ -163,11 +145,7 @@ public final class WholeSuiteBenchmark {
             Thread.sleep(30_000);
             // What the stack costs doing nothing (polling loops, consumers' fetches, heartbeats, metrics): the
             // floor every step pays on top of the calls.
-            StringBuilder idle = new StringBuilder("  CPU seconds in 30 s at rest:");
-            memory.cpuSeconds()
-                    .forEach((name, after) -> idle.append(
-                            String.format(Locale.ROOT, " %s %.2f;", name, after - restStart.getOrDefault(name, 0.0))));
-            System.out.println(idle);
+            System.out.println("  CPU seconds in 30 s at rest:" + spent(restStart, memory.cpuSeconds(), "%.2f"));
             Map<String, ServiceMemory.Rss> atRest = memory.read();
             step(20, 10); // warm-up, unmeasured
             List<Step> steps = new ArrayList<>();
@@ -191,22 +169,26 @@ public final class WholeSuiteBenchmark {
         Map<String, Double> cpuBefore = memory.cpuSeconds();
         double benchCpuBefore = benchCpu();
         Instant stepStart = Instant.now();
-        Step step = measuredStep(rate, stepSeconds);
-        // Read before the hops are measured: reading the topic and the outbox for them is this benchmark's work.
-        Map<String, Double> cpuAfter = memory.cpuSeconds();
-        double benchCpuAfter = benchCpu();
-        double wall = Duration.between(stepStart, Instant.now()).toMillis() / 1e3;
-        StringBuilder cpu = new StringBuilder(String.format(
-                Locale.ROOT,
-                "  CPU seconds in the %d calls/s step (%.0f s wall," + " 2 cores = %.0f CPU s):",
-                rate,
-                wall,
-                2 * wall));
-        cpuAfter.forEach((name, after) ->
-                cpu.append(String.format(Locale.ROOT, " %s %.1f;", name, after - cpuBefore.getOrDefault(name, 0.0))));
-        cpu.append(String.format(Locale.ROOT, " this benchmark JVM %.1f", benchCpuAfter - benchCpuBefore));
-        System.out.println(cpu);
-        return step.withHops(KeyPressHops.measure(db, stack.kafkaBootstrap(), step.pressed(), step.confirmed()));
+        return measuredStep(rate, stepSeconds, () -> {
+            double wall = Duration.between(stepStart, Instant.now()).toMillis() / 1e3;
+            System.out.printf(
+                    Locale.ROOT,
+                    "  CPU seconds in the %d calls/s step (%.0f s wall, 2 cores = %.0f CPU s):%s this benchmark JVM"
+                            + " %.1f%n",
+                    rate,
+                    wall,
+                    2 * wall,
+                    spent(cpuBefore, memory.cpuSeconds(), "%.1f"),
+                    benchCpu() - benchCpuBefore);
+        });
+    }
+
+    /** Each tracked process's CPU seconds between two readings, as " name seconds;" items. */
+    private static String spent(Map<String, Double> before, Map<String, Double> after, String secondsFormat) {
+        StringBuilder out = new StringBuilder();
+        after.forEach((name, seconds) -> out.append(String.format(
+                Locale.ROOT, " %s " + secondsFormat + ";", name, seconds - before.getOrDefault(name, 0.0))));
+        return out.toString();
     }
 
     private static double benchCpu() {
@@ -217,7 +199,8 @@ public final class WholeSuiteBenchmark {
                 .orElse(0.0);
     }
 
-    private Step measuredStep(int rate, int stepSeconds) throws Exception {
+    /** Runs a step; {@code accountCpu} when its calls are done, before the hops are read (that is this JVM's work). */
+    private Step measuredStep(int rate, int stepSeconds, Runnable accountCpu) throws Exception {
         int code = runCode++;
         int n = rate * stepSeconds;
         long intervalNanos = 1_000_000_000L / rate;
@@ -300,7 +283,17 @@ public final class WholeSuiteBenchmark {
                 why = grew;
             }
         }
-        return new Step(rate, n, sustained, why, keys, dial, baseline, confirmedWithin, pressed, confirmed, Map.of());
+        accountCpu.run();
+        return new Step(
+                rate,
+                n,
+                sustained,
+                why,
+                keys,
+                dial,
+                baseline,
+                confirmedWithin,
+                KeyPressHops.measure(db, stack.kafkaBootstrap(), pressed, confirmed));
     }
 
     /** Why a lag grew over the step (its median in the last 10 s more than 250 ms above the first 10 s); else "". */
