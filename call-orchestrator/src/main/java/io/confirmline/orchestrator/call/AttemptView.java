@@ -54,6 +54,18 @@ public record AttemptView(
                 .defaultIfEmpty(NONE);
     }
 
+    /** Records the attempt's outcome; emits the attempt as stored then ({@link #NONE} when there is no such attempt). */
+    static Mono<AttemptView> recordOutcome(DatabaseClient db, UUID callId, int attempt, String outcome) {
+        return db.sql("UPDATE call_attempt SET outcome = :outcome WHERE call_id = :id AND attempt = :attempt RETURNING "
+                        + COLUMNS)
+                .bind("outcome", outcome)
+                .bind("id", callId)
+                .bind("attempt", attempt)
+                .map(AttemptView::of)
+                .one()
+                .defaultIfEmpty(NONE);
+    }
+
     static AttemptView of(Readable row) {
         return new AttemptView(
                 row.get("attempt", Integer.class),

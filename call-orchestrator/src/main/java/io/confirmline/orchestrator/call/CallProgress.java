@@ -38,7 +38,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -138,13 +137,19 @@ public class CallProgress {
                                 UPDATE call_attempt
                                 SET digits = CASE WHEN digits IS NULL THEN :digits ELSE digits || ' ' || :digits END,
                                     connected_at = COALESCE(connected_at, :at)
-                                WHERE session_id = :session""")
+                                WHERE session_id = :session
+                                RETURNING bridge_missed IS NOT NULL AS bridge_missed""")
                         .bind("digits", Objects.requireNonNullElse(action.getDigits(), ""))
                         .bind("at", utc(action.getReceivedAt()))
                         .bind("session", action.getSessionId())
-                        .then()
-                        .then(transition(call, new CallEvent.KeyPressed(call.sessionAttempt(), action.getDigits())))
-                        .then(missedAfterTransfer(call, action.getSessionId())));
+                        .map(row -> Boolean.TRUE.equals(row.get("bridge_missed", Boolean.class)))
+                        .one()
+                        .defaultIfEmpty(false)
+                        .flatMap(bridgeMissed -> transition(
+                                        call, new CallEvent.KeyPressed(call.sessionAttempt(), action.getDigits()))
+                                // Only a summary records an unanswered bridge (under this lock): without one there is
+                                // no missed call to look for.
+                                .then(bridgeMissed ? missedAfterTransfer(call, action.getSessionId()) : Mono.empty())));
     }
 
     /**
@@ -172,36 +177,8 @@ public class CallProgress {
                         summary.getSessionId(),
                         summary.getEventId(),
                         Topics.SESSION_SUMMARIES.name(),
-                        call -> db.sql("SELECT summary_received_at IS NULL AS first FROM call_attempt "
-                                        + "WHERE session_id = :session")
-                                .bind("session", summary.getSessionId())
-                                .map(row -> Boolean.TRUE.equals(row.get("first", Boolean.class)))
-                                .one()
-                                .defaultIfEmpty(false)
+                        call -> recordSummary(summary, connected, ended, duration)
                                 .flatMap(first -> {
-                                    GenericExecuteSpec spec = db.sql("""
-                            UPDATE call_attempt
-                            SET connected_at = COALESCE(:connected, connected_at), ended_at = :ended,
-                                duration_seconds = :duration, provider_status = :status, provider_error_code = :code,
-                                provider_error_message = :message, summary_received_at = now(), bridge_missed = :bridge
-                            WHERE session_id = :session""")
-                                            .bind("status", summary.getRawSessionStatus())
-                                            .bind("session", summary.getSessionId());
-                                    spec = nullable(
-                                            spec,
-                                            "bridge",
-                                            BridgedLeg.unanswered(summary).orElse(null),
-                                            String.class);
-                                    spec = nullable(
-                                            spec,
-                                            "connected",
-                                            connected == null ? null : utc(connected),
-                                            OffsetDateTime.class);
-                                    spec = nullable(
-                                            spec, "ended", ended == null ? null : utc(ended), OffsetDateTime.class);
-                                    spec = nullable(spec, "duration", duration, Integer.class);
-                                    spec = nullable(spec, "code", summary.getErrorCode(), Integer.class);
-                                    spec = nullable(spec, "message", summary.getErrorMessage(), String.class);
                                     AttemptOutcome outcome = AttemptOutcome.of(
                                             summary.getSessionStatus(),
                                             connected != null,
@@ -212,7 +189,7 @@ public class CallProgress {
                                             outcome,
                                             summary.getRawSessionStatus(),
                                             summary.getErrorCode());
-                                    Mono<CallStatus> applied = spec.then().then(transition(call, event));
+                                    Mono<CallStatus> applied = transition(call, event);
                                     if (!first) {
                                         // One call.completed per session: a second summary with another eventId
                                         // changes nothing more.
@@ -224,8 +201,39 @@ public class CallProgress {
                                                             call.id(), call.sessionAttempt(), completed))
                                                     : applied.flatMap(status -> completions.announce(
                                                             call, call.sessionAttempt(), completed, status)))
-                                            .then(missedAfterTransfer(call, summary.getSessionId()));
+                                            // Without an unanswered bridge in the summary there is no missed call.
+                                            .then(
+                                                    BridgedLeg.unanswered(summary)
+                                                                    .isPresent()
+                                                            ? missedAfterTransfer(call, summary.getSessionId())
+                                                            : Mono.empty());
                                 })));
+    }
+
+    /**
+     * Records a summary on its session's attempt; emits whether it is the session's first. Run under the call's lock,
+     * which every summary takes, so the attempt as this statement reads it is the latest.
+     */
+    private Mono<Boolean> recordSummary(
+            SessionSummaryReceived summary, Instant connected, Instant ended, Integer duration) {
+        GenericExecuteSpec spec =
+                db.sql("""
+                        UPDATE call_attempt a
+                        SET connected_at = COALESCE(:connected, a.connected_at), ended_at = :ended,
+                            duration_seconds = :duration, provider_status = :status, provider_error_code = :code,
+                            provider_error_message = :message, summary_received_at = now(), bridge_missed = :bridge
+                        FROM call_attempt before
+                        WHERE a.session_id = :session AND before.call_id = a.call_id AND before.attempt = a.attempt
+                        RETURNING before.summary_received_at IS NULL AS first""").bind("status", summary.getRawSessionStatus()).bind("session", summary.getSessionId());
+        spec = nullable(spec, "bridge", BridgedLeg.unanswered(summary).orElse(null), String.class);
+        spec = nullable(spec, "connected", connected == null ? null : utc(connected), OffsetDateTime.class);
+        spec = nullable(spec, "ended", ended == null ? null : utc(ended), OffsetDateTime.class);
+        spec = nullable(spec, "duration", duration, Integer.class);
+        spec = nullable(spec, "code", summary.getErrorCode(), Integer.class);
+        spec = nullable(spec, "message", summary.getErrorMessage(), String.class);
+        return spec.map(row -> Boolean.TRUE.equals(row.get("first", Boolean.class)))
+                .one()
+                .defaultIfEmpty(false);
     }
 
     /**
@@ -357,29 +365,37 @@ public class CallProgress {
     }
 
     private Mono<Applied> bySession(String sessionId, String eventId, String topic, AttemptUpdate update) {
-        return db.sql("SELECT " + LOCKED_COLUMNS + ", a.attempt AS session_attempt, c.trace_parent AS call_trace "
+        // One round trip: the call locked through its session and the event claimed, only when the session is ours (an
+        // event parked for a session not known yet must still be new when it comes again).
+        return db.sql("WITH found AS (SELECT " + LOCKED_COLUMNS
+                        + ", a.attempt AS session_attempt, c.trace_parent AS call_trace "
                         + "FROM call_attempt a JOIN call c ON c.id = a.call_id "
                         + "LEFT JOIN booking b ON b.tenant_id = c.tenant_id AND b.reservation_id = c.subject_id "
-                        + "WHERE a.session_id = :session FOR UPDATE OF c")
+                        + "WHERE a.session_id = :session FOR UPDATE OF c), "
+                        + "claimed AS (INSERT INTO processed_event (event_id, topic) SELECT :id, :topic FROM found "
+                        + "ON CONFLICT DO NOTHING RETURNING event_id) "
+                        + "SELECT found.*, EXISTS (SELECT 1 FROM claimed) AS first_event FROM found")
                 .bind("session", sessionId)
-                .map(row -> Map.entry(locked(row), Objects.requireNonNullElse(row.get("call_trace", String.class), "")))
+                .bind("id", eventId)
+                .bind("topic", topic)
+                .map(row -> new Found(
+                        locked(row),
+                        Objects.requireNonNullElse(row.get("call_trace", String.class), ""),
+                        Boolean.TRUE.equals(row.get("first_event", Boolean.class))))
                 .one()
-                .flatMap(found -> db.sql("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) "
-                                + "ON CONFLICT DO NOTHING")
-                        .bind("id", eventId)
-                        .bind("topic", topic)
-                        .fetch()
-                        .rowsUpdated()
-                        .flatMap(first -> first == 0
-                                ? Mono.just(Applied.DUPLICATE)
-                                // What the event changes is announced in the booking's trace, whatever trace the
-                                // 8x8 event came in (TraceParent.inTraceOf).
-                                : update.apply(found.getKey())
-                                        .thenReturn(Applied.APPLIED)
-                                        .contextWrite(context -> TraceParent.inTraceOf(context, found.getValue()))))
+                .flatMap(found -> !found.firstEvent()
+                        ? Mono.just(Applied.DUPLICATE)
+                        // What the event changes is announced in the booking's trace, whatever trace the 8x8 event
+                        // came in (TraceParent.inTraceOf).
+                        : update.apply(found.call())
+                                .thenReturn(Applied.APPLIED)
+                                .contextWrite(context -> TraceParent.inTraceOf(context, found.traceParent())))
                 .defaultIfEmpty(Applied.UNKNOWN_SESSION)
                 .as(transaction::transactional);
     }
+
+    /** A call locked through one of its sessions: its booking's trace, and whether the event was new. */
+    private record Found(Locked call, String traceParent, boolean firstEvent) {}
 
     /** Applies the event's transition, if any; emits the call's status afterwards. */
     private Mono<CallStatus> transition(Locked call, CallEvent event) {
@@ -443,20 +459,16 @@ public class CallProgress {
                 : event instanceof CallEvent.SessionEnded ended
                         ? ended.attempt()
                         : call.state().attempt();
-        Mono<Void> work = spec.then();
-        if (t.outcome() != null && !byText) {
-            work = work.then(
-                    db.sql("UPDATE call_attempt SET outcome = :outcome WHERE call_id = :id AND attempt = :attempt")
-                            .bind("outcome", t.outcome().name())
-                            .bind("id", call.id())
-                            .bind("attempt", concludedAttempt)
-                            .then());
-        }
+        // The attempt as the status event reports it: read back from recording its outcome when there is one.
+        Mono<AttemptView> attemptView = t.outcome() != null && !byText
+                ? AttemptView.recordOutcome(
+                        db, call.id(), concludedAttempt, t.outcome().name())
+                : t.changesStatus() ? AttemptView.read(db, call.id(), concludedAttempt) : Mono.just(AttemptView.NONE);
+        Mono<AttemptView> work = spec.then().then(attemptView);
         if (!t.changesStatus()) {
             return work.thenReturn(to.status());
         }
-        return work.then(AttemptView.read(db, call.id(), concludedAttempt))
-                .flatMap(attempt -> outbox.add(
+        return work.flatMap(attempt -> outbox.add(
                         Topics.CALL_STATUS.name(),
                         call.subjectId(),
                         call.event(attempt, now)

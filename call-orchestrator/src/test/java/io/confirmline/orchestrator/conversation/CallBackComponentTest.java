@@ -156,6 +156,43 @@ class CallBackComponentTest extends ConversationComponentTestBase {
     }
 
     @Test
+    void aTransferWhoseSummaryOvertakesItsKeyPressIsStillOneMissedCall() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        String phone = "+34600400006";
+        book(TENANT, id, phone, 1, ReservationEventType.CREATED, soon(), "Europe/Madrid");
+        String session = await(id, "DIALING").getSessionId();
+
+        // 8x8's summary (the venue's leg unanswered) is applied before the key press that put the guest through.
+        kafka.send(
+                        Topics.SESSION_SUMMARIES.name(),
+                        session,
+                        summary(TENANT, session, SessionStatus.COMPLETED, "NO_ANSWER"))
+                .get();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> countRows("SELECT count(*) AS n FROM call_attempt WHERE session_id = '" + session
+                                + "' AND summary_received_at IS NOT NULL")
+                        == 1);
+        assertThat(conversation(TENANT, phone))
+                .as("no missed call before the key")
+                .isEmpty();
+        CallActionReceived transfer = key(session, "9");
+        kafka.send(Topics.CALL_ACTIONS.name(), session, transfer).get();
+
+        assertThat(await(id, "NO_RESPONSE").getReason()).isEqualTo("Put through to the restaurant (9)");
+        ConversationEvent missed = awaitMissedCalls(TENANT, phone, 1).get(0);
+        assertThat(missed.getSource()).isEqualTo("OUTBOUND_CALL");
+        assertThat(missed.getReason()).contains("NO_ANSWER");
+        awaitTexts(phone, 1);
+        // The key press delivered again (a resend) changes nothing.
+        kafka.send(Topics.CALL_ACTIONS.name(), session, transfer).get();
+        Thread.sleep(1500);
+        assertThat(awaitMissedCalls(TENANT, phone, 1)).hasSize(1);
+        assertThat(texts.to(phone)).hasSize(1);
+        assertThat(statuses(id)).containsExactly("SCHEDULED", "DIALING", "NO_RESPONSE");
+    }
+
+    @Test
     void aCallBackDecidesABookingStillWaitingForItsCallOnlyForTheVersionItsMenuNamed() throws Exception {
         String id = "r-" + UUID.randomUUID();
         String phone = "+34600400002";
