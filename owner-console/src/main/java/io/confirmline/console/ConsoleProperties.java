@@ -67,13 +67,14 @@ public record ConsoleProperties(
     }
 
     /**
-     * @param pollInterval how often the relay looks for unpublished changes when it found none
+     * @param pollInterval how long the relay pauses when it found nothing to publish; every commit that writes a
+     *     tenant record wakes it, so this only finds what another instance could not wake it for
      * @param publishWait how long {@code register-webhooks} waits for a new webhook token to be on {@code tenants.v1}
      *     before it registers the token with 8x8 (so 8x8's first webhook finds it known)
      * @param retention published outbox rows older than this are deleted
      */
     public record Outbox(
-            @DefaultValue("100ms") @NotNull Duration pollInterval,
+            @DefaultValue("1s") @NotNull Duration pollInterval,
             @DefaultValue("10s") @NotNull Duration publishWait,
             @DefaultValue("7d") @NotNull Duration retention) {}
 

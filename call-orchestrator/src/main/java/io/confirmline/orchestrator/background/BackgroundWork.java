@@ -26,10 +26,10 @@ import io.confirmline.orchestrator.conversation.ConversationProperties;
 import io.confirmline.orchestrator.conversation.TextSender;
 import io.confirmline.orchestrator.dialing.Dialer;
 import io.confirmline.orchestrator.dialing.DialingProperties;
+import io.confirmline.orchestrator.outbox.OutboxProperties;
 import io.confirmline.orchestrator.retention.Retention;
 import io.confirmline.orchestrator.retention.RetentionProperties;
 import io.confirmline.outbox.OutboxRelay;
-import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -67,9 +67,9 @@ class BackgroundWork {
     }
 
     @Bean
-    PollingLoop outboxRelayLoop(OutboxRelay relay) {
-        // Woken by every commit that writes outbox rows (Outbox); the poll is the backstop for another instance's.
-        PollingLoop loop = new PollingLoop("outbox-relay", relay::relayOnce, Duration.ofMillis(100));
+    PollingLoop outboxRelayLoop(OutboxRelay relay, OutboxProperties properties) {
+        // Woken by every commit that writes outbox rows (Outbox); the poll is the backstop (OutboxProperties).
+        PollingLoop loop = new PollingLoop("outbox-relay", relay::relayOnce, properties.pollInterval());
         relay.wakeWith(loop);
         return loop;
     }
