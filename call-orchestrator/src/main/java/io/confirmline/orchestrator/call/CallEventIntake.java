@@ -20,9 +20,12 @@ import io.confirmline.events.SessionSummaryReceived;
 import io.confirmline.kafka.KeyedBatch;
 import io.confirmline.orchestrator.inbound.InboundCalls;
 import io.confirmline.orchestrator.outbox.TraceParent;
+import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -46,14 +49,14 @@ public class CallEventIntake {
     private final ParkedEvents parked;
     private final InboundCalls inbound;
     private final OutcomeProperties properties;
-    private final io.micrometer.tracing.Tracer tracer;
+    private final Tracer tracer;
 
     public CallEventIntake(
             CallProgress progress,
             ParkedEvents parked,
             InboundCalls inbound,
             OutcomeProperties properties,
-            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
+            ObjectProvider<Tracer> tracer) {
         this.tracer = tracer.getIfAvailable();
         this.inbound = inbound;
         this.progress = progress;
@@ -107,9 +110,7 @@ public class CallEventIntake {
 
     /** An event for a session no call of ours has: the inbound calls' if they know it, else parked. */
     private static Mono<Void> unlessKnown(
-            CallProgress.Applied applied,
-            java.util.function.Supplier<Mono<Boolean>> inboundKnows,
-            java.util.function.Supplier<Mono<Void>> park) {
+            CallProgress.Applied applied, Supplier<Mono<Boolean>> inboundKnows, Supplier<Mono<Void>> park) {
         if (applied != CallProgress.Applied.UNKNOWN_SESSION) {
             return Mono.empty();
         }

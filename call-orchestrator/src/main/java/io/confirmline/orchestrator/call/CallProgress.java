@@ -210,21 +210,25 @@ public class CallProgress {
                                 })));
     }
 
+    /** A summary's facts on its attempt; returns whether the attempt had none before (the attempt as it was). */
+    private static final String RECORD_SUMMARY = """
+            UPDATE call_attempt a
+            SET connected_at = COALESCE(:connected, a.connected_at), ended_at = :ended,
+                duration_seconds = :duration, provider_status = :status, provider_error_code = :code,
+                provider_error_message = :message, summary_received_at = now(), bridge_missed = :bridge
+            FROM call_attempt before
+            WHERE a.session_id = :session AND before.call_id = a.call_id AND before.attempt = a.attempt
+            RETURNING before.summary_received_at IS NULL AS first""";
+
     /**
      * Records a summary on its session's attempt; emits whether it is the session's first. Run under the call's lock,
      * which every summary takes, so the attempt as this statement reads it is the latest.
      */
     private Mono<Boolean> recordSummary(
             SessionSummaryReceived summary, Instant connected, Instant ended, Integer duration) {
-        GenericExecuteSpec spec =
-                db.sql("""
-                        UPDATE call_attempt a
-                        SET connected_at = COALESCE(:connected, a.connected_at), ended_at = :ended,
-                            duration_seconds = :duration, provider_status = :status, provider_error_code = :code,
-                            provider_error_message = :message, summary_received_at = now(), bridge_missed = :bridge
-                        FROM call_attempt before
-                        WHERE a.session_id = :session AND before.call_id = a.call_id AND before.attempt = a.attempt
-                        RETURNING before.summary_received_at IS NULL AS first""").bind("status", summary.getRawSessionStatus()).bind("session", summary.getSessionId());
+        GenericExecuteSpec spec = db.sql(RECORD_SUMMARY)
+                .bind("status", summary.getRawSessionStatus())
+                .bind("session", summary.getSessionId());
         spec = nullable(spec, "bridge", BridgedLeg.unanswered(summary).orElse(null), String.class);
         spec = nullable(spec, "connected", connected == null ? null : utc(connected), OffsetDateTime.class);
         spec = nullable(spec, "ended", ended == null ? null : utc(ended), OffsetDateTime.class);
