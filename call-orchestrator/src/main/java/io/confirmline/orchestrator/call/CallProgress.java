@@ -138,18 +138,21 @@ public class CallProgress {
                                 SET digits = CASE WHEN digits IS NULL THEN :digits ELSE digits || ' ' || :digits END,
                                     connected_at = COALESCE(connected_at, :at)
                                 WHERE session_id = :session
-                                RETURNING bridge_missed IS NOT NULL AS bridge_missed""")
+                                RETURNING bridge_missed IS NOT NULL AS has_missed_bridge""")
                         .bind("digits", Objects.requireNonNullElse(action.getDigits(), ""))
                         .bind("at", utc(action.getReceivedAt()))
                         .bind("session", action.getSessionId())
-                        .map(row -> Boolean.TRUE.equals(row.get("bridge_missed", Boolean.class)))
+                        .map(row -> Boolean.TRUE.equals(row.get("has_missed_bridge", Boolean.class)))
                         .one()
                         .defaultIfEmpty(false)
-                        .flatMap(bridgeMissed -> transition(
+                        .flatMap(hasMissedBridge -> transition(
                                         call, new CallEvent.KeyPressed(call.sessionAttempt(), action.getDigits()))
                                 // Only a summary records an unanswered bridge (under this lock): without one there is
                                 // no missed call to look for.
-                                .then(bridgeMissed ? missedAfterTransfer(call, action.getSessionId()) : Mono.empty())));
+                                .then(
+                                        hasMissedBridge
+                                                ? missedAfterTransfer(call, action.getSessionId())
+                                                : Mono.empty())));
     }
 
     /**
@@ -172,12 +175,13 @@ public class CallProgress {
                         .max(Instant::compareTo)
                         .orElse(null);
         Integer duration = CompletedSession.talkSeconds(summary, connected, ended);
+        String missedBridge = BridgedLeg.unanswered(summary).orElse(null);
         return matchByClientRequestId(summary)
                 .then(bySession(
                         summary.getSessionId(),
                         summary.getEventId(),
                         Topics.SESSION_SUMMARIES.name(),
-                        call -> recordSummary(summary, connected, ended, duration)
+                        call -> recordSummary(summary, connected, ended, duration, missedBridge)
                                 .flatMap(first -> {
                                     AttemptOutcome outcome = AttemptOutcome.of(
                                             summary.getSessionStatus(),
@@ -203,10 +207,9 @@ public class CallProgress {
                                                             call, call.sessionAttempt(), completed, status)))
                                             // Without an unanswered bridge in the summary there is no missed call.
                                             .then(
-                                                    BridgedLeg.unanswered(summary)
-                                                                    .isPresent()
-                                                            ? missedAfterTransfer(call, summary.getSessionId())
-                                                            : Mono.empty());
+                                                    missedBridge == null
+                                                            ? Mono.empty()
+                                                            : missedAfterTransfer(call, summary.getSessionId()));
                                 })));
     }
 
@@ -225,11 +228,11 @@ public class CallProgress {
      * which every summary takes, so the attempt as this statement reads it is the latest.
      */
     private Mono<Boolean> recordSummary(
-            SessionSummaryReceived summary, Instant connected, Instant ended, Integer duration) {
+            SessionSummaryReceived summary, Instant connected, Instant ended, Integer duration, String missedBridge) {
         GenericExecuteSpec spec = db.sql(RECORD_SUMMARY)
                 .bind("status", summary.getRawSessionStatus())
                 .bind("session", summary.getSessionId());
-        spec = nullable(spec, "bridge", BridgedLeg.unanswered(summary).orElse(null), String.class);
+        spec = nullable(spec, "bridge", missedBridge, String.class);
         spec = nullable(spec, "connected", connected == null ? null : utc(connected), OffsetDateTime.class);
         spec = nullable(spec, "ended", ended == null ? null : utc(ended), OffsetDateTime.class);
         spec = nullable(spec, "duration", duration, Integer.class);
@@ -378,16 +381,16 @@ public class CallProgress {
                         + "WHERE a.session_id = :session FOR UPDATE OF c), "
                         + "claimed AS (INSERT INTO processed_event (event_id, topic) SELECT :id, :topic FROM found "
                         + "ON CONFLICT DO NOTHING RETURNING event_id) "
-                        + "SELECT found.*, EXISTS (SELECT 1 FROM claimed) AS first_event FROM found")
+                        + "SELECT found.*, EXISTS (SELECT 1 FROM claimed) AS new_event FROM found")
                 .bind("session", sessionId)
                 .bind("id", eventId)
                 .bind("topic", topic)
                 .map(row -> new Found(
                         locked(row),
                         Objects.requireNonNullElse(row.get("call_trace", String.class), ""),
-                        Boolean.TRUE.equals(row.get("first_event", Boolean.class))))
+                        Boolean.TRUE.equals(row.get("new_event", Boolean.class))))
                 .one()
-                .flatMap(found -> !found.firstEvent()
+                .flatMap(found -> !found.newEvent()
                         ? Mono.just(Applied.DUPLICATE)
                         // What the event changes is announced in the booking's trace, whatever trace the 8x8 event
                         // came in (TraceParent.inTraceOf).
@@ -399,7 +402,7 @@ public class CallProgress {
     }
 
     /** A call locked through one of its sessions: its booking's trace, and whether the event was new. */
-    private record Found(Locked call, String traceParent, boolean firstEvent) {}
+    private record Found(Locked call, String traceParent, boolean newEvent) {}
 
     /** Applies the event's transition, if any; emits the call's status afterwards. */
     private Mono<CallStatus> transition(Locked call, CallEvent event) {
@@ -463,11 +466,17 @@ public class CallProgress {
                 : event instanceof CallEvent.SessionEnded ended
                         ? ended.attempt()
                         : call.state().attempt();
-        // The attempt as the status event reports it: read back from recording its outcome when there is one.
-        Mono<AttemptView> attemptView = t.outcome() != null && !byText
-                ? AttemptView.recordOutcome(
-                        db, call.id(), concludedAttempt, t.outcome().name())
-                : t.changesStatus() ? AttemptView.read(db, call.id(), concludedAttempt) : Mono.just(AttemptView.NONE);
+        // The attempt's outcome is recorded whether or not the status changes; the status event reports the attempt as
+        // stored, which the recording statement returns, so it is read on its own only when nothing is recorded.
+        Mono<AttemptView> attemptView;
+        if (t.outcome() != null && !byText) {
+            attemptView = AttemptView.recordOutcome(
+                    db, call.id(), concludedAttempt, t.outcome().name());
+        } else if (t.changesStatus()) {
+            attemptView = AttemptView.read(db, call.id(), concludedAttempt);
+        } else {
+            attemptView = Mono.just(AttemptView.NONE);
+        }
         Mono<AttemptView> work = spec.then().then(attemptView);
         if (!t.changesStatus()) {
             return work.thenReturn(to.status());

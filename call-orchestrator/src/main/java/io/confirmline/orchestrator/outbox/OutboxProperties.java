@@ -25,10 +25,10 @@ import org.springframework.validation.annotation.Validated;
  * The outbox relay ({@code confirmline.outbox.*}).
  *
  * @param pollInterval how long the relay pauses when a round found nothing to publish. Every transaction that writes
- *     outbox rows wakes this instance's relay once it commits, so an answer never waits for this; the poll only
- *     finds rows whose writer could not wake it — another instance that stopped between its commit and its relay's
- *     round, or rows given back after a failed send (1 s at rest costs PostgreSQL one query a second; 100 ms, the
- *     value until 2026-12-03, was ten)
+ *     outbox rows wakes this instance's relay once it commits, so an answer never waits for this; the poll finds only
+ *     what no commit woke a relay for: rows of another instance that stopped before its relay took them, and rows
+ *     whose send was still pending when their claim's lease ran out. Each idle round is a short claim transaction
+ *     (begin, the advisory lock, the claim, commit)
  */
 @Validated
 @ConfigurationProperties("confirmline.outbox")

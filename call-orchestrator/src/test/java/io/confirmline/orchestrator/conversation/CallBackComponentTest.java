@@ -31,6 +31,10 @@ import io.confirmline.events.SessionStatus;
 import io.confirmline.events.SessionSummaryReceived;
 import io.confirmline.events.Topics;
 import io.confirmline.orchestrator.TestTenant;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,6 +44,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Issue #15 inside the orchestrator: the transfer key in the confirmation call, guests' call-backs as the ingress
@@ -54,6 +59,15 @@ class CallBackComponentTest extends ConversationComponentTestBase {
     static final String NUMBER = "+34910000070";
     static final String VENUE = "+34910000079";
     static volatile boolean published;
+
+    @Value("${spring.flyway.url}")
+    String jdbcUrl;
+
+    @Value("${spring.flyway.user}")
+    String user;
+
+    @Value("${spring.flyway.password}")
+    String password;
 
     @BeforeEach
     void tenant() {
@@ -190,6 +204,63 @@ class CallBackComponentTest extends ConversationComponentTestBase {
         assertThat(awaitMissedCalls(TENANT, phone, 1)).hasSize(1);
         assertThat(texts.to(phone)).hasSize(1);
         assertThat(statuses(id)).containsExactly("SCHEDULED", "DIALING", "NO_RESPONSE");
+    }
+
+    /**
+     * The transfer key and the summary both wait for the call's row (locked here), each in the statement that locks the
+     * call and claims its event, and go on in whichever order PostgreSQL wakes them; the key press comes a second time
+     * meanwhile. Whatever the order, what each reads after the wait is the other's committed work: one missed call.
+     */
+    @Test
+    void aTransferKeyAndItsSummaryWaitingForTheCallTogetherAreStillOneMissedCall() throws Exception {
+        String id = "r-" + UUID.randomUUID();
+        String phone = "+34600400007";
+        book(TENANT, id, phone, 1, ReservationEventType.CREATED, soon(), "Europe/Madrid");
+        String session = await(id, "DIALING").getSessionId();
+        CallActionReceived transfer = key(session, "9");
+
+        try (Connection holder = DriverManager.getConnection(jdbcUrl, user, password);
+                Connection watcher = DriverManager.getConnection(jdbcUrl, user, password)) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("SELECT 1 FROM orchestrator.call WHERE subject_id = '" + id + "' FOR UPDATE");
+            }
+            kafka.send(Topics.CALL_ACTIONS.name(), session, transfer).get();
+            kafka.send(
+                            Topics.SESSION_SUMMARIES.name(),
+                            session,
+                            summary(TENANT, session, SessionStatus.COMPLETED, "NO_ANSWER"))
+                    .get();
+            kafka.send(Topics.CALL_ACTIONS.name(), session, transfer).get();
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> lockWaitsOn(watcher, "WITH found AS") >= 2);
+            holder.commit();
+        }
+
+        assertThat(await(id, "NO_RESPONSE").getReason()).isEqualTo("Put through to the restaurant (9)");
+        ConversationEvent missed = awaitMissedCalls(TENANT, phone, 1).get(0);
+        assertThat(missed.getReason()).contains("NO_ANSWER");
+        awaitTexts(phone, 1);
+        Thread.sleep(1500);
+        assertThat(awaitMissedCalls(TENANT, phone, 1)).hasSize(1);
+        assertThat(texts.to(phone)).hasSize(1);
+        assertThat(statuses(id)).containsExactly("SCHEDULED", "DIALING", "NO_RESPONSE");
+        assertThat(countRows(
+                        "SELECT count(*) AS n FROM processed_event WHERE event_id = '" + transfer.getEventId() + "'"))
+                .isEqualTo(1);
+    }
+
+    /** How many sessions wait for a lock in a statement that starts with {@code statement}. */
+    private static int lockWaitsOn(Connection watcher, String statement) throws Exception {
+        try (Statement query = watcher.createStatement();
+                ResultSet rows = query.executeQuery("SELECT count(*) FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND wait_event_type = 'Lock' "
+                        + "AND ltrim(query) LIKE '" + statement + "%'")) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     @Test

@@ -43,18 +43,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue #18 items 4 and 5: the whole suite as {@code ./run-local} runs it (every application in its own JVM, a real
- * broker, registry and PostgreSQL), the 8x8 sandbox in fast mode (speech and reaction times zero, and the ring unless
- * {@code bench.ring} says: every call is answered at once and the guest presses 1), bookings published so that calls fall due at a steady rate. The rate is
- * stepped ({@code bench.rates}, {@code bench.seconds} each) until a step is not sustained: its due → Send Callflow lag
- * or its key press → platform lag grew over the step (median of the last 10 s more than 250 ms above the first 10
- * s), or not every booking was confirmed within a minute of its last due time.
+ * broker, registry and PostgreSQL), the 8x8 sandbox in fast mode (speech and reaction times zero: every call is
+ * answered after its ring — none unless {@code bench.ring} says — and the guest presses 1 at once), bookings published
+ * so that calls fall due at a steady rate. The rate is stepped ({@code bench.rates}, {@code bench.seconds} each) until
+ * a step is not sustained: its due → Send Callflow lag or its key press → platform lag grew over the step (median of
+ * the last 10 s more than 250 ms above the first 10 s), or not every booking was confirmed within a minute of its last
+ * due time.
  *
  * <p>Measured per call, all on this host's clock: (a) key press → platform: from the 8x8 sandbox's "pressed 1"
  * (taken just before the VCA request leaves it) to the platform sandbox's receipt of {@code reservation.confirmed};
  * (b) due → dial: from the call's due time (start − the 30-minute lead time) to the Send Callflow request arriving at
- * the sandbox ({@code placedAt}); (a) is also split into its hops ({@link KeyPressHops}). Baseline: an HTTP round trip from this JVM to the platform sandbox, 10 per second
- * during each step — the floor any hop pays. The resident memory (VmRSS, VmHWM) of every JVM is read after start,
- * after 30 s idle, and at the end.
+ * the sandbox ({@code placedAt}); (a) is also split into its hops ({@link KeyPressHops}). Baseline: an HTTP round trip
+ * from this JVM to the platform sandbox, 10 per second during each step — the floor any hop pays. The resident memory
+ * (VmRSS, VmHWM) of every JVM is read after start, after 30 s idle, and at the end.
  *
  * <p>With no ring the guest presses 1 the moment 8x8 has answered Send Callflow, before the orchestrator's record of
  * the session (written once that answer is back, then relayed) can have reached the ingress: the key press waits there
@@ -87,7 +88,7 @@ public final class WholeSuiteBenchmark {
             .map(Integer::valueOf)
             .toList();
     private final int seconds = Integer.getInteger("bench.seconds", 60);
-    private final Duration ring = Duration.parse("PT" + System.getProperty("bench.ring", "0") + "S");
+    private final Duration ring = ringTime(System.getProperty("bench.ring", "0"));
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -110,6 +111,20 @@ public final class WholeSuiteBenchmark {
             List<LatencyPlots.Sample> baseline,
             Duration confirmedWithin,
             Map<String, List<Double>> hops) {}
+
+    /** {@code bench.ring}: seconds, a number such as {@code 1} or {@code 0.5}. */
+    private static Duration ringTime(String seconds) {
+        try {
+            double value = Double.parseDouble(seconds.trim());
+            if (value < 0 || value > 60) {
+                throw new NumberFormatException("out of range");
+            }
+            return Duration.ofMillis(Math.round(value * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "bench.ring must be a number of seconds from 0 to 60, such as 1 or 0.5, not '" + seconds + "'");
+        }
+    }
 
     public static void main(String[] args) {
         BenchmarkMain.runAndExit(() -> new WholeSuiteBenchmark().run());
