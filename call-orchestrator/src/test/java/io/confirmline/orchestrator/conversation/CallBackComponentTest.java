@@ -30,10 +30,9 @@ import io.confirmline.events.ReservationEventType;
 import io.confirmline.events.SessionStatus;
 import io.confirmline.events.SessionSummaryReceived;
 import io.confirmline.events.Topics;
+import io.confirmline.orchestrator.LockWaits;
 import io.confirmline.orchestrator.TestTenant;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +43,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 /**
  * Issue #15 inside the orchestrator: the transfer key in the confirmation call, guests' call-backs as the ingress
@@ -60,14 +60,8 @@ class CallBackComponentTest extends ConversationComponentTestBase {
     static final String VENUE = "+34910000079";
     static volatile boolean published;
 
-    @Value("${spring.flyway.url}")
-    String jdbcUrl;
-
-    @Value("${spring.flyway.user}")
-    String user;
-
-    @Value("${spring.flyway.password}")
-    String password;
+    @Autowired
+    Environment environment;
 
     @BeforeEach
     void tenant() {
@@ -173,8 +167,7 @@ class CallBackComponentTest extends ConversationComponentTestBase {
     void aTransferWhoseSummaryOvertakesItsKeyPressIsStillOneMissedCall() throws Exception {
         String id = "r-" + UUID.randomUUID();
         String phone = "+34600400006";
-        book(TENANT, id, phone, 1, ReservationEventType.CREATED, soon(), "Europe/Madrid");
-        String session = await(id, "DIALING").getSessionId();
+        String session = dialing(id, phone);
 
         // 8x8's summary (the venue's leg unanswered) is applied before the key press that put the guest through.
         kafka.send(
@@ -194,16 +187,10 @@ class CallBackComponentTest extends ConversationComponentTestBase {
         kafka.send(Topics.CALL_ACTIONS.name(), session, transfer).get();
 
         assertThat(await(id, "NO_RESPONSE").getReason()).isEqualTo("Put through to the restaurant (9)");
-        ConversationEvent missed = awaitMissedCalls(TENANT, phone, 1).get(0);
-        assertThat(missed.getSource()).isEqualTo("OUTBOUND_CALL");
-        assertThat(missed.getReason()).contains("NO_ANSWER");
-        awaitTexts(phone, 1);
+        assertThat(awaitMissedCallTexted(phone).getSource()).isEqualTo("OUTBOUND_CALL");
         // The key press delivered again (a resend) changes nothing.
         kafka.send(Topics.CALL_ACTIONS.name(), session, transfer).get();
-        Thread.sleep(1500);
-        assertThat(awaitMissedCalls(TENANT, phone, 1)).hasSize(1);
-        assertThat(texts.to(phone)).hasSize(1);
-        assertThat(statuses(id)).containsExactly("SCHEDULED", "DIALING", "NO_RESPONSE");
+        assertStillOneMissedCall(id, phone);
     }
 
     /**
@@ -215,12 +202,11 @@ class CallBackComponentTest extends ConversationComponentTestBase {
     void aTransferKeyAndItsSummaryWaitingForTheCallTogetherAreStillOneMissedCall() throws Exception {
         String id = "r-" + UUID.randomUUID();
         String phone = "+34600400007";
-        book(TENANT, id, phone, 1, ReservationEventType.CREATED, soon(), "Europe/Madrid");
-        String session = await(id, "DIALING").getSessionId();
+        String session = dialing(id, phone);
         CallActionReceived transfer = key(session, "9");
 
-        try (Connection holder = DriverManager.getConnection(jdbcUrl, user, password);
-                Connection watcher = DriverManager.getConnection(jdbcUrl, user, password)) {
+        try (Connection holder = LockWaits.connect(environment);
+                Connection watcher = LockWaits.connect(environment)) {
             holder.setAutoCommit(false);
             try (Statement lock = holder.createStatement()) {
                 lock.execute("SELECT 1 FROM orchestrator.call WHERE subject_id = '" + id + "' FOR UPDATE");
@@ -232,35 +218,38 @@ class CallBackComponentTest extends ConversationComponentTestBase {
                             summary(TENANT, session, SessionStatus.COMPLETED, "NO_ANSWER"))
                     .get();
             kafka.send(Topics.CALL_ACTIONS.name(), session, transfer).get();
-            Awaitility.await()
-                    .atMost(Duration.ofSeconds(20))
-                    .pollInterval(Duration.ofMillis(20))
-                    .until(() -> lockWaitsOn(watcher, "WITH found AS") >= 2);
+            LockWaits.await(watcher, "WITH found AS", 2);
             holder.commit();
         }
 
         assertThat(await(id, "NO_RESPONSE").getReason()).isEqualTo("Put through to the restaurant (9)");
-        ConversationEvent missed = awaitMissedCalls(TENANT, phone, 1).get(0);
-        assertThat(missed.getReason()).contains("NO_ANSWER");
-        awaitTexts(phone, 1);
-        Thread.sleep(1500);
-        assertThat(awaitMissedCalls(TENANT, phone, 1)).hasSize(1);
-        assertThat(texts.to(phone)).hasSize(1);
-        assertThat(statuses(id)).containsExactly("SCHEDULED", "DIALING", "NO_RESPONSE");
+        awaitMissedCallTexted(phone);
+        assertStillOneMissedCall(id, phone);
         assertThat(countRows(
                         "SELECT count(*) AS n FROM processed_event WHERE event_id = '" + transfer.getEventId() + "'"))
                 .isEqualTo(1);
     }
 
-    /** How many sessions wait for a lock in a statement that starts with {@code statement}. */
-    private static int lockWaitsOn(Connection watcher, String statement) throws Exception {
-        try (Statement query = watcher.createStatement();
-                ResultSet rows = query.executeQuery("SELECT count(*) FROM pg_stat_activity "
-                        + "WHERE datname = current_database() AND wait_event_type = 'Lock' "
-                        + "AND ltrim(query) LIKE '" + statement + "%'")) {
-            rows.next();
-            return rows.getInt(1);
-        }
+    /** Books a table whose call is due now; returns the session once the call is DIALING. */
+    private String dialing(String id, String phone) throws Exception {
+        book(TENANT, id, phone, 1, ReservationEventType.CREATED, soon(), "Europe/Madrid");
+        return await(id, "DIALING").getSessionId();
+    }
+
+    /** The guest's missed call, the venue having not answered the transfer (NO_ANSWER), and the text it sends. */
+    private ConversationEvent awaitMissedCallTexted(String phone) {
+        ConversationEvent missed = awaitMissedCalls(TENANT, phone, 1).get(0);
+        assertThat(missed.getReason()).contains("NO_ANSWER");
+        awaitTexts(phone, 1);
+        return missed;
+    }
+
+    /** A while later: still one missed call and one text, and the call put through, never retried. */
+    private void assertStillOneMissedCall(String id, String phone) throws InterruptedException {
+        Thread.sleep(1500);
+        assertThat(awaitMissedCalls(TENANT, phone, 1)).hasSize(1);
+        assertThat(texts.to(phone)).hasSize(1);
+        assertThat(statuses(id)).containsExactly("SCHEDULED", "DIALING", "NO_RESPONSE");
     }
 
     @Test

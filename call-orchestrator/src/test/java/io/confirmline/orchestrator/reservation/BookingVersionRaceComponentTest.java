@@ -22,13 +22,11 @@ import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.ReservationEvent;
 import io.confirmline.events.ReservationEventType;
 import io.confirmline.kafka.AvroBinary;
+import io.confirmline.orchestrator.LockWaits;
 import io.confirmline.testing.TestInfrastructure;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -36,12 +34,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -73,14 +70,8 @@ class BookingVersionRaceComponentTest {
     @Autowired
     DatabaseClient db;
 
-    @Value("${spring.flyway.url}")
-    String jdbcUrl;
-
-    @Value("${spring.flyway.user}")
-    String user;
-
-    @Value("${spring.flyway.password}")
-    String password;
+    @Autowired
+    Environment environment;
 
     static ReservationEvent booking(String id, long version, Instant startsAt) {
         return ReservationEvent.newBuilder()
@@ -119,16 +110,16 @@ class BookingVersionRaceComponentTest {
 
         CompletableFuture<BookingStore.Outcome> firstDone;
         CompletableFuture<BookingStore.Outcome> secondDone;
-        try (Connection holder = DriverManager.getConnection(jdbcUrl, user, password);
-                Connection watcher = DriverManager.getConnection(jdbcUrl, user, password)) {
+        try (Connection holder = LockWaits.connect(environment);
+                Connection watcher = LockWaits.connect(environment)) {
             holder.setAutoCommit(false);
             try (Statement lock = holder.createStatement()) {
                 lock.execute("LOCK TABLE orchestrator.outbox IN EXCLUSIVE MODE");
             }
             firstDone = intake.schedule(first, now).toFuture();
-            awaitWaiting(watcher, "INSERT INTO outbox");
+            LockWaits.await(watcher, "INSERT INTO outbox", 1);
             secondDone = intake.schedule(second, now).toFuture();
-            awaitWaiting(watcher, "INSERT INTO booking");
+            LockWaits.await(watcher, "INSERT INTO booking", 1);
             holder.commit();
         }
         assertThat(firstDone.get(20, TimeUnit.SECONDS)).isEqualTo(BookingStore.Outcome.APPLIED);
@@ -165,21 +156,5 @@ class BookingVersionRaceComponentTest {
         if (firstVersion == 2) {
             assertThat(announced).as("the stale version announces nothing").hasSize(1);
         }
-    }
-
-    /** Waits until an intake's statement starting with {@code statement} is blocked on a lock. */
-    private static void awaitWaiting(Connection watcher, String statement) {
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(20))
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> {
-                    try (Statement query = watcher.createStatement();
-                            ResultSet rows = query.executeQuery("SELECT count(*) FROM pg_stat_activity "
-                                    + "WHERE datname = current_database() AND wait_event_type = 'Lock' "
-                                    + "AND ltrim(query) LIKE '" + statement + "%'")) {
-                        rows.next();
-                        return rows.getInt(1) > 0;
-                    }
-                });
     }
 }
