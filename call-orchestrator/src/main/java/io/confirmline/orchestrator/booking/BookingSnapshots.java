@@ -48,16 +48,19 @@ public class BookingSnapshots {
                         || change.getSubjectType() == SubjectType.APPOINTMENT);
     }
 
-    /** The snapshot after a status change of the booking; its status, channel, attempt and reason are the change's. */
+    /**
+     * The snapshot after a status change of the booking; its status, channel, attempt and reason are the change's. The
+     * channel is recorded and the snapshot read in one statement: the row the update returns, with the call as the
+     * caller's transaction has written it.
+     */
     public Mono<BookingSnapshot> afterChange(CallStatusChanged change) {
-        String channel =
-                change.getChannel() == null ? "VOICE" : change.getChannel().name();
-        return db.sql("UPDATE booking SET channel = :channel WHERE tenant_id = :tenant AND reservation_id = :id")
-                .bind("channel", channel)
+        return db.sql(SNAPSHOT_AFTER_UPDATE.formatted("""
+                        UPDATE booking b SET channel = :channel WHERE b.tenant_id = :tenant AND b.reservation_id = :id"""))
+                .bind("channel", channelOf(change))
                 .bind("tenant", change.getTenantId())
                 .bind("id", change.getSubjectId())
-                .then()
-                .then(read(change.getTenantId(), change.getSubjectId(), change));
+                .map(row -> snapshot(row, change.getTenantId(), change.getSubjectId(), change))
+                .one();
     }
 
     /** The snapshot of the booking as stored, for a change that announced no status (e.g. a cancellation too late). */
@@ -66,7 +69,8 @@ public class BookingSnapshots {
     }
 
     private Mono<BookingSnapshot> read(String tenantId, String reservationId, CallStatusChanged change) {
-        return db.sql(SNAPSHOT + "WHERE b.tenant_id = :tenant AND b.reservation_id = :id AND b.tombstoned_at IS NULL")
+        return db.sql(SNAPSHOT + "FROM booking b " + CALL_OF_BOOKING
+                        + "WHERE b.tenant_id = :tenant AND b.reservation_id = :id AND b.tombstoned_at IS NULL")
                 .bind("tenant", tenantId)
                 .bind("id", reservationId)
                 .map(row -> snapshot(row, tenantId, reservationId, change))
@@ -74,7 +78,7 @@ public class BookingSnapshots {
     }
 
     /**
-     * The snapshots after a batch of status changes (one per booking), in two statements whatever the batch's size;
+     * The snapshots after a batch of status changes (one per booking), in one statement whatever the batch's size;
      * a booking that is gone has none.
      */
     public Mono<java.util.List<BookingSnapshot>> afterChanges(java.util.List<CallStatusChanged> changes) {
@@ -88,42 +92,48 @@ public class BookingSnapshots {
         java.util.Map<String, CallStatusChanged> byBooking = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) {
             CallStatusChanged change = changes.get(i);
-            channels[i] =
-                    change.getChannel() == null ? "VOICE" : change.getChannel().name();
+            channels[i] = channelOf(change);
             tenants[i] = change.getTenantId();
             ids[i] = change.getSubjectId();
             byBooking.put(tenants[i] + "/" + ids[i], change);
         }
-        return db.sql("""
+        return db.sql(SNAPSHOT_AFTER_UPDATE.formatted("""
                         UPDATE booking b SET channel = i.channel
                         FROM unnest(:channels::text[], :tenants::text[], :ids::text[]) AS i(channel, tenant_id, reservation_id)
-                        WHERE b.tenant_id = i.tenant_id AND b.reservation_id = i.reservation_id""")
+                        WHERE b.tenant_id = i.tenant_id AND b.reservation_id = i.reservation_id"""))
                 .bind("channels", channels)
                 .bind("tenants", tenants)
                 .bind("ids", ids)
-                .then()
-                .then(db.sql(SNAPSHOT + """
-                                WHERE (b.tenant_id, b.reservation_id) IN (SELECT * FROM unnest(:tenants::text[], :ids::text[]))
-                                  AND b.tombstoned_at IS NULL""")
-                        .bind("tenants", tenants)
-                        .bind("ids", ids)
-                        .map(row -> {
-                            String tenantId = row.get("tenant_id", String.class);
-                            String reservationId = row.get("reservation_id", String.class);
-                            return snapshot(
-                                    row, tenantId, reservationId, byBooking.get(tenantId + "/" + reservationId));
-                        })
-                        .all()
-                        .collectList());
+                .map(row -> {
+                    String tenantId = row.get("tenant_id", String.class);
+                    String reservationId = row.get("reservation_id", String.class);
+                    return snapshot(row, tenantId, reservationId, byBooking.get(tenantId + "/" + reservationId));
+                })
+                .all()
+                .collectList();
     }
 
     private static final String SNAPSHOT = """
             SELECT b.tenant_id, b.reservation_id, b.version, b.kind, b.cancelled, b.starts_at, b.time_zone, b.guest_name,
                    b.guest_phone, b.guest_locale, b.venue_name, b.party_size, b.service_name, b.channel,
                    c.id AS call_id, c.status, c.attempt, c.reason
-            FROM booking b
-            LEFT JOIN call c ON c.tenant_id = b.tenant_id AND c.subject_id = b.reservation_id
             """;
+
+    private static final String CALL_OF_BOOKING =
+            "LEFT JOIN call c ON c.tenant_id = b.tenant_id AND c.subject_id = b.reservation_id ";
+
+    /**
+     * The snapshots of the bookings an update of their channel returns (the %s: an {@code UPDATE booking ...} without
+     * its {@code RETURNING}). The rows come from the update's {@code RETURNING}, so they carry the new channel, and
+     * the call is read as the transaction has written it so far; a tombstoned booking's channel is recorded, but it
+     * has no snapshot.
+     */
+    private static final String SNAPSHOT_AFTER_UPDATE =
+            "WITH b AS (%s RETURNING b.*) " + SNAPSHOT + "FROM b " + CALL_OF_BOOKING + "WHERE b.tombstoned_at IS NULL";
+
+    private static String channelOf(CallStatusChanged change) {
+        return change.getChannel() == null ? "VOICE" : change.getChannel().name();
+    }
 
     private BookingSnapshot snapshot(
             io.r2dbc.spi.Readable row, String tenantId, String reservationId, CallStatusChanged change) {

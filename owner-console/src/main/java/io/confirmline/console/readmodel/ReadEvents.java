@@ -15,6 +15,10 @@
  */
 package io.confirmline.console.readmodel;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -29,13 +33,21 @@ class ReadEvents {
         this.db = db;
     }
 
-    /** True the first time an event is seen (inside the transaction that applies it), false ever after. */
-    Mono<Boolean> claim(String eventId, String topic) {
-        return db.sql("INSERT INTO read_event (event_id, topic) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                .bind(0, eventId)
-                .bind(1, topic)
-                .fetch()
-                .rowsUpdated()
-                .map(rows -> rows > 0);
+    /**
+     * Claims a poll's events in one statement (inside the transaction that applies them) and returns the ids seen for
+     * the first time: an id seen before, or a second time in the same poll, is not among them.
+     *
+     * @param eventIds the events' ids, in the poll's order
+     * @param topics each event's topic, at the same index
+     */
+    Mono<Set<String>> claimAll(List<String> eventIds, List<String> topics) {
+        return db.sql(
+                        "INSERT INTO read_event (event_id, topic) SELECT e, t FROM unnest($1::text[], $2::text[]) AS i(e, t) "
+                                + "ON CONFLICT DO NOTHING RETURNING event_id")
+                .bind(0, eventIds.toArray(String[]::new))
+                .bind(1, topics.toArray(String[]::new))
+                .map(row -> row.get("event_id", String.class))
+                .all()
+                .collect(Collectors.toCollection(HashSet::new));
     }
 }

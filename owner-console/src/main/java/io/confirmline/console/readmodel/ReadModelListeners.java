@@ -39,8 +39,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The console's read model, fed from the topics (issue #16 item 1; the console never reads another service's
- * database). A poll's records are applied in one transaction: each eventId is claimed in {@code read_event} (a
- * record seen before changes nothing), the projection writes its rows, and what a page shows of each is added to
+ * database). A poll's records are applied in one transaction: their eventIds are claimed in {@code read_event}, one
+ * statement for the poll (a record seen before changes nothing), the projection writes its rows, and what a page shows of each is added to
  * {@code live_change}; after the commit the open pages hear of it. A record that cannot be applied goes to
  * {@code <topic>.DLT} with the reason (the shared dead-letter error handler) and the next one is applied.
  *
@@ -203,9 +203,12 @@ public class ReadModelListeners {
         if (batch.isEmpty()) {
             return;
         }
-        Boolean changed = Flux.fromIterable(batch)
-                .concatMap(work -> reads.claim(work.eventId(), work.topic())
-                        .flatMapMany(first -> first ? Flux.defer(work.projection()) : Flux.empty()))
+        Boolean changed = reads.claimAll(
+                        batch.stream().map(Work::eventId).toList(),
+                        batch.stream().map(Work::topic).toList())
+                // In the poll's order; an event the poll carries twice is applied at its first place only.
+                .flatMapMany(fresh -> Flux.fromIterable(batch)
+                        .concatMap(work -> fresh.remove(work.eventId()) ? Flux.defer(work.projection()) : Flux.empty()))
                 .collectList()
                 .flatMap(subjects -> subjects.isEmpty()
                         ? Mono.just(false)
