@@ -147,12 +147,11 @@ public class CallProgress {
                         .defaultIfEmpty(false)
                         .flatMap(hasMissedBridge -> transition(
                                         call, new CallEvent.KeyPressed(call.sessionAttempt(), action.getDigits()))
-                                // Only a summary records an unanswered bridge (under this lock): without one there is
-                                // no missed call to look for.
-                                .then(
-                                        hasMissedBridge
-                                                ? missedAfterTransfer(call, action.getSessionId())
-                                                : Mono.empty())));
+                                // Only a summary records an unanswered bridge (under this lock), and a guest put
+                                // through leaves the call NO_RESPONSE: otherwise there is no missed call to look for.
+                                .flatMap(status -> hasMissedBridge && status == CallStatus.NO_RESPONSE
+                                        ? missedAfterTransfer(call, action.getSessionId())
+                                        : Mono.empty())));
     }
 
     /**
@@ -182,7 +181,7 @@ public class CallProgress {
                         summary.getEventId(),
                         Topics.SESSION_SUMMARIES.name(),
                         call -> recordSummary(summary, connected, ended, duration, missedBridge)
-                                .flatMap(first -> {
+                                .flatMap(recorded -> {
                                     AttemptOutcome outcome = AttemptOutcome.of(
                                             summary.getSessionStatus(),
                                             connected != null,
@@ -194,7 +193,7 @@ public class CallProgress {
                                             summary.getRawSessionStatus(),
                                             summary.getErrorCode());
                                     Mono<CallStatus> applied = transition(call, event);
-                                    if (!first) {
+                                    if (!recorded.first()) {
                                         // One call.completed per session: a second summary with another eventId
                                         // changes nothing more.
                                         return applied.then();
@@ -205,15 +204,19 @@ public class CallProgress {
                                                             call.id(), call.sessionAttempt(), completed))
                                                     : applied.flatMap(status -> completions.announce(
                                                             call, call.sessionAttempt(), completed, status)))
-                                            // Without an unanswered bridge in the summary there is no missed call.
+                                            // A missed call needs both an unanswered bridge and the transfer key,
+                                            // already applied; if the key comes later, its own check finds it.
                                             .then(
-                                                    missedBridge == null
-                                                            ? Mono.empty()
-                                                            : missedAfterTransfer(call, summary.getSessionId()));
+                                                    missedBridge != null && recorded.transferred()
+                                                            ? missedAfterTransfer(call, summary.getSessionId())
+                                                            : Mono.empty());
                                 })));
     }
 
-    /** A summary's facts on its attempt; returns whether the attempt had none before (the attempt as it was). */
+    /**
+     * A summary's facts on its attempt; returns whether the attempt had none before and whether the guest had been put
+     * through to the restaurant on it (the attempt as it was: only a key press records that outcome).
+     */
     private static final String RECORD_SUMMARY = """
             UPDATE call_attempt a
             SET connected_at = COALESCE(:connected, a.connected_at), ended_at = :ended,
@@ -221,13 +224,16 @@ public class CallProgress {
                 provider_error_message = :message, summary_received_at = now(), bridge_missed = :bridge
             FROM call_attempt before
             WHERE a.session_id = :session AND before.call_id = a.call_id AND before.attempt = a.attempt
-            RETURNING before.summary_received_at IS NULL AS first""";
+            RETURNING before.summary_received_at IS NULL AS first, before.outcome = 'TRANSFERRED' AS transferred""";
+
+    /** What recording a summary found: whether it is the session's first, and whether the guest was put through. */
+    private record RecordedSummary(boolean first, boolean transferred) {}
 
     /**
-     * Records a summary on its session's attempt; emits whether it is the session's first. Run under the call's lock,
-     * which every summary takes, so the attempt as this statement reads it is the latest.
+     * Records a summary on its session's attempt; emits what the attempt was before it. Run under the call's lock,
+     * which every summary and key press takes, so the attempt as this statement reads it is the latest.
      */
-    private Mono<Boolean> recordSummary(
+    private Mono<RecordedSummary> recordSummary(
             SessionSummaryReceived summary, Instant connected, Instant ended, Integer duration, String missedBridge) {
         GenericExecuteSpec spec = db.sql(RECORD_SUMMARY)
                 .bind("status", summary.getRawSessionStatus())
@@ -238,9 +244,11 @@ public class CallProgress {
         spec = nullable(spec, "duration", duration, Integer.class);
         spec = nullable(spec, "code", summary.getErrorCode(), Integer.class);
         spec = nullable(spec, "message", summary.getErrorMessage(), String.class);
-        return spec.map(row -> Boolean.TRUE.equals(row.get("first", Boolean.class)))
+        return spec.map(row -> new RecordedSummary(
+                        Boolean.TRUE.equals(row.get("first", Boolean.class)),
+                        Boolean.TRUE.equals(row.get("transferred", Boolean.class))))
                 .one()
-                .defaultIfEmpty(false);
+                .defaultIfEmpty(new RecordedSummary(false, false));
     }
 
     /**
