@@ -89,19 +89,19 @@ final class SessionCompletions {
      * the call locked and has just announced that status.
      */
     Mono<Void> release(CallProgress.Locked call, int attempt, CallStatus status) {
-        return db.sql("SELECT held_completion FROM call_attempt "
-                        + "WHERE call_id = :id AND attempt = :attempt AND held_completion IS NOT NULL")
+        // Taken off the attempt and read in one statement: the row as it was before the update holds it.
+        return db.sql("""
+                        UPDATE call_attempt a SET held_completion = NULL
+                        FROM call_attempt before
+                        WHERE a.call_id = :id AND a.attempt = :attempt AND before.call_id = a.call_id
+                          AND before.attempt = a.attempt AND before.held_completion IS NOT NULL
+                        RETURNING before.held_completion""")
                 .bind("id", call.id())
                 .bind("attempt", attempt)
                 .map(row -> row.get("held_completion", ByteBuffer.class))
                 .one()
-                .flatMap(held -> db.sql("UPDATE call_attempt SET held_completion = NULL "
-                                + "WHERE call_id = :id AND attempt = :attempt")
-                        .bind("id", call.id())
-                        .bind("attempt", attempt)
-                        .then()
-                        .then(Mono.justOrEmpty(decode(held, call.id())))
-                        .flatMap(summary -> announce(call, attempt, summary, status)));
+                .flatMap(held -> Mono.justOrEmpty(decode(held, call.id())))
+                .flatMap(summary -> announce(call, attempt, summary, status));
     }
 
     private static CallSessionSummary decode(ByteBuffer held, UUID callId) {
