@@ -25,7 +25,9 @@ import io.confirmline.console.ConsoleContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -151,6 +154,63 @@ class LiveFeedTest extends ConsoleContext {
             }
         } finally {
             stream.dispose();
+        }
+    }
+
+    @Test
+    void streamsOpenedAndClosedWhileChangesAreCommittedEachGetEveryChangeAfterTheirIdWithoutGaps() {
+        String tenant = "live-late-" + suffix;
+        // A feed of its own, so no other test's stream follows it: with nobody following, it passes changes over.
+        LiveChanges feed = new LiveChanges(db, 10_000);
+        Disposable commits = Disposables.single();
+        try {
+            for (int i = 0; i < 20; i++) {
+                record(feed, tenant, 5);
+            }
+            // 200 more transactions of five changes, four at a time, over some seconds; meanwhile, eight times over,
+            // a stream opens from the newest id (as a page rendered then would), takes at least three transactions'
+            // worth and closes — so between two streams nobody follows and the feed passes changes over.
+            commits = Flux.range(0, 200)
+                    .delayElements(Duration.ofMillis(20))
+                    .flatMap(commit -> recording(feed, List.of(tenant), 5), 4)
+                    .subscribe();
+            Map<Long, List<Long>> seenFrom = new LinkedHashMap<>();
+            for (int round = 0; round < 8; round++) {
+                long start = feed.latestId().block(Duration.ofSeconds(5));
+                List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+                seenFrom.put(start, seen);
+                Disposable stream =
+                        feed.since(tenant, start).subscribe(batch -> batch.forEach(change -> seen.add(change.id())));
+                try {
+                    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() >= 15);
+                } finally {
+                    stream.dispose();
+                }
+            }
+            Disposable running = commits;
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(running::isDisposed);
+            // And one more from the first stream's id, after all of it: the table replays what it missed.
+            long first = seenFrom.keySet().iterator().next();
+            List<Long> replayed = feed.since(tenant, first)
+                    .take(Duration.ofSeconds(2))
+                    .flatMapIterable(batch -> batch.stream().map(LiveChange::id).toList())
+                    .collectList()
+                    .block(Duration.ofSeconds(10));
+
+            List<Long> stored = storedIds(tenant);
+            assertThat(stored).hasSize(1100);
+            assertThat(replayed)
+                    .isEqualTo(stored.stream().filter(id -> id > first).toList());
+            seenFrom.forEach((start, seen) -> {
+                List<Long> after = stored.stream().filter(id -> id > start).toList();
+                synchronized (seen) {
+                    // From the first change after its id, none skipped, none twice, in order.
+                    assertThat(seen).as("a stream from id %d", start).isEqualTo(after.subList(0, seen.size()));
+                }
+            });
+        } finally {
+            commits.dispose();
+            feed.destroy();
         }
     }
 
