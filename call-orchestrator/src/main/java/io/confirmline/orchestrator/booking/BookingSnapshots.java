@@ -49,13 +49,13 @@ public class BookingSnapshots {
     }
 
     /**
-     * The snapshot after a status change of the booking; its status, channel, attempt and reason are the change's. The
-     * channel is recorded and the snapshot read in one statement: the row the update returns, with the call as the
-     * caller's transaction has written it.
+     * The snapshot after a status change of the booking; its status, channel, attempt and reason are the change's. One
+     * statement records the channel and reads the snapshot: a round trip fewer for every status change.
      */
     public Mono<BookingSnapshot> afterChange(CallStatusChanged change) {
         return db.sql(SNAPSHOT_AFTER_UPDATE.formatted("""
-                        UPDATE booking b SET channel = :channel WHERE b.tenant_id = :tenant AND b.reservation_id = :id"""))
+                        UPDATE booking b SET channel = :channel
+                        WHERE b.tenant_id = :tenant AND b.reservation_id = :id"""))
                 .bind("channel", channelOf(change))
                 .bind("tenant", change.getTenantId())
                 .bind("id", change.getSubjectId())
@@ -65,15 +65,11 @@ public class BookingSnapshots {
 
     /** The snapshot of the booking as stored, for a change that announced no status (e.g. a cancellation too late). */
     public Mono<BookingSnapshot> current(String tenantId, String reservationId) {
-        return read(tenantId, reservationId, null);
-    }
-
-    private Mono<BookingSnapshot> read(String tenantId, String reservationId, CallStatusChanged change) {
         return db.sql(SNAPSHOT + "FROM booking b " + CALL_OF_BOOKING
                         + "WHERE b.tenant_id = :tenant AND b.reservation_id = :id AND b.tombstoned_at IS NULL")
                 .bind("tenant", tenantId)
                 .bind("id", reservationId)
-                .map(row -> snapshot(row, tenantId, reservationId, change))
+                .map(row -> snapshot(row, tenantId, reservationId, null))
                 .one();
     }
 
@@ -123,10 +119,10 @@ public class BookingSnapshots {
             "LEFT JOIN call c ON c.tenant_id = b.tenant_id AND c.subject_id = b.reservation_id ";
 
     /**
-     * The snapshots of the bookings an update of their channel returns (the %s: an {@code UPDATE booking ...} without
-     * its {@code RETURNING}). The rows come from the update's {@code RETURNING}, so they carry the new channel, and
-     * the call is read as the transaction has written it so far; a tombstoned booking's channel is recorded, but it
-     * has no snapshot.
+     * The snapshots of the bookings an update of their channel returns (the %s: an {@code UPDATE booking b ...}, aliased
+     * {@code b}, without its {@code RETURNING}). The rows come from the update's {@code RETURNING}, so they carry the
+     * new channel, and the call is read as the transaction has written it so far; a tombstoned booking's channel is
+     * recorded, but it has no snapshot.
      */
     private static final String SNAPSHOT_AFTER_UPDATE =
             "WITH b AS (%s RETURNING b.*) " + SNAPSHOT + "FROM b " + CALL_OF_BOOKING + "WHERE b.tombstoned_at IS NULL";

@@ -89,7 +89,8 @@ final class SessionCompletions {
      * the call locked and has just announced that status.
      */
     Mono<Void> release(CallProgress.Locked call, int attempt, CallStatus status) {
-        // Taken off the attempt and read in one statement: the row as it was before the update holds it.
+        // Taken off the attempt and read in one statement (the row as it was before the update holds it): the caller
+        // holds the call's lock, as every writer of a held completion does, so nobody holds or takes one in between.
         return db.sql("""
                         UPDATE call_attempt a SET held_completion = NULL
                         FROM call_attempt before

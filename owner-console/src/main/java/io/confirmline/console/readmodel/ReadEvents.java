@@ -34,8 +34,9 @@ class ReadEvents {
     }
 
     /**
-     * Claims a poll's events in one statement (inside the transaction that applies them) and returns the ids seen for
-     * the first time: an id seen before, or a second time in the same poll, is not among them.
+     * Claims a poll's events in one statement (inside the transaction that applies them) and returns the ids claimed
+     * now — each once, even when the poll carries it twice, so the caller applies each at its first place only. An id
+     * seen in an earlier transaction is not among them.
      *
      * @param eventIds the events' ids, in the poll's order
      * @param topics each event's topic, at the same index

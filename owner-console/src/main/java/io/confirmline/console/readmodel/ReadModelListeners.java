@@ -40,8 +40,8 @@ import reactor.core.publisher.Mono;
 /**
  * The console's read model, fed from the topics (issue #16 item 1; the console never reads another service's
  * database). A poll's records are applied in one transaction: their eventIds are claimed in {@code read_event}, one
- * statement for the poll (a record seen before changes nothing), the projection writes its rows, and what a page shows of each is added to
- * {@code live_change}; after the commit the open pages hear of it. A record that cannot be applied goes to
+ * statement for the poll (a record seen before changes nothing), the projections write their rows, and what a page
+ * shows of each is added to {@code live_change}; after the commit the open pages hear of it. A record that cannot be applied goes to
  * {@code <topic>.DLT} with the reason (the shared dead-letter error handler) and the next one is applied.
  *
  * <p>One consumer group per topic, {@value #GROUP_PREFIX}{@code <topic>}, so {@link ReadModelRebuild} can reset
