@@ -179,8 +179,15 @@ class LiveStreamTest extends ConsoleContext {
         return WebClient.create("http://localhost:" + port);
     }
 
-    private Stream open(String cookie, String lastEventId) {
-        return new Stream(web(), cookie, lastEventId);
+    /**
+     * A stream the console has begun to answer: its first frame is sent once the console knows where the stream starts
+     * ("now" is the newest change at that moment), so every change committed after this is the stream's. A change
+     * published before it would race the page's own start.
+     */
+    private Stream open(String cookie, String lastEventId) throws InterruptedException {
+        Stream stream = new Stream(web(), cookie, lastEventId);
+        stream.awaitHello();
+        return stream;
     }
 
     /** One open stream; its events queue up for the test to read. */
@@ -203,6 +210,21 @@ class LiveStreamTest extends ConsoleContext {
                     .retrieve()
                     .bodyToFlux(EVENT)
                     .subscribe(events::add);
+        }
+
+        /** Waits for the stream's first frame, its hello (the comment "live"). */
+        void awaitHello() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                ServerSentEvent<String> event = events.poll(100, TimeUnit.MILLISECONDS);
+                if (event != null) {
+                    seen.add(event);
+                    if ("live".equals(event.comment())) {
+                        return;
+                    }
+                }
+            }
+            throw new AssertionError("The stream sent no hello within 10 s; got " + seen);
         }
 
         /**
