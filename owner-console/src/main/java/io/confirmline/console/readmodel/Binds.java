@@ -18,9 +18,14 @@ package io.confirmline.console.readmodel;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 
-/** Binding optional values to the projections' statements (R2DBC needs the type of a null). */
+/**
+ * Binding values to the projections' statements: optional ones (R2DBC needs the type of a null), and a batch's
+ * columns as arrays for {@code unnest} (one statement for a poll's records).
+ */
 final class Binds {
 
     private Binds() {}
@@ -31,5 +36,26 @@ final class Binds {
 
     static GenericExecuteSpec time(GenericExecuteSpec spec, String name, Instant value) {
         return bind(spec, name, value == null ? null : value.atOffset(ZoneOffset.UTC), OffsetDateTime.class);
+    }
+
+    /** One text column of a batch (nulls kept), for a {@code text[]} parameter. */
+    static <T> String[] texts(List<T> rows, Function<T, String> column) {
+        return rows.stream().map(column).toArray(String[]::new);
+    }
+
+    /** One integer column of a batch (nulls kept), for an {@code integer[]} parameter. */
+    static <T> Integer[] integers(List<T> rows, Function<T, Integer> column) {
+        return rows.stream().map(column).toArray(Integer[]::new);
+    }
+
+    /**
+     * One time column of a batch as ISO-8601 text (nulls kept), for a {@code ::timestamptz[]} cast in the statement:
+     * the cast reads the instant exactly, whatever the session's time zone.
+     */
+    static <T> String[] times(List<T> rows, Function<T, Instant> column) {
+        return rows.stream()
+                .map(column)
+                .map(time -> time == null ? null : time.toString())
+                .toArray(String[]::new);
     }
 }

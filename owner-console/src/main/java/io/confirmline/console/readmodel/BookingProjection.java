@@ -15,11 +15,16 @@
  */
 package io.confirmline.console.readmodel;
 
-import static io.confirmline.console.readmodel.Binds.bind;
-import static io.confirmline.console.readmodel.Binds.time;
+import static io.confirmline.console.readmodel.Binds.integers;
+import static io.confirmline.console.readmodel.Binds.texts;
+import static io.confirmline.console.readmodel.Binds.times;
 
 import io.confirmline.events.BookingSnapshot;
 import io.confirmline.kafka.InvalidEventException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -33,66 +38,122 @@ import reactor.core.publisher.Flux;
 @Component
 class BookingProjection {
 
+    /** A bookings.v1 record: a snapshot, or (snapshot null) a tombstone for the reservation its key names. */
+    record BookingRecord(String key, BookingSnapshot snapshot) {}
+
+    /**
+     * Snapshots of different bookings in one statement, in their order. One statement may not touch a row twice
+     * ({@code ON CONFLICT DO UPDATE}), so {@link #applyAll} starts a new one where a booking comes again: each
+     * snapshot is then compared with the row as the one before it left it, as when they were applied one by one.
+     */
+    static final String UPSERT = """
+            INSERT INTO booking_view AS b (tenant_id, reservation_id, version, kind, cancelled, starts_at,
+                   time_zone, guest_name, guest_phone, guest_locale, venue_name, party_size, service_name,
+                   call_id, status, channel, attempt, reason, last_change_at)
+            SELECT t, r, v, k, c, sa, tz, gn, gp, gl, vn, ps, sn, ci, st, ch, a, re, oa
+            FROM unnest(:tenants::text[], :reservations::text[], :versions::bigint[], :kinds::text[],
+                        :cancelled::boolean[], :startsAt::timestamptz[], :zones::text[], :guestNames::text[],
+                        :guestPhones::text[], :guestLocales::text[], :venues::text[], :partySizes::integer[],
+                        :services::text[], :callIds::text[], :statuses::text[], :channels::text[],
+                        :attempts::integer[], :reasons::text[], :occurredAt::timestamptz[])
+                 WITH ORDINALITY AS i(t, r, v, k, c, sa, tz, gn, gp, gl, vn, ps, sn, ci, st, ch, a, re, oa, n)
+            ORDER BY n
+            ON CONFLICT (tenant_id, reservation_id) DO UPDATE SET
+                   version = EXCLUDED.version, kind = EXCLUDED.kind, cancelled = EXCLUDED.cancelled,
+                   starts_at = EXCLUDED.starts_at, time_zone = EXCLUDED.time_zone,
+                   guest_name = EXCLUDED.guest_name, guest_phone = EXCLUDED.guest_phone,
+                   guest_locale = EXCLUDED.guest_locale, venue_name = EXCLUDED.venue_name,
+                   party_size = EXCLUDED.party_size, service_name = EXCLUDED.service_name,
+                   call_id = EXCLUDED.call_id, status = EXCLUDED.status, channel = EXCLUDED.channel,
+                   attempt = EXCLUDED.attempt, reason = EXCLUDED.reason,
+                   last_change_at = EXCLUDED.last_change_at
+            WHERE NOT b.ended AND (b.version, b.last_change_at) <= (EXCLUDED.version, EXCLUDED.last_change_at)
+            RETURNING tenant_id, reservation_id""";
+
     private final DatabaseClient db;
 
     BookingProjection(DatabaseClient db) {
         this.db = db;
     }
 
-    /** The bookings whose board row changed (none when the snapshot was older than the row). */
-    Flux<LiveChange.Subject> apply(BookingSnapshot snapshot) {
+    /**
+     * A poll's records in their order: the snapshots a statement at a time (a new one where a booking comes again or
+     * a tombstone comes between), each tombstone on its own. Returns the bookings whose board row changed (none for
+     * a snapshot older than the row).
+     */
+    Flux<LiveChange.Subject> applyAll(List<BookingRecord> records) {
+        List<Flux<LiveChange.Subject>> statements = new ArrayList<>();
+        List<BookingSnapshot> run = new ArrayList<>();
+        Set<List<String>> inRun = new HashSet<>();
+        for (BookingRecord record : records) {
+            BookingSnapshot snapshot = record.snapshot();
+            if (snapshot == null) {
+                statements.add(upsert(List.copyOf(run)));
+                run.clear();
+                inRun.clear();
+                statements.add(ended(record.key()));
+                continue;
+            }
+            validate(snapshot);
+            List<String> booking = List.of(snapshot.getTenantId(), snapshot.getReservationId());
+            if (inRun.contains(booking)) {
+                statements.add(upsert(List.copyOf(run)));
+                run.clear();
+                inRun.clear();
+            }
+            inRun.add(booking);
+            run.add(snapshot);
+        }
+        statements.add(upsert(run));
+        return Flux.concat(statements);
+    }
+
+    private static void validate(BookingSnapshot snapshot) {
         if (snapshot.getTenantId() == null
                 || snapshot.getTenantId().isBlank()
                 || snapshot.getReservationId() == null
                 || snapshot.getReservationId().isBlank()) {
             throw new InvalidEventException("A booking snapshot without a tenant or reservation id");
         }
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                        INSERT INTO booking_view AS b (tenant_id, reservation_id, version, kind, cancelled, starts_at,
-                               time_zone, guest_name, guest_phone, guest_locale, venue_name, party_size, service_name,
-                               call_id, status, channel, attempt, reason, last_change_at)
-                        VALUES (:tenant, :reservation, :version, :kind, :cancelled, :startsAt, :zone, :guestName,
-                               :guestPhone, :guestLocale, :venue, :partySize, :service, :callId, :status, :channel,
-                               :attempt, :reason, :occurredAt)
-                        ON CONFLICT (tenant_id, reservation_id) DO UPDATE SET
-                               version = EXCLUDED.version, kind = EXCLUDED.kind, cancelled = EXCLUDED.cancelled,
-                               starts_at = EXCLUDED.starts_at, time_zone = EXCLUDED.time_zone,
-                               guest_name = EXCLUDED.guest_name, guest_phone = EXCLUDED.guest_phone,
-                               guest_locale = EXCLUDED.guest_locale, venue_name = EXCLUDED.venue_name,
-                               party_size = EXCLUDED.party_size, service_name = EXCLUDED.service_name,
-                               call_id = EXCLUDED.call_id, status = EXCLUDED.status, channel = EXCLUDED.channel,
-                               attempt = EXCLUDED.attempt, reason = EXCLUDED.reason,
-                               last_change_at = EXCLUDED.last_change_at
-                        WHERE NOT b.ended AND (b.version, b.last_change_at) <= (EXCLUDED.version, EXCLUDED.last_change_at)""")
-                .bind("tenant", snapshot.getTenantId())
-                .bind("reservation", snapshot.getReservationId())
-                .bind("version", snapshot.getVersion())
-                .bind("kind", snapshot.getKind())
-                .bind("cancelled", snapshot.getCancelled())
-                .bind("zone", snapshot.getTimeZone())
-                .bind("guestName", snapshot.getGuestName())
-                .bind("guestPhone", snapshot.getGuestPhone())
-                .bind("guestLocale", snapshot.getGuestLocale())
-                .bind("venue", snapshot.getVenueName())
-                .bind("channel", snapshot.getChannel())
-                .bind("attempt", snapshot.getAttempt());
-        spec = time(spec, "startsAt", snapshot.getStartsAt());
-        spec = time(spec, "occurredAt", snapshot.getOccurredAt());
-        spec = bind(spec, "partySize", snapshot.getPartySize(), Integer.class);
-        spec = bind(spec, "service", snapshot.getServiceName(), String.class);
-        spec = bind(spec, "callId", snapshot.getCallId(), String.class);
-        spec = bind(spec, "status", snapshot.getStatus(), String.class);
-        spec = bind(spec, "reason", snapshot.getReason(), String.class);
-        return spec.fetch()
-                .rowsUpdated()
-                .flatMapMany(rows -> rows == 0
-                        ? Flux.empty()
-                        : Flux.just(new LiveChange.Subject(
-                                snapshot.getTenantId(), LiveChange.Kind.BOOKING, snapshot.getReservationId())));
+    }
+
+    private Flux<LiveChange.Subject> upsert(List<BookingSnapshot> snapshots) {
+        if (snapshots.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql(UPSERT)
+                .bind("tenants", texts(snapshots, BookingSnapshot::getTenantId))
+                .bind("reservations", texts(snapshots, BookingSnapshot::getReservationId))
+                .bind(
+                        "versions",
+                        snapshots.stream().map(BookingSnapshot::getVersion).toArray(Long[]::new))
+                .bind("kinds", texts(snapshots, BookingSnapshot::getKind))
+                .bind(
+                        "cancelled",
+                        snapshots.stream().map(BookingSnapshot::getCancelled).toArray(Boolean[]::new))
+                .bind("startsAt", times(snapshots, BookingSnapshot::getStartsAt))
+                .bind("zones", texts(snapshots, BookingSnapshot::getTimeZone))
+                .bind("guestNames", texts(snapshots, BookingSnapshot::getGuestName))
+                .bind("guestPhones", texts(snapshots, BookingSnapshot::getGuestPhone))
+                .bind("guestLocales", texts(snapshots, BookingSnapshot::getGuestLocale))
+                .bind("venues", texts(snapshots, BookingSnapshot::getVenueName))
+                .bind("partySizes", integers(snapshots, BookingSnapshot::getPartySize))
+                .bind("services", texts(snapshots, BookingSnapshot::getServiceName))
+                .bind("callIds", texts(snapshots, BookingSnapshot::getCallId))
+                .bind("statuses", texts(snapshots, BookingSnapshot::getStatus))
+                .bind("channels", texts(snapshots, BookingSnapshot::getChannel))
+                .bind("attempts", integers(snapshots, BookingSnapshot::getAttempt))
+                .bind("reasons", texts(snapshots, BookingSnapshot::getReason))
+                .bind("occurredAt", times(snapshots, BookingSnapshot::getOccurredAt))
+                .map(row -> new LiveChange.Subject(
+                        row.get("tenant_id", String.class),
+                        LiveChange.Kind.BOOKING,
+                        row.get("reservation_id", String.class)))
+                .all();
     }
 
     /** A tombstone, keyed by reservationId alone: every row of that reservation ends, its guest blanked. */
-    Flux<LiveChange.Subject> ended(String reservationId) {
+    private Flux<LiveChange.Subject> ended(String reservationId) {
         if (reservationId == null || reservationId.isBlank()) {
             throw new InvalidEventException("A bookings.v1 tombstone without a key");
         }

@@ -90,12 +90,16 @@ public class ReadModelListeners {
             batch = "true",
             topics = "#{T(io.confirmline.events.Topics).BOOKINGS.name()}")
     public void onBookings(List<ConsumerRecord<String, BookingSnapshot>> records) {
-        applyBatch(records, record -> {
-            BookingSnapshot snapshot = tombstoneOrValue(record);
-            return snapshot == null
-                    ? new Work(positionOf(record), record.topic(), () -> bookings.ended(record.key()))
-                    : new Work(snapshot.getEventId(), record.topic(), () -> bookings.apply(snapshot));
-        });
+        applyBatch(
+                records,
+                record -> {
+                    BookingSnapshot snapshot = tombstoneOrValue(record);
+                    return new Work<>(
+                            snapshot == null ? positionOf(record) : snapshot.getEventId(),
+                            record.topic(),
+                            new BookingProjection.BookingRecord(record.key(), snapshot));
+                },
+                bookings::applyAll);
     }
 
     @KafkaListener(
@@ -104,10 +108,13 @@ public class ReadModelListeners {
             batch = "true",
             topics = "#{T(io.confirmline.events.Topics).CALL_STATUS.name()}")
     public void onStatuses(List<ConsumerRecord<String, CallStatusChanged>> records) {
-        applyBatch(records, record -> {
-            CallStatusChanged change = required(record);
-            return new Work(change.getEventId(), record.topic(), () -> statuses.apply(change));
-        });
+        applyBatch(
+                records,
+                record -> {
+                    CallStatusChanged change = required(record);
+                    return new Work<>(change.getEventId(), record.topic(), change);
+                },
+                statuses::applyAll);
     }
 
     @KafkaListener(
@@ -116,10 +123,13 @@ public class ReadModelListeners {
             batch = "true",
             topics = "#{T(io.confirmline.events.Topics).CONVERSATIONS.name()}")
     public void onConversations(List<ConsumerRecord<String, ConversationEvent>> records) {
-        applyBatch(records, record -> {
-            ConversationEvent event = required(record);
-            return new Work(event.getEventId(), record.topic(), () -> conversations.apply(event));
-        });
+        applyBatch(
+                records,
+                record -> {
+                    ConversationEvent event = required(record);
+                    return new Work<>(event.getEventId(), record.topic(), event);
+                },
+                events -> Flux.fromIterable(events).concatMap(conversations::apply));
     }
 
     @KafkaListener(
@@ -128,18 +138,19 @@ public class ReadModelListeners {
             batch = "true",
             topics = "#{@readModelTopics.tenants()}")
     public void onTenants(List<ConsumerRecord<String, TenantConfigured>> records) {
-        applyBatch(records, record -> {
-            TenantConfigured tenant = tombstoneOrValue(record);
-            return tenant == null
-                    ? new Work(
-                            positionOf(record),
-                            record.topic(),
-                            () -> tenants.removed(record.key()).thenMany(Flux.empty()))
-                    : new Work(
-                            tenant.getEventId(),
-                            record.topic(),
-                            () -> tenants.apply(tenant).thenMany(Flux.empty()));
-        });
+        applyBatch(
+                records,
+                record -> {
+                    TenantConfigured tenant = tombstoneOrValue(record);
+                    return tenant == null
+                            ? new Work<Supplier<Mono<Void>>>(
+                                    positionOf(record), record.topic(), () -> tenants.removed(record.key()))
+                            : new Work<Supplier<Mono<Void>>>(
+                                    tenant.getEventId(), record.topic(), () -> tenants.apply(tenant));
+                },
+                changes -> Flux.fromIterable(changes)
+                        .concatMap(change -> Mono.defer(change))
+                        .thenMany(Flux.empty()));
     }
 
     @KafkaListener(
@@ -148,17 +159,23 @@ public class ReadModelListeners {
             batch = "true",
             topics = "#{T(io.confirmline.events.Topics).SMS_RECEIPTS.name()}")
     public void onReceipts(List<ConsumerRecord<String, SmsStatusReceived>> records) {
-        applyBatch(records, record -> {
-            SmsStatusReceived receipt = required(record);
-            return new Work(
-                    receipt.getEventId(),
-                    record.topic(),
-                    () -> receipts.apply(receipt).thenMany(Flux.empty()));
-        });
+        applyBatch(
+                records,
+                record -> {
+                    SmsStatusReceived receipt = required(record);
+                    return new Work<>(receipt.getEventId(), record.topic(), receipt);
+                },
+                all -> Flux.fromIterable(all).concatMap(receipts::apply).thenMany(Flux.empty()));
     }
 
-    /** One record's part of a poll: its eventId, and the projection that applies it and names the page changes. */
-    private record Work(String eventId, String topic, Supplier<Flux<LiveChange.Subject>> projection) {}
+    /** One record's part of a poll: its eventId, and what its topic's projection applies. */
+    private record Work<T>(String eventId, String topic, T value) {}
+
+    /**
+     * A topic's projection: applies a poll's fresh records in their order and names the page changes. The busiest
+     * topics' projections write a poll in one statement; the others apply a record at a time.
+     */
+    private interface Projection<T> extends Function<List<T>, Flux<LiveChange.Subject>> {}
 
     /**
      * A poll's records in one transaction and one commit (a commit per record would cap the read model at the
@@ -166,32 +183,34 @@ public class ReadModelListeners {
      * are committed first, it goes to the dead-letter topic, the ones after it come again. If the transaction fails,
      * the records are applied one by one, each in its own transaction, so the one at fault is found and named.
      */
-    private <T> void applyBatch(
-            List<ConsumerRecord<String, T>> records, Function<ConsumerRecord<String, T>, Work> work) {
-        List<Work> batch = new ArrayList<>(records.size());
+    private <V, T> void applyBatch(
+            List<ConsumerRecord<String, V>> records,
+            Function<ConsumerRecord<String, V>, Work<T>> work,
+            Projection<T> projection) {
+        List<Work<T>> batch = new ArrayList<>(records.size());
         for (int index = 0; index < records.size(); index++) {
             try {
                 batch.add(work.apply(records.get(index)));
             } catch (RuntimeException unreadable) {
-                applyAll(batch);
+                applyAll(batch, projection);
                 throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, index);
             }
         }
-        applyAll(batch);
+        applyAll(batch, projection);
     }
 
-    private void applyAll(List<Work> batch) {
+    private <T> void applyAll(List<Work<T>> batch, Projection<T> projection) {
         try {
-            apply(batch);
+            apply(batch, projection);
         } catch (RuntimeException failed) {
-            applyOneByOne(batch);
+            applyOneByOne(batch, projection);
         }
     }
 
-    private void applyOneByOne(List<Work> batch) {
+    private <T> void applyOneByOne(List<Work<T>> batch, Projection<T> projection) {
         for (int index = 0; index < batch.size(); index++) {
             try {
-                apply(List.of(batch.get(index)));
+                apply(List.of(batch.get(index)), projection);
             } catch (RuntimeException failed) {
                 throw new BatchListenerFailedException(failed.getMessage(), failed, index);
             }
@@ -199,7 +218,7 @@ public class ReadModelListeners {
     }
 
     /** Claim, project, record the page changes — one transaction; then wake the live feed. */
-    private void apply(List<Work> batch) {
+    private <T> void apply(List<Work<T>> batch, Projection<T> projection) {
         if (batch.isEmpty()) {
             return;
         }
@@ -207,8 +226,15 @@ public class ReadModelListeners {
                         batch.stream().map(Work::eventId).toList(),
                         batch.stream().map(Work::topic).toList())
                 // In the poll's order; an event the poll carries twice is applied at its first place only.
-                .flatMapMany(fresh -> Flux.fromIterable(batch)
-                        .concatMap(work -> fresh.remove(work.eventId()) ? Flux.defer(work.projection()) : Flux.empty()))
+                .flatMapMany(fresh -> {
+                    List<T> values = new ArrayList<>(fresh.size());
+                    for (Work<T> work : batch) {
+                        if (fresh.remove(work.eventId())) {
+                            values.add(work.value());
+                        }
+                    }
+                    return values.isEmpty() ? Flux.empty() : Flux.defer(() -> projection.apply(values));
+                })
                 .collectList()
                 .flatMap(subjects -> subjects.isEmpty()
                         ? Mono.just(false)

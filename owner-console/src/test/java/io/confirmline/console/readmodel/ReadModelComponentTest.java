@@ -27,12 +27,14 @@ import static org.awaitility.Awaitility.await;
 import io.confirmline.console.ConsoleContext;
 import io.confirmline.events.BookingSnapshot;
 import io.confirmline.events.CallStatus;
+import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.ConversationEvent;
 import io.confirmline.events.ConversationEventType;
 import io.confirmline.events.DeliveryState;
 import io.confirmline.events.GuestRequest;
 import io.confirmline.events.MessageAuthor;
 import io.confirmline.events.MessageDirection;
+import io.confirmline.events.SubjectType;
 import io.confirmline.events.Topics;
 import io.confirmline.kafka.DeadLetterHeaders;
 import io.confirmline.testing.SharedKafka;
@@ -77,6 +79,12 @@ class ReadModelComponentTest extends ConsoleContext {
 
     @Autowired
     ReadModelListeners listener;
+
+    @Autowired
+    BookingProjection bookings;
+
+    @Autowired
+    CallStatusProjection statuses;
 
     private final String tenant = "rm-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -128,6 +136,96 @@ class ReadModelComponentTest extends ConsoleContext {
                 .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM live_change WHERE tenant_id = $1 AND subject = $2", other))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aPollOfSnapshotsEndsAsIfTheyWereAppliedOneByOne() {
+        String first = "r-" + UUID.randomUUID();
+        String second = "r-" + UUID.randomUUID();
+        String over = "r-" + UUID.randomUUID();
+        Instant startsAt = Instant.now().plusSeconds(5400);
+        bookings.applyAll(List.of(
+                        new BookingProjection.BookingRecord(over, snapshot(tenant, over, 1, "CONFIRMED", startsAt))))
+                .collectList()
+                .block();
+        BookingSnapshot secondConfirmed = snapshot(tenant, second, 2, "CONFIRMED", startsAt);
+
+        // A booking twice and more in one poll (one statement may not change a row twice), an older snapshot after a
+        // newer one, a snapshot after its booking's tombstone: each compared with the row the one before it left.
+        List<LiveChange.Subject> changed = bookings.applyAll(List.of(
+                        new BookingProjection.BookingRecord(first, snapshot(tenant, first, 1, "SCHEDULED", startsAt)),
+                        new BookingProjection.BookingRecord(second, snapshot(tenant, second, 1, "DIALING", startsAt)),
+                        new BookingProjection.BookingRecord(first, snapshot(tenant, first, 2, "CONFIRMED", startsAt)),
+                        new BookingProjection.BookingRecord(first, snapshot(tenant, first, 1, "NO_RESPONSE", startsAt)),
+                        new BookingProjection.BookingRecord(over, null),
+                        new BookingProjection.BookingRecord(over, snapshot(tenant, over, 2, "NO_RESPONSE", startsAt)),
+                        new BookingProjection.BookingRecord(second, secondConfirmed)))
+                .collectList()
+                .block();
+
+        assertThat(changed).extracting(LiveChange.Subject::subject).containsExactly(first, second, first, over, second);
+        assertThat(row("SELECT version, status FROM booking_view WHERE tenant_id = $1 AND reservation_id = $2", first))
+                .containsEntry("version", 2L)
+                .containsEntry("status", "CONFIRMED");
+        assertThat(row(
+                        "SELECT status, starts_at, last_change_at FROM booking_view WHERE tenant_id = $1 AND reservation_id = $2",
+                        second))
+                .containsEntry("status", "CONFIRMED")
+                .containsEntry(
+                        "starts_at",
+                        startsAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                                .atOffset(java.time.ZoneOffset.UTC))
+                .containsEntry("last_change_at", secondConfirmed.getOccurredAt().atOffset(java.time.ZoneOffset.UTC));
+        assertThat(row(
+                        "SELECT ended, guest_name, status FROM booking_view WHERE tenant_id = $1 AND reservation_id = $2",
+                        over))
+                .containsEntry("ended", true)
+                .containsEntry("guest_name", "")
+                .containsEntry("status", "CONFIRMED");
+    }
+
+    @Test
+    void aPollOfStatusChangesIsStoredOnceAndOnlyABookingsChangesItsPage() {
+        String reservation = "r-" + UUID.randomUUID();
+        CallStatusChanged confirmed = status(tenant, reservation, CallStatus.CONFIRMED);
+        String message = "m-" + UUID.randomUUID();
+        CallStatusChanged delivered = CallStatusChanged.newBuilder(status(tenant, message, CallStatus.DELIVERED))
+                .setSubjectType(SubjectType.VOICE_MESSAGE)
+                .setDigits(null)
+                .setDialedAt(null)
+                .setDurationSeconds(null)
+                .setProviderErrorCode(null)
+                .build();
+
+        List<LiveChange.Subject> changed =
+                statuses.applyAll(List.of(confirmed, delivered)).collectList().block();
+
+        assertThat(changed).containsExactly(new LiveChange.Subject(tenant, LiveChange.Kind.BOOKING, reservation));
+        assertThat(row(
+                        "SELECT digits, dialed_at, duration_seconds, provider_error_code, occurred_at FROM call_status_view"
+                                + " WHERE tenant_id = $1 AND subject_id = $2",
+                        reservation))
+                .containsEntry("digits", "1")
+                .containsEntry("dialed_at", confirmed.getDialedAt().atOffset(java.time.ZoneOffset.UTC))
+                .containsEntry("duration_seconds", 22)
+                .containsEntry("provider_error_code", 0)
+                .containsEntry("occurred_at", confirmed.getOccurredAt().atOffset(java.time.ZoneOffset.UTC));
+        Map<String, Object> stored = row(
+                "SELECT subject_type, digits, dialed_at, duration_seconds, provider_error_code FROM call_status_view"
+                        + " WHERE tenant_id = $1 AND subject_id = $2",
+                message);
+        assertThat(stored).containsEntry("subject_type", "VOICE_MESSAGE");
+        assertThat(stored.get("digits")).isNull();
+        assertThat(stored.get("dialed_at")).isNull();
+        assertThat(stored.get("duration_seconds")).isNull();
+        assertThat(stored.get("provider_error_code")).isNull();
+        // Again (a redelivery): nothing stored twice, no page changes.
+        assertThat(statuses.applyAll(List.of(confirmed, delivered))
+                        .collectList()
+                        .block())
+                .isEmpty();
+        assertThat(count("SELECT count(*) FROM call_status_view WHERE tenant_id = $1 AND subject_id <> $2", ""))
+                .isEqualTo(2);
     }
 
     @Test
