@@ -156,9 +156,9 @@ public class CallProgress {
 
     /**
      * A session summary: recorded on its attempt, run through the state machine, and announced as the session's
-     * {@code call.completed} event (once per session, whatever the call's status). A summary for an attempt whose
-     * Send Callflow answer never arrived (a timeout, a crash) is matched first by the {@code clientRequestId} we
-     * sent (the attempt id).
+     * {@code call.completed} event (once per session, whatever the call's status). A summary whose session no attempt
+     * has (8x8's answer to Send Callflow never arrived: a timeout, a crash) is matched by the {@code clientRequestId}
+     * we sent (the attempt id), then applied.
      */
     public Mono<Applied> sessionEnded(SessionSummaryReceived summary) {
         Instant connected = summary.getLegs().stream()
@@ -175,42 +175,44 @@ public class CallProgress {
                         .orElse(null);
         Integer duration = CompletedSession.talkSeconds(summary, connected, ended);
         String missedBridge = BridgedLeg.unanswered(summary).orElse(null);
-        return matchByClientRequestId(summary)
-                .then(bySession(
-                        summary.getSessionId(),
-                        summary.getEventId(),
-                        Topics.SESSION_SUMMARIES.name(),
-                        call -> recordSummary(summary, connected, ended, duration, missedBridge)
-                                .flatMap(recorded -> {
-                                    AttemptOutcome outcome = AttemptOutcome.of(
-                                            summary.getSessionStatus(),
-                                            connected != null,
-                                            "VOICE_MESSAGE".equals(call.subjectType()),
-                                            summary.getErrorCode());
-                                    CallEvent.SessionEnded event = new CallEvent.SessionEnded(
-                                            call.sessionAttempt(),
-                                            outcome,
-                                            summary.getRawSessionStatus(),
-                                            summary.getErrorCode());
-                                    Mono<CallStatus> applied = transition(call, event);
-                                    if (!recorded.first()) {
-                                        // One call.completed per session: a second summary with another eventId
-                                        // changes nothing more.
-                                        return applied.then();
-                                    }
-                                    CallSessionSummary completed = CompletedSession.summary(summary);
-                                    return (CallStateMachine.waitsForKey(call.state(), event)
-                                                    ? applied.then(completions.hold(
-                                                            call.id(), call.sessionAttempt(), completed))
-                                                    : applied.flatMap(status -> completions.announce(
-                                                            call, call.sessionAttempt(), completed, status)))
-                                            // A missed call needs both an unanswered bridge and the transfer key,
-                                            // already applied; if the key comes later, its own check finds it.
-                                            .then(
-                                                    missedBridge != null && recorded.transferred()
-                                                            ? missedAfterTransfer(call, summary.getSessionId())
-                                                            : Mono.empty());
-                                })));
+        AttemptUpdate apply = call -> recordSummary(summary, connected, ended, duration, missedBridge)
+                .flatMap(recorded -> {
+                    AttemptOutcome outcome = AttemptOutcome.of(
+                            summary.getSessionStatus(),
+                            connected != null,
+                            "VOICE_MESSAGE".equals(call.subjectType()),
+                            summary.getErrorCode());
+                    CallEvent.SessionEnded event = new CallEvent.SessionEnded(
+                            call.sessionAttempt(), outcome, summary.getRawSessionStatus(), summary.getErrorCode());
+                    Mono<CallStatus> applied = transition(call, event);
+                    if (!recorded.first()) {
+                        // One call.completed per session: a second summary with another eventId
+                        // changes nothing more.
+                        return applied.then();
+                    }
+                    CallSessionSummary completed = CompletedSession.summary(summary);
+                    return (CallStateMachine.waitsForKey(call.state(), event)
+                                    ? applied.then(completions.hold(call.id(), call.sessionAttempt(), completed))
+                                    : applied.flatMap(status ->
+                                            completions.announce(call, call.sessionAttempt(), completed, status)))
+                            // A missed call needs both an unanswered bridge and the transfer key,
+                            // already applied; if the key comes later, its own check finds it.
+                            .then(
+                                    missedBridge != null && recorded.transferred()
+                                            ? missedAfterTransfer(call, summary.getSessionId())
+                                            : Mono.empty());
+                });
+        String topic = Topics.SESSION_SUMMARIES.name();
+        // The session is almost always known: the summary's clientRequestId (the attempt id) is looked at only when it
+        // is not, i.e. when 8x8's answer to Send Callflow never reached us, and the summary is then applied to the
+        // attempt it names.
+        return bySession(summary.getSessionId(), summary.getEventId(), topic, apply)
+                .flatMap(applied -> applied != Applied.UNKNOWN_SESSION
+                        ? Mono.just(applied)
+                        : matchByClientRequestId(summary)
+                                .flatMap(matched -> matched
+                                        ? bySession(summary.getSessionId(), summary.getEventId(), topic, apply)
+                                        : Mono.just(applied)));
     }
 
     /**
@@ -253,11 +255,11 @@ public class CallProgress {
 
     /**
      * Binds a summary's session to the attempt that sent its {@code clientRequestId}, when that attempt has no session
-     * yet because 8x8's answer to Send Callflow never reached us. Scoped to the summary's tenant.
+     * yet because 8x8's answer to Send Callflow never reached us; emits whether it did. Scoped to the summary's tenant.
      */
-    private Mono<Void> matchByClientRequestId(SessionSummaryReceived summary) {
+    private Mono<Boolean> matchByClientRequestId(SessionSummaryReceived summary) {
         if (summary.getClientRequestId() == null || summary.getClientRequestId().isBlank()) {
-            return Mono.empty();
+            return Mono.just(false);
         }
         return db.sql("""
                         UPDATE call_attempt a SET session_id = :session
@@ -271,7 +273,7 @@ public class CallProgress {
                 .fetch()
                 .rowsUpdated()
                 .flatMap(matched -> matched == 0
-                        ? Mono.<Void>empty()
+                        ? Mono.just(false)
                         : db.sql("""
                                 UPDATE call SET session_id = :session
                                 WHERE tenant_id = :tenant AND attempt_id = :attemptId AND session_id IS NULL
@@ -279,7 +281,8 @@ public class CallProgress {
                                 .bind("session", summary.getSessionId())
                                 .bind("tenant", summary.getTenantId())
                                 .bind("attemptId", summary.getClientRequestId())
-                                .then())
+                                .then()
+                                .thenReturn(true))
                 .as(transaction::transactional);
     }
 
