@@ -203,16 +203,16 @@ public class CallProgress {
                                             : Mono.empty());
                 });
         String topic = Topics.SESSION_SUMMARIES.name();
+        boolean namesAnAttempt = summary.getClientRequestId() != null
+                && !summary.getClientRequestId().isBlank();
         // The session is almost always known: the summary's clientRequestId (the attempt id) is looked at only when it
-        // is not, i.e. when 8x8's answer to Send Callflow never reached us, and the summary is then applied to the
-        // attempt it names.
+        // is not — 8x8's answer to Send Callflow never reached us, or the dialer is recording it right now — and the
+        // session is then looked up again, whether or not this match bound it (the dialer's commit may have).
         return bySession(summary.getSessionId(), summary.getEventId(), topic, apply)
-                .flatMap(applied -> applied != Applied.UNKNOWN_SESSION
+                .flatMap(applied -> applied != Applied.UNKNOWN_SESSION || !namesAnAttempt
                         ? Mono.just(applied)
                         : matchByClientRequestId(summary)
-                                .flatMap(matched -> matched
-                                        ? bySession(summary.getSessionId(), summary.getEventId(), topic, apply)
-                                        : Mono.just(applied)));
+                                .then(bySession(summary.getSessionId(), summary.getEventId(), topic, apply)));
     }
 
     /**
@@ -255,12 +255,9 @@ public class CallProgress {
 
     /**
      * Binds a summary's session to the attempt that sent its {@code clientRequestId}, when that attempt has no session
-     * yet because 8x8's answer to Send Callflow never reached us; emits whether it did. Scoped to the summary's tenant.
+     * yet because 8x8's answer to Send Callflow never reached us. Scoped to the summary's tenant.
      */
-    private Mono<Boolean> matchByClientRequestId(SessionSummaryReceived summary) {
-        if (summary.getClientRequestId() == null || summary.getClientRequestId().isBlank()) {
-            return Mono.just(false);
-        }
+    private Mono<Void> matchByClientRequestId(SessionSummaryReceived summary) {
         return db.sql("""
                         UPDATE call_attempt a SET session_id = :session
                         FROM call c
@@ -273,7 +270,7 @@ public class CallProgress {
                 .fetch()
                 .rowsUpdated()
                 .flatMap(matched -> matched == 0
-                        ? Mono.just(false)
+                        ? Mono.<Void>empty()
                         : db.sql("""
                                 UPDATE call SET session_id = :session
                                 WHERE tenant_id = :tenant AND attempt_id = :attemptId AND session_id IS NULL
@@ -281,8 +278,7 @@ public class CallProgress {
                                 .bind("session", summary.getSessionId())
                                 .bind("tenant", summary.getTenantId())
                                 .bind("attemptId", summary.getClientRequestId())
-                                .then()
-                                .thenReturn(true))
+                                .then())
                 .as(transaction::transactional);
     }
 

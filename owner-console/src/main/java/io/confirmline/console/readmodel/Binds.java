@@ -48,6 +48,16 @@ final class Binds {
         return rows.stream().map(column).toArray(Integer[]::new);
     }
 
+    /** One bigint column of a batch (nulls kept), for a {@code bigint[]} parameter. */
+    static <T> Long[] longs(List<T> rows, Function<T, Long> column) {
+        return rows.stream().map(column).toArray(Long[]::new);
+    }
+
+    /** One boolean column of a batch (nulls kept), for a {@code boolean[]} parameter. */
+    static <T> Boolean[] booleans(List<T> rows, Function<T, Boolean> column) {
+        return rows.stream().map(column).toArray(Boolean[]::new);
+    }
+
     /**
      * One time column of a batch as ISO-8601 text (nulls kept), for a {@code ::timestamptz[]} cast in the statement:
      * the cast reads the instant exactly, whatever the session's time zone.

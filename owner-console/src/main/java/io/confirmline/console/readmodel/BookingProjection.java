@@ -15,16 +15,18 @@
  */
 package io.confirmline.console.readmodel;
 
+import static io.confirmline.console.readmodel.Binds.booleans;
 import static io.confirmline.console.readmodel.Binds.integers;
+import static io.confirmline.console.readmodel.Binds.longs;
 import static io.confirmline.console.readmodel.Binds.texts;
 import static io.confirmline.console.readmodel.Binds.times;
 
 import io.confirmline.events.BookingSnapshot;
 import io.confirmline.kafka.InvalidEventException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -83,38 +85,34 @@ class BookingProjection {
      */
     Flux<LiveChange.Subject> applyAll(List<BookingRecord> records) {
         List<Flux<LiveChange.Subject>> statements = new ArrayList<>();
-        List<BookingSnapshot> run = new ArrayList<>();
-        Set<List<String>> inRun = new HashSet<>();
+        // The run of snapshots for the next statement, by booking, in their order.
+        Map<List<String>, BookingSnapshot> run = new LinkedHashMap<>();
         for (BookingRecord record : records) {
             BookingSnapshot snapshot = record.snapshot();
+            List<String> booking = snapshot == null ? null : bookingOf(snapshot);
+            if (snapshot == null || run.containsKey(booking)) {
+                statements.add(upsert(List.copyOf(run.values())));
+                run.clear();
+            }
             if (snapshot == null) {
-                statements.add(upsert(List.copyOf(run)));
-                run.clear();
-                inRun.clear();
                 statements.add(ended(record.key()));
-                continue;
+            } else {
+                run.put(booking, snapshot);
             }
-            validate(snapshot);
-            List<String> booking = List.of(snapshot.getTenantId(), snapshot.getReservationId());
-            if (inRun.contains(booking)) {
-                statements.add(upsert(List.copyOf(run)));
-                run.clear();
-                inRun.clear();
-            }
-            inRun.add(booking);
-            run.add(snapshot);
         }
-        statements.add(upsert(run));
+        statements.add(upsert(List.copyOf(run.values())));
         return Flux.concat(statements);
     }
 
-    private static void validate(BookingSnapshot snapshot) {
+    /** The booking a snapshot is of (its tenant and reservation), once it is known to name one. */
+    private static List<String> bookingOf(BookingSnapshot snapshot) {
         if (snapshot.getTenantId() == null
                 || snapshot.getTenantId().isBlank()
                 || snapshot.getReservationId() == null
                 || snapshot.getReservationId().isBlank()) {
             throw new InvalidEventException("A booking snapshot without a tenant or reservation id");
         }
+        return List.of(snapshot.getTenantId(), snapshot.getReservationId());
     }
 
     private Flux<LiveChange.Subject> upsert(List<BookingSnapshot> snapshots) {
@@ -124,13 +122,9 @@ class BookingProjection {
         return db.sql(UPSERT)
                 .bind("tenants", texts(snapshots, BookingSnapshot::getTenantId))
                 .bind("reservations", texts(snapshots, BookingSnapshot::getReservationId))
-                .bind(
-                        "versions",
-                        snapshots.stream().map(BookingSnapshot::getVersion).toArray(Long[]::new))
+                .bind("versions", longs(snapshots, BookingSnapshot::getVersion))
                 .bind("kinds", texts(snapshots, BookingSnapshot::getKind))
-                .bind(
-                        "cancelled",
-                        snapshots.stream().map(BookingSnapshot::getCancelled).toArray(Boolean[]::new))
+                .bind("cancelled", booleans(snapshots, BookingSnapshot::getCancelled))
                 .bind("startsAt", times(snapshots, BookingSnapshot::getStartsAt))
                 .bind("zones", texts(snapshots, BookingSnapshot::getTimeZone))
                 .bind("guestNames", texts(snapshots, BookingSnapshot::getGuestName))

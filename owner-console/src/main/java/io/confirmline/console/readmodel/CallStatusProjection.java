@@ -71,9 +71,6 @@ class CallStatusProjection {
                 throw new InvalidEventException("A status change without a tenant or subject");
             }
         }
-        if (changes.isEmpty()) {
-            return Flux.empty();
-        }
         return db.sql(INSERT)
                 .bind("eventIds", texts(changes, CallStatusChanged::getEventId))
                 .bind("tenants", texts(changes, CallStatusChanged::getTenantId))

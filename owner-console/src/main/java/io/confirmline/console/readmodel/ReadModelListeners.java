@@ -129,7 +129,7 @@ public class ReadModelListeners {
                     ConversationEvent event = required(record);
                     return new Work<>(event.getEventId(), record.topic(), event);
                 },
-                events -> Flux.fromIterable(events).concatMap(conversations::apply));
+                oneAtATime(conversations::apply));
     }
 
     @KafkaListener(
@@ -142,15 +142,12 @@ public class ReadModelListeners {
                 records,
                 record -> {
                     TenantConfigured tenant = tombstoneOrValue(record);
-                    return tenant == null
-                            ? new Work<Supplier<Mono<Void>>>(
-                                    positionOf(record), record.topic(), () -> tenants.removed(record.key()))
-                            : new Work<Supplier<Mono<Void>>>(
-                                    tenant.getEventId(), record.topic(), () -> tenants.apply(tenant));
+                    Supplier<Mono<Void>> change =
+                            tenant == null ? () -> tenants.removed(record.key()) : () -> tenants.apply(tenant);
+                    return new Work<>(
+                            tenant == null ? positionOf(record) : tenant.getEventId(), record.topic(), change);
                 },
-                changes -> Flux.fromIterable(changes)
-                        .concatMap(change -> Mono.defer(change))
-                        .thenMany(Flux.empty()));
+                oneAtATime(change -> change.get().thenMany(Flux.empty())));
     }
 
     @KafkaListener(
@@ -165,7 +162,7 @@ public class ReadModelListeners {
                     SmsStatusReceived receipt = required(record);
                     return new Work<>(receipt.getEventId(), record.topic(), receipt);
                 },
-                all -> Flux.fromIterable(all).concatMap(receipts::apply).thenMany(Flux.empty()));
+                oneAtATime(receipt -> receipts.apply(receipt).thenMany(Flux.empty())));
     }
 
     /** One record's part of a poll: its eventId, and what its topic's projection applies. */
@@ -173,9 +170,15 @@ public class ReadModelListeners {
 
     /**
      * A topic's projection: applies a poll's fresh records in their order and names the page changes. The busiest
-     * topics' projections write a poll in one statement; the others apply a record at a time.
+     * topics' (bookings, statuses) write a poll in as few statements as their rows allow; the others apply a record
+     * at a time.
      */
     private interface Projection<T> extends Function<List<T>, Flux<LiveChange.Subject>> {}
+
+    /** A projection of a quiet topic: each record applied in turn, by its own statements. */
+    private static <T> Projection<T> oneAtATime(Function<T, Flux<LiveChange.Subject>> apply) {
+        return values -> Flux.fromIterable(values).concatMap(apply);
+    }
 
     /**
      * A poll's records in one transaction and one commit (a commit per record would cap the read model at the

@@ -22,6 +22,7 @@ import static io.confirmline.console.readmodel.ReadModelEvents.received;
 import static io.confirmline.console.readmodel.ReadModelEvents.snapshot;
 import static io.confirmline.console.readmodel.ReadModelEvents.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.confirmline.console.ConsoleContext;
@@ -60,6 +61,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
  * The read model over the real broker and database: records published to the topics land in the tables once (a
@@ -226,6 +228,33 @@ class ReadModelComponentTest extends ConsoleContext {
                 .isEmpty();
         assertThat(count("SELECT count(*) FROM call_status_view WHERE tenant_id = $1 AND subject_id <> $2", ""))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aStatusChangeTheDatabaseRefusesFailsItsPollAtItsIndexAndTheOnesBeforeItAreKept() {
+        String before = "r-" + UUID.randomUUID();
+        String refused = "r-" + UUID.randomUUID();
+        String after = "r-" + UUID.randomUUID();
+        CallStatusChanged broken = status(tenant, refused, CallStatus.CONFIRMED);
+        broken.put("callId", null); // past the listener's checks; call_status_view.call_id is NOT NULL
+        String topic = Topics.CALL_STATUS.name();
+
+        // One poll's statement fails as a whole; applied one by one, the record at fault is named by its index, so
+        // the container dead-letters it and hands the ones after it over again.
+        assertThatThrownBy(() -> listener.onStatuses(List.of(
+                        new ConsumerRecord<>(topic, 0, 0, before, status(tenant, before, CallStatus.CONFIRMED)),
+                        new ConsumerRecord<>(topic, 0, 1, refused, broken),
+                        new ConsumerRecord<>(topic, 0, 2, after, status(tenant, after, CallStatus.CONFIRMED)))))
+                .isInstanceOfSatisfying(
+                        BatchListenerFailedException.class,
+                        failed -> assertThat(failed.getIndex()).isEqualTo(1));
+
+        assertThat(count("SELECT count(*) FROM call_status_view WHERE tenant_id = $1 AND subject_id = $2", before))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM call_status_view WHERE tenant_id = $1 AND subject_id = $2", refused))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM call_status_view WHERE tenant_id = $1 AND subject_id = $2", after))
+                .isZero();
     }
 
     @Test
