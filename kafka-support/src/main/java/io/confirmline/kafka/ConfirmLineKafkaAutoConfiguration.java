@@ -37,12 +37,15 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.support.LoggingProducerListener;
 
 /**
@@ -73,6 +76,34 @@ public class ConfirmLineKafkaAutoConfiguration {
                 configs.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
             }
             factory.updateConfigs(configs);
+        };
+    }
+
+    /**
+     * Listeners commit what they have finished once per {@code offset-commit-interval} rather than after every poll.
+     * At a few records a second each poll carries one or two records, and a commit per poll was a round trip, and a
+     * write to the broker's offsets log, per record for every listener (docs/benchmarks.md, "offset commits").
+     * Every consumer drops a redelivered event (by eventId, or by revision), so the only cost is that a crashed
+     * instance's successor sees up to that much again; a rebalance or a graceful stop still commits at once.
+     */
+    @Bean
+    @ConditionalOnMissingBean(ContainerCustomizer.class)
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>>
+            offsetCommitsOncePerInterval(ConfirmLineKafkaProperties properties, KafkaProperties kafkaProperties) {
+        long interval = properties.offsetCommitInterval().toMillis();
+        KafkaProperties.Listener listener = kafkaProperties.getListener();
+        return container -> {
+            ContainerProperties settings = container.getContainerProperties();
+            if (interval == 0 || listener.getAckMode() != null) {
+                return; // Spring's own choice (commit after each poll), or the service's explicit one
+            }
+            settings.setAckMode(ContainerProperties.AckMode.TIME);
+            settings.setAckTime(interval);
+            if (listener.getPollTimeout() == null) {
+                // An idle listener checks the interval only between polls: a poll no longer than it keeps the last
+                // records' offsets from waiting for the next record (Spring's default poll is 5 s).
+                settings.setPollTimeout(Math.min(settings.getPollTimeout(), interval));
+            }
         };
     }
 

@@ -21,6 +21,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -36,6 +38,10 @@ import org.springframework.validation.annotation.Validated;
  * @param replicationFactor replication factor of topics the service creates
  * @param deadLetter how records that cannot be processed are retried and dead-lettered
  * @param healthTimeout how long the readiness check waits for the broker to describe the cluster
+ * @param offsetCommitInterval how often a listener commits the offsets of the records it has finished (and how long
+ *     an idle listener waits in a poll, so a finished record's offset is committed within about twice this); zero
+ *     commits after every poll. Every consumer drops a redelivered event, so a crash only redelivers up to this
+ *     much more. Applies unless {@code spring.kafka.listener.ack-mode} (or {@code poll-timeout}) is set.
  */
 @Validated
 @ConfigurationProperties("confirmline.kafka")
@@ -45,7 +51,10 @@ public record ConfirmLineKafkaProperties(
         @DefaultValue("true") boolean createTopics,
         @DefaultValue("1") @Min(1) @Max(32767) short replicationFactor,
         @DefaultValue @Valid @NotNull DeadLetter deadLetter,
-        @DefaultValue("3s") @NotNull Duration healthTimeout) {
+        @DefaultValue("3s") @NotNull Duration healthTimeout,
+
+        @DefaultValue("1s") @NotNull @DurationMin(millis = 0) @DurationMax(minutes = 1)
+        Duration offsetCommitInterval) {
 
     /**
      * What a consumer does with a record it cannot process.

@@ -19,6 +19,7 @@ import io.confirmline.events.ConversationEventType;
 import io.confirmline.events.SmsStatusReceived;
 import io.confirmline.events.Topics;
 import io.confirmline.orchestrator.call.CallProgress;
+import io.confirmline.orchestrator.idempotency.ProcessedEvents;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
@@ -53,10 +54,16 @@ public class ReceiptIntake {
     private final TransactionalOperator transaction;
     private final TextMessages texts;
     private final CallProgress calls;
+    private final ProcessedEvents processed;
 
     public ReceiptIntake(
-            DatabaseClient db, ReactiveTransactionManager transactions, TextMessages texts, CallProgress calls) {
+            DatabaseClient db,
+            ReactiveTransactionManager transactions,
+            TextMessages texts,
+            CallProgress calls,
+            ProcessedEvents processed) {
         this.db = db;
+        this.processed = processed;
         this.transaction = TransactionalOperator.create(transactions);
         this.texts = texts;
         this.calls = calls;
@@ -73,12 +80,9 @@ public class ReceiptIntake {
             log.warn("Receipt {} names a state 8x8 does not document: {}", receipt.getEventId(), receipt.getState());
             return Mono.empty();
         }
-        return db.sql("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) ON CONFLICT DO NOTHING")
-                .bind("id", receipt.getEventId())
-                .bind("topic", Topics.SMS_RECEIPTS.name())
-                .fetch()
-                .rowsUpdated()
-                .flatMap(first -> first == 0
+        return processed
+                .claim(receipt.getEventId(), Topics.SMS_RECEIPTS)
+                .flatMap(first -> !first
                         ? Mono.<Void>empty()
                         : find(receipt)
                                 .flatMap(text -> record(text, state, receipt).thenReturn(true))

@@ -24,6 +24,7 @@ import io.confirmline.kafka.InvalidEventException;
 import io.confirmline.logging.SensitiveText;
 import io.confirmline.orchestrator.call.AttemptOutcome;
 import io.confirmline.orchestrator.call.CallProgress;
+import io.confirmline.orchestrator.idempotency.ProcessedEvents;
 import io.confirmline.orchestrator.tenant.Tenants;
 import io.confirmline.tenant.Tenant;
 import java.time.Instant;
@@ -62,14 +63,17 @@ public class InboundCalls {
     private final Tenants tenants;
     private final CallProgress calls;
     private final MissedCalls missedCalls;
+    private final ProcessedEvents processed;
 
     public InboundCalls(
             DatabaseClient db,
             ReactiveTransactionManager transactions,
             Tenants tenants,
             CallProgress calls,
-            MissedCalls missedCalls) {
+            MissedCalls missedCalls,
+            ProcessedEvents processed) {
         this.db = db;
+        this.processed = processed;
         this.transaction = TransactionalOperator.create(transactions);
         this.tenants = tenants;
         this.calls = calls;
@@ -83,7 +87,8 @@ public class InboundCalls {
         }
         Tenant tenant = tenants.byId(event.getTenantId())
                 .orElseThrow(() -> new InvalidEventException("Inbound call for unknown tenant " + event.getTenantId()));
-        return firstSeen(event.getEventId(), Topics.INBOUND_CALLS.name())
+        return processed
+                .claim(event.getEventId(), Topics.INBOUND_CALLS)
                 .flatMap(first -> !first
                         ? Mono.<Void>empty()
                         : record(event)
@@ -124,7 +129,8 @@ public class InboundCalls {
                 .bind("session", summary.getSessionId())
                 .map(row -> true)
                 .one()
-                .flatMap(known -> firstSeen(summary.getEventId(), Topics.SESSION_SUMMARIES.name())
+                .flatMap(known -> processed
+                        .claim(summary.getEventId(), Topics.SESSION_SUMMARIES)
                         .flatMap(first -> !first
                                 ? Mono.<Void>empty()
                                 : nullable(
@@ -229,15 +235,6 @@ public class InboundCalls {
     }
 
     private record Missed(String tenantId, String caller, String reservationId, String why) {}
-
-    private Mono<Boolean> firstSeen(String eventId, String topic) {
-        return db.sql("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) ON CONFLICT DO NOTHING")
-                .bind("id", eventId)
-                .bind("topic", topic)
-                .fetch()
-                .rowsUpdated()
-                .map(n -> n > 0);
-    }
 
     private static GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, String value) {
         return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);

@@ -24,6 +24,7 @@ import io.confirmline.events.VoiceMessagePurpose;
 import io.confirmline.events.VoiceMessageRequested;
 import io.confirmline.kafka.InvalidEventException;
 import io.confirmline.orchestrator.call.SubjectIdTaken;
+import io.confirmline.orchestrator.idempotency.ProcessedEvents;
 import io.confirmline.orchestrator.outbox.Outbox;
 import io.confirmline.orchestrator.outbox.TraceParent;
 import io.confirmline.orchestrator.reservation.ReservationValidator;
@@ -61,6 +62,7 @@ public class VoiceMessageIntake {
     private final Tenants tenants;
     private final Clock clock;
     private final io.micrometer.tracing.Tracer tracer;
+    private final ProcessedEvents processed;
 
     public VoiceMessageIntake(
             DatabaseClient db,
@@ -68,8 +70,10 @@ public class VoiceMessageIntake {
             Outbox outbox,
             Tenants tenants,
             Clock clock,
-            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer,
+            ProcessedEvents processed) {
         this.tracer = tracer.getIfAvailable();
+        this.processed = processed;
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.outbox = outbox;
@@ -111,6 +115,10 @@ public class VoiceMessageIntake {
         Instant now = clock.instant();
         List<String> problems = problems(message, tenants.ids(), now);
         if (!problems.isEmpty()) {
+            // A repeat of a message already stored (its validUntil passed in between) is dropped, not dead-lettered.
+            if (Boolean.TRUE.equals(processed.applied(message.getEventId()).block(Duration.ofSeconds(30)))) {
+                return;
+            }
             throw new InvalidEventException(String.join("; ", problems));
         }
         store(message, now, null)
@@ -129,12 +137,9 @@ public class VoiceMessageIntake {
     public Mono<UUID> store(VoiceMessageRequested m, Instant now, Instant leaseUntil) {
         Instant validUntil = m.getValidUntil() != null ? m.getValidUntil() : now.plus(DEFAULT_VALIDITY);
         UUID callId = UUID.randomUUID();
-        return db.sql("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) ON CONFLICT DO NOTHING")
-                .bind("id", m.getEventId())
-                .bind("topic", Topics.VOICE_MESSAGES.name())
-                .fetch()
-                .rowsUpdated()
-                .flatMap(first -> first == 0
+        return processed
+                .claim(m.getEventId(), Topics.VOICE_MESSAGES)
+                .flatMap(first -> !first
                         ? Mono.<Long>just(0L)
                         : db.sql("""
                                 INSERT INTO voice_message (tenant_id, message_id, phone, locale, text, repetitions, purpose,

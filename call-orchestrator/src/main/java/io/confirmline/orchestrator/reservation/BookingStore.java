@@ -24,6 +24,7 @@ import io.confirmline.events.SubjectType;
 import io.confirmline.events.Topics;
 import io.confirmline.orchestrator.booking.BookingSnapshots;
 import io.confirmline.orchestrator.call.SubjectIdTaken;
+import io.confirmline.orchestrator.idempotency.ProcessedEvents;
 import io.confirmline.orchestrator.outbox.Outbox;
 import io.confirmline.orchestrator.outbox.TraceParent;
 import io.confirmline.orchestrator.schedule.SchedulePolicy;
@@ -54,13 +55,19 @@ public class BookingStore {
     }
 
     private final DatabaseClient db;
+    private final ProcessedEvents processed;
     private final TransactionalOperator transaction;
     private final Outbox outbox;
     private final BookingSnapshots snapshots;
 
     public BookingStore(
-            DatabaseClient db, ReactiveTransactionManager transactions, Outbox outbox, BookingSnapshots snapshots) {
+            DatabaseClient db,
+            ReactiveTransactionManager transactions,
+            Outbox outbox,
+            BookingSnapshots snapshots,
+            ProcessedEvents processed) {
         this.db = db;
+        this.processed = processed;
         this.transaction = TransactionalOperator.create(transactions);
         this.outbox = outbox;
         this.snapshots = snapshots;
@@ -70,7 +77,8 @@ public class BookingStore {
 
     /** Applies the event; {@code decision} is the schedule for a CREATED or UPDATED booking (ignored otherwise). */
     public Mono<Outcome> apply(ReservationEvent event, SchedulePolicy.Decision decision, Instant now) {
-        return firstSeen(event.getEventId())
+        return processed
+                .claim(event.getEventId(), Topics.RESERVATIONS)
                 .flatMap(first -> !first
                         ? Mono.just(Outcome.DUPLICATE)
                         : newerThanStored(event)
@@ -118,15 +126,6 @@ public class BookingStore {
                         .setTextOnly(Boolean.TRUE.equals(row.get("text_only", Boolean.class)))
                         .build())
                 .one();
-    }
-
-    private Mono<Boolean> firstSeen(String eventId) {
-        return db.sql("INSERT INTO processed_event (event_id, topic) VALUES (:id, :topic) ON CONFLICT DO NOTHING")
-                .bind("id", eventId)
-                .bind("topic", Topics.RESERVATIONS.name())
-                .fetch()
-                .rowsUpdated()
-                .map(n -> n > 0);
     }
 
     private Mono<Boolean> newerThanStored(ReservationEvent event) {

@@ -19,6 +19,7 @@ import io.confirmline.events.ReservationEvent;
 import io.confirmline.events.ReservationEventType;
 import io.confirmline.kafka.InvalidEventException;
 import io.confirmline.kafka.KeyedBatch;
+import io.confirmline.orchestrator.idempotency.ProcessedEvents;
 import io.confirmline.orchestrator.optout.OptOuts;
 import io.confirmline.orchestrator.outbox.TraceParent;
 import io.confirmline.orchestrator.schedule.CallingHours;
@@ -53,6 +54,7 @@ public class ReservationIntake {
     private final Clock clock;
     private final ReservationProperties properties;
     private final io.micrometer.tracing.Tracer tracer;
+    private final ProcessedEvents processed;
 
     public ReservationIntake(
             BookingStore store,
@@ -60,8 +62,10 @@ public class ReservationIntake {
             Tenants tenants,
             Clock clock,
             ReservationProperties properties,
-            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer,
+            ProcessedEvents processed) {
         this.tracer = tracer.getIfAvailable();
+        this.processed = processed;
         this.properties = properties;
         this.optOuts = optOuts;
         this.store = store;
@@ -90,7 +94,12 @@ public class ReservationIntake {
         Instant now = clock.instant();
         List<String> problems = ReservationValidator.problems(event, tenants.ids(), now);
         if (!problems.isEmpty()) {
-            return Mono.error(new InvalidEventException(String.join("; ", problems)));
+            // A repeat of a booking event already applied (the booking has started since) is dropped: its work is
+            // done, and a dead letter would tell the platform's team of a problem there is not.
+            InvalidEventException invalid = new InvalidEventException(String.join("; ", problems));
+            return processed
+                    .applied(event.getEventId())
+                    .flatMap(applied -> applied ? Mono.<BookingStore.Outcome>empty() : Mono.error(invalid));
         }
         return schedule(event, now);
     }

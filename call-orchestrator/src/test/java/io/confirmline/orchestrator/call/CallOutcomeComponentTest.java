@@ -28,30 +28,21 @@ import io.confirmline.events.SessionSummaryReceived;
 import io.confirmline.events.Topics;
 import io.confirmline.events.VoiceMessagePurpose;
 import io.confirmline.events.VoiceMessageRequested;
-import io.confirmline.kafka.AvroSerdeSettings;
-import io.confirmline.kafka.DeadLetterHeaders;
 import io.confirmline.orchestrator.TestTenant;
 import io.confirmline.orchestrator.dialing.FakeEightByEight;
 import io.confirmline.orchestrator.tenant.Tenants;
 import io.confirmline.tenant.TenantSettings;
 import io.confirmline.tenant.testing.TestTenantPublisher;
-import io.confirmline.testing.RegistryServer;
 import io.confirmline.testing.SharedKafka;
 import io.confirmline.testing.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -556,7 +547,7 @@ class CallOutcomeComponentTest {
         send(session, keyPress("luigis", session, "1"));
         statuses.await(id, "CONFIRMED");
 
-        assertThat(deadLetterReason(Topics.CALL_ACTIONS.deadLetterTopic(), stranger))
+        assertThat(io.confirmline.orchestrator.DeadLetters.reason(Topics.CALL_ACTIONS.deadLetterTopic(), stranger))
                 .contains("Unknown session " + stranger);
     }
 
@@ -600,36 +591,11 @@ class CallOutcomeComponentTest {
             CallStatusChanged confirmed = statuses.await(id, "CONFIRMED");
             assertThat(confirmed.getDigits()).isEqualTo("1");
         }
-        assertThat(deadLetterReason(Topics.CALL_ACTIONS.deadLetterTopic(), unreadable))
+        assertThat(io.confirmline.orchestrator.DeadLetters.reason(Topics.CALL_ACTIONS.deadLetterTopic(), unreadable))
                 .startsWith("Undecodable record");
         Thread.sleep(2000);
         for (String id : ids) {
             assertThat(statuses.sequence(id)).as(id).containsOnlyOnce("CONFIRMED");
-        }
-    }
-
-    /** The reason the dead-letter record with {@code key} on {@code topic} carries, once it is there. */
-    static String deadLetterReason(String topic, String key) {
-        Map<String, Object> config =
-                new HashMap<>(AvroSerdeSettings.consumer(RegistryServer.shared().apiUrl()));
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<String, byte[]> dlt = new KafkaConsumer<>(config)) {
-            dlt.subscribe(List.of(topic));
-            ConsumerRecord<String, byte[]>[] found = new ConsumerRecord[1];
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                dlt.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found[0] = r;
-                    }
-                });
-                return found[0] != null;
-            });
-            return new String(
-                    found[0].headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8);
         }
     }
 

@@ -114,4 +114,46 @@ class VoiceMessageComponentTest {
             assertThat(opened.get(0).getInvalidInputReply()).isEqualTo("{\"callflow\":[{\"action\":\"hangup\"}]}");
         }
     }
+
+    @Test
+    void aRepeatOfAStoredMessageWhoseValidityHasPassedIsDroppedNotDeadLettered() throws Exception {
+        String id = "m-" + UUID.randomUUID();
+        Instant validUntil = Instant.now().plusSeconds(3);
+        VoiceMessageRequested otp = VoiceMessageRequested.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setTenantId("luigis")
+                .setMessageId(id)
+                .setPhone("+447911123457")
+                .setLocale("en-GB")
+                .setText("Your code is 1 9 9 0")
+                .setRepetitions(2)
+                .setPurpose(VoiceMessagePurpose.OTP)
+                .setValidUntil(validUntil)
+                .build();
+        kafka.send(Topics.VOICE_MESSAGES.name(), id, otp).get();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> !eightByEight.requestsTo("+447911123457").isEmpty());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> Instant.now().isAfter(validUntil.plusSeconds(1)));
+
+        // Delivered again once its validity has passed (as after a crash), then a new request with the same key
+        // that is invalid: once that one is dead-lettered, the repeat before it has been handled.
+        kafka.send(Topics.VOICE_MESSAGES.name(), id, otp).get();
+        VoiceMessageRequested invalid = VoiceMessageRequested.newBuilder(otp)
+                .setEventId(UUID.randomUUID().toString())
+                .setText(" ")
+                .build();
+        kafka.send(Topics.VOICE_MESSAGES.name(), id, invalid).get();
+
+        assertThat(io.confirmline.orchestrator.DeadLetters.reasonsUntil(
+                        Topics.VOICE_MESSAGES.deadLetterTopic(), id, "text: is required"))
+                .as("only the new request is dead-lettered; the repeat of the stored one is dropped")
+                .singleElement()
+                .asString()
+                .contains("validUntil: already passed");
+        assertThat(eightByEight.requestsTo("+447911123457")).as("called once").hasSize(1);
+    }
 }

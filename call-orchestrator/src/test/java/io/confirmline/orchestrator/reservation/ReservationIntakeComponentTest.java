@@ -21,10 +21,9 @@ import io.confirmline.events.BookingKind;
 import io.confirmline.events.ReservationEvent;
 import io.confirmline.events.ReservationEventType;
 import io.confirmline.events.Topics;
-import io.confirmline.kafka.DeadLetterHeaders;
+import io.confirmline.orchestrator.DeadLetters;
 import io.confirmline.testing.SharedKafka;
 import io.confirmline.testing.TestInfrastructure;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,10 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -200,33 +196,40 @@ class ReservationIntakeComponentTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> call(good) != null);
         assertThat(call(id)).isNull();
-        try (KafkaConsumer<String, byte[]> dlt = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        SharedKafka.bootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "dlt-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            dlt.subscribe(List.of(Topics.RESERVATIONS.deadLetterTopic()));
-            String reason = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (reason == null && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : dlt.poll(Duration.ofMillis(200))) {
-                    if (id.equals(record.key())) {
-                        reason = new String(
-                                record.headers()
-                                        .lastHeader(DeadLetterHeaders.REASON)
-                                        .value(),
-                                StandardCharsets.UTF_8);
-                    }
-                }
-            }
-            assertThat(reason)
-                    .isEqualTo("guestPhone: not an E.164 number (+ and country code): 60*****22; "
-                            + "partySize: must be greater than 0 for a reservation");
-        }
+        assertThat(DeadLetters.reasonsUntil(Topics.RESERVATIONS.deadLetterTopic(), id, "guestPhone"))
+                .containsExactly("guestPhone: not an E.164 number (+ and country code): 60*****22; "
+                        + "partySize: must be greater than 0 for a reservation");
+    }
+
+    @Test
+    void aRepeatOfAnAppliedBookingThatHasStartedSinceIsDroppedNotDeadLettered() throws Exception {
+        // A booking starting in 3 s: applied at once (its call SKIPPED, too late), then delivered again once it has
+        // started — as after a crash, or offsets committed once a second. The repeat fails the start-time check.
+        String id = "r-" + UUID.randomUUID();
+        Instant start = Instant.now().plusSeconds(3);
+        ReservationEvent created =
+                booking(id, 1, ReservationEventType.CREATED, start).build();
+        publish(created);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> call(id) != null);
+        assertThat(call(id).status()).isEqualTo("SKIPPED");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> Instant.now().isAfter(start.plusSeconds(1)));
+
+        publish(created);
+        // A new, invalid event of the same booking after it (same key, same partition): once it is dead-lettered,
+        // the repeat before it has been handled.
+        publish(booking(id, 2, ReservationEventType.UPDATED, start)
+                .setPartySize(0)
+                .build());
+
+        assertThat(DeadLetters.reasonsUntil(Topics.RESERVATIONS.deadLetterTopic(), id, "partySize"))
+                .as("only the new event is dead-lettered; the repeat of the applied one is dropped")
+                .singleElement()
+                .asString()
+                .contains("startsAt: the booking is not in the future")
+                .contains("partySize: must be greater than 0");
+        assertThat(call(id).status()).isEqualTo("SKIPPED");
+        assertThat(outbox(id)).as("one status change, for the first delivery").isEqualTo(1);
     }
 }

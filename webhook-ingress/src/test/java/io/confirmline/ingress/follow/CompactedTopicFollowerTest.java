@@ -69,7 +69,8 @@ class CompactedTopicFollowerTest {
                         false,
                         (short) 1,
                         new ConfirmLineKafkaProperties.DeadLetter(2, Duration.ofMillis(500)),
-                        Duration.ofSeconds(3)),
+                        Duration.ofSeconds(3),
+                        Duration.ofSeconds(1)),
                 new SimpleMeterRegistry());
         follower.start();
         try {
