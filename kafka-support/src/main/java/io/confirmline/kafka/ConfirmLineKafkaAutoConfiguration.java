@@ -39,6 +39,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -76,6 +77,9 @@ public class ConfirmLineKafkaAutoConfiguration {
                 configs.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
             }
             factory.updateConfigs(configs);
+            if (!properties.offsetCommitInterval().isZero()) {
+                commitForwardOnly(factory);
+            }
         };
     }
 
@@ -102,9 +106,15 @@ public class ConfirmLineKafkaAutoConfiguration {
             if (listener.getPollTimeout() == null) {
                 // An idle listener checks the interval only between polls: a poll no longer than it keeps the last
                 // records' offsets from waiting for the next record (Spring's default poll is 5 s).
-                settings.setPollTimeout(Math.min(settings.getPollTimeout(), interval));
+                // (Not below 100 ms: a tiny interval would have the listener spin.)
+                settings.setPollTimeout(Math.max(100, Math.min(settings.getPollTimeout(), interval)));
             }
         };
+    }
+
+    /** See {@link ForwardOnlyCommits}: what the error handler committed is never taken back by a later commit. */
+    private static <K, V> void commitForwardOnly(DefaultKafkaConsumerFactory<K, V> factory) {
+        factory.addPostProcessor(ForwardOnlyCommits::wrap);
     }
 
     /**

@@ -38,10 +38,11 @@ import org.springframework.validation.annotation.Validated;
  * @param replicationFactor replication factor of topics the service creates
  * @param deadLetter how records that cannot be processed are retried and dead-lettered
  * @param healthTimeout how long the readiness check waits for the broker to describe the cluster
- * @param offsetCommitInterval how often a listener commits the offsets of the records it has finished (and how long
- *     an idle listener waits in a poll, so a finished record's offset is committed within about twice this); zero
- *     commits after every poll. Every consumer drops a redelivered event, so a crash only redelivers up to this
- *     much more. Applies unless {@code spring.kafka.listener.ack-mode} (or {@code poll-timeout}) is set.
+ * @param offsetCommitInterval how often a listener commits the offsets of the records it has finished (an idle
+ *     listener also polls no longer than this, and not less than 100 ms, so its last records are committed too);
+ *     zero commits after every poll, as Spring does by default. Every consumer drops a redelivered event, so a
+ *     crash only redelivers up to this much more. Not applied when {@code spring.kafka.listener.ack-mode} is set;
+ *     a set {@code spring.kafka.listener.poll-timeout} is kept as it is.
  */
 @Validated
 @ConfigurationProperties("confirmline.kafka")

@@ -25,23 +25,17 @@ import io.confirmline.events.ConversationEvent;
 import io.confirmline.events.ConversationEventType;
 import io.confirmline.events.GuestRequest;
 import io.confirmline.events.Topics;
-import io.confirmline.kafka.DeadLetterHeaders;
+import io.confirmline.kafka.testing.DeadLetters;
 import io.confirmline.testing.SharedKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -195,31 +189,6 @@ class GuestFactsComponentTest extends NotifierComponentContext {
     }
 
     private static List<String> deadLetterReasons(String key) {
-        try (KafkaConsumer<String, byte[]> dlt = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        SharedKafka.bootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "dlt-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            dlt.subscribe(List.of(Topics.CONVERSATIONS.deadLetterTopic()));
-            List<String> reasons = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (reasons.isEmpty() && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : dlt.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        reasons.add(new String(
-                                record.headers()
-                                        .lastHeader(DeadLetterHeaders.REASON)
-                                        .value(),
-                                StandardCharsets.UTF_8));
-                    }
-                }
-            }
-            return reasons;
-        }
+        return DeadLetters.reasons(Topics.CONVERSATIONS.deadLetterTopic(), key, found -> !found.isEmpty());
     }
 }

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.confirmline.events.CallStatus;
 import io.confirmline.events.CallStatusChanged;
 import io.confirmline.events.Topics;
-import io.confirmline.kafka.DeadLetterHeaders;
+import io.confirmline.kafka.testing.DeadLetters;
 import io.confirmline.testing.RegistryServer;
 import io.confirmline.testing.SharedKafka;
 import java.nio.charset.StandardCharsets;
@@ -33,14 +33,9 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -273,37 +268,14 @@ class PlatformNotifierComponentTest extends NotifierComponentContext {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
                 .until(() -> platform.receivedFor(reservation).size() == 1);
-        try (KafkaConsumer<String, byte[]> dlt = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        SharedKafka.bootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "dlt-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            dlt.subscribe(List.of(Topics.CALL_STATUS.deadLetterTopic()));
-            List<String> reasons = new java.util.ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (reasons.size() < 3 && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : dlt.poll(Duration.ofMillis(200))) {
-                    if (reservation.equals(record.key())) {
-                        reasons.add(new String(
-                                record.headers()
-                                        .lastHeader(DeadLetterHeaders.REASON)
-                                        .value(),
-                                StandardCharsets.UTF_8));
-                    }
-                }
-            }
-            assertThat(reasons).hasSize(3);
-            assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("Undecodable record"));
-            assertThat(reasons)
-                    .anySatisfy(r -> assertThat(r).isEqualTo("Tenant unknown: nobody is not in the tenant directory"));
-            assertThat(reasons)
-                    .anySatisfy(r -> assertThat(r).startsWith("A status or subject type this notifier does not know"));
-        }
+        List<String> reasons =
+                DeadLetters.reasons(Topics.CALL_STATUS.deadLetterTopic(), reservation, found -> found.size() >= 3);
+        assertThat(reasons).hasSize(3);
+        assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("Undecodable record"));
+        assertThat(reasons)
+                .anySatisfy(r -> assertThat(r).isEqualTo("Tenant unknown: nobody is not in the tenant directory"));
+        assertThat(reasons)
+                .anySatisfy(r -> assertThat(r).startsWith("A status or subject type this notifier does not know"));
         assertThat(RegistryServer.shared().apiUrl()).isNotBlank();
     }
 

@@ -547,7 +547,7 @@ class CallOutcomeComponentTest {
         send(session, keyPress("luigis", session, "1"));
         statuses.await(id, "CONFIRMED");
 
-        assertThat(io.confirmline.orchestrator.DeadLetters.reason(Topics.CALL_ACTIONS.deadLetterTopic(), stranger))
+        assertThat(io.confirmline.kafka.testing.DeadLetters.reason(Topics.CALL_ACTIONS.deadLetterTopic(), stranger))
                 .contains("Unknown session " + stranger);
     }
 
@@ -591,7 +591,7 @@ class CallOutcomeComponentTest {
             CallStatusChanged confirmed = statuses.await(id, "CONFIRMED");
             assertThat(confirmed.getDigits()).isEqualTo("1");
         }
-        assertThat(io.confirmline.orchestrator.DeadLetters.reason(Topics.CALL_ACTIONS.deadLetterTopic(), unreadable))
+        assertThat(io.confirmline.kafka.testing.DeadLetters.reason(Topics.CALL_ACTIONS.deadLetterTopic(), unreadable))
                 .startsWith("Undecodable record");
         Thread.sleep(2000);
         for (String id : ids) {

@@ -118,7 +118,7 @@ class VoiceMessageComponentTest {
     @Test
     void aRepeatOfAStoredMessageWhoseValidityHasPassedIsDroppedNotDeadLettered() throws Exception {
         String id = "m-" + UUID.randomUUID();
-        Instant validUntil = Instant.now().plusSeconds(3);
+        Instant validUntil = Instant.now().plusSeconds(6);
         VoiceMessageRequested otp = VoiceMessageRequested.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(Instant.now())
@@ -148,7 +148,7 @@ class VoiceMessageComponentTest {
                 .build();
         kafka.send(Topics.VOICE_MESSAGES.name(), id, invalid).get();
 
-        assertThat(io.confirmline.orchestrator.DeadLetters.reasonsUntil(
+        assertThat(io.confirmline.kafka.testing.DeadLetters.reasonsUntil(
                         Topics.VOICE_MESSAGES.deadLetterTopic(), id, "text: is required"))
                 .as("only the new request is dead-lettered; the repeat of the stored one is dropped")
                 .singleElement()

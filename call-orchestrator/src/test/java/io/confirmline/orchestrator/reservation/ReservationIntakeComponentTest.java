@@ -21,7 +21,7 @@ import io.confirmline.events.BookingKind;
 import io.confirmline.events.ReservationEvent;
 import io.confirmline.events.ReservationEventType;
 import io.confirmline.events.Topics;
-import io.confirmline.orchestrator.DeadLetters;
+import io.confirmline.kafka.testing.DeadLetters;
 import io.confirmline.testing.SharedKafka;
 import io.confirmline.testing.TestInfrastructure;
 import java.time.Duration;
@@ -203,10 +203,10 @@ class ReservationIntakeComponentTest {
 
     @Test
     void aRepeatOfAnAppliedBookingThatHasStartedSinceIsDroppedNotDeadLettered() throws Exception {
-        // A booking starting in 3 s: applied at once (its call SKIPPED, too late), then delivered again once it has
+        // A booking starting in 6 s: applied at once (its call SKIPPED, too late), then delivered again once it has
         // started — as after a crash, or offsets committed once a second. The repeat fails the start-time check.
         String id = "r-" + UUID.randomUUID();
-        Instant start = Instant.now().plusSeconds(3);
+        Instant start = Instant.now().plusSeconds(6);
         ReservationEvent created =
                 booking(id, 1, ReservationEventType.CREATED, start).build();
         publish(created);

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.confirmline.orchestrator;
+package io.confirmline.kafka.testing;
 
 import io.confirmline.kafka.DeadLetterHeaders;
 import io.confirmline.testing.SharedKafka;
@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,7 +37,7 @@ public final class DeadLetters {
 
     /** The reason the first dead-letter record with {@code key} carries, once it is there (or fails after 30 s). */
     public static String reason(String topic, String key) {
-        List<String> reasons = reasonsUntil(topic, key, "");
+        List<String> reasons = reasons(topic, key, found -> !found.isEmpty());
         if (reasons.isEmpty()) {
             throw new AssertionError("No dead letter with key " + key + " on " + topic + " within 30 s");
         }
@@ -48,6 +49,14 @@ public final class DeadLetters {
      * {@code last} has arrived (or for 30 s): whatever was dead-lettered before it is in the list.
      */
     public static List<String> reasonsUntil(String topic, String key, String last) {
+        return reasons(topic, key, found -> found.stream().anyMatch(reason -> reason.contains(last)));
+    }
+
+    /**
+     * The reasons of the dead-letter records with {@code key}, in the topic's order, read from the topic's start
+     * until {@code enough} holds for them (or for 30 s).
+     */
+    public static List<String> reasons(String topic, String key, Predicate<List<String>> enough) {
         List<String> reasons = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> dlt = new KafkaConsumer<>(
                 Map.of(
@@ -61,7 +70,7 @@ public final class DeadLetters {
                 new ByteArrayDeserializer())) {
             dlt.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (reasons.stream().noneMatch(r -> r.contains(last)) && System.nanoTime() < deadline) {
+            while (!enough.test(reasons) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : dlt.poll(Duration.ofMillis(200))) {
                     if (key.equals(record.key())) {
                         reasons.add(new String(

@@ -1,0 +1,112 @@
+/*
+ * Copyright 2026 the ConfirmLine authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.confirmline.kafka;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetCommitCallback;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * A listener's consumer whose commits never move a partition's offset back. With offsets committed once per
+ * interval, the listener container keeps the offsets of the polls it has finished until the interval ends; the
+ * dead-letter error handler meanwhile commits a failed batch's offsets at once — further along. The container's
+ * later commit of what it kept would move the group back, and an instance that crashed (or lost the partition)
+ * before the next commit would hand its successor the dead-lettered record again, to be dead-lettered twice. This
+ * drops, per partition, an offset lower than one this consumer has already committed. A consumer lives as long as
+ * its container runs, and a group's offsets are only ever rewound while it is empty (the console's read-model
+ * rebuild), so no rewind is lost.
+ */
+final class ForwardOnlyCommits implements InvocationHandler {
+
+    private final Consumer<?, ?> consumer;
+    private final Map<TopicPartition, Long> committed = new ConcurrentHashMap<>();
+
+    private ForwardOnlyCommits(Consumer<?, ?> consumer) {
+        this.consumer = consumer;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <K, V> Consumer<K, V> wrap(Consumer<K, V> consumer) {
+        return (Consumer<K, V>) Proxy.newProxyInstance(
+                Consumer.class.getClassLoader(), new Class<?>[] {Consumer.class}, new ForwardOnlyCommits(consumer));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        boolean sync = method.getName().equals("commitSync");
+        boolean async = method.getName().equals("commitAsync");
+        if (!(sync || async) || args == null || !(args[0] instanceof Map<?, ?>)) {
+            return call(method, args);
+        }
+        Map<TopicPartition, OffsetAndMetadata> forward = forward((Map<TopicPartition, OffsetAndMetadata>) args[0]);
+        OffsetCommitCallback callback = async && args.length > 1 ? (OffsetCommitCallback) args[1] : null;
+        if (forward.isEmpty()) {
+            if (callback != null) {
+                callback.onComplete(Map.of(), null);
+            }
+            return null;
+        }
+        Object[] changed = args.clone();
+        changed[0] = forward;
+        if (async) {
+            changed[1] = (OffsetCommitCallback) (offsets, exception) -> {
+                if (exception == null) {
+                    remember(offsets);
+                }
+                if (callback != null) {
+                    callback.onComplete(offsets, exception);
+                }
+            };
+            return call(method, changed);
+        }
+        Object result = call(method, changed);
+        remember(forward);
+        return result;
+    }
+
+    /** The offsets that move their partition forward (or keep it where it is) from what was committed. */
+    private Map<TopicPartition, OffsetAndMetadata> forward(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        Map<TopicPartition, OffsetAndMetadata> forward = new LinkedHashMap<>();
+        offsets.forEach((partition, offset) -> {
+            Long before = committed.get(partition);
+            if (before == null || offset.offset() >= before) {
+                forward.put(partition, offset);
+            }
+        });
+        return forward;
+    }
+
+    private void remember(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        offsets.forEach((partition, offset) -> committed.merge(partition, offset.offset(), Math::max));
+    }
+
+    private Object call(Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(consumer, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
