@@ -16,6 +16,8 @@
 package io.confirmline.orchestrator.idempotency;
 
 import io.confirmline.events.Topic;
+import io.confirmline.kafka.InvalidEventException;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -45,14 +47,18 @@ public class ProcessedEvents {
     }
 
     /**
-     * Whether the event was applied before. An event checked against the clock (a booking's start, a message's
-     * validity) can fail that check only on its second delivery: the first one's work is done and stays done, and
-     * the repeat is dropped rather than dead-lettered.
+     * What to do with an event that failed validation: completes empty when it was applied before, else fails with
+     * an {@link InvalidEventException} naming the problems (to the dead-letter topic). An event checked against the
+     * clock (a booking's start, a message's validity) can fail that check only on its second delivery: the first
+     * one's work is done and stays done, and the repeat is dropped rather than dead-lettered.
      */
-    public Mono<Boolean> applied(String eventId) {
+    public Mono<Void> rejectUnlessApplied(String eventId, List<String> problems) {
         return db.sql("SELECT EXISTS (SELECT 1 FROM processed_event WHERE event_id = :id) AS applied")
                 .bind("id", eventId)
                 .map(row -> Boolean.TRUE.equals(row.get("applied", Boolean.class)))
-                .one();
+                .one()
+                .flatMap(applied -> applied
+                        ? Mono.<Void>empty()
+                        : Mono.error(new InvalidEventException(String.join("; ", problems))));
     }
 }

@@ -22,7 +22,6 @@ import io.confirmline.events.SubjectType;
 import io.confirmline.events.Topics;
 import io.confirmline.events.VoiceMessagePurpose;
 import io.confirmline.events.VoiceMessageRequested;
-import io.confirmline.kafka.InvalidEventException;
 import io.confirmline.orchestrator.call.SubjectIdTaken;
 import io.confirmline.orchestrator.idempotency.ProcessedEvents;
 import io.confirmline.orchestrator.outbox.Outbox;
@@ -116,10 +115,8 @@ public class VoiceMessageIntake {
         List<String> problems = problems(message, tenants.ids(), now);
         if (!problems.isEmpty()) {
             // A repeat of a message already stored (its validUntil passed in between) is dropped, not dead-lettered.
-            if (Boolean.TRUE.equals(processed.applied(message.getEventId()).block(Duration.ofSeconds(30)))) {
-                return;
-            }
-            throw new InvalidEventException(String.join("; ", problems));
+            processed.rejectUnlessApplied(message.getEventId(), problems).block(Duration.ofSeconds(30));
+            return;
         }
         store(message, now, null)
                 .contextWrite(io.confirmline.orchestrator.outbox.TraceParent.capture(tracer))

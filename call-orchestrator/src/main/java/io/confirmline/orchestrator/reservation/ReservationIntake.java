@@ -96,10 +96,7 @@ public class ReservationIntake {
         if (!problems.isEmpty()) {
             // A repeat of a booking event already applied (the booking has started since) is dropped: its work is
             // done, and a dead letter would tell the platform's team of a problem there is not.
-            InvalidEventException invalid = new InvalidEventException(String.join("; ", problems));
-            return processed
-                    .applied(event.getEventId())
-                    .flatMap(applied -> applied ? Mono.<BookingStore.Outcome>empty() : Mono.error(invalid));
+            return processed.rejectUnlessApplied(event.getEventId(), problems).then(Mono.empty());
         }
         return schedule(event, now);
     }
