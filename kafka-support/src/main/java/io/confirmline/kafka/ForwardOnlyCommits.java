@@ -19,6 +19,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetCommitCallback;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A listener's consumer whose commits never move a partition's offset back. With offsets committed once per
@@ -33,11 +36,14 @@ import org.apache.kafka.common.TopicPartition;
  * dead-letter error handler meanwhile commits a failed batch's offsets at once — further along. The container's
  * later commit of what it kept would move the group back, and an instance that crashed (or lost the partition)
  * before the next commit would hand its successor the dead-lettered record again, to be dead-lettered twice. This
- * drops, per partition, an offset lower than one this consumer has already committed. A consumer lives as long as
- * its container runs, and a group's offsets are only ever rewound while it is empty (the console's read-model
- * rebuild), so no rewind is lost.
+ * drops, per partition, an offset lower than one this consumer has already committed — unless the consumer has
+ * since been told to read from further back ({@code seek}, {@code seekToBeginning}): what it commits after that is
+ * the replay's progress, and is let through. A dropped commit leaves the group where it was, further along; the
+ * next commit of this consumer moves it on.
  */
 final class ForwardOnlyCommits implements InvocationHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ForwardOnlyCommits.class);
 
     private final Consumer<?, ?> consumer;
     private final Map<TopicPartition, Long> committed = new ConcurrentHashMap<>();
@@ -55,8 +61,15 @@ final class ForwardOnlyCommits implements InvocationHandler {
     @Override
     @SuppressWarnings("unchecked")
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        boolean sync = method.getName().equals("commitSync");
-        boolean async = method.getName().equals("commitAsync");
+        String name = method.getName();
+        if (name.equals("seek") && args.length == 2) {
+            long offset = args[1] instanceof OffsetAndMetadata o ? o.offset() : (Long) args[1];
+            committed.computeIfPresent((TopicPartition) args[0], (partition, floor) -> Math.min(floor, offset));
+        } else if (name.equals("seekToBeginning") && args.length == 1) {
+            ((Collection<TopicPartition>) args[0]).forEach(committed::remove);
+        }
+        boolean sync = name.equals("commitSync");
+        boolean async = name.equals("commitAsync");
         if (!(sync || async) || args == null || !(args[0] instanceof Map<?, ?>)) {
             return call(method, args);
         }
@@ -77,6 +90,9 @@ final class ForwardOnlyCommits implements InvocationHandler {
                 }
                 if (callback != null) {
                     callback.onComplete(offsets, exception);
+                } else if (exception != null) {
+                    // Kafka logs a failed commit that has no callback; this wrapper takes the callback's place.
+                    log.warn("Offset commit of {} failed: {}", offsets.keySet(), exception.toString());
                 }
             };
             return call(method, changed);
