@@ -33,11 +33,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,20 +43,17 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Places due confirmation calls, a claimed batch at a time: {@link DueCalls} claims them with a lease; each takes its
- * tenant's rate-limit permit; those whose permit is free now are checked and marked DIALING together in one
- * statement ({@link PreDial#markAll}), committed before 8x8 is asked; their Send Callflow requests go out
- * ({@link CallflowsClient}) and what 8x8 answered is recorded for the batch at once ({@link Placements}), while the
- * next batch is claimed and sent. A call
- * whose permit is not free now (the tenant's rate or concurrency limit), a voice message, and a call the batch
- * check did not mark go one at a time: permit, check and mark, request, record; of a tenant's calls waiting for its
- * rate, a batch keeps only what the rate sends within {@code rate-wait} and gives the rest back to the next claim,
- * so a large batch never keeps the loop, or other tenants' due calls, waiting long. A crash, a timeout or an error
- * after the mark can therefore never dial a call twice, and never leave it stuck: the attempt's outcome is unknown
- * until its session summary arrives (matched by the {@code clientRequestId} we sent, the attempt id) or the
- * deadline passes, when the outcome sweep closes it as lost and retries or concludes it. The tenant is read from
- * the tenant directory at each dial, so its latest settings are used; a disabled tenant's due calls are not dialed
- * but end SKIPPED (messages NOT_DELIVERED), which the platform hears.
+ * Places due confirmation calls, a claimed batch at a time: {@link DueCalls} claims them with a lease and
+ * {@link DialTriage} sorts them by tenant and limits. Those holding their tenant's permit now are checked and marked
+ * DIALING together in one statement ({@link PreDial#markAll}), committed before 8x8 is asked; their Send Callflow
+ * requests go out ({@link CallflowsClient}) and what 8x8 answered is recorded for the batch at once
+ * ({@link Placements}), while the next batch is claimed and sent ({@link RecordingOneBehind}). A call whose permit is
+ * not free now (the tenant's rate or concurrency limit), a voice message, and a call the batch check did not mark go
+ * one at a time: permit, check and mark, request, record. A crash, a timeout or an error after the mark can
+ * therefore never dial a call twice, and never leave it stuck: the attempt's outcome is unknown until its session
+ * summary arrives (matched by the {@code clientRequestId} we sent, the attempt id) or the deadline passes, when the
+ * outcome sweep closes it as lost and retries or concludes it. A switched-off tenant's due calls are not dialed but
+ * end SKIPPED (messages NOT_DELIVERED), which the platform hears.
  */
 @Component
 public class Dialer {
@@ -79,11 +71,8 @@ public class Dialer {
     private final Tracer tracer;
     private final Clock clock;
     private final TenantLimits limits = new TenantLimits(System::nanoTime);
-    /**
-     * The last batch's recording, still running while the next batch is claimed, marked and sent (only the dialer's
-     * loop thread touches it): one at most, so recording never falls behind by more than a batch.
-     */
-    private volatile CompletableFuture<Void> recording = CompletableFuture.completedFuture(null);
+    private final DialTriage triage;
+    private final RecordingOneBehind recording;
     /** Asks the loop that runs this dialer to look again at a moment (the next call's due time). */
     private volatile Consumer<Instant> wakeAt = moment -> {};
 
@@ -108,6 +97,8 @@ public class Dialer {
         this.tenants = tenants;
         this.clock = clock;
         this.tracer = tracer.getIfAvailable();
+        this.triage = new DialTriage(tenants::byId, limits, properties.rateWait());
+        this.recording = new RecordingOneBehind(placements::recordAll, Duration.ofSeconds(30));
     }
 
     /** The loop that runs this dialer, woken when the next scheduled call falls due. */
@@ -125,35 +116,16 @@ public class Dialer {
             dueCalls.nextDue().ifPresent(wakeAt);
             return 0;
         }
-        List<Permit> permitted = new ArrayList<>();
+        DialTriage.Sorted batch = triage.sort(claimed);
+        if (!batch.givenBack().isEmpty()) {
+            dueCalls.giveBack(batch.givenBack()); // the next claim takes them, while this batch's wait stays short
+        }
+        List<DialTriage.Permit> permitted = batch.permitted();
         List<Mono<?>> oneByOne = new ArrayList<>();
-        Map<String, Integer> waitingFor = new HashMap<>();
-        List<DueCall> givenBack = new ArrayList<>();
-        for (DueCall call : claimed) {
-            // The tenant as it is now: its key, caller id, words and limits are the ones of its latest settings.
-            Tenant tenant = tenants.byId(call.tenantId()).orElse(null);
-            if (tenant == null) {
-                // Deleted from tenants.v1: an error for this call only; it stays claimed until its lease ends.
-                log.error("Dialing call {} failed: it belongs to unknown tenant {}", call.id(), call.tenantId());
-                continue;
-            }
-            if (!tenant.enabled()) {
-                oneByOne.add(logged(call, preDial.notDialed(call)));
-                continue;
-            }
-            TenantLimits.Limits tenantLimits = limits.of(tenant);
-            if (!call.voiceMessage() && tenantLimits.tryAcquire()) {
-                permitted.add(new Permit(call, tenant, tenantLimits.slots()));
-            } else if (waitingFor.merge(tenant.id(), 1, Integer::sum)
-                    > tenantLimits.sentWithin(properties.rateWait())) {
-                givenBack.add(call); // the next claim takes it, while this batch's wait stays short
-            } else {
-                oneByOne.add(logged(call, throttled(tenantLimits, dialOne(call, tenant))));
-            }
-        }
-        if (!givenBack.isEmpty()) {
-            dueCalls.giveBack(givenBack);
-        }
+        batch.switchedOff().forEach(call -> oneByOne.add(logged(call, preDial.notDialed(call))));
+        batch.oneByOne()
+                .forEach(waiting -> oneByOne.add(logged(
+                        waiting.call(), throttled(waiting.limits(), dialOne(waiting.call(), waiting.tenant())))));
         Duration atMost = properties.batchBound();
         List<Placement> answered;
         try {
@@ -164,12 +136,10 @@ public class Dialer {
                     })
                     .block(atMost);
         } finally {
-            permitted.forEach(Permit::release);
+            permitted.forEach(DialTriage.Permit::release);
         }
         if (answered != null && !answered.isEmpty()) {
-            // Here, on the loop's own thread: waiting for the previous recording on a Netty thread could wait for
-            // itself (the database and HTTP clients share the event loops).
-            recordAfterThePrevious(answered);
+            recording.record(answered); // here, on the loop's own thread (RecordingOneBehind says why)
         }
         Flux.fromIterable(oneByOne)
                 .flatMap(dial -> dial, properties.concurrency())
@@ -197,87 +167,51 @@ public class Dialer {
         });
     }
 
-    /** A claimed call holding its tenant's permit (a slot, given back once its request is answered). */
-    private record Permit(DueCall call, Tenant tenant, TenantLimits.Slots slots, AtomicBoolean released) {
-
-        Permit(DueCall call, Tenant tenant, TenantLimits.Slots slots) {
-            this(call, tenant, slots, new AtomicBoolean());
-        }
-
-        void release() {
-            if (released.compareAndSet(false, true)) {
-                slots.release();
-            }
-        }
-    }
-
     /** The batch path: one check-and-mark statement and the requests; the answers, to be recorded together. */
-    private Mono<List<Placement>> dialTogether(List<Permit> permitted) {
+    private Mono<List<Placement>> dialTogether(List<DialTriage.Permit> permitted) {
         if (permitted.isEmpty()) {
             return Mono.empty();
         }
-        Map<UUID, Permit> byId = new HashMap<>();
+        Map<UUID, DialTriage.Permit> byId = new HashMap<>();
         permitted.forEach(permit -> byId.put(permit.call().id(), permit));
-        return preDial.markAll(permitted.stream().map(Permit::call).toList()).flatMap(batch -> {
-            Mono<List<Placement>> marked = Flux.fromIterable(batch.marked())
-                    .flatMap(
-                            m -> {
-                                Permit permit = byId.get(m.call().id());
-                                DialPlan plan = plans.booking(
-                                        m.call(), permit.tenant(), m.attemptId(), m.booking(), m.dialedAt());
-                                return traced(
-                                                m.call(),
-                                                trace -> send(m.call(), permit.tenant(), plan, m.dialedAt(), trace))
-                                        .doFinally(signal -> permit.release());
-                            },
-                            properties.concurrency())
-                    .collectList();
-            // Moved, cancelled, opted out, too late, text-only or taken over: each decided on its own, permit in hand.
-            Mono<Void> others = Flux.fromIterable(batch.others())
-                    .flatMap(
-                            call -> logged(
-                                            call,
-                                            dialOne(call, byId.get(call.id()).tenant()))
-                                    .doFinally(signal -> byId.get(call.id()).release()),
-                            properties.concurrency())
-                    .then();
-            return marked.flatMap(answered -> others.thenReturn(answered));
-        });
-    }
-
-    /**
-     * Records a batch's answers once the previous batch's recording is done, without waiting for it: every call of
-     * the batch is already DIALING (committed) and asked, so until it is recorded it is as safe as after a crash —
-     * its summary or the outcome sweep settles it — and the next batch goes out meanwhile.
-     */
-    private void recordAfterThePrevious(List<Placement> answered) {
-        try {
-            recording.get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            log.error("Recording a batch of placements failed: {}", e.toString());
-        }
-        recording = placements
-                .recordAll(answered)
-                .onErrorResume(error -> {
-                    log.error("Recording {} placements failed: {}", answered.size(), error.toString());
-                    return Mono.empty();
-                })
-                .toFuture();
+        return preDial.markAll(permitted.stream().map(DialTriage.Permit::call).toList())
+                .flatMap(batch -> {
+                    Mono<List<Placement>> marked = Flux.fromIterable(batch.marked())
+                            .flatMap(
+                                    m -> {
+                                        DialTriage.Permit permit =
+                                                byId.get(m.call().id());
+                                        DialPlan plan = plans.booking(
+                                                m.call(), permit.tenant(), m.attemptId(), m.booking(), m.dialedAt());
+                                        return traced(
+                                                        m.call(),
+                                                        trace -> send(
+                                                                m.call(), permit.tenant(), plan, m.dialedAt(), trace))
+                                                .doFinally(signal -> permit.release());
+                                    },
+                                    properties.concurrency())
+                            .collectList();
+                    // Moved, cancelled, opted out, too late, text-only or taken over: each decided on its own, permit
+                    // in hand.
+                    Mono<Void> others = Flux.fromIterable(batch.others())
+                            .flatMap(
+                                    call -> logged(
+                                                    call,
+                                                    dialOne(
+                                                            call,
+                                                            byId.get(call.id()).tenant()))
+                                            .doFinally(signal ->
+                                                    byId.get(call.id()).release()),
+                                    properties.concurrency())
+                            .then();
+                    return marked.flatMap(answered -> others.thenReturn(answered));
+                });
     }
 
     /** Lets the last batch's recording finish when the application stops. */
     @PreDestroy
     void finishRecording() throws InterruptedException {
-        try {
-            recording.get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            log.warn(
-                    "The last batch of placements was not recorded: {}; its calls are settled by their summaries or "
-                            + "the outcome sweep",
-                    e.toString());
-        }
+        recording.finish(Duration.ofSeconds(10));
     }
 
     /** One call, its permit already taken: checked and marked on its own, sent, its answer recorded. */
