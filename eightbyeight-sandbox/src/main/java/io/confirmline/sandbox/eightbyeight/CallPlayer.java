@@ -24,8 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -96,7 +98,9 @@ class CallPlayer {
     private final WebClient http;
     private final Map<String, GuestBehaviour> overrides = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> callsPerNumber = new ConcurrentHashMap<>();
-    private final List<PlayedCall> played = new CopyOnWriteArrayList<>();
+    /** Appended at every call: a copy-on-write list would copy all of them each time. */
+    private final Queue<PlayedCall> played = new ConcurrentLinkedQueue<>();
+
     private final Map<String, SessionLog> sessions = new ConcurrentHashMap<>();
 
     /** {@code webClients}: Boot's builder, so the webhooks share its codecs, connection pool and observations. */
