@@ -47,6 +47,8 @@ final class ForwardOnlyCommits implements InvocationHandler {
 
     private final Consumer<?, ?> consumer;
     private final Map<TopicPartition, Long> committed = new ConcurrentHashMap<>();
+    /** How many times each partition was sought: a commit answered after a seek is the old position's. */
+    private final Map<TopicPartition, Long> seeks = new ConcurrentHashMap<>();
 
     private ForwardOnlyCommits(Consumer<?, ?> consumer) {
         this.consumer = consumer;
@@ -63,10 +65,20 @@ final class ForwardOnlyCommits implements InvocationHandler {
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         String name = method.getName();
         if (name.equals("seek") && args.length == 2) {
+            Object result = call(method, args); // a seek that fails (a partition not assigned) changes nothing
             long offset = args[1] instanceof OffsetAndMetadata o ? o.offset() : (Long) args[1];
-            committed.computeIfPresent((TopicPartition) args[0], (partition, floor) -> Math.min(floor, offset));
-        } else if (name.equals("seekToBeginning") && args.length == 1) {
-            ((Collection<TopicPartition>) args[0]).forEach(committed::remove);
+            TopicPartition partition = (TopicPartition) args[0];
+            seeks.merge(partition, 1L, Long::sum);
+            committed.computeIfPresent(partition, (p, floor) -> Math.min(floor, offset));
+            return result;
+        }
+        if (name.equals("seekToBeginning") && args.length == 1) {
+            Object result = call(method, args);
+            for (TopicPartition partition : (Collection<TopicPartition>) args[0]) {
+                seeks.merge(partition, 1L, Long::sum);
+                committed.remove(partition);
+            }
+            return result;
         }
         boolean sync = name.equals("commitSync");
         boolean async = name.equals("commitAsync");
@@ -84,9 +96,14 @@ final class ForwardOnlyCommits implements InvocationHandler {
         Object[] changed = args.clone();
         changed[0] = forward;
         if (async) {
+            // An answer that arrives after a seek back must not raise the floor the seek lowered.
+            Map<TopicPartition, Long> seeksWhenSent = new LinkedHashMap<>();
+            forward.keySet().forEach(partition -> seeksWhenSent.put(partition, seeks.getOrDefault(partition, 0L)));
             changed[1] = (OffsetCommitCallback) (offsets, exception) -> {
                 if (exception == null) {
-                    remember(offsets);
+                    Map<TopicPartition, OffsetAndMetadata> unmoved = new LinkedHashMap<>(offsets);
+                    unmoved.keySet().removeIf(p -> !seeksWhenSent.get(p).equals(seeks.getOrDefault(p, 0L)));
+                    remember(unmoved);
                 }
                 if (callback != null) {
                     callback.onComplete(offsets, exception);

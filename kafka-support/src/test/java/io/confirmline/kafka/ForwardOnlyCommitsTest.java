@@ -24,6 +24,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetCommitCallback;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,23 @@ class ForwardOnlyCommitsTest {
     }
 
     @Test
+    void anAsynchronousCommitAnsweredAfterASeekBackDoesNotRaiseTheFloorAgain() {
+        LateAnswers late = new LateAnswers();
+        late.assign(List.of(partition));
+        late.updateBeginningOffsets(Map.of(partition, 0L));
+        Consumer<String, String> wrapped = ForwardOnlyCommits.wrap(late);
+        wrapped.commitAsync(Map.of(partition, new OffsetAndMetadata(20)), null);
+
+        wrapped.seek(partition, 5);
+        late.answer(); // the broker's answer to the commit of 20 comes after the seek
+        wrapped.commitSync(Map.of(partition, new OffsetAndMetadata(6)));
+
+        assertThat(late.committed(Set.of(partition)).get(partition).offset())
+                .as("the replay's progress after the seek")
+                .isEqualTo(6);
+    }
+
+    @Test
     void afterASeekToTheBeginningAnyOffsetIsCommitted() {
         consumer.commitSync(Map.of(partition, new OffsetAndMetadata(7)));
 
@@ -110,6 +128,32 @@ class ForwardOnlyCommitsTest {
         consumer.commitSync(Map.of(partition, new OffsetAndMetadata(6)));
 
         assertThat(groupOffset(partition)).isEqualTo(7);
+    }
+
+    /** Kafka's in-memory consumer whose asynchronous commits are answered when the test says, as a broker's are. */
+    private static final class LateAnswers extends MockConsumer<String, String> {
+
+        private final List<Runnable> unanswered = new ArrayList<>();
+
+        LateAnswers() {
+            super("earliest");
+        }
+
+        @Override
+        public synchronized void commitAsync(
+                Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {
+            unanswered.add(() -> super.commitAsync(offsets, callback));
+        }
+
+        @Override
+        public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+            super.commitAsync(offsets, null);
+        }
+
+        synchronized void answer() {
+            unanswered.forEach(Runnable::run);
+            unanswered.clear();
+        }
     }
 
     private long groupOffset(TopicPartition p) {

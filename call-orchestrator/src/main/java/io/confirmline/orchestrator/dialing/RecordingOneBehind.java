@@ -53,8 +53,10 @@ final class RecordingOneBehind {
             recording.get(previousWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            log.error("The previous batch's recording did not end within {}: {}", previousWait, e.toString());
+        } catch (TimeoutException e) {
+            log.error("The previous batch's recording did not end within {}; recording the next", previousWait);
+        } catch (ExecutionException e) {
+            log.error("Recording the previous batch failed: {}", e.getCause().toString());
         }
         recording = record.apply(answered)
                 .onErrorResume(error -> {
